@@ -1,0 +1,19 @@
+// Text from notes is user data that ends up on a terminal. Escape sequences and control
+// characters in it could move the cursor, change colours or retitle the window, so they are
+// removed on the way in (and again on the way out, for text that came from elsewhere).
+
+// CSI, OSC, DCS/PM/APC strings and two-character escapes, in both 7-bit and 8-bit forms.
+const ESCAPE_SEQUENCE =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|\u009c)|[\u009d\u0090\u0098\u009e\u009f][\s\S]*?(?:\u0007|\u001b\\|\u009c)|\u001b[@-Z\\-_]?/g;
+// C0 controls except tab and newline, DEL, C1 controls, and bidi overrides that reorder text.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes escape sequences and control characters; keeps tabs and newlines. */
+export function stripControl(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+
+/** One line for the terminal: no control characters, runs of whitespace folded to one space. */
+export function toSafeLine(text: string): string {
+  return stripControl(text).replace(/\s+/g, ' ').trim();
+}

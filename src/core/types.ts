@@ -1,0 +1,146 @@
+// The shapes every part of paperdeck shares. Plain data only: these cross module and file
+// boundaries (cards.json, the state files, --json output), so they hold no Dates or classes.
+
+/** One paper's entry as read from a notes file, before any card is made of it. */
+export interface NoteEntry {
+  title: string;
+  /** The note's text under the title, cleaned of control characters; paragraphs joined by "\n\n". */
+  body: string;
+  /** The user's own answer from a `Key idea: ...` line, which wins over extraction. */
+  keyIdea?: string;
+  /** The session header the entry sits under ("Monday morning"), or "" when there is none. */
+  session: string;
+  /** The note-taker's code ("C14"), or "" in formats without codes. Codes identify nothing. */
+  code: string;
+  /** 1-based line of the title in the notes file. */
+  line: number;
+  /** The notes file's name relative to the deck folder. */
+  file: string;
+}
+
+/** Something in a notes file worth telling the user that is not an error. */
+export interface NoteWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface CardSource {
+  file: string;
+  line: number;
+  session: string;
+  code: string;
+}
+
+/** A generated flashcard: the paper's title on the front, its key idea on the back. */
+export interface Card {
+  /** Stable identity: given when the paper first becomes a card, kept through edits and renames. */
+  id: string;
+  title: string;
+  question: string;
+  answer: string;
+  source: CardSource;
+  /** Hash of the normalised note body, to tell an edit from no change. */
+  bodyHash: string;
+}
+
+export interface SkippedNote {
+  title: string;
+  line: number;
+  reason: string;
+  file?: string;
+}
+
+/** Contents of decks/<name>/cards.json. */
+export interface CardsFile {
+  version: 1;
+  deck: string;
+  /** Hash of every notes file's bytes when the deck was built: tells a stale deck at a glance. */
+  notesHash: string;
+  cards: Card[];
+  /** Cards whose paper left the notes. Kept so the card (and its history) returns if it does. */
+  retired: Card[];
+  skipped: SkippedNote[];
+}
+
+export interface DeckChanges {
+  added: string[];
+  updated: string[];
+  renamed: { from: string; to: string; id: string }[];
+  retired: string[];
+  unchanged: number;
+}
+
+/** FSRS card states, numbered as ts-fsrs numbers them. */
+export const CardStateKind = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
+export type CardStateKind = (typeof CardStateKind)[keyof typeof CardStateKind];
+
+/**
+ * A card's memory state and scheduling flags: ts-fsrs's Card, made JSON-friendly (epoch
+ * milliseconds instead of Dates), plus what paperdeck adds (suspend, bury, leech).
+ */
+export interface CardState {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: CardStateKind;
+  lastReview: number | null;
+  suspended: boolean;
+  /** Epoch ms at which a buried card comes back (the start of the next local day), or null. */
+  buriedUntil: number | null;
+  leech: boolean;
+}
+
+export type Rating = 1 | 2 | 3 | 4; // Again, Hard, Good, Easy
+
+/**
+ * One line of a deck's append-only review log: the truth from which card states, undo and
+ * statistics are all derived. Every entry records the card state before and after, so undo
+ * restores a card exactly and a snapshot can always be rebuilt by replaying the log.
+ */
+export type LogEntry = ReviewEntry | UndoEntry | FlagEntry;
+
+interface LogEntryBase {
+  /** Position in the deck's log, from 1, without gaps. */
+  seq: number;
+  /** Epoch ms when it happened. */
+  at: number;
+  card: string;
+  before: CardState | null;
+  after: CardState;
+}
+
+export interface ReviewEntry extends LogEntryBase {
+  kind: 'review';
+  rating: Rating;
+  /** Milliseconds the user spent on the card (question shown to rating). */
+  ms: number;
+}
+
+/** Takes back the entry `undoes`; `after` is that entry's `before`. */
+export interface UndoEntry extends LogEntryBase {
+  kind: 'undo';
+  undoes: number;
+}
+
+export interface FlagEntry extends LogEntryBase {
+  kind: 'bury' | 'suspend' | 'unsuspend' | 'unbury';
+}
+
+/** The user's settings, with Anki's defaults (see schedule/settings.ts). */
+export interface Settings {
+  desiredRetention: number;
+  maximumInterval: number;
+  learningSteps: string[];
+  relearningSteps: string[];
+  newPerDay: number;
+  reviewsPerDay: number;
+  dayStartHour: number;
+  fuzz: boolean;
+  leechThreshold: number;
+}

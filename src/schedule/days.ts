@@ -1,0 +1,59 @@
+// Users live in local days that start at an hour they choose (Anki's "next day starts at",
+// 4 a.m. by default), not in UTC calendar days. Every "today", daily limit and day count in
+// paperdeck goes through these functions. They use the process's time zone (TZ), build dates
+// from local wall-clock parts, and so stay right across daylight-saving changes.
+
+const DAY_MS = 86_400_000;
+
+function wallDate(ms: number, dayStartHour: number): { y: number; m: number; d: number } {
+  const date = new Date(ms);
+  let y = date.getFullYear();
+  let m = date.getMonth();
+  let d = date.getDate();
+  if (date.getHours() < dayStartHour) {
+    const previous = new Date(y, m, d - 1, 12); // noon: never in a DST gap
+    y = previous.getFullYear();
+    m = previous.getMonth();
+    d = previous.getDate();
+  }
+  return { y, m, d };
+}
+
+/** Epoch ms at which the local day containing `ms` began. */
+export function localDayStart(ms: number, dayStartHour: number): number {
+  const { y, m, d } = wallDate(ms, dayStartHour);
+  return new Date(y, m, d, dayStartHour).getTime();
+}
+
+/** Epoch ms at which the local day after the one containing `ms` begins. */
+export function nextLocalDayStart(ms: number, dayStartHour: number): number {
+  const { y, m, d } = wallDate(ms, dayStartHour);
+  return new Date(y, m, d + 1, dayStartHour).getTime();
+}
+
+/** Start of the local day `offset` days from the one containing `ms` (negative: earlier). */
+export function localDayStartOffset(ms: number, dayStartHour: number, offset: number): number {
+  const { y, m, d } = wallDate(ms, dayStartHour);
+  return new Date(y, m, d + offset, dayStartHour).getTime();
+}
+
+/** The local day containing `ms` as "YYYY-MM-DD" (the date on which that day began). */
+export function localDayKey(ms: number, dayStartHour: number): string {
+  const { y, m, d } = wallDate(ms, dayStartHour);
+  return `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Whole local days from day key `from` to day key `to` (positive when `to` is later). */
+export function dayKeyDiff(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The day key `offset` days after `key`. */
+export function addDaysToKey(key: string, offset: number): string {
+  return new Date(Date.parse(`${key}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole local days between the local days containing `a` and `b`. */
+export function localDaysBetween(a: number, b: number, dayStartHour: number): number {
+  return dayKeyDiff(localDayKey(a, dayStartHour), localDayKey(b, dayStartHour));
+}
