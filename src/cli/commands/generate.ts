@@ -1,6 +1,90 @@
-import type { CommandContext } from '../context.js';
+// `paperdeck generate [DECK...]`: rebuild cards.json from the notes and say what changed.
+import type { CommandArgs } from '../args.js';
+import { printJson, type CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
+import { toSafeLine } from '../../core/sanitize.js';
+import { generateDeck, type GenerateResult } from '../../cards/generate.js';
+import { listDecks, validateDeckName } from '../../store/decks.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new UserError('generate is not built yet');
+/** The --json document for one deck, as CONTRACT.md shapes it. */
+export function generateJson(result: GenerateResult) {
+  const titleOf = new Map(result.cardsFile.cards.map((card) => [card.id, card.title]));
+  for (const card of result.cardsFile.retired) titleOf.set(card.id, card.title);
+  return {
+    deck: result.deck,
+    cards: result.cardsFile.cards.map(({ id, title, question, answer, source }) => ({ id, title, question, answer, source })),
+    skipped: result.skipped.map(({ title, line, reason, file }) => ({ title, line, reason, file })),
+    changes: {
+      added: result.changes.added,
+      updated: result.changes.updated,
+      renamed: result.changes.renamed.map(({ from, to, id }) => ({ from, to, id })),
+      retired: result.changes.retired,
+      restored: result.changes.restored,
+      unchanged: result.changes.unchanged,
+    },
+    warnings: result.warnings,
+    papers: result.papers,
+    written: result.written,
+  };
+}
+
+const LISTED_PER_KIND = 8;
+
+/** A human summary of one regeneration; also shown by the study screen after `e`. */
+export function describeGeneration(result: GenerateResult): string[] {
+  const { changes, cardsFile } = result;
+  const titleOf = new Map<string, string>();
+  for (const card of [...cardsFile.cards, ...cardsFile.retired]) titleOf.set(card.id, toSafeLine(card.title));
+  const lines: string[] = [];
+  const what = result.written ? 'cards.json written' : 'nothing changed, nothing written';
+  lines.push(`${result.deck}: ${cardsFile.cards.length} cards from ${result.papers} papers — ${what}`);
+  const list = (label: string, items: string[]) => {
+    lines.push(`  ${label.padEnd(10)} ${items.length}`);
+    for (const item of items.slice(0, LISTED_PER_KIND)) lines.push(`    ${item}`);
+    if (items.length > LISTED_PER_KIND) lines.push(`    … and ${items.length - LISTED_PER_KIND} more`);
+  };
+  list('added', changes.added.map((id) => titleOf.get(id) ?? id));
+  list('updated', changes.updated.map((id) => titleOf.get(id) ?? id));
+  list('renamed', changes.renamed.map((r) => `${toSafeLine(r.from)} → ${toSafeLine(r.to)}`));
+  list('retired', changes.retired.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
+  if (changes.restored.length) list('returned', changes.restored.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
+  lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
+  lines.push(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${result.skipped.length ? ' (write a "Key idea: ..." line in the note to make a card)' : ''}`);
+  for (const skip of result.skipped) {
+    lines.push(`    ${skip.file ?? ''}:${skip.line}  ${toSafeLine(skip.title)} — ${toSafeLine(skip.reason)}`);
+  }
+  for (const warning of result.warnings) {
+    lines.push(`  warning ${warning.file}:${warning.line}: ${toSafeLine(warning.message)}`);
+  }
+  return lines;
+}
+
+export async function run(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
+  const requested = (positional[0] as string[] | undefined) ?? [];
+  const names = requested.length ? requested.map(validateDeckName) : listDecks(ctx.places.decksDir);
+  if (names.length === 0) {
+    throw new UserError(`no decks in ${ctx.places.decksDir}; start one with: paperdeck new NAME --from FILE`);
+  }
+  // One deck: its error is the command's error. Several: each deck stands alone.
+  if (names.length === 1) {
+    const result = generateDeck(ctx.places.decksDir, names[0]!);
+    if (ctx.json) printJson(ctx, generateJson(result));
+    else ctx.out(describeGeneration(result).join('\n') + '\n');
+    return 0;
+  }
+  const results: ReturnType<typeof generateJson>[] = [];
+  let failed = 0;
+  for (const name of names) {
+    try {
+      const result = generateDeck(ctx.places.decksDir, name);
+      results.push(generateJson(result));
+      if (!ctx.json) ctx.out(describeGeneration(result).join('\n') + '\n');
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      failed++;
+      ctx.err(`paperdeck: ${name}: ${error.message}\n`);
+    }
+  }
+  if (ctx.json) printJson(ctx, { decks: results });
+  return failed ? 1 : 0;
 }

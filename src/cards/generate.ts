@@ -1,0 +1,104 @@
+// Notes to deck: decode and parse every notes file of a deck, extract each paper's key idea,
+// give each card its identity (cards/identity.ts), and write cards.json only when it changed.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import type { Card, CardsFile, NoteEntry, NoteWarning, SkippedNote } from '../core/types.js';
+import { decodeNotes } from '../notes/decode.js';
+import { parseNotes } from '../notes/parse.js';
+import {
+  deckDir,
+  hashNotes,
+  loadCardsFile,
+  readCardsText,
+  readNotesFiles,
+  serializeCardsFile,
+  writeCardsFile,
+} from '../store/decks.js';
+import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
+import { extractKeyIdea } from './keyIdea.js';
+
+export interface BuiltDeck {
+  deck: string;
+  cardsFile: CardsFile;
+  changes: IdentityChanges;
+  skipped: SkippedNote[];
+  warnings: NoteWarning[];
+  /** Paper entries found in the notes (cards + skipped). */
+  papers: number;
+}
+
+export interface GenerateResult extends BuiltDeck {
+  /** False when the notes gave exactly the cards.json already on disk. */
+  written: boolean;
+}
+
+/** Hash of what a card is made from: the note's text, whitespace-folded, and the user's key idea. */
+export function noteBodyHash(entry: NoteEntry): string {
+  const text = `${entry.body.replace(/\s+/g, ' ').trim()}\n${entry.keyIdea ?? ''}`;
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Pure: notes files' bytes (plus the previous cards) to the deck's new cards.json. */
+export function buildDeck(
+  deck: string,
+  files: readonly { file: string; bytes: Uint8Array }[],
+  previous: CardsFile | null,
+): BuiltDeck {
+  const drafts: DraftCard[] = [];
+  const skipped: SkippedNote[] = [];
+  const warnings: NoteWarning[] = [];
+  let papers = 0;
+  for (const { file, bytes } of files) {
+    const text = decodeNotes(bytes, file);
+    const parsed = parseNotes(text, file);
+    warnings.push(...parsed.warnings);
+    papers += parsed.entries.length;
+    for (const entry of parsed.entries) {
+      const keyIdea = extractKeyIdea(entry);
+      if ('skip' in keyIdea) {
+        skipped.push({ title: entry.title, line: entry.line, reason: keyIdea.skip, file: entry.file });
+        continue;
+      }
+      drafts.push({
+        title: entry.title,
+        question: entry.title,
+        answer: keyIdea.answer,
+        source: { file: entry.file, line: entry.line, session: entry.session, code: entry.code },
+        bodyHash: noteBodyHash(entry),
+      });
+    }
+  }
+  if (papers === 0) {
+    const names = files.map((f) => f.file).join(', ');
+    throw new UserError(
+      `${names}: no recognisable paper entries (expected lines like "C1: Title" or Markdown "## Title" headings)`,
+    );
+  }
+  const { cards, retired, changes } = assignIdentities(drafts, previous);
+  const cardsFile: CardsFile = { version: 1, deck, notesHash: hashNotes(files), cards, retired, skipped };
+  return { deck, cardsFile, changes, skipped, warnings, papers };
+}
+
+/** Rebuilds decks/<name>/cards.json from its notes; writes nothing when nothing changed. */
+export function generateDeck(decksDir: string, name: string): GenerateResult {
+  const files = readNotesFiles(decksDir, name);
+  const previous = loadCardsFile(decksDir, name);
+  const built = buildDeck(name, files, previous);
+  const text = serializeCardsFile(built.cardsFile);
+  const written = readCardsText(decksDir, name) !== text;
+  if (written) writeCardsFile(decksDir, name, text);
+  return { ...built, written };
+}
+
+/** True when cards.json is missing or was built from other notes than those on disk now. */
+export function deckIsStale(decksDir: string, name: string): boolean {
+  const cardsFile = loadCardsFile(decksDir, name);
+  if (!cardsFile) return true;
+  return cardsFile.notesHash !== hashNotes(readNotesFiles(decksDir, name));
+}
+
+/** Where a card's note is, for opening it in $EDITOR. */
+export function notesFileOf(decksDir: string, name: string, card: Card): { path: string; line: number } {
+  return { path: join(deckDir(decksDir, name), card.source.file), line: card.source.line };
+}

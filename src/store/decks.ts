@@ -1,0 +1,214 @@
+// Deck folders on disk: decks/<name>/ holds the notes the user edits (*.md, *.txt) and the
+// generated cards.json. This module is the only code that reads or writes them.
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { UsageError, UserError } from '../core/errors.js';
+import type { CardsFile } from '../core/types.js';
+
+export const CARDS_FILE = 'cards.json';
+const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
+/** Beyond this a "notes" file is almost certainly not notes; refuse rather than churn. */
+export const MAX_NOTES_BYTES = 20 * 1024 * 1024;
+const DECK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function validateDeckName(name: string): string {
+  if (!DECK_NAME.test(name) || name.includes('..')) {
+    throw new UsageError(`invalid deck name ${JSON.stringify(name)}: use letters, digits, '.', '-' and '_' (up to 64)`);
+  }
+  return name;
+}
+
+export function deckDir(decksDir: string, name: string): string {
+  return join(decksDir, validateDeckName(name));
+}
+
+/** Names of the decks in `decksDir`: folders holding notes or cards. */
+export function listDecks(decksDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(decksDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new UserError(`cannot read the decks folder ${decksDir}: ${(error as Error).message}`);
+  }
+  return names
+    .filter((name) => DECK_NAME.test(name))
+    .filter((name) => {
+      try {
+        const dir = join(decksDir, name);
+        return statSync(dir).isDirectory() && readdirSync(dir).some((f) => NOTES_EXTENSIONS.test(f) || f === CARDS_FILE);
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+/** The one deck to use when the user named none: the only deck, or a usage error that lists them. */
+export function resolveDeckName(decksDir: string, requested: string | undefined): string {
+  const decks = listDecks(decksDir);
+  if (requested !== undefined) {
+    validateDeckName(requested);
+    if (!decks.includes(requested)) {
+      const known = decks.length ? `; decks: ${decks.join(', ')}` : '';
+      throw new UserError(`no deck named ${JSON.stringify(requested)} in ${decksDir}${known}`);
+    }
+    return requested;
+  }
+  if (decks.length === 1) return decks[0]!;
+  if (decks.length === 0) throw new UserError(`no decks in ${decksDir}; start one with: paperdeck new NAME --from FILE`);
+  throw new UsageError(`several decks (${decks.join(', ')}): name one`);
+}
+
+export interface NotesFile {
+  /** Name relative to the deck folder. */
+  file: string;
+  path: string;
+  bytes: Buffer;
+}
+
+/** Checks that `path` is a readable, non-empty regular file of sensible size; returns its bytes. */
+export function readNotesBytes(path: string, label: string = path): Buffer {
+  let size: number;
+  try {
+    const info = statSync(path);
+    if (info.isDirectory()) throw new UserError(`${label} is a folder, not a notes file`);
+    if (!info.isFile()) throw new UserError(`${label} is not a regular file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`${label} does not exist`);
+    throw new UserError(`cannot read ${label}: ${(error as Error).message}`);
+  }
+  if (size > MAX_NOTES_BYTES) {
+    throw new UserError(`${label} is too large (${(size / 1048576).toFixed(1)} MB; notes files up to ${MAX_NOTES_BYTES / 1048576} MB)`);
+  }
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new UserError(`cannot read ${label}: ${(error as Error).message}`);
+  }
+}
+
+/** The deck's notes files, in name order. */
+export function readNotesFiles(decksDir: string, name: string): NotesFile[] {
+  const dir = deckDir(decksDir, name);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    throw new UserError(`no deck named ${JSON.stringify(name)} in ${decksDir}`);
+  }
+  const files = entries.filter((f) => NOTES_EXTENSIONS.test(f)).sort();
+  if (files.length === 0) throw new UserError(`deck ${name} has no notes file (*.md or *.txt) in ${dir}`);
+  return files.map((file) => {
+    const path = join(dir, file);
+    return { file, path, bytes: readNotesBytes(path, join(basename(decksDir), name, file)) };
+  });
+}
+
+/** One hash over every notes file's name and bytes: equal hashes mean unchanged notes. */
+export function hashNotes(files: readonly { file: string; bytes: Uint8Array }[]): string {
+  const hash = createHash('sha256');
+  for (const { file, bytes } of files) {
+    hash.update(file).update('\0').update(String(bytes.length)).update('\0').update(bytes);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+export function loadCardsFile(decksDir: string, name: string): CardsFile | null {
+  const path = join(deckDir(decksDir, name), CARDS_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UserError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const parsed = JSON.parse(text) as CardsFile;
+    if (parsed.version !== 1 || !Array.isArray(parsed.cards)) throw new Error('not a paperdeck cards file');
+    parsed.retired ??= [];
+    parsed.skipped ??= [];
+    return parsed;
+  } catch (error) {
+    // cards.json is generated: the notes can always rebuild it, but the retired cards in it
+    // carry identities, so say so instead of silently starting over.
+    throw new UserError(
+      `${path} is corrupted (${(error as Error).message}); move it away and run paperdeck generate ${name} to rebuild it`,
+    );
+  }
+}
+
+/** cards.json text exactly as written, so "nothing changed" can be decided by comparison. */
+export function serializeCardsFile(file: CardsFile): string {
+  return JSON.stringify(file, null, 1) + '\n';
+}
+
+/** Writes cards.json atomically (temp file, fsync, rename): a crash leaves the old file whole. */
+export function writeCardsFile(decksDir: string, name: string, text: string): void {
+  const dir = deckDir(decksDir, name);
+  writeFileAtomic.sync(join(dir, CARDS_FILE), text, { fsync: true });
+  fsyncDirectory(dir);
+}
+
+/** The current cards.json bytes, or null. */
+export function readCardsText(decksDir: string, name: string): string | null {
+  try {
+    return readFileSync(join(deckDir(decksDir, name), CARDS_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Creates decks/<name>/ holding `files`, all or nothing: the folder is built under a
+ * temporary name and renamed into place.
+ */
+export function createDeckFolder(decksDir: string, name: string, files: { name: string; bytes: Uint8Array | string }[]): string {
+  const dir = deckDir(decksDir, name);
+  try {
+    statSync(dir);
+    throw new UserError(`deck ${name} already exists in ${decksDir}`);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+  }
+  mkdirSync(decksDir, { recursive: true });
+  const temp = join(decksDir, `.${name}.new-${process.pid}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+  try {
+    for (const file of files) {
+      const fd = openSync(join(temp, file.name), 'wx');
+      try {
+        writeFileSync(fd, file.bytes);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    fsyncDirectory(temp);
+    renameSync(temp, dir);
+    fsyncDirectory(decksDir);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
+}
+
+function fsyncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some filesystems refuse to fsync a directory; the rename is still atomic.
+  }
+}
