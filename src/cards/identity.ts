@@ -21,10 +21,10 @@ export interface IdentityResult {
   changes: IdentityChanges;
 }
 
-/** Title similarity at or above which a changed title is the same paper renamed. */
-const RENAME_BY_TITLE = 0.75;
-/** With an unchanged body, a much looser title match is still the same paper. */
-const RENAME_WITH_SAME_BODY = 0.3;
+/** Edit-distance similarity at or above which a changed title is the same paper renamed. */
+const RENAME_BY_TITLE = 0.8;
+/** Bigram overlap below which two titles cannot reach RENAME_BY_TITLE: skips the edit distance. */
+const PREFILTER = 0.5;
 /** Above this many unmatched pairs, compare only pairs that share a title word or the body. */
 const ALL_PAIRS_LIMIT = 250_000;
 const COMMON_WORD_LIMIT = 200;
@@ -49,8 +49,8 @@ function bigrams(text: string): Map<string, number> {
   return grams;
 }
 
-/** Sørensen–Dice over character bigrams: robust to typos, insertions and word swaps. */
-export function titleSimilarity(a: string, b: string): number {
+/** Sørensen–Dice over character bigrams: cheap, and low for titles that cannot be a typo apart. */
+export function bigramOverlap(a: string, b: string): number {
   if (a === b) return 1;
   const ga = bigrams(a);
   const gb = bigrams(b);
@@ -64,6 +64,23 @@ export function titleSimilarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
+/** 1 − Levenshtein distance / longer length: near 1 for typo fixes, low for other papers. */
+export function titleSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a.length || !b.length) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  return 1 - previous[b.length]! / Math.max(a.length, b.length);
+}
+
 /** A readable, stable id: the title's first words plus a short hash of the whole title. */
 export function cardIdFor(title: string, taken: ReadonlySet<string>): string {
   const normal = normalizeTitle(title);
@@ -74,8 +91,8 @@ export function cardIdFor(title: string, taken: ReadonlySet<string>): string {
       .split(' ')
       .filter(Boolean)
       .join('-')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'paper';
+      .replace(/^(.{0,40})(-.*)?$/, '$1') // whole words, at most 40 characters
+      .slice(0, 40) || 'paper';
   const hash = createHash('sha256').update(normal).digest('hex');
   let id = `${slug}-${hash.slice(0, 6)}`;
   for (let n = 2; taken.has(id); n++) id = `${slug}-${hash.slice(0, 6)}-${n}`;
@@ -126,10 +143,13 @@ export function assignIdentities(
   if (openDrafts.length > 0 && openPool.length > 0) {
     const pairs: { draft: number; entry: PoolCard; score: number }[] = [];
     const consider = (i: number, entry: PoolCard) => {
-      const similarity = titleSimilarity(draftNormals[i]!, entry.normal);
+      // An unchanged note under a new title is the same paper, whatever the title says.
       const sameBody = drafts[i]!.bodyHash === entry.card.bodyHash;
-      const threshold = sameBody ? RENAME_WITH_SAME_BODY : RENAME_BY_TITLE;
-      if (similarity >= threshold) pairs.push({ draft: i, entry, score: similarity + (sameBody ? 1 : 0) + (entry.retired ? 0 : 0.01) });
+      if (!sameBody && bigramOverlap(draftNormals[i]!, entry.normal) < PREFILTER) return;
+      const similarity = titleSimilarity(draftNormals[i]!, entry.normal);
+      if (sameBody || similarity >= RENAME_BY_TITLE) {
+        pairs.push({ draft: i, entry, score: similarity + (sameBody ? 1 : 0) + (entry.retired ? 0 : 0.01) });
+      }
     };
     if (openDrafts.length * openPool.length <= ALL_PAIRS_LIMIT) {
       for (const i of openDrafts) for (const entry of openPool) consider(i, entry);
