@@ -2,14 +2,19 @@
 // bundle starts in well under half the time of plain tsc output. Code splitting keeps Ink and
 // React in their own chunk, so `due`, `cards` and `stats` never load them.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+// Build beside dist/ and swap it in, so a test running the binary never sees half a build.
+const staging = `${root}dist.building-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
 
-await build({
+try {
+  await build({
   entryPoints: { paperdeck: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -27,4 +32,14 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __pdCreateRequire } from 'node:module';\nconst require = __pdCreateRequire(import.meta.url);",
   },
   chunkNames: 'chunks/[name]-[hash]',
-});
+  });
+} catch {
+  // esbuild has printed the errors; leave the previous dist/ in place.
+  rmSync(staging, { recursive: true, force: true });
+  process.exit(1);
+}
+
+const old = `${root}dist.old-${process.pid}`;
+if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
+renameSync(staging, `${root}dist`);
+rmSync(old, { recursive: true, force: true });
