@@ -1,0 +1,276 @@
+// `paperdeck generate` and `paperdeck new`, run as the built binary on real folders.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, BUNDLED_NOTES, runCli, tempDir, workspaceWithBundledDeck } from '../helpers/cli.js';
+import { syntheticNotes } from '../../bench/synthetic.js';
+
+function generateJson(decks: string, deck = 'iclr2017') {
+  const result = runCli(['generate', deck, '--json', '--decks', decks]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+function notesPath(decks: string) {
+  return join(decks, 'iclr2017', 'notes.txt');
+}
+
+function editNotes(decks: string, edit: (text: string) => string) {
+  writeFileSync(notesPath(decks), edit(readFileSync(notesPath(decks), 'utf8')));
+}
+
+describe('paperdeck generate on the bundled deck', () => {
+  it('builds every paper into a card or a skip with a reason, in the CONTRACT shape', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const doc = generateJson(decks);
+    expect(doc.deck).toBe('iclr2017');
+    expect(doc.cards.length + doc.skipped.length).toBe(54);
+    expect(doc.cards.length).toBeGreaterThan(40);
+    for (const card of doc.cards) {
+      expect(Object.keys(card).sort()).toEqual(['answer', 'id', 'question', 'source', 'title']);
+      expect(Object.keys(card.source).sort()).toEqual(['code', 'file', 'line', 'session']);
+      expect(card.question).toBe(card.title);
+      expect(card.answer.length).toBeGreaterThan(10);
+    }
+    for (const skip of doc.skipped) {
+      expect(skip.reason).toMatch(/\w/);
+      expect(skip.line).toBeGreaterThan(0);
+    }
+    expect(doc.changes.added).toHaveLength(doc.cards.length);
+    expect(doc.changes).toMatchObject({ updated: [], renamed: [], retired: [], unchanged: 0 });
+    const snapshot = doc.cards.find((c: { title: string }) => c.title.startsWith('Snapshot Ensembles'));
+    expect(snapshot.source).toEqual({ file: 'notes.txt', line: expect.any(Number), session: 'Monday morning', code: 'C21' });
+    expect(readFileSync(notesPath(decks), 'utf8').split('\n')[snapshot.source.line - 1]).toBe(
+      'C21: Snapshot Ensembles: Train 1, Get M for Free',
+    );
+  });
+
+  it('prints a readable summary and writes nothing when the notes did not change', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const first = runCli(['generate', '--decks', decks]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^iclr2017: \d+ cards from 54 papers — cards\.json written/);
+    expect(first.stdout).toMatch(/skipped\s+\d+/);
+    const cardsPath = join(decks, 'iclr2017', 'cards.json');
+    const before = statSync(cardsPath);
+    const bytes = readFileSync(cardsPath);
+    const second = runCli(['generate', '--decks', decks]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('nothing changed, nothing written');
+    expect(second.stdout).toMatch(/unchanged\s+\d{2}/);
+    expect(statSync(cardsPath).mtimeMs).toBe(before.mtimeMs);
+    expect(readFileSync(cardsPath).equals(bytes)).toBe(true);
+  });
+
+  it('keeps identities through edits, reorders, renames, deletions and returns', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const original = generateJson(decks);
+    const idOf = (doc: { cards: { id: string; title: string }[] }, prefix: string) =>
+      doc.cards.find((c) => c.title.startsWith(prefix))?.id;
+    const zoneout = idOf(original, 'Zoneout');
+    const hyper = idOf(original, 'HyperNetworks');
+    const gumbel = idOf(original, 'Categorical Reparameterization');
+    expect(zoneout && hyper && gumbel).toBeTruthy();
+
+    // Body edit: same card, updated.
+    editNotes(decks, (t) => t.replace('This provides a differentiable argmax operation.', 'Key idea: a differentiable relaxation of sampling from a categorical distribution.'));
+    const edited = generateJson(decks);
+    expect(idOf(edited, 'Categorical Reparameterization')).toBe(gumbel);
+    expect(edited.changes.updated).toEqual([gumbel]);
+    expect(edited.cards.find((c: { id: string }) => c.id === gumbel).answer).toBe(
+      'a differentiable relaxation of sampling from a categorical distribution.',
+    );
+
+    // Typo fix in a title: a rename carrying the id.
+    editNotes(decks, (t) => t.replace('C23: HyperNetworks', 'C23: HyperNetworks (Ha, Dai, Le)'));
+    const renamed = generateJson(decks);
+    expect(idOf(renamed, 'HyperNetworks')).toBe(hyper);
+    expect(renamed.changes.renamed).toEqual([{ from: 'HyperNetworks', to: 'HyperNetworks (Ha, Dai, Le)', id: hyper }]);
+
+    // Move a paper to another session (and so reorder): same id, nothing updated.
+    editNotes(decks, (t) => {
+      const block = t.match(/C30: Zoneout[\s\S]*?(?=\nC32: Learning Visual Servoing)/)![0];
+      return t.replace(block, '').replace('Monday morning\n', `Monday morning\n\n${block}\n`);
+    });
+    const moved = generateJson(decks);
+    expect(idOf(moved, 'Zoneout')).toBe(zoneout);
+    expect(moved.changes).toMatchObject({ added: [], updated: [], renamed: [], retired: [] });
+    expect(moved.cards.find((c: { id: string }) => c.id === zoneout).source.session).toBe('Monday morning');
+
+    // Delete: retired; bring back: the same id returns.
+    const withZoneout = readFileSync(notesPath(decks), 'utf8');
+    editNotes(decks, (t) => t.replace(/C30: Zoneout[\s\S]*?(?=\nC\d+:)/, ''));
+    const deleted = generateJson(decks);
+    expect(idOf(deleted, 'Zoneout')).toBeUndefined();
+    expect(deleted.changes.retired).toEqual([zoneout]);
+    writeFileSync(notesPath(decks), withZoneout);
+    const back = generateJson(decks);
+    expect(idOf(back, 'Zoneout')).toBe(zoneout);
+    expect(back.changes.restored).toEqual([zoneout]);
+    expect(back.changes.added).toEqual([]);
+  });
+
+  it('keeps text from notes free of control characters and escape sequences', () => {
+    const { decks } = workspaceWithBundledDeck();
+    editNotes(decks, (t) =>
+      t.replace('C23: HyperNetworks', 'C23: Hyper\u001b[31mNetworks\u0007\u001b]0;pwned\u0007').replace(
+        'He has a small RNN',
+        'He has a \u001b[2Jsmall\u0008 RNN',
+      ),
+    );
+    const result = runCli(['generate', '--decks', decks]);
+    expect(result.code).toBe(0);
+    const cards = readFileSync(join(decks, 'iclr2017', 'cards.json'), 'utf8');
+    for (const text of [cards, result.stdout]) {
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(text).not.toContain('\\u001b');
+    }
+    expect(cards).toContain('"HyperNetworks"');
+  });
+});
+
+describe('bad input gets one clear line, a non-zero exit and nothing written', () => {
+  function expectRefusal(result: ReturnType<typeof runCli>, pattern: RegExp) {
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^paperdeck: /);
+    expect(lines[0]).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }
+
+  function deckWith(notes: string | Buffer, file = 'notes.txt') {
+    const decks = tempDir();
+    mkdirSync(join(decks, 'mine'));
+    writeFileSync(join(decks, 'mine', file), notes);
+    return decks;
+  }
+
+  it('refuses a missing deck, naming the decks there are', () => {
+    const { decks } = workspaceWithBundledDeck();
+    expectRefusal(runCli(['generate', 'nope', '--decks', decks]), /no deck named "nope".*iclr2017/);
+  });
+
+  it('refuses an empty notes file', () => {
+    const decks = deckWith('  \n\n');
+    expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /empty/);
+    expect(existsSync(join(decks, 'mine', 'cards.json'))).toBe(false);
+  });
+
+  it('refuses a binary file', () => {
+    const decks = deckWith(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /binary/);
+    expect(existsSync(join(decks, 'mine', 'cards.json'))).toBe(false);
+  });
+
+  it('refuses notes with no recognisable entries', () => {
+    const decks = deckWith('Just a shopping list.\n\nMilk, eggs, bread.\n');
+    expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /no recognisable paper entries/);
+    expect(existsSync(join(decks, 'mine', 'cards.json'))).toBe(false);
+  });
+
+  it('refuses an absurdly large file', () => {
+    const decks = deckWith(Buffer.alloc(21 * 1024 * 1024, 'a'));
+    expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /too large/);
+  });
+
+  it('refuses a folder where a notes file should be', () => {
+    const decks = tempDir();
+    mkdirSync(join(decks, 'mine', 'notes.txt'), { recursive: true });
+    writeFileSync(join(decks, 'mine', 'other.md'), '## A paper\n\nIt does a thing.\n');
+    expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /folder/);
+  });
+
+  it('keeps the previous cards.json when the notes become unreadable', () => {
+    const { decks } = workspaceWithBundledDeck();
+    generateJson(decks);
+    const cardsPath = join(decks, 'iclr2017', 'cards.json');
+    const before = readFileSync(cardsPath);
+    writeFileSync(notesPath(decks), Buffer.from([0, 1, 2, 3, 0, 0, 0xff]));
+    expectRefusal(runCli(['generate', 'iclr2017', '--decks', decks]), /binary/);
+    expect(readFileSync(cardsPath).equals(before)).toBe(true);
+  });
+
+  it('rejects a malformed deck name as a usage error', () => {
+    const result = runCli(['generate', '../etc', '--decks', tempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^paperdeck: invalid deck name/);
+  });
+});
+
+describe('paperdeck new', () => {
+  it('starts a deck from a notes file anywhere on disk', () => {
+    const decks = tempDir();
+    const source = join(tempDir(), 'my notes.md');
+    writeFileSync(source, '# Reading\n\n## Attention Is All You Need\n\nThe paper replaces recurrence with self-attention.\n');
+    const result = runCli(['new', 'reading', '--from', source, '--decks', decks, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.cards.map((c: { title: string }) => c.title)).toEqual(['Attention Is All You Need']);
+    expect(readdirSync(join(decks, 'reading')).sort()).toEqual(['cards.json', 'notes.md']);
+    expect(readFileSync(join(decks, 'reading', 'notes.md'), 'utf8')).toBe(readFileSync(source, 'utf8'));
+    // The deck now regenerates like any other.
+    expect(runCli(['generate', 'reading', '--decks', decks]).stdout).toContain('nothing changed');
+  });
+
+  it('refuses an existing deck name, a missing file and a binary file, creating nothing', () => {
+    const decks = tempDir();
+    const good = join(tempDir(), 'n.txt');
+    writeFileSync(good, 'C1: A Paper\n\nThey propose a thing that works.\n');
+    expect(runCli(['new', 'a', '--from', good, '--decks', decks]).code).toBe(0);
+    const again = runCli(['new', 'a', '--from', good, '--decks', decks]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    const missing = runCli(['new', 'b', '--from', join(decks, 'nope.txt'), '--decks', decks]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/does not exist/);
+    const binary = join(tempDir(), 'x.txt');
+    writeFileSync(binary, Buffer.from([0, 0, 0, 1, 2, 0xff]));
+    expect(runCli(['new', 'c', '--from', binary, '--decks', decks]).code).toBe(1);
+    expect(readdirSync(decks).sort()).toEqual(['a']);
+  });
+});
+
+describe('atomic writes', () => {
+  it('leaves the previous cards.json whole when generate is killed at any moment', async () => {
+    const decks = tempDir();
+    mkdirSync(join(decks, 'big'));
+    const bundled = readFileSync(BUNDLED_NOTES, 'utf8');
+    const notesFile = join(decks, 'big', 'notes.txt');
+    writeFileSync(notesFile, syntheticNotes(4000, bundled));
+    expect(runCli(['generate', 'big', '--decks', decks]).code).toBe(0);
+    const cardsPath = join(decks, 'big', 'cards.json');
+    const oldText = readFileSync(cardsPath, 'utf8');
+
+    const runOnce = (killAfterMs: number | null) =>
+      new Promise<number>((resolve) => {
+        const started = Date.now();
+        const child = spawn(process.execPath, [BIN, 'generate', 'big', '--decks', decks], { stdio: 'ignore' });
+        const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        child.on('exit', () => {
+          if (timer) clearTimeout(timer);
+          resolve(Date.now() - started);
+        });
+      });
+
+    // Every kill is followed by a new edit, so each run has a new file to write.
+    let edition = 0;
+    const edit = () => writeFileSync(notesFile, syntheticNotes(4000, bundled).replace(/paper/g, `paper v${++edition}`));
+    edit();
+    const fullRun = await runOnce(null);
+    const newTexts = new Set([oldText, readFileSync(cardsPath, 'utf8')]);
+    for (const fraction of [0.2, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99]) {
+      edit();
+      await runOnce(Math.max(1, Math.round(fullRun * fraction)));
+      const text = readFileSync(cardsPath, 'utf8');
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(JSON.parse(text).cards.length).toBeGreaterThan(3000);
+      newTexts.add(text);
+      expect(readdirSync(join(decks, 'big')).filter((f) => f !== 'cards.json' && f !== 'notes.txt' && !f.startsWith('cards.json.'))).toEqual([]);
+    }
+  });
+});
