@@ -1,5 +1,6 @@
 // The user's settings and their defaults, which are Anki's. Validation and the `config`
 // command's key names live here too, so every place that reads a setting agrees on it.
+import { UsageError } from '../core/errors.js';
 import type { Settings } from '../core/types.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -13,3 +14,167 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   fuzz: true,
   leechThreshold: 8,
 });
+
+/** The names `paperdeck config` takes, in the order it lists them, with the field each sets. */
+export const SETTING_KEYS = Object.freeze({
+  'desired-retention': 'desiredRetention',
+  'maximum-interval': 'maximumInterval',
+  'learning-steps': 'learningSteps',
+  'relearning-steps': 'relearningSteps',
+  'new-per-day': 'newPerDay',
+  'reviews-per-day': 'reviewsPerDay',
+  'day-start-hour': 'dayStartHour',
+  fuzz: 'fuzz',
+  'leech-threshold': 'leechThreshold',
+} as const satisfies Record<string, keyof Settings>);
+
+export type SettingKey = keyof typeof SETTING_KEYS;
+
+/** One line per setting for `config` and its --help. */
+export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = Object.freeze({
+  'desired-retention': 'chance of remembering a card when it comes due (0.70-0.99)',
+  'maximum-interval': 'longest interval between reviews, in days (1-36500)',
+  'learning-steps': 'steps a new card goes through, e.g. "1m 10m" (m/h/d; "none" for none)',
+  'relearning-steps': 'steps a forgotten card goes through, e.g. "10m" ("none" for none)',
+  'new-per-day': 'new cards introduced per day (0 for none)',
+  'reviews-per-day': 'reviews shown per day (0 for none)',
+  'day-start-hour': 'hour at which a new day starts, local time (0-23)',
+  fuzz: 'spread review dates slightly so cards learned together do not stay together (on/off)',
+  'leech-threshold': 'lapses after which a card is flagged a leech and suspended (0 = never)',
+});
+
+export const SETTING_KEY_NAMES = Object.keys(SETTING_KEYS) as SettingKey[];
+
+/** The config key for `name`: a kebab-case key, or the field's own camelCase name. */
+export function settingKey(name: string): SettingKey {
+  if (name in SETTING_KEYS) return name as SettingKey;
+  for (const key of SETTING_KEY_NAMES) if (SETTING_KEYS[key] === name) return key;
+  throw new UsageError(`unknown setting ${JSON.stringify(name)}; settings: ${SETTING_KEY_NAMES.join(', ')}`);
+}
+
+const MAX_STEP_MINUTES = 36500 * 1440;
+const STEP = /^(\d+)([mhd])$/;
+const STEP_MINUTES = { m: 1, h: 60, d: 1440 } as const;
+
+/** Minutes in one learning step such as "10m", "1h" or "2d". */
+export function stepMinutes(step: string): number {
+  const match = STEP.exec(step);
+  if (!match) throw new UsageError(`invalid step ${JSON.stringify(step)}`);
+  return Number(match[1]) * STEP_MINUTES[match[2] as keyof typeof STEP_MINUTES];
+}
+
+function parseSteps(key: SettingKey, raw: string): string[] {
+  const text = raw.trim();
+  if (text === '' || text.toLowerCase() === 'none') return [];
+  const steps = text.split(/[\s,]+/).filter(Boolean);
+  for (const step of steps) {
+    const match = STEP.exec(step);
+    // ts-fsrs reads steps with parseInt, so only whole numbers mean what they say.
+    if (!match) {
+      throw new UsageError(`${key}: ${JSON.stringify(step)} is not a step; write whole numbers with m, h or d, like "1m 10m" (or "none")`);
+    }
+    const minutes = stepMinutes(step);
+    if (minutes <= 0 || minutes > MAX_STEP_MINUTES) {
+      throw new UsageError(`${key}: ${JSON.stringify(step)} must be longer than 0 and at most 36500d`);
+    }
+  }
+  return steps;
+}
+
+function parseWhole(key: SettingKey, raw: string, min: number, max: number, what: string): number {
+  const text = raw.trim();
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${key} must be ${what} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
+/**
+ * Reads a value for `key` as typed on the command line, or refuses it with one clear line
+ * (a UsageError). Returns the value in the Settings field's own type.
+ */
+export function parseSettingValue<K extends SettingKey>(key: K, raw: string): Settings[(typeof SETTING_KEYS)[K]];
+export function parseSettingValue(key: SettingKey, raw: string): Settings[keyof Settings] {
+  switch (key) {
+    case 'desired-retention': {
+      const text = raw.trim();
+      const percent = text.endsWith('%');
+      const number = /^\d*\.?\d+%?$/.test(text) ? Number(percent ? text.slice(0, -1) : text) : NaN;
+      const value = percent ? number / 100 : number;
+      // Rounded to avoid 0.7000000000000001 from "70%" failing the range check.
+      const rounded = Math.round(value * 1e6) / 1e6;
+      if (!Number.isFinite(rounded) || rounded < 0.7 || rounded > 0.99) {
+        throw new UsageError(`desired-retention must be a number from 0.70 to 0.99 (got ${JSON.stringify(raw)})`);
+      }
+      return rounded;
+    }
+    case 'maximum-interval':
+      return parseWhole(key, raw.trim().replace(/d$/, ''), 1, 36500, 'a whole number of days from 1 to 36500');
+    case 'learning-steps':
+    case 'relearning-steps':
+      return parseSteps(key, raw);
+    case 'new-per-day':
+      return parseWhole(key, raw, 0, 100_000, 'a whole number from 0 to 100000');
+    case 'reviews-per-day':
+      return parseWhole(key, raw, 0, 100_000, 'a whole number from 0 to 100000');
+    case 'day-start-hour':
+      return parseWhole(key, raw, 0, 23, 'an hour from 0 to 23');
+    case 'fuzz': {
+      const text = raw.trim().toLowerCase();
+      if (['on', 'true', 'yes', '1'].includes(text)) return true;
+      if (['off', 'false', 'no', '0'].includes(text)) return false;
+      throw new UsageError(`fuzz must be on or off (got ${JSON.stringify(raw)})`);
+    }
+    case 'leech-threshold':
+      return parseWhole(key, raw, 0, 9999, 'a whole number of lapses from 1 to 9999, or 0 for never');
+  }
+}
+
+/** A value as `config` shows it, in the form `parseSettingValue` reads back. */
+export function formatSettingValue(key: SettingKey, value: Settings[keyof Settings]): string {
+  if (key === 'learning-steps' || key === 'relearning-steps') {
+    const steps = value as string[];
+    return steps.length ? steps.join(' ') : 'none';
+  }
+  if (key === 'fuzz') return value ? 'on' : 'off';
+  return String(value);
+}
+
+/** Whether `value` is one `key` accepts (for settings read back from disk). */
+export function isValidSettingValue(key: SettingKey, value: unknown): boolean {
+  let raw: string;
+  if (key === 'learning-steps' || key === 'relearning-steps') {
+    if (!Array.isArray(value) || !value.every((step) => typeof step === 'string')) return false;
+    raw = value.length ? value.join(' ') : 'none';
+  } else if (key === 'fuzz') {
+    if (typeof value !== 'boolean') return false;
+    raw = String(value);
+  } else {
+    if (typeof value !== 'number') return false;
+    raw = String(value);
+  }
+  try {
+    const parsed = parseSettingValue(key, raw);
+    return JSON.stringify(parsed) === JSON.stringify(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The defaults overlaid with the user's choices, keeping only valid ones: a hand-edited state
+ * file with a bad value falls back to the default for that value instead of breaking scheduling.
+ */
+export function mergeSettings(user: Partial<Record<keyof Settings, unknown>> | undefined): Settings {
+  const merged: Settings = { ...DEFAULT_SETTINGS, learningSteps: [...DEFAULT_SETTINGS.learningSteps], relearningSteps: [...DEFAULT_SETTINGS.relearningSteps] };
+  if (!user) return merged;
+  for (const key of SETTING_KEY_NAMES) {
+    const field = SETTING_KEYS[key];
+    const value = user[field];
+    if (value !== undefined && isValidSettingValue(key, value)) {
+      (merged as unknown as Record<string, unknown>)[field] = Array.isArray(value) ? [...value] : value;
+    }
+  }
+  return merged;
+}
