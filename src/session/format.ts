@@ -1,0 +1,76 @@
+// Words for the study screen: when the next cards come, how long a session took, what a
+// regeneration changed. Pure functions of their arguments; local time is the process's TZ.
+import type { DeckChanges } from '../core/types.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function clockTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** Whole calendar days from the local date of `from` to that of `to`. */
+function calendarDaysBetween(from: number, to: number): number {
+  const a = new Date(from);
+  const b = new Date(to);
+  const dayA = Date.UTC(a.getFullYear(), a.getMonth(), a.getDate());
+  const dayB = Date.UTC(b.getFullYear(), b.getMonth(), b.getDate());
+  return Math.round((dayB - dayA) / 86_400_000);
+}
+
+/**
+ * When `at` is, seen from `now`, as people say it: "in 3 minutes", "today at 15:30",
+ * "tomorrow at 04:00", "on Friday at 04:00", "on 12 June 2027".
+ */
+export function formatWhen(at: number, now: number): string {
+  const ahead = at - now;
+  if (ahead <= 0) return 'now';
+  if (ahead < MINUTE) return `in ${plural(Math.max(1, Math.ceil(ahead / 1000)), 'second')}`;
+  if (ahead < 90 * MINUTE) return `in ${plural(Math.round(ahead / MINUTE), 'minute')}`;
+  const date = new Date(at);
+  const days = calendarDaysBetween(now, at);
+  if (days === 0) return `today at ${clockTime(date)}`;
+  if (days === 1) return `tomorrow at ${clockTime(date)}`;
+  if (days < 7) return `on ${WEEKDAYS[date.getDay()]} at ${clockTime(date)}`;
+  const year = new Date(now).getFullYear() === date.getFullYear() ? '' : ` ${date.getFullYear()}`;
+  return `on ${date.getDate()} ${MONTHS[date.getMonth()]}${year} (in ${plural(days, 'day')})`;
+}
+
+/** A countdown: "0:42", "12:05". */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Time spent: "42s", "3m 10s", "1h 05m". */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** A retention as a whole percentage, or a dash when there is nothing to measure yet. */
+export function formatRetention(retention: number | null): string {
+  return retention === null || Number.isNaN(retention) ? '—' : `${Math.round(retention * 100)}%`;
+}
+
+/** One line for what a regeneration changed: "notes changed: 2 added, 1 updated, 1 retired". */
+export function summarizeChanges(changes: DeckChanges & { restored?: string[] }, skipped = 0): string {
+  const parts: string[] = [];
+  if (changes.added.length) parts.push(`${changes.added.length} added`);
+  if (changes.updated.length) parts.push(`${changes.updated.length} updated`);
+  if (changes.renamed.length) parts.push(`${changes.renamed.length} renamed`);
+  if (changes.retired.length) parts.push(`${changes.retired.length} retired`);
+  if (changes.restored?.length) parts.push(`${changes.restored.length} returned`);
+  const skippedPart = skipped ? ` (${plural(skipped, 'note')} skipped: no key idea)` : '';
+  if (parts.length === 0) return `notes checked: no card changed${skippedPart}`;
+  return `notes changed: ${parts.join(', ')}${skippedPart}`;
+}

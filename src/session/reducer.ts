@@ -1,0 +1,251 @@
+// The study session as one pure reducer: (state, event) -> (state, effects). Keys and the
+// results of effects are events; the runner (runner.ts) performs the effects against the engine
+// and feeds the results back. The state says which card is on screen, so a rating always
+// applies to the card shown when its key is processed, and keys that arrive while an effect is
+// in flight wait in `queued` and are applied, in order, once its result is in.
+import type { Rating } from '../core/types.js';
+import type {
+  BlockingEffect,
+  Effect,
+  Phase,
+  SessionEvent,
+  SessionKey,
+  SessionState,
+  SessionView,
+  Transition,
+} from './types.js';
+
+/**
+ * When nothing else is due but a learning card comes due within this window, the session waits
+ * for it with a countdown instead of ending (Anki's learn-ahead limit is the same 20 minutes).
+ */
+export const WAIT_FOR_LEARNING_MS = 20 * 60_000;
+/** The countdown redraws once a second. */
+export const COUNTDOWN_TICK_MS = 1_000;
+/** "Come back in 3 minutes" on the end screens stays true by redrawing once a minute. */
+export const IDLE_TICK_MS = 60_000;
+/** Time on one card counts at most this long, as in Anki (a card left open over lunch is not a minute of study). */
+export const MAX_ANSWER_MS = 60_000;
+
+const RATING_KEYS: Partial<Record<SessionKey, Rating>> = { '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Where a session with this view should be: a card, a wait for a learning card, or an end. */
+export function phaseForView(view: SessionView, now: number, rated: boolean): Phase {
+  if (view.card) return 'question';
+  if (view.nextLearningDue !== null && view.nextLearningDue - now <= WAIT_FOR_LEARNING_MS) return 'waiting';
+  return rated ? 'end' : 'nothing-due';
+}
+
+/** The session's first state, from the engine's first view. `notice` shows on the first screen. */
+export function startSession(deck: string, view: SessionView, notice: string | null = null): Transition {
+  const phase = phaseForView(view, view.at, false);
+  const state: SessionState = {
+    deck,
+    phase,
+    returnTo: null,
+    view,
+    now: view.at,
+    shownAt: view.at,
+    done: 0,
+    rated: false,
+    busy: null,
+    queued: [],
+    notice,
+    error: null,
+    waitUntil: phase === 'waiting' ? view.nextLearningDue : null,
+    wakeAt: null,
+    exit: false,
+  };
+  const effects: Effect[] = [];
+  return { state: requestWake(state, effects), effects };
+}
+
+export function reduceSession(state: SessionState, event: SessionEvent): Transition {
+  const effects: Effect[] = [];
+  let next = step(state, event, effects);
+  // Keys typed while an effect ran are applied now, in order, until one starts another effect.
+  while (!next.busy && !next.exit && next.queued.length > 0) {
+    const [first, ...rest] = next.queued;
+    next = step({ ...next, queued: rest }, { type: 'key', key: first!.key, at: first!.at }, effects);
+  }
+  if (next.exit && next.queued.length > 0) next = { ...next, queued: [] };
+  return { state: requestWake(next, effects), effects };
+}
+
+function step(state: SessionState, event: SessionEvent, effects: Effect[]): SessionState {
+  switch (event.type) {
+    case 'key': {
+      const now = Math.max(state.now, event.at);
+      if (state.exit) return state;
+      if (state.busy) return { ...state, now, queued: [...state.queued, { key: event.key, at: event.at }] };
+      return onKey({ ...state, now }, event.key, event.at, effects);
+    }
+    case 'tick':
+      return onTick({ ...state, now: Math.max(state.now, event.at), wakeAt: null }, effects);
+    case 'answered':
+      return adopt(state, event.view, { done: state.done + 1, rated: true, notice: null });
+    case 'undone':
+      return adopt(state, event.view, {
+        done: event.title === null ? state.done : Math.max(0, state.done - 1),
+        notice: event.title === null ? 'Nothing to undo.' : `Undone: ${event.title}`,
+      });
+    case 'flagged':
+      return adopt(state, event.view, {
+        notice: event.kind === 'bury' ? `Buried until tomorrow: ${event.title}` : `Suspended: ${event.title}`,
+      });
+    case 'edited': {
+      // Back from the editor on the same card: show the side that was showing, now updated.
+      const sameCard = event.view.card !== null && event.view.card.id === state.view.card?.id;
+      const keepAnswer = sameCard && state.returnTo === 'answer';
+      const next = adopt(state, event.view, { notice: event.notice });
+      return keepAnswer ? { ...next, phase: 'answer' } : next;
+    }
+    case 'refreshed':
+      return adopt(state, event.view, {});
+    case 'failed':
+      // Keys typed after a failure were meant for a screen that never came: drop them.
+      return {
+        ...state,
+        now: Math.max(state.now, event.at),
+        busy: null,
+        queued: [],
+        phase: 'error',
+        returnTo: null,
+        error: event.message,
+      };
+  }
+}
+
+/** Takes a fresh view from the engine after an effect: the card it names is now the one shown. */
+function adopt(
+  state: SessionState,
+  view: SessionView,
+  changes: { done?: number; rated?: boolean; notice?: string | null },
+): SessionState {
+  const now = Math.max(state.now, view.at);
+  const rated = changes.rated ?? state.rated;
+  const phase = phaseForView(view, now, rated);
+  return {
+    ...state,
+    view,
+    now,
+    shownAt: view.at,
+    done: changes.done ?? state.done,
+    rated,
+    notice: changes.notice === undefined ? state.notice : changes.notice,
+    busy: null,
+    phase,
+    returnTo: null,
+    error: null,
+    waitUntil: phase === 'waiting' ? view.nextLearningDue : null,
+  };
+}
+
+function start(state: SessionState, effect: BlockingEffect, effects: Effect[], changes: Partial<SessionState> = {}): SessionState {
+  effects.push(effect);
+  return { ...state, ...changes, busy: effect.type };
+}
+
+function quit(state: SessionState, effects: Effect[]): SessionState {
+  effects.push({ type: 'quit' });
+  // The last frame stays on the terminal: the summary, unless the session never had a card.
+  const phase: Phase = state.phase === 'nothing-due' ? 'nothing-due' : 'end';
+  return { ...state, phase, returnTo: null, exit: true };
+}
+
+function onKey(state: SessionState, key: SessionKey, at: number, effects: Effect[]): SessionState {
+  if (key === 'interrupt') return quit(state, effects);
+  const { phase } = state;
+
+  if (phase === 'help') return { ...state, phase: state.returnTo ?? phaseForView(state.view, state.now, state.rated), returnTo: null };
+  if (key === 'help' && phase !== 'editor') return { ...state, phase: 'help', returnTo: phase };
+
+  const card = state.view.card;
+  switch (phase) {
+    case 'question':
+    case 'answer': {
+      if (!card) return state;
+      if (key === 'quit') return quit(state, effects);
+      if (key === 'show') return phase === 'question' ? { ...state, phase: 'answer' } : state;
+      const rating = RATING_KEYS[key];
+      if (rating !== undefined) {
+        // Grades count only once the answer shows (CONTRACT.md): a stray digit on the question is ignored.
+        if (phase !== 'answer') return state;
+        const ms = Math.min(MAX_ANSWER_MS, Math.max(0, at - state.shownAt));
+        return start(state, { type: 'answer', cardId: card.id, rating, ms }, effects);
+      }
+      if (key === 'undo') return start(state, { type: 'undo' }, effects);
+      if (key === 'bury') return start(state, { type: 'bury', cardId: card.id }, effects);
+      if (key === 'suspend') return start(state, { type: 'suspend', cardId: card.id }, effects);
+      if (key === 'edit') {
+        return start(state, { type: 'openEditor', cardId: card.id }, effects, { phase: 'editor', returnTo: phase });
+      }
+      return state;
+    }
+    case 'waiting':
+      if (key === 'quit') return quit(state, effects);
+      if (key === 'undo') return start(state, { type: 'undo' }, effects);
+      return state;
+    case 'nothing-due':
+    case 'end':
+      if (key === 'quit' || key === 'show') return quit(state, effects);
+      if (key === 'undo') return start(state, { type: 'undo' }, effects);
+      return state;
+    case 'error':
+      if (key === 'quit') return quit(state, effects);
+      // Any other key: read the engine again and carry on from wherever it is.
+      return start(state, { type: 'refresh' }, effects, { error: null });
+    case 'editor':
+      return state;
+  }
+}
+
+function onTick(state: SessionState, effects: Effect[]): SessionState {
+  if (state.exit || state.busy) return state;
+  const inHelp = state.phase === 'help';
+  const base = inHelp ? state.returnTo : state.phase;
+  const setBase = (phase: Phase, waitUntil: number | null): SessionState =>
+    inHelp ? { ...state, returnTo: phase, waitUntil } : { ...state, phase, waitUntil };
+
+  if (base === 'waiting') {
+    if (state.waitUntil !== null && state.now >= state.waitUntil) {
+      // The learning card is due: read the engine (it may be waiting in the help; close that).
+      return start(state, { type: 'refresh' }, effects, inHelp ? { phase: 'waiting', returnTo: null } : {});
+    }
+    return state;
+  }
+  if (base === 'nothing-due' || base === 'end') {
+    const due = state.view.nextLearningDue;
+    if (due !== null && state.now >= due) return start(state, { type: 'refresh' }, effects, inHelp ? { phase: base, returnTo: null } : {});
+    if (phaseForView(state.view, state.now, state.rated) === 'waiting') return setBase('waiting', due);
+  }
+  return state;
+}
+
+/** The next tick the screen needs, or null. */
+function wakeFor(state: SessionState): number | null {
+  // While an effect runs the view is about to change; the tick is asked for again after it.
+  if (state.exit || state.busy) return null;
+  const base = state.phase === 'help' ? state.returnTo : state.phase;
+  const { now } = state;
+  if (base === 'waiting') {
+    const until = state.waitUntil;
+    // A learning card the engine does not yet show although its time has come: look again each second.
+    if (until === null || until <= now) return now + COUNTDOWN_TICK_MS;
+    return Math.min(until, now + COUNTDOWN_TICK_MS);
+  }
+  if (base === 'nothing-due' || base === 'end') {
+    const { nextLearningDue, nextDue } = state.view;
+    if (nextLearningDue !== null) return Math.max(now + 1, Math.min(nextLearningDue - WAIT_FOR_LEARNING_MS, now + IDLE_TICK_MS));
+    if (nextDue !== null) return now + IDLE_TICK_MS;
+  }
+  return null;
+}
+
+/** Asks for a tick when the wanted one changed (or cancels it): one timer at a time. */
+function requestWake(state: SessionState, effects: Effect[]): SessionState {
+  const at = wakeFor(state);
+  if (at === state.wakeAt) return state;
+  effects.push({ type: 'wake', at });
+  return { ...state, wakeAt: at };
+}

@@ -1,0 +1,188 @@
+// Runs a study session outside React: holds the session state, feeds each event through the
+// reducer in arrival order, performs the effects the reducer asks for (against the engine,
+// the editor, a timer) and feeds their results back as events. The screen subscribes to it and
+// sends it keys; it never calls the engine itself.
+import type { Clock } from '../core/clock.js';
+import { UserError } from '../core/errors.js';
+import { toSafeLine } from '../core/sanitize.js';
+import { reduceSession, startSession } from './reducer.js';
+import type { Effect, SessionEngine, SessionEvent, SessionKey, SessionState } from './types.js';
+import { readView } from './view.js';
+
+export interface Timers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface SessionRunnerOptions {
+  deck: string;
+  engine: SessionEngine;
+  clock: Clock;
+  /** Shown on the first screen (what a regeneration before the session changed). */
+  notice?: string | null;
+  /**
+   * Opens the card's note in $EDITOR and rebuilds the deck (handing the engine the new cards);
+   * resolves to one line saying what changed. Without it, `e` reports that editing is unavailable.
+   */
+  editNote?: (cardId: string) => Promise<string>;
+  timers?: Timers;
+}
+
+export interface SessionRunner {
+  getState(): SessionState;
+  /** Called after every batch of events that changed the state. */
+  subscribe(listener: () => void): () => void;
+  dispatch(event: SessionEvent): void;
+  /** A key, stamped with the clock's time. */
+  press(key: SessionKey): void;
+  /** Settles when the session has exited (quit or Ctrl+C). */
+  readonly finished: Promise<void>;
+  /** Stops the timer; the session takes no more events. */
+  dispose(): void;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+export function createSessionRunner(options: SessionRunnerOptions): SessionRunner {
+  const { engine, clock } = options;
+  const timers = options.timers ?? realTimers;
+  const listeners = new Set<() => void>();
+  const events: SessionEvent[] = [];
+  let draining = false;
+  let disposed = false;
+  let timer: unknown = null;
+  let resolveFinished: () => void = () => {};
+  const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
+
+  const first = startSession(options.deck, readView(engine, clock), options.notice ?? null);
+  let state = first.state;
+
+  /** Runs an engine call now; its result (or failure) is the next event processed. */
+  const attempt = (work: () => SessionEvent) => {
+    let result: SessionEvent;
+    try {
+      result = work();
+    } catch (error) {
+      result = { type: 'failed', message: messageOf(error), at: clock.now() };
+    }
+    events.unshift(result);
+  };
+
+  const titleOf = (cardId: string) => {
+    const card = state.view.card;
+    return card && card.id === cardId ? card.title : cardId;
+  };
+
+  const perform = (effect: Effect, later: (() => void)[]) => {
+    switch (effect.type) {
+      case 'answer':
+        return attempt(() => {
+          engine.answer(effect.cardId, effect.rating, effect.ms);
+          return { type: 'answered', view: readView(engine, clock) };
+        });
+      case 'undo':
+        return attempt(() => {
+          const card = engine.undo();
+          return { type: 'undone', view: readView(engine, clock, card), title: card ? toSafeLine(card.title) : null };
+        });
+      case 'bury':
+      case 'suspend':
+        return attempt(() => {
+          const title = titleOf(effect.cardId);
+          if (effect.type === 'bury') engine.bury(effect.cardId);
+          else engine.suspend(effect.cardId);
+          return { type: 'flagged', kind: effect.type, title, view: readView(engine, clock) };
+        });
+      case 'refresh':
+        return attempt(() => ({ type: 'refreshed', view: readView(engine, clock) }));
+      case 'openEditor': {
+        const { editNote } = options;
+        if (!editNote) {
+          return events.unshift({ type: 'failed', message: 'editing notes is not available here', at: clock.now() });
+        }
+        // After the screen has drawn the editor phase: the editor takes the terminal over.
+        later.push(() => {
+          editNote(effect.cardId).then(
+            (notice) => {
+              let next: SessionEvent;
+              try {
+                next = { type: 'edited', notice, view: readView(engine, clock) };
+              } catch (error) {
+                next = { type: 'failed', message: messageOf(error), at: clock.now() };
+              }
+              dispatch(next);
+            },
+            (error: unknown) => dispatch({ type: 'failed', message: messageOf(error), at: clock.now() }),
+          );
+        });
+        return;
+      }
+      case 'wake':
+        if (timer !== null) timers.clear(timer);
+        timer = null;
+        if (effect.at !== null && !disposed) {
+          timer = timers.set(() => {
+            timer = null;
+            dispatch({ type: 'tick', at: clock.now() });
+          }, Math.max(0, effect.at - clock.now()));
+        }
+        return;
+      case 'quit':
+        later.push(() => {
+          dispose();
+          resolveFinished();
+        });
+        return;
+    }
+  };
+
+  function dispatch(event: SessionEvent): void {
+    if (disposed) return;
+    events.push(event);
+    if (draining) return;
+    draining = true;
+    const before = state;
+    const later: (() => void)[] = [];
+    try {
+      while (events.length > 0) {
+        const transition = reduceSession(state, events.shift()!);
+        state = transition.state;
+        for (const effect of transition.effects) perform(effect, later);
+      }
+    } finally {
+      draining = false;
+    }
+    if (state !== before) for (const listener of listeners) listener();
+    for (const job of later) job();
+  }
+
+  function dispose(): void {
+    if (timer !== null) timers.clear(timer);
+    timer = null;
+    disposed = true;
+  }
+
+  const initialLater: (() => void)[] = [];
+  for (const effect of first.effects) perform(effect, initialLater);
+  for (const job of initialLater) job();
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispatch,
+    press: (key) => dispatch({ type: 'key', key, at: clock.now() }),
+    finished,
+    dispose,
+  };
+}

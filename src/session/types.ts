@@ -1,0 +1,161 @@
+// The study session's data: what the screen shows (a state), what happens to it (events: keys
+// and the results of effects) and what the session asks the outside world to do (effects).
+// Plain data only, so the reducer stays pure and the tests need neither Ink nor an engine.
+import type { Card, CardSource, Rating } from '../core/types.js';
+
+/** Still to go today, as Anki counts them. */
+export interface QueueCounts {
+  new: number;
+  learning: number;
+  review: number;
+}
+
+/** The interval a rating would give the card, shown above the grade before it is pressed. */
+export interface IntervalPreview {
+  rating: Rating;
+  label: string;
+  due: number;
+}
+
+/** What was done (today, by the engine's reckoning) for the end screen. */
+export interface StudySummary {
+  reviewed: number;
+  again: number;
+  ms: number;
+  retention: number | null;
+}
+
+/**
+ * The parts of the study engine (schedule/engine.ts) a session uses. Declared here, structurally,
+ * so the session depends on what it needs and not on how the engine is built.
+ */
+export interface SessionEngine {
+  counts(): QueueCounts;
+  current(): Card | null;
+  previews(cardId: string): IntervalPreview[];
+  /** Persisted (fsync) before it returns. */
+  answer(cardId: string, rating: Rating, ms: number): void;
+  undo(): Card | null;
+  bury(cardId: string): void;
+  suspend(cardId: string): void;
+  nextLearningDue(): number | null;
+  nextDue(): number | null;
+  summary(): StudySummary;
+  replaceCards(cards: Card[]): void;
+}
+
+/** The card on screen, its text already cleaned for the terminal. */
+export interface ShownCard {
+  id: string;
+  title: string;
+  question: string;
+  answer: string;
+  source: CardSource;
+  previews: IntervalPreview[];
+}
+
+/** One reading of the engine, taken after every change: everything the screen needs. */
+export interface SessionView {
+  /** When it was read (the clock's now). */
+  at: number;
+  counts: QueueCounts;
+  card: ShownCard | null;
+  nextLearningDue: number | null;
+  nextDue: number | null;
+  summary: StudySummary;
+}
+
+/** The keys the session knows; anything else is `other` (it still closes the help). */
+export type SessionKey =
+  | 'show' // Space or Enter
+  | '1'
+  | '2'
+  | '3'
+  | '4'
+  | 'undo'
+  | 'bury'
+  | 'suspend'
+  | 'edit'
+  | 'help'
+  | 'quit' // q or Esc
+  | 'interrupt' // Ctrl+C: quits from anywhere, even the help
+  | 'other';
+
+export type Phase =
+  | 'question'
+  | 'answer'
+  | 'help'
+  /** Nothing due now, but a learning card is due within minutes: a countdown. */
+  | 'waiting'
+  /** Nothing was due when the session started. */
+  | 'nothing-due'
+  /** Nothing more is due, or the user quit: the session's summary. */
+  | 'end'
+  /** The card's note is open in $EDITOR; the screen is released. */
+  | 'editor'
+  | 'error';
+
+export interface TimedKey {
+  key: SessionKey;
+  at: number;
+}
+
+export type SessionEvent =
+  | { type: 'key'; key: SessionKey; at: number }
+  | { type: 'tick'; at: number }
+  | { type: 'answered'; view: SessionView }
+  /** `title` is the card whose rating was taken back, or null when there was nothing to undo. */
+  | { type: 'undone'; view: SessionView; title: string | null }
+  | { type: 'flagged'; kind: 'bury' | 'suspend'; title: string; view: SessionView }
+  /** The editor closed and the deck was rebuilt; `notice` says what changed. */
+  | { type: 'edited'; view: SessionView; notice: string }
+  | { type: 'refreshed'; view: SessionView }
+  | { type: 'failed'; message: string; at: number };
+
+export type Effect =
+  | { type: 'answer'; cardId: string; rating: Rating; ms: number }
+  | { type: 'undo' }
+  | { type: 'bury'; cardId: string }
+  | { type: 'suspend'; cardId: string }
+  | { type: 'openEditor'; cardId: string }
+  | { type: 'refresh' }
+  /** Deliver a `tick` at this time (replacing any earlier request); null cancels. */
+  | { type: 'wake'; at: number | null }
+  | { type: 'quit' };
+
+/** Effects whose result the session waits for; keys arriving meanwhile are queued. */
+export type BlockingEffect = Extract<Effect, { type: 'answer' | 'undo' | 'bury' | 'suspend' | 'openEditor' | 'refresh' }>;
+
+export interface SessionState {
+  deck: string;
+  phase: Phase;
+  /** The phase the help overlay or the editor returns to. */
+  returnTo: Phase | null;
+  view: SessionView;
+  /** The latest time the session knows of (from events), for relative times on screen. */
+  now: number;
+  /** When the current card's question appeared, to measure the time spent on it. */
+  shownAt: number;
+  /** Cards rated in this session, less the ratings undone. */
+  done: number;
+  /** Whether anything was rated in this session: an empty queue is then an end, not "nothing due". */
+  rated: boolean;
+  /** The effect whose result is awaited, or null. */
+  busy: BlockingEffect['type'] | null;
+  /** Keys that arrived while busy, applied in order once the result is in. */
+  queued: TimedKey[];
+  /** A one-line message (what the last action did, what regeneration changed). */
+  notice: string | null;
+  error: string | null;
+  /** While waiting: when the learning card is due. */
+  waitUntil: number | null;
+  /** The tick last asked for, so a request is made only when it changes. */
+  wakeAt: number | null;
+  /** The session is over; the screen shows its last frame and exits. */
+  exit: boolean;
+}
+
+export interface Transition {
+  state: SessionState;
+  effects: Effect[];
+}

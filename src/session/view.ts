@@ -1,0 +1,47 @@
+// One reading of the engine: everything the screen shows, taken after every change. Note text
+// is cleaned here, once, so no escape sequence from a notes file ever reaches the terminal.
+import type { Clock } from '../core/clock.js';
+import { stripControl, toSafeLine } from '../core/sanitize.js';
+import type { Card } from '../core/types.js';
+import type { IntervalPreview, SessionEngine, SessionView, ShownCard } from './types.js';
+
+/** Paragraphs kept, each line cleaned, runs of blank lines folded. */
+function safeText(text: string): string {
+  return stripControl(text)
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/[ \t]+/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+}
+
+export function shownCard(card: Card, previews: readonly IntervalPreview[]): ShownCard {
+  return {
+    id: card.id,
+    title: toSafeLine(card.title),
+    question: toSafeLine(card.question || card.title),
+    answer: safeText(card.answer),
+    source: {
+      file: toSafeLine(card.source.file),
+      line: card.source.line,
+      session: toSafeLine(card.source.session),
+      code: toSafeLine(card.source.code),
+    },
+    previews: previews.map((preview) => ({ ...preview, label: toSafeLine(preview.label) })),
+  };
+}
+
+/**
+ * Reads the engine. `show` names the card to put on screen instead of the engine's current one:
+ * after an undo, the card whose rating was taken back is asked again, as in Anki.
+ */
+export function readView(engine: SessionEngine, clock: Clock, show?: Card | null): SessionView {
+  const card = show ?? engine.current();
+  return {
+    at: clock.now(),
+    counts: engine.counts(),
+    card: card ? shownCard(card, engine.previews(card.id)) : null,
+    nextLearningDue: engine.nextLearningDue(),
+    nextDue: engine.nextDue(),
+    summary: engine.summary(),
+  };
+}
