@@ -1,0 +1,94 @@
+// Whole-file writes that survive a crash at any moment: the new content goes to a temporary file
+// in the same folder, is fsynced, renamed over the old file, and then the folder is fsynced so
+// the rename itself is on disk. A reader sees the old file or the new one, never a mix.
+// lowdb's own TextFileSync renames without any fsync, so paperdeck's lowdb documents go through
+// the adapter below instead.
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { SyncAdapter } from 'lowdb';
+
+/** fsyncs a folder so that entries created, renamed or removed in it are durable. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    // Some file systems refuse to fsync a folder (EINVAL/EISDIR/EPERM); the data itself is
+    // fsynced already, so there is nothing better to do there.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF') throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes all of `data` at the fd's position (writeSync may write less than asked). */
+export function writeAll(fd: number, data: Buffer): void {
+  let offset = 0;
+  while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+}
+
+/** Replaces `file` with `content` atomically and durably. */
+export function writeFileAtomicSync(file: string, content: string | Buffer): void {
+  const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
+  const fd = openSync(tmp, 'w', 0o644);
+  try {
+    writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  fsyncDir(dirname(file));
+}
+
+/** A file that exists but cannot be parsed; the caller turns it into a UserError naming backups. */
+export class UnreadableFileError extends Error {
+  override name = 'UnreadableFileError';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/**
+ * A lowdb sync adapter for one JSON document: reads it (null when the file does not exist,
+ * UnreadableFileError when it is not JSON) and writes it atomically with fsync.
+ */
+export class DurableJsonFile implements SyncAdapter<unknown> {
+  constructor(
+    readonly file: string,
+    private readonly options: { pretty: boolean },
+  ) {}
+
+  read(): unknown {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new UnreadableFileError(this.file, (error as Error).message);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new UnreadableFileError(this.file, (error as Error).message);
+    }
+  }
+
+  write(data: unknown): void {
+    const text = this.options.pretty ? JSON.stringify(data, null, 2) + '\n' : JSON.stringify(data);
+    writeFileAtomicSync(this.file, text);
+  }
+}

@@ -1,0 +1,399 @@
+// One deck's durable progress: the append-only review log (the truth) and a lowdb snapshot of
+// the card states after some entry of it (a cache). Opening reads the snapshot and replays only
+// the log past it; an answer is one appended line and one fdatasync, whatever the history's
+// size; the snapshot is rewritten ("folded") when a writer closes, or on opening when the tail
+// past it has grown long.
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { LowSync } from 'lowdb';
+import type { Clock } from '../core/clock.js';
+import { UserError } from '../core/errors.js';
+import type { CardState, LogEntry } from '../core/types.js';
+import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
+import { corruptedFileError } from './corruption.js';
+import { LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
+import {
+  LogCorruption,
+  fileSize,
+  headerLine,
+  lastEntries,
+  lineEndingAt,
+  readHeader,
+  scanEntries,
+  withFile,
+} from './review-log.js';
+import { SNAPSHOT_MIGRATIONS, SNAPSHOT_SCHEMA_VERSION, isJsonObject, migrate } from './schema.js';
+
+/** `Omit` that keeps a union a union (Omit<A | B, K> would collapse it to the common keys). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface DeckState {
+  readonly name: string;
+  /** Current card states: the snapshot plus every entry after it. Cards never answered are absent. */
+  cardStates(): ReadonlyMap<string, CardState>;
+  /** The seq of the last entry in the log, 0 when there is none. */
+  lastSeq(): number;
+  /** Writer only: numbers the entry, appends it and fsyncs before returning; updates cardStates(). */
+  append(entry: DistributiveOmit<LogEntry, 'seq'>): LogEntry;
+  /** The whole log from disk, in order (a torn last line being written right now is left out). */
+  readLog(): LogEntry[];
+  /** The same, one entry at a time, without holding the whole history in memory. */
+  iterateLog(): Generator<LogEntry>;
+  /** The entries with seq greater than `seq`, in order; reads only the end of the log. */
+  entriesSince(seq: number): LogEntry[];
+  /** Writer only: rewrites the snapshot now. */
+  fold(): void;
+  /** Set when opening found a line torn by a crash and (writer) moved it aside into `file`. */
+  readonly tornTail: { file: string | null; bytes: number; reason: string } | null;
+}
+
+/** A longer tail than this past the snapshot is folded when a writer opens the deck. */
+export const FOLD_TAIL_ENTRIES = 1000;
+/** Entries kept in memory for entriesSince() without reading the file. */
+const RECENT_KEPT = 2000;
+
+interface SnapshotDoc {
+  schemaVersion: number;
+  /** The seq of the last entry the card states include. */
+  seq: number;
+  /** The byte of the log just past that entry. */
+  logBytes: number;
+  cards: Record<string, CardState>;
+}
+
+export interface DeckContext {
+  stateDir: string;
+  mode: 'read' | 'write';
+  clock: Clock;
+  /** The writer's lock problem, if any: no writes once the lock is lost. */
+  lockProblem: () => UserError | undefined;
+}
+
+function snapshotProblem(doc: Record<string, unknown>): string | undefined {
+  if (typeof doc.seq !== 'number' || !Number.isInteger(doc.seq) || doc.seq < 0) return 'no valid "seq"';
+  if (typeof doc.logBytes !== 'number' || !Number.isInteger(doc.logBytes) || doc.logBytes < 0) {
+    return 'no valid "logBytes"';
+  }
+  if (!isJsonObject(doc.cards)) return 'no "cards" object';
+  for (const [id, state] of Object.entries(doc.cards)) {
+    if (!isJsonObject(state)) return `card ${JSON.stringify(id)} has no state`;
+  }
+  return undefined;
+}
+
+export class DeckStateFiles implements DeckState {
+  readonly dir: string;
+  readonly logFile: string;
+  readonly snapshotFile: string;
+  tornTail: DeckState['tornTail'] = null;
+
+  private readonly states = new Map<string, CardState>();
+  private seq = 0;
+  /** Bytes of the log that hold whole entries (for the writer: the file's size). */
+  private logBytes = 0;
+  private headerBytes = 0;
+  private logExists = false;
+  /** The seq the snapshot on disk covers; fold() is needed when it differs from `seq`. */
+  private foldedSeq = -1;
+  private appendFd: number | undefined;
+  /** The latest entries, for entriesSince() without touching the file. */
+  private recent: LogEntry[] = [];
+  /** Set when an append failed in a way that leaves the log end unknown: no more appends. */
+  private broken: UserError | undefined;
+  private closed = false;
+  private readonly snapshotDb: LowSync<unknown>;
+
+  constructor(
+    readonly name: string,
+    private readonly ctx: DeckContext,
+  ) {
+    this.dir = deckStateDir(ctx.stateDir, name);
+    this.logFile = join(this.dir, LOG_FILE);
+    this.snapshotFile = join(this.dir, SNAPSHOT_FILE);
+    this.snapshotDb = new LowSync<unknown>(new DurableJsonFile(this.snapshotFile, { pretty: false }), null);
+    this.open();
+  }
+
+  private corrupted(file: string, reason: string, fallback: 'rebuild-from-log' | 'none'): UserError {
+    return corruptedFileError(this.ctx.stateDir, file, reason, fallback);
+  }
+
+  /** The snapshot as a usable document, or null when there is none (or it is an old kind to rebuild). */
+  private readSnapshot(): SnapshotDoc | null {
+    try {
+      this.snapshotDb.read();
+    } catch (error) {
+      if (error instanceof UnreadableFileError) throw this.corrupted(this.snapshotFile, error.reason, 'rebuild-from-log');
+      throw error;
+    }
+    const raw = this.snapshotDb.data;
+    if (raw === null) return null;
+    if (!isJsonObject(raw)) throw this.corrupted(this.snapshotFile, 'not a paperdeck snapshot', 'rebuild-from-log');
+    const { doc } = migrate(raw, SNAPSHOT_MIGRATIONS, SNAPSHOT_SCHEMA_VERSION, this.snapshotFile);
+    if (doc === null) return null; // an older snapshot with no migration: the log rebuilds it
+    const problem = snapshotProblem(doc);
+    if (problem) throw this.corrupted(this.snapshotFile, problem, 'rebuild-from-log');
+    return doc as unknown as SnapshotDoc;
+  }
+
+  private open(): void {
+    const snapshot = this.readSnapshot();
+    this.logExists = existsSync(this.logFile);
+    if (!this.logExists) {
+      if (snapshot && snapshot.seq > 0) {
+        throw this.corrupted(
+          this.logFile,
+          `it is missing, but ${SNAPSHOT_FILE} says it held ${snapshot.seq} entries`,
+          'none',
+        );
+      }
+      this.foldedSeq = snapshot ? 0 : -1;
+      return;
+    }
+
+    const writer = this.ctx.mode === 'write';
+    const fd = openSync(this.logFile, writer ? 'a+' : 'r');
+    try {
+      this.replay(fd, snapshot);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    if (writer) {
+      this.appendFd = fd;
+      if (this.seq - this.foldedSeq > FOLD_TAIL_ENTRIES || (this.foldedSeq < 0 && this.seq > 0)) this.fold();
+    } else {
+      closeSync(fd);
+    }
+  }
+
+  private replay(fd: number, snapshot: SnapshotDoc | null): void {
+    try {
+      this.headerBytes = readHeader(fd, this.logFile);
+    } catch (error) {
+      if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
+      throw error;
+    }
+    const size = fileSize(fd);
+    let from = this.headerBytes;
+    if (snapshot && snapshot.seq > 0) {
+      const mismatch = this.snapshotMismatch(fd, snapshot, size);
+      if (mismatch) throw this.corrupted(this.snapshotFile, `it does not match ${LOG_FILE}: ${mismatch}`, 'rebuild-from-log');
+      from = snapshot.logBytes;
+      this.seq = snapshot.seq;
+      for (const [id, state] of Object.entries(snapshot.cards)) this.states.set(id, state);
+    }
+    this.foldedSeq = snapshot ? this.seq : -1;
+
+    let result;
+    try {
+      const entries = scanEntries(fd, from, this.seq);
+      for (let next = entries.next(); ; next = entries.next()) {
+        if (next.done) {
+          result = next.value;
+          break;
+        }
+        this.states.set(next.value.card, next.value.after);
+        this.remember(next.value);
+      }
+    } catch (error) {
+      if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
+      throw error;
+    }
+    this.seq = result.lastSeq;
+    this.logBytes = result.goodEnd;
+    if (result.torn) this.handleTornTail(fd, result.torn.start, result.torn.end, result.torn.reason);
+  }
+
+  /** Why the snapshot cannot be the state after `snapshot.seq` of this log, if it cannot. */
+  private snapshotMismatch(fd: number, snapshot: SnapshotDoc, size: number): string | undefined {
+    if (snapshot.logBytes > size) {
+      return `it covers ${snapshot.logBytes} bytes of the log, which has only ${size}`;
+    }
+    const line = lineEndingAt(fd, snapshot.logBytes, this.headerBytes);
+    if (line === undefined) return `byte ${snapshot.logBytes} of the log is not the end of an entry`;
+    let seq: unknown;
+    try {
+      seq = (JSON.parse(line) as { seq?: unknown }).seq;
+    } catch {
+      return `byte ${snapshot.logBytes} of the log is not the end of an entry`;
+    }
+    if (seq !== snapshot.seq) return `it ends at entry ${snapshot.seq}, the log has entry ${String(seq)} there`;
+    return undefined;
+  }
+
+  /**
+   * A crash mid-append leaves the last line unfinished. A reader leaves it alone (the writer may
+   * be writing it right now); the writer moves the bytes aside, never losing them, and cuts the
+   * log back to its last whole entry so appends continue cleanly.
+   */
+  private handleTornTail(fd: number, start: number, end: number, reason: string): void {
+    if (this.ctx.mode === 'read') {
+      this.tornTail = { file: null, bytes: end - start, reason };
+      return;
+    }
+    const bytes = Buffer.allocUnsafe(end - start);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = readSync(fd, bytes, filled, bytes.length - filled, start + filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    const stamp = fileStamp(this.ctx.clock.now());
+    let aside = `${this.logFile}.torn-${stamp}`;
+    for (let n = 2; existsSync(aside); n++) aside = `${this.logFile}.torn-${stamp}-${n}`;
+    writeFileAtomicSync(aside, bytes.subarray(0, filled));
+    ftruncateSync(fd, start);
+    fsyncSync(fd);
+    this.tornTail = { file: aside, bytes: filled, reason };
+  }
+
+  private remember(entry: LogEntry): void {
+    this.recent.push(entry);
+    if (this.recent.length > 2 * RECENT_KEPT) this.recent = this.recent.slice(-RECENT_KEPT);
+  }
+
+  private requireWriter(what: string): void {
+    if (this.ctx.mode !== 'write') throw new Error(`${what} needs the state opened for writing`);
+    if (this.closed) throw new Error(`${what} after the state was closed`);
+    const lockProblem = this.ctx.lockProblem();
+    if (lockProblem) throw lockProblem;
+    if (this.broken) throw this.broken;
+  }
+
+  cardStates(): ReadonlyMap<string, CardState> {
+    return this.states;
+  }
+
+  lastSeq(): number {
+    return this.seq;
+  }
+
+  private createLog(): number {
+    mkdirSync(this.dir, { recursive: true });
+    // Created whole (header included) by an atomic rename, so a crash never leaves a log
+    // without its header.
+    writeFileAtomicSync(this.logFile, headerLine(this.name));
+    const fd = openSync(this.logFile, 'a+');
+    this.headerBytes = fileSize(fd);
+    this.logBytes = this.headerBytes;
+    this.logExists = true;
+    return fd;
+  }
+
+  append(entry: DistributiveOmit<LogEntry, 'seq'>): LogEntry {
+    this.requireWriter('append');
+    if (typeof entry.card !== 'string' || entry.card === '' || !isJsonObject(entry.after)) {
+      throw new Error('append: an entry needs a card id and the card state after it');
+    }
+    if (this.appendFd === undefined) this.appendFd = this.createLog();
+    const fd = this.appendFd;
+    const seq = this.seq + 1;
+    // seq first (for people reading the file), and never one the caller slipped in.
+    const line = JSON.stringify(Object.assign({ seq }, entry, { seq })) + '\n';
+    const bytes = Buffer.from(line, 'utf8');
+    try {
+      writeAll(fd, bytes);
+      fdatasyncSync(fd);
+    } catch (error) {
+      this.undoPartialAppend(fd, error as Error);
+    }
+    this.seq = seq;
+    this.logBytes += bytes.length;
+    // Parsed back from the line itself: what is in memory is exactly what is on disk.
+    const stored = JSON.parse(line) as LogEntry;
+    this.states.set(stored.card, stored.after);
+    this.remember(stored);
+    return stored;
+  }
+
+  /** After a failed write (disk full...): cut the log back to its last whole entry, then throw. */
+  private undoPartialAppend(fd: number, error: Error): never {
+    const failure = `could not save the answer to ${displayPath(this.logFile)} (${error.message})`;
+    try {
+      ftruncateSync(fd, this.logBytes);
+      fsyncSync(fd);
+    } catch {
+      this.broken = new UserError(`${failure}; quit and start paperdeck again`);
+      throw this.broken;
+    }
+    throw new UserError(`${failure}; nothing was saved for it`);
+  }
+
+  *iterateLog(): Generator<LogEntry> {
+    if (!existsSync(this.logFile)) return;
+    const fd = openSync(this.logFile, 'r');
+    try {
+      let header: number;
+      try {
+        header = readHeader(fd, this.logFile);
+      } catch (error) {
+        if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
+        throw error;
+      }
+      try {
+        yield* scanEntries(fd, header, 0);
+      } catch (error) {
+        if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
+        throw error;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  readLog(): LogEntry[] {
+    return [...this.iterateLog()];
+  }
+
+  entriesSince(seq: number): LogEntry[] {
+    if (seq >= this.seq) return [];
+    const first = this.recent[0];
+    if (first && first.seq <= seq + 1) return this.recent.slice(seq + 1 - first.seq);
+    if (!this.logExists) return [];
+    try {
+      return withFile(this.logFile, 'r', (fd) => lastEntries(fd, this.logBytes, this.headerBytes, this.seq - Math.max(0, seq)));
+    } catch (error) {
+      if (error instanceof SyntaxError) throw this.corrupted(this.logFile, error.message, 'none');
+      throw error;
+    }
+  }
+
+  fold(): void {
+    this.requireWriter('fold');
+    if (!this.logExists) return; // nothing answered yet: the deck gets no folder until then
+    const doc: SnapshotDoc = {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      seq: this.seq,
+      logBytes: this.logBytes,
+      cards: Object.fromEntries(this.states),
+    };
+    this.snapshotDb.data = doc;
+    this.snapshotDb.write();
+    this.foldedSeq = this.seq;
+  }
+
+  /** Folds what is new (unless the lock was lost) and closes the log. */
+  close(): void {
+    if (this.closed) return;
+    try {
+      if (this.ctx.mode === 'write' && !this.ctx.lockProblem() && !this.broken && this.seq !== this.foldedSeq) {
+        this.fold();
+      }
+    } finally {
+      this.closed = true;
+      if (this.appendFd !== undefined) closeSync(this.appendFd);
+      this.appendFd = undefined;
+    }
+  }
+}
+

@@ -1,0 +1,56 @@
+// Where each state file lives inside the state folder, and how paths are shown to the user.
+// Every other store module asks here, so the layout is written down once.
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { UsageError } from '../core/errors.js';
+
+export const SETTINGS_FILE = 'settings.json';
+export const DECKS_DIR = 'decks';
+export const LOG_FILE = 'log.ndjson';
+export const SNAPSHOT_FILE = 'snapshot.json';
+export const BACKUPS_DIR = 'backups';
+export const LOCK_DIR = '.lock';
+export const LOCK_OWNER_FILE = '.lock-owner.json';
+
+/**
+ * The deck's folder inside the state folder. Callers validate deck names; this guard only keeps
+ * a name from reaching outside `decks/` (a path separator, `..`, a hidden name, a NUL).
+ */
+export function deckStateDir(stateDir: string, deck: string): string {
+  if (
+    deck === '' ||
+    deck.startsWith('.') ||
+    deck.includes('/') ||
+    deck.includes('\\') ||
+    deck.includes('\0') ||
+    deck.includes(sep)
+  ) {
+    throw new UsageError(`not a deck name: ${JSON.stringify(deck)}`);
+  }
+  return join(stateDir, DECKS_DIR, deck);
+}
+
+/** A path as the user should read it: relative to the current folder when it is inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || isAbsolute(rel)) return path;
+  return rel;
+}
+
+/** A folder as the user should read it, with a trailing slash. */
+export function displayDir(path: string): string {
+  const shown = displayPath(path);
+  return shown.endsWith('/') ? shown : `${shown}/`;
+}
+
+/** "2026-11-26T10-00-00Z": an instant as a file-name-safe, sortable UTC stamp. */
+export function fileStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+}
+
+/** The instant a `fileStamp` names (ignoring any "-2" suffix), or NaN. */
+export function parseFileStamp(stamp: string): number {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z/.exec(stamp);
+  if (!match) return Number.NaN;
+  return Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`);
+}

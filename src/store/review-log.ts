@@ -1,0 +1,239 @@
+// The review log file: a header line, then one LogEntry per line, appended and never rewritten.
+// This module reads it: forwards in chunks from any byte offset, backwards from the end for the
+// last few entries, and tells a line torn by a crash (the last line, unfinished or garbled)
+// from corruption anywhere else.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { LogEntry } from '../core/types.js';
+import { newerSchemaError } from './corruption.js';
+import { LOG_SCHEMA_VERSION, isJsonObject } from './schema.js';
+
+const CHUNK_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+
+export interface LogHeader {
+  paperdeck: 'review-log';
+  schemaVersion: number;
+  deck: string;
+}
+
+export function headerLine(deck: string): string {
+  const header: LogHeader = { paperdeck: 'review-log', schemaVersion: LOG_SCHEMA_VERSION, deck };
+  return JSON.stringify(header) + '\n';
+}
+
+/** Something in the log that is not a torn last line; the caller names the file and backups. */
+export class LogCorruption extends Error {
+  override name = 'LogCorruption';
+}
+
+/** Reads up to `length` bytes at `position`; fewer only at the end of the file. */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const n = readSync(fd, buffer, filled, length - filled, position + filled);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled === length ? buffer : buffer.subarray(0, filled);
+}
+
+export function fileSize(fd: number): number {
+  return fstatSync(fd).size;
+}
+
+/**
+ * Reads and checks the header line. Returns its length in bytes. A log written by a newer
+ * paperdeck is refused; a header that is not one is corruption.
+ */
+export function readHeader(fd: number, file: string): number {
+  const head = readAt(fd, 0, 4096);
+  const end = head.indexOf(NEWLINE);
+  if (end < 0) throw new LogCorruption('its first line is not a review log header');
+  let header: unknown;
+  try {
+    header = JSON.parse(head.subarray(0, end).toString('utf8'));
+  } catch (error) {
+    throw new LogCorruption(`its first line is not a review log header (${(error as Error).message})`);
+  }
+  if (!isJsonObject(header) || header.paperdeck !== 'review-log' || typeof header.schemaVersion !== 'number') {
+    throw new LogCorruption('its first line is not a review log header');
+  }
+  if (header.schemaVersion > LOG_SCHEMA_VERSION) throw newerSchemaError(file, header.schemaVersion, LOG_SCHEMA_VERSION);
+  // Version 1 is the only one so far. A later format would append a new header line where it
+  // starts, so that old entries stay as they were written and are migrated on read.
+  return end + 1;
+}
+
+/** One line of the log as bytes [start, end), `end` past its newline when it has one. */
+interface RawLine {
+  start: number;
+  end: number;
+  text: string;
+  complete: boolean;
+}
+
+/** Lines from `from` to the end of the file (as it is when each chunk is read). */
+function* linesFrom(fd: number, from: number): Generator<RawLine> {
+  let position = from;
+  let pending: Buffer = Buffer.alloc(0);
+  let pendingStart = from;
+  for (;;) {
+    const chunk = readAt(fd, position, CHUNK_BYTES);
+    if (chunk.length === 0) break;
+    position += chunk.length;
+    const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+    let lineStart = 0;
+    for (let nl = data.indexOf(NEWLINE); nl >= 0; nl = data.indexOf(NEWLINE, lineStart)) {
+      yield {
+        start: pendingStart + lineStart,
+        end: pendingStart + nl + 1,
+        text: data.toString('utf8', lineStart, nl),
+        complete: true,
+      };
+      lineStart = nl + 1;
+    }
+    pending = Buffer.from(data.subarray(lineStart));
+    pendingStart += lineStart;
+  }
+  if (pending.length > 0) {
+    yield { start: pendingStart, end: pendingStart + pending.length, text: pending.toString('utf8'), complete: false };
+  }
+}
+
+/** Why `value` is not a log entry, or undefined when it is one. */
+function entryProblem(value: unknown): string | undefined {
+  if (!isJsonObject(value)) return 'not an object';
+  if (typeof value.seq !== 'number' || !Number.isInteger(value.seq)) return 'no seq';
+  if (typeof value.kind !== 'string') return 'no kind';
+  if (typeof value.card !== 'string') return 'no card';
+  if (typeof value.at !== 'number') return 'no time';
+  if (!isJsonObject(value.after)) return 'no card state after it';
+  return undefined;
+}
+
+export interface TornTail {
+  /** Where the torn bytes start (the end of the last whole entry) and end. */
+  start: number;
+  end: number;
+  reason: string;
+}
+
+export interface ScanResult {
+  /** The byte just past the last whole entry. */
+  goodEnd: number;
+  lastSeq: number;
+  torn: TornTail | null;
+}
+
+/**
+ * The entries from byte `from` (the start of the entry with seq `afterSeq + 1`) to the end of the
+ * file, in order, read a chunk at a time; returns where the whole entries end. The last line may
+ * be torn (unfinished, or garbled by a crash mid-write): it is reported, not thrown. Anything
+ * else wrong — a bad line with more lines after it, a gap in the numbering — throws
+ * LogCorruption.
+ */
+export function* scanEntries(fd: number, from: number, afterSeq: number): Generator<LogEntry, ScanResult, undefined> {
+  let goodEnd = from;
+  let lastSeq = afterSeq;
+  let bad: { line: RawLine; reason: string } | undefined;
+  for (const line of linesFrom(fd, from)) {
+    // A bad line is only forgivable as the very last one: another line after it makes it
+    // corruption.
+    if (bad) throw badLine(bad.reason, lastSeq);
+    if (!line.complete) {
+      bad = { line, reason: 'unfinished last line' };
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(line.text);
+    } catch (error) {
+      bad = { line, reason: (error as Error).message };
+      continue;
+    }
+    const problem = entryProblem(value);
+    if (problem) {
+      bad = { line, reason: problem };
+      continue;
+    }
+    const entry = value as LogEntry;
+    if (entry.seq !== lastSeq + 1) {
+      throw new LogCorruption(`line ${lastSeq + 2} has entry number ${entry.seq} where ${lastSeq + 1} was expected`);
+    }
+    lastSeq = entry.seq;
+    goodEnd = line.end;
+    yield entry;
+  }
+  const torn = bad ? { start: bad.line.start, end: bad.line.end, reason: bad.reason } : null;
+  return { goodEnd, lastSeq, torn };
+}
+
+function badLine(reason: string, previousSeq: number): LogCorruption {
+  // The header is line 1 and entry n is line n + 1.
+  return new LogCorruption(`line ${previousSeq + 2} is not a review log entry: ${reason}`);
+}
+
+/**
+ * The text of the line that ends (with its newline) at byte `end`, or undefined when the byte
+ * before `end` is not a newline.
+ */
+export function lineEndingAt(fd: number, end: number, notBefore: number): string | undefined {
+  if (end <= notBefore) return undefined;
+  const last = readAt(fd, end - 1, 1);
+  if (last.length !== 1 || last[0] !== NEWLINE) return undefined;
+  let collected = Buffer.alloc(0);
+  let position = end - 1;
+  while (position > notBefore) {
+    const start = Math.max(notBefore, position - 64 * 1024);
+    const chunk = readAt(fd, start, position - start);
+    collected = Buffer.concat([chunk, collected]);
+    const nl = chunk.lastIndexOf(NEWLINE);
+    if (nl >= 0) return collected.toString('utf8', nl + 1);
+    position = start;
+  }
+  return collected.toString('utf8');
+}
+
+/**
+ * The last `count` whole entries before byte `end` (which must follow a newline), read
+ * backwards, in log order. Stops early at `notBefore` (the end of the header).
+ */
+export function lastEntries(fd: number, end: number, notBefore: number, count: number): LogEntry[] {
+  if (count <= 0 || end <= notBefore) return [];
+  const chunks: Buffer[] = [];
+  let newlines = 0;
+  let position = end;
+  let start = end;
+  // count + 1 newlines mark `count` whole lines (the first is the previous line's end).
+  while (position > notBefore && newlines <= count) {
+    const from = Math.max(notBefore, position - CHUNK_BYTES);
+    const chunk = readAt(fd, from, position - from);
+    chunks.unshift(chunk);
+    for (let i = chunk.length - 1; i >= 0; i--) {
+      if (chunk[i] === NEWLINE) {
+        newlines++;
+        if (newlines === count + 1) {
+          start = from + i + 1;
+          break;
+        }
+      }
+    }
+    if (newlines <= count) start = from;
+    position = from;
+  }
+  const text = Buffer.concat(chunks).toString('utf8', start - position, end - position);
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as LogEntry);
+}
+
+export function withFile<T>(file: string, flags: string, use: (fd: number) => T): T {
+  const fd = openSync(file, flags);
+  try {
+    return use(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

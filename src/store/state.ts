@@ -1,0 +1,164 @@
+// The state folder as a whole: settings, the decks' progress, the writer lock and the backups.
+// A writer (`paperdeck study`, `config` when setting) holds the lock for the whole folder;
+// readers (`due`, `cards`, `stats`) take no lock, write nothing and work while a writer runs.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LowSync } from 'lowdb';
+import type { Clock } from '../core/clock.js';
+import type { Settings } from '../core/types.js';
+import { DEFAULT_SETTINGS } from '../schedule/settings.js';
+import { DurableJsonFile, UnreadableFileError } from './atomic-file.js';
+import { backUpIfDue } from './backups.js';
+import { corruptedFileError } from './corruption.js';
+import { DeckStateFiles, type DeckState } from './deck-state.js';
+import { SETTINGS_FILE, deckStateDir } from './layout.js';
+import { acquireWriterLock, type WriterLock } from './lock.js';
+import { SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, isJsonObject, migrate, pickSettings } from './schema.js';
+
+export interface OpenStateOptions {
+  mode: 'read' | 'write';
+  clock: Clock;
+  /** How a refused second writer names this one, e.g. "paperdeck study iclr2017". */
+  command?: string;
+}
+
+export interface StateStore {
+  readonly dir: string;
+  readonly mode: 'read' | 'write';
+  /** DEFAULT_SETTINGS merged with what the user set. */
+  settings(): Settings;
+  /** Only what the user set. */
+  userSettings(): Partial<Settings>;
+  /** Writer only: replaces what the user set with `next` (validation is the caller's job). */
+  saveSettings(next: Partial<Settings>): void;
+  /** A deck's progress, opened on first use and cached. */
+  deck(name: string): DeckState;
+  /** Folds writers' logs into snapshots, closes files, releases the lock; idempotent. */
+  close(): void;
+}
+
+interface SettingsDoc {
+  schemaVersion: number;
+  settings: Partial<Settings>;
+}
+
+function loadUserSettings(stateDir: string, db: LowSync<unknown>, file: string): Partial<Settings> {
+  try {
+    db.read();
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw corruptedFileError(stateDir, file, error.reason, 'default-settings');
+    throw error;
+  }
+  const raw = db.data;
+  if (raw === null) return {};
+  if (!isJsonObject(raw)) throw corruptedFileError(stateDir, file, 'not a settings document', 'default-settings');
+  const { doc } = migrate(raw, SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, file);
+  if (doc === null || !isJsonObject(doc.settings)) {
+    throw corruptedFileError(stateDir, file, 'not a settings document', 'default-settings');
+  }
+  return pickSettings(doc.settings);
+}
+
+function copySettings<T extends Partial<Settings>>(settings: T): T {
+  const copy = { ...settings };
+  if (copy.learningSteps) copy.learningSteps = [...copy.learningSteps];
+  if (copy.relearningSteps) copy.relearningSteps = [...copy.relearningSteps];
+  return copy;
+}
+
+class StateFolder implements StateStore {
+  private readonly decks = new Map<string, DeckStateFiles>();
+  private readonly settingsDb: LowSync<unknown>;
+  private readonly settingsFile: string;
+  private user: Partial<Settings> = {};
+  private lock: WriterLock | undefined;
+  private closed = false;
+
+  constructor(
+    readonly dir: string,
+    readonly mode: 'read' | 'write',
+    private readonly clock: Clock,
+    command: string,
+  ) {
+    this.settingsFile = join(dir, SETTINGS_FILE);
+    this.settingsDb = new LowSync<unknown>(new DurableJsonFile(this.settingsFile, { pretty: true }), null);
+    if (mode === 'write') {
+      mkdirSync(dir, { recursive: true });
+      this.lock = acquireWriterLock(dir, clock, command);
+    }
+    try {
+      this.user = loadUserSettings(dir, this.settingsDb, this.settingsFile);
+      if (mode === 'write') backUpIfDue(dir, clock, this.settings().dayStartHour);
+    } catch (error) {
+      this.lock?.release();
+      throw error;
+    }
+  }
+
+  private requireOpen(what: string): void {
+    if (this.closed) throw new Error(`${what} after the state was closed`);
+  }
+
+  settings(): Settings {
+    return copySettings({ ...DEFAULT_SETTINGS, ...this.user });
+  }
+
+  userSettings(): Partial<Settings> {
+    return copySettings(this.user);
+  }
+
+  saveSettings(next: Partial<Settings>): void {
+    this.requireOpen('saveSettings');
+    if (this.mode !== 'write') throw new Error('saveSettings needs the state opened for writing');
+    const lockProblem = this.lock?.compromised();
+    if (lockProblem) throw lockProblem;
+    const user = pickSettings(copySettings(next) as Record<string, unknown>);
+    const doc: SettingsDoc = { schemaVersion: SETTINGS_SCHEMA_VERSION, settings: user };
+    this.settingsDb.data = doc;
+    this.settingsDb.write();
+    this.user = user;
+  }
+
+  deck(name: string): DeckState {
+    this.requireOpen('deck');
+    const cached = this.decks.get(name);
+    if (cached) return cached;
+    deckStateDir(this.dir, name); // refuses names that would leave decks/
+    const deck = new DeckStateFiles(name, {
+      stateDir: this.dir,
+      mode: this.mode,
+      clock: this.clock,
+      lockProblem: () => this.lock?.compromised(),
+    });
+    this.decks.set(name, deck);
+    return deck;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    let firstError: unknown;
+    for (const deck of this.decks.values()) {
+      try {
+        deck.close();
+      } catch (error) {
+        firstError ??= error;
+      }
+    }
+    try {
+      this.lock?.release();
+    } catch (error) {
+      firstError ??= error;
+    }
+    if (firstError !== undefined) throw firstError;
+  }
+}
+
+/**
+ * Opens the state folder. `write` takes the writer lock (refusing with a UserError that names the
+ * holder), migrates nothing on disk, and takes the day's backup; `read` takes no lock and writes
+ * nothing, not even the folder.
+ */
+export function openState(stateDir: string, opts: OpenStateOptions): StateStore {
+  return new StateFolder(resolve(stateDir), opts.mode, opts.clock, opts.command ?? 'paperdeck');
+}
