@@ -5,6 +5,7 @@
 import type { Clock } from '../core/clock.js';
 import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
+import { entriesFrom, newestFirst, type LogTail } from './logWindow.js';
 import { buildQueue, nextDueAfterNow, studiedToday, undoneSeqs, type QueueInput, type StudyQueue } from './queue.js';
 import { newCardState, RATINGS, Scheduler } from './scheduler.js';
 
@@ -61,12 +62,11 @@ export interface StudyEngine {
 export type NewLogEntry = LogEntry extends infer E ? (E extends LogEntry ? Omit<E, 'seq'> : never) : never;
 
 /** What the engine needs of a deck's state (the store's DeckState has this shape). */
-export interface StudyDeck {
+export interface StudyDeck extends LogTail {
   readonly name: string;
   cardStates(): ReadonlyMap<string, CardState>;
   /** Appends to the log, on disk (fsync) before it returns; the entry's `after` becomes the card's state. */
   append(entry: NewLogEntry): LogEntry;
-  readLog(): LogEntry[];
 }
 
 const UNDOABLE = new Set<LogEntry['kind']>(['review', 'bury', 'suspend']);
@@ -86,7 +86,7 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
 
   function loadRecent(now: number): void {
     recentFrom = localDayStart(now, hour);
-    recent = deck.readLog().filter((entry) => entry.at >= recentFrom);
+    recent = entriesFrom(deck, recentFrom);
   }
   loadRecent(clock.now());
 
@@ -159,12 +159,10 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     },
 
     undo() {
-      const log = deck.readLog();
       // Walk back from the end, stepping over undo entries and what they took back.
       const undone = new Set<number>();
       let target: LogEntry | undefined;
-      for (let i = log.length - 1; i >= 0; i--) {
-        const entry = log[i]!;
+      for (const entry of newestFirst(deck)) {
         if (entry.kind === 'undo') undone.add(entry.undoes);
         else if (!undone.has(entry.seq)) {
           target = entry;

@@ -28,5 +28,13 @@ export class FakeDeckState implements StudyDeck {
     return structuredClone(this.log);
   }
 
+  entriesSince(seq: number): LogEntry[] {
+    this.entriesRead += Math.max(0, this.log.length - seq);
+    return structuredClone(this.log.slice(Math.max(0, seq)));
+  }
+
+  /** How many entries entriesSince has handed out: reading the whole history would show here. */
+  entriesRead = 0;
+
   fold(): void {}
 }
