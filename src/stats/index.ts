@@ -1,0 +1,501 @@
+// Retention statistics: every figure `paperdeck stats` shows, computed here from plain data
+// (the deck's review log, its cards' current states, its cards and the settings) by pure
+// functions. Nothing here reads files or the clock: `now` is handed in.
+//
+// Days are the user's local days (process time zone, starting at settings.dayStartHour), from
+// schedule/days.ts, so a review at 03:30 with a 4 a.m. day start belongs to the day before.
+import { default_w, forgetting_curve } from 'ts-fsrs';
+import { CardStateKind } from '../core/types.js';
+import type { Card, CardState, LogEntry, ReviewEntry, Settings } from '../core/types.js';
+import { addDaysToKey, dayKeyDiff, localDayKey, localDayStart, localDayStartOffset, nextLocalDayStart } from '../schedule/days.js';
+
+const DAY_MS = 86_400_000;
+/** Anki's threshold: a review card is mature once its interval reaches 21 days. */
+export const MATURE_INTERVAL_DAYS = 21;
+export const FORECAST_DAYS = 30;
+export const REVIEW_HISTORY_DAYS = 30;
+export const REVIEW_HISTORY_MONTHS = 12;
+export const HEATMAP_WEEKS = 26;
+export const HARDEST_LIMIT = 10;
+
+export type RetentionPeriod = 'today' | 'yesterday' | 'week' | 'month' | 'year' | 'all';
+
+/**
+ * The True Retention table's rows, as Anki defines them (rslib/src/stats/graphs/retention.rs,
+ * `calculate_true_retention`): each range ends where today ends, and starts 1 day (today),
+ * 7 days (last week, today included), 30 days (last month) or 365 days (last year) earlier;
+ * yesterday is the one day before today; all time has no start. Anki subtracts fixed 86,400 s
+ * from the next day's start; paperdeck counts whole local days instead, which is the same
+ * except across a daylight-saving change, where Anki's range would be off by the hour.
+ * `days` is how many local days back from today (0) the range reaches; `from` where it starts.
+ */
+export const RETENTION_PERIODS: readonly { period: RetentionPeriod; label: string; from: number; days: number }[] = [
+  { period: 'today', label: 'Today', from: 0, days: 1 },
+  { period: 'yesterday', label: 'Yesterday', from: 1, days: 1 },
+  { period: 'week', label: 'Last week', from: 0, days: 7 },
+  { period: 'month', label: 'Last month', from: 0, days: 30 },
+  { period: 'year', label: 'Last year', from: 0, days: 365 },
+  { period: 'all', label: 'All time', from: 0, days: Infinity },
+];
+
+export interface CardCounts {
+  new: number;
+  learning: number;
+  review: number;
+  relearning: number;
+  /** Suspended cards, whatever their state: they are not counted again under it (as Anki does). */
+  suspended: number;
+  /** Cards buried until a later day (and not suspended); not counted again under their state. */
+  buried: number;
+  /** Cards flagged as leeches. A flag, not a state: these are also counted above. */
+  leech: number;
+  /** Every current card of the deck (retired cards excluded): the sum of the first six. */
+  total: number;
+}
+
+export interface TodayFigures {
+  /** Today's local day key. */
+  date: string;
+  /** Every rating given today, learning steps included (undone ones excluded). */
+  reviews: number;
+  again: number;
+  /** Time spent answering, in whole seconds. */
+  seconds: number;
+}
+
+export interface TrueRetentionRow {
+  period: RetentionPeriod;
+  youngPass: number;
+  youngFail: number;
+  maturePass: number;
+  matureFail: number;
+  /** pass / (pass + fail) over young and mature together; null when nothing was reviewed. */
+  retention: number | null;
+  youngRetention: number | null;
+  matureRetention: number | null;
+}
+
+export interface DayCount {
+  date: string;
+  due: number;
+}
+
+export interface DayReviews {
+  date: string;
+  reviews: number;
+  again: number;
+}
+
+export interface MonthReviews {
+  /** "YYYY-MM", by local day (a review at 03:30 on the 1st belongs to the month before). */
+  month: string;
+  reviews: number;
+  again: number;
+}
+
+export interface Heatmap {
+  weeks: number;
+  /** Weeks start on Monday; `days` runs from the Monday `weeks - 1` weeks back to today. */
+  weekStart: 'monday';
+  days: { date: string; reviews: number }[];
+  /** The most reviews on any one day shown. */
+  max: number;
+}
+
+export interface HardCard {
+  id: string;
+  title: string;
+  lapses: number;
+  /** FSRS probability of recall right now, or null if it cannot be computed. */
+  retrievability: number | null;
+  leech: boolean;
+  suspended: boolean;
+}
+
+/** Every figure of `paperdeck stats`; also its --json document (CONTRACT.md's keys and more). */
+export interface DeckStats {
+  deck: string;
+  /** Today's local day key and when "now" was, as ISO. */
+  date: string;
+  now: string;
+  dayStartHour: number;
+  desiredRetention: number;
+  counts: CardCounts;
+  today: TodayFigures;
+  trueRetention: TrueRetentionRow[];
+  /** Mean FSRS retrievability of the deck's review and relearning cards now, or null. */
+  predictedRetention: number | null;
+  /** How many cards predictedRetention averages over. */
+  predictedRetentionCards: number;
+  /** Cards due on each of the next 30 local days; cards overdue are counted on today. */
+  forecast: DayCount[];
+  /** Of forecast[0], the cards that were due before today. */
+  overdue: number;
+  reviewsPerDay: DayReviews[];
+  reviewsPerMonth: MonthReviews[];
+  /** Consecutive local days with a review, ending today (or yesterday if none yet today). */
+  streakDays: number;
+  heatmap: Heatmap;
+  hardest: HardCard[];
+}
+
+export interface StatsInput {
+  deck: string;
+  log: readonly LogEntry[];
+  states: ReadonlyMap<string, CardState>;
+  /** The deck's current cards; retired cards are not among them. */
+  cards: readonly Card[];
+  settings: Pick<Settings, 'dayStartHour' | 'desiredRetention'>;
+  now: number;
+}
+
+/**
+ * The reviews that stand: every review entry not taken back by an undo, in time order. An undo
+ * that was itself undone takes nothing back, so the log is read newest first.
+ */
+export function effectiveReviews(log: readonly LogEntry[]): ReviewEntry[] {
+  const bySeq = isSortedBy(log, (e) => e.seq) ? log : [...log].sort((a, b) => a.seq - b.seq);
+  const undone = new Set<number>();
+  for (let i = bySeq.length - 1; i >= 0; i--) {
+    const entry = bySeq[i]!;
+    if (entry.kind === 'undo' && !undone.has(entry.seq)) undone.add(entry.undoes);
+  }
+  const reviews: ReviewEntry[] = [];
+  for (const entry of bySeq) {
+    if (entry.kind === 'review' && !undone.has(entry.seq)) reviews.push(entry);
+  }
+  return isSortedBy(reviews, (e) => e.at) ? reviews : reviews.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * FSRS probability of recalling the card now, as ts-fsrs's `get_retrievability` computes it
+ * (whole days since the last review, default FSRS-6 parameters with decay w[20]). Null for a
+ * card never reviewed.
+ */
+export function retrievabilityNow(state: CardState, now: number): number | null {
+  if (state.state === CardStateKind.New || state.lastReview === null || !(state.stability > 0)) return null;
+  const elapsedDays = Math.max(Math.floor((now - state.lastReview) / DAY_MS), 0);
+  return forgetting_curve(default_w, elapsedDays, +state.stability.toFixed(8));
+}
+
+/** Whether a card counts as buried at `now` (its bury lasts until the next local day starts). */
+export function isBuried(state: CardState, now: number): boolean {
+  return state.buriedUntil !== null && state.buriedUntil > now;
+}
+
+export function countCards(cards: readonly Card[], states: ReadonlyMap<string, CardState>, now: number): CardCounts {
+  const counts: CardCounts = { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, buried: 0, leech: 0, total: 0 };
+  for (const card of cards) {
+    counts.total++;
+    const state = states.get(card.id);
+    if (!state) {
+      counts.new++;
+      continue;
+    }
+    if (state.leech) counts.leech++;
+    if (state.suspended) counts.suspended++;
+    else if (isBuried(state, now)) counts.buried++;
+    else if (state.state === CardStateKind.New) counts.new++;
+    else if (state.state === CardStateKind.Learning) counts.learning++;
+    else if (state.state === CardStateKind.Review) counts.review++;
+    else counts.relearning++;
+  }
+  return counts;
+}
+
+/**
+ * Maps instants to local days, remembering the last day it saw: reviews come in time order,
+ * so this costs a few Date computations per day instead of per review.
+ */
+class LocalDayFinder {
+  private start = Infinity;
+  private end = -Infinity;
+  key = '';
+  /** Local days from this instant's day to today (0 today, 1 yesterday, negative: future). */
+  daysAgo = 0;
+
+  constructor(
+    private readonly dayStartHour: number,
+    private readonly todayKey: string,
+  ) {}
+
+  /** Moves to the local day containing `ms`; returns whether that is a different day. */
+  moveTo(ms: number): boolean {
+    if (ms >= this.start && ms < this.end) return false;
+    this.start = localDayStart(ms, this.dayStartHour);
+    this.end = nextLocalDayStart(ms, this.dayStartHour);
+    this.key = localDayKey(ms, this.dayStartHour);
+    this.daysAgo = dayKeyDiff(this.key, this.todayKey);
+    return true;
+  }
+}
+
+interface DayTally {
+  reviews: number;
+  again: number;
+  ms: number;
+}
+
+function emptyRetentionRow(period: RetentionPeriod): TrueRetentionRow {
+  return { period, youngPass: 0, youngFail: 0, maturePass: 0, matureFail: 0, retention: null, youngRetention: null, matureRetention: null };
+}
+
+function ratio(pass: number, fail: number): number | null {
+  return pass + fail === 0 ? null : pass / (pass + fail);
+}
+
+/**
+ * True Retention as Anki defines it (rslib/src/stats/graphs/retention.rs, the "Retention"
+ * table of the statistics screen, subtitled "Pass rate of cards with an interval ≥ 1 day"):
+ * - only reviews of a card that was in review, i.e. whose interval was a day or more: learning
+ *   and relearning steps don't count. (ts-fsrs puts a card whose step is a day or longer in
+ *   the Review state, so `before.state === Review` is exactly Anki's "interval ≥ 1 day".)
+ * - only the first such review of a card each local day (a review ahead of time the same
+ *   day would otherwise count twice);
+ * - Again is a fail, Hard, Good and Easy are passes;
+ * - young or mature by the interval the card had when reviewed (Anki's revlog lastIvl, the
+ *   scheduled interval, here `before.scheduledDays`): mature at 21 days or more.
+ * Reviews later than today's end (a clock that went back) count nowhere, as in Anki.
+ */
+export function trueRetention(reviews: readonly ReviewEntry[], now: number, dayStartHour: number): TrueRetentionRow[] {
+  // Tallied per day back from today first (young pass, young fail, mature pass, mature fail),
+  // then summed into the periods: one array increment per review.
+  const perDay: number[] = [];
+  const days = new LocalDayFinder(dayStartHour, localDayKey(now, dayStartHour));
+  const lastCountedDay = new Map<string, number>();
+  for (const review of reviews) {
+    if (review.before?.state !== CardStateKind.Review) continue;
+    days.moveTo(review.at);
+    const ago = days.daysAgo;
+    if (!(ago >= 0) || lastCountedDay.get(review.card) === ago) continue; // future (or bad) times count nowhere
+    lastCountedDay.set(review.card, ago);
+    const slot = ago * 4 + (review.before.scheduledDays >= MATURE_INTERVAL_DAYS ? 2 : 0) + (review.rating === 1 ? 1 : 0);
+    while (perDay.length <= slot) perDay.push(0);
+    perDay[slot]!++;
+  }
+  const dayCount = Math.ceil(perDay.length / 4);
+  return RETENTION_PERIODS.map(({ period, from, days: span }) => {
+    const row = emptyRetentionRow(period);
+    for (let ago = from; ago < Math.min(dayCount, from + span); ago++) {
+      row.youngPass += perDay[ago * 4] ?? 0;
+      row.youngFail += perDay[ago * 4 + 1] ?? 0;
+      row.maturePass += perDay[ago * 4 + 2] ?? 0;
+      row.matureFail += perDay[ago * 4 + 3] ?? 0;
+    }
+    row.retention = ratio(row.youngPass + row.maturePass, row.youngFail + row.matureFail);
+    row.youngRetention = ratio(row.youngPass, row.youngFail);
+    row.matureRetention = ratio(row.maturePass, row.matureFail);
+    return row;
+  });
+}
+
+/** Reviews per local day (key "YYYY-MM-DD"), up to the end of today. */
+function tallyDays(reviews: readonly ReviewEntry[], now: number, dayStartHour: number): Map<string, DayTally> {
+  const tallies = new Map<string, DayTally>();
+  const days = new LocalDayFinder(dayStartHour, localDayKey(now, dayStartHour));
+  let tally: DayTally | undefined;
+  for (const review of reviews) {
+    if (days.moveTo(review.at) || tally === undefined) {
+      if (!(days.daysAgo >= 0)) {
+        tally = undefined;
+        continue;
+      }
+      tally = tallies.get(days.key);
+      if (!tally) tallies.set(days.key, (tally = { reviews: 0, again: 0, ms: 0 }));
+    }
+    tally.reviews++;
+    if (review.rating === 1) tally.again++;
+    tally.ms += Number.isFinite(review.ms) && review.ms > 0 ? review.ms : 0;
+  }
+  return tallies;
+}
+
+export function streakDays(reviewDays: ReadonlyMap<string, unknown>, todayKey: string): number {
+  let key = reviewDays.has(todayKey) ? todayKey : addDaysToKey(todayKey, -1);
+  let streak = 0;
+  while (reviewDays.has(key)) {
+    streak++;
+    key = addDaysToKey(key, -1);
+  }
+  return streak;
+}
+
+function monthKeyBefore(month: string, back: number): string {
+  const year = Number(month.slice(0, 4));
+  const index = year * 12 + Number(month.slice(5, 7)) - 1 - back;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Cards due on each of the next `days` local days. Overdue cards are counted on today; new and
+ * suspended cards are not due; a buried card is counted on the day its bury ends if later.
+ */
+export function forecastDue(
+  cards: readonly Card[],
+  states: ReadonlyMap<string, CardState>,
+  now: number,
+  dayStartHour: number,
+  days = FORECAST_DAYS,
+): { forecast: DayCount[]; overdue: number } {
+  // Start of each local day from today on: cards map to days by binary search, not Dates.
+  const starts: number[] = [];
+  for (let i = 0; i <= days; i++) starts.push(localDayStartOffset(now, dayStartHour, i));
+  const todayKey = localDayKey(now, dayStartHour);
+  const forecast = starts.slice(0, days).map((_, i) => ({ date: addDaysToKey(todayKey, i), due: 0 }));
+  let overdue = 0;
+  for (const card of cards) {
+    const state = states.get(card.id);
+    if (!state || state.suspended || state.state === CardStateKind.New) continue;
+    const due = isBuried(state, now) ? Math.max(state.due, state.buriedUntil!) : state.due;
+    if (due < starts[0]!) {
+      overdue++;
+      forecast[0]!.due++;
+      continue;
+    }
+    if (due >= starts[days]!) continue;
+    let lo = 0;
+    let hi = days - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= due) lo = mid;
+      else hi = mid - 1;
+    }
+    forecast[lo]!.due++;
+  }
+  return { forecast, overdue };
+}
+
+export function hardestCards(
+  cards: readonly Card[],
+  states: ReadonlyMap<string, CardState>,
+  now: number,
+  limit = HARDEST_LIMIT,
+): HardCard[] {
+  const hard: HardCard[] = [];
+  for (const card of cards) {
+    const state = states.get(card.id);
+    if (!state || state.lapses <= 0) continue;
+    hard.push({
+      id: card.id,
+      title: card.title,
+      lapses: state.lapses,
+      retrievability: retrievabilityNow(state, now),
+      leech: state.leech,
+      suspended: state.suspended,
+    });
+  }
+  // Most lapses first; among equals, the one you are likeliest to have forgotten now.
+  hard.sort(
+    (a, b) =>
+      b.lapses - a.lapses ||
+      (a.retrievability ?? 2) - (b.retrievability ?? 2) ||
+      a.title.localeCompare(b.title) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return hard.slice(0, limit);
+}
+
+/**
+ * FSRS's predicted retention: the mean retrievability now of the deck's cards in review or
+ * relearning (suspended and buried ones included: they are remembered or not all the same, and
+ * Anki's average retrievability counts them too). Null when no card has been reviewed.
+ */
+export function predictedRetention(
+  cards: readonly Card[],
+  states: ReadonlyMap<string, CardState>,
+  now: number,
+): { mean: number | null; cards: number } {
+  let sum = 0;
+  let count = 0;
+  for (const card of cards) {
+    const state = states.get(card.id);
+    if (!state || (state.state !== CardStateKind.Review && state.state !== CardStateKind.Relearning)) continue;
+    const r = retrievabilityNow(state, now);
+    if (r === null) continue;
+    sum += r;
+    count++;
+  }
+  return { mean: count === 0 ? null : sum / count, cards: count };
+}
+
+/**
+ * Every figure of `paperdeck stats`. The review history counts every review in the deck's log,
+ * retired cards' included (those reviews happened); card counts, forecast, predicted retention
+ * and the hardest cards cover the deck's current cards only.
+ */
+export function computeStats(input: StatsInput): DeckStats {
+  const { deck, log, states, cards, settings, now } = input;
+  const hour = settings.dayStartHour;
+  const todayKey = localDayKey(now, hour);
+  const reviews = effectiveReviews(log);
+
+  const tallies = tallyDays(reviews, now, hour);
+  const todayTally = tallies.get(todayKey);
+
+  const reviewsPerDay: DayReviews[] = [];
+  for (let back = REVIEW_HISTORY_DAYS - 1; back >= 0; back--) {
+    const date = addDaysToKey(todayKey, -back);
+    const tally = tallies.get(date);
+    reviewsPerDay.push({ date, reviews: tally?.reviews ?? 0, again: tally?.again ?? 0 });
+  }
+
+  const thisMonth = todayKey.slice(0, 7);
+  const reviewsPerMonth: MonthReviews[] = [];
+  const monthIndex = new Map<string, MonthReviews>();
+  for (let back = REVIEW_HISTORY_MONTHS - 1; back >= 0; back--) {
+    const row = { month: monthKeyBefore(thisMonth, back), reviews: 0, again: 0 };
+    reviewsPerMonth.push(row);
+    monthIndex.set(row.month, row);
+  }
+  for (const [date, tally] of tallies) {
+    const row = monthIndex.get(date.slice(0, 7));
+    if (!row) continue;
+    row.reviews += tally.reviews;
+    row.again += tally.again;
+  }
+
+  // Monday of the week HEATMAP_WEEKS - 1 weeks back. Day keys are calendar dates, so their
+  // weekday is the UTC weekday of that date whatever the time zone.
+  const weekdayFromMonday = (new Date(`${todayKey}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const heatmapStart = addDaysToKey(todayKey, -(weekdayFromMonday + (HEATMAP_WEEKS - 1) * 7));
+  const heatmapDays: Heatmap['days'] = [];
+  let heatmapMax = 0;
+  for (let date = heatmapStart; date <= todayKey; date = addDaysToKey(date, 1)) {
+    const count = tallies.get(date)?.reviews ?? 0;
+    heatmapMax = Math.max(heatmapMax, count);
+    heatmapDays.push({ date, reviews: count });
+  }
+
+  const { forecast, overdue } = forecastDue(cards, states, now, hour);
+  const predicted = predictedRetention(cards, states, now);
+
+  return {
+    deck,
+    date: todayKey,
+    now: new Date(now).toISOString(),
+    dayStartHour: hour,
+    desiredRetention: settings.desiredRetention,
+    counts: countCards(cards, states, now),
+    today: {
+      date: todayKey,
+      reviews: todayTally?.reviews ?? 0,
+      again: todayTally?.again ?? 0,
+      seconds: Math.round((todayTally?.ms ?? 0) / 1000),
+    },
+    trueRetention: trueRetention(reviews, now, hour),
+    predictedRetention: predicted.mean,
+    predictedRetentionCards: predicted.cards,
+    forecast,
+    overdue,
+    reviewsPerDay,
+    reviewsPerMonth,
+    streakDays: streakDays(tallies, todayKey),
+    heatmap: { weeks: HEATMAP_WEEKS, weekStart: 'monday', days: heatmapDays, max: heatmapMax },
+    hardest: hardestCards(cards, states, now),
+  };
+}
+
+function isSortedBy<T>(items: readonly T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (key(items[i - 1]!) > key(items[i]!)) return false;
+  return true;
+}
