@@ -1,6 +1,103 @@
+// `paperdeck study [DECK]`: the interactive review session. The checks that need no terminal
+// (is this a terminal at all?) run before anything heavy loads; then the deck, the state (held
+// for writing), the engine and the Ink screen load together, once.
+import type { CommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new UserError('study is not built yet');
+/** The one line for a caller that is not a person at a terminal, or null when it is one. */
+export function terminalRefusal(stdinIsTTY: boolean, stdoutIsTTY: boolean): string | null {
+  if (stdinIsTTY && stdoutIsTTY) return null;
+  const which = !stdinIsTTY && !stdoutIsTTY ? 'stdin and stdout are not TTYs' : !stdinIsTTY ? 'stdin is not a TTY' : 'stdout is not a TTY';
+  return `study needs an interactive terminal (${which}); for scripts use \`paperdeck due\``;
+}
+
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+export async function run(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
+  const refusal = terminalRefusal(Boolean(process.stdin.isTTY), Boolean(process.stdout.isTTY));
+  if (refusal) throw new UserError(refusal);
+
+  const [decks, generate, store, engineModule, runnerModule, format, editor, ui] = await Promise.all([
+    import('../../store/decks.js'),
+    import('../../cards/generate.js'),
+    import('../../store/index.js'),
+    import('../../schedule/engine.js'),
+    import('../../session/runner.js'),
+    import('../../session/format.js'),
+    import('../../session/editor.js'),
+    import('../../ui/index.js'),
+  ]);
+  const { decksDir, stateDir } = ctx.places;
+  const { clock } = ctx;
+
+  const requested = positional[0] as string | undefined;
+  let name: string;
+  const available = decks.listDecks(decksDir);
+  if (requested === undefined && available.length > 1) {
+    const picked = await ui.pickDeck(available, { color: ctx.color });
+    if (picked === null) return 0;
+    name = picked;
+  } else {
+    name = decks.resolveDeckName(decksDir, requested);
+  }
+
+  // The lock first: a second session must not rebuild the deck under the first one's feet.
+  const state = store.openState(stateDir, { mode: 'write', clock, command: 'paperdeck study' });
+  const closeState = () => {
+    try {
+      state.close();
+    } catch (error) {
+      ctx.err(`paperdeck: could not close the state cleanly: ${(error as Error).message}\n`);
+    }
+  };
+  // Every answer is already on disk; on a signal only the lock and the fold remain to do.
+  const onSignal = (signal: NodeJS.Signals) => {
+    closeState();
+    process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
+  };
+  const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM'];
+  for (const signal of signals) process.on(signal, onSignal);
+
+  let runner: ReturnType<typeof runnerModule.createSessionRunner> | undefined;
+  try {
+    // Rebuild the deck first when its notes changed since cards.json was written (or it has none).
+    let cardsFile = decks.loadCardsFile(decksDir, name);
+    let notice: string | null = null;
+    if (!cardsFile || cardsFile.notesHash !== decks.hashNotes(decks.readNotesFiles(decksDir, name))) {
+      const built = generate.generateDeck(decksDir, name);
+      notice = cardsFile
+        ? format.summarizeChanges(built.changes, built.skipped.length)
+        : `deck built: ${built.cardsFile.cards.length} cards from ${built.papers} papers`;
+      cardsFile = built.cardsFile;
+    }
+    let cards = cardsFile.cards;
+    const engine = engineModule.createStudyEngine({ deck: state.deck(name), cards, settings: state.settings(), clock });
+
+    let screen: ReturnType<typeof ui.showStudySession> | undefined;
+    const editNote = async (cardId: string): Promise<string> => {
+      const card = cards.find((candidate) => candidate.id === cardId);
+      if (!card) throw new UserError('that card is no longer in the deck');
+      const { path, line } = generate.notesFileOf(decksDir, name, card);
+      await screen!.releaseTerminal();
+      try {
+        editor.openInEditor(path, line, ctx.env);
+      } finally {
+        screen!.takeTerminal();
+      }
+      const built = generate.generateDeck(decksDir, name);
+      cards = built.cardsFile.cards;
+      engine.replaceCards(cards);
+      return format.summarizeChanges(built.changes, built.skipped.length);
+    };
+
+    runner = runnerModule.createSessionRunner({ deck: name, engine, clock, notice, editNote });
+    screen = ui.showStudySession(runner, { color: ctx.color });
+    await screen.closed;
+    return 0;
+  } finally {
+    runner?.dispose();
+    for (const signal of signals) process.off(signal, onSignal);
+    closeState();
+  }
 }

@@ -1,0 +1,64 @@
+// The study screen for one session state: pure rendering, no input. The container
+// (StudyApp.tsx) gives it the state and the terminal's width.
+import { Box } from 'ink';
+import { toSafeLine } from '../core/sanitize.js';
+import type { Phase, SessionState } from '../session/types.js';
+import { CardView } from './components/CardView.js';
+import { Header } from './components/Header.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { KeyHints } from './components/KeyHints.js';
+import { EditorNote, ErrorView, NothingDue, SessionEnd, Waiting } from './components/Screens.js';
+import { Tinted } from './theme.js';
+
+/** Wide terminals still get lines short enough to read. */
+export const MAX_WIDTH = 100;
+
+function Body({ state, phase, width }: { state: SessionState; phase: Phase; width: number }) {
+  const card = state.view.card;
+  switch (phase) {
+    case 'question':
+    case 'answer':
+      return card ? <CardView card={card} showAnswer={phase === 'answer'} width={width} /> : null;
+    case 'help':
+      return <HelpOverlay width={width} />;
+    case 'waiting':
+      return <Waiting state={state} />;
+    case 'nothing-due':
+      return <NothingDue state={state} />;
+    case 'end':
+      return <SessionEnd state={state} />;
+    case 'editor':
+      return <EditorNote state={state} />;
+    case 'error':
+      return <ErrorView message={state.error ?? 'unknown error'} />;
+  }
+}
+
+export function StudyScreen({ state, columns }: { state: SessionState; columns: number }) {
+  // One column spare: a line exactly as wide as the terminal makes some terminals wrap.
+  const width = Math.max(20, Math.min(columns - 1, MAX_WIDTH));
+  const { phase } = state;
+  if (phase === 'editor') return <EditorNote state={state} />;
+  const showProgress = state.done > 0 || phase === 'question' || phase === 'answer' || phase === 'help';
+  // The last frame (left on the terminal after quitting) keeps only what is worth keeping.
+  const hints = state.exit ? null : <KeyHints phase={phase} width={width} />;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Header deck={toSafeLine(state.deck)} counts={state.view.counts} done={state.done} width={width} showProgress={showProgress} />
+      <Box marginTop={1} flexDirection="column">
+        <Body state={state} phase={phase} width={width} />
+      </Box>
+      {state.notice && !state.exit ? (
+        <Box marginTop={1}>
+          <Tinted tone="notice">{toSafeLine(state.notice)}</Tinted>
+        </Box>
+      ) : null}
+      {hints ? (
+        <Box marginTop={1}>
+          {hints}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+

@@ -1,0 +1,38 @@
+// A simple select list for choosing the deck when there are several and none was named.
+import { useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import { toSafeLine } from '../../core/sanitize.js';
+import { Tinted } from '../theme.js';
+
+export function DeckPicker({ decks, onDone }: { decks: readonly string[]; onDone: (deck: string | null) => void }) {
+  const [index, setIndex] = useState(0);
+  const [chosen, setChosen] = useState<string | null | undefined>(undefined);
+  const finish = (deck: string | null) => {
+    setChosen(deck);
+    onDone(deck);
+  };
+  useInput(
+    (input, key) => {
+      if (key.upArrow || input === 'k') setIndex((i) => (i + decks.length - 1) % decks.length);
+      else if (key.downArrow || input === 'j') setIndex((i) => (i + 1) % decks.length);
+      else if (key.return || input === ' ') finish(decks[index] ?? null);
+      else if (key.escape || input === 'q' || (key.ctrl && input === 'c')) finish(null);
+      else if (/^[1-9]$/.test(input) && Number(input) <= decks.length) finish(decks[Number(input) - 1]!);
+    },
+    { isActive: chosen === undefined },
+  );
+  if (chosen !== undefined) return chosen === null ? null : <Text dimColor>Deck: {toSafeLine(chosen)}</Text>;
+  return (
+    <Box flexDirection="column">
+      <Text bold>Which deck?</Text>
+      {decks.map((deck, i) => (
+        <Text key={deck}>
+          {i === index ? <Tinted tone="accent">{'❯ '}</Tinted> : '  '}
+          {i < 9 ? `${i + 1} ` : '  '}
+          {i === index ? <Text bold>{toSafeLine(deck)}</Text> : toSafeLine(deck)}
+        </Text>
+      ))}
+      <Text dimColor>↑↓ choose · Enter study · q cancel</Text>
+    </Box>
+  );
+}

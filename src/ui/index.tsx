@@ -1,0 +1,90 @@
+// The screen's public face, one function per screen (as Shopify's CLI kit has one per prompt):
+// the study command calls these and never touches Ink itself. Nothing here decides anything
+// about the session; the runner does.
+import { render, type Instance } from 'ink';
+import type { SessionRunner } from '../session/runner.js';
+import { DeckPicker } from './components/DeckPicker.js';
+import { StudyApp } from './StudyApp.js';
+import { ColorProvider } from './theme.js';
+
+export interface ScreenStreams {
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+const inkOptions = (streams: ScreenStreams) => ({
+  ...streams,
+  // Ctrl+C is a key the session handles: it quits through the same path as q.
+  exitOnCtrlC: false,
+  patchConsole: false,
+  // Redraw only the lines that changed: no flicker on keys and countdown ticks.
+  incrementalRendering: true,
+});
+
+export interface StudyScreenHandle {
+  /** Settles once the session has exited and its last frame is on the terminal. */
+  readonly closed: Promise<void>;
+  /** Hands the terminal to another program (the editor): the screen unmounts, raw mode ends. */
+  releaseTerminal(): Promise<void>;
+  /** Takes the terminal back after `releaseTerminal`: the screen is drawn afresh. */
+  takeTerminal(): void;
+}
+
+export function showStudySession(runner: SessionRunner, options: { color: boolean } & ScreenStreams): StudyScreenHandle {
+  const { color, ...streams } = options;
+  let instance: Instance;
+  let resolveClosed: () => void = () => {};
+  let rejectClosed: (error: unknown) => void = () => {};
+  const closed = new Promise<void>((resolve, reject) => {
+    resolveClosed = resolve;
+    rejectClosed = reject;
+  });
+
+  const mount = () => {
+    const mounted = render(<StudyApp runner={runner} color={color} />, inkOptions(streams));
+    instance = mounted;
+    mounted.waitUntilExit().then(
+      () => {
+        // An unmount for the editor is not the end; the session's own exit is.
+        if (runner.getState().exit) resolveClosed();
+      },
+      (error: unknown) => rejectClosed(error),
+    );
+  };
+  mount();
+
+  return {
+    closed,
+    async releaseTerminal() {
+      // Let the screen draw its "editing" line first; then Ink restores the terminal.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      instance.unmount();
+      await instance.waitUntilExit().catch(() => {});
+    },
+    takeTerminal() {
+      mount();
+    },
+  };
+}
+
+/** Asks which deck to study; null when the user cancels. */
+export async function pickDeck(decks: readonly string[], options: { color: boolean } & ScreenStreams): Promise<string | null> {
+  const { color, ...streams } = options;
+  let chosen: string | null = null;
+  const instance = render(
+    <ColorProvider color={color}>
+      <DeckPicker
+        decks={decks}
+        onDone={(deck) => {
+          chosen = deck;
+          // After the "Deck: …" frame is drawn.
+          setImmediate(() => instance.unmount());
+        }}
+      />
+    </ColorProvider>,
+    inkOptions(streams),
+  );
+  await instance.waitUntilExit();
+  return chosen;
+}

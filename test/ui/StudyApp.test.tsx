@@ -1,0 +1,204 @@
+import chalk from 'chalk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { createSessionRunner, type Timers } from '../../src/session/runner.js';
+import { StudyApp } from '../../src/ui/StudyApp.js';
+import { FakeEngine, makeCard } from '../session/fake-engine.js';
+import { renderInAct, stripAnsi } from './render.js';
+
+const T0 = new Date(2027, 2, 1, 10, 0).getTime();
+
+class HandTimers implements Timers {
+  pending: (() => void) | null = null;
+  set(callback: () => void) {
+    this.pending = callback;
+    return callback;
+  }
+  clear(handle: unknown) {
+    if (this.pending === handle) this.pending = null;
+  }
+  fire() {
+    const callback = this.pending;
+    this.pending = null;
+    callback?.();
+  }
+}
+
+function session(cards = [makeCard(1), makeCard(2)], options: { notice?: string } = {}) {
+  const clock = new ManualClock(T0);
+  const engine = new FakeEngine(cards, clock, new Date(2027, 2, 2, 4, 0).getTime());
+  const timers = new HandTimers();
+  const runner = createSessionRunner({ deck: 'iclr2017', engine, clock, timers, notice: options.notice ?? null });
+  return { clock, engine, timers, runner };
+}
+
+let savedLevel: typeof chalk.level;
+beforeEach(() => {
+  savedLevel = chalk.level;
+});
+afterEach(() => {
+  chalk.level = savedLevel;
+});
+
+describe('the study screen', () => {
+  it('shows the deck, the labelled counts, the progress, the question and its source', () => {
+    const { runner } = session(undefined, { notice: 'notes changed: 2 added, 1 updated' });
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />, { columns: 80 });
+    const frame = screen.frame();
+    expect(frame).toContain('iclr2017');
+    expect(frame).toContain('2 new · 0 learning · 0 review');
+    expect(frame).toMatch(/░+ 0\/2/);
+    expect(frame).toContain('Paper number 1');
+    expect(frame).toContain('Monday morning · C1 · notes.txt:10');
+    expect(frame).toContain('notes changed: 2 added, 1 updated');
+    expect(frame).toContain('Space show answer · u undo · b bury · s suspend · e edit · ? help · q quit');
+    expect(frame).not.toContain('The key idea of paper 1');
+  });
+
+  it('shows the answer with each grade’s interval, then rates with a digit', () => {
+    const { runner, engine } = session();
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    screen.press(' ');
+    expect(screen.frame()).toContain('The key idea of paper 1.');
+    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    screen.press('3');
+    expect(engine.answers).toEqual([{ kind: 'answer', cardId: 'card-1', rating: 3, ms: 0 }]);
+    expect(screen.frame()).toContain('Paper number 2');
+    expect(screen.frame()).not.toContain('The key idea of paper 2');
+    expect(screen.frame()).toMatch(/█+░+ 1\/2/);
+  });
+
+  it('takes keys typed faster than the screen draws, each on the right card', () => {
+    const { runner, engine } = session([makeCard(1), makeCard(2), makeCard(3)]);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    screen.press(' 3 4\r2');
+    expect(engine.answers.map((a) => [a.cardId, a.rating])).toEqual([
+      ['card-1', 3],
+      ['card-2', 4],
+      ['card-3', 2],
+    ]);
+    expect(screen.frame()).toContain('Done for now: nothing more is due.');
+  });
+
+  it('undoes with u, back to the card whose rating was taken back', () => {
+    const { runner, engine } = session();
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    screen.press(' 3');
+    screen.press('u');
+    expect(screen.frame()).toContain('Paper number 1');
+    expect(screen.frame()).toContain('Undone: Paper number 1');
+    expect(engine.calls.at(-1)).toEqual({ kind: 'undo' });
+  });
+
+  it('opens the help and goes back with any key', () => {
+    const { runner, engine } = session();
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    screen.press(' ?');
+    expect(screen.frame()).toContain('undo the last rating');
+    expect(screen.frame()).toContain('any key back to the session');
+    screen.press('4');
+    expect(engine.answers).toEqual([]);
+    expect(screen.frame()).toContain('1 Again 1m');
+  });
+
+  it('ends with what was done and when the next cards come', () => {
+    const { runner, clock } = session([makeCard(1)]);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    clock.advance(12_000);
+    screen.press(' 3');
+    const frame = screen.frame();
+    expect(frame).toContain('Done for now: nothing more is due.');
+    expect(frame).toMatch(/This session\s+1 card\b/);
+    expect(frame).toMatch(/Today\s+1 review · 0 again · 12s · retention 100%/);
+    expect(frame).toMatch(/Next due\s+tomorrow at 04:00/);
+  });
+
+  it('says when to come back when nothing is due', () => {
+    const { runner } = session([]);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    expect(screen.frame()).toContain('Nothing due right now.');
+    expect(screen.frame()).toContain('Come back tomorrow at 04:00.');
+  });
+
+  it('waits for a learning card with a countdown that redraws, then shows it', () => {
+    const { runner, clock, timers } = session([makeCard(1)]);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    screen.press(' 1');
+    expect(screen.frame()).toContain('Waiting for it: 1:00');
+    clock.advance(1_000);
+    screen.act(() => timers.fire());
+    expect(screen.frame()).toContain('Waiting for it: 0:59');
+    clock.advance(59_000);
+    screen.act(() => timers.fire());
+    expect(screen.frame()).toContain('Paper number 1');
+  });
+
+  it('quits with q, leaving the summary as the last frame', () => {
+    const { runner } = session();
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    screen.press(' 3q');
+    const frame = screen.frame();
+    expect(frame).toContain('Stopped, with 1 card still to go today.');
+    expect(frame).not.toContain('q quit');
+    expect(runner.getState().exit).toBe(true);
+  });
+
+  it('quits with Esc too', async () => {
+    const { runner } = session();
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    await screen.pressEscape();
+    expect(runner.getState().exit).toBe(true);
+  });
+
+  it('fits 60 columns: long titles and answers wrap, nothing runs past the edge, and a resize redraws', () => {
+    const long = makeCard(1, {
+      title: 'Towards Principled Methods for Training Generative Adversarial Networks Without Tears or Mode Collapse',
+      question: 'Towards Principled Methods for Training Generative Adversarial Networks Without Tears or Mode Collapse',
+      answer:
+        'The paper analyses why GAN training is unstable: the supports of the real and generated distributions are nearly disjoint, so the discriminator saturates and the generator’s gradients vanish; adding noise smooths them.',
+    });
+    const { runner } = session([long, makeCard(2)]);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />, { columns: 60 });
+    screen.press(' ');
+    const lines = screen.frame().split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    expect(screen.frame().replace(/\s+/g, ' ')).toContain('adding noise smooths them.');
+    expect(lines.length).toBeLessThan(24);
+
+    screen.resize(100);
+    const wide = screen.frame().split('\n');
+    expect(Math.max(...wide.map((l) => l.length))).toBeGreaterThan(60);
+    screen.resize(60);
+    for (const line of screen.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  it('colours the counts as Anki does when colour is on, and uses none when it is off (NO_COLOR)', () => {
+    chalk.level = 1;
+    const coloured = renderInAct(<StudyApp runner={session().runner} color={true} />);
+    expect(coloured.rawFrame()).toContain(chalk.blue('2 new'));
+    expect(coloured.rawFrame()).toContain(chalk.red('0 learning'));
+    expect(coloured.rawFrame()).toContain(chalk.green('0 review'));
+
+    const plain = renderInAct(<StudyApp runner={session().runner} color={false} />);
+    plain.press(' ');
+    // No foreground colour at all (30-37, 90-97, 38;…); bold and dim may stay.
+    expect(plain.rawFrame()).not.toMatch(/\u001b\[(3[0-8]|9[0-7])[;m]/);
+    expect(stripAnsi(plain.rawFrame())).toContain('2 new · 0 learning · 0 review');
+  });
+
+  it('never lets escape sequences from the notes reach the terminal', () => {
+    const hostile = makeCard(1, {
+      title: 'Bad\u001b]0;owned\u0007 title\u001b[2J',
+      question: 'Bad\u001b]0;owned\u0007 title\u001b[2J',
+      answer: 'Answer\u001b[31m in red\u001b[0m\u0007.',
+    });
+    const screen = renderInAct(<StudyApp runner={session([hostile]).runner} color={false} />);
+    screen.press(' ');
+    expect(screen.rawFrame()).not.toContain('\u001b]');
+    expect(screen.rawFrame()).not.toContain('\u001b[2J');
+    expect(screen.rawFrame()).not.toContain('\u0007');
+    expect(screen.frame()).toContain('Bad title');
+    expect(screen.frame()).toContain('Answer in red.');
+  });
+});
