@@ -5,6 +5,7 @@
 // (Anki's "learn ahead limit"), so a session does not stall on a 10-minute step.
 import { CardStateKind, type Card, type CardState, type LogEntry, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
+import { entriesFrom, type LogTail } from './logWindow.js';
 import { isLearning } from './scheduler.js';
 
 /** Anki's default "learn ahead limit". */
@@ -169,4 +170,16 @@ export function nextDueAfterNow({ cards, states, settings, now, studiedToday: do
   if (dueReviewsToday > Math.max(0, settings.reviewsPerDay - done.reviews)) consider(tomorrow);
   if (newCards > Math.max(0, settings.newPerDay - done.newCards)) consider(tomorrow);
   return earliest;
+}
+
+/** A deck's queue right now, read from its state: what `paperdeck due` reports. */
+export function queueForDeck(opts: {
+  deck: LogTail & { cardStates(): ReadonlyMap<string, CardState> };
+  cards: readonly Card[];
+  settings: Readonly<Settings>;
+  now: number;
+}): StudyQueue {
+  const { deck, cards, settings, now } = opts;
+  const today = entriesFrom(deck, localDayStart(now, settings.dayStartHour));
+  return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: studiedToday(today, now, settings.dayStartHour) });
 }

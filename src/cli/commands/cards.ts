@@ -1,6 +1,127 @@
-import type { CommandContext } from '../context.js';
+// `paperdeck cards [DECK]`: one row per card of the deck, in note order, with its schedule.
+// Read-only (no lock, no Ink). Retired cards are not listed: they are no longer in the deck,
+// though their history is kept and returns with them.
+import type { CommandArgs } from '../args.js';
+import { printJson, type CommandContext } from '../context.js';
+import { daysLabel, dueLabel, formatTable, outputWidth } from '../format.js';
 import { UserError } from '../../core/errors.js';
+import { CardStateKind, type Card, type CardState, type Settings } from '../../core/types.js';
+import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
+import { mergeSettings } from '../../schedule/settings.js';
+import { openState } from '../../store/index.js';
+import { loadCardsFile, resolveDeckName } from '../../store/decks.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new UserError('cards is not built yet');
+export interface CardRow {
+  id: string;
+  title: string;
+  state: 'new' | 'learning' | 'review' | 'relearning';
+  /** ISO date-time when the card is next due; null for a new card (never studied). */
+  due: string | null;
+  /** FSRS stability in days; null for a new card. */
+  stability: number | null;
+  /** FSRS difficulty, 1 to 10; null for a new card. */
+  difficulty: number | null;
+  /** Probability of recall now by the forgetting curve; null for a new card. */
+  retrievability: number | null;
+  reps: number;
+  lapses: number;
+  suspended: boolean;
+  buried: boolean;
+  leech: boolean;
+  /** Days until the next review as last scheduled (0 while in learning). */
+  scheduledDays: number;
+  lastReview: string | null;
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function cardRow(card: Card, stored: CardState | undefined, scheduler: Scheduler, now: number): CardRow {
+  const state = stored ?? newCardState();
+  const fresh = state.state === CardStateKind.New;
+  const retrievability = scheduler.retrievability(state, now);
+  return {
+    id: card.id,
+    title: card.title,
+    state: stateName(state.state),
+    due: fresh ? null : new Date(state.due).toISOString(),
+    stability: fresh ? null : round(state.stability, 4),
+    difficulty: fresh ? null : round(state.difficulty, 4),
+    retrievability: retrievability === null ? null : round(retrievability, 4),
+    reps: state.reps,
+    lapses: state.lapses,
+    suspended: state.suspended,
+    buried: state.buriedUntil !== null && state.buriedUntil > now,
+    leech: state.leech,
+    scheduledDays: state.scheduledDays,
+    lastReview: state.lastReview === null ? null : new Date(state.lastReview).toISOString(),
+  };
+}
+
+export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  const requested = typeof args.positional[0] === 'string' ? args.positional[0] : undefined;
+  const { decksDir, stateDir } = ctx.places;
+  const deck = resolveDeckName(decksDir, requested);
+  const cardsFile = loadCardsFile(decksDir, deck);
+  if (!cardsFile) throw new UserError(`deck ${deck} has no cards yet; run: paperdeck generate ${deck}`);
+  const now = ctx.clock.now();
+  const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
+  let settings: Settings;
+  let states: ReadonlyMap<string, CardState>;
+  try {
+    settings = mergeSettings(store.userSettings());
+    states = new Map(store.deck(deck).cardStates());
+  } finally {
+    store.close();
+  }
+  const scheduler = new Scheduler(settings);
+  const rows = cardsFile.cards.map((card) => cardRow(card, states.get(card.id), scheduler, now));
+
+  if (ctx.json) {
+    printJson(ctx, { deck, cards: rows });
+    return 0;
+  }
+  if (rows.length === 0) {
+    ctx.out(`${deck}: no cards (paperdeck generate ${deck} lists the notes it skipped and why)\n`);
+    return 0;
+  }
+  const table = cardsFile.cards.map((card, i) => {
+    const row = rows[i]!;
+    const state = states.get(card.id) ?? newCardState();
+    const fresh = row.state === 'new';
+    const flags = [row.leech ? 'leech' : '', row.suspended ? 'susp' : '', row.buried ? 'buried' : ''].filter(Boolean).join(' ');
+    return [
+      row.title,
+      row.state,
+      fresh ? '-' : dueLabel(state.due, now, settings.dayStartHour, isLearning(state)),
+      row.stability === null ? '-' : row.stability < 1 ? `${row.stability.toFixed(1)}d` : daysLabel(Math.round(row.stability)),
+      row.difficulty === null ? '-' : row.difficulty.toFixed(1),
+      row.retrievability === null ? '-' : `${Math.round(row.retrievability * 100)}%`,
+      String(row.lapses),
+      flags,
+    ];
+  });
+  ctx.out(
+    formatTable(
+      [
+        { header: 'TITLE', flex: true, min: 16 },
+        { header: 'STATE' },
+        { header: 'DUE' },
+        { header: 'STAB', align: 'right' },
+        { header: 'DIFF', align: 'right' },
+        { header: 'R', align: 'right' },
+        { header: 'LAPSES', align: 'right' },
+        { header: 'FLAGS' },
+      ],
+      table,
+      outputWidth(),
+    ),
+  );
+  const byState = (name: CardRow['state']) => rows.filter((row) => row.state === name).length;
+  const counts = [`${byState('new')} new`, `${byState('learning') + byState('relearning')} learning`, `${byState('review')} review`];
+  const suspended = rows.filter((row) => row.suspended).length;
+  if (suspended) counts.push(`${suspended} suspended`);
+  const leeches = rows.filter((row) => row.leech).length;
+  if (leeches) counts.push(`${leeches} leech${leeches === 1 ? '' : 'es'}`);
+  ctx.out(`${deck}: ${rows.length} card${rows.length === 1 ? '' : 's'} — ${counts.join(', ')}\n`);
+  return 0;
 }
