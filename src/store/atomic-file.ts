@@ -6,6 +6,8 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SyncAdapter } from 'lowdb';
+import { UserError } from '../core/errors.js';
+import { displayPath } from './layout.js';
 
 /** fsyncs a folder so that entries created, renamed or removed in it are durable. */
 export function fsyncDir(dir: string): void {
@@ -78,7 +80,7 @@ export class DurableJsonFile implements SyncAdapter<unknown> {
       text = readFileSync(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new UnreadableFileError(this.file, (error as Error).message);
+      throw new UserError(`cannot read ${displayPath(this.file)}: ${(error as Error).message}`);
     }
     try {
       return JSON.parse(text) as unknown;

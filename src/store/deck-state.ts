@@ -161,7 +161,12 @@ export class DeckStateFiles implements DeckState {
     }
 
     const writer = this.ctx.mode === 'write';
-    const fd = openSync(this.logFile, writer ? 'a+' : 'r');
+    let fd: number;
+    try {
+      fd = openSync(this.logFile, writer ? 'a+' : 'r');
+    } catch (error) {
+      throw new UserError(`cannot open ${displayPath(this.logFile)}: ${(error as Error).message}`);
+    }
     try {
       this.replay(fd, snapshot);
     } catch (error) {
@@ -170,7 +175,15 @@ export class DeckStateFiles implements DeckState {
     }
     if (writer) {
       this.appendFd = fd;
-      if (this.seq - this.foldedSeq > FOLD_TAIL_ENTRIES || (this.foldedSeq < 0 && this.seq > 0)) this.fold();
+      if (this.seq - this.foldedSeq > FOLD_TAIL_ENTRIES || (this.foldedSeq < 0 && this.seq > 0)) {
+        try {
+          this.fold();
+        } catch (error) {
+          closeSync(fd);
+          this.appendFd = undefined;
+          throw error;
+        }
+      }
     } else {
       closeSync(fd);
     }

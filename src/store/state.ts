@@ -11,7 +11,8 @@ import { DurableJsonFile, UnreadableFileError } from './atomic-file.js';
 import { backUpIfDue } from './backups.js';
 import { corruptedFileError } from './corruption.js';
 import { DeckStateFiles, type DeckState } from './deck-state.js';
-import { SETTINGS_FILE, deckStateDir } from './layout.js';
+import { SETTINGS_FILE, displayDir } from './layout.js';
+import { UserError } from '../core/errors.js';
 import { acquireWriterLock, type WriterLock } from './lock.js';
 import { SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, isJsonObject, migrate, pickSettings } from './schema.js';
 
@@ -83,7 +84,11 @@ class StateFolder implements StateStore {
     this.settingsFile = join(dir, SETTINGS_FILE);
     this.settingsDb = new LowSync<unknown>(new DurableJsonFile(this.settingsFile, { pretty: true }), null);
     if (mode === 'write') {
-      mkdirSync(dir, { recursive: true });
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (error) {
+        throw new UserError(`cannot create the state folder ${displayDir(dir)}: ${(error as Error).message}`);
+      }
       this.lock = acquireWriterLock(dir, clock, command);
     }
     try {
@@ -123,7 +128,6 @@ class StateFolder implements StateStore {
     this.requireOpen('deck');
     const cached = this.decks.get(name);
     if (cached) return cached;
-    deckStateDir(this.dir, name); // refuses names that would leave decks/
     const deck = new DeckStateFiles(name, {
       stateDir: this.dir,
       mode: this.mode,

@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { UsageError } from '../../src/core/errors.js';
 import type { LogEntry } from '../../src/core/types.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
-import { FOLD_TAIL_ENTRIES, openState } from '../../src/store/index.js';
+import { FOLD_TAIL_ENTRIES, openState, type DistributiveOmit } from '../../src/store/index.js';
 import { sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
 
@@ -74,7 +74,7 @@ describe('appending answers', () => {
     const state = tempDir();
     const store = openState(state, { mode: 'write', clock });
     const deck = store.deck('d');
-    const entry = deck.append({ ...sampleReview('a', 1), seq: 99 } as unknown as Omit<LogEntry, 'seq'>);
+    const entry = deck.append({ ...sampleReview('a', 1), seq: 99 } as unknown as DistributiveOmit<LogEntry, 'seq'>);
     expect(entry.seq).toBe(1);
     store.close();
     expect(openState(state, { mode: 'read', clock }).deck('d').readLog()[0]?.seq).toBe(1);
