@@ -28,8 +28,9 @@ try {
   // Ink imports react-devtools-core only when DEV is set; a stub keeps it out of the bundle.
   alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
   banner: {
-    // Some bundled CommonJS packages call require(); give the ESM bundle one.
-    js: "#!/usr/bin/env node\nimport { createRequire as __pdCreateRequire } from 'node:module';\nconst require = __pdCreateRequire(import.meta.url);",
+    // Some bundled CommonJS packages call require() or read __filename (write-file-atomic
+    // hashes it into temp names); give every ESM file of the bundle both.
+    js: "#!/usr/bin/env node\nimport { createRequire as __pdCreateRequire } from 'node:module';\nimport { fileURLToPath as __pdFileURLToPath } from 'node:url';\nconst require = __pdCreateRequire(import.meta.url);\nconst __filename = __pdFileURLToPath(import.meta.url);",
   },
   chunkNames: 'chunks/[name]-[hash]',
   });
