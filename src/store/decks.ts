@@ -100,7 +100,8 @@ export function readNotesFiles(decksDir: string, name: string): NotesFile[] {
   try {
     entries = readdirSync(dir);
   } catch {
-    throw new UserError(`no deck named ${JSON.stringify(name)} in ${decksDir}`);
+    const decks = listDecks(decksDir);
+    throw new UserError(`no deck named ${JSON.stringify(name)} in ${decksDir}${decks.length ? `; decks: ${decks.join(', ')}` : ''}`);
   }
   const files = entries.filter((f) => NOTES_EXTENSIONS.test(f)).sort();
   if (files.length === 0) throw new UserError(`deck ${name} has no notes file (*.md or *.txt) in ${dir}`);

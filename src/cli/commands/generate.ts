@@ -50,8 +50,10 @@ export function describeGeneration(result: GenerateResult): string[] {
   if (changes.restored.length) list('returned', changes.restored.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
   lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
   lines.push(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${result.skipped.length ? ' (write a "Key idea: ..." line in the note to make a card)' : ''}`);
+  const where = (file: string | undefined, line: number) => `${file ?? ''}:${line}`;
+  const width = Math.max(0, ...result.skipped.map((s) => where(s.file, s.line).length));
   for (const skip of result.skipped) {
-    lines.push(`    ${skip.file ?? ''}:${skip.line}  ${toSafeLine(skip.title)} — ${toSafeLine(skip.reason)}`);
+    lines.push(`    ${where(skip.file, skip.line).padEnd(width)}  ${toSafeLine(skip.title)} — ${toSafeLine(skip.reason)}`);
   }
   for (const warning of result.warnings) {
     lines.push(`  warning ${warning.file}:${warning.line}: ${toSafeLine(warning.message)}`);
