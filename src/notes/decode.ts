@@ -1,0 +1,114 @@
+// Bytes of a notes file -> clean text, or one clear line saying why the file is not notes.
+// Real notes come from many editors: UTF-8 with or without a BOM, UTF-16 from Windows tools,
+// the odd Latin-1 file, CRLF line ends, non-breaking spaces pasted from PDFs. All of that is
+// text; an image, an archive or a database file is not, and gets refused before parsing.
+import { UserError } from '../core/errors.js';
+import { stripControl } from '../core/sanitize.js';
+
+const MEGABYTE = 1024 * 1024;
+/** Notes are written by hand: even a decade of them is a few MB. Past this, it is not notes. */
+export const MAX_NOTES_BYTES = 20 * MEGABYTE;
+
+// Share of suspicious characters past which a file is called binary. Real text has almost
+// none; an executable or image has far more than this even when parts of it are ASCII.
+const MAX_SUSPICIOUS_SHARE = 0.05;
+
+/** Decodes a notes file's bytes into clean text: LF line ends, no BOM, no control characters. */
+export function decodeNotes(bytes: Uint8Array, fileName: string): string {
+  if (bytes.length > MAX_NOTES_BYTES) {
+    const megabytes = Math.round((bytes.length / MEGABYTE) * 10) / 10;
+    throw new UserError(`${fileName} is too large (${megabytes} MB; notes files up to 20 MB)`);
+  }
+  const raw = decodeBytes(bytes, fileName);
+  const text = cleanText(raw);
+  if (text.trim() === '') throw new UserError(`${fileName} is empty`);
+  return text;
+}
+
+function decodeBytes(bytes: Uint8Array, fileName: string): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeUtf8OrRefuse(bytes.subarray(3), fileName);
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'le');
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'be');
+  const bomless = bomlessUtf16(bytes);
+  if (bomless) return decodeUtf16(bytes, bomless);
+  return decodeUtf8OrRefuse(bytes, fileName);
+}
+
+function decodeUtf8OrRefuse(bytes: Uint8Array, fileName: string): string {
+  const notNotes = new UserError(`${fileName} looks like a binary file, not notes`);
+  if (bytes.includes(0)) throw notNotes;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not valid UTF-8. A few stray bytes are an old Latin-1/Windows-1252 file (é as one byte);
+    // many are something that was never text.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    if (countReplacements(lenient) > Math.max(1, lenient.length * MAX_SUSPICIOUS_SHARE)) throw notNotes;
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  if (countControls(text) > Math.max(2, text.length * MAX_SUSPICIOUS_SHARE)) throw notNotes;
+  return text;
+}
+
+function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): string {
+  if (order === 'le') return new TextDecoder('utf-16le').decode(bytes);
+  // Swap to little-endian ourselves: a Node built without full ICU has no utf-16be decoder.
+  const even = bytes.length - (bytes.length % 2);
+  const swapped = new Uint8Array(even);
+  for (let i = 0; i < even; i += 2) {
+    swapped[i] = bytes[i + 1]!;
+    swapped[i + 1] = bytes[i]!;
+  }
+  return new TextDecoder('utf-16le').decode(swapped);
+}
+
+/**
+ * UTF-16 saved without a BOM: mostly-ASCII text puts a zero in every other byte and nowhere
+ * else. Binary files have zeros too, but never in such a regular pattern.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'le' | 'be' | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
+  if (sample.length < 8) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) zeroEven++;
+    if (sample[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = sample.length / 2;
+  if (zeroOdd >= pairs * 0.9 && zeroEven === 0) return 'le';
+  if (zeroEven >= pairs * 0.9 && zeroOdd === 0) return 'be';
+  return null;
+}
+
+function cleanText(text: string): string {
+  return stripControl(
+    text
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n')
+      // Line and paragraph separators are line breaks to a reader.
+      .replace(/[\u2028\u2029]/g, '\n'),
+  )
+    // Non-breaking and other fixed-width spaces are spaces; zero-width ones are nothing.
+    .replace(/[\u00a0\u2007\u202f\u3000]/g, ' ')
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, '');
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function countReplacements(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) count++;
+  return count;
+}
+
+// C0 controls other than tab, LF, CR, FF and ESC (escape sequences in pasted terminal output
+// are text with colour codes, which stripControl removes), plus DEL.
+const SUSPICIOUS_CONTROL = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f]/g;
+
+function countControls(text: string): number {
+  return text.match(SUSPICIOUS_CONTROL)?.length ?? 0;
+}
