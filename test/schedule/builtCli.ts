@@ -1,9 +1,10 @@
-// The real paperdeck binary for the due/cards/config tests, bundled with the options of
-// build.mjs into a temporary folder of this test process (others rebuild dist/ while we run).
-// A package.json named paperdeck beside it makes that folder the "project root", so nothing a
-// test runs can touch the checkout's decks/ or state/.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+// The real paperdeck binary for the due/cards/config tests, built by the project's own
+// build.mjs into a temporary folder of this test process (others rebuild dist/ while we run):
+// a copy of build.mjs and package.json beside links to src/ and node_modules/. That folder is
+// then the binary's "project root", so nothing a test runs can touch the checkout's decks/ or
+// state/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,27 +17,49 @@ let built: string | undefined;
 
 export function builtBinary(): string {
   if (built) return built;
-  const outdir = mkdtempSync(join(tmpdir(), 'paperdeck-bin-'));
-  writeFileSync(join(outdir, 'package.json'), JSON.stringify({ name: 'paperdeck', type: 'module', private: true }));
-  buildSync({
+  const root = mkdtempSync(join(tmpdir(), 'paperdeck-bin-'));
+  for (const file of ['build.mjs', 'package.json']) copyFileSync(join(ROOT, file), join(root, file));
+  for (const dir of ['src', 'node_modules']) symlinkSync(join(ROOT, dir), join(root, dir), 'dir');
+  execFileSync(process.execPath, ['build.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return (built = join(root, 'dist', 'paperdeck.js'));
+}
+
+/**
+ * Source files bundled into what running `command` loads: main's chunk, the chunk holding
+ * src/cli/commands/<command>.ts, and every chunk these import statically (a command's lazy
+ * import() from main is the only dynamic edge that counts). Bundled as build.mjs bundles.
+ */
+export function sourcesLoadedBy(command: string): string[] {
+  const { metafile } = buildSync({
     absWorkingDir: ROOT,
     entryPoints: { paperdeck: 'src/cli/main.ts' },
-    outdir,
+    outdir: join(tmpdir(), 'paperdeck-graph'),
+    write: false,
+    metafile: true,
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    legalComments: 'none',
     logLevel: 'error',
     define: { 'process.env.NODE_ENV': '"production"', PAPERDECK_VERSION: '"0.0.0-test"' },
     alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
-    banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __pdCreateRequire } from 'node:module';\nconst require = __pdCreateRequire(import.meta.url);",
-    },
     chunkNames: 'chunks/[name]-[hash]',
   });
-  return (built = join(outdir, 'paperdeck.js'));
+  const outputs = metafile.outputs;
+  const source = `src/cli/commands/${command}.ts`;
+  const start = Object.keys(outputs).find((name) => source in outputs[name]!.inputs);
+  if (!start) throw new Error(`no chunk holds ${source}`);
+  const main = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'src/cli/main.ts')!;
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const edge of outputs[name]!.imports) if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
+  };
+  visit(main);
+  visit(start);
+  return [...seen].flatMap((name) => Object.keys(outputs[name]!.inputs));
 }
 
 export interface Run {

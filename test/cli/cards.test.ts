@@ -1,0 +1,93 @@
+// `paperdeck cards`, run as the built binary on real folders.
+process.env.TZ = 'America/Los_Angeles';
+
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { createStudyEngine } from '../../src/schedule/engine.js';
+import { openState } from '../../src/store/index.js';
+import { HOUR, local, makeCard, makeCards, settings } from '../schedule/helpers.js';
+import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/builtCli.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const CONTRACT_KEYS = ['id', 'title', 'state', 'due', 'stability', 'difficulty', 'retrievability', 'reps', 'lapses', 'suspended', 'buried', 'leech'];
+
+function cards(ws: { decks: string; state: string }, args: string[], now: number) {
+  return paperdeck(['cards', ...args, '--decks', ws.decks, '--state', ws.state], { PAPERDECK_NOW: iso(now) });
+}
+
+describe('paperdeck cards', () => {
+  it('lists every card of the deck in the CONTRACT shape, studied or not', () => {
+    const ws = workspace();
+    const deckCards = makeCards(6);
+    writeDeck(ws.decks, 'papers', deckCards, [makeCard('gone', 'A Retired Paper')]);
+    const start = local(2026, 3, 2, 9);
+    const clock = new ManualClock(start);
+    const store = openState(ws.state, { mode: 'write', clock });
+    try {
+      const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckCards, settings: settings(), clock });
+      engine.answer('c001', 4, 1_000); // review
+      engine.answer('c002', 3, 1_000); // learning, 10m step
+      engine.answer('c003', 4, 1_000);
+      engine.suspend('c003');
+      engine.bury('c004');
+    } finally {
+      store.close();
+    }
+    const result = cards(ws, ['--json'], start + HOUR);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.deck).toBe('papers');
+    expect(doc.cards.map((c: { id: string }) => c.id)).toEqual(['c001', 'c002', 'c003', 'c004', 'c005', 'c006']);
+    for (const card of doc.cards) for (const key of CONTRACT_KEYS) expect(card).toHaveProperty(key);
+    const [review, learning, suspended, buried, fresh] = doc.cards;
+    expect(review).toMatchObject({ state: 'review', reps: 1, lapses: 0, suspended: false, buried: false, leech: false });
+    expect(new Date(review.due).getHours()).toBe(4);
+    expect(review.stability).toBeGreaterThan(1);
+    expect(review.difficulty).toBeGreaterThanOrEqual(1);
+    expect(review.retrievability).toBeGreaterThan(0.9);
+    expect(review.retrievability).toBeLessThanOrEqual(1);
+    expect(learning).toMatchObject({ state: 'learning', due: iso(start + 10 * 60_000) });
+    expect(suspended).toMatchObject({ state: 'review', suspended: true });
+    expect(buried).toMatchObject({ state: 'new', buried: true });
+    expect(fresh).toMatchObject({ state: 'new', due: null, stability: null, difficulty: null, retrievability: null, reps: 0, suspended: false, buried: false });
+    // The next day the burial is over.
+    const nextDay = JSON.parse(cards(ws, ['--json'], local(2026, 3, 3, 4)).stdout);
+    expect(nextDay.cards[3].buried).toBe(false);
+  });
+
+  it('prints a table that fits 80 columns, long titles cut with … and escape sequences removed', () => {
+    const ws = workspace();
+    const long = makeCard('c001', 'Understanding Deep Learning Requires Rethinking Generalization In Very Many Words Indeed');
+    const nasty = makeCard('c002', 'Evil \u001b[31mRed\u001b[0m \u001b]0;pwned\u0007Title');
+    writeDeck(ws.decks, 'papers', [long, nasty, ...makeCards(3).slice(2)]);
+    const result = cards(ws, [], local(2026, 3, 2, 9));
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^TITLE\s+STATE\s+DUE\s+STAB\s+DIFF\s+R\s+LAPSES\s+FLAGS$/);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(lines[1]).toMatch(/^Understanding Deep Learning .*…\s+new\s+-/);
+    expect(lines[2]).toMatch(/^Evil Red Title\s+new/);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(lines.at(-1)).toBe('papers: 3 cards — 3 new, 0 learning, 0 review');
+  });
+
+  it('asks which deck when there are several, and refuses an unknown one', () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'alpha', makeCards(2));
+    writeDeck(ws.decks, 'beta', makeCards(2));
+    const several = cards(ws, [], local(2026, 3, 2, 9));
+    expect(several.code).toBe(2);
+    expect(several.stderr).toBe('paperdeck: several decks (alpha, beta): name one\n');
+    const unknown = cards(ws, ['gamma'], local(2026, 3, 2, 9));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.split('\n')).toHaveLength(2);
+    expect(JSON.parse(cards(ws, ['beta', '--json'], local(2026, 3, 2, 9)).stdout).cards).toHaveLength(2);
+  });
+
+  it('loads neither Ink nor React', () => {
+    const sources = sourcesLoadedBy('cards');
+    expect(sources.some((s) => s.includes('src/schedule/scheduler.ts'))).toBe(true);
+    expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
+  });
+});

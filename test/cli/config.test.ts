@@ -1,0 +1,138 @@
+// `paperdeck config`, run as the built binary on a real state folder.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { openState } from '../../src/store/index.js';
+import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
+import { paperdeck, sourcesLoadedBy, workspace } from '../schedule/builtCli.js';
+
+function config(state: string, args: string[]) {
+  return paperdeck(['config', ...args, '--state', state]);
+}
+
+function json(state: string, args: string[] = []) {
+  const result = config(state, [...args, '--json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const DEFAULTS = {
+  'desired-retention': 0.9,
+  'maximum-interval': 36500,
+  'learning-steps': ['1m', '10m'],
+  'relearning-steps': ['10m'],
+  'new-per-day': 20,
+  'reviews-per-day': 200,
+  'day-start-hour': 4,
+  fuzz: true,
+  'leech-threshold': 8,
+};
+
+describe('paperdeck config', () => {
+  it("shows Anki's defaults without creating the state folder", () => {
+    const { state } = workspace();
+    expect(json(state)).toEqual({ settings: DEFAULTS, defaults: DEFAULTS, changed: [] });
+    const text = config(state, []);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^SETTING\s+VALUE$/);
+    expect(lines.slice(1).map((line) => line.split(/\s{2,}/))).toEqual([
+      ['desired-retention', '0.9'],
+      ['maximum-interval', '36500'],
+      ['learning-steps', '1m 10m'],
+      ['relearning-steps', '10m'],
+      ['new-per-day', '20'],
+      ['reviews-per-day', '200'],
+      ['day-start-hour', '4'],
+      ['fuzz', 'on'],
+      ['leech-threshold', '8'],
+    ]);
+    expect(existsSync(state)).toBe(false);
+  });
+
+  it('sets a value, shows it, and keeps it for the scheduler', () => {
+    const { state } = workspace();
+    const set = config(state, ['desired-retention', '0.85']);
+    expect(set).toMatchObject({ code: 0, stderr: '' });
+    expect(set.stdout).toBe('desired-retention = 0.85 (was 0.9)\n');
+    expect(config(state, ['desired-retention']).stdout).toBe('0.85\n');
+    expect(json(state, ['desired-retention'])).toEqual({ key: 'desired-retention', value: 0.85, default: 0.9 });
+    expect(json(state, ['learning-steps', '2m 15m 1h'])).toEqual({ key: 'learning-steps', value: ['2m', '15m', '1h'], previous: ['1m', '10m'], default: ['1m', '10m'] });
+    expect(config(state, ['relearning-steps', 'none']).stdout).toBe('relearning-steps = none (was 10m)\n');
+    expect(config(state, ['fuzz', 'off']).code).toBe(0);
+    expect(config(state, ['newPerDay', '0']).stdout).toBe('new-per-day = 0 (was 20)\n');
+    const all = json(state);
+    expect(all.changed).toEqual(['desired-retention', 'learning-steps', 'relearning-steps', 'new-per-day', 'fuzz']);
+    expect(config(state, []).stdout).toMatch(/^desired-retention\s+0\.85\s+\(default 0\.9\)$/m);
+    const store = openState(state, { mode: 'read', clock: new ManualClock(0) });
+    try {
+      expect(store.settings()).toEqual({
+        ...DEFAULT_SETTINGS,
+        desiredRetention: 0.85,
+        learningSteps: ['2m', '15m', '1h'],
+        relearningSteps: [],
+        newPerDay: 0,
+        fuzz: false,
+      });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses a bad value or key with one line and exit 2, changing nothing', () => {
+    const { state } = workspace();
+    const cases: [string[], RegExp][] = [
+      [['desired-retention', '1.2'], /^paperdeck: desired-retention must be a number from 0\.70 to 0\.99 \(got "1\.2"\)\n$/],
+      [['desired-retention', '0.5'], /^paperdeck: desired-retention must be a number from 0\.70 to 0\.99/],
+      [['maximum-interval', '40000'], /^paperdeck: maximum-interval must be a whole number of days from 1 to 36500/],
+      [['learning-steps', '1m ten'], /^paperdeck: learning-steps: "ten" is not a step; write whole numbers with m, h or d/],
+      [['new-per-day', '2.5'], /^paperdeck: new-per-day must be a whole number from 0/],
+      [['day-start-hour', '24'], /^paperdeck: day-start-hour must be an hour from 0 to 23/],
+      [['fuzz', 'sometimes'], /^paperdeck: fuzz must be on or off/],
+      [['leech-threshold', 'x'], /^paperdeck: leech-threshold must be a whole number of lapses/],
+      [['retention', '0.8'], /^paperdeck: unknown setting "retention"; settings: desired-retention, maximum-interval, /],
+      [['fuzz', 'on', '--reset'], /^paperdeck: --reset takes a setting name, not a value\n$/],
+    ];
+    for (const [args, message] of cases) {
+      const result = config(state, args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.split('\n')).toHaveLength(2);
+    }
+    expect(existsSync(state)).toBe(false);
+  });
+
+  it('puts one setting, or all, back to the default', () => {
+    const { state } = workspace();
+    config(state, ['new-per-day', '5']);
+    config(state, ['day-start-hour', '0']);
+    expect(json(state, ['new-per-day', '--reset'])).toEqual({ key: 'new-per-day', value: 20, previous: 5, default: 20 });
+    expect(json(state).changed).toEqual(['day-start-hour']);
+    const all = config(state, ['--reset']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toMatch(/^all settings are back to their defaults\n/);
+    expect(json(state).changed).toEqual([]);
+  });
+
+  it('refuses to set while a study session holds the state, naming it, but still shows', () => {
+    const { state } = workspace();
+    const writer = openState(state, { mode: 'write', clock: new ManualClock(Date.parse('2026-06-01T09:00:00Z')), command: 'paperdeck study papers' });
+    try {
+      const refused = config(state, ['new-per-day', '3']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^paperdeck: .*paperdeck study papers.*\n$/);
+      expect(config(state, ['new-per-day']).stdout).toBe('20\n');
+    } finally {
+      writer.close();
+    }
+    expect(config(state, ['new-per-day', '3']).code).toBe(0);
+  });
+
+  it('loads neither Ink nor React', () => {
+    const sources = sourcesLoadedBy('config');
+    expect(sources.some((s) => s.includes('src/schedule/settings.ts'))).toBe(true);
+    expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+// `paperdeck due`, run as the built binary on real folders. Tokyo time, so local days and UTC
+// days differ; the seeding below and the binary agree on it (children inherit TZ).
+process.env.TZ = 'Asia/Tokyo';
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { createStudyEngine } from '../../src/schedule/engine.js';
+import { openState } from '../../src/store/index.js';
+import { local, makeCards, settings } from '../schedule/helpers.js';
+import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/builtCli.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function due(ws: { decks: string; state: string }, args: string[], now: number) {
+  return paperdeck(['due', ...args, '--decks', ws.decks, '--state', ws.state], { PAPERDECK_NOW: iso(now) });
+}
+
+/** Studies `count` new cards of `deck` at `now` (Good, then Good again: each graduates). */
+function study(ws: { state: string }, deck: string, count: number, now: number): void {
+  const clock = new ManualClock(now);
+  const store = openState(ws.state, { mode: 'write', clock });
+  try {
+    const engine = createStudyEngine({ deck: store.deck(deck), cards: makeCards(40), settings: settings(), clock });
+    for (let i = 0; i < count; i++) engine.answer(engine.current()!.id, 4, 2_000);
+  } finally {
+    store.close();
+  }
+}
+
+describe('paperdeck due', () => {
+  it('counts what a session would show on a fresh deck, without creating the state folder', () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'papers', makeCards(40));
+    const result = due(ws, ['papers', '--json'], local(2026, 6, 1, 9));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ deck: 'papers', new: 20, learning: 0, review: 0, total: 20 });
+    expect(existsSync(ws.state)).toBe(false);
+  });
+
+  it("counts today's studies against the limit, until the next day starts at 4 a.m. local time", () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'papers', makeCards(40));
+    study(ws, 'papers', 12, local(2026, 6, 1, 22));
+    expect(JSON.parse(due(ws, ['--json'], local(2026, 6, 1, 23)).stdout)).toMatchObject({ new: 8, review: 0, total: 8 });
+    // 03:59 in Tokyo is 18:59 UTC of the day before: still the same local day.
+    expect(JSON.parse(due(ws, ['--json'], local(2026, 6, 2, 3, 59)).stdout)).toMatchObject({ new: 8 });
+    const morning = JSON.parse(due(ws, ['--json'], local(2026, 6, 2, 4)).stdout);
+    expect(morning.new).toBe(20);
+    // Easy on a new card gives a review some days out; by then all twelve are due.
+    const later = JSON.parse(due(ws, ['--json'], local(2026, 6, 30, 9)).stdout);
+    expect(later).toEqual({ deck: 'papers', new: 20, learning: 0, review: 12, total: 32 });
+  });
+
+  it('prints each deck and the total when no deck is named', () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'alpha', makeCards(5));
+    writeDeck(ws.decks, 'beta', makeCards(40));
+    const json = due(ws, ['--json'], local(2026, 6, 1, 9));
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      deck: null,
+      decks: [
+        { deck: 'alpha', new: 5, learning: 0, review: 0, total: 5 },
+        { deck: 'beta', new: 20, learning: 0, review: 0, total: 20 },
+      ],
+      new: 25,
+      learning: 0,
+      review: 0,
+      total: 25,
+    });
+    const text = due(ws, [], local(2026, 6, 1, 9));
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^DECK\s+NEW\s+LEARNING\s+REVIEW\s+TOTAL$/);
+    expect(lines[1]).toMatch(/^alpha\s+5\s+0\s+0\s+5$/);
+    expect(lines[2]).toMatch(/^beta\s+20\s+0\s+0\s+20$/);
+    expect(lines[3]).toMatch(/^total\s+25\s+0\s+0\s+25$/);
+  });
+
+  it('follows the settings: a new-card limit set with paperdeck config', () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'papers', makeCards(40));
+    expect(paperdeck(['config', 'new-per-day', '7', '--state', ws.state]).code).toBe(0);
+    expect(JSON.parse(due(ws, ['--json'], local(2026, 6, 1, 9)).stdout)).toMatchObject({ new: 7, total: 7 });
+  });
+
+  it('works while a study session holds the state', () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'papers', makeCards(40));
+    const clock = new ManualClock(local(2026, 6, 1, 9));
+    const writer = openState(ws.state, { mode: 'write', clock, command: 'paperdeck study papers' });
+    try {
+      const engine = createStudyEngine({ deck: writer.deck('papers'), cards: makeCards(40), settings: settings(), clock });
+      engine.answer('c001', 3, 1_000);
+      const result = due(ws, ['--json'], local(2026, 6, 1, 9, 1));
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ new: 19, learning: 1 });
+    } finally {
+      writer.close();
+    }
+  });
+
+  it('counts a deck whose cards were never generated as empty, and says so on stderr', () => {
+    const ws = workspace();
+    mkdirSync(join(ws.decks, 'fresh'));
+    writeFileSync(join(ws.decks, 'fresh', 'notes.txt'), 'Some Paper\nA note.\n');
+    const result = due(ws, ['--json'], local(2026, 6, 1, 9));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ deck: 'fresh', new: 0, learning: 0, review: 0, total: 0 });
+    expect(result.stderr).toBe('paperdeck: deck fresh has no cards yet (run: paperdeck generate fresh)\n');
+  });
+
+  it('refuses an unknown deck with one line and exit 1', () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'papers', makeCards(3));
+    const result = due(ws, ['nosuch'], local(2026, 6, 1, 9));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^paperdeck: no deck named "nosuch" in .*; decks: papers\n$/);
+  });
+
+  it('loads neither Ink nor React', () => {
+    const sources = sourcesLoadedBy('due');
+    expect(sources.some((s) => s.includes('src/schedule/queue.ts'))).toBe(true);
+    expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
+  });
+});
