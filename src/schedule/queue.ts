@@ -6,7 +6,7 @@
 import { CardStateKind, type Card, type CardState, type LogEntry, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
-import { isLearning } from './scheduler.js';
+import { isLearning } from './cardState.js';
 
 /** Anki's default "learn ahead limit". */
 export const LEARN_AHEAD_MS = 20 * 60_000;

@@ -12,6 +12,9 @@ import { CardStateKind, type CardState, type Rating, type Settings } from '../co
 import { localDayKey, localDayStart, localDayStartOffset } from './days.js';
 import { daysLabel, durationLabel } from './intervalLabel.js';
 
+// Kept in their own light module so `paperdeck due` does not load ts-fsrs; re-exported here.
+export { isLearning, newCardState, stateName } from './cardState.js';
+
 const DAY_MS = 86_400_000;
 
 export const RATINGS: readonly Rating[] = Object.freeze([1, 2, 3, 4] as const);
@@ -22,44 +25,6 @@ export interface AnswerPreview {
   after: CardState;
   /** Anki-style label of the interval this rating gives: "10m", "8d", "2.1mo". */
   intervalLabel: string;
-}
-
-/** The state of a card nobody has studied yet. */
-export function newCardState(): CardState {
-  return {
-    due: 0,
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    state: CardStateKind.New,
-    lastReview: null,
-    suspended: false,
-    buriedUntil: null,
-    leech: false,
-  };
-}
-
-/** Whether a card in `state` is in (re)learning: due at a minute, not on a day. */
-export function isLearning(state: CardState): boolean {
-  return state.state === CardStateKind.Learning || state.state === CardStateKind.Relearning;
-}
-
-/** The lowercase state name used in output: "new", "learning", "review", "relearning". */
-export function stateName(kind: CardStateKind): 'new' | 'learning' | 'review' | 'relearning' {
-  switch (kind) {
-    case CardStateKind.New:
-      return 'new';
-    case CardStateKind.Learning:
-      return 'learning';
-    case CardStateKind.Review:
-      return 'review';
-    case CardStateKind.Relearning:
-      return 'relearning';
-  }
 }
 
 /**

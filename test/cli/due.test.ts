@@ -122,9 +122,10 @@ describe('paperdeck due', () => {
     expect(result.stderr).toMatch(/^paperdeck: no deck named "nosuch" in .*; decks: papers\n$/);
   });
 
-  it('loads neither Ink nor React', () => {
+  it('loads neither Ink nor React (nor ts-fsrs: counting needs no scheduler)', () => {
     const sources = sourcesLoadedBy('due');
     expect(sources.some((s) => s.includes('src/schedule/queue.ts'))).toBe(true);
+    expect(sources.filter((s) => s.includes('node_modules/ts-fsrs/'))).toEqual([]);
     expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
   });
 });
