@@ -25,8 +25,9 @@ try {
   legalComments: 'none',
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"', PAPERDECK_VERSION: JSON.stringify(pkg.version) },
-  // Ink imports react-devtools-core only when DEV is set; a stub keeps it out of the bundle.
-  alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
+  // Ink imports react-devtools-core only when DEV is set, sbd requires sanitize-html but never
+  // calls it as paperdeck uses it: stubs keep both out of the bundle.
+  alias: { 'react-devtools-core': './src/ui/devtools-stub.ts', 'sanitize-html': './src/cards/sanitize-html-stub.ts' },
   banner: {
     // Some bundled CommonJS packages call require() or read __filename (write-file-atomic
     // hashes it into temp names); give every ESM file of the bundle both.

@@ -18,6 +18,12 @@ import {
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
 import { extractKeyIdea } from './keyIdea.js';
 
+/**
+ * Bump when parsing or key-idea extraction changes what cards the same notes give, so that
+ * `generate` rebuilds decks whose notes did not change.
+ */
+export const GENERATOR_VERSION = 1;
+
 export interface BuiltDeck {
   deck: string;
   cardsFile: CardsFile;
@@ -76,14 +82,36 @@ export function buildDeck(
     );
   }
   const { cards, retired, changes } = assignIdentities(drafts, previous);
-  const cardsFile: CardsFile = { version: 1, deck, notesHash: hashNotes(files), cards, retired, skipped };
+  const cardsFile: CardsFile = {
+    version: 1,
+    deck,
+    notesHash: hashNotes(files),
+    generator: GENERATOR_VERSION,
+    cards,
+    retired,
+    skipped,
+    warnings,
+  };
   return { deck, cardsFile, changes, skipped, warnings, papers };
 }
 
-/** Rebuilds decks/<name>/cards.json from its notes; writes nothing when nothing changed. */
-export function generateDeck(decksDir: string, name: string): GenerateResult {
+/** What regenerating gives when the notes are byte for byte those cards.json was built from. */
+function unchangedDeck(cardsFile: CardsFile): GenerateResult {
+  const changes = { added: [], updated: [], renamed: [], retired: [], restored: [], unchanged: cardsFile.cards.length };
+  const papers = cardsFile.cards.length + cardsFile.skipped.length;
+  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false };
+}
+
+/**
+ * Rebuilds decks/<name>/cards.json from its notes; writes nothing when nothing changed, and
+ * does no work at all when the notes are the ones the cards were built from (unless `force`).
+ */
+export function generateDeck(decksDir: string, name: string, options: { force?: boolean } = {}): GenerateResult {
   const files = readNotesFiles(decksDir, name);
   const previous = loadCardsFile(decksDir, name);
+  if (!options.force && previous && previous.generator === GENERATOR_VERSION && previous.notesHash === hashNotes(files)) {
+    return unchangedDeck(previous);
+  }
   const built = buildDeck(name, files, previous);
   const text = serializeCardsFile(built.cardsFile);
   const written = readCardsText(decksDir, name) !== text;
@@ -95,7 +123,7 @@ export function generateDeck(decksDir: string, name: string): GenerateResult {
 export function deckIsStale(decksDir: string, name: string): boolean {
   const cardsFile = loadCardsFile(decksDir, name);
   if (!cardsFile) return true;
-  return cardsFile.notesHash !== hashNotes(readNotesFiles(decksDir, name));
+  return cardsFile.generator !== GENERATOR_VERSION || cardsFile.notesHash !== hashNotes(readNotesFiles(decksDir, name));
 }
 
 /** Where a card's note is, for opening it in $EDITOR. */

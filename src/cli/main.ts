@@ -64,7 +64,8 @@ export function buildProgram(): Command {
     program
       .command('generate')
       .description("(re)build each deck's cards.json from its notes, keeping every card's history")
-      .argument('[decks...]', 'deck names (default: every deck)'),
+      .argument('[decks...]', 'deck names (default: every deck)')
+      .option('--force', 'rebuild even when the notes are unchanged'),
   ).action(action(() => import('./commands/generate.js')));
 
   withJson(

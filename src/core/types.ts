@@ -57,10 +57,13 @@ export interface CardsFile {
   deck: string;
   /** Hash of every notes file's bytes when the deck was built: tells a stale deck at a glance. */
   notesHash: string;
+  /** Which generator built the cards: a newer one rebuilds even when the notes are unchanged. */
+  generator: number;
   cards: Card[];
   /** Cards whose paper left the notes. Kept so the card (and its history) returns if it does. */
   retired: Card[];
   skipped: SkippedNote[];
+  warnings: NoteWarning[];
 }
 
 export interface DeckChanges {

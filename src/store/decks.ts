@@ -134,6 +134,8 @@ export function loadCardsFile(decksDir: string, name: string): CardsFile | null 
     if (parsed.version !== 1 || !Array.isArray(parsed.cards)) throw new Error('not a paperdeck cards file');
     parsed.retired ??= [];
     parsed.skipped ??= [];
+    parsed.warnings ??= [];
+    parsed.generator ??= 0;
     return parsed;
   } catch (error) {
     // cards.json is generated: the notes can always rebuild it, but the retired cards in it

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import type { Card, CardsFile } from '../../src/core/types.js';
 import { serializeCardsFile } from '../../src/store/decks.js';
+import { GENERATOR_VERSION } from '../../src/cards/generate.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let built: string | undefined;
@@ -87,7 +88,7 @@ export function workspace(): { root: string; decks: string; state: string } {
 
 /** Writes decks/<name>/cards.json holding `cards` (and `retired`). */
 export function writeDeck(decks: string, name: string, cards: Card[], retired: Card[] = []): void {
-  const file: CardsFile = { version: 1, deck: name, notesHash: 'test', cards, retired, skipped: [] };
+  const file: CardsFile = { version: 1, deck: name, notesHash: 'test', generator: GENERATOR_VERSION, cards, retired, skipped: [], warnings: [] };
   mkdirSync(join(decks, name), { recursive: true });
   writeFileSync(join(decks, name, 'cards.json'), serializeCardsFile(file));
 }

@@ -61,7 +61,7 @@ export function describeGeneration(result: GenerateResult): string[] {
   return lines;
 }
 
-export async function run(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
+export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ force?: boolean }>): Promise<number> {
   const requested = (positional[0] as string[] | undefined) ?? [];
   const names = requested.length ? requested.map(validateDeckName) : listDecks(ctx.places.decksDir);
   if (names.length === 0) {
@@ -69,7 +69,7 @@ export async function run(ctx: CommandContext, { positional }: CommandArgs): Pro
   }
   // One deck: its error is the command's error. Several: each deck stands alone.
   if (names.length === 1) {
-    const result = generateDeck(ctx.places.decksDir, names[0]!);
+    const result = generateDeck(ctx.places.decksDir, names[0]!, { force: flags.force });
     if (ctx.json) printJson(ctx, generateJson(result));
     else ctx.out(describeGeneration(result).join('\n') + '\n');
     return 0;
@@ -78,7 +78,7 @@ export async function run(ctx: CommandContext, { positional }: CommandArgs): Pro
   let failed = 0;
   for (const name of names) {
     try {
-      const result = generateDeck(ctx.places.decksDir, name);
+      const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
       results.push(generateJson(result));
       if (!ctx.json) ctx.out(describeGeneration(result).join('\n') + '\n');
     } catch (error) {
