@@ -20,7 +20,7 @@ function Body({ state, phase, width }: { state: SessionState; phase: Phase; widt
     case 'answer':
       return card ? <CardView card={card} showAnswer={phase === 'answer'} width={width} /> : null;
     case 'help':
-      return <HelpOverlay width={width} />;
+      return <HelpOverlay />;
     case 'waiting':
       return <Waiting state={state} />;
     case 'nothing-due':
@@ -35,7 +35,10 @@ function Body({ state, phase, width }: { state: SessionState; phase: Phase; widt
 }
 
 export function StudyScreen({ state, columns }: { state: SessionState; columns: number }) {
-  // One column spare: a line exactly as wide as the terminal makes some terminals wrap.
+  // What the progress bar and the key hints are sized for. The boxes themselves take their
+  // width from Ink's layout (the terminal, less one spare column, at most MAX_WIDTH), never from
+  // this number: Ink redraws at once on a resize, before React has heard of the new width, and a
+  // box fixed at the old width would spill past the edge and leave debris.
   const width = Math.max(20, Math.min(columns - 1, MAX_WIDTH));
   const { phase } = state;
   if (phase === 'editor') return <EditorNote state={state} />;
@@ -43,21 +46,23 @@ export function StudyScreen({ state, columns }: { state: SessionState; columns: 
   // The last frame (left on the terminal after quitting) keeps only what is worth keeping.
   const hints = state.exit ? null : <KeyHints phase={phase} width={width} />;
   return (
-    <Box flexDirection="column" width={width}>
-      <Header deck={toSafeLine(state.deck)} counts={state.view.counts} done={state.done} width={width} showProgress={showProgress} />
-      <Box marginTop={1} flexDirection="column">
-        <Body state={state} phase={phase} width={width} />
+    <Box flexDirection="row" paddingRight={1}>
+      <Box flexDirection="column" flexBasis={MAX_WIDTH} flexShrink={1} flexGrow={0}>
+        <Header deck={toSafeLine(state.deck)} counts={state.view.counts} done={state.done} width={width} showProgress={showProgress} />
+        <Box marginTop={1} flexDirection="column">
+          <Body state={state} phase={phase} width={width} />
+        </Box>
+        {state.notice && !state.exit ? (
+          <Box marginTop={1}>
+            <Tinted tone="notice">{toSafeLine(state.notice)}</Tinted>
+          </Box>
+        ) : null}
+        {hints ? (
+          <Box marginTop={1}>
+            {hints}
+          </Box>
+        ) : null}
       </Box>
-      {state.notice && !state.exit ? (
-        <Box marginTop={1}>
-          <Tinted tone="notice">{toSafeLine(state.notice)}</Tinted>
-        </Box>
-      ) : null}
-      {hints ? (
-        <Box marginTop={1}>
-          {hints}
-        </Box>
-      ) : null}
     </Box>
   );
 }

@@ -18,8 +18,10 @@ const inkOptions = (streams: ScreenStreams) => ({
   // Ctrl+C is a key the session handles: it quits through the same path as q.
   exitOnCtrlC: false,
   patchConsole: false,
-  // Redraw only the lines that changed: no flicker on keys and countdown ticks.
-  incrementalRendering: true,
+  // Ink 6.8's incremental renderer loses track of the frame when its height changes (tried here:
+  // every answer shifted the screen down a line; see also vadimdemedes/ink#1023). The standard
+  // one erases only the previous frame, never the whole screen, inside a synchronized update.
+  incrementalRendering: false,
 });
 
 export interface StudyScreenHandle {

@@ -36,12 +36,14 @@ export function GradeBar({ previews }: { previews: readonly IntervalPreview[] })
 
 export function CardView({ card, showAnswer, width }: { card: ShownCard; showAnswer: boolean; width: number }) {
   return (
-    <Box flexDirection="column" width={width}>
+    <Box flexDirection="column">
       <Text bold>{card.question}</Text>
       <Text dimColor>{sourceLine(card)}</Text>
       {showAnswer ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text dimColor>{'─'.repeat(Math.min(width, 40))}</Text>
+          <Text dimColor wrap="truncate">
+            {'─'.repeat(Math.min(width, 40))}
+          </Text>
           <Text>{card.answer}</Text>
           <Box marginTop={1}>
             <GradeBar previews={card.previews} />

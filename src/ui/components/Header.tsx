@@ -40,12 +40,16 @@ export function Header({
 }) {
   const remaining = counts.new + counts.learning + counts.review;
   return (
-    <Box flexDirection="column" width={width}>
+    <Box flexDirection="column">
       <Box flexDirection="row" flexWrap="wrap" justifyContent="space-between" columnGap={2}>
         <Text bold>{deck}</Text>
         <Counts counts={counts} />
       </Box>
-      {showProgress ? <Text dimColor>{progressBar(done, remaining, width)}</Text> : null}
+      {showProgress ? (
+        <Text dimColor wrap="truncate">
+          {progressBar(done, remaining, width)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

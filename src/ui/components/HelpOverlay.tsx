@@ -13,9 +13,9 @@ const KEYS: [string, string][] = [
   ['q, Esc', 'quit; every rating is already saved'],
 ];
 
-export function HelpOverlay({ width }: { width: number }) {
+export function HelpOverlay() {
   return (
-    <Box flexDirection="column" width={width}>
+    <Box flexDirection="column">
       <Text bold>Keys</Text>
       {KEYS.map(([key, what]) => (
         <Box key={key} flexDirection="row">

@@ -1,5 +1,5 @@
-// The terminal's width, kept current on resize: the progress bar and the key hints are sized
-// from it (Ink itself re-lays out text on resize).
+// The terminal's width, kept current on resize: the screen's width, the progress bar and the
+// key hints are sized from it.
 import { useEffect, useState } from 'react';
 import { useStdout } from 'ink';
 
@@ -8,7 +8,9 @@ export function useTerminalColumns(): number {
   const [columns, setColumns] = useState(() => stdout.columns || 80);
   useEffect(() => {
     const onResize = () => setColumns(stdout.columns || 80);
-    stdout.on('resize', onResize);
+    // Before Ink's own resize handler, which redraws at once: that redraw must already have
+    // the new width, or a frame as wide as the old terminal wraps and leaves debris behind.
+    stdout.prependListener('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };

@@ -1,0 +1,273 @@
+// The built binary in a pseudo-terminal at 80×24, driven with real keys: what a person does,
+// checked against what the state on disk holds afterwards.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import type { CardsFile, LogEntry } from '../../src/core/types.js';
+import { openState } from '../../src/store/index.js';
+import { buildBinary, interactiveEnv } from './binary.js';
+import { PtyProgram } from './pty.js';
+
+const NOW = '2027-03-01T10:00:00Z';
+const NOTES = `Monday morning
+
+C1: Alpha Paper Title
+
+Some remarks about the talk.
+Key idea: Alpha shows that recursion makes programs generalize.
+
+C2: Beta Paper Title
+
+More remarks.
+Key idea: Beta treats graph generation as sequence generation.
+
+C3: Gamma Paper Title
+
+Even more remarks.
+Key idea: Gamma normalizes the normalizers.
+`;
+
+let bin: string;
+let work: string;
+let decksDir: string;
+let stateDir: string;
+const running: PtyProgram[] = [];
+
+beforeAll(async () => {
+  bin = await buildBinary();
+});
+
+afterAll(() => {
+  rmSync(join(bin, '..'), { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
+  decksDir = join(work, 'decks');
+  stateDir = join(work, 'state');
+  mkdirSync(join(decksDir, 'tiny'), { recursive: true });
+  mkdirSync(stateDir);
+  writeFileSync(join(decksDir, 'tiny', 'notes.txt'), NOTES);
+});
+
+afterEach(() => {
+  for (const program of running.splice(0)) program.kill();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function study(extraEnv: Record<string, string> = {}, cols = 80): PtyProgram {
+  const program = new PtyProgram(process.execPath, [bin, 'study', 'tiny', '--state', stateDir, '--decks', decksDir], {
+    env: interactiveEnv({ PAPERDECK_NOW: NOW, TZ: 'UTC', EDITOR: 'true', ...extraEnv }),
+    cols,
+    rows: 24,
+  });
+  running.push(program);
+  return program;
+}
+
+function titlesById(): Map<string, string> {
+  const file = JSON.parse(readFileSync(join(decksDir, 'tiny', 'cards.json'), 'utf8')) as CardsFile;
+  return new Map(file.cards.map((card) => [card.id, card.title]));
+}
+
+function readLog(): LogEntry[] {
+  const store = openState(stateDir, { mode: 'read', clock: new ManualClock(Date.parse(NOW)) });
+  try {
+    return store.deck('tiny').readLog();
+  } finally {
+    store.close();
+  }
+}
+
+/** The ratings that stand: reviews not taken back by an undo, as [title, rating]. */
+function standingReviews(): [string, number][] {
+  const log = readLog();
+  const undone = new Set(log.flatMap((entry) => (entry.kind === 'undo' ? [entry.undoes] : [])));
+  const titles = titlesById();
+  return log.flatMap((entry) =>
+    entry.kind === 'review' && !undone.has(entry.seq) ? [[titles.get(entry.card) ?? entry.card, entry.rating] as [string, number]] : [],
+  );
+}
+
+function due(): { new: number; learning: number; review: number; total: number } {
+  const result = spawnSync(process.execPath, [bin, 'due', 'tiny', '--json', '--state', stateDir, '--decks', decksDir], {
+    env: interactiveEnv({ PAPERDECK_NOW: NOW, TZ: 'UTC' }),
+    encoding: 'utf8',
+  });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+describe('paperdeck study in a terminal', () => {
+  it('answers with real keys, undoes one, quits, and starts again where it left off', async () => {
+    const first = study();
+    // The deck had no cards.json: it is built first, and the screen says so.
+    await first.waitFor('Alpha Paper Title');
+    await first.waitFor('deck built: 3 cards from 3 papers');
+    await first.waitFor('3 new · 0 learning · 0 review');
+
+    let mark = first.mark();
+    first.write(' ');
+    await first.waitFor('recursion makes programs generalize', mark);
+    await first.waitFor(/1 Again \S+ · 2 Hard \S+ · 3 Good \S+ · 4 Easy \S+/, mark);
+
+    mark = first.mark();
+    first.write('3');
+    await first.waitFor('Beta Paper Title', mark);
+
+    // Typed in one burst: show, Again for Beta; show, Easy for Gamma. Alpha and Beta are
+    // learning cards now; Gamma left today's queue.
+    mark = first.mark();
+    first.write(' 1 4');
+    await first.waitFor('0 new · 2 learning · 0 review', mark);
+
+    // Take back the last rating (Gamma's Easy): Gamma is asked again.
+    mark = first.mark();
+    first.write('u');
+    await first.waitFor('Undone: Gamma Paper Title', mark);
+    await first.waitFor('Gamma Paper Title', mark);
+
+    mark = first.mark();
+    first.write('q');
+    await first.waitFor('Stopped, with', mark);
+    expect((await first.exited).exitCode).toBe(0);
+
+    expect(standingReviews()).toEqual([
+      ['Alpha Paper Title', 3],
+      ['Beta Paper Title', 1],
+    ]);
+    const undos = readLog().filter((entry) => entry.kind === 'undo');
+    expect(undos).toHaveLength(1);
+
+    // The queue as `due` sees it is what the next session shows: Gamma is still new.
+    const queue = due();
+    expect(queue.new).toBe(1);
+
+    const second = study();
+    await second.waitFor('Gamma Paper Title');
+    await second.waitFor(`${queue.new} new · ${queue.learning} learning · ${queue.review} review`);
+    // Nothing to rebuild this time.
+    expect(second.text()).not.toContain('deck built');
+    mark = second.mark();
+    second.write('q');
+    expect((await second.exited).exitCode).toBe(0);
+    expect(standingReviews()).toHaveLength(2);
+  });
+
+  it('refuses a second session on the same state while the first runs', async () => {
+    const first = study();
+    await first.waitFor('Alpha Paper Title');
+    const second = study();
+    await second.waitFor(/paperdeck: .*(another|lock|process)/i);
+    expect((await second.exited).exitCode).toBe(1);
+    first.write('q');
+    expect((await first.exited).exitCode).toBe(0);
+  });
+
+  it('opens the note in $EDITOR, rebuilds the deck on return and shows the new answer', async () => {
+    const editor = join(work, 'fake-editor.mjs');
+    writeFileSync(
+      editor,
+      `import { readFileSync, writeFileSync } from 'node:fs';
+const [line, file] = process.argv.slice(2);
+writeFileSync(${JSON.stringify(join(work, 'editor-args.txt'))}, line + ' ' + file);
+writeFileSync(file, readFileSync(file, 'utf8').replace('recursion makes programs generalize', 'recursion proves generalization'));
+`,
+    );
+    chmodSync(editor, 0o755);
+    const program = study({ EDITOR: `${process.execPath} ${editor}` });
+    await program.waitFor('Alpha Paper Title');
+    let mark = program.mark();
+    program.write(' ');
+    await program.waitFor('recursion makes programs generalize', mark);
+    mark = program.mark();
+    program.write('e');
+    await program.waitFor('notes changed: 1 updated', mark);
+    await program.waitFor('recursion proves generalization', mark);
+    expect(readFileSync(join(work, 'editor-args.txt'), 'utf8')).toBe(`+3 ${join(decksDir, 'tiny', 'notes.txt')}`);
+    mark = program.mark();
+    program.write('3');
+    await program.waitFor('Beta Paper Title', mark);
+    program.write('q');
+    expect((await program.exited).exitCode).toBe(0);
+    expect(standingReviews()).toEqual([['Alpha Paper Title', 3]]);
+  });
+
+  it('uses no colour under NO_COLOR, and Anki’s colours otherwise', async () => {
+    const plain = study({ NO_COLOR: '1' });
+    await plain.waitFor('Alpha Paper Title');
+    plain.write(' ');
+    await plain.waitFor('1 Again');
+    plain.write('q');
+    await plain.exited;
+    expect(plain.raw).not.toMatch(/\u001b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])(?:;[0-9;]*)?m/);
+
+    const coloured = study();
+    await coloured.waitFor('Alpha Paper Title');
+    coloured.write('q');
+    await coloured.exited;
+    expect(coloured.raw).toContain('\u001b[34m3 new');
+  });
+
+  it('holds at 60 columns, and redraws to fit when the terminal is resized', async () => {
+    const lines = (text: string) => text.split(/\r?\n|\r/);
+    const program = study({}, 60);
+    await program.waitFor('Alpha Paper Title');
+    let mark = program.mark();
+    program.write(' ');
+    await program.waitFor('4 Easy', mark);
+    for (const line of lines(program.text())) expect(line.length).toBeLessThanOrEqual(60);
+
+    mark = program.mark();
+    program.resize(100, 24);
+    await program.waitFor(/░{80,}/, mark);
+    mark = program.mark();
+    program.resize(50, 24);
+    await program.waitFor(/\n░{30,45} 0\/3/, mark);
+    await program.waitFor('4 Easy', mark);
+    for (const line of lines(program.text(mark))) expect(line.length).toBeLessThanOrEqual(50);
+    program.write('q');
+    await program.exited;
+  });
+});
+
+describe('paperdeck study without a terminal', () => {
+  it('refuses piped stdin with one line that points to `paperdeck due`, before Ink starts', async () => {
+    // stdin a pipe, stdout the terminal.
+    const program = new PtyProgram('/bin/sh', ['-c', `echo | "${process.execPath}" "${bin}" study tiny --state "${stateDir}" --decks "${decksDir}"; echo "exit=$?"`], {
+      env: interactiveEnv({ PAPERDECK_NOW: NOW }),
+    });
+    running.push(program);
+    const text = await program.waitFor(/exit=\d+/);
+    expect(text.trim().split(/\r?\n/)).toEqual([
+      'paperdeck: study needs an interactive terminal (stdin is not a TTY); for scripts use `paperdeck due`',
+      'exit=1',
+    ]);
+  });
+
+  it('refuses when neither end is a terminal, writing nothing to stdout and no state', () => {
+    const result = spawnSync(process.execPath, [bin, 'study', 'tiny', '--state', stateDir, '--decks', decksDir], {
+      env: interactiveEnv({ PAPERDECK_NOW: NOW }),
+      input: ' 3 3 q',
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'paperdeck: study needs an interactive terminal (stdin and stdout are not TTYs); for scripts use `paperdeck due`\n',
+    );
+    expect(readLogSafe()).toEqual([]);
+  });
+});
+
+function readLogSafe(): LogEntry[] {
+  try {
+    return readLog();
+  } catch {
+    return [];
+  }
+}
