@@ -30,17 +30,17 @@ export const SETTING_KEYS = Object.freeze({
 
 export type SettingKey = keyof typeof SETTING_KEYS;
 
-/** One line per setting for `config` and its --help. */
+/** What each setting does, in a few words, for `paperdeck config`. */
 export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = Object.freeze({
-  'desired-retention': 'chance of remembering a card when it comes due (0.70-0.99)',
-  'maximum-interval': 'longest interval between reviews, in days (1-36500)',
-  'learning-steps': 'steps a new card goes through, e.g. "1m 10m" (m/h/d; "none" for none)',
-  'relearning-steps': 'steps a forgotten card goes through, e.g. "10m" ("none" for none)',
-  'new-per-day': 'new cards introduced per day (0 for none)',
-  'reviews-per-day': 'reviews shown per day (0 for none)',
-  'day-start-hour': 'hour at which a new day starts, local time (0-23)',
-  fuzz: 'spread review dates slightly so cards learned together do not stay together (on/off)',
-  'leech-threshold': 'lapses after which a card is flagged a leech and suspended (0 = never)',
+  'desired-retention': 'chance of recall when due (0.70-0.99)',
+  'maximum-interval': 'longest interval in days (1-36500)',
+  'learning-steps': 'steps of a new card (m/h/d, or none)',
+  'relearning-steps': 'steps after a lapse (m/h/d, or none)',
+  'new-per-day': 'new cards a day (0 for none)',
+  'reviews-per-day': 'reviews a day (0 for none)',
+  'day-start-hour': 'local hour a new day starts (0-23)',
+  fuzz: 'spread due dates a little (on/off)',
+  'leech-threshold': 'lapses that make a leech (0: never)',
 });
 
 export const SETTING_KEY_NAMES = Object.keys(SETTING_KEYS) as SettingKey[];

@@ -36,18 +36,20 @@ describe('paperdeck config', () => {
     const text = config(state, []);
     expect(text.code).toBe(0);
     const lines = text.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^SETTING\s+VALUE$/);
-    expect(lines.slice(1).map((line) => line.split(/\s{2,}/))).toEqual([
-      ['desired-retention', '0.9'],
-      ['maximum-interval', '36500'],
-      ['learning-steps', '1m 10m'],
-      ['relearning-steps', '10m'],
-      ['new-per-day', '20'],
-      ['reviews-per-day', '200'],
-      ['day-start-hour', '4'],
-      ['fuzz', 'on'],
-      ['leech-threshold', '8'],
+    expect(lines[0]).toMatch(/^SETTING\s+VALUE\s+DEFAULT\s+WHAT IT DOES$/);
+    expect(lines.slice(1).map((line) => line.split(/\s{2,}/).slice(0, 3))).toEqual([
+      ['desired-retention', '0.9', '0.9'],
+      ['maximum-interval', '36500', '36500'],
+      ['learning-steps', '1m 10m', '1m 10m'],
+      ['relearning-steps', '10m', '10m'],
+      ['new-per-day', '20', '20'],
+      ['reviews-per-day', '200', '200'],
+      ['day-start-hour', '4', '4'],
+      ['fuzz', 'on', 'on'],
+      ['leech-threshold', '8', '8'],
     ]);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(lines[1]).toMatch(/chance of recall when due \(0\.70-0\.99\)$/);
     expect(existsSync(state)).toBe(false);
   });
 
@@ -64,7 +66,9 @@ describe('paperdeck config', () => {
     expect(config(state, ['newPerDay', '0']).stdout).toBe('new-per-day = 0 (was 20)\n');
     const all = json(state);
     expect(all.changed).toEqual(['desired-retention', 'learning-steps', 'relearning-steps', 'new-per-day', 'fuzz']);
-    expect(config(state, []).stdout).toMatch(/^desired-retention\s+0\.85\s+\(default 0\.9\)$/m);
+    const listing = config(state, []).stdout;
+    expect(listing).toMatch(/^desired-retention\s+0\.85 \*\s+0\.9\s+chance/m);
+    expect(listing).toMatch(/^\* set by you; paperdeck config KEY --reset puts one back$/m);
     const store = openState(state, { mode: 'read', clock: new ManualClock(0) });
     try {
       expect(store.settings()).toEqual({

@@ -7,7 +7,7 @@
 // are typed (numbers, booleans, arrays of steps).
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
-import { formatTable } from '../format.js';
+import { formatTable, outputWidth } from '../format.js';
 import { UsageError } from '../../core/errors.js';
 import type { Settings } from '../../core/types.js';
 import {
@@ -15,6 +15,7 @@ import {
   formatSettingValue,
   mergeSettings,
   parseSettingValue,
+  SETTING_DESCRIPTIONS,
   SETTING_KEY_NAMES,
   SETTING_KEYS,
   settingKey,
@@ -40,11 +41,14 @@ function showAll(ctx: CommandContext, settings: Settings): void {
     printJson(ctx, { settings: byKey(settings), defaults: byKey(DEFAULT_SETTINGS), changed });
     return;
   }
-  const rows = SETTING_KEY_NAMES.map((key) => {
-    const isChanged = changed.includes(key);
-    return [key, formatSettingValue(key, valueOf(settings, key)), isChanged ? `(default ${formatSettingValue(key, valueOf(DEFAULT_SETTINGS, key))})` : ''];
-  });
-  ctx.out(formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: '' }], rows));
+  const rows = SETTING_KEY_NAMES.map((key) => [
+    key,
+    formatSettingValue(key, valueOf(settings, key)) + (changed.includes(key) ? ' *' : ''),
+    formatSettingValue(key, valueOf(DEFAULT_SETTINGS, key)),
+    SETTING_DESCRIPTIONS[key],
+  ]);
+  ctx.out(formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'DEFAULT' }, { header: 'WHAT IT DOES', flex: true, min: 20 }], rows, outputWidth()));
+  if (changed.length) ctx.out('* set by you; paperdeck config KEY --reset puts one back\n');
 }
 
 /** Opens the state for writing, applies `change` to the user's settings and saves them. */
