@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { CardStateKind } from '../src/core/types.js';
 import type { Card, CardState, LogEntry, Rating, ReviewEntry } from '../src/core/types.js';
+import { DEFAULT_SETTINGS } from '../src/schedule/settings.js';
 import { computeStats } from '../src/stats/index.js';
 import { renderStats } from '../src/stats/render.js';
 
@@ -13,6 +14,8 @@ const CARDS = 10_000;
 const REVIEWS = 200_000;
 const SPAN_DAYS = 3 * 365;
 const RUNS = 7;
+/** Longest interval in the synthetic schedules, tuned so the log holds about 200,000 reviews. */
+const MAX_INTERVAL = 45;
 
 /** mulberry32: small, fast, and the same numbers every run. */
 function random(seed: number): () => number {
@@ -41,7 +44,6 @@ export interface SyntheticDeck {
 export function syntheticDeck(now = Date.UTC(2026, 5, 1, 10), reviews = REVIEWS, cardCount = CARDS): SyntheticDeck {
   const rand = random(2017);
   const start = now - SPAN_DAYS * DAY_MS;
-  const perCard = Math.floor(reviews / cardCount);
   const cards: Card[] = [];
   const states = new Map<string, CardState>();
   const raw: Omit<ReviewEntry, 'seq'>[] = [];
@@ -55,36 +57,25 @@ export function syntheticDeck(now = Date.UTC(2026, 5, 1, 10), reviews = REVIEWS,
       source: { file: 'notes.txt', line: c + 1, session: '', code: '' },
       bodyHash: String(c),
     });
-    // The card's schedule first (days after its first review), then placed so it ends by now.
-    const offsets: number[] = [];
-    const ratings: Rating[] = [];
-    const intervals: number[] = [];
-    let day = 0;
-    let interval = 0;
-    for (let r = 0; r < perCard; r++) {
-      const fail = rand() < 0.1;
-      ratings.push(fail ? 1 : rand() < 0.1 ? 2 : rand() < 0.9 ? 3 : 4);
-      offsets.push(day + rand() * 0.8);
-      interval = r < 2 ? 1 : fail ? Math.max(1, Math.round(interval * 0.3)) : Math.min(60, Math.ceil(interval * (1.6 + rand())));
-      intervals.push(interval);
-      day += interval;
-    }
-    const squeeze = Math.min(1, (SPAN_DAYS - 1) / day);
-    const first = start + rand() * Math.max(0, SPAN_DAYS - 1 - day * squeeze) * DAY_MS;
+    // Introduced on a day of the span, then reviewed whenever due (at some hour of that day,
+    // sometimes a day or two late) until now: intervals grow on a pass, shrink on a lapse.
+    const introduced = start + Math.floor(rand() * SPAN_DAYS) * DAY_MS;
+    let at = introduced + reviewHour(rand);
     let state: CardState = {
-      due: first, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0,
+      due: at, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0,
       reps: 0, lapses: 0, state: CardStateKind.New, lastReview: null, suspended: false, buriedUntil: null, leech: false,
     };
-    for (let r = 0; r < perCard; r++) {
-      const at = Math.floor(first + offsets[r]! * squeeze * DAY_MS);
-      const rating = ratings[r]!;
-      const next = intervals[r]!;
+    let interval = 0;
+    for (let r = 0; at <= now; r++) {
+      const rating: Rating = rand() < 0.1 ? 1 : rand() < 0.1 ? 2 : rand() < 0.9 ? 3 : 4;
+      interval =
+        r < 2 ? 1 : rating === 1 ? Math.max(1, Math.round(interval * 0.3)) : Math.min(MAX_INTERVAL, Math.ceil(interval * (1.5 + rand())));
       const after: CardState = {
         ...state,
-        due: at + next * squeeze * DAY_MS,
-        stability: Math.max(0.5, next * 1.05),
+        due: at + interval * DAY_MS,
+        stability: Math.max(0.5, interval * 1.05),
         difficulty: 5,
-        scheduledDays: next,
+        scheduledDays: interval,
         reps: state.reps + 1,
         lapses: state.lapses + (rating === 1 && state.state === CardStateKind.Review ? 1 : 0),
         state: r < 1 ? CardStateKind.Learning : CardStateKind.Review,
@@ -92,6 +83,8 @@ export function syntheticDeck(now = Date.UTC(2026, 5, 1, 10), reviews = REVIEWS,
       };
       raw.push({ at, card: id, kind: 'review', rating, ms: 3000 + Math.floor(rand() * 20_000), before: r === 0 ? null : state, after });
       state = after;
+      const late = rand() < 0.2 ? Math.floor(rand() * 3) : 0;
+      at = Math.floor(state.due / DAY_MS + late) * DAY_MS + reviewHour(rand);
     }
     if (rand() < 0.02) state = { ...state, suspended: true };
     states.set(id, state);
@@ -107,6 +100,11 @@ export function syntheticDeck(now = Date.UTC(2026, 5, 1, 10), reviews = REVIEWS,
     }
   }
   return { now, cards, states, log };
+}
+
+/** A time of day to review at, mostly daytime, some after midnight. */
+function reviewHour(rand: () => number): number {
+  return Math.floor((7 + rand() * 19) * 3_600_000);
 }
 
 function median(values: number[]): number {
@@ -142,7 +140,7 @@ export async function benchStats(): Promise<Record<string, number>> {
     log: parseLog(),
     states: new Map(Object.entries(JSON.parse(JSON.stringify(Object.fromEntries(deck.states))) as Record<string, CardState>)),
     cards: JSON.parse(JSON.stringify(deck.cards)) as Card[],
-    settings: { dayStartHour: 4, desiredRetention: 0.9 },
+    settings: { ...DEFAULT_SETTINGS },
     now: deck.now,
   };
   const computeMs = time(() => computeStats(input));

@@ -4,12 +4,11 @@
 //
 // Days are the user's local days (process time zone, starting at settings.dayStartHour), from
 // schedule/days.ts, so a review at 03:30 with a 4 a.m. day start belongs to the day before.
-import { default_w, forgetting_curve } from 'ts-fsrs';
 import { CardStateKind } from '../core/types.js';
 import type { Card, CardState, LogEntry, ReviewEntry, Settings } from '../core/types.js';
 import { addDaysToKey, dayKeyDiff, localDayKey, localDayStart, localDayStartOffset, nextLocalDayStart } from '../schedule/days.js';
+import { Scheduler } from '../schedule/scheduler.js';
 
-const DAY_MS = 86_400_000;
 /** Anki's threshold: a review card is mature once its interval reaches 21 days. */
 export const MATURE_INTERVAL_DAYS = 21;
 export const FORECAST_DAYS = 30;
@@ -145,7 +144,7 @@ export interface StatsInput {
   states: ReadonlyMap<string, CardState>;
   /** The deck's current cards; retired cards are not among them. */
   cards: readonly Card[];
-  settings: Pick<Settings, 'dayStartHour' | 'desiredRetention'>;
+  settings: Settings;
   now: number;
 }
 
@@ -167,16 +166,8 @@ export function effectiveReviews(log: readonly LogEntry[]): ReviewEntry[] {
   return isSortedBy(reviews, (e) => e.at) ? reviews : reviews.sort((a, b) => a.at - b.at);
 }
 
-/**
- * FSRS probability of recalling the card now, as ts-fsrs's `get_retrievability` computes it
- * (whole days since the last review, default FSRS-6 parameters with decay w[20]). Null for a
- * card never reviewed.
- */
-export function retrievabilityNow(state: CardState, now: number): number | null {
-  if (state.state === CardStateKind.New || state.lastReview === null || !(state.stability > 0)) return null;
-  const elapsedDays = Math.max(Math.floor((now - state.lastReview) / DAY_MS), 0);
-  return forgetting_curve(default_w, elapsedDays, +state.stability.toFixed(8));
-}
+/** Probability of recall now, from the card's FSRS state; null for a card never reviewed. */
+export type Retrievability = (state: CardState, now: number) => number | null;
 
 /** Whether a card counts as buried at `now` (its bury lasts until the next local day starts). */
 export function isBuried(state: CardState, now: number): boolean {
@@ -369,6 +360,7 @@ export function hardestCards(
   cards: readonly Card[],
   states: ReadonlyMap<string, CardState>,
   now: number,
+  retrievabilityNow: Retrievability,
   limit = HARDEST_LIMIT,
 ): HardCard[] {
   const hard: HardCard[] = [];
@@ -404,6 +396,7 @@ export function predictedRetention(
   cards: readonly Card[],
   states: ReadonlyMap<string, CardState>,
   now: number,
+  retrievabilityNow: Retrievability,
 ): { mean: number | null; cards: number } {
   let sum = 0;
   let count = 0;
@@ -467,7 +460,11 @@ export function computeStats(input: StatsInput): DeckStats {
   }
 
   const { forecast, overdue } = forecastDue(cards, states, now, hour);
-  const predicted = predictedRetention(cards, states, now);
+  // The scheduler's forgetting curve (FSRS-6, decay w[20], elapsed time in fractional days, as
+  // Anki computes it), so stats and `paperdeck cards` show the same retrievability.
+  const scheduler = new Scheduler(settings);
+  const retrievabilityNow: Retrievability = (state, at) => scheduler.retrievability(state, at);
+  const predicted = predictedRetention(cards, states, now, retrievabilityNow);
 
   return {
     deck,
@@ -491,7 +488,7 @@ export function computeStats(input: StatsInput): DeckStats {
     reviewsPerMonth,
     streakDays: streakDays(tallies, todayKey),
     heatmap: { weeks: HEATMAP_WEEKS, weekStart: 'monday', days: heatmapDays, max: heatmapMax },
-    hardest: hardestCards(cards, states, now),
+    hardest: hardestCards(cards, states, now, retrievabilityNow),
   };
 }
 

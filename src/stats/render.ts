@@ -1,6 +1,7 @@
 // The text report of `paperdeck stats`: plain lines that fit the terminal (80 columns by
 // default, 60 at the least). Every chart says its scale and reads without colour: bars,
 // shades and labels are characters; colour, when on, only repeats what they already say.
+import { truncate } from '../cli/format.js';
 import { toSafeLine } from '../core/sanitize.js';
 import { RETENTION_PERIODS } from './index.js';
 import type { DeckStats, TrueRetentionRow } from './index.js';
@@ -90,26 +91,33 @@ function renderTrueRetention(rows: readonly TrueRetentionRow[], width: number, p
     ...joinWithin(['first review of a card each day', 'Again fails', 'mature: interval ≥ 21 days'], '; ', width, '  ').map(paint.dim),
   ];
   const LABEL = 10;
-  if (width >= 78) {
-    // Anki's layout: Young, Mature and Total, each as pass, fail and retention.
-    const group = (title: string) => center(` ${title} `, 22, '─');
-    lines.push(' '.repeat(LABEL) + [group('Young'), group('Mature'), group('Total')].join(' '));
-    const heads = ['Pass'.padStart(6) + 'Fail'.padStart(6) + 'Retention'.padStart(10)];
-    lines.push(' '.repeat(LABEL) + [heads[0], heads[0], heads[0]].join(' '));
-    for (const row of rows) {
-      const cells = (pass: number, fail: number, r: number | null) =>
-        String(pass).padStart(6) + String(fail).padStart(6) + pct(r).padStart(10);
-      const pass = row.youngPass + row.maturePass;
-      const fail = row.youngFail + row.matureFail;
-      lines.push(
-        label(row).padEnd(LABEL) +
-          [
-            cells(row.youngPass, row.youngFail, row.youngRetention),
-            cells(row.maturePass, row.matureFail, row.matureRetention),
-            cells(pass, fail, row.retention),
-          ].join(' '),
+  // Anki's layout: Young, Mature and Total, each as pass, fail and retention. Each number
+  // column is as wide as its largest figure (plus a space), so heavy users' six-digit totals
+  // still fit 80 columns; when they do not, the summary layout below is used.
+  const groups = rows.map((row) => [
+    [row.youngPass, row.youngFail, row.youngRetention],
+    [row.maturePass, row.matureFail, row.matureRetention],
+    [row.youngPass + row.maturePass, row.youngFail + row.matureFail, row.retention],
+  ] as const);
+  const RETENTION = 10;
+  const numberWidths = [0, 1, 2].map((g) =>
+    [0, 1].map((k) => 1 + Math.max(4, ...groups.map((row) => String(row[g]![k]).length))),
+  );
+  const groupWidths = numberWidths.map(([pass, fail]) => pass! + fail! + RETENTION);
+  if (LABEL + groupWidths.reduce((a, b) => a + b, 0) <= width) {
+    const titles = ['Young', 'Mature', 'Total'];
+    lines.push(' '.repeat(LABEL) + groupWidths.map((w, g) => ' ' + center(` ${titles[g]} `, w - 1, '─')).join(''));
+    lines.push(
+      ' '.repeat(LABEL) +
+        numberWidths.map(([pass, fail]) => 'Pass'.padStart(pass!) + 'Fail'.padStart(fail!) + 'Retention'.padStart(RETENTION)).join(''),
+    );
+    rows.forEach((row, i) => {
+      const cells = groups[i]!.map(
+        ([pass, fail, r], g) =>
+          String(pass).padStart(numberWidths[g]![0]!) + String(fail).padStart(numberWidths[g]![1]!) + pct(r).padStart(RETENTION),
       );
-    }
+      lines.push(label(row).padEnd(LABEL) + cells.join(''));
+    });
   } else {
     // Narrow terminals: Anki's summary form, retention per group and the count of reviews.
     lines.push(' '.repeat(LABEL) + ['Young', 'Mature', 'Total', 'Reviews'].map((h) => h.padStart(10)).join(''));
@@ -156,8 +164,8 @@ function columnChart(
   options: { colWidth: number; barWidth: number; unit: string; legend?: string; width: number },
 ): string[] {
   const max = Math.max(0, ...columns.map((c) => c.total));
-  const height = Math.max(1, Math.min(CHART_HEIGHT, max));
-  const step = Math.max(1, Math.ceil(max / height));
+  const step = Math.max(1, Math.ceil(max / CHART_HEIGHT));
+  const height = Math.max(1, Math.ceil(max / step)); // the tallest bar reaches the top row
   const top = step * height;
   const axisWidth = String(top).length + 1;
   const rows: string[] = [];
@@ -369,11 +377,4 @@ function duration(seconds: number): string {
 function center(text: string, width: number, fill: string): string {
   const left = Math.max(0, Math.floor((width - text.length) / 2));
   return (fill.repeat(left) + text).padEnd(width, fill);
-}
-
-/** At most `room` characters (code points), ending in "…" when cut. */
-export function truncate(text: string, room: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= room) return text;
-  return chars.slice(0, Math.max(0, room - 1)).join('') + '…';
 }

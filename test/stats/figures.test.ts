@@ -4,9 +4,11 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { CardStateKind } from '../../src/core/types.js';
 import type { Card, CardState } from '../../src/core/types.js';
-import { computeStats, retrievabilityNow } from '../../src/stats/index.js';
+import { Scheduler } from '../../src/schedule/scheduler.js';
+import { computeStats } from '../../src/stats/index.js';
 import type { DeckStats } from '../../src/stats/index.js';
 import { DAY, History, card, cardState, local } from './history.js';
 
@@ -19,7 +21,7 @@ function stats(input: { history?: History; states?: Map<string, CardState>; card
     log: input.history?.entries ?? [],
     states: input.states ?? new Map(),
     cards: input.cards ?? [],
-    settings: { dayStartHour: 4, desiredRetention: 0.9 },
+    settings: { ...DEFAULT_SETTINGS, dayStartHour: 4 },
     now: input.now ?? NOW,
   });
 }
@@ -144,8 +146,8 @@ describe('forecast', () => {
 describe('predicted retention', () => {
   it("is FSRS's mean retrievability over review and relearning cards", () => {
     const states = new Map<string, CardState>([
-      // Reviewed one stability ago: FSRS's R is exactly 90 %. 10.9 days count as 10 whole days.
-      ['a', cardState({ stability: 10, lastReview: NOW - 10.9 * DAY })],
+      // Reviewed one stability ago: FSRS's R is exactly 90 %.
+      ['a', cardState({ stability: 10, lastReview: NOW - 10 * DAY })],
       // Reviewed just now: 100 %.
       ['b', cardState({ state: CardStateKind.Relearning, stability: 5, lastReview: NOW })],
       ['learning', cardState({ state: CardStateKind.Learning, stability: 1, lastReview: NOW - 5 * DAY })],
@@ -155,8 +157,10 @@ describe('predicted retention', () => {
     const s = stats({ states, cards });
     expect(s.predictedRetention).toBeCloseTo(0.95, 6);
     expect(s.predictedRetentionCards).toBe(2);
-    expect(retrievabilityNow(states.get('a')!, NOW)).toBeCloseTo(0.9, 6);
-    expect(retrievabilityNow(states.get('a')!, NOW + 30 * DAY)!).toBeLessThan(0.8);
+    // The same curve as `paperdeck cards` uses.
+    const scheduler = new Scheduler(DEFAULT_SETTINGS);
+    expect(scheduler.retrievability(states.get('a')!, NOW)).toBeCloseTo(0.9, 6);
+    expect(s.hardest).toEqual([]);
   });
 
   it('is null with no reviewed card', () => {

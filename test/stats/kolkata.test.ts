@@ -3,6 +3,7 @@
 process.env.TZ = 'Asia/Kolkata';
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { computeStats } from '../../src/stats/index.js';
 import { History } from './history.js';
 
@@ -18,7 +19,7 @@ describe('local days in Asia/Kolkata', () => {
       log: h.entries,
       states: new Map(),
       cards: [],
-      settings: { dayStartHour: 4, desiredRetention: 0.9 },
+      settings: { ...DEFAULT_SETTINGS, dayStartHour: 4 },
       now: Date.UTC(2026, 2, 10, 6, 30), // 12:00 IST on the 10th
     });
     expect(s.date).toBe('2026-03-10');

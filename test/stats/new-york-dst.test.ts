@@ -3,6 +3,7 @@
 process.env.TZ = 'America/New_York';
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { computeStats } from '../../src/stats/index.js';
 import type { DeckStats } from '../../src/stats/index.js';
 import { History, card, cardState, local } from './history.js';
@@ -15,7 +16,7 @@ function stats(history: History, now: number, extra: Partial<Parameters<typeof c
     log: history.entries,
     states: new Map(),
     cards: [],
-    settings: { dayStartHour: HOUR, desiredRetention: 0.9 },
+    settings: { ...DEFAULT_SETTINGS, dayStartHour: HOUR },
     now,
     ...extra,
   });

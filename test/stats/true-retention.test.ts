@@ -3,6 +3,7 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { CardStateKind } from '../../src/core/types.js';
 import { computeStats, effectiveReviews, trueRetention } from '../../src/stats/index.js';
 import type { TrueRetentionRow } from '../../src/stats/index.js';
@@ -124,7 +125,7 @@ describe('true retention', () => {
       log: h.entries,
       states: new Map(),
       cards: [],
-      settings: { dayStartHour: HOUR, desiredRetention: 0.9 },
+      settings: { ...DEFAULT_SETTINGS, dayStartHour: HOUR },
       now: NOW,
     });
     const json = JSON.parse(JSON.stringify(stats));
