@@ -47,6 +47,7 @@ export function startSession(deck: string, view: SessionView, notice: string | n
     now: view.at,
     shownAt: view.at,
     done: 0,
+    undoable: [],
     rated: false,
     busy: null,
     queued: [],
@@ -83,14 +84,25 @@ function step(state: SessionState, event: SessionEvent, effects: Effect[]): Sess
     case 'tick':
       return onTick({ ...state, now: Math.max(state.now, event.at), wakeAt: null }, effects);
     case 'answered':
-      return adopt(state, event.view, { done: state.done + 1, rated: true, notice: null });
-    case 'undone':
       return adopt(state, event.view, {
-        done: event.title === null ? state.done : Math.max(0, state.done - 1),
-        notice: event.title === null ? 'Nothing to undo.' : `Undone: ${event.title}`,
+        done: state.done + 1,
+        undoable: [...state.undoable, 'rating'],
+        rated: true,
+        notice: null,
       });
+    case 'undone': {
+      if (event.title === null) return adopt(state, event.view, { notice: 'Nothing to undo.' });
+      // Past this session's first action the undo reaches an earlier session: nothing to count back.
+      const undone = state.undoable.at(-1);
+      return adopt(state, event.view, {
+        done: undone === 'rating' ? Math.max(0, state.done - 1) : state.done,
+        undoable: state.undoable.slice(0, -1),
+        notice: `Undone: ${event.title}`,
+      });
+    }
     case 'flagged':
       return adopt(state, event.view, {
+        undoable: [...state.undoable, 'flag'],
         notice: event.kind === 'bury' ? `Buried until tomorrow: ${event.title}` : `Suspended: ${event.title}`,
       });
     case 'edited': {
@@ -120,7 +132,7 @@ function step(state: SessionState, event: SessionEvent, effects: Effect[]): Sess
 function adopt(
   state: SessionState,
   view: SessionView,
-  changes: { done?: number; rated?: boolean; notice?: string | null },
+  changes: { done?: number; undoable?: SessionState['undoable']; rated?: boolean; notice?: string | null },
 ): SessionState {
   const now = Math.max(state.now, view.at);
   const rated = changes.rated ?? state.rated;
@@ -131,6 +143,7 @@ function adopt(
     now,
     shownAt: view.at,
     done: changes.done ?? state.done,
+    undoable: changes.undoable ?? state.undoable,
     rated,
     notice: changes.notice === undefined ? state.notice : changes.notice,
     busy: null,
@@ -204,8 +217,6 @@ function onTick(state: SessionState, effects: Effect[]): SessionState {
   if (state.exit || state.busy) return state;
   const inHelp = state.phase === 'help';
   const base = inHelp ? state.returnTo : state.phase;
-  const setBase = (phase: Phase, waitUntil: number | null): SessionState =>
-    inHelp ? { ...state, returnTo: phase, waitUntil } : { ...state, phase, waitUntil };
 
   if (base === 'waiting') {
     if (state.waitUntil !== null && state.now >= state.waitUntil) {
@@ -215,9 +226,11 @@ function onTick(state: SessionState, effects: Effect[]): SessionState {
     return state;
   }
   if (base === 'nothing-due' || base === 'end') {
-    const due = state.view.nextLearningDue;
-    if (due !== null && state.now >= due) return start(state, { type: 'refresh' }, effects, inHelp ? { phase: base, returnTo: null } : {});
-    if (phaseForView(state.view, state.now, state.rated) === 'waiting') return setBase('waiting', due);
+    // A learning card has come within the window: ask the engine, which may show it already
+    // (it learns ahead); if not, the refreshed view puts the session in the countdown.
+    if (phaseForView(state.view, state.now, state.rated) === 'waiting') {
+      return start(state, { type: 'refresh' }, effects, inHelp ? { phase: base, returnTo: null } : {});
+    }
   }
   return state;
 }

@@ -138,6 +138,12 @@ export interface SessionState {
   shownAt: number;
   /** Cards rated in this session, less the ratings undone. */
   done: number;
+  /**
+   * What this session did that `u` can take back, latest last: the engine's undo walks the same
+   * log backwards, so the last entry says whether an undo takes back a rating (one card less
+   * done) or a bury or suspend.
+   */
+  undoable: ('rating' | 'flag')[];
   /** Whether anything was rated in this session: an empty queue is then an end, not "nothing due". */
   rated: boolean;
   /** The effect whose result is awaited, or null. */

@@ -107,7 +107,7 @@ describe('paperdeck study in a terminal', () => {
     const first = study();
     // The deck had no cards.json: it is built first, and the screen says so.
     await first.waitFor('Alpha Paper Title');
-    await first.waitFor('deck built: 3 cards from 3 papers');
+    await first.waitFor('deck built: 3 cards');
     await first.waitFor('3 new · 0 learning · 0 review');
 
     let mark = first.mark();

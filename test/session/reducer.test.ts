@@ -136,6 +136,24 @@ describe('the session reducer', () => {
     expect(t.state.notice).toBe('Nothing to undo.');
   });
 
+  it('counts a card back only when the undo takes back a rating, not a bury', () => {
+    let t = run(startSession('d', view(card(1))).state, keys('show', '3'));
+    t = run(t.state, [{ type: 'answered', view: view(card(2)) }]);
+    t = run(t.state, keys('bury'));
+    t = run(t.state, [{ type: 'flagged', kind: 'bury', title: 'Paper 2', view: view(card(3)) }]);
+    expect(t.state.done).toBe(1);
+    t = run(t.state, keys('undo'));
+    t = run(t.state, [{ type: 'undone', view: view(card(2)), title: 'Paper 2' }]);
+    expect(t.state.done).toBe(1);
+    t = run(t.state, keys('undo'));
+    t = run(t.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1' }]);
+    expect(t.state.done).toBe(0);
+    // An undo reaching into an earlier session's ratings leaves this session's count alone.
+    t = run(t.state, keys('undo'));
+    t = run(t.state, [{ type: 'undone', view: view(card(9)), title: 'Paper 9' }]);
+    expect(t.state.done).toBe(0);
+  });
+
   it('buries and suspends the card on screen', () => {
     const { state } = startSession('d', view(card(1)));
     let t = run(state, keys('bury'));
@@ -244,8 +262,28 @@ describe('the session reducer', () => {
     expect(t.state.phase).toBe('end');
     expect(t.effects).toContainEqual({ type: 'wake', at: T0 + 60_000 });
     t = run(t.state, [{ type: 'tick', at: T0 + 5 * 60_000 }]);
+    expect(blocking(t.effects)).toEqual([{ type: 'refresh' }]);
+    // The engine does not show it yet: count down to it.
+    t = run(t.state, [{ type: 'refreshed', view: view(null, { at: T0 + 5 * 60_000, nextLearningDue: due }) }]);
     expect(t.state.phase).toBe('waiting');
     expect(t.state.waitUntil).toBe(due);
+    expect(t.effects).toEqual([{ type: 'wake', at: T0 + 5 * 60_000 + 1_000 }]);
+  });
+
+  it('shows a learning card from the end screen as soon as the engine offers it', () => {
+    const due = T0 + 30 * 60_000;
+    let t = run(startSession('d', view(card(1))).state, keys('show', '3'));
+    t = run(t.state, [{ type: 'answered', view: view(null, { nextLearningDue: due }) }]);
+    expect(t.state.phase).toBe('end');
+    // A tick a minute keeps "in 30 minutes" true; nothing to do until the card nears.
+    expect(t.state.wakeAt).toBe(T0 + 60_000);
+    t = run(t.state, [{ type: 'tick', at: T0 + 60_000 }]);
+    expect(blocking(t.effects)).toEqual([]);
+    expect(t.state.phase).toBe('end');
+    t = run(t.state, [{ type: 'tick', at: due - WAIT_FOR_LEARNING_MS }]);
+    expect(blocking(t.effects)).toEqual([{ type: 'refresh' }]);
+    t = run(t.state, [{ type: 'refreshed', view: view(card(1), { at: due - WAIT_FOR_LEARNING_MS }) }]);
+    expect(t.state.phase).toBe('question');
   });
 
   it('shows an error without losing the session; any key reads the engine again', () => {

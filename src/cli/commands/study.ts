@@ -66,9 +66,11 @@ export async function run(ctx: CommandContext, { positional }: CommandArgs): Pro
     let notice: string | null = null;
     if (!cardsFile || cardsFile.notesHash !== decks.hashNotes(decks.readNotesFiles(decksDir, name))) {
       const built = generate.generateDeck(decksDir, name);
+      const skipped = built.skipped.length;
       notice = cardsFile
-        ? format.summarizeChanges(built.changes, built.skipped.length)
-        : `deck built: ${built.cardsFile.cards.length} cards from ${built.papers} papers`;
+        ? format.summarizeChanges(built.changes, skipped)
+        : `deck built: ${built.cardsFile.cards.length} cards` +
+          (skipped ? `, ${skipped} notes skipped (no key idea; see paperdeck generate)` : '');
       cardsFile = built.cardsFile;
     }
     let cards = cardsFile.cards;

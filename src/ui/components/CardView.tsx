@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { Rating } from '../../core/types.js';
 import type { IntervalPreview, ShownCard } from '../../session/types.js';
 import { Tinted, type Tone } from '../theme.js';
+import { wordWrap } from '../wrap.js';
 
 const GRADES: { rating: Rating; name: string; tone: Tone }[] = [
   { rating: 1, name: 'Again', tone: 'again' },
@@ -37,14 +38,14 @@ export function GradeBar({ previews }: { previews: readonly IntervalPreview[] })
 export function CardView({ card, showAnswer, width }: { card: ShownCard; showAnswer: boolean; width: number }) {
   return (
     <Box flexDirection="column">
-      <Text bold>{card.question}</Text>
-      <Text dimColor>{sourceLine(card)}</Text>
+      <Text bold>{wordWrap(card.question, width)}</Text>
+      <Text dimColor>{wordWrap(sourceLine(card), width)}</Text>
       {showAnswer ? (
         <Box flexDirection="column" marginTop={1}>
           <Text dimColor wrap="truncate">
             {'─'.repeat(Math.min(width, 40))}
           </Text>
-          <Text>{card.answer}</Text>
+          <Text>{wordWrap(card.answer, width)}</Text>
           <Box marginTop={1}>
             <GradeBar previews={card.previews} />
           </Box>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeckPicker } from '../../src/ui/components/DeckPicker.js';
 import { keyHints } from '../../src/ui/components/KeyHints.js';
 import { progressBar } from '../../src/ui/components/Header.js';
+import { wordWrap } from '../../src/ui/wrap.js';
 import type { Phase } from '../../src/session/types.js';
 import { renderInAct } from './render.js';
 
@@ -37,5 +38,15 @@ describe('key hints and the progress bar', () => {
   it('fills the bar in proportion to done / (done + still to go)', () => {
     expect(progressBar(5, 15, 25)).toBe('█████░░░░░░░░░░░░░░░ 5/20');
     expect(progressBar(0, 0, 14)).toBe('██████████ 0/0');
+  });
+});
+
+describe('wordWrap', () => {
+  it('breaks at spaces, never starting a line with one, and splits words longer than a line', () => {
+    const text = 'They used a more powerful training data which includes recursion. The advantage of recursion';
+    const lines = wordWrap(text, 79).split('\n');
+    expect(lines).toEqual(['They used a more powerful training data which includes recursion. The advantage', 'of recursion']);
+    expect(wordWrap('abcdefghij xy', 4)).toBe('abcd\nefgh\nij\nxy');
+    expect(wordWrap('one\n\ntwo', 10)).toBe('one\n\ntwo');
   });
 });

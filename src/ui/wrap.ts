@@ -1,0 +1,36 @@
+// Word wrapping for note text. Ink wraps with wrap-ansi's `trim: false`, which starts a line
+// with the space after a word that ended exactly at the edge (" of recursion ..."); text
+// wrapped here first never reaches that. Ink still wraps whatever is left too long (a resize
+// can arrive before the new width does).
+
+/** Breaks `text` into lines of at most `width` columns at spaces; a longer word is split. */
+export function wordWrap(text: string, width: number): string {
+  const limit = Math.max(1, width);
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(/ +/).filter(Boolean)) {
+        let rest = word;
+        while (rest.length > limit) {
+          if (line) {
+            lines.push(line);
+            line = '';
+          }
+          lines.push(rest.slice(0, limit));
+          rest = rest.slice(limit);
+        }
+        if (!rest) continue;
+        if (!line) line = rest;
+        else if (line.length + 1 + rest.length <= limit) line += ` ${rest}`;
+        else {
+          lines.push(line);
+          line = rest;
+        }
+      }
+      lines.push(line);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
