@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { LowSync } from 'lowdb';
 import type { Clock } from '../core/clock.js';
 import type { Settings } from '../core/types.js';
-import { DEFAULT_SETTINGS } from '../schedule/settings.js';
+import { SETTING_KEY_NAMES, SETTING_KEYS, isValidSettingValue, mergeSettings } from '../schedule/settings.js';
 import { DurableJsonFile, UnreadableFileError } from './atomic-file.js';
 import { backUpIfDue } from './backups.js';
 import { corruptedFileError } from './corruption.js';
@@ -93,7 +93,7 @@ class StateFolder implements StateStore {
     }
     try {
       this.user = loadUserSettings(dir, this.settingsDb, this.settingsFile);
-      if (mode === 'write') backUpIfDue(dir, clock, this.settings().dayStartHour);
+      if (mode === 'write') backUpIfDue(dir, clock, mergeSettings(this.user).dayStartHour);
     } catch (error) {
       this.lock?.release();
       throw error;
@@ -104,8 +104,20 @@ class StateFolder implements StateStore {
     if (this.closed) throw new Error(`${what} after the state was closed`);
   }
 
+  /**
+   * The settings in force. A hand-edited value that `config` would refuse stops here with one
+   * line naming the key and the way out, before it can reach the scheduler.
+   */
   settings(): Settings {
-    return copySettings({ ...DEFAULT_SETTINGS, ...this.user });
+    for (const key of SETTING_KEY_NAMES) {
+      const value = this.user[SETTING_KEYS[key]];
+      if (value !== undefined && !isValidSettingValue(key, value)) {
+        throw new UserError(
+          `${join(displayDir(this.dir), SETTINGS_FILE)} has an invalid ${key} (${JSON.stringify(value)}); set it with: paperdeck config ${key} VALUE, or: paperdeck config ${key} --reset`,
+        );
+      }
+    }
+    return mergeSettings(this.user);
   }
 
   userSettings(): Partial<Settings> {

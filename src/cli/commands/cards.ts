@@ -7,7 +7,6 @@ import { daysLabel, dueLabel, formatTable, outputWidth } from '../format.js';
 import { UserError } from '../../core/errors.js';
 import { CardStateKind, type Card, type CardState, type Settings } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
-import { mergeSettings } from '../../schedule/settings.js';
 import { openState } from '../../store/index.js';
 import { loadCardsFile, resolveDeckName } from '../../store/decks.js';
 
@@ -68,7 +67,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   let settings: Settings;
   let states: ReadonlyMap<string, CardState>;
   try {
-    settings = mergeSettings(store.userSettings());
+    settings = store.settings();
     states = new Map(store.deck(deck).cardStates());
   } finally {
     store.close();

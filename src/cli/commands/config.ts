@@ -80,7 +80,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
     const store = openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
     let settings: Settings;
     try {
-      settings = mergeSettings(store.userSettings());
+      settings = store.settings();
     } finally {
       store.close();
     }
@@ -96,7 +96,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
     const store = openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
     let value: Value;
     try {
-      value = valueOf(mergeSettings(store.userSettings()), key);
+      value = valueOf(store.settings(), key);
     } finally {
       store.close();
     }

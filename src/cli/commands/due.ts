@@ -7,7 +7,6 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { formatTable } from '../format.js';
 import { queueForDeck } from '../../schedule/queue.js';
-import { mergeSettings } from '../../schedule/settings.js';
 import { openState } from '../../store/index.js';
 import { listDecks, loadCardsFile, resolveDeckName } from '../../store/decks.js';
 
@@ -28,7 +27,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
   const rows: DeckDue[] = [];
   try {
-    const settings = mergeSettings(store.userSettings());
+    const settings = store.settings();
     for (const name of names) {
       const cardsFile = loadCardsFile(decksDir, name);
       if (!cardsFile) {

@@ -6,7 +6,6 @@ import { printJson, type CommandContext } from '../context.js';
 import { outputWidth } from '../format.js';
 import { UserError } from '../../core/errors.js';
 import type { CardState, LogEntry, Settings } from '../../core/types.js';
-import { mergeSettings } from '../../schedule/settings.js';
 import { computeStats } from '../../stats/index.js';
 import { renderStats } from '../../stats/render.js';
 import { openState } from '../../store/index.js';
@@ -25,7 +24,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   let log: LogEntry[];
   try {
     // Settings as the other commands read them: a hand-edited bad value falls back to its default.
-    settings = mergeSettings(store.userSettings());
+    settings = store.settings();
     const deckState = store.deck(deck);
     states = deckState.cardStates();
     log = deckState.readLog();
