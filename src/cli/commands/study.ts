@@ -12,22 +12,41 @@ export function terminalRefusal(stdinIsTTY: boolean, stdoutIsTTY: boolean): stri
   return `study needs an interactive terminal (${which}); for scripts use \`paperdeck due\``;
 }
 
+/**
+ * Runs `load` with the global `fetch` hidden. yoga-layout, Ink's layout engine, checks
+ * `typeof fetch` while it loads its inlined WebAssembly, and in Node that first touch of
+ * `fetch` loads undici: some 30 ms of start-up, for a network the screen never uses.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!descriptor?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 export async function run(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
   const refusal = terminalRefusal(Boolean(process.stdin.isTTY), Boolean(process.stdout.isTTY));
   if (refusal) throw new UserError(refusal);
 
-  const [decks, generate, store, engineModule, runnerModule, format, editor, ui] = await Promise.all([
-    import('../../store/decks.js'),
-    import('../../cards/generate.js'),
-    import('../../store/index.js'),
-    import('../../schedule/engine.js'),
-    import('../../session/runner.js'),
-    import('../../session/format.js'),
-    import('../../session/editor.js'),
-    import('../../ui/index.js'),
-  ]);
+  // The generator (note parsing, key-idea extraction) loads only when the deck needs rebuilding.
+  const loadGenerator = () => import('../../cards/generate.js');
+  const [decks, store, engineModule, runnerModule, format, editor, ui] = await withoutFetch(() =>
+    Promise.all([
+      import('../../store/decks.js'),
+      import('../../store/index.js'),
+      import('../../schedule/engine.js'),
+      import('../../session/runner.js'),
+      import('../../session/format.js'),
+      import('../../session/editor.js'),
+      import('../../ui/index.js'),
+    ]),
+  );
   const { decksDir, stateDir } = ctx.places;
   const { clock } = ctx;
 
@@ -65,7 +84,7 @@ export async function run(ctx: CommandContext, { positional }: CommandArgs): Pro
     let cardsFile = decks.loadCardsFile(decksDir, name);
     let notice: string | null = null;
     if (!cardsFile || cardsFile.notesHash !== decks.hashNotes(decks.readNotesFiles(decksDir, name))) {
-      const built = generate.generateDeck(decksDir, name);
+      const built = (await loadGenerator()).generateDeck(decksDir, name);
       const skipped = built.skipped.length;
       notice = cardsFile
         ? format.summarizeChanges(built.changes, skipped)
@@ -80,6 +99,7 @@ export async function run(ctx: CommandContext, { positional }: CommandArgs): Pro
     const editNote = async (cardId: string): Promise<string> => {
       const card = cards.find((candidate) => candidate.id === cardId);
       if (!card) throw new UserError('that card is no longer in the deck');
+      const generate = await loadGenerator();
       const { path, line } = generate.notesFileOf(decksDir, name, card);
       await screen!.releaseTerminal();
       try {
