@@ -1,11 +1,11 @@
 // The one way the store reports a state file it cannot trust: a UserError that names the file,
-// says what is wrong with it, and says how to get going again (which backup to restore from, or
-// what can safely be moved away). The file itself is never touched.
+// says what is wrong with it, and says how to get going again (which backup copy to restore it
+// from, or what can safely be moved away). The file itself is never touched.
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { newestBackupOf } from './backups.js';
-import { BACKUPS_DIR } from './layout.js';
-import { displayDir, displayPath } from './layout.js';
-import { join } from 'node:path';
+import { backupCopyOf } from './backups.js';
+import { BACKUPS_DIR, LOG_FILE, SNAPSHOT_FILE, displayDir, displayPath } from './layout.js';
 
 /** What the user can do besides restoring the file from a backup. */
 export type Fallback =
@@ -20,12 +20,23 @@ const FALLBACK_TEXT: Record<Fallback, string> = {
 };
 
 function restoreAdvice(stateDir: string, file: string): string {
-  const backup = newestBackupOf(stateDir, file);
-  if (backup) return `restore it from ${displayDir(backup)}`;
-  return `no backup in ${displayDir(join(stateDir, BACKUPS_DIR))} holds it yet; restore it from your own copy`;
+  const copy = backupCopyOf(stateDir, file);
+  if (!copy) return `no backup in ${displayDir(join(stateDir, BACKUPS_DIR))} holds it yet; restore it from your own copy`;
+  let advice = `restore it from ${displayPath(copy.path)}`;
+  if (basename(file) !== LOG_FILE) return advice;
+  // A log copy ends where the last backup found the log: the answers after it are not in it, and
+  // the deck's snapshot (folded since) may cover more than it holds, so the snapshot goes too and
+  // is rebuilt from the restored log.
+  if (copy.lastSeq !== undefined) {
+    const held = copy.lastSeq === 0 ? 'it holds no answers yet' : `it holds entries 1 to ${copy.lastSeq}`;
+    advice += ` (${held}; answers saved after the last backup are not in it)`;
+  }
+  const snapshot = join(dirname(file), SNAPSHOT_FILE);
+  if (existsSync(snapshot)) advice += ` and move ${displayPath(snapshot)} away so that it is rebuilt from the restored log`;
+  return advice;
 }
 
-/** "<file> is corrupted (<reason>); restore it from <backup>/ or move it away to ..." */
+/** "<file> is corrupted (<reason>); restore it from <backup copy> or move it away to ..." */
 export function corruptedFileError(stateDir: string, file: string, reason: string, fallback: Fallback): UserError {
   const untouched = fallback === 'none' ? ' (the file was left as it is)' : '';
   return new UserError(

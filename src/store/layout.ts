@@ -8,6 +8,8 @@ export const DECKS_DIR = 'decks';
 export const LOG_FILE = 'log.ndjson';
 export const SNAPSHOT_FILE = 'snapshot.json';
 export const BACKUPS_DIR = 'backups';
+/** Inside BACKUPS_DIR: the one backup copy of each deck's review log, `<deck>.ndjson`. */
+export const BACKUP_LOGS_DIR = 'logs';
 export const LOCK_DIR = '.lock';
 export const LOCK_OWNER_FILE = '.lock-owner.json';
 

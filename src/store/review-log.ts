@@ -24,10 +24,19 @@ export function headerLine(deck: string): string {
 /** Something in the log that is not a torn last line; the caller names the file and backups. */
 export class LogCorruption extends Error {
   override name = 'LogCorruption';
+  constructor(
+    message: string,
+    /** Found by scanEntries: the byte just past the last whole entry before the damage. */
+    readonly validEnd?: number,
+    /** ...and that entry's seq. */
+    readonly validSeq?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Reads up to `length` bytes at `position`; fewer only at the end of the file. */
-function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
@@ -140,7 +149,7 @@ export function* scanEntries(fd: number, from: number, afterSeq: number): Genera
   for (const line of linesFrom(fd, from)) {
     // A bad line is only forgivable as the very last one: another line after it makes it
     // corruption.
-    if (bad) throw badLine(bad.reason, lastSeq);
+    if (bad) throw badLine(bad.reason, lastSeq, goodEnd);
     if (!line.complete) {
       bad = { line, reason: 'unfinished last line' };
       continue;
@@ -159,7 +168,11 @@ export function* scanEntries(fd: number, from: number, afterSeq: number): Genera
     }
     const entry = value as LogEntry;
     if (entry.seq !== lastSeq + 1) {
-      throw new LogCorruption(`line ${lastSeq + 2} has entry number ${entry.seq} where ${lastSeq + 1} was expected`);
+      throw new LogCorruption(
+        `line ${lastSeq + 2} has entry number ${entry.seq} where ${lastSeq + 1} was expected`,
+        goodEnd,
+        lastSeq,
+      );
     }
     lastSeq = entry.seq;
     goodEnd = line.end;
@@ -169,9 +182,9 @@ export function* scanEntries(fd: number, from: number, afterSeq: number): Genera
   return { goodEnd, lastSeq, torn };
 }
 
-function badLine(reason: string, previousSeq: number): LogCorruption {
+function badLine(reason: string, previousSeq: number, goodEnd: number): LogCorruption {
   // The header is line 1 and entry n is line n + 1.
-  return new LogCorruption(`line ${previousSeq + 2} is not a review log entry: ${reason}`);
+  return new LogCorruption(`line ${previousSeq + 2} is not a review log entry: ${reason}`, goodEnd, previousSeq);
 }
 
 /**

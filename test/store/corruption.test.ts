@@ -1,20 +1,24 @@
-// Files that cannot be trusted are refused with a message naming the file and the backup to
-// restore it from, and are never overwritten; backups rotate; schema versions migrate forwards
-// and refuse what a newer paperdeck wrote.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Files that cannot be trusted are refused with a message naming the file and the backup copy to
+// restore it from (and doing what it says brings the answers back), and are never overwritten;
+// readers take no backups; schema versions migrate forwards and refuse what a newer paperdeck
+// wrote.
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
-import { BACKUPS_KEPT, openState } from '../../src/store/index.js';
-import { sampleReview } from './fixtures/sample.js';
+import { openState } from '../../src/store/index.js';
+import { sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
 
 const DAY = 86_400_000;
 
-/** A state with answers in deck "d" and a setting, as of two days of use: one backup exists. */
-function usedState(): { state: string; clock: ManualClock; backup: string } {
+/**
+ * A state with answers in deck "d" and a setting, as of two days of use: one backup exists, taken
+ * when the second day began, so its log copy holds entries 1 to 5; entries 6 to 10 came after.
+ */
+function usedState(): { state: string; clock: ManualClock; backup: string; logCopy: string } {
   const state = tempDir();
   const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
   for (let day = 0; day < 2; day++) {
@@ -25,9 +29,13 @@ function usedState(): { state: string; clock: ManualClock; backup: string } {
     store.close();
     clock.advance(DAY);
   }
-  const backups = readdirSync(join(state, 'backups'));
-  expect(backups).toEqual(['2026-11-27T10-00-00Z']);
-  return { state, clock, backup: join(state, 'backups', '2026-11-27T10-00-00Z') };
+  expect(readdirSync(join(state, 'backups')).sort()).toEqual(['2026-11-27T10-00-00Z', 'logs']);
+  return {
+    state,
+    clock,
+    backup: join(state, 'backups', '2026-11-27T10-00-00Z'),
+    logCopy: join(state, 'backups', 'logs', 'd.ndjson'),
+  };
 }
 
 function openError(open: () => unknown): UserError {
@@ -52,11 +60,17 @@ describe('corrupted files', () => {
       store.close();
       expect(error.message).toContain(snapshot);
       expect(error.message).toMatch(/is corrupted \(.*JSON.*\)/);
-      expect(error.message).toContain(`restore it from ${backup}/`);
+      expect(error.message).toContain(`restore it from ${join(backup, 'decks', 'd', 'snapshot.json')} or`);
       expect(error.message).toMatch(/move it away to rebuild it from the review log/);
       expect(bytesOf(snapshot)).toEqual(bad);
     }
     expect(bytesOf(snapshot)).toEqual(bad);
+
+    // Doing what it says: the backed-up snapshot (after entry 5) plus the log's tail past it.
+    copyFileSync(join(backup, 'decks', 'd', 'snapshot.json'), snapshot);
+    const deck = openState(state, { mode: 'read', clock }).deck('d');
+    expect(deck.lastSeq()).toBe(10);
+    expect(new Map(deck.cardStates())).toEqual(new Map(deck.readLog().map((e) => [e.card, e.after])));
   });
 
   it('refuses corrupted settings the same way, before taking any backup', () => {
@@ -67,15 +81,18 @@ describe('corrupted files', () => {
     for (const mode of ['read', 'write'] as const) {
       const error = openError(() => openState(state, { mode, clock }));
       expect(error.message).toContain(settings);
-      expect(error.message).toContain(`restore it from ${backup}/`);
+      expect(error.message).toContain(`restore it from ${join(backup, 'settings.json')} or`);
       expect(error.message).toMatch(/default settings/);
     }
     expect(readFileSync(settings, 'utf8')).toBe('newPerDay = 7\n');
-    expect(readdirSync(join(state, 'backups'))).toHaveLength(1);
+    expect(readdirSync(join(state, 'backups')).sort()).toEqual(['2026-11-27T10-00-00Z', 'logs']);
+
+    copyFileSync(join(backup, 'settings.json'), settings);
+    expect(openState(state, { mode: 'read', clock }).settings().newPerDay).toBe(7);
   });
 
   it('refuses a log corrupted in the middle, naming the line, whenever it reads that far', () => {
-    const { state, clock, backup } = usedState();
+    const { state, clock, logCopy } = usedState();
     const log = join(state, 'decks', 'd', 'log.ndjson');
     const lines = readFileSync(log, 'utf8').split('\n');
     lines[4] = `X${lines[4]!.slice(1)}`; // line 5 (entry 4), its length kept
@@ -87,17 +104,30 @@ describe('corrupted files', () => {
     const error = openError(() => reader.readLog());
     expect(error.message).toContain(log);
     expect(error.message).toContain('line 5');
-    expect(error.message).toContain(`restore it from ${backup}/`);
+    const snapshot = join(state, 'decks', 'd', 'snapshot.json');
+    expect(error.message).toContain(
+      `restore it from ${logCopy} (it holds entries 1 to 5; answers saved after the last backup are not in it)` +
+        ` and move ${snapshot} away so that it is rebuilt from the restored log (the file was left as it is)`,
+    );
 
     // Without a snapshot, opening itself has to read it all, and refuses.
-    const snapshot = join(state, 'decks', 'd', 'snapshot.json');
-    rmSync(snapshot);
+    renameSync(snapshot, `${snapshot}.moved`);
     for (const mode of ['read', 'write'] as const) {
       const store = openState(state, { mode, clock });
       expect(openError(() => store.deck('d')).message).toContain('line 5');
       store.close();
     }
     expect(bytesOf(log)).toEqual(bad);
+
+    // Doing what it said (the snapshot is moved away already): the answers up to the backup.
+    copyFileSync(logCopy, log);
+    const restored = openState(state, { mode: 'write', clock });
+    const deck = restored.deck('d');
+    expect(deck.readLog().map((e) => [e.seq, e.card])).toEqual([1, 2, 3, 4, 5].map((n) => [n, `card-${n - 1}`]));
+    expect(deck.cardStates().get('card-3')).toEqual(sampleState(4));
+    deck.append(sampleReview('card-0', 6));
+    restored.close();
+    expect(openState(state, { mode: 'read', clock }).deck('d').lastSeq()).toBe(6);
   });
 
   it('refuses a snapshot that covers more log than there is', () => {
@@ -125,6 +155,7 @@ describe('corrupted files', () => {
     const error = openError(() => openState(state, { mode: 'read', clock }).deck('d'));
     expect(error.message).toContain(log);
     expect(error.message).toMatch(/is missing, but snapshot\.json says it held 10 entries/);
+    expect(error.message).toContain(`restore it from ${join(state, 'backups', 'logs', 'd.ndjson')} (it holds entries 1 to 5;`);
   });
 
   it('says when no backup holds the file yet', () => {
@@ -139,33 +170,6 @@ describe('corrupted files', () => {
 });
 
 describe('backups', () => {
-  it('takes one a day when a writer opens, keeping the newest five', () => {
-    const state = tempDir();
-    const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
-    for (let day = 0; day < 8; day++) {
-      for (let session = 0; session < 2; session++) {
-        const store = openState(state, { mode: 'write', clock });
-        store.saveSettings({ newPerDay: day });
-        store.deck('d').append(sampleReview('a', store.deck('d').lastSeq() + 1));
-        store.close();
-        clock.advance(3_600_000);
-      }
-      clock.advance(DAY - 2 * 3_600_000);
-    }
-    const backups = readdirSync(join(state, 'backups')).sort();
-    expect(backups).toHaveLength(BACKUPS_KEPT);
-    expect(backups[0]).toBe('2026-11-04T12-00-00Z');
-    expect(backups.at(-1)).toBe('2026-11-08T12-00-00Z');
-    // Each holds the state as the day's first writer found it: yesterday's last session.
-    const newest = join(state, 'backups', '2026-11-08T12-00-00Z');
-    expect(JSON.parse(readFileSync(join(newest, 'settings.json'), 'utf8')).settings.newPerDay).toBe(6);
-    expect(readFileSync(join(newest, 'decks', 'd', 'log.ndjson'), 'utf8').trim().split('\n')).toHaveLength(1 + 14);
-    expect(JSON.parse(readFileSync(join(newest, 'decks', 'd', 'snapshot.json'), 'utf8')).seq).toBe(14);
-    // and a restored backup opens.
-    const restored = openState(newest, { mode: 'read', clock });
-    expect(restored.deck('d').lastSeq()).toBe(14);
-  });
-
   it('readers never take backups', () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
