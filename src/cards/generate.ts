@@ -10,6 +10,7 @@ import {
   deckDir,
   hashNotes,
   loadCardsFile,
+  type NotesFile,
   readCardsText,
   readNotesFiles,
   serializeCardsFile,
@@ -129,4 +130,25 @@ export function deckIsStale(decksDir: string, name: string): boolean {
 /** Where a card's note is, for opening it in $EDITOR. */
 export function notesFileOf(decksDir: string, name: string, card: Card): { path: string; line: number } {
   return { path: join(deckDir(decksDir, name), card.source.file), line: card.source.line };
+}
+
+/**
+ * The deck's cards as they stand now, for commands that only read: cards.json when it is up to
+ * date, else the cards regenerating would give, built in memory (nothing is written: readers
+ * never write, and they run beside a study session). `stale` says which.
+ */
+export function currentCards(decksDir: string, name: string): { cardsFile: CardsFile; stale: boolean } {
+  const previous = loadCardsFile(decksDir, name);
+  let files: NotesFile[];
+  try {
+    files = readNotesFiles(decksDir, name);
+  } catch (error) {
+    // Notes gone or unreadable: the cards last built from them are still the deck.
+    if (previous && error instanceof UserError) return { cardsFile: previous, stale: false };
+    throw error;
+  }
+  if (previous && previous.generator === GENERATOR_VERSION && previous.notesHash === hashNotes(files)) {
+    return { cardsFile: previous, stale: false };
+  }
+  return { cardsFile: buildDeck(name, files, previous).cardsFile, stale: true };
 }

@@ -2,7 +2,7 @@
 // days differ; the seeding below and the binary agree on it (children inherit TZ).
 process.env.TZ = 'Asia/Tokyo';
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
@@ -103,14 +103,25 @@ describe('paperdeck due', () => {
     }
   });
 
-  it('counts a deck whose cards were never generated as empty, and says so on stderr', () => {
+  it('counts a deck whose cards were never generated as generate would build it, writing nothing', () => {
     const ws = workspace();
     mkdirSync(join(ws.decks, 'fresh'));
-    writeFileSync(join(ws.decks, 'fresh', 'notes.txt'), 'Some Paper\nA note.\n');
+    writeFileSync(join(ws.decks, 'fresh', 'notes.txt'), 'C1: Some Paper\n\nThey propose a method that works.\n');
+    const result = due(ws, ['--json'], local(2026, 6, 1, 9));
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ deck: 'fresh', new: 1, learning: 0, review: 0, total: 1 });
+    expect(readdirSync(join(ws.decks, 'fresh'))).toEqual(['notes.txt']);
+  });
+
+  it('counts a deck whose notes cannot be read as empty, says why on stderr, and still counts the others', () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'papers', makeCards(3));
+    mkdirSync(join(ws.decks, 'broken'));
+    writeFileSync(join(ws.decks, 'broken', 'notes.txt'), 'Just a shopping list.\n');
     const result = due(ws, ['--json'], local(2026, 6, 1, 9));
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ deck: 'fresh', new: 0, learning: 0, review: 0, total: 0 });
-    expect(result.stderr).toBe('paperdeck: deck fresh has no cards yet (run: paperdeck generate fresh)\n');
+    expect(result.stderr).toMatch(/^paperdeck: notes\.txt: no recognisable paper entries.*\n$/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ new: 3, total: 3 });
   });
 
   it('refuses an unknown deck with one line and exit 1', () => {

@@ -4,11 +4,9 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { daysLabel, dueLabel, formatTable, outputWidth } from '../format.js';
-import { UserError } from '../../core/errors.js';
 import { CardStateKind, type Card, type CardState, type Settings } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
-import { openState } from '../../store/index.js';
-import { loadCardsFile, resolveDeckName } from '../../store/decks.js';
+import { readDeck } from '../readDeck.js';
 
 export interface CardRow {
   id: string;
@@ -57,23 +55,10 @@ export function cardRow(card: Card, stored: CardState | undefined, scheduler: Sc
 }
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const requested = typeof args.positional[0] === 'string' ? args.positional[0] : undefined;
-  const { decksDir, stateDir } = ctx.places;
-  const deck = resolveDeckName(decksDir, requested);
-  const cardsFile = loadCardsFile(decksDir, deck);
-  if (!cardsFile) throw new UserError(`deck ${deck} has no cards yet; run: paperdeck generate ${deck}`);
+  const { deck, cards, settings, states } = readDeck(ctx, args.positional[0], { log: false });
   const now = ctx.clock.now();
-  const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
-  let settings: Settings;
-  let states: ReadonlyMap<string, CardState>;
-  try {
-    settings = store.settings();
-    states = new Map(store.deck(deck).cardStates());
-  } finally {
-    store.close();
-  }
   const scheduler = new Scheduler(settings);
-  const rows = cardsFile.cards.map((card) => cardRow(card, states.get(card.id), scheduler, now));
+  const rows = cards.map((card) => cardRow(card, states.get(card.id), scheduler, now));
 
   if (ctx.json) {
     printJson(ctx, { deck, cards: rows });
@@ -83,7 +68,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     ctx.out(`${deck}: no cards (paperdeck generate ${deck} lists the notes it skipped and why)\n`);
     return 0;
   }
-  const table = cardsFile.cards.map((card, i) => {
+  const table = cards.map((card, i) => {
     const row = rows[i]!;
     const state = states.get(card.id) ?? newCardState();
     const fresh = row.state === 'new';

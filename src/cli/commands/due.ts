@@ -6,9 +6,11 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { formatTable } from '../format.js';
+import { UserError } from '../../core/errors.js';
 import { queueForDeck } from '../../schedule/queue.js';
 import { openState } from '../../store/index.js';
-import { listDecks, loadCardsFile, resolveDeckName } from '../../store/decks.js';
+import { listDecks, resolveDeckName } from '../../store/decks.js';
+import { currentCards } from '../../cards/generate.js';
 
 export interface DeckDue {
   deck: string;
@@ -29,13 +31,18 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   try {
     const settings = store.settings();
     for (const name of names) {
-      const cardsFile = loadCardsFile(decksDir, name);
-      if (!cardsFile) {
-        ctx.err(`paperdeck: deck ${name} has no cards yet (run: paperdeck generate ${name})\n`);
+      // Notes edited since the last generate count as they stand now (built in memory). A
+      // deck whose notes cannot be read counts as empty: one bad deck must not blank a prompt.
+      let cards;
+      try {
+        cards = currentCards(decksDir, name).cardsFile.cards;
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        ctx.err(`paperdeck: ${error.message}\n`);
         rows.push({ deck: name, new: 0, learning: 0, review: 0, total: 0 });
         continue;
       }
-      const { counts } = queueForDeck({ deck: store.deck(name), cards: cardsFile.cards, settings, now });
+      const { counts } = queueForDeck({ deck: store.deck(name), cards, settings, now });
       rows.push({ deck: name, ...counts });
     }
   } finally {

@@ -4,34 +4,13 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { outputWidth } from '../format.js';
-import { UserError } from '../../core/errors.js';
-import type { CardState, LogEntry, Settings } from '../../core/types.js';
 import { computeStats } from '../../stats/index.js';
 import { renderStats } from '../../stats/render.js';
-import { openState } from '../../store/index.js';
-import { loadCardsFile, resolveDeckName } from '../../store/decks.js';
+import { readDeck } from '../readDeck.js';
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const requested = typeof args.positional[0] === 'string' ? args.positional[0] : undefined;
-  const { decksDir, stateDir } = ctx.places;
-  const deck = resolveDeckName(decksDir, requested);
-  const cardsFile = loadCardsFile(decksDir, deck);
-  if (!cardsFile) throw new UserError(`deck ${deck} has no cards yet; run: paperdeck generate ${deck}`);
-  const now = ctx.clock.now();
-  const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
-  let settings: Settings;
-  let states: ReadonlyMap<string, CardState>;
-  let log: LogEntry[];
-  try {
-    // Settings as the other commands read them: a hand-edited bad value falls back to its default.
-    settings = store.settings();
-    const deckState = store.deck(deck);
-    states = deckState.cardStates();
-    log = deckState.readLog();
-  } finally {
-    store.close();
-  }
-  const stats = computeStats({ deck, log, states, cards: cardsFile.cards, settings, now });
+  const { deck, cards, settings, states, log } = readDeck(ctx, args.positional[0], { log: true });
+  const stats = computeStats({ deck, log, states, cards, settings, now: ctx.clock.now() });
   if (ctx.json) {
     printJson(ctx, stats);
     return 0;
