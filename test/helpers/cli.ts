@@ -1,12 +1,13 @@
-// Runs the real built CLI (dist/paperdeck.js, built by `npm test`'s pretest) as a user would.
+// Runs the real built CLI (bundled once per test run: test/helpers/binary.ts) as a user would.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testBinary } from './binary.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = join(ROOT, 'dist', 'paperdeck.js');
+export const BIN = testBinary();
 export const BUNDLED_NOTES = join(ROOT, 'decks', 'iclr2017', 'notes.txt');
 
 export interface CliResult {

@@ -1,28 +1,19 @@
-// The real paperdeck binary for the due/cards/config tests, built by the project's own
-// build.mjs into a temporary folder of this test process (others rebuild dist/ while we run):
-// a copy of build.mjs and package.json beside links to src/ and node_modules/. That folder is
-// then the binary's "project root", so nothing a test runs can touch the checkout's decks/ or
-// state/.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+// The real paperdeck binary for the due/cards/config tests (bundled once per run, in a project
+// root of its own: test/helpers/binary.ts), and what a command's bundle loads.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { bundleOptions } from '../../scripts/bundle.mjs';
+import { testBinary } from '../helpers/binary.js';
 import type { Card, CardsFile } from '../../src/core/types.js';
 import { serializeCardsFile } from '../../src/store/decks.js';
 import { GENERATOR_VERSION } from '../../src/cards/generate.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let built: string | undefined;
-
+/** The binary built for this test run (test/helpers/binary.ts). */
 export function builtBinary(): string {
-  if (built) return built;
-  const root = mkdtempSync(join(tmpdir(), 'paperdeck-bin-'));
-  for (const file of ['build.mjs', 'package.json']) copyFileSync(join(ROOT, file), join(root, file));
-  for (const dir of ['src', 'node_modules']) symlinkSync(join(ROOT, dir), join(root, dir), 'dir');
-  execFileSync(process.execPath, ['build.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  return (built = join(root, 'dist', 'paperdeck.js'));
+  return testBinary();
 }
 
 /**
@@ -32,20 +23,10 @@ export function builtBinary(): string {
  */
 export function sourcesLoadedBy(command: string): string[] {
   const { metafile } = buildSync({
-    absWorkingDir: ROOT,
-    entryPoints: { paperdeck: 'src/cli/main.ts' },
-    outdir: join(tmpdir(), 'paperdeck-graph'),
+    ...bundleOptions(join(tmpdir(), 'paperdeck-graph'), { version: '0.0.0-test' }),
     write: false,
     metafile: true,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
     logLevel: 'error',
-    define: { 'process.env.NODE_ENV': '"production"', PAPERDECK_VERSION: '"0.0.0-test"' },
-    alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
-    chunkNames: 'chunks/[name]-[hash]',
   });
   const outputs = metafile.outputs;
   const source = `src/cli/commands/${command}.ts`;
