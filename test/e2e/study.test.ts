@@ -197,6 +197,22 @@ writeFileSync(file, readFileSync(file, 'utf8').replace('recursion makes programs
     expect(standingReviews()).toEqual([['Alpha Paper Title', 3]]);
   });
 
+  it('asks which deck when there are several and none was named', async () => {
+    mkdirSync(join(decksDir, 'another'));
+    writeFileSync(join(decksDir, 'another', 'notes.txt'), NOTES.replace(/Alpha|Beta|Gamma/g, 'Other'));
+    const program = new PtyProgram(process.execPath, [bin, 'study', '--state', stateDir, '--decks', decksDir], {
+      env: interactiveEnv({ PAPERDECK_NOW: NOW, TZ: 'UTC' }),
+    });
+    running.push(program);
+    await program.waitFor('Which deck?');
+    await program.waitFor('1 another');
+    const mark = program.mark();
+    program.write('\u001b[B\r');
+    await program.waitFor('Alpha Paper Title', mark);
+    program.write('q');
+    expect((await program.exited).exitCode).toBe(0);
+  });
+
   it('uses no colour under NO_COLOR, and Anki’s colours otherwise', async () => {
     const plain = study({ NO_COLOR: '1' });
     await plain.waitFor('Alpha Paper Title');

@@ -19,6 +19,13 @@ describe('the deck picker', () => {
     expect(screen.frame()).toContain('Deck: iclr2017');
   });
 
+  it('picks the row the arrows reached even when ↓ and Enter arrive together', () => {
+    const picked: (string | null)[] = [];
+    const screen = renderInAct(<DeckPicker decks={['alpha', 'iclr2017', 'neurips']} onDone={(d) => picked.push(d)} />);
+    screen.press('\u001b[B\u001b[B\r');
+    expect(picked).toEqual(['neurips']);
+  });
+
   it('picks by number, and cancels with q', () => {
     const picked: (string | null)[] = [];
     renderInAct(<DeckPicker decks={['alpha', 'beta']} onDone={(d) => picked.push(d)} />).press('2');

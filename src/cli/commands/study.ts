@@ -30,10 +30,21 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
-export async function run(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
+export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
   const refusal = terminalRefusal(Boolean(process.stdin.isTTY), Boolean(process.stdout.isTTY));
   if (refusal) throw new UserError(refusal);
+  // Raw from the start: keys typed while paperdeck loads are neither echoed nor held back for a
+  // line; they wait in the terminal for the screen, which reads them in order. (Ink turns raw
+  // mode on only after its first frame, and off whenever it unmounts.)
+  process.stdin.setRawMode(true);
+  try {
+    return await study(ctx, args);
+  } finally {
+    process.stdin.setRawMode(false);
+  }
+}
 
+async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
   // The generator (note parsing, key-idea extraction) loads only when the deck needs rebuilding.
   const loadGenerator = () => import('../../cards/generate.js');
   const [decks, store, engineModule, runnerModule, format, editor, ui] = await withoutFetch(() =>
@@ -56,6 +67,7 @@ export async function run(ctx: CommandContext, { positional }: CommandArgs): Pro
   if (requested === undefined && available.length > 1) {
     const picked = await ui.pickDeck(available, { color: ctx.color });
     if (picked === null) return 0;
+    process.stdin.setRawMode(true);
     name = picked;
   } else {
     name = decks.resolveDeckName(decksDir, requested);
@@ -105,6 +117,7 @@ export async function run(ctx: CommandContext, { positional }: CommandArgs): Pro
       try {
         editor.openInEditor(path, line, ctx.env);
       } finally {
+        process.stdin.setRawMode(true);
         screen!.takeTerminal();
       }
       const built = generate.generateDeck(decksDir, name);
