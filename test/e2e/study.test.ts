@@ -4,11 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import type { CardsFile, LogEntry } from '../../src/core/types.js';
 import { openState } from '../../src/store/index.js';
-import { buildBinary, interactiveEnv } from './binary.js';
+import { testBinary } from '../helpers/binary.js';
+import { interactiveEnv } from './env.js';
 import { PtyProgram } from './pty.js';
 
 const NOW = '2027-03-01T10:00:00Z';
@@ -36,12 +37,9 @@ let decksDir: string;
 let stateDir: string;
 const running: PtyProgram[] = [];
 
-beforeAll(async () => {
-  bin = await buildBinary();
-});
-
-afterAll(() => {
-  rmSync(join(bin, '..'), { recursive: true, force: true });
+beforeAll(() => {
+  // Built once per run by vitest's global setup, exactly as dist/ is.
+  bin = testBinary();
 });
 
 beforeEach(() => {
