@@ -4,13 +4,13 @@ import { useEffect } from 'react';
 import { useApp } from 'ink';
 import type { SessionRunner } from '../session/runner.js';
 import { useSessionKeys, useSessionState } from './hooks/useSessionRunner.js';
-import { useTerminalColumns } from './hooks/useTerminalColumns.js';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { StudyScreen } from './StudyScreen.js';
 import { ColorProvider } from './theme.js';
 
 export function StudyApp({ runner, color }: { runner: SessionRunner; color: boolean }) {
   const state = useSessionState(runner);
-  const columns = useTerminalColumns();
+  const { columns, rows } = useTerminalSize();
   const { exit } = useApp();
   useSessionKeys(runner, !state.exit);
   useEffect(() => {
@@ -19,7 +19,7 @@ export function StudyApp({ runner, color }: { runner: SessionRunner; color: bool
   }, [state.exit, exit]);
   return (
     <ColorProvider color={color}>
-      <StudyScreen state={state} columns={columns} />
+      <StudyScreen state={state} columns={columns} rows={rows} />
     </ColorProvider>
   );
 }

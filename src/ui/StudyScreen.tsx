@@ -3,22 +3,45 @@
 import { Box } from 'ink';
 import { toSafeLine } from '../core/sanitize.js';
 import type { Phase, SessionState } from '../session/types.js';
-import { CardView } from './components/CardView.js';
+import { CardView, sourceLine } from './components/CardView.js';
 import { Header } from './components/Header.js';
 import { HelpOverlay } from './components/HelpOverlay.js';
 import { KeyHints } from './components/KeyHints.js';
 import { EditorNote, ErrorView, NothingDue, SessionEnd, Waiting } from './components/Screens.js';
 import { Tinted } from './theme.js';
+import { wordWrap } from './wrap.js';
 
 /** Wide terminals still get lines short enough to read. */
 export const MAX_WIDTH = 100;
 
-function Body({ state, phase, width }: { state: SessionState; phase: Phase; width: number }) {
+const lineCount = (text: string, width: number) => wordWrap(text, width).split('\n').length;
+
+/**
+ * How many lines the answer may take so that the whole frame stays shorter than the terminal:
+ * a frame as tall as the terminal makes Ink clear the screen on every redraw (flicker).
+ */
+export function answerLineBudget(state: SessionState, width: number, rows: number): number {
+  const card = state.view.card;
+  if (!card) return Number.POSITIVE_INFINITY;
+  const { counts } = state.view;
+  const countsText = `${counts.new} new · ${counts.learning} learning · ${counts.review} review`;
+  const header = (state.deck.length + 2 + countsText.length > width ? 2 : 1) + 1; // + progress bar
+  const question = 1 + lineCount(card.question, width) + lineCount(sourceLine(card), width);
+  const rule = 2; // margin, rule
+  const grades = 2; // margin, grades (they fit 60 columns)
+  const notice = state.notice ? 1 + lineCount(state.notice, width) : 0;
+  const hints = 2;
+  return Math.max(3, rows - 1 - header - question - rule - grades - notice - hints);
+}
+
+function Body({ state, phase, width, rows }: { state: SessionState; phase: Phase; width: number; rows: number }) {
   const card = state.view.card;
   switch (phase) {
     case 'question':
     case 'answer':
-      return card ? <CardView card={card} showAnswer={phase === 'answer'} width={width} /> : null;
+      return card ? (
+        <CardView card={card} showAnswer={phase === 'answer'} width={width} maxAnswerLines={answerLineBudget(state, width, rows)} />
+      ) : null;
     case 'help':
       return <HelpOverlay />;
     case 'waiting':
@@ -34,7 +57,7 @@ function Body({ state, phase, width }: { state: SessionState; phase: Phase; widt
   }
 }
 
-export function StudyScreen({ state, columns }: { state: SessionState; columns: number }) {
+export function StudyScreen({ state, columns, rows = 24 }: { state: SessionState; columns: number; rows?: number }) {
   // What the progress bar and the key hints are sized for. The boxes themselves take their
   // width from Ink's layout (the terminal, less one spare column, at most MAX_WIDTH), never from
   // this number: Ink redraws at once on a resize, before React has heard of the new width, and a
@@ -50,11 +73,11 @@ export function StudyScreen({ state, columns }: { state: SessionState; columns: 
       <Box flexDirection="column" flexBasis={MAX_WIDTH} flexShrink={1} flexGrow={0}>
         <Header deck={toSafeLine(state.deck)} counts={state.view.counts} done={state.done} width={width} showProgress={showProgress} />
         <Box marginTop={1} flexDirection="column">
-          <Body state={state} phase={phase} width={width} />
+          <Body state={state} phase={phase} width={width} rows={rows} />
         </Box>
         {state.notice && !state.exit ? (
           <Box marginTop={1}>
-            <Tinted tone="notice">{toSafeLine(state.notice)}</Tinted>
+            <Tinted tone="notice">{wordWrap(toSafeLine(state.notice), width)}</Tinted>
           </Box>
         ) : null}
         {hints ? (

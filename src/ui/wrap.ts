@@ -3,6 +3,16 @@
 // wrapped here first never reaches that. Ink still wraps whatever is left too long (a resize
 // can arrive before the new width does).
 
+/** `text` wrapped to `width`, cut to `maxLines` lines, the last ending in "…" when cut. */
+export function fitText(text: string, width: number, maxLines: number): string {
+  const lines = wordWrap(text, width).split('\n');
+  if (lines.length <= maxLines) return lines.join('\n');
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  const last = kept[kept.length - 1]!;
+  kept[kept.length - 1] = `${last.length >= width ? last.slice(0, Math.max(0, width - 1)) : last}…`;
+  return kept.join('\n');
+}
+
 /** Breaks `text` into lines of at most `width` columns at spaces; a longer word is split. */
 export function wordWrap(text: string, width: number): string {
   const limit = Math.max(1, width);

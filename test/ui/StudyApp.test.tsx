@@ -173,6 +173,19 @@ describe('the study screen', () => {
     for (const line of screen.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
 
+  it('cuts an answer too long for the terminal, so the frame stays shorter than 24 rows', () => {
+    const answer = Array.from({ length: 60 }, (_, i) => `Sentence ${i} of a key idea far longer than any card should hold.`).join(' ');
+    const { runner } = session([makeCard(1, { answer })], { notice: 'notes changed: 1 updated' });
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />, { columns: 60 });
+    screen.press(' ');
+    const lines = screen.frame().split('\n');
+    expect(lines.length).toBeLessThan(24);
+    expect(screen.frame()).toContain('Sentence 0 of a key idea');
+    expect(screen.frame()).toMatch(/…\n/);
+    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    expect(screen.frame()).toContain('1-4 grade');
+  });
+
   it('colours the counts as Anki does when colour is on, and uses none when it is off (NO_COLOR)', () => {
     chalk.level = 1;
     const coloured = renderInAct(<StudyApp runner={session().runner} color={true} />);

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import type { Rating } from '../../core/types.js';
 import type { IntervalPreview, ShownCard } from '../../session/types.js';
 import { Tinted, type Tone } from '../theme.js';
-import { wordWrap } from '../wrap.js';
+import { fitText, wordWrap } from '../wrap.js';
 
 const GRADES: { rating: Rating; name: string; tone: Tone }[] = [
   { rating: 1, name: 'Again', tone: 'again' },
@@ -35,7 +35,18 @@ export function GradeBar({ previews }: { previews: readonly IntervalPreview[] })
   );
 }
 
-export function CardView({ card, showAnswer, width }: { card: ShownCard; showAnswer: boolean; width: number }) {
+export function CardView({
+  card,
+  showAnswer,
+  width,
+  maxAnswerLines = Number.POSITIVE_INFINITY,
+}: {
+  card: ShownCard;
+  showAnswer: boolean;
+  width: number;
+  /** A longer answer is cut (the note has it all: `e`), so the frame stays shorter than the terminal. */
+  maxAnswerLines?: number;
+}) {
   return (
     <Box flexDirection="column">
       <Text bold>{wordWrap(card.question, width)}</Text>
@@ -45,7 +56,7 @@ export function CardView({ card, showAnswer, width }: { card: ShownCard; showAns
           <Text dimColor wrap="truncate">
             {'─'.repeat(Math.min(width, 40))}
           </Text>
-          <Text>{wordWrap(card.answer, width)}</Text>
+          <Text>{fitText(card.answer, width, maxAnswerLines)}</Text>
           <Box marginTop={1}>
             <GradeBar previews={card.previews} />
           </Box>
