@@ -11,7 +11,17 @@
 import type { NoteEntry } from '../core/types.js';
 import { stripControl } from '../core/sanitize.js';
 import { splitSentences } from './sentences.js';
-import { CRITIQUE, OTHER_WORK, isRemarkAside, paperVoiceToThirdPerson, remarkKind, type RemarkKind } from './remarks.js';
+import {
+  CRITIQUE,
+  OTHER_WORK,
+  isRemarkAside,
+  paperVoiceToThirdPerson,
+  remarkKind,
+  remarkSignals,
+  wordsOf,
+  type RemarkKind,
+  type RemarkSignals,
+} from './remarks.js';
 
 /** Longest answer we build from a note, in characters. A user's own "Key idea:" is kept whole. */
 export const ANSWER_BUDGET = 240;
@@ -35,6 +45,9 @@ export interface Candidate {
   /** Position of the sentence in the note. */
   index: number;
   text: string;
+  /** The text's words in lower case (see wordsOf). */
+  lowerWords: string[];
+  analysis: WordAnalysis;
   words: number;
   aside: boolean;
   score: number;
@@ -69,12 +82,15 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   const candidates: Candidate[] = [];
   let sawRemark = false;
   splitSentences(plainText(entry.body)).forEach((sentence, index) => {
-    const usable = usableText(sentence);
+    const usable = usableText(sentence, titleWords);
     if (usable.trimmedRemark) sawRemark = true;
-    if (usable.text === null || restatesTitle(usable.text, titleWords)) return;
-    candidates.push({ index, text: usable.text, words: countWords(usable.text), aside: usable.aside, score: 0 });
+    if (usable.text === null) return;
+    const words = countWords(usable.text);
+    if (words <= 4 && restatesTitle(usable.lowerWords, titleWords)) return;
+    const { text, lowerWords, analysis, aside } = usable;
+    candidates.push({ index, text, lowerWords, analysis: analysis!, words, aside, score: 0 });
   });
-  candidates.forEach((c, rank) => (c.score = scoreSentence(c, rank, titleWords)));
+  candidates.forEach((c, rank) => (c.score = scoreSentence(c, rank)));
   return { candidates, sawRemark };
 }
 
@@ -83,6 +99,8 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
 
 interface Usable {
   text: string | null;
+  lowerWords: string[];
+  analysis: WordAnalysis | null;
   /** Whether a remark of the note-taker was removed from (or was all of) this sentence. */
   trimmedRemark: boolean;
   /** The whole sentence was in parentheses: an aside of the note. */
@@ -96,30 +114,53 @@ interface Usable {
 const LEADING_CUTTABLE = new Set<RemarkKind>(['provenance']);
 const TRAILING_CUTTABLE = new Set<RemarkKind>(['first-person', 'hearsay', 'hedge', 'talk', 'provenance']);
 
-function usableText(sentence: string): Usable {
+const NOTHING: string[] = [];
+
+function usableText(sentence: string, titleWords: Set<string>): Usable {
   let trimmedRemark = false;
-  const aside = /^\(.*\)[.!?]?$/.test(sentence);
+  const aside = sentence.startsWith('(') && /^\(.*\)[.!?]?$/.test(sentence);
+  const none = (): Usable => ({ text: null, lowerWords: NOTHING, analysis: null, trimmedRemark, aside });
   // Before any tidying: the stray spaces are the only trace of a lost formula.
   let text = withoutLostFormula(sentence);
-  if (text === '') return { text: null, trimmedRemark, aside };
-  text = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
-    if (!isRemarkAside(inner)) return whole;
-    trimmedRemark = true;
-    return '';
-  });
-  text = tidySpacing(text);
-  if (countWords(text) === 0) return { text: null, trimmedRemark, aside };
+  if (text === '') return none();
+  if (text.includes('(')) {
+    text = tidySpacing(
+      text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+        if (!isRemarkAside(inner)) return whole;
+        trimmedRemark = true;
+        return '';
+      }),
+    );
+    if (countWords(text) === 0) return none();
+  }
 
+  // Most sentences hold no remark at all: one look at the whole sentence clears them.
+  const words = wordsOf(text);
+  const analysis = analyseWords(words, titleWords);
+  if (remarkKind(text, { signals: analysis.remarks }) === null) return finish(text, words, analysis, titleWords, trimmedRemark, aside);
   const clauses = splitClauses(text);
   const kinds = clauses.map((clause, i) => remarkKind(clause, { sentenceStart: i === 0 }));
   const firstRemark = kinds.findIndex((k) => k !== null);
   if (firstRemark !== -1) {
     trimmedRemark = true;
     text = withoutRemarkClauses(clauses, kinds, firstRemark) ?? '';
-    if (text === '') return { text: null, trimmedRemark, aside };
+    if (text === '') return none();
   }
+  return finish(text, null, null, titleWords, trimmedRemark, aside);
+}
 
-  return { text: withoutLabProvenance(text), trimmedRemark, aside };
+function finish(
+  text: string,
+  words: string[] | null,
+  analysis: WordAnalysis | null,
+  titleWords: Set<string>,
+  trimmedRemark: boolean,
+  aside: boolean,
+): Usable {
+  const kept = withoutLabProvenance(text);
+  if (words && analysis && kept === text) return { text, lowerWords: words, analysis, trimmedRemark, aside };
+  const keptWords = wordsOf(kept);
+  return { text: kept, lowerWords: keptWords, analysis: analyseWords(keptWords, titleWords), trimmedRemark, aside };
 }
 
 function withoutRemarkClauses(clauses: string[], kinds: (RemarkKind | null)[], firstRemark: number): string | null {
@@ -176,9 +217,10 @@ function trimDanglingEnd(text: string): string {
 const FORMULA_GAP = /[\w)]\s+[,.;:](?=\s|$)/g;
 
 function withoutLostFormula(text: string): string {
+  if (!/ [,.;:]/.test(text)) return text;
   const gaps = [...text.matchAll(FORMULA_GAP)];
   const lost = gaps.length >= 2 || (gaps.length === 1 && /\s[.;:]$/.test(text));
-  if (!lost) return tidySpacing(text);
+  if (!lost) return text;
   const first = gaps[0]!.index!;
   const clauses = splitClauses(text.slice(0, first + 1));
   const kept = trimDanglingEnd(clauses.slice(0, -1).join(' '));
@@ -193,19 +235,18 @@ function withoutLabProvenance(text: string): string {
 }
 
 function tidySpacing(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,;:!?](?:\s|$))/g, '$1')
-    .replace(/\s+\.$/, '.')
-    .replace(/\(\s*\)/g, '')
-    .trim();
+  let out = text.replace(/\s+/g, ' ').replace(/ ([,;:!?])(?= |$)/g, '$1');
+  if (out.includes('()')) out = out.replaceAll('()', '');
+  out = out.trim();
+  return out.endsWith(' .') ? `${out.slice(0, -2)}.` : out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Scoring: how much a sentence reads like "what this paper does".
 
 const SUMMARY_CUE =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:main )?contribution|the trick|the gist|the difference is|essentially|basically)\b|\b(?:is|are) essentially\b/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:main )?contribution|the trick|the gist|the difference is|essentially|basically)\b/i;
+const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
 const PAPER_SUBJECT = /^(?:(?:so|and|then|also|in fact|actually),? )?(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
 const AUTHOR_SUBJECT =
@@ -224,43 +265,132 @@ const SECONDARY = /^(?:\w+ ){1,3}(?:actually )?also\b/i;
 const READER_SUBJECT = /^you\b/i;
 // A sentence that leans on an earlier one ("this training", "that phenomenon").
 const BACK_REFERENCE = /\b(?:this|that|these|those|such) (?!paper\b|article\b|work\b|is\b|was\b)[a-z]+/i;
-const ACTION =
-  /\b(?:propos\w*|present\w*|introduc\w*|stud(?:y|ies|ied|ying)|imitat\w*|distill\w*|uses?|used|using|adds?|added|design\w*|trains?|trained|learns?|learned|combin\w*|deriv\w*|provid\w*|shows?|showed|found|finds?|discover\w*|suggest\w*|minimi[sz]\w*|maximi[sz]\w*|replac\w*|prevent\w*|unroll\w*|generat\w*|treats?|predict\w*|appl(?:y|ies|ied)|reduc\w*|optimi[sz]\w*|prun\w*|penali[sz]\w*|dynamically|automatically|instead of|rather than|so that|by (?:adding|using|learning))\b/gi;
+// Verbs of doing: what a paper proposes, uses, adds, trains, finds. Whole words, then stems.
+const ACTION_WORDS = new Set(
+  ('study studies studied studying use uses used using add adds added train trains trained learn learns learned ' +
+    'show shows showed found find finds treat treats apply applies applied dynamically automatically instead rather').split(' '),
+);
+const ACTION_STEMS = [
+  'propos', 'present', 'introduc', 'imitat', 'distill', 'design', 'combin', 'deriv', 'provid', 'discover', 'suggest',
+  'minimi', 'maximi', 'replac', 'prevent', 'unroll', 'generat', 'predict', 'reduc', 'optimi', 'prun', 'penali',
+];
+
+
+/** What the scorer needs to know about one word; worked out once per distinct word. */
+interface WordInfo {
+  remarks: RemarkSignals;
+  cue: number;
+  /** The verb of doing it is a form of, or null. */
+  action: string | null;
+  stem: string;
+}
+
+const LEXICON = new Map<string, WordInfo>();
+
+function lexicon(word: string): WordInfo {
+  let info = LEXICON.get(word);
+  if (info === undefined) {
+    // The vocabulary of notes is small; the cap only guards against a pathological file.
+    if (LEXICON.size > 200_000) LEXICON.clear();
+    const action = ACTION_WORDS.has(word) ? word : (ACTION_STEMS.find((stem) => word.startsWith(stem)) ?? null);
+    info = { remarks: remarkSignals(word), cue: CUE_WORDS.get(word) ?? 0, action, stem: stem(word) };
+    LEXICON.set(word, info);
+  }
+  return info;
+}
+
+function endsWithQuestion(text: string): boolean {
+  const last = text.length - 1;
+  return text[last] === '?' || (text[last - 1] === '?' && `"')`.includes(text[last]!));
+}
+
+// Words without which the pattern they guard cannot match: one pass over a sentence's words
+// sets these bits, and a pattern runs only when its bit is set.
+const Cue = { Paper: 1, Input: 2, Only: 4, OtherWork: 8, Critique: 16, SoftVerdict: 32, Essentially: 64 } as const;
+const CUE_WORDS = new Map<string, number>();
+for (const [cue, words] of [
+  [Cue.Paper, 'paper article work'],
+  [Cue.Input, 'input inputs'],
+  [Cue.Only, 'only'],
+  [Cue.OtherWork, 'another other previous earlier similar prior plug'],
+  [Cue.Critique, 'problem drawback drawbacks downside downsides limitation limitations weakness weaknesses reproduce cost speed slow'],
+  [Cue.SoftVerdict, 'well better interesting'],
+  [Cue.Essentially, 'essentially'],
+] as const) {
+  for (const w of words.split(' ')) CUE_WORDS.set(w, (CUE_WORDS.get(w) ?? 0) | cue);
+}
 const CONTRAST_START = /^(?:but|however|although|though|yet|whereas)\b/i;
 const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|like)\b/i;
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
 const CONTEXT_START = /^(?:the motivation|the background|motivation)\b/i;
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;
 
-function scoreSentence(c: Candidate, rank: number, titleWords: Set<string>): number {
+/** One pass over a sentence's words: what remarkKind and scoreSentence need from them. */
+interface WordAnalysis {
+  remarks: RemarkSignals;
+  cues: number;
+  /** Distinct verbs of doing, at most three. */
+  actions: string[];
+  /** Distinct title words used. */
+  shared: string[];
+  titleInFirstFour: boolean;
+}
+
+function analyseWords(words: string[], titleWords: Set<string>): WordAnalysis {
+  const remarks: RemarkSignals = { low: 0, high: 0, paperVoice: false };
+  let cues = 0;
+  const actions: string[] = [];
+  const shared: string[] = [];
+  let titleInFirstFour = false;
+  let position = 0;
+  for (const w of words) {
+    if (w === '') continue;
+    position++;
+    const info = lexicon(w);
+    remarks.low |= info.remarks.low;
+    remarks.high |= info.remarks.high;
+    if (info.remarks.paperVoice) remarks.paperVoice = true;
+    cues |= info.cue;
+    if (info.action !== null && actions.length < 3 && !actions.includes(info.action)) actions.push(info.action);
+    if (titleWords.has(info.stem)) {
+      if (!shared.includes(info.stem)) shared.push(info.stem);
+      if (position <= 4) titleInFirstFour = true;
+    }
+  }
+  return { remarks, cues, actions, shared, titleInFirstFour };
+}
+
+function scoreSentence(c: Candidate, rank: number): number {
   const t = c.text;
+  const { cues, actions, shared, titleInFirstFour } = c.analysis;
+  const has = (cue: number): boolean => (cues & cue) !== 0;
   let score = 0;
-  if (SUMMARY_CUE.test(t)) score += 3;
+  if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t))) score += 3;
   if (PAPER_SUBJECT.test(t)) score += 2;
-  else if (PAPER_MENTION.test(t)) score += 1;
+  else if (has(Cue.Paper) && PAPER_MENTION.test(t)) score += 1;
   if (AUTHOR_SUBJECT.test(t)) score += 1.5;
   if (CONSEQUENCE.test(t)) score += 0.5;
-  if (INPUT_OUTPUT.test(t)) score += 1.5;
-  if (NOT_ONLY.test(t)) score += 1;
-  score += 0.7 * Math.min(3, new Set(t.toLowerCase().match(ACTION)).size);
-  score += 0.8 * Math.min(3, overlap(t, titleWords));
+  if (has(Cue.Input) && INPUT_OUTPUT.test(t)) score += 1.5;
+  if (has(Cue.Only) && NOT_ONLY.test(t)) score += 1;
+  score += 0.7 * actions.length;
+  score += 0.8 * Math.min(3, shared.length);
   // The method named as the subject: "So this hypernetwork can ...", "Zoneout is ...".
-  if (overlap(t.split(' ').slice(0, 4).join(' '), titleWords) > 0) score += 1.5;
+  if (titleInFirstFour) score += 1.5;
   if (PAPER_CONTEXT.test(t)) score -= 2;
   if (SECONDARY.test(t)) score -= 0.5;
   if (READER_SUBJECT.test(t)) score -= 1;
   if (rank === 0) score += 0.6;
   else if (rank === 1) score += 0.3;
 
-  if (/\?["')]?$/.test(t)) score -= 3;
+  if (endsWithQuestion(t)) score -= 3;
   if (c.aside) score -= 2.5;
-  if (OTHER_WORK.test(t)) score -= 3;
-  if (CRITIQUE.test(t)) score -= 2;
+  if (has(Cue.OtherWork) && OTHER_WORK.test(t)) score -= 3;
+  if (has(Cue.Critique) && CRITIQUE.test(t)) score -= 2;
   if (CONTRAST_START.test(t)) score -= 1;
   if (EXAMPLE_START.test(t)) score -= 1.5;
   if (ELABORATION_START.test(t)) score -= 1;
   if (CONTEXT_START.test(t)) score -= 1;
-  if (SOFT_VERDICT.test(t)) score -= 1;
+  if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
   if (t.includes('!')) score -= 1;
   if (c.words < 4) score -= 2;
   if (t.length > 200) score -= 1;
@@ -274,6 +404,7 @@ const ENUMERATED = /^\d{1,2}[.)]\s/;
 const FOLLOW_ON_START = /^(?:so|then|and then|and|that is|because|thus|therefore|hence)\b/i;
 
 function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
+  const polish = polisher();
   // A numbered item brings its siblings: "1. Use ... 2. Replace ..." is one statement.
   let group = [anchor];
   if (ENUMERATED.test(anchor.text)) {
@@ -284,7 +415,8 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
   const first = group[0]!;
   const last = group[group.length - 1]!;
 
-  let best: { c: Candidate; score: number } | null = null;
+  const anchorFollowsOn = FOLLOW_ON_START.test(first.text);
+  const companions: { c: Candidate; score: number }[] = [];
   for (const c of candidates) {
     if (group.includes(c)) continue;
     const before = c.index === first.index - 1;
@@ -297,14 +429,21 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     // names what the next sentence describes.
     if (before && c === candidates[0] && c.words <= 5) score += 2;
     // "So this hypernetwork can ..." leans on the sentence before it; "And then ..." carries on.
-    if (before && FOLLOW_ON_START.test(first.text)) score += 2;
+    if (before && anchorFollowsOn) score += 2;
     if (after && FOLLOW_ON_START.test(c.text)) score += 1;
     if (!before && !after && BACK_REFERENCE.test(c.text)) score -= 1.5;
-    if (score < MIN_COMPANION_SCORE || (best && score <= best.score)) continue;
-    const together = [...group, c].sort((a, b) => a.index - b.index);
-    if (polish(together).length <= ANSWER_BUDGET) best = { c, score };
+    if (score >= MIN_COMPANION_SCORE) companions.push({ c, score });
   }
-  const chosen = best ? [...group, best.c].sort((a, b) => a.index - b.index) : group;
+  // Best first (the earlier one on a tie); the first that fits in the budget joins.
+  companions.sort((a, b) => b.score - a.score || a.c.index - b.c.index);
+  let chosen = group;
+  for (const { c } of companions) {
+    const together = [...group, c].sort((a, b) => a.index - b.index);
+    if (polish(together).length <= ANSWER_BUDGET) {
+      chosen = together;
+      break;
+    }
+  }
 
   const answer = polish(chosen);
   if (answer.length <= ANSWER_BUDGET) return answer;
@@ -323,19 +462,51 @@ function consecutiveRun(items: Candidate[], around: Candidate): Candidate[] {
   return sorted.slice(lo, hi + 1);
 }
 
-function polish(sentences: Candidate[], opts: { dropAsides?: boolean } = {}): string {
-  return sentences
-    .map((c, i) => {
-      const follows = i > 0 && sentences[i - 1]!.index === c.index - 1;
-      let text = paperVoiceToThirdPerson(c.text);
-      if (opts.dropAsides) text = tidySpacing(text.replace(/\s*\([^()]*\)/g, ''));
-      text = withoutLeadIns(text, !follows);
-      text = text.replace(/\b(the|a|an|of|to|in|is|and|on|for) \1\b/gi, '$1');
+/**
+ * Sentences in the note's order -> the answer's text. Each sentence is tidied on its own: lead-ins
+ * dropped (connectives too, unless it directly follows the sentence before it), the paper's "I"
+ * made "they", a doubled word fixed, a capital and a full stop. Tidied sentences are remembered,
+ * since trying each companion would otherwise tidy the same sentences again.
+ */
+function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) => string {
+  const memo = new Map<string, string>();
+  const one = (c: Candidate, follows: boolean, dropAsides: boolean): string => {
+    const key = `${c.index}|${follows}|${dropAsides}`;
+    let text = memo.get(key);
+    if (text === undefined) {
+      text = paperVoiceToThirdPerson(c.text);
+      if (dropAsides && text.includes('(')) text = tidySpacing(text.replace(/\s*\([^()]*\)/g, ''));
+      if (LEAD_IN_FIRST_WORDS.has(c.lowerWords[0] === '' ? c.lowerWords[1]! : c.lowerWords[0]!)) text = withoutLeadIns(text, !follows);
+      if (hasDoubledWord(c.lowerWords)) text = text.replace(DOUBLED_WORD, '$1');
       text = capitalise(text);
-      return /[.!?…]["'”’)]?$/.test(text) ? text : `${text}.`;
-    })
-    .join(' ');
+      if (!endsSentence(text)) text += '.';
+      memo.set(key, text);
+    }
+    return text;
+  };
+  return (sentences, opts = {}) =>
+    sentences.map((c, i) => one(c, i > 0 && sentences[i - 1]!.index === c.index - 1, opts.dropAsides === true)).join(' ');
 }
+
+// "the the", "also been also" is left alone: only short function words, which are never doubled on purpose.
+const DOUBLED_WORD = /\b(the|a|an|of|to|in|is|and|on|for) \1\b/gi;
+
+function hasDoubledWord(words: string[]): boolean {
+  for (let i = 1; i < words.length; i++) if (words[i] === words[i - 1] && words[i] !== '') return true;
+  return false;
+}
+
+function endsSentence(text: string): boolean {
+  const last = text[text.length - 1]!;
+  if ('.!?…'.includes(last)) return true;
+  return `"'”’)`.includes(last) && '.!?…'.includes(text[text.length - 2] ?? '');
+}
+
+// First words of the lead-ins below; a sentence starting otherwise has none to drop.
+const LEAD_IN_FIRST_WORDS = new Set(
+  ('in to tl tldr basically essentially actually well anyway interestingly overall the it it’s it\'s this he they ' +
+    'so and then also but however finally therefore thus hence because').split(' '),
+);
 
 const INTERJECTION =
   /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general)\b\s*[,:]?\s*/i;
@@ -381,7 +552,7 @@ const STOPWORDS = new Set(
 
 function contentWords(text: string): Set<string> {
   const set = new Set<string>();
-  for (const w of text.toLowerCase().split(/[^a-z0-9]+/)) {
+  for (const w of wordsOf(text)) {
     if (w.length < 2 || STOPWORDS.has(w)) continue;
     set.add(stem(w));
   }
@@ -389,32 +560,49 @@ function contentWords(text: string): Set<string> {
 }
 
 // Just enough stemming to match "visualize" with "Visualizing" and "networks" with "network".
-const SUFFIX = /(?:ations?|izing|ized|izes|ize|ing|ed|es|s|e)$/;
+// Longest first; "iz" kept so "normalize" and "normalizing" meet at "normaliz".
+const SUFFIXES: [string, string][] = [
+  ['ations', ''], ['ation', ''], ['izing', 'iz'], ['ized', 'iz'], ['izes', 'iz'], ['ize', 'iz'],
+  ['ing', ''], ['ed', ''], ['es', ''], ['s', ''], ['e', ''],
+];
 
 function stem(word: string): string {
-  const m = SUFFIX.exec(word);
-  if (!m || word.endsWith('ss') || word.length - m[0].length < 4) return word;
-  return word.slice(0, m.index) + (/^iz/.test(m[0]) ? 'iz' : '');
-}
-
-function overlap(text: string, titleWords: Set<string>): number {
-  let n = 0;
-  for (const w of contentWords(text)) if (titleWords.has(w)) n++;
-  return n;
+  if (word.endsWith('ss')) return word;
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length) + replacement;
+  }
+  return word;
 }
 
 /** "Zoneout." under "Zoneout: Regularizing RNNs ...": says nothing the title does not. */
-function restatesTitle(text: string, titleWords: Set<string>): boolean {
-  const words = contentWords(text);
-  if (words.size === 0 || words.size > 4) return false;
-  for (const w of words) if (!titleWords.has(w)) return false;
-  return true;
+function restatesTitle(lowerWords: string[], titleWords: Set<string>): boolean {
+  let content = 0;
+  for (const w of lowerWords) {
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    if (!titleWords.has(lexicon(w).stem)) return false;
+    content++;
+  }
+  return content > 0;
 }
 
+/** Whitespace-separated tokens with a letter or digit in them ("(dense)" is a word, "—" is not). */
 function countWords(text: string): number {
   let n = 0;
-  for (const w of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(w)) n++;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10) counted = false;
+    else if (!counted && isWordChar(code)) {
+      n++;
+      counted = true;
+    }
+  }
   return n;
+}
+
+function isWordChar(code: number): boolean {
+  // ASCII letters and digits, and anything past Latin-1 punctuation (accented and other scripts).
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0;
 }
 
 // Written in lower case in quick notes ("lstm is not really long"); at the start of an answer
@@ -431,7 +619,9 @@ function capitalise(text: string): string {
 
 /** Markdown and control characters off: cards show plain text. */
 function plainText(text: string): string {
-  return stripControl(text)
+  const clean = stripControl(text);
+  if (!/[[*_`>]/.test(clean)) return clean;
+  return clean
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])/g, '$1')

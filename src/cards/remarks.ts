@@ -1,8 +1,9 @@
 // Telling the note-taker's voice from the paper's. Conference notes mix what a paper does with
 // what its reader felt about it: "I did not fully understand", "Gustav said he had a similar
 // idea", "Paper from our group", "SCOOPED", "Oral, but...". None of that may reach a card.
-// Each test here looks at one clause or sentence; the patterns are compiled once, and each is
-// a plain alternation without nested repetition, so checking a note stays linear in its length.
+// Each test here looks at one clause or a whole sentence (patterns tied to the start of a clause
+// also match after ", "), so a sentence with no remark is cleared in one pass. The patterns are
+// compiled once and are plain alternations without nested repetition: linear in the text.
 
 export type RemarkKind =
   | 'first-person'
@@ -13,58 +14,204 @@ export type RemarkKind =
   | 'talk'
   | 'aside';
 
-// "I", "I'm", "my", "me": the note-taker. (The paper's own "I", as in "This paper says that I
-// want ...", is told apart by paperVoiceStart below.)
-const FIRST_PERSON = /(?<![\w-])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Pp]ersonally)(?![\w-])/;
+// Each pattern runs only when its trigger words are in the text: `when` lists groups of words,
+// and every group must have one of its words there. A sentence is split into words once, and
+// most sentences of a note wake none of the patterns below.
+interface Pattern {
+  kind: RemarkKind;
+  when: string[];
+  re: RegExp;
+}
+
+const INTENSIFIERS = 'very really quite super so pretty extremely little bit kind rather';
+const PRAISE =
+  'interesting cool nice impressive impressing attractive elegant hot messy beautiful clever neat boring confusing exciting promising surprising fascinating amazing dank vague useful good great awesome bad strong convincing';
+
+const PATTERNS: Pattern[] = [
+  // "I", "I'm", "my", "me": the note-taker. (The paper's own "I", as in "This paper says that I
+  // want ...", is told apart by ownVoice below.)
+  {
+    kind: 'first-person',
+    when: ["i i'm i’m i've i’ve i'd i’d i'll i’ll me my mine myself personally"],
+    re: /(?<![\w-])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Pp]ersonally)(?![\w-])/,
+  },
+  {
+    kind: 'first-person',
+    when: ['our we', 'group lab team seminar journal discussion previous discussed talked'],
+    re: /\b(?:our (?:reading group|group|lab|team|seminar|journal club|discussion|previous)|we (?:have )?discussed|we talked)\b/i,
+  },
+  {
+    kind: 'hearsay',
+    when: ['said says told tell tells rumor rumors rumour rumours heard according guessed'],
+    re: /\b(?:said|says so|told (?:me|us)|tells? (?:me|us)|rumou?rs?|heard|according to (?:the )?(?:authors?|speaker|presenter|him|her|them)|(?:he|she|they) guessed)\b/i,
+  },
+  {
+    kind: 'provenance',
+    when: ['from by', 'our my same'],
+    re: /\b(?:(?:paper|work|article|submission)s? (?:from|by) (?:our|my|the same)|from (?:our|my) (?:group|lab|team|department|school|university|institute|company|colleagues?))\b/i,
+  },
+  {
+    kind: 'provenance',
+    when: ['from by', 'undergrad undergraduate undergraduates undergrads student students intern interns'],
+    re: /\b(?:from|by) an? (?:(?:phd|master['’]?s|high[- ]school|first[- ]year|young|visiting) )?(?:undergrad(?:uate)?|student|intern)s?\b/i,
+  },
+  { kind: 'provenance', when: ['independent', 'work'], re: /\bindependent work\b/i },
+  // "Paper from DeepMind", "Google's paper", "TTI's work" at the start of a clause.
+  { kind: 'provenance', when: ['from by', 'paper work'], re: /(?:^|[,;:] )(?:an? |the )?(?:paper|work) (?:from|by) [A-Z]/ },
+  {
+    kind: 'provenance',
+    when: ['paper work article group lab team'],
+    re: /(?:^|[,;:] )(?:[A-Z][\w&.-]*)['’]s (?:paper|work|article|group|lab|team)\b/,
+  },
+  // Remarks about the talk or the poster rather than the paper.
+  {
+    kind: 'talk',
+    when: ['oral orals poster posters spotlight presentation talk slides q&a q blog listen listening listened'],
+    re: /\b(?:oral|orals|poster|posters|spotlight|presentation|the talk|slides|q ?& ?a|blog|listen(?:ing|ed)? to)\b/i,
+  },
+  { kind: 'hedge', when: ['wrong'], re: /\b(?:maybe|might be|could be) wrong\b/i },
+  { kind: 'hedge', when: ['sure'], re: /\bnot sure\b/i },
+  { kind: 'hedge', when: ['correct'], re: /\bcorrect me\b/i },
+  { kind: 'hedge', when: ['remember recall'], re: /\bif i (?:remember|recall)\b/i },
+  {
+    kind: 'hedge',
+    when: ["did didn't didn’t didnt do don't don’t dont", 'look read listen understand see get follow check'],
+    re: /\b(?:did ?n[o'’]?t (?:look|read|listen|understand|see|get|follow|check)|do(?:n['’]t| not) (?:fully |really )?(?:understand|get|follow))\b/i,
+  },
+  { kind: 'hedge', when: ['clear understood'], re: /\bnot (?:fully )?(?:clear|understood)\b/i },
+  { kind: 'hedge', when: ['carefully'], re: /\b(?:read|look(?:ed)?|listen(?:ed)?) (?:it |at it |at the paper |to it )?carefully\b/i },
+  { kind: 'hedge', when: ['guess guessed tried feeling vague'], re: /\b(?:guess(?:ed)?|(?:had|have) not tried|have ?n['’]t tried|not tried|feeling|vague for)\b/i },
+  {
+    kind: 'verdict',
+    when: [INTENSIFIERS, PRAISE],
+    re: /\b(?:very|really|quite|super|so|pretty|extremely|a little(?: bit)?|a bit|kind of|rather) (?:interesting|cool|nice|impressive|impressing|attractive|elegant|hot|messy|beautiful|clever|neat|boring|confusing|exciting|promising|surprising|fascinating|amazing|dank|vague)\b/i,
+  },
+  {
+    kind: 'verdict',
+    when: [`seem seems look looks sound sounds ${INTENSIFIERS}`, PRAISE],
+    re: /\b(?:(?:seems?|looks?|sounds?) (?:\w+ )?|(?:is|are) (?:also )?(?:very|really|quite|so|pretty|super) )(?:useful|good|great|nice|promising|interesting|cool|impressive|hot|messy|amazing|awesome|dank)\b(?! (?:at|for|in|on|to|as|than)\b)/i,
+  },
+  {
+    kind: 'verdict',
+    when: ['result results', PRAISE],
+    re: /\bresults? (?:look|looks|are|is|seem|seems)(?: \w+){0,2} (?:good|great|impressive|nice|promising|bad|interesting|amazing|strong|convincing)\b/i,
+  },
+  {
+    kind: 'verdict',
+    when: ['dank scooped awesome overrated underrated meh wow lol impressing'],
+    re: /\b(?:dank|scooped|awesome|overrated|underrated|meh|wow|lol|impressing)\b/i,
+  },
+  { kind: 'verdict', when: ['knows'], re: /\b(?:everyone|everybody|anyone|nobody) knows\b/i },
+  // "A very interesting paper.", "Very simple and effective way.", "A theory paper."
+  {
+    kind: 'verdict',
+    when: [
+      'simple effective nice good great interesting cool neat elegant clever important fun solid strong theory theoretical empirical classic famous survey position short workshop',
+      'paper idea way method work trick approach read one',
+    ],
+    re: /(?:^|[,;:] )(?:an? |the )?(?:(?:very|really|quite|super) )?(?:simple|effective|nice|good|great|interesting|cool|neat|elegant|clever|important|fun|solid|strong|theory|theoretical|empirical|classic|famous|survey|position|short|workshop)(?:,? (?:and|but) (?:(?:very|really|quite) )?\w+)? (?:paper|idea|way|method|work|trick|approach|read|one)\b/i,
+  },
+  {
+    kind: 'verdict',
+    when: ['idea', 'cool nice neat simple interesting good great clever elegant'],
+    re: /\bthe idea is (?:very |really |quite )?(?:cool|nice|neat|simple|interesting|good|great|clever|elegant)\b/i,
+  },
+  {
+    kind: 'verdict',
+    when: ['improved convincing believe overclaim overclaims overclaimed overclaiming'],
+    re: /\b(?:needs to be improved|could be improved|not convincing|hard to believe|overclaim\w*)\b/i,
+  },
+  { kind: 'verdict', when: ['name title'], re: /\b(?:in its|in the) (?:name|title)\b|\bthe title\b/i },
+  { kind: 'verdict', when: ['father mother grandfather godfather ancestor'], re: /\b(?:father|mother|grandfather|godfather|ancestor) of\b/i },
+  { kind: 'verdict', when: ['understand', 'easier easy hard difficult'], re: /\b(?:easier|easy|hard|difficult) to understand\b/i },
+];
+
 // First person with the "I" left out, at the start of a sentence: "Did not look at the paper
 // carefully", "Didn't see this paper before", "Listened carefully for a while".
 const ELIDED_FIRST_PERSON =
   /^(?:did ?n[o'’]?t|didn['’]t|did not|have ?n['’]?t|have not|has ?n['’]t|listened|missed|skimmed|skipped|went to|saw (?:it|this|the)|heard|talked|asked|attended|not sure|no idea|need to|must read|to read|to do|todo|will (?:read|check|look)|should (?:read|check|look)|wish|hope to|glad|loved|liked|enjoyed|remember)\b/i;
-const OUR_GROUP = /\b(?:our (?:reading group|group|lab|team|seminar|journal club|discussion|previous)|we (?:have )?discussed|we talked)\b/i;
-const HEARSAY =
-  /\b(?:said|says so|told (?:me|us)|tells? (?:me|us)|it is said|it['’]s said|rumou?rs?|heard|according to (?:the )?(?:authors?|speaker|presenter|him|her|them)|he guessed|she guessed|they guessed)\b/i;
-const PROVENANCE = [
-  /\b(?:paper|work|article|submission)s? (?:from|by) (?:our|my|the same)\b/i,
-  /\bfrom (?:our|my) (?:group|lab|team|department|school|university|institute|company|colleagues?)\b/i,
-  /\b(?:from|by) an? (?:(?:phd|master['’]?s|high[- ]school|first[- ]year|young|visiting) )?(?:undergrad(?:uate)?|student|intern)s?\b/i,
-  /\bindependent work\b/i,
-  /^(?:an? |the )?(?:paper|work) (?:from|by) [A-Z]/,
-  // "Google's paper", "TTI's work" at the start of a clause.
-  /^(?:[A-Z][\w&.-]*)['’]s (?:paper|work|article|group|lab|team)\b/,
-];
-const VERDICT = [
-  /\b(?:very|really|quite|super|so|pretty|extremely|a little(?: bit)?|a bit|kind of|rather) (?:interesting|cool|nice|impressive|impressing|attractive|elegant|hot|messy|beautiful|clever|neat|boring|confusing|exciting|promising|surprising|fascinating|amazing|dank|vague)\b/i,
-  /\b(?:(?:seems?|looks?|sounds?) (?:\w+ )?|(?:is|are) (?:also )?(?:very|really|quite|so|pretty|super) )(?:useful|good|great|nice|promising|interesting|cool|impressive|hot|messy|amazing|awesome|dank)\b(?! (?:at|for|in|on|to|as|than)\b)/i,
-  /\bresults? (?:look|looks|are|is|seem|seems)(?: \w+){0,2} (?:good|great|impressive|nice|promising|bad|interesting|amazing|strong|convincing)\b/i,
-  /\b(?:dank|scooped|awesome|overrated|underrated|meh|wow|lol|impressing)\b/i,
-  /\b(?:everyone|everybody|anyone|nobody) knows\b/i,
-  /^(?:an? |the )?(?:(?:very|really|quite|super) )?(?:simple|effective|nice|good|great|interesting|cool|neat|elegant|clever|important|fun|solid|strong|theory|theoretical|empirical|classic|famous|survey|position|short|workshop)(?:,? (?:and|but) (?:(?:very|really|quite) )?\w+)? (?:paper|idea|way|method|work|trick|approach|read|one)\b/i,
-  /\bthe idea is (?:very |really |quite )?(?:cool|nice|neat|simple|interesting|good|great|clever|elegant)\b/i,
-  /\b(?:needs to be improved|could be improved|not convincing|hard to believe|overclaim\w*)\b/i,
-  /\b(?:in its|in the) (?:name|title)\b|\bthe title\b/i,
-  /\b(?:father|mother|grandfather|godfather|ancestor) of\b/i,
-  /\b(?:easier|easy|hard|difficult) to understand\b/i,
-];
-const HEDGE =
-  /\b(?:maybe wrong|might be wrong|could be wrong|not sure|correct me|if i (?:remember|recall|understand)|did ?n[o'’]?t (?:look|read|listen|understand|see|get|follow|check)|do(?:n['’]t| not) (?:fully |really )?(?:understand|get|follow)|not (?:fully )?(?:clear|understood)|(?:read|look(?:ed)?|listen(?:ed)?) (?:it |at it |at the paper |to it )?carefully|guess(?:ed)?|(?:had|have) not tried|have ?n['’]t tried|not tried|feeling|vague for)\b/i;
-// Remarks about the talk or the poster rather than the paper.
-const TALK = /\b(?:oral|orals|poster|posters|spotlight|presentation|the talk|slides|q ?& ?a|blog|listen(?:ing|ed)? to)\b/i;
+
+// Each word group of each pattern gets a bit; a word maps to the bits of the groups it is in.
+// A pattern runs when all of its groups' bits are set. Two 32-bit masks hold the groups.
+const GROUP_WORDS = new Map<string, [number, number]>();
+const PATTERN_NEEDS: [number, number][] = [];
+{
+  let group = 0;
+  for (const pattern of PATTERNS) {
+    const needs: [number, number] = [0, 0];
+    for (const words of pattern.when) {
+      const half = group < 31 ? 0 : 1;
+      const bit = 1 << group % 31;
+      needs[half] |= bit;
+      for (const word of words.split(' ')) {
+        const bits = GROUP_WORDS.get(word) ?? [0, 0];
+        bits[half] |= bit;
+        GROUP_WORDS.set(word, bits);
+      }
+      group++;
+    }
+    PATTERN_NEEDS.push(needs);
+  }
+  if (group > 62) throw new Error('remarks: too many trigger groups for two masks');
+}
+const WORD_SPLIT = /[^a-z0-9'’&]+/;
+
+/** A text's words in lower case, as every word test here and in keyIdea.ts reads them. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(WORD_SPLIT);
+}
+
+/**
+ * What one word wakes in remarkKind: two masks of trigger groups, and whether it is a verb of
+ * saying that may hand the sentence to the paper's voice. For callers that already walk a
+ * sentence's words (keyIdea.ts does, once) and pass the merged result back as `signals`.
+ */
+export function remarkSignals(word: string): RemarkSignals {
+  const bits = GROUP_WORDS.get(word);
+  return { low: bits?.[0] ?? 0, high: bits?.[1] ?? 0, paperVoice: PAPER_VOICE_VERBS.has(word) };
+}
+
+export interface RemarkSignals {
+  low: number;
+  high: number;
+  paperVoice: boolean;
+}
+
+function signalsOf(words: string[]): RemarkSignals {
+  const merged: RemarkSignals = { low: 0, high: 0, paperVoice: false };
+  for (const word of words) {
+    const bits = GROUP_WORDS.get(word);
+    if (bits) {
+      merged.low |= bits[0];
+      merged.high |= bits[1];
+    }
+    if (PAPER_VOICE_VERBS.has(word)) merged.paperVoice = true;
+  }
+  return merged;
+}
 
 /** What kind of note-taker's remark a clause or sentence is, or null when it is not one. */
-export function remarkKind(text: string, opts: { sentenceStart?: boolean } = {}): RemarkKind | null {
-  const own = ownVoice(text);
-  if (FIRST_PERSON.test(own) || OUR_GROUP.test(own)) return 'first-person';
+export function remarkKind(text: string, opts: { sentenceStart?: boolean; signals?: RemarkSignals } = {}): RemarkKind | null {
+  let own = text;
+  let signals = opts.signals ?? signalsOf(wordsOf(text));
+  if (signals.paperVoice) {
+    own = ownVoice(text);
+    if (own !== text) signals = signalsOf(wordsOf(own));
+  }
   if (opts.sentenceStart !== false && ELIDED_FIRST_PERSON.test(own.trimStart())) return 'first-person';
-  if (HEARSAY.test(own)) return 'hearsay';
-  if (PROVENANCE.some((re) => re.test(own.trimStart()))) return 'provenance';
-  if (TALK.test(own)) return 'talk';
-  if (HEDGE.test(own)) return 'hedge';
-  if (VERDICT.some((re) => re.test(own.trimStart()))) return 'verdict';
+  const { low, high } = signals;
+  if (low === 0 && high === 0) return null;
+  for (let i = 0; i < PATTERNS.length; i++) {
+    const [needLow, needHigh] = PATTERN_NEEDS[i]!;
+    if ((low & needLow) === needLow && (high & needHigh) === needHigh && PATTERNS[i]!.re.test(own)) return PATTERNS[i]!.kind;
+  }
   return null;
 }
 
 // "This paper says that I want ...": after such an attribution, "I" and "my" are the paper's.
 const PAPER_VOICE = /\b(?:this|the) (?:paper|article|work|authors?|abstract)\s+(?:says|said|argues|claims|states|writes|thinks|asks)\s+(?:that\s+)?(?=(?:I|we|my|our)\b)/i;
+const PAPER_VOICE_VERB = /\b(?:says|said|argues|claims|states|writes|thinks|asks)\b/;
+const PAPER_VOICE_VERBS = new Set('says said argues claims states writes thinks asks'.split(' '));
 
 /** The part of a sentence in the note-taker's own voice: everything before "This paper says that I...". */
 function ownVoice(text: string): string {
@@ -78,7 +225,7 @@ function ownVoice(text: string): string {
  * says that they want X".
  */
 export function paperVoiceToThirdPerson(text: string): string {
-  const m = PAPER_VOICE.exec(text);
+  const m = PAPER_VOICE_VERB.test(text) ? PAPER_VOICE.exec(text) : null;
   if (!m) return text;
   const head = text.slice(0, m.index + m[0].length);
   const tail = text

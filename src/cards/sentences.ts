@@ -40,9 +40,14 @@ const INLINE_NUMBER = /(?<=^|\s)(\d{1,2})\.(?=\s)/g;
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   for (const unit of units(text)) {
-    for (const chunk of hideDots(unit.replace(ELLIPSIS, '...')).split(FORCED_BOUNDARY)) {
-      for (const raw of sbd.sentences(chunk, SBD_OPTIONS)) {
-        const sentence = raw.replaceAll(HIDDEN_DOT, '.').replace(/\.\.\./g, '…').trim();
+    // Each step is skipped when the character it looks for is absent: most lines need none.
+    const dotted = hideDots(unit.includes('..') || unit.includes('…') ? unit.replace(ELLIPSIS, '...') : unit);
+    const chunks = dotted.includes(')') || dotted.includes('.. ') || dotted.includes('etc. ') ? dotted.split(FORCED_BOUNDARY) : [dotted];
+    for (const chunk of chunks) {
+      for (const raw of splitChunk(chunk)) {
+        let sentence = raw.includes(HIDDEN_DOT) ? raw.replaceAll(HIDDEN_DOT, '.') : raw;
+        if (sentence.includes('...')) sentence = sentence.replaceAll('...', '…');
+        sentence = sentence.trim();
         if (sentence === '') continue;
         // A lone marker or a stray punctuation mark belongs to the sentence before it.
         if (/^[\d.)…,;:!?]+$/.test(sentence) && sentences.length > 0) {
@@ -57,6 +62,46 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
+ * Cuts a chunk at the boundaries no one would argue about ("...the graph. The task is..."), and
+ * hands sbd only the pieces that still hold a dot it has to judge (an abbreviation, a number,
+ * an initial). Splitting is most of the cost of reading a note, and most full stops are plain.
+ */
+function splitChunk(chunk: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const m of chunk.matchAll(PLAIN_BOUNDARY)) {
+    const at = m.index!;
+    if (m[0][0] === '.') {
+      // A lower-case word of three letters or more standing alone before the dot ("graph."),
+      // not "e.g." or "U.S." or "etc.", ends its sentence whatever comes next.
+      let wordStart = at;
+      while (wordStart > 0 && isLowerAscii(chunk.charCodeAt(wordStart - 1))) wordStart--;
+      const before = wordStart === 0 ? ' ' : chunk[wordStart - 1]!;
+      const word = chunk.slice(wordStart, at);
+      if (word.length < 3 || !' ("“'.includes(before) || ABBREVIATION_SET.has(word)) continue;
+    } else if (at === 0 || !isLowerAscii(chunk.charCodeAt(at - 1))) {
+      continue;
+    }
+    const end = at + m[0].length;
+    pieces.push(chunk.slice(start, end).trim());
+    start = end;
+  }
+  pieces.push(chunk.slice(start).trim());
+  return pieces.flatMap((piece) => (INTERNAL_MARK.test(piece) ? sbd.sentences(piece, SBD_OPTIONS) : piece === '' ? [] : [piece]));
+}
+
+// A full stop (or ? or !), closing quotes, spaces, then a capitalised word; the word before the
+// mark is checked by hand (a regex starting with it would be tried at every letter).
+const PLAIN_BOUNDARY = /[.!?]["'”’)]*(?= +["“‘(]?[A-Z][a-z])/g;
+
+function isLowerAscii(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+// A sentence mark with more text after it: the piece may still be more than one sentence.
+const INTERNAL_MARK = /[.!?…]["'”’)]* +\S/;
+const ABBREVIATION_SET = new Set(ABBREVIATIONS);
+
+/**
  * Paragraphs and lines -> runs of text to split. A bullet or list line stands alone (its marker
  * dropped); other lines of a paragraph are one run when they look soft-wrapped (the line before
  * is long or the next one carries on in lower case), else each is its own run.
@@ -67,10 +112,11 @@ function units(text: string): string[] {
     let current = '';
     let previousLine = '';
     for (const rawLine of paragraph.split('\n')) {
-      const line = rawLine.replace(/\s+/g, ' ').trim();
+      const line = UNFOLDED_SPACE.test(rawLine) ? rawLine.replace(/\s+/g, ' ').trim() : rawLine.trim();
       if (line === '') continue;
-      const bullet = BULLET.test(line);
-      const item = line.replace(BULLET, '');
+      const marker = BULLET.exec(line);
+      const bullet = marker !== null;
+      const item = marker ? line.slice(marker[0].length) : line;
       if (current !== '' && !bullet && continues(previousLine, item)) {
         current += ` ${item}`;
       } else {
@@ -84,8 +130,10 @@ function units(text: string): string[] {
   return out;
 }
 
+const UNFOLDED_SPACE = /\s\s|[^\S ]/;
+
 function continues(before: string, next: string): boolean {
-  if (/[.!?…:;]$/.test(before)) return false;
+  if ('.!?…:;'.includes(before[before.length - 1]!)) return false;
   if (/^[a-z0-9(]/.test(next)) return true;
   return before.length >= 40;
 }
@@ -93,11 +141,12 @@ function continues(before: string, next: string): boolean {
 /** Hides the dots that sbd would take for sentence ends but that are not. */
 function hideDots(text: string): string {
   const hide = (s: string): string => s.replaceAll('.', HIDDEN_DOT);
-  let out = text
-    // "(a bit like X. not Y)": an aside is never two sentences of the note.
-    .replace(SHORT_PARENTHESIS, hide)
-    // "np.random", "Node.JS": sbd would cut "word.Word" in two and drop the dot.
-    .replace(DOT_INSIDE_WORD, HIDDEN_DOT);
+  let out = text;
+  // "(a bit like X. not Y)": an aside is never two sentences of the note.
+  if (out.includes('(')) out = out.replace(SHORT_PARENTHESIS, hide);
+  // "np.random", "Node.JS": sbd would cut "word.Word" in two and drop the dot.
+  if (/\.[A-Za-z]/.test(out)) out = out.replace(DOT_INSIDE_WORD, HIDDEN_DOT);
+  if (!/\d\.\s/.test(out)) return out;
   // Inline numbering: "is 1. the generator must fool all 2. It's easy": a number that continues
   // a sequence (its neighbour number is also there) and follows a word rather than a full stop
   // is a list marker inside the sentence, not the end of one.
