@@ -201,7 +201,9 @@ function onKey(state: SessionState, key: SessionKey, at: number, effects: Effect
       return state;
     case 'nothing-due':
     case 'end':
-      if (key === 'quit' || key === 'show') return quit(state, effects);
+      // Not Space or Enter: those typed ahead for a card that is no longer coming would close
+      // the screen before the summary is read.
+      if (key === 'quit') return quit(state, effects);
       if (key === 'undo') return start(state, { type: 'undo' }, effects);
       return state;
     case 'error':

@@ -211,7 +211,7 @@ describe('the session reducer', () => {
     expect(t.state.exit).toBe(true);
   });
 
-  it('ends when the last card is rated; Enter, Space or q then leave; u brings the card back', () => {
+  it('ends when the last card is rated; q leaves, a stray Space does not; u brings the card back', () => {
     let t = run(startSession('d', view(card(1))).state, keys('show', '3'));
     t = run(t.state, [{ type: 'answered', view: view(null, { summary: { reviewed: 1, again: 0, ms: 1000, retention: 1 } }) }]);
     expect(t.state.phase).toBe('end');
@@ -222,7 +222,8 @@ describe('the session reducer', () => {
     const back = run(undo.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1' }]);
     expect(back.state.phase).toBe('question');
 
-    const leave = run(t.state, keys('show'));
+    expect(run(t.state, keys('show')).state.exit).toBe(false);
+    const leave = run(t.state, keys('quit'));
     expect(leave.state.exit).toBe(true);
     expect(blocking(leave.effects)).toEqual([{ type: 'quit' }]);
   });

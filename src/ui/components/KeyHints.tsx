@@ -9,8 +9,8 @@ const HINTS: Record<Phase, Hint[]> = {
   answer: [['1-4', 'grade'], ['u', 'undo'], ['b', 'bury'], ['s', 'suspend'], ['e', 'edit'], ['?', 'help'], ['q', 'quit']],
   help: [['any key', 'back to the session']],
   waiting: [['u', 'undo'], ['?', 'help'], ['q', 'quit']],
-  'nothing-due': [['Enter', 'leave'], ['u', 'undo'], ['?', 'help']],
-  end: [['Enter', 'leave'], ['u', 'undo'], ['?', 'help']],
+  'nothing-due': [['q', 'leave'], ['u', 'undo'], ['?', 'help']],
+  end: [['q', 'leave'], ['u', 'undo'], ['?', 'help']],
   editor: [],
   error: [['any key', 'try again'], ['q', 'quit']],
 };
