@@ -195,6 +195,23 @@ writeFileSync(file, readFileSync(file, 'utf8').replace('recursion makes programs
     expect(standingReviews()).toEqual([['Alpha Paper Title', 3]]);
   });
 
+  it('rebuilds a deck whose notes changed since cards.json, and says what changed', async () => {
+    const first = study();
+    await first.waitFor('Alpha Paper Title');
+    first.write('q');
+    await first.exited;
+    writeFileSync(
+      join(decksDir, 'tiny', 'notes.txt'),
+      NOTES.replace('normalizes the normalizers', 'normalizes every normalizer') +
+        '\nC4: Delta Paper Title\n\nKey idea: Delta adds a fourth card.\n',
+    );
+    const second = study();
+    await second.waitFor('notes changed: 1 added, 1 updated');
+    await second.waitFor('4 new · 0 learning · 0 review');
+    second.write('q');
+    expect((await second.exited).exitCode).toBe(0);
+  });
+
   it('asks which deck when there are several and none was named', async () => {
     mkdirSync(join(decksDir, 'another'));
     writeFileSync(join(decksDir, 'another', 'notes.txt'), NOTES.replace(/Alpha|Beta|Gamma/g, 'Other'));
