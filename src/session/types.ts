@@ -2,47 +2,12 @@
 // and the results of effects) and what the session asks the outside world to do (effects).
 // Plain data only, so the reducer stays pure and the tests need neither Ink nor an engine.
 import type { Card, CardSource, Rating } from '../core/types.js';
+import type { IntervalPreview, QueueCounts, StudyEngine, StudySummary } from '../schedule/engine.js';
 
-/** Still to go today, as Anki counts them. */
-export interface QueueCounts {
-  new: number;
-  learning: number;
-  review: number;
-}
+export type { IntervalPreview, QueueCounts, StudySummary } from '../schedule/engine.js';
 
-/** The interval a rating would give the card, shown above the grade before it is pressed. */
-export interface IntervalPreview {
-  rating: Rating;
-  label: string;
-  due: number;
-}
-
-/** What was done (today, by the engine's reckoning) for the end screen. */
-export interface StudySummary {
-  reviewed: number;
-  again: number;
-  ms: number;
-  retention: number | null;
-}
-
-/**
- * The parts of the study engine (schedule/engine.ts) a session uses. Declared here, structurally,
- * so the session depends on what it needs and not on how the engine is built.
- */
-export interface SessionEngine {
-  counts(): QueueCounts;
-  current(): Card | null;
-  previews(cardId: string): IntervalPreview[];
-  /** Persisted (fsync) before it returns. */
-  answer(cardId: string, rating: Rating, ms: number): void;
-  undo(): Card | null;
-  bury(cardId: string): void;
-  suspend(cardId: string): void;
-  nextLearningDue(): number | null;
-  nextDue(): number | null;
-  summary(): StudySummary;
-  replaceCards(cards: Card[]): void;
-}
+/** The parts of the study engine (schedule/engine.ts) a session uses. */
+export type SessionEngine = Omit<StudyEngine, 'unsuspend'>;
 
 /** The card on screen, its text already cleaned for the terminal. */
 export interface ShownCard {
