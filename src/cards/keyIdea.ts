@@ -547,7 +547,9 @@ function cutAtWord(text: string, budget: number): string {
 const STOPWORDS = new Set(
   ('a an the of for and or in on to with via by from through towards toward what does do it its take is are be ' +
     'how why when we our you your not no can using based learning neural network networks deep model models ' +
-    'approach improving improved new via towards beyond training').split(' '),
+    'approach improving improved new via towards beyond training ' +
+    // Halves of hyphenated words ("Pre-training", "Multi-Agent") say nothing on their own.
+    'pre non multi semi sub self co re anti inter over under post end').split(' '),
 );
 
 function contentWords(text: string): Set<string> {

@@ -41,14 +41,30 @@ function decodeUtf8OrRefuse(bytes: Uint8Array, fileName: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Not valid UTF-8. A few stray bytes are an old Latin-1/Windows-1252 file (é as one byte);
-    // many are something that was never text.
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    if (countReplacements(lenient) > Math.max(1, lenient.length * MAX_SUSPICIOUS_SHARE)) throw notNotes;
-    text = new TextDecoder('windows-1252').decode(bytes);
+    // Not valid UTF-8: an old Latin-1/Windows-1252 file (é as one byte), or something that was
+    // never text. Read as Windows-1252, every byte is a character; what tells the two apart is
+    // the control characters, which text has next to none of and binary data has plenty.
+    text = decodeWindows1252(bytes);
   }
-  if (countControls(text) > Math.max(2, text.length * MAX_SUSPICIOUS_SHARE)) throw notNotes;
+  // A few control characters are pasted terminal output; a short file gets some leeway.
+  if (countControls(text) > Math.max(8, text.length * MAX_SUSPICIOUS_SHARE)) throw notNotes;
   return text;
+}
+
+// Windows-1252 is Latin-1 except for 0x80-0x9F, where it has curly quotes, dashes, € and the
+// like. Node built without full ICU decodes "windows-1252" as plain Latin-1, so map them here.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }
 
 function decodeUtf16(bytes: Uint8Array, order: 'le' | 'be'): string {
@@ -97,12 +113,6 @@ function cleanText(text: string): string {
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-function countReplacements(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) count++;
-  return count;
 }
 
 // C0 controls other than tab, LF, CR, FF and ESC (escape sequences in pasted terminal output

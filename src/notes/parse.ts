@@ -168,8 +168,8 @@ type HeadingRole = 'title' | 'session' | 'paper' | 'body';
 
 /**
  * Decides what each Markdown heading is. A lone top-level heading above the rest is the
- * document's title. With codes ("## C3: Title") papers are the code headings and other headings
- * above them are sessions. Without codes, the paper level is the shallowest level whose headings
+ * document's title. With codes ("## C3: Title") papers are the code headings (and uncoded ones
+ * at their level with text under them); headings above them are sessions. Without codes, the paper level is the shallowest level whose headings
  * are mostly followed by text (a session heading is followed by a paper heading); shallower
  * headings are sessions, deeper ones are sub-headings inside a note.
  */
@@ -194,9 +194,19 @@ function assignHeadingRoles(lines: Line[], hasCodeEntries: boolean): Map<number,
   const rest = isDocTitle ? headings.slice(1) : headings;
 
   if (hasCodeEntries) {
+    // Papers are the coded headings; an uncoded heading at their level with text under it is a
+    // paper too (not every paper gets a code), and one with a paper right under it a session.
     const codedLevels = rest.filter((h) => h.coded).map((h) => h.level);
     const paperLevel = codedLevels.length > 0 ? Math.min(...codedLevels) : Infinity;
-    for (const h of rest) roles.set(h.index, h.coded ? 'paper' : h.level < paperLevel ? 'session' : 'body');
+    for (const h of rest) {
+      const role =
+        h.coded || (h.level === paperLevel && nextNonBlank(lines, h.index)?.kind === 'text')
+          ? 'paper'
+          : h.level <= paperLevel
+            ? 'session'
+            : 'body';
+      roles.set(h.index, role);
+    }
     return roles;
   }
 
