@@ -11,6 +11,9 @@ import { benchGenerate } from './generate.js';
 import { ms, ratio, row, timeNode } from './measure.js';
 import { benchStats } from './stats.js';
 import { benchStore } from './store.js';
+import { benchStudyStartup } from './study.js';
+import { syntheticNotes } from './synthetic.js';
+import { cpSync, readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'dist', 'paperdeck.js');
@@ -67,6 +70,32 @@ if (!only || only === 'store' || only === 'stats') {
     row('paperdeck due --json, 200,000 reviews of history', ms(due), ratio(due, nodeBaseline));
     row('paperdeck stats --json, 200,000 reviews', ms(statsCli), ratio(statsCli, nodeBaseline));
     row('paperdeck stats (text report), 200,000 reviews', ms(statsText), ratio(statsText, nodeBaseline));
+
+    if (!only) {
+      // Study start-up: command to the first frame showing a card, in a pty (Ink draws only
+      // to a terminal), beside node's first output read the same way.
+      const bundledDecks = join(work, 'study-bundled');
+      mkdirSync(join(bundledDecks, 'iclr2017'), { recursive: true });
+      cpSync(join(root, 'decks', 'iclr2017', 'notes.txt'), join(bundledDecks, 'iclr2017', 'notes.txt'));
+      const bigDecks = join(work, 'study-big');
+      mkdirSync(join(bigDecks, 'big'), { recursive: true });
+      writeFileSync(join(bigDecks, 'big', 'notes.txt'), syntheticNotes(10_000, readFileSync(join(root, 'decks', 'iclr2017', 'notes.txt'), 'utf8')));
+      const studyRuns: [string, Record<string, number>][] = [
+        ['bundled deck (43 cards), new state', await benchStudyStartup(bin, join(work, 'study-state-1'), bundledDecks)],
+        ['10,000 cards from notes, new state', await benchStudyStartup(bin, join(work, 'study-state-2'), bigDecks)],
+        ['10,000 cards with 200,000 reviews of history', await benchStudyStartup(bin, state, decks)],
+      ];
+      console.log('\nStudy start-up, command to first card frame (target: at most 4× node)');
+      row('', 'median', 'node (pty)', '× node');
+      for (const [label, figures] of studyRuns) {
+        row(
+          label,
+          ms(figures['study: command to first card (ms)']!),
+          ms(figures['node -e 0 to first output in a pty (ms)']!),
+          `${figures['study first card / node first output']!.toFixed(2)}×`,
+        );
+      }
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

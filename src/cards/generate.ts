@@ -9,21 +9,18 @@ import { parseNotes } from '../notes/parse.js';
 import {
   deckDir,
   hashNotes,
+  deckStatus,
   loadCardsFile,
-  type NotesFile,
   readCardsText,
   readNotesFiles,
   serializeCardsFile,
   writeCardsFile,
 } from '../store/decks.js';
+import { GENERATOR_VERSION } from './version.js';
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
 import { extractKeyIdea } from './keyIdea.js';
 
-/**
- * Bump when parsing or key-idea extraction changes what cards the same notes give, so that
- * `generate` rebuilds decks whose notes did not change.
- */
-export const GENERATOR_VERSION = 1;
+export { GENERATOR_VERSION };
 
 export interface BuiltDeck {
   deck: string;
@@ -120,13 +117,6 @@ export function generateDeck(decksDir: string, name: string, options: { force?: 
   return { ...built, written };
 }
 
-/** True when cards.json is missing or was built from other notes than those on disk now. */
-export function deckIsStale(decksDir: string, name: string): boolean {
-  const cardsFile = loadCardsFile(decksDir, name);
-  if (!cardsFile) return true;
-  return cardsFile.generator !== GENERATOR_VERSION || cardsFile.notesHash !== hashNotes(readNotesFiles(decksDir, name));
-}
-
 /** Where a card's note is, for opening it in $EDITOR. */
 export function notesFileOf(decksDir: string, name: string, card: Card): { path: string; line: number } {
   return { path: join(deckDir(decksDir, name), card.source.file), line: card.source.line };
@@ -138,17 +128,7 @@ export function notesFileOf(decksDir: string, name: string, card: Card): { path:
  * never write, and they run beside a study session). `stale` says which.
  */
 export function currentCards(decksDir: string, name: string): { cardsFile: CardsFile; stale: boolean } {
-  const previous = loadCardsFile(decksDir, name);
-  let files: NotesFile[];
-  try {
-    files = readNotesFiles(decksDir, name);
-  } catch (error) {
-    // Notes gone or unreadable: the cards last built from them are still the deck.
-    if (previous && error instanceof UserError) return { cardsFile: previous, stale: false };
-    throw error;
-  }
-  if (previous && previous.generator === GENERATOR_VERSION && previous.notesHash === hashNotes(files)) {
-    return { cardsFile: previous, stale: false };
-  }
-  return { cardsFile: buildDeck(name, files, previous).cardsFile, stale: true };
+  const status = deckStatus(decksDir, name);
+  if (status.current) return { cardsFile: status.cardsFile!, stale: false };
+  return { cardsFile: buildDeck(name, status.notes!, status.cardsFile).cardsFile, stale: true };
 }

@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { UsageError, UserError } from '../core/errors.js';
 import type { CardsFile } from '../core/types.js';
+import { GENERATOR_VERSION } from '../cards/version.js';
 
 export const CARDS_FILE = 'cards.json';
 const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
@@ -214,4 +215,31 @@ function fsyncDirectory(dir: string): void {
   } catch {
     // Some filesystems refuse to fsync a directory; the rename is still atomic.
   }
+}
+
+export interface DeckStatus {
+  /** cards.json as on disk, or null. */
+  cardsFile: CardsFile | null;
+  /** The notes files' bytes, or null when the deck has none readable. */
+  notes: NotesFile[] | null;
+  /** cards.json exists and was built from exactly these notes by this generator. */
+  current: boolean;
+}
+
+/**
+ * Whether cards.json is up to date, cheaply: one hash over the notes, no generator loaded.
+ * A deck whose notes are gone or unreadable is current when it still has cards: the cards
+ * last built are the deck, and only `generate` should report the notes' problem.
+ */
+export function deckStatus(decksDir: string, name: string): DeckStatus {
+  const cardsFile = loadCardsFile(decksDir, name);
+  let notes: NotesFile[];
+  try {
+    notes = readNotesFiles(decksDir, name);
+  } catch (error) {
+    if (cardsFile && error instanceof UserError) return { cardsFile, notes: null, current: true };
+    throw error;
+  }
+  const current = cardsFile !== null && cardsFile.generator === GENERATOR_VERSION && cardsFile.notesHash === hashNotes(notes);
+  return { cardsFile, notes, current };
 }

@@ -93,9 +93,10 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
   let runner: ReturnType<typeof runnerModule.createSessionRunner> | undefined;
   try {
     // Rebuild the deck first when its notes changed since cards.json was written (or it has none).
-    let cardsFile = decks.loadCardsFile(decksDir, name);
+    const status = decks.deckStatus(decksDir, name);
+    let cardsFile = status.cardsFile;
     let notice: string | null = null;
-    if (!cardsFile || cardsFile.notesHash !== decks.hashNotes(decks.readNotesFiles(decksDir, name))) {
+    if (!status.current || !cardsFile) {
       const built = (await loadGenerator()).generateDeck(decksDir, name);
       const skipped = built.skipped.length;
       notice = cardsFile
