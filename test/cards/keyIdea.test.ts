@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWER_BUDGET, SKIP_REASONS, extractKeyIdea } from '../../src/cards/keyIdea.js';
+import type { NoteEntry } from '../../src/core/types.js';
+
+function note(body: string, extra: Partial<NoteEntry> = {}): NoteEntry {
+  return { title: 'Some Paper Title', body, session: '', code: 'C1', line: 3, file: 'notes.txt', ...extra };
+}
+
+function answer(body: string, extra: Partial<NoteEntry> = {}): string {
+  const result = extractKeyIdea(note(body, extra));
+  if (!('answer' in result)) throw new Error(`skipped: ${result.skip}`);
+  return result.answer;
+}
+
+function skip(body: string, extra: Partial<NoteEntry> = {}): string {
+  const result = extractKeyIdea(note(body, extra));
+  if (!('skip' in result)) throw new Error(`answered: ${result.answer}`);
+  return result.skip;
+}
+
+describe('the user\u2019s own "Key idea:"', () => {
+  it('wins over the note, verbatim apart from Markdown and spacing', () => {
+    expect(answer('They propose something else entirely.', { keyIdea: '**One** network   generates the weights of `another`.' })).toBe(
+      'One network generates the weights of another.',
+    );
+  });
+
+  it('wins even when the note alone would be skipped', () => {
+    expect(answer('Oral, but I do not fully understand.', { keyIdea: 'Control variates from an off-policy critic.' })).toBe(
+      'Control variates from an off-policy critic.',
+    );
+  });
+});
+
+describe('the note-taker\u2019s remarks never reach an answer', () => {
+  const cases: [string, string, string][] = [
+    [
+      'first person',
+      'They used training data which includes recursion. I did not fully understand the proof. So I think the results come from memorised corner cases. I was wondering if priors would help. I really like this paper.',
+      'They used training data which includes recursion.',
+    ],
+    [
+      'hearsay',
+      'Gustav said he already had a similar idea. They told me the code is coming. It is said that no one can reproduce it. They add a detector network that predicts whether an input is adversarial.',
+      'They add a detector network that predicts whether an input is adversarial.',
+    ],
+    [
+      'provenance',
+      'Paper from our group. TTI\u2019s work, from an undergraduate. An independent work from an undergraduate, and the presentation is good. They learn a tensor factorisation that decides which layers to share.',
+      'They learn a tensor factorisation that decides which layers to share.',
+    ],
+    [
+      'verdicts',
+      'SCOOPED. This paper is dank. Results look good. A very interesting paper. Very simple and effective way. The results are also very good. The idea is cool, but it needs to be improved. Change the learning rate periodically and save a snapshot at the end of each period.',
+      'Change the learning rate periodically and save a snapshot at the end of each period.',
+    ],
+    [
+      'hedges',
+      'Did not look at the paper carefully, maybe wrong. They train a second denoising autoencoder that takes larger steps.',
+      'They train a second denoising autoencoder that takes larger steps.',
+    ],
+    [
+      'poster and oral remarks',
+      'Oral, but the talk was rushed. I did not listen to poster. His poster is very hot, people stayed for an hour. The model unrolls the discriminator updates when training the generator.',
+      'The model unrolls the discriminator updates when training the generator.',
+    ],
+  ];
+  it.each(cases)('%s', (_kind, body, expected) => {
+    expect(answer(body)).toBe(expected);
+  });
+
+  it('cuts a remark off the end of a sentence and keeps what the paper does', () => {
+    expect(answer('They used a depth estimation as an auxiliary task, but I did not check the numbers.')).toBe(
+      'They used a depth estimation as an auxiliary task.',
+    );
+    expect(answer('UNREAL, I have already written a blog post about it. They add auxiliary pixel-control tasks to A3C.')).toBe(
+      'They add auxiliary pixel-control tasks to A3C.',
+    );
+  });
+
+  it('cuts provenance off the front of a sentence', () => {
+    expect(answer('Google\u2019s paper, quick multi-style transfer with conditional instance normalisation.')).toBe(
+      'Quick multi-style transfer with conditional instance normalisation.',
+    );
+  });
+
+  it('drops remark asides in parentheses', () => {
+    const text = answer('Since it is hard to optimize (he guessed, he had not tried), they optimize a tighter bound instead (Code available).');
+    expect(text).toBe('Since it is hard to optimize, they optimize a tighter bound instead.');
+  });
+
+  it('tells the paper\u2019s own voice from the note-taker\u2019s, and never prints "I"', () => {
+    const text = answer(
+      'Gustav said he had the idea first. This paper says that I want not only the softmax similar, but also the attention map to be similar.',
+    );
+    expect(text).toBe('This paper says that they want not only the softmax similar, but also the attention map to be similar.');
+    expect(text).not.toMatch(/\bI\b|said/);
+  });
+});
+
+describe('a note with no usable key idea is skipped with a reason', () => {
+  it.each([
+    ['Oral, but I do not fully understand.', SKIP_REASONS.remarks],
+    ['A theory paper.', SKIP_REASONS.remarks],
+    ['Anyway, everyone knows this paper.', SKIP_REASONS.remarks],
+    ['Paper from our group.', SKIP_REASONS.remarks],
+    ['The father of WGAN.', SKIP_REASONS.remarks],
+    ['I didn\u2019t read it. But his poster is very hot, people are still around half an hour after the end.', SKIP_REASONS.remarks],
+    ['Bi-GAN', SKIP_REASONS.short],
+    ['Computational biology. Deal with np.', SKIP_REASONS.short],
+    ['', SKIP_REASONS.empty],
+  ])('%j', (body, reason) => {
+    expect(skip(body)).toBe(reason);
+  });
+
+  it('but keeps a short note that says what the paper does', () => {
+    expect(answer('This provides a differentiable argmax operation.')).toBe('This provides a differentiable argmax operation.');
+    expect(answer('They can dynamically add the network node during training.')).toBe(
+      'They can dynamically add the network node during training.',
+    );
+  });
+
+  it('and does not count a sentence that only repeats the title', () => {
+    expect(skip('Zoneout.', { title: 'Zoneout: Regularizing RNNs' })).toBe(SKIP_REASONS.short);
+    expect(answer('Zoneout. Zoneout is the dropout on the time dimension of an RNN, keeping the previous hidden state.', { title: 'Zoneout: Regularizing RNNs' })).toBe(
+      'Zoneout is the dropout on the time dimension of an RNN, keeping the previous hidden state.',
+    );
+  });
+});
+
+describe('choosing and tidying the answer', () => {
+  it('prefers the sentence that states what the paper does over context, critique and questions', () => {
+    const body =
+      'Policy gradient is sample-hungry. How to fix it? This article combines policy gradient and Q-learning by deriving Q values from the policy. But there is a problem with the bias.';
+    const text = answer(body, { title: 'PGQ: Combining policy gradient and Q-learning' });
+    expect(text).toContain('This article combines policy gradient and Q-learning by deriving Q values from the policy.');
+    expect(text).not.toMatch(/How to fix it|problem/);
+  });
+
+  it('drops lead-ins but keeps the meaning', () => {
+    expect(answer('In short, they used a more powerful training data.')).toBe('They used a more powerful training data.');
+    expect(answer('The idea is to prevent mode hopping during training.')).toBe('Prevent mode hopping during training.');
+    expect(answer('Basically it\u2019s saying lstm is not really long.')).toBe('LSTM is not really long.');
+  });
+
+  it('keeps a second sentence in the note\u2019s order when it fits and carries on the first', () => {
+    expect(
+      answer(
+        'The idea is to first train a network, and then prune the weights whose absolute value is below a threshold. And then continue the training. So that you can get better results.',
+        { title: 'DSD: Dense-Sparse-Dense Training' },
+      ),
+    ).toBe('First train a network, and then prune the weights whose absolute value is below a threshold. And then continue the training.');
+  });
+
+  it('brings the sentence a "So ..." statement leans on', () => {
+    expect(
+      answer('He has a small RNN. Why? Because the weights of the second RNN are the output of the first RNN. So this hypernetwork can change the weights at every step.', {
+        title: 'HyperNetworks',
+      }),
+    ).toBe('The weights of the second RNN are the output of the first RNN. So this hypernetwork can change the weights at every step.');
+  });
+
+  it('keeps numbered steps together', () => {
+    expect(answer('Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.')).toBe(
+      'Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.',
+    );
+  });
+
+  it('drops the clause that held a formula lost in copy-paste', () => {
+    expect(answer('Well, the author suggested to treat classification as an RL problem, that is, optimize , rather than .')).toBe(
+      'The author suggested to treat classification as an RL problem.',
+    );
+  });
+
+  it('stays within the budget, cutting cleanly at a word boundary only when it must', () => {
+    const long = `They propose ${'a very long chain of modules that each refine the previous output and pass it on, '.repeat(6)}until done.`;
+    const text = answer(long);
+    expect(text.length).toBeLessThanOrEqual(ANSWER_BUDGET);
+    expect(text.endsWith('…')).toBe(true);
+    expect(long.startsWith(text.slice(0, -1).trimEnd())).toBe(true);
+  });
+
+  it('reads Markdown bullets as plain sentences', () => {
+    expect(answer('- **Masked language modelling**: hide 15% of tokens and predict them.\n- Some detail.', { title: 'BERT' })).toBe(
+      'Masked language modelling: hide 15% of tokens and predict them.',
+    );
+  });
+
+  it('is deterministic', () => {
+    const entry = note('They add a memory to a classifier so the model remembers rare samples. How to maintain it? Replace the closest slot.');
+    expect(extractKeyIdea(entry)).toEqual(extractKeyIdea(structuredClone(entry)));
+  });
+});
