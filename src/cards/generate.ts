@@ -9,7 +9,6 @@ import { parseNotes } from '../notes/parse.js';
 import {
   deckDir,
   hashNotes,
-  deckStatus,
   loadCardsFile,
   readCardsText,
   readNotesFiles,
@@ -120,15 +119,4 @@ export function generateDeck(decksDir: string, name: string, options: { force?: 
 /** Where a card's note is, for opening it in $EDITOR. */
 export function notesFileOf(decksDir: string, name: string, card: Card): { path: string; line: number } {
   return { path: join(deckDir(decksDir, name), card.source.file), line: card.source.line };
-}
-
-/**
- * The deck's cards as they stand now, for commands that only read: cards.json when it is up to
- * date, else the cards regenerating would give, built in memory (nothing is written: readers
- * never write, and they run beside a study session). `stale` says which.
- */
-export function currentCards(decksDir: string, name: string): { cardsFile: CardsFile; stale: boolean } {
-  const status = deckStatus(decksDir, name);
-  if (status.current) return { cardsFile: status.cardsFile!, stale: false };
-  return { cardsFile: buildDeck(name, status.notes!, status.cardsFile).cardsFile, stale: true };
 }

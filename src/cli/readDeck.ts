@@ -1,7 +1,7 @@
 // What the read-only commands (cards, stats) share: the deck named or the only one, its cards
 // as they stand, and its state opened without a lock so they work beside a study session.
 import type { CommandContext } from './context.js';
-import { currentCards } from '../cards/generate.js';
+import { currentCards } from '../cards/current.js';
 import type { Card, CardState, LogEntry, Settings } from '../core/types.js';
 import { resolveDeckName } from '../store/decks.js';
 import { openState } from '../store/index.js';
@@ -15,10 +15,10 @@ export interface DeckForReading {
   log: LogEntry[];
 }
 
-export function readDeck(ctx: CommandContext, requested: unknown, options: { log: boolean }): DeckForReading {
+export async function readDeck(ctx: CommandContext, requested: unknown, options: { log: boolean }): Promise<DeckForReading> {
   const { decksDir, stateDir } = ctx.places;
   const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
-  const { cardsFile, stale } = currentCards(decksDir, deck);
+  const { cardsFile, stale } = await currentCards(decksDir, deck);
   if (stale) ctx.err(`paperdeck: note: ${deck}'s notes changed since its cards were built; run paperdeck generate ${deck} to save them\n`);
   const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
   try {

@@ -133,10 +133,12 @@ describe('paperdeck due', () => {
     expect(result.stderr).toMatch(/^paperdeck: no deck named "nosuch" in .*; decks: papers\n$/);
   });
 
-  it('loads neither Ink nor React (nor ts-fsrs: counting needs no scheduler)', () => {
+  it('loads neither Ink nor React, nor ts-fsrs (counting needs no scheduler), nor the note generator', () => {
     const sources = sourcesLoadedBy('due');
     expect(sources.some((s) => s.includes('src/schedule/queue.ts'))).toBe(true);
     expect(sources.filter((s) => s.includes('node_modules/ts-fsrs/'))).toEqual([]);
+    // The generator loads only when a deck's notes changed since cards.json was built.
+    expect(sources.filter((s) => s.includes('node_modules/sbd/') || s.includes('src/cards/keyIdea.ts') || s.includes('src/notes/'))).toEqual([]);
     expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
   });
 });

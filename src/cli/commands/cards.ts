@@ -55,7 +55,7 @@ export function cardRow(card: Card, stored: CardState | undefined, scheduler: Sc
 }
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const { deck, cards, settings, states } = readDeck(ctx, args.positional[0], { log: false });
+  const { deck, cards, settings, states } = await readDeck(ctx, args.positional[0], { log: false });
   const now = ctx.clock.now();
   const scheduler = new Scheduler(settings);
   const rows = cards.map((card) => cardRow(card, states.get(card.id), scheduler, now));

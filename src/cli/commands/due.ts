@@ -10,7 +10,7 @@ import { UserError } from '../../core/errors.js';
 import { queueForDeck } from '../../schedule/queue.js';
 import { openState } from '../../store/index.js';
 import { listDecks, resolveDeckName } from '../../store/decks.js';
-import { currentCards } from '../../cards/generate.js';
+import { currentCards } from '../../cards/current.js';
 
 export interface DeckDue {
   deck: string;
@@ -35,7 +35,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       // deck whose notes cannot be read counts as empty: one bad deck must not blank a prompt.
       let cards;
       try {
-        cards = currentCards(decksDir, name).cardsFile.cards;
+        cards = (await currentCards(decksDir, name)).cardsFile.cards;
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
         ctx.err(`paperdeck: ${error.message}\n`);

@@ -9,7 +9,7 @@ import { renderStats } from '../../stats/render.js';
 import { readDeck } from '../readDeck.js';
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const { deck, cards, settings, states, log } = readDeck(ctx, args.positional[0], { log: true });
+  const { deck, cards, settings, states, log } = await readDeck(ctx, args.positional[0], { log: true });
   const stats = computeStats({ deck, log, states, cards, settings, now: ctx.clock.now() });
   if (ctx.json) {
     printJson(ctx, stats);
