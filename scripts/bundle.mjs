@@ -34,9 +34,9 @@ export function bundleOptions(outdir, { version } = {}) {
       'sanitize-html': './src/cards/sanitize-html-stub.ts',
     },
     banner: {
-      // Some bundled CommonJS packages call require() or read __filename (write-file-atomic
-      // hashes it into temp names); give every ESM file of the bundle both.
-      js: "#!/usr/bin/env node\nimport { createRequire as __pdCreateRequire } from 'node:module';\nimport { fileURLToPath as __pdFileURLToPath } from 'node:url';\nconst require = __pdCreateRequire(import.meta.url);\nconst __filename = __pdFileURLToPath(import.meta.url);",
+      // Some bundled CommonJS packages call require() for Node's own modules; give the ESM
+      // bundle's files one.
+      js: "#!/usr/bin/env node\nimport { createRequire as __pdCreateRequire } from 'node:module';\nconst require = __pdCreateRequire(import.meta.url);",
     },
     chunkNames: 'chunks/[name]-[hash]',
   };

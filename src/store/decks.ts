@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { UsageError, UserError } from '../core/errors.js';
 import type { CardsFile } from '../core/types.js';
 import { GENERATOR_VERSION } from '../cards/version.js';
+import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
 
 export const CARDS_FILE = 'cards.json';
 const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
@@ -154,9 +154,7 @@ export function serializeCardsFile(file: CardsFile): string {
 
 /** Writes cards.json atomically (temp file, fsync, rename): a crash leaves the old file whole. */
 export function writeCardsFile(decksDir: string, name: string, text: string): void {
-  const dir = deckDir(decksDir, name);
-  writeFileAtomic.sync(join(dir, CARDS_FILE), text, { fsync: true });
-  fsyncDirectory(dir);
+  writeFileAtomicSync(join(deckDir(decksDir, name), CARDS_FILE), text);
 }
 
 /** The current cards.json bytes, or null. */
@@ -194,29 +192,15 @@ export function createDeckFolder(decksDir: string, name: string, files: { name: 
         closeSync(fd);
       }
     }
-    fsyncDirectory(temp);
+    fsyncDir(temp);
     renameSync(temp, dir);
-    fsyncDirectory(decksDir);
+    fsyncDir(decksDir);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
   }
   return dir;
 }
-
-function fsyncDirectory(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some filesystems refuse to fsync a directory; the rename is still atomic.
-  }
-}
-
 export interface DeckStatus {
   /** cards.json as on disk, or null. */
   cardsFile: CardsFile | null;
