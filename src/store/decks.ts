@@ -154,7 +154,9 @@ export function serializeCardsFile(file: CardsFile): string {
 
 /** Writes cards.json atomically (temp file, fsync, rename): a crash leaves the old file whole. */
 export function writeCardsFile(decksDir: string, name: string, text: string): void {
-  writeFileAtomicSync(join(deckDir(decksDir, name), CARDS_FILE), text);
+  const dir = deckDir(decksDir, name);
+  removeTempFilesOfDeadWriters(dir);
+  writeFileAtomicSync(join(dir, CARDS_FILE), text);
 }
 
 /** The current cards.json bytes, or null. */
@@ -226,4 +228,24 @@ export function deckStatus(decksDir: string, name: string): DeckStatus {
   }
   const current = cardsFile !== null && cardsFile.generator === GENERATOR_VERSION && cardsFile.notesHash === hashNotes(notes);
   return { cardsFile, notes, current };
+}
+
+/** A generate killed mid-write leaves `.cards.json.tmp-<pid>` behind; clear those of dead processes. */
+function removeTempFilesOfDeadWriters(dir: string): void {
+  for (const file of readdirSync(dir)) {
+    const match = /^\.cards\.json\.tmp-(\d+)$/.exec(file);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    rmSync(join(dir, file), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
