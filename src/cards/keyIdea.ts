@@ -27,6 +27,10 @@ import {
 export const ANSWER_BUDGET = 240;
 /** Fewer words than this, once remarks are gone, cannot say what a paper does. */
 const MIN_WORDS = 6;
+/** Only this much of a note is read for its key idea (a long conference note is 2,000). */
+const MAX_NOTE_CHARS = 20_000;
+/** Longer sentences are cut to this many characters before they are looked at. */
+const MAX_SENTENCE = 1000;
 /** Below this score no sentence is taken as the key idea. */
 const MIN_ANCHOR_SCORE = -1.5;
 /** A second sentence joins the best one only when it scores at least this (with its bonuses). */
@@ -81,7 +85,11 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   const titleWords = contentWords(entry.title);
   const candidates: Candidate[] = [];
   let sawRemark = false;
-  splitSentences(plainText(entry.body)).forEach((sentence, index) => {
+  // A note's key idea is in its first pages; reading no further bounds the work on a huge note.
+  const body = entry.body.length > MAX_NOTE_CHARS ? entry.body.slice(0, MAX_NOTE_CHARS) : entry.body;
+  splitSentences(plainText(body)).forEach((whole, index) => {
+    // No key idea needs a thousand characters; capping keeps a pathological line cheap.
+    const sentence = whole.length > MAX_SENTENCE ? cutAtWord(whole, MAX_SENTENCE) : whole;
     const usable = usableText(sentence, titleWords);
     if (usable.trimmedRemark) sawRemark = true;
     if (usable.text === null) return;
@@ -115,6 +123,8 @@ const LEADING_CUTTABLE = new Set<RemarkKind>(['provenance']);
 const TRAILING_CUTTABLE = new Set<RemarkKind>(['first-person', 'hearsay', 'hedge', 'talk', 'provenance']);
 
 const NOTHING: string[] = [];
+// A parenthesis with what is inside it; bounded, so a stray "(" costs a short look, not the line.
+const ASIDE = /\(([^()]{0,300})\)/g;
 
 function usableText(sentence: string, titleWords: Set<string>): Usable {
   let trimmedRemark = false;
@@ -125,7 +135,7 @@ function usableText(sentence: string, titleWords: Set<string>): Usable {
   if (text === '') return none();
   if (text.includes('(')) {
     text = tidySpacing(
-      text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+      text.replace(ASIDE, (whole, inner: string) => {
         if (!isRemarkAside(inner)) return whole;
         trimmedRemark = true;
         return '';
@@ -245,7 +255,7 @@ function tidySpacing(text: string): string {
 // Scoring: how much a sentence reads like "what this paper does".
 
 const SUMMARY_CUE =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:main )?contribution|the trick|the gist|the difference is|essentially|basically)\b/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:main )?contribution|the trick|the gist|the difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
 const PAPER_SUBJECT = /^(?:(?:so|and|then|also|in fact|actually),? )?(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
@@ -322,7 +332,8 @@ for (const [cue, words] of [
 const CONTRAST_START = /^(?:but|however|although|though|yet|whereas)\b/i;
 const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|like)\b/i;
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
-const CONTEXT_START = /^(?:the motivation|the background|motivation)\b/i;
+const CONTEXT_START =
+  /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work)\b/i;
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;
 
 /** One pass over a sentence's words: what remarkKind and scoreSentence need from them. */
@@ -377,7 +388,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   // The method named as the subject: "So this hypernetwork can ...", "Zoneout is ...".
   if (titleInFirstFour) score += 1.5;
   if (PAPER_CONTEXT.test(t)) score -= 2;
-  if (SECONDARY.test(t)) score -= 0.5;
+  if (c.lowerWords.indexOf('also') > 0 && c.lowerWords.indexOf('also') <= 5 && SECONDARY.test(t)) score -= 0.5;
   if (READER_SUBJECT.test(t)) score -= 1;
   if (rank === 0) score += 0.6;
   else if (rank === 1) score += 0.3;
@@ -427,7 +438,7 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     if (after) score += 1;
     // A short label opening the note ("Div-norm.", "Imagenet scale adversarial training.")
     // names what the next sentence describes.
-    if (before && c === candidates[0] && c.words <= 5) score += 2;
+    if (before && c === candidates[0] && c.words <= 5 && !CONTEXT_START.test(c.text)) score += 2;
     // "So this hypernetwork can ..." leans on the sentence before it; "And then ..." carries on.
     if (before && anchorFollowsOn) score += 2;
     if (after && FOLLOW_ON_START.test(c.text)) score += 1;
@@ -475,7 +486,7 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
     let text = memo.get(key);
     if (text === undefined) {
       text = paperVoiceToThirdPerson(c.text);
-      if (dropAsides && text.includes('(')) text = tidySpacing(text.replace(/\s*\([^()]*\)/g, ''));
+      if (dropAsides && text.includes('(')) text = tidySpacing(text.replace(ASIDE, ''));
       if (LEAD_IN_FIRST_WORDS.has(c.lowerWords[0] === '' ? c.lowerWords[1]! : c.lowerWords[0]!)) text = withoutLeadIns(text, !follows);
       if (hasDoubledWord(c.lowerWords)) text = text.replace(DOUBLED_WORD, '$1');
       text = capitalise(text);
@@ -505,11 +516,12 @@ function endsSentence(text: string): boolean {
 // First words of the lead-ins below; a sentence starting otherwise has none to drop.
 const LEAD_IN_FIRST_WORDS = new Set(
   ('in to tl tldr basically essentially actually well anyway interestingly overall the it it’s it\'s this he they ' +
+    'idea main core key insight method approach contribution summary gist ' +
     'so and then also but however finally therefore thus hence because').split(' '),
 );
 
 const INTERJECTION =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general)\b\s*[,:]?\s*/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist)(?=\s*:))\b\s*[,:]?\s*/i;
 const CONNECTIVE = /^(?:so(?! that\b)|and then|and|then|also|but|however|finally|therefore|thus|hence)\b\s*,?\s*/i;
 const IDEA_IS = /^the (?:key |main |core |basic |central )?idea (?:here |of (?:this|the) paper )?is(?: simply| just)?(?: to| that|:)?\s+/i;
 const SAYING = /^(?:it|this|the paper|this paper|the article|this article|he|they)(?:['’]s| is)? saying(?: that)?\s+/i;
@@ -556,7 +568,7 @@ function contentWords(text: string): Set<string> {
   const set = new Set<string>();
   for (const w of wordsOf(text)) {
     if (w.length < 2 || STOPWORDS.has(w)) continue;
-    set.add(stem(w));
+    set.add(lexicon(w).stem);
   }
   return set;
 }
@@ -614,6 +626,8 @@ const ACRONYMS = new Set(
 );
 
 function capitalise(text: string): string {
+  const code = text.charCodeAt(0);
+  if (code < 97 || code > 122) return text;
   const first = /^[a-z]+/.exec(text)?.[0];
   if (first && ACRONYMS.has(first)) return first.toUpperCase() + text.slice(first.length);
   return text.replace(/^[a-z]/, (ch) => ch.toUpperCase());

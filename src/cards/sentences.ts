@@ -49,8 +49,8 @@ export function splitSentences(text: string): string[] {
         if (sentence.includes('...')) sentence = sentence.replaceAll('...', '…');
         sentence = sentence.trim();
         if (sentence === '') continue;
-        // A lone marker or a stray punctuation mark belongs to the sentence before it.
-        if (/^[\d.)…,;:!?]+$/.test(sentence) && sentences.length > 0) {
+        // A lone marker or stray punctuation (", ." of a lost formula) belongs to the sentence before it.
+        if (sentences.length > 0 && (/^[\d.)…,;:!?]+$/.test(sentence) || !/[\p{L}\p{N}]/u.test(sentence))) {
           sentences[sentences.length - 1] += ` ${sentence}`;
           continue;
         }

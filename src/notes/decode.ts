@@ -115,9 +115,9 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
-// C0 controls other than tab, LF, CR, FF and ESC (escape sequences in pasted terminal output
-// are text with colour codes, which stripControl removes), plus DEL.
-const SUSPICIOUS_CONTROL = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f]/g;
+// C0 controls other than tab, LF, CR and FF, plus DEL. ESC counts too: a few colour codes in
+// pasted terminal output are fine (stripControl removes them), a file thick with them is not notes.
+const SUSPICIOUS_CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 function countControls(text: string): number {
   return text.match(SUSPICIOUS_CONTROL)?.length ?? 0;

@@ -25,7 +25,9 @@ interface CodeEntry {
   title: string;
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+// A heading's closing hashes ("## Title ##") are taken off by hand: a regex for them would try
+// every space of a long line, and a notes file can hold any line at all.
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
 // "C14: Title", "c5: Title", "C6 - Title", "C6 – Title", "**C3:** Title". The title is
 // everything after the first colon (or dash) after the code: titles have colons of their own.
 const CODE_ENTRY = /^[ \t]*(?:\*\*|__)?([Cc])(\d{1,4})(?:\*\*|__)?[ \t]*(?::|[-–—](?=[ \t]))(?:\*\*|__)?[ \t]*(.*)$/;
@@ -131,11 +133,11 @@ export function parseNotes(text: string, file: string): ParsedNotes {
 
 function classify(raw: string): Line {
   // Tabs and runs of spaces are layout, not content; trailing spaces are invisible.
-  const line = raw.replace(/\t/g, ' ').replace(/ +$/, '');
-  if (line.trim() === '') return { kind: 'blank' };
+  const line = raw.replace(/\t/g, ' ').trimEnd();
+  if (line === '') return { kind: 'blank' };
   const heading = HEADING.exec(line);
   if (heading) {
-    const text = heading[2]!.trim();
+    const text = withoutClosingHashes(heading[2]!).trim();
     const multi = MULTI_CODE.test(text) ? codesIn(text) : null;
     return { kind: 'heading', level: heading[1]!.length, text, entry: multi ? null : codeEntry(text), multi };
   }
@@ -143,6 +145,13 @@ function classify(raw: string): Line {
   const entry = codeEntry(line);
   if (entry) return { kind: 'entry', entry };
   return { kind: 'text', text: line.trim().replace(/ {2,}/g, ' ') };
+}
+
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === text.length || (end > 0 && text[end - 1] !== ' ')) return text;
+  return text.slice(0, end);
 }
 
 function codeEntry(line: string): CodeEntry | null {
