@@ -297,7 +297,12 @@ interface WordInfo {
 
 const LEXICON = new Map<string, WordInfo>();
 
+const NO_REMARK: RemarkSignals = { low: 0, high: 0, paperVoice: false };
+
 function lexicon(word: string): WordInfo {
+  // Numbers carry no cue; they are many and mostly distinct, so they stay out of the cache.
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return { remarks: NO_REMARK, cue: 0, action: null, stem: word };
   let info = LEXICON.get(word);
   if (info === undefined) {
     // The vocabulary of notes is small; the cap only guards against a pathological file.
@@ -485,7 +490,7 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
     const key = `${c.index}|${follows}|${dropAsides}`;
     let text = memo.get(key);
     if (text === undefined) {
-      text = paperVoiceToThirdPerson(c.text);
+      text = c.analysis.remarks.paperVoice ? paperVoiceToThirdPerson(c.text) : c.text;
       if (dropAsides && text.includes('(')) text = tidySpacing(text.replace(ASIDE, ''));
       if (LEAD_IN_FIRST_WORDS.has(c.lowerWords[0] === '' ? c.lowerWords[1]! : c.lowerWords[0]!)) text = withoutLeadIns(text, !follows);
       if (hasDoubledWord(c.lowerWords)) text = text.replace(DOUBLED_WORD, '$1');
