@@ -62,8 +62,7 @@ export function extractKeyIdea(entry: NoteEntry): KeyIdea {
   const own = entry.keyIdea === undefined ? '' : plainText(entry.keyIdea).replace(/\s+/g, ' ').trim();
   if (own !== '') return { answer: own };
 
-  const body = plainText(entry.body);
-  if (body.trim() === '') return { skip: SKIP_REASONS.empty };
+  if (entry.body.trim() === '') return { skip: SKIP_REASONS.empty };
 
   const { candidates, sawRemark } = rankSentences(entry);
   const words = candidates.reduce((n, c) => n + c.words, 0);
@@ -92,11 +91,11 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const sentence = whole.length > MAX_SENTENCE ? cutAtWord(whole, MAX_SENTENCE) : whole;
     const usable = usableText(sentence, titleWords);
     if (usable.trimmedRemark) sawRemark = true;
-    if (usable.text === null) return;
-    const words = countWords(usable.text);
-    if (words <= 4 && restatesTitle(usable.lowerWords, titleWords)) return;
     const { text, lowerWords, analysis, aside } = usable;
-    candidates.push({ index, text, lowerWords, analysis: analysis!, words, aside, score: 0 });
+    if (text === null || analysis === null) return;
+    const words = countWords(text);
+    if (words <= 4 && restatesTitle(lowerWords, titleWords)) return;
+    candidates.push({ index, text, lowerWords, analysis, words, aside, score: 0 });
   });
   candidates.forEach((c, rank) => (c.score = scoreSentence(c, rank)));
   return { candidates, sawRemark };
@@ -275,106 +274,12 @@ const SECONDARY = /^(?:\w+ ){1,3}(?:actually )?also\b/i;
 const READER_SUBJECT = /^you\b/i;
 // A sentence that leans on an earlier one ("this training", "that phenomenon").
 const BACK_REFERENCE = /\b(?:this|that|these|those|such) (?!paper\b|article\b|work\b|is\b|was\b)[a-z]+/i;
-// Verbs of doing: what a paper proposes, uses, adds, trains, finds. Whole words, then stems.
-const ACTION_WORDS = new Set(
-  ('study studies studied studying use uses used using add adds added train trains trained learn learns learned ' +
-    'show shows showed found find finds treat treats apply applies applied dynamically automatically instead rather').split(' '),
-);
-const ACTION_STEMS = [
-  'propos', 'present', 'introduc', 'imitat', 'distill', 'design', 'combin', 'deriv', 'provid', 'discover', 'suggest',
-  'minimi', 'maximi', 'replac', 'prevent', 'unroll', 'generat', 'predict', 'reduc', 'optimi', 'prun', 'penali',
-];
-
-
-/** What the scorer needs to know about one word; worked out once per distinct word. */
-interface WordInfo {
-  remarks: RemarkSignals;
-  cue: number;
-  /** The verb of doing it is a form of, or null. */
-  action: string | null;
-  stem: string;
-}
-
-const LEXICON = new Map<string, WordInfo>();
-
-const NO_REMARK: RemarkSignals = { low: 0, high: 0, paperVoice: false };
-
-function lexicon(word: string): WordInfo {
-  // Numbers carry no cue; they are many and mostly distinct, so they stay out of the cache.
-  const first = word.charCodeAt(0);
-  if (first >= 48 && first <= 57) return { remarks: NO_REMARK, cue: 0, action: null, stem: word };
-  let info = LEXICON.get(word);
-  if (info === undefined) {
-    // The vocabulary of notes is small; the cap only guards against a pathological file.
-    if (LEXICON.size > 200_000) LEXICON.clear();
-    const action = ACTION_WORDS.has(word) ? word : (ACTION_STEMS.find((stem) => word.startsWith(stem)) ?? null);
-    info = { remarks: remarkSignals(word), cue: CUE_WORDS.get(word) ?? 0, action, stem: stem(word) };
-    LEXICON.set(word, info);
-  }
-  return info;
-}
-
-function endsWithQuestion(text: string): boolean {
-  const last = text.length - 1;
-  return text[last] === '?' || (text[last - 1] === '?' && `"')`.includes(text[last]!));
-}
-
-// Words without which the pattern they guard cannot match: one pass over a sentence's words
-// sets these bits, and a pattern runs only when its bit is set.
-const Cue = { Paper: 1, Input: 2, Only: 4, OtherWork: 8, Critique: 16, SoftVerdict: 32, Essentially: 64 } as const;
-const CUE_WORDS = new Map<string, number>();
-for (const [cue, words] of [
-  [Cue.Paper, 'paper article work'],
-  [Cue.Input, 'input inputs'],
-  [Cue.Only, 'only'],
-  [Cue.OtherWork, 'another other previous earlier similar prior plug'],
-  [Cue.Critique, 'problem drawback drawbacks downside downsides limitation limitations weakness weaknesses reproduce cost speed slow'],
-  [Cue.SoftVerdict, 'well better interesting'],
-  [Cue.Essentially, 'essentially'],
-] as const) {
-  for (const w of words.split(' ')) CUE_WORDS.set(w, (CUE_WORDS.get(w) ?? 0) | cue);
-}
 const CONTRAST_START = /^(?:but|however|although|though|yet|whereas)\b/i;
 const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|like)\b/i;
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
 const CONTEXT_START =
   /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work)\b/i;
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;
-
-/** One pass over a sentence's words: what remarkKind and scoreSentence need from them. */
-interface WordAnalysis {
-  remarks: RemarkSignals;
-  cues: number;
-  /** Distinct verbs of doing, at most three. */
-  actions: string[];
-  /** Distinct title words used. */
-  shared: string[];
-  titleInFirstFour: boolean;
-}
-
-function analyseWords(words: string[], titleWords: Set<string>): WordAnalysis {
-  const remarks: RemarkSignals = { low: 0, high: 0, paperVoice: false };
-  let cues = 0;
-  const actions: string[] = [];
-  const shared: string[] = [];
-  let titleInFirstFour = false;
-  let position = 0;
-  for (const w of words) {
-    if (w === '') continue;
-    position++;
-    const info = lexicon(w);
-    remarks.low |= info.remarks.low;
-    remarks.high |= info.remarks.high;
-    if (info.remarks.paperVoice) remarks.paperVoice = true;
-    cues |= info.cue;
-    if (info.action !== null && actions.length < 3 && !actions.includes(info.action)) actions.push(info.action);
-    if (titleWords.has(info.stem)) {
-      if (!shared.includes(info.stem)) shared.push(info.stem);
-      if (position <= 4) titleInFirstFour = true;
-    }
-  }
-  return { remarks, cues, actions, shared, titleInFirstFour };
-}
 
 function scoreSentence(c: Candidate, rank: number): number {
   const t = c.text;
@@ -411,6 +316,11 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (c.words < 4) score -= 2;
   if (t.length > 200) score -= 1;
   return score;
+}
+
+function endsWithQuestion(text: string): boolean {
+  const last = text.length - 1;
+  return text[last] === '?' || (text[last - 1] === '?' && `"')`.includes(text[last]!));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,6 +469,95 @@ function cutAtWord(text: string, budget: number): string {
 
 // ---------------------------------------------------------------------------------------------
 // Words.
+
+/** One pass over a sentence's words: what remarkKind and scoreSentence need from them. */
+export interface WordAnalysis {
+  remarks: RemarkSignals;
+  cues: number;
+  /** Distinct verbs of doing, at most three. */
+  actions: string[];
+  /** Distinct title words used. */
+  shared: string[];
+  titleInFirstFour: boolean;
+}
+
+function analyseWords(words: string[], titleWords: Set<string>): WordAnalysis {
+  const remarks: RemarkSignals = { low: 0, high: 0, paperVoice: false };
+  let cues = 0;
+  const actions: string[] = [];
+  const shared: string[] = [];
+  let titleInFirstFour = false;
+  let position = 0;
+  for (const w of words) {
+    if (w === '') continue;
+    position++;
+    const info = lexicon(w);
+    remarks.low |= info.remarks.low;
+    remarks.high |= info.remarks.high;
+    if (info.remarks.paperVoice) remarks.paperVoice = true;
+    cues |= info.cue;
+    if (info.action !== null && actions.length < 3 && !actions.includes(info.action)) actions.push(info.action);
+    if (titleWords.has(info.stem)) {
+      if (!shared.includes(info.stem)) shared.push(info.stem);
+      if (position <= 4) titleInFirstFour = true;
+    }
+  }
+  return { remarks, cues, actions, shared, titleInFirstFour };
+}
+
+// Verbs of doing: what a paper proposes, uses, adds, trains, finds. Whole words, then stems.
+const ACTION_WORDS = new Set(
+  ('study studies studied studying use uses used using add adds added train trains trained learn learns learned ' +
+    'show shows showed found find finds treat treats apply applies applied dynamically automatically instead rather').split(' '),
+);
+const ACTION_STEMS = [
+  'propos', 'present', 'introduc', 'imitat', 'distill', 'design', 'combin', 'deriv', 'provid', 'discover', 'suggest',
+  'minimi', 'maximi', 'replac', 'prevent', 'unroll', 'generat', 'predict', 'reduc', 'optimi', 'prun', 'penali',
+];
+
+/** What the scorer needs to know about one word; worked out once per distinct word. */
+interface WordInfo {
+  remarks: RemarkSignals;
+  cue: number;
+  /** The verb of doing it is a form of, or null. */
+  action: string | null;
+  stem: string;
+}
+
+const LEXICON = new Map<string, WordInfo>();
+
+const NO_REMARK: RemarkSignals = { low: 0, high: 0, paperVoice: false };
+
+function lexicon(word: string): WordInfo {
+  // Numbers carry no cue; they are many and mostly distinct, so they stay out of the cache.
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return { remarks: NO_REMARK, cue: 0, action: null, stem: word };
+  let info = LEXICON.get(word);
+  if (info === undefined) {
+    // The vocabulary of notes is small; the cap only guards against a pathological file.
+    if (LEXICON.size > 200_000) LEXICON.clear();
+    const action = ACTION_WORDS.has(word) ? word : (ACTION_STEMS.find((stem) => word.startsWith(stem)) ?? null);
+    info = { remarks: remarkSignals(word), cue: CUE_WORDS.get(word) ?? 0, action, stem: stem(word) };
+    LEXICON.set(word, info);
+  }
+  return info;
+}
+
+// Words without which the pattern they guard cannot match: one pass over a sentence's words
+// sets these bits, and a pattern runs only when its bit is set.
+const Cue = { Paper: 1, Input: 2, Only: 4, OtherWork: 8, Critique: 16, SoftVerdict: 32, Essentially: 64 } as const;
+const CUE_WORDS = new Map<string, number>();
+for (const [cue, words] of [
+  [Cue.Paper, 'paper article work'],
+  [Cue.Input, 'input inputs'],
+  [Cue.Only, 'only'],
+  [Cue.OtherWork, 'another other previous earlier similar prior plug'],
+  [Cue.Critique, 'problem drawback drawbacks downside downsides limitation limitations weakness weaknesses reproduce cost speed slow'],
+  [Cue.SoftVerdict, 'well better interesting'],
+  [Cue.Essentially, 'essentially'],
+] as const) {
+  for (const w of words.split(' ')) CUE_WORDS.set(w, (CUE_WORDS.get(w) ?? 0) | cue);
+}
 
 // Title words too common in ML titles to say a sentence is about this paper.
 const STOPWORDS = new Set(
