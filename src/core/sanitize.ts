@@ -3,8 +3,10 @@
 // removed on the way in (and again on the way out, for text that came from elsewhere).
 
 // CSI, OSC, DCS/PM/APC strings and two-character escapes, in both 7-bit and 8-bit forms.
+// A string's body stops at the first BEL, ESC or ST, so the match is linear: an unterminated
+// one cannot send the regex back over the rest of a 20 MB file.
 const ESCAPE_SEQUENCE =
-  /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][\s\S]*?(?:\u0007|\u001b\\|\u009c)|[\u009d\u0090\u0098\u009e\u009f][\s\S]*?(?:\u0007|\u001b\\|\u009c)|\u001b[@-Z\\-_]?/g;
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)|\u001b[@-Z\\-_]?/g;
 // C0 controls except tab and newline, DEL, C1 controls, and bidi overrides that reorder text.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { stripControl, toSafeLine } from '../../src/core/sanitize.js';
+
+describe('stripControl', () => {
+  it('removes CSI, OSC and DCS sequences, C0/C1 controls and bidi overrides; keeps tabs and newlines', () => {
+    const hostile = 'a\u001b[31mred\u001b[0m b\u001b]0;title\u0007c\u001bP1$r\u001b\\d\u009b2Je\u0008f\u202eg\th\ni';
+    expect(stripControl(hostile)).toBe('ared bcdefg\th\ni');
+  });
+
+  it('keeps the text after an unterminated OSC (only the escape itself goes)', () => {
+    expect(stripControl('before \u001b]0;oops and the rest of the note')).toBe('before 0;oops and the rest of the note');
+  });
+
+  it('stays linear on many unterminated sequences (a crafted file must not hang generate)', () => {
+    const crafted = '\u001b]'.repeat(200_000) + 'x';
+    // Not a timing assertion: a quadratic scan of 400 kB would not finish within the test timeout.
+    expect(stripControl(crafted)).toBe('x');
+  });
+
+  it('folds a line for the terminal', () => {
+    expect(toSafeLine('  Hyper\u001b[2J\nNetworks \t ')).toBe('Hyper Networks');
+  });
+});
