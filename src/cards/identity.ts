@@ -29,8 +29,14 @@ const PREFILTER = 0.5;
 const ALL_PAIRS_LIMIT = 250_000;
 const COMMON_WORD_LIMIT = 200;
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, compatibility-folded, punctuation to spaces: what makes two titles "the same". */
 export function normalizeTitle(title: string): string {
+  // Most titles are plain ASCII: a cheaper path than the Unicode-aware one, same result.
+  if (PLAIN_ASCII.test(title)) {
+    return title.toLowerCase().replace(/['"`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  }
   return title
     .normalize('NFKC')
     .toLowerCase()
