@@ -1,0 +1,5 @@
+// Runs before every test file. Ink decides at import time whether it is in CI (then it draws
+// only the last frame, on exit); the screen tests check what a person at a terminal sees, so
+// they must not inherit CI's variable. (The end-to-end tests strip it from their children too.)
+delete process.env.CI;
+delete process.env.CONTINUOUS_INTEGRATION;
