@@ -1,13 +1,26 @@
 // Benchmark of `paperdeck stats` on a large deck: 200,000 reviews of 10,000 cards spread over
 // about three years, built in memory (deterministic pseudo-random), then computeStats and the
-// text report timed, median of a few runs. Also the cost of reading such a log: JSON.parse of
-// a 200,000-line ndjson text, line by line, as the store reads it.
+// text report timed, median of a few runs. Also the cost of reading such a log (its lines
+// parsed and decoded as the store reads them), and `paperdeck stats --json` end to end on it
+// with the built binary.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { GENERATOR_VERSION } from '../src/cards/generate.js';
+import { ManualClock } from '../src/core/clock.js';
 import { CardStateKind } from '../src/core/types.js';
 import type { Card, CardState, LogEntry, Rating, ReviewEntry } from '../src/core/types.js';
 import { DEFAULT_SETTINGS } from '../src/schedule/settings.js';
 import { computeStats } from '../src/stats/index.js';
 import { renderStats } from '../src/stats/render.js';
+import { hashNotes, serializeCardsFile } from '../src/store/decks.js';
+import { openState } from '../src/store/index.js';
+import { decodeEntry, encodeEntry } from '../src/store/log-codec.js';
+import { headerLine } from '../src/store/review-log.js';
+import { timeNode } from './measure.js';
 
 const DAY_MS = 86_400_000;
 const CARDS = 10_000;
@@ -48,7 +61,8 @@ export function syntheticDeck(now = Date.UTC(2026, 5, 1, 10), reviews = REVIEWS,
   const states = new Map<string, CardState>();
   const raw: Omit<ReviewEntry, 'seq'>[] = [];
   for (let c = 0; c < cardCount; c++) {
-    const id = `paper-${c}`;
+    // As long as real ids (the title's first words, at most 40 characters, and a 6-digit hash).
+    const id = `a-synthetic-paper-on-topic-${c}-${(c * 2654435761 >>> 8).toString(16).padStart(6, '0').slice(-6)}`;
     cards.push({
       id,
       title: `A synthetic paper on topic ${c} with a title long enough to need truncating in the report`,
@@ -73,8 +87,9 @@ export function syntheticDeck(now = Date.UTC(2026, 5, 1, 10), reviews = REVIEWS,
       const after: CardState = {
         ...state,
         due: at + interval * DAY_MS,
-        stability: Math.max(0.5, interval * 1.05),
-        difficulty: 5,
+        // ts-fsrs rounds both to 8 decimals: numbers as long as the scheduler's.
+        stability: Math.round(Math.max(0.5, interval * (0.9 + rand() * 0.3)) * 1e8) / 1e8,
+        difficulty: Math.round((1 + rand() * 9) * 1e8) / 1e8,
         scheduledDays: interval,
         reps: state.reps + 1,
         lapses: state.lapses + (rating === 1 && state.state === CardStateKind.Review ? 1 : 0),
@@ -123,15 +138,15 @@ function time(run: () => unknown, runs = RUNS): number {
   return Math.round(median(times) * 10) / 10;
 }
 
-export async function benchStats(): Promise<Record<string, number>> {
+export async function benchStats(bin = fileURLToPath(new URL('../dist/paperdeck.js', import.meta.url))): Promise<Record<string, number>> {
   const deck = syntheticDeck();
-  // The command reads the log from ndjson, one JSON.parse per line, as the store does; the
-  // statistics then run on those parsed objects (which V8 lays out alike, unlike objects
-  // built by spreading, so timing the built ones would mislead).
-  const ndjson = deck.log.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
+  // The command reads the log one line at a time, JSON.parse then decodeEntry, as the store
+  // does; the statistics then run on those decoded objects (which V8 lays out alike, unlike
+  // objects built by spreading, so timing the built ones would mislead).
+  const ndjson = deck.log.map((entry) => encodeEntry(entry)).join('\n') + '\n';
   const parseLog = () => {
     const entries: LogEntry[] = [];
-    for (const line of ndjson.split('\n')) if (line) entries.push(JSON.parse(line) as LogEntry);
+    for (const line of ndjson.split('\n')) if (line) entries.push(decodeEntry(JSON.parse(line)));
     return entries;
   };
   const parseMs = time(parseLog, 3);
@@ -146,11 +161,75 @@ export async function benchStats(): Promise<Record<string, number>> {
   const computeMs = time(() => computeStats(input));
   const stats = computeStats(input);
   const renderMs = time(() => renderStats(stats, { width: 80 }));
-  return {
+  const plainBytes = deck.log.reduce((sum, entry) => sum + Buffer.byteLength(JSON.stringify(entry)) + 1, 0);
+  const figures: Record<string, number> = {
     'stats: log entries': input.log.length,
     'stats: computeStats ms (median)': computeMs,
     'stats: render ms (median)': renderMs,
-    'stats: parse ndjson log ms (median)': parseMs,
-    'stats: ndjson log MB': Math.round((Buffer.byteLength(ndjson) / 1048576) * 10) / 10,
+    'stats: parse and decode log ms (median)': parseMs,
+    'stats: log MB': Math.round((Buffer.byteLength(ndjson) / 1e6) * 10) / 10,
+    'stats: log MB in the plain form (before log-codec)': Math.round((plainBytes / 1e6) * 10) / 10,
+  };
+  if (!existsSync(bin)) return figures;
+  const work = mkdtempSync(join(tmpdir(), 'paperdeck-bench-stats-'));
+  try {
+    return { ...figures, ...benchStatsCommand(work, bin, deck) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const COMMAND_RUNS = 5;
+
+/**
+ * A decks folder and a state folder holding the synthetic deck as years of use would leave
+ * them: cards.json, the review log (its lines as the store writes them, written at once), and
+ * the snapshot a writer folds when it closes.
+ */
+export function writeStatsFolders(root: string, deck: SyntheticDeck): { decksDir: string; stateDir: string; logBytes: number } {
+  const decksDir = join(root, 'decks');
+  const stateDir = join(root, 'state');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(decksDir, 'bench'), { recursive: true });
+  // cards.json is not built from these notes, but it carries their hash so that it counts as
+  // current and the command does not rebuild it.
+  const notes = Buffer.from('The synthetic papers.\n');
+  writeFileSync(join(decksDir, 'bench', 'notes.txt'), notes);
+  const notesHash = hashNotes([{ file: 'notes.txt', bytes: notes }]);
+  const cardsFile = { version: 1 as const, deck: 'bench', notesHash, generator: GENERATOR_VERSION, cards: deck.cards, retired: [], skipped: [], warnings: [] };
+  writeFileSync(join(decksDir, 'bench', 'cards.json'), serializeCardsFile(cardsFile));
+  mkdirSync(join(stateDir, 'decks', 'bench'), { recursive: true });
+  const text = headerLine('bench') + deck.log.map((entry) => encodeEntry(entry) + '\n').join('');
+  writeFileSync(join(stateDir, 'decks', 'bench', 'log.ndjson'), text);
+  const writer = openState(stateDir, { mode: 'write', clock: new ManualClock(deck.now) });
+  writer.deck('bench');
+  writer.close();
+  return { decksDir, stateDir, logBytes: Buffer.byteLength(text) };
+}
+
+/**
+ * `paperdeck stats --json` end to end on the synthetic deck (200,000 reviews of 10,000 cards),
+ * beside bare `node -e 0`; and the store's open + readLog() on its own. `bin` is a built
+ * paperdeck.js.
+ */
+export function benchStatsCommand(tmpDir: string, bin: string, deck = syntheticDeck()): Record<string, number> {
+  const { decksDir, stateDir, logBytes } = writeStatsFolders(join(tmpDir, 'stats-command'), deck);
+  const readLogMs = time(() => {
+    const reader = openState(stateDir, { mode: 'read', clock: new ManualClock(deck.now) });
+    const entries = reader.deck('bench').readLog();
+    reader.close();
+    if (entries.length !== deck.log.length) throw new Error('bench: readLog lost entries');
+  }, 5);
+  const env = { ...process.env, PAPERDECK_NOW: new Date(deck.now).toISOString() };
+  const args = [bin, 'stats', 'bench', '--json', '--state', stateDir, '--decks', decksDir];
+  const check = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`bench: paperdeck stats failed: ${check.stderr}`);
+  return {
+    'stats command: log entries': deck.log.length,
+    'stats command: log MB': Math.round((logBytes / 1e6) * 10) / 10,
+    'stats command: log bytes per line': Math.round(logBytes / deck.log.length),
+    'stats command: open + readLog ms (median)': readLogMs,
+    'stats command: node -e 0 ms (median)': Math.round(timeNode(['-e', '0'], COMMAND_RUNS)),
+    'stats command: stats --json end to end ms (median)': Math.round(timeNode(args, COMMAND_RUNS, env)),
   };
 }

@@ -20,6 +20,7 @@ import { UserError } from '../core/errors.js';
 import type { CardState, LogEntry } from '../core/types.js';
 import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
 import { corruptedFileError } from './corruption.js';
+import { NotALogEntry, decodeEntry, encodeEntry } from './log-codec.js';
 import { LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
 import {
   LogCorruption,
@@ -28,7 +29,7 @@ import {
   lastEntries,
   lineEndingAt,
   readHeader,
-  scanEntries,
+  scanEntryBatches,
   withFile,
 } from './review-log.js';
 import { SNAPSHOT_MIGRATIONS, SNAPSHOT_SCHEMA_VERSION, isJsonObject, migrate } from './schema.js';
@@ -209,13 +210,13 @@ export class DeckStateFiles implements DeckState {
 
     let result;
     try {
-      const entries = scanEntries(fd, from, this.seq);
-      for (let next = entries.next(); ; next = entries.next()) {
+      const batches = scanEntryBatches(fd, from, this.seq);
+      for (let next = batches.next(); ; next = batches.next()) {
         if (next.done) {
           result = next.value;
           break;
         }
-        this.states.set(next.value.card, next.value.after);
+        for (const entry of next.value) this.states.set(entry.card, entry.after);
         this.remember(next.value);
       }
     } catch (error) {
@@ -270,8 +271,8 @@ export class DeckStateFiles implements DeckState {
     this.tornTail = { file: aside, bytes: filled, reason };
   }
 
-  private remember(entry: LogEntry): void {
-    this.recent.push(entry);
+  private remember(entries: readonly LogEntry[]): void {
+    for (const entry of entries) this.recent.push(entry);
     if (this.recent.length > 2 * RECENT_KEPT) this.recent = this.recent.slice(-RECENT_KEPT);
   }
 
@@ -311,9 +312,17 @@ export class DeckStateFiles implements DeckState {
     if (this.appendFd === undefined) this.appendFd = this.createLog();
     const fd = this.appendFd;
     const seq = this.seq + 1;
-    // seq first (for people reading the file), and never one the caller slipped in.
-    const line = JSON.stringify(Object.assign({ seq }, entry, { seq })) + '\n';
-    const bytes = Buffer.from(line, 'utf8');
+    // Never a seq the caller slipped in.
+    const line = encodeEntry({ ...entry, seq } as LogEntry);
+    // Read back before it is written: what is in memory is exactly what is on disk, and a line
+    // that would not read back (a rating of 7, say) never reaches the log.
+    let stored: LogEntry;
+    try {
+      stored = decodeEntry(JSON.parse(line));
+    } catch (error) {
+      throw new Error(`append: the entry cannot be stored (${(error as Error).message})`);
+    }
+    const bytes = Buffer.from(line + '\n', 'utf8');
     try {
       writeAll(fd, bytes);
       fdatasyncSync(fd);
@@ -322,10 +331,8 @@ export class DeckStateFiles implements DeckState {
     }
     this.seq = seq;
     this.logBytes += bytes.length;
-    // Parsed back from the line itself: what is in memory is exactly what is on disk.
-    const stored = JSON.parse(line) as LogEntry;
     this.states.set(stored.card, stored.after);
-    this.remember(stored);
+    this.remember([stored]);
     return stored;
   }
 
@@ -343,6 +350,11 @@ export class DeckStateFiles implements DeckState {
   }
 
   *iterateLog(): Generator<LogEntry> {
+    for (const batch of this.logBatches()) yield* batch;
+  }
+
+  /** The whole log in batches of a chunk's worth of entries. */
+  private *logBatches(): Generator<LogEntry[]> {
     if (!existsSync(this.logFile)) return;
     const fd = openSync(this.logFile, 'r');
     try {
@@ -354,7 +366,7 @@ export class DeckStateFiles implements DeckState {
         throw error;
       }
       try {
-        yield* scanEntries(fd, header, 0);
+        yield* scanEntryBatches(fd, header, 0);
       } catch (error) {
         if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
         throw error;
@@ -365,7 +377,9 @@ export class DeckStateFiles implements DeckState {
   }
 
   readLog(): LogEntry[] {
-    return [...this.iterateLog()];
+    const log: LogEntry[] = [];
+    for (const batch of this.logBatches()) for (const entry of batch) log.push(entry);
+    return log;
   }
 
   entriesSince(seq: number): LogEntry[] {
@@ -376,7 +390,7 @@ export class DeckStateFiles implements DeckState {
     try {
       return withFile(this.logFile, 'r', (fd) => lastEntries(fd, this.logBytes, this.headerBytes, this.seq - Math.max(0, seq)));
     } catch (error) {
-      if (error instanceof SyntaxError) throw this.corrupted(this.logFile, error.message, 'none');
+      if (error instanceof SyntaxError || error instanceof NotALogEntry) throw this.corrupted(this.logFile, error.message, 'none');
       throw error;
     }
   }

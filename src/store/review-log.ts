@@ -1,10 +1,12 @@
-// The review log file: a header line, then one LogEntry per line, appended and never rewritten.
+// The review log file: a header line, then one LogEntry per line (as log-codec.ts writes it),
+// appended and never rewritten.
 // This module reads it: forwards in chunks from any byte offset, backwards from the end for the
 // last few entries, and tells a line torn by a crash (the last line, unfinished or garbled)
 // from corruption anywhere else.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LogEntry } from '../core/types.js';
 import { newerSchemaError } from './corruption.js';
+import { NotALogEntry, decodeEntry } from './log-codec.js';
 import { LOG_SCHEMA_VERSION, isJsonObject } from './schema.js';
 
 const CHUNK_BYTES = 1 << 20;
@@ -74,51 +76,31 @@ export function readHeader(fd: number, file: string): number {
   return end + 1;
 }
 
-/** One line of the log as bytes [start, end), `end` past its newline when it has one. */
-interface RawLine {
-  start: number;
-  end: number;
-  text: string;
-  complete: boolean;
+/** Fills `buffer` from `offset` with the file's bytes at `position`; returns how many it got. */
+function readInto(fd: number, buffer: Buffer, offset: number, position: number): number {
+  let filled = 0;
+  while (offset + filled < buffer.length) {
+    const n = readSync(fd, buffer, offset + filled, buffer.length - offset - filled, position + filled);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled;
 }
 
-/** Lines from `from` to the end of the file (as it is when each chunk is read). */
-function* linesFrom(fd: number, from: number): Generator<RawLine> {
-  let position = from;
-  let pending: Buffer = Buffer.alloc(0);
-  let pendingStart = from;
-  for (;;) {
-    const chunk = readAt(fd, position, CHUNK_BYTES);
-    if (chunk.length === 0) break;
-    position += chunk.length;
-    const data = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-    let lineStart = 0;
-    for (let nl = data.indexOf(NEWLINE); nl >= 0; nl = data.indexOf(NEWLINE, lineStart)) {
-      yield {
-        start: pendingStart + lineStart,
-        end: pendingStart + nl + 1,
-        text: data.toString('utf8', lineStart, nl),
-        complete: true,
-      };
-      lineStart = nl + 1;
-    }
-    pending = Buffer.from(data.subarray(lineStart));
-    pendingStart += lineStart;
+/** The entry a line of text holds, or why it holds none. */
+function parseLine(text: string): LogEntry | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
   }
-  if (pending.length > 0) {
-    yield { start: pendingStart, end: pendingStart + pending.length, text: pending.toString('utf8'), complete: false };
+  try {
+    return decodeEntry(value);
+  } catch (error) {
+    if (error instanceof NotALogEntry) return error.message;
+    throw error;
   }
-}
-
-/** Why `value` is not a log entry, or undefined when it is one. */
-function entryProblem(value: unknown): string | undefined {
-  if (!isJsonObject(value)) return 'not an object';
-  if (typeof value.seq !== 'number' || !Number.isInteger(value.seq)) return 'no seq';
-  if (typeof value.kind !== 'string') return 'no kind';
-  if (typeof value.card !== 'string') return 'no card';
-  if (typeof value.at !== 'number') return 'no time';
-  if (!isJsonObject(value.after)) return 'no card state after it';
-  return undefined;
 }
 
 export interface TornTail {
@@ -137,49 +119,83 @@ export interface ScanResult {
 
 /**
  * The entries from byte `from` (the start of the entry with seq `afterSeq + 1`) to the end of the
- * file, in order, read a chunk at a time; returns where the whole entries end. The last line may
- * be torn (unfinished, or garbled by a crash mid-write): it is reported, not thrown. Anything
- * else wrong — a bad line with more lines after it, a gap in the numbering — throws
- * LogCorruption.
+ * file (as it is when each chunk is read), in order, in batches of a chunk's worth; returns where
+ * the whole entries end. The last line may be torn (unfinished, or garbled by a crash mid-write):
+ * it is reported, not thrown. Anything else wrong — a bad line with more lines after it, a gap in
+ * the numbering — throws LogCorruption, once the entries before it have been yielded.
  */
-export function* scanEntries(fd: number, from: number, afterSeq: number): Generator<LogEntry, ScanResult, undefined> {
+export function* scanEntryBatches(fd: number, from: number, afterSeq: number): Generator<LogEntry[], ScanResult, undefined> {
   let goodEnd = from;
   let lastSeq = afterSeq;
-  let bad: { line: RawLine; reason: string } | undefined;
-  for (const line of linesFrom(fd, from)) {
-    // A bad line is only forgivable as the very last one: another line after it makes it
-    // corruption.
-    if (bad) throw badLine(bad.reason, lastSeq, goodEnd);
-    if (!line.complete) {
-      bad = { line, reason: 'unfinished last line' };
+  // A bad line is only forgivable as the very last one: another line after it makes it
+  // corruption.
+  let bad: TornTail | undefined;
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  // buffer[0, held) is the start of a line carried over from the previous read; buffer[0] is
+  // byte `bufferStart` of the file.
+  let held = 0;
+  let bufferStart = from;
+  for (;;) {
+    if (held === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]); // a very long line
+    const read = readInto(fd, buffer, held, bufferStart + held);
+    if (read === 0) break;
+    const length = held + read;
+    const wholeLinesEnd = buffer.lastIndexOf(NEWLINE, length - 1) + 1;
+    if (wholeLinesEnd === 0) {
+      held = length;
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(line.text);
-    } catch (error) {
-      bad = { line, reason: (error as Error).message };
-      continue;
+    // One string for the chunk's lines. When it has as many characters as they have bytes (all
+    // ASCII, as ids made from titles are), its indexes are byte offsets and lines are slices of
+    // it; otherwise each line is decoded from its own bytes.
+    const text = buffer.toString('utf8', 0, wholeLinesEnd);
+    const oneBytePerChar = text.length === wholeLinesEnd;
+    const entries: LogEntry[] = [];
+    let corruption: LogCorruption | undefined;
+    for (let lineStart = 0; lineStart < wholeLinesEnd; ) {
+      const newline = oneBytePerChar ? text.indexOf('\n', lineStart) : buffer.indexOf(NEWLINE, lineStart);
+      const lineEnd = newline + 1;
+      if (bad) {
+        corruption = badLine(bad.reason, lastSeq, goodEnd);
+        break;
+      }
+      const parsed = parseLine(oneBytePerChar ? text.slice(lineStart, newline) : buffer.toString('utf8', lineStart, newline));
+      if (typeof parsed === 'string') {
+        bad = { start: bufferStart + lineStart, end: bufferStart + lineEnd, reason: parsed };
+      } else if (parsed.seq !== lastSeq + 1) {
+        corruption = new LogCorruption(
+          `line ${lastSeq + 2} has entry number ${parsed.seq} where ${lastSeq + 1} was expected`,
+          goodEnd,
+          lastSeq,
+        );
+        break;
+      } else {
+        lastSeq = parsed.seq;
+        goodEnd = bufferStart + lineEnd;
+        entries.push(parsed);
+      }
+      lineStart = lineEnd;
     }
-    const problem = entryProblem(value);
-    if (problem) {
-      bad = { line, reason: problem };
-      continue;
-    }
-    const entry = value as LogEntry;
-    if (entry.seq !== lastSeq + 1) {
-      throw new LogCorruption(
-        `line ${lastSeq + 2} has entry number ${entry.seq} where ${lastSeq + 1} was expected`,
-        goodEnd,
-        lastSeq,
-      );
-    }
-    lastSeq = entry.seq;
-    goodEnd = line.end;
-    yield entry;
+    if (entries.length > 0) yield entries;
+    if (corruption) throw corruption;
+    buffer.copyWithin(0, wholeLinesEnd, length);
+    held = length - wholeLinesEnd;
+    bufferStart += wholeLinesEnd;
   }
-  const torn = bad ? { start: bad.line.start, end: bad.line.end, reason: bad.reason } : null;
-  return { goodEnd, lastSeq, torn };
+  if (held > 0) {
+    if (bad) throw badLine(bad.reason, lastSeq, goodEnd);
+    bad = { start: bufferStart, end: bufferStart + held, reason: 'unfinished last line' };
+  }
+  return { goodEnd, lastSeq, torn: bad ?? null };
+}
+
+/** scanEntryBatches, one entry at a time. */
+export function* scanEntries(fd: number, from: number, afterSeq: number): Generator<LogEntry, ScanResult, undefined> {
+  const batches = scanEntryBatches(fd, from, afterSeq);
+  for (let next = batches.next(); ; next = batches.next()) {
+    if (next.done) return next.value;
+    yield* next.value;
+  }
 }
 
 function badLine(reason: string, previousSeq: number, goodEnd: number): LogCorruption {
@@ -239,7 +255,7 @@ export function lastEntries(fd: number, end: number, notBefore: number, count: n
   return text
     .split('\n')
     .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as LogEntry);
+    .map((line) => decodeEntry(JSON.parse(line)));
 }
 
 export function withFile<T>(file: string, flags: string, use: (fd: number) => T): T {

@@ -9,6 +9,11 @@ import { newerSchemaError } from './corruption.js';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 export const SNAPSHOT_SCHEMA_VERSION = 1;
+/**
+ * Version 1 entry lines come in two forms, both read (log-codec.ts): the plain LogEntry the
+ * first builds wrote, and the compact form written since. Nothing had been released in between,
+ * so the version stayed.
+ */
 export const LOG_SCHEMA_VERSION = 1;
 
 export type JsonObject = Record<string, unknown>;

@@ -167,17 +167,19 @@ describe('daily backups', () => {
   it('extends the log copy with only what was added, never rewriting what it holds', () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
-    session(state, clock, 800);
+    // Long enough (~180 KB) that its middle lies outside the 64 KiB the backup compares at
+    // either end of the copy.
+    session(state, clock, 1600);
     clock.advance(DAY);
-    session(state, clock, 10); // the backup copies entries 1..800
+    session(state, clock, 10); // the backup copies entries 1..1600
     const { log, copy } = files(state);
     const backedUp = bytesOf(copy);
 
     // Damage deep inside the part already backed up, far from both ends of the copy.
-    garbleLine(log, 401);
+    garbleLine(log, 801);
     session(state, clock, 10);
     clock.advance(DAY);
-    session(state, clock, 0); // the backup appends entries 801..820 and nothing else
+    session(state, clock, 0); // the backup appends entries 1601..1620 and nothing else
 
     const copied = bytesOf(copy);
     expect(copied.subarray(0, backedUp.length)).toEqual(backedUp);
@@ -187,9 +189,9 @@ describe('daily backups', () => {
     const restore = tempDir();
     execFileSync('sh', ['-c', `mkdir -p decks/d && cp ${copy} decks/d/log.ndjson`], { cwd: restore });
     expect(openState(restore, { mode: 'read', clock }).deck('d').readLog().map((e) => e.seq)).toEqual(
-      Array.from({ length: 820 }, (_, i) => i + 1),
+      Array.from({ length: 1620 }, (_, i) => i + 1),
     );
-    expect(() => openState(state, { mode: 'read', clock }).deck('d').readLog()).toThrow(/line 401/);
+    expect(() => openState(state, { mode: 'read', clock }).deck('d').readLog()).toThrow(/line 801/);
   });
 
   it('keeps the copy as it is when the live log is damaged where the copy ends, and says so', () => {

@@ -8,6 +8,7 @@ import { UsageError } from '../../src/core/errors.js';
 import type { LogEntry } from '../../src/core/types.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { FOLD_TAIL_ENTRIES, openState, type DistributiveOmit } from '../../src/store/index.js';
+import { decodeEntry } from '../../src/store/log-codec.js';
 import { sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
 
@@ -64,7 +65,7 @@ describe('appending answers', () => {
     const { log } = deckFiles(state, 'd');
     const lines = readFileSync(log, 'utf8').split('\n');
     expect(lines).toHaveLength(3); // header, the entry, and the empty rest after the last newline
-    expect(JSON.parse(lines[1] ?? '')).toMatchObject({ seq: 1, card: 'a', kind: 'review', rating: 3 });
+    expect(decodeEntry(JSON.parse(lines[1] ?? ''))).toMatchObject({ seq: 1, card: 'a', kind: 'review', rating: 3 });
     deck.append(sampleReview('b', 2));
     expect(readFileSync(log, 'utf8').split('\n')).toHaveLength(4);
     store.close();
