@@ -5,7 +5,7 @@
 import type { Clock } from '../core/clock.js';
 import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
-import { entriesFrom, newestFirst, type LogTail } from './logWindow.js';
+import { entriesFrom, type LogTail } from './logWindow.js';
 import { buildQueue, nextDueAfterNow, studiedToday, undoneSeqs, type QueueInput, type StudyQueue } from './queue.js';
 import { newCardState, RATINGS, Scheduler } from './scheduler.js';
 
@@ -39,8 +39,9 @@ export interface StudyEngine {
   /** Persisted (fsync) before returning; applies the leech rule. */
   answer(cardId: string, rating: Rating, ms: number): void;
   /**
-   * Takes back the last rating, bury or suspend of this deck (repeatable, across restarts too,
-   * via the log's undo entries); returns the card to show again, or null.
+   * Takes back the last rating, bury or suspend this engine made (repeatable, back to the start
+   * of this session, as in Anki: never an answer from an earlier session or day); returns the
+   * card to show again, or null when this session has nothing left to undo.
    */
   undo(): Card | null;
   /** Until the next local day. */
@@ -83,6 +84,12 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
   let recentFrom = 0;
   /** A card brought back by undo is shown next, as in Anki. */
   let pinned: string | null = null;
+  /**
+   * What this engine wrote and has not taken back, latest last: all that undo may reach. The
+   * log before this session is out of its reach (a rating from last week is not the user's
+   * "last action", and undoing it could lift a leech's suspension behind their back).
+   */
+  const undoable: LogEntry[] = [];
 
   function loadRecent(now: number): void {
     recentFrom = localDayStart(now, hour);
@@ -116,6 +123,7 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     const written = deck.append(entry);
     states.set(written.card, written.after);
     recent.push(written);
+    if (written.kind !== 'undo') undoable.push(written);
     if (pinned === written.card) pinned = null;
   }
 
@@ -159,18 +167,9 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     },
 
     undo() {
-      // Walk back from the end, stepping over undo entries and what they took back.
-      const undone = new Set<number>();
-      let target: LogEntry | undefined;
-      for (const entry of newestFirst(deck)) {
-        if (entry.kind === 'undo') undone.add(entry.undoes);
-        else if (!undone.has(entry.seq)) {
-          target = entry;
-          break;
-        }
-      }
-      // Only ratings, buries and suspends are taken back; an unsuspend (or anything newer
-      // that is not undoable) stops the walk so no later change is silently overwritten.
+      const target = undoable.at(-1);
+      // Only ratings, buries and suspends are taken back; an unsuspend stops undo so no later
+      // change is silently overwritten.
       if (!target || !UNDOABLE.has(target.kind)) return null;
       const now = clock.now();
       record({
@@ -181,6 +180,7 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
         before: states.get(target.card) ?? null,
         after: target.before ?? newCardState(),
       });
+      undoable.pop(); // only once the undo is on disk: a failed write leaves it to try again
       const card = cardById(target.card);
       pinned = card ? card.id : null;
       return card ?? null;

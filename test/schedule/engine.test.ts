@@ -173,8 +173,8 @@ describe('study engine: answers, previews and undo', () => {
     expect(entry).toMatchObject({ kind: 'review', card: 'c001', rating: 3, ms: 4_000, before: null, at: clock.now() });
   });
 
-  it('undoes answers one by one, restoring each card exactly, across restarts too', () => {
-    const { engine, clock, deck, open } = setup(5);
+  it('undoes answers one by one, restoring each card exactly, back to the start of the session', () => {
+    const { engine, clock, deck } = setup(5);
     const snapshots: unknown[] = [];
     for (const id of ['c001', 'c002', 'c001', 'c003']) {
       snapshots.push(structuredClone(deck.cardStates().get(id) ?? null));
@@ -184,15 +184,44 @@ describe('study engine: answers, previews and undo', () => {
     expect(engine.undo()?.id).toBe('c003');
     expect(deck.cardStates().get('c003')!.state).toBe(CardStateKind.New);
     expect(engine.current()?.id).toBe('c003');
-    const restarted = open();
-    expect(restarted.undo()?.id).toBe('c001');
+    expect(engine.undo()?.id).toBe('c001');
     expect(deck.cardStates().get('c001')).toEqual(snapshots[2]);
-    expect(restarted.current()?.id).toBe('c001');
-    expect(restarted.undo()?.id).toBe('c002');
-    expect(restarted.undo()?.id).toBe('c001');
-    expect(restarted.undo()).toBeNull();
-    expect(restarted.counts().new).toBe(5);
+    expect(engine.current()?.id).toBe('c001');
+    expect(engine.undo()?.id).toBe('c002');
+    expect(engine.undo()?.id).toBe('c001');
+    expect(engine.undo()).toBeNull();
+    expect(engine.counts().new).toBe(5);
     expect(deck.readLog().filter((e) => e.kind === 'undo').map((e) => (e.kind === 'undo' ? e.undoes : 0))).toEqual([4, 3, 2, 1]);
+  });
+
+  it("never undoes what an earlier session did, not even earlier the same day", () => {
+    const { engine, clock, deck, open } = setup(3);
+    engine.answer('c001', 3, 1_000);
+    engine.suspend('c002');
+    const earlier = structuredClone([...deck.cardStates()]);
+    clock.advance(HOUR);
+    const later = open();
+    expect(later.undo()).toBeNull();
+    // Its own answers it takes back, then stops where it started.
+    later.answer('c003', 4, 1_000);
+    expect(later.undo()?.id).toBe('c003');
+    expect(later.undo()).toBeNull();
+    expect([...deck.cardStates()].filter(([id]) => id !== 'c003')).toEqual(earlier);
+    expect(deck.cardStates().get('c002')!.suspended).toBe(true);
+    expect(deck.readLog().map((e) => e.kind)).toEqual(['review', 'suspend', 'review', 'undo']);
+  });
+
+  it("keeps a leech suspended when a session on a later day presses undo first", () => {
+    const { engine, clock, deck, open } = setup(2, { leechThreshold: 1, relearningSteps: [] });
+    engine.answer('c001', 4, 1_000);
+    clock.set(deck.cardStates().get('c001')!.due + HOUR);
+    open().answer('c001', 1, 1_000);
+    expect(deck.cardStates().get('c001')).toMatchObject({ leech: true, suspended: true });
+    clock.advance(4 * 24 * HOUR);
+    const nextSession = open();
+    expect(nextSession.undo()).toBeNull();
+    expect(deck.cardStates().get('c001')).toMatchObject({ leech: true, suspended: true });
+    expect(deck.readLog().some((e) => e.kind === 'undo')).toBe(false);
   });
 
   it('restores a late review card to its original due date (unlike ts-fsrs rollback)', () => {
