@@ -46,7 +46,8 @@ export function noteBodyHash(entry: NoteEntry): string {
 /** Pure: notes files' bytes (plus the previous cards) to the deck's new cards.json. */
 export function buildDeck(
   deck: string,
-  files: readonly { file: string; bytes: Uint8Array }[],
+  /** `label` names the file in messages (its path as the user knows it); `file` in the cards. */
+  files: readonly { file: string; bytes: Uint8Array; label?: string }[],
   previous: CardsFile | null,
 ): BuiltDeck {
   const drafts: DraftCard[] = [];
@@ -59,8 +60,8 @@ export function buildDeck(
   if (previous?.generator === GENERATOR_VERSION) {
     for (const card of [...previous.cards, ...previous.retired]) known.set(`${card.bodyHash}\0${card.title}`, card.answer);
   }
-  for (const { file, bytes } of files) {
-    const text = decodeNotes(bytes, file);
+  for (const { file, bytes, label } of files) {
+    const text = decodeNotes(bytes, label ?? file);
     const parsed = parseNotes(text, file);
     warnings.push(...parsed.warnings);
     papers += parsed.entries.length;
@@ -82,7 +83,7 @@ export function buildDeck(
     }
   }
   if (papers === 0) {
-    const names = files.map((f) => f.file).join(', ');
+    const names = files.map((f) => f.label ?? f.file).join(', ');
     throw new UserError(
       `${names}: no recognisable paper entries (expected lines like "C1: Title" or Markdown "## Title" headings)`,
     );

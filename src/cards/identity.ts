@@ -185,10 +185,12 @@ export function assignIdentities(
     const id = old.id;
     const renamed = old.title !== draft.title;
     const edited = old.bodyHash !== draft.bodyHash || old.answer !== draft.answer || old.question !== draft.question;
+    // Each card is in one bucket, so the counts add up to the deck: a paper that came back is
+    // restored, a new title is a rename (edited or not), else an edit is an update.
     if (match.retired) changes.restored.push(id);
-    if (renamed) changes.renamed.push({ from: old.title, to: draft.title, id });
-    if (edited) changes.updated.push(id);
-    if (!match.retired && !renamed && !edited) changes.unchanged++;
+    else if (renamed) changes.renamed.push({ from: old.title, to: draft.title, id });
+    else if (edited) changes.updated.push(id);
+    else changes.unchanged++;
     return { id, ...draft };
   });
   const retired: Card[] = [];

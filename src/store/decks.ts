@@ -68,6 +68,8 @@ export interface NotesFile {
   file: string;
   path: string;
   bytes: Buffer;
+  /** How messages name it: decks/<deck>/<file>. */
+  label: string;
 }
 
 /** Checks that `path` is a readable, non-empty regular file of sensible size; returns its bytes. */
@@ -108,7 +110,8 @@ export function readNotesFiles(decksDir: string, name: string): NotesFile[] {
   if (files.length === 0) throw new UserError(`deck ${name} has no notes file (*.md or *.txt) in ${dir}`);
   return files.map((file) => {
     const path = join(dir, file);
-    return { file, path, bytes: readNotesBytes(path, join(basename(decksDir), name, file)) };
+    const label = join(basename(decksDir), name, file);
+    return { file, path, bytes: readNotesBytes(path, label), label };
   });
 }
 

@@ -120,7 +120,7 @@ describe('paperdeck due', () => {
     writeFileSync(join(ws.decks, 'broken', 'notes.txt'), 'Just a shopping list.\n');
     const result = due(ws, ['--json'], local(2026, 6, 1, 9));
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^paperdeck: notes\.txt: no recognisable paper entries.*\n$/);
+    expect(result.stderr).toMatch(/^paperdeck: broken: decks\/broken\/notes\.txt: no recognisable paper entries.*\n$/);
     expect(JSON.parse(result.stdout)).toMatchObject({ new: 3, total: 3 });
   });
 

@@ -88,6 +88,10 @@ describe('paperdeck generate on the bundled deck', () => {
     const renamed = generateJson(decks);
     expect(idOf(renamed, 'HyperNetworks')).toBe(hyper);
     expect(renamed.changes.renamed).toEqual([{ from: 'HyperNetworks', to: 'HyperNetworks (Ha, Dai, Le)', id: hyper }]);
+    // Each card is counted once: the counts add up to the deck.
+    expect(renamed.changes.updated).toEqual([]);
+    const { added, updated, renamed: renames, restored, unchanged } = renamed.changes;
+    expect(added.length + updated.length + renames.length + restored.length + unchanged).toBe(renamed.cards.length);
 
     // Move a paper to another session (and so reorder): same id, nothing updated.
     editNotes(decks, (t) => {
@@ -154,9 +158,9 @@ describe('bad input gets one clear line, a non-zero exit and nothing written', (
     expectRefusal(runCli(['generate', 'nope', '--decks', decks]), /no deck named "nope".*iclr2017/);
   });
 
-  it('refuses an empty notes file', () => {
+  it('refuses an empty notes file, naming it', () => {
     const decks = deckWith('  \n\n');
-    expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /empty/);
+    expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /mine\/notes\.txt is empty/);
     expect(existsSync(join(decks, 'mine', 'cards.json'))).toBe(false);
   });
 
@@ -230,7 +234,9 @@ describe('paperdeck new', () => {
     expect(missing.stderr).toMatch(/does not exist/);
     const binary = join(tempDir(), 'x.txt');
     writeFileSync(binary, Buffer.from([0, 0, 0, 1, 2, 0xff]));
-    expect(runCli(['new', 'c', '--from', binary, '--decks', decks]).code).toBe(1);
+    const refused = runCli(['new', 'c', '--from', binary, '--decks', decks]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${binary} looks like a binary file`);
     expect(readdirSync(decks).sort()).toEqual(['a']);
   });
 });

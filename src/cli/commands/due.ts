@@ -38,7 +38,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
         cards = (await currentCards(decksDir, name)).cardsFile.cards;
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        ctx.err(`paperdeck: ${error.message}\n`);
+        ctx.err(`paperdeck: ${name}: ${error.message}\n`);
         rows.push({ deck: name, new: 0, learning: 0, review: 0, total: 0 });
         continue;
       }

@@ -3,6 +3,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
+import { displayWidth, outputWidth, truncate } from '../format.js';
 import { generateDeck, type GenerateResult } from '../../cards/generate.js';
 import { listDecks, validateDeckName } from '../../store/decks.js';
 
@@ -30,35 +31,64 @@ export function generateJson(result: GenerateResult) {
 
 const LISTED_PER_KIND = 8;
 
-/** A human summary of one regeneration; also shown by the study screen after `e`. */
-export function describeGeneration(result: GenerateResult): string[] {
+/**
+ * A human summary of one regeneration, each line cut to `width` columns (titles give way
+ * first: the reason a note was skipped is what the user needs to read).
+ */
+export function describeGeneration(result: GenerateResult, width = 80): string[] {
   const { changes, cardsFile } = result;
   const titleOf = new Map<string, string>();
   for (const card of [...cardsFile.cards, ...cardsFile.retired]) titleOf.set(card.id, toSafeLine(card.title));
   const lines: string[] = [];
+  const fit = (text: string) => truncate(text, width);
   const what = result.written ? 'cards.json written' : 'nothing changed, nothing written';
-  lines.push(`${result.deck}: ${cardsFile.cards.length} cards from ${result.papers} papers — ${what}`);
+  lines.push(fit(`${result.deck}: ${cardsFile.cards.length} cards from ${result.papers} papers — ${what}`));
   const list = (label: string, items: string[]) => {
     lines.push(`  ${label.padEnd(10)} ${items.length}`);
-    for (const item of items.slice(0, LISTED_PER_KIND)) lines.push(`    ${item}`);
+    for (const item of items.slice(0, LISTED_PER_KIND)) lines.push(fit(`    ${item}`));
     if (items.length > LISTED_PER_KIND) lines.push(`    … and ${items.length - LISTED_PER_KIND} more`);
   };
   list('added', changes.added.map((id) => titleOf.get(id) ?? id));
   list('updated', changes.updated.map((id) => titleOf.get(id) ?? id));
   list('renamed', changes.renamed.map((r) => `${toSafeLine(r.from)} → ${toSafeLine(r.to)}`));
   list('retired', changes.retired.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
-  if (changes.restored.length) list('returned', changes.restored.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
+  if (changes.restored.length) list('restored', changes.restored.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
   lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
-  lines.push(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${result.skipped.length ? ' (write a "Key idea: ..." line in the note to make a card)' : ''}`);
+  lines.push(fit(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${result.skipped.length ? ' (write a "Key idea: ..." line in the note to make a card)' : ''}`));
   const where = (file: string | undefined, line: number) => `${file ?? ''}:${line}`;
-  const width = Math.max(0, ...result.skipped.map((s) => where(s.file, s.line).length));
+  const whereWidth = Math.max(0, ...result.skipped.map((s) => where(s.file, s.line).length));
   for (const skip of result.skipped) {
-    lines.push(`    ${where(skip.file, skip.line).padEnd(width)}  ${toSafeLine(skip.title)} — ${toSafeLine(skip.reason)}`);
+    const prefix = `    ${where(skip.file, skip.line).padEnd(whereWidth)}  `;
+    const title = toSafeLine(skip.title);
+    const reason = toSafeLine(skip.reason);
+    const oneLine = `${prefix}${title} — ${reason}`;
+    if (displayWidth(oneLine) <= width) {
+      lines.push(oneLine);
+    } else {
+      // Too long for one line: the title on its own, the reason under it.
+      lines.push(fit(`${prefix}${title}`), fit(`${' '.repeat(displayWidth(prefix))}${reason}`));
+    }
   }
   for (const warning of result.warnings) {
-    lines.push(`  warning ${warning.file}:${warning.line}: ${toSafeLine(warning.message)}`);
+    lines.push(...wrapWords(`  warning ${warning.file}:${warning.line}: ${toSafeLine(warning.message)}`, width, '    '));
   }
   return lines;
+}
+
+/** Breaks `text` at spaces into lines of at most `width` columns, continuing with `indent`. */
+function wrapWords(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/(?<=\S) (?=\S)/)) {
+    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => truncate(l, width));
 }
 
 export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ force?: boolean }>): Promise<number> {
@@ -71,7 +101,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   if (names.length === 1) {
     const result = generateDeck(ctx.places.decksDir, names[0]!, { force: flags.force });
     if (ctx.json) printJson(ctx, generateJson(result));
-    else ctx.out(describeGeneration(result).join('\n') + '\n');
+    else ctx.out(describeGeneration(result, outputWidth()).join('\n') + '\n');
     return 0;
   }
   const results: ReturnType<typeof generateJson>[] = [];
@@ -80,7 +110,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
     try {
       const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
       results.push(generateJson(result));
-      if (!ctx.json) ctx.out(describeGeneration(result).join('\n') + '\n');
+      if (!ctx.json) ctx.out(describeGeneration(result, outputWidth()).join('\n') + '\n');
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       failed++;

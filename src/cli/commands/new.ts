@@ -1,7 +1,8 @@
 // `paperdeck new NAME --from FILE`: a deck from a notes file anywhere on disk. Everything is
 // checked and the cards built before anything is written; the deck folder appears whole or
 // not at all.
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import { outputWidth } from '../format.js';
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { buildDeck } from '../../cards/generate.js';
@@ -14,7 +15,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   // Keep the user's extension so Markdown stays Markdown; anything else becomes notes.txt.
   const extension = /^\.(md|markdown|txt)$/i.test(extname(flags.from)) ? extname(flags.from).toLowerCase() : '.txt';
   const fileName = `notes${extension}`;
-  const built = buildDeck(name, [{ file: fileName, bytes }], null);
+  const built = buildDeck(name, [{ file: fileName, bytes, label: flags.from }], null);
   createDeckFolder(ctx.places.decksDir, name, [
     { name: fileName, bytes },
     { name: CARDS_FILE, bytes: serializeCardsFile(built.cardsFile) },
@@ -23,8 +24,9 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   if (ctx.json) {
     printJson(ctx, generateJson(result));
   } else {
-    ctx.out(`new deck ${name} from ${basename(flags.from)} (edit ${ctx.places.decksDir}/${name}/${fileName}, then paperdeck generate ${name})\n`);
-    ctx.out(describeGeneration(result).join('\n') + '\n');
+    ctx.out(`new deck ${name} from ${basename(flags.from)}: its notes are now ${join(ctx.places.decksDir, name, fileName)}\n`);
+    ctx.out(describeGeneration(result, outputWidth()).join('\n') + '\n');
+    ctx.out(`study it with: paperdeck study ${name}\n`);
   }
   return 0;
 }
