@@ -85,6 +85,47 @@ describe('paperdeck cards', () => {
     expect(JSON.parse(cards(ws, ['beta', '--json'], local(2026, 3, 2, 9)).stdout).cards).toHaveLength(2);
   });
 
+  it('sums up the deck in the same counts as stats: suspended and buried cards apart, leeches as a flag', () => {
+    const ws = workspace();
+    const deckCards = makeCards(8);
+    writeDeck(ws.decks, 'papers', deckCards);
+    const day1 = local(2026, 3, 2, 9);
+    const clock = new ManualClock(day1);
+    const store = openState(ws.state, { mode: 'write', clock });
+    let checkAt: number;
+    try {
+      const deck = store.deck('papers');
+      const engine = (overrides = {}) => createStudyEngine({ deck, cards: deckCards, settings: settings(overrides), clock });
+      const first = engine();
+      for (const id of ['c001', 'c002', 'c003']) first.answer(id, 4, 1_000); // review cards
+      first.suspend('c006'); // a new card, suspended
+      clock.set(deck.cardStates().get('c001')!.due + HOUR);
+      engine({ leechThreshold: 1 }).answer('c001', 1, 1_000); // a lapse that makes it a leech: suspended
+      const later = engine();
+      later.answer('c002', 1, 1_000); // relearning
+      later.answer('c004', 3, 1_000); // learning
+      later.bury('c005'); // a new card, buried until tomorrow
+      checkAt = clock.now() + 2 * 60_000;
+    } finally {
+      store.close();
+    }
+    const text = cards(ws, [], checkAt);
+    expect(text.code).toBe(0);
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'papers: 8 cards — 2 new, 1 learning, 1 review, 1 relearning, 2 suspended, 1 buried, 1 leech (also counted above)',
+    );
+    const statsRun = paperdeck(['stats', '--json', '--decks', ws.decks, '--state', ws.state], { PAPERDECK_NOW: iso(checkAt) });
+    expect(statsRun.code).toBe(0);
+    const { counts } = JSON.parse(statsRun.stdout);
+    expect(counts).toMatchObject({ new: 2, learning: 1, review: 1, relearning: 1, suspended: 2, buried: 1, leech: 1, total: 8 });
+    // Every number of the cards line is the stats figure of the same name.
+    const summary = text.stdout.trimEnd().split('\n').at(-1)!.split(' — ')[1]!;
+    for (const part of summary.split(', ')) {
+      const [, n, name] = /^(\d+) (\w+)/.exec(part)!;
+      expect(counts[name === 'leech' || name === 'leeches' ? 'leech' : name!], part).toBe(Number(n));
+    }
+  });
+
   it('loads neither Ink nor React', () => {
     const sources = sourcesLoadedBy('cards');
     expect(sources.some((s) => s.includes('src/schedule/scheduler.ts'))).toBe(true);

@@ -7,6 +7,7 @@ import { daysLabel, dueLabel, formatTable, outputWidth } from '../format.js';
 import { CardStateKind, type Card, type CardState, type Settings } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
 import { readDeck } from '../readDeck.js';
+import { countCards, isBuried, type CardCounts } from '../../stats/index.js';
 
 export interface CardRow {
   id: string;
@@ -30,6 +31,20 @@ export interface CardRow {
   lastReview: string | null;
 }
 
+/**
+ * The summary under the table, from the same countCards as `paperdeck stats`, so the two never
+ * disagree: a suspended or buried card counts as that and not again under its state; a leech
+ * is a flag, counted on its own.
+ */
+export function countsLine(counts: CardCounts): string {
+  const parts = [`${counts.new} new`, `${counts.learning} learning`, `${counts.review} review`];
+  if (counts.relearning) parts.push(`${counts.relearning} relearning`);
+  if (counts.suspended) parts.push(`${counts.suspended} suspended`);
+  if (counts.buried) parts.push(`${counts.buried} buried`);
+  if (counts.leech) parts.push(`${counts.leech} leech${counts.leech === 1 ? '' : 'es'} (also counted above)`);
+  return parts.join(', ');
+}
+
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function cardRow(card: Card, stored: CardState | undefined, scheduler: Scheduler, now: number): CardRow {
@@ -47,7 +62,7 @@ export function cardRow(card: Card, stored: CardState | undefined, scheduler: Sc
     reps: state.reps,
     lapses: state.lapses,
     suspended: state.suspended,
-    buried: state.buriedUntil !== null && state.buriedUntil > now,
+    buried: isBuried(state, now),
     leech: state.leech,
     scheduledDays: state.scheduledDays,
     lastReview: state.lastReview === null ? null : new Date(state.lastReview).toISOString(),
@@ -100,12 +115,6 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       outputWidth(),
     ),
   );
-  const byState = (name: CardRow['state']) => rows.filter((row) => row.state === name).length;
-  const counts = [`${byState('new')} new`, `${byState('learning') + byState('relearning')} learning`, `${byState('review')} review`];
-  const suspended = rows.filter((row) => row.suspended).length;
-  if (suspended) counts.push(`${suspended} suspended`);
-  const leeches = rows.filter((row) => row.leech).length;
-  if (leeches) counts.push(`${leeches} leech${leeches === 1 ? '' : 'es'}`);
-  ctx.out(`${deck}: ${rows.length} card${rows.length === 1 ? '' : 's'} — ${counts.join(', ')}\n`);
+  ctx.out(`${deck}: ${rows.length} card${rows.length === 1 ? '' : 's'} — ${countsLine(countCards(cards, states, now))}\n`);
   return 0;
 }
