@@ -36,8 +36,11 @@ export interface StudyEngine {
   current(): Card | null;
   /** The four grades, in order 1..4. */
   previews(cardId: string): IntervalPreview[];
-  /** Persisted (fsync) before returning; applies the leech rule. */
-  answer(cardId: string, rating: Rating, ms: number): void;
+  /**
+   * Persisted (fsync) before returning; applies the leech rule. Returns the card's new state, so
+   * the screen can say when the answer made it a leech (suspended).
+   */
+  answer(cardId: string, rating: Rating, ms: number): CardState;
   /**
    * Takes back the last rating, bury or suspend this engine made (repeatable, back to the start
    * of this session, as in Anki: never an answer from an earlier session or day); returns the
@@ -164,6 +167,7 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
       const before = states.get(cardId) ?? null;
       const after = scheduler.answer(cardId, before ?? newCardState(), rating, now);
       record({ kind: 'review', at: now, card: cardId, before, after, rating, ms: Math.max(0, Math.round(ms)) });
+      return after;
     },
 
     undo() {
