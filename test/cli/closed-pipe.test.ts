@@ -1,0 +1,29 @@
+// `paperdeck cards | head -1`: the reader closes the pipe early; paperdeck leaves quietly.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { syntheticNotes } from '../../bench/synthetic.js';
+import { BIN, BUNDLED_NOTES, runCli, tempDir } from '../helpers/cli.js';
+
+it('leaves quietly, without a stack trace, when the reader closes the pipe early', async () => {
+  // Output well past a pipe's 64 kB buffer, so writes go on after the reader has gone.
+  const decks = tempDir();
+  const state = tempDir();
+  mkdirSync(join(decks, 'big'));
+  writeFileSync(join(decks, 'big', 'notes.txt'), syntheticNotes(2000, readFileSync(BUNDLED_NOTES, 'utf8')));
+  expect(runCli(['generate', '--decks', decks]).code).toBe(0);
+  for (const args of [['cards', 'big'], ['generate', 'big', '--json', '--force']]) {
+    const child = spawn(process.execPath, [BIN, ...args, '--decks', decks, '--state', state], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Like `head -c1`: read the first chunk, then close our end.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr, args.join(' ')).toBe('');
+    expect(code, args.join(' ')).toBe(0);
+  }
+});
