@@ -20,14 +20,16 @@ import { UserError } from '../core/errors.js';
 import type { CardState, LogEntry } from '../core/types.js';
 import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
 import { corruptedFileError } from './corruption.js';
-import { NotALogEntry, decodeEntry, encodeEntry } from './log-codec.js';
+import { decodeEntry, encodeEntry } from './log-codec.js';
 import { LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
 import {
   LogCorruption,
   fileSize,
+  findDamage,
   headerLine,
   lastEntries,
   lineEndingAt,
+  parseLine,
   readHeader,
   scanEntryBatches,
   withFile,
@@ -201,7 +203,7 @@ export class DeckStateFiles implements DeckState {
     let from = this.headerBytes;
     if (snapshot && snapshot.seq > 0) {
       const mismatch = this.snapshotMismatch(fd, snapshot, size);
-      if (mismatch) throw this.corrupted(this.snapshotFile, `it does not match ${LOG_FILE}: ${mismatch}`, 'rebuild-from-log');
+      if (mismatch) throw this.disagreement(fd, snapshot, mismatch);
       from = snapshot.logBytes;
       this.seq = snapshot.seq;
       for (const [id, state] of Object.entries(snapshot.cards)) this.states.set(id, state);
@@ -228,20 +230,34 @@ export class DeckStateFiles implements DeckState {
     if (result.torn) this.handleTornTail(fd, result.torn.start, result.torn.end, result.torn.reason);
   }
 
+  /**
+   * The snapshot and the log disagree. Either can be at fault: a snapshot left from an older or
+   * another log, or a log damaged before the snapshot's point (a line garbled to another length
+   * shifts every entry after it). Blaming the snapshot for the log's damage sends the user round
+   * in circles (a backup snapshot does not fit the damaged log either, and moving it away only
+   * then shows the log's problem), so the log is read whole first and blamed when it is damaged;
+   * the snapshot only when it does not fit a sound log. Reading the whole log happens only here,
+   * never when the snapshot fits.
+   */
+  private disagreement(fd: number, snapshot: SnapshotDoc, mismatch: string): UserError {
+    // A bad last line the snapshot covers was written whole once: damage, not a torn append.
+    const scanned = findDamage(fd, this.headerBytes, snapshot.logBytes);
+    if (scanned instanceof LogCorruption) return this.corrupted(this.logFile, scanned.message, 'none');
+    const sound = scanned.lastSeq === 0 ? 'which holds no entries' : `which reads clean up to entry ${scanned.lastSeq}`;
+    return this.corrupted(this.snapshotFile, `it does not match ${LOG_FILE}, ${sound}: ${mismatch}`, 'rebuild-from-log');
+  }
+
   /** Why the snapshot cannot be the state after `snapshot.seq` of this log, if it cannot. */
   private snapshotMismatch(fd: number, snapshot: SnapshotDoc, size: number): string | undefined {
     if (snapshot.logBytes > size) {
       return `it covers ${snapshot.logBytes} bytes of the log, which has only ${size}`;
     }
     const line = lineEndingAt(fd, snapshot.logBytes, this.headerBytes);
-    if (line === undefined) return `byte ${snapshot.logBytes} of the log is not the end of an entry`;
-    let seq: unknown;
-    try {
-      seq = (JSON.parse(line) as { seq?: unknown }).seq;
-    } catch {
-      return `byte ${snapshot.logBytes} of the log is not the end of an entry`;
+    const entry = line === undefined ? undefined : parseLine(line);
+    if (entry === undefined || typeof entry === 'string') {
+      return `it ends at byte ${snapshot.logBytes} of the log, which is not the end of an entry`;
     }
-    if (seq !== snapshot.seq) return `it ends at entry ${snapshot.seq}, the log has entry ${String(seq)} there`;
+    if (entry.seq !== snapshot.seq) return `it ends at entry ${snapshot.seq}, the log has entry ${entry.seq} there`;
     return undefined;
   }
 
@@ -384,15 +400,35 @@ export class DeckStateFiles implements DeckState {
 
   entriesSince(seq: number): LogEntry[] {
     if (seq >= this.seq) return [];
-    const first = this.recent[0];
-    if (first && first.seq <= seq + 1) return this.recent.slice(seq + 1 - first.seq);
+    const oldestRecent = this.recent[0];
+    if (oldestRecent && oldestRecent.seq <= seq + 1) return this.recent.slice(seq + 1 - oldestRecent.seq);
     if (!this.logExists) return [];
-    try {
-      return withFile(this.logFile, 'r', (fd) => lastEntries(fd, this.logBytes, this.headerBytes, this.seq - Math.max(0, seq)));
-    } catch (error) {
-      if (error instanceof SyntaxError || error instanceof NotALogEntry) throw this.corrupted(this.logFile, error.message, 'none');
-      throw error;
-    }
+    const first = Math.max(0, seq) + 1;
+    return withFile(this.logFile, 'r', (fd) => {
+      let entries: LogEntry[];
+      try {
+        entries = lastEntries(fd, this.logBytes, this.headerBytes, this.seq - first + 1);
+      } catch (error) {
+        if (error instanceof LogCorruption) throw this.damagedLog(fd, error);
+        throw error;
+      }
+      // Fewer lines than entries, or lines numbered otherwise: entries before the snapshot's
+      // point are missing or out of place.
+      if (entries.length !== this.seq - first + 1 || entries[0]?.seq !== first) {
+        throw this.damagedLog(fd, new LogCorruption(`its last lines do not hold entries ${first} to ${this.seq}`));
+      }
+      return entries;
+    });
+  }
+
+  /**
+   * Damage found reading the end of the log backwards, which cannot count lines: the log is read
+   * whole to name the first damaged line (falling back on what was found when the log has changed
+   * since).
+   */
+  private damagedLog(fd: number, found: LogCorruption): UserError {
+    const scanned = findDamage(fd, this.headerBytes);
+    return this.corrupted(this.logFile, (scanned instanceof LogCorruption ? scanned : found).message, 'none');
   }
 
   fold(): void {

@@ -88,7 +88,7 @@ function readInto(fd: number, buffer: Buffer, offset: number, position: number):
 }
 
 /** The entry a line of text holds, or why it holds none. */
-function parseLine(text: string): LogEntry | string {
+export function parseLine(text: string): LogEntry | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -189,6 +189,31 @@ export function* scanEntryBatches(fd: number, from: number, afterSeq: number): G
   return { goodEnd, lastSeq, torn: bad ?? null };
 }
 
+/**
+ * The first damage in the log, reading it whole from its header (which ends at `headerBytes`),
+ * or, when it reads clean, where its whole entries end. A bad last line counts as a write torn by
+ * a crash unless it starts before `writtenWhole`, a point the log is known to have been written
+ * to in whole entries (a snapshot's): then it is damage. Every byte is read: this is for telling
+ * which file is at fault when something does not add up, never for the normal path.
+ */
+export function findDamage(fd: number, headerBytes: number, writtenWhole = 0): LogCorruption | ScanResult {
+  const batches = scanEntryBatches(fd, headerBytes, 0);
+  let result: ScanResult;
+  try {
+    for (let next = batches.next(); ; next = batches.next()) {
+      if (next.done) {
+        result = next.value;
+        break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof LogCorruption) return error;
+    throw error;
+  }
+  if (result.torn && result.torn.start < writtenWhole) return badLine(result.torn.reason, result.lastSeq, result.goodEnd);
+  return result;
+}
+
 /** scanEntryBatches, one entry at a time. */
 export function* scanEntries(fd: number, from: number, afterSeq: number): Generator<LogEntry, ScanResult, undefined> {
   const batches = scanEntryBatches(fd, from, afterSeq);
@@ -226,7 +251,9 @@ export function lineEndingAt(fd: number, end: number, notBefore: number): string
 
 /**
  * The last `count` whole entries before byte `end` (which must follow a newline), read
- * backwards, in log order. Stops early at `notBefore` (the end of the header).
+ * backwards, in log order. Stops early at `notBefore` (the end of the header). A line that is not
+ * an entry, or numbering that skips, throws LogCorruption; reading backwards it cannot say which
+ * line of the file that is (findDamage can).
  */
 export function lastEntries(fd: number, end: number, notBefore: number, count: number): LogEntry[] {
   if (count <= 0 || end <= notBefore) return [];
@@ -251,11 +278,19 @@ export function lastEntries(fd: number, end: number, notBefore: number, count: n
     if (newlines <= count) start = from;
     position = from;
   }
-  const text = Buffer.concat(chunks).toString('utf8', start - position, end - position);
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => decodeEntry(JSON.parse(line)));
+  const lines = Buffer.concat(chunks).toString('utf8', start - position, end - position).split('\n');
+  lines.pop(); // the empty string after the last newline
+  const entries: LogEntry[] = [];
+  for (const line of lines) {
+    const parsed = parseLine(line);
+    if (typeof parsed === 'string') throw new LogCorruption(`a line near its end is not a review log entry: ${parsed}`);
+    const previous = entries.at(-1);
+    if (previous && parsed.seq !== previous.seq + 1) {
+      throw new LogCorruption(`entry number ${parsed.seq} follows entry ${previous.seq} near its end`);
+    }
+    entries.push(parsed);
+  }
+  return entries;
 }
 
 export function withFile<T>(file: string, flags: string, use: (fd: number) => T): T {
