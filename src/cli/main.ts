@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { clockFromEnv } from '../core/clock.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { resolvePlaces } from '../core/paths.js';
+import { settingsHelp } from '../schedule/settings.js';
 import type { CommandContext } from './context.js';
 
 declare const PAPERDECK_VERSION: string;
@@ -103,7 +104,10 @@ export function buildProgram(): Command {
       .description('show or set settings, validated')
       .argument('[key]', 'setting to show or set')
       .argument('[value]', 'new value')
-      .addOption(new Option('--reset', 'restore the setting (or all settings) to its default')),
+      .addOption(new Option('--reset', 'restore the setting (or all settings) to its default'))
+      // "-1m" or "-5" is a (refused) value, not an unknown option: config.ts sorts them out.
+      .allowUnknownOption()
+      .addHelpText('after', () => `\n${settingsHelp()}`),
   ).action(action(() => import('./commands/config.js')));
 
   return program;

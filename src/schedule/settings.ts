@@ -36,14 +36,33 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = Object
   'maximum-interval': 'longest interval in days (1-36500)',
   'learning-steps': 'steps of a new card (m/h/d, or none)',
   'relearning-steps': 'steps after a lapse (m/h/d, or none)',
-  'new-per-day': 'new cards a day (0 for none)',
-  'reviews-per-day': 'reviews a day (0 for none)',
+  'new-per-day': 'new cards a day (0-100000; 0: none)',
+  'reviews-per-day': 'reviews a day (0-100000; 0: none)',
   'day-start-hour': 'local hour a new day starts (0-23)',
   fuzz: 'spread due dates a little (on/off)',
-  'leech-threshold': 'lapses that make a leech (0: never)',
+  'leech-threshold': 'lapses that make a leech (1-9999; 0: never)',
 });
 
 export const SETTING_KEY_NAMES = Object.keys(SETTING_KEYS) as SettingKey[];
+
+/** The settings and their ranges, for `paperdeck config --help`. */
+export function settingsHelp(): string {
+  const width = Math.max(...SETTING_KEY_NAMES.map((key) => key.length));
+  const rows = SETTING_KEY_NAMES.map((key) => {
+    const fallback = DEFAULT_SETTINGS[SETTING_KEYS[key]];
+    return `  ${key.padEnd(width)}  ${SETTING_DESCRIPTIONS[key]}; default ${formatSettingValue(key, fallback)}`;
+  });
+  return [
+    'Settings:',
+    ...rows,
+    '',
+    'Examples:',
+    '  paperdeck config desired-retention 0.85',
+    '  paperdeck config learning-steps "1m 10m 1h"',
+    '  paperdeck config new-per-day --reset',
+    'A value starting with "-" can also follow --: paperdeck config KEY -- VALUE',
+  ].join('\n');
+}
 
 /** The config key for `name`: a kebab-case key, or the field's own camelCase name. */
 export function settingKey(name: string): SettingKey {

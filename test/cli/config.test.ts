@@ -1,5 +1,6 @@
 // `paperdeck config`, run as the built binary on a real state folder.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { openState } from '../../src/store/index.js';
@@ -118,6 +119,65 @@ describe('paperdeck config', () => {
     expect(all.code).toBe(0);
     expect(all.stdout).toMatch(/^all settings are back to their defaults\n/);
     expect(json(state).changed).toEqual([]);
+  });
+
+  it('says what a reset did, also to a hand-edited invalid value', () => {
+    const { state } = workspace();
+    expect(config(state, ['new-per-day', '5']).stdout).toBe('new-per-day = 5 (was 20)\n');
+    expect(config(state, ['new-per-day', '--reset']).stdout).toBe('new-per-day = 20 (reset to default; was 5)\n');
+    expect(config(state, ['new-per-day', '--reset']).stdout).toBe('new-per-day = 20 (already the default)\n');
+    expect(config(state, ['fuzz', 'on']).stdout).toBe('fuzz = on (unchanged)\n');
+    expect(config(state, ['fuzz', '--reset']).stdout).toBe('fuzz = on (reset to default)\n');
+
+    mkdirSync(state, { recursive: true });
+    const invalid = { schemaVersion: 1, settings: { newPerDay: -3, relearningSteps: ['soon'] } };
+    writeFileSync(join(state, 'settings.json'), JSON.stringify(invalid));
+    expect(config(state, ['new-per-day', '--reset'])).toMatchObject({
+      code: 0,
+      stdout: 'new-per-day = 20 (reset to default; was the invalid -3)\n',
+    });
+    expect(json(state, ['relearning-steps', '--reset'])).toEqual({
+      key: 'relearning-steps',
+      value: ['10m'],
+      previous: ['10m'],
+      default: ['10m'],
+      invalidStored: ['soon'],
+    });
+    writeFileSync(join(state, 'settings.json'), JSON.stringify(invalid));
+    expect(config(state, ['new-per-day', '7']).stdout).toBe('new-per-day = 7 (was the invalid -3)\n');
+  });
+
+  it('takes a value that starts with a dash as the value (and refuses it as the key would)', () => {
+    const { state } = workspace();
+    const cases: [string[], string][] = [
+      [['relearning-steps', '-1m'], 'paperdeck: relearning-steps: "-1m" is not a step; write whole numbers with m, h or d, like "1m 10m" (or "none")\n'],
+      [['new-per-day', '-5'], 'paperdeck: new-per-day must be a whole number from 0 to 100000 (got "-5")\n'],
+      [['new-per-day', '--five'], 'paperdeck: unknown option \'--five\'; a value that starts with "-" can be written: paperdeck config new-per-day -- VALUE\n'],
+      [['--bogus'], "paperdeck: unknown option '--bogus' (see paperdeck config --help)\n"],
+    ];
+    for (const [args, message] of cases) {
+      const result = config(state, args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(message);
+    }
+    expect(existsSync(state)).toBe(false);
+    // After --, every word is an operand: the state folder goes before it.
+    const afterDashes = paperdeck(['config', '--state', state, 'new-per-day', '--', '-5']);
+    expect(afterDashes).toMatchObject({ code: 2, stderr: 'paperdeck: new-per-day must be a whole number from 0 to 100000 (got "-5")\n' });
+    expect(paperdeck(['config', '--state', state, 'leech-threshold', '--', '12']).stdout).toBe('leech-threshold = 12 (was 8)\n');
+  });
+
+  it('lists every setting with its range and default in config --help', () => {
+    const help = paperdeck(['config', '--help']);
+    expect(help.code).toBe(0);
+    const lines = help.stdout.split('\n');
+    for (const key of Object.keys(DEFAULTS)) expect(lines.some((line) => line.startsWith(`  ${key} `)), key).toBe(true);
+    expect(help.stdout).toMatch(/^ {2}desired-retention +chance of recall when due \(0\.70-0\.99\); default 0\.9$/m);
+    expect(help.stdout).toMatch(/^ {2}new-per-day +new cards a day \(0-100000; 0: none\); default 20$/m);
+    expect(help.stdout).toMatch(/^ {2}leech-threshold +lapses that make a leech \(1-9999; 0: never\); default 8$/m);
+    expect(help.stdout).toMatch(/paperdeck config KEY -- VALUE/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('refuses to set while a study session holds the state, naming it, but still shows', () => {

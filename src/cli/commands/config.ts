@@ -3,7 +3,8 @@
 // Showing reads the state without a lock; only setting and resetting take the writer lock.
 //
 // --json: all settings → { settings, defaults, changed: [key] }; one → { key, value, default };
-// set or reset one → { key, value, previous, default }. Keys are the kebab-case names; values
+// set or reset one → { key, value, previous, default } (and invalidStored: the hand-edited value
+// it replaced, when that was invalid). Keys are the kebab-case names; values
 // are typed (numbers, booleans, arrays of steps).
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
@@ -13,6 +14,7 @@ import type { Settings } from '../../core/types.js';
 import {
   DEFAULT_SETTINGS,
   formatSettingValue,
+  isValidSettingValue,
   mergeSettings,
   parseSettingValue,
   SETTING_DESCRIPTIONS,
@@ -51,23 +53,51 @@ function showAll(ctx: CommandContext, settings: Settings): void {
   if (changed.length) ctx.out('* set by you; paperdeck config KEY --reset puts one back\n');
 }
 
-/** Opens the state for writing, applies `change` to the user's settings and saves them. */
-function saveUserSettings(ctx: CommandContext, change: (user: Partial<Settings>) => Partial<Settings>): { before: Settings; after: Settings } {
+/**
+ * Opens the state for writing, applies `change` to the user's settings and saves them. `stored`
+ * is what the settings file held before, as written there (a hand-edited value may be invalid).
+ */
+function saveUserSettings(
+  ctx: CommandContext,
+  change: (user: Partial<Settings>) => Partial<Settings>,
+): { before: Settings; after: Settings; stored: Partial<Record<keyof Settings, unknown>> } {
   const store = openState(ctx.places.stateDir, { mode: 'write', clock: ctx.clock, command: 'paperdeck config' });
   try {
     const user = store.userSettings();
     const before = mergeSettings(user);
     const next = change(user);
     store.saveSettings(next);
-    return { before, after: mergeSettings(next) };
+    return { before, after: mergeSettings(next), stored: user };
   } finally {
     store.close();
   }
 }
 
+/** Refuses an option commander let through as a word (it lets `-1m` through as a value). */
+function refuseOption(word: string | undefined, key?: SettingKey): void {
+  if (word === undefined || !word.startsWith('-')) return;
+  if (key === undefined) throw new UsageError(`unknown option '${word}' (see paperdeck config --help)`);
+  // A single dash is a value such as "-1m" or "-5", refused (or not) by the key's own check.
+  if (word.startsWith('--')) {
+    throw new UsageError(`unknown option '${word}'; a value that starts with "-" can be written: paperdeck config ${key} -- VALUE`);
+  }
+}
+
+/** What the text output says after a set or reset, in parentheses. */
+function changeNote(key: SettingKey, reset: boolean, previous: Value, value: Value, stored: unknown): string {
+  const storedInvalid = stored !== undefined && !isValidSettingValue(key, stored);
+  const was = storedInvalid ? `was the invalid ${JSON.stringify(stored)}` : `was ${formatSettingValue(key, previous)}`;
+  if (reset) {
+    if (stored === undefined) return ' (already the default)';
+    return same(previous, value) && !storedInvalid ? ' (reset to default)' : ` (reset to default; ${was})`;
+  }
+  return same(previous, value) && !storedInvalid ? ' (unchanged)' : ` (${was})`;
+}
+
 export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boolean }>): Promise<number> {
   const [rawKey, rawValue] = args.positional.map((p) => (typeof p === 'string' ? p : undefined));
   const reset = Boolean(args.flags.reset);
+  refuseOption(rawKey);
   if (reset && rawValue !== undefined) throw new UsageError('--reset takes a setting name, not a value');
 
   if (rawKey === undefined) {
@@ -89,6 +119,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
   }
 
   const key = settingKey(rawKey);
+  refuseOption(rawValue, key);
   const field = SETTING_KEYS[key];
   const fallback = valueOf(DEFAULT_SETTINGS, key);
 
@@ -107,7 +138,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
 
   // Validated before the state is opened: a refused value changes nothing.
   const parsed = reset ? undefined : parseSettingValue(key, rawValue!);
-  const { before, after } = saveUserSettings(ctx, (user) => {
+  const { before, after, stored } = saveUserSettings(ctx, (user) => {
     const next: Partial<Record<keyof Settings, unknown>> = { ...user };
     if (parsed === undefined) delete next[field];
     else next[field] = parsed;
@@ -115,11 +146,12 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
   });
   const previous = valueOf(before, key);
   const value = valueOf(after, key);
+  const storedValue = stored[field];
   if (ctx.json) {
-    printJson(ctx, { key, value, previous, default: fallback });
+    const invalid = storedValue !== undefined && !isValidSettingValue(key, storedValue) ? { invalidStored: storedValue } : {};
+    printJson(ctx, { key, value, previous, default: fallback, ...invalid });
   } else {
-    const was = same(previous, value) ? ' (unchanged)' : ` (was ${formatSettingValue(key, previous)})`;
-    ctx.out(`${key} = ${formatSettingValue(key, value)}${reset ? ' (default)' : ''}${was}\n`);
+    ctx.out(`${key} = ${formatSettingValue(key, value)}${changeNote(key, reset, previous, value, storedValue)}\n`);
   }
   return 0;
 }
