@@ -110,6 +110,16 @@ export function buildProgram(): Command {
       .addHelpText('after', () => `\n${settingsHelp()}`),
   ).action(action(() => import('./commands/config.js')));
 
+  withJson(
+    program
+      .command('unsuspend')
+      .description('put suspended cards (by id or part of the title, or all leeches) back in the queue')
+      .argument('[deck]', 'deck name (default: the only deck); may be left out when there is one deck')
+      .argument('[cards...]', 'card ids, or unique case-insensitive parts of titles')
+      .option('--leeches', 'every suspended leech of the deck')
+      .option('--all', 'every suspended card of the deck'),
+  ).action(action(() => import('./commands/unsuspend.js')));
+
   return program;
 }
 

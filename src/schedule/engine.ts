@@ -8,6 +8,7 @@ import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
 import { buildQueue, nextDueAfterNow, studiedToday, undoneSeqs, type QueueInput, type StudyQueue } from './queue.js';
 import { newCardState, RATINGS, Scheduler } from './scheduler.js';
+import { unsuspendedState } from './unsuspend.js';
 
 export interface QueueCounts {
   new: number;
@@ -199,7 +200,7 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     },
 
     unsuspend(cardId) {
-      flag(cardId, 'unsuspend', (state) => ({ ...state, suspended: false }));
+      flag(cardId, 'unsuspend', unsuspendedState);
     },
 
     nextLearningDue() {
