@@ -57,9 +57,32 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-/** A retention as a whole percentage, or a dash when there is nothing to measure yet. */
+/**
+ * A retention as a percentage with one decimal, as `paperdeck stats` shows it (so the two agree
+ * to the digit), or a dash when there is nothing to measure yet.
+ */
 export function formatRetention(retention: number | null): string {
-  return retention === null || Number.isNaN(retention) ? '—' : `${Math.round(retention * 100)}%`;
+  return retention === null || Number.isNaN(retention) ? '—' : `${(retention * 100).toFixed(1)}%`;
+}
+
+/** ", 11 notes skipped (see paperdeck generate for why)": notes are skipped for several reasons. */
+function skippedPart(skipped: number): string {
+  return skipped ? `${plural(skipped, 'note')} skipped (see paperdeck generate for why)` : '';
+}
+
+/** The notice after building a deck that had no cards yet. */
+export function summarizeBuild(cards: number, skipped: number): string {
+  return [`deck built: ${plural(cards, 'card')}`, skippedPart(skipped)].filter(Boolean).join(', ');
+}
+
+/** The notice when an answer made a card a leech, which suspends it. */
+export function leechNotice({ title, lapses }: { title: string; lapses: number }): string {
+  return `${title} is a leech (${plural(lapses, 'lapse')}): suspended; see paperdeck cards / paperdeck unsuspend`;
+}
+
+/** The notice when the notes could not be rebuilt after an edit: the session goes on as it was. */
+export function rebuildFailedNotice(reason: string): string {
+  return `The deck was not rebuilt: ${reason}. The cards stay as they were; press e to open the note again.`;
 }
 
 /** One line for what a regeneration changed: "notes changed: 2 added, 1 updated, 1 retired". */
@@ -69,8 +92,8 @@ export function summarizeChanges(changes: DeckChanges & { restored?: string[] },
   if (changes.updated.length) parts.push(`${changes.updated.length} updated`);
   if (changes.renamed.length) parts.push(`${changes.renamed.length} renamed`);
   if (changes.retired.length) parts.push(`${changes.retired.length} retired`);
-  if (changes.restored?.length) parts.push(`${changes.restored.length} returned`);
-  const skippedPart = skipped ? ` (${plural(skipped, 'note')} skipped: no key idea)` : '';
-  if (parts.length === 0) return `notes checked: no card changed${skippedPart}`;
-  return `notes changed: ${parts.join(', ')}${skippedPart}`;
+  if (changes.restored?.length) parts.push(`${changes.restored.length} restored`);
+  const skippedText = skipped ? `; ${skippedPart(skipped)}` : '';
+  if (parts.length === 0) return `notes checked: no card changed${skippedText}`;
+  return `notes changed: ${parts.join(', ')}${skippedText}`;
 }

@@ -2,7 +2,8 @@
 // a card to learning for a minute, anything else takes it out of today's queue. It records every
 // call, so tests can check which card each rating reached.
 import type { Clock } from '../../src/core/clock.js';
-import type { Card, Rating } from '../../src/core/types.js';
+import type { Card, CardState, Rating } from '../../src/core/types.js';
+import { newCardState } from '../../src/schedule/cardState.js';
 import type { IntervalPreview, QueueCounts, SessionEngine, StudySummary } from '../../src/session/types.js';
 
 export function makeCard(n: number, overrides: Partial<Card> = {}): Card {
@@ -31,6 +32,8 @@ export class FakeEngine implements SessionEngine {
   private history: { id: string; rating: Rating; ms: number; wasLearning: number | undefined; index: number }[] = [];
   private byId: Map<string, Card>;
   failNextAnswer: Error | null = null;
+  /** Cards that become leeches (suspended, with these lapses) on their next Again. */
+  leechOnAgain = new Map<string, number>();
 
   constructor(
     private cards: Card[],
@@ -62,7 +65,7 @@ export class FakeEngine implements SessionEngine {
     ];
   }
 
-  answer(cardId: string, rating: Rating, ms: number): void {
+  answer(cardId: string, rating: Rating, ms: number): CardState {
     if (this.failNextAnswer) {
       const error = this.failNextAnswer;
       this.failNextAnswer = null;
@@ -73,8 +76,14 @@ export class FakeEngine implements SessionEngine {
     if (index >= 0) this.queue.splice(index, 1);
     const wasLearning = this.learning.get(cardId);
     this.learning.delete(cardId);
-    if (rating === 1) this.learning.set(cardId, this.clock.now() + 60_000);
     this.history.push({ id: cardId, rating, ms, wasLearning, index });
+    const lapses = this.leechOnAgain.get(cardId);
+    if (rating === 1 && lapses !== undefined) {
+      // Suspended by the leech rule: out of the queue.
+      return { ...newCardState(), lapses, suspended: true, leech: true };
+    }
+    if (rating === 1) this.learning.set(cardId, this.clock.now() + 60_000);
+    return newCardState();
   }
 
   undo(): Card | null {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { editorArguments, editorCommand } from '../../src/session/editor.js';
-import { formatCountdown, formatDuration, formatRetention, formatWhen, summarizeChanges } from '../../src/session/format.js';
+import {
+  formatCountdown,
+  formatDuration,
+  formatRetention,
+  formatWhen,
+  leechNotice,
+  rebuildFailedNotice,
+  summarizeBuild,
+  summarizeChanges,
+} from '../../src/session/format.js';
 import { keysFromInput } from '../../src/session/keys.js';
 import { readView } from '../../src/session/view.js';
 import { FakeEngine, makeCard } from './fake-engine.js';
@@ -51,7 +60,10 @@ describe('durations, retention, changes', () => {
     expect(formatDuration(3_900_000)).toBe('1h 05m');
     expect(formatCountdown(42_001)).toBe('0:43');
     expect(formatCountdown(605_000)).toBe('10:05');
-    expect(formatRetention(0.834)).toBe('83%');
+    // One decimal, as `paperdeck stats` shows it.
+    expect(formatRetention(0.834)).toBe('83.4%');
+    expect(formatRetention(11 / 12)).toBe('91.7%');
+    expect(formatRetention(1)).toBe('100.0%');
     expect(formatRetention(null)).toBe('—');
   });
 
@@ -59,7 +71,24 @@ describe('durations, retention, changes', () => {
     const changes = { added: ['a', 'b'], updated: ['c'], renamed: [], retired: ['d'], unchanged: 40 };
     expect(summarizeChanges(changes)).toBe('notes changed: 2 added, 1 updated, 1 retired');
     expect(summarizeChanges({ ...changes, added: [], updated: [], retired: [] }, 2)).toBe(
-      'notes checked: no card changed (2 notes skipped: no key idea)',
+      'notes checked: no card changed; 2 notes skipped (see paperdeck generate for why)',
+    );
+  });
+
+  it('says notes were skipped without guessing why (generate lists each reason)', () => {
+    expect(summarizeBuild(43, 11)).toBe('deck built: 43 cards, 11 notes skipped (see paperdeck generate for why)');
+    expect(summarizeBuild(1, 0)).toBe('deck built: 1 card');
+  });
+
+  it('names a new leech, its lapses, and where to find and unsuspend it', () => {
+    expect(leechNotice({ title: 'Paper 7', lapses: 8 })).toBe(
+      'Paper 7 is a leech (8 lapses): suspended; see paperdeck cards / paperdeck unsuspend',
+    );
+  });
+
+  it('says calmly that a failed rebuild changed nothing, and how to fix it', () => {
+    expect(rebuildFailedNotice('notes.txt is empty')).toBe(
+      'The deck was not rebuilt: notes.txt is empty. The cards stay as they were; press e to open the note again.',
     );
   });
 });
