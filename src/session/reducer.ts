@@ -4,6 +4,7 @@
 // applies to the card shown when its key is processed, and keys that arrive while an effect is
 // in flight wait in `queued` and are applied, in order, once its result is in.
 import type { Rating } from '../core/types.js';
+import { leechNotice } from './format.js';
 import type {
   BlockingEffect,
   Effect,
@@ -46,7 +47,7 @@ export function startSession(deck: string, view: SessionView, notice: string | n
     view,
     now: view.at,
     shownAt: view.at,
-    done: 0,
+    answers: [],
     undoable: [],
     rated: false,
     busy: null,
@@ -83,19 +84,22 @@ function step(state: SessionState, event: SessionEvent, effects: Effect[]): Sess
     }
     case 'tick':
       return onTick({ ...state, now: Math.max(state.now, event.at), wakeAt: null }, effects);
-    case 'answered':
+    case 'answered': {
+      // The card rated is the one on screen while the answer was being written.
+      const rated = state.view.card?.id;
       return adopt(state, event.view, {
-        done: state.done + 1,
+        answers: rated === undefined ? state.answers : [...state.answers, rated],
         undoable: [...state.undoable, 'rating'],
         rated: true,
-        notice: null,
+        notice: event.leech ? leechNotice(event.leech) : null,
       });
+    }
     case 'undone': {
       if (event.title === null) return adopt(state, event.view, { notice: 'Nothing to undo.' });
       // Past this session's first action the undo reaches an earlier session: nothing to count back.
       const undone = state.undoable.at(-1);
       return adopt(state, event.view, {
-        done: undone === 'rating' ? Math.max(0, state.done - 1) : state.done,
+        answers: undone === 'rating' ? state.answers.slice(0, -1) : state.answers,
         undoable: state.undoable.slice(0, -1),
         notice: `Undone: ${event.title}`,
       });
@@ -132,7 +136,7 @@ function step(state: SessionState, event: SessionEvent, effects: Effect[]): Sess
 function adopt(
   state: SessionState,
   view: SessionView,
-  changes: { done?: number; undoable?: SessionState['undoable']; rated?: boolean; notice?: string | null },
+  changes: { answers?: string[]; undoable?: SessionState['undoable']; rated?: boolean; notice?: string | null },
 ): SessionState {
   const now = Math.max(state.now, view.at);
   const rated = changes.rated ?? state.rated;
@@ -142,7 +146,7 @@ function adopt(
     view,
     now,
     shownAt: view.at,
-    done: changes.done ?? state.done,
+    answers: changes.answers ?? state.answers,
     undoable: changes.undoable ?? state.undoable,
     rated,
     notice: changes.notice === undefined ? state.notice : changes.notice,

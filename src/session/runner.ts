@@ -85,8 +85,11 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
     switch (effect.type) {
       case 'answer':
         return attempt(() => {
-          engine.answer(effect.cardId, effect.rating, effect.ms);
-          return { type: 'answered', view: readView(engine, clock) };
+          const title = titleOf(effect.cardId);
+          const after = engine.answer(effect.cardId, effect.rating, effect.ms);
+          // A card on screen was not suspended: suspended now, the leech rule did it.
+          const leech = after.suspended && after.leech ? { title, lapses: after.lapses } : null;
+          return { type: 'answered', view: readView(engine, clock), leech };
         });
       case 'undo':
         return attempt(() => {

@@ -68,7 +68,8 @@ export interface TimedKey {
 export type SessionEvent =
   | { type: 'key'; key: SessionKey; at: number }
   | { type: 'tick'; at: number }
-  | { type: 'answered'; view: SessionView }
+  /** `leech` is set when the answer made the card a leech, which suspends it. */
+  | { type: 'answered'; view: SessionView; leech?: LeechNotice | null }
   /** `title` is the card whose rating was taken back, or null when there was nothing to undo. */
   | { type: 'undone'; view: SessionView; title: string | null }
   | { type: 'flagged'; kind: 'bury' | 'suspend'; title: string; view: SessionView }
@@ -76,6 +77,12 @@ export type SessionEvent =
   | { type: 'edited'; view: SessionView; notice: string }
   | { type: 'refreshed'; view: SessionView }
   | { type: 'failed'; message: string; at: number };
+
+/** A card the leech rule has just suspended: its title and how many lapses it has. */
+export interface LeechNotice {
+  title: string;
+  lapses: number;
+}
 
 export type Effect =
   | { type: 'answer'; cardId: string; rating: Rating; ms: number }
@@ -101,8 +108,12 @@ export interface SessionState {
   now: number;
   /** When the current card's question appeared, to measure the time spent on it. */
   shownAt: number;
-  /** Cards rated in this session, less the ratings undone. */
-  done: number;
+  /**
+   * The card of each rating given in this session that stands (undone ones taken off), in
+   * order: its length is the number of answers, its distinct ids the cards answered. A card in
+   * learning is answered several times, so the two differ.
+   */
+  answers: string[];
   /**
    * What this session did that `u` can take back, latest last: the engine's undo walks the same
    * log backwards, so the last entry says whether an undo takes back a rating (one card less

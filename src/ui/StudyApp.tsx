@@ -4,13 +4,15 @@ import { useEffect } from 'react';
 import { useApp } from 'ink';
 import type { SessionRunner } from '../session/runner.js';
 import { useSessionKeys, useSessionState } from './hooks/useSessionRunner.js';
-import { useTerminalSize } from './hooks/useTerminalSize.js';
+import { useCleanRedrawOnResize, useTerminalSize } from './hooks/useTerminalSize.js';
 import { StudyScreen } from './StudyScreen.js';
 import { ColorProvider } from './theme.js';
 
 export function StudyApp({ runner, color }: { runner: SessionRunner; color: boolean }) {
   const state = useSessionState(runner);
-  const { columns, rows } = useTerminalSize();
+  const size = useTerminalSize();
+  const { columns, rows } = size;
+  useCleanRedrawOnResize(size);
   const { exit } = useApp();
   useSessionKeys(runner, !state.exit);
   useEffect(() => {

@@ -3,9 +3,17 @@
 // about the session; the runner does.
 import { render, type Instance } from 'ink';
 import type { SessionRunner } from '../session/runner.js';
-import { DeckPicker } from './components/DeckPicker.js';
+import { DeckPicker, type DeckChoice } from './components/DeckPicker.js';
 import { StudyApp } from './StudyApp.js';
 import { ColorProvider } from './theme.js';
+
+export type { DeckChoice } from './components/DeckPicker.js';
+
+/**
+ * Back to the start of the row above, and erase from there to the end of the screen. Ink leaves
+ * the cursor on the row after its last frame when it unmounts; a one-row frame is undone by this.
+ */
+const ERASE_ROW_ABOVE = '\r\u001b[1A\u001b[J';
 
 export interface ScreenStreams {
   stdin?: NodeJS.ReadStream;
@@ -29,12 +37,16 @@ export interface StudyScreenHandle {
   readonly closed: Promise<void>;
   /** Hands the terminal to another program (the editor): the screen unmounts, raw mode ends. */
   releaseTerminal(): Promise<void>;
-  /** Takes the terminal back after `releaseTerminal`: the screen is drawn afresh. */
+  /**
+   * Takes the terminal back after `releaseTerminal`: the "editing" line is erased and the screen
+   * drawn afresh where it was.
+   */
   takeTerminal(): void;
 }
 
 export function showStudySession(runner: SessionRunner, options: { color: boolean } & ScreenStreams): StudyScreenHandle {
   const { color, ...streams } = options;
+  const stdout = streams.stdout ?? process.stdout;
   let instance: Instance;
   let resolveClosed: () => void = () => {};
   let rejectClosed: (error: unknown) => void = () => {};
@@ -65,14 +77,21 @@ export function showStudySession(runner: SessionRunner, options: { color: boolea
       await instance.waitUntilExit().catch(() => {});
     },
     takeTerminal() {
+      // The editor has given the terminal back with the cursor where it was: below the one-row
+      // "editing" frame (editors restore the screen they found).
+      stdout.write(ERASE_ROW_ABOVE);
       mount();
     },
   };
 }
 
-/** Asks which deck to study; null when the user cancels. */
-export async function pickDeck(decks: readonly string[], options: { color: boolean } & ScreenStreams): Promise<string | null> {
+/**
+ * Asks which deck to study; null when the user cancels. The list is gone from the terminal
+ * when this returns, and the cursor is where the list began, for the session to draw there.
+ */
+export async function pickDeck(decks: readonly DeckChoice[], options: { color: boolean } & ScreenStreams): Promise<string | null> {
   const { color, ...streams } = options;
+  const stdout = streams.stdout ?? process.stdout;
   let chosen: string | null = null;
   const instance = render(
     <ColorProvider color={color}>
@@ -80,7 +99,7 @@ export async function pickDeck(decks: readonly string[], options: { color: boole
         decks={decks}
         onDone={(deck) => {
           chosen = deck;
-          // After the "Deck: …" frame is drawn.
+          // After the picker has drawn its empty frame (which erases the list).
           setImmediate(() => instance.unmount());
         }}
       />
@@ -88,5 +107,7 @@ export async function pickDeck(decks: readonly string[], options: { color: boole
     inkOptions(streams),
   );
   await instance.waitUntilExit();
+  // An empty frame is one blank row to Ink: step back over it.
+  stdout.write(ERASE_ROW_ABOVE);
   return chosen;
 }

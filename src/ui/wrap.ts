@@ -5,12 +5,21 @@
 
 /** `text` wrapped to `width`, cut to `maxLines` lines, the last ending in "…" when cut. */
 export function fitText(text: string, width: number, maxLines: number): string {
-  const lines = wordWrap(text, width).split('\n');
-  if (lines.length <= maxLines) return lines.join('\n');
+  return cutLines(wrapLines(text, width), maxLines, width).join('\n');
+}
+
+/** `text` wrapped to `width`, as its lines. */
+export function wrapLines(text: string, width: number): string[] {
+  return wordWrap(text, width).split('\n');
+}
+
+/** The first `maxLines` (at least one) of `lines`, the last ending in "…" when some were cut. */
+export function cutLines(lines: readonly string[], maxLines: number, width: number): string[] {
+  if (lines.length <= maxLines) return [...lines];
   const kept = lines.slice(0, Math.max(1, maxLines));
   const last = kept[kept.length - 1]!;
   kept[kept.length - 1] = `${last.length >= width ? last.slice(0, Math.max(0, width - 1)) : last}…`;
-  return kept.join('\n');
+  return kept;
 }
 
 /** Breaks `text` into lines of at most `width` columns at spaces; a longer word is split. */

@@ -95,12 +95,12 @@ describe('the session reducer', () => {
     t = run(t.state, [{ type: 'answered', view: view(card(2)) }]);
     expect(blocking(t.effects)).toEqual([{ type: 'answer', cardId: 'c2', rating: 3, ms: 0 }]);
     expect(t.state.queued).toEqual([]);
-    expect(t.state.done).toBe(1);
+    expect(t.state.answers).toHaveLength(1);
 
     t = run(t.state, [{ type: 'answered', view: view(card(3)) }]);
     expect(t.state.phase).toBe('question');
     expect(t.state.view.card?.id).toBe('c3');
-    expect(t.state.done).toBe(2);
+    expect(t.state.answers).toHaveLength(2);
   });
 
   it('never applies a grade meant for one card to the next card’s question', () => {
@@ -118,12 +118,12 @@ describe('the session reducer', () => {
     t = run(t.state, [{ type: 'answered', view: view(card(2)) }]);
     t = run(t.state, keys('show', '2'));
     t = run(t.state, [{ type: 'answered', view: view(card(3)) }]);
-    expect(t.state.done).toBe(2);
+    expect(t.state.answers).toHaveLength(2);
 
     t = run(t.state, keys('undo'));
     expect(blocking(t.effects)).toEqual([{ type: 'undo' }]);
     t = run(t.state, [{ type: 'undone', view: view(card(2)), title: 'Paper 2' }]);
-    expect(t.state.done).toBe(1);
+    expect(t.state.answers).toHaveLength(1);
     expect(t.state.phase).toBe('question');
     expect(t.state.view.card?.id).toBe('c2');
     expect(t.state.notice).toBe('Undone: Paper 2');
@@ -132,7 +132,7 @@ describe('the session reducer', () => {
     t = run(t.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1' }]);
     t = run(t.state, keys('undo'));
     t = run(t.state, [{ type: 'undone', view: view(card(1)), title: null }]);
-    expect(t.state.done).toBe(0);
+    expect(t.state.answers).toHaveLength(0);
     expect(t.state.notice).toBe('Nothing to undo.');
   });
 
@@ -141,17 +141,17 @@ describe('the session reducer', () => {
     t = run(t.state, [{ type: 'answered', view: view(card(2)) }]);
     t = run(t.state, keys('bury'));
     t = run(t.state, [{ type: 'flagged', kind: 'bury', title: 'Paper 2', view: view(card(3)) }]);
-    expect(t.state.done).toBe(1);
+    expect(t.state.answers).toHaveLength(1);
     t = run(t.state, keys('undo'));
     t = run(t.state, [{ type: 'undone', view: view(card(2)), title: 'Paper 2' }]);
-    expect(t.state.done).toBe(1);
+    expect(t.state.answers).toHaveLength(1);
     t = run(t.state, keys('undo'));
     t = run(t.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1' }]);
-    expect(t.state.done).toBe(0);
+    expect(t.state.answers).toHaveLength(0);
     // An undo reaching into an earlier session's ratings leaves this session's count alone.
     t = run(t.state, keys('undo'));
     t = run(t.state, [{ type: 'undone', view: view(card(9)), title: 'Paper 9' }]);
-    expect(t.state.done).toBe(0);
+    expect(t.state.answers).toHaveLength(0);
   });
 
   it('buries and suspends the card on screen', () => {

@@ -47,7 +47,7 @@ describe('the session runner', () => {
       { kind: 'answer', cardId: 'card-3', rating: 4, ms: 0 },
     ]);
     const state = runner.getState();
-    expect(state.done).toBe(3);
+    expect(state.answers).toEqual(["card-1", "card-2", "card-3"]);
     // card-2 went back to learning for a minute: the session waits for it.
     expect(state.phase).toBe('waiting');
     expect(timers.pending?.ms).toBe(1_000);

@@ -47,7 +47,7 @@ describe('the study screen', () => {
     const frame = screen.frame();
     expect(frame).toContain('iclr2017');
     expect(frame).toContain('2 new · 0 learning · 0 review');
-    expect(frame).toMatch(/░+ 0\/2/);
+    expect(frame).toMatch(/░+ 0 answers, 2 cards to go/);
     expect(frame).toContain('Paper number 1');
     expect(frame).toContain('Monday morning · C1 · notes.txt:10');
     expect(frame).toContain('notes changed: 2 added, 1 updated');
@@ -65,7 +65,7 @@ describe('the study screen', () => {
     expect(engine.answers).toEqual([{ kind: 'answer', cardId: 'card-1', rating: 3, ms: 0 }]);
     expect(screen.frame()).toContain('Paper number 2');
     expect(screen.frame()).not.toContain('The key idea of paper 2');
-    expect(screen.frame()).toMatch(/█+░+ 1\/2/);
+    expect(screen.frame()).toMatch(/█+░+ 1 answer, 1 card to go/);
   });
 
   it('takes keys typed faster than the screen draws, each on the right card', () => {
@@ -108,9 +108,78 @@ describe('the study screen', () => {
     screen.press(' 3');
     const frame = screen.frame();
     expect(frame).toContain('Done for now: nothing more is due.');
-    expect(frame).toMatch(/This session\s+1 card\b/);
-    expect(frame).toMatch(/Today\s+1 review · 0 again · 12s · retention 100%/);
+    expect(frame).toMatch(/This session\s+1 answer · 1 card\n/);
+    expect(frame).toMatch(/Today\s+1 review · 0 again · 12s · retention 100\.0%/);
     expect(frame).toMatch(/Next due\s+tomorrow at 04:00/);
+  });
+
+  it('counts answers and cards apart: a card in learning is answered more than once', () => {
+    const { runner, clock, timers } = session([makeCard(1), makeCard(2)]);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    screen.press(' 1 3');
+    clock.advance(60_000);
+    screen.act(() => timers.fire());
+    screen.press(' 3');
+    expect(screen.frame()).toMatch(/███ 3 answers, 0 cards to go/);
+    expect(screen.frame()).toMatch(/This session\s+3 answers · 2 cards\n/);
+  });
+
+  it('says so when an answer makes a card a leech, and where to find it again', () => {
+    const { runner, engine } = session();
+    engine.leechOnAgain.set('card-1', 8);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />, { columns: 100 });
+    screen.press(' 1');
+    expect(screen.frame()).toContain('Paper number 1 is a leech (8 lapses): suspended; see paperdeck cards / paperdeck unsuspend');
+    expect(screen.frame()).toContain('Paper number 2');
+    // The next answer's screen has no notice.
+    screen.press(' 3');
+    expect(screen.frame()).not.toContain('leech');
+  });
+
+  it('tells in the help how a suspended card comes back', () => {
+    const screen = renderInAct(<StudyApp runner={session().runner} color={false} />);
+    screen.press('?');
+    expect(screen.frame()).toContain('suspend: put the card away until `paperdeck unsuspend`');
+  });
+
+  it('clears the screen once on each resize, and never on a key', () => {
+    const { runner } = session([makeCard(1), makeCard(2), makeCard(3)]);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    screen.press(' 3 ?x');
+    expect(screen.clears()).toBe(0);
+    screen.resize(50);
+    expect(screen.clears()).toBe(1);
+    expect(screen.frame()).toContain('Paper number 2');
+    screen.press(' 3');
+    expect(screen.clears()).toBe(1);
+    screen.resize(50, 15);
+    expect(screen.clears()).toBe(2);
+  });
+
+  it('keeps the header on top of a 40×15 terminal, cutting the card instead, with the grades and the help key in view', () => {
+    const long = makeCard(1, {
+      title: 'Towards Principled Methods for Training Generative Adversarial Networks',
+      question: 'Towards Principled Methods for Training Generative Adversarial Networks',
+      answer: 'The paper analyses why GAN training is unstable: the supports of the real and generated distributions are nearly disjoint, so the discriminator saturates and its gradients vanish.',
+    });
+    const { runner } = session([long, makeCard(2)], { notice: 'deck built: 43 cards, 11 notes skipped (see paperdeck generate for why)' });
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />, { columns: 40, rows: 15 });
+    screen.press(' ');
+    const lines = screen.frame().split('\n');
+    expect(lines.length).toBeLessThan(15);
+    expect(lines[0]).toMatch(/^iclr2017 +2 new · 0 learning · 0 review$/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    expect(screen.frame()).toContain('Towards Principled');
+    expect(screen.frame()).toContain('The paper analyses');
+    expect(screen.frame()).toContain('3 Good 10m');
+    expect(screen.frame()).toContain('4 Easy 8d');
+    expect(lines.at(-1)).toContain('? help');
+
+    // The help is cut too, never the header.
+    screen.press('?');
+    const help = screen.frame().split('\n');
+    expect(help.length).toBeLessThan(15);
+    expect(help[0]).toMatch(/^iclr2017 /);
   });
 
   it('says when to come back when nothing is due', () => {

@@ -1,50 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { DeckPicker } from '../../src/ui/components/DeckPicker.js';
+import { DeckPicker, type DeckChoice } from '../../src/ui/components/DeckPicker.js';
 import { keyHints } from '../../src/ui/components/KeyHints.js';
 import { progressBar } from '../../src/ui/components/Header.js';
 import { wordWrap } from '../../src/ui/wrap.js';
 import type { Phase } from '../../src/session/types.js';
 import { renderInAct } from './render.js';
 
+const choices = (...names: string[]): DeckChoice[] => names.map((name) => ({ name, counts: null, remark: null }));
+
 describe('the deck picker', () => {
-  it('moves with the arrows and picks with Enter', () => {
+  it('moves with the arrows, picks with Enter, and leaves nothing behind once a deck is chosen', () => {
     const picked: (string | null)[] = [];
-    const screen = renderInAct(<DeckPicker decks={['alpha', 'iclr2017', 'neurips']} onDone={(d) => picked.push(d)} />);
+    const screen = renderInAct(<DeckPicker decks={choices('alpha', 'iclr2017', 'neurips')} onDone={(d) => picked.push(d)} />);
     expect(screen.frame()).toContain('Which deck?');
     expect(screen.frame()).toContain('❯ 1 alpha');
     screen.press('\u001b[B');
     expect(screen.frame()).toContain('❯ 2 iclr2017');
     screen.press('\r');
     expect(picked).toEqual(['iclr2017']);
-    expect(screen.frame()).toContain('Deck: iclr2017');
+    expect(screen.frame().trim()).toBe('');
+  });
+
+  it('shows what is due in each deck, or why it cannot say', () => {
+    const decks: DeckChoice[] = [
+      { name: 'iclr2017', counts: { new: 20, learning: 1, review: 5 }, remark: null },
+      { name: 'neurips', counts: null, remark: 'notes changed' },
+    ];
+    const frame = renderInAct(<DeckPicker decks={decks} onDone={() => {}} />).frame();
+    expect(frame).toContain('❯ 1 iclr2017  20 new · 1 learning · 5 review');
+    expect(frame).toContain('  2 neurips   notes changed');
   });
 
   it('picks the row the arrows reached even when ↓ and Enter arrive together', () => {
     const picked: (string | null)[] = [];
-    const screen = renderInAct(<DeckPicker decks={['alpha', 'iclr2017', 'neurips']} onDone={(d) => picked.push(d)} />);
+    const screen = renderInAct(<DeckPicker decks={choices('alpha', 'iclr2017', 'neurips')} onDone={(d) => picked.push(d)} />);
     screen.press('\u001b[B\u001b[B\r');
     expect(picked).toEqual(['neurips']);
   });
 
   it('picks by number, and cancels with q', () => {
     const picked: (string | null)[] = [];
-    renderInAct(<DeckPicker decks={['alpha', 'beta']} onDone={(d) => picked.push(d)} />).press('2');
-    renderInAct(<DeckPicker decks={['alpha', 'beta']} onDone={(d) => picked.push(d)} />).press('q');
+    renderInAct(<DeckPicker decks={choices('alpha', 'beta')} onDone={(d) => picked.push(d)} />).press('2');
+    renderInAct(<DeckPicker decks={choices('alpha', 'beta')} onDone={(d) => picked.push(d)} />).press('q');
     expect(picked).toEqual(['beta', null]);
   });
 });
 
 describe('key hints and the progress bar', () => {
   const phases: Phase[] = ['question', 'answer', 'help', 'waiting', 'nothing-due', 'end', 'error'];
-  it('fit the width, shortening words before dropping them', () => {
-    for (const width of [59, 79]) for (const phase of phases) expect(keyHints(phase, width).length).toBeLessThanOrEqual(width);
+  it('fit the width, shortening words, then leaving out the least used keys, never the help', () => {
+    for (const width of [20, 30, 49, 59, 79]) for (const phase of phases) expect(keyHints(phase, width).length).toBeLessThanOrEqual(width);
     expect(keyHints('question', 79)).toBe('Space show answer · u undo · b bury · s suspend · e edit · ? help · q quit');
-    expect(keyHints('question', 59)).toBe('Space show u undo b bury s suspend e edit ? help q quit');
+    expect(keyHints('question', 59)).toBe('Space show · u undo · b bury · e edit · ? help · q quit');
+    expect(keyHints('question', 49)).toBe('Space show · u undo · e edit · ? help · q quit');
+    expect(keyHints('answer', 49)).toBe('1-4 grade · u undo · e edit · ? help · q quit');
+    expect(keyHints('answer', 30)).toBe('1-4 grade · ? help · q quit');
+    expect(keyHints('question', 20)).toBe('Space show · ? help');
   });
 
-  it('fills the bar in proportion to done / (done + still to go)', () => {
-    expect(progressBar(5, 15, 25)).toBe('█████░░░░░░░░░░░░░░░ 5/20');
-    expect(progressBar(0, 0, 14)).toBe('██████████ 0/0');
+  it('fills the bar in proportion to answers / (answers + cards to go), and says so', () => {
+    expect(progressBar(5, 15, 46)).toBe('█████░░░░░░░░░░░░░░░ 5 answers, 15 cards to go');
+    expect(progressBar(1, 1, 30)).toBe('████░░░░ 1 answer, 1 card to go');
+    expect(progressBar(0, 0, 30)).toBe('████████ 0 answers, 0 cards to go');
   });
 });
 

@@ -4,6 +4,7 @@
 import type { CommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
+import type { DeckChoice } from '../../ui/index.js';
 
 /** The one line for a caller that is not a person at a terminal, or null when it is one. */
 export function terminalRefusal(stdinIsTTY: boolean, stdoutIsTTY: boolean): string | null {
@@ -47,11 +48,12 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
 async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
   // The generator (note parsing, key-idea extraction) loads only when the deck needs rebuilding.
   const loadGenerator = () => import('../../cards/generate.js');
-  const [decks, store, engineModule, runnerModule, format, editor, ui] = await withoutFetch(() =>
+  const [decks, store, engineModule, queue, runnerModule, format, editor, ui] = await withoutFetch(() =>
     Promise.all([
       import('../../store/decks.js'),
       import('../../store/index.js'),
       import('../../schedule/engine.js'),
+      import('../../schedule/queue.js'),
       import('../../session/runner.js'),
       import('../../session/format.js'),
       import('../../session/editor.js'),
@@ -65,7 +67,28 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
   let name: string;
   const available = decks.listDecks(decksDir);
   if (requested === undefined && available.length > 1) {
-    const picked = await ui.pickDeck(available, { color: ctx.color });
+    // Each deck with what is due in it now, read without the lock (as `paperdeck due` reads).
+    // A deck whose notes changed is rebuilt only once picked: the picker stays quick.
+    const reader = store.openState(stateDir, { mode: 'read', clock });
+    let choices: DeckChoice[];
+    try {
+      const settings = reader.settings();
+      choices = available.map((deck): DeckChoice => {
+        try {
+          const status = decks.deckStatus(decksDir, deck);
+          if (!status.cardsFile) return { name: deck, counts: null, remark: 'not built yet' };
+          if (!status.current) return { name: deck, counts: null, remark: 'notes changed' };
+          const { counts } = queue.queueForDeck({ deck: reader.deck(deck), cards: status.cardsFile.cards, settings, now: clock.now() });
+          return { name: deck, counts, remark: null };
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          return { name: deck, counts: null, remark: 'cannot be read' };
+        }
+      });
+    } finally {
+      reader.close();
+    }
+    const picked = await ui.pickDeck(choices, { color: ctx.color });
     if (picked === null) return 0;
     process.stdin.setRawMode(true);
     name = picked;
@@ -99,10 +122,7 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
     if (!status.current || !cardsFile) {
       const built = (await loadGenerator()).generateDeck(decksDir, name);
       const skipped = built.skipped.length;
-      notice = cardsFile
-        ? format.summarizeChanges(built.changes, skipped)
-        : `deck built: ${built.cardsFile.cards.length} cards` +
-          (skipped ? `, ${skipped} notes skipped (no key idea; see paperdeck generate)` : '');
+      notice = cardsFile ? format.summarizeChanges(built.changes, skipped) : format.summarizeBuild(built.cardsFile.cards.length, skipped);
       cardsFile = built.cardsFile;
     }
     let cards = cardsFile.cards;
@@ -121,7 +141,15 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
         process.stdin.setRawMode(true);
         screen!.takeTerminal();
       }
-      const built = generate.generateDeck(decksDir, name);
+      let built: ReturnType<typeof generate.generateDeck>;
+      try {
+        built = generate.generateDeck(decksDir, name);
+      } catch (error) {
+        // Nothing was replaced: the session goes on with the cards it has, and `e` on the same
+        // card opens the note again to put it right.
+        const reason = error instanceof UserError ? error.message : `unexpected error: ${(error as Error).message}`;
+        return format.rebuildFailedNotice(reason);
+      }
       cards = built.cardsFile.cards;
       engine.replaceCards(cards);
       return format.summarizeChanges(built.changes, built.skipped.length);

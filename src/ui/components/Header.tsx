@@ -1,8 +1,14 @@
 // The top of the study screen: the deck, Anki's three counts (still to go today) and a bar for
-// the session's progress (cards done of done + still to go).
+// the session's progress, labelled with what it counts: answers given (a card in learning is
+// answered more than once) against the cards still to go.
 import { Box, Text } from 'ink';
 import type { QueueCounts } from '../../session/types.js';
+import { headerSplits } from '../layout.js';
 import { Tinted } from '../theme.js';
+
+export function countsText(counts: QueueCounts): string {
+  return `${counts.new} new · ${counts.learning} learning · ${counts.review} review`;
+}
 
 export function Counts({ counts }: { counts: QueueCounts }) {
   return (
@@ -16,38 +22,55 @@ export function Counts({ counts }: { counts: QueueCounts }) {
   );
 }
 
-/** "███████░░░░░░░ 7/20": filled in proportion to done / (done + remaining). */
-export function progressBar(done: number, remaining: number, width: number): string {
-  const total = done + remaining;
-  const label = ` ${done}/${total}`;
+/** "███████░░░░░░░ 7 answers, 20 cards to go": filled in proportion to answers / (answers + to go). */
+export function progressBar(answers: number, remaining: number, width: number): string {
+  const total = answers + remaining;
+  const label = ` ${answers} ${answers === 1 ? 'answer' : 'answers'}, ${remaining} ${remaining === 1 ? 'card' : 'cards'} to go`;
   const barWidth = Math.max(8, width - label.length);
-  const filled = total === 0 ? barWidth : Math.round((barWidth * done) / total);
+  const filled = total === 0 ? barWidth : Math.round((barWidth * answers) / total);
   return '█'.repeat(filled) + '░'.repeat(barWidth - filled) + label;
+}
+
+/** Rows the header takes. */
+export function headerHeight(deck: string, counts: QueueCounts, width: number, showProgress: boolean): number {
+  return (headerSplits(deck, countsText(counts), width) ? 2 : 1) + (showProgress ? 1 : 0);
 }
 
 export function Header({
   deck,
   counts,
-  done,
+  answers,
   width,
   showProgress,
 }: {
   deck: string;
   counts: QueueCounts;
-  done: number;
+  answers: number;
   width: number;
   showProgress: boolean;
 }) {
   const remaining = counts.new + counts.learning + counts.review;
+  const split = headerSplits(deck, countsText(counts), width);
   return (
     <Box flexDirection="column">
-      <Box flexDirection="row" flexWrap="wrap" justifyContent="space-between" columnGap={2}>
-        <Text bold>{deck}</Text>
-        <Counts counts={counts} />
-      </Box>
+      {split ? (
+        <>
+          <Text bold wrap="truncate">
+            {deck}
+          </Text>
+          <Text wrap="truncate">
+            <Counts counts={counts} />
+          </Text>
+        </>
+      ) : (
+        <Box flexDirection="row" justifyContent="space-between" columnGap={2}>
+          <Text bold>{deck}</Text>
+          <Counts counts={counts} />
+        </Box>
+      )}
       {showProgress ? (
         <Text dimColor wrap="truncate">
-          {progressBar(done, remaining, width)}
+          {progressBar(answers, remaining, width)}
         </Text>
       ) : null}
     </Box>

@@ -1,40 +1,74 @@
-// The line of keys under the screen, for the phase on screen, in as many words as fit.
+// The line of keys under the screen, for the phase on screen, in as many words as fit. On a
+// narrow terminal the least used keys go first, each still with its word; "? help" stays, so
+// whatever is not shown can be found.
 import { Text } from 'ink';
 import type { Phase } from '../../session/types.js';
 
-type Hint = [key: string, label: string, short?: string];
+interface Hint {
+  key: string;
+  label: string;
+  /** A shorter label, tried before any key is dropped. */
+  short?: string;
+  /** Lower goes first when the line is too long; the help key is never dropped. */
+  keep: number;
+}
+
+const HELP: Hint = { key: '?', label: 'help', keep: Number.POSITIVE_INFINITY };
 
 const HINTS: Record<Phase, Hint[]> = {
-  question: [['Space', 'show answer', 'show'], ['u', 'undo'], ['b', 'bury'], ['s', 'suspend'], ['e', 'edit'], ['?', 'help'], ['q', 'quit']],
-  answer: [['1-4', 'grade'], ['u', 'undo'], ['b', 'bury'], ['s', 'suspend'], ['e', 'edit'], ['?', 'help'], ['q', 'quit']],
-  help: [['any key', 'back to the session']],
-  waiting: [['u', 'undo'], ['?', 'help'], ['q', 'quit']],
-  'nothing-due': [['q', 'leave'], ['u', 'undo'], ['?', 'help']],
-  end: [['q', 'leave'], ['u', 'undo'], ['?', 'help']],
+  question: [
+    { key: 'Space', label: 'show answer', short: 'show', keep: 9 },
+    { key: 'u', label: 'undo', keep: 5 },
+    { key: 'b', label: 'bury', keep: 2 },
+    { key: 's', label: 'suspend', keep: 1 },
+    { key: 'e', label: 'edit', keep: 3 },
+    HELP,
+    { key: 'q', label: 'quit', keep: 6 },
+  ],
+  answer: [
+    { key: '1-4', label: 'grade', keep: 9 },
+    { key: 'u', label: 'undo', keep: 5 },
+    { key: 'b', label: 'bury', keep: 2 },
+    { key: 's', label: 'suspend', keep: 1 },
+    { key: 'e', label: 'edit', keep: 3 },
+    HELP,
+    { key: 'q', label: 'quit', keep: 6 },
+  ],
+  help: [{ key: 'any key', label: 'back to the session', short: 'back', keep: 9 }],
+  waiting: [{ key: 'u', label: 'undo', keep: 1 }, HELP, { key: 'q', label: 'quit', keep: 9 }],
+  'nothing-due': [{ key: 'q', label: 'leave', keep: 9 }, { key: 'u', label: 'undo', keep: 1 }, HELP],
+  end: [{ key: 'q', label: 'leave', keep: 9 }, { key: 'u', label: 'undo', keep: 1 }, HELP],
   editor: [],
-  error: [['any key', 'try again'], ['q', 'quit']],
+  error: [{ key: 'any key', label: 'try again', short: 'retry', keep: 2 }, { key: 'q', label: 'quit', keep: 9 }],
 };
 
 export interface HintLine {
-  /** [key, label] pairs; label may be empty when only the keys fit. */
+  /** [key, label] pairs; label is empty when only the keys fit. */
   hints: [string, string][];
   separator: string;
 }
 
-/** The hints for `phase` in at most `width` columns: full words, then short ones, then keys alone. */
+const lengthOf = (line: HintLine) =>
+  line.hints.reduce((sum, [key, label]) => sum + key.length + (label ? label.length + 1 : 0), 0) +
+  line.separator.length * Math.max(0, line.hints.length - 1);
+
+/**
+ * The hints for `phase` in at most `width` columns: full words; then short ones; then, least
+ * used first, keys are left out (never the help); at the very last, keys without words.
+ */
 export function keyHintLine(phase: Phase, width: number): HintLine {
   const hints = HINTS[phase];
-  const full = hints.map(([key, label]): [string, string] => [key, label]);
-  const short = hints.map(([key, label, brief]): [string, string] => [key, brief ?? label]);
-  const length = (line: HintLine) =>
-    line.hints.reduce((sum, [key, label]) => sum + key.length + (label ? label.length + 1 : 0), 0) +
-    line.separator.length * Math.max(0, line.hints.length - 1);
-  const tries: HintLine[] = [
-    { hints: full, separator: ' · ' },
-    { hints: short, separator: ' · ' },
-    { hints: short, separator: ' ' },
-  ];
-  return tries.find((line) => length(line) <= width) ?? { hints: hints.map(([key]) => [key, '']), separator: ' ' };
+  const full: HintLine = { hints: hints.map(({ key, label }) => [key, label]), separator: ' · ' };
+  if (lengthOf(full) <= width) return full;
+  let shown = [...hints];
+  const line = (): HintLine => ({ hints: shown.map(({ key, label, short }) => [key, short ?? label]), separator: ' · ' });
+  while (lengthOf(line()) > width && shown.some((hint) => hint.keep !== HELP.keep)) {
+    const leastKept = shown.reduce((least, hint) => (hint.keep < least.keep ? hint : least));
+    if (shown.length === 1) break;
+    shown = shown.filter((hint) => hint !== leastKept);
+  }
+  if (lengthOf(line()) <= width) return line();
+  return { hints: shown.map(({ key }) => [key, '']), separator: ' ' };
 }
 
 /** The hint line as plain text. */
@@ -47,7 +81,7 @@ export function KeyHints({ phase, width }: { phase: Phase; width: number }) {
   const { hints, separator } = keyHintLine(phase, width);
   if (hints.length === 0) return null;
   return (
-    <Text dimColor>
+    <Text dimColor wrap="truncate">
       {hints.map(([key, label], index) => (
         <Text key={key}>
           {index > 0 ? separator : ''}

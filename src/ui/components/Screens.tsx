@@ -1,17 +1,20 @@
-// The screens without a card: waiting for a learning card, nothing due, the session's end, the
-// editor, an error. Each says what happened and what comes next.
-import type { ReactNode } from 'react';
-import { Box, Text } from 'ink';
+// The screens without a card: waiting for a learning card, nothing due, the session's end, an
+// error. Each says what happened and what comes next, as rows wrapped beforehand (so the screen
+// knows their height and can cut them on a small terminal). Also the line shown while the
+// note is open in the editor.
+import type { ReactElement } from 'react';
+import { Text } from 'ink';
 import { toSafeLine } from '../../core/sanitize.js';
 import { formatCountdown, formatDuration, formatRetention, formatWhen } from '../../session/format.js';
 import type { SessionState, StudySummary } from '../../session/types.js';
 import { Tinted } from '../theme.js';
+import { wrapLines } from '../wrap.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "12 reviews · 2 again · 3m 10s · retention 83%" */
+/** "12 reviews · 2 again · 3m 10s · retention 83.3%" */
 export function todayLine(summary: StudySummary): string {
   return [
     plural(summary.reviewed, 'review'),
@@ -21,87 +24,101 @@ export function todayLine(summary: StudySummary): string {
   ].join(' · ');
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box flexDirection="row">
-      <Box width={14} flexShrink={0}>
-        <Text dimColor>{label}</Text>
-      </Box>
-      <Box flexShrink={1}>
-        <Text>{children}</Text>
-      </Box>
-    </Box>
-  );
+/** "53 answers · 32 cards": a card in learning is answered more than once. */
+export function sessionLine(answers: readonly string[]): string {
+  return `${plural(answers.length, 'answer')} · ${plural(new Set(answers).size, 'card')}`;
 }
+
+const LABEL_COLUMN = 14;
+
+/** Rows of plain text, wrapped. */
+function plain(key: string, text: string, width: number, style: { bold?: boolean; dimColor?: boolean } = {}): ReactElement[] {
+  return wrapLines(text, width).map((line, index) => (
+    <Text key={`${key}-${index}`} {...style}>
+      {line}
+    </Text>
+  ));
+}
+
+/** A label in a column of its own, its text wrapped beside it. */
+function labelled(label: string, text: string, width: number): ReactElement[] {
+  return wrapLines(text, Math.max(10, width - LABEL_COLUMN)).map((line, index) => (
+    <Text key={`${label}-${index}`}>
+      <Text dimColor>{(index === 0 ? label : '').padEnd(LABEL_COLUMN)}</Text>
+      {line}
+    </Text>
+  ));
+}
+
+const blank = (key: string) => <Text key={key}> </Text>;
 
 function nextDueText(state: SessionState): string {
   const { nextDue } = state.view;
   return nextDue === null ? 'nothing scheduled' : formatWhen(nextDue, state.now);
 }
 
-export function Waiting({ state }: { state: SessionState }) {
-  const until = state.waitUntil ?? state.now;
-  return (
-    <Box flexDirection="column">
-      <Text>Nothing else is due right now, but a learning card comes back shortly.</Text>
-      <Text>
-        Waiting for it: <Text bold>{formatCountdown(until - state.now)}</Text>
-        <Text dimColor> (or q to stop here; it will keep)</Text>
-      </Text>
-    </Box>
+export function waitingRows(state: SessionState, width: number): ReactElement[] {
+  const countdown = formatCountdown((state.waitUntil ?? state.now) - state.now);
+  const waiting = `Waiting for it: ${countdown}`;
+  const aside = '(or q to stop here; it will keep)';
+  const countdownRow = (
+    <Text key="countdown">
+      Waiting for it: <Text bold>{countdown}</Text>
+      {waiting.length + 1 + aside.length <= width ? <Text dimColor> {aside}</Text> : null}
+    </Text>
   );
+  return [
+    ...plain('waiting', 'Nothing else is due right now, but a learning card comes back shortly.', width),
+    countdownRow,
+    ...(waiting.length + 1 + aside.length <= width ? [] : plain('aside', aside, width, { dimColor: true })),
+  ];
 }
 
-export function NothingDue({ state }: { state: SessionState }) {
+export function nothingDueRows(state: SessionState, width: number): ReactElement[] {
   const { nextDue, summary } = state.view;
-  return (
-    <Box flexDirection="column">
-      <Text bold>Nothing due right now.</Text>
-      <Text>
-        {nextDue === null
-          ? 'No card is scheduled: every card is suspended, or the deck has none.'
-          : `Come back ${formatWhen(nextDue, state.now)}.`}
-      </Text>
-      {summary.reviewed > 0 ? (
-        <Box marginTop={1}>
-          <Row label="Today">{todayLine(summary)}</Row>
-        </Box>
-      ) : null}
-    </Box>
-  );
+  return [
+    ...plain('title', 'Nothing due right now.', width, { bold: true }),
+    ...plain(
+      'when',
+      nextDue === null
+        ? 'No card is scheduled: every card is suspended, or the deck has none.'
+        : `Come back ${formatWhen(nextDue, state.now)}.`,
+      width,
+    ),
+    ...(summary.reviewed > 0 ? [blank('gap'), ...labelled('Today', todayLine(summary), width)] : []),
+  ];
 }
 
-export function SessionEnd({ state }: { state: SessionState }) {
+export function sessionEndRows(state: SessionState, width: number): ReactElement[] {
   const { counts, summary } = state.view;
   const left = counts.new + counts.learning + counts.review;
-  return (
-    <Box flexDirection="column">
-      <Text bold>
-        {left === 0 ? 'Done for now: nothing more is due.' : `Stopped, with ${plural(left, 'card')} still to go today.`}
-      </Text>
-      <Box flexDirection="column" marginTop={1}>
-        <Row label="This session">{plural(state.done, 'card')}</Row>
-        <Row label="Today">{todayLine(summary)}</Row>
-        <Row label="Next due">{left > 0 ? 'now' : nextDueText(state)}</Row>
-      </Box>
-    </Box>
-  );
+  const title = left === 0 ? 'Done for now: nothing more is due.' : `Stopped, with ${plural(left, 'card')} still to go today.`;
+  return [
+    ...plain('title', title, width, { bold: true }),
+    blank('gap'),
+    ...labelled('This session', sessionLine(state.answers), width),
+    ...labelled('Today', todayLine(summary), width),
+    ...labelled('Next due', left > 0 ? 'now' : nextDueText(state), width),
+  ];
 }
 
+export function errorRows(message: string, width: number): ReactElement[] {
+  return [
+    <Tinted key="title" tone="error" bold>
+      Something went wrong
+    </Tinted>,
+    ...plain('message', toSafeLine(message), width),
+    ...plain('saved', 'Everything rated before this is saved.', width, { dimColor: true }),
+  ];
+}
+
+/** The one line left while the editor has the terminal; cut, never wrapped, so it is one row to erase. */
 export function EditorNote({ state }: { state: SessionState }) {
   const card = state.view.card;
   const where = card ? `${card.source.file}:${card.source.line}` : 'the note';
-  return <Text dimColor>Editing {where}; the deck is rebuilt when the editor closes.</Text>;
-}
-
-export function ErrorView({ message }: { message: string }) {
   return (
-    <Box flexDirection="column">
-      <Tinted tone="error" bold>
-        Something went wrong
-      </Tinted>
-      <Text>{toSafeLine(message)}</Text>
-      <Text dimColor>Everything rated before this is saved.</Text>
-    </Box>
+    <Text dimColor wrap="truncate-end">
+      Editing {where}; the deck is rebuilt when the editor closes.
+    </Text>
   );
 }
