@@ -56,11 +56,11 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function study(extraEnv: Record<string, string> = {}, cols = 80): PtyProgram {
+function study(extraEnv: Record<string, string> = {}, cols = 80, rows = 24): PtyProgram {
   const program = new PtyProgram(process.execPath, [bin, 'study', 'tiny', '--state', stateDir, '--decks', decksDir], {
     env: interactiveEnv({ PAPERDECK_NOW: NOW, TZ: 'UTC', EDITOR: 'true', ...extraEnv }),
     cols,
-    rows: 24,
+    rows,
   });
   running.push(program);
   return program;
@@ -89,6 +89,30 @@ function standingReviews(): [string, number][] {
     entry.kind === 'review' && !undone.has(entry.seq) ? [[titles.get(entry.card) ?? entry.card, entry.rating] as [string, number]] : [],
   );
 }
+
+/** Runs the binary to its end (not in a terminal), for setting up state. */
+function paperdeck(...args: string[]): string {
+  const result = spawnSync(process.execPath, [bin, ...args, '--state', stateDir, '--decks', decksDir], {
+    env: interactiveEnv({ PAPERDECK_NOW: NOW, TZ: 'UTC' }),
+    encoding: 'utf8',
+  });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result.stdout;
+}
+
+/** A script usable as $EDITOR: `body` is the module's code, with `file` the note's path. */
+function editorScript(name: string, body: string): string {
+  const path = join(work, name);
+  writeFileSync(path, `import { readFileSync, writeFileSync } from 'node:fs';\nconst [line, file] = process.argv.slice(2);\n${body}\n`);
+  chmodSync(path, 0o755);
+  return `${process.execPath} ${path}`;
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+/** The screen's text as one line, so a check does not depend on where it wrapped. */
+const flat = (rows: string[]) => rows.join(' ').replace(/\s+/g, ' ');
+const CLEAR = '\u001b[2J';
 
 function due(): { new: number; learning: number; review: number; total: number } {
   const result = spawnSync(process.execPath, [bin, 'due', 'tiny', '--json', '--state', stateDir, '--decks', decksDir], {
@@ -187,12 +211,69 @@ writeFileSync(file, readFileSync(file, 'utf8').replace('recursion makes programs
     await program.waitFor('notes changed: 1 updated', mark);
     await program.waitFor('recursion proves generalization', mark);
     expect(readFileSync(join(work, 'editor-args.txt'), 'utf8')).toBe(`+3 ${join(decksDir, 'tiny', 'notes.txt')}`);
+    // The screen is as it was: the header on top, no "Editing ..." line left above it.
+    const screen = await program.waitForScreen((rows) => rows[0]!.startsWith('tiny ') && rows.some((row) => row.includes('notes changed: 1 updated')));
+    expect(screen.join('\n')).not.toContain('Editing');
+    expect(screen.filter((row) => row.includes('3 new · 0 learning · 0 review'))).toHaveLength(1);
     mark = program.mark();
     program.write('3');
     await program.waitFor('Beta Paper Title', mark);
     program.write('q');
     expect((await program.exited).exitCode).toBe(0);
     expect(standingReviews()).toEqual([['Alpha Paper Title', 3]]);
+  });
+
+  it('goes on with the cards as they were when an edit leaves notes that cannot be built, and e opens the note again', async () => {
+    // The first edit empties the notes; the second puts them back.
+    const saved = join(work, 'notes.saved');
+    const editor = editorScript(
+      'emptying-editor.mjs',
+      `const text = readFileSync(file, 'utf8');
+if (text) { writeFileSync(${JSON.stringify(saved)}, text); writeFileSync(file, ''); }
+else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
+    );
+    const program = study({ EDITOR: editor });
+    await program.waitFor('Alpha Paper Title');
+    program.write(' ');
+    await program.waitFor('recursion makes programs generalize');
+    program.write('e');
+    const failed = await program.waitForScreen((rows) => flat(rows).includes('notes.txt is empty.'));
+    const text = flat(failed);
+    expect(text).toMatch(/The deck was not rebuilt: \S*notes\.txt is empty\. The cards stay as they were; press e to open the note again\./);
+    expect(text).not.toContain('Something went wrong');
+    // Still the same card, answer showing, ready for a grade.
+    expect(text).toContain('Alpha Paper Title');
+    expect(text).toContain('recursion makes programs generalize');
+    expect(readFileSync(join(decksDir, 'tiny', 'notes.txt'), 'utf8')).toBe('');
+
+    let mark = program.mark();
+    program.write('e');
+    await program.waitFor('notes checked: no card changed', mark);
+    mark = program.mark();
+    program.write('3');
+    await program.waitFor('Beta Paper Title', mark);
+    program.write('q');
+    expect((await program.exited).exitCode).toBe(0);
+    expect(standingReviews()).toEqual([['Alpha Paper Title', 3]]);
+  });
+
+  it('says when an answer makes a card a leech, and that it is suspended', async () => {
+    paperdeck('config', 'leech-threshold', '1');
+    // Easy sends Alpha to review; a month on, Again is its first lapse: a leech at threshold 1.
+    const first = study();
+    await first.waitFor('Alpha Paper Title');
+    first.write(' 4q');
+    expect((await first.exited).exitCode).toBe(0);
+    const later = study({ PAPERDECK_NOW: '2027-04-01T10:00:00Z' });
+    await later.waitFor('Alpha Paper Title');
+    later.write(' 1');
+    await later.waitForScreen((rows) =>
+      flat(rows).includes('Alpha Paper Title is a leech (1 lapse): suspended; see paperdeck cards / paperdeck unsuspend'),
+    );
+    later.write('q');
+    expect((await later.exited).exitCode).toBe(0);
+    const cards = JSON.parse(paperdeck('cards', 'tiny', '--json')).cards as { title: string; suspended: boolean; leech: boolean }[];
+    expect(cards.find((card) => card.title === 'Alpha Paper Title')).toMatchObject({ suspended: true, leech: true });
   });
 
   it('rebuilds a deck whose notes changed since cards.json, and says what changed', async () => {
@@ -212,18 +293,19 @@ writeFileSync(file, readFileSync(file, 'utf8').replace('recursion makes programs
     expect((await second.exited).exitCode).toBe(0);
   });
 
-  it('asks which deck when there are several and none was named', async () => {
+  it('asks which deck when there are several and none was named, with what is due in each, and clears the list once one is picked', async () => {
     mkdirSync(join(decksDir, 'another'));
     writeFileSync(join(decksDir, 'another', 'notes.txt'), NOTES.replace(/Alpha|Beta|Gamma/g, 'Other'));
+    paperdeck('generate', 'tiny');
     const program = new PtyProgram(process.execPath, [bin, 'study', '--state', stateDir, '--decks', decksDir], {
       env: interactiveEnv({ PAPERDECK_NOW: NOW, TZ: 'UTC' }),
     });
     running.push(program);
-    await program.waitFor('Which deck?');
-    await program.waitFor('1 another');
-    const mark = program.mark();
+    const picker = await program.waitForScreen('↑↓ choose');
+    expect(picker.slice(0, 3)).toEqual(['Which deck?', '❯ 1 another  not built yet', '  2 tiny     3 new · 0 learning · 0 review']);
     program.write('\u001b[B\r');
-    await program.waitFor('Alpha Paper Title', mark);
+    const session = await program.waitForScreen((rows) => rows.some((row) => row.includes('Alpha Paper Title')) && rows[0]!.startsWith('tiny '));
+    expect(session.join('\n')).not.toMatch(/Which deck|❯|↑↓/);
     program.write('q');
     expect((await program.exited).exitCode).toBe(0);
   });
@@ -253,14 +335,66 @@ writeFileSync(file, readFileSync(file, 'utf8').replace('recursion makes programs
     await program.waitFor('4 Easy', mark);
     for (const line of lines(program.text())) expect(line.length).toBeLessThanOrEqual(60);
 
-    mark = program.mark();
+    // Each resize is waited out (its one clear is in) before the next.
     program.resize(100, 24);
-    await program.waitFor(/░{80,}/, mark);
-    mark = program.mark();
+    await program.waitForScreen((rows) => count(program.raw, CLEAR) === 1 && rows.some((row) => /^░{70,} 0 answers, 3 cards to go$/.test(row)));
     program.resize(50, 24);
-    await program.waitFor(/\n░{30,45} 0\/3/, mark);
-    await program.waitFor('4 Easy', mark);
-    for (const line of lines(program.text(mark))) expect(line.length).toBeLessThanOrEqual(50);
+    // A frame for 50 columns, whole: anything wider drawn after the resize would have been
+    // wrapped by the terminal, and neither the header nor the bar would fill its row alone.
+    const narrow = await program.waitForScreen(
+      (rows) =>
+        count(program.raw, CLEAR) === 2 &&
+        /^tiny +3 new · 0 learning · 0 review$/.test(rows[0]!) &&
+        rows.some((row) => /^░{20,30} 0 answers, 3 cards to go$/.test(row)) &&
+        rows.some((row) => row.includes('4 Easy')),
+    );
+    expect(narrow.filter((row) => row.includes('cards to go'))).toHaveLength(1);
+    expect(narrow.filter((row) => row.includes('? help'))).toHaveLength(1);
+    program.write('q');
+    await program.exited;
+  });
+
+  it('redraws cleanly after a resize (one clear per resize, none on keys), the header on top', async () => {
+    const program = study();
+    await program.waitFor('Alpha Paper Title');
+    program.write(' ');
+    await program.waitForScreen('4 Easy');
+    expect(count(program.raw, CLEAR)).toBe(0);
+
+    program.resize(50, 24);
+    await program.waitForScreen((rows) => count(program.raw, CLEAR) === 1 && rows.some((row) => /^░+ 0 answers, 3 cards to go$/.test(row)));
+    program.resize(100, 24);
+    const wide = await program.waitForScreen(
+      (rows) =>
+        count(program.raw, CLEAR) === 2 &&
+        /^tiny +3 new · 0 learning · 0 review$/.test(rows[0]!) &&
+        rows.some((row) => /^░{50,} 0 answers, 3 cards to go$/.test(row)) &&
+        rows.some((row) => row.endsWith('? help · q quit')),
+    );
+    // One frame on screen: the header, the bar and the hints once each.
+    expect(wide.filter((row) => row.includes('3 new · 0 learning'))).toHaveLength(1);
+    expect(wide.filter((row) => row.includes('cards to go'))).toHaveLength(1);
+    expect(wide.filter((row) => row.includes('? help'))).toHaveLength(1);
+
+    program.write('3');
+    await program.waitForScreen('Beta Paper Title');
+    program.write(' ');
+    await program.waitForScreen('graph generation');
+    expect(count(program.raw, CLEAR)).toBe(2);
+    program.write('q');
+    await program.exited;
+  });
+
+  it('keeps the header on screen in a 40×15 terminal, cutting the card instead', async () => {
+    const program = study({}, 40, 15);
+    await program.waitFor('Alpha Paper Title');
+    program.write(' ');
+    const rows = await program.waitForScreen((screen) => screen.some((row) => row.includes('Easy')) && screen.join('\n').includes('? help'));
+    expect(rows[0]).toMatch(/^tiny +3 new · 0 learning · 0 review$/);
+    expect(rows.join('\n')).toContain('4 Easy');
+    expect(rows.join('\n')).toContain('deck built: 3 cards');
+    expect(rows.join('\n')).toContain('? help');
+    expect(count(program.raw, CLEAR)).toBe(0);
     program.write('q');
     await program.exited;
   });
