@@ -17,10 +17,11 @@ import { join } from 'node:path';
 import { LowSync } from 'lowdb';
 import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
-import type { CardState, LogEntry } from '../core/types.js';
+import type { CardState, LogEntry, LogFacts } from '../core/types.js';
 import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
 import { corruptedFileError } from './corruption.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
+import { LogFactsBuilder } from './log-facts.js';
 import { LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
 import {
   LogCorruption,
@@ -32,6 +33,7 @@ import {
   parseLine,
   readHeader,
   scanEntryBatches,
+  scanFacts,
   withFile,
 } from './review-log.js';
 import { SNAPSHOT_MIGRATIONS, SNAPSHOT_SCHEMA_VERSION, isJsonObject, migrate } from './schema.js';
@@ -51,6 +53,11 @@ export interface DeckState {
   readLog(): LogEntry[];
   /** The same, one entry at a time, without holding the whole history in memory. */
   iterateLog(): Generator<LogEntry>;
+  /**
+   * The whole log as the statistics read it (the same entries as readLog(), checked the same
+   * way), without building an entry object or card state for any of it.
+   */
+  readLogFacts(): LogFacts;
   /** The entries with seq greater than `seq`, in order; reads only the end of the log. */
   entriesSince(seq: number): LogEntry[];
   /** Writer only: rewrites the snapshot now. */
@@ -374,28 +381,50 @@ export class DeckStateFiles implements DeckState {
     if (!existsSync(this.logFile)) return;
     const fd = openSync(this.logFile, 'r');
     try {
-      let header: number;
-      try {
-        header = readHeader(fd, this.logFile);
-      } catch (error) {
-        if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
-        throw error;
-      }
+      const header = this.readLogHeader(fd);
       try {
         yield* scanEntryBatches(fd, header, 0);
       } catch (error) {
-        if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
-        throw error;
+        throw this.logError(error);
       }
     } finally {
       closeSync(fd);
     }
   }
 
+  /** The log header's length; a header that is not one is named as the log's corruption. */
+  private readLogHeader(fd: number): number {
+    try {
+      return readHeader(fd, this.logFile);
+    } catch (error) {
+      throw this.logError(error);
+    }
+  }
+
+  /** LogCorruption found reading the log whole, as the user sees it; anything else as it is. */
+  private logError(error: unknown): unknown {
+    return error instanceof LogCorruption ? this.corrupted(this.logFile, error.message, 'none') : error;
+  }
+
   readLog(): LogEntry[] {
     const log: LogEntry[] = [];
     for (const batch of this.logBatches()) for (const entry of batch) log.push(entry);
     return log;
+  }
+
+  readLogFacts(): LogFacts {
+    if (!existsSync(this.logFile)) return new LogFactsBuilder(0).finish();
+    return withFile(this.logFile, 'r', (fd) => {
+      const header = this.readLogHeader(fd);
+      // About 200 bytes a line: room for the whole log at once, most times.
+      const facts = new LogFactsBuilder(Math.ceil(fileSize(fd) / 160));
+      try {
+        scanFacts(fd, header, 0, facts);
+      } catch (error) {
+        throw this.logError(error);
+      }
+      return facts.finish();
+    });
   }
 
   entriesSince(seq: number): LogEntry[] {

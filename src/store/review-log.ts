@@ -3,13 +3,21 @@
 // This module reads it: forwards in chunks from any byte offset, backwards from the end for the
 // last few entries, and tells a line torn by a crash (the last line, unfinished or garbled)
 // from corruption anywhere else.
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LogEntry } from '../core/types.js';
 import { newerSchemaError } from './corruption.js';
-import { NotALogEntry, decodeEntry } from './log-codec.js';
+import { NotALogEntry, checkLine, decodeEntry, lineFacts, readCompactFacts } from './log-codec.js';
+import { EntryFacts, type LogFactsBuilder } from './log-facts.js';
 import { LOG_SCHEMA_VERSION, isJsonObject } from './schema.js';
 
 const CHUNK_BYTES = 1 << 20;
+/**
+ * What a forward scan reads at a time. Its text is one string, and V8 keeps a string this small
+ * on its own heap, reusing the memory; a megabyte one is fresh memory from the system each time,
+ * which made decoding the log several times slower.
+ */
+const SCAN_CHUNK_BYTES = 1 << 16;
 const NEWLINE = 0x0a;
 
 export interface LogHeader {
@@ -87,8 +95,8 @@ function readInto(fd: number, buffer: Buffer, offset: number, position: number):
   return filled;
 }
 
-/** The entry a line of text holds, or why it holds none. */
-export function parseLine(text: string): LogEntry | string {
+/** What `decode` makes of a line's JSON, or why the line holds no entry. */
+function parseWith<T>(text: string, decode: (value: unknown) => T): T | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -96,10 +104,76 @@ export function parseLine(text: string): LogEntry | string {
     return (error as Error).message;
   }
   try {
-    return decodeEntry(value);
+    return decode(value);
   } catch (error) {
     if (error instanceof NotALogEntry) return error.message;
     throw error;
+  }
+}
+
+/** The entry a line of text holds, or why it holds none. */
+export function parseLine(text: string): LogEntry | string {
+  return parseWith(text, decodeEntry);
+}
+
+/**
+ * What scanLines does with the lines it reads: decode one, setting it aside, and keep it once
+ * its number is known to follow on.
+ */
+interface LineSink {
+  /**
+   * The seq of the entry the line `text[start, end)` holds (set aside for keep()), or why it
+   * holds none. (Lines come as a part of their chunk's text: no string is made for each.)
+   */
+  decode(text: string, start: number, end: number): number | string;
+  /** Keeps the entry decode() last set aside. */
+  keep(): void;
+}
+
+/** Collects whole entries, a chunk's worth at a time. */
+class EntryBatch implements LineSink {
+  entries: LogEntry[] = [];
+  private pending: LogEntry | undefined;
+
+  decode(text: string, start: number, end: number): number | string {
+    const parsed = parseLine(text.slice(start, end));
+    if (typeof parsed === 'string') return parsed;
+    this.pending = parsed;
+    return parsed.seq;
+  }
+
+  keep(): void {
+    this.entries.push(this.pending!);
+  }
+
+  take(): LogEntry[] {
+    const entries = this.entries;
+    this.entries = [];
+    return entries;
+  }
+}
+
+/**
+ * Appends each entry's facts to a LogFactsBuilder: a line in the compact form is read straight
+ * from its text, any other through JSON.parse and checkLine; no entry or card state is built.
+ */
+class FactsSink implements LineSink {
+  private readonly line = new EntryFacts();
+  /** Made once, not per line. */
+  private readonly check = (value: unknown): number => {
+    lineFacts(value, checkLine(value), this.line);
+    return this.line.seq;
+  };
+
+  constructor(private readonly facts: LogFactsBuilder) {}
+
+  decode(text: string, start: number, end: number): number | string {
+    if (readCompactFacts(text, start, end, this.line)) return this.line.seq;
+    return parseWith(text.slice(start, end), this.check);
+  }
+
+  keep(): void {
+    this.facts.push(this.line);
   }
 }
 
@@ -118,19 +192,20 @@ export interface ScanResult {
 }
 
 /**
- * The entries from byte `from` (the start of the entry with seq `afterSeq + 1`) to the end of the
- * file (as it is when each chunk is read), in order, in batches of a chunk's worth; returns where
- * the whole entries end. The last line may be torn (unfinished, or garbled by a crash mid-write):
- * it is reported, not thrown. Anything else wrong — a bad line with more lines after it, a gap in
- * the numbering — throws LogCorruption, once the entries before it have been yielded.
+ * Reads the entries from byte `from` (the start of the entry with seq `afterSeq + 1`) to the end
+ * of the file (as it is when each chunk is read), in order, into `sink`, yielding after each
+ * chunk that kept any; returns where the whole entries end. The last line may be torn
+ * (unfinished, or garbled by a crash mid-write): it is reported, not thrown. Anything else wrong
+ * — a bad line with more lines after it, a gap in the numbering — throws LogCorruption, once the
+ * entries before it have been kept and yielded.
  */
-export function* scanEntryBatches(fd: number, from: number, afterSeq: number): Generator<LogEntry[], ScanResult, undefined> {
+function* scanLines(fd: number, from: number, afterSeq: number, sink: LineSink): Generator<void, ScanResult, undefined> {
   let goodEnd = from;
   let lastSeq = afterSeq;
   // A bad line is only forgivable as the very last one: another line after it makes it
   // corruption.
   let bad: TornTail | undefined;
-  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let buffer = Buffer.allocUnsafe(SCAN_CHUNK_BYTES);
   // buffer[0, held) is the start of a line carried over from the previous read; buffer[0] is
   // byte `bufferStart` of the file.
   let held = 0;
@@ -145,12 +220,12 @@ export function* scanEntryBatches(fd: number, from: number, afterSeq: number): G
       held = length;
       continue;
     }
-    // One string for the chunk's lines. When it has as many characters as they have bytes (all
-    // ASCII, as ids made from titles are), its indexes are byte offsets and lines are slices of
-    // it; otherwise each line is decoded from its own bytes.
-    const text = buffer.toString('utf8', 0, wholeLinesEnd);
-    const oneBytePerChar = text.length === wholeLinesEnd;
-    const entries: LogEntry[] = [];
+    // One string for the chunk's lines when they are all ASCII (as ids made from titles are):
+    // its indexes are byte offsets, lines are parts of it, and latin1 decodes it several times
+    // faster than utf8. Otherwise each line is decoded from its own bytes.
+    const oneBytePerChar = isAscii(buffer.subarray(0, wholeLinesEnd));
+    const text = oneBytePerChar ? buffer.toString('latin1', 0, wholeLinesEnd) : '';
+    let kept = 0;
     let corruption: LogCorruption | undefined;
     for (let lineStart = 0; lineStart < wholeLinesEnd; ) {
       const newline = oneBytePerChar ? text.indexOf('\n', lineStart) : buffer.indexOf(NEWLINE, lineStart);
@@ -159,24 +234,31 @@ export function* scanEntryBatches(fd: number, from: number, afterSeq: number): G
         corruption = badLine(bad.reason, lastSeq, goodEnd);
         break;
       }
-      const parsed = parseLine(oneBytePerChar ? text.slice(lineStart, newline) : buffer.toString('utf8', lineStart, newline));
-      if (typeof parsed === 'string') {
-        bad = { start: bufferStart + lineStart, end: bufferStart + lineEnd, reason: parsed };
-      } else if (parsed.seq !== lastSeq + 1) {
+      let seq: number | string;
+      if (oneBytePerChar) {
+        seq = sink.decode(text, lineStart, newline);
+      } else {
+        const line = buffer.toString('utf8', lineStart, newline);
+        seq = sink.decode(line, 0, line.length);
+      }
+      if (typeof seq === 'string') {
+        bad = { start: bufferStart + lineStart, end: bufferStart + lineEnd, reason: seq };
+      } else if (seq !== lastSeq + 1) {
         corruption = new LogCorruption(
-          `line ${lastSeq + 2} has entry number ${parsed.seq} where ${lastSeq + 1} was expected`,
+          `line ${lastSeq + 2} has entry number ${seq} where ${lastSeq + 1} was expected`,
           goodEnd,
           lastSeq,
         );
         break;
       } else {
-        lastSeq = parsed.seq;
+        lastSeq = seq;
         goodEnd = bufferStart + lineEnd;
-        entries.push(parsed);
+        sink.keep();
+        kept++;
       }
       lineStart = lineEnd;
     }
-    if (entries.length > 0) yield entries;
+    if (kept > 0) yield;
     if (corruption) throw corruption;
     buffer.copyWithin(0, wholeLinesEnd, length);
     held = length - wholeLinesEnd;
@@ -187,6 +269,35 @@ export function* scanEntryBatches(fd: number, from: number, afterSeq: number): G
     bad = { start: bufferStart, end: bufferStart + held, reason: 'unfinished last line' };
   }
   return { goodEnd, lastSeq, torn: bad ?? null };
+}
+
+/**
+ * The entries from byte `from` (the start of the entry with seq `afterSeq + 1`) to the end of the
+ * file, in order, in batches of a chunk's worth; returns where the whole entries end. A torn last
+ * line is reported, not thrown; other damage throws LogCorruption once the entries before it have
+ * been yielded (see scanLines).
+ */
+export function* scanEntryBatches(fd: number, from: number, afterSeq: number): Generator<LogEntry[], ScanResult, undefined> {
+  const batch = new EntryBatch();
+  const lines = scanLines(fd, from, afterSeq, batch);
+  for (;;) {
+    const next = lines.next();
+    if (next.done) return next.value;
+    yield batch.take();
+  }
+}
+
+/**
+ * The same entries as scanEntryBatches, checked the same way, appended to `facts` as the
+ * statistics read them (no LogEntry or CardState is built); returns where the whole entries end.
+ * On damage, the entries before it are in `facts` when LogCorruption is thrown.
+ */
+export function scanFacts(fd: number, from: number, afterSeq: number, facts: LogFactsBuilder): ScanResult {
+  const lines = scanLines(fd, from, afterSeq, new FactsSink(facts));
+  for (;;) {
+    const next = lines.next();
+    if (next.done) return next.value;
+  }
 }
 
 /**

@@ -7,60 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
-import type { CardState, CardStateKind, LogEntry, Rating } from '../../src/core/types.js';
+import type { CardState, LogEntry } from '../../src/core/types.js';
 import { openState } from '../../src/store/index.js';
 import { NotALogEntry, decodeEntry, encodeEntry } from '../../src/store/log-codec.js';
 import { headerLine } from '../../src/store/review-log.js';
-import { sampleState } from './fixtures/sample.js';
+import { randomEntry, random, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
 
 const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
-const DAY = 86_400_000;
-
-/** mulberry32: the same "random" entries every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomState(rand: () => number, at: number): CardState {
-  const int = (n: number) => Math.floor(rand() * n);
-  // Numbers as ts-fsrs leaves them (8 decimals), as a plain double, whole, or tiny.
-  const real = () => [Math.round(rand() * 36500 * 1e8) / 1e8, rand() * 100, int(50), rand() * 1e-9][int(4)]!;
-  return {
-    due: at + (int(3) - 1) * int(400 * DAY),
-    stability: real(),
-    difficulty: real(),
-    elapsedDays: int(3000),
-    scheduledDays: int(36500),
-    learningSteps: int(4),
-    reps: int(500),
-    lapses: int(40),
-    state: int(4) as CardStateKind,
-    lastReview: rand() < 0.2 ? null : at - int(400 * DAY),
-    suspended: rand() < 0.3,
-    buriedUntil: rand() < 0.7 ? null : at + int(2 * DAY),
-    leech: rand() < 0.3,
-  };
-}
-
-function randomEntry(rand: () => number, seq: number): LogEntry {
-  const at = 1_600_000_000_000 + Math.floor(rand() * 400 * 365 * DAY);
-  const card = ['card-1', 'making-neural-programming-architectures-5bbfcf', 'café "β" \\ ü', '🃏 x'][Math.floor(rand() * 4)]!;
-  const before = rand() < 0.25 ? null : randomState(rand, at);
-  const after = randomState(rand, at);
-  const base = { seq, at, card, before, after };
-  const pick = rand();
-  if (pick < 0.5) return { ...base, kind: 'review', rating: (1 + Math.floor(rand() * 4)) as Rating, ms: Math.floor(rand() * 600_000) };
-  if (pick < 0.7) return { ...base, kind: 'undo', undoes: 1 + Math.floor(rand() * seq) };
-  return { ...base, kind: (['bury', 'suspend', 'unsuspend', 'unbury'] as const)[Math.floor(rand() * 4)]! };
-}
 
 function roundTrip(entry: LogEntry): LogEntry {
   const line = encodeEntry(entry);
