@@ -18,7 +18,8 @@ import { computeStats } from '../src/stats/index.js';
 import { renderStats } from '../src/stats/render.js';
 import { hashNotes, serializeCardsFile } from '../src/store/decks.js';
 import { openState } from '../src/store/index.js';
-import { decodeEntry, encodeEntry } from '../src/store/log-codec.js';
+import { encodeEntry, readCompactFacts } from '../src/store/log-codec.js';
+import { EntryFacts, LogFactsBuilder } from '../src/store/log-facts.js';
 import { headerLine } from '../src/store/review-log.js';
 import { timeNode } from './measure.js';
 
@@ -140,14 +141,19 @@ function time(run: () => unknown, runs = RUNS): number {
 
 export async function benchStats(bin = fileURLToPath(new URL('../dist/paperdeck.js', import.meta.url))): Promise<Record<string, number>> {
   const deck = syntheticDeck();
-  // The command reads the log one line at a time, JSON.parse then decodeEntry, as the store
-  // does; the statistics then run on those decoded objects (which V8 lays out alike, unlike
-  // objects built by spreading, so timing the built ones would mislead).
+  // The command reads the log one line at a time, keeping only the facts the statistics use,
+  // read straight from each compact line's text (as the store's readLogFacts does); the
+  // statistics then run on those.
   const ndjson = deck.log.map((entry) => encodeEntry(entry)).join('\n') + '\n';
   const parseLog = () => {
-    const entries: LogEntry[] = [];
-    for (const line of ndjson.split('\n')) if (line) entries.push(decodeEntry(JSON.parse(line)));
-    return entries;
+    const facts = new LogFactsBuilder();
+    const line = new EntryFacts();
+    for (const text of ndjson.split('\n')) {
+      if (!text) continue;
+      if (!readCompactFacts(text, 0, text.length, line)) throw new Error(`bench: not a compact line: ${text}`);
+      facts.push(line);
+    }
+    return facts.finish();
   };
   const parseMs = time(parseLog, 3);
   const input = {
@@ -166,7 +172,7 @@ export async function benchStats(bin = fileURLToPath(new URL('../dist/paperdeck.
     'stats: log entries': input.log.length,
     'stats: computeStats ms (median)': computeMs,
     'stats: render ms (median)': renderMs,
-    'stats: parse and decode log ms (median)': parseMs,
+    'stats: parse log into facts ms (median)': parseMs,
     'stats: log MB': Math.round((Buffer.byteLength(ndjson) / 1e6) * 10) / 10,
     'stats: log MB in the plain form (before log-codec)': Math.round((plainBytes / 1e6) * 10) / 10,
   };
@@ -209,7 +215,8 @@ export function writeStatsFolders(root: string, deck: SyntheticDeck): { decksDir
 
 /**
  * `paperdeck stats --json` end to end on the synthetic deck (200,000 reviews of 10,000 cards),
- * beside bare `node -e 0`; and the store's open + readLog() on its own. `bin` is a built
+ * beside bare `node -e 0`; and the store's open + readLogFacts() (and, for comparison, readLog())
+ * on its own. `bin` is a built
  * paperdeck.js.
  */
 export function benchStatsCommand(tmpDir: string, bin: string, deck = syntheticDeck()): Record<string, number> {
@@ -220,6 +227,12 @@ export function benchStatsCommand(tmpDir: string, bin: string, deck = syntheticD
     reader.close();
     if (entries.length !== deck.log.length) throw new Error('bench: readLog lost entries');
   }, 5);
+  const readFactsMs = time(() => {
+    const reader = openState(stateDir, { mode: 'read', clock: new ManualClock(deck.now) });
+    const facts = reader.deck('bench').readLogFacts();
+    reader.close();
+    if (facts.length !== deck.log.length) throw new Error('bench: readLogFacts lost entries');
+  }, 5);
   const env = { ...process.env, PAPERDECK_NOW: new Date(deck.now).toISOString() };
   const args = [bin, 'stats', 'bench', '--json', '--state', stateDir, '--decks', decksDir];
   const check = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
@@ -229,6 +242,7 @@ export function benchStatsCommand(tmpDir: string, bin: string, deck = syntheticD
     'stats command: log MB': Math.round((logBytes / 1e6) * 10) / 10,
     'stats command: log bytes per line': Math.round(logBytes / deck.log.length),
     'stats command: open + readLog ms (median)': readLogMs,
+    'stats command: open + readLogFacts ms (median, what stats reads)': readFactsMs,
     'stats command: node -e 0 ms (median)': Math.round(timeNode(['-e', '0'], COMMAND_RUNS)),
     'stats command: stats --json end to end ms (median)': Math.round(timeNode(args, COMMAND_RUNS, env)),
   };

@@ -2,17 +2,17 @@
 // as they stand, and its state opened without a lock so they work beside a study session.
 import type { CommandContext } from './context.js';
 import { currentCards } from '../cards/current.js';
-import type { Card, CardState, LogEntry, Settings } from '../core/types.js';
+import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
 import { resolveDeckName } from '../store/decks.js';
-import { openState } from '../store/index.js';
+import { LogFactsBuilder, openState } from '../store/index.js';
 
 export interface DeckForReading {
   deck: string;
   cards: Card[];
   settings: Settings;
   states: ReadonlyMap<string, CardState>;
-  /** The whole review log, when asked for. */
-  log: LogEntry[];
+  /** The whole review log as the statistics read it, when asked for (else empty). */
+  log: LogFacts;
 }
 
 export async function readDeck(ctx: CommandContext, requested: unknown, options: { log: boolean }): Promise<DeckForReading> {
@@ -28,7 +28,7 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
       cards: cardsFile.cards,
       settings: store.settings(),
       states: new Map(deckState.cardStates()),
-      log: options.log ? deckState.readLog() : [],
+      log: options.log ? deckState.readLogFacts() : new LogFactsBuilder(0).finish(),
     };
   } finally {
     store.close();

@@ -4,8 +4,8 @@
 //
 // Days are the user's local days (process time zone, starting at settings.dayStartHour), from
 // schedule/days.ts, so a review at 03:30 with a 4 a.m. day start belongs to the day before.
-import { CardStateKind } from '../core/types.js';
-import type { Card, CardState, LogEntry, ReviewEntry, Settings } from '../core/types.js';
+import { CardStateKind, LogKindCode } from '../core/types.js';
+import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
 import { addDaysToKey, dayKeyDiff, localDayKey, localDayStart, localDayStartOffset, nextLocalDayStart } from '../schedule/days.js';
 import { Scheduler } from '../schedule/scheduler.js';
 
@@ -140,7 +140,8 @@ export interface DeckStats {
 
 export interface StatsInput {
   deck: string;
-  log: readonly LogEntry[];
+  /** The deck's whole review log, as the store's readLogFacts() gives it. */
+  log: LogFacts;
   states: ReadonlyMap<string, CardState>;
   /** The deck's current cards; retired cards are not among them. */
   cards: readonly Card[];
@@ -148,22 +149,34 @@ export interface StatsInput {
   now: number;
 }
 
+/** The reviews that stand, in time order: rows of their log. */
+export interface StandingReviews {
+  readonly log: LogFacts;
+  readonly rows: Int32Array;
+}
+
 /**
  * The reviews that stand: every review entry not taken back by an undo, in time order. An undo
  * that was itself undone takes nothing back, so the log is read newest first.
  */
-export function effectiveReviews(log: readonly LogEntry[]): ReviewEntry[] {
-  const bySeq = isSortedBy(log, (e) => e.seq) ? log : [...log].sort((a, b) => a.seq - b.seq);
+export function effectiveReviews(log: LogFacts): StandingReviews {
+  const { kind, seq, undoes, at } = log;
+  // LogFacts rows are in seq order.
   const undone = new Set<number>();
-  for (let i = bySeq.length - 1; i >= 0; i--) {
-    const entry = bySeq[i]!;
-    if (entry.kind === 'undo' && !undone.has(entry.seq)) undone.add(entry.undoes);
+  for (let i = log.length - 1; i >= 0; i--) {
+    if (kind[i] === LogKindCode.undo && !undone.has(seq[i]!)) undone.add(undoes[i]!);
   }
-  const reviews: ReviewEntry[] = [];
-  for (const entry of bySeq) {
-    if (entry.kind === 'review' && !undone.has(entry.seq)) reviews.push(entry);
+  let rows = new Int32Array(log.length);
+  let count = 0;
+  for (let i = 0; i < log.length; i++) {
+    if (kind[i] === LogKindCode.review && (undone.size === 0 || !undone.has(seq[i]!))) rows[count++] = i;
   }
-  return isSortedBy(reviews, (e) => e.at) ? reviews : reviews.sort((a, b) => a.at - b.at);
+  rows = rows.subarray(0, count);
+  let inTimeOrder = true;
+  for (let i = 1; i < count && inTimeOrder; i++) inTimeOrder = at[rows[i - 1]!]! <= at[rows[i]!]!;
+  // A clock that went back: sorted, stably (Array's sort is), so equal times keep log order.
+  if (!inTimeOrder) rows = Int32Array.from(Array.from(rows).sort((a, b) => at[a]! - at[b]!));
+  return { log, rows };
 }
 
 /** Probability of recall now, from the card's FSRS state; null for a card never reviewed. */
@@ -248,19 +261,23 @@ function ratio(pass: number, fail: number): number | null {
  *   scheduled interval, here `before.scheduledDays`): mature at 21 days or more.
  * Reviews later than today's end (a clock that went back) count nowhere, as in Anki.
  */
-export function trueRetention(reviews: readonly ReviewEntry[], now: number, dayStartHour: number): TrueRetentionRow[] {
+export function trueRetention(reviews: StandingReviews, now: number, dayStartHour: number): TrueRetentionRow[] {
   // Tallied per day back from today first (young pass, young fail, mature pass, mature fail),
   // then summed into the periods: one array increment per review.
   const perDay: number[] = [];
   const days = new LocalDayFinder(dayStartHour, localDayKey(now, dayStartHour));
-  const lastCountedDay = new Map<string, number>();
-  for (const review of reviews) {
-    if (review.before?.state !== CardStateKind.Review) continue;
-    days.moveTo(review.at);
+  const { log, rows } = reviews;
+  const { at, card, rating, beforeState, beforeScheduledDays } = log;
+  // Per card (by its index in the log), the day back from today last counted; -1: none yet.
+  const lastCountedDay = new Int32Array(log.cardIds.length).fill(-1);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (beforeState[row] !== CardStateKind.Review) continue;
+    days.moveTo(at[row]!);
     const ago = days.daysAgo;
-    if (!(ago >= 0) || lastCountedDay.get(review.card) === ago) continue; // future (or bad) times count nowhere
-    lastCountedDay.set(review.card, ago);
-    const slot = ago * 4 + (review.before.scheduledDays >= MATURE_INTERVAL_DAYS ? 2 : 0) + (review.rating === 1 ? 1 : 0);
+    if (!(ago >= 0) || lastCountedDay[card[row]!] === ago) continue; // future (or bad) times count nowhere
+    lastCountedDay[card[row]!] = ago;
+    const slot = ago * 4 + (beforeScheduledDays[row]! >= MATURE_INTERVAL_DAYS ? 2 : 0) + (rating[row] === 1 ? 1 : 0);
     while (perDay.length <= slot) perDay.push(0);
     perDay[slot]!++;
   }
@@ -281,12 +298,15 @@ export function trueRetention(reviews: readonly ReviewEntry[], now: number, dayS
 }
 
 /** Reviews per local day (key "YYYY-MM-DD"), up to the end of today. */
-function tallyDays(reviews: readonly ReviewEntry[], now: number, dayStartHour: number): Map<string, DayTally> {
+function tallyDays(reviews: StandingReviews, now: number, dayStartHour: number): Map<string, DayTally> {
   const tallies = new Map<string, DayTally>();
   const days = new LocalDayFinder(dayStartHour, localDayKey(now, dayStartHour));
+  const { rows, log } = reviews;
+  const { at, rating, ms } = log;
   let tally: DayTally | undefined;
-  for (const review of reviews) {
-    if (days.moveTo(review.at) || tally === undefined) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (days.moveTo(at[row]!) || tally === undefined) {
       if (!(days.daysAgo >= 0)) {
         tally = undefined;
         continue;
@@ -295,8 +315,9 @@ function tallyDays(reviews: readonly ReviewEntry[], now: number, dayStartHour: n
       if (!tally) tallies.set(days.key, (tally = { reviews: 0, again: 0, ms: 0 }));
     }
     tally.reviews++;
-    if (review.rating === 1) tally.again++;
-    tally.ms += Number.isFinite(review.ms) && review.ms > 0 ? review.ms : 0;
+    if (rating[row] === 1) tally.again++;
+    const answerMs = ms[row]!;
+    tally.ms += Number.isFinite(answerMs) && answerMs > 0 ? answerMs : 0;
   }
   return tallies;
 }
@@ -490,9 +511,4 @@ export function computeStats(input: StatsInput): DeckStats {
     heatmap: { weeks: HEATMAP_WEEKS, weekStart: 'monday', days: heatmapDays, max: heatmapMax },
     hardest: hardestCards(cards, states, now, retrievabilityNow),
   };
-}
-
-function isSortedBy<T>(items: readonly T[], key: (item: T) => number): boolean {
-  for (let i = 1; i < items.length; i++) if (key(items[i - 1]!) > key(items[i]!)) return false;
-  return true;
 }

@@ -18,7 +18,7 @@ const TOMORROW_START = local('2026-03-11T04:00');
 function stats(input: { history?: History; states?: Map<string, CardState>; cards?: Card[]; now?: number }): DeckStats {
   return computeStats({
     deck: 'test',
-    log: input.history?.entries ?? [],
+    log: input.history?.facts() ?? new History().facts(),
     states: input.states ?? new Map(),
     cards: input.cards ?? [],
     settings: { ...DEFAULT_SETTINGS, dayStartHour: 4 },

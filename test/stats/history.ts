@@ -1,7 +1,8 @@
 // Builders for hand-made review histories. Times are local wall-clock strings
 // ("2026-03-10T09:00"), read in the process's time zone, which each test file sets first.
-import type { Card, CardState, LogEntry, Rating } from '../../src/core/types.js';
+import type { Card, CardState, LogEntry, LogFacts, Rating } from '../../src/core/types.js';
 import { CardStateKind } from '../../src/core/types.js';
+import { logFactsOf } from '../../src/store/index.js';
 
 export const DAY = 86_400_000;
 
@@ -45,6 +46,11 @@ export function card(id: string, title = `Paper ${id}`): Card {
 /** An append-only log under construction, numbered like the real one. */
 export class History {
   readonly entries: LogEntry[] = [];
+
+  /** The log as the statistics take it (as the store's readLogFacts() would give it). */
+  facts(): LogFacts {
+    return logFactsOf(this.entries);
+  }
 
   /** A rating of `cardId` at `when`, given while the card was in `before` (null: new). */
   review(

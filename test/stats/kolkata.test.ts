@@ -16,7 +16,7 @@ describe('local days in Asia/Kolkata', () => {
     h.review('c', Date.UTC(2026, 2, 10, 0, 1), 1); // same local day, same card: ignored
     const s = computeStats({
       deck: 'in',
-      log: h.entries,
+      log: h.facts(),
       states: new Map(),
       cards: [],
       settings: { ...DEFAULT_SETTINGS, dayStartHour: 4 },

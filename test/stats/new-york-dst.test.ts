@@ -13,7 +13,7 @@ const HOUR = 4;
 function stats(history: History, now: number, extra: Partial<Parameters<typeof computeStats>[0]> = {}): DeckStats {
   return computeStats({
     deck: 'ny',
-    log: history.entries,
+    log: history.facts(),
     states: new Map(),
     cards: [],
     settings: { ...DEFAULT_SETTINGS, dayStartHour: HOUR },

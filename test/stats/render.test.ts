@@ -14,7 +14,7 @@ import { DAY, History, card, cardState, local } from './history.js';
 const NOW = local('2026-03-10T12:00');
 
 function report(history: History, states = new Map<string, CardState>(), cards: Card[] = [], options = {}): string {
-  const stats = computeStats({ deck: 'papers', log: history.entries, states, cards, settings: { ...DEFAULT_SETTINGS }, now: NOW });
+  const stats = computeStats({ deck: 'papers', log: history.facts(), states, cards, settings: { ...DEFAULT_SETTINGS }, now: NOW });
   return renderStats(stats, options);
 }
 

@@ -13,7 +13,7 @@ const NOW = local('2026-03-10T12:00');
 const HOUR = 4;
 
 function rows(history: History, now = NOW): Record<string, TrueRetentionRow> {
-  const result = trueRetention(effectiveReviews(history.entries), now, HOUR);
+  const result = trueRetention(effectiveReviews(history.facts()), now, HOUR);
   return Object.fromEntries(result.map((row) => [row.period, row]));
 }
 
@@ -22,7 +22,7 @@ const figures = (row: TrueRetentionRow | undefined) =>
 
 describe('true retention', () => {
   it('lists the six periods in Anki order', () => {
-    expect(trueRetention([], NOW, HOUR).map((r) => r.period)).toEqual(['today', 'yesterday', 'week', 'month', 'year', 'all']);
+    expect(trueRetention(effectiveReviews(new History().facts()), NOW, HOUR).map((r) => r.period)).toEqual(['today', 'yesterday', 'week', 'month', 'year', 'all']);
   });
 
   it('counts only the first review of a card each day: a second one the same day is ignored', () => {
@@ -122,7 +122,7 @@ describe('true retention', () => {
     h.review('a', '2026-03-10T09:00', 3, { scheduledDays: 25 });
     const stats = computeStats({
       deck: 'd',
-      log: h.entries,
+      log: h.facts(),
       states: new Map(),
       cards: [],
       settings: { ...DEFAULT_SETTINGS, dayStartHour: HOUR },
