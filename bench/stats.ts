@@ -22,6 +22,7 @@ import { encodeEntry, readCompactFacts } from '../src/store/log-codec.js';
 import { EntryFacts, LogFactsBuilder } from '../src/store/log-facts.js';
 import { headerLine } from '../src/store/review-log.js';
 import { timeNode } from './measure.js';
+import { random } from './random.js';
 
 const DAY_MS = 86_400_000;
 const CARDS = 10_000;
@@ -30,18 +31,6 @@ const SPAN_DAYS = 3 * 365;
 const RUNS = 7;
 /** Longest interval in the synthetic schedules, tuned so the log holds about 200,000 reviews. */
 const MAX_INTERVAL = 45;
-
-/** mulberry32: small, fast, and the same numbers every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticDeck {
   now: number;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import { BACKUPS_KEPT, openState } from '../../src/store/index.js';
-import { sampleReview, sampleState } from './fixtures/sample.js';
+import { openError, sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -68,16 +68,6 @@ function commandBlocks(restoreTxt: string): string[] {
     .split('\n\n')
     .filter((block) => block.split('\n').every((line) => line === '' || line.startsWith('  ')))
     .map((block) => block.replace(/^ {2}/gm, ''));
-}
-
-function openError(open: () => unknown): UserError {
-  try {
-    open();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('it opened');
 }
 
 describe('daily backups', () => {

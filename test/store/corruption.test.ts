@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { openState } from '../../src/store/index.js';
-import { sampleReview, sampleState } from './fixtures/sample.js';
+import { openError, sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -36,16 +36,6 @@ function usedState(): { state: string; clock: ManualClock; backup: string; logCo
     backup: join(state, 'backups', '2026-11-27T10-00-00Z'),
     logCopy: join(state, 'backups', 'logs', 'd.ndjson'),
   };
-}
-
-function openError(open: () => unknown): UserError {
-  try {
-    open();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('it opened');
 }
 
 describe('corrupted files', () => {

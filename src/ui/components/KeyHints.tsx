@@ -15,25 +15,19 @@ interface Hint {
 
 const HELP: Hint = { key: '?', label: 'help', keep: Number.POSITIVE_INFINITY };
 
+/** What a card on screen takes besides its main key, in the order shown. */
+const CARD_KEYS: Hint[] = [
+  { key: 'u', label: 'undo', keep: 5 },
+  { key: 'b', label: 'bury', keep: 2 },
+  { key: 's', label: 'suspend', keep: 1 },
+  { key: 'e', label: 'edit', keep: 3 },
+  HELP,
+  { key: 'q', label: 'quit', keep: 6 },
+];
+
 const HINTS: Record<Phase, Hint[]> = {
-  question: [
-    { key: 'Space', label: 'show answer', short: 'show', keep: 9 },
-    { key: 'u', label: 'undo', keep: 5 },
-    { key: 'b', label: 'bury', keep: 2 },
-    { key: 's', label: 'suspend', keep: 1 },
-    { key: 'e', label: 'edit', keep: 3 },
-    HELP,
-    { key: 'q', label: 'quit', keep: 6 },
-  ],
-  answer: [
-    { key: '1-4', label: 'grade', keep: 9 },
-    { key: 'u', label: 'undo', keep: 5 },
-    { key: 'b', label: 'bury', keep: 2 },
-    { key: 's', label: 'suspend', keep: 1 },
-    { key: 'e', label: 'edit', keep: 3 },
-    HELP,
-    { key: 'q', label: 'quit', keep: 6 },
-  ],
+  question: [{ key: 'Space', label: 'show answer', short: 'show', keep: 9 }, ...CARD_KEYS],
+  answer: [{ key: '1-4', label: 'grade', keep: 9 }, ...CARD_KEYS],
   help: [{ key: 'any key', label: 'back to the session', short: 'back', keep: 9 }],
   waiting: [{ key: 'u', label: 'undo', keep: 1 }, HELP, { key: 'q', label: 'quit', keep: 9 }],
   'nothing-due': [{ key: 'q', label: 'leave', keep: 9 }, { key: 'u', label: 'undo', keep: 1 }, HELP],
