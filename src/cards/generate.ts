@@ -9,8 +9,8 @@ import { parseNotes } from '../notes/parse.js';
 import {
   deckDir,
   hashNotes,
-  loadCardsFile,
-  readCardsText,
+  deckStatus,
+  type DeckStatus,
   readNotesFiles,
   serializeCardsFile,
   writeCardsFile,
@@ -112,16 +112,20 @@ function unchangedDeck(cardsFile: CardsFile): GenerateResult {
 /**
  * Rebuilds decks/<name>/cards.json from its notes; writes nothing when nothing changed, and
  * does no work at all when the notes are the ones the cards were built from (unless `force`).
+ * `status` is the deck's deckStatus when the caller already has it (each file is read once).
  */
-export function generateDeck(decksDir: string, name: string, options: { force?: boolean } = {}): GenerateResult {
-  const files = readNotesFiles(decksDir, name);
-  const previous = loadCardsFile(decksDir, name);
-  if (!options.force && previous && previous.generator === GENERATOR_VERSION && previous.notesHash === hashNotes(files)) {
-    return unchangedDeck(previous);
-  }
-  const built = buildDeck(name, files, previous);
+export function generateDeck(
+  decksDir: string,
+  name: string,
+  options: { force?: boolean; status?: DeckStatus } = {},
+): GenerateResult {
+  const status = options.status ?? deckStatus(decksDir, name);
+  // Unreadable notes leave a deck with cards "current" for readers; generate must say why.
+  const files = status.notes ?? readNotesFiles(decksDir, name);
+  if (status.current && status.cardsFile && !options.force) return unchangedDeck(status.cardsFile);
+  const built = buildDeck(name, files, status.cardsFile);
   const text = serializeCardsFile(built.cardsFile);
-  const written = readCardsText(decksDir, name) !== text;
+  const written = status.cardsText !== text;
   if (written) writeCardsFile(decksDir, name, text);
   return { ...built, written };
 }

@@ -125,6 +125,11 @@ export function hashNotes(files: readonly { file: string; bytes: Uint8Array }[])
 }
 
 export function loadCardsFile(decksDir: string, name: string): CardsFile | null {
+  return readCardsFile(decksDir, name)?.cardsFile ?? null;
+}
+
+/** cards.json parsed, with its text as on disk (to tell "nothing changed" without a re-read). */
+function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; text: string } | null {
   const path = join(deckDir(decksDir, name), CARDS_FILE);
   let text: string;
   try {
@@ -140,7 +145,7 @@ export function loadCardsFile(decksDir: string, name: string): CardsFile | null 
     parsed.skipped ??= [];
     parsed.warnings ??= [];
     parsed.generator ??= 0;
-    return parsed;
+    return { cardsFile: parsed, text };
   } catch (error) {
     // cards.json is generated: the notes can always rebuild it, but the retired cards in it
     // carry identities, so say so instead of silently starting over.
@@ -160,15 +165,6 @@ export function writeCardsFile(decksDir: string, name: string, text: string): vo
   const dir = deckDir(decksDir, name);
   removeTempFilesOfDeadWriters(dir);
   writeFileAtomicSync(join(dir, CARDS_FILE), text);
-}
-
-/** The current cards.json bytes, or null. */
-export function readCardsText(decksDir: string, name: string): string | null {
-  try {
-    return readFileSync(join(deckDir(decksDir, name), CARDS_FILE), 'utf8');
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -209,6 +205,8 @@ export function createDeckFolder(decksDir: string, name: string, files: { name: 
 export interface DeckStatus {
   /** cards.json as on disk, or null. */
   cardsFile: CardsFile | null;
+  /** Its text, to tell a rebuild that changed nothing without reading it again. */
+  cardsText: string | null;
   /** The notes files' bytes, or null when the deck has none readable. */
   notes: NotesFile[] | null;
   /** cards.json exists and was built from exactly these notes by this generator. */
@@ -221,18 +219,19 @@ export interface DeckStatus {
  * last built are the deck, and only `generate` should report the notes' problem.
  */
 export function deckStatus(decksDir: string, name: string): DeckStatus {
-  const cardsFile = loadCardsFile(decksDir, name);
+  const read = readCardsFile(decksDir, name);
+  const cardsFile = read?.cardsFile ?? null;
+  const cardsText = read?.text ?? null;
   let notes: NotesFile[];
   try {
     notes = readNotesFiles(decksDir, name);
   } catch (error) {
-    if (cardsFile && error instanceof UserError) return { cardsFile, notes: null, current: true };
+    if (cardsFile && error instanceof UserError) return { cardsFile, cardsText, notes: null, current: true };
     throw error;
   }
   const current = cardsFile !== null && cardsFile.generator === GENERATOR_VERSION && cardsFile.notesHash === hashNotes(notes);
-  return { cardsFile, notes, current };
+  return { cardsFile, cardsText, notes, current };
 }
-
 /** A generate killed mid-write leaves `.cards.json.tmp-<pid>` behind; clear those of dead processes. */
 function removeTempFilesOfDeadWriters(dir: string): void {
   for (const file of readdirSync(dir)) {

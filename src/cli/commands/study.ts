@@ -120,7 +120,7 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
     let cardsFile = status.cardsFile;
     let notice: string | null = null;
     if (!status.current || !cardsFile) {
-      const built = (await loadGenerator()).generateDeck(decksDir, name);
+      const built = (await loadGenerator()).generateDeck(decksDir, name, { status });
       const skipped = built.skipped.length;
       notice = cardsFile ? format.summarizeChanges(built.changes, skipped) : format.summarizeBuild(built.cardsFile.cards.length, skipped);
       cardsFile = built.cardsFile;
