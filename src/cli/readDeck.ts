@@ -23,6 +23,10 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
   const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
   try {
     const deckState = store.deck(deck);
+    if (deckState.tornTail) {
+      // A crash cut the log's last line; readers skip it and the next session sets it aside.
+      ctx.err(`paperdeck: note: the last line of ${deck}'s review log was cut off by a crash (${deckState.tornTail.reason}); it is ignored, and the next study session sets it aside\n`);
+    }
     return {
       deck,
       cards: cardsFile.cards,
