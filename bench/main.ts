@@ -11,6 +11,7 @@ import { benchGenerate } from './generate.js';
 import { ms, ratio, row, timeNode } from './measure.js';
 import { benchStats } from './stats.js';
 import { benchStore } from './store.js';
+import { benchSession } from './session.js';
 import { benchStudyStartup } from './study.js';
 import { syntheticNotes } from './synthetic.js';
 import { cpSync, readFileSync } from 'node:fs';
@@ -24,6 +25,14 @@ const nodeBaseline = timeNode(['-e', '0'], 10);
 row('bare node -e 0 (median of 10)', ms(nodeBaseline));
 
 if (!only || only === 'generate') benchGenerate(root, bin, nodeBaseline);
+
+if (!only || only === 'session') {
+  const session = benchSession();
+  console.log('\nOne answer in a study session, in-process on 10,000 cards (200 answers)');
+  row('', 'median', 'p99');
+  row('rating key: answer written (fsync) + next view', ms(session.answerAndViewMedianMs!), ms(session.answerAndViewP99Ms!));
+  row('next view alone (queue, counts, card, times, summary)', ms(session.viewMedianMs!), ms(session.viewP99Ms!));
+}
 
 /** A decks folder whose deck `bench` holds the 10,000 cards the store benchmark reviews. */
 function benchDecks(dir: string): string {
