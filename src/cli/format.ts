@@ -2,37 +2,14 @@
 // came from notes goes through toSafeLine first, so a title cannot move the cursor or recolour
 // the terminal.
 import { toSafeLine } from '../core/sanitize.js';
+import { displayWidth, truncate, wrap } from '../core/text.js';
 import { localDaysBetween } from '../schedule/days.js';
 import { daysLabel, durationLabel } from '../schedule/intervalLabel.js';
 
 export { daysLabel, durationLabel };
-
-// Wide (two-column) characters: CJK, Hangul, full-width forms, most emoji.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-// Combining marks and zero-width characters take no column.
-const ZERO_WIDTH = /[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f]/u;
-
-/** Terminal columns `text` takes (an approximation of wcwidth). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
-  return width;
-}
-
-/** `text` cut to at most `width` columns, ending in "…" when cut. */
-export function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  if (width <= 0) return '';
-  let out = '';
-  let used = 0;
-  for (const char of text) {
-    const w = ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
-    if (used + w > width - 1) break;
-    out += char;
-    used += w;
-  }
-  return out.trimEnd() + '…';
-}
+// Column widths live in core (the study screen and stats measure the same way); the commands
+// import them from here with the rest of their output helpers.
+export { displayWidth, truncate, wrap };
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
