@@ -1,8 +1,8 @@
 // The text report of `paperdeck stats`: plain lines that fit the terminal (80 columns by
 // default, 60 at the least). Every chart says its scale and reads without colour: bars,
 // shades and labels are characters; colour, when on, only repeats what they already say.
-import { truncate } from '../cli/format.js';
 import { toSafeLine } from '../core/sanitize.js';
+import { displayWidth, formatDuration, percent, plural, truncate, wrap } from '../core/text.js';
 import { RETENTION_PERIODS } from './index.js';
 import type { DeckStats, TrueRetentionRow } from './index.js';
 
@@ -64,7 +64,7 @@ function renderHeader(stats: DeckStats, width: number, paint: Paint): string[] {
 
 function renderCounts(stats: DeckStats, width: number, paint: Paint): string[] {
   const c = stats.counts;
-  const leech = c.leech === 0 ? 'no leeches' : `${c.leech} ${c.leech === 1 ? 'leech' : 'leeches'} (also counted above)`;
+  const leech = c.leech === 0 ? 'no leeches' : `${plural(c.leech, 'leech', 'leeches')} (also counted above)`;
   return [
     paint.heading('Cards'),
     ...joinWithin([`new ${c.new}`, `learning ${c.learning}`, `review ${c.review}`, `relearning ${c.relearning}`], ' · ', width, '  '),
@@ -79,7 +79,7 @@ function renderToday(stats: DeckStats, width: number, paint: Paint): string[] {
   const again = t.again === 0 ? 'no again' : `${t.again} again`;
   return [
     paint.heading('Today'),
-    ...joinWithin([plural(t.reviews, 'review'), `${again} (${percent(passed)} passed)`, `${duration(t.seconds)} spent`], ' · ', width, '  '),
+    ...joinWithin([plural(t.reviews, 'review'), `${again} (${percent(passed)} passed)`, `${formatDuration(t.seconds * 1000)} spent`], ' · ', width, '  '),
   ];
 }
 
@@ -137,11 +137,11 @@ function renderPredicted(stats: DeckStats, width: number, paint: Paint): string[
   if (stats.predictedRetention === null) return [head, '  no card has been reviewed yet'];
   return [
     head,
-    ...wrapWords(
+    ...wrap(
       `${percent(stats.predictedRetention)} now (desired ${percent(stats.desiredRetention)}): FSRS's mean ` +
         `probability of recall over the ${plural(stats.predictedRetentionCards, 'card')} in review or relearning`,
       width,
-      '  ',
+      { indent: '  ' },
     ),
   ];
 }
@@ -319,24 +319,8 @@ function renderHardest(stats: DeckStats, width: number, paint: Paint): string[] 
 
 /** A section's first line: its title, then " — " and details, wrapped at words to `width`. */
 function headline(title: string, details: string, width: number, paint: Paint): string[] {
-  const lines = wrapWords(`${title} — ${details}`, width, '', '  ');
+  const lines = wrap(`${title} — ${details}`, width, { firstIndent: '', indent: '  ' });
   lines[0] = paint.heading(title) + lines[0]!.slice(title.length);
-  return lines;
-}
-
-/** Greedy word wrap: no line longer than `width` unless a single word is. */
-function wrapWords(text: string, width: number, indent: string, nextIndent = indent): string[] {
-  const lines: string[] = [];
-  let line = indent;
-  let empty = true;
-  for (const word of text.split(' ')) {
-    if (!empty && [...line].length + 1 + [...word].length > width) {
-      lines.push(line);
-      line = nextIndent + word;
-    } else line = empty ? line + word : `${line} ${word}`;
-    empty = false;
-  }
-  lines.push(line);
   return lines;
 }
 
@@ -345,7 +329,7 @@ function joinWithin(parts: readonly string[], separator: string, width: number, 
   const lines: string[] = [];
   let line = '';
   for (const part of parts) {
-    if (line && (indent + line + separator + part).length > width) {
+    if (line && displayWidth(indent + line + separator + part) > width) {
       lines.push(indent + line + separator.trimEnd());
       line = part;
     } else line = line ? line + separator + part : part;
@@ -359,22 +343,8 @@ function colorBars(line: string, paint: Paint): string {
   return line.replace(/█+/g, (m) => paint.pass(m)).replace(/░+/g, (m) => paint.fail(m));
 }
 
-function percent(value: number, digits = 1): string {
-  return `${(value * 100).toFixed(digits)}%`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function duration(seconds: number): string {
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-
 function center(text: string, width: number, fill: string): string {
-  const left = Math.max(0, Math.floor((width - text.length) / 2));
-  return (fill.repeat(left) + text).padEnd(width, fill);
+  const left = Math.max(0, Math.floor((width - displayWidth(text)) / 2));
+  const right = Math.max(0, width - left - displayWidth(text));
+  return fill.repeat(left) + text + fill.repeat(right);
 }

@@ -3,7 +3,7 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/cli/format.js';
+import { displayWidth } from '../../src/core/text.js';
 import { CardStateKind } from '../../src/core/types.js';
 import type { Card, CardState } from '../../src/core/types.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
@@ -120,6 +120,19 @@ describe('stats report', () => {
     // Narrow: Anki's summary layout of the table instead of pass/fail columns.
     const narrow = section(report(history, states, cards, { width: 60 }), 'True retention');
     expect(narrow.join('\n')).toMatch(/Young +Mature +Total +Reviews/);
+  });
+
+  it('fits 60 columns with CJK titles, each character two columns wide: short ones whole, long ones cut to the edge', () => {
+    const { history, states, cards } = busyDeck();
+    cards[1] = card('c1', '注意機構の研究');
+    const text = report(history, states, cards, { width: 60 });
+    for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
+    const hardest = section(text, 'Hardest papers');
+    expect(hardest[3]).toMatch(/^ +2 +\d+% {2}注意機構の研究$/);
+    expect(hardest[4]).toMatch(/^ +1 +\d+% {2}深層学習.*…$/);
+    // Cut by columns, not characters: the row reaches the edge, short of it by at most the
+    // one column a wide character could not fill.
+    expect(displayWidth(hardest[4]!)).toBeGreaterThanOrEqual(59);
   });
 
   it('colours only when asked, and says the same without colour', () => {
