@@ -1,15 +1,13 @@
 // Words for the study screen: when the next cards come, how long a session took, what a
 // regeneration changed. Pure functions of their arguments; local time is the process's TZ.
+import { formatDuration, percent, plural } from '../core/text.js';
 import type { DeckChanges } from '../core/types.js';
 
+export { formatDuration };
+
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function clockTime(date: Date): string {
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
@@ -48,21 +46,12 @@ export function formatCountdown(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** Time spent: "42s", "3m 10s", "1h 05m". */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
-
 /**
- * A retention as a percentage with one decimal, as `paperdeck stats` shows it (so the two agree
- * to the digit), or a dash when there is nothing to measure yet.
+ * A retention as `paperdeck stats` shows it (the same `percent`, so the two agree to the digit),
+ * or a dash when there is nothing to measure yet.
  */
 export function formatRetention(retention: number | null): string {
-  return retention === null || Number.isNaN(retention) ? '—' : `${(retention * 100).toFixed(1)}%`;
+  return retention === null || Number.isNaN(retention) ? '—' : percent(retention);
 }
 
 /** ", 11 notes skipped (see paperdeck generate for why)": notes are skipped for several reasons. */
