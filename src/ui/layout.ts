@@ -4,27 +4,35 @@
 // Ink clear the whole screen on every redraw (flicker), and a taller one pushes the header off
 // the top. On a small terminal the body gives way (the answer is cut, then the blank lines, the
 // source line, the question), never the header. Plain functions: no Ink, no React.
+import { displayWidth, truncate, wrap } from '../core/text.js';
+import { RATING_NAMES } from '../schedule/scheduler.js';
 import type { IntervalPreview, ShownCard } from '../session/types.js';
-import { cutLines, wrapLines } from './wrap.js';
-
-export const GRADE_NAMES = ['Again', 'Hard', 'Good', 'Easy'] as const;
 
 /** "1 Again 1m" */
 export function gradeLabel(preview: IntervalPreview): string {
-  return `${preview.rating} ${GRADE_NAMES[preview.rating - 1]} ${preview.label}`;
+  return `${preview.rating} ${RATING_NAMES[preview.rating]} ${preview.label}`;
 }
 
 export const GRADE_SEPARATOR = ' · ';
 
 /** The grades in rows: all four on one when they fit, else two and two, else one a row. */
 export function gradeRows(previews: readonly IntervalPreview[], width: number): IntervalPreview[][] {
-  const fits = (row: readonly IntervalPreview[]) => row.map(gradeLabel).join(GRADE_SEPARATOR).length <= width;
+  const fits = (row: readonly IntervalPreview[]) => displayWidth(row.map(gradeLabel).join(GRADE_SEPARATOR)) <= width;
   for (const size of [4, 2]) {
     const rows: IntervalPreview[][] = [];
     for (let i = 0; i < previews.length; i += size) rows.push(previews.slice(i, i + size));
     if (rows.every(fits)) return rows;
   }
   return previews.map((preview) => [preview]);
+}
+
+/** The first `maxLines` (at least one) of `lines`, the last ending in "…" when some were cut. */
+export function cutLines(lines: readonly string[], maxLines: number, width: number): string[] {
+  if (lines.length <= maxLines) return [...lines];
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  // truncate leaves a line with room for the "…" as it is, and cuts a full one to make room.
+  kept[kept.length - 1] = truncate(`${kept[kept.length - 1]!}…`, width);
+  return kept;
 }
 
 /** "Monday morning · C14 · notes.txt:37" */
@@ -57,7 +65,7 @@ export function cardHeight(layout: CardLayout): number {
  * source line goes, then the question is cut to one row.
  */
 export function layoutCard(card: ShownCard, showAnswer: boolean, width: number, maxRows: number): CardLayout {
-  const answer = showAnswer ? wrapLines(card.answer, width) : null;
+  const answer = showAnswer ? wrap(card.answer, width) : null;
   const withAnswerIn = (layout: CardLayout, fewest: number): CardLayout => {
     if (!answer) return layout;
     const room = maxRows - cardHeight({ ...layout, answer: [] });
@@ -71,8 +79,8 @@ export function layoutCard(card: ShownCard, showAnswer: boolean, width: number, 
     (layout) => withAnswerIn({ ...layout, question: cutLines(layout.question, 1, width) }, 1),
   ];
   let layout: CardLayout = {
-    question: wrapLines(card.question, width),
-    source: wrapLines(sourceLine(card), width),
+    question: wrap(card.question, width),
+    source: wrap(sourceLine(card), width),
     answer,
     grades: showAnswer ? gradeRows(card.previews, width) : [],
     spaced: true,
@@ -86,7 +94,7 @@ export function layoutCard(card: ShownCard, showAnswer: boolean, width: number, 
 
 /** Whether the deck's name and the counts need a row each. */
 export function headerSplits(deck: string, countsText: string, width: number): boolean {
-  return deck.length + 2 + countsText.length > width;
+  return displayWidth(deck) + 2 + displayWidth(countsText) > width;
 }
 
 export interface FrameInput {
@@ -116,7 +124,7 @@ export function planFrame({ rows, width, headerRows, hintRows, notice, bodyMin }
   // One row fewer than the terminal: Ink ends the frame with a newline.
   const room = (gaps: boolean, noticeRows: number) =>
     rows - 1 - headerRows - hintRows - noticeRows - (gaps ? 1 + (noticeRows ? 1 : 0) + (hintRows ? 1 : 0) : 0);
-  let noticeLines = notice ? wrapLines(notice, width) : [];
+  let noticeLines = notice ? wrap(notice, width) : [];
   let gaps = true;
   if (room(gaps, noticeLines.length) < bodyMin && noticeLines.length > 1) noticeLines = cutLines(noticeLines, 1, width);
   if (room(gaps, noticeLines.length) < bodyMin) gaps = false;

@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
+import { displayWidth } from '../../src/core/text.js';
 import { createSessionRunner, type Timers } from '../../src/session/runner.js';
 import { StudyApp } from '../../src/ui/StudyApp.js';
 import { FakeEngine, makeCard } from '../session/fake-engine.js';
@@ -240,6 +241,24 @@ describe('the study screen', () => {
     expect(Math.max(...wide.map((l) => l.length))).toBeGreaterThan(60);
     screen.resize(60);
     for (const line of screen.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  it('fits 60 columns with a CJK title and answer, each character two columns wide', () => {
+    const title = '深層学習による自然言語処理のための注意機構と記憶を備えたニューラルネットワークの研究';
+    const answer = Array.from({ length: 20 }, (_, i) => `第${i + 1}に、注意機構は入力の重要な部分に重みを与え、長い文脈でも記憶を保つ。`).join('');
+    const { runner } = session([makeCard(1, { title, question: title, answer }), makeCard(2)]);
+    const screen = renderInAct(<StudyApp runner={runner} color={false} />, { columns: 60, rows: 24 });
+    screen.press(' ');
+    const lines = screen.frame().split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(60);
+    // The rows were counted as the terminal shows them: the frame stays a row short of the
+    // terminal, with the title whole, the answer begun and cut, the grades and the keys all there.
+    expect(lines.length).toBeLessThan(24);
+    expect(screen.frame().replace(/\s+/g, '')).toContain(title);
+    expect(screen.frame()).toContain('第1に、注意機構は');
+    expect(screen.frame()).toMatch(/…\n/);
+    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    expect(screen.frame()).toContain('1-4 grade');
   });
 
   it('cuts an answer too long for the terminal, so the frame stays shorter than 24 rows', () => {

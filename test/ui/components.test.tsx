@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeckPicker, type DeckChoice } from '../../src/ui/components/DeckPicker.js';
-import { keyHints } from '../../src/ui/components/KeyHints.js';
+import { KeyHints } from '../../src/ui/components/KeyHints.js';
 import { progressBar } from '../../src/ui/components/Header.js';
-import { wordWrap } from '../../src/ui/wrap.js';
 import type { Phase } from '../../src/session/types.js';
 import { renderInAct } from './render.js';
 
@@ -46,6 +45,14 @@ describe('the deck picker', () => {
   });
 });
 
+/** The hint line <KeyHints> draws for `phase` in `width` columns, on a terminal wider than that. */
+function keyHints(phase: Phase, width: number): string {
+  const screen = renderInAct(<KeyHints phase={phase} width={width} />, { columns: 100 });
+  const frame = screen.frame();
+  screen.unmount();
+  return frame;
+}
+
 describe('key hints and the progress bar', () => {
   const phases: Phase[] = ['question', 'answer', 'help', 'waiting', 'nothing-due', 'end', 'error'];
   it('fit the width, shortening words, then leaving out the least used keys, never the help', () => {
@@ -62,15 +69,5 @@ describe('key hints and the progress bar', () => {
     expect(progressBar(5, 15, 46)).toBe('█████░░░░░░░░░░░░░░░ 5 answers, 15 cards to go');
     expect(progressBar(1, 1, 30)).toBe('████░░░░ 1 answer, 1 card to go');
     expect(progressBar(0, 0, 30)).toBe('████████ 0 answers, 0 cards to go');
-  });
-});
-
-describe('wordWrap', () => {
-  it('breaks at spaces, never starting a line with one, and splits words longer than a line', () => {
-    const text = 'They used a more powerful training data which includes recursion. The advantage of recursion';
-    const lines = wordWrap(text, 79).split('\n');
-    expect(lines).toEqual(['They used a more powerful training data which includes recursion. The advantage', 'of recursion']);
-    expect(wordWrap('abcdefghij xy', 4)).toBe('abcd\nefgh\nij\nxy');
-    expect(wordWrap('one\n\ntwo', 10)).toBe('one\n\ntwo');
   });
 });

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { toSafeLine } from '../../core/sanitize.js';
+import { displayWidth } from '../../core/text.js';
 import type { QueueCounts } from '../../session/types.js';
 import { Tinted } from '../theme.js';
 import { Counts } from './Header.js';
@@ -48,7 +49,7 @@ export function DeckPicker({ decks, onDone }: { decks: readonly DeckChoice[]; on
     { isActive: !finished },
   );
   if (finished) return null;
-  const nameWidth = Math.max(...decks.map((deck) => toSafeLine(deck.name).length));
+  const nameWidth = Math.max(...decks.map((deck) => displayWidth(toSafeLine(deck.name))));
   return (
     <Box flexDirection="column">
       <Text bold>Which deck?</Text>
@@ -59,7 +60,7 @@ export function DeckPicker({ decks, onDone }: { decks: readonly DeckChoice[]; on
             {i === index ? <Tinted tone="accent">{'❯ '}</Tinted> : '  '}
             {i < 9 ? `${i + 1} ` : '  '}
             {i === index ? <Text bold>{name}</Text> : name}
-            {' '.repeat(nameWidth - name.length + 2)}
+            {' '.repeat(nameWidth - displayWidth(name) + 2)}
             {deck.counts ? <Counts counts={deck.counts} /> : <Text dimColor>{deck.remark ?? ''}</Text>}
           </Text>
         );

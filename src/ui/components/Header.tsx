@@ -2,6 +2,7 @@
 // the session's progress, labelled with what it counts: answers given (a card in learning is
 // answered more than once) against the cards still to go.
 import { Box, Text } from 'ink';
+import { displayWidth, plural } from '../../core/text.js';
 import type { QueueCounts } from '../../session/types.js';
 import { headerSplits } from '../layout.js';
 import { Tinted } from '../theme.js';
@@ -25,8 +26,8 @@ export function Counts({ counts }: { counts: QueueCounts }) {
 /** "███████░░░░░░░ 7 answers, 20 cards to go": filled in proportion to answers / (answers + to go). */
 export function progressBar(answers: number, remaining: number, width: number): string {
   const total = answers + remaining;
-  const label = ` ${answers} ${answers === 1 ? 'answer' : 'answers'}, ${remaining} ${remaining === 1 ? 'card' : 'cards'} to go`;
-  const barWidth = Math.max(8, width - label.length);
+  const label = ` ${plural(answers, 'answer')}, ${plural(remaining, 'card')} to go`;
+  const barWidth = Math.max(8, width - displayWidth(label));
   const filled = total === 0 ? barWidth : Math.round((barWidth * answers) / total);
   return '█'.repeat(filled) + '░'.repeat(barWidth - filled) + label;
 }

@@ -2,8 +2,8 @@
 // beforehand, so the screen knows its height (and can cut it on a small terminal).
 import type { ReactElement } from 'react';
 import { Text } from 'ink';
+import { wrap } from '../../core/text.js';
 import { Tinted } from '../theme.js';
-import { wrapLines } from '../wrap.js';
 
 const KEYS: [string, string][] = [
   ['Space, Enter', 'show the answer'],
@@ -37,7 +37,7 @@ export function helpRows(width: number): ReactElement[] {
   const rows: ReactElement[] = [<Text key="title" bold>Keys</Text>];
   const textWidth = Math.max(10, width - KEY_COLUMN);
   for (const [key, what] of KEYS) {
-    wrapLines(what, textWidth).forEach((line, index) => {
+    wrap(what, textWidth).forEach((line, index) => {
       rows.push(
         <Text key={`${key}-${index}`}>
           <Text bold>{(index === 0 ? key : '').padEnd(KEY_COLUMN)}</Text>
@@ -47,6 +47,6 @@ export function helpRows(width: number): ReactElement[] {
     });
   }
   rows.push(<Text key="gap"> </Text>);
-  wrapLines(COUNTS, width).forEach((line, index) => rows.push(<Text key={`counts-${index}`}>{tintCounts(line)}</Text>));
+  wrap(COUNTS, width).forEach((line, index) => rows.push(<Text key={`counts-${index}`}>{tintCounts(line)}</Text>));
   return rows;
 }

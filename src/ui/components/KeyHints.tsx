@@ -2,6 +2,7 @@
 // narrow terminal the least used keys go first, each still with its word; "? help" stays, so
 // whatever is not shown can be found.
 import { Text } from 'ink';
+import { displayWidth } from '../../core/text.js';
 import type { Phase } from '../../session/types.js';
 
 interface Hint {
@@ -36,21 +37,21 @@ const HINTS: Record<Phase, Hint[]> = {
   error: [{ key: 'any key', label: 'try again', short: 'retry', keep: 2 }, { key: 'q', label: 'quit', keep: 9 }],
 };
 
-export interface HintLine {
+interface HintLine {
   /** [key, label] pairs; label is empty when only the keys fit. */
   hints: [string, string][];
   separator: string;
 }
 
 const lengthOf = (line: HintLine) =>
-  line.hints.reduce((sum, [key, label]) => sum + key.length + (label ? label.length + 1 : 0), 0) +
-  line.separator.length * Math.max(0, line.hints.length - 1);
+  line.hints.reduce((sum, [key, label]) => sum + displayWidth(key) + (label ? displayWidth(label) + 1 : 0), 0) +
+  displayWidth(line.separator) * Math.max(0, line.hints.length - 1);
 
 /**
  * The hints for `phase` in at most `width` columns: full words; then short ones; then, least
  * used first, keys are left out (never the help); at the very last, keys without words.
  */
-export function keyHintLine(phase: Phase, width: number): HintLine {
+function keyHintLine(phase: Phase, width: number): HintLine {
   const hints = HINTS[phase];
   const full: HintLine = { hints: hints.map(({ key, label }) => [key, label]), separator: ' · ' };
   if (lengthOf(full) <= width) return full;
@@ -63,12 +64,6 @@ export function keyHintLine(phase: Phase, width: number): HintLine {
   }
   if (lengthOf(line()) <= width) return line();
   return { hints: shown.map(({ key }) => [key, '']), separator: ' ' };
-}
-
-/** The hint line as plain text. */
-export function keyHints(phase: Phase, width: number): string {
-  const { hints, separator } = keyHintLine(phase, width);
-  return hints.map(([key, label]) => (label ? `${key} ${label}` : key)).join(separator);
 }
 
 export function KeyHints({ phase, width }: { phase: Phase; width: number }) {

@@ -5,14 +5,10 @@
 import type { ReactElement } from 'react';
 import { Text } from 'ink';
 import { toSafeLine } from '../../core/sanitize.js';
+import { displayWidth, plural, wrap } from '../../core/text.js';
 import { formatCountdown, formatDuration, formatRetention, formatWhen } from '../../session/format.js';
 import type { SessionState, StudySummary } from '../../session/types.js';
 import { Tinted } from '../theme.js';
-import { wrapLines } from '../wrap.js';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** "12 reviews · 2 again · 3m 10s · retention 83.3%" */
 export function todayLine(summary: StudySummary): string {
@@ -33,7 +29,7 @@ const LABEL_COLUMN = 14;
 
 /** Rows of plain text, wrapped. */
 function plain(key: string, text: string, width: number, style: { bold?: boolean; dimColor?: boolean } = {}): ReactElement[] {
-  return wrapLines(text, width).map((line, index) => (
+  return wrap(text, width).map((line, index) => (
     <Text key={`${key}-${index}`} {...style}>
       {line}
     </Text>
@@ -42,7 +38,7 @@ function plain(key: string, text: string, width: number, style: { bold?: boolean
 
 /** A label in a column of its own, its text wrapped beside it. */
 function labelled(label: string, text: string, width: number): ReactElement[] {
-  return wrapLines(text, Math.max(10, width - LABEL_COLUMN)).map((line, index) => (
+  return wrap(text, Math.max(10, width - LABEL_COLUMN)).map((line, index) => (
     <Text key={`${label}-${index}`}>
       <Text dimColor>{(index === 0 ? label : '').padEnd(LABEL_COLUMN)}</Text>
       {line}
@@ -61,16 +57,17 @@ export function waitingRows(state: SessionState, width: number): ReactElement[] 
   const countdown = formatCountdown((state.waitUntil ?? state.now) - state.now);
   const waiting = `Waiting for it: ${countdown}`;
   const aside = '(or q to stop here; it will keep)';
+  const asideFits = displayWidth(waiting) + 1 + displayWidth(aside) <= width;
   const countdownRow = (
     <Text key="countdown">
       Waiting for it: <Text bold>{countdown}</Text>
-      {waiting.length + 1 + aside.length <= width ? <Text dimColor> {aside}</Text> : null}
+      {asideFits ? <Text dimColor> {aside}</Text> : null}
     </Text>
   );
   return [
     ...plain('waiting', 'Nothing else is due right now, but a learning card comes back shortly.', width),
     countdownRow,
-    ...(waiting.length + 1 + aside.length <= width ? [] : plain('aside', aside, width, { dimColor: true })),
+    ...(asideFits ? [] : plain('aside', aside, width, { dimColor: true })),
   ];
 }
 
