@@ -4,10 +4,9 @@
 // text; an image, an archive or a database file is not, and gets refused before parsing.
 import { UserError } from '../core/errors.js';
 import { stripControl } from '../core/sanitize.js';
-
-const MEGABYTE = 1024 * 1024;
-/** Notes are written by hand: even a decade of them is a few MB. Past this, it is not notes. */
-export const MAX_NOTES_BYTES = 20 * MEGABYTE;
+// The limit lives with the code that reads notes files from disk (which checks the size before
+// reading); `paperdeck due` loads that module and must not load this one.
+import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../store/decks.js';
 
 // Share of suspicious characters past which a file is called binary. Real text has almost
 // none; an executable or image has far more than this even when parts of it are ASCII.
@@ -15,10 +14,7 @@ const MAX_SUSPICIOUS_SHARE = 0.05;
 
 /** Decodes a notes file's bytes into clean text: LF line ends, no BOM, no control characters. */
 export function decodeNotes(bytes: Uint8Array, fileName: string): string {
-  if (bytes.length > MAX_NOTES_BYTES) {
-    const megabytes = Math.round((bytes.length / MEGABYTE) * 10) / 10;
-    throw new UserError(`${fileName} is too large (${megabytes} MB; notes files up to 20 MB)`);
-  }
+  if (bytes.length > MAX_NOTES_BYTES) throw new UserError(notesTooLargeMessage(fileName, bytes.length));
   const raw = decodeBytes(bytes, fileName);
   const text = cleanText(raw);
   if (text.trim() === '') throw new UserError(`${fileName} is empty`);

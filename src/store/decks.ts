@@ -7,11 +7,13 @@ import { UsageError, UserError } from '../core/errors.js';
 import type { CardsFile } from '../core/types.js';
 import { GENERATOR_VERSION } from '../cards/version.js';
 import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
+import { isProcessAlive } from './lock.js';
 
 export const CARDS_FILE = 'cards.json';
 const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
-/** Beyond this a "notes" file is almost certainly not notes; refuse rather than churn. */
-export const MAX_NOTES_BYTES = 20 * 1024 * 1024;
+const MEGABYTE = 1024 * 1024;
+/** Notes are written by hand: even a decade of them is a few MB. Past this, it is not notes. */
+export const MAX_NOTES_BYTES = 20 * MEGABYTE;
 const DECK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function validateDeckName(name: string): string {
@@ -47,14 +49,19 @@ export function listDecks(decksDir: string): string[] {
     .sort();
 }
 
+/** The error for a deck name that is not among `decks`, naming the ones there are. */
+function noDeckNamed(decksDir: string, name: string, decks: readonly string[]): UserError {
+  const known = decks.length ? `; decks: ${decks.join(', ')}` : '';
+  return new UserError(`no deck named ${JSON.stringify(name)} in ${decksDir}${known}`);
+}
+
 /** The one deck to use when the user named none: the only deck, or a usage error that lists them. */
 export function resolveDeckName(decksDir: string, requested: string | undefined): string {
   const decks = listDecks(decksDir);
   if (requested !== undefined) {
     validateDeckName(requested);
     if (!decks.includes(requested)) {
-      const known = decks.length ? `; decks: ${decks.join(', ')}` : '';
-      throw new UserError(`no deck named ${JSON.stringify(requested)} in ${decksDir}${known}`);
+      throw noDeckNamed(decksDir, requested, decks);
     }
     return requested;
   }
@@ -72,6 +79,12 @@ export interface NotesFile {
   label: string;
 }
 
+/** Why a file of `bytes` bytes is refused as notes: "notes.txt is too large (21 MB; notes files up to 20 MB)". */
+export function notesTooLargeMessage(label: string, bytes: number): string {
+  const megabytes = Math.round((bytes / MEGABYTE) * 10) / 10;
+  return `${label} is too large (${megabytes} MB; notes files up to ${MAX_NOTES_BYTES / MEGABYTE} MB)`;
+}
+
 /** Checks that `path` is a readable, non-empty regular file of sensible size; returns its bytes. */
 export function readNotesBytes(path: string, label: string = path): Buffer {
   let size: number;
@@ -86,9 +99,7 @@ export function readNotesBytes(path: string, label: string = path): Buffer {
     if (code === 'ENOENT') throw new UserError(`${label} does not exist`);
     throw new UserError(`cannot read ${label}: ${(error as Error).message}`);
   }
-  if (size > MAX_NOTES_BYTES) {
-    throw new UserError(`${label} is too large (${(size / 1048576).toFixed(1)} MB; notes files up to ${MAX_NOTES_BYTES / 1048576} MB)`);
-  }
+  if (size > MAX_NOTES_BYTES) throw new UserError(notesTooLargeMessage(label, size));
   try {
     return readFileSync(path);
   } catch (error) {
@@ -103,8 +114,7 @@ export function readNotesFiles(decksDir: string, name: string): NotesFile[] {
   try {
     entries = readdirSync(dir);
   } catch {
-    const decks = listDecks(decksDir);
-    throw new UserError(`no deck named ${JSON.stringify(name)} in ${decksDir}${decks.length ? `; decks: ${decks.join(', ')}` : ''}`);
+    throw noDeckNamed(decksDir, name, listDecks(decksDir));
   }
   const files = entries.filter((f) => NOTES_EXTENSIONS.test(f)).sort();
   if (files.length === 0) throw new UserError(`deck ${name} has no notes file (*.md or *.txt) in ${dir}`);
@@ -238,16 +248,7 @@ function removeTempFilesOfDeadWriters(dir: string): void {
     const match = /^\.cards\.json\.tmp-(\d+)$/.exec(file);
     if (!match) continue;
     const pid = Number(match[1]);
-    if (pid !== process.pid && isAlive(pid)) continue;
+    if (pid !== process.pid && isProcessAlive(pid)) continue;
     rmSync(join(dir, file), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
