@@ -3,7 +3,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
-import { displayWidth, outputWidth, truncate } from '../format.js';
+import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import { generateDeck, type GenerateResult } from '../../cards/generate.js';
 import { listDecks, validateDeckName } from '../../store/decks.js';
 
@@ -70,25 +70,9 @@ export function describeGeneration(result: GenerateResult, width = 80): string[]
     }
   }
   for (const warning of result.warnings) {
-    lines.push(...wrapWords(`  warning ${warning.file}:${warning.line}: ${toSafeLine(warning.message)}`, width, '    '));
+    lines.push(...wrap(`warning ${warning.file}:${warning.line}: ${toSafeLine(warning.message)}`, width, { firstIndent: '  ', indent: '    ' }));
   }
   return lines;
-}
-
-/** Breaks `text` at spaces into lines of at most `width` columns, continuing with `indent`. */
-function wrapWords(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/(?<=\S) (?=\S)/)) {
-    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => truncate(l, width));
 }
 
 export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ force?: boolean }>): Promise<number> {
