@@ -1,4 +1,5 @@
-// Plain facts about a card's scheduling state, without ts-fsrs: what `due` and the queue need.
+// Plain facts about a card's scheduling state, without ts-fsrs: what `due`, the queue and the
+// statistics need, each defined once.
 import { CardStateKind, type CardState } from '../core/types.js';
 
 /** The state of a card nobody has studied yet. */
@@ -23,6 +24,16 @@ export function newCardState(): CardState {
 /** Whether a card in `state` is in (re)learning: due at a minute, not on a day. */
 export function isLearning(state: CardState): boolean {
   return state.state === CardStateKind.Learning || state.state === CardStateKind.Relearning;
+}
+
+/** Whether a card is buried at `now`: its bury lasts until the next local day starts. */
+export function isBuried(state: CardState, now: number): boolean {
+  return state.buriedUntil !== null && state.buriedUntil > now;
+}
+
+/** Whether a card is out of the queue for now: suspended, or buried. A card with no state is new, and in. */
+export function isSetAside(state: CardState | undefined, now: number): boolean {
+  return state !== undefined && (state.suspended || isBuried(state, now));
 }
 
 /** The lowercase state name used in output: "new", "learning", "review", "relearning". */

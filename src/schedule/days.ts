@@ -31,6 +31,18 @@ export function nextLocalDayStart(ms: number, dayStartHour: number): number {
   return new Date(y, m, d + 1, dayStartHour).getTime();
 }
 
+/** The local day holding `ms`, as the times it spans: from `start` up to (not including) `end`. */
+export interface LocalDay {
+  start: number;
+  end: number;
+}
+
+/** The local day holding `ms`: "today" for daily limits and today's figures. */
+export function localDayOf(ms: number, dayStartHour: number): LocalDay {
+  const { y, m, d } = wallDate(ms, dayStartHour);
+  return { start: new Date(y, m, d, dayStartHour).getTime(), end: new Date(y, m, d + 1, dayStartHour).getTime() };
+}
+
 /** Start of the local day `offset` days from the one containing `ms` (negative: earlier). */
 export function localDayStartOffset(ms: number, dayStartHour: number, offset: number): number {
   const { y, m, d } = wallDate(ms, dayStartHour);

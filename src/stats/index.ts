@@ -7,7 +7,9 @@
 import { CardStateKind, LogKindCode } from '../core/types.js';
 import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
 import { addDaysToKey, dayKeyDiff, localDayKey, localDayStart, localDayStartOffset, nextLocalDayStart } from '../schedule/days.js';
+import { isBuried } from '../schedule/cardState.js';
 import { Scheduler } from '../schedule/scheduler.js';
+import { undoneSeqs } from '../schedule/standing.js';
 
 /** Anki's threshold: a review card is mature once its interval reaches 21 days. */
 export const MATURE_INTERVAL_DAYS = 21;
@@ -162,10 +164,11 @@ export interface StandingReviews {
 export function effectiveReviews(log: LogFacts): StandingReviews {
   const { kind, seq, undoes, at } = log;
   // LogFacts rows are in seq order.
-  const undone = new Set<number>();
-  for (let i = log.length - 1; i >= 0; i--) {
-    if (kind[i] === LogKindCode.undo && !undone.has(seq[i]!)) undone.add(undoes[i]!);
-  }
+  const undone = undoneSeqs(
+    log.length,
+    (i) => seq[i]!,
+    (i) => (kind[i] === LogKindCode.undo ? undoes[i]! : NaN),
+  );
   let rows = new Int32Array(log.length);
   let count = 0;
   for (let i = 0; i < log.length; i++) {
@@ -182,10 +185,8 @@ export function effectiveReviews(log: LogFacts): StandingReviews {
 /** Probability of recall now, from the card's FSRS state; null for a card never reviewed. */
 export type Retrievability = (state: CardState, now: number) => number | null;
 
-/** Whether a card counts as buried at `now` (its bury lasts until the next local day starts). */
-export function isBuried(state: CardState, now: number): boolean {
-  return state.buriedUntil !== null && state.buriedUntil > now;
-}
+/** Defined with the other card-state facts; `paperdeck cards` reads it from here. */
+export { isBuried };
 
 export function countCards(cards: readonly Card[], states: ReadonlyMap<string, CardState>, now: number): CardCounts {
   const counts: CardCounts = { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, buried: 0, leech: 0, total: 0 };
