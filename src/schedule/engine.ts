@@ -1,20 +1,16 @@
 // The study engine behind the review screen: which card to show, what each grade would do,
 // and every answer, bury, suspend and undo written to the deck's log (the store fsyncs each
-// entry before append returns) before the next card is shown. No Ink, no React: the screen
-// only calls these functions.
+// entry before append returns) before the next card is shown. No Ink, no React: the session
+// runner (session/runner.ts) calls these functions and hands the screen what they return.
 import type { Clock } from '../core/clock.js';
-import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type Settings } from '../core/types.js';
+import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type ReviewEntry, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
-import { buildQueue, nextDueAfterNow, studiedToday, undoneSeqs, type QueueInput, type StudyQueue } from './queue.js';
+import { buildQueue, studiedToday, type QueueCounts, type StudiedToday } from './queue.js';
 import { newCardState, RATINGS, Scheduler } from './scheduler.js';
-import { unsuspendedState } from './unsuspend.js';
+import { todaysReviews } from './standing.js';
 
-export interface QueueCounts {
-  new: number;
-  learning: number;
-  review: number;
-}
+export type { QueueCounts } from './queue.js';
 
 export interface IntervalPreview {
   rating: Rating;
@@ -30,11 +26,21 @@ export interface StudySummary {
   retention: number | null;
 }
 
-export interface StudyEngine {
+/** Where the session stands now: all of it from one pass over the deck. */
+export interface StudyView {
   /** Still to go, limits applied. */
-  counts(): QueueCounts;
-  /** The card to show now, or null when nothing is due now. */
-  current(): Card | null;
+  counts: QueueCounts;
+  /** The card to show now (after an undo, the card brought back), or null when nothing is due now. */
+  card: Card | null;
+  /** When a learning card comes due later (for "back in 4m"), or null. */
+  nextLearningDue: number | null;
+  /** Earliest due after today's work (for the end screen), or null. */
+  nextDue: number | null;
+}
+
+export interface StudyEngine {
+  /** The queue as it stands now. */
+  view(): StudyView;
   /** The four grades, in order 1..4. */
   previews(cardId: string): IntervalPreview[];
   /**
@@ -45,18 +51,12 @@ export interface StudyEngine {
   /**
    * Takes back the last rating, bury or suspend this engine made (repeatable, back to the start
    * of this session, as in Anki: never an answer from an earlier session or day); returns the
-   * card to show again, or null when this session has nothing left to undo.
+   * card, which the view then shows first, or null when this session has nothing left to undo.
    */
   undo(): Card | null;
   /** Until the next local day. */
   bury(cardId: string): void;
   suspend(cardId: string): void;
-  /** Puts a suspended card back in the queue (its leech flag stays). */
-  unsuspend(cardId: string): void;
-  /** When a learning card comes due later (for "back in 4m"), or null. */
-  nextLearningDue(): number | null;
-  /** Earliest due after today's work (for the end screen), or null. */
-  nextDue(): number | null;
   /** Today's work on this deck. */
   summary(): StudySummary;
   /** After regeneration (the `e` key): the new list of cards; their states are kept. */
@@ -74,18 +74,47 @@ export interface StudyDeck extends LogTail {
   append(entry: NewLogEntry): LogEntry;
 }
 
-const UNDOABLE = new Set<LogEntry['kind']>(['review', 'bury', 'suspend']);
+/** Today's standing reviews, and what the daily limits and the summary make of them. */
+interface Today {
+  /** The local day they were counted for. */
+  start: number;
+  /** The seq of the newest entry read when they were counted. */
+  seq: number;
+  studied: StudiedToday;
+  summary: StudySummary;
+}
+
+function summarize(reviews: readonly ReviewEntry[]): StudySummary {
+  const seen = new Set<string>();
+  let again = 0;
+  let ms = 0;
+  let passed = 0;
+  let failed = 0;
+  for (const entry of reviews) {
+    if (entry.rating === 1) again += 1;
+    ms += entry.ms;
+    if (seen.has(entry.card)) continue;
+    seen.add(entry.card);
+    if (entry.before?.state === CardStateKind.Review) {
+      if (entry.rating === 1) failed += 1;
+      else passed += 1;
+    }
+  }
+  return { reviewed: reviews.length, again, ms, retention: passed + failed > 0 ? passed / (passed + failed) : null };
+}
 
 export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settings: Settings; clock: Clock }): StudyEngine {
   const { deck, settings, clock } = opts;
   const scheduler = new Scheduler(settings);
   const hour = settings.dayStartHour;
   let cards = [...opts.cards];
+  let cardsById = new Map(cards.map((card) => [card.id, card]));
   const states = new Map(deck.cardStates());
   // Log entries from the start of the local day in which the engine (re)read the log: enough
   // for today's limits and summary without holding years of history.
   let recent: LogEntry[] = [];
   let recentFrom = 0;
+  let today: Today | null = null;
   /** A card brought back by undo is shown next, as in Anki. */
   let pinned: string | null = null;
   /**
@@ -98,29 +127,24 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
   function loadRecent(now: number): void {
     recentFrom = localDayStart(now, hour);
     recent = entriesFrom(deck, recentFrom);
+    today = null;
   }
   loadRecent(clock.now());
 
-  function todaysEntries(now: number): LogEntry[] {
+  /** Today's figures, counted again only when the log has grown or the day has changed. */
+  function todayAt(now: number): Today {
+    const start = localDayStart(now, hour);
     // A clock set back before the window (tests, PAPERDECK_NOW) needs older entries.
-    if (localDayStart(now, hour) < recentFrom) loadRecent(now);
-    return recent;
-  }
-
-  function input(now: number): QueueInput {
-    return { cards, states, settings, now, studiedToday: studiedToday(todaysEntries(now), now, hour) };
-  }
-
-  function queue(now: number): StudyQueue {
-    return buildQueue(input(now));
-  }
-
-  function cardById(cardId: string): Card | undefined {
-    return cards.find((card) => card.id === cardId);
+    if (start < recentFrom) loadRecent(now);
+    const seq = recent.at(-1)?.seq ?? 0;
+    if (today && today.start === start && today.seq === seq) return today;
+    const reviews = todaysReviews(recent, now, hour);
+    today = { start, seq, studied: studiedToday(reviews), summary: summarize(reviews) };
+    return today;
   }
 
   function requireCard(cardId: string): void {
-    if (!cardById(cardId)) throw new Error(`no card ${cardId} in deck ${deck.name}`);
+    if (!cardsById.has(cardId)) throw new Error(`no card ${cardId} in deck ${deck.name}`);
   }
 
   function record(entry: NewLogEntry): void {
@@ -131,7 +155,7 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     if (pinned === written.card) pinned = null;
   }
 
-  function flag(cardId: string, kind: 'bury' | 'suspend' | 'unsuspend', change: (state: CardState, now: number) => CardState): void {
+  function flag(cardId: string, kind: 'bury' | 'suspend', change: (state: CardState, now: number) => CardState): void {
     requireCard(cardId);
     const now = clock.now();
     const before = states.get(cardId) ?? null;
@@ -139,21 +163,10 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
   }
 
   return {
-    counts() {
-      const { new: fresh, learning, review } = queue(clock.now()).counts;
-      return { new: fresh, learning, review };
-    },
-
-    current() {
+    view() {
       const now = clock.now();
-      if (pinned !== null) {
-        const card = cardById(pinned);
-        const state = states.get(pinned);
-        const setAside = state && (state.suspended || (state.buriedUntil !== null && state.buriedUntil > now));
-        if (card && !setAside) return card;
-        pinned = null;
-      }
-      return queue(now).next;
+      const queue = buildQueue({ cards, states, settings, now, studiedToday: todayAt(now).studied, pinned });
+      return { counts: queue.counts, card: queue.next, nextLearningDue: queue.nextLearningDue, nextDue: queue.nextDue };
     },
 
     previews(cardId) {
@@ -172,10 +185,9 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     },
 
     undo() {
+      // Everything this engine writes but undos is a rating, bury or suspend: all undoable.
       const target = undoable.at(-1);
-      // Only ratings, buries and suspends are taken back; an unsuspend stops undo so no later
-      // change is silently overwritten.
-      if (!target || !UNDOABLE.has(target.kind)) return null;
+      if (!target) return null;
       const now = clock.now();
       record({
         kind: 'undo',
@@ -186,9 +198,9 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
         after: target.before ?? newCardState(),
       });
       undoable.pop(); // only once the undo is on disk: a failed write leaves it to try again
-      const card = cardById(target.card);
+      const card = cardsById.get(target.card) ?? null;
       pinned = card ? card.id : null;
-      return card ?? null;
+      return card;
     },
 
     bury(cardId) {
@@ -199,48 +211,14 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
       flag(cardId, 'suspend', (state) => ({ ...state, suspended: true }));
     },
 
-    unsuspend(cardId) {
-      flag(cardId, 'unsuspend', unsuspendedState);
-    },
-
-    nextLearningDue() {
-      return queue(clock.now()).nextLearningDue;
-    },
-
-    nextDue() {
-      return nextDueAfterNow(input(clock.now()));
-    },
-
     summary() {
-      const now = clock.now();
-      const start = localDayStart(now, hour);
-      const end = nextLocalDayStart(now, hour);
-      const entries = todaysEntries(now);
-      const undone = undoneSeqs(entries);
-      const seen = new Set<string>();
-      let reviewed = 0;
-      let again = 0;
-      let ms = 0;
-      let passed = 0;
-      let failed = 0;
-      for (const entry of entries) {
-        if (entry.kind !== 'review' || entry.at < start || entry.at >= end || undone.has(entry.seq)) continue;
-        reviewed += 1;
-        if (entry.rating === 1) again += 1;
-        ms += entry.ms;
-        if (seen.has(entry.card)) continue;
-        seen.add(entry.card);
-        if (entry.before?.state === CardStateKind.Review) {
-          if (entry.rating === 1) failed += 1;
-          else passed += 1;
-        }
-      }
-      return { reviewed, again, ms, retention: passed + failed > 0 ? passed / (passed + failed) : null };
+      return { ...todayAt(clock.now()).summary };
     },
 
     replaceCards(next) {
       cards = [...next];
-      if (pinned !== null && !cardById(pinned)) pinned = null;
+      cardsById = new Map(cards.map((card) => [card.id, card]));
+      if (pinned !== null && !cardsById.has(pinned)) pinned = null;
     },
   };
 }

@@ -3,20 +3,27 @@
 // then new cards in note order, with the daily limits reduced by what was studied earlier today.
 // When nothing else is left, learning cards due within the next 20 minutes are shown early
 // (Anki's "learn ahead limit"), so a session does not stall on a 10-minute step.
-import { CardStateKind, type Card, type CardState, type LogEntry, type Settings } from '../core/types.js';
+//
+// The screen needs the counts and the one card to show, never the whole order, so the queue is
+// one pass over the deck that keeps the first card of each part: no sorting, no lists.
+import { CardStateKind, type Card, type CardState, type ReviewEntry, type Settings } from '../core/types.js';
+import { isBuried, isLearning } from './cardState.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
-import { isLearning } from './cardState.js';
+import { todaysReviews } from './standing.js';
 
-/** Anki's default "learn ahead limit". */
+/**
+ * Anki's default "learn ahead limit": a learning card due within it is shown early when nothing
+ * else is left, and the session counts down to it rather than ending.
+ */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-export type QueueKind = 'learning' | 'review' | 'new';
-
-export interface QueueCountsWithTotal {
+/** What is still to go today, limits applied. */
+export interface QueueCounts {
   new: number;
   learning: number;
   review: number;
+  /** The sum of the three. */
   total: number;
 }
 
@@ -29,14 +36,17 @@ export interface StudiedToday {
 }
 
 export interface StudyQueue {
-  counts: QueueCountsWithTotal;
+  counts: QueueCounts;
   /** The card to show now, or null when nothing is due now. */
   next: Card | null;
-  nextKind: QueueKind | null;
-  /** Card ids in the order a session would show them now. */
-  order: string[];
   /** Earliest due time of a (re)learning card in the deck that is not due yet, or null. */
   nextLearningDue: number | null;
+  /**
+   * When the deck next has something to show once what can be done now is done: a learning
+   * card coming due, a review on a later day, a bury ending, or tomorrow's share of new cards
+   * and capped reviews. Null when nothing will ever come due (everything suspended, or limits of 0).
+   */
+  nextDue: number | null;
 }
 
 export interface QueueInput {
@@ -46,140 +56,104 @@ export interface QueueInput {
   settings: Readonly<Settings>;
   now: number;
   studiedToday: StudiedToday;
+  /**
+   * A card to show before all others (the one an undo brought back, as in Anki), unless it has
+   * left the deck or been set aside.
+   */
+  pinned?: string | null;
 }
 
-/** Whether a card with this state is out of the queue for now (suspended, or buried). */
-export function isSetAside(state: CardState | undefined, now: number): boolean {
-  if (!state) return false;
-  return state.suspended || (state.buriedUntil !== null && state.buriedUntil > now);
-}
-
-/** Log entries that were taken back by a later undo. */
-export function undoneSeqs(entries: Iterable<LogEntry>): Set<number> {
-  const undone = new Set<number>();
-  for (const entry of entries) if (entry.kind === 'undo') undone.add(entry.undoes);
-  return undone;
-}
-
-/**
- * Counts what the daily limits count in the local day holding `now`: new cards introduced and
- * answers to review cards, leaving out anything undone. `entries` may hold more than today.
- */
-export function studiedToday(entries: readonly LogEntry[], now: number, dayStartHour: number): StudiedToday {
-  const start = localDayStart(now, dayStartHour);
-  const end = nextLocalDayStart(now, dayStartHour);
-  const undone = undoneSeqs(entries);
+/** Counts what the daily limits count among today's standing reviews (see standing.ts). */
+export function studiedToday(reviews: readonly ReviewEntry[]): StudiedToday {
   let newCards = 0;
-  let reviews = 0;
-  for (const entry of entries) {
-    if (entry.kind !== 'review' || entry.at < start || entry.at >= end || undone.has(entry.seq)) continue;
-    const before = entry.before;
+  let reviewed = 0;
+  for (const { before } of reviews) {
     if (before === null || before.state === CardStateKind.New) newCards += 1;
-    else if (before.state === CardStateKind.Review) reviews += 1;
+    else if (before.state === CardStateKind.Review) reviewed += 1;
   }
-  return { newCards, reviews };
+  return { newCards, reviews: reviewed };
 }
 
-export function buildQueue({ cards, states, settings, now, studiedToday: done }: QueueInput): StudyQueue {
-  const tomorrow = nextLocalDayStart(now, settings.dayStartHour);
-  const learningNow: { card: Card; due: number }[] = [];
-  const learningAhead: { card: Card; due: number }[] = [];
-  const reviews: { card: Card; due: number; index: number }[] = [];
-  const fresh: Card[] = [];
-  let nextLearningDue: number | null = null;
+/** The first card of one part of the queue: the earliest due, the first in note order on a tie. */
+class Earliest {
+  card: Card | null = null;
+  private due = Infinity;
+  count = 0;
 
-  cards.forEach((card, index) => {
-    const state = states.get(card.id);
-    if (isSetAside(state, now)) return;
-    if (!state || state.state === CardStateKind.New) {
-      fresh.push(card);
-    } else if (isLearning(state)) {
-      if (state.due <= now) learningNow.push({ card, due: state.due });
-      else {
-        if (state.due <= now + LEARN_AHEAD_MS) learningAhead.push({ card, due: state.due });
-        if (nextLearningDue === null || state.due < nextLearningDue) nextLearningDue = state.due;
-      }
-    } else if (state.due < tomorrow) {
-      reviews.push({ card, due: state.due, index });
+  offer(card: Card, due: number): void {
+    this.count += 1;
+    if (due < this.due) {
+      this.card = card;
+      this.due = due;
     }
-  });
-
-  const byDue = (a: { due: number }, b: { due: number }) => a.due - b.due;
-  learningNow.sort(byDue);
-  learningAhead.sort(byDue);
-  reviews.sort((a, b) => a.due - b.due || a.index - b.index);
-
-  const reviewLimit = Math.max(0, settings.reviewsPerDay - done.reviews);
-  const newLimit = Math.max(0, settings.newPerDay - done.newCards);
-  const dueReviews = reviews.slice(0, reviewLimit).map((r) => r.card);
-  const dueNew = fresh.slice(0, newLimit);
-
-  const order = [
-    ...learningNow.map((l) => l.card),
-    ...dueReviews,
-    ...dueNew,
-    ...learningAhead.map((l) => l.card),
-  ];
-  let nextKind: QueueKind | null = null;
-  if (learningNow.length) nextKind = 'learning';
-  else if (dueReviews.length) nextKind = 'review';
-  else if (dueNew.length) nextKind = 'new';
-  else if (learningAhead.length) nextKind = 'learning';
-
-  const counts = {
-    new: dueNew.length,
-    learning: learningNow.length + learningAhead.length,
-    review: dueReviews.length,
-    total: 0,
-  };
-  counts.total = counts.new + counts.learning + counts.review;
-  return { counts, next: order[0] ?? null, nextKind, order: order.map((c) => c.id), nextLearningDue };
+  }
 }
 
-/**
- * When the deck next has something to show once what can be done now is done: a learning card
- * coming due, a review on a later day, or tomorrow's share of new cards and capped reviews.
- * Null when nothing will ever come due (everything suspended, or limits of 0).
- */
-export function nextDueAfterNow({ cards, states, settings, now, studiedToday: done }: QueueInput): number | null {
+export function buildQueue({ cards, states, settings, now, studiedToday: done, pinned = null }: QueueInput): StudyQueue {
   const tomorrow = nextLocalDayStart(now, settings.dayStartHour);
-  let earliest: number | null = null;
-  const consider = (time: number) => {
-    if (time > now && (earliest === null || time < earliest)) earliest = time;
+  const learnAheadUntil = now + LEARN_AHEAD_MS;
+  const learningNow = new Earliest();
+  const learningAhead = new Earliest();
+  const reviews = new Earliest();
+  let firstNew: Card | null = null;
+  let newCount = 0;
+  let pinnedCard: Card | null = null;
+  let nextLearningDue: number | null = null;
+  let nextDue: number | null = null;
+  const later = (time: number) => {
+    if (time > now && (nextDue === null || time < nextDue)) nextDue = time;
   };
-  let dueReviewsToday = 0;
-  let newCards = 0;
+
   for (const card of cards) {
     const state = states.get(card.id);
     if (state?.suspended) continue;
-    const buriedUntil = state?.buriedUntil !== null && state?.buriedUntil !== undefined && state.buriedUntil > now ? state.buriedUntil : null;
+    if (state && isBuried(state, now)) {
+      // Out of today's queue: back when the bury ends, or when it is due if that is later.
+      const isNew = state.state === CardStateKind.New;
+      const comesBack = isNew ? settings.newPerDay > 0 : isLearning(state) || settings.reviewsPerDay > 0;
+      if (comesBack) later(isNew ? state.buriedUntil! : Math.max(state.due, state.buriedUntil!));
+      continue;
+    }
+    if (card.id === pinned) pinnedCard = card;
     if (!state || state.state === CardStateKind.New) {
-      if (settings.newPerDay > 0) {
-        if (buriedUntil !== null) consider(buriedUntil);
-        else newCards += 1;
-      }
+      if (newCount === 0) firstNew = card;
+      newCount += 1;
     } else if (isLearning(state)) {
-      consider(Math.max(state.due, buriedUntil ?? 0));
+      if (state.due <= now) learningNow.offer(card, state.due);
+      else {
+        later(state.due);
+        if (nextLearningDue === null || state.due < nextLearningDue) nextLearningDue = state.due;
+        if (state.due <= learnAheadUntil) learningAhead.offer(card, state.due);
+      }
+    } else if (state.due < tomorrow) {
+      reviews.offer(card, state.due);
     } else if (settings.reviewsPerDay > 0) {
-      if (buriedUntil !== null) consider(Math.max(state.due, buriedUntil));
-      else if (state.due >= tomorrow) consider(state.due);
-      else dueReviewsToday += 1;
+      later(state.due);
     }
   }
+
+  const reviewLimit = Math.max(0, settings.reviewsPerDay - done.reviews);
+  const newLimit = Math.max(0, settings.newPerDay - done.newCards);
   // Due today but over today's limit: they come back tomorrow.
-  if (dueReviewsToday > Math.max(0, settings.reviewsPerDay - done.reviews)) consider(tomorrow);
-  if (newCards > Math.max(0, settings.newPerDay - done.newCards)) consider(tomorrow);
-  return earliest;
+  if (settings.reviewsPerDay > 0 && reviews.count > reviewLimit) later(tomorrow);
+  if (settings.newPerDay > 0 && newCount > newLimit) later(tomorrow);
+
+  const review = Math.min(reviews.count, reviewLimit);
+  const fresh = Math.min(newCount, newLimit);
+  const learning = learningNow.count + learningAhead.count;
+  const next = pinnedCard ?? learningNow.card ?? (review > 0 ? reviews.card : null) ?? (fresh > 0 ? firstNew : null) ?? learningAhead.card;
+  return { counts: { new: fresh, learning, review, total: fresh + learning + review }, next, nextLearningDue, nextDue };
 }
 
-/** A deck's queue right now, read from its state: what `paperdeck due` reports. */
-export function queueForDeck(opts: {
-  deck: LogTail & { cardStates(): ReadonlyMap<string, CardState> };
-  cards: readonly Card[];
-  settings: Readonly<Settings>;
-  now: number;
-}): StudyQueue {
+/** The part of the store's DeckState the queue reads: the cards' states and the log's end. */
+export interface DeckProgress extends LogTail {
+  cardStates(): ReadonlyMap<string, CardState>;
+}
+
+/** A deck's queue right now, read from its state. */
+export function queueForDeck(opts: { deck: DeckProgress; cards: readonly Card[]; settings: Readonly<Settings>; now: number }): StudyQueue {
   const { deck, cards, settings, now } = opts;
   const today = entriesFrom(deck, localDayStart(now, settings.dayStartHour));
-  return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: studiedToday(today, now, settings.dayStartHour) });
+  const done = studiedToday(todaysReviews(today, now, settings.dayStartHour));
+  return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: done });
 }

@@ -4,6 +4,7 @@
 // applies to the card shown when its key is processed, and keys that arrive while an effect is
 // in flight wait in `queued` and are applied, in order, once its result is in.
 import type { Rating } from '../core/types.js';
+import { LEARN_AHEAD_MS } from '../schedule/queue.js';
 import { leechNotice } from './format.js';
 import type {
   BlockingEffect,
@@ -16,11 +17,6 @@ import type {
   Transition,
 } from './types.js';
 
-/**
- * When nothing else is due but a learning card comes due within this window, the session waits
- * for it with a countdown instead of ending (Anki's learn-ahead limit is the same 20 minutes).
- */
-export const WAIT_FOR_LEARNING_MS = 20 * 60_000;
 /** The countdown redraws once a second. */
 export const COUNTDOWN_TICK_MS = 1_000;
 /** "Come back in 3 minutes" on the end screens stays true by redrawing once a minute. */
@@ -30,11 +26,22 @@ export const MAX_ANSWER_MS = 60_000;
 
 const RATING_KEYS: Partial<Record<SessionKey, Rating>> = { '1': 1, '2': 2, '3': 3, '4': 4 };
 
-/** Where a session with this view should be: a card, a wait for a learning card, or an end. */
+/**
+ * Where a session with this view should be: a card, a wait for a learning card, or an end. When
+ * nothing else is due but a learning card comes due within the learn-ahead limit, the session
+ * waits for it with a countdown instead of ending: the engine shows such a card early once
+ * nothing else is left, so the wait covers only what the view has not caught up with yet.
+ */
 export function phaseForView(view: SessionView, now: number, rated: boolean): Phase {
   if (view.card) return 'question';
-  if (view.nextLearningDue !== null && view.nextLearningDue - now <= WAIT_FOR_LEARNING_MS) return 'waiting';
+  if (view.nextLearningDue !== null && view.nextLearningDue - now <= LEARN_AHEAD_MS) return 'waiting';
   return rated ? 'end' : 'nothing-due';
+}
+
+/** While the session waits (the help may be open over the wait): when the learning card is due. */
+export function waitingUntil(state: SessionState): number | null {
+  const base = state.phase === 'help' ? state.returnTo : state.phase;
+  return base === 'waiting' ? state.view.nextLearningDue : null;
 }
 
 /** The session's first state, from the engine's first view. `notice` shows on the first screen. */
@@ -54,12 +61,12 @@ export function startSession(deck: string, view: SessionView, notice: string | n
     queued: [],
     notice,
     error: null,
-    waitUntil: phase === 'waiting' ? view.nextLearningDue : null,
+    waitUntil: null,
     wakeAt: null,
     exit: false,
   };
   const effects: Effect[] = [];
-  return { state: requestWake(state, effects), effects };
+  return { state: settle(state, effects), effects };
 }
 
 export function reduceSession(state: SessionState, event: SessionEvent): Transition {
@@ -71,7 +78,7 @@ export function reduceSession(state: SessionState, event: SessionEvent): Transit
     next = step({ ...next, queued: rest }, { type: 'key', key: first!.key, at: first!.at }, effects);
   }
   if (next.exit && next.queued.length > 0) next = { ...next, queued: [] };
-  return { state: requestWake(next, effects), effects };
+  return { state: settle(next, effects), effects };
 }
 
 function step(state: SessionState, event: SessionEvent, effects: Effect[]): SessionState {
@@ -154,7 +161,6 @@ function adopt(
     phase,
     returnTo: null,
     error: null,
-    waitUntil: phase === 'waiting' ? view.nextLearningDue : null,
   };
 }
 
@@ -225,7 +231,8 @@ function onTick(state: SessionState, effects: Effect[]): SessionState {
   const base = inHelp ? state.returnTo : state.phase;
 
   if (base === 'waiting') {
-    if (state.waitUntil !== null && state.now >= state.waitUntil) {
+    const until = waitingUntil(state);
+    if (until !== null && state.now >= until) {
       // The learning card is due: read the engine (it may be waiting in the help; close that).
       return start(state, { type: 'refresh' }, effects, inHelp ? { phase: 'waiting', returnTo: null } : {});
     }
@@ -248,23 +255,29 @@ function wakeFor(state: SessionState): number | null {
   const base = state.phase === 'help' ? state.returnTo : state.phase;
   const { now } = state;
   if (base === 'waiting') {
-    const until = state.waitUntil;
+    const until = waitingUntil(state);
     // A learning card the engine does not yet show although its time has come: look again each second.
     if (until === null || until <= now) return now + COUNTDOWN_TICK_MS;
     return Math.min(until, now + COUNTDOWN_TICK_MS);
   }
   if (base === 'nothing-due' || base === 'end') {
     const { nextLearningDue, nextDue } = state.view;
-    if (nextLearningDue !== null) return Math.max(now + 1, Math.min(nextLearningDue - WAIT_FOR_LEARNING_MS, now + IDLE_TICK_MS));
+    if (nextLearningDue !== null) return Math.max(now + 1, Math.min(nextLearningDue - LEARN_AHEAD_MS, now + IDLE_TICK_MS));
     if (nextDue !== null) return now + IDLE_TICK_MS;
   }
   return null;
 }
 
-/** Asks for a tick when the wanted one changed (or cancels it): one timer at a time. */
-function requestWake(state: SessionState, effects: Effect[]): SessionState {
-  const at = wakeFor(state);
-  if (at === state.wakeAt) return state;
+/**
+ * The last step of every transition: mirrors `waitingUntil` into the state for the screen (see
+ * SessionState.waitUntil), and asks for a tick when the wanted one changed (or cancels it): one
+ * timer at a time.
+ */
+function settle(state: SessionState, effects: Effect[]): SessionState {
+  const until = waitingUntil(state);
+  const settled = until === state.waitUntil ? state : { ...state, waitUntil: until };
+  const at = wakeFor(settled);
+  if (at === settled.wakeAt) return settled;
   effects.push({ type: 'wake', at });
-  return { ...state, wakeAt: at };
+  return { ...settled, wakeAt: at };
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
 import { toSafeLine } from '../core/sanitize.js';
 import { reduceSession, startSession } from './reducer.js';
-import type { Effect, SessionEngine, SessionEvent, SessionKey, SessionState } from './types.js';
+import type { Effect, SessionEvent, SessionKey, SessionState, StudyEngine } from './types.js';
 import { readView } from './view.js';
 
 export interface Timers {
@@ -21,7 +21,7 @@ const realTimers: Timers = {
 
 export interface SessionRunnerOptions {
   deck: string;
-  engine: SessionEngine;
+  engine: StudyEngine;
   clock: Clock;
   /** Shown on the first screen (what a regeneration before the session changed). */
   notice?: string | null;
@@ -93,8 +93,9 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
         });
       case 'undo':
         return attempt(() => {
+          // The engine shows the card brought back first.
           const card = engine.undo();
-          return { type: 'undone', view: readView(engine, clock, card), title: card ? toSafeLine(card.title) : null };
+          return { type: 'undone', view: readView(engine, clock), title: card ? toSafeLine(card.title) : null };
         });
       case 'bury':
       case 'suspend':

@@ -2,12 +2,9 @@
 // and the results of effects) and what the session asks the outside world to do (effects).
 // Plain data only, so the reducer stays pure and the tests need neither Ink nor an engine.
 import type { Card, CardSource, Rating } from '../core/types.js';
-import type { IntervalPreview, QueueCounts, StudyEngine, StudySummary } from '../schedule/engine.js';
+import type { IntervalPreview, QueueCounts, StudySummary } from '../schedule/engine.js';
 
-export type { IntervalPreview, QueueCounts, StudySummary } from '../schedule/engine.js';
-
-/** The parts of the study engine (schedule/engine.ts) a session uses. */
-export type SessionEngine = Omit<StudyEngine, 'unsuspend'>;
+export type { IntervalPreview, QueueCounts, StudyEngine, StudySummary } from '../schedule/engine.js';
 
 /** The card on screen, its text already cleaned for the terminal. */
 export interface ShownCard {
@@ -129,7 +126,11 @@ export interface SessionState {
   /** A one-line message (what the last action did, what regeneration changed). */
   notice: string | null;
   error: string | null;
-  /** While waiting: when the learning card is due. */
+  /**
+   * While waiting: when the learning card is due. Derived (the view's nextLearningDue while the
+   * session waits; reducer.ts's `waitingUntil`), and mirrored here only for the screen, which
+   * still reads it: it goes once the screen reads `waitingUntil(state)`.
+   */
   waitUntil: number | null;
   /** The tick last asked for, so a request is made only when it changes. */
   wakeAt: number | null;

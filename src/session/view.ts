@@ -1,9 +1,10 @@
-// One reading of the engine: everything the screen shows, taken after every change. Note text
-// is cleaned here, once, so no escape sequence from a notes file ever reaches the terminal.
+// One reading of the engine: everything the screen shows, taken after every change, from one
+// pass over the deck (StudyEngine.view). Note text is cleaned here, once, so no escape sequence
+// from a notes file ever reaches the terminal.
 import type { Clock } from '../core/clock.js';
 import { stripControl, toSafeLine } from '../core/sanitize.js';
 import type { Card } from '../core/types.js';
-import type { IntervalPreview, SessionEngine, SessionView, ShownCard } from './types.js';
+import type { IntervalPreview, SessionView, ShownCard, StudyEngine } from './types.js';
 
 /** Paragraphs kept, each line cleaned, runs of blank lines folded. */
 function safeText(text: string): string {
@@ -30,18 +31,15 @@ export function shownCard(card: Card, previews: readonly IntervalPreview[]): Sho
   };
 }
 
-/**
- * Reads the engine. `show` names the card to put on screen instead of the engine's current one:
- * after an undo, the card whose rating was taken back is asked again, as in Anki.
- */
-export function readView(engine: SessionEngine, clock: Clock, show?: Card | null): SessionView {
-  const card = show ?? engine.current();
+/** Reads the engine: one view of its queue, the shown card's previews and today's summary. */
+export function readView(engine: StudyEngine, clock: Clock): SessionView {
+  const { counts, card, nextLearningDue, nextDue } = engine.view();
   return {
     at: clock.now(),
-    counts: engine.counts(),
+    counts,
     card: card ? shownCard(card, engine.previews(card.id)) : null,
-    nextLearningDue: engine.nextLearningDue(),
-    nextDue: engine.nextDue(),
+    nextLearningDue,
+    nextDue,
     summary: engine.summary(),
   };
 }

@@ -23,7 +23,7 @@ function study(ws: { state: string }, deck: string, count: number, now: number):
   const store = openState(ws.state, { mode: 'write', clock });
   try {
     const engine = createStudyEngine({ deck: store.deck(deck), cards: makeCards(40), settings: settings(), clock });
-    for (let i = 0; i < count; i++) engine.answer(engine.current()!.id, 4, 2_000);
+    for (let i = 0; i < count; i++) engine.answer(engine.view().card!.id, 4, 2_000);
   } finally {
     store.close();
   }

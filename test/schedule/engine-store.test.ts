@@ -26,14 +26,14 @@ describe('study engine on the real store', () => {
     let store = openState(dir, { mode: 'write', clock });
     let engine = createStudyEngine({ deck: store.deck('papers'), cards, settings: config, clock });
     for (let i = 0; i < 5; i++) {
-      const card = engine.current()!;
+      const card = engine.view().card!;
       expect(card.id).toBe(`c00${i + 1}`);
       clock.advance(15_000);
       engine.answer(card.id, 3, 15_000);
     }
     clock.set(store.deck('papers').cardStates().get('c001')!.due);
     const graduated = structuredClone(store.deck('papers').cardStates());
-    expect(engine.current()!.id).toBe('c001');
+    expect(engine.view().card!.id).toBe('c001');
     engine.answer('c001', 3, 9_000); // graduates
     expect(store.deck('papers').cardStates().get('c001')!.state).toBe(CardStateKind.Review);
     store.close();
@@ -41,7 +41,7 @@ describe('study engine on the real store', () => {
     clock.advance(HOUR);
     store = openState(dir, { mode: 'write', clock });
     engine = createStudyEngine({ deck: store.deck('papers'), cards, settings: config, clock });
-    expect(engine.counts()).toEqual({ new: 15, learning: 4, review: 0 });
+    expect(engine.view().counts).toEqual({ new: 15, learning: 4, review: 0, total: 19 });
     expect(engine.summary()).toMatchObject({ reviewed: 6, ms: 84_000 });
     // The last session's answers are out of reach, even an hour later the same day.
     expect(engine.undo()).toBeNull();

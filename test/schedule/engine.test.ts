@@ -3,6 +3,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { CardStateKind, type Card, type Rating, type Settings } from '../../src/core/types.js';
 import { localDayKey, nextLocalDayStart } from '../../src/schedule/days.js';
 import { createStudyEngine, type StudyEngine } from '../../src/schedule/engine.js';
+import { unsuspendCards } from '../../src/schedule/unsuspend.js';
 import { FakeDeckState } from './fakeDeckState.js';
 import { HOUR, local, makeCard, makeCards, MINUTE, settings } from './helpers.js';
 
@@ -18,7 +19,7 @@ function setup(count: number, overrides: Partial<Settings> = {}, start = local(2
 /** Answers whatever the engine shows until it shows nothing, a few seconds per card. */
 function studyNow(engine: StudyEngine, clock: ManualClock, rate: (card: Card) => Rating = () => 3): string[] {
   const shown: string[] = [];
-  for (let card = engine.current(); card; card = engine.current()) {
+  for (let card = engine.view().card; card; card = engine.view().card) {
     shown.push(card.id);
     clock.advance(8_000);
     engine.answer(card.id, rate(card), 8_000);
@@ -31,7 +32,7 @@ function studyNow(engine: StudyEngine, clock: ManualClock, rate: (card: Card) =>
 function studyDay(engine: StudyEngine, clock: ManualClock, dayStartHour: number, rate?: (card: Card) => Rating): string[] {
   const end = nextLocalDayStart(clock.now(), dayStartHour);
   const shown = studyNow(engine, clock, rate);
-  for (let next = engine.nextLearningDue(); next !== null && next < end; next = engine.nextLearningDue()) {
+  for (let next = engine.view().nextLearningDue; next !== null && next < end; next = engine.view().nextLearningDue) {
     clock.set(Math.max(clock.now(), next));
     shown.push(...studyNow(engine, clock, rate));
   }
@@ -41,24 +42,24 @@ function studyDay(engine: StudyEngine, clock: ManualClock, dayStartHour: number,
 describe('study engine: the queue', () => {
   it('shows new cards in note order, up to 20 a day', () => {
     const { engine, clock } = setup(30);
-    expect(engine.counts()).toEqual({ new: 20, learning: 0, review: 0 });
-    expect(engine.current()?.id).toBe('c001');
+    expect(engine.view().counts).toEqual({ new: 20, learning: 0, review: 0, total: 20 });
+    expect(engine.view().card?.id).toBe('c001');
     engine.answer('c001', 3, 5_000);
     // c001 is now in its 10-minute step: counted as learning, shown last (learn ahead).
-    expect(engine.counts()).toEqual({ new: 19, learning: 1, review: 0 });
-    expect(engine.current()?.id).toBe('c002');
+    expect(engine.view().counts).toEqual({ new: 19, learning: 1, review: 0, total: 20 });
+    expect(engine.view().card?.id).toBe('c002');
     const shown = studyNow(engine, clock);
     const firstSeen = [...new Set(['c001', ...shown])];
     expect(firstSeen).toEqual(makeCards(20).map((c) => c.id));
-    expect(engine.counts()).toEqual({ new: 0, learning: 0, review: 0 });
-    expect(engine.current()).toBeNull();
+    expect(engine.view().counts).toEqual({ new: 0, learning: 0, review: 0, total: 0 });
+    expect(engine.view().card).toBeNull();
   });
 
   it('shows no new cards with a limit of 0', () => {
     const { engine } = setup(5, { newPerDay: 0 });
-    expect(engine.counts()).toEqual({ new: 0, learning: 0, review: 0 });
-    expect(engine.current()).toBeNull();
-    expect(engine.nextDue()).toBeNull();
+    expect(engine.view().counts).toEqual({ new: 0, learning: 0, review: 0, total: 0 });
+    expect(engine.view().card).toBeNull();
+    expect(engine.view().nextDue).toBeNull();
   });
 
   it('counts what was studied earlier today against the limits, also after a restart', () => {
@@ -67,12 +68,12 @@ describe('study engine: the queue', () => {
       engine.answer(id, 4, 3_000);
       clock.advance(10_000);
     }
-    expect(engine.counts().new).toBe(6);
+    expect(engine.view().counts.new).toBe(6);
     clock.advance(3 * HOUR);
-    expect(open().counts()).toEqual({ new: 6, learning: 0, review: 0 });
+    expect(open().view().counts).toEqual({ new: 6, learning: 0, review: 0, total: 6 });
     // The next morning the limit is whole again.
     clock.set(local(2026, 4, 7, 9));
-    expect(open().counts().new).toBe(10);
+    expect(open().view().counts.new).toBe(10);
   });
 
   it('caps reviews at the daily review limit, counting reviews already done today', () => {
@@ -80,11 +81,11 @@ describe('study engine: the queue', () => {
     for (const card of makeCards(10)) engine.answer(card.id, 4, 1_000);
     clock.set(local(2026, 5, 30, 9));
     const later = open();
-    expect(later.counts()).toEqual({ new: 0, learning: 0, review: 3 });
-    const first = later.current()!;
+    expect(later.view().counts).toEqual({ new: 0, learning: 0, review: 3, total: 3 });
+    const first = later.view().card!;
     later.answer(first.id, 3, 2_000);
-    expect(later.counts().review).toBe(2);
-    expect(open().counts().review).toBe(2);
+    expect(later.view().counts.review).toBe(2);
+    expect(open().view().counts.review).toBe(2);
   });
 
   it('starts the day at 4 a.m.: 03:59 is still yesterday', () => {
@@ -93,11 +94,11 @@ describe('study engine: the queue', () => {
     studyDay(engine, clock, 4, () => 3);
     clock.set(local(2026, 4, 7, 3, 59));
     const night = open();
-    expect(night.counts().new).toBe(0);
-    expect(night.counts().review).toBe(0);
+    expect(night.view().counts.new).toBe(0);
+    expect(night.view().counts.review).toBe(0);
     clock.set(local(2026, 4, 7, 4, 0));
     const morning = open();
-    expect(morning.counts().new).toBe(20);
+    expect(morning.view().counts.new).toBe(20);
   });
 
   it('shows a review on its due day only, most overdue first', () => {
@@ -110,9 +111,9 @@ describe('study engine: the queue', () => {
     const due = deck.cardStates().get('c001')!.due;
     expect(deck.cardStates().get('c003')!.due).toBe(due);
     clock.set(due - 1);
-    expect(open().counts().review).toBe(0);
+    expect(open().view().counts.review).toBe(0);
     clock.set(due);
-    expect(open().counts().review).toBe(3);
+    expect(open().view().counts.review).toBe(3);
     // Two days later still due; c002 answered a day earlier than the others would come first.
     clock.set(due + 2 * 24 * HOUR);
     const e = open();
@@ -120,7 +121,7 @@ describe('study engine: the queue', () => {
     const again = deck.cardStates().get('c002')!;
     expect(again.state).toBe(CardStateKind.Review);
     expect(again.due).toBeGreaterThan(clock.now());
-    expect(e.counts().review).toBe(2);
+    expect(e.view().counts.review).toBe(2);
   });
 
   it('simulates 90 days of study: limits hold, nothing is shown before it is due, intervals grow', () => {
@@ -132,7 +133,7 @@ describe('study engine: the queue', () => {
       clock.set(local(2026, 4, 6 + day, 8 + (day % 5)));
       const engine = open();
       const states = new Map(deck.cardStates());
-      const before = engine.counts();
+      const before = engine.view().counts;
       expect(before.new).toBe(Math.min(7, 60 - introduced.size));
       // Some cards are forgotten at their first showing every fourth day.
       const failedToday = new Set<string>();
@@ -151,7 +152,7 @@ describe('study engine: the queue', () => {
           expect(state.due).toBeLessThan(nextLocalDayStart(clock.now(), 4));
         }
       }
-      expect(engine.counts()).toEqual({ new: 0, learning: 0, review: 0 });
+      expect(engine.view().counts).toEqual({ new: 0, learning: 0, review: 0, total: 0 });
     }
     expect(introduced.size).toBe(60);
     expect(reviewsShown).toBeGreaterThan(60);
@@ -183,14 +184,14 @@ describe('study engine: answers, previews and undo', () => {
     }
     expect(engine.undo()?.id).toBe('c003');
     expect(deck.cardStates().get('c003')!.state).toBe(CardStateKind.New);
-    expect(engine.current()?.id).toBe('c003');
+    expect(engine.view().card?.id).toBe('c003');
     expect(engine.undo()?.id).toBe('c001');
     expect(deck.cardStates().get('c001')).toEqual(snapshots[2]);
-    expect(engine.current()?.id).toBe('c001');
+    expect(engine.view().card?.id).toBe('c001');
     expect(engine.undo()?.id).toBe('c002');
     expect(engine.undo()?.id).toBe('c001');
     expect(engine.undo()).toBeNull();
-    expect(engine.counts().new).toBe(5);
+    expect(engine.view().counts.new).toBe(5);
     expect(deck.readLog().filter((e) => e.kind === 'undo').map((e) => (e.kind === 'undo' ? e.undoes : 0))).toEqual([4, 3, 2, 1]);
   });
 
@@ -230,41 +231,43 @@ describe('study engine: answers, previews and undo', () => {
     const original = structuredClone(deck.cardStates().get('c001')!);
     clock.set(original.due + 11 * 24 * HOUR + 5 * HOUR);
     const late = open();
-    expect(late.counts().review).toBe(1);
+    expect(late.view().counts.review).toBe(1);
     late.answer('c001', 3, 1_000);
     expect(deck.cardStates().get('c001')!.due).not.toBe(original.due);
     expect(late.undo()?.id).toBe('c001');
     expect(deck.cardStates().get('c001')).toEqual(original);
-    expect(late.counts().review).toBe(1);
+    expect(late.view().counts.review).toBe(1);
   });
 
   it('buries a card until the next local day, and undo brings it back', () => {
     const { engine, clock, deck, open } = setup(3);
     engine.bury('c001');
     expect(deck.cardStates().get('c001')!.buriedUntil).toBe(local(2026, 4, 7, 4));
-    expect(engine.current()?.id).toBe('c002');
-    expect(engine.counts().new).toBe(2);
+    expect(engine.view().card?.id).toBe('c002');
+    expect(engine.view().counts.new).toBe(2);
     expect(engine.undo()?.id).toBe('c001');
-    expect(engine.counts().new).toBe(3);
+    expect(engine.view().counts.new).toBe(3);
     engine.bury('c001');
     clock.set(local(2026, 4, 7, 3, 59));
-    expect(open().current()?.id).toBe('c002');
+    expect(open().view().card?.id).toBe('c002');
     clock.set(local(2026, 4, 7, 4));
-    expect(open().current()?.id).toBe('c001');
+    expect(open().view().card?.id).toBe('c001');
   });
 
   it('suspends a card until it is unsuspended; an unsuspend is not undone by a later undo', () => {
-    const { engine, clock, open } = setup(2);
+    const { engine, clock, deck, open } = setup(2);
     engine.suspend('c001');
-    expect(engine.counts().new).toBe(1);
+    expect(engine.view().counts.new).toBe(1);
     clock.advance(30 * 24 * HOUR);
     const later = open();
-    expect(later.counts().new).toBe(1);
-    expect(later.current()?.id).toBe('c002');
-    later.unsuspend('c001');
-    expect(later.current()?.id).toBe('c001');
-    expect(later.undo()).toBeNull();
-    expect(later.counts().new).toBe(2);
+    expect(later.view().counts.new).toBe(1);
+    expect(later.view().card?.id).toBe('c002');
+    // `paperdeck unsuspend`, between sessions (it needs the state's lock, as a session does).
+    unsuspendCards(deck, ['c001'], clock.now());
+    const next = open();
+    expect(next.view().card?.id).toBe('c001');
+    expect(next.undo()).toBeNull();
+    expect(next.view().counts.new).toBe(2);
   });
 
   it('flags a leech at the 8th lapse, suspends it and takes it out of the queue', () => {
@@ -273,7 +276,7 @@ describe('study engine: answers, previews and undo', () => {
     for (let lapse = 1; lapse <= 8; lapse++) {
       clock.set(deck.cardStates().get('c001')!.due + HOUR);
       const e = open();
-      expect(e.current()?.id).toBe('c001');
+      expect(e.view().card?.id).toBe('c001');
       e.answer('c001', 1, 1_000);
       const state = deck.cardStates().get('c001')!;
       expect(state.leech).toBe(lapse === 8);
@@ -282,8 +285,8 @@ describe('study engine: answers, previews and undo', () => {
         e.answer('c001', 3, 1_000);
       } else {
         expect(state.suspended).toBe(true);
-        expect(e.counts().learning).toBe(0);
-        expect(e.current()?.id).toBe('c002');
+        expect(e.view().counts.learning).toBe(0);
+        expect(e.view().card?.id).toBe('c002');
         // Undo takes the leech back too.
         expect(e.undo()?.id).toBe('c001');
         expect(deck.cardStates().get('c001')!.leech).toBe(false);
@@ -298,42 +301,56 @@ describe('study engine: answers, previews and undo', () => {
     clock.set(retiredState.due + HOUR);
     const renamed = { ...makeCard('c003', 'A New Title For The Same Paper') };
     const e = open([cards[0]!, renamed]);
-    expect(e.counts().review).toBe(2);
-    const seen = [e.current()!];
+    expect(e.view().counts.review).toBe(2);
+    const seen = [e.view().card!];
     e.answer(seen[0]!.id, 3, 1_000);
-    seen.push(e.current()!);
+    seen.push(e.view().card!);
     expect(seen.map((c) => c.id).sort()).toEqual(['c001', 'c003']);
     expect(seen.find((c) => c.id === 'c003')!.title).toBe('A New Title For The Same Paper');
     expect(deck.cardStates().get('c002')).toEqual(retiredState);
     expect(deck.readLog().some((entry) => entry.card === 'c002')).toBe(true);
     // The paper comes back: so does its schedule.
     e.replaceCards(cards);
-    expect(e.counts().review).toBe(2);
+    expect(e.view().counts.review).toBe(2);
   });
 });
 
 describe('study engine: timing and summary', () => {
   it('says when the next learning card and the next work come due', () => {
     const { engine, clock } = setup(1, { learningSteps: ['30m', '2h'] });
-    expect(engine.nextLearningDue()).toBeNull();
+    expect(engine.view().nextLearningDue).toBeNull();
     engine.answer('c001', 3, 1_000); // -> the 2h step
-    expect(engine.current()).toBeNull();
-    expect(engine.nextLearningDue()).toBe(clock.now() + 2 * HOUR);
-    expect(engine.nextDue()).toBe(clock.now() + 2 * HOUR);
+    expect(engine.view().card).toBeNull();
+    expect(engine.view().nextLearningDue).toBe(clock.now() + 2 * HOUR);
+    expect(engine.view().nextDue).toBe(clock.now() + 2 * HOUR);
     clock.advance(2 * HOUR);
-    expect(engine.current()?.id).toBe('c001');
+    expect(engine.view().card?.id).toBe('c001');
     engine.answer('c001', 3, 1_000);
     const state = engine.previews('c001');
     expect(state).toHaveLength(4);
-    expect(engine.nextLearningDue()).toBeNull();
-    expect(engine.nextDue()).toBeGreaterThanOrEqual(local(2026, 4, 7, 4));
+    expect(engine.view().nextLearningDue).toBeNull();
+    expect(engine.view().nextDue).toBeGreaterThanOrEqual(local(2026, 4, 7, 4));
   });
 
   it("says tomorrow when today's new-card limit holds more back", () => {
     const { engine, clock } = setup(3, { newPerDay: 1, learningSteps: [] });
-    engine.answer(engine.current()!.id, 3, 1_000);
-    expect(engine.current()).toBeNull();
-    expect(engine.nextDue()).toBe(nextLocalDayStart(clock.now(), 4));
+    engine.answer(engine.view().card!.id, 3, 1_000);
+    expect(engine.view().card).toBeNull();
+    expect(engine.view().nextDue).toBe(nextLocalDayStart(clock.now(), 4));
+  });
+
+  it("starts a new day's limits and summary in a session left open past the day's start, with no answer between", () => {
+    const { engine, clock } = setup(30, { newPerDay: 5, learningSteps: [] });
+    clock.set(local(2026, 4, 7, 3, 50));
+    for (let i = 0; i < 5; i++) engine.answer(engine.view().card!.id, 3, 2_000);
+    expect(engine.view().counts.new).toBe(0);
+    expect(engine.summary()).toMatchObject({ reviewed: 5, ms: 10_000 });
+    clock.set(local(2026, 4, 7, 4));
+    expect(engine.view().counts.new).toBe(5);
+    expect(engine.summary()).toEqual({ reviewed: 0, again: 0, ms: 0, retention: null });
+    engine.answer(engine.view().card!.id, 3, 2_000);
+    expect(engine.view().counts.new).toBe(4);
+    expect(engine.summary()).toMatchObject({ reviewed: 1 });
   });
 
   it("sums up today's work: reviews, agains, time and the pass rate of first reviews", () => {

@@ -69,9 +69,9 @@ export function describeLocalDays(zoneCase: ZoneCase): void {
       expect([due.getHours(), due.getMinutes()]).toEqual([4, 0]);
       expect(localDayKey(state.due, 4)).toBe(`2026-01-${String(10 + state.scheduledDays).padStart(2, '0')}`);
       clock.set(state.due - MINUTE);
-      expect(createStudyEngine({ deck, cards, settings: config, clock }).counts().review).toBe(0);
+      expect(createStudyEngine({ deck, cards, settings: config, clock }).view().counts.review).toBe(0);
       clock.set(state.due);
-      expect(createStudyEngine({ deck, cards, settings: config, clock }).counts().review).toBe(1);
+      expect(createStudyEngine({ deck, cards, settings: config, clock }).view().counts.review).toBe(1);
     });
 
     it('keeps the daily new-card limit per local day over three simulated weeks', () => {
@@ -85,7 +85,7 @@ export function describeLocalDays(zoneCase: ZoneCase): void {
         clock.set(local(2026, 2, 20 + day, hours[day % hours.length]!, 30));
         const engine = createStudyEngine({ deck, cards, settings: config, clock });
         const seen = new Set<string>();
-        for (let card = engine.current(); card; card = engine.current()) {
+        for (let card = engine.view().card; card; card = engine.view().card) {
           clock.advance(20_000);
           engine.answer(card.id, (seen.has(card.id) ? 3 : ((day + card.id.length) % 4) + 1) as Rating, 20_000);
           seen.add(card.id);
@@ -163,9 +163,9 @@ export function describeLosAngelesDst(): void {
       const after = deck.cardStates().get('c001')!;
       expect(after.due).toBe(local(2026, 11, 1, 4));
       clock.set(after.due - MINUTE);
-      expect(createStudyEngine({ deck, cards, settings: config, clock }).counts().review).toBe(0);
+      expect(createStudyEngine({ deck, cards, settings: config, clock }).view().counts.review).toBe(0);
       clock.set(after.due);
-      expect(createStudyEngine({ deck, cards, settings: config, clock }).counts().review).toBe(1);
+      expect(createStudyEngine({ deck, cards, settings: config, clock }).view().counts.review).toBe(1);
     });
   });
 }

@@ -42,7 +42,7 @@ describe('reading the end of the log', () => {
     deck.entriesRead = 0;
     const engine = createStudyEngine({ deck, cards: makeCards(30), settings: settings(), clock });
     engine.answer('c001', 3, 1_000);
-    expect(engine.counts().new).toBe(19);
+    expect(engine.view().counts.new).toBe(19);
     expect(engine.undo()?.id).toBe('c001');
     expect(engine.summary().reviewed).toBe(0);
     expect(deck.entriesRead).toBeLessThan(2_000);

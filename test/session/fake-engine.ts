@@ -4,7 +4,8 @@
 import type { Clock } from '../../src/core/clock.js';
 import type { Card, CardState, Rating } from '../../src/core/types.js';
 import { newCardState } from '../../src/schedule/cardState.js';
-import type { IntervalPreview, QueueCounts, SessionEngine, StudySummary } from '../../src/session/types.js';
+import type { IntervalPreview, QueueCounts, StudyEngine, StudySummary } from '../../src/session/types.js';
+import type { StudyView } from '../../src/schedule/engine.js';
 
 export function makeCard(n: number, overrides: Partial<Card> = {}): Card {
   return {
@@ -25,12 +26,14 @@ export interface FakeCall {
   ms?: number;
 }
 
-export class FakeEngine implements SessionEngine {
+export class FakeEngine implements StudyEngine {
   calls: FakeCall[] = [];
   private queue: string[];
   private learning = new Map<string, number>();
   private history: { id: string; rating: Rating; ms: number; wasLearning: number | undefined; index: number }[] = [];
   private byId: Map<string, Card>;
+  /** The card the last undo brought back: shown first, as the real engine does. */
+  private pinned: string | null = null;
   failNextAnswer: Error | null = null;
   /** Cards that become leeches (suspended, with these lapses) on their next Again. */
   leechOnAgain = new Map<string, number>();
@@ -44,15 +47,26 @@ export class FakeEngine implements SessionEngine {
     this.queue = cards.map((card) => card.id);
   }
 
-  counts(): QueueCounts {
-    return { new: this.queue.length, learning: this.learning.size, review: 0 };
+  view(): StudyView {
+    return { counts: this.counts(), card: this.current(), nextLearningDue: this.nextLearningDue(), nextDue: this.nextLearningDue() ?? this.tomorrow };
   }
 
-  current(): Card | null {
+  private counts(): QueueCounts {
+    const counts = { new: this.queue.length, learning: this.learning.size, review: 0 };
+    return { ...counts, total: counts.new + counts.learning };
+  }
+
+  private current(): Card | null {
+    if (this.pinned !== null) return this.byId.get(this.pinned) ?? null;
     const now = this.clock.now();
     for (const [id, due] of this.learning) if (due <= now) return this.byId.get(id)!;
     const id = this.queue[0];
     return id === undefined ? null : this.byId.get(id)!;
+  }
+
+  private nextLearningDue(): number | null {
+    const dues = [...this.learning.values()];
+    return dues.length ? Math.min(...dues) : null;
   }
 
   previews(_cardId: string): IntervalPreview[] {
@@ -72,6 +86,7 @@ export class FakeEngine implements SessionEngine {
       throw error;
     }
     this.calls.push({ kind: 'answer', cardId, rating, ms });
+    this.unpin(cardId);
     const index = this.queue.indexOf(cardId);
     if (index >= 0) this.queue.splice(index, 1);
     const wasLearning = this.learning.get(cardId);
@@ -93,28 +108,26 @@ export class FakeEngine implements SessionEngine {
     this.learning.delete(last.id);
     if (last.wasLearning !== undefined) this.learning.set(last.id, last.wasLearning);
     else if (last.index >= 0) this.queue.splice(last.index, 0, last.id);
+    this.pinned = last.id;
     return this.byId.get(last.id)!;
+  }
+
+  private unpin(cardId: string): void {
+    if (this.pinned === cardId) this.pinned = null;
   }
 
   bury(cardId: string): void {
     this.calls.push({ kind: 'bury', cardId });
+    this.unpin(cardId);
     this.queue = this.queue.filter((id) => id !== cardId);
     this.learning.delete(cardId);
   }
 
   suspend(cardId: string): void {
     this.calls.push({ kind: 'suspend', cardId });
+    this.unpin(cardId);
     this.queue = this.queue.filter((id) => id !== cardId);
     this.learning.delete(cardId);
-  }
-
-  nextLearningDue(): number | null {
-    const dues = [...this.learning.values()];
-    return dues.length ? Math.min(...dues) : null;
-  }
-
-  nextDue(): number | null {
-    return this.nextLearningDue() ?? this.tomorrow;
   }
 
   summary(): StudySummary {
@@ -132,6 +145,7 @@ export class FakeEngine implements SessionEngine {
     this.cards = cards;
     this.byId = new Map(cards.map((card) => [card.id, card]));
     this.queue = this.queue.filter((id) => this.byId.has(id));
+    if (this.pinned !== null && !this.byId.has(this.pinned)) this.pinned = null;
   }
 
   get answers(): FakeCall[] {

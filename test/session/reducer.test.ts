@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_ANSWER_MS,
-  WAIT_FOR_LEARNING_MS,
-  reduceSession,
-  startSession,
-} from '../../src/session/reducer.js';
+import { LEARN_AHEAD_MS } from '../../src/schedule/queue.js';
+import { MAX_ANSWER_MS, reduceSession, startSession, waitingUntil } from '../../src/session/reducer.js';
 import type { Effect, SessionEvent, SessionKey, SessionState, SessionView, ShownCard } from '../../src/session/types.js';
 
 const T0 = Date.parse('2027-03-01T10:00:00Z');
@@ -28,7 +24,7 @@ function card(n: number, answer = `Idea ${n}.`): ShownCard {
 function view(shown: ShownCard | null, over: Partial<SessionView> = {}): SessionView {
   return {
     at: T0,
-    counts: { new: shown ? 3 : 0, learning: 0, review: 0 },
+    counts: { new: shown ? 3 : 0, learning: 0, review: 0, total: shown ? 3 : 0 },
     card: shown,
     nextLearningDue: null,
     nextDue: T0 + 86_400_000,
@@ -236,8 +232,9 @@ describe('the session reducer', () => {
 
   it('waits for a learning card due within minutes, with a countdown, then shows it', () => {
     const due = T0 + 3 * 60_000;
-    const start = startSession('d', view(null, { nextLearningDue: due, counts: { new: 0, learning: 1, review: 0 } }));
+    const start = startSession('d', view(null, { nextLearningDue: due, counts: { new: 0, learning: 1, review: 0, total: 1 } }));
     expect(start.state.phase).toBe('waiting');
+    expect(waitingUntil(start.state)).toBe(due);
     expect(start.state.waitUntil).toBe(due);
     expect(start.effects).toEqual([{ type: 'wake', at: T0 + 1_000 }]);
 
@@ -257,7 +254,7 @@ describe('the session reducer', () => {
   });
 
   it('ends rather than waits when the next learning card is far off, and starts waiting when it nears', () => {
-    const due = T0 + WAIT_FOR_LEARNING_MS + 5 * 60_000;
+    const due = T0 + LEARN_AHEAD_MS + 5 * 60_000;
     let t = run(startSession('d', view(card(1))).state, keys('show', '1'));
     t = run(t.state, [{ type: 'answered', view: view(null, { nextLearningDue: due }) }]);
     expect(t.state.phase).toBe('end');
@@ -267,6 +264,7 @@ describe('the session reducer', () => {
     // The engine does not show it yet: count down to it.
     t = run(t.state, [{ type: 'refreshed', view: view(null, { at: T0 + 5 * 60_000, nextLearningDue: due }) }]);
     expect(t.state.phase).toBe('waiting');
+    expect(waitingUntil(t.state)).toBe(due);
     expect(t.state.waitUntil).toBe(due);
     expect(t.effects).toEqual([{ type: 'wake', at: T0 + 5 * 60_000 + 1_000 }]);
   });
@@ -281,9 +279,9 @@ describe('the session reducer', () => {
     t = run(t.state, [{ type: 'tick', at: T0 + 60_000 }]);
     expect(blocking(t.effects)).toEqual([]);
     expect(t.state.phase).toBe('end');
-    t = run(t.state, [{ type: 'tick', at: due - WAIT_FOR_LEARNING_MS }]);
+    t = run(t.state, [{ type: 'tick', at: due - LEARN_AHEAD_MS }]);
     expect(blocking(t.effects)).toEqual([{ type: 'refresh' }]);
-    t = run(t.state, [{ type: 'refreshed', view: view(card(1), { at: due - WAIT_FOR_LEARNING_MS }) }]);
+    t = run(t.state, [{ type: 'refreshed', view: view(card(1), { at: due - LEARN_AHEAD_MS }) }]);
     expect(t.state.phase).toBe('question');
   });
 

@@ -30,7 +30,7 @@ function makeHistory(ws: { state: string }): void {
   let store = openState(ws.state, { mode: 'write', clock });
   try {
     const engine = createStudyEngine({ deck: store.deck('papers'), cards, settings: settings(), clock });
-    for (let i = 0; i < 3; i++) engine.answer(engine.current()!.id, 4, 2_000);
+    for (let i = 0; i < 3; i++) engine.answer(engine.view().card!.id, 4, 2_000);
   } finally {
     store.close();
   }
@@ -40,7 +40,7 @@ function makeHistory(ws: { state: string }): void {
     const engine = createStudyEngine({ deck: store.deck('papers'), cards, settings: settings({ newPerDay: 0 }), clock });
     const plan: Record<string, 1 | 3> = { c001: 3, c002: 1, c003: 3 };
     for (let i = 0; i < 3; i++) {
-      const id = engine.current()!.id;
+      const id = engine.view().card!.id;
       engine.answer(id, plan[id]!, 4_000);
       if (id === 'c003') {
         expect(engine.undo()?.id).toBe('c003');
@@ -48,7 +48,7 @@ function makeHistory(ws: { state: string }): void {
       }
     }
     clock.advance(11 * 60_000);
-    for (let i = 0; i < 2; i++) engine.answer(engine.current()!.id, 3, 1_000);
+    for (let i = 0; i < 2; i++) engine.answer(engine.view().card!.id, 3, 1_000);
   } finally {
     store.close();
   }
