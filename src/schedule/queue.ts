@@ -6,6 +6,7 @@
 //
 // The screen needs the counts and the one card to show, never the whole order, so the queue is
 // one pass over the deck that keeps the first card of each part: no sorting, no lists.
+import { UserError } from '../core/errors.js';
 import { CardStateKind, type Card, type CardState, type ReviewEntry, type Settings } from '../core/types.js';
 import { isBuried, isLearning } from './cardState.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
@@ -156,4 +157,58 @@ export function queueForDeck(opts: { deck: DeckProgress; cards: readonly Card[];
   const today = entriesFrom(deck, localDayStart(now, settings.dayStartHour));
   const done = studiedToday(todaysReviews(today, now, settings.dayStartHour));
   return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: done });
+}
+
+/** One deck's counts for `paperdeck due` and the study deck picker, or why there are none. */
+export interface DeckDueCounts {
+  deck: string;
+  /** Null when the deck was not counted; `remark` or `error` says why. */
+  counts: QueueCounts | null;
+  /** Why `cardsOf` left the deck uncounted ("notes changed"), or null. */
+  remark: string | null;
+  /** The error that left the deck uncounted, or null. */
+  error: UserError | null;
+}
+
+/**
+ * What a study session started now would show in each deck, daily limits applied. `cardsOf`
+ * gives a deck's current cards, or a remark saying why they are not counted. A UserError while
+ * reading a deck's cards leaves that deck uncounted, and the others are still counted: one bad
+ * deck must not blank a shell prompt or the picker. A UserError while reading a deck's state
+ * (a damaged log) does the same with `unreadableState: 'skip'` (the picker, from which the deck
+ * can still be opened to see what is wrong); with 'throw' (`paperdeck due`) it fails the count,
+ * so a script sees a damaged state as a failure.
+ */
+export async function deckDueCounts(opts: {
+  names: readonly string[];
+  store: { deck(name: string): DeckProgress };
+  settings: Readonly<Settings>;
+  now: number;
+  cardsOf: (deck: string) => readonly Card[] | string | Promise<readonly Card[] | string>;
+  unreadableState: 'skip' | 'throw';
+}): Promise<DeckDueCounts[]> {
+  const { store, settings, now, cardsOf } = opts;
+  const counted: DeckDueCounts[] = [];
+  for (const deck of opts.names) {
+    let cards: readonly Card[] | string;
+    try {
+      cards = await cardsOf(deck);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      counted.push({ deck, counts: null, remark: null, error });
+      continue;
+    }
+    if (typeof cards === 'string') {
+      counted.push({ deck, counts: null, remark: cards, error: null });
+      continue;
+    }
+    try {
+      const { counts } = queueForDeck({ deck: store.deck(deck), cards, settings, now });
+      counted.push({ deck, counts, remark: null, error: null });
+    } catch (error) {
+      if (!(error instanceof UserError) || opts.unreadableState === 'throw') throw error;
+      counted.push({ deck, counts: null, remark: null, error });
+    }
+  }
+  return counted;
 }

@@ -1,11 +1,12 @@
-// The study queue on its own: what stands in the log, the card an undo brings back, and when a
-// deck next has work.
+// The study queue on its own: what stands in the log, the card an undo brings back, when a
+// deck next has work, and the per-deck counts `paperdeck due` and the deck picker share.
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
+import { UserError } from '../../src/core/errors.js';
 import { CardStateKind, type CardState, type Card } from '../../src/core/types.js';
 import { nextLocalDayStart } from '../../src/schedule/days.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
-import { buildQueue, queueForDeck, type QueueInput } from '../../src/schedule/queue.js';
+import { buildQueue, deckDueCounts, queueForDeck, type QueueInput } from '../../src/schedule/queue.js';
 import { newCardState } from '../../src/schedule/scheduler.js';
 import { standingReviews } from '../../src/schedule/standing.js';
 import { computeStats } from '../../src/stats/index.js';
@@ -98,5 +99,53 @@ describe('the queue', () => {
     const capped = queue(makeCards(3), [], { settings: settings({ newPerDay: 2 }), studiedToday: { newCards: 2, reviews: 0 } });
     expect(capped.next).toBeNull();
     expect(capped.nextDue).toBe(TOMORROW);
+  });
+});
+
+describe('the counts of several decks', () => {
+  const cards = makeCards(3);
+  const names = ['fine', 'stale', 'unreadable-notes', 'damaged-state'];
+  const cardsOf = (deck: string): readonly Card[] | string => {
+    if (deck === 'stale') return 'notes changed';
+    if (deck === 'unreadable-notes') throw new UserError('decks/unreadable-notes/notes.txt: no recognisable paper entries');
+    return cards;
+  };
+  const store = {
+    deck(name: string) {
+      if (name === 'damaged-state') throw new UserError('state/decks/damaged-state/log.ndjson is damaged at line 3');
+      return new FakeDeckState(name);
+    },
+  };
+  const base = { names, store, settings: settings(), now: NOW, cardsOf };
+
+  it('counts every deck it can read, and says why it could not count the others', async () => {
+    const counted = await deckDueCounts({ ...base, unreadableState: 'skip' });
+    expect(counted.map(({ deck, counts, remark, error }) => [deck, counts, remark, error?.message ?? null])).toEqual([
+      ['fine', { new: 3, learning: 0, review: 0, total: 3 }, null, null],
+      ['stale', null, 'notes changed', null],
+      ['unreadable-notes', null, null, 'decks/unreadable-notes/notes.txt: no recognisable paper entries'],
+      ['damaged-state', null, null, 'state/decks/damaged-state/log.ndjson is damaged at line 3'],
+    ]);
+  });
+
+  it('fails on a damaged state when asked to, and on any error that is not the user’s', async () => {
+    await expect(deckDueCounts({ ...base, unreadableState: 'throw' })).rejects.toThrow('damaged at line 3');
+    const broken = (deck: string): readonly Card[] => {
+      if (deck === 'stale') throw new TypeError('a bug');
+      return cards;
+    };
+    await expect(deckDueCounts({ ...base, names: ['fine', 'stale'], cardsOf: broken, unreadableState: 'skip' })).rejects.toThrow('a bug');
+  });
+
+  it('agrees with a study engine on the same deck', async () => {
+    const deck = new FakeDeckState('fine');
+    const clock = new ManualClock(NOW);
+    const engine = createStudyEngine({ deck, cards: makeCards(30), settings: settings(), clock });
+    engine.answer('c001', 3, 1_000);
+    engine.answer('c002', 4, 1_000);
+    clock.advance(HOUR);
+    const [counted] = await deckDueCounts({ ...base, names: ['fine'], store: { deck: () => deck }, now: clock.now(), cardsOf: () => makeCards(30), unreadableState: 'throw' });
+    expect(counted!.counts).toEqual(engine.view().counts);
+    expect(counted!.counts).toEqual({ new: 18, learning: 1, review: 0, total: 19 });
   });
 });

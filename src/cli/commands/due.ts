@@ -6,8 +6,7 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { formatTable } from '../format.js';
-import { UserError } from '../../core/errors.js';
-import { queueForDeck } from '../../schedule/queue.js';
+import { deckDueCounts, type DeckDueCounts } from '../../schedule/queue.js';
 import { openState } from '../../store/index.js';
 import { listDecks, resolveDeckName } from '../../store/decks.js';
 import { currentCards } from '../../cards/current.js';
@@ -27,27 +26,25 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   const names = requested !== undefined ? [resolveDeckName(decksDir, requested)] : listDecks(decksDir);
   const now = ctx.clock.now();
   const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
-  const rows: DeckDue[] = [];
+  let counted: DeckDueCounts[];
   try {
-    const settings = store.settings();
-    for (const name of names) {
-      // Notes edited since the last generate count as they stand now (built in memory). A
-      // deck whose notes cannot be read counts as empty: one bad deck must not blank a prompt.
-      let cards;
-      try {
-        cards = (await currentCards(decksDir, name)).cardsFile.cards;
-      } catch (error) {
-        if (!(error instanceof UserError)) throw error;
-        ctx.err(`paperdeck: ${name}: ${error.message}\n`);
-        rows.push({ deck: name, new: 0, learning: 0, review: 0, total: 0 });
-        continue;
-      }
-      const { counts } = queueForDeck({ deck: store.deck(name), cards, settings, now });
-      rows.push({ deck: name, ...counts });
-    }
+    counted = await deckDueCounts({
+      names,
+      store,
+      settings: store.settings(),
+      now,
+      // Notes edited since the last generate count as they stand now (built in memory).
+      cardsOf: async (name) => (await currentCards(decksDir, name)).cardsFile.cards,
+      unreadableState: 'throw',
+    });
   } finally {
     store.close();
   }
+  // A deck whose notes cannot be read counts as empty, and says why.
+  const rows: DeckDue[] = counted.map(({ deck, counts, error }) => {
+    if (error) ctx.err(`paperdeck: ${deck}: ${error.message}\n`);
+    return { deck, ...(counts ?? { new: 0, learning: 0, review: 0, total: 0 }) };
+  });
 
   const sum = (key: 'new' | 'learning' | 'review' | 'total') => rows.reduce((n, row) => n + row[key], 0);
   const totals = { new: sum('new'), learning: sum('learning'), review: sum('review'), total: sum('total') };

@@ -72,19 +72,20 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
     const reader = store.openState(stateDir, { mode: 'read', clock });
     let choices: DeckChoice[];
     try {
-      const settings = reader.settings();
-      choices = available.map((deck): DeckChoice => {
-        try {
+      const counted = await queue.deckDueCounts({
+        names: available,
+        store: reader,
+        settings: reader.settings(),
+        now: clock.now(),
+        cardsOf: (deck) => {
           const status = decks.deckStatus(decksDir, deck);
-          if (!status.cardsFile) return { name: deck, counts: null, remark: 'not built yet' };
-          if (!status.current) return { name: deck, counts: null, remark: 'notes changed' };
-          const { counts } = queue.queueForDeck({ deck: reader.deck(deck), cards: status.cardsFile.cards, settings, now: clock.now() });
-          return { name: deck, counts, remark: null };
-        } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          return { name: deck, counts: null, remark: 'cannot be read' };
-        }
+          if (!status.cardsFile) return 'not built yet';
+          if (!status.current) return 'notes changed';
+          return status.cardsFile.cards;
+        },
+        unreadableState: 'skip',
       });
+      choices = counted.map(({ deck, counts, remark, error }) => ({ name: deck, counts, remark: error ? 'cannot be read' : remark }));
     } finally {
       reader.close();
     }
