@@ -8,7 +8,7 @@
 // one pass over the deck that keeps the first card of each part: no sorting, no lists.
 import { UserError } from '../core/errors.js';
 import { CardStateKind, type Card, type CardState, type ReviewEntry, type Settings } from '../core/types.js';
-import { isBuried, isLearning } from './cardState.js';
+import { isLearning, isSetAside } from './cardState.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
 import { todaysReviews } from './standing.js';
@@ -107,9 +107,10 @@ export function buildQueue({ cards, states, settings, now, studiedToday: done, p
 
   for (const card of cards) {
     const state = states.get(card.id);
-    if (state?.suspended) continue;
-    if (state && isBuried(state, now)) {
-      // Out of today's queue: back when the bury ends, or when it is due if that is later.
+    if (state && isSetAside(state, now)) {
+      // Out of the queue. A suspended card stays out; a buried one is back when its bury ends,
+      // or when it is due if that is later.
+      if (state.suspended) continue;
       const isNew = state.state === CardStateKind.New;
       const comesBack = isNew ? settings.newPerDay > 0 : isLearning(state) || settings.reviewsPerDay > 0;
       if (comesBack) later(isNew ? state.buriedUntil! : Math.max(state.due, state.buriedUntil!));
