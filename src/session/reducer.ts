@@ -61,7 +61,6 @@ export function startSession(deck: string, view: SessionView, notice: string | n
     queued: [],
     notice,
     error: null,
-    waitUntil: null,
     wakeAt: null,
     exit: false,
   };
@@ -269,15 +268,12 @@ function wakeFor(state: SessionState): number | null {
 }
 
 /**
- * The last step of every transition: mirrors `waitingUntil` into the state for the screen (see
- * SessionState.waitUntil), and asks for a tick when the wanted one changed (or cancels it): one
- * timer at a time.
+ * The last step of every transition: asks for a tick when the wanted one changed (or cancels
+ * it): one timer at a time.
  */
 function settle(state: SessionState, effects: Effect[]): SessionState {
-  const until = waitingUntil(state);
-  const settled = until === state.waitUntil ? state : { ...state, waitUntil: until };
-  const at = wakeFor(settled);
-  if (at === settled.wakeAt) return settled;
+  const at = wakeFor(state);
+  if (at === state.wakeAt) return state;
   effects.push({ type: 'wake', at });
-  return { ...settled, wakeAt: at };
+  return { ...state, wakeAt: at };
 }

@@ -126,12 +126,6 @@ export interface SessionState {
   /** A one-line message (what the last action did, what regeneration changed). */
   notice: string | null;
   error: string | null;
-  /**
-   * While waiting: when the learning card is due. Derived (the view's nextLearningDue while the
-   * session waits; reducer.ts's `waitingUntil`), and mirrored here only for the screen, which
-   * still reads it: it goes once the screen reads `waitingUntil(state)`.
-   */
-  waitUntil: number | null;
   /** The tick last asked for, so a request is made only when it changes. */
   wakeAt: number | null;
   /** The session is over; the screen shows its last frame and exits. */

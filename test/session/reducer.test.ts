@@ -235,7 +235,7 @@ describe('the session reducer', () => {
     const start = startSession('d', view(null, { nextLearningDue: due, counts: { new: 0, learning: 1, review: 0, total: 1 } }));
     expect(start.state.phase).toBe('waiting');
     expect(waitingUntil(start.state)).toBe(due);
-    expect(start.state.waitUntil).toBe(due);
+    expect(waitingUntil(start.state)).toBe(due);
     expect(start.effects).toEqual([{ type: 'wake', at: T0 + 1_000 }]);
 
     let t = run(start.state, [{ type: 'tick', at: T0 + 1_000 }]);
@@ -265,7 +265,7 @@ describe('the session reducer', () => {
     t = run(t.state, [{ type: 'refreshed', view: view(null, { at: T0 + 5 * 60_000, nextLearningDue: due }) }]);
     expect(t.state.phase).toBe('waiting');
     expect(waitingUntil(t.state)).toBe(due);
-    expect(t.state.waitUntil).toBe(due);
+    expect(waitingUntil(t.state)).toBe(due);
     expect(t.effects).toEqual([{ type: 'wake', at: T0 + 5 * 60_000 + 1_000 }]);
   });
 

@@ -22,7 +22,7 @@ describe('the deck picker', () => {
 
   it('shows what is due in each deck, or why it cannot say', () => {
     const decks: DeckChoice[] = [
-      { name: 'iclr2017', counts: { new: 20, learning: 1, review: 5 }, remark: null },
+      { name: 'iclr2017', counts: { new: 20, learning: 1, review: 5, total: 26 }, remark: null },
       { name: 'neurips', counts: null, remark: 'notes changed' },
     ];
     const frame = renderInAct(<DeckPicker decks={decks} onDone={() => {}} />).frame();

@@ -7,6 +7,7 @@ import { Text } from 'ink';
 import { toSafeLine } from '../../core/sanitize.js';
 import { displayWidth, plural, wrap } from '../../core/text.js';
 import { formatCountdown, formatDuration, formatRetention, formatWhen } from '../../session/format.js';
+import { waitingUntil } from '../../session/reducer.js';
 import type { SessionState, StudySummary } from '../../session/types.js';
 import { Tinted } from '../theme.js';
 
@@ -54,7 +55,7 @@ function nextDueText(state: SessionState): string {
 }
 
 export function waitingRows(state: SessionState, width: number): ReactElement[] {
-  const countdown = formatCountdown((state.waitUntil ?? state.now) - state.now);
+  const countdown = formatCountdown((waitingUntil(state) ?? state.now) - state.now);
   const waiting = `Waiting for it: ${countdown}`;
   const aside = '(or q to stop here; it will keep)';
   const asideFits = displayWidth(waiting) + 1 + displayWidth(aside) <= width;
