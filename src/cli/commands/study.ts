@@ -127,7 +127,14 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
       cardsFile = built.cardsFile;
     }
     let cards = cardsFile.cards;
-    const engine = engineModule.createStudyEngine({ deck: state.deck(name), cards, settings: state.settings(), clock });
+    const deckState = state.deck(name);
+    if (deckState.tornTail) {
+      // The answer being written when paperdeck was killed: its bytes are kept aside, not lost.
+      const aside = deckState.tornTail.file ? ` (its bytes are in ${deckState.tornTail.file})` : '';
+      const torn = `The last answer before a crash was cut off and not counted${aside}.`;
+      notice = notice ? `${torn} ${notice}` : torn;
+    }
+    const engine = engineModule.createStudyEngine({ deck: deckState, cards, settings: state.settings(), clock });
 
     let screen: ReturnType<typeof ui.showStudySession> | undefined;
     const editNote = async (cardId: string): Promise<string> => {
