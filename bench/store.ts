@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../src/schedule/settings.js';
 import { backUpIfDue } from '../src/store/backups.js';
 import { BACKUPS_KEPT, openState } from '../src/store/index.js';
 import { headerLine } from '../src/store/review-log.js';
+import { encodeEntry } from '../src/store/log-codec.js';
 import { median, percentile } from './measure.js';
 
 const CARDS = 10_000;
@@ -60,7 +61,7 @@ function writeHistory(stateDir: string, count: number): void {
   for (let n = 1; n <= count; n++) {
     const entry = review(n, last.get(`card-${n % CARDS}`) ?? null);
     last.set(entry.card, entry.after);
-    batch += JSON.stringify({ seq: n, ...entry }) + '\n';
+    batch += encodeEntry({ seq: n, ...entry }) + '\n';
     if (batch.length > 4_000_000) {
       writeSync(fd, batch);
       batch = '';
