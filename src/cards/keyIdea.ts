@@ -14,11 +14,11 @@ import { splitSentences } from './sentences.js';
 import {
   CRITIQUE,
   OTHER_WORK,
+  Vocabulary,
   isRemarkAside,
   paperVoiceToThirdPerson,
   remarkKind,
   remarkSignals,
-  wordsOf,
   type RemarkKind,
   type RemarkSignals,
 } from './remarks.js';
@@ -49,10 +49,11 @@ export interface Candidate {
   /** Position of the sentence in the note. */
   index: number;
   text: string;
-  /** The text's words in lower case (see wordsOf). */
-  lowerWords: string[];
+  /** The text's words (as wordsOf reads them), with what the scorer knows of each. */
+  words: WordInfo[];
   analysis: WordAnalysis;
-  words: number;
+  /** How many words it has, counted up to MIN_WORDS: no rule looks at more. */
+  wordCount: number;
   aside: boolean;
   score: number;
 }
@@ -65,12 +66,14 @@ export function extractKeyIdea(entry: NoteEntry): KeyIdea {
   if (entry.body.trim() === '') return { skip: SKIP_REASONS.empty };
 
   const { candidates, sawRemark } = rankSentences(entry);
-  const words = candidates.reduce((n, c) => n + c.words, 0);
+  let words = 0;
+  for (let i = 0; i < candidates.length; i++) words += candidates[i]!.wordCount;
   if (candidates.length === 0 || words < MIN_WORDS) {
     return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.short };
   }
 
-  const anchor = candidates.reduce((best, c) => (c.score > best.score ? c : best));
+  let anchor = candidates[0]!;
+  for (let i = 1; i < candidates.length; i++) if (candidates[i]!.score > anchor.score) anchor = candidates[i]!;
   if (anchor.score < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
 
   return { answer: composeAnswer(anchor, candidates) };
@@ -86,18 +89,20 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   let sawRemark = false;
   // A note's key idea is in its first pages; reading no further bounds the work on a huge note.
   const body = entry.body.length > MAX_NOTE_CHARS ? entry.body.slice(0, MAX_NOTE_CHARS) : entry.body;
-  splitSentences(plainText(body)).forEach((whole, index) => {
+  const sentences = splitSentences(plainText(body));
+  for (let index = 0; index < sentences.length; index++) {
+    const whole = sentences[index]!;
     // No key idea needs a thousand characters; capping keeps a pathological line cheap.
     const sentence = whole.length > MAX_SENTENCE ? cutAtWord(whole, MAX_SENTENCE) : whole;
     const usable = usableText(sentence, titleWords);
     if (usable.trimmedRemark) sawRemark = true;
-    const { text, lowerWords, analysis, aside } = usable;
-    if (text === null || analysis === null) return;
-    const words = countWords(text);
-    if (words <= 4 && restatesTitle(lowerWords, titleWords)) return;
-    candidates.push({ index, text, lowerWords, analysis, words, aside, score: 0 });
-  });
-  candidates.forEach((c, rank) => (c.score = scoreSentence(c, rank)));
+    const { text, words, analysis, aside } = usable;
+    if (text === null || words === null || analysis === null) continue;
+    const wordCount = countWords(text, MIN_WORDS);
+    if (wordCount <= 4 && restatesTitle(words, titleWords)) continue;
+    candidates.push({ index, text, words, analysis, wordCount, aside, score: 0 });
+  }
+  for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
   return { candidates, sawRemark };
 }
 
@@ -106,7 +111,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
 
 interface Usable {
   text: string | null;
-  lowerWords: string[];
+  words: WordInfo[] | null;
   analysis: WordAnalysis | null;
   /** Whether a remark of the note-taker was removed from (or was all of) this sentence. */
   trimmedRemark: boolean;
@@ -121,17 +126,21 @@ interface Usable {
 const LEADING_CUTTABLE = new Set<RemarkKind>(['provenance']);
 const TRAILING_CUTTABLE = new Set<RemarkKind>(['first-person', 'hearsay', 'hedge', 'talk', 'provenance']);
 
-const NOTHING: string[] = [];
 // A parenthesis with what is inside it; bounded, so a stray "(" costs a short look, not the line.
 const ASIDE = /\(([^()]{0,300})\)/g;
 
+const WHOLE_ASIDE = /^\(.*\)[.!?]?$/;
+
+function unusable(trimmedRemark: boolean, aside: boolean): Usable {
+  return { text: null, words: null, analysis: null, trimmedRemark, aside };
+}
+
 function usableText(sentence: string, titleWords: Set<string>): Usable {
   let trimmedRemark = false;
-  const aside = sentence.startsWith('(') && /^\(.*\)[.!?]?$/.test(sentence);
-  const none = (): Usable => ({ text: null, lowerWords: NOTHING, analysis: null, trimmedRemark, aside });
+  const aside = sentence.startsWith('(') && WHOLE_ASIDE.test(sentence);
   // Before any tidying: the stray spaces are the only trace of a lost formula.
   let text = withoutLostFormula(sentence);
-  if (text === '') return none();
+  if (text === '') return unusable(trimmedRemark, aside);
   if (text.includes('(')) {
     text = tidySpacing(
       text.replace(ASIDE, (whole, inner: string) => {
@@ -140,43 +149,52 @@ function usableText(sentence: string, titleWords: Set<string>): Usable {
         return '';
       }),
     );
-    if (countWords(text) === 0) return none();
+    if (countWords(text, 1) === 0) return unusable(trimmedRemark, aside);
   }
 
   // Most sentences hold no remark at all: one look at the whole sentence clears them.
-  const words = wordsOf(text);
+  const words = readWords(text);
   const analysis = analyseWords(words, titleWords);
-  if (remarkKind(text, { signals: analysis.remarks }) === null) return finish(text, words, analysis, titleWords, trimmedRemark, aside);
+  if (remarkKind(text, analysis.remarks) === null) return finish(text, words, analysis, titleWords, trimmedRemark, aside);
   const clauses = splitClauses(text);
-  const kinds = clauses.map((clause, i) => remarkKind(clause, { sentenceStart: i === 0 }));
-  const firstRemark = kinds.findIndex((k) => k !== null);
+  const kinds: (RemarkKind | null)[] = [];
+  let firstRemark = -1;
+  for (let i = 0; i < clauses.length; i++) {
+    const kind = remarkKind(clauses[i]!, null, i === 0);
+    kinds.push(kind);
+    if (kind === null || firstRemark !== -1) continue;
+    firstRemark = i;
+    // A remark after the first clause is cut off with all that follows it: no need to read on.
+    if (i > 0) break;
+  }
   if (firstRemark !== -1) {
     trimmedRemark = true;
     text = withoutRemarkClauses(clauses, kinds, firstRemark) ?? '';
-    if (text === '') return none();
+    if (text === '') return unusable(trimmedRemark, aside);
   }
   return finish(text, null, null, titleWords, trimmedRemark, aside);
 }
 
 function finish(
   text: string,
-  words: string[] | null,
+  words: WordInfo[] | null,
   analysis: WordAnalysis | null,
   titleWords: Set<string>,
   trimmedRemark: boolean,
   aside: boolean,
 ): Usable {
-  const kept = withoutLabProvenance(text);
-  if (words && analysis && kept === text) return { text, lowerWords: words, analysis, trimmedRemark, aside };
-  const keptWords = wordsOf(kept);
-  return { text: kept, lowerWords: keptWords, analysis: analyseWords(keptWords, titleWords), trimmedRemark, aside };
+  // (A sentence whose words were read is looked at for a lab only if "from" is one of them.)
+  const kept = analysis === null || (analysis.cues & Cue.From) !== 0 ? withoutLabProvenance(text) : text;
+  if (words && analysis && kept === text) return { text, words, analysis, trimmedRemark, aside };
+  const keptWords = readWords(kept);
+  return { text: kept, words: keptWords, analysis: analyseWords(keptWords, titleWords), trimmedRemark, aside };
 }
 
 function withoutRemarkClauses(clauses: string[], kinds: (RemarkKind | null)[], firstRemark: number): string | null {
   if (firstRemark > 0) {
     if (!TRAILING_CUTTABLE.has(kinds[firstRemark]!)) return null;
     const kept = trimDanglingEnd(clauses.slice(0, firstRemark).join(' '));
-    return countWords(kept) >= 4 ? `${kept}.` : null;
+    return countWords(kept, 4) >= 4 ? `${kept}.` : null;
   }
   let rest = 0;
   while (rest < kinds.length && kinds[rest] !== null) {
@@ -188,7 +206,7 @@ function withoutRemarkClauses(clauses: string[], kinds: (RemarkKind | null)[], f
     .slice(rest)
     .join(' ')
     .replace(/^(?:and|but|so|however|though|yet)\b\s*,?\s*/i, '');
-  return countWords(kept) >= 3 ? kept : null;
+  return countWords(kept, 3) >= 3 ? kept : null;
 }
 
 /** Splits at ", ", "; " and ": " outside parentheses, keeping the punctuation on the left part. */
@@ -233,7 +251,7 @@ function withoutLostFormula(text: string): string {
   const first = gaps[0]!.index!;
   const clauses = splitClauses(text.slice(0, first + 1));
   const kept = trimDanglingEnd(clauses.slice(0, -1).join(' '));
-  return countWords(kept) >= 4 ? `${kept}.` : '';
+  return countWords(kept, 4) >= 4 ? `${kept}.` : '';
 }
 
 // "Bigan from MILA, almost the same.": the lab is where the paper comes from, not what it does.
@@ -298,7 +316,8 @@ function scoreSentence(c: Candidate, rank: number): number {
   // The method named as the subject: "So this hypernetwork can ...", "Zoneout is ...".
   if (titleInFirstFour) score += 1.5;
   if (PAPER_CONTEXT.test(t)) score -= 2;
-  if (c.lowerWords.indexOf('also') > 0 && c.lowerWords.indexOf('also') <= 5 && SECONDARY.test(t)) score -= 0.5;
+  const also = firstAlso(c.words);
+  if (also > 0 && also <= 5 && SECONDARY.test(t)) score -= 0.5;
   if (READER_SUBJECT.test(t)) score -= 1;
   if (rank === 0) score += 0.6;
   else if (rank === 1) score += 0.3;
@@ -313,9 +332,15 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (CONTEXT_START.test(t)) score -= 1;
   if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
   if (t.includes('!')) score -= 1;
-  if (c.words < 4) score -= 2;
+  if (c.wordCount < 4) score -= 2;
   if (t.length > 200) score -= 1;
   return score;
+}
+
+/** Where the first "also" is among the first six words (counting an empty first one), or -1. */
+function firstAlso(words: WordInfo[]): number {
+  for (let i = 0; i < words.length && i <= 5; i++) if (words[i]!.word === 'also') return i;
+  return -1;
 }
 
 function endsWithQuestion(text: string): boolean {
@@ -343,7 +368,8 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
 
   const anchorFollowsOn = FOLLOW_ON_START.test(first.text);
   const companions: { c: Candidate; score: number }[] = [];
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     if (group.includes(c)) continue;
     const before = c.index === first.index - 1;
     const after = c.index === last.index + 1;
@@ -353,18 +379,19 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     if (after) score += 1;
     // A short label opening the note ("Div-norm.", "Imagenet scale adversarial training.")
     // names what the next sentence describes.
-    if (before && c === candidates[0] && c.words <= 5 && !CONTEXT_START.test(c.text)) score += 2;
+    if (before && c === candidates[0] && c.wordCount <= 5 && !CONTEXT_START.test(c.text)) score += 2;
     // "So this hypernetwork can ..." leans on the sentence before it; "And then ..." carries on.
     if (before && anchorFollowsOn) score += 2;
     if (after && FOLLOW_ON_START.test(c.text)) score += 1;
-    if (!before && !after && BACK_REFERENCE.test(c.text)) score -= 1.5;
+    // (Only a sentence that would join otherwise is read for a back reference.)
+    if (!before && !after && score >= MIN_COMPANION_SCORE && BACK_REFERENCE.test(c.text)) score -= 1.5;
     if (score >= MIN_COMPANION_SCORE) companions.push({ c, score });
   }
   // Best first (the earlier one on a tie); the first that fits in the budget joins.
   companions.sort((a, b) => b.score - a.score || a.c.index - b.c.index);
   let chosen = group;
-  for (const { c } of companions) {
-    const together = [...group, c].sort((a, b) => a.index - b.index);
+  for (let i = 0; i < companions.length; i++) {
+    const together = [...group, companions[i]!.c].sort((a, b) => a.index - b.index);
     if (polish(together).length <= ANSWER_BUDGET) {
       chosen = together;
       break;
@@ -395,30 +422,40 @@ function consecutiveRun(items: Candidate[], around: Candidate): Candidate[] {
  * since trying each companion would otherwise tidy the same sentences again.
  */
 function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) => string {
-  const memo = new Map<string, string>();
+  const memo = new Map<number, string>();
   const one = (c: Candidate, follows: boolean, dropAsides: boolean): string => {
-    const key = `${c.index}|${follows}|${dropAsides}`;
+    const key = c.index * 4 + (follows ? 2 : 0) + (dropAsides ? 1 : 0);
     let text = memo.get(key);
     if (text === undefined) {
       text = c.analysis.remarks.paperVoice ? paperVoiceToThirdPerson(c.text) : c.text;
       if (dropAsides && text.includes('(')) text = tidySpacing(text.replace(ASIDE, ''));
-      if (LEAD_IN_FIRST_WORDS.has(c.lowerWords[0] === '' ? c.lowerWords[1]! : c.lowerWords[0]!)) text = withoutLeadIns(text, !follows);
-      if (hasDoubledWord(c.lowerWords)) text = text.replace(DOUBLED_WORD, '$1');
+      const first = c.words[0]!.word === '' ? c.words[1]?.word : c.words[0]!.word;
+      if (first !== undefined && LEAD_IN_FIRST_WORDS.has(first)) text = withoutLeadIns(text, !follows);
+      if (hasDoubledWord(c.words)) text = text.replace(DOUBLED_WORD, '$1');
       text = capitalise(text);
       if (!endsSentence(text)) text += '.';
       memo.set(key, text);
     }
     return text;
   };
-  return (sentences, opts = {}) =>
-    sentences.map((c, i) => one(c, i > 0 && sentences[i - 1]!.index === c.index - 1, opts.dropAsides === true)).join(' ');
+  return (sentences, opts = {}) => {
+    const dropAsides = opts.dropAsides === true;
+    let out = one(sentences[0]!, false, dropAsides);
+    for (let i = 1; i < sentences.length; i++) {
+      out += ` ${one(sentences[i]!, sentences[i - 1]!.index === sentences[i]!.index - 1, dropAsides)}`;
+    }
+    return out;
+  };
 }
 
 // "the the", "also been also" is left alone: only short function words, which are never doubled on purpose.
 const DOUBLED_WORD = /\b(the|a|an|of|to|in|is|and|on|for) \1\b/gi;
 
-function hasDoubledWord(words: string[]): boolean {
-  for (let i = 1; i < words.length; i++) if (words[i] === words[i - 1] && words[i] !== '') return true;
+function hasDoubledWord(words: WordInfo[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i]!.word;
+    if (word === words[i - 1]!.word && word !== '') return true;
+  }
   return false;
 }
 
@@ -444,20 +481,27 @@ const PAPER_SAYS_THAT =
   /^(?:the|this) (?:paper|article|work) (?:says|said|states) that\s+(?!(?:I|we|my|our|you|they)\b)/i;
 const SEEMS = /^it seems(?: that| to be| like)?\s+/i;
 
+const BECAUSE = /^because\s+/i;
+// All of the above in one pattern: a sentence that matches none of them is left as it is
+// after one look rather than six.
+const ANY_LEAD_IN = new RegExp([INTERJECTION, IDEA_IS, SAYING, PAPER_SAYS_THAT, SEEMS].map((re) => `(?:${re.source})`).join('|'), 'i');
+const ANY_LEAD_IN_OR_CONNECTIVE = new RegExp(`${ANY_LEAD_IN.source}|(?:${CONNECTIVE.source})|(?:${BECAUSE.source})`, 'i');
+
 /** Drops the words that lead into a statement without being part of it; keeps the meaning. */
 function withoutLeadIns(text: string, dropConnectives: boolean): string {
   let out = text;
   for (let guard = 0; guard < 6; guard++) {
+    if (!(dropConnectives ? ANY_LEAD_IN_OR_CONNECTIVE : ANY_LEAD_IN).test(out)) break;
     const before = out;
     out = out.replace(INTERJECTION, '').replace(IDEA_IS, '').replace(SAYING, '').replace(PAPER_SAYS_THAT, '').replace(SEEMS, '');
     if (dropConnectives) {
       out = out.replace(CONNECTIVE, '');
       // "Because X." alone reads as an answer; "Because X, Y" needs its because.
-      if (!out.includes(',')) out = out.replace(/^because\s+/i, '');
+      if (!out.includes(',')) out = out.replace(BECAUSE, '');
     }
     if (out === before) break;
   }
-  return countWords(out) >= 3 ? out : text;
+  return countWords(out, 3) >= 3 ? out : text;
 }
 
 function cutAtWord(text: string, budget: number): string {
@@ -481,17 +525,17 @@ export interface WordAnalysis {
   titleInFirstFour: boolean;
 }
 
-function analyseWords(words: string[], titleWords: Set<string>): WordAnalysis {
+function analyseWords(words: WordInfo[], titleWords: Set<string>): WordAnalysis {
   const remarks: RemarkSignals = { low: 0, high: 0, paperVoice: false };
   let cues = 0;
   const actions: string[] = [];
   const shared: string[] = [];
   let titleInFirstFour = false;
   let position = 0;
-  for (const w of words) {
-    if (w === '') continue;
+  for (let i = 0; i < words.length; i++) {
+    const info = words[i]!;
+    if (info.word === '') continue;
     position++;
-    const info = lexicon(w);
     remarks.low |= info.remarks.low;
     remarks.high |= info.remarks.high;
     if (info.remarks.paperVoice) remarks.paperVoice = true;
@@ -517,35 +561,48 @@ const ACTION_STEMS = [
 
 /** What the scorer needs to know about one word; worked out once per distinct word. */
 interface WordInfo {
+  /** The word in lower case. */
+  word: string;
   remarks: RemarkSignals;
   cue: number;
   /** The verb of doing it is a form of, or null. */
   action: string | null;
   stem: string;
+  /** Too short or too common to tell what a text is about (see STOPWORDS). */
+  minor: boolean;
 }
 
-const LEXICON = new Map<string, WordInfo>();
+const LEXICON = new Vocabulary<WordInfo>(describeWord);
+
+/** The text's words (as wordsOf reads them), each with what the scorer knows of it. */
+function readWords(text: string): WordInfo[] {
+  const words: WordInfo[] = [];
+  LEXICON.read(text, words);
+  return words;
+}
 
 const NO_REMARK: RemarkSignals = { low: 0, high: 0, paperVoice: false };
 
-function lexicon(word: string): WordInfo {
-  // Numbers carry no cue; they are many and mostly distinct, so they stay out of the cache.
+function describeWord(word: string): WordInfo {
+  // Numbers carry no cue (and are not stemmed). They are described each time they are read, so
+  // they take this short way; other words are described once.
   const first = word.charCodeAt(0);
-  if (first >= 48 && first <= 57) return { remarks: NO_REMARK, cue: 0, action: null, stem: word };
-  let info = LEXICON.get(word);
-  if (info === undefined) {
-    // The vocabulary of notes is small; the cap only guards against a pathological file.
-    if (LEXICON.size > 200_000) LEXICON.clear();
-    const action = ACTION_WORDS.has(word) ? word : (ACTION_STEMS.find((stem) => word.startsWith(stem)) ?? null);
-    info = { remarks: remarkSignals(word), cue: CUE_WORDS.get(word) ?? 0, action, stem: stem(word) };
-    LEXICON.set(word, info);
-  }
-  return info;
+  if (first >= 48 && first <= 57) return { word, remarks: NO_REMARK, cue: 0, action: null, stem: word, minor: isMinor(word) };
+  return describeNewWord(word);
+}
+
+function describeNewWord(word: string): WordInfo {
+  const action = ACTION_WORDS.has(word) ? word : (ACTION_STEMS.find((stem) => word.startsWith(stem)) ?? null);
+  return { word, remarks: remarkSignals(word), cue: CUE_WORDS.get(word) ?? 0, action, stem: stem(word), minor: isMinor(word) };
+}
+
+function isMinor(word: string): boolean {
+  return word.length < 2 || STOPWORDS.has(word);
 }
 
 // Words without which the pattern they guard cannot match: one pass over a sentence's words
 // sets these bits, and a pattern runs only when its bit is set.
-const Cue = { Paper: 1, Input: 2, Only: 4, OtherWork: 8, Critique: 16, SoftVerdict: 32, Essentially: 64 } as const;
+const Cue = { Paper: 1, Input: 2, Only: 4, OtherWork: 8, Critique: 16, SoftVerdict: 32, Essentially: 64, From: 128 } as const;
 const CUE_WORDS = new Map<string, number>();
 for (const [cue, words] of [
   [Cue.Paper, 'paper article work'],
@@ -555,6 +612,7 @@ for (const [cue, words] of [
   [Cue.Critique, 'problem drawback drawbacks downside downsides limitation limitations weakness weaknesses reproduce cost speed slow'],
   [Cue.SoftVerdict, 'well better interesting'],
   [Cue.Essentially, 'essentially'],
+  [Cue.From, 'from'],
 ] as const) {
   for (const w of words.split(' ')) CUE_WORDS.set(w, (CUE_WORDS.get(w) ?? 0) | cue);
 }
@@ -570,9 +628,10 @@ const STOPWORDS = new Set(
 
 function contentWords(text: string): Set<string> {
   const set = new Set<string>();
-  for (const w of wordsOf(text)) {
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
-    set.add(lexicon(w).stem);
+  const words = readWords(text);
+  for (let i = 0; i < words.length; i++) {
+    const info = words[i]!;
+    if (!info.minor) set.add(info.stem);
   }
   return set;
 }
@@ -586,32 +645,38 @@ const SUFFIXES: [string, string][] = [
 
 function stem(word: string): string {
   if (word.endsWith('ss')) return word;
-  for (const [suffix, replacement] of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length) + replacement;
+  for (let i = 0; i < SUFFIXES.length; i++) {
+    const suffix = SUFFIXES[i]![0];
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length) + SUFFIXES[i]![1];
   }
   return word;
 }
 
 /** "Zoneout." under "Zoneout: Regularizing RNNs ...": says nothing the title does not. */
-function restatesTitle(lowerWords: string[], titleWords: Set<string>): boolean {
+function restatesTitle(words: WordInfo[], titleWords: Set<string>): boolean {
   let content = 0;
-  for (const w of lowerWords) {
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
-    if (!titleWords.has(lexicon(w).stem)) return false;
+  for (let i = 0; i < words.length; i++) {
+    const info = words[i]!;
+    if (info.minor) continue;
+    if (!titleWords.has(info.stem)) return false;
     content++;
   }
   return content > 0;
 }
 
-/** Whitespace-separated tokens with a letter or digit in them ("(dense)" is a word, "—" is not). */
-function countWords(text: string): number {
+/**
+ * Whitespace-separated tokens with a letter or digit in them ("(dense)" is a word, "—" is not),
+ * counted up to `upTo`: every rule asks "at least n words?", and stopping there saves reading
+ * the rest of the sentence.
+ */
+function countWords(text: string, upTo: number): number {
   let n = 0;
   let counted = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 9 || code === 10) counted = false;
     else if (!counted && isWordChar(code)) {
-      n++;
+      if (++n >= upTo) return n;
       counted = true;
     }
   }
@@ -632,9 +697,11 @@ const ACRONYMS = new Set(
 function capitalise(text: string): string {
   const code = text.charCodeAt(0);
   if (code < 97 || code > 122) return text;
-  const first = /^[a-z]+/.exec(text)?.[0];
-  if (first && ACRONYMS.has(first)) return first.toUpperCase() + text.slice(first.length);
-  return text.replace(/^[a-z]/, (ch) => ch.toUpperCase());
+  let end = 1;
+  while (end < text.length && text.charCodeAt(end) >= 97 && text.charCodeAt(end) <= 122) end++;
+  const first = text.slice(0, end);
+  if (ACRONYMS.has(first)) return first.toUpperCase() + text.slice(end);
+  return String.fromCharCode(code - 32) + text.slice(1);
 }
 
 /** Markdown and control characters off: cards show plain text. */

@@ -137,8 +137,11 @@ const ELIDED_FIRST_PERSON =
 
 // Each word group of each pattern gets a bit; a word maps to the bits of the groups it is in.
 // A pattern runs when all of its groups' bits are set. Two 32-bit masks hold the groups.
+// (The masks of pattern i are NEEDS_LOW[i] and NEEDS_HIGH[i]: flat arrays, because the loop
+// over them runs for every sentence, mostly before the optimising compiler has seen it.)
 const GROUP_WORDS = new Map<string, [number, number]>();
-const PATTERN_NEEDS: [number, number][] = [];
+const NEEDS_LOW: number[] = [];
+const NEEDS_HIGH: number[] = [];
 {
   let group = 0;
   for (const pattern of PATTERNS) {
@@ -154,7 +157,8 @@ const PATTERN_NEEDS: [number, number][] = [];
       }
       group++;
     }
-    PATTERN_NEEDS.push(needs);
+    NEEDS_LOW.push(needs[0]);
+    NEEDS_HIGH.push(needs[1]);
   }
   if (group > 62) throw new Error('remarks: too many trigger groups for two masks');
 }
@@ -163,6 +167,128 @@ const WORD_SPLIT = /[^a-z0-9'’&]+/;
 /** A text's words in lower case, as every word test here and in keyIdea.ts reads them. */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().split(WORD_SPLIT);
+}
+
+/** Past this many distinct words a vocabulary starts over: only a pathological file gets there. */
+const MAX_VOCABULARY = 200_000;
+
+// What each character is in a word, as wordsOf reads it: its lower case (a letter, digit, "'",
+// "&" or "’"), or SEPARATOR. Two characters lower-case into letters ("İ" into "i̇", the Kelvin
+// sign into "k"): a text with either is lower-cased whole first. No other character does
+// (checked against every code point). One table, so the loop over a text has no rare branch.
+const SEPARATOR = -1;
+const LOWER_CASE_FIRST = -2;
+const WORD_CODES = new Int16Array(0x10000).fill(SEPARATOR);
+for (let code = 0; code < 128; code++) {
+  const lower = code >= 65 && code <= 90 ? code + 32 : code;
+  if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower === 39 || lower === 38) WORD_CODES[code] = lower;
+}
+WORD_CODES[0x2019] = 0x2019;
+WORD_CODES[0x130] = LOWER_CASE_FIRST;
+WORD_CODES[0x212a] = LOWER_CASE_FIRST;
+
+interface Entry<T> {
+  word: string;
+  hash: number;
+  info: T;
+  next: Entry<T> | null;
+}
+
+/**
+ * Reads texts into words exactly as wordsOf does, and gives what `describe` says of each word
+ * (a describer that needs the word keeps it in what it returns). Notes use a small vocabulary,
+ * so each distinct word is described once and kept. Reading is one pass over the text that
+ * lower-cases, splits and looks words up as it goes: making a lower-case copy, splitting it and
+ * hashing every word as a new string took most of the time of reading a note. Numbers are many
+ * and mostly distinct: described each time, not kept.
+ */
+export class Vocabulary<T> {
+  private buckets: (Entry<T> | null)[] = new Array<Entry<T> | null>(1024).fill(null);
+  private size = 0;
+
+  constructor(private readonly describe: (word: string) => T) {}
+
+  /** What describe says of each word of wordsOf(text), in order, appended to `infos`. */
+  read(text: string, infos: T[]): void {
+    const infosBefore = infos.length;
+    const length = text.length;
+    let start = 0;
+    let hash = 0;
+    let inGap = false;
+    // The text's end is read as one more separator.
+    for (let i = 0; i <= length; i++) {
+      const code = i < length ? WORD_CODES[text.charCodeAt(i)]! : SEPARATOR;
+      if (code >= 0) {
+        if (inGap) {
+          inGap = false;
+          start = i;
+          hash = 0;
+        }
+        hash = (Math.imul(hash, 31) + code) | 0;
+      } else if (code === SEPARATOR) {
+        // A separator ends the word before it: an empty one at the very start, and at the end
+        // after a trailing separator, as split gives.
+        if (!inGap) {
+          infos.push(this.lookUp(text, start, i, hash));
+          inGap = true;
+        } else if (i === length) {
+          infos.push(this.lookUp(text, i, i, 0));
+        }
+      } else {
+        // No character lower-cases into "İ" or the Kelvin sign: the lower-case text reads plainly.
+        infos.length = infosBefore;
+        this.read(text.toLowerCase(), infos);
+        return;
+      }
+    }
+  }
+
+  /** The info of text[start, end), in any case; `hash` is of its lower case. */
+  private lookUp(text: string, start: number, end: number, hash: number): T {
+    const first = start < end ? text.charCodeAt(start) : 0;
+    if (first >= 48 && first <= 57) return this.describe(text.slice(start, end).toLowerCase());
+    const buckets = this.buckets;
+    let entry = buckets[hash & (buckets.length - 1)] as Entry<T> | null;
+    while (entry !== null && (entry.hash !== hash || !spells(entry.word, text, start, end))) entry = entry.next;
+    if (entry === null) entry = this.insert(text.slice(start, end).toLowerCase(), hash);
+    return entry.info;
+  }
+
+  private insert(word: string, hash: number): Entry<T> {
+    if (this.size >= MAX_VOCABULARY) {
+      this.buckets = new Array<Entry<T> | null>(1024).fill(null);
+      this.size = 0;
+    }
+    if (this.size >= this.buckets.length) this.grow();
+    const at = hash & (this.buckets.length - 1);
+    const entry: Entry<T> = { word, hash, info: this.describe(word), next: this.buckets[at] as Entry<T> | null };
+    this.buckets[at] = entry;
+    this.size++;
+    return entry;
+  }
+
+  private grow(): void {
+    const old = this.buckets;
+    const buckets = new Array<Entry<T> | null>(old.length * 2).fill(null);
+    const mask = buckets.length - 1;
+    for (let i = 0; i < old.length; i++) {
+      let entry = old[i] as Entry<T> | null;
+      while (entry !== null) {
+        const next = entry.next;
+        entry.next = buckets[entry.hash & mask] as Entry<T> | null;
+        buckets[entry.hash & mask] = entry;
+        entry = next;
+      }
+    }
+    this.buckets = buckets;
+  }
+}
+
+/** Whether text[start, end), lower-cased, is `word`. */
+function spells(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (WORD_CODES[text.charCodeAt(start + k)] !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
@@ -181,32 +307,39 @@ export interface RemarkSignals {
   paperVoice: boolean;
 }
 
-function signalsOf(words: string[]): RemarkSignals {
+const SIGNAL_WORDS = new Vocabulary<RemarkSignals>(remarkSignals);
+
+function signalsOf(text: string): RemarkSignals {
+  const signals: RemarkSignals[] = [];
+  SIGNAL_WORDS.read(text, signals);
   const merged: RemarkSignals = { low: 0, high: 0, paperVoice: false };
-  for (const word of words) {
-    const bits = GROUP_WORDS.get(word);
-    if (bits) {
-      merged.low |= bits[0];
-      merged.high |= bits[1];
-    }
-    if (PAPER_VOICE_VERBS.has(word)) merged.paperVoice = true;
+  for (let i = 0; i < signals.length; i++) {
+    const one = signals[i]!;
+    merged.low |= one.low;
+    merged.high |= one.high;
+    if (one.paperVoice) merged.paperVoice = true;
   }
   return merged;
 }
 
-/** What kind of note-taker's remark a clause or sentence is, or null when it is not one. */
-export function remarkKind(text: string, opts: { sentenceStart?: boolean; signals?: RemarkSignals } = {}): RemarkKind | null {
+/**
+ * What kind of note-taker's remark a clause or sentence is, or null when it is not one.
+ * `signals` are its words' remarkSignals merged, when the caller has them (else they are read
+ * here); `sentenceStart` says whether the text begins a sentence.
+ */
+export function remarkKind(text: string, signals: RemarkSignals | null = null, sentenceStart = true): RemarkKind | null {
   let own = text;
-  let signals = opts.signals ?? signalsOf(wordsOf(text));
-  if (signals.paperVoice) {
+  let wake = signals ?? signalsOf(text);
+  if (wake.paperVoice) {
     own = ownVoice(text);
-    if (own !== text) signals = signalsOf(wordsOf(own));
+    if (own !== text) wake = signalsOf(own);
   }
-  if (opts.sentenceStart !== false && ELIDED_FIRST_PERSON.test(own.trimStart())) return 'first-person';
-  const { low, high } = signals;
+  if (sentenceStart && ELIDED_FIRST_PERSON.test(own.trimStart())) return 'first-person';
+  const { low, high } = wake;
   if (low === 0 && high === 0) return null;
   for (let i = 0; i < PATTERNS.length; i++) {
-    const [needLow, needHigh] = PATTERN_NEEDS[i]!;
+    const needLow = NEEDS_LOW[i]!;
+    const needHigh = NEEDS_HIGH[i]!;
     if ((low & needLow) === needLow && (high & needHigh) === needHigh && PATTERNS[i]!.re.test(own)) return PATTERNS[i]!.kind;
   }
   return null;

@@ -1,10 +1,9 @@
-// Splits a note into sentences. sbd does the heavy lifting (abbreviations, decimals, initials,
-// "1. Use ..." list items); around it we fix what hand-typed conference notes do to it:
+// Splits a note into sentences. sbd's rules do the heavy lifting (abbreviations, decimals,
+// initials, "1. Use ..." list items); around them we fix what hand-typed conference notes do:
 // soft-wrapped lines, bullets, ellipses typed as "……" or "....", dots inside parentheses,
 // inline numbering glued to the previous word ("... all the discriminators 2. It's easy"),
 // "etc." that does end a sentence, a closing parenthesis standing in for a full stop, and
 // "word.Word" that sbd would cut in two.
-import sbd from 'sbd';
 
 // sbd's `abbreviations` option replaces its built-in list, so this is the whole list. sbd
 // compares a word with its punctuation removed ("e.g." -> "eg", "et al." -> "al"), and case
@@ -18,7 +17,6 @@ const ABBREVIATIONS = withCapitalised([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'phd', 'msc', 'bsc', 'est', 'avg', 'misc', 'max', 'min',
 ]);
-const SBD_OPTIONS = { abbreviations: ABBREVIATIONS };
 
 function withCapitalised(words: string[]): string[] {
   return words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]);
@@ -39,38 +37,59 @@ const INLINE_NUMBER = /(?<=^|\s)(\d{1,2})\.(?=\s)/g;
 /** The sentences of a note, in order, whitespace folded; bullets and list lines each stand alone. */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  for (const unit of units(text)) {
+  const pieces: string[] = [];
+  const all = units(text);
+  for (let u = 0; u < all.length; u++) {
+    const unit = all[u]!;
     // Each step is skipped when the character it looks for is absent: most lines need none.
     const dotted = hideDots(unit.includes('..') || unit.includes('…') ? unit.replace(ELLIPSIS, '...') : unit);
-    const chunks = dotted.includes(')') || dotted.includes('.. ') || dotted.includes('etc. ') ? dotted.split(FORCED_BOUNDARY) : [dotted];
-    for (const chunk of chunks) {
-      for (const raw of splitChunk(chunk)) {
-        let sentence = raw.includes(HIDDEN_DOT) ? raw.replaceAll(HIDDEN_DOT, '.') : raw;
-        if (sentence.includes('...')) sentence = sentence.replaceAll('...', '…');
-        sentence = sentence.trim();
-        if (sentence === '') continue;
-        // A lone marker or stray punctuation (", ." of a lost formula) belongs to the sentence before it.
-        if (sentences.length > 0 && (/^[\d.)…,;:!?]+$/.test(sentence) || !/[\p{L}\p{N}]/u.test(sentence))) {
-          sentences[sentences.length - 1] += ` ${sentence}`;
-          continue;
-        }
-        sentences.push(sentence);
+    pieces.length = 0;
+    if (dotted.includes(')') || dotted.includes('.. ') || dotted.includes('etc. ')) {
+      const chunks = dotted.split(FORCED_BOUNDARY);
+      for (let c = 0; c < chunks.length; c++) splitChunk(chunks[c]!, pieces);
+    } else {
+      splitChunk(dotted, pieces);
+    }
+    // Looked for once in the unit rather than in each of its sentences.
+    const hidden = dotted.includes(HIDDEN_DOT);
+    const ellipsis = hidden || dotted.includes('...');
+    for (let p = 0; p < pieces.length; p++) {
+      const raw = pieces[p]!;
+      let sentence = hidden && raw.includes(HIDDEN_DOT) ? raw.replaceAll(HIDDEN_DOT, '.') : raw;
+      if (ellipsis && sentence.includes('...')) sentence = sentence.replaceAll('...', '…');
+      sentence = sentence.trim();
+      if (sentence === '') continue;
+      // A lone marker or stray punctuation (", ." of a lost formula) belongs to the sentence before it.
+      // (A sentence that starts with a letter is neither: most are let through on that.)
+      if (sentences.length > 0 && !isAsciiLetter(sentence.charCodeAt(0)) && (LONE_MARKER.test(sentence) || !LETTER_OR_DIGIT.test(sentence))) {
+        sentences[sentences.length - 1] += ` ${sentence}`;
+        continue;
       }
+      sentences.push(sentence);
     }
   }
   return sentences;
 }
 
+const LONE_MARKER = /^[\d.)…,;:!?]+$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 /**
  * Cuts a chunk at the boundaries no one would argue about ("...the graph. The task is..."), and
  * hands sbd only the pieces that still hold a dot it has to judge (an abbreviation, a number,
- * an initial). Splitting is most of the cost of reading a note, and most full stops are plain.
+ * an initial); appends the sentences to `out`. Splitting is most of the cost of reading a note,
+ * and most full stops are plain.
  */
-function splitChunk(chunk: string): string[] {
+function splitChunk(chunk: string, out: string[]): void {
   const pieces: string[] = [];
   let start = 0;
-  for (const m of chunk.matchAll(PLAIN_BOUNDARY)) {
-    const at = m.index!;
+  PLAIN_BOUNDARY.lastIndex = 0;
+  for (let m = PLAIN_BOUNDARY.exec(chunk); m !== null; m = PLAIN_BOUNDARY.exec(chunk)) {
+    const at = m.index;
     if (m[0][0] === '.') {
       // A lower-case word of three letters or more standing alone before the dot ("graph."),
       // not "e.g." or "U.S." or "etc.", ends its sentence whatever comes next.
@@ -87,7 +106,11 @@ function splitChunk(chunk: string): string[] {
     start = end;
   }
   pieces.push(chunk.slice(start).trim());
-  return pieces.flatMap((piece) => (INTERNAL_MARK.test(piece) ? sbd.sentences(piece, SBD_OPTIONS) : piece === '' ? [] : [piece]));
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (INTERNAL_MARK.test(piece)) sbdSentences(piece, out);
+    else if (piece !== '') out.push(piece);
+  }
 }
 
 // A full stop (or ? or !), closing quotes, spaces, then a capitalised word; the word before the
@@ -108,11 +131,16 @@ const ABBREVIATION_SET = new Set(ABBREVIATIONS);
  */
 function units(text: string): string[] {
   const out: string[] = [];
-  for (const paragraph of text.split(/\n[ \t]*\n/)) {
+  const paragraphs = text.includes('\n') ? text.split(PARAGRAPH_BREAK) : [text];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]!;
     let current = '';
     let previousLine = '';
-    for (const rawLine of paragraph.split('\n')) {
-      const line = UNFOLDED_SPACE.test(rawLine) ? rawLine.replace(/\s+/g, ' ').trim() : rawLine.trim();
+    const lines = paragraph.includes('\n') ? paragraph.split('\n') : [paragraph];
+    for (let l = 0; l < lines.length; l++) {
+      const rawLine = lines[l]!;
+      const unfolded = rawLine.includes('  ') || OTHER_SPACE.test(rawLine);
+      const line = unfolded ? rawLine.replace(WHITESPACE_RUN, ' ').trim() : rawLine.trim();
       if (line === '') continue;
       const marker = BULLET.exec(line);
       const bullet = marker !== null;
@@ -130,23 +158,33 @@ function units(text: string): string[] {
   return out;
 }
 
-const UNFOLDED_SPACE = /\s\s|[^\S ]/;
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+// Two spaces in a row, or any other white space (the same as /\s\s|[^\S ]/, which is slower).
+const OTHER_SPACE = /[^\S ]/;
+const WHITESPACE_RUN = /\s+/g;
+const CARRIES_ON = /^[a-z0-9(]/;
 
 function continues(before: string, next: string): boolean {
   if ('.!?…:;'.includes(before[before.length - 1]!)) return false;
-  if (/^[a-z0-9(]/.test(next)) return true;
+  if (CARRIES_ON.test(next)) return true;
   return before.length >= 40;
+}
+
+const DOT_BEFORE_LETTER = /\.[A-Za-z]/;
+const NUMBER_DOT = /\d\.\s/;
+
+function hideAll(text: string): string {
+  return text.replaceAll('.', HIDDEN_DOT);
 }
 
 /** Hides the dots that sbd would take for sentence ends but that are not. */
 function hideDots(text: string): string {
-  const hide = (s: string): string => s.replaceAll('.', HIDDEN_DOT);
   let out = text;
   // "(a bit like X. not Y)": an aside is never two sentences of the note.
-  if (out.includes('(')) out = out.replace(SHORT_PARENTHESIS, hide);
+  if (out.includes('(')) out = out.replace(SHORT_PARENTHESIS, hideAll);
   // "np.random", "Node.JS": sbd would cut "word.Word" in two and drop the dot.
-  if (/\.[A-Za-z]/.test(out)) out = out.replace(DOT_INSIDE_WORD, HIDDEN_DOT);
-  if (!/\d\.\s/.test(out)) return out;
+  if (DOT_BEFORE_LETTER.test(out)) out = out.replace(DOT_INSIDE_WORD, HIDDEN_DOT);
+  if (!NUMBER_DOT.test(out)) return out;
   // Inline numbering: "is 1. the generator must fool all 2. It's easy": a number that continues
   // a sequence (its neighbour number is also there) and follows a word rather than a full stop
   // is a list marker inside the sentence, not the end of one.
@@ -161,4 +199,175 @@ function hideDots(text: string): string {
     });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// sbd 1.0.19's `sentences`, for the one way it is used here: our abbreviations, and its defaults
+// otherwise (no newline or HTML boundaries, no sanitising, whitespace not preserved). Ported
+// rule for rule, quirks included (a word "@~@" ends a sentence; the look at the next words for
+// a name reads only as far as the text's sixth word), so it splits exactly as sbd does; a test
+// compares the two. As a library it took about a fifth of the key-idea time of a cold
+// `generate`: building its options on every call, copying arrays for each look ahead, and
+// having its optimised code thrown away and rebuilt three times as its types changed.
+
+const SBD_WORD = /\S+|\n/g;
+const NOT_SPACE = /\S/;
+const SBD_ABBREVIATIONS = new Set(ABBREVIATIONS);
+const SBD_SYMBOLS = /[-'`~!@#$%^&*()_|+=?;:'",.<>\{\}\[\]\\\/]/gi;
+const SBD_BRACKETS = /[\(\)\[\]\{\}]/g;
+const SBD_DOTTED = /(.\.)*/;
+const SBD_CAPITALISED = /^[A-Z][a-z].*/;
+const SBD_OPENING_QUOTE = /``|"|'/;
+const SBD_CAPITAL = /[A-Z]/;
+const SBD_NOT_WORD = /\W+/g;
+const SBD_LETTER = /[a-zA-Z].*/;
+const SBD_LIST_MARKER = /^.{1,2}[.]$/;
+const SBD_DOT = /[.]/;
+const SBD_URL = /[-a-zA-Z0-9@:%._\+~#=]{2,256}\.[a-z]{2,6}\b([-a-zA-Z0-9@:%_\+.~#?&//=]*)/;
+const SBD_PHONE =
+  /^(?:(?:\+?1\s*(?:[.-]\s*)?)?(?:\(\s*([2-9]1[02-9]|[2-9][02-8]1|[2-9][02-8][02-9])\s*\)|([2-9]1[02-9]|[2-9][02-8]1|[2-9][02-8][02-9]))\s*(?:[.-]\s*)?)?([2-9]1[02-9]|[2-9][02-9]1|[2-9][02-9]{2})\s*(?:[.-]\s*)?([0-9]{4})(?:\s*(?:#|x\.?|ext\.?|extension)\s*(\d+))?$/;
+
+/** Appends the sentences sbd finds in `text` to `out` (and returns it). Exported for the test that holds it to sbd. */
+export function sbdSentences(text: string, out: string[] = []): string[] {
+  if (text.length === 0 || !NOT_SPACE.test(text)) return out;
+  const words = text.trim().match(SBD_WORD);
+  if (words === null || words.length === 0) return out;
+  const count = words.length;
+  const sentences: string[][] = [];
+  let current: string[] = [];
+  let wordCount = 0;
+  for (let i = 0; i < count; i++) {
+    const original = words[i]!;
+    wordCount++;
+    current.push(original);
+    // Where its marks are, in one look rather than a search for each.
+    let comma = false;
+    let dot = -1;
+    let bang = -1;
+    let question = -1;
+    for (let k = 0; k < original.length; k++) {
+      const code = original.charCodeAt(k);
+      if (code === 44) comma = true;
+      else if (code === 46) {
+        if (dot === -1) dot = k;
+      } else if (code === 33) {
+        if (bang === -1) bang = k;
+      } else if (code === 63 && question === -1) question = k;
+    }
+    // Sub-sentences reset the count.
+    if (comma) wordCount = 0;
+
+    const last = original.charCodeAt(original.length - 1);
+    if (original === '.' || last === 63 || last === 33 || original === '@~@') {
+      sentences.push(current);
+      wordCount = 0;
+      current = [];
+      continue;
+    }
+    // A closing quote is dropped from the word as sbd reads it on (not from the sentence).
+    const word = last === 34 || last === 0x201d ? original.slice(0, -1) : original;
+    words[i] = word;
+
+    if (dot === -1 && bang === -1 && question === -1) continue;
+    if (word.endsWith('.')) {
+      if (i + 1 < count && isSbdDotInside(words, i, wordCount)) continue;
+      sentences.push(current);
+      current = [];
+      wordCount = 0;
+      continue;
+    }
+    if (dot > -1 && isSbdDottedWord(word, dot)) continue;
+
+    // "end.Next": a sentence mark glued to a letter.
+    const mark = dot > -1 ? dot : bang > -1 ? bang : question;
+    if (mark > -1 && SBD_LETTER.test(word.charAt(mark + 1))) {
+      current.pop();
+      current.push(word.slice(0, mark));
+      sentences.push(current);
+      current = [word.slice(mark + 1)];
+      wordCount = 0;
+    }
+  }
+  if (current.length > 0) sentences.push(current);
+  joinListMarkers(sentences, out);
+  return out;
+}
+
+/** Whether the dot ending words[i] (which has a word after it) belongs to the sentence, not ends it. */
+function isSbdDotInside(words: string[], i: number, wordCount: number): boolean {
+  const word = words[i]!;
+  // A single character and a dot is an initial.
+  if (word.length === 2 && isSbdNaN(word.charAt(0))) return true;
+  if (SBD_ABBREVIATIONS.has(word.replace(SBD_SYMBOLS, ''))) return true;
+  const next = words[i + 1]!;
+  if (isSbdSentenceStarter(next)) {
+    if (isSbdTimeAbbreviation(word, next)) return true;
+    if (isSbdNameAbbreviation(wordCount, words, i, 6)) return true;
+    return isSbdNumber(next) && (word.length <= 3 || isSbdCapitalised(word));
+  }
+  if (word.slice(word.length - 2) === '..') return true;
+  if (isSbdDottedAbbreviation(word)) return true;
+  return isSbdNameAbbreviation(wordCount, words, i, 5);
+}
+
+/** A dot inside a word that keeps the word whole: a number, a dotted abbreviation, a URL, a phone number. */
+function isSbdDottedWord(word: string, dot: number): boolean {
+  if (isSbdNumber(dot ? word.slice(dot - 1, dot + 2) : word)) return true;
+  if (isSbdDottedAbbreviation(word)) return true;
+  return SBD_URL.test(word) || SBD_PHONE.test(word);
+}
+
+/** Joins sbd's sentences (as word lists) into `out`; a lone list marker ("1.") joins the next sentence, unless that is one too. */
+function joinListMarkers(sentences: string[][], out: string[]): void {
+  const joined: string[][] = [sentences[0]!];
+  for (let k = 1; k < sentences.length; k++) {
+    const sentence = sentences[k]!;
+    const previous = joined[joined.length - 1]!;
+    if (previous.length === 1 && SBD_LIST_MARKER.test(previous[0]!) && !SBD_DOT.test(sentence[0]!)) {
+      joined[joined.length - 1] = previous.concat(sentence);
+      continue;
+    }
+    joined.push(sentence);
+  }
+  for (let k = 0; k < joined.length; k++) out.push(joined[k]!.join(' '));
+}
+
+// sbd's isNaN(text), spelled out: the global isNaN on a string has the optimising compiler
+// guess a number, be wrong and start over.
+function isSbdNaN(text: string): boolean {
+  return Number.isNaN(Number(text));
+}
+
+function isSbdNumber(text: string): boolean {
+  return !isSbdNaN(text);
+}
+
+function isSbdCapitalised(word: string): boolean {
+  return SBD_CAPITALISED.test(word) || isSbdNumber(word);
+}
+
+function isSbdSentenceStarter(word: string): boolean {
+  return isSbdCapitalised(word) || SBD_OPENING_QUOTE.test(word.substring(0, 2));
+}
+
+function isSbdTimeAbbreviation(word: string, next: string): boolean {
+  return (word === 'a.m.' || word === 'p.m.') && next.replace(SBD_NOT_WORD, '').slice(-3).toLowerCase() === 'day';
+}
+
+function isSbdDottedAbbreviation(word: string): boolean {
+  const matches = word.replace(SBD_BRACKETS, '').match(SBD_DOTTED);
+  return matches !== null && matches[0].length > 0;
+}
+
+/**
+ * sbd's guess that a dot is an initial before a name: looks at words[from] up to (not
+ * including) words[until], where `until` counts from the start of the text, as in sbd.
+ */
+function isSbdNameAbbreviation(wordCount: number, words: string[], from: number, until: number): boolean {
+  const end = Math.min(until, words.length);
+  if (from >= end) return false;
+  if (wordCount < 5 && words[from]!.length < 6 && isSbdCapitalised(words[from]!)) return true;
+  let capitalised = 0;
+  for (let k = from; k < end; k++) if (SBD_CAPITAL.test(words[k]!.charAt(0))) capitalised++;
+  return capitalised >= 3;
 }

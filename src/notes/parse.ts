@@ -131,10 +131,16 @@ export function parseNotes(text: string, file: string): ParsedNotes {
   return { entries, warnings };
 }
 
+// Every blank line is the same line: one object for all of them (a notes file has thousands).
+const BLANK: Line = { kind: 'blank' };
+const TABS = /\t/g;
+const SPACE_RUNS = / {2,}/g;
+
 function classify(raw: string): Line {
-  // Tabs and runs of spaces are layout, not content; trailing spaces are invisible.
-  const line = raw.replace(/\t/g, ' ').trimEnd();
-  if (line === '') return { kind: 'blank' };
+  // Tabs and runs of spaces are layout, not content; trailing spaces are invisible. (Each
+  // replacement runs only on a line that has something to replace: most have nothing.)
+  const line = (raw.includes('\t') ? raw.replace(TABS, ' ') : raw).trimEnd();
+  if (line === '') return BLANK;
   const heading = HEADING.exec(line);
   if (heading) {
     const text = withoutClosingHashes(heading[2]!).trim();
@@ -144,7 +150,8 @@ function classify(raw: string): Line {
   if (MULTI_CODE.test(line)) return { kind: 'multi', codes: codesIn(line) };
   const entry = codeEntry(line);
   if (entry) return { kind: 'entry', entry };
-  return { kind: 'text', text: line.trim().replace(/ {2,}/g, ' ') };
+  const text = line.trim();
+  return { kind: 'text', text: text.includes('  ') ? text.replace(SPACE_RUNS, ' ') : text };
 }
 
 function withoutClosingHashes(text: string): string {
@@ -165,12 +172,12 @@ function codesIn(line: string): string[] {
   return (head.match(CODE) ?? []).map((c) => c.toUpperCase());
 }
 
+const WRAPPED_IN_EMPHASIS = /^(?:\*\*|__)(.*)(?:\*\*|__)$/;
+const EMPHASIS_AT_ENDS = /^(?:\*\*|__)|(?:\*\*|__)$/g;
+const WHITESPACE_RUNS = /\s+/g;
+
 function cleanTitle(text: string): string {
-  return text
-    .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
-    .replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(WRAPPED_IN_EMPHASIS, '$1').replace(EMPHASIS_AT_ENDS, '').replace(WHITESPACE_RUNS, ' ').trim();
 }
 
 type HeadingRole = 'title' | 'session' | 'paper' | 'body';
@@ -247,7 +254,7 @@ function nextNonBlank(lines: Line[], index: number): Line | undefined {
 function isSessionHeader(lines: Line[], index: number, noteHasText: boolean): boolean {
   const line = lines[index]!;
   if (line.kind !== 'text') return false;
-  const text = line.text.replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1').trim();
+  const text = line.text.replace(WRAPPED_IN_EMPHASIS, '$1').trim();
   if (text.length > 60 || text.split(' ').length > 8) return false;
   if (BULLET.test(text) || /[.!?…,;]$/.test(text)) return false;
   const before = lines[index - 1];
