@@ -27,12 +27,8 @@ export function bundleOptions(outdir, { version } = {}) {
     legalComments: 'none',
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"', PAPERDECK_VERSION: JSON.stringify(version ?? pkg.version) },
-    // Ink imports react-devtools-core only when DEV is set, and sbd requires sanitize-html but
-    // never calls it as paperdeck uses it: stubs keep both out of the bundle.
-    alias: {
-      'react-devtools-core': './src/ui/devtools-stub.ts',
-      'sanitize-html': './src/cards/sanitize-html-stub.ts',
-    },
+    // Ink imports react-devtools-core only when DEV is set: a stub keeps it out of the bundle.
+    alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
     banner: {
       // Some bundled CommonJS packages call require() for Node's own modules; give the ESM
       // bundle's files one.

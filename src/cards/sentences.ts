@@ -202,7 +202,8 @@ function hideDots(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// sbd 1.0.19's `sentences`, for the one way it is used here: our abbreviations, and its defaults
+// sbd 1.0.19's `sentences` (MIT licence, Copyright (c) 2012 Fabiën Tesselaar; the package stays
+// a dev dependency for the test that holds this port to it), for the one way it is used here: our abbreviations, and its defaults
 // otherwise (no newline or HTML boundaries, no sanitising, whitespace not preserved). Ported
 // rule for rule, quirks included (a word "@~@" ends a sentence; the look at the next words for
 // a name reads only as far as the text's sixth word), so it splits exactly as sbd does; a test
