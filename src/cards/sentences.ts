@@ -9,7 +9,7 @@
 // compares a word with its punctuation removed ("e.g." -> "eg", "et al." -> "al"), and case
 // matters, so both spellings are listed. Plain English words ("no", "pop") are left out: they
 // end sentences far more often than they abbreviate anything in notes.
-const ABBREVIATIONS = withCapitalised([
+export const ABBREVIATIONS = withCapitalised([
   'eg', 'ie', 'etc', 'al', 'cf', 'vs', 'viz', 'wrt', 'approx', 'resp', 'incl', 'esp', 'ca',
   'fig', 'figs', 'eq', 'eqs', 'eqn', 'eqns', 'sec', 'secs', 'sect', 'tab', 'ch', 'pp', 'vol',
   'ref', 'refs', 'alg', 'thm', 'lem', 'def', 'cor', 'prop', 'app', 'appx', 'ex', 'ibid',

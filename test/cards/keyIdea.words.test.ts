@@ -6,19 +6,9 @@ import { readFileSync } from 'node:fs';
 import sbd from 'sbd';
 import { describe, expect, it } from 'vitest';
 import { Vocabulary, wordsOf } from '../../src/cards/remarks.js';
-import { sbdSentences } from '../../src/cards/sentences.js';
+import { ABBREVIATIONS, sbdSentences } from '../../src/cards/sentences.js';
 
 const DECK = readFileSync(new URL('../../decks/iclr2017/notes.txt', import.meta.url), 'utf8');
-
-// The abbreviation list sentences.ts gives sbd (its own spelling and the capitalised one).
-const ABBREVIATIONS = [
-  'eg', 'ie', 'etc', 'al', 'cf', 'vs', 'viz', 'wrt', 'approx', 'resp', 'incl', 'esp', 'ca',
-  'fig', 'figs', 'eq', 'eqs', 'eqn', 'eqns', 'sec', 'secs', 'sect', 'tab', 'ch', 'pp', 'vol',
-  'ref', 'refs', 'alg', 'thm', 'lem', 'def', 'cor', 'prop', 'app', 'appx', 'ex', 'ibid',
-  'dr', 'prof', 'mr', 'mrs', 'ms', 'jr', 'sr', 'st', 'inc', 'ltd', 'co', 'corp', 'univ', 'dept',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'phd', 'msc', 'bsc', 'est', 'avg', 'misc', 'max', 'min',
-].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]);
 
 function seeded(seed: number): () => number {
   let state = seed;
