@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION } from '../src/cards/generate.js';
-import type { Card, CardsFile } from '../src/core/types.js';
+import type { CardsFile } from '../src/core/types.js';
 import { serializeCardsFile } from '../src/store/decks.js';
 import { benchGenerate } from './generate.js';
 import { ms, ratio, row, timeNode } from './measure.js';
@@ -13,7 +13,7 @@ import { benchStats } from './stats.js';
 import { benchStore } from './store.js';
 import { benchSession } from './session.js';
 import { benchStudyStartup } from './study.js';
-import { syntheticNotes } from './synthetic.js';
+import { syntheticCard, syntheticNotes } from './synthetic.js';
 import { cpSync, readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,14 +36,7 @@ if (!only || only === 'session') {
 
 /** A decks folder whose deck `bench` holds the 10,000 cards the store benchmark reviews. */
 function benchDecks(dir: string): string {
-  const cards: Card[] = Array.from({ length: 10_000 }, (_, i) => ({
-    id: `card-${i}`,
-    title: `A paper on topic ${i}: what it proposes and why it matters`,
-    question: `A paper on topic ${i}: what it proposes and why it matters`,
-    answer: 'The key idea of the paper, in a sentence or two.',
-    source: { file: 'notes.txt', line: 1 + i * 4, session: '', code: `C${i}` },
-    bodyHash: String(i),
-  }));
+  const cards = Array.from({ length: 10_000 }, (_, i) => syntheticCard(i));
   const file: CardsFile = { version: 1, deck: 'bench', notesHash: '', generator: GENERATOR_VERSION, cards, retired: [], skipped: [], warnings: [] };
   mkdirSync(join(dir, 'bench'), { recursive: true });
   writeFileSync(join(dir, 'bench', 'cards.json'), serializeCardsFile(file));

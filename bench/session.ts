@@ -17,6 +17,7 @@ import { readView } from '../src/session/view.js';
 import { openState } from '../src/store/index.js';
 import { headerLine } from '../src/store/review-log.js';
 import { median, percentile } from './measure.js';
+import { syntheticCard } from './synthetic.js';
 
 const CARDS = 10_000;
 const STUDIED = 8_000;
@@ -26,10 +27,6 @@ const DAY_MS = 86_400_000;
 const DECK = 'bench';
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 
-function card(i: number): Card {
-  const title = `A paper on topic ${i}: what it proposes and why it matters`;
-  return { id: `card-${i}`, title, question: title, answer: 'Its key idea.', source: { file: 'notes.txt', line: 1 + i * 4, session: '', code: '' }, bodyHash: String(i) };
-}
 
 /** A review card last seen some days ago, due between 30 days ago and 30 days ahead. */
 function reviewState(i: number): CardState {
@@ -77,7 +74,7 @@ export function benchSession(): Record<string, number> {
     const clock = new ManualClock(NOW);
     const store = openState(stateDir, { mode: 'write', clock });
     try {
-      const cards = Array.from({ length: CARDS }, (_, i) => card(i));
+      const cards = Array.from({ length: CARDS }, (_, i) => syntheticCard(i));
       // Limits high enough that the whole deck is in today's queue.
       const settings = { ...DEFAULT_SETTINGS, newPerDay: 9_999, reviewsPerDay: 9_999 };
       const engine = createStudyEngine({ deck: store.deck(DECK), cards, settings, clock });
