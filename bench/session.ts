@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ManualClock } from '../src/core/clock.js';
-import { CardStateKind, type Card, type CardState } from '../src/core/types.js';
+import { CardStateKind, type CardState } from '../src/core/types.js';
 import { createStudyEngine } from '../src/schedule/engine.js';
 import { DEFAULT_SETTINGS } from '../src/schedule/settings.js';
 import { createSessionRunner, type Timers } from '../src/session/runner.js';

@@ -26,7 +26,6 @@ import { random } from './random.js';
 
 const DAY_MS = 86_400_000;
 const CARDS = 10_000;
-const REVIEWS = 200_000;
 const SPAN_DAYS = 3 * 365;
 const RUNS = 7;
 /** Longest interval in the synthetic schedules, tuned so the log holds about 200,000 reviews. */
@@ -44,7 +43,7 @@ export interface SyntheticDeck {
  * on the first day, intervals that grow on a pass and shrink on a lapse, about one Again in
  * ten, the odd undo, and reviews at all hours of the day.
  */
-export function syntheticDeck(now = Date.UTC(2026, 5, 1, 10), reviews = REVIEWS, cardCount = CARDS): SyntheticDeck {
+export function syntheticDeck(now = Date.UTC(2026, 5, 1, 10), cardCount = CARDS): SyntheticDeck {
   const rand = random(2017);
   const start = now - SPAN_DAYS * DAY_MS;
   const cards: Card[] = [];

@@ -181,9 +181,19 @@ export function isValidSettingValue(key: SettingKey, value: unknown): boolean {
   }
 }
 
+/** The first stored setting that `config` would refuse, or null when all are valid. */
+export function firstInvalidSetting(user: Partial<Record<keyof Settings, unknown>>): { key: SettingKey; value: unknown } | null {
+  for (const key of SETTING_KEY_NAMES) {
+    const value = user[SETTING_KEYS[key]];
+    if (value !== undefined && !isValidSettingValue(key, value)) return { key, value };
+  }
+  return null;
+}
+
 /**
- * The defaults overlaid with the user's choices, keeping only valid ones: a hand-edited state
- * file with a bad value falls back to the default for that value instead of breaking scheduling.
+ * The defaults overlaid with the user's valid choices. Commands get their settings through the
+ * store, which refuses an invalid stored value first (firstInvalidSetting); the dropping here
+ * serves the places that must work with one: `config` mending it, and the daily backup.
  */
 export function mergeSettings(user: Partial<Record<keyof Settings, unknown>> | undefined): Settings {
   const merged: Settings = { ...DEFAULT_SETTINGS, learningSteps: [...DEFAULT_SETTINGS.learningSteps], relearningSteps: [...DEFAULT_SETTINGS.relearningSteps] };

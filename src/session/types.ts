@@ -1,7 +1,7 @@
 // The study session's data: what the screen shows (a state), what happens to it (events: keys
 // and the results of effects) and what the session asks the outside world to do (effects).
 // Plain data only, so the reducer stays pure and the tests need neither Ink nor an engine.
-import type { Card, CardSource, Rating } from '../core/types.js';
+import type { CardSource, Rating } from '../core/types.js';
 import type { IntervalPreview, QueueCounts, StudySummary } from '../schedule/engine.js';
 
 export type { IntervalPreview, QueueCounts, StudyEngine, StudySummary } from '../schedule/engine.js';

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { LowSync } from 'lowdb';
 import type { Clock } from '../core/clock.js';
 import type { Settings } from '../core/types.js';
-import { SETTING_KEY_NAMES, SETTING_KEYS, isValidSettingValue, mergeSettings } from '../schedule/settings.js';
+import { firstInvalidSetting, mergeSettings } from '../schedule/settings.js';
 import { DurableJsonFile, UnreadableFileError } from './atomic-file.js';
 import { backUpIfDue } from './backups.js';
 import { corruptedFileError } from './corruption.js';
@@ -109,13 +109,12 @@ class StateFolder implements StateStore {
    * line naming the key and the way out, before it can reach the scheduler.
    */
   settings(): Settings {
-    for (const key of SETTING_KEY_NAMES) {
-      const value = this.user[SETTING_KEYS[key]];
-      if (value !== undefined && !isValidSettingValue(key, value)) {
-        throw new UserError(
-          `${join(displayDir(this.dir), SETTINGS_FILE)} has an invalid ${key} (${JSON.stringify(value)}); set it with: paperdeck config ${key} VALUE, or: paperdeck config ${key} --reset`,
-        );
-      }
+    const invalid = firstInvalidSetting(this.user);
+    if (invalid) {
+      const { key, value } = invalid;
+      throw new UserError(
+        `${join(displayDir(this.dir), SETTINGS_FILE)} has an invalid ${key} (${JSON.stringify(value)}); set it with: paperdeck config ${key} VALUE, or: paperdeck config ${key} --reset`,
+      );
     }
     return mergeSettings(this.user);
   }

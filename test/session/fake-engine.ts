@@ -39,7 +39,7 @@ export class FakeEngine implements StudyEngine {
   leechOnAgain = new Map<string, number>();
 
   constructor(
-    private cards: Card[],
+    cards: Card[],
     private clock: Clock,
     private tomorrow: number = clock.now() + 86_400_000,
   ) {
@@ -142,7 +142,6 @@ export class FakeEngine implements StudyEngine {
   }
 
   replaceCards(cards: Card[]): void {
-    this.cards = cards;
     this.byId = new Map(cards.map((card) => [card.id, card]));
     this.queue = this.queue.filter((id) => this.byId.has(id));
     if (this.pinned !== null && !this.byId.has(this.pinned)) this.pinned = null;

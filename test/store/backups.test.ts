@@ -7,7 +7,6 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { UserError } from '../../src/core/errors.js';
 import { BACKUPS_KEPT, openState } from '../../src/store/index.js';
 import { openError, sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';

@@ -6,7 +6,6 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { UserError } from '../../src/core/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { openState } from '../../src/store/index.js';
 import { openError, sampleReview, sampleState } from './fixtures/sample.js';

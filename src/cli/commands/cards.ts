@@ -4,7 +4,7 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { daysLabel, dueLabel, formatTable, outputWidth } from '../format.js';
-import { CardStateKind, type Card, type CardState, type Settings } from '../../core/types.js';
+import { CardStateKind, type Card, type CardState } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
 import { readDeck } from '../readDeck.js';
 import { countCards, isBuried, type CardCounts } from '../../stats/index.js';
