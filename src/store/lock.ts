@@ -15,6 +15,7 @@ import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomicSync } from './atomic-file.js';
 import { LOCK_DIR, LOCK_OWNER_FILE, displayDir } from './layout.js';
+import { isProcessAlive } from './processes.js';
 
 export const LOCK_STALE_MS = 30_000;
 
@@ -50,16 +51,6 @@ function readOwner(stateDir: string): LockOwner | undefined {
     };
   } catch {
     return undefined;
-  }
-}
-
-/** Whether a process with this pid exists on this host (EPERM: it exists, another user's). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

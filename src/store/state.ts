@@ -13,7 +13,7 @@ import { corruptedFileError } from './corruption.js';
 import { DeckStateFiles, type DeckState } from './deck-state.js';
 import { SETTINGS_FILE, displayDir } from './layout.js';
 import { UserError } from '../core/errors.js';
-import { acquireWriterLock, type WriterLock } from './lock.js';
+import type { WriterLock } from './lock.js';
 import { SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, isJsonObject, migrate, pickSettings } from './schema.js';
 
 export interface OpenStateOptions {
@@ -79,18 +79,12 @@ class StateFolder implements StateStore {
     readonly dir: string,
     readonly mode: 'read' | 'write',
     private readonly clock: Clock,
-    command: string,
+    /** The writer's lock, held from before this opens; released here if opening fails. */
+    lock: WriterLock | undefined,
   ) {
+    this.lock = lock;
     this.settingsFile = join(dir, SETTINGS_FILE);
     this.settingsDb = new LowSync<unknown>(new DurableJsonFile(this.settingsFile, { pretty: true }), null);
-    if (mode === 'write') {
-      try {
-        mkdirSync(dir, { recursive: true });
-      } catch (error) {
-        throw new UserError(`cannot create the state folder ${displayDir(dir)}: ${(error as Error).message}`);
-      }
-      this.lock = acquireWriterLock(dir, clock, command);
-    }
     try {
       this.user = loadUserSettings(dir, this.settingsDb, this.settingsFile);
       if (mode === 'write') backUpIfDue(dir, clock, mergeSettings(this.user).dayStartHour);
@@ -174,6 +168,16 @@ class StateFolder implements StateStore {
  * holder), migrates nothing on disk, and takes the day's backup; `read` takes no lock and writes
  * nothing, not even the folder.
  */
-export function openState(stateDir: string, opts: OpenStateOptions): StateStore {
-  return new StateFolder(resolve(stateDir), opts.mode, opts.clock, opts.command ?? 'paperdeck');
+export async function openState(stateDir: string, opts: OpenStateOptions): Promise<StateStore> {
+  const dir = resolve(stateDir);
+  if (opts.mode === 'read') return new StateFolder(dir, 'read', opts.clock, undefined);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UserError(`cannot create the state folder ${displayDir(dir)}: ${(error as Error).message}`);
+  }
+  // Only writers load the lock: proper-lockfile brings graceful-fs, which patches fs as it
+  // loads, and readers such as `due` run on every shell prompt.
+  const { acquireWriterLock } = await import('./lock.js');
+  return new StateFolder(dir, 'write', opts.clock, acquireWriterLock(dir, opts.clock, opts.command ?? 'paperdeck'));
 }
