@@ -1,13 +1,13 @@
 // Deck folders on disk: decks/<name>/ holds the notes the user edits (*.md, *.txt) and the
 // generated cards.json. This module is the only code that reads or writes them.
-import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UsageError, UserError } from '../core/errors.js';
 import type { CardsFile } from '../core/types.js';
 import { GENERATOR_VERSION } from '../cards/version.js';
 import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
-import { isProcessAlive } from './lock.js';
+import { isProcessAlive } from './processes.js';
+import { Fingerprint } from '../core/fingerprint.js';
 
 export const CARDS_FILE = 'cards.json';
 const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
@@ -125,13 +125,15 @@ export function readNotesFiles(decksDir: string, name: string): NotesFile[] {
   });
 }
 
-/** One hash over every notes file's name and bytes: equal hashes mean unchanged notes. */
+/**
+ * One fingerprint over every notes file's name and bytes: equal fingerprints mean unchanged
+ * notes. Not node:crypto: see core/fingerprint.ts.
+ */
 export function hashNotes(files: readonly { file: string; bytes: Uint8Array }[]): string {
-  const hash = createHash('sha256');
-  for (const { file, bytes } of files) {
-    hash.update(file).update('\0').update(String(bytes.length)).update('\0').update(bytes);
-  }
-  return hash.digest('hex').slice(0, 32);
+  const fingerprint = new Fingerprint();
+  const encoder = new TextEncoder();
+  for (const { file, bytes } of files) fingerprint.update(encoder.encode(file)).update(bytes);
+  return fingerprint.digest();
 }
 
 export function loadCardsFile(decksDir: string, name: string): CardsFile | null {
