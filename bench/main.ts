@@ -27,7 +27,7 @@ row('bare node -e 0 (median of 10)', ms(nodeBaseline));
 if (!only || only === 'generate') benchGenerate(root, bin, nodeBaseline);
 
 if (!only || only === 'session') {
-  const session = benchSession();
+  const session = await benchSession();
   console.log('\nOne answer in a study session, in-process on 10,000 cards (200 answers)');
   row('', 'median', 'p99');
   row('rating key: answer written (fsync) + next view', ms(session.answerAndViewMedianMs!), ms(session.answerAndViewP99Ms!));

@@ -66,13 +66,13 @@ function writeHistory(stateDir: string): void {
 
 const noTimers: Timers = { set: () => null, clear: () => {} };
 
-export function benchSession(): Record<string, number> {
+export async function benchSession(): Promise<Record<string, number>> {
   const work = mkdtempSync(join(tmpdir(), 'paperdeck-bench-session-'));
   try {
     const stateDir = join(work, 'state');
     writeHistory(stateDir);
     const clock = new ManualClock(NOW);
-    const store = openState(stateDir, { mode: 'write', clock });
+    const store = await openState(stateDir, { mode: 'write', clock });
     try {
       const cards = Array.from({ length: CARDS }, (_, i) => syntheticCard(i));
       // Limits high enough that the whole deck is in today's queue.

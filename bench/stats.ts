@@ -127,6 +127,18 @@ function time(run: () => unknown, runs = RUNS): number {
   return Math.round(median(times) * 10) / 10;
 }
 
+/** `time` for work that has to be awaited (opening the store is). */
+async function timeAsync(run: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  await run(); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  return Math.round(median(times) * 10) / 10;
+}
+
 export async function benchStats(bin = fileURLToPath(new URL('../dist/paperdeck.js', import.meta.url))): Promise<Record<string, number>> {
   const deck = syntheticDeck();
   // The command reads the log one line at a time, keeping only the facts the statistics use,
@@ -167,7 +179,7 @@ export async function benchStats(bin = fileURLToPath(new URL('../dist/paperdeck.
   if (!existsSync(bin)) return figures;
   const work = mkdtempSync(join(tmpdir(), 'paperdeck-bench-stats-'));
   try {
-    return { ...figures, ...benchStatsCommand(work, bin, deck) };
+    return { ...figures, ...(await benchStatsCommand(work, bin, deck)) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -180,7 +192,7 @@ const COMMAND_RUNS = 5;
  * them: cards.json, the review log (its lines as the store writes them, written at once), and
  * the snapshot a writer folds when it closes.
  */
-export function writeStatsFolders(root: string, deck: SyntheticDeck): { decksDir: string; stateDir: string; logBytes: number } {
+export async function writeStatsFolders(root: string, deck: SyntheticDeck): Promise<{ decksDir: string; stateDir: string; logBytes: number }> {
   const decksDir = join(root, 'decks');
   const stateDir = join(root, 'state');
   rmSync(root, { recursive: true, force: true });
@@ -195,7 +207,7 @@ export function writeStatsFolders(root: string, deck: SyntheticDeck): { decksDir
   mkdirSync(join(stateDir, 'decks', 'bench'), { recursive: true });
   const text = headerLine('bench') + deck.log.map((entry) => encodeEntry(entry) + '\n').join('');
   writeFileSync(join(stateDir, 'decks', 'bench', 'log.ndjson'), text);
-  const writer = openState(stateDir, { mode: 'write', clock: new ManualClock(deck.now) });
+  const writer = await openState(stateDir, { mode: 'write', clock: new ManualClock(deck.now) });
   writer.deck('bench');
   writer.close();
   return { decksDir, stateDir, logBytes: Buffer.byteLength(text) };
@@ -207,16 +219,16 @@ export function writeStatsFolders(root: string, deck: SyntheticDeck): { decksDir
  * on its own. `bin` is a built
  * paperdeck.js.
  */
-export function benchStatsCommand(tmpDir: string, bin: string, deck = syntheticDeck()): Record<string, number> {
-  const { decksDir, stateDir, logBytes } = writeStatsFolders(join(tmpDir, 'stats-command'), deck);
-  const readLogMs = time(() => {
-    const reader = openState(stateDir, { mode: 'read', clock: new ManualClock(deck.now) });
+export async function benchStatsCommand(tmpDir: string, bin: string, deck = syntheticDeck()): Promise<Record<string, number>> {
+  const { decksDir, stateDir, logBytes } = await writeStatsFolders(join(tmpDir, 'stats-command'), deck);
+  const readLogMs = await timeAsync(async () => {
+    const reader = await openState(stateDir, { mode: 'read', clock: new ManualClock(deck.now) });
     const entries = reader.deck('bench').readLog();
     reader.close();
     if (entries.length !== deck.log.length) throw new Error('bench: readLog lost entries');
   }, 5);
-  const readFactsMs = time(() => {
-    const reader = openState(stateDir, { mode: 'read', clock: new ManualClock(deck.now) });
+  const readFactsMs = await timeAsync(async () => {
+    const reader = await openState(stateDir, { mode: 'read', clock: new ManualClock(deck.now) });
     const facts = reader.deck('bench').readLogFacts();
     reader.close();
     if (facts.length !== deck.log.length) throw new Error('bench: readLogFacts lost entries');

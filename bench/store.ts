@@ -99,7 +99,7 @@ interface HistoryFigures {
   snapshotMB: number;
 }
 
-function benchHistory(stateDir: string, count: number): HistoryFigures {
+async function benchHistory(stateDir: string, count: number): Promise<HistoryFigures> {
   writeHistory(stateDir, count);
   const clock = new ManualClock(START + (count + 10) * 180_000);
 
@@ -111,13 +111,13 @@ function benchHistory(stateDir: string, count: number): HistoryFigures {
 
   // First writer: no snapshot yet, so it replays the whole log and folds it.
   start = performance.now();
-  const first = openState(stateDir, { mode: 'write', clock });
+  const first = await openState(stateDir, { mode: 'write', clock });
   first.deck(DECK);
   const rebuildAndFoldMs = ms(start);
   first.close();
 
   start = performance.now();
-  const writer = openState(stateDir, { mode: 'write', clock });
+  const writer = await openState(stateDir, { mode: 'write', clock });
   const deck = writer.deck(DECK);
   const writerOpenMs = ms(start);
   const times: number[] = [];
@@ -136,7 +136,7 @@ function benchHistory(stateDir: string, count: number): HistoryFigures {
   const readerTimes: number[] = [];
   for (let i = 0; i < READER_RUNS; i++) {
     const t = performance.now();
-    const reader = openState(stateDir, { mode: 'read', clock });
+    const reader = await openState(stateDir, { mode: 'read', clock });
     if (reader.deck(DECK).cardStates().size === 0) throw new Error('bench: the reader found no cards');
     reader.close();
     readerTimes.push(ms(t));
@@ -147,7 +147,7 @@ function benchHistory(stateDir: string, count: number): HistoryFigures {
   for (let day = 0; day < BACKUPS_KEPT; day++) {
     clock.advance(DAY);
     start = performance.now();
-    const store = openState(stateDir, { mode: 'write', clock });
+    const store = await openState(stateDir, { mode: 'write', clock });
     dailyTimes.push(ms(start));
     const dayDeck = store.deck(DECK);
     for (let i = 0; i < DAY_ANSWERS; i++) {
@@ -181,8 +181,8 @@ function benchHistory(stateDir: string, count: number): HistoryFigures {
  * after them (five dated backups and the log copy).
  */
 export async function benchStore(tmpDir: string): Promise<Record<string, number>> {
-  const small = benchHistory(join(tmpDir, 'store-1k'), 1_000);
-  const large = benchHistory(join(tmpDir, 'store-200k'), 200_000);
+  const small = await benchHistory(join(tmpDir, 'store-1k'), 1_000);
+  const large = await benchHistory(join(tmpDir, 'store-200k'), 200_000);
   return {
     appendMedianMs1k: small.appendMedianMs,
     appendP99Ms1k: small.appendP99Ms,

@@ -20,7 +20,7 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
   const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
   const { cardsFile, stale } = await currentCards(decksDir, deck);
   if (stale) ctx.err(`paperdeck: note: ${deck}'s notes changed since its cards were built; run paperdeck generate ${deck} to save them\n`);
-  const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
+  const store = await openState(stateDir, { mode: 'read', clock: ctx.clock });
   try {
     const deckState = store.deck(deck);
     if (deckState.tornTail) {

@@ -16,13 +16,13 @@ function cards(ws: { decks: string; state: string }, args: string[], now: number
 }
 
 describe('paperdeck cards', () => {
-  it('lists every card of the deck in the CONTRACT shape, studied or not', () => {
+  it('lists every card of the deck in the CONTRACT shape, studied or not', async () => {
     const ws = workspace();
     const deckCards = makeCards(6);
     writeDeck(ws.decks, 'papers', deckCards, [makeCard('gone', 'A Retired Paper')]);
     const start = local(2026, 3, 2, 9);
     const clock = new ManualClock(start);
-    const store = openState(ws.state, { mode: 'write', clock });
+    const store = await openState(ws.state, { mode: 'write', clock });
     try {
       const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckCards, settings: settings(), clock });
       engine.answer('c001', 4, 1_000); // review
@@ -85,13 +85,13 @@ describe('paperdeck cards', () => {
     expect(JSON.parse(cards(ws, ['beta', '--json'], local(2026, 3, 2, 9)).stdout).cards).toHaveLength(2);
   });
 
-  it('sums up the deck in the same counts as stats: suspended and buried cards apart, leeches as a flag', () => {
+  it('sums up the deck in the same counts as stats: suspended and buried cards apart, leeches as a flag', async () => {
     const ws = workspace();
     const deckCards = makeCards(8);
     writeDeck(ws.decks, 'papers', deckCards);
     const day1 = local(2026, 3, 2, 9);
     const clock = new ManualClock(day1);
-    const store = openState(ws.state, { mode: 'write', clock });
+    const store = await openState(ws.state, { mode: 'write', clock });
     let checkAt: number;
     try {
       const deck = store.deck('papers');

@@ -54,7 +54,7 @@ describe('paperdeck config', () => {
     expect(existsSync(state)).toBe(false);
   });
 
-  it('sets a value, shows it, and keeps it for the scheduler', () => {
+  it('sets a value, shows it, and keeps it for the scheduler', async () => {
     const { state } = workspace();
     const set = config(state, ['desired-retention', '0.85']);
     expect(set).toMatchObject({ code: 0, stderr: '' });
@@ -70,7 +70,7 @@ describe('paperdeck config', () => {
     const listing = config(state, []).stdout;
     expect(listing).toMatch(/^desired-retention\s+0\.85 \*\s+0\.9\s+chance/m);
     expect(listing).toMatch(/^\* set by you; paperdeck config KEY --reset puts one back$/m);
-    const store = openState(state, { mode: 'read', clock: new ManualClock(0) });
+    const store = await openState(state, { mode: 'read', clock: new ManualClock(0) });
     try {
       expect(store.settings()).toEqual({
         ...DEFAULT_SETTINGS,
@@ -180,9 +180,9 @@ describe('paperdeck config', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it('refuses to set while a study session holds the state, naming it, but still shows', () => {
+  it('refuses to set while a study session holds the state, naming it, but still shows', async () => {
     const { state } = workspace();
-    const writer = openState(state, { mode: 'write', clock: new ManualClock(Date.parse('2026-06-01T09:00:00Z')), command: 'paperdeck study papers' });
+    const writer = await openState(state, { mode: 'write', clock: new ManualClock(Date.parse('2026-06-01T09:00:00Z')), command: 'paperdeck study papers' });
     try {
       const refused = config(state, ['new-per-day', '3']);
       expect(refused.code).toBe(1);

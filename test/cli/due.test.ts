@@ -18,9 +18,9 @@ function due(ws: { decks: string; state: string }, args: string[], now: number) 
 }
 
 /** Studies `count` new cards of `deck` at `now` (Good, then Good again: each graduates). */
-function study(ws: { state: string }, deck: string, count: number, now: number): void {
+async function study(ws: { state: string }, deck: string, count: number, now: number): Promise<void> {
   const clock = new ManualClock(now);
-  const store = openState(ws.state, { mode: 'write', clock });
+  const store = await openState(ws.state, { mode: 'write', clock });
   try {
     const engine = createStudyEngine({ deck: store.deck(deck), cards: makeCards(40), settings: settings(), clock });
     for (let i = 0; i < count; i++) engine.answer(engine.view().card!.id, 4, 2_000);
@@ -40,10 +40,10 @@ describe('paperdeck due', () => {
     expect(existsSync(ws.state)).toBe(false);
   });
 
-  it("counts today's studies against the limit, until the next day starts at 4 a.m. local time", () => {
+  it("counts today's studies against the limit, until the next day starts at 4 a.m. local time", async () => {
     const ws = workspace();
     writeDeck(ws.decks, 'papers', makeCards(40));
-    study(ws, 'papers', 12, local(2026, 6, 1, 22));
+    await study(ws, 'papers', 12, local(2026, 6, 1, 22));
     expect(JSON.parse(due(ws, ['--json'], local(2026, 6, 1, 23)).stdout)).toMatchObject({ new: 8, review: 0, total: 8 });
     // 03:59 in Tokyo is 18:59 UTC of the day before: still the same local day.
     expect(JSON.parse(due(ws, ['--json'], local(2026, 6, 2, 3, 59)).stdout)).toMatchObject({ new: 8 });
@@ -87,11 +87,11 @@ describe('paperdeck due', () => {
     expect(JSON.parse(due(ws, ['--json'], local(2026, 6, 1, 9)).stdout)).toMatchObject({ new: 7, total: 7 });
   });
 
-  it('works while a study session holds the state', () => {
+  it('works while a study session holds the state', async () => {
     const ws = workspace();
     writeDeck(ws.decks, 'papers', makeCards(40));
     const clock = new ManualClock(local(2026, 6, 1, 9));
-    const writer = openState(ws.state, { mode: 'write', clock, command: 'paperdeck study papers' });
+    const writer = await openState(ws.state, { mode: 'write', clock, command: 'paperdeck study papers' });
     try {
       const engine = createStudyEngine({ deck: writer.deck('papers'), cards: makeCards(40), settings: settings(), clock });
       engine.answer('c001', 3, 1_000);

@@ -7,12 +7,12 @@ import { newCardState } from '../../src/schedule/cardState.js';
 import { openState } from '../../src/store/index.js';
 import { runCli, workspaceWithBundledDeck } from '../helpers/cli.js';
 
-it('reads past a torn last log line, with a note on stderr, and writes nothing', () => {
+it('reads past a torn last log line, with a note on stderr, and writes nothing', async () => {
   const { decks, state } = workspaceWithBundledDeck();
   const generated = JSON.parse(runCli(['generate', '--json', '--decks', decks]).stdout);
   const card = generated.cards[0].id as string;
   const clock = new ManualClock(Date.parse('2026-11-20T10:00:00Z'));
-  const store = openState(state, { mode: 'write', clock });
+  const store = await openState(state, { mode: 'write', clock });
   const before = newCardState();
   store.deck('iclr2017').append({ kind: 'suspend', at: clock.now(), card, before, after: { ...before, suspended: true } });
   store.close();

@@ -19,11 +19,11 @@ const DECK = [
 ];
 
 /** c001 and c004 suspended by hand, c003 a leech (suspended by the leech rule). */
-function deckWithSuspensions() {
+async function deckWithSuspensions() {
   const ws = workspace();
   writeDeck(ws.decks, 'papers', DECK);
   const clock = new ManualClock(local(2026, 3, 2, 9));
-  const store = openState(ws.state, { mode: 'write', clock });
+  const store = await openState(ws.state, { mode: 'write', clock });
   try {
     const deck = store.deck('papers');
     const engine = (leechThreshold = 8) => createStudyEngine({ deck, cards: DECK, settings: settings({ leechThreshold }), clock });
@@ -43,8 +43,8 @@ function deckWithSuspensions() {
     const doc = JSON.parse(run(['cards', '--json']).stdout) as { cards: { id: string; suspended: boolean; leech: boolean }[] };
     return Object.fromEntries(doc.cards.map((card) => [card.id, { suspended: card.suspended, leech: card.leech }]));
   };
-  const log = () => {
-    const reader = openState(ws.state, { mode: 'read', clock });
+  const log = async () => {
+    const reader = await openState(ws.state, { mode: 'read', clock });
     try {
       return reader.deck('papers').readLog();
     } finally {
@@ -55,8 +55,8 @@ function deckWithSuspensions() {
 }
 
 describe('paperdeck unsuspend', () => {
-  it('brings back a card named by part of its title, logging it, and refuses an ambiguous name', () => {
-    const { run, flags, log, now } = deckWithSuspensions();
+  it('brings back a card named by part of its title, logging it, and refuses an ambiguous name', async () => {
+    const { run, flags, log, now } = await deckWithSuspensions();
     const ambiguous = run(['unsuspend', 'ATTENTION']);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stdout).toBe('');
@@ -71,7 +71,7 @@ describe('paperdeck unsuspend', () => {
     expect(done.stdout).toBe('papers: unsuspended 1 card\n  Attention Is All You Need\n');
     expect(flags().c001).toEqual({ suspended: false, leech: false });
     expect(flags().c004!.suspended).toBe(true);
-    const entry = log().at(-1)!;
+    const entry = (await log()).at(-1)!;
     expect(entry).toMatchObject({ kind: 'unsuspend', card: 'c001', before: { suspended: true }, after: { suspended: false } });
     // Stamped by PAPERDECK_NOW's clock, not the machine's: on its local day. (That clock runs on
     // from the time it names, so the exact time is not known.)
@@ -80,8 +80,8 @@ describe('paperdeck unsuspend', () => {
     expect(JSON.parse(run(['due', '--json']).stdout)).toMatchObject({ new: 3 });
   });
 
-  it('brings back the leeches, keeping their flag, or every suspended card; --json lists them', () => {
-    const { run, flags, log } = deckWithSuspensions();
+  it('brings back the leeches, keeping their flag, or every suspended card; --json lists them', async () => {
+    const { run, flags, log } = await deckWithSuspensions();
     const leeches = run(['unsuspend', '--leeches', '--json']);
     expect(leeches.code).toBe(0);
     expect(JSON.parse(leeches.stdout)).toEqual({ deck: 'papers', unsuspended: ['c003'], notSuspended: [] });
@@ -91,7 +91,7 @@ describe('paperdeck unsuspend', () => {
     const all = run(['unsuspend', 'papers', '--all']);
     expect(all.stdout).toBe('papers: unsuspended 2 cards\n  Attention Is All You Need\n  Batch Normalization\n');
     expect(Object.values(flags()).some((card) => card.suspended)).toBe(false);
-    expect(log().filter((entry) => entry.kind === 'unsuspend').map((entry) => entry.card)).toEqual(['c003', 'c001', 'c004']);
+    expect((await log()).filter((entry) => entry.kind === 'unsuspend').map((entry) => entry.card)).toEqual(['c003', 'c001', 'c004']);
 
     const notSuspended = run(['unsuspend', 'c002', '--json']);
     expect(notSuspended.code).toBe(0);
@@ -100,13 +100,13 @@ describe('paperdeck unsuspend', () => {
     expect(text).toMatchObject({ code: 0, stdout: 'papers: nothing to unsuspend\n', stderr: 'paperdeck: note: "Dropout" was not suspended\n' });
   });
 
-  it('asks what to unsuspend, and writes nothing while a study session holds the state', () => {
-    const { ws, run, flags, log } = deckWithSuspensions();
+  it('asks what to unsuspend, and writes nothing while a study session holds the state', async () => {
+    const { ws, run, flags, log } = await deckWithSuspensions();
     const bare = run(['unsuspend']);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toBe('paperdeck: name the cards to unsuspend (ids or parts of titles), or use --leeches or --all\n');
-    const entries = log().length;
-    const session = openState(ws.state, { mode: 'write', clock: new ManualClock(local(2026, 3, 10, 9)), command: 'paperdeck study papers' });
+    const entries = (await log()).length;
+    const session = await openState(ws.state, { mode: 'write', clock: new ManualClock(local(2026, 3, 10, 9)), command: 'paperdeck study papers' });
     try {
       const refused = run(['unsuspend', '--all']);
       expect(refused.code).toBe(1);
@@ -115,7 +115,7 @@ describe('paperdeck unsuspend', () => {
     } finally {
       session.close();
     }
-    expect(log()).toHaveLength(entries);
+    expect(await log()).toHaveLength(entries);
     expect(flags().c004!.suspended).toBe(true);
     expect(run(['unsuspend', '--all']).code).toBe(0);
   });

@@ -71,8 +71,8 @@ function titlesById(): Map<string, string> {
   return new Map(file.cards.map((card) => [card.id, card.title]));
 }
 
-function readLog(): LogEntry[] {
-  const store = openState(stateDir, { mode: 'read', clock: new ManualClock(Date.parse(NOW)) });
+async function readLog(): Promise<LogEntry[]> {
+  const store = await openState(stateDir, { mode: 'read', clock: new ManualClock(Date.parse(NOW)) });
   try {
     return store.deck('tiny').readLog();
   } finally {
@@ -81,8 +81,8 @@ function readLog(): LogEntry[] {
 }
 
 /** The ratings that stand: reviews not taken back by an undo, as [title, rating]. */
-function standingReviews(): [string, number][] {
-  const log = readLog();
+async function standingReviews(): Promise<[string, number][]> {
+  const log = await readLog();
   const undone = new Set(log.flatMap((entry) => (entry.kind === 'undo' ? [entry.undoes] : [])));
   const titles = titlesById();
   return log.flatMap((entry) =>
@@ -158,11 +158,11 @@ describe('paperdeck study in a terminal', () => {
     await first.waitFor('Stopped, with', mark);
     expect((await first.exited).exitCode).toBe(0);
 
-    expect(standingReviews()).toEqual([
+    expect(await standingReviews()).toEqual([
       ['Alpha Paper Title', 3],
       ['Beta Paper Title', 1],
     ]);
-    const undos = readLog().filter((entry) => entry.kind === 'undo');
+    const undos = (await readLog()).filter((entry) => entry.kind === 'undo');
     expect(undos).toHaveLength(1);
 
     // The queue as `due` sees it is what the next session shows: Gamma is still new.
@@ -177,7 +177,7 @@ describe('paperdeck study in a terminal', () => {
     mark = second.mark();
     second.write('q');
     expect((await second.exited).exitCode).toBe(0);
-    expect(standingReviews()).toHaveLength(2);
+    expect(await standingReviews()).toHaveLength(2);
   });
 
   it('refuses a second session on the same state while the first runs', async () => {
@@ -220,7 +220,7 @@ writeFileSync(file, readFileSync(file, 'utf8').replace('recursion makes programs
     await program.waitFor('Beta Paper Title', mark);
     program.write('q');
     expect((await program.exited).exitCode).toBe(0);
-    expect(standingReviews()).toEqual([['Alpha Paper Title', 3]]);
+    expect(await standingReviews()).toEqual([['Alpha Paper Title', 3]]);
   });
 
   it('goes on with the cards as they were when an edit leaves notes that cannot be built, and e opens the note again', async () => {
@@ -254,7 +254,7 @@ else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
     await program.waitFor('Beta Paper Title', mark);
     program.write('q');
     expect((await program.exited).exitCode).toBe(0);
-    expect(standingReviews()).toEqual([['Alpha Paper Title', 3]]);
+    expect(await standingReviews()).toEqual([['Alpha Paper Title', 3]]);
   });
 
   it('says when an answer makes a card a leech, and that it is suspended', async () => {
@@ -414,7 +414,7 @@ describe('paperdeck study without a terminal', () => {
     ]);
   });
 
-  it('refuses when neither end is a terminal, writing nothing to stdout and no state', () => {
+  it('refuses when neither end is a terminal, writing nothing to stdout and no state', async () => {
     const result = spawnSync(process.execPath, [bin, 'study', 'tiny', '--state', stateDir, '--decks', decksDir], {
       env: interactiveEnv({ PAPERDECK_NOW: NOW }),
       input: ' 3 3 q',
@@ -425,13 +425,13 @@ describe('paperdeck study without a terminal', () => {
     expect(result.stderr).toBe(
       'paperdeck: study needs an interactive terminal (stdin and stdout are not TTYs); for scripts use `paperdeck due`\n',
     );
-    expect(readLogSafe()).toEqual([]);
+    expect(await readLogSafe()).toEqual([]);
   });
 });
 
-function readLogSafe(): LogEntry[] {
+async function readLogSafe(): Promise<LogEntry[]> {
   try {
-    return readLog();
+    return await readLog();
   } catch {
     return [];
   }

@@ -20,10 +20,10 @@ describe('study engine on the real store', () => {
   const cards = makeCards(25);
   const config = settings();
 
-  it("keeps answers and today's limits across restarts; undo reaches only the session's own answers", () => {
+  it("keeps answers and today's limits across restarts; undo reaches only the session's own answers", async () => {
     const dir = stateDir();
     const clock = new ManualClock(local(2026, 6, 1, 9));
-    let store = openState(dir, { mode: 'write', clock });
+    let store = await openState(dir, { mode: 'write', clock });
     let engine = createStudyEngine({ deck: store.deck('papers'), cards, settings: config, clock });
     for (let i = 0; i < 5; i++) {
       const card = engine.view().card!;
@@ -39,7 +39,7 @@ describe('study engine on the real store', () => {
     store.close();
 
     clock.advance(HOUR);
-    store = openState(dir, { mode: 'write', clock });
+    store = await openState(dir, { mode: 'write', clock });
     engine = createStudyEngine({ deck: store.deck('papers'), cards, settings: config, clock });
     expect(engine.view().counts).toEqual({ new: 15, learning: 4, review: 0, total: 19 });
     expect(engine.summary()).toMatchObject({ reviewed: 6, ms: 84_000 });
@@ -56,7 +56,7 @@ describe('study engine on the real store', () => {
     store.close();
 
     // What was restored is what a fresh read of the log gives.
-    store = openState(dir, { mode: 'read', clock });
+    store = await openState(dir, { mode: 'read', clock });
     expect(store.deck('papers').cardStates()).toEqual(before);
     expect(before.get('c001')!.state).toBe(CardStateKind.Review);
     expect(graduated.get('c001')!.state).toBe(CardStateKind.Learning);
@@ -65,14 +65,14 @@ describe('study engine on the real store', () => {
     store.close();
   });
 
-  it('lets a reader count what is due while a study session holds the state', () => {
+  it('lets a reader count what is due while a study session holds the state', async () => {
     const dir = stateDir();
     const clock = new ManualClock(local(2026, 6, 1, 9));
-    const writer = openState(dir, { mode: 'write', clock, command: 'paperdeck study papers' });
+    const writer = await openState(dir, { mode: 'write', clock, command: 'paperdeck study papers' });
     const engine = createStudyEngine({ deck: writer.deck('papers'), cards, settings: config, clock });
     engine.answer('c001', 4, 1_000);
     engine.answer('c002', 3, 1_000);
-    const reader = openState(dir, { mode: 'read', clock });
+    const reader = await openState(dir, { mode: 'read', clock });
     try {
       const { counts } = queueForDeck({ deck: reader.deck('papers'), cards, settings: config, now: clock.now() });
       expect(counts).toEqual({ new: 18, learning: 1, review: 0, total: 19 });

@@ -24,10 +24,10 @@ function stats(ws: { decks: string; state: string }, args: string[], now: number
  * Day 30: c001 Good; c002 Again; c003 Good, undone, then Again. Ten minutes later the two
  * relearning cards are answered Good (relearning steps: not in True Retention).
  */
-function makeHistory(ws: { state: string }): void {
+async function makeHistory(ws: { state: string }): Promise<void> {
   const cards = makeCards(40);
   const clock = new ManualClock(DAY1);
-  let store = openState(ws.state, { mode: 'write', clock });
+  let store = await openState(ws.state, { mode: 'write', clock });
   try {
     const engine = createStudyEngine({ deck: store.deck('papers'), cards, settings: settings(), clock });
     for (let i = 0; i < 3; i++) engine.answer(engine.view().card!.id, 4, 2_000);
@@ -35,7 +35,7 @@ function makeHistory(ws: { state: string }): void {
     store.close();
   }
   clock.set(DAY30);
-  store = openState(ws.state, { mode: 'write', clock });
+  store = await openState(ws.state, { mode: 'write', clock });
   try {
     const engine = createStudyEngine({ deck: store.deck('papers'), cards, settings: settings({ newPerDay: 0 }), clock });
     const plan: Record<string, 1 | 3> = { c001: 3, c002: 1, c003: 3 };
@@ -55,10 +55,10 @@ function makeHistory(ws: { state: string }): void {
 }
 
 describe('paperdeck stats', () => {
-  it('prints one JSON document whose figures follow the history', () => {
+  it('prints one JSON document whose figures follow the history', async () => {
     const ws = workspace();
     writeDeck(ws.decks, 'papers', makeCards(40));
-    makeHistory(ws);
+    await makeHistory(ws);
     const result = stats(ws, ['--json'], DAY30 + 3_600_000);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -92,10 +92,10 @@ describe('paperdeck stats', () => {
     expect(json.hardest.map((h: { id: string }) => h.id).sort()).toEqual(['c002', 'c003']);
   });
 
-  it('prints the report within 80 columns without colour when piped', () => {
+  it('prints the report within 80 columns without colour when piped', async () => {
     const ws = workspace();
     writeDeck(ws.decks, 'papers', makeCards(40));
-    makeHistory(ws);
+    await makeHistory(ws);
     const result = stats(ws, [], DAY30 + 3_600_000);
     expect(result.code).toBe(0);
     const out = result.stdout;

@@ -17,8 +17,8 @@ const HOUR = 3_600_000;
 const ODD_DECK = 'replaced-2026-01-01T00-00-00Z';
 
 /** One writer session on deck `deck`: `count` answers, cards cycling through `cards` ids. */
-function session(state: string, clock: ManualClock, count: number, deck = 'd', cards = 7): void {
-  const store = openState(state, { mode: 'write', clock });
+async function session(state: string, clock: ManualClock, count: number, deck = 'd', cards = 7): Promise<void> {
+  const store = await openState(state, { mode: 'write', clock });
   const d = store.deck(deck);
   for (let i = 0; i < count; i++) {
     const n = d.lastSeq() + 1;
@@ -70,16 +70,16 @@ function commandBlocks(restoreTxt: string): string[] {
 }
 
 describe('daily backups', () => {
-  it('takes one a day when a writer opens, keeping five dated folders and one copy of each log', () => {
+  it('takes one a day when a writer opens, keeping five dated folders and one copy of each log', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
     for (let day = 0; day < 8; day++) {
       for (let sessionOfDay = 0; sessionOfDay < 2; sessionOfDay++) {
-        const store = openState(state, { mode: 'write', clock });
+        const store = await openState(state, { mode: 'write', clock });
         store.saveSettings({ newPerDay: day });
         store.close();
-        session(state, clock, 1);
-        session(state, clock, 2, ODD_DECK);
+        await session(state, clock, 1);
+        await session(state, clock, 2, ODD_DECK);
         clock.advance(HOUR);
       }
       clock.advance(DAY - 2 * HOUR);
@@ -109,15 +109,15 @@ describe('daily backups', () => {
     expect(readFileSync(files(state).copy, 'utf8').trim().split('\n')).toHaveLength(1 + 14);
   });
 
-  it('puts the whole state back when RESTORE.txt is followed, to the newest copy or to that moment', () => {
+  it('puts the whole state back when RESTORE.txt is followed, to the newest copy or to that moment', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
     for (let day = 0; day < 4; day++) {
-      const store = openState(state, { mode: 'write', clock });
+      const store = await openState(state, { mode: 'write', clock });
       store.saveSettings({ newPerDay: 10 + day });
       store.close();
-      session(state, clock, 3);
-      session(state, clock, 2, "it's mine");
+      await session(state, clock, 3);
+      await session(state, clock, 2, "it's mine");
       clock.advance(DAY);
     }
     // Four backups: one on the first day once settings existed, then one as each later day
@@ -133,7 +133,7 @@ describe('daily backups', () => {
     rmSync(join(state, 'decks'), { recursive: true });
     rmSync(join(state, 'settings.json'));
     execFileSync('sh', ['-c', whole!], { cwd: state });
-    let store = openState(state, { mode: 'read', clock });
+    let store = await openState(state, { mode: 'read', clock });
     expect(store.settings().newPerDay).toBe(10); // that backup's settings
     // ...with every answer the log copies hold: the snapshot is older, the tail is replayed.
     const d = store.deck('d');
@@ -145,7 +145,7 @@ describe('daily backups', () => {
 
     // Or exactly as things were when that backup was taken.
     execFileSync('sh', ['-c', exact!], { cwd: state });
-    store = openState(state, { mode: 'write', clock });
+    store = await openState(state, { mode: 'write', clock });
     expect(store.deck('d').lastSeq()).toBe(3);
     expect(store.deck('d').readLog().map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(store.deck("it's mine").lastSeq()).toBe(2);
@@ -153,22 +153,22 @@ describe('daily backups', () => {
     store.close();
   });
 
-  it('extends the log copy with only what was added, never rewriting what it holds', () => {
+  it('extends the log copy with only what was added, never rewriting what it holds', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
     // Long enough (~180 KB) that its middle lies outside the 64 KiB the backup compares at
     // either end of the copy.
-    session(state, clock, 1600);
+    await session(state, clock, 1600);
     clock.advance(DAY);
-    session(state, clock, 10); // the backup copies entries 1..1600
+    await session(state, clock, 10); // the backup copies entries 1..1600
     const { log, copy } = files(state);
     const backedUp = bytesOf(copy);
 
     // Damage deep inside the part already backed up, far from both ends of the copy.
     garbleLine(log, 801);
-    session(state, clock, 10);
+    await session(state, clock, 10);
     clock.advance(DAY);
-    session(state, clock, 0); // the backup appends entries 1601..1620 and nothing else
+    await session(state, clock, 0); // the backup appends entries 1601..1620 and nothing else
 
     const copied = bytesOf(copy);
     expect(copied.subarray(0, backedUp.length)).toEqual(backedUp);
@@ -177,79 +177,79 @@ describe('daily backups', () => {
     // The copy is a whole, sound log, unlike the live one.
     const restore = tempDir();
     execFileSync('sh', ['-c', `mkdir -p decks/d && cp ${copy} decks/d/log.ndjson`], { cwd: restore });
-    expect(openState(restore, { mode: 'read', clock }).deck('d').readLog().map((e) => e.seq)).toEqual(
+    expect((await openState(restore, { mode: 'read', clock })).deck('d').readLog().map((e) => e.seq)).toEqual(
       Array.from({ length: 1620 }, (_, i) => i + 1),
     );
-    expect(() => openState(state, { mode: 'read', clock }).deck('d').readLog()).toThrow(/line 801/);
+    await expect(async () => (await openState(state, { mode: 'read', clock })).deck('d').readLog()).rejects.toThrow(/line 801/);
   });
 
-  it('keeps the copy as it is when the live log is damaged where the copy ends, and says so', () => {
+  it('keeps the copy as it is when the live log is damaged where the copy ends, and says so', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
-    session(state, clock, 20);
+    await session(state, clock, 20);
     clock.advance(DAY);
-    session(state, clock, 5); // the backup copies entries 1..20
+    await session(state, clock, 5); // the backup copies entries 1..20
     const { log, copy } = files(state);
     const backedUp = bytesOf(copy);
 
     garbleLine(log, 19); // entry 18
     clock.advance(DAY);
-    openState(state, { mode: 'write', clock }).close();
+    (await openState(state, { mode: 'write', clock })).close();
     expect(bytesOf(copy)).toEqual(backedUp);
     const newest = datedBackups(state).at(-1)!;
     expect(manifest(state, newest).logs.d).toMatchObject({ seq: 20, problem: expect.stringContaining('line 19') });
 
     // The error names the copy, and restoring from it brings back what it holds.
-    const error = openError(() => openState(state, { mode: 'read', clock }).deck('d').readLog());
+    const error = await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d').readLog());
     expect(error.message).toContain(`restore it from ${copy} (it holds entries 1 to 20;`);
     writeFileSync(log, bytesOf(copy));
     rmSync(files(state).snapshot);
-    const deck = openState(state, { mode: 'read', clock }).deck('d');
+    const deck = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(deck.readLog().map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(deck.cardStates().get('card-4')).toEqual(sampleState(18));
   });
 
-  it('copies only whole entries: a torn last line stays out, and the copy goes on from there', () => {
+  it('copies only whole entries: a torn last line stays out, and the copy goes on from there', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
-    session(state, clock, 4);
+    await session(state, clock, 4);
     const { log, copy } = files(state);
     const whole = bytesOf(log);
     appendFileSync(log, '{"seq":5,"kind":"rev'); // a crash mid-append
     clock.advance(DAY);
-    session(state, clock, 3); // the backup copies 1..4; the writer sets the torn line aside
+    await session(state, clock, 3); // the backup copies 1..4; the writer sets the torn line aside
     expect(bytesOf(copy)).toEqual(whole);
 
     clock.advance(DAY);
-    session(state, clock, 0);
+    await session(state, clock, 0);
     expect(bytesOf(copy)).toEqual(bytesOf(log));
     expect(manifest(state, datedBackups(state).at(-1)!).logs.d).toEqual({ copy: 'logs/d.ndjson', bytes: statSync(log).size, seq: 7 });
     expect(readdirSync(join(state, 'backups', 'logs'))).toEqual(['d.ndjson']); // extended, not replaced
   });
 
-  it('stops the copy at the last good entry when the new part of the log is damaged', () => {
+  it('stops the copy at the last good entry when the new part of the log is damaged', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
-    session(state, clock, 5);
+    await session(state, clock, 5);
     clock.advance(DAY);
-    session(state, clock, 5); // copy: 1..5; live: 1..10
+    await session(state, clock, 5); // copy: 1..5; live: 1..10
     const { log, copy } = files(state);
     garbleLine(log, 8); // entry 7, not backed up yet
     clock.advance(DAY);
-    openState(state, { mode: 'write', clock }).close();
+    (await openState(state, { mode: 'write', clock })).close();
     expect(bytesOf(copy)).toEqual(bytesOf(log).subarray(0, lineStarts(log)[7]));
     expect(manifest(state, datedBackups(state).at(-1)!).logs.d).toMatchObject({ seq: 6, problem: expect.stringContaining('line 8') });
   });
 
-  it('replaces a copy that is no longer a prefix of the log, keeping the old one while older backups need it', () => {
+  it('replaces a copy that is no longer a prefix of the log, keeping the old one while older backups need it', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
     // Long enough (> 128 KiB) that the copy's start and end are compared apart.
-    session(state, clock, 400);
+    await session(state, clock, 400);
     clock.advance(DAY);
-    session(state, clock, 5);
+    await session(state, clock, 5);
     clock.advance(DAY);
-    session(state, clock, 0); // copy: 1..405
+    await session(state, clock, 0); // copy: 1..405
     const { log, snapshot, copy } = files(state);
     const oldCopy = bytesOf(copy);
 
@@ -257,10 +257,10 @@ describe('daily backups', () => {
     // copy's length: only the copy's end tells them apart.
     writeFileSync(log, bytesOf(log).subarray(0, lineStarts(log)[391]));
     rmSync(snapshot);
-    session(state, clock, 20, 'd', 3);
+    await session(state, clock, 20, 'd', 3);
     expect(statSync(log).size).toBeGreaterThan(oldCopy.length);
     clock.advance(DAY);
-    session(state, clock, 0);
+    await session(state, clock, 0);
     expect(bytesOf(copy)).toEqual(bytesOf(log));
     const replacedAt = datedBackups(state).at(-1)!;
     const displaced = join(state, 'backups', 'logs', `replaced-${replacedAt}`, 'd.ndjson');
@@ -268,18 +268,18 @@ describe('daily backups', () => {
 
     // A copy damaged at its end is replaced from the live log as well.
     clock.advance(DAY);
-    session(state, clock, 1);
+    await session(state, clock, 1);
     garbleLine(copy, 411); // its last entry
     clock.advance(DAY);
-    session(state, clock, 0);
+    await session(state, clock, 0);
     expect(bytesOf(copy)).toEqual(bytesOf(log));
-    expect(openState(state, { mode: 'read', clock }).deck('d').lastSeq()).toBe(411);
+    expect((await openState(state, { mode: 'read', clock })).deck('d').lastSeq()).toBe(411);
     expect(readdirSync(join(state, 'backups', 'logs'))).toHaveLength(3);
 
     // Once every dated backup is newer than the displaced copies, they go.
     for (let day = 0; day < BACKUPS_KEPT; day++) {
       clock.advance(DAY);
-      session(state, clock, 1);
+      await session(state, clock, 1);
     }
     expect(readdirSync(join(state, 'backups', 'logs'))).toEqual(['d.ndjson']);
   });

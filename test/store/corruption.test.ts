@@ -17,11 +17,11 @@ const DAY = 86_400_000;
  * A state with answers in deck "d" and a setting, as of two days of use: one backup exists, taken
  * when the second day began, so its log copy holds entries 1 to 5; entries 6 to 10 came after.
  */
-function usedState(): { state: string; clock: ManualClock; backup: string; logCopy: string } {
+async function usedState(): Promise<{ state: string; clock: ManualClock; backup: string; logCopy: string }> {
   const state = tempDir();
   const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
   for (let day = 0; day < 2; day++) {
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     if (day === 0) store.saveSettings({ newPerDay: 7 });
     const deck = store.deck('d');
     for (let i = 0; i < 5; i++) deck.append(sampleReview(`card-${i}`, deck.lastSeq() + 1));
@@ -38,14 +38,14 @@ function usedState(): { state: string; clock: ManualClock; backup: string; logCo
 }
 
 describe('corrupted files', () => {
-  it('refuses a corrupted snapshot, naming it and the backup, and leaves it as it is', () => {
-    const { state, clock, backup } = usedState();
+  it('refuses a corrupted snapshot, naming it and the backup, and leaves it as it is', async () => {
+    const { state, clock, backup } = await usedState();
     const snapshot = join(state, 'decks', 'd', 'snapshot.json');
     writeFileSync(snapshot, '{"schemaVersion":1,"seq":');
     const bad = bytesOf(snapshot);
     for (const mode of ['read', 'write'] as const) {
-      const store = openState(state, { mode, clock });
-      const error = openError(() => store.deck('d'));
+      const store = await openState(state, { mode, clock });
+      const error = await openError(() => store.deck('d'));
       store.close();
       expect(error.message).toContain(snapshot);
       expect(error.message).toMatch(/is corrupted \(.*JSON.*\)/);
@@ -57,18 +57,18 @@ describe('corrupted files', () => {
 
     // Doing what it says: the backed-up snapshot (after entry 5) plus the log's tail past it.
     copyFileSync(join(backup, 'decks', 'd', 'snapshot.json'), snapshot);
-    const deck = openState(state, { mode: 'read', clock }).deck('d');
+    const deck = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(deck.lastSeq()).toBe(10);
     expect(new Map(deck.cardStates())).toEqual(new Map(deck.readLog().map((e) => [e.card, e.after])));
   });
 
-  it('refuses corrupted settings the same way, before taking any backup', () => {
-    const { state, clock, backup } = usedState();
+  it('refuses corrupted settings the same way, before taking any backup', async () => {
+    const { state, clock, backup } = await usedState();
     const settings = join(state, 'settings.json');
     writeFileSync(settings, 'newPerDay = 7\n');
     clock.advance(DAY);
     for (const mode of ['read', 'write'] as const) {
-      const error = openError(() => openState(state, { mode, clock }));
+      const error = await openError(() => openState(state, { mode, clock }));
       expect(error.message).toContain(settings);
       expect(error.message).toContain(`restore it from ${join(backup, 'settings.json')} or`);
       expect(error.message).toMatch(/default settings/);
@@ -77,11 +77,11 @@ describe('corrupted files', () => {
     expect(readdirSync(join(state, 'backups')).sort()).toEqual(['2026-11-27T10-00-00Z', 'logs']);
 
     copyFileSync(join(backup, 'settings.json'), settings);
-    expect(openState(state, { mode: 'read', clock }).settings().newPerDay).toBe(7);
+    expect((await openState(state, { mode: 'read', clock })).settings().newPerDay).toBe(7);
   });
 
-  it('refuses a log corrupted in the middle, naming the line, whenever it reads that far', () => {
-    const { state, clock, logCopy } = usedState();
+  it('refuses a log corrupted in the middle, naming the line, whenever it reads that far', async () => {
+    const { state, clock, logCopy } = await usedState();
     const log = join(state, 'decks', 'd', 'log.ndjson');
     const lines = readFileSync(log, 'utf8').split('\n');
     lines[4] = `X${lines[4]!.slice(1)}`; // line 5 (entry 4), its length kept
@@ -89,8 +89,8 @@ describe('corrupted files', () => {
     const bad = bytesOf(log);
 
     // Opening reads only the tail past the snapshot; reading the whole log finds it.
-    const reader = openState(state, { mode: 'read', clock }).deck('d');
-    const error = openError(() => reader.readLog());
+    const reader = (await openState(state, { mode: 'read', clock })).deck('d');
+    const error = await openError(() => reader.readLog());
     expect(error.message).toContain(log);
     expect(error.message).toContain('line 5');
     const snapshot = join(state, 'decks', 'd', 'snapshot.json');
@@ -102,71 +102,71 @@ describe('corrupted files', () => {
     // Without a snapshot, opening itself has to read it all, and refuses.
     renameSync(snapshot, `${snapshot}.moved`);
     for (const mode of ['read', 'write'] as const) {
-      const store = openState(state, { mode, clock });
-      expect(openError(() => store.deck('d')).message).toContain('line 5');
+      const store = await openState(state, { mode, clock });
+      expect((await openError(() => store.deck('d'))).message).toContain('line 5');
       store.close();
     }
     expect(bytesOf(log)).toEqual(bad);
 
     // Doing what it said (the snapshot is moved away already): the answers up to the backup.
     copyFileSync(logCopy, log);
-    const restored = openState(state, { mode: 'write', clock });
+    const restored = await openState(state, { mode: 'write', clock });
     const deck = restored.deck('d');
     expect(deck.readLog().map((e) => [e.seq, e.card])).toEqual([1, 2, 3, 4, 5].map((n) => [n, `card-${n - 1}`]));
     expect(deck.cardStates().get('card-3')).toEqual(sampleState(4));
     deck.append(sampleReview('card-0', 6));
     restored.close();
-    expect(openState(state, { mode: 'read', clock }).deck('d').lastSeq()).toBe(6);
+    expect((await openState(state, { mode: 'read', clock })).deck('d').lastSeq()).toBe(6);
   });
 
-  it('refuses a snapshot that covers more log than there is', () => {
-    const { state, clock } = usedState();
+  it('refuses a snapshot that covers more log than there is', async () => {
+    const { state, clock } = await usedState();
     const log = join(state, 'decks', 'd', 'log.ndjson');
     const lines = readFileSync(log, 'utf8').split('\n');
     writeFileSync(log, lines.slice(0, 4).join('\n') + '\n'); // an older copy of the log
-    const error = openError(() => openState(state, { mode: 'write', clock }).deck('d'));
+    const error = await openError(async () => (await openState(state, { mode: 'write', clock })).deck('d'));
     expect(error.message).toContain(join(state, 'decks', 'd', 'snapshot.json'));
     expect(error.message).toMatch(/does not match log\.ndjson/);
   });
 
-  it('refuses a snapshot whose last entry is not the log entry at that place', () => {
-    const { state, clock } = usedState();
+  it('refuses a snapshot whose last entry is not the log entry at that place', async () => {
+    const { state, clock } = await usedState();
     const snapshot = join(state, 'decks', 'd', 'snapshot.json');
     const doc = JSON.parse(readFileSync(snapshot, 'utf8'));
     writeFileSync(snapshot, JSON.stringify({ ...doc, seq: doc.seq - 1 }));
-    expect(openError(() => openState(state, { mode: 'read', clock }).deck('d')).message).toMatch(/does not match/);
+    expect((await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d'))).message).toMatch(/does not match/);
   });
 
-  it('refuses a missing log when the snapshot says there were answers', () => {
-    const { state, clock } = usedState();
+  it('refuses a missing log when the snapshot says there were answers', async () => {
+    const { state, clock } = await usedState();
     const log = join(state, 'decks', 'd', 'log.ndjson');
     rmSync(log);
-    const error = openError(() => openState(state, { mode: 'read', clock }).deck('d'));
+    const error = await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d'));
     expect(error.message).toContain(log);
     expect(error.message).toMatch(/is missing, but snapshot\.json says it held 10 entries/);
     expect(error.message).toContain(`restore it from ${join(state, 'backups', 'logs', 'd.ndjson')} (it holds entries 1 to 5;`);
   });
 
-  it('says when no backup holds the file yet', () => {
+  it('says when no backup holds the file yet', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     store.deck('d').append(sampleReview('a', 1));
     store.close();
     writeFileSync(join(state, 'decks', 'd', 'snapshot.json'), 'garbage');
-    expect(openError(() => openState(state, { mode: 'read', clock }).deck('d')).message).toMatch(/no backup in .*backups\/ holds it yet/);
+    expect((await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d'))).message).toMatch(/no backup in .*backups\/ holds it yet/);
   });
 });
 
 describe('backups', () => {
-  it('readers never take backups', () => {
+  it('readers never take backups', async () => {
     const state = tempDir();
     const clock = new ManualClock(Date.parse('2026-11-01T12:00:00Z'));
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     store.deck('d').append(sampleReview('a', 1));
     store.close();
     clock.advance(2 * DAY);
-    openState(state, { mode: 'read', clock }).deck('d');
+    (await openState(state, { mode: 'read', clock })).deck('d');
     expect(existsSync(join(state, 'backups'))).toBe(false);
   });
 });
@@ -174,13 +174,13 @@ describe('backups', () => {
 describe('schema versions', () => {
   const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
 
-  it('migrates version-0 settings (a bare settings object) and saves them as version 1', () => {
+  it('migrates version-0 settings (a bare settings object) and saves them as version 1', async () => {
     const state = tempDir();
     const settings = join(state, 'settings.json');
     writeFileSync(settings, JSON.stringify({ desiredRetention: 0.85, newPerDay: 5 }));
-    const reader = openState(state, { mode: 'read', clock });
+    const reader = await openState(state, { mode: 'read', clock });
     expect(reader.settings()).toEqual({ ...DEFAULT_SETTINGS, desiredRetention: 0.85, newPerDay: 5 });
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ desiredRetention: 0.85, newPerDay: 5 }); // untouched until saved
     writer.saveSettings({ ...writer.userSettings(), fuzz: false });
     writer.close();
@@ -190,7 +190,7 @@ describe('schema versions', () => {
     });
   });
 
-  it('refuses settings, a snapshot or a log made by a newer paperdeck', () => {
+  it('refuses settings, a snapshot or a log made by a newer paperdeck', async () => {
     const base = tempDir();
     const files = {
       settings: (state: string) => join(state, 'settings.json'),
@@ -199,14 +199,14 @@ describe('schema versions', () => {
     };
     for (const [which, fileOf] of Object.entries(files)) {
       const state = join(base, which);
-      const store = openState(state, { mode: 'write', clock });
+      const store = await openState(state, { mode: 'write', clock });
       store.saveSettings({ newPerDay: 1 });
       store.deck('d').append(sampleReview('a', 1));
       store.close();
       const file = fileOf(state);
       const text = readFileSync(file, 'utf8').replace('"schemaVersion":1', '"schemaVersion":9').replace('"schemaVersion": 1', '"schemaVersion": 9');
       writeFileSync(file, text);
-      const error = openError(() => openState(state, { mode: 'read', clock }).deck('d'));
+      const error = await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d'));
       expect(error.message).toContain(file);
       expect(error.message).toMatch(/made by a newer paperdeck/);
       expect(readFileSync(file, 'utf8')).toBe(text);

@@ -25,7 +25,7 @@ describe('a writer killed mid-save', () => {
       await child.exited;
       const reported = Math.max(...child.lines.map(Number));
 
-      const writer = openState(state, { mode: 'write', clock });
+      const writer = await openState(state, { mode: 'write', clock });
       const deck = writer.deck('d');
       const last = deck.lastSeq();
       expect(last).toBeGreaterThanOrEqual(reported);

@@ -34,11 +34,11 @@ interface UsedState {
  * day began holds the log up to entry 30 and the snapshot after it; the snapshot in the state is
  * after entry 50. The clock is left on the third day, so a writer takes another backup.
  */
-function usedState(): UsedState {
+async function usedState(): Promise<UsedState> {
   const state = tempDir();
   const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
   for (const answers of [FIRST_DAY, SECOND_DAY]) {
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     const deck = store.deck('d');
     for (let i = 0; i < answers; i++) {
       const seq = deck.lastSeq() + 1;
@@ -48,7 +48,7 @@ function usedState(): UsedState {
     clock.advance(DAY);
   }
   const deckDir = join(state, 'decks', 'd');
-  const entries = openState(state, { mode: 'read', clock }).deck('d').readLog();
+  const entries = (await openState(state, { mode: 'read', clock })).deck('d').readLog();
   expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: FIRST_DAY + SECOND_DAY }, (_, i) => i + 1));
   return {
     state,
@@ -95,8 +95,8 @@ function userError(action: () => unknown): UserError {
 }
 
 /** Opening deck "d" (and reading what `due` reads: the log's end) fails; the error. */
-function openingFails(state: string, mode: 'read' | 'write', clock: ManualClock): UserError {
-  const store = openState(state, { mode, clock });
+async function openingFails(state: string, mode: 'read' | 'write', clock: ManualClock): Promise<UserError> {
+  const store = await openState(state, { mode, clock });
   try {
     return userError(() => store.deck('d').entriesSince(0));
   } finally {
@@ -123,21 +123,21 @@ function follow(message: string, how: 'restore' | 'move away'): void {
 }
 
 /** The state opens for reading and writing with exactly the first `count` original entries. */
-function opensWith(used: UsedState, count: number): void {
+async function opensWith(used: UsedState, count: number): Promise<void> {
   const expected = used.entries.slice(0, count);
   const lastStates = new Map(expected.map((e) => [e.card, e.after]));
-  const reader = openState(used.state, { mode: 'read', clock: used.clock }).deck('d');
+  const reader = (await openState(used.state, { mode: 'read', clock: used.clock })).deck('d');
   expect(reader.lastSeq()).toBe(count);
   expect(reader.entriesSince(0)).toEqual(expected);
   expect(new Map(reader.cardStates())).toEqual(lastStates);
 
-  const writer = openState(used.state, { mode: 'write', clock: used.clock });
+  const writer = await openState(used.state, { mode: 'write', clock: used.clock });
   const deck = writer.deck('d');
   expect(deck.readLog()).toEqual(expected);
   expect(new Map(deck.cardStates())).toEqual(lastStates);
   deck.append(sampleReview('card-0', count + 1));
   writer.close();
-  expect(openState(used.state, { mode: 'read', clock: used.clock }).deck('d').lastSeq()).toBe(count + 1);
+  expect((await openState(used.state, { mode: 'read', clock: used.clock })).deck('d').lastSeq()).toBe(count + 1);
 }
 
 /** How many entries the log copy named in a log error holds, by its own words. */
@@ -152,10 +152,12 @@ function entriesInNamedCopy(message: string): number {
  * `line`, nothing in the deck's folder changes (the writer's backup keeps the good log copy), and
  * following the advice brings back the entries the copy holds.
  */
-function expectLogBlamed(used: UsedState, line: number, copyHolds: number): void {
+async function expectLogBlamed(used: UsedState, line: number, copyHolds: number): Promise<void> {
   const before = deckFiles(used.state);
   const copyBefore = bytesOf(used.logCopy);
-  const messages = (['read', 'write'] as const).map((mode) => openingFails(used.state, mode, used.clock).message);
+  // One after the other: the reader first, then the writer (which takes a backup).
+  const messages: string[] = [];
+  for (const mode of ['read', 'write'] as const) messages.push((await openingFails(used.state, mode, used.clock)).message);
   for (const message of messages) {
     expect(message.startsWith(`${used.log} is corrupted (line ${line} `)).toBe(true);
     expect(message).toContain(`restore it from ${used.logCopy} (it holds entries 1 to `);
@@ -170,75 +172,77 @@ function expectLogBlamed(used: UsedState, line: number, copyHolds: number): void
   if (copyHolds === FIRST_DAY) expect(bytesOf(used.logCopy)).toEqual(copyBefore);
 
   follow(messages[1]!, 'restore');
-  opensWith(used, copyHolds);
+  await opensWith(used, copyHolds);
 }
 
 describe('a damaged review log is named, with its line, however opening comes upon it', () => {
-  it('a line garbled to another length before the snapshot point (the snapshot no longer lands on a line end)', () => {
-    const used = usedState();
+  it('a line garbled to another length before the snapshot point (the snapshot no longer lands on a line end)', async () => {
+    const used = await usedState();
     editLine(used.log, 20, lengthChanging);
-    expectLogBlamed(used, 20, FIRST_DAY);
+    await expectLogBlamed(used, 20, FIRST_DAY);
   });
 
-  it('a line garbled to the same length before the snapshot point (opening is fast and does not see it; reading the end does)', () => {
-    const used = usedState();
+  it('a line garbled to the same length before the snapshot point (opening is fast and does not see it; reading the end does)', async () => {
+    const used = await usedState();
     editLine(used.log, 20, sameLength);
     const before = deckFiles(used.state);
     // The snapshot's boundary checks pass, so opening replays nothing and reads no further back.
-    const reader = openState(used.state, { mode: 'read', clock: used.clock }).deck('d');
+    const reader = (await openState(used.state, { mode: 'read', clock: used.clock })).deck('d');
     expect(reader.lastSeq()).toBe(50);
     expect(userError(() => reader.readLog()).message.startsWith(`${used.log} is corrupted (line 20 `)).toBe(true);
     expect(reader.entriesSince(25)).toEqual(used.entries.slice(25)); // the end is sound
     expect(deckFiles(used.state)).toEqual(before);
-    expectLogBlamed(used, 20, FIRST_DAY);
+    await expectLogBlamed(used, 20, FIRST_DAY);
   });
 
-  it('the garbled last line the snapshot covers (not a torn append: the snapshot saw it whole)', () => {
-    const used = usedState();
+  it('the garbled last line the snapshot covers (not a torn append: the snapshot saw it whole)', async () => {
+    const used = await usedState();
     editLine(used.log, 51, sameLength);
-    expectLogBlamed(used, 51, 49);
+    await expectLogBlamed(used, 51, 49);
   });
 
-  it('a line garbled in the tail that opening replays past the snapshot', () => {
-    const used = usedState();
+  it('a line garbled in the tail that opening replays past the snapshot', async () => {
+    const used = await usedState();
     // As a writer killed before it could fold leaves it: the snapshot after entry 30, the log to 50.
     copyFileSync(used.backedUpSnapshot, used.snapshot);
-    expect(openState(used.state, { mode: 'read', clock: used.clock }).deck('d').lastSeq()).toBe(50);
+    expect((await openState(used.state, { mode: 'read', clock: used.clock })).deck('d').lastSeq()).toBe(50);
     editLine(used.log, 40, lengthChanging);
     // The writer's backup extends the log copy with the whole entries before the damage (to 38).
-    expectLogBlamed(used, 40, 38);
+    await expectLogBlamed(used, 40, 38);
   });
 });
 
 describe('a snapshot is blamed only when it is itself at fault', () => {
   for (const how of ['restore', 'move away'] as const) {
-    it(`a truncated snapshot: named, left as it is, and "${how}" brings every answer back`, () => {
-      const used = usedState();
+    it(`a truncated snapshot: named, left as it is, and "${how}" brings every answer back`, async () => {
+      const used = await usedState();
       const whole = bytesOf(used.snapshot);
       writeFileSync(used.snapshot, whole.subarray(0, Math.floor(whole.length / 2)));
       const before = deckFiles(used.state);
-      const messages = (['read', 'write'] as const).map((mode) => openingFails(used.state, mode, used.clock).message);
+      // One after the other: the reader first, then the writer (which takes a backup).
+      const messages: string[] = [];
+      for (const mode of ['read', 'write'] as const) messages.push((await openingFails(used.state, mode, used.clock)).message);
       for (const message of messages) {
         expect(message.startsWith(`${used.snapshot} is corrupted (`)).toBe(true);
         expect(message).toContain(`restore it from ${used.backedUpSnapshot} or move it away to rebuild it from the review log`);
       }
       expect(deckFiles(used.state)).toEqual(before);
       follow(messages[1]!, how);
-      opensWith(used, 50);
+      await opensWith(used, 50);
     });
   }
 
-  it('a sound log cut back to an older copy: the snapshot that covers more is named, with the log found sound', () => {
-    const used = usedState();
+  it('a sound log cut back to an older copy: the snapshot that covers more is named, with the log found sound', async () => {
+    const used = await usedState();
     copyFileSync(used.logCopy, used.log); // the log as the backup holds it, entries 1 to 30
     const before = deckFiles(used.state);
-    const message = openingFails(used.state, 'read', used.clock).message;
+    const message = (await openingFails(used.state, 'read', used.clock)).message;
     expect(message.startsWith(`${used.snapshot} is corrupted (it does not match log.ndjson, which reads clean up to entry 30:`)).toBe(
       true,
     );
     expect(deckFiles(used.state)).toEqual(before);
     follow(message, 'move away');
-    opensWith(used, 30);
+    await opensWith(used, 30);
     expect(existsSync(`${used.snapshot}.moved`)).toBe(true);
   });
 });

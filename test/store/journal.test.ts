@@ -19,8 +19,8 @@ function deckFiles(stateDir: string, deck: string) {
   return { dir, log: join(dir, 'log.ndjson'), snapshot: join(dir, 'snapshot.json') };
 }
 
-function appendReviews(stateDir: string, deck: string, count: number, cards = 5): LogEntry[] {
-  const store = openState(stateDir, { mode: 'write', clock });
+async function appendReviews(stateDir: string, deck: string, count: number, cards = 5): Promise<LogEntry[]> {
+  const store = await openState(stateDir, { mode: 'write', clock });
   const d = store.deck(deck);
   const stored: LogEntry[] = [];
   for (let i = 0; i < count; i++) {
@@ -36,9 +36,9 @@ function snapshotDoc(file: string): { schemaVersion: number; seq: number; logByt
 }
 
 describe('appending answers', () => {
-  it('keeps every answer across reopening, numbered from 1 without gaps', () => {
+  it('keeps every answer across reopening, numbered from 1 without gaps', async () => {
     const state = tempDir();
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     const deck = store.deck('iclr2017');
     const first = deck.append(sampleReview('a', 1));
     const second = deck.append(sampleReview('b', 2));
@@ -47,7 +47,7 @@ describe('appending answers', () => {
     expect(deck.cardStates().get('a')).toEqual(sampleState(3));
     store.close();
 
-    const again = openState(state, { mode: 'read', clock });
+    const again = await openState(state, { mode: 'read', clock });
     const reopened = again.deck('iclr2017');
     expect(reopened.lastSeq()).toBe(3);
     expect(reopened.cardStates().get('a')).toEqual(sampleState(3));
@@ -57,9 +57,9 @@ describe('appending answers', () => {
     again.close();
   });
 
-  it('writes each answer to the log before append returns, one line each', () => {
+  it('writes each answer to the log before append returns, one line each', async () => {
     const state = tempDir();
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     const deck = store.deck('d');
     deck.append(sampleReview('a', 1));
     const { log } = deckFiles(state, 'd');
@@ -71,52 +71,52 @@ describe('appending answers', () => {
     store.close();
   });
 
-  it('stores the seq it assigns even if the caller passes one', () => {
+  it('stores the seq it assigns even if the caller passes one', async () => {
     const state = tempDir();
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     const deck = store.deck('d');
     const entry = deck.append({ ...sampleReview('a', 1), seq: 99 } as unknown as DistributiveOmit<LogEntry, 'seq'>);
     expect(entry.seq).toBe(1);
     store.close();
-    expect(openState(state, { mode: 'read', clock }).deck('d').readLog()[0]?.seq).toBe(1);
+    expect((await openState(state, { mode: 'read', clock })).deck('d').readLog()[0]?.seq).toBe(1);
   });
 
-  it('keeps undo and flag entries like reviews: the state after each is the current one', () => {
+  it('keeps undo and flag entries like reviews: the state after each is the current one', async () => {
     const state = tempDir();
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     const deck = store.deck('d');
     const review = deck.append(sampleReview('a', 1));
     deck.append({ kind: 'undo', undoes: review.seq, at: 2, card: 'a', before: review.after, after: sampleState(0) });
     deck.append({ kind: 'suspend', at: 3, card: 'b', before: null, after: { ...sampleState(5), suspended: true } });
     store.close();
-    const read = openState(state, { mode: 'read', clock }).deck('d');
+    const read = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(read.cardStates().get('a')).toEqual(sampleState(0));
     expect(read.cardStates().get('b')?.suspended).toBe(true);
     expect(read.readLog().map((e) => e.kind)).toEqual(['review', 'undo', 'suspend']);
   });
 
-  it('refuses to write through a reader', () => {
+  it('refuses to write through a reader', async () => {
     const state = tempDir();
-    appendReviews(state, 'd', 2);
-    const reader = openState(state, { mode: 'read', clock });
+    await appendReviews(state, 'd', 2);
+    const reader = await openState(state, { mode: 'read', clock });
     expect(() => reader.deck('d').append(sampleReview('a', 9))).toThrow(/writing/);
     expect(() => reader.saveSettings({ newPerDay: 1 })).toThrow(/writing/);
   });
 });
 
 describe('the snapshot and the tail of the log', () => {
-  it('folds on close, and a reader replays the tail a running writer has not folded yet', () => {
+  it('folds on close, and a reader replays the tail a running writer has not folded yet', async () => {
     const state = tempDir();
-    appendReviews(state, 'd', 10);
+    await appendReviews(state, 'd', 10);
     const { snapshot } = deckFiles(state, 'd');
     expect(snapshotDoc(snapshot).seq).toBe(10);
 
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     const deck = writer.deck('d');
     for (let n = 11; n <= 15; n++) deck.append(sampleReview(`new-${n}`, n));
     expect(snapshotDoc(snapshot).seq).toBe(10); // answers do not rewrite the snapshot
 
-    const reader = openState(state, { mode: 'read', clock }).deck('d');
+    const reader = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(reader.lastSeq()).toBe(15);
     expect(reader.cardStates().get('new-15')).toEqual(sampleState(15));
     expect(reader.cardStates().get('card-0')).toEqual(sampleState(10));
@@ -128,9 +128,9 @@ describe('the snapshot and the tail of the log', () => {
     expect(Object.keys(folded.cards).sort()).toEqual([...reader.cardStates().keys()].sort());
   });
 
-  it('folds a long tail when a writer opens, and a reader leaves the files alone', () => {
+  it('folds a long tail when a writer opens, and a reader leaves the files alone', async () => {
     const state = tempDir();
-    appendReviews(state, 'd', 3);
+    await appendReviews(state, 'd', 3);
     const { log, snapshot } = deckFiles(state, 'd');
     // A writer that crashed after many answers: the log ran far past the snapshot.
     let text = '';
@@ -138,48 +138,48 @@ describe('the snapshot and the tail of the log', () => {
     appendFileSync(log, text);
     const before = bytesOf(snapshot);
 
-    const reader = openState(state, { mode: 'read', clock }).deck('d');
+    const reader = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(reader.lastSeq()).toBe(FOLD_TAIL_ENTRIES + 10);
     expect(bytesOf(snapshot)).toEqual(before);
 
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     writer.deck('d');
     expect(snapshotDoc(snapshot).seq).toBe(FOLD_TAIL_ENTRIES + 10); // folded at open, not at close
     writer.close();
   });
 
-  it('rebuilds every card state from the log when the snapshot is gone', () => {
+  it('rebuilds every card state from the log when the snapshot is gone', async () => {
     const state = tempDir();
-    appendReviews(state, 'd', 40, 7);
-    const expected = new Map(openState(state, { mode: 'read', clock }).deck('d').cardStates());
+    await appendReviews(state, 'd', 40, 7);
+    const expected = new Map((await openState(state, { mode: 'read', clock })).deck('d').cardStates());
     const { snapshot } = deckFiles(state, 'd');
     rmSync(snapshot);
 
-    const reader = openState(state, { mode: 'read', clock }).deck('d');
+    const reader = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(new Map(reader.cardStates())).toEqual(expected);
     expect(existsSync(snapshot)).toBe(false); // readers write nothing
 
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     expect(new Map(writer.deck('d').cardStates())).toEqual(expected);
     expect(snapshotDoc(snapshot).seq).toBe(40); // the writer rebuilt it on disk
     writer.close();
   });
 
-  it('rebuilds from the log when the snapshot is an older kind with no migration', () => {
+  it('rebuilds from the log when the snapshot is an older kind with no migration', async () => {
     const state = tempDir();
-    appendReviews(state, 'd', 6);
+    await appendReviews(state, 'd', 6);
     const { snapshot } = deckFiles(state, 'd');
     writeFileSync(snapshot, JSON.stringify({ cards: { bogus: { due: 1 } } })); // no schemaVersion: version 0
-    const reader = openState(state, { mode: 'read', clock }).deck('d');
+    const reader = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(reader.lastSeq()).toBe(6);
     expect(reader.cardStates().has('bogus')).toBe(false);
     expect(reader.cardStates().get('card-1')).toEqual(sampleState(6));
   });
 
-  it('gives the entries after a seq, also from an earlier session', () => {
+  it('gives the entries after a seq, also from an earlier session', async () => {
     const state = tempDir();
-    const written = appendReviews(state, 'd', 30);
-    const writer = openState(state, { mode: 'write', clock });
+    const written = await appendReviews(state, 'd', 30);
+    const writer = await openState(state, { mode: 'write', clock });
     const deck = writer.deck('d');
     expect(deck.entriesSince(25)).toEqual(written.slice(25));
     expect(deck.entriesSince(0)).toEqual(written);
@@ -191,22 +191,22 @@ describe('the snapshot and the tail of the log', () => {
 });
 
 describe('a line torn by a crash', () => {
-  it('is moved aside by the next writer, every byte kept, and appending goes on', () => {
+  it('is moved aside by the next writer, every byte kept, and appending goes on', async () => {
     const state = tempDir();
-    appendReviews(state, 'd', 4);
+    await appendReviews(state, 'd', 4);
     const { log, dir } = deckFiles(state, 'd');
     const whole = bytesOf(log);
     const torn = '{"seq":5,"at":17890000,"card":"card-0","kind":"rev';
     appendFileSync(log, torn);
 
     // A reader ignores it and changes nothing: the writer may be in the middle of writing it.
-    const reader = openState(state, { mode: 'read', clock }).deck('d');
+    const reader = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(reader.lastSeq()).toBe(4);
     expect(reader.readLog()).toHaveLength(4);
     expect(reader.tornTail?.file).toBeNull();
     expect(bytesOf(log)).toEqual(Buffer.concat([whole, Buffer.from(torn)]));
 
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     const deck = writer.deck('d');
     expect(deck.lastSeq()).toBe(4);
     expect(bytesOf(log)).toEqual(whole);
@@ -217,15 +217,15 @@ describe('a line torn by a crash', () => {
 
     expect(deck.append(sampleReview('x', 5)).seq).toBe(5);
     writer.close();
-    expect(openState(state, { mode: 'read', clock }).deck('d').readLog().map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect((await openState(state, { mode: 'read', clock })).deck('d').readLog().map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('counts a garbled last line (ending in a newline) as torn too', () => {
+  it('counts a garbled last line (ending in a newline) as torn too', async () => {
     const state = tempDir();
-    appendReviews(state, 'd', 2);
+    await appendReviews(state, 'd', 2);
     const { log } = deckFiles(state, 'd');
     appendFileSync(log, '\0\0\0\0\n');
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     expect(writer.deck('d').lastSeq()).toBe(2);
     expect(writer.deck('d').tornTail?.reason).toMatch(/JSON|token/i);
     writer.close();
@@ -233,9 +233,9 @@ describe('a line torn by a crash', () => {
 });
 
 describe('settings', () => {
-  it('merges what the user set over the defaults and keeps only that on disk', () => {
+  it('merges what the user set over the defaults and keeps only that on disk', async () => {
     const state = tempDir();
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     expect(writer.settings()).toEqual(DEFAULT_SETTINGS);
     writer.saveSettings({ newPerDay: 0, learningSteps: ['5m'] });
     expect(writer.settings()).toEqual({ ...DEFAULT_SETTINGS, newPerDay: 0, learningSteps: ['5m'] });
@@ -245,12 +245,12 @@ describe('settings', () => {
 
     const doc = JSON.parse(readFileSync(join(state, 'settings.json'), 'utf8'));
     expect(doc).toEqual({ schemaVersion: 1, settings: { newPerDay: 0, learningSteps: ['5m'] } });
-    expect(openState(state, { mode: 'read', clock }).settings().newPerDay).toBe(0);
+    expect((await openState(state, { mode: 'read', clock })).settings().newPerDay).toBe(0);
   });
 
-  it('replaces what the user set, so a key can go back to its default', () => {
+  it('replaces what the user set, so a key can go back to its default', async () => {
     const state = tempDir();
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     writer.saveSettings({ newPerDay: 3, fuzz: false });
     writer.saveSettings({ fuzz: false });
     expect(writer.settings().newPerDay).toBe(DEFAULT_SETTINGS.newPerDay);
@@ -259,9 +259,9 @@ describe('settings', () => {
 });
 
 describe('folders and names', () => {
-  it('lets a reader open a state folder that does not exist, creating nothing', () => {
+  it('lets a reader open a state folder that does not exist, creating nothing', async () => {
     const state = join(tempDir(), 'not-yet');
-    const reader = openState(state, { mode: 'read', clock });
+    const reader = await openState(state, { mode: 'read', clock });
     expect(reader.settings()).toEqual(DEFAULT_SETTINGS);
     expect(reader.deck('d').cardStates().size).toBe(0);
     expect(reader.deck('d').readLog()).toEqual([]);
@@ -269,23 +269,23 @@ describe('folders and names', () => {
     expect(existsSync(state)).toBe(false);
   });
 
-  it('creates a deck folder only on its first answer', () => {
+  it('creates a deck folder only on its first answer', async () => {
     const state = tempDir();
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     writer.deck('quiet');
     writer.close();
     expect(existsSync(join(state, 'decks', 'quiet'))).toBe(false);
   });
 
-  it('refuses deck names that would reach outside the state folder', () => {
-    const reader = openState(tempDir(), { mode: 'read', clock });
+  it('refuses deck names that would reach outside the state folder', async () => {
+    const reader = await openState(tempDir(), { mode: 'read', clock });
     for (const name of ['../escape', 'a/b', '..', '.hidden', '']) {
       expect(() => reader.deck(name)).toThrow(UsageError);
     }
   });
 
-  it('caches a deck: the same object for the same name', () => {
-    const reader = openState(tempDir(), { mode: 'read', clock });
+  it('caches a deck: the same object for the same name', async () => {
+    const reader = await openState(tempDir(), { mode: 'read', clock });
     expect(reader.deck('d')).toBe(reader.deck('d'));
   });
 });

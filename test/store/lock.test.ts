@@ -12,9 +12,9 @@ import { startChild, tempDir } from './helpers.js';
 
 const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
 
-function writerError(state: string): UserError {
+async function writerError(state: string): Promise<UserError> {
   try {
-    openState(state, { mode: 'write', clock, command: 'paperdeck study second' }).close();
+    (await openState(state, { mode: 'write', clock, command: 'paperdeck study second' })).close();
   } catch (error) {
     if (error instanceof UserError) return error;
     throw error;
@@ -28,12 +28,12 @@ describe('one writer at a time', () => {
     const holder = startChild(state, 'hold', 'd');
     await holder.waitForLine((line) => line === 'ready');
 
-    const error = writerError(state);
+    const error = await writerError(state);
     expect(error.message).toContain(`pid ${holder.pid}`);
     expect(error.message).toContain('`paperdeck study d`');
     expect(error.message).toMatch(/finish that session first/);
 
-    const reader = openState(state, { mode: 'read', clock });
+    const reader = await openState(state, { mode: 'read', clock });
     expect(reader.deck('d').lastSeq()).toBe(3);
     expect(reader.deck('d').cardStates().get('card-3')).toEqual(sampleState(3));
     reader.close();
@@ -45,7 +45,7 @@ describe('one writer at a time', () => {
     await holder.waitForLine((line) => line === 'ready');
     holder.process.stdin.write('close\n');
     await holder.exited;
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     expect(writer.deck('d').lastSeq()).toBe(3);
     writer.close();
     expect(existsSync(join(state, '.lock'))).toBe(false);
@@ -59,7 +59,7 @@ describe('one writer at a time', () => {
     holder.process.stdin.write('exit\n');
     expect((await holder.exited).code).toBe(0);
     expect(existsSync(join(state, '.lock'))).toBe(false);
-    openState(state, { mode: 'write', clock }).close();
+    (await openState(state, { mode: 'write', clock })).close();
   });
 
   it('releases the lock when the first writer is interrupted (SIGINT, SIGTERM)', async () => {
@@ -70,7 +70,7 @@ describe('one writer at a time', () => {
       holder.process.kill(signal);
       await holder.exited;
       expect(existsSync(join(state, '.lock'))).toBe(false);
-      const writer = openState(state, { mode: 'write', clock });
+      const writer = await openState(state, { mode: 'write', clock });
       expect(writer.deck('d').lastSeq()).toBe(3);
       writer.close();
     }
@@ -84,35 +84,35 @@ describe('one writer at a time', () => {
     await holder.exited;
     expect(existsSync(join(state, '.lock'))).toBe(true); // nothing could clean up after kill -9
 
-    const writer = openState(state, { mode: 'write', clock });
+    const writer = await openState(state, { mode: 'write', clock });
     expect(writer.deck('d').lastSeq()).toBe(3); // its answers were saved before it died
     writer.deck('d').append(sampleReview('after', 4));
     writer.close();
   });
 
-  it('does not take over a fresh lock whose owner file is missing', () => {
+  it('does not take over a fresh lock whose owner file is missing', async () => {
     const state = tempDir();
     mkdirSync(join(state, '.lock'));
-    const error = writerError(state);
+    const error = await writerError(state);
     expect(error.message).toMatch(/another paperdeck is using/);
   });
 
-  it('names an owner on another host with its host', () => {
+  it('names an owner on another host with its host', async () => {
     const state = tempDir();
     mkdirSync(join(state, '.lock'));
     const owner = { pid: 4242, hostname: `not-${hostname()}`, command: 'paperdeck study x', startedAt: clock.now() };
     writeFileSync(join(state, '.lock-owner.json'), JSON.stringify(owner));
-    const error = writerError(state);
+    const error = await writerError(state);
     expect(error.message).toContain(`pid 4242 on not-${hostname()}`);
     expect(existsSync(join(state, '.lock'))).toBe(true);
   });
 
-  it('refuses a second writer in the same process, and lets it in after close', () => {
+  it('refuses a second writer in the same process, and lets it in after close', async () => {
     const state = tempDir();
-    const first = openState(state, { mode: 'write', clock });
-    expect(writerError(state).message).toContain(`pid ${process.pid}`);
+    const first = await openState(state, { mode: 'write', clock });
+    expect((await writerError(state)).message).toContain(`pid ${process.pid}`);
     first.close();
     first.close(); // idempotent
-    openState(state, { mode: 'write', clock }).close();
+    (await openState(state, { mode: 'write', clock })).close();
   });
 });

@@ -118,33 +118,33 @@ function history(count: number, card: (n: number) => string): LogEntry[] {
 }
 
 describe('reading a log longer than one read', () => {
-  it('reads every entry, whatever the ids, and what is in memory after opening matches', () => {
+  it('reads every entry, whatever the ids, and what is in memory after opening matches', async () => {
     const state = tempDir();
     const entries = history(12_000, (n) => (n % 3 === 0 ? `naïve-bayes-🃏-${n % 50}` : `card-${n % 50}`));
     const log = writeLog(state, entries);
     expect(bytesOf(log).length).toBeGreaterThan(1.5 * 1024 * 1024);
-    const deck = openState(state, { mode: 'read', clock }).deck('d');
+    const deck = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(deck.readLog()).toEqual(entries);
     expect(deck.lastSeq()).toBe(12_000);
     expect(deck.cardStates().get('naïve-bayes-🃏-0')).toEqual(sampleState(12_000));
     expect(deck.entriesSince(11_998)).toEqual(entries.slice(-2));
   });
 
-  it('reads a log of plain lines followed by compact ones', () => {
+  it('reads a log of plain lines followed by compact ones', async () => {
     const state = tempDir();
     const entries = history(300, (n) => `card-${n % 7}`);
     const log = writeLog(state, entries.slice(0, 200), (e) => JSON.stringify(e));
     appendFileSync(log, entries.slice(200).map((e) => encodeEntry(e) + '\n').join(''));
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     const deck = store.deck('d');
     expect(deck.readLog()).toEqual(entries);
     const next = deck.append({ kind: 'review', at: 1_789_100_000_000, card: 'card-1', rating: 2, ms: 5, before: sampleState(300), after: sampleState(301) });
     expect(next.seq).toBe(301);
     store.close();
-    expect(openState(state, { mode: 'read', clock }).deck('d').readLog()).toEqual([...entries, next]);
+    expect((await openState(state, { mode: 'read', clock })).deck('d').readLog()).toEqual([...entries, next]);
   });
 
-  it('sets aside a torn last line after non-ASCII ids, cutting the log back to the exact byte', () => {
+  it('sets aside a torn last line after non-ASCII ids, cutting the log back to the exact byte', async () => {
     const state = tempDir();
     const entries = history(12_000, (n) => `ünïcödé-${n % 40}-✓`);
     const log = writeLog(state, entries);
@@ -152,12 +152,12 @@ describe('reading a log longer than one read', () => {
     const torn = '{"seq":12001,"at":1789720060000,"c":"ünïcödé-1-✓","r":3,"ms":9';
     appendFileSync(log, torn);
 
-    const reader = openState(state, { mode: 'read', clock }).deck('d');
+    const reader = (await openState(state, { mode: 'read', clock })).deck('d');
     expect(reader.lastSeq()).toBe(12_000);
     expect(reader.tornTail?.bytes).toBe(Buffer.byteLength(torn));
     expect(reader.readLog()).toHaveLength(12_000);
 
-    const store = openState(state, { mode: 'write', clock });
+    const store = await openState(state, { mode: 'write', clock });
     expect(store.deck('d').lastSeq()).toBe(12_000);
     store.close();
     expect(bytesOf(log).equals(whole)).toBe(true); // (toEqual walks a Buffer byte by byte: slow)
@@ -165,7 +165,7 @@ describe('reading a log longer than one read', () => {
     expect(readFileSync(join(state, 'decks', 'd', aside[0] ?? ''), 'utf8')).toBe(torn);
   });
 
-  it('names a damaged line wherever it falls, also just past the first read', () => {
+  it('names a damaged line wherever it falls, also just past the first read', async () => {
     const state = tempDir();
     const entries = history(12_000, (n) => `card-${n % 50}`);
     const log = writeLog(state, entries);
@@ -177,7 +177,7 @@ describe('reading a log longer than one read', () => {
     writeFileSync(log, bytes);
     let error: unknown;
     try {
-      openState(state, { mode: 'read', clock }).deck('d');
+      (await openState(state, { mode: 'read', clock })).deck('d');
     } catch (caught) {
       error = caught;
     }
@@ -185,10 +185,10 @@ describe('reading a log longer than one read', () => {
     expect((error as Error).message).toContain(`line ${line} is not a review log entry`);
   });
 
-  it('reads a line longer than one read', () => {
+  it('reads a line longer than one read', async () => {
     const state = tempDir();
     const entries = history(3, (n) => (n === 2 ? 'x'.repeat(1_500_000) : `card-${n}`));
     writeLog(state, entries);
-    expect(openState(state, { mode: 'read', clock }).deck('d').readLog()).toEqual(entries);
+    expect((await openState(state, { mode: 'read', clock })).deck('d').readLog()).toEqual(entries);
   });
 });

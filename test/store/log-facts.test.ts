@@ -126,7 +126,7 @@ describe('reading a compact line without JSON.parse', () => {
 });
 
 describe('readLogFacts', () => {
-  it('gives the facts of readLog, over compact, plain and unusual lines, ASCII or not, longer than one read', () => {
+  it('gives the facts of readLog, over compact, plain and unusual lines, ASCII or not, longer than one read', async () => {
     const rand = random(99);
     const entries: LogEntry[] = [];
     for (let seq = 1; seq <= 6000; seq++) entries.push(randomEntry(rand, seq));
@@ -134,14 +134,14 @@ describe('readLogFacts', () => {
     lines[4] = lines[4]!.replace('{"seq":5,', '{ "seq": 5,');
     const state = tempDir();
     writeLog(state, lines);
-    const deck = openState(state, { mode: 'read', clock }).deck('d');
+    const deck = (await openState(state, { mode: 'read', clock })).deck('d');
     const facts = deck.readLogFacts();
     expect(facts.length).toBe(6000);
     expect(facts).toEqual(logFactsOf(deck.readLog()));
     expect(facts.cardIds[facts.card[1]!]).toBe(entries[1]!.card);
   });
 
-  it('reads an ASCII log chunk by chunk the same way, leaving a torn last line out', () => {
+  it('reads an ASCII log chunk by chunk the same way, leaving a torn last line out', async () => {
     const entries: LogEntry[] = [];
     for (let seq = 1; seq <= 12_000; seq++) {
       const before = seq % 5 === 0 ? null : { ...sampleState(seq), state: (seq % 4) as 0 | 1 | 2 | 3 };
@@ -154,7 +154,7 @@ describe('readLogFacts', () => {
     const state = tempDir();
     const log = writeLog(state, entries.map((entry) => encodeEntry(entry)));
     appendFileSync(log, '{"seq":12001,"at":17');
-    const deck = openState(state, { mode: 'read', clock }).deck('d');
+    const deck = (await openState(state, { mode: 'read', clock })).deck('d');
     const facts = deck.readLogFacts();
     expect(facts).toEqual(logFactsOf(entries));
     expect(facts.kind[49]).toBe(LogKindCode.undo);
@@ -164,12 +164,12 @@ describe('readLogFacts', () => {
     expect(facts.cardIds).toHaveLength(70);
   });
 
-  it('names damage and a gap in the numbering as readLog does', () => {
+  it('names damage and a gap in the numbering as readLog does', async () => {
     const entries: LogEntry[] = [];
     for (let seq = 1; seq <= 40; seq++) entries.push({ seq, at: 1_789_000_000_000 + seq, card: 'a', kind: 'review', rating: 3, ms: 1, before: null, after: sampleState(seq) });
     const state = tempDir();
     const log = writeLog(state, entries.map((entry) => encodeEntry(entry)));
-    const deck = openState(state, { mode: 'read', clock }).deck('d');
+    const deck = (await openState(state, { mode: 'read', clock })).deck('d');
     const text = readFileSync(log, 'utf8');
 
     writeFileSync(log, text.replace('{"seq":20,', '{"seq":20,,'));
@@ -183,8 +183,8 @@ describe('readLogFacts', () => {
     expect(gap.message).toBe(userError(() => deck.readLog()).message);
   });
 
-  it('is empty for a deck never answered', () => {
-    const facts = openState(tempDir(), { mode: 'read', clock }).deck('d').readLogFacts();
+  it('is empty for a deck never answered', async () => {
+    const facts = (await openState(tempDir(), { mode: 'read', clock })).deck('d').readLogFacts();
     expect(facts.length).toBe(0);
     expect(facts.cardIds).toEqual([]);
   });

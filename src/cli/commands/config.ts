@@ -57,11 +57,11 @@ function showAll(ctx: CommandContext, settings: Settings): void {
  * Opens the state for writing, applies `change` to the user's settings and saves them. `stored`
  * is what the settings file held before, as written there (a hand-edited value may be invalid).
  */
-function saveUserSettings(
+async function saveUserSettings(
   ctx: CommandContext,
   change: (user: Partial<Settings>) => Partial<Settings>,
-): { before: Settings; after: Settings; stored: Partial<Record<keyof Settings, unknown>> } {
-  const store = openState(ctx.places.stateDir, { mode: 'write', clock: ctx.clock, command: 'paperdeck config' });
+): Promise<{ before: Settings; after: Settings; stored: Partial<Record<keyof Settings, unknown>> }> {
+  const store = await openState(ctx.places.stateDir, { mode: 'write', clock: ctx.clock, command: 'paperdeck config' });
   try {
     const user = store.userSettings();
     const before = mergeSettings(user);
@@ -102,12 +102,12 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
 
   if (rawKey === undefined) {
     if (reset) {
-      const { after } = saveUserSettings(ctx, () => ({}));
+      const { after } = await saveUserSettings(ctx, () => ({}));
       if (!ctx.json) ctx.out('all settings are back to their defaults\n');
       showAll(ctx, after);
       return 0;
     }
-    const store = openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
+    const store = await openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
     let settings: Settings;
     try {
       settings = store.settings();
@@ -124,7 +124,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
   const fallback = valueOf(DEFAULT_SETTINGS, key);
 
   if (rawValue === undefined && !reset) {
-    const store = openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
+    const store = await openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
     let value: Value;
     try {
       value = valueOf(store.settings(), key);
@@ -138,7 +138,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
 
   // Validated before the state is opened: a refused value changes nothing.
   const parsed = reset ? undefined : parseSettingValue(key, rawValue!);
-  const { before, after, stored } = saveUserSettings(ctx, (user) => {
+  const { before, after, stored } = await saveUserSettings(ctx, (user) => {
     const next: Partial<Record<keyof Settings, unknown>> = { ...user };
     if (parsed === undefined) delete next[field];
     else next[field] = parsed;

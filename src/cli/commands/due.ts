@@ -25,7 +25,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   // A named deck must exist; with none named, every deck counts (a prompt wants the total).
   const names = requested !== undefined ? [resolveDeckName(decksDir, requested)] : listDecks(decksDir);
   const now = ctx.clock.now();
-  const store = openState(stateDir, { mode: 'read', clock: ctx.clock });
+  const store = await openState(stateDir, { mode: 'read', clock: ctx.clock });
   let counted: DeckDueCounts[];
   try {
     counted = await deckDueCounts({

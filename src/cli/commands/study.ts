@@ -69,7 +69,7 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
   if (requested === undefined && available.length > 1) {
     // Each deck with what is due in it now, read without the lock (as `paperdeck due` reads).
     // A deck whose notes changed is rebuilt only once picked: the picker stays quick.
-    const reader = store.openState(stateDir, { mode: 'read', clock });
+    const reader = await store.openState(stateDir, { mode: 'read', clock });
     let choices: DeckChoice[];
     try {
       const counted = await queue.deckDueCounts({
@@ -98,7 +98,7 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
   }
 
   // The lock first: a second session must not rebuild the deck under the first one's feet.
-  const state = store.openState(stateDir, { mode: 'write', clock, command: 'paperdeck study' });
+  const state = await store.openState(stateDir, { mode: 'write', clock, command: 'paperdeck study' });
   const closeState = () => {
     try {
       state.close();

@@ -37,7 +37,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<UnsuspendFlags>
 
   const { cardsFile, stale } = await currentCards(decksDir, deck);
   if (stale) ctx.err(`paperdeck: note: ${deck}'s notes changed since its cards were built; run paperdeck generate ${deck} to save them\n`);
-  const store = openState(stateDir, { mode: 'write', clock: ctx.clock, command: `paperdeck unsuspend ${deck}` });
+  const store = await openState(stateDir, { mode: 'write', clock: ctx.clock, command: `paperdeck unsuspend ${deck}` });
   let plan;
   let written;
   try {
