@@ -126,8 +126,8 @@ describe('paperdeck cards', () => {
     }
   });
 
-  it('loads neither Ink nor React', () => {
-    const sources = sourcesLoadedBy('cards');
+  it('loads neither Ink nor React', async () => {
+    const sources = await sourcesLoadedBy('cards');
     expect(sources.some((s) => s.includes('src/schedule/scheduler.ts'))).toBe(true);
     expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
   });

@@ -194,8 +194,8 @@ describe('paperdeck config', () => {
     expect(config(state, ['new-per-day', '3']).code).toBe(0);
   });
 
-  it('loads neither Ink nor React', () => {
-    const sources = sourcesLoadedBy('config');
+  it('loads neither Ink nor React', async () => {
+    const sources = await sourcesLoadedBy('config');
     expect(sources.some((s) => s.includes('src/schedule/settings.ts'))).toBe(true);
     expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { openState } from '../../src/store/index.js';
 import { local, makeCards, settings } from '../schedule/helpers.js';
-import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/builtCli.js';
+import { paperdeck, sourcesInBin, sourcesLoadedBy, workspace, writeDeck } from '../schedule/builtCli.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -133,12 +133,20 @@ describe('paperdeck due', () => {
     expect(result.stderr).toMatch(/^paperdeck: no deck named "nosuch" in .*; decks: papers\n$/);
   });
 
-  it('loads neither Ink nor React, nor ts-fsrs (counting needs no scheduler), nor the note generator', () => {
-    const sources = sourcesLoadedBy('due');
+  it('loads neither Ink nor React, nor ts-fsrs (counting needs no scheduler), nor the note generator, nor commander', async () => {
+    const sources = await sourcesLoadedBy('due');
     expect(sources.some((s) => s.includes('src/schedule/queue.ts'))).toBe(true);
     expect(sources.filter((s) => s.includes('node_modules/ts-fsrs/'))).toEqual([]);
     // The generator loads only when a deck's notes changed since cards.json was built.
     expect(sources.filter((s) => s.includes('node_modules/sbd/') || s.includes('src/cards/keyIdea.ts') || s.includes('src/notes/'))).toEqual([]);
     expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
+    // The quick path parses due's arguments itself (src/cli/quick.ts); readers take no lock.
+    expect(sources.filter((s) => /node_modules\/(commander|proper-lockfile|graceful-fs)\//.test(s))).toEqual([]);
+  });
+
+  it('starts from a bin that holds the quick path only: no commander, Ink, React or other command', async () => {
+    const bin = await sourcesInBin();
+    expect(bin).toContain('src/cli/commands/due.ts');
+    expect(bin.filter((s) => /node_modules\/(commander|ink|react|ts-fsrs)\//.test(s) || /src\/cli\/(program|commands\/(?!due))/.test(s))).toEqual([]);
   });
 });

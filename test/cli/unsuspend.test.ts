@@ -120,10 +120,10 @@ describe('paperdeck unsuspend', () => {
     expect(run(['unsuspend', '--all']).code).toBe(0);
   });
 
-  it('is listed in paperdeck --help and loads neither Ink nor React', () => {
+  it('is listed in paperdeck --help and loads neither Ink nor React', async () => {
     const help = paperdeck(['--help']);
     expect(help.stdout).toMatch(/^\s+unsuspend \[options\] \[deck\] \[cards\.\.\.\]\s+put suspended cards/m);
-    const sources = sourcesLoadedBy('unsuspend');
+    const sources = await sourcesLoadedBy('unsuspend');
     expect(sources.some((s) => s.includes('src/schedule/unsuspend.ts'))).toBe(true);
     expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
   });

@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { bundleOptions } from '../../scripts/bundle.mjs';
 import { testBinary } from '../helpers/binary.js';
 import type { Card, CardsFile } from '../../src/core/types.js';
 import { serializeCardsFile } from '../../src/store/decks.js';
 import { GENERATOR_VERSION } from '../../src/cards/generate.js';
+import { QUICK_COMMAND_MODULES } from '../../src/cli/quick.js';
 
 /** The binary built for this test run (test/helpers/binary.ts). */
 export function builtBinary(): string {
@@ -17,31 +18,35 @@ export function builtBinary(): string {
 }
 
 /**
- * Source files bundled into what running `command` loads: main's chunk, the chunk holding
- * src/cli/commands/<command>.ts, and every chunk these import statically (a command's lazy
- * import() from main is the only dynamic edge that counts). Bundled as build.mjs bundles.
+ * Source files that running `paperdeck <command>` in its plain form loads, from the metafiles
+ * of both builds (scripts/bundle.mjs): main's static imports; then, unless the quick path runs
+ * the command, the full program's (program.ts); then the command module's. Only static edges
+ * count: code behind an import() (another command, the generator) loads only when called.
  */
-export function sourcesLoadedBy(command: string): string[] {
-  const { metafile } = buildSync({
-    ...bundleOptions(join(tmpdir(), 'paperdeck-graph'), { version: '0.0.0-test' }),
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-  });
-  const outputs = metafile.outputs;
-  const source = `src/cli/commands/${command}.ts`;
-  const start = Object.keys(outputs).find((name) => source in outputs[name]!.inputs);
-  if (!start) throw new Error(`no chunk holds ${source}`);
-  const main = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === 'src/cli/main.ts')!;
+export async function sourcesLoadedBy(command: string): Promise<string[]> {
+  const graph = new Map<string, { path: string; kind: string; external?: boolean }[]>();
+  for (const options of bundleOptions(join(tmpdir(), 'paperdeck-graph'), { version: '0.0.0-test' })) {
+    const { metafile } = await build({ ...options, write: false, metafile: true, logLevel: 'error' });
+    for (const [file, input] of Object.entries(metafile.inputs)) graph.set(file, input.imports);
+  }
   const seen = new Set<string>();
-  const visit = (name: string) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    for (const edge of outputs[name]!.imports) if (edge.kind === 'import-statement' && !edge.external) visit(edge.path);
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    if (!graph.has(file)) throw new Error(`${file} is in neither build`);
+    seen.add(file);
+    for (const edge of graph.get(file)!) if (edge.kind !== 'dynamic-import' && !edge.external) visit(edge.path);
   };
-  visit(main);
-  visit(start);
-  return [...seen].flatMap((name) => Object.keys(outputs[name]!.inputs));
+  visit('src/cli/main.ts');
+  if (!Object.hasOwn(QUICK_COMMAND_MODULES, command)) visit('src/cli/program.ts');
+  visit(`src/cli/commands/${command}.ts`);
+  return [...seen];
+}
+
+/** Source files bundled into dist/paperdeck.js, the bin every command starts from. */
+export async function sourcesInBin(): Promise<string[]> {
+  const [bin] = bundleOptions(join(tmpdir(), 'paperdeck-graph'), { version: '0.0.0-test' });
+  const { metafile } = await build({ ...bin, write: false, metafile: true, logLevel: 'error' });
+  return Object.keys(metafile.inputs);
 }
 
 export interface Run {

@@ -133,8 +133,8 @@ describe('paperdeck stats', () => {
     expect(missing.stderr).toMatch(/no deck named "gamma"/);
   });
 
-  it('loads neither Ink nor React', () => {
-    const loaded = sourcesLoadedBy('stats');
+  it('loads neither Ink nor React', async () => {
+    const loaded = await sourcesLoadedBy('stats');
     expect(loaded.some((file) => file.includes('src/stats/index.ts'))).toBe(true);
     expect(loaded.filter((file) => /node_modules\/(ink|react)\//.test(file))).toEqual([]);
   });

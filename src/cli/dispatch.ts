@@ -1,0 +1,44 @@
+// Running one command, however its arguments were parsed (commander in program.ts, or the
+// quick path for the read commands in quick.ts): the context every command is handed, and the
+// command's module, imported only when that command runs.
+import { clockFromEnv } from '../core/clock.js';
+import { resolvePlaces } from '../core/paths.js';
+import type { CommandArgs } from './args.js';
+import type { CommandContext } from './context.js';
+
+export interface CommandModule {
+  run: (ctx: CommandContext, args: never) => Promise<number | void>;
+}
+
+/** Command name → a loader of the module holding its `run`. */
+export type CommandModules = Readonly<Record<string, () => Promise<CommandModule>>>;
+
+/** One command to run: its name, its positional arguments in order, and its flags. */
+export interface Invocation {
+  command: string;
+  positional: unknown[];
+  flags: CommandArgs['flags'] & Record<string, unknown>;
+}
+
+function makeContext(flags: Invocation['flags']): CommandContext {
+  const env = process.env;
+  return {
+    places: resolvePlaces(flags, env),
+    clock: clockFromEnv(env),
+    json: Boolean(flags.json),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env,
+    color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== ''),
+  };
+}
+
+/** Runs the command; its return value, when a number, becomes the exit code. */
+export async function runInvocation({ command, positional, flags }: Invocation, modules: CommandModules): Promise<void> {
+  const load = modules[command];
+  if (!load) throw new Error(`no module for the command ${command}`);
+  const ctx = makeContext(flags);
+  const { run } = await load();
+  const code = await run(ctx, { positional, flags } as never);
+  if (typeof code === 'number') process.exitCode = code;
+}

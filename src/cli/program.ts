@@ -1,0 +1,130 @@
+// The paperdeck command line as commander reads it: every command with its arguments, options
+// and help. main.ts hands over everything the quick path (quick.ts) does not take; this is
+// bundled apart from main (scripts/bundle.mjs), so it handles its own failures.
+import { Command, CommanderError, Option } from 'commander';
+import { settingsHelp } from '../schedule/settings.js';
+import { runInvocation, type CommandModules, type Invocation } from './dispatch.js';
+import { oneLine, reportFailure } from './failure.js';
+import { JSON_OPTION, PLACE_OPTIONS } from './options.js';
+import { QUICK_COMMAND_MODULES } from './quick.js';
+
+/** Every command's module, loaded only when it runs: only `study` loads Ink and React. */
+const COMMAND_MODULES = {
+  ...QUICK_COMMAND_MODULES,
+  cards: () => import('./commands/cards.js'),
+  stats: () => import('./commands/stats.js'),
+  study: () => import('./commands/study.js'),
+  generate: () => import('./commands/generate.js'),
+  new: () => import('./commands/new.js'),
+  config: () => import('./commands/config.js'),
+  unsuspend: () => import('./commands/unsuspend.js'),
+} satisfies CommandModules;
+
+type CommandName = keyof typeof COMMAND_MODULES;
+
+declare const PAPERDECK_VERSION: string;
+
+/** The program; each command, once parsed, goes to `dispatch`. */
+export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>): Command {
+  const program = new Command('paperdeck')
+    .description('Spaced repetition for the papers you read: your notes become FSRS-scheduled flashcards.')
+    .version(PAPERDECK_VERSION, '-V, --version', 'print the version');
+  for (const option of PLACE_OPTIONS) program.option(option.flags, option.description);
+  program
+    // Usage errors as one plain line, like every other error: "paperdeck: ... (see --help)".
+    .configureOutput({
+      outputError: (text, write) => write(`paperdeck: ${oneLine(text.replace(/^error:\s*/i, ''))} (see --help)\n`),
+    })
+    .exitOverride();
+
+  const withJson = (cmd: Command) => cmd.option(JSON_OPTION.flags, JSON_OPTION.description);
+  // commander calls an action with the arguments, then the options, then the command.
+  const action =
+    (command: CommandName) =>
+    (...raw: unknown[]) => {
+      const cmd = raw[raw.length - 1] as Command;
+      return dispatch({ command, positional: raw.slice(0, -2), flags: cmd.optsWithGlobals() });
+    };
+
+  program
+    .command('study')
+    .description('review the cards due now in an interactive terminal session')
+    .argument('[deck]', 'deck name (default: the only deck, else a picker)')
+    .addHelpText('after', '\nKeys: Space/Enter show answer, 1-4 rate, u undo, b bury, s suspend, e edit note, ? help, q quit.')
+    .action(action('study'));
+
+  withJson(
+    program
+      .command('generate')
+      .description("(re)build each deck's cards.json from its notes, keeping every card's history")
+      .argument('[decks...]', 'deck names (default: every deck)')
+      .option('--force', 'rebuild even when the notes are unchanged'),
+  ).action(action('generate'));
+
+  withJson(
+    program
+      .command('new')
+      .description('start a deck from a notes file anywhere on disk')
+      .argument('<name>', 'name of the new deck (letters, digits, - and _)')
+      .requiredOption('--from <file>', 'the notes file to copy into the deck'),
+  ).action(action('new'));
+
+  withJson(
+    program
+      .command('due')
+      .description('count what is due now (for shell prompts and scripts)')
+      .argument('[deck]', 'deck name (default: every deck)'),
+  ).action(action('due'));
+
+  withJson(
+    program
+      .command('cards')
+      .description('one row per card: title, state, due, stability, difficulty, retrievability, lapses, flags')
+      .argument('[deck]', 'deck name (default: the only deck)'),
+  ).action(action('cards'));
+
+  withJson(
+    program
+      .command('stats')
+      .description('retention statistics with charts')
+      .argument('[deck]', 'deck name (default: the only deck)'),
+  ).action(action('stats'));
+
+  withJson(
+    program
+      .command('config')
+      .description('show or set settings, validated')
+      .argument('[key]', 'setting to show or set')
+      .argument('[value]', 'new value')
+      .addOption(new Option('--reset', 'restore the setting (or all settings) to its default'))
+      // "-1m" or "-5" is a (refused) value, not an unknown option: config.ts sorts them out.
+      .allowUnknownOption()
+      .addHelpText('after', () => `\n${settingsHelp()}`),
+  ).action(action('config'));
+
+  withJson(
+    program
+      .command('unsuspend')
+      .description('put suspended cards (by id or part of the title, or all leeches) back in the queue')
+      .argument('[deck]', 'deck name (default: the only deck); may be left out when there is one deck')
+      .argument('[cards...]', 'card ids, or unique case-insensitive parts of titles')
+      .option('--leeches', 'every suspended leech of the deck')
+      .option('--all', 'every suspended card of the deck'),
+  ).action(action('unsuspend'));
+
+  return program;
+}
+
+/**
+ * Parses `argv` (as process.argv) and runs what it asks for. commander prints its own usage
+ * errors, help and version (exit 2 for a usage error, 0 for help and version); any other
+ * failure is one line on stderr.
+ */
+export async function runProgram(argv: string[]): Promise<void> {
+  try {
+    await buildProgram((invocation) => runInvocation(invocation, COMMAND_MODULES)).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : 2;
+    else reportFailure(error);
+  }
+}

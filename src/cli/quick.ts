@@ -1,0 +1,41 @@
+// The quick path for `paperdeck due`. A shell prompt may run it on every new line, so it should
+// start about as fast as Node itself, and commander, the parser everything else goes through,
+// takes longer to load than `due` takes to run on a small deck. Node's own parseArgs (strict)
+// reads the plain forms of the command instead; anything it does not accept as plainly valid
+// (--help, an unknown option, an extra argument, options before the command) goes to
+// commander, which answers it as it always has. A test holds the two to the same reading of
+// every form the quick path accepts.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CommandModules, Invocation } from './dispatch.js';
+import { JSON_OPTION, PLACE_OPTIONS } from './options.js';
+
+/**
+ * The commands the quick path runs. Each takes one optional deck name and the options in
+ * options.ts, nothing else, which is what lets parseArgs read it. `cards` and `stats` would
+ * fit too, but their own work dwarfs commander's cost, and every command here is code that
+ * each `due` compiles (the quick path is bundled as one file: scripts/bundle.mjs).
+ */
+export const QUICK_COMMAND_MODULES = {
+  due: () => import('./commands/due.js'),
+} satisfies CommandModules;
+
+const OPTIONS: ParseArgsConfig['options'] = Object.fromEntries(
+  [...PLACE_OPTIONS, JSON_OPTION].map((option) => [option.key, { type: option.takesValue ? 'string' : 'boolean' }]),
+);
+
+/** The invocation `args` (argv after the script) asks for, or null to let commander decide. */
+export function quickInvocation(args: readonly string[]): Invocation | null {
+  const [command, ...rest] = args;
+  if (command === undefined || !Object.hasOwn(QUICK_COMMAND_MODULES, command)) return null;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
+  } catch {
+    return null; // commander explains what is wrong
+  }
+  const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  if (positionals.length > 1) return null;
+  // An empty value (`--decks ''`) means whatever commander makes of it.
+  if (values.decks === '' || values.state === '') return null;
+  return { command, positional: [positionals[0]], flags: { ...values } };
+}

@@ -1,0 +1,90 @@
+// `paperdeck due` skips commander on its quick path (src/cli/quick.ts). Whatever the quick
+// path accepts, commander must read the same way, and whatever it is unsure of must go to
+// commander, so that the shortcut never changes what a command line means.
+import { describe, expect, it } from 'vitest';
+import type { Invocation } from '../../src/cli/dispatch.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { quickInvocation } from '../../src/cli/quick.js';
+import { paperdeck, workspace } from '../schedule/builtCli.js';
+
+/** What commander makes of `args`: the invocation it would run, or the error it raises. */
+async function commanderReading(args: string[]): Promise<Invocation | string> {
+  let seen: Invocation | undefined;
+  const program = buildProgram(async (invocation) => {
+    seen = invocation;
+  });
+  program.configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  try {
+    await program.parseAsync(['node', 'paperdeck', ...args]);
+  } catch (error) {
+    return `commander: ${(error as Error).message}`;
+  }
+  return seen ?? 'nothing run';
+}
+
+/** Invocations compared by value: no undefined flags, plain objects. */
+const plain = (invocation: Invocation | string | null) => JSON.parse(JSON.stringify(invocation)) as unknown;
+
+describe('the quick path for due', () => {
+  const accepted: string[][] = [
+    ['due'],
+    ['due', '--json'],
+    ['due', 'iclr2017'],
+    ['due', 'iclr2017', '--json'],
+    ['due', '--json', 'iclr2017'],
+    ['due', '--decks', '/tmp/d', '--state', '/tmp/s'],
+    ['due', '--decks=/tmp/d', '--state=/tmp/s', '--json'],
+    ['due', '--state', 'rel/state', 'my-deck', '--decks', 'rel/decks'],
+    ['due', '--json', '--json'],
+    ['due', '--decks', '/a', '--decks', '/b'],
+    ['due', '--', 'deck-after-dashes'],
+    ['due', 'deck with spaces'],
+  ];
+
+  it.each(accepted)('reads %j exactly as commander does', async (...args) => {
+    const quick = quickInvocation(args);
+    expect(quick).not.toBeNull();
+    expect(plain(quick)).toEqual(plain(await commanderReading(args)));
+  });
+
+  const leftToCommander: string[][] = [
+    ['due', '--help'],
+    ['due', '-h'],
+    ['due', 'a', 'b'],
+    ['due', '--bogus'],
+    ['due', '-j'],
+    ['due', '--json=yes'],
+    ['due', '--decks'],
+    ['due', '--decks', '--json'],
+    ['due', '--decks', ''],
+    ['--decks', '/tmp/d', 'due'],
+    ['--json', 'due'],
+    ['--version'],
+    [],
+    ['cards'],
+    ['study'],
+    ['Due'],
+  ];
+
+  it.each(leftToCommander)('leaves %j to commander', (...args) => {
+    expect(quickInvocation(args)).toBeNull();
+  });
+
+  it('answers what it leaves to commander as commander always has (the real binary)', () => {
+    const ws = workspace();
+    const help = paperdeck(['due', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: paperdeck due \[options\] \[deck\]/);
+    const extra = paperdeck(['due', 'a', 'b', '--decks', ws.decks, '--state', ws.state]);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/^paperdeck: too many arguments for 'due'/);
+    const unknown = paperdeck(['due', '--bogus']);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toMatch(/^paperdeck: unknown option '--bogus' \(see --help\)\n$/);
+    // Options before the command are commander's, and mean the same.
+    const before = paperdeck(['--decks', ws.decks, '--state', ws.state, 'due', '--json']);
+    const after = paperdeck(['due', '--json', '--decks', ws.decks, '--state', ws.state]);
+    expect(before).toEqual(after);
+    expect(JSON.parse(after.stdout)).toMatchObject({ deck: null, total: 0 });
+  });
+});
