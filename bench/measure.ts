@@ -13,16 +13,33 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Wall time in ms of running `node ...args` once, to completion. */
+function runNode(args: string[], env: NodeJS.ProcessEnv): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr}`);
+  return elapsed;
+}
+
 /** Median wall time in ms of running `node ...args` to completion. */
 export function timeNode(args: string[], runs: number, env: NodeJS.ProcessEnv = process.env): number {
+  return median(Array.from({ length: runs }, () => runNode(args, env)));
+}
+
+/**
+ * Median wall times of `node ...args` and of bare `node -e 0`, run in turns, so that the ratio
+ * compares runs made under the same load: the figure a start-up target is judged by.
+ */
+export function timeBesideNode(args: string[], runs: number, env: NodeJS.ProcessEnv = process.env): { ms: number; nodeMs: number; ratio: number } {
   const times: number[] = [];
+  const nodeTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr}`);
+    nodeTimes.push(runNode(['-e', '0'], env));
+    times.push(runNode(args, env));
   }
-  return median(times);
+  const result = { ms: median(times), nodeMs: median(nodeTimes) };
+  return { ...result, ratio: result.ms / result.nodeMs };
 }
 
 /** Median ms of `fn` over `runs` runs (after one warm-up). */
