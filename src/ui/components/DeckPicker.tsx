@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { toSafeLine } from '../../core/sanitize.js';
 import { displayWidth } from '../../core/text.js';
+import { PICKER_START, pickerStep, type PickerState } from '../../session/picker.js';
 import type { QueueCounts } from '../../session/types.js';
 import { Tinted } from '../theme.js';
 import { Counts } from './Header.js';
@@ -18,36 +19,25 @@ export interface DeckChoice {
 }
 
 export function DeckPicker({ decks, onDone }: { decks: readonly DeckChoice[]; onDone: (deck: string | null) => void }) {
-  // The highlighted row lives in a ref as well as in state: "↓⏎" typed in one go arrives in one
+  const names = decks.map((deck) => deck.name);
+  // The state lives in a ref as well as in React state: "↓⏎" typed in one go arrives in one
   // batch, before any re-render, and Enter must see where ↓ went.
-  const current = useRef(0);
-  const chosen = useRef<string | null | undefined>(undefined);
-  const [index, setIndex] = useState(0);
-  const [finished, setFinished] = useState(false);
-  const move = (step: number) => {
-    current.current = (current.current + step + decks.length) % decks.length;
-    setIndex(current.current);
-  };
-  const finish = (deck: string | null) => {
-    if (chosen.current !== undefined) return;
-    chosen.current = deck;
-    setFinished(true);
-  };
+  const current = useRef<PickerState>(PICKER_START);
+  const [state, setState] = useState<PickerState>(PICKER_START);
+  const finished = state.chosen !== undefined;
   // Told once the empty frame is committed, so whoever unmounts the picker then finds the list
   // already erased.
   useEffect(() => {
-    if (finished) onDone(chosen.current ?? null);
-  }, [finished, onDone]);
+    if (finished) onDone(state.chosen ?? null);
+  }, [finished, state.chosen, onDone]);
   useInput(
     (input, key) => {
-      if (key.upArrow || input === 'k') move(-1);
-      else if (key.downArrow || input === 'j') move(1);
-      else if (key.return || input === ' ') finish(decks[current.current]?.name ?? null);
-      else if (key.escape || input === 'q' || (key.ctrl && input === 'c')) finish(null);
-      else if (/^[1-9]$/.test(input) && Number(input) <= decks.length) finish(decks[Number(input) - 1]!.name);
+      current.current = pickerStep(current.current, names, input, key);
+      setState(current.current);
     },
     { isActive: !finished },
   );
+  const index = state.highlighted;
   if (finished) return null;
   const nameWidth = Math.max(...decks.map((deck) => displayWidth(toSafeLine(deck.name))));
   return (
