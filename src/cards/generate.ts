@@ -3,7 +3,7 @@
 import { hash } from 'node:crypto';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import type { Card, CardsFile, NoteEntry, NoteWarning, SkippedNote } from '../core/types.js';
+import type { Card, CardsFile, NoteEntry, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { parseNotes } from '../notes/parse.js';
 import {
@@ -12,6 +12,7 @@ import {
   deckStatus,
   type DeckStatus,
   readNotesFiles,
+  restampNotes,
   serializeCardsFile,
   writeCardsFile,
 } from '../store/decks.js';
@@ -34,6 +35,8 @@ export interface BuiltDeck {
 export interface GenerateResult extends BuiltDeck {
   /** False when the notes gave exactly the cards.json already on disk. */
   written: boolean;
+  /** The notes were touched but not changed: only their stamps in cards.json were updated. */
+  restamped: boolean;
 }
 
 /** Hash of what a card is made from: the note's text, whitespace-folded, and the user's key idea. */
@@ -47,7 +50,7 @@ export function noteBodyHash(entry: NoteEntry): string {
 export function buildDeck(
   deck: string,
   /** `label` names the file in messages (its path as the user knows it); `file` in the cards. */
-  files: readonly { file: string; bytes: Uint8Array; label?: string }[],
+  files: readonly { file: string; bytes: Uint8Array; label?: string; stamp?: NotesStamp }[],
   previous: CardsFile | null,
 ): BuiltDeck {
   const drafts: DraftCard[] = [];
@@ -94,6 +97,7 @@ export function buildDeck(
     deck,
     notesHash: hashNotes(files),
     generator: GENERATOR_VERSION,
+    ...(files.every((f) => f.stamp) ? { notesStamps: files.map((f) => f.stamp!) } : {}),
     cards,
     retired,
     skipped,
@@ -106,7 +110,7 @@ export function buildDeck(
 function unchangedDeck(cardsFile: CardsFile): GenerateResult {
   const changes = { added: [], updated: [], renamed: [], retired: [], restored: [], unchanged: cardsFile.cards.length };
   const papers = cardsFile.cards.length + cardsFile.skipped.length;
-  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false };
+  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false, restamped: false };
 }
 
 /**
@@ -122,12 +126,14 @@ export function generateDeck(
   const status = options.status ?? deckStatus(decksDir, name);
   // Unreadable notes leave a deck with cards "current" for readers; generate must say why.
   const files = status.notes ?? readNotesFiles(decksDir, name);
-  if (status.current && status.cardsFile && !options.force) return unchangedDeck(status.cardsFile);
+  if (status.current && status.cardsFile && !options.force) {
+    return { ...unchangedDeck(status.cardsFile), restamped: restampNotes(decksDir, name, status) };
+  }
   const built = buildDeck(name, files, status.cardsFile);
   const text = serializeCardsFile(built.cardsFile);
   const written = status.cardsText !== text;
   if (written) writeCardsFile(decksDir, name, text);
-  return { ...built, written };
+  return { ...built, written, restamped: false };
 }
 
 /** Where a card's note is, for opening it in $EDITOR. */

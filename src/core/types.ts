@@ -52,6 +52,13 @@ export interface SkippedNote {
 }
 
 /** Contents of decks/<name>/cards.json. */
+/** A notes file's name, size and mtime (ms, with the file system's fraction) when read. */
+export interface NotesStamp {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
 export interface CardsFile {
   version: 1;
   deck: string;
@@ -59,6 +66,12 @@ export interface CardsFile {
   notesHash: string;
   /** Which generator built the cards: a newer one rebuilds even when the notes are unchanged. */
   generator: number;
+  /**
+   * Size and modification time of each notes file as it was read for this build, so that a
+   * deck whose notes nobody touched since is known current without reading them (as make and
+   * git know). Absent in files from older builds, which are then checked by notesHash alone.
+   */
+  notesStamps?: NotesStamp[];
   cards: Card[];
   /** Cards whose paper left the notes. Kept so the card (and its history) returns if it does. */
   retired: Card[];

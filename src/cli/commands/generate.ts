@@ -41,7 +41,7 @@ export function describeGeneration(result: GenerateResult, width = 80): string[]
   for (const card of [...cardsFile.cards, ...cardsFile.retired]) titleOf.set(card.id, toSafeLine(card.title));
   const lines: string[] = [];
   const fit = (text: string) => truncate(text, width);
-  const what = result.written ? 'cards.json written' : 'nothing changed, nothing written';
+  const what = result.written ? 'cards.json written' : result.restamped ? 'nothing changed' : 'nothing changed, nothing written';
   lines.push(fit(`${result.deck}: ${cardsFile.cards.length} cards from ${result.papers} papers — ${what}`));
   const list = (label: string, items: string[]) => {
     lines.push(`  ${label.padEnd(10)} ${items.length}`);

@@ -20,7 +20,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
     { name: fileName, bytes },
     { name: CARDS_FILE, bytes: serializeCardsFile(built.cardsFile) },
   ]);
-  const result = { ...built, written: true };
+  const result = { ...built, written: true, restamped: false };
   if (ctx.json) {
     printJson(ctx, generateJson(result));
   } else {

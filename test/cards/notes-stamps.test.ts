@@ -1,0 +1,113 @@
+// Telling whether a deck's notes changed since cards.json was built, the way make and git do:
+// by the notes files' size and mtime (stamped in cards.json) when they are clearly older than
+// the build, else by reading and hashing them. Real files, with their times set by hand.
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateDeck } from '../../src/cards/generate.js';
+import { deckStatus } from '../../src/store/decks.js';
+
+const NOTES = 'C1: Paper One\n\nKey idea: the first idea, stated plainly.\n\nC2: Paper Two\n\nKey idea: the second idea, stated plainly.\n';
+const EDITED = NOTES.replace('first', 'FIRST'); // same size
+
+function deck(): { decks: string; notes: string; cards: string } {
+  const decks = mkdtempSync(join(tmpdir(), 'paperdeck-stamps-'));
+  mkdirSync(join(decks, 'd'));
+  const notes = join(decks, 'd', 'notes.txt');
+  writeFileSync(notes, NOTES);
+  return { decks, notes, cards: join(decks, 'd', 'cards.json') };
+}
+
+/** Sets a file's modification time (ms since the epoch). */
+const setMtime = (file: string, ms: number) => utimesSync(file, new Date(ms), new Date(ms));
+
+/** Builds the deck with the notes last changed at `notesAt` and cards.json written at `builtAt`. */
+function build(ws: ReturnType<typeof deck>, notesAt: number, builtAt: number): void {
+  setMtime(ws.notes, notesAt);
+  generateDeck(ws.decks, 'd');
+  setMtime(ws.cards, builtAt);
+}
+
+const T = Date.parse('2026-11-20T10:00:00.123Z');
+
+describe('notes stamps', () => {
+  it('knows a deck current from the notes’ stat alone when they were last changed well before the build', () => {
+    const ws = deck();
+    build(ws, T, T + 60_000);
+    const status = deckStatus(ws.decks, 'd');
+    expect(status.current).toBe(true);
+    expect(status.notes).toBeNull(); // not read
+  });
+
+  it('sees an edit that changes the mtime, even one that keeps the size', () => {
+    const ws = deck();
+    build(ws, T, T + 60_000);
+    writeFileSync(ws.notes, EDITED);
+    setMtime(ws.notes, T + 120_000);
+    expect(deckStatus(ws.decks, 'd').current).toBe(false);
+  });
+
+  it('reads the notes when they changed within a tick of the build, where the stat cannot tell', () => {
+    const ws = deck();
+    build(ws, T, T + 40); // cards.json written 40 ms after the notes' last change
+    // Edited again in the same tick of the file system's clock: same size, same mtime.
+    writeFileSync(ws.notes, EDITED);
+    setMtime(ws.notes, T);
+    expect(deckStatus(ws.decks, 'd').current).toBe(false);
+  });
+
+  it('takes a second-granular file system (all times whole seconds) to need two seconds', () => {
+    const whole = Date.parse('2026-11-20T10:00:00Z');
+    const ws = deck();
+    build(ws, whole, whole + 1000);
+    writeFileSync(ws.notes, EDITED);
+    setMtime(ws.notes, whole);
+    expect(deckStatus(ws.decks, 'd').current).toBe(false);
+    build(ws, whole, whole + 3000);
+    expect(deckStatus(ws.decks, 'd')).toMatchObject({ current: true, notes: null });
+  });
+
+  it('finds touched but unchanged notes current by their hash, and generate then stamps them anew', () => {
+    const ws = deck();
+    build(ws, T, T + 60_000);
+    setMtime(ws.notes, T + 120_000); // touched
+    const touched = deckStatus(ws.decks, 'd');
+    expect(touched.current).toBe(true);
+    expect(touched.notes).not.toBeNull(); // read and hashed
+    const result = generateDeck(ws.decks, 'd');
+    expect(result).toMatchObject({ written: false, restamped: true, changes: { unchanged: 2, added: [], updated: [] } });
+    setMtime(ws.cards, T + 180_000);
+    expect(deckStatus(ws.decks, 'd')).toMatchObject({ current: true, notes: null });
+    // And with nothing touched since, generate writes nothing at all.
+    const bytes = readFileSync(ws.cards);
+    expect(generateDeck(ws.decks, 'd')).toMatchObject({ written: false, restamped: false });
+    expect(readFileSync(ws.cards).equals(bytes)).toBe(true);
+  });
+
+  it('does not trust the stamps when a notes file was added or renamed', () => {
+    const ws = deck();
+    build(ws, T, T + 60_000);
+    writeFileSync(join(ws.decks, 'd', 'more.md'), '## Paper Three\n\nKey idea: a third idea, stated plainly.\n');
+    setMtime(join(ws.decks, 'd', 'more.md'), T);
+    expect(deckStatus(ws.decks, 'd').current).toBe(false);
+
+    const other = deck();
+    build(other, T, T + 60_000);
+    renameSync(other.notes, join(other.decks, 'd', 'renamed.txt'));
+    expect(deckStatus(other.decks, 'd').current).toBe(false); // the file name is in the hash
+  });
+
+  it('checks a cards.json from before stamps by the hash of the notes', () => {
+    const ws = deck();
+    build(ws, T, T + 60_000);
+    const old = JSON.parse(readFileSync(ws.cards, 'utf8'));
+    delete old.notesStamps;
+    writeFileSync(ws.cards, JSON.stringify(old));
+    const status = deckStatus(ws.decks, 'd');
+    expect(status.current).toBe(true);
+    expect(status.notes).not.toBeNull();
+    writeFileSync(ws.notes, EDITED);
+    expect(deckStatus(ws.decks, 'd').current).toBe(false);
+  });
+});
