@@ -2,7 +2,7 @@
 // (an isolated copy of the binary) and the bundle-graph checks. It is two builds from the one
 // source tree:
 //
-// - dist/paperdeck.js, the bin: src/cli/main.ts and the read commands (due, cards, stats) as a
+// - dist/paperdeck.js, the bin: src/cli/main.ts and `paperdeck due` (its quick path) as a
 //   single CommonJS file. A shell prompt may run `paperdeck due` on every new line; one
 //   CommonJS file skips Node's ESM loader and the chunk graph, and starts in about 1.2× bare
 //   `node` where the split ESM build took 1.6×. Code behind a dynamic import() (the card
@@ -52,9 +52,11 @@ export function bundleOptions(outdir, { version } = {}) {
     entryPoints: { paperdeck: 'src/cli/main.ts' },
     format: 'cjs',
     plugins: [fullProgramBesideMain],
-    // paths.ts finds the project root from its own file's URL.
-    define: { ...shared(outdir, version).define, 'import.meta.url': '__pdModuleUrl' },
-    banner: { js: "#!/usr/bin/env node\nconst __pdModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // paths.ts finds the project root from its own file's URL. Injected rather than put in the
+    // banner, which would go before esbuild's "use strict" and leave the bin in sloppy mode.
+    inject: ['scripts/bin-import-meta-url.js'],
+    define: { ...shared(outdir, version).define, 'import.meta.url': 'importMetaUrl' },
+    banner: { js: '#!/usr/bin/env node' },
   };
   const full = {
     ...shared(outdir, version),
