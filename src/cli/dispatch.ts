@@ -1,5 +1,5 @@
 // Running one command, however its arguments were parsed (commander in program.ts, or the
-// quick path for the read commands in quick.ts): the context every command is handed, and the
+// quick path for `due` in quick.ts): the context every command is handed, and the
 // command's module, imported only when that command runs.
 import { clockFromEnv } from '../core/clock.js';
 import { resolvePlaces } from '../core/paths.js';

@@ -35,7 +35,5 @@ export function quickInvocation(args: readonly string[]): Invocation | null {
   }
   const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   if (positionals.length > 1) return null;
-  // An empty value (`--decks ''`) means whatever commander makes of it.
-  if (values.decks === '' || values.state === '') return null;
   return { command, positional: [positionals[0]], flags: { ...values } };
 }

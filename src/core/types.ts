@@ -51,7 +51,6 @@ export interface SkippedNote {
   file?: string;
 }
 
-/** Contents of decks/<name>/cards.json. */
 /** A notes file's name, size and mtime (ms, with the file system's fraction) when read. */
 export interface NotesStamp {
   file: string;
@@ -59,6 +58,7 @@ export interface NotesStamp {
   mtimeMs: number;
 }
 
+/** Contents of decks/<name>/cards.json. */
 export interface CardsFile {
   version: 1;
   deck: string;

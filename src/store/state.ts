@@ -79,19 +79,14 @@ class StateFolder implements StateStore {
     readonly dir: string,
     readonly mode: 'read' | 'write',
     private readonly clock: Clock,
-    /** The writer's lock, held from before this opens; released here if opening fails. */
+    /** The writer's lock, taken before this opens (openState releases it if opening fails). */
     lock: WriterLock | undefined,
   ) {
     this.lock = lock;
     this.settingsFile = join(dir, SETTINGS_FILE);
     this.settingsDb = new LowSync<unknown>(new DurableJsonFile(this.settingsFile, { pretty: true }), null);
-    try {
-      this.user = loadUserSettings(dir, this.settingsDb, this.settingsFile);
-      if (mode === 'write') backUpIfDue(dir, clock, mergeSettings(this.user).dayStartHour);
-    } catch (error) {
-      this.lock?.release();
-      throw error;
-    }
+    this.user = loadUserSettings(dir, this.settingsDb, this.settingsFile);
+    if (mode === 'write') backUpIfDue(dir, clock, mergeSettings(this.user).dayStartHour);
   }
 
   private requireOpen(what: string): void {
@@ -179,5 +174,15 @@ export async function openState(stateDir: string, opts: OpenStateOptions): Promi
   // Only writers load the lock: proper-lockfile brings graceful-fs, which patches fs as it
   // loads, and readers such as `due` run on every shell prompt.
   const { acquireWriterLock } = await import('./lock.js');
-  return new StateFolder(dir, 'write', opts.clock, acquireWriterLock(dir, opts.clock, opts.command ?? 'paperdeck'));
+  const lock = acquireWriterLock(dir, opts.clock, opts.command ?? 'paperdeck');
+  try {
+    return new StateFolder(dir, 'write', opts.clock, lock);
+  } catch (error) {
+    try {
+      lock.release();
+    } catch {
+      // the failure to open is the one to report
+    }
+    throw error;
+  }
 }

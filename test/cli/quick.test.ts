@@ -56,7 +56,6 @@ describe('the quick path for due', () => {
     ['due', '--json=yes'],
     ['due', '--decks'],
     ['due', '--decks', '--json'],
-    ['due', '--decks', ''],
     ['--decks', '/tmp/d', 'due'],
     ['--json', 'due'],
     ['--version'],
