@@ -26,22 +26,31 @@ async function commanderReading(args: string[]): Promise<Invocation | string> {
 const plain = (invocation: Invocation | string | null) => JSON.parse(JSON.stringify(invocation)) as unknown;
 
 describe('the quick path for due', () => {
-  const accepted: string[][] = [
-    ['due'],
-    ['due', '--json'],
-    ['due', 'iclr2017'],
-    ['due', 'iclr2017', '--json'],
-    ['due', '--json', 'iclr2017'],
-    ['due', '--decks', '/tmp/d', '--state', '/tmp/s'],
-    ['due', '--decks=/tmp/d', '--state=/tmp/s', '--json'],
-    ['due', '--state', 'rel/state', 'my-deck', '--decks', 'rel/decks'],
+  // Every combination of what the plain form holds: a deck or none, --json or not, --decks and
+  // --state absent, as two words or with "=", in two orders; then a few odd but plain forms.
+  const parts = {
+    deck: [[], ['iclr2017']],
+    json: [[], ['--json']],
+    decks: [[], ['--decks', '/tmp/d'], ['--decks=/tmp/d']],
+    state: [[], ['--state', 'rel/state'], ['--state=rel/state']],
+  };
+  const accepted: string[][] = [];
+  for (const deck of parts.deck)
+    for (const json of parts.json)
+      for (const decks of parts.decks)
+        for (const state of parts.state) {
+          accepted.push(['due', ...deck, ...json, ...decks, ...state]);
+          accepted.push(['due', ...state, ...json, ...decks, ...deck]);
+        }
+  accepted.push(
     ['due', '--json', '--json'],
     ['due', '--decks', '/a', '--decks', '/b'],
     ['due', '--', 'deck-after-dashes'],
+    ['due', '--json', '--', '--not-an-option'],
     ['due', 'deck with spaces'],
-  ];
+  );
 
-  it.each(accepted)('reads %j exactly as commander does', async (...args) => {
+  it.each(accepted)('reads %j exactly as commander does', async (...args: string[]) => {
     const quick = quickInvocation(args);
     expect(quick).not.toBeNull();
     expect(plain(quick)).toEqual(plain(await commanderReading(args)));
