@@ -50,7 +50,7 @@ export function noteBodyHash(entry: NoteEntry): string {
 export function buildDeck(
   deck: string,
   /** `label` names the file in messages (its path as the user knows it); `file` in the cards. */
-  files: readonly { file: string; bytes: Uint8Array; label?: string; stamp?: NotesStamp }[],
+  files: readonly { file: string; bytes: Uint8Array; label?: string; stamp?: NotesStamp | undefined }[],
   previous: CardsFile | null,
 ): BuiltDeck {
   const drafts: DraftCard[] = [];
@@ -114,9 +114,10 @@ function unchangedDeck(cardsFile: CardsFile): GenerateResult {
 }
 
 /**
- * Rebuilds decks/<name>/cards.json from its notes; writes nothing when nothing changed, and
- * does no work at all when the notes are the ones the cards were built from (unless `force`).
- * `status` is the deck's deckStatus when the caller already has it (each file is read once).
+ * Rebuilds decks/<name>/cards.json from its notes; builds nothing when the notes are the ones
+ * the cards were built from (unless `force`), and then writes nothing either, but for the
+ * notes' new stamps when they were touched (restampNotes). `status` is the deck's deckStatus
+ * when the caller already has it (each file is read once).
  */
 export function generateDeck(
   decksDir: string,
@@ -125,11 +126,11 @@ export function generateDeck(
 ): GenerateResult {
   const status = options.status ?? deckStatus(decksDir, name);
   // Unreadable notes leave a deck with cards "current" for readers; generate must say why.
-  const files = status.notes ?? readNotesFiles(decksDir, name);
+  if (status.notesError) throw status.notesError;
   if (status.current && status.cardsFile && !options.force) {
     return { ...unchangedDeck(status.cardsFile), restamped: restampNotes(decksDir, name, status) };
   }
-  const built = buildDeck(name, files, status.cardsFile);
+  const built = buildDeck(name, status.notes ?? readNotesFiles(decksDir, name), status.cardsFile);
   const text = serializeCardsFile(built.cardsFile);
   const written = status.cardsText !== text;
   if (written) writeCardsFile(decksDir, name, text);

@@ -77,8 +77,11 @@ export interface NotesFile {
   bytes: Buffer;
   /** How messages name it: decks/<deck>/<file>. */
   label: string;
-  /** Its stat, taken before the bytes were read (see deckStatus). */
-  stamp: NotesStamp;
+  /**
+   * Its stat, taken before the bytes were read; absent when the file had changed too recently
+   * for a later change in the same tick of the file system's clock to show (see deckStatus).
+   */
+  stamp?: NotesStamp;
 }
 
 /** Why a file of `bytes` bytes is refused as notes: "notes.txt is too large (21 MB; notes files up to 20 MB)". */
@@ -93,10 +96,12 @@ export function readNotesBytes(path: string, label: string = path): Buffer {
 }
 
 /**
- * readNotesBytes, with the stat taken before reading: were the file changed in between, the
- * stamp is the older one and the next check reads the file again instead of trusting it.
+ * readNotesBytes, with the file's stamp. The stat comes before the read, so that a change in
+ * between leaves the older stamp (and the next check reads the file again); and a file changed
+ * within a margin of now gets none, since a second change in the same tick would keep its mtime.
  */
-function readNotes(path: string, label: string, file: string): { bytes: Buffer; stamp: NotesStamp } {
+function readNotes(path: string, label: string, file: string): { bytes: Buffer; stamp?: NotesStamp } {
+  const readAt = Date.now(); // the file system's time, not the Clock: see RACY_MS
   let stamp: NotesStamp;
   try {
     const info = statSync(path);
@@ -110,11 +115,13 @@ function readNotes(path: string, label: string, file: string): { bytes: Buffer; 
     throw new UserError(`cannot read ${label}: ${(error as Error).message}`);
   }
   if (stamp.size > MAX_NOTES_BYTES) throw new UserError(notesTooLargeMessage(label, stamp.size));
+  let bytes: Buffer;
   try {
-    return { bytes: readFileSync(path), stamp };
+    bytes = readFileSync(path);
   } catch (error) {
     throw new UserError(`cannot read ${label}: ${(error as Error).message}`);
   }
+  return isRacy([stamp], readAt) ? { bytes } : { bytes, stamp };
 }
 
 /** The deck's notes files, in name order. */
@@ -151,19 +158,38 @@ export function hashNotes(files: readonly { file: string; bytes: Uint8Array }[])
   return fingerprint.digest();
 }
 
+/**
+ * Whether `notesHash` (from cards.json) is the hash of these notes. Decks built before the
+ * fingerprint carry 32 hex digits of a SHA-256 instead; those are checked the old way, loading
+ * node:crypto only then, so an upgrade does not take every deck for changed.
+ */
+function notesHashMatches(notesHash: string, files: readonly { file: string; bytes: Uint8Array }[]): boolean {
+  if (notesHash.length !== 32) return notesHash === hashNotes(files);
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  const hash = createHash('sha256');
+  for (const { file, bytes } of files) hash.update(file).update('\0').update(String(bytes.length)).update('\0').update(bytes);
+  return hash.digest('hex').slice(0, 32) === notesHash;
+}
+
 export function loadCardsFile(decksDir: string, name: string): CardsFile | null {
   return readCardsFile(decksDir, name)?.cardsFile ?? null;
 }
 
+interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
 /** cards.json parsed, with its text as on disk (to tell "nothing changed" without a re-read). */
-function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; text: string; mtimeMs: number } | null {
+function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; text: string; stat: FileStat } | null {
   const path = join(deckDir(decksDir, name), CARDS_FILE);
   let text: string;
-  let mtimeMs: number;
+  let stat: FileStat;
   try {
     // The stat first: were cards.json replaced in between, the older time only makes the
     // notes look more recently touched (see notesUntouchedSince).
-    mtimeMs = statSync(path).mtimeMs;
+    const info = statSync(path);
+    stat = { size: info.size, mtimeMs: info.mtimeMs };
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -176,7 +202,7 @@ function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; 
     parsed.skipped ??= [];
     parsed.warnings ??= [];
     parsed.generator ??= 0;
-    return { cardsFile: parsed, text, mtimeMs };
+    return { cardsFile: parsed, text, stat };
   } catch (error) {
     // cards.json is generated: the notes can always rebuild it, but the retired cards in it
     // carry identities, so say so instead of silently starting over.
@@ -238,54 +264,55 @@ export interface DeckStatus {
   cardsFile: CardsFile | null;
   /** Its text, to tell a rebuild that changed nothing without reading it again. */
   cardsText: string | null;
-  /** Its mtime, which the notes' stamps are judged against. */
-  cardsMtimeMs: number | null;
-  /** The notes files' bytes, or null when they were not read (unchanged by their stat) or cannot be. */
+  /** Its size and mtime when read. */
+  cardsStat: FileStat | null;
+  /** The notes files as read, or null when their stamps showed them unchanged, or they cannot be read. */
   notes: NotesFile[] | null;
+  /** Why the notes cannot be read, when cards.json stands in for them (see deckStatus). */
+  notesError: UserError | null;
   /** cards.json exists and was built from exactly these notes by this generator. */
   current: boolean;
 }
 
 /**
- * How close to cards.json's own write a notes file's mtime may be for its stamp still to be
- * trusted. A file changed again within one tick of the file system's clock keeps its mtime,
- * so a stamp that close to the build cannot tell (git calls such entries "racy"). Local file
- * systems keep time in nanoseconds, moved on every few milliseconds; some (FAT, HFS+, network
- * shares) in whole seconds, and all their times are then whole seconds.
+ * How long before a stamp was taken a file must have last changed for the stamp to be trusted.
+ * A file changed again within one tick of the file system's clock keeps its mtime, so a stamp
+ * that close cannot tell (git calls such entries "racy"). Local file systems keep time in
+ * nanoseconds, moved on every few milliseconds; some (FAT, HFS+, network shares) keep whole
+ * seconds, and all their times are then whole seconds.
  */
 const RACY_MS = 100;
 const RACY_MS_COARSE = 2000;
 
-/** The margin for these stamps and this cards.json (coarse when every time is whole seconds). */
-function racyMargin(stamps: readonly NotesStamp[], cardsMtimeMs: number): number {
-  return [cardsMtimeMs, ...stamps.map((stamp) => stamp.mtimeMs)].every((ms) => ms % 1000 === 0) ? RACY_MS_COARSE : RACY_MS;
+/** Whether some stamp is too close to (or after) `takenAt` to be trusted. */
+function isRacy(stamps: readonly NotesStamp[], takenAt: number): boolean {
+  const coarse = [takenAt, ...stamps.map((stamp) => stamp.mtimeMs)].every((ms) => ms % 1000 === 0);
+  return stamps.some((stamp) => !(stamp.mtimeMs < takenAt - (coarse ? RACY_MS_COARSE : RACY_MS)));
 }
 
-/** Whether some stamp is too close to (or after) cards.json's write to be trusted. */
-function isRacy(stamps: readonly NotesStamp[], cardsMtimeMs: number): boolean {
-  const margin = racyMargin(stamps, cardsMtimeMs);
-  return stamps.some((stamp) => !(stamp.mtimeMs < cardsMtimeMs - margin));
-}
-
-function sameStamps(a: readonly NotesStamp[], b: readonly NotesStamp[] | undefined): boolean {
-  return b !== undefined && a.length === b.length && a.every((stamp, i) => stamp.file === b[i]!.file && stamp.size === b[i]!.size && stamp.mtimeMs === b[i]!.mtimeMs);
+function sameFileStat(a: FileStat & { file?: string }, b: FileStat & { file?: string }): boolean {
+  return a.file === b.file && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 /**
  * Whether the deck's notes files are exactly those stamped in cards.json, unchanged in name,
- * size and mtime, each last changed well before cards.json was written. Any doubt, or any
- * error, says no: the caller then reads and hashes them.
+ * size and mtime, each last changed well before cards.json was written (stamps are taken only
+ * of files changed well before they were read; this holds when the file system's clock and
+ * this machine's disagree, too). Any doubt, or any error, says no: the caller then reads and
+ * hashes the notes.
  */
-function notesUntouchedSince(decksDir: string, name: string, stamps: readonly NotesStamp[] | undefined, cardsMtimeMs: number): boolean {
-  if (!stamps || stamps.length === 0 || isRacy(stamps, cardsMtimeMs)) return false;
+function notesUntouchedSince(decksDir: string, name: string, stamps: readonly NotesStamp[] | undefined, cardsStat: FileStat): boolean {
+  if (!stamps || stamps.length === 0 || isRacy(stamps, cardsStat.mtimeMs)) return false;
   try {
     const files = notesFileNames(decksDir, name);
-    if (files.length !== stamps.length) return false;
-    return stamps.every((stamp, i) => {
-      if (stamp.file !== files[i]) return false;
-      const info = statSync(join(deckDir(decksDir, name), stamp.file));
-      return info.isFile() && info.size === stamp.size && info.mtimeMs === stamp.mtimeMs;
-    });
+    return (
+      files.length === stamps.length &&
+      stamps.every((stamp, i) => {
+        if (stamp.file !== files[i]) return false;
+        const info = statSync(join(deckDir(decksDir, name), stamp.file));
+        return info.isFile() && sameFileStat(stamp, { file: stamp.file, size: info.size, mtimeMs: info.mtimeMs });
+      })
+    );
   } catch {
     return false;
   }
@@ -295,45 +322,51 @@ function notesUntouchedSince(decksDir: string, name: string, stamps: readonly No
  * Whether cards.json is up to date, cheaply and without the generator: the notes files' stat
  * when they match the stamps in cards.json (nothing is read), else one hash over their bytes.
  * A deck whose notes are gone or unreadable is current when it still has cards: the cards
- * last built are the deck, and only `generate` should report the notes' problem.
+ * last built are the deck, and only `generate` should report the notes' problem (notesError).
  */
 export function deckStatus(decksDir: string, name: string): DeckStatus {
   const read = readCardsFile(decksDir, name);
   const cardsFile = read?.cardsFile ?? null;
-  const cardsText = read?.text ?? null;
-  const cardsMtimeMs = read?.mtimeMs ?? null;
-  if (read && cardsFile!.generator === GENERATOR_VERSION && notesUntouchedSince(decksDir, name, cardsFile!.notesStamps, read.mtimeMs)) {
-    return { cardsFile, cardsText, cardsMtimeMs, notes: null, current: true };
+  const found = { cardsFile, cardsText: read?.text ?? null, cardsStat: read?.stat ?? null };
+  const built = cardsFile !== null && cardsFile.generator === GENERATOR_VERSION;
+  if (built && notesUntouchedSince(decksDir, name, cardsFile.notesStamps, read!.stat)) {
+    return { ...found, notes: null, notesError: null, current: true };
   }
   let notes: NotesFile[];
   try {
     notes = readNotesFiles(decksDir, name);
   } catch (error) {
-    if (cardsFile && error instanceof UserError) return { cardsFile, cardsText, cardsMtimeMs, notes: null, current: true };
+    if (cardsFile && error instanceof UserError) return { ...found, notes: null, notesError: error, current: true };
     throw error;
   }
-  const current = cardsFile !== null && cardsFile.generator === GENERATOR_VERSION && cardsFile.notesHash === hashNotes(notes);
-  return { cardsFile, cardsText, cardsMtimeMs, notes, current };
+  return { ...found, notes, notesError: null, current: built && notesHashMatches(cardsFile.notesHash, notes) };
 }
 
 /**
  * Writer only. When deckStatus found the notes unchanged by reading them (they were touched,
- * or stamped too soon after a change to tell), records their stamps in cards.json, so that
- * the next check is a stat again. The cards stay as they are. Returns whether it wrote.
+ * or cards.json was built before stamps, or with the older hash), records their stamps and
+ * hash in cards.json, so that the next check is a stat again; the cards stay as they are.
+ * Only a speed-up: it writes nothing when a notes file is too fresh to stamp, or cards.json
+ * changed since it was read (a generate elsewhere), and a failure to write is not an error.
+ * Returns whether it wrote.
  */
 export function restampNotes(decksDir: string, name: string, status: DeckStatus): boolean {
-  const { cardsFile, cardsMtimeMs, notes } = status;
-  if (!status.current || !cardsFile || cardsMtimeMs === null || !notes) return false;
+  const { cardsFile, cardsStat, notes } = status;
+  if (!status.current || !cardsFile || !cardsStat || !notes) return false;
   const notesStamps = notes.map((file) => file.stamp);
-  if (sameStamps(notesStamps, cardsFile.notesStamps)) {
-    // Stamped, but too close to the build: writing cards.json again helps only once the
-    // notes' last change is a margin in the past. Real time, as the file system keeps it
-    // (not the Clock, which PAPERDECK_NOW may have set anywhere).
-    const lastChange = Math.max(...notesStamps.map((stamp) => stamp.mtimeMs));
-    if (!isRacy(notesStamps, cardsMtimeMs) || Date.now() - lastChange <= racyMargin(notesStamps, cardsMtimeMs)) return false;
+  if (!notesStamps.every((stamp) => stamp !== undefined)) return false;
+  const notesHash = hashNotes(notes);
+  const recorded = cardsFile.notesStamps;
+  const same = recorded?.length === notesStamps.length && notesStamps.every((stamp, i) => sameFileStat(stamp, recorded[i]!));
+  if (same && cardsFile.notesHash === notesHash) return false;
+  try {
+    const now = statSync(join(deckDir(decksDir, name), CARDS_FILE));
+    if (!sameFileStat(cardsStat, { size: now.size, mtimeMs: now.mtimeMs })) return false;
+    writeCardsFile(decksDir, name, serializeCardsFile({ ...cardsFile, notesHash, notesStamps }));
+    return true;
+  } catch {
+    return false; // the next check reads the notes again, as this one did
   }
-  writeCardsFile(decksDir, name, serializeCardsFile({ ...cardsFile, notesStamps }));
-  return true;
 }
 
 /** A generate killed mid-write leaves `.cards.json.tmp-<pid>` behind; clear those of dead processes. */

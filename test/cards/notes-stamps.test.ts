@@ -1,12 +1,13 @@
 // Telling whether a deck's notes changed since cards.json was built, the way make and git do:
 // by the notes files' size and mtime (stamped in cards.json) when they are clearly older than
 // the build, else by reading and hashing them. Real files, with their times set by hand.
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDeck } from '../../src/cards/generate.js';
-import { deckStatus } from '../../src/store/decks.js';
+import { deckStatus, restampNotes } from '../../src/store/decks.js';
 
 const NOTES = 'C1: Paper One\n\nKey idea: the first idea, stated plainly.\n\nC2: Paper Two\n\nKey idea: the second idea, stated plainly.\n';
 const EDITED = NOTES.replace('first', 'FIRST'); // same size
@@ -96,6 +97,56 @@ describe('notes stamps', () => {
     build(other, T, T + 60_000);
     renameSync(other.notes, join(other.decks, 'd', 'renamed.txt'));
     expect(deckStatus(other.decks, 'd').current).toBe(false); // the file name is in the hash
+  });
+
+  it('stamps no notes file changed just before it was read: the next check reads it again', () => {
+    const ws = deck(); // notes written just now
+    generateDeck(ws.decks, 'd');
+    const cards = JSON.parse(readFileSync(ws.cards, 'utf8'));
+    expect(cards.notesStamps).toBeUndefined();
+    setMtime(ws.cards, Date.now() + 60_000);
+    expect(deckStatus(ws.decks, 'd')).toMatchObject({ current: true, notes: expect.any(Array) });
+  });
+
+  it('leaves cards.json alone when it changed since it was read (a generate elsewhere)', () => {
+    const ws = deck();
+    build(ws, T, T + 60_000);
+    setMtime(ws.notes, T + 120_000); // touched
+    const status = deckStatus(ws.decks, 'd');
+    const newer = readFileSync(ws.cards, 'utf8').replace('Paper One', 'Paper One, rebuilt');
+    writeFileSync(ws.cards, newer);
+    expect(restampNotes(ws.decks, 'd', status)).toBe(false);
+    expect(readFileSync(ws.cards, 'utf8')).toBe(newer);
+  });
+
+  it('takes a failure to restamp as nothing worse than no restamp', () => {
+    const ws = deck();
+    build(ws, T, T + 60_000);
+    setMtime(ws.notes, T + 120_000); // touched
+    const bytes = readFileSync(ws.cards);
+    // A folder where the temporary file would go: the write fails, whoever runs it.
+    mkdirSync(join(ws.decks, 'd', `.cards.json.tmp-${process.pid}`));
+    expect(generateDeck(ws.decks, 'd')).toMatchObject({ written: false, restamped: false, changes: { unchanged: 2 } });
+    expect(readFileSync(ws.cards).equals(bytes)).toBe(true);
+  });
+
+  it('reads a deck built with the older SHA-256 notes hash as unchanged, and restamps it with the new one', () => {
+    const ws = deck();
+    build(ws, T, T + 60_000);
+    const old = JSON.parse(readFileSync(ws.cards, 'utf8'));
+    const sha = createHash('sha256').update('notes.txt').update('\0').update(String(Buffer.byteLength(NOTES))).update('\0').update(NOTES);
+    old.notesHash = sha.digest('hex').slice(0, 32);
+    delete old.notesStamps;
+    writeFileSync(ws.cards, JSON.stringify(old));
+    setMtime(ws.cards, T + 60_000);
+    expect(deckStatus(ws.decks, 'd')).toMatchObject({ current: true, notes: expect.any(Array) });
+    expect(generateDeck(ws.decks, 'd')).toMatchObject({ written: false, restamped: true });
+    const now = JSON.parse(readFileSync(ws.cards, 'utf8'));
+    expect(now.notesHash).toMatch(/^[0-9a-f]{16}$/);
+    expect(now.notesStamps).toHaveLength(1);
+    expect(now.cards).toEqual(old.cards);
+    writeFileSync(ws.notes, EDITED); // and an edit is still seen
+    expect(deckStatus(ws.decks, 'd').current).toBe(false);
   });
 
   it('checks a cards.json from before stamps by the hash of the notes', () => {

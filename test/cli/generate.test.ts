@@ -1,6 +1,6 @@
 // `paperdeck generate` and `paperdeck new`, run as the built binary on real folders.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, BUNDLED_NOTES, runCli, tempDir, workspaceWithBundledDeck } from '../helpers/cli.js';
@@ -49,6 +49,10 @@ describe('paperdeck generate on the bundled deck', () => {
 
   it('prints a readable summary and writes nothing when the notes did not change', () => {
     const { decks } = workspaceWithBundledDeck();
+    // Notes saved a while ago. (Notes saved within a tick of the build would be read and
+    // hashed again next time, and their stamps recorded then: test/cards/notes-stamps.test.ts.)
+    const saved = new Date(Date.now() - 60_000);
+    utimesSync(join(decks, 'iclr2017', 'notes.txt'), saved, saved);
     const first = runCli(['generate', '--decks', decks]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^iclr2017: \d+ cards from 54 papers — cards\.json written/);

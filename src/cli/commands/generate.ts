@@ -26,6 +26,7 @@ export function generateJson(result: GenerateResult) {
     warnings: result.warnings,
     papers: result.papers,
     written: result.written,
+    restamped: result.restamped,
   };
 }
 

@@ -126,13 +126,8 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
       notice = cardsFile ? format.summarizeChanges(built.changes, skipped) : format.summarizeBuild(built.cardsFile.cards.length, skipped);
       cardsFile = built.cardsFile;
     } else {
-      // Touched but unchanged notes: stamp them, so `due` need not read them again. Only
-      // a speed-up: a deck folder that cannot be written to must not stop the session.
-      try {
-        decks.restampNotes(decksDir, name, status);
-      } catch {
-        // the next check reads the notes again, as this one did
-      }
+      // Touched but unchanged notes: stamp them, so that `due` need not read them again.
+      decks.restampNotes(decksDir, name, status);
     }
     let cards = cardsFile.cards;
     const deckState = state.deck(name);
