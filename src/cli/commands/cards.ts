@@ -3,6 +3,7 @@
 // though their history is kept and returns with them.
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
+import { plural } from '../../core/text.js';
 import { daysLabel, dueLabel, formatTable, outputWidth } from '../format.js';
 import { CardStateKind, type Card, type CardState } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
@@ -41,7 +42,7 @@ export function countsLine(counts: CardCounts): string {
   if (counts.relearning) parts.push(`${counts.relearning} relearning`);
   if (counts.suspended) parts.push(`${counts.suspended} suspended`);
   if (counts.buried) parts.push(`${counts.buried} buried`);
-  if (counts.leech) parts.push(`${counts.leech} leech${counts.leech === 1 ? '' : 'es'} (also counted above)`);
+  if (counts.leech) parts.push(`${plural(counts.leech, 'leech', 'leeches')} (also counted above)`);
   return parts.join(', ');
 }
 
@@ -115,6 +116,6 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       outputWidth(),
     ),
   );
-  ctx.out(`${deck}: ${rows.length} card${rows.length === 1 ? '' : 's'} — ${countsLine(countCards(cards, states, now))}\n`);
+  ctx.out(`${deck}: ${plural(rows.length, 'card')} — ${countsLine(countCards(cards, states, now))}\n`);
   return 0;
 }

@@ -6,6 +6,7 @@
 // --json: { deck, unsuspended: [id], notSuspended: [id] }.
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
+import { plural } from '../../core/text.js';
 import { currentCards } from '../../cards/current.js';
 import { UsageError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
@@ -63,7 +64,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<UnsuspendFlags>
     return 0;
   }
   const titles = new Map(plan.unsuspend.map((card) => [card.id, toSafeLine(card.title)]));
-  ctx.out(`${deck}: unsuspended ${written.length} card${written.length === 1 ? '' : 's'}\n`);
+  ctx.out(`${deck}: unsuspended ${plural(written.length, 'card')}\n`);
   for (const entry of written) ctx.out(`  ${titles.get(entry.card)}${entry.after.leech ? '  (leech)' : ''}\n`);
   return 0;
 }
