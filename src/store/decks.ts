@@ -284,9 +284,13 @@ export interface DeckStatus {
 const RACY_MS = 100;
 const RACY_MS_COARSE = 2000;
 
-/** Whether some stamp is too close to (or after) `takenAt` to be trusted. */
+/**
+ * Whether some stamp is too close to (or after) `takenAt` to be trusted. The file system is
+ * taken for a whole-second one when every notes mtime is whole seconds (`takenAt` may be this
+ * machine's clock, which says nothing about the file system's).
+ */
 function isRacy(stamps: readonly NotesStamp[], takenAt: number): boolean {
-  const coarse = [takenAt, ...stamps.map((stamp) => stamp.mtimeMs)].every((ms) => ms % 1000 === 0);
+  const coarse = stamps.every((stamp) => stamp.mtimeMs % 1000 === 0);
   return stamps.some((stamp) => !(stamp.mtimeMs < takenAt - (coarse ? RACY_MS_COARSE : RACY_MS)));
 }
 

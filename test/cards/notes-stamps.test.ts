@@ -58,6 +58,19 @@ describe('notes stamps', () => {
     expect(deckStatus(ws.decks, 'd').current).toBe(false);
   });
 
+  it('stamps no notes file on a whole-second file system changed within two seconds of the read', () => {
+    const ws = deck();
+    const lastSecond = Math.floor(Date.now() / 1000) * 1000 - 1000; // how such a file system records "now"
+    setMtime(ws.notes, lastSecond);
+    generateDeck(ws.decks, 'd');
+    expect(JSON.parse(readFileSync(ws.cards, 'utf8')).notesStamps).toBeUndefined();
+    // A same-size save in that same second keeps the mtime; the next check still reads the notes.
+    writeFileSync(ws.notes, EDITED);
+    setMtime(ws.notes, lastSecond);
+    setMtime(ws.cards, Date.now() + 60_000);
+    expect(deckStatus(ws.decks, 'd').current).toBe(false);
+  });
+
   it('takes a second-granular file system (all times whole seconds) to need two seconds', () => {
     const whole = Date.parse('2026-11-20T10:00:00Z');
     const ws = deck();
