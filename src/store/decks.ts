@@ -16,9 +16,16 @@ const MEGABYTE = 1024 * 1024;
 export const MAX_NOTES_BYTES = 20 * MEGABYTE;
 const DECK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+/** A folder name that can be a deck: it never reaches outside the decks folder. */
+function isDeckName(name: string): boolean {
+  return DECK_NAME.test(name) && !name.includes('..');
+}
+
 export function validateDeckName(name: string): string {
-  if (!DECK_NAME.test(name) || name.includes('..')) {
-    throw new UsageError(`invalid deck name ${JSON.stringify(name)}: use letters, digits, '.', '-' and '_' (up to 64)`);
+  if (!isDeckName(name)) {
+    throw new UsageError(
+      `invalid deck name ${JSON.stringify(name)}: start with a letter or digit, then letters, digits, '.', '-' or '_' (no '..'; up to 64)`,
+    );
   }
   return name;
 }
@@ -27,7 +34,7 @@ export function deckDir(decksDir: string, name: string): string {
   return join(decksDir, validateDeckName(name));
 }
 
-/** Names of the decks in `decksDir`: folders holding notes or cards. */
+/** Names of the decks in `decksDir`: folders holding notes or cards (other folders are not decks). */
 export function listDecks(decksDir: string): string[] {
   let names: string[];
   try {
@@ -37,7 +44,7 @@ export function listDecks(decksDir: string): string[] {
     throw new UserError(`cannot read the decks folder ${decksDir}: ${(error as Error).message}`);
   }
   return names
-    .filter((name) => DECK_NAME.test(name))
+    .filter(isDeckName)
     .filter((name) => {
       try {
         const dir = join(decksDir, name);

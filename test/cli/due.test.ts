@@ -54,10 +54,14 @@ describe('paperdeck due', () => {
     expect(later).toEqual({ deck: 'papers', new: 20, learning: 0, review: 12, total: 32 });
   });
 
-  it('prints each deck and the total when no deck is named', () => {
+  it('prints each deck and the total when no deck is named (folders that cannot be decks are not)', () => {
     const ws = workspace();
     writeDeck(ws.decks, 'alpha', makeCards(5));
     writeDeck(ws.decks, 'beta', makeCards(40));
+    for (const odd of ['a..b', '-x', '.hidden']) {
+      mkdirSync(join(ws.decks, odd));
+      writeFileSync(join(ws.decks, odd, 'notes.txt'), 'C1: A paper\n\nKey idea: something.\n');
+    }
     const json = due(ws, ['--json'], local(2026, 6, 1, 9));
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
