@@ -1,5 +1,6 @@
 // How every failure leaves the program: one plain line on stderr and an exit code (2 for a
 // usage error, 1 for anything else), never a stack trace.
+import { writeSync } from 'node:fs';
 import { UsageError, UserError } from '../core/errors.js';
 
 export function oneLine(message: string): string {
@@ -20,12 +21,19 @@ export function reportFailure(error: unknown): void {
 }
 
 /**
- * A reader that stops early (`paperdeck cards | head`) closes the pipe: that is the reader's
- * choice, not a failure, so leave quietly instead of with a stack trace.
+ * What to do when writing to stdout or stderr fails. A reader that stops early (`paperdeck
+ * cards | head`) closes the pipe: that is the reader's choice, not a failure, so leave quietly.
+ * Anything else (a full disk behind a redirect) is one line and exit 1, written straight to
+ * file descriptor 2, since the stream that failed may be stderr itself.
  */
-export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+export function handleOutputErrors(stream: NodeJS.WriteStream, name: 'stdout' | 'stderr'): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    try {
+      writeSync(2, `paperdeck: cannot write to ${name}: ${oneLine(error.message)}\n`);
+    } catch {
+      // nowhere left to say it
+    }
+    process.exit(1);
   });
 }

@@ -4,12 +4,12 @@
 // then. Either way a command's code loads only when it runs: `due`, `cards` and `stats` never
 // load Ink or React, nor the card generator unless notes changed since cards.json was built.
 import { runInvocation } from './dispatch.js';
-import { exitQuietlyOnClosedPipe, reportFailure } from './failure.js';
+import { handleOutputErrors, reportFailure } from './failure.js';
 import { QUICK_COMMAND_MODULES, quickInvocation } from './quick.js';
 
 async function main(argv: string[]): Promise<void> {
-  exitQuietlyOnClosedPipe(process.stdout);
-  exitQuietlyOnClosedPipe(process.stderr);
+  handleOutputErrors(process.stdout, 'stdout');
+  handleOutputErrors(process.stderr, 'stderr');
   const quick = quickInvocation(argv.slice(2));
   if (quick) await runInvocation(quick, QUICK_COMMAND_MODULES);
   else await (await import('./program.js')).runProgram(argv);

@@ -18,8 +18,8 @@ export interface DeckForReading {
 export async function readDeck(ctx: CommandContext, requested: unknown, options: { log: boolean }): Promise<DeckForReading> {
   const { decksDir, stateDir } = ctx.places;
   const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
-  const { cardsFile, stale } = await currentCards(decksDir, deck);
-  if (stale) ctx.err(`paperdeck: note: ${deck}'s notes changed since its cards were built; run paperdeck generate ${deck} to save them\n`);
+  const { cardsFile, note } = await currentCards(decksDir, deck);
+  if (note) ctx.err(`paperdeck: note: ${note}\n`);
   const store = await openState(stateDir, { mode: 'read', clock: ctx.clock });
   try {
     const deckState = store.deck(deck);

@@ -140,6 +140,11 @@ export function readNotesFiles(decksDir: string, name: string): NotesFile[] {
   });
 }
 
+/** A deck folder with no notes file at all: its cards.json, if any, is the whole deck. */
+export class NoNotesFilesError extends UserError {
+  override name = 'NoNotesFilesError';
+}
+
 /** The names of the deck's notes files, in name order. */
 function notesFileNames(decksDir: string, name: string): string[] {
   const dir = deckDir(decksDir, name);
@@ -150,7 +155,7 @@ function notesFileNames(decksDir: string, name: string): string[] {
     throw noDeckNamed(decksDir, name, listDecks(decksDir));
   }
   const files = entries.filter((f) => NOTES_EXTENSIONS.test(f)).sort();
-  if (files.length === 0) throw new UserError(`deck ${name} has no notes file (*.md or *.txt) in ${dir}`);
+  if (files.length === 0) throw new NoNotesFilesError(`deck ${name} has no notes file (*.md or *.txt) in ${dir}`);
   return files;
 }
 
@@ -227,8 +232,12 @@ export function serializeCardsFile(file: CardsFile): string {
 /** Writes cards.json atomically (temp file, fsync, rename): a crash leaves the old file whole. */
 export function writeCardsFile(decksDir: string, name: string, text: string): void {
   const dir = deckDir(decksDir, name);
-  removeTempFilesOfDeadWriters(dir);
-  writeFileAtomicSync(join(dir, CARDS_FILE), text);
+  try {
+    removeTempFilesOfDeadWriters(dir);
+    writeFileAtomicSync(join(dir, CARDS_FILE), text);
+  } catch (error) {
+    throw new UserError(`cannot write ${join(dir, CARDS_FILE)}: ${(error as Error).message}`);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // `paperdeck cards | head -1`: the reader closes the pipe early; paperdeck leaves quietly.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { syntheticNotes } from '../../bench/synthetic.js';
@@ -25,5 +25,26 @@ it('leaves quietly, without a stack trace, when the reader closes the pipe early
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr, args.join(' ')).toBe('');
     expect(code, args.join(' ')).toBe(0);
+  }
+});
+
+it.runIf(existsSync('/dev/full'))('says in one line, exit 1, when the output cannot be written (a full disk)', async () => {
+  const decks = tempDir();
+  const state = tempDir();
+  mkdirSync(join(decks, 'papers'));
+  writeFileSync(join(decks, 'papers', 'notes.txt'), readFileSync(BUNDLED_NOTES));
+  expect(runCli(['generate', '--decks', decks]).code).toBe(0);
+  for (const args of [['due', '--json'], ['cards', 'papers'], ['stats', 'papers', '--json']]) {
+    const full = openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [BIN, ...args, '--decks', decks, '--state', state], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', full, 'pipe'],
+    });
+    closeSync(full);
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr, args.join(' ')).toMatch(/^paperdeck: cannot write to stdout: ENOSPC[^\n]*\n$/);
+    expect(code, args.join(' ')).toBe(1);
   }
 });

@@ -4,6 +4,7 @@
 import type { CommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
+import type { CardsFile } from '../../core/types.js';
 import type { DeckChoice } from '../../ui/index.js';
 
 /** The one line for a caller that is not a person at a terminal, or null when it is one. */
@@ -118,16 +119,27 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
   try {
     // Rebuild the deck first when its notes changed since cards.json was written (or it has none).
     const status = decks.deckStatus(decksDir, name);
-    let cardsFile = status.cardsFile;
+    let cardsFile: CardsFile;
     let notice: string | null = null;
-    if (!status.current || !cardsFile) {
-      const built = (await loadGenerator()).generateDeck(decksDir, name, { status });
-      const skipped = built.skipped.length;
-      notice = cardsFile ? format.summarizeChanges(built.changes, skipped) : format.summarizeBuild(built.cardsFile.cards.length, skipped);
-      cardsFile = built.cardsFile;
-    } else {
+    if (status.cardsFile && status.notesError && !(status.notesError instanceof decks.NoNotesFilesError)) {
+      cardsFile = status.cardsFile;
+      notice = `The notes cannot be read (${status.notesError.message}): these are the cards last built.`;
+    } else if (status.cardsFile && status.current) {
+      cardsFile = status.cardsFile;
       // Touched but unchanged notes: stamp them, so that `due` need not read them again.
       decks.restampNotes(decksDir, name, status);
+    } else {
+      try {
+        const built = (await loadGenerator()).generateDeck(decksDir, name, { status });
+        const skipped = built.skipped.length;
+        notice = status.cardsFile ? format.summarizeChanges(built.changes, skipped) : format.summarizeBuild(built.cardsFile.cards.length, skipped);
+        cardsFile = built.cardsFile;
+      } catch (error) {
+        // Notes an editor left empty mid-save, say: the cards last built can still be studied.
+        if (!(status.cardsFile && error instanceof UserError)) throw error;
+        cardsFile = status.cardsFile;
+        notice = `The notes cannot be built (${error.message}): these are the cards last built.`;
+      }
     }
     let cards = cardsFile.cards;
     const deckState = state.deck(name);

@@ -36,8 +36,8 @@ export async function run(ctx: CommandContext, args: CommandArgs<UnsuspendFlags>
     throw new UsageError('name the cards to unsuspend (ids or parts of titles), or use --leeches or --all');
   }
 
-  const { cardsFile, stale } = await currentCards(decksDir, deck);
-  if (stale) ctx.err(`paperdeck: note: ${deck}'s notes changed since its cards were built; run paperdeck generate ${deck} to save them\n`);
+  const { cardsFile, note } = await currentCards(decksDir, deck);
+  if (note) ctx.err(`paperdeck: note: ${note}\n`);
   const store = await openState(stateDir, { mode: 'write', clock: ctx.clock, command: `paperdeck unsuspend ${deck}` });
   let plan;
   let written;

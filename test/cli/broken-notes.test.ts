@@ -1,0 +1,66 @@
+// Notes that cannot be used for a moment (an editor that empties the file while saving, a
+// stray binary file) must not blank a deck: the read commands keep the cards last built and
+// say why on stderr; with nothing built yet, the notes' error is the answer.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_NOTES, runCli, tempDir } from '../helpers/cli.js';
+import { copyFileSync } from 'node:fs';
+
+function builtDeck(): { decks: string; state: string; notes: string } {
+  const decks = tempDir();
+  const state = tempDir();
+  mkdirSync(join(decks, 'papers'));
+  const notes = join(decks, 'papers', 'notes.txt');
+  copyFileSync(BUNDLED_NOTES, notes);
+  expect(runCli(['generate', '--decks', decks]).code).toBe(0);
+  return { decks, state, notes };
+}
+
+const breakages: [string, (notes: string) => void][] = [
+  ['emptied', (notes) => writeFileSync(notes, '')],
+  ['binary', (notes) => writeFileSync(notes, Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0, 7]))],
+  ['no papers in it', (notes) => writeFileSync(notes, 'Just a shopping list.\n')],
+  ['deleted, another file left', (notes) => { rmSync(notes); writeFileSync(join(notes, '..', 'other.md'), ''); }],
+];
+
+describe('notes that cannot be used', () => {
+  it.each(breakages)('keeps the cards last built when the notes are %s, and says so', (_, breakNotes) => {
+    const ws = builtDeck();
+    breakNotes(ws.notes);
+    const places = ['--decks', ws.decks, '--state', ws.state];
+    const cards = runCli(['cards', 'papers', '--json', ...places]);
+    expect(cards.code).toBe(0);
+    expect(JSON.parse(cards.stdout).cards).toHaveLength(43);
+    expect(cards.stderr).toMatch(/^paperdeck: note: papers's notes cannot be used \(.+\); these are the cards last built — paperdeck generate papers says more\n$/);
+    const due = runCli(['due', '--json', ...places]);
+    expect(due.code).toBe(0);
+    expect(JSON.parse(due.stdout)).toMatchObject({ deck: 'papers', new: 20, total: 20 });
+    const stats = runCli(['stats', 'papers', '--json', ...places]);
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout).counts.new).toBe(43);
+    // generate is where the problem is reported, and it leaves cards.json as it was.
+    const generate = runCli(['generate', 'papers', ...places]);
+    expect(generate.code).toBe(1);
+    expect(generate.stderr).toMatch(/^paperdeck: /);
+    expect(runCli(['cards', 'papers', '--json', ...places]).stdout).toBe(cards.stdout);
+  });
+
+  it('answers with the notes’ error when no cards were ever built', () => {
+    const decks = tempDir();
+    mkdirSync(join(decks, 'papers'));
+    writeFileSync(join(decks, 'papers', 'notes.txt'), '');
+    const cards = runCli(['cards', 'papers', '--decks', decks, '--state', tempDir()]);
+    expect(cards.code).toBe(1);
+    expect(cards.stdout).toBe('');
+    expect(cards.stderr).toMatch(/^paperdeck: [^\n]+\n$/);
+  });
+
+  it('says nothing about notes for a deck of cards alone (no notes file at all)', () => {
+    const ws = builtDeck();
+    rmSync(ws.notes);
+    const cards = runCli(['cards', 'papers', '--decks', ws.decks, '--state', ws.state]);
+    expect(cards.code).toBe(0);
+    expect(cards.stderr).toBe('');
+  });
+});
