@@ -30,11 +30,32 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * An ISO 8601 date-time: a date, a time to the minute at least, and an optional zone (Z or
+ * ±HH:MM); without one, local time. A date alone is refused: JavaScript would take it for
+ * midnight UTC, which is the evening before west of Greenwich.
+ */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** Epoch ms of an ISO date-time, or NaN when `text` is not one (or names a day that does not exist). */
+export function parseIsoDateTime(text: string): number {
+  const match = ISO_DATE_TIME.exec(text.trim());
+  if (!match) return NaN;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as number[];
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth || hour! > 23 || minute! > 59 || second! > 59) return NaN;
+  return Date.parse(text.trim().replace(' ', 'T'));
+}
+
 /** The clock for a command: PAPERDECK_NOW when set, else the system clock. */
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   const raw = env.PAPERDECK_NOW;
   if (raw === undefined || raw === '') return systemClock;
-  const start = Date.parse(raw);
-  if (Number.isNaN(start)) throw new UsageError(`PAPERDECK_NOW is not an ISO date-time: ${JSON.stringify(raw)}`);
+  const start = parseIsoDateTime(raw);
+  if (Number.isNaN(start)) {
+    throw new UsageError(
+      `PAPERDECK_NOW is not an ISO date-time: ${JSON.stringify(raw)} (e.g. 2026-11-26T09:00 for local time, or 2026-11-26T09:00Z)`,
+    );
+  }
   return clockStartingAt(start);
 }
