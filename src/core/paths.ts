@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from './errors.js';
 
 let cachedRoot: string | undefined;
 
@@ -36,6 +37,11 @@ export function resolvePlaces(
   flags: { decks?: string | undefined; state?: string | undefined },
   env: NodeJS.ProcessEnv = process.env,
 ): Places {
+  // An empty flag is a mistake (`--state "$UNSET"`); quietly using the project's own folder
+  // instead would study into it. An empty variable is unset, as shells treat it.
+  for (const name of ['decks', 'state'] as const) {
+    if (flags[name] === '') throw new UsageError(`--${name} needs a folder`);
+  }
   const pick = (flag: string | undefined, envValue: string | undefined, fallback: string) =>
     flag ? resolve(flag) : envValue ? resolve(envValue) : join(projectRoot(), fallback);
   return {

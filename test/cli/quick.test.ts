@@ -89,6 +89,11 @@ describe('the quick path for due', () => {
     const unknown = paperdeck(['due', '--bogus']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toMatch(/^paperdeck: unknown option '--bogus' \(see --help\)\n$/);
+    // An empty folder (an unset variable in a script) is a mistake on either path, never the
+    // project's own folders.
+    for (const args of [['due', '--state', ''], ['due', '--decks='], ['cards', '--state', ''], ['--decks', '', 'due']]) {
+      expect(paperdeck(args), args.join(' ')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^paperdeck: --(state|decks) needs a folder\n$/) });
+    }
     // Options before the command are commander's, and mean the same.
     const before = paperdeck(['--decks', ws.decks, '--state', ws.state, 'due', '--json']);
     const after = paperdeck(['due', '--json', '--decks', ws.decks, '--state', ws.state]);
