@@ -7,6 +7,7 @@ import {
   closeSync,
   existsSync,
   fdatasyncSync,
+  fstatSync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
@@ -176,6 +177,11 @@ export class DeckStateFiles implements DeckState {
       fd = openSync(this.logFile, writer ? 'a+' : 'r');
     } catch (error) {
       throw new UserError(`cannot open ${displayPath(this.logFile)}: ${(error as Error).message}`);
+    }
+    // A folder opens for reading too; reading it would then fail with a bare EISDIR.
+    if (!fstatSync(fd).isFile()) {
+      closeSync(fd);
+      throw new UserError(`${displayPath(this.logFile)} is not a file; move it away (a review log is a file)`);
     }
     try {
       this.replay(fd, snapshot);

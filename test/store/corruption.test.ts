@@ -2,7 +2,7 @@
 // restore it from (and doing what it says brings the answers back), and are never overwritten;
 // readers take no backups; schema versions migrate forwards and refuse what a newer paperdeck
 // wrote.
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
@@ -210,6 +210,23 @@ describe('schema versions', () => {
       expect(error.message).toContain(file);
       expect(error.message).toMatch(/made by a newer paperdeck/);
       expect(readFileSync(file, 'utf8')).toBe(text);
+    }
+  });
+});
+
+describe('a folder where a state file should be', () => {
+  it('is refused with one line naming it, for the log, the snapshot and the settings alike', async () => {
+    for (const [file, expected] of [
+      ['decks/d/log.ndjson', /decks\/d\/log\.ndjson is not a file/],
+      ['decks/d/snapshot.json', /cannot read .*decks\/d\/snapshot\.json: EISDIR/],
+      ['settings.json', /cannot read .*settings\.json: EISDIR/],
+    ] as const) {
+      const { state, clock } = await usedState();
+      rmSync(join(state, file));
+      mkdirSync(join(state, file));
+      const error = await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d'));
+      expect(error.name, file).toBe('UserError');
+      expect(error.message, file).toMatch(expected);
     }
   });
 });
