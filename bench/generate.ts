@@ -39,6 +39,9 @@ export function benchGenerate(root: string, bin: string, nodeBaseline: number): 
   const inProcessBig = timeFn(() => buildDeck('big', bigBytes, null), 3);
   const previousBig = buildDeck('big', bigBytes, null).cardsFile;
   const inProcessBigAgain = timeFn(() => buildDeck('big', bigBytes, previousBig), 3);
+  // Every title renamed, every note unchanged: each card must find its previous id by its body.
+  const renamedBytes = [{ file: 'notes.txt', bytes: Buffer.from(big.replace(/^(C\d+: .+)$/gm, '$1 (ICLR)')) }];
+  const inProcessBigRenamed = timeFn(() => buildDeck('big', renamedBytes, previousBig), 3);
   cpSync(bundledPath, join(work, 'copy.txt'));
 
   console.log('\nGeneration (target: 10,000 papers under 1 s; unchanged regeneration well under that)');
@@ -50,5 +53,6 @@ export function benchGenerate(root: string, bin: string, nodeBaseline: number): 
   row('buildDeck in-process, bundled deck', ms(inProcessBundled));
   row('buildDeck in-process, 10,000 papers, first', ms(inProcessBig));
   row('buildDeck in-process, 10,000 papers, with previous cards', ms(inProcessBigAgain));
-  return { bundledFirst, bundledAgain, bigFirst, bigAgain, inProcessBundled, inProcessBig, inProcessBigAgain };
+  row('buildDeck in-process, 10,000 papers, titles renamed', ms(inProcessBigRenamed));
+  return { bundledFirst, bundledAgain, bigFirst, bigAgain, inProcessBundled, inProcessBig, inProcessBigAgain, inProcessBigRenamed };
 }

@@ -2,8 +2,9 @@
 // hashcards does) throws the history away on every edit; using the position breaks on every
 // reorder. So a card gets an id once, when its paper first appears, and every regeneration
 // matches the new notes against the previous cards: first by exact (normalised) title, then by
-// a fuzzy match for renamed titles, helped by an unchanged body. Cards whose paper is gone are
-// retired, not deleted, and come back (with their history) when the paper does.
+// an unchanged body under a new title, then by a fuzzy match for renamed and edited notes. Cards
+// whose paper is gone are retired, not deleted, and come back (with their history) when the
+// paper does.
 import { createHash } from 'node:crypto';
 import type { Card, DeckChanges } from '../core/types.js';
 
@@ -25,9 +26,14 @@ export interface IdentityResult {
 const RENAME_BY_TITLE = 0.8;
 /** Bigram overlap below which two titles cannot reach RENAME_BY_TITLE: skips the edit distance. */
 const PREFILTER = 0.5;
-/** Above this many unmatched pairs, compare only pairs that share a title word or the body. */
-const ALL_PAIRS_LIMIT = 250_000;
+/** Above this many open pairs, compare a draft only with the cards sharing its rarest title words. */
+const ALL_PAIRS_LIMIT = 100_000;
+/** A title word in more open cards than this says nothing about identity (and costs n²). */
 const COMMON_WORD_LIMIT = 200;
+/** Cards (sharing the rarest words) each draft is compared with when not all pairs are. */
+const CANDIDATES_PER_DRAFT = 8;
+/** Notes sharing one body: up to this many pairs, the closest titles pair up; beyond, note order. */
+const BODY_GROUP_PAIRS = 64;
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
@@ -110,67 +116,107 @@ interface PoolCard {
   retired: boolean;
   normal: string;
   taken: boolean;
+  /** Place in the pool (live cards first, each list in its order): the last tie-break. */
+  index: number;
+}
+
+interface Pair {
+  draft: number;
+  entry: PoolCard;
+  score: number;
 }
 
 /**
  * Gives each draft the id of the previous card it continues, or a new one, and says what
  * changed. `drafts` are in note order; the result's cards keep that order.
+ *
+ * Every stage is near-linear: maps for the exact title and the unchanged body, and for renamed
+ * and edited notes a bounded number of comparisons per draft (whole decks get renamed at once).
  */
 export function assignIdentities(
   drafts: readonly DraftCard[],
   previous: { cards: readonly Card[]; retired: readonly Card[] } | null,
 ): IdentityResult {
   const pool: PoolCard[] = [
-    ...(previous?.cards ?? []).map((card) => ({ card, retired: false, normal: normalizeTitle(card.title), taken: false })),
-    ...(previous?.retired ?? []).map((card) => ({ card, retired: true, normal: normalizeTitle(card.title), taken: false })),
-  ];
+    ...(previous?.cards ?? []).map((card) => ({ card, retired: false })),
+    ...(previous?.retired ?? []).map((card) => ({ card, retired: true })),
+  ].map(({ card, retired }, index) => ({ card, retired, normal: normalizeTitle(card.title), taken: false, index }));
   const matchOf: (PoolCard | undefined)[] = new Array(drafts.length);
   const draftNormals = drafts.map((draft) => normalizeTitle(draft.title));
+  const take = (draft: number, entry: PoolCard) => {
+    entry.taken = true;
+    matchOf[draft] = entry;
+  };
 
   // 1. Same title: the common case. Active cards before retired ones, in order, so a title
   //    that appears twice keeps its two cards apart.
-  const byTitle = new Map<string, PoolCard[]>();
+  const byTitle = new Map<string, { entries: PoolCard[]; next: number }>();
   for (const entry of pool) {
-    const list = byTitle.get(entry.normal);
-    if (list) list.push(entry);
-    else byTitle.set(entry.normal, [entry]);
+    const group = byTitle.get(entry.normal);
+    if (group) group.entries.push(entry);
+    else byTitle.set(entry.normal, { entries: [entry], next: 0 });
   }
   drafts.forEach((_, i) => {
-    const candidate = byTitle.get(draftNormals[i]!)?.find((entry) => !entry.taken);
-    if (candidate) {
-      candidate.taken = true;
-      matchOf[i] = candidate;
-    }
+    const group = byTitle.get(draftNormals[i]!);
+    // Only this stage takes entries, each list front to back: `next` is the first one free.
+    if (group && group.next < group.entries.length) take(i, group.entries[group.next++]!);
   });
 
-  // 2. Renamed titles: best-scoring pairs first among what is left.
+  // 2. Same body: an unchanged note under a new title is the same paper, whatever the title
+  //    says. Notes sharing a body (duplicates) each take their own card.
+  const byBody = new Map<string, { drafts: number[]; entries: PoolCard[] }>();
+  drafts.forEach((draft, i) => {
+    if (matchOf[i]) return;
+    const group = byBody.get(draft.bodyHash);
+    if (group) group.drafts.push(i);
+    else byBody.set(draft.bodyHash, { drafts: [i], entries: [] });
+  });
+  for (const entry of pool) if (!entry.taken) byBody.get(entry.card.bodyHash)?.entries.push(entry);
+  for (const group of byBody.values()) {
+    const pairCount = group.drafts.length * group.entries.length;
+    if (pairCount === 0) continue;
+    if (pairCount === 1) {
+      take(group.drafts[0]!, group.entries[0]!);
+    } else if (pairCount > BODY_GROUP_PAIRS) {
+      // Many copies of one body: comparing their titles would cost n², so they pair up in
+      // note order, live cards (first in the pool) before retired ones.
+      group.drafts.forEach((i, n) => {
+        if (n < group.entries.length) take(i, group.entries[n]!);
+      });
+    } else {
+      // A few copies: the closest titles pair up, a live card winning a tie.
+      const pairs: Pair[] = [];
+      for (const i of group.drafts) {
+        for (const entry of group.entries) {
+          const similarity = titleSimilarity(draftNormals[i]!, entry.normal);
+          pairs.push({ draft: i, entry, score: similarity + (entry.retired ? 0 : 0.01) });
+        }
+      }
+      takeBestPairs(pairs, matchOf, take);
+    }
+  }
+
+  // 3. Renamed and edited: the most similar titles first, among what is left.
   const openDrafts = drafts.map((_, i) => i).filter((i) => !matchOf[i]);
   const openPool = pool.filter((entry) => !entry.taken);
   if (openDrafts.length > 0 && openPool.length > 0) {
-    const pairs: { draft: number; entry: PoolCard; score: number }[] = [];
+    const pairs: Pair[] = [];
+    const draftTitles = new Map(openDrafts.map((i) => [i, titleKey(draftNormals[i]!)]));
+    const poolTitles = new Map(openPool.map((entry) => [entry, titleKey(entry.normal)]));
     const consider = (i: number, entry: PoolCard) => {
-      // An unchanged note under a new title is the same paper, whatever the title says.
-      const sameBody = drafts[i]!.bodyHash === entry.card.bodyHash;
-      if (!sameBody && bigramOverlap(draftNormals[i]!, entry.normal) < PREFILTER) return;
-      const similarity = titleSimilarity(draftNormals[i]!, entry.normal);
-      if (sameBody || similarity >= RENAME_BY_TITLE) {
-        pairs.push({ draft: i, entry, score: similarity + (sameBody ? 1 : 0) + (entry.retired ? 0 : 0.01) });
-      }
+      const similarity = similarityIfRename(draftTitles.get(i)!, poolTitles.get(entry)!);
+      if (similarity !== null) pairs.push({ draft: i, entry, score: similarity + (entry.retired ? 0 : 0.01) });
     };
     if (openDrafts.length * openPool.length <= ALL_PAIRS_LIMIT) {
       for (const i of openDrafts) for (const entry of openPool) consider(i, entry);
     } else {
-      for (const [i, entry] of candidatePairs(openDrafts, draftNormals, drafts, openPool)) consider(i, entry);
+      const candidates = rareWordCandidates(openPool);
+      for (const i of openDrafts) for (const entry of candidates(draftNormals[i]!)) consider(i, entry);
     }
-    pairs.sort((a, b) => b.score - a.score || a.draft - b.draft);
-    for (const pair of pairs) {
-      if (matchOf[pair.draft] || pair.entry.taken) continue;
-      pair.entry.taken = true;
-      matchOf[pair.draft] = pair.entry;
-    }
+    takeBestPairs(pairs, matchOf, take);
   }
 
-  // 3. Ids, and the report.
+  // 4. Ids, and the report.
   const changes: IdentityChanges = { added: [], updated: [], renamed: [], retired: [], unchanged: 0, restored: [] };
   const takenIds = new Set(pool.map((entry) => entry.card.id));
   const cards: Card[] = drafts.map((draft, i) => {
@@ -202,35 +248,114 @@ export function assignIdentities(
   return { cards, retired, changes };
 }
 
-/** For very large edits: only pairs that share a title word of 4+ letters, or the body. */
-function candidatePairs(
-  openDrafts: number[],
-  draftNormals: string[],
-  drafts: readonly DraftCard[],
-  openPool: PoolCard[],
-): [number, PoolCard][] {
-  const byWord = new Map<string, PoolCard[]>();
-  const byBody = new Map<string, PoolCard[]>();
-  const add = (map: Map<string, PoolCard[]>, key: string, entry: PoolCard) => {
-    const list = map.get(key);
-    if (list) list.push(entry);
-    else map.set(key, [entry]);
-  };
-  for (const entry of openPool) {
-    for (const word of new Set(entry.normal.split(' '))) if (word.length >= 4) add(byWord, word, entry);
-    add(byBody, entry.card.bodyHash, entry);
+/** Greedy, best score first; ties to the earlier note, then the earlier card. */
+function takeBestPairs(pairs: Pair[], matchOf: (PoolCard | undefined)[], take: (draft: number, entry: PoolCard) => void): void {
+  pairs.sort((a, b) => b.score - a.score || a.draft - b.draft || a.entry.index - b.entry.index);
+  for (const pair of pairs) if (!matchOf[pair.draft] && !pair.entry.taken) take(pair.draft, pair.entry);
+}
+
+interface TitleKey {
+  normal: string;
+  grams: Map<string, number>;
+  gramCount: number;
+}
+
+function titleKey(normal: string): TitleKey {
+  const grams = bigrams(normal);
+  let gramCount = 0;
+  for (const n of grams.values()) gramCount += n;
+  return { normal, grams, gramCount };
+}
+
+/** titleSimilarity(a, b) when it reaches RENAME_BY_TITLE, else null; cheap tests first. */
+function similarityIfRename(a: TitleKey, b: TitleKey): number | null {
+  const longer = Math.max(a.normal.length, b.normal.length);
+  if (longer === 0) return null;
+  // The edit distance is at least the difference in length.
+  if (1 - Math.abs(a.normal.length - b.normal.length) / longer < RENAME_BY_TITLE) return null;
+  if (a.normal !== b.normal) {
+    let shared = 0;
+    const [small, large] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
+    for (const [gram, n] of small) shared += Math.min(n, large.get(gram) ?? 0);
+    const total = a.gramCount + b.gramCount;
+    if ((total === 0 ? 0 : (2 * shared) / total) < PREFILTER) return null;
   }
-  const result: [number, PoolCard][] = [];
-  for (const i of openDrafts) {
-    const seen = new Set<PoolCard>();
-    const words = new Set(draftNormals[i]!.split(' ').filter((w) => w.length >= 4));
-    for (const word of words) {
-      const sharing = byWord.get(word) ?? [];
-      // A word most titles share ("learning") says nothing about identity and costs n².
-      if (sharing.length <= COMMON_WORD_LIMIT) for (const entry of sharing) seen.add(entry);
+  // No farther than this can reach RENAME_BY_TITLE (one to spare for rounding): the distance
+  // below is exact up to it, and the similarity the same number titleSimilarity gives.
+  const limit = Math.floor((1 - RENAME_BY_TITLE) * longer) + 1;
+  const distance = editDistanceWithin(a.normal, b.normal, limit);
+  if (distance > limit) return null;
+  const similarity = 1 - distance / longer;
+  return similarity >= RENAME_BY_TITLE ? similarity : null;
+}
+
+let rowA = new Int32Array(0);
+let rowB = new Int32Array(0);
+
+/** Levenshtein distance when at most `limit`, else more than `limit`: only a band of the table. */
+function editDistanceWithin(a: string, b: string, limit: number): number {
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
+  if (rowA.length < b.length + 2) {
+    rowA = new Int32Array(b.length + 2);
+    rowB = new Int32Array(b.length + 2);
+  }
+  let previous = rowA;
+  let current = rowB;
+  // Cells farther than `limit` off the diagonal are over the limit, so they are set to `over`:
+  // cells within the band come out exact when at most `limit`, and over it otherwise.
+  for (let j = 0; j <= b.length; j++) previous[j] = j < over ? j : over;
+  previous[b.length + 1] = over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = i > limit ? i - limit : 1;
+    const to = i + limit < b.length ? i + limit : b.length;
+    current[from - 1] = from === 1 && i < over ? i : over;
+    current[to + 1] = over;
+    let rowMin = current[from - 1]!;
+    const char = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      let value = previous[j - 1]! + (char === b.charCodeAt(j - 1) ? 0 : 1);
+      const deletion = previous[j]! + 1;
+      if (deletion < value) value = deletion;
+      const insertion = current[j - 1]! + 1;
+      if (insertion < value) value = insertion;
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    for (const entry of byBody.get(drafts[i]!.bodyHash) ?? []) seen.add(entry);
-    for (const entry of seen) result.push([i, entry]);
+    // Every path to the last cell crosses this row.
+    if (rowMin >= over) return over;
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
-  return result;
+  return previous[b.length]!;
+}
+
+/**
+ * For edits too large to compare every pair: a draft is compared with the few open cards that
+ * share its rarest title words (a number, a name), weighting each word by how rare it is.
+ */
+function rareWordCandidates(openPool: PoolCard[]): (normal: string) => PoolCard[] {
+  const byWord = new Map<string, PoolCard[]>();
+  for (const entry of openPool) {
+    for (const word of new Set(entry.normal.split(' '))) {
+      if (!word) continue;
+      const list = byWord.get(word);
+      if (!list) byWord.set(word, [entry]);
+      // One past the limit is enough to know the word is common; the list grows no further.
+      else if (list.length <= COMMON_WORD_LIMIT) list.push(entry);
+    }
+  }
+  return (normal) => {
+    const weights = new Map<PoolCard, number>();
+    for (const word of new Set(normal.split(' '))) {
+      const sharing = byWord.get(word);
+      if (!sharing || sharing.length > COMMON_WORD_LIMIT) continue;
+      for (const entry of sharing) weights.set(entry, (weights.get(entry) ?? 0) + 1 / sharing.length);
+    }
+    return [...weights]
+      .sort((a, b) => b[1] - a[1] || a[0].index - b[0].index)
+      .slice(0, CANDIDATES_PER_DRAFT)
+      .map(([entry]) => entry);
+  };
 }
