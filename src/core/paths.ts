@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from './errors.js';
+import { UsageError, UserError } from './errors.js';
 
 let cachedRoot: string | undefined;
 
@@ -22,7 +22,7 @@ export function projectRoot(): string {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('paperdeck: cannot find the project root');
+    if (parent === dir) throw new UserError('cannot find the project root (the folder of paperdeck\'s package.json); use --decks and --state');
     dir = parent;
   }
 }

@@ -252,10 +252,14 @@ export function createDeckFolder(decksDir: string, name: string, files: { name: 
   } catch (error) {
     if (error instanceof UserError) throw error;
   }
-  mkdirSync(decksDir, { recursive: true });
   const temp = join(decksDir, `.${name}.new-${process.pid}`);
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp);
+  try {
+    mkdirSync(decksDir, { recursive: true });
+    rmSync(temp, { recursive: true, force: true });
+    mkdirSync(temp);
+  } catch (error) {
+    throw new UserError(`cannot create the deck folder in ${decksDir}: ${(error as Error).message}`);
+  }
   try {
     for (const file of files) {
       const fd = openSync(join(temp, file.name), 'wx');
@@ -271,7 +275,7 @@ export function createDeckFolder(decksDir: string, name: string, files: { name: 
     fsyncDir(decksDir);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
-    throw error;
+    throw new UserError(`cannot create the deck folder ${dir}: ${(error as Error).message}`);
   }
   return dir;
 }

@@ -11,7 +11,7 @@ import { DurableJsonFile, UnreadableFileError } from './atomic-file.js';
 import { backUpIfDue } from './backups.js';
 import { corruptedFileError } from './corruption.js';
 import { DeckStateFiles, type DeckState } from './deck-state.js';
-import { SETTINGS_FILE, displayDir } from './layout.js';
+import { BACKUPS_DIR, SETTINGS_FILE, displayDir } from './layout.js';
 import { UserError } from '../core/errors.js';
 import type { WriterLock } from './lock.js';
 import { SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, isJsonObject, migrate, pickSettings } from './schema.js';
@@ -86,7 +86,15 @@ class StateFolder implements StateStore {
     this.settingsFile = join(dir, SETTINGS_FILE);
     this.settingsDb = new LowSync<unknown>(new DurableJsonFile(this.settingsFile, { pretty: true }), null);
     this.user = loadUserSettings(dir, this.settingsDb, this.settingsFile);
-    if (mode === 'write') backUpIfDue(dir, clock, mergeSettings(this.user).dayStartHour);
+    if (mode === 'write') {
+      try {
+        backUpIfDue(dir, clock, mergeSettings(this.user).dayStartHour);
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        // Answers given without the day's backup would be answers at risk: stop, and say where.
+        throw new UserError(`cannot take today's backup in ${displayDir(join(dir, BACKUPS_DIR))}: ${(error as Error).message}`);
+      }
+    }
   }
 
   private requireOpen(what: string): void {

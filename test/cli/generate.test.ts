@@ -210,6 +210,16 @@ describe('bad input gets one clear line, a non-zero exit and nothing written', (
 });
 
 describe('paperdeck new', () => {
+  it('says in one line, exit 1, when the decks folder cannot be made (a file is in the way)', () => {
+    const root = tempDir();
+    const source = join(root, 'notes.md');
+    writeFileSync(source, readFileSync(BUNDLED_NOTES));
+    writeFileSync(join(root, 'decks'), 'a file, not a folder');
+    const result = runCli(['new', 'papers', '--from', source, '--decks', join(root, 'decks')]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^paperdeck: cannot create the deck folder in .*decks: EEXIST[^\n]*\n$/);
+  });
+
   it('starts a deck from a notes file anywhere on disk', () => {
     const decks = tempDir();
     const source = join(tempDir(), 'my notes.md');

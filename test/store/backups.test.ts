@@ -284,3 +284,21 @@ describe('daily backups', () => {
     expect(readdirSync(join(state, 'backups', 'logs'))).toEqual(['d.ndjson']);
   });
 });
+
+describe('a backup that cannot be taken', () => {
+  it('stops the writer before any answer, with one line naming the backups folder, and writes nothing', async () => {
+    const state = tempDir();
+    const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
+    await session(state, clock, 3);
+    clock.advance(DAY);
+    rmSync(join(state, 'backups'), { recursive: true, force: true });
+    writeFileSync(join(state, 'backups'), 'not a folder');
+    const log = readFileSync(join(state, 'decks', 'd', 'log.ndjson'));
+    const error = await openError(() => openState(state, { mode: 'write', clock }));
+    expect(error.message).toMatch(/^cannot take today's backup in .*backups\/: EEXIST/);
+    expect(readFileSync(join(state, 'decks', 'd', 'log.ndjson')).equals(log)).toBe(true);
+    // The lock is not left behind: once the folder is put right, a writer opens.
+    rmSync(join(state, 'backups'));
+    (await openState(state, { mode: 'write', clock })).close();
+  });
+});
