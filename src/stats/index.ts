@@ -339,6 +339,52 @@ function monthKeyBefore(month: string, back: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** Reviews and Agains on each of the last REVIEW_HISTORY_DAYS local days, oldest first, today last. */
+function reviewsPerDay(tallies: ReadonlyMap<string, DayTally>, todayKey: string): DayReviews[] {
+  const perDay: DayReviews[] = [];
+  for (let back = REVIEW_HISTORY_DAYS - 1; back >= 0; back--) {
+    const date = addDaysToKey(todayKey, -back);
+    const tally = tallies.get(date);
+    perDay.push({ date, reviews: tally?.reviews ?? 0, again: tally?.again ?? 0 });
+  }
+  return perDay;
+}
+
+/** Reviews and Agains in each of the last REVIEW_HISTORY_MONTHS months by local day, oldest first. */
+function reviewsPerMonth(tallies: ReadonlyMap<string, DayTally>, todayKey: string): MonthReviews[] {
+  const thisMonth = todayKey.slice(0, 7);
+  const perMonth: MonthReviews[] = [];
+  const monthIndex = new Map<string, MonthReviews>();
+  for (let back = REVIEW_HISTORY_MONTHS - 1; back >= 0; back--) {
+    const row = { month: monthKeyBefore(thisMonth, back), reviews: 0, again: 0 };
+    perMonth.push(row);
+    monthIndex.set(row.month, row);
+  }
+  for (const [date, tally] of tallies) {
+    const row = monthIndex.get(date.slice(0, 7));
+    if (!row) continue;
+    row.reviews += tally.reviews;
+    row.again += tally.again;
+  }
+  return perMonth;
+}
+
+/** Reviews on each local day of the last HEATMAP_WEEKS Monday-started weeks, up to today. */
+function heatmap(tallies: ReadonlyMap<string, DayTally>, todayKey: string): Heatmap {
+  // Monday of the week HEATMAP_WEEKS - 1 weeks back. Day keys are calendar dates, so their
+  // weekday is the UTC weekday of that date whatever the time zone.
+  const weekdayFromMonday = (new Date(`${todayKey}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const start = addDaysToKey(todayKey, -(weekdayFromMonday + (HEATMAP_WEEKS - 1) * 7));
+  const days: Heatmap['days'] = [];
+  let max = 0;
+  for (let date = start; date <= todayKey; date = addDaysToKey(date, 1)) {
+    const count = tallies.get(date)?.reviews ?? 0;
+    max = Math.max(max, count);
+    days.push({ date, reviews: count });
+  }
+  return { weeks: HEATMAP_WEEKS, weekStart: 'monday', days, max };
+}
+
 /**
  * Cards due on each of the next `days` local days. Overdue cards are counted on today; new and
  * suspended cards are not due; a buried card is counted on the day its bury ends if later.
@@ -447,40 +493,6 @@ export function computeStats(input: StatsInput): DeckStats {
   const tallies = tallyDays(reviews, now, hour);
   const todayTally = tallies.get(todayKey);
 
-  const reviewsPerDay: DayReviews[] = [];
-  for (let back = REVIEW_HISTORY_DAYS - 1; back >= 0; back--) {
-    const date = addDaysToKey(todayKey, -back);
-    const tally = tallies.get(date);
-    reviewsPerDay.push({ date, reviews: tally?.reviews ?? 0, again: tally?.again ?? 0 });
-  }
-
-  const thisMonth = todayKey.slice(0, 7);
-  const reviewsPerMonth: MonthReviews[] = [];
-  const monthIndex = new Map<string, MonthReviews>();
-  for (let back = REVIEW_HISTORY_MONTHS - 1; back >= 0; back--) {
-    const row = { month: monthKeyBefore(thisMonth, back), reviews: 0, again: 0 };
-    reviewsPerMonth.push(row);
-    monthIndex.set(row.month, row);
-  }
-  for (const [date, tally] of tallies) {
-    const row = monthIndex.get(date.slice(0, 7));
-    if (!row) continue;
-    row.reviews += tally.reviews;
-    row.again += tally.again;
-  }
-
-  // Monday of the week HEATMAP_WEEKS - 1 weeks back. Day keys are calendar dates, so their
-  // weekday is the UTC weekday of that date whatever the time zone.
-  const weekdayFromMonday = (new Date(`${todayKey}T00:00:00Z`).getUTCDay() + 6) % 7;
-  const heatmapStart = addDaysToKey(todayKey, -(weekdayFromMonday + (HEATMAP_WEEKS - 1) * 7));
-  const heatmapDays: Heatmap['days'] = [];
-  let heatmapMax = 0;
-  for (let date = heatmapStart; date <= todayKey; date = addDaysToKey(date, 1)) {
-    const count = tallies.get(date)?.reviews ?? 0;
-    heatmapMax = Math.max(heatmapMax, count);
-    heatmapDays.push({ date, reviews: count });
-  }
-
   const { forecast, overdue } = forecastDue(cards, states, now, hour);
   // The scheduler's forgetting curve (FSRS-6, decay w[20], elapsed time in fractional days, as
   // Anki computes it), so stats and `paperdeck cards` show the same retrievability.
@@ -506,10 +518,10 @@ export function computeStats(input: StatsInput): DeckStats {
     predictedRetentionCards: predicted.cards,
     forecast,
     overdue,
-    reviewsPerDay,
-    reviewsPerMonth,
+    reviewsPerDay: reviewsPerDay(tallies, todayKey),
+    reviewsPerMonth: reviewsPerMonth(tallies, todayKey),
     streakDays: streakDays(tallies, todayKey),
-    heatmap: { weeks: HEATMAP_WEEKS, weekStart: 'monday', days: heatmapDays, max: heatmapMax },
+    heatmap: heatmap(tallies, todayKey),
     hardest: hardestCards(cards, states, now, retrievabilityNow),
   };
 }
