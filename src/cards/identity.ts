@@ -24,8 +24,6 @@ export interface IdentityResult {
 
 /** Edit-distance similarity at or above which a changed title is the same paper renamed. */
 const RENAME_BY_TITLE = 0.8;
-/** Bigram overlap below which two titles cannot reach RENAME_BY_TITLE: skips the edit distance. */
-const PREFILTER = 0.5;
 /** Above this many open pairs, compare a draft only with the cards sharing its rarest title words. */
 const ALL_PAIRS_LIMIT = 100_000;
 /** A title word in more open cards than this says nothing about identity (and costs n²). */
@@ -61,36 +59,12 @@ function bigrams(text: string): Map<string, number> {
   return grams;
 }
 
-/** Sørensen–Dice over character bigrams: cheap, and low for titles that cannot be a typo apart. */
-export function bigramOverlap(a: string, b: string): number {
-  if (a === b) return 1;
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  let total = 0;
-  let shared = 0;
-  for (const n of ga.values()) total += n;
-  for (const [gram, n] of gb) {
-    total += n;
-    shared += Math.min(n, ga.get(gram) ?? 0);
-  }
-  return total === 0 ? 0 : (2 * shared) / total;
-}
-
 /** 1 − Levenshtein distance / longer length: near 1 for typo fixes, low for other papers. */
 export function titleSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  if (!a.length || !b.length) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
-    }
-    [previous, current] = [current, previous];
-  }
-  return 1 - previous[b.length]! / Math.max(a.length, b.length);
+  const longer = Math.max(a.length, b.length);
+  // A band as wide as the longer title is the whole table: the exact distance.
+  return 1 - editDistanceWithin(a, b, longer) / longer;
 }
 
 /** A readable, stable id: the title's first words plus a short hash of the whole title. */
@@ -273,16 +247,19 @@ function similarityIfRename(a: TitleKey, b: TitleKey): number | null {
   if (longer === 0) return null;
   // The edit distance is at least the difference in length.
   if (1 - Math.abs(a.normal.length - b.normal.length) / longer < RENAME_BY_TITLE) return null;
-  if (a.normal !== b.normal) {
-    let shared = 0;
-    const [small, large] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
-    for (const [gram, n] of small) shared += Math.min(n, large.get(gram) ?? 0);
-    const total = a.gramCount + b.gramCount;
-    if ((total === 0 ? 0 : (2 * shared) / total) < PREFILTER) return null;
-  }
   // No farther than this can reach RENAME_BY_TITLE (one to spare for rounding): the distance
   // below is exact up to it, and the similarity the same number titleSimilarity gives.
   const limit = Math.floor((1 - RENAME_BY_TITLE) * longer) + 1;
+  // The farthest distance that still reaches it: the score only falls as the distance grows.
+  const reach = 1 - limit / longer >= RENAME_BY_TITLE ? limit : limit - 1;
+  // One edit breaks at most two bigrams (spaces, left out of them, break none), so titles
+  // within `reach` share all but 2 × reach of either one's bigrams; sharing fewer, they cannot
+  // be a rename, and the edit distance is skipped. (A fixed overlap ratio does not bound this:
+  // "u nsg" and "u dsg" are 0.8 similar but share a third of their bigrams.)
+  let shared = 0;
+  const [small, large] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
+  for (const [gram, n] of small) shared += Math.min(n, large.get(gram) ?? 0);
+  if (shared < Math.max(a.gramCount, b.gramCount) - 2 * reach) return null;
   const distance = editDistanceWithin(a.normal, b.normal, limit);
   if (distance > limit) return null;
   const similarity = 1 - distance / longer;

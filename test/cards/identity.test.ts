@@ -67,6 +67,16 @@ describe('assignIdentities', () => {
     expect(after.changes.retired).toEqual([]);
   });
 
+  it('carries the id through a typo fix in a very short title, even when the body changed too', () => {
+    // Normalised to "r fvn" → "r fcn": one letter in five, but two of the three bigrams differ.
+    const before = first([draft('R-FVN', 'old body'), draft('HyperNetworks')]);
+    const after = assignIdentities([draft('R-FCN', 'new body'), draft('HyperNetworks')], before);
+    expect(after.cards[0]!.id).toBe(before.cards[0]!.id);
+    expect(after.changes.renamed).toEqual([{ from: 'R-FVN', to: 'R-FCN', id: before.cards[0]!.id }]);
+    expect(after.changes.added).toEqual([]);
+    expect(after.changes.retired).toEqual([]);
+  });
+
   it('treats a new title over an unchanged body as a rename', () => {
     const before = first([draft('LR-GAN', 'the same long body about layered recursive GANs')]);
     const after = assignIdentities(
@@ -222,6 +232,8 @@ describe('title helpers', () => {
     expect(titleSimilarity('zoneout regularizing rnns', 'zoneout regularising rnns')).toBeGreaterThan(0.9);
     expect(titleSimilarity('unrolled generative adversarial networks', 'generative multi adversarial networks')).toBeLessThan(0.8);
     expect(titleSimilarity('adversarial feature learning', 'learning to remember rare events')).toBeLessThan(0.5);
+    expect(titleSimilarity('r fvn', 'r fcn')).toBeCloseTo(0.8);
+    expect(titleSimilarity('', 'gan')).toBe(0);
   });
   it('never hands out an id that is taken', () => {
     const first = cardIdFor('HyperNetworks', new Set());
