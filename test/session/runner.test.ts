@@ -1,9 +1,15 @@
+// The session runner on the real study engine (FSRS, Anki's learn-ahead queue) over an
+// in-memory deck state: what each key writes to the deck's log, and what the screen state
+// becomes after it.
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
+import type { Settings } from '../../src/core/types.js';
+import { createStudyEngine, type NewLogEntry } from '../../src/schedule/engine.js';
 import { createSessionRunner, type Timers } from '../../src/session/runner.js';
 import type { SessionKey } from '../../src/session/types.js';
-import { FakeEngine, makeCard } from './fake-engine.js';
+import { FakeDeckState } from '../schedule/fakeDeckState.js';
+import { makeCard, makeCards, MINUTE, settings } from '../schedule/helpers.js';
 
 const T0 = Date.parse('2027-03-01T10:00:00Z');
 
@@ -25,78 +31,118 @@ class HandTimers implements Timers {
   }
 }
 
-function setup(n = 3) {
+/** An in-memory deck state whose next write fails, as a full disk would make it. */
+class DeckFailingOnce extends FakeDeckState {
+  nextWriteFails: Error | null = null;
+  override append(entry: NewLogEntry) {
+    const failure = this.nextWriteFails;
+    this.nextWriteFails = null;
+    if (failure) throw failure;
+    return super.append(entry);
+  }
+}
+
+/** A deck of `n` cards, none studied yet; `open` starts a session's engine on it (as `study` does). */
+function setup(n = 3, overrides: Partial<Settings> = {}) {
   const clock = new ManualClock(T0);
-  const engine = new FakeEngine(Array.from({ length: n }, (_, i) => makeCard(i + 1)), clock);
-  const timers = new HandTimers();
-  return { clock, engine, timers };
+  const deck = new DeckFailingOnce('d');
+  const config = settings(overrides);
+  const open = () => createStudyEngine({ deck, cards: makeCards(n), settings: config, clock });
+  return { clock, deck, open, timers: new HandTimers() };
+}
+
+/** The deck's log as [kind, card, rating, ms], ratings and times only on reviews. */
+function written(deck: FakeDeckState): unknown[][] {
+  return deck.readLog().map((entry) => (entry.kind === 'review' ? [entry.kind, entry.card, entry.rating, entry.ms] : [entry.kind, entry.card]));
 }
 
 const press = (runner: { press(k: SessionKey): void }, ...keys: SessionKey[]) => keys.forEach((k) => runner.press(k));
 
 describe('the session runner', () => {
   it('answers each card with the key pressed while it was on screen', () => {
-    const { clock, engine, timers } = setup();
-    const runner = createSessionRunner({ deck: 'd', engine, clock, timers });
+    const { clock, deck, open, timers } = setup();
+    const runner = createSessionRunner({ deck: 'd', engine: open(), clock, timers });
     press(runner, 'show');
     clock.advance(3_000);
     press(runner, '3', 'show', '1', 'show', '4');
-    expect(engine.answers).toEqual([
-      { kind: 'answer', cardId: 'card-1', rating: 3, ms: 3_000 },
-      { kind: 'answer', cardId: 'card-2', rating: 1, ms: 0 },
-      { kind: 'answer', cardId: 'card-3', rating: 4, ms: 0 },
+    expect(written(deck)).toEqual([
+      ['review', 'c001', 3, 3_000],
+      ['review', 'c002', 1, 0],
+      ['review', 'c003', 4, 0],
     ]);
     const state = runner.getState();
-    expect(state.answers).toEqual(["card-1", "card-2", "card-3"]);
-    // card-2 went back to learning for a minute: the session waits for it.
-    expect(state.phase).toBe('waiting');
-    expect(timers.pending?.ms).toBe(1_000);
+    expect(state.answers).toEqual(['c001', 'c002', 'c003']);
+    // c001 is in its 10-minute step, c002 back for a minute, c003 graduated: with nothing else
+    // left, the engine shows the learning card due first at once (Anki's 20-minute learn ahead).
+    expect(state.phase).toBe('question');
+    expect(state.view.card?.id).toBe('c002');
+    expect(state.view.counts).toEqual({ new: 0, learning: 2, review: 0, total: 2 });
+    expect(timers.pending).toBeNull();
   });
 
-  it('shows the learning card when its minute is up', () => {
-    const { clock, engine, timers } = setup(1);
-    const runner = createSessionRunner({ deck: 'd', engine, clock, timers });
+  it('ends when the next learning step is more than 20 minutes off, and shows the card once it is within 20', () => {
+    const { clock, deck, open, timers } = setup(1, { learningSteps: ['1m', '30m'] });
+    const runner = createSessionRunner({ deck: 'd', engine: open(), clock, timers });
     press(runner, 'show', '1');
-    expect(runner.getState().phase).toBe('waiting');
-    for (let i = 0; i < 60; i++) {
-      clock.advance(1_000);
+    // Back in a minute: nothing else is left, so it is shown again now.
+    expect(runner.getState().phase).toBe('question');
+    expect(runner.getState().view.card?.id).toBe('c001');
+    press(runner, 'show', '3');
+    expect(deck.cardStates().get('c001')?.due).toBe(T0 + 30 * MINUTE);
+    expect(runner.getState().phase).toBe('end');
+    expect(runner.getState().view.nextLearningDue).toBe(T0 + 30 * MINUTE);
+    // The end screen looks again once a minute.
+    expect(timers.pending?.ms).toBe(MINUTE);
+    for (let i = 0; i < 30 && runner.getState().phase === 'end'; i++) {
+      clock.advance(timers.pending!.ms);
       timers.fire();
     }
+    expect(clock.now()).toBe(T0 + 10 * MINUTE);
     expect(runner.getState().phase).toBe('question');
-    expect(runner.getState().view.card?.id).toBe('card-1');
+    expect(runner.getState().view.card?.id).toBe('c001');
     expect(timers.pending).toBeNull();
   });
 
   it('undoes back to the card whose rating was taken back', () => {
-    const { clock, engine, timers } = setup();
-    const runner = createSessionRunner({ deck: 'd', engine, clock, timers });
-    press(runner, 'show', '3', 'show', '3', 'undo');
-    expect(runner.getState().view.card?.id).toBe('card-2');
-    expect(runner.getState().notice).toBe('Undone: Paper number 2');
+    const { clock, deck, open, timers } = setup();
+    const runner = createSessionRunner({ deck: 'd', engine: open(), clock, timers });
+    press(runner, 'show', '3', 'show', '3');
+    expect(runner.getState().view.card?.id).toBe('c003');
     press(runner, 'undo');
-    expect(runner.getState().view.card?.id).toBe('card-1');
+    expect(runner.getState().view.card?.id).toBe('c002');
+    expect(runner.getState().notice).toBe('Undone: Paper c002');
+    expect(runner.getState().answers).toEqual(['c001']);
+    press(runner, 'undo');
+    expect(runner.getState().view.card?.id).toBe('c001');
+    expect(runner.getState().view.counts).toEqual({ new: 3, learning: 0, review: 0, total: 3 });
     press(runner, 'show', '2');
-    expect(engine.answers.map((a) => [a.cardId, a.rating])).toEqual([
-      ['card-1', 3],
-      ['card-2', 3],
-      ['card-1', 2],
+    expect(written(deck)).toEqual([
+      ['review', 'c001', 3, 0],
+      ['review', 'c002', 3, 0],
+      ['undo', 'c002'],
+      ['undo', 'c001'],
+      ['review', 'c001', 2, 0],
     ]);
   });
 
   it('turns an engine failure into the error screen and carries on after a key', () => {
-    const { clock, engine, timers } = setup();
-    const runner = createSessionRunner({ deck: 'd', engine, clock, timers });
-    engine.failNextAnswer = new UserError('cannot write state/log.ndjson: disk full');
+    const { clock, deck, open, timers } = setup();
+    const runner = createSessionRunner({ deck: 'd', engine: open(), clock, timers });
+    deck.nextWriteFails = new UserError('cannot write state/log.ndjson: disk full');
     press(runner, 'show', '3');
     expect(runner.getState().phase).toBe('error');
     expect(runner.getState().error).toBe('cannot write state/log.ndjson: disk full');
+    expect(deck.readLog()).toEqual([]);
     press(runner, 'show');
     expect(runner.getState().phase).toBe('question');
-    expect(runner.getState().view.card?.id).toBe('card-1');
+    expect(runner.getState().view.card?.id).toBe('c001');
+    press(runner, 'show', '3');
+    expect(written(deck)).toEqual([['review', 'c001', 3, 0]]);
   });
 
   it('hands the editor the card on screen, then shows what the rebuild changed', async () => {
-    const { clock, engine, timers } = setup();
+    const { clock, deck, open, timers } = setup();
+    const engine = open();
     const edited: string[] = [];
     const runner = createSessionRunner({
       deck: 'd',
@@ -106,7 +152,7 @@ describe('the session runner', () => {
       editNote: async (cardId) => {
         edited.push(cardId);
         expect(runner.getState().phase).toBe('editor');
-        engine.replaceCards([makeCard(1, { answer: 'Rewritten idea.' }), makeCard(2), makeCard(3)]);
+        engine.replaceCards([{ ...makeCard('c001'), answer: 'Rewritten idea.' }, makeCard('c002'), makeCard('c003')]);
         return 'notes changed: 1 updated';
       },
     });
@@ -120,20 +166,22 @@ describe('the session runner', () => {
         }
       });
     });
-    expect(edited).toEqual(['card-1']);
+    expect(edited).toEqual(['c001']);
     expect(runner.getState().notice).toBe('notes changed: 1 updated');
     expect(runner.getState().phase).toBe('answer');
     expect(runner.getState().view.card?.answer).toBe('Rewritten idea.');
     press(runner, '3');
-    expect(engine.answers).toEqual([{ kind: 'answer', cardId: 'card-1', rating: 3, ms: 0 }]);
-    expect(runner.getState().view.card?.id).toBe('card-2');
+    expect(written(deck)).toEqual([['review', 'c001', 3, 0]]);
+    expect(runner.getState().view.card?.id).toBe('c002');
   });
 
   it('settles `finished` on quit and stops its timer', async () => {
-    const { clock, engine, timers } = setup(0);
-    const runner = createSessionRunner({ deck: 'd', engine, clock, timers });
+    const { clock, open, timers } = setup(1);
+    // An earlier session buried the deck's one card until tomorrow.
+    open().bury('c001');
+    const runner = createSessionRunner({ deck: 'd', engine: open(), clock, timers });
     expect(runner.getState().phase).toBe('nothing-due');
-    expect(timers.pending).not.toBeNull();
+    expect(timers.pending?.ms).toBe(MINUTE);
     press(runner, 'quit');
     await runner.finished;
     expect(timers.pending).toBeNull();

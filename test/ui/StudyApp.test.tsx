@@ -1,13 +1,30 @@
+// The study screen on the real study engine (FSRS, Anki's queue and limits) over an in-memory
+// deck state, driven by keys as a user types them.
 import chalk from 'chalk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { displayWidth } from '../../src/core/text.js';
+import type { Card, Settings } from '../../src/core/types.js';
+import { createStudyEngine, type StudyEngine } from '../../src/schedule/engine.js';
 import { createSessionRunner, type Timers } from '../../src/session/runner.js';
 import { StudyApp } from '../../src/ui/StudyApp.js';
-import { FakeEngine, makeCard } from '../session/fake-engine.js';
+import { FakeDeckState } from '../schedule/fakeDeckState.js';
+import { DAY, HOUR, MINUTE, settings } from '../schedule/helpers.js';
 import { renderInAct, stripAnsi } from './render.js';
 
 const T0 = new Date(2027, 2, 1, 10, 0).getTime();
+
+function makeCard(n: number, overrides: Partial<Card> = {}): Card {
+  return {
+    id: `card-${n}`,
+    title: `Paper number ${n}`,
+    question: `Paper number ${n}`,
+    answer: `The key idea of paper ${n}.`,
+    source: { file: 'notes.txt', line: 10 * n, session: 'Monday morning', code: `C${n}` },
+    bodyHash: `hash-${n}`,
+    ...overrides,
+  };
+}
 
 class HandTimers implements Timers {
   pending: (() => void) | null = null;
@@ -25,12 +42,51 @@ class HandTimers implements Timers {
   }
 }
 
-function session(cards = [makeCard(1), makeCard(2)], options: { notice?: string } = {}) {
+interface SessionOptions {
+  notice?: string;
+  settings?: Partial<Settings>;
+  /** What earlier sessions did to the deck, through the engine, at the time they set on their clock. */
+  history?: (engine: StudyEngine, clock: ManualClock, deck: FakeDeckState) => void;
+}
+
+/** A study session on deck iclr2017 at T0 (Monday 1 March 2027, 10:00 local time). */
+function session(cards = [makeCard(1), makeCard(2)], options: SessionOptions = {}) {
+  const deck = new FakeDeckState('iclr2017');
+  const config = settings(options.settings);
+  if (options.history) {
+    const before = new ManualClock(T0);
+    options.history(createStudyEngine({ deck, cards, settings: config, clock: before }), before, deck);
+  }
   const clock = new ManualClock(T0);
-  const engine = new FakeEngine(cards, clock, new Date(2027, 2, 2, 4, 0).getTime());
+  const engine = createStudyEngine({ deck, cards, settings: config, clock });
   const timers = new HandTimers();
   const runner = createSessionRunner({ deck: 'iclr2017', engine, clock, timers, notice: options.notice ?? null });
-  return { clock, engine, timers, runner };
+  return { clock, deck, timers, runner };
+}
+
+/** The ratings in the deck's log, as [card, rating]. */
+function ratings(deck: FakeDeckState): [string, number][] {
+  return deck.readLog().flatMap((entry) => (entry.kind === 'review' ? [[entry.card, entry.rating] as [string, number]] : []));
+}
+
+/** An earlier session: card-1, new, answered Easy `daysAgo` days before T0, so it is a review card now. */
+const graduatedDaysAgo = (daysAgo: number) => (engine: StudyEngine, clock: ManualClock) => {
+  clock.set(T0 - daysAgo * DAY);
+  engine.answer('card-1', 4, 5_000);
+};
+
+/** Earlier sessions: card-1 graduated 200 days before T0, then forgotten seven times, each time it came due. */
+function forgottenSevenTimes(engine: StudyEngine, clock: ManualClock, deck: FakeDeckState): void {
+  const due = () => deck.cardStates().get('card-1')!.due;
+  clock.set(T0 - 200 * DAY);
+  engine.answer('card-1', 4, 5_000);
+  for (let lapse = 0; lapse < 7; lapse++) {
+    clock.set(due());
+    engine.answer('card-1', 1, 5_000);
+    clock.set(due()); // its relearning step
+    engine.answer('card-1', 3, 5_000);
+  }
+  if (due() > T0) throw new Error('the history runs past T0');
 }
 
 let savedLevel: typeof chalk.level;
@@ -57,79 +113,102 @@ describe('the study screen', () => {
   });
 
   it('shows the answer with each grade’s interval, then rates with a digit', () => {
-    const { runner, engine } = session();
+    const { runner, deck } = session();
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     screen.press(' ');
     expect(screen.frame()).toContain('The key idea of paper 1.');
-    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
     screen.press('3');
-    expect(engine.answers).toEqual([{ kind: 'answer', cardId: 'card-1', rating: 3, ms: 0 }]);
+    expect(ratings(deck)).toEqual([['card-1', 3]]);
     expect(screen.frame()).toContain('Paper number 2');
     expect(screen.frame()).not.toContain('The key idea of paper 2');
-    expect(screen.frame()).toMatch(/█+░+ 1 answer, 1 card to go/);
+    // Good took card 1 to its 10-minute step: still to come today, as a learning card.
+    expect(screen.frame()).toContain('1 new · 1 learning · 0 review');
+    expect(screen.frame()).toMatch(/█+░+ 1 answer, 2 cards to go/);
   });
 
   it('takes keys typed faster than the screen draws, each on the right card', () => {
-    const { runner, engine } = session([makeCard(1), makeCard(2), makeCard(3)]);
+    const { runner, deck } = session([makeCard(1), makeCard(2), makeCard(3)]);
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     screen.press(' 3 4\r2');
-    expect(engine.answers.map((a) => [a.cardId, a.rating])).toEqual([
+    expect(ratings(deck)).toEqual([
       ['card-1', 3],
       ['card-2', 4],
       ['card-3', 2],
     ]);
-    expect(screen.frame()).toContain('Done for now: nothing more is due.');
+    // Card 2 graduated; Hard left card 3 six minutes off and Good card 1 ten: with nothing
+    // else left, the one due first is shown at once.
+    expect(screen.frame()).toContain('0 new · 2 learning · 0 review');
+    expect(screen.frame()).toContain('Paper number 3');
   });
 
   it('undoes with u, back to the card whose rating was taken back', () => {
-    const { runner, engine } = session();
+    const { runner, deck } = session();
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     screen.press(' 3');
     screen.press('u');
     expect(screen.frame()).toContain('Paper number 1');
     expect(screen.frame()).toContain('Undone: Paper number 1');
-    expect(engine.calls.at(-1)).toEqual({ kind: 'undo' });
+    expect(screen.frame()).toContain('2 new · 0 learning · 0 review');
+    expect(deck.readLog().map((entry) => [entry.kind, entry.card])).toEqual([
+      ['review', 'card-1'],
+      ['undo', 'card-1'],
+    ]);
   });
 
   it('opens the help and goes back with any key', () => {
-    const { runner, engine } = session();
+    const { runner, deck } = session();
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     screen.press(' ?');
     expect(screen.frame()).toContain('undo the last rating');
     expect(screen.frame()).toContain('any key back to the session');
     screen.press('4');
-    expect(engine.answers).toEqual([]);
+    expect(deck.readLog()).toEqual([]);
     expect(screen.frame()).toContain('1 Again 1m');
   });
 
   it('ends with what was done and when the next cards come', () => {
-    const { runner, clock } = session([makeCard(1)]);
+    // Card 1 graduated nine days ago and is due today; card 2 was buried until tomorrow.
+    const { runner, clock } = session([makeCard(1), makeCard(2)], {
+      history: (engine, before) => {
+        graduatedDaysAgo(9)(engine, before);
+        before.set(T0 - HOUR);
+        engine.bury('card-2');
+      },
+    });
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
+    expect(screen.frame()).toContain('0 new · 0 learning · 1 review');
     clock.advance(12_000);
     screen.press(' 3');
     const frame = screen.frame();
     expect(frame).toContain('Done for now: nothing more is due.');
     expect(frame).toMatch(/This session\s+1 answer · 1 card\n/);
+    // Retention counts the day's first answer to each card that was in review: card 1 passed.
     expect(frame).toMatch(/Today\s+1 review · 0 again · 12s · retention 100\.0%/);
     expect(frame).toMatch(/Next due\s+tomorrow at 04:00/);
   });
 
   it('counts answers and cards apart: a card in learning is answered more than once', () => {
-    const { runner, clock, timers } = session([makeCard(1), makeCard(2)]);
+    const { runner, clock } = session([makeCard(1), makeCard(2)]);
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
-    screen.press(' 1 3');
-    clock.advance(60_000);
-    screen.act(() => timers.fire());
-    screen.press(' 3');
+    screen.press(' 1 4');
+    // Card 1 is back in a minute; nothing else is left, so it is shown now.
+    expect(screen.frame()).toContain('Paper number 1');
+    expect(screen.frame()).toContain('0 new · 1 learning · 0 review');
+    clock.advance(MINUTE);
+    screen.press(' 4');
+    expect(screen.frame()).toContain('Done for now: nothing more is due.');
     expect(screen.frame()).toMatch(/███ 3 answers, 0 cards to go/);
     expect(screen.frame()).toMatch(/This session\s+3 answers · 2 cards\n/);
   });
 
   it('says so when an answer makes a card a leech, and where to find it again', () => {
-    const { runner, engine } = session();
-    engine.leechOnAgain.set('card-1', 8);
+    // Card 1 has lapsed seven times before; the eighth makes it a leech (Anki's threshold).
+    const { runner, deck } = session(undefined, { history: forgottenSevenTimes });
     const screen = renderInAct(<StudyApp runner={runner} color={false} />, { columns: 100 });
+    expect(screen.frame()).toContain('1 new · 0 learning · 1 review');
     screen.press(' 1');
+    expect(deck.cardStates().get('card-1')).toMatchObject({ lapses: 8, suspended: true, leech: true });
     expect(screen.frame()).toContain('Paper number 1 is a leech (8 lapses): suspended; see paperdeck cards / paperdeck unsuspend');
     expect(screen.frame()).toContain('Paper number 2');
     // The next answer's screen has no notice.
@@ -173,7 +252,7 @@ describe('the study screen', () => {
     expect(screen.frame()).toContain('Towards Principled');
     expect(screen.frame()).toContain('The paper analyses');
     expect(screen.frame()).toContain('3 Good 10m');
-    expect(screen.frame()).toContain('4 Easy 8d');
+    expect(screen.frame()).toContain('4 Easy 9d');
     expect(lines.at(-1)).toContain('? help');
 
     // The help is cut too, never the header.
@@ -184,23 +263,39 @@ describe('the study screen', () => {
   });
 
   it('says when to come back when nothing is due', () => {
-    const { runner } = session([]);
+    // One new card a day, and today's was studied an hour ago (Easy: it graduated).
+    const { runner } = session([makeCard(1), makeCard(2)], { settings: { newPerDay: 1 }, history: graduatedDaysAgo(1 / 24) });
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     expect(screen.frame()).toContain('Nothing due right now.');
     expect(screen.frame()).toContain('Come back tomorrow at 04:00.');
+    expect(screen.frame()).toMatch(/Today\s+1 review · 0 again · 5s · retention —/);
+
+    const empty = renderInAct(<StudyApp runner={session([]).runner} color={false} />);
+    expect(empty.frame()).toContain('Nothing due right now.');
+    expect(empty.frame()).toContain('No card is scheduled: every card is suspended, or the deck has none.');
   });
 
-  it('waits for a learning card with a countdown that redraws, then shows it', () => {
-    const { runner, clock, timers } = session([makeCard(1)]);
+  it('brings a learning card back within 20 minutes of its step, redrawing when it is due meanwhile', () => {
+    const { runner, clock, timers } = session([makeCard(1)], { settings: { learningSteps: ['1m', '30m'] } });
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     screen.press(' 1');
-    expect(screen.frame()).toContain('Waiting for it: 1:00');
-    clock.advance(1_000);
-    screen.act(() => timers.fire());
-    expect(screen.frame()).toContain('Waiting for it: 0:59');
-    clock.advance(59_000);
+    // Back in a minute, and nothing else is left: shown again now (Anki's learn ahead).
+    expect(screen.frame()).toContain('0 new · 1 learning · 0 review');
+    expect(screen.frame()).toContain('Paper number 1');
+    expect(screen.frame()).not.toContain('Waiting');
+    // Good: the next step is 30 minutes off, beyond learning ahead; the session ends for now.
+    screen.press(' 3');
+    expect(screen.frame()).toContain('Done for now: nothing more is due.');
+    expect(screen.frame()).toMatch(/Next due\s+in 30 minutes/);
+    for (let minute = 1; minute <= 9; minute++) {
+      clock.advance(MINUTE);
+      screen.act(() => timers.fire());
+    }
+    expect(screen.frame()).toMatch(/Next due\s+in 21 minutes/);
+    clock.advance(MINUTE);
     screen.act(() => timers.fire());
     expect(screen.frame()).toContain('Paper number 1');
+    expect(screen.frame()).toContain('0 new · 1 learning · 0 review');
   });
 
   it('quits with q, leaving the summary as the last frame', () => {
@@ -208,7 +303,8 @@ describe('the study screen', () => {
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     screen.press(' 3q');
     const frame = screen.frame();
-    expect(frame).toContain('Stopped, with 1 card still to go today.');
+    // Card 2 is still new, card 1 in its 10-minute step.
+    expect(frame).toContain('Stopped, with 2 cards still to go today.');
     expect(frame).not.toContain('q quit');
     expect(runner.getState().exit).toBe(true);
   });
@@ -232,7 +328,7 @@ describe('the study screen', () => {
     screen.press(' ');
     const lines = screen.frame().split('\n');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
-    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
     expect(screen.frame().replace(/\s+/g, ' ')).toContain('adding noise smooths them.');
     expect(lines.length).toBeLessThan(24);
 
@@ -257,7 +353,7 @@ describe('the study screen', () => {
     expect(screen.frame().replace(/\s+/g, '')).toContain(title);
     expect(screen.frame()).toContain('第1に、注意機構は');
     expect(screen.frame()).toMatch(/…\n/);
-    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
     expect(screen.frame()).toContain('1-4 grade');
   });
 
@@ -270,7 +366,7 @@ describe('the study screen', () => {
     expect(lines.length).toBeLessThan(24);
     expect(screen.frame()).toContain('Sentence 0 of a key idea');
     expect(screen.frame()).toMatch(/…\n/);
-    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d');
+    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
     expect(screen.frame()).toContain('1-4 grade');
   });
 
