@@ -12,7 +12,9 @@ export interface CurrentCards {
 /**
  * cards.json when it is up to date, else the cards regenerating would give, built in memory:
  * readers never write (they run beside a study session). The generator, the heaviest code
- * there is, loads only in that second case, so `due` in a shell prompt stays fast. Notes that
+ * there is, runs only in that second case (it is imported then: a chunk of its own in the
+ * full program, code that is parsed but not run in `due`'s one-file bin), so `due` in a shell
+ * prompt stays fast. Notes that
  * cannot be read or built (deleted, emptied by an editor mid-save, not notes at all) leave the
  * cards last built, with a note saying so; without any, the notes' error is the answer.
  */

@@ -1,12 +1,14 @@
-// Splits a note into sentences. sbd's rules do the heavy lifting (abbreviations, decimals,
-// initials, "1. Use ..." list items); around them we fix what hand-typed conference notes do:
+// Splits a note into sentences. The rules of sbd 1.0.19, ported below (credited there), do the
+// heavy lifting (abbreviations, decimals, initials, "1. Use ..." list items); around them we
+// fix what hand-typed conference notes do:
 // soft-wrapped lines, bullets, ellipses typed as "……" or "....", dots inside parentheses,
 // inline numbering glued to the previous word ("... all the discriminators 2. It's easy"),
 // "etc." that does end a sentence, a closing parenthesis standing in for a full stop, and
 // "word.Word" that sbd would cut in two.
 
-// sbd's `abbreviations` option replaces its built-in list, so this is the whole list. sbd
-// compares a word with its punctuation removed ("e.g." -> "eg", "et al." -> "al"), and case
+// The abbreviations the port knows: the whole list (sbd's own option replaced its built-in
+// list, and the test holding the port to sbd passes this one). A word is compared with its
+// punctuation removed ("e.g." -> "eg", "et al." -> "al"), and case
 // matters, so both spellings are listed. Plain English words ("no", "pop") are left out: they
 // end sentences far more often than they abbreviate anything in notes.
 export const ABBREVIATIONS = withCapitalised([

@@ -1,8 +1,9 @@
 // The paperdeck command line. `paperdeck due` in its plain forms takes the quick path
 // (quick.ts) and runs from this file's bundle alone; everything else, help and usage errors
 // included, goes to the full program (program.ts: commander and every command), loaded only
-// then. Either way a command's code loads only when it runs: `due`, `cards` and `stats` never
-// load Ink or React, nor the card generator unless notes changed since cards.json was built.
+// then. In the full program a command's code loads only when it runs, so `cards` and `stats`
+// never load Ink or React. The bin is one file: what `due` may need (the card generator, for
+// notes changed since cards.json was built) is in it, parsed but only run when needed.
 import { runInvocation } from './dispatch.js';
 import { handleOutputErrors, reportFailure } from './failure.js';
 import { QUICK_COMMAND_MODULES, quickInvocation } from './quick.js';

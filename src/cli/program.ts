@@ -1,6 +1,7 @@
 // The paperdeck command line as commander reads it: every command with its arguments, options
-// and help. main.ts hands over everything the quick path (quick.ts) does not take; this is
-// bundled apart from main (scripts/bundle.mjs), so it handles its own failures.
+// and help. main.ts hands over everything the quick path (quick.ts) does not take. This is
+// bundled apart from main (scripts/bundle.mjs), with its own copies of UsageError and
+// UserError, which main's reportFailure would not recognise: so it reports its own failures.
 import { Command, CommanderError, Option } from 'commander';
 import { settingsHelp } from '../schedule/settings.js';
 import { runInvocation, type CommandModules, type Invocation } from './dispatch.js';

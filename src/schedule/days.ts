@@ -1,6 +1,7 @@
 // Users live in local days that start at an hour they choose (Anki's "next day starts at",
-// 4 a.m. by default), not in UTC calendar days. Every "today", daily limit and day count in
-// paperdeck goes through these functions. They use the process's time zone (TZ), build dates
+// 4 a.m. by default), not in UTC calendar days. Every "today", daily limit and scheduling day
+// count in paperdeck goes through these functions (what the screen says in words, "tomorrow
+// at 04:00", counts calendar days: session/format.ts). They use the process's time zone (TZ), build dates
 // from local wall-clock parts, and so stay right across daylight-saving changes.
 
 const DAY_MS = 86_400_000;

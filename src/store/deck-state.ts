@@ -12,7 +12,6 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
-  readSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { LowSync } from 'lowdb';
@@ -32,6 +31,7 @@ import {
   lastEntries,
   lineEndingAt,
   parseLine,
+  readAt,
   readHeader,
   scanEntryBatches,
   scanFacts,
@@ -52,8 +52,6 @@ export interface DeckState {
   append(entry: DistributiveOmit<LogEntry, 'seq'>): LogEntry;
   /** The whole log from disk, in order (a torn last line being written right now is left out). */
   readLog(): LogEntry[];
-  /** The same, one entry at a time, without holding the whole history in memory. */
-  iterateLog(): Generator<LogEntry>;
   /**
    * The whole log as the statistics read it (the same entries as readLog(), checked the same
    * way), without building an entry object or card state for any of it.
@@ -61,8 +59,6 @@ export interface DeckState {
   readLogFacts(): LogFacts;
   /** The entries with seq greater than `seq`, in order; reads only the end of the log. */
   entriesSince(seq: number): LogEntry[];
-  /** Writer only: rewrites the snapshot now. */
-  fold(): void;
   /** Set when opening found a line torn by a crash and (writer) moved it aside into `file`. */
   readonly tornTail: { file: string | null; bytes: number; reason: string } | null;
 }
@@ -284,20 +280,14 @@ export class DeckStateFiles implements DeckState {
       this.tornTail = { file: null, bytes: end - start, reason };
       return;
     }
-    const bytes = Buffer.allocUnsafe(end - start);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const n = readSync(fd, bytes, filled, bytes.length - filled, start + filled);
-      if (n === 0) break;
-      filled += n;
-    }
+    const bytes = readAt(fd, start, end - start);
     const stamp = fileStamp(this.ctx.clock.now());
     let aside = `${this.logFile}.torn-${stamp}`;
     for (let n = 2; existsSync(aside); n++) aside = `${this.logFile}.torn-${stamp}-${n}`;
-    writeFileAtomicSync(aside, bytes.subarray(0, filled));
+    writeFileAtomicSync(aside, bytes);
     ftruncateSync(fd, start);
     fsyncSync(fd);
-    this.tornTail = { file: aside, bytes: filled, reason };
+    this.tornTail = { file: aside, bytes: bytes.length, reason };
   }
 
   private remember(entries: readonly LogEntry[]): void {
@@ -376,10 +366,6 @@ export class DeckStateFiles implements DeckState {
       throw this.broken;
     }
     throw new UserError(`${failure}; nothing was saved for it`);
-  }
-
-  *iterateLog(): Generator<LogEntry> {
-    for (const batch of this.logBatches()) yield* batch;
   }
 
   /** The whole log in batches of a chunk's worth of entries. */
@@ -466,7 +452,8 @@ export class DeckStateFiles implements DeckState {
     return this.corrupted(this.logFile, (scanned instanceof LogCorruption ? scanned : found).message, 'none');
   }
 
-  fold(): void {
+  /** Writer only: rewrites the snapshot to the log's end (on close, or a long tail on opening). */
+  private fold(): void {
     this.requireWriter('fold');
     if (!this.logExists) return; // nothing answered yet: the deck gets no folder until then
     const doc: SnapshotDoc = {

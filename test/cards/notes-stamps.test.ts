@@ -30,7 +30,8 @@ function build(ws: ReturnType<typeof deck>, notesAt: number, builtAt: number): v
   setMtime(ws.cards, builtAt);
 }
 
-const T = Date.parse('2026-11-20T10:00:00.123Z');
+/** A week ago, with a fraction of a millisecond as local file systems keep it: well before any read. */
+const T = Math.floor((Date.now() - 7 * 86_400_000) / 1000) * 1000 + 123.4567;
 
 describe('notes stamps', () => {
   it('knows a deck current from the notes’ stat alone when they were last changed well before the build', () => {
@@ -72,7 +73,7 @@ describe('notes stamps', () => {
   });
 
   it('takes a second-granular file system (all times whole seconds) to need two seconds', () => {
-    const whole = Date.parse('2026-11-20T10:00:00Z');
+    const whole = Math.floor((Date.now() - 7 * 86_400_000) / 1000) * 1000;
     const ws = deck();
     build(ws, whole, whole + 1000);
     writeFileSync(ws.notes, EDITED);

@@ -5,12 +5,10 @@ import { UserError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import { generateDeck, type GenerateResult } from '../../cards/generate.js';
-import { listDecks, validateDeckName } from '../../store/decks.js';
+import { listDecks, noDecksMessage, validateDeckName } from '../../store/decks.js';
 
 /** The --json document for one deck, as CONTRACT.md shapes it. */
 export function generateJson(result: GenerateResult) {
-  const titleOf = new Map(result.cardsFile.cards.map((card) => [card.id, card.title]));
-  for (const card of result.cardsFile.retired) titleOf.set(card.id, card.title);
   return {
     deck: result.deck,
     cards: result.cardsFile.cards.map(({ id, title, question, answer, source }) => ({ id, title, question, answer, source })),
@@ -80,7 +78,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   const requested = (positional[0] as string[] | undefined) ?? [];
   const names = requested.length ? requested.map(validateDeckName) : listDecks(ctx.places.decksDir);
   if (names.length === 0) {
-    throw new UserError(`no decks in ${ctx.places.decksDir}; start one with: paperdeck new NAME --from FILE`);
+    throw new UserError(noDecksMessage(ctx.places.decksDir));
   }
   // One deck: its error is the command's error. Several: each deck stands alone.
   if (names.length === 1) {
