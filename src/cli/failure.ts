@@ -1,7 +1,7 @@
 // How every failure leaves the program: one plain line on stderr and an exit code (2 for a
 // usage error, 1 for anything else), never a stack trace.
 import { writeSync } from 'node:fs';
-import { UsageError, UserError } from '../core/errors.js';
+import { UsageError, UserError, failureMessage } from '../core/errors.js';
 
 export function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ').trim();
@@ -9,15 +9,10 @@ export function oneLine(message: string): string {
 
 /** Prints `error` as one `paperdeck: …` line and sets the exit code. */
 export function reportFailure(error: unknown): void {
-  if (error instanceof UsageError || error instanceof UserError) {
-    process.stderr.write(`paperdeck: ${oneLine(error.message)}\n`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-    return;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`paperdeck: unexpected error: ${oneLine(message)}\n`);
-  if (process.env.PAPERDECK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 1;
+  process.stderr.write(`paperdeck: ${oneLine(failureMessage(error))}\n`);
+  const expected = error instanceof UsageError || error instanceof UserError;
+  if (!expected && process.env.PAPERDECK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 }
 
 /**

@@ -10,3 +10,9 @@ export class UsageError extends Error {
 export class UserError extends Error {
   override name = 'UserError';
 }
+
+/** What to tell the user of a failure: its message, or for a bug, "unexpected error: ...". */
+export function failureMessage(error: unknown): string {
+  if (error instanceof UserError || error instanceof UsageError) return error.message;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -3,7 +3,7 @@
 // the editor, a timer) and feeds their results back as events. The screen subscribes to it and
 // sends it keys; it never calls the engine itself.
 import type { Clock } from '../core/clock.js';
-import { UserError } from '../core/errors.js';
+import { failureMessage } from '../core/errors.js';
 import { toSafeLine } from '../core/sanitize.js';
 import { reduceSession, startSession } from './reducer.js';
 import type { Effect, SessionEvent, SessionKey, SessionState, StudyEngine } from './types.js';
@@ -46,11 +46,6 @@ export interface SessionRunner {
   dispose(): void;
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof UserError) return error.message;
-  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 export function createSessionRunner(options: SessionRunnerOptions): SessionRunner {
   const { engine, clock } = options;
   const timers = options.timers ?? realTimers;
@@ -71,7 +66,7 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
     try {
       result = work();
     } catch (error) {
-      result = { type: 'failed', message: messageOf(error), at: clock.now() };
+      result = { type: 'failed', message: failureMessage(error), at: clock.now() };
     }
     events.unshift(result);
   };
@@ -120,11 +115,11 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
               try {
                 next = { type: 'edited', notice, view: readView(engine, clock) };
               } catch (error) {
-                next = { type: 'failed', message: messageOf(error), at: clock.now() };
+                next = { type: 'failed', message: failureMessage(error), at: clock.now() };
               }
               dispatch(next);
             },
-            (error: unknown) => dispatch({ type: 'failed', message: messageOf(error), at: clock.now() }),
+            (error: unknown) => dispatch({ type: 'failed', message: failureMessage(error), at: clock.now() }),
           );
         });
         return;

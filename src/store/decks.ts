@@ -11,6 +11,11 @@ import { Fingerprint } from '../core/fingerprint.js';
 
 export const CARDS_FILE = 'cards.json';
 const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
+
+/** Whether a file name is a notes file's: Markdown (.md, .markdown) or plain text (.txt). */
+export function isNotesFileName(name: string): boolean {
+  return NOTES_EXTENSIONS.test(name);
+}
 const MEGABYTE = 1024 * 1024;
 /** Notes are written by hand: even a decade of them is a few MB. Past this, it is not notes. */
 export const MAX_NOTES_BYTES = 20 * MEGABYTE;
@@ -48,12 +53,17 @@ export function listDecks(decksDir: string): string[] {
     .filter((name) => {
       try {
         const dir = join(decksDir, name);
-        return statSync(dir).isDirectory() && readdirSync(dir).some((f) => NOTES_EXTENSIONS.test(f) || f === CARDS_FILE);
+        return statSync(dir).isDirectory() && readdirSync(dir).some((f) => isNotesFileName(f) || f === CARDS_FILE);
       } catch {
         return false;
       }
     })
     .sort();
+}
+
+/** What to say when `decksDir` holds no deck, and how to start one. */
+export function noDecksMessage(decksDir: string): string {
+  return `no decks in ${decksDir}; start one with: paperdeck new NAME --from FILE`;
 }
 
 /** The error for a deck name that is not among `decks`, naming the ones there are. */
@@ -73,7 +83,7 @@ export function resolveDeckName(decksDir: string, requested: string | undefined)
     return requested;
   }
   if (decks.length === 1) return decks[0]!;
-  if (decks.length === 0) throw new UserError(`no decks in ${decksDir}; start one with: paperdeck new NAME --from FILE`);
+  if (decks.length === 0) throw new UserError(noDecksMessage(decksDir));
   throw new UsageError(`several decks (${decks.join(', ')}): name one`);
 }
 
@@ -86,7 +96,7 @@ export interface NotesFile {
   label: string;
   /**
    * Its stat, taken before the bytes were read; absent when the file had changed too recently
-   * for a later change in the same tick of the file system's clock to show (see deckStatus).
+   * for a later change in the same tick of the file system's clock to show (see RACY_MS).
    */
   stamp?: NotesStamp;
 }
@@ -108,7 +118,9 @@ export function readNotesBytes(path: string, label: string = path): Buffer {
  * within a margin of now gets none, since a second change in the same tick would keep its mtime.
  */
 function readNotes(path: string, label: string, file: string): { bytes: Buffer; stamp?: NotesStamp } {
-  const readAt = Date.now(); // the file system's time, not the Clock: see RACY_MS
+  // This machine's real clock, standing in for the file system's (not the Clock, which
+  // PAPERDECK_NOW may set anywhere): see RACY_MS and isRacy.
+  const readAt = Date.now();
   let stamp: NotesStamp;
   try {
     const info = statSync(path);
@@ -154,8 +166,8 @@ function notesFileNames(decksDir: string, name: string): string[] {
   } catch {
     throw noDeckNamed(decksDir, name, listDecks(decksDir));
   }
-  const files = entries.filter((f) => NOTES_EXTENSIONS.test(f)).sort();
-  if (files.length === 0) throw new NoNotesFilesError(`deck ${name} has no notes file (*.md or *.txt) in ${dir}`);
+  const files = entries.filter(isNotesFileName).sort();
+  if (files.length === 0) throw new NoNotesFilesError(`deck ${name} has no notes file (*.md, *.markdown or *.txt) in ${dir}`);
   return files;
 }
 

@@ -24,6 +24,7 @@
 import { LogKindCode, NO_CARD_STATE } from '../core/types.js';
 import type { CardState, CardStateKind, FlagEntry, LogEntry, Rating } from '../core/types.js';
 import { type EntryFacts, entryFacts, logKindCode } from './log-facts.js';
+import { isJsonObject } from './schema.js';
 
 const SUSPENDED = 1;
 const LEECH = 2;
@@ -142,16 +143,12 @@ function stateFrom(a: StateArray, at: number): CardState {
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A line written in the plain form: the entry itself. */
 function checkPlainEntry(value: Record<string, unknown>): void {
   if (typeof value.kind !== 'string') throw new NotALogEntry('no kind');
   if (typeof value.card !== 'string') throw new NotALogEntry('no card');
   if (typeof value.at !== 'number') throw new NotALogEntry('no time');
-  if (!isObject(value.after)) throw new NotALogEntry('no card state after it');
+  if (!isJsonObject(value.after)) throw new NotALogEntry('no card state after it');
 }
 
 /** A parsed line in the compact form, once checkLine has passed it. */
@@ -176,7 +173,7 @@ export type LineForm = 'plain' | LogEntry['kind'];
  * reader of lines goes through here, so they all accept and refuse the same lines.
  */
 export function checkLine(value: unknown): LineForm {
-  if (!isObject(value)) throw new NotALogEntry('not an object');
+  if (!isJsonObject(value)) throw new NotALogEntry('not an object');
   const seq = value.seq;
   if (typeof seq !== 'number' || !Number.isInteger(seq)) throw new NotALogEntry('no seq');
   if (value.a === undefined) {

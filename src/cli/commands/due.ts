@@ -8,7 +8,7 @@ import { printJson, type CommandContext } from '../context.js';
 import { formatTable } from '../format.js';
 import { deckDueCounts, type DeckDueCounts } from '../../schedule/queue.js';
 import { openState } from '../../store/index.js';
-import { listDecks, resolveDeckName } from '../../store/decks.js';
+import { listDecks, noDecksMessage, resolveDeckName } from '../../store/decks.js';
 import { currentCards } from '../../cards/current.js';
 
 export interface DeckDue {
@@ -55,7 +55,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     return 0;
   }
   if (rows.length === 0) {
-    ctx.out(`no decks in ${decksDir}; start one with: paperdeck new NAME --from FILE\n`);
+    ctx.out(`${noDecksMessage(decksDir)}\n`);
     return 0;
   }
   const table = rows.map((row) => [row.deck, String(row.new), String(row.learning), String(row.review), String(row.total)]);

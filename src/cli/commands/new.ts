@@ -6,14 +6,14 @@ import { outputWidth } from '../format.js';
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { buildDeck } from '../../cards/generate.js';
-import { createDeckFolder, readNotesBytes, serializeCardsFile, validateDeckName, CARDS_FILE } from '../../store/decks.js';
+import { createDeckFolder, isNotesFileName, readNotesBytes, serializeCardsFile, validateDeckName, CARDS_FILE } from '../../store/decks.js';
 import { describeGeneration, generateJson } from './generate.js';
 
 export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ from: string }>): Promise<number> {
   const name = validateDeckName(String(positional[0]));
   const bytes = readNotesBytes(flags.from);
   // Keep the user's extension so Markdown stays Markdown; anything else becomes notes.txt.
-  const extension = /^\.(md|markdown|txt)$/i.test(extname(flags.from)) ? extname(flags.from).toLowerCase() : '.txt';
+  const extension = isNotesFileName(flags.from) ? extname(flags.from).toLowerCase() : '.txt';
   const fileName = `notes${extension}`;
   const built = buildDeck(name, [{ file: fileName, bytes, label: flags.from }], null);
   createDeckFolder(ctx.places.decksDir, name, [

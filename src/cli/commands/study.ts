@@ -3,7 +3,7 @@
 // for writing), the engine and the Ink screen load together, once.
 import type { CommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { UserError } from '../../core/errors.js';
+import { UserError, failureMessage } from '../../core/errors.js';
 import type { CardsFile } from '../../core/types.js';
 import type { DeckChoice } from '../../ui/index.js';
 
@@ -170,8 +170,7 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
       } catch (error) {
         // Nothing was replaced: the session goes on with the cards it has, and `e` on the same
         // card opens the note again to put it right.
-        const reason = error instanceof UserError ? error.message : `unexpected error: ${(error as Error).message}`;
-        return format.rebuildFailedNotice(reason);
+        return format.rebuildFailedNotice(failureMessage(error));
       }
       cards = built.cardsFile.cards;
       engine.replaceCards(cards);

@@ -50,7 +50,7 @@ export function Header({
   width: number;
   showProgress: boolean;
 }) {
-  const remaining = counts.new + counts.learning + counts.review;
+  const remaining = counts.total;
   const split = headerSplits(deck, countsText(counts), width);
   return (
     <Box flexDirection="column">

@@ -89,7 +89,7 @@ export function nothingDueRows(state: SessionState, width: number): ReactElement
 
 export function sessionEndRows(state: SessionState, width: number): ReactElement[] {
   const { counts, summary } = state.view;
-  const left = counts.new + counts.learning + counts.review;
+  const left = counts.total;
   const title = left === 0 ? 'Done for now: nothing more is due.' : `Stopped, with ${plural(left, 'card')} still to go today.`;
   return [
     ...plain('title', title, width, { bold: true }),
