@@ -6,9 +6,8 @@ import type { Clock } from '../core/clock.js';
 import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type ReviewEntry, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
-import { buildQueue, studiedToday, type QueueCounts, type StudiedToday } from './queue.js';
+import { buildQueue, studiedTodayIn, type QueueCounts, type StudiedToday } from './queue.js';
 import { newCardState, RATINGS, Scheduler } from './scheduler.js';
-import { todaysReviews } from './standing.js';
 
 export type { QueueCounts } from './queue.js';
 
@@ -138,8 +137,8 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     if (start < recentFrom) loadRecent(now);
     const seq = recent.at(-1)?.seq ?? 0;
     if (today && today.start === start && today.seq === seq) return today;
-    const reviews = todaysReviews(recent, now, hour);
-    today = { start, seq, studied: studiedToday(reviews), summary: summarize(reviews) };
+    const { reviews, studied } = studiedTodayIn(recent, now, hour);
+    today = { start, seq, studied, summary: summarize(reviews) };
     return today;
   }
 

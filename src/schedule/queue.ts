@@ -7,7 +7,7 @@
 // The screen needs the counts and the one card to show, never the whole order, so the queue is
 // one pass over the deck that keeps the first card of each part: no sorting, no lists.
 import { UserError } from '../core/errors.js';
-import { CardStateKind, type Card, type CardState, type ReviewEntry, type Settings } from '../core/types.js';
+import { CardStateKind, type Card, type CardState, type LogEntry, type ReviewEntry, type Settings } from '../core/types.js';
 import { isLearning, isSetAside } from './cardState.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
@@ -64,15 +64,27 @@ export interface QueueInput {
   pinned?: string | null;
 }
 
-/** Counts what the daily limits count among today's standing reviews (see standing.ts). */
-export function studiedToday(reviews: readonly ReviewEntry[]): StudiedToday {
+/** Today's standing reviews, and what the daily limits count of them. */
+export interface TodaysStudy {
+  /** The reviews given in the local day that no undo took back, in log order. */
+  reviews: ReviewEntry[];
+  studied: StudiedToday;
+}
+
+/**
+ * What was studied in the local day holding `now`, read from `log` (entries in seq order that
+ * reach back at least to that day's start; older ones are left out). The one count behind the
+ * daily limits, for the study engine and for `paperdeck due` and the picker alike.
+ */
+export function studiedTodayIn(log: readonly LogEntry[], now: number, dayStartHour: number): TodaysStudy {
+  const reviews = todaysReviews(log, now, dayStartHour);
   let newCards = 0;
   let reviewed = 0;
   for (const { before } of reviews) {
     if (before === null || before.state === CardStateKind.New) newCards += 1;
     else if (before.state === CardStateKind.Review) reviewed += 1;
   }
-  return { newCards, reviews: reviewed };
+  return { reviews, studied: { newCards, reviews: reviewed } };
 }
 
 /** The first card of one part of the queue: the earliest due, the first in note order on a tie. */
@@ -155,9 +167,8 @@ export interface DeckProgress extends LogTail {
 /** A deck's queue right now, read from its state. */
 export function queueForDeck(opts: { deck: DeckProgress; cards: readonly Card[]; settings: Readonly<Settings>; now: number }): StudyQueue {
   const { deck, cards, settings, now } = opts;
-  const today = entriesFrom(deck, localDayStart(now, settings.dayStartHour));
-  const done = studiedToday(todaysReviews(today, now, settings.dayStartHour));
-  return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: done });
+  const { studied } = studiedTodayIn(entriesFrom(deck, localDayStart(now, settings.dayStartHour)), now, settings.dayStartHour);
+  return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: studied });
 }
 
 /** One deck's counts for `paperdeck due` and the study deck picker, or why there are none. */
