@@ -293,6 +293,19 @@ else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
     expect((await second.exited).exitCode).toBe(0);
   });
 
+  it('studies the cards last built when the notes cannot be used (emptied mid-save), saying so', async () => {
+    const first = study();
+    await first.waitFor('Alpha Paper Title');
+    first.write('q');
+    await first.exited;
+    writeFileSync(join(decksDir, 'tiny', 'notes.txt'), '');
+    const second = study();
+    await second.waitFor('The notes cannot be used');
+    await second.waitFor('3 new · 0 learning · 0 review');
+    second.write('q');
+    expect((await second.exited).exitCode).toBe(0);
+  });
+
   it('asks which deck when there are several and none was named, with what is due in each, and clears the list once one is picked', async () => {
     mkdirSync(join(decksDir, 'another'));
     writeFileSync(join(decksDir, 'another', 'notes.txt'), NOTES.replace(/Alpha|Beta|Gamma/g, 'Other'));

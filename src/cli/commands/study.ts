@@ -65,32 +65,10 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
   const { clock } = ctx;
 
   const requested = positional[0] as string | undefined;
-  let name: string;
   const available = decks.listDecks(decksDir);
+  let name: string;
   if (requested === undefined && available.length > 1) {
-    // Each deck with what is due in it now, read without the lock (as `paperdeck due` reads).
-    // A deck whose notes changed is rebuilt only once picked: the picker stays quick.
-    const reader = await store.openState(stateDir, { mode: 'read', clock });
-    let choices: DeckChoice[];
-    try {
-      const counted = await queue.deckDueCounts({
-        names: available,
-        store: reader,
-        settings: reader.settings(),
-        now: clock.now(),
-        cardsOf: (deck) => {
-          const status = decks.deckStatus(decksDir, deck);
-          if (!status.cardsFile) return 'not built yet';
-          if (!status.current) return 'notes changed';
-          return status.cardsFile.cards;
-        },
-        unreadableState: 'skip',
-      });
-      choices = counted.map(({ deck, counts, remark, error }) => ({ name: deck, counts, remark: error ? 'cannot be read' : remark }));
-    } finally {
-      reader.close();
-    }
-    const picked = await ui.pickDeck(choices, { color: ctx.color });
+    const picked = await pickDeckToStudy(ctx, available, { decks, store, queue, ui });
     if (picked === null) return 0;
     process.stdin.setRawMode(true);
     name = picked;
@@ -117,30 +95,8 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
 
   let runner: ReturnType<typeof runnerModule.createSessionRunner> | undefined;
   try {
-    // Rebuild the deck first when its notes changed since cards.json was written (or it has none).
-    const status = decks.deckStatus(decksDir, name);
-    let cardsFile: CardsFile;
-    let notice: string | null = null;
-    if (status.cardsFile && status.notesError && !(status.notesError instanceof decks.NoNotesFilesError)) {
-      cardsFile = status.cardsFile;
-      notice = `The notes cannot be read (${status.notesError.message}): these are the cards last built.`;
-    } else if (status.cardsFile && status.current) {
-      cardsFile = status.cardsFile;
-      // Touched but unchanged notes: stamp them, so that `due` need not read them again.
-      decks.restampNotes(decksDir, name, status);
-    } else {
-      try {
-        const built = (await loadGenerator()).generateDeck(decksDir, name, { status });
-        const skipped = built.skipped.length;
-        notice = status.cardsFile ? format.summarizeChanges(built.changes, skipped) : format.summarizeBuild(built.cardsFile.cards.length, skipped);
-        cardsFile = built.cardsFile;
-      } catch (error) {
-        // Notes an editor left empty mid-save, say: the cards last built can still be studied.
-        if (!(status.cardsFile && error instanceof UserError)) throw error;
-        cardsFile = status.cardsFile;
-        notice = `The notes cannot be built (${error.message}): these are the cards last built.`;
-      }
-    }
+    const { cardsFile, notice: deckNotice } = await deckForSession(decksDir, name, { decks, format, loadGenerator });
+    let notice = deckNotice;
     let cards = cardsFile.cards;
     const deckState = state.deck(name);
     if (deckState.tornTail) {
@@ -185,5 +141,79 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
     runner?.dispose();
     for (const signal of signals) process.off(signal, onSignal);
     closeState();
+  }
+}
+
+type StudyModules = {
+  decks: typeof import('../../store/decks.js');
+  store: typeof import('../../store/index.js');
+  queue: typeof import('../../schedule/queue.js');
+  ui: typeof import('../../ui/index.js');
+  format: typeof import('../../session/format.js');
+  loadGenerator: () => Promise<typeof import('../../cards/generate.js')>;
+};
+
+/**
+ * Asks which of several decks to study, each shown with what is due in it now (read without
+ * the lock, as `paperdeck due` reads). A deck whose notes changed is rebuilt only once picked,
+ * so the picker stays quick. Null when the user cancels.
+ */
+async function pickDeckToStudy(
+  ctx: CommandContext,
+  available: string[],
+  { decks, store, queue, ui }: Pick<StudyModules, 'decks' | 'store' | 'queue' | 'ui'>,
+): Promise<string | null> {
+  const { decksDir, stateDir } = ctx.places;
+  const reader = await store.openState(stateDir, { mode: 'read', clock: ctx.clock });
+  let choices: DeckChoice[];
+  try {
+    const counted = await queue.deckDueCounts({
+      names: available,
+      store: reader,
+      settings: reader.settings(),
+      now: ctx.clock.now(),
+      cardsOf: (deck) => {
+        const status = decks.deckStatus(decksDir, deck);
+        if (!status.cardsFile) return 'not built yet';
+        if (!status.current) return 'notes changed';
+        return status.cardsFile.cards;
+      },
+      unreadableState: 'skip',
+    });
+    choices = counted.map(({ deck, counts, remark, error }) => ({ name: deck, counts, remark: error ? 'cannot be read' : remark }));
+  } finally {
+    reader.close();
+  }
+  return ui.pickDeck(choices, { color: ctx.color });
+}
+
+/**
+ * The cards to study, and what to say about them first: cards.json as it is when the notes are
+ * those it was built from (restamping notes touched but unchanged, so that `due` need not read
+ * them again); else the deck rebuilt, with what changed. Notes that cannot be used (deleted but
+ * for another file, emptied by an editor mid-save, binary) leave the cards last built to study.
+ */
+async function deckForSession(
+  decksDir: string,
+  name: string,
+  { decks, format, loadGenerator }: Pick<StudyModules, 'decks' | 'format' | 'loadGenerator'>,
+): Promise<{ cardsFile: CardsFile; notice: string | null }> {
+  const status = decks.deckStatus(decksDir, name);
+  const lastBuilt = (problem: UserError) => `The notes cannot be used (${problem.message}): these are the cards last built.`;
+  if (status.cardsFile && status.notesError && !(status.notesError instanceof decks.NoNotesFilesError)) {
+    return { cardsFile: status.cardsFile, notice: lastBuilt(status.notesError) };
+  }
+  if (status.cardsFile && status.current) {
+    decks.restampNotes(decksDir, name, status);
+    return { cardsFile: status.cardsFile, notice: null };
+  }
+  try {
+    const built = (await loadGenerator()).generateDeck(decksDir, name, { status });
+    const skipped = built.skipped.length;
+    const notice = status.cardsFile ? format.summarizeChanges(built.changes, skipped) : format.summarizeBuild(built.cardsFile.cards.length, skipped);
+    return { cardsFile: built.cardsFile, notice };
+  } catch (error) {
+    if (!(status.cardsFile && error instanceof UserError)) throw error;
+    return { cardsFile: status.cardsFile, notice: lastBuilt(error) };
   }
 }
