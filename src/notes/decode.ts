@@ -6,7 +6,7 @@ import { UserError } from '../core/errors.js';
 import { stripControl } from '../core/sanitize.js';
 // The limit lives with the code that reads notes files from disk (which checks the size before
 // reading); `paperdeck due` loads that module and must not load this one.
-import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../store/decks.js';
+import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
 
 // Share of suspicious characters past which a file is called binary. Real text has almost
 // none; an executable or image has far more than this even when parts of it are ASCII.

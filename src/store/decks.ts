@@ -8,6 +8,7 @@ import { GENERATOR_VERSION } from '../cards/version.js';
 import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
 import { isProcessAlive } from './processes.js';
 import { Fingerprint } from '../core/fingerprint.js';
+import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
 
 export const CARDS_FILE = 'cards.json';
 const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
@@ -16,9 +17,6 @@ const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
 export function isNotesFileName(name: string): boolean {
   return NOTES_EXTENSIONS.test(name);
 }
-const MEGABYTE = 1024 * 1024;
-/** Notes are written by hand: even a decade of them is a few MB. Past this, it is not notes. */
-export const MAX_NOTES_BYTES = 20 * MEGABYTE;
 const DECK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** A folder name that can be a deck: it never reaches outside the decks folder. */
@@ -99,12 +97,6 @@ export interface NotesFile {
    * for a later change in the same tick of the file system's clock to show (see RACY_MS).
    */
   stamp?: NotesStamp;
-}
-
-/** Why a file of `bytes` bytes is refused as notes: "notes.txt is too large (21 MB; notes files up to 20 MB)". */
-export function notesTooLargeMessage(label: string, bytes: number): string {
-  const megabytes = Math.round((bytes / MEGABYTE) * 10) / 10;
-  return `${label} is too large (${megabytes} MB; notes files up to ${MAX_NOTES_BYTES / MEGABYTE} MB)`;
 }
 
 /** Checks that `path` is a readable, non-empty regular file of sensible size; returns its bytes. */
