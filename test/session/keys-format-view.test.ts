@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
+import type { Card } from '../../src/core/types.js';
+import { createStudyEngine } from '../../src/schedule/engine.js';
 import { editorArguments, editorCommand } from '../../src/session/editor.js';
 import {
   formatCountdown,
@@ -13,7 +15,8 @@ import {
 } from '../../src/session/format.js';
 import { keysFromInput } from '../../src/session/keys.js';
 import { readView } from '../../src/session/view.js';
-import { FakeEngine, makeCard } from './fake-engine.js';
+import { FakeDeckState } from '../schedule/fakeDeckState.js';
+import { settings } from '../schedule/helpers.js';
 
 describe('keysFromInput', () => {
   it('splits keys that arrived in one read, in order', () => {
@@ -104,19 +107,24 @@ describe('the editor command', () => {
 
 describe('readView', () => {
   it('cleans note text of escape sequences and control characters before the screen sees it', () => {
-    const clock = new ManualClock(0);
-    const hostile = makeCard(1, {
+    // The real study engine over an in-memory deck, at 10:00 local time on Monday 1 March 2027.
+    const clock = new ManualClock(new Date(2027, 2, 1, 10, 0).getTime());
+    const hostile: Card = {
+      id: 'card-1',
       title: 'Evil \u001b]0;pwned\u0007title\u001b[2J',
       question: 'Evil \u001b]0;pwned\u0007title\u001b[2J',
       answer: 'Line one\u001b[31m red\u001b[0m.\n\n\n\nSecond\u0008 paragraph\u202e.',
       source: { file: 'notes\u001b[1m.txt', line: 3, session: 'Mon\u0007day', code: 'C1' },
-    });
-    const view = readView(new FakeEngine([hostile], clock), clock);
+      bodyHash: 'hash-1',
+    };
+    const engine = createStudyEngine({ deck: new FakeDeckState('d'), cards: [hostile], settings: settings(), clock });
+    const view = readView(engine, clock);
     const shown = view.card!;
     expect(shown.title).toBe('Evil title');
     expect(shown.question).toBe('Evil title');
     expect(shown.answer).toBe('Line one red.\n\nSecond paragraph.');
     expect(shown.source).toEqual({ file: 'notes.txt', line: 3, session: 'Monday', code: 'C1' });
-    expect(shown.previews.map((p) => p.label)).toEqual(['1m', '6m', '10m', '8d']);
+    // A new card under the default steps (1m, 10m) and FSRS's first Easy interval.
+    expect(shown.previews.map((p) => p.label)).toEqual(['1m', '6m', '10m', '9d']);
   });
 });
