@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION } from '../src/cards/generate.js';
 import type { CardsFile } from '../src/core/types.js';
-import { serializeCardsFile } from '../src/store/decks.js';
+import { deckStatus, serializeCardsFile } from '../src/store/decks.js';
+import { openState, writeDueIndex } from '../src/store/index.js';
+import { systemClock } from '../src/core/clock.js';
 import { benchGenerate } from './generate.js';
 import { ms, ratio, row, timeBesideNode, timeNode } from './measure.js';
 import { benchStats } from './stats.js';
@@ -32,6 +34,22 @@ if (!only || only === 'session') {
   row('', 'median', 'p99');
   row('rating key: answer written (fsync) + next view', ms(session.answerAndViewMedianMs!), ms(session.answerAndViewP99Ms!));
   row('next view alone (queue, counts, card, times, summary)', ms(session.viewMedianMs!), ms(session.viewP99Ms!));
+}
+
+/** Leaves deck `bench`'s due index in `stateDir`, as a study session does when it ends. */
+async function leaveDueIndex(decksDir: string, stateDir: string): Promise<void> {
+  const status = deckStatus(decksDir, 'bench');
+  const store = await openState(stateDir, { mode: 'read', clock: systemClock });
+  const deck = store.deck('bench');
+  const written = writeDueIndex(stateDir, 'bench', {
+    cardsFile: status.cardsFile!,
+    cardsStat: status.cardsStat!,
+    notesStamps: [], // the bench deck is cards alone
+    states: deck.cardStates(),
+    point: deck.logPoint(),
+  });
+  store.close();
+  if (!written) throw new Error('bench: no due index written');
 }
 
 /** A decks folder whose deck `bench` holds the 10,000 cards the store benchmark reviews. */
@@ -64,6 +82,11 @@ if (!only || only === 'store' || only === 'stats') {
     const env = { ...process.env, PAPERDECK_NOW: '2026-01-15T10:00:00Z', NO_COLOR: '1' };
     const due = timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', state], 15, env);
     const dueSmall = timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', join(work, 'store-1k')], 15, env);
+    // Then as a study session leaves the deck: with its due index (store/due-index.ts).
+    await leaveDueIndex(decks, state);
+    await leaveDueIndex(decks, join(work, 'store-1k'));
+    const dueIndexed = timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', state], 15, env);
+    const dueSmallIndexed = timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', join(work, 'store-1k')], 15, env);
     const statsCli = timeNode([bin, 'stats', 'bench', '--json', '--decks', decks, '--state', state], 5, env);
     const statsText = timeNode([bin, 'stats', 'bench', '--decks', decks, '--state', state], 5, env);
     const bundledDueDecks = join(work, 'due-bundled');
@@ -94,8 +117,10 @@ if (!only || only === 'store' || only === 'stats') {
       ['paperdeck due --json, bundled deck', dueBundled],
       ['paperdeck due --json, 1,000 papers from notes', dueThousand],
       ['  the same, built as the notes were saved (hashed)', dueThousandHashed],
-      ['paperdeck due --json, 10,000 cards, 1,000 reviews', dueSmall],
-      ['paperdeck due --json, 10,000 cards, 200,000 reviews', due],
+      ['paperdeck due --json, 10,000 cards, 1,000 reviews', dueSmallIndexed],
+      ['paperdeck due --json, 10,000 cards, 200,000 reviews', dueIndexed],
+      ['  the same, 1,000 reviews, no due index (after generate)', dueSmall],
+      ['  the same, 200,000 reviews, no due index', due],
     ] as const) {
       row(label, ms(figures.ms), ms(figures.nodeMs), `${figures.ratio.toFixed(2)}×`);
     }

@@ -22,17 +22,17 @@ export function newCardState(): CardState {
 }
 
 /** Whether a card in `state` is in (re)learning: due at a minute, not on a day. */
-export function isLearning(state: CardState): boolean {
+export function isLearning(state: Pick<CardState, 'state'>): boolean {
   return state.state === CardStateKind.Learning || state.state === CardStateKind.Relearning;
 }
 
 /** Whether a card is buried at `now`: its bury lasts until the next local day starts. */
-export function isBuried(state: CardState, now: number): boolean {
+export function isBuried(state: Pick<CardState, 'buriedUntil'>, now: number): boolean {
   return state.buriedUntil !== null && state.buriedUntil > now;
 }
 
 /** Whether a card is out of the queue for now: suspended, or buried. A card with no state is new, and in. */
-export function isSetAside(state: CardState | undefined, now: number): boolean {
+export function isSetAside(state: Pick<CardState, 'suspended' | 'buriedUntil'> | undefined, now: number): boolean {
   return state !== undefined && (state.suspended || isBuried(state, now));
 }
 

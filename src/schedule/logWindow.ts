@@ -10,7 +10,8 @@ export interface LogTail {
   entriesSince(seq: number): LogEntry[];
 }
 
-const FIRST_WINDOW = 256;
+// Small at first: most often the day holds few entries, or none (a shell prompt in the morning).
+const FIRST_WINDOW = 16;
 
 /** The log's entries from the newest back to the oldest, read in windows that grow fourfold. */
 export function* newestFirst(log: LogTail): Generator<LogEntry> {

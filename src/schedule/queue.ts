@@ -36,10 +36,16 @@ export interface StudiedToday {
   reviews: number;
 }
 
-export interface StudyQueue {
+/** What the queue reads of a card: only which one it is (in note order). */
+export type QueueCard = Pick<Card, 'id'>;
+
+/** What the queue reads of a card's state. */
+export type QueueState = Pick<CardState, 'state' | 'due' | 'suspended' | 'buriedUntil'>;
+
+export interface StudyQueue<C extends QueueCard = Card> {
   counts: QueueCounts;
   /** The card to show now, or null when nothing is due now. */
-  next: Card | null;
+  next: C | null;
   /** Earliest due time of a (re)learning card in the deck that is not due yet, or null. */
   nextLearningDue: number | null;
   /**
@@ -50,10 +56,10 @@ export interface StudyQueue {
   nextDue: number | null;
 }
 
-export interface QueueInput {
+export interface QueueInput<C extends QueueCard = Card> {
   /** The deck's cards in note order; retired cards are simply absent. */
-  cards: readonly Card[];
-  states: ReadonlyMap<string, CardState>;
+  cards: readonly C[];
+  states: ReadonlyMap<string, QueueState>;
   settings: Readonly<Settings>;
   now: number;
   studiedToday: StudiedToday;
@@ -88,12 +94,12 @@ export function studiedTodayIn(log: readonly LogEntry[], now: number, dayStartHo
 }
 
 /** The first card of one part of the queue: the earliest due, the first in note order on a tie. */
-class Earliest {
-  card: Card | null = null;
+class Earliest<C> {
+  card: C | null = null;
   private due = Infinity;
   count = 0;
 
-  offer(card: Card, due: number): void {
+  offer(card: C, due: number): void {
     this.count += 1;
     if (due < this.due) {
       this.card = card;
@@ -102,15 +108,15 @@ class Earliest {
   }
 }
 
-export function buildQueue({ cards, states, settings, now, studiedToday: done, pinned = null }: QueueInput): StudyQueue {
+export function buildQueue<C extends QueueCard>({ cards, states, settings, now, studiedToday: done, pinned = null }: QueueInput<C>): StudyQueue<C> {
   const tomorrow = nextLocalDayStart(now, settings.dayStartHour);
   const learnAheadUntil = now + LEARN_AHEAD_MS;
-  const learningNow = new Earliest();
-  const learningAhead = new Earliest();
-  const reviews = new Earliest();
-  let firstNew: Card | null = null;
+  const learningNow = new Earliest<C>();
+  const learningAhead = new Earliest<C>();
+  const reviews = new Earliest<C>();
+  let firstNew: C | null = null;
   let newCount = 0;
-  let pinnedCard: Card | null = null;
+  let pinnedCard: C | null = null;
   let nextLearningDue: number | null = null;
   let nextDue: number | null = null;
   const later = (time: number) => {
@@ -161,11 +167,11 @@ export function buildQueue({ cards, states, settings, now, studiedToday: done, p
 
 /** The part of the store's DeckState the queue reads: the cards' states and the log's end. */
 export interface DeckProgress extends LogTail {
-  cardStates(): ReadonlyMap<string, CardState>;
+  cardStates(): ReadonlyMap<string, QueueState>;
 }
 
 /** A deck's queue right now, read from its state. */
-export function queueForDeck(opts: { deck: DeckProgress; cards: readonly Card[]; settings: Readonly<Settings>; now: number }): StudyQueue {
+export function queueForDeck<C extends QueueCard>(opts: { deck: DeckProgress; cards: readonly C[]; settings: Readonly<Settings>; now: number }): StudyQueue<C> {
   const { deck, cards, settings, now } = opts;
   const { studied } = studiedTodayIn(entriesFrom(deck, localDayStart(now, settings.dayStartHour)), now, settings.dayStartHour);
   return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: studied });
@@ -196,13 +202,13 @@ export async function deckDueCounts(opts: {
   store: { deck(name: string): DeckProgress };
   settings: Readonly<Settings>;
   now: number;
-  cardsOf: (deck: string) => readonly Card[] | string | Promise<readonly Card[] | string>;
+  cardsOf: (deck: string) => readonly QueueCard[] | string | Promise<readonly QueueCard[] | string>;
   unreadableState: 'skip' | 'throw';
 }): Promise<DeckDueCounts[]> {
   const { store, settings, now, cardsOf } = opts;
   const counted: DeckDueCounts[] = [];
   for (const deck of opts.names) {
-    let cards: readonly Card[] | string;
+    let cards: readonly QueueCard[] | string;
     try {
       cards = await cardsOf(deck);
     } catch (error) {

@@ -29,8 +29,7 @@ import {
   findDamage,
   headerLine,
   lastEntries,
-  lineEndingAt,
-  parseLine,
+  pointMismatch,
   readAt,
   readHeader,
   scanEntryBatches,
@@ -59,6 +58,8 @@ export interface DeckState {
   readLogFacts(): LogFacts;
   /** The entries with seq greater than `seq`, in order; reads only the end of the log. */
   entriesSince(seq: number): LogEntry[];
+  /** The log's last whole entry and the byte just past it: the point cardStates() is at. */
+  logPoint(): { seq: number; logBytes: number };
   /** Set when opening found a line torn by a crash and (writer) moved it aside into `file`. */
   readonly tornTail: { file: string | null; bytes: number; reason: string } | null;
 }
@@ -258,16 +259,7 @@ export class DeckStateFiles implements DeckState {
 
   /** Why the snapshot cannot be the state after `snapshot.seq` of this log, if it cannot. */
   private snapshotMismatch(fd: number, snapshot: SnapshotDoc, size: number): string | undefined {
-    if (snapshot.logBytes > size) {
-      return `it covers ${snapshot.logBytes} bytes of the log, which has only ${size}`;
-    }
-    const line = lineEndingAt(fd, snapshot.logBytes, this.headerBytes);
-    const entry = line === undefined ? undefined : parseLine(line);
-    if (entry === undefined || typeof entry === 'string') {
-      return `it ends at byte ${snapshot.logBytes} of the log, which is not the end of an entry`;
-    }
-    if (entry.seq !== snapshot.seq) return `it ends at entry ${snapshot.seq}, the log has entry ${entry.seq} there`;
-    return undefined;
+    return pointMismatch(fd, this.headerBytes, size, snapshot);
   }
 
   /**
@@ -309,6 +301,10 @@ export class DeckStateFiles implements DeckState {
 
   lastSeq(): number {
     return this.seq;
+  }
+
+  logPoint(): { seq: number; logBytes: number } {
+    return { seq: this.seq, logBytes: this.logBytes };
   }
 
   private createLog(): number {

@@ -149,6 +149,16 @@ export class NoNotesFilesError extends UserError {
   override name = 'NoNotesFilesError';
 }
 
+/** Whether the deck is cards alone: its folder holds no notes file at all. */
+export function hasNoNotesFile(decksDir: string, name: string): boolean {
+  try {
+    notesFileNames(decksDir, name);
+    return false;
+  } catch (error) {
+    return error instanceof NoNotesFilesError;
+  }
+}
+
 /** The names of the deck's notes files, in name order. */
 function notesFileNames(decksDir: string, name: string): string[] {
   const dir = deckDir(decksDir, name);
@@ -313,7 +323,7 @@ const RACY_MS_COARSE = 2000;
  * taken for a whole-second one when every notes mtime is whole seconds (`takenAt` may be this
  * machine's clock, which says nothing about the file system's).
  */
-function isRacy(stamps: readonly NotesStamp[], takenAt: number): boolean {
+export function isRacy(stamps: readonly NotesStamp[], takenAt: number): boolean {
   const coarse = stamps.every((stamp) => stamp.mtimeMs % 1000 === 0);
   return stamps.some((stamp) => !(stamp.mtimeMs < takenAt - (coarse ? RACY_MS_COARSE : RACY_MS)));
 }
@@ -329,7 +339,7 @@ function sameFileStat(a: FileStat & { file?: string }, b: FileStat & { file?: st
  * this machine's disagree, too). Any doubt, or any error, says no: the caller then reads and
  * hashes the notes.
  */
-function notesUntouchedSince(decksDir: string, name: string, stamps: readonly NotesStamp[] | undefined, cardsStat: FileStat): boolean {
+export function notesUntouchedSince(decksDir: string, name: string, stamps: readonly NotesStamp[] | undefined, cardsStat: FileStat): boolean {
   if (!stamps || stamps.length === 0 || isRacy(stamps, cardsStat.mtimeMs)) return false;
   try {
     const files = notesFileNames(decksDir, name);

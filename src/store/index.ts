@@ -4,3 +4,4 @@ export { openState, type OpenStateOptions, type StateStore } from './state.js';
 export { FOLD_TAIL_ENTRIES, type DeckState, type DistributiveOmit } from './deck-state.js';
 export { BACKUPS_KEPT } from './backups.js';
 export { LogFactsBuilder, logFactsOf } from './log-facts.js';
+export { readDueIndex, writeDueIndex } from './due-index.js';

@@ -361,6 +361,22 @@ export function lineEndingAt(fd: number, end: number, notBefore: number): string
 }
 
 /**
+ * Why byte `logBytes` of the log (`size` bytes long, entries from `headerBytes`) cannot be the
+ * end of entry `seq`, the point a snapshot (or the due index) says it was taken at; undefined
+ * when it is.
+ */
+export function pointMismatch(fd: number, headerBytes: number, size: number, point: { seq: number; logBytes: number }): string | undefined {
+  if (point.logBytes > size) return `it covers ${point.logBytes} bytes of the log, which has only ${size}`;
+  const line = lineEndingAt(fd, point.logBytes, headerBytes);
+  const entry = line === undefined ? undefined : parseLine(line);
+  if (entry === undefined || typeof entry === 'string') {
+    return `it ends at byte ${point.logBytes} of the log, which is not the end of an entry`;
+  }
+  if (entry.seq !== point.seq) return `it ends at entry ${point.seq}, the log has entry ${entry.seq} there`;
+  return undefined;
+}
+
+/**
  * The last `count` whole entries before byte `end` (which must follow a newline), read
  * backwards, in log order. Stops early at `notBefore` (the end of the header). A line that is not
  * an entry, or numbering that skips, throws LogCorruption; reading backwards it cannot say which

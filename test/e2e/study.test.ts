@@ -1,7 +1,7 @@
 // The built binary in a pseudo-terminal at 80×24, driven with real keys: what a person does,
 // checked against what the state on disk holds afterwards.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -291,6 +291,32 @@ else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
     await second.waitFor('4 new · 0 learning · 0 review');
     second.write('q');
     expect((await second.exited).exitCode).toBe(0);
+  });
+
+  it('leaves a due index as it ends, which counts what the full read counts', async () => {
+    const saved = new Date(Date.now() - 86_400_000); // file times are real time, whatever PAPERDECK_NOW says
+    utimesSync(join(decksDir, 'tiny', 'notes.txt'), saved, saved); // notes saved yesterday: stamped
+    const program = study();
+    await program.waitFor('Alpha Paper Title');
+    program.write(' 3 1 4'); // typed ahead: the session takes each key in turn
+    await program.waitFor('3 answers');
+    program.write('q');
+    expect((await program.exited).exitCode).toBe(0);
+    const index = join(stateDir, 'decks', 'tiny', 'due-index.json');
+    expect(existsSync(index)).toBe(true);
+    const due = (now: string) => {
+      const result = spawnSync(process.execPath, [bin, 'due', 'tiny', '--json', '--state', stateDir, '--decks', decksDir], {
+        env: interactiveEnv({ PAPERDECK_NOW: now, TZ: 'UTC' }),
+        encoding: 'utf8',
+      });
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout) as { total: number };
+    };
+    const times = ['2027-03-01T10:02Z', '2027-03-01T10:30Z', '2027-03-02T10:00Z', '2027-03-12T10:00Z'];
+    const withIndex = times.map(due);
+    renameSync(index, `${index}.away`);
+    expect(times.map(due)).toEqual(withIndex);
+    expect(withIndex.map((counts) => counts.total)).not.toEqual([0, 0, 0, 0]);
   });
 
   it('studies the cards last built when the notes cannot be used (emptied mid-save), saying so', async () => {

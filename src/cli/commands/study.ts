@@ -78,7 +78,31 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
 
   // The lock first: a second session must not rebuild the deck under the first one's feet.
   const state = await store.openState(stateDir, { mode: 'write', clock, command: 'paperdeck study' });
+  let deckState: ReturnType<typeof state.deck> | undefined;
+  // What `due` counts, left for it as the session ends (store/due-index.ts): only from cards.json
+  // as it is now, with notes known unchanged by their stamps. Only a speed-up, so any doubt or
+  // failure leaves none.
+  const leaveDueIndex = () => {
+    if (!deckState) return;
+    try {
+      const status = decks.deckStatus(decksDir, name);
+      if (!status.current || status.notes !== null || !status.cardsFile || !status.cardsStat) return;
+      const cardsAlone = status.notesError instanceof decks.NoNotesFilesError;
+      const notesStamps = cardsAlone ? [] : status.cardsFile.notesStamps;
+      if (!notesStamps || (!cardsAlone && status.notesError)) return;
+      store.writeDueIndex(stateDir, name, {
+        cardsFile: status.cardsFile,
+        cardsStat: status.cardsStat,
+        notesStamps,
+        states: deckState.cardStates(),
+        point: deckState.logPoint(),
+      });
+    } catch {
+      // `due` reads everything, as it would without an index
+    }
+  };
   const closeState = () => {
+    leaveDueIndex();
     try {
       state.close();
     } catch (error) {
@@ -98,7 +122,7 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
     const { cardsFile, notice: deckNotice } = await deckForSession(decksDir, name, { decks, format, loadGenerator });
     let notice = deckNotice;
     let cards = cardsFile.cards;
-    const deckState = state.deck(name);
+    deckState = state.deck(name);
     if (deckState.tornTail) {
       // The answer being written when paperdeck was killed: its bytes are kept aside, not lost.
       const aside = deckState.tornTail.file ? ` (its bytes are in ${deckState.tornTail.file})` : '';

@@ -1,0 +1,150 @@
+// The due index: what `paperdeck due` counts, for one deck, in a small file beside its log.
+// On a large deck `due` would otherwise parse all of cards.json (every question and answer) and
+// the snapshot of every card's state, about 7 MB for 10,000 cards, to count a few numbers; a
+// shell prompt cannot wait for that. A study session leaves this index when it ends: the
+// deck's card ids in note order and, for each, what the queue reads of its state, as of a
+// point of the log. `due` uses it only when nothing it was made from has moved: cards.json
+// (its size and mtime), the notes (their stamps), the generator, and the log up to that point,
+// whose later entries it replays. Anything else, or any doubt, and `due` reads everything as
+// before; so the index is a cache that is right or unused, never trusted past what it covers.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CardState, CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
+import { GENERATOR_VERSION } from '../cards/version.js';
+import type { DeckProgress, QueueCard, QueueState } from '../schedule/queue.js';
+import { writeFileAtomicSync } from './atomic-file.js';
+import { CARDS_FILE, deckDir, hasNoNotesFile, isRacy, notesUntouchedSince } from './decks.js';
+import { LOG_FILE, deckStateDir } from './layout.js';
+import { fileSize, lastEntries, LogCorruption, pointMismatch, readHeader, scanEntryBatches, withFile } from './review-log.js';
+import { isJsonObject } from './schema.js';
+
+export const DUE_INDEX_FILE = 'due-index.json';
+const DUE_INDEX_VERSION = 1;
+
+interface DueIndexDoc {
+  schemaVersion: number;
+  generator: number;
+  /** cards.json's size and mtime when its cards were read. */
+  cardsStat: { size: number; mtimeMs: number };
+  notesStamps: NotesStamp[];
+  /** The log point the states are at. */
+  seq: number;
+  logBytes: number;
+  ids: string[];
+  /** Per card, in the order of `ids`: its state kind, or null for a card never answered. */
+  state: (CardStateKind | null)[];
+  due: number[];
+  suspended: boolean[];
+  buriedUntil: (number | null)[];
+}
+
+/**
+ * Writes the deck's due index: the cards of `cardsFile` (read when cards.json was as
+ * `cardsStat` says, from notes known unchanged by `notesStamps`, or from none when the deck has
+ * no notes file: []) with `states`, which hold every entry of the log up to `point`. Only a
+ * speed-up for `due`: a failure to write is not an error. Returns whether it wrote.
+ */
+export function writeDueIndex(
+  stateDir: string,
+  deck: string,
+  input: {
+    cardsFile: CardsFile;
+    cardsStat: { size: number; mtimeMs: number };
+    notesStamps: readonly NotesStamp[];
+    states: ReadonlyMap<string, CardState>;
+    point: { seq: number; logBytes: number };
+  },
+): boolean {
+  const { cardsFile, cardsStat, notesStamps, states, point } = input;
+  if (cardsFile.generator !== GENERATOR_VERSION) return false;
+  // A cards.json written a moment ago could be written again within the same tick of the file
+  // system's clock, same size, unseen by its stat: leave no index on it (real time, as files keep it).
+  if (isRacy([{ file: CARDS_FILE, ...cardsStat }], Date.now())) return false;
+  const doc: DueIndexDoc = {
+    schemaVersion: DUE_INDEX_VERSION,
+    generator: cardsFile.generator,
+    cardsStat: { size: cardsStat.size, mtimeMs: cardsStat.mtimeMs },
+    notesStamps: [...notesStamps],
+    seq: point.seq,
+    logBytes: point.logBytes,
+    ids: [],
+    state: [],
+    due: [],
+    suspended: [],
+    buriedUntil: [],
+  };
+  for (const card of cardsFile.cards) {
+    const state = states.get(card.id);
+    doc.ids.push(card.id);
+    doc.state.push(state ? state.state : null);
+    doc.due.push(state ? state.due : 0);
+    doc.suspended.push(state ? state.suspended : false);
+    doc.buriedUntil.push(state ? state.buriedUntil : null);
+  }
+  try {
+    writeFileAtomicSync(join(deckStateDir(stateDir, deck), DUE_INDEX_FILE), JSON.stringify(doc) + '\n');
+    return true;
+  } catch {
+    return false; // `due` reads everything, as it would without an index
+  }
+}
+
+/** The deck's cards and progress from its due index, or null when the index cannot be used. */
+export function readDueIndex(decksDir: string, stateDir: string, deck: string): { cards: QueueCard[]; progress: DeckProgress } | null {
+  try {
+    const dir = deckStateDir(stateDir, deck);
+    const indexFile = join(dir, DUE_INDEX_FILE);
+    if (!existsSync(indexFile)) return null;
+    const doc = parseIndex(readFileSync(indexFile, 'utf8'));
+    if (!doc || doc.generator !== GENERATOR_VERSION) return null;
+    const cards = statSync(join(deckDir(decksDir, deck), CARDS_FILE));
+    if (cards.size !== doc.cardsStat.size || cards.mtimeMs !== doc.cardsStat.mtimeMs) return null;
+    const notesAsBuilt = doc.notesStamps.length === 0 ? hasNoNotesFile(decksDir, deck) : notesUntouchedSince(decksDir, deck, doc.notesStamps, doc.cardsStat);
+    if (!notesAsBuilt) return null;
+    return fromIndex(doc, join(dir, LOG_FILE));
+  } catch {
+    return null; // a damaged log or index: the full read says what is wrong
+  }
+}
+
+function parseIndex(text: string): DueIndexDoc | null {
+  const doc: unknown = JSON.parse(text);
+  if (!isJsonObject(doc) || doc.schemaVersion !== DUE_INDEX_VERSION) return null;
+  const { ids, state, due, suspended, buriedUntil, seq, logBytes, cardsStat, notesStamps } = doc;
+  if (!Array.isArray(ids) || !Array.isArray(state) || !Array.isArray(due) || !Array.isArray(suspended) || !Array.isArray(buriedUntil)) return null;
+  const n = ids.length;
+  if (state.length !== n || due.length !== n || suspended.length !== n || buriedUntil.length !== n) return null;
+  if (!Number.isInteger(seq) || !Number.isInteger(logBytes) || !isJsonObject(cardsStat) || !Array.isArray(notesStamps)) return null;
+  return doc as unknown as DueIndexDoc;
+}
+
+/** The index's states brought up to the log's end, with the log's end to read today's entries from. */
+function fromIndex(doc: DueIndexDoc, logFile: string): { cards: QueueCard[]; progress: DeckProgress } {
+  const states = new Map<string, QueueState>();
+  const cards: QueueCard[] = new Array(doc.ids.length);
+  for (let i = 0; i < doc.ids.length; i++) {
+    const id = doc.ids[i]!;
+    cards[i] = { id };
+    const kind = doc.state[i];
+    if (kind !== null && kind !== undefined) {
+      states.set(id, { state: kind, due: doc.due[i]!, suspended: doc.suspended[i]!, buriedUntil: doc.buriedUntil[i]! });
+    }
+  }
+  if (!existsSync(logFile)) {
+    if (doc.seq !== 0) throw new LogCorruption('the log is gone');
+    return { cards, progress: { cardStates: () => states, lastSeq: () => 0, entriesSince: () => [] } };
+  }
+  const { headerBytes, lastSeq, goodEnd } = withFile(logFile, 'r', (fd) => {
+    const header = readHeader(fd, logFile);
+    if (doc.seq > 0 && pointMismatch(fd, header, fileSize(fd), doc) !== undefined) throw new LogCorruption('not the log the index was made from');
+    const from = doc.seq > 0 ? doc.logBytes : header;
+    const batches = scanEntryBatches(fd, from, doc.seq);
+    for (let next = batches.next(); ; next = batches.next()) {
+      if (next.done) return { headerBytes: header, lastSeq: next.value.lastSeq, goodEnd: next.value.goodEnd };
+      for (const entry of next.value) states.set(entry.card, entry.after);
+    }
+  });
+  const entriesSince = (seq: number): LogEntry[] =>
+    withFile(logFile, 'r', (fd) => lastEntries(fd, goodEnd, headerBytes, lastSeq - seq));
+  return { cards, progress: { cardStates: () => states, lastSeq: () => lastSeq, entriesSince } };
+}

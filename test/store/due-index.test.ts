@@ -1,0 +1,192 @@
+// The due index (src/store/due-index.ts) stands in for cards.json and the card states in
+// `paperdeck due`. It must give exactly what the full read gives, at any time, after any
+// answers since it was written; and be set aside whenever what it was made from has moved.
+// Real files on disk, the real study engine, days of use on a ManualClock.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateDeck } from '../../src/cards/generate.js';
+import { ManualClock } from '../../src/core/clock.js';
+import type { Rating } from '../../src/core/types.js';
+import { createStudyEngine } from '../../src/schedule/engine.js';
+import { queueForDeck } from '../../src/schedule/queue.js';
+import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
+import { deckStatus } from '../../src/store/decks.js';
+import { openState, readDueIndex, writeDueIndex, type StateStore } from '../../src/store/index.js';
+import { BUNDLED_NOTES } from '../helpers/cli.js';
+import { tempDir } from './helpers.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const settings = { ...DEFAULT_SETTINGS, newPerDay: 12 };
+
+/**
+ * The bundled deck built an hour ago from notes saved a day ago (so cards.json stamps them,
+ * and has settled), and a state folder. File times are real time, whatever the Clock says.
+ */
+function workspace(): { decks: string; state: string; notes: string } {
+  const decks = tempDir();
+  mkdirSync(join(decks, 'papers'));
+  const notes = join(decks, 'papers', 'notes.txt');
+  copyFileSync(BUNDLED_NOTES, notes);
+  const yesterday = new Date(Date.now() - DAY);
+  utimesSync(notes, yesterday, yesterday);
+  generateDeck(decks, 'papers');
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(join(decks, 'papers', 'cards.json'), anHourAgo, anHourAgo);
+  return { decks, state: tempDir(), notes };
+}
+
+/** Writes the index as a study session leaves it when it ends. */
+function leaveIndex(ws: { decks: string; state: string }, store: StateStore): boolean {
+  const status = deckStatus(ws.decks, 'papers');
+  expect(status).toMatchObject({ current: true, notes: null });
+  const deck = store.deck('papers');
+  return writeDueIndex(ws.state, 'papers', {
+    cardsFile: status.cardsFile!,
+    cardsStat: status.cardsStat!,
+    notesStamps: status.cardsFile!.notesStamps!,
+    states: deck.cardStates(),
+    point: deck.logPoint(),
+  });
+}
+
+/** What `due` counts at `now` with the index, and with everything read in full. */
+async function bothWays(ws: { decks: string; state: string }, now: number) {
+  const clock = new ManualClock(now);
+  const indexed = readDueIndex(ws.decks, ws.state, 'papers');
+  const reader = await openState(ws.state, { mode: 'read', clock });
+  try {
+    const full = queueForDeck({ deck: reader.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, now });
+    const fast = indexed && queueForDeck({ deck: indexed.progress, cards: indexed.cards, settings, now });
+    return { indexed: indexed !== null, full: { ...full, next: full.next?.id ?? null }, fast: fast && { ...fast, next: fast.next?.id ?? null } };
+  } finally {
+    reader.close();
+  }
+}
+
+/** A session of `answers` answers (a fixed mix of ratings, some buries and suspends) from `start`. */
+async function session(ws: { state: string; decks: string }, clock: ManualClock, answers: number, seed: number, leave = true): Promise<void> {
+  const store = await openState(ws.state, { mode: 'write', clock });
+  const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
+  for (let i = 0; i < answers; i++) {
+    const card = engine.view().card;
+    if (!card) break;
+    const roll = (seed * 31 + i * 17) % 23;
+    clock.advance(20_000 + roll * 1000);
+    if (roll === 5) engine.bury(card.id);
+    else if (roll === 11) engine.suspend(card.id);
+    else engine.answer(card.id, ((roll % 4) + 1) as Rating, 8_000);
+    if (roll === 7) engine.undo();
+  }
+  if (leave) expect(leaveIndex(ws, store)).toBe(true);
+  store.close();
+}
+
+describe('the due index', () => {
+  it('counts exactly what the full read counts, over weeks of sessions, at any hour after them', async () => {
+    const ws = workspace();
+    const clock = new ManualClock(new Date(2026, 2, 20, 8, 0).getTime()); // across the March DST change
+    for (let day = 0; day < 24; day++) {
+      const sessionStart = clock.now();
+      await session(ws, clock, 10 + (day % 5) * 6, day);
+      for (const later of [0, 5 * MINUTE, 25 * MINUTE, 3 * 3_600_000, 20 * 3_600_000]) {
+        const { indexed, full, fast } = await bothWays(ws, clock.now() + later);
+        expect(indexed, `day ${day}`).toBe(true);
+        expect(fast, `day ${day} +${later / MINUTE} min`).toEqual(full);
+      }
+      clock.set(sessionStart + DAY);
+    }
+  });
+
+  it('replays answers given after it was written (a session that did not end cleanly)', async () => {
+    const ws = workspace();
+    const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+    await session(ws, clock, 15, 1);
+    await session(ws, clock, 12, 2, false); // killed: no new index
+    const { indexed, full, fast } = await bothWays(ws, clock.now() + 2 * MINUTE);
+    expect(indexed).toBe(true);
+    expect(fast).toEqual(full);
+    expect(full.counts.total).toBeGreaterThan(0);
+  });
+
+  describe('is set aside (and due reads everything) when', () => {
+    async function withIndex() {
+      const ws = workspace();
+      const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+      await session(ws, clock, 10, 3);
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).not.toBeNull();
+      return ws;
+    }
+
+    it('cards.json was written again', async () => {
+      const ws = await withIndex();
+      const cards = join(ws.decks, 'papers', 'cards.json');
+      writeFileSync(cards, readFileSync(cards));
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+    });
+
+    it('the notes were edited or touched', async () => {
+      const ws = await withIndex();
+      writeFileSync(ws.notes, readFileSync(ws.notes, 'utf8').replace('C1:', 'C1 :'));
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+    });
+
+    it('the log is not the one it was made from', async () => {
+      const ws = await withIndex();
+      const log = join(ws.state, 'decks', 'papers', 'log.ndjson');
+      const bytes = readFileSync(log);
+      truncateSync(log, bytes.length - 40);
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      rmSync(log);
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+    });
+
+    it('it is damaged', async () => {
+      const ws = await withIndex();
+      const index = join(ws.state, 'decks', 'papers', 'due-index.json');
+      writeFileSync(index, readFileSync(index, 'utf8').slice(0, 200));
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      writeFileSync(index, JSON.stringify({ schemaVersion: 1, ids: ['a'], state: [] }));
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+    });
+  });
+
+  it('is not left on a cards.json written a moment ago (a rewrite in the same tick would not show)', async () => {
+    const ws = workspace();
+    const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+    const store = await openState(ws.state, { mode: 'write', clock });
+    const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
+    engine.answer(engine.view().card!.id, 3, 5_000);
+    const deck = store.deck('papers');
+    const inputFor = () => {
+      const status = deckStatus(ws.decks, 'papers');
+      return { cardsFile: status.cardsFile!, cardsStat: status.cardsStat!, notesStamps: status.cardsFile!.notesStamps!, states: deck.cardStates(), point: deck.logPoint() };
+    };
+    const cards = join(ws.decks, 'papers', 'cards.json');
+    writeFileSync(cards, readFileSync(cards)); // written just now
+    expect(writeDueIndex(ws.state, 'papers', inputFor())).toBe(false);
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(cards, aMinuteAgo, aMinuteAgo);
+    expect(writeDueIndex(ws.state, 'papers', inputFor())).toBe(true);
+    store.close();
+  });
+
+  it('serves a deck of cards alone (no notes file), until a notes file appears', async () => {
+    const ws = workspace();
+    rmSync(ws.notes);
+    const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+    const store = await openState(ws.state, { mode: 'write', clock });
+    const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
+    for (let i = 0; i < 6; i++) engine.answer(engine.view().card!.id, 3, 5_000);
+    const status = deckStatus(ws.decks, 'papers');
+    const deck = store.deck('papers');
+    writeDueIndex(ws.state, 'papers', { cardsFile: status.cardsFile!, cardsStat: status.cardsStat!, notesStamps: [], states: deck.cardStates(), point: deck.logPoint() });
+    store.close();
+    const { indexed, full, fast } = await bothWays(ws, clock.now() + 12 * MINUTE);
+    expect(indexed).toBe(true);
+    expect(fast).toEqual(full);
+    writeFileSync(join(ws.decks, 'papers', 'more.md'), '## A paper\n\nKey idea: one.\n');
+    expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+  });
+});
