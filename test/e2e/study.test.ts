@@ -294,8 +294,13 @@ else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
   });
 
   it('leaves a due index as it ends, which counts what the full read counts', async () => {
-    const saved = new Date(Date.now() - 86_400_000); // file times are real time, whatever PAPERDECK_NOW says
-    utimesSync(join(decksDir, 'tiny', 'notes.txt'), saved, saved); // notes saved yesterday: stamped
+    // Notes saved yesterday and cards built an hour ago (file times are real time, whatever
+    // PAPERDECK_NOW says): both settled, so the session may leave an index on them.
+    const yesterday = new Date(Date.now() - 86_400_000);
+    utimesSync(join(decksDir, 'tiny', 'notes.txt'), yesterday, yesterday);
+    paperdeck('generate', 'tiny');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(join(decksDir, 'tiny', 'cards.json'), anHourAgo, anHourAgo);
     const program = study();
     await program.waitFor('Alpha Paper Title');
     program.write(' 3 1 4'); // typed ahead: the session takes each key in turn
