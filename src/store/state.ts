@@ -86,15 +86,6 @@ class StateFolder implements StateStore {
     this.settingsFile = join(dir, SETTINGS_FILE);
     this.settingsDb = new LowSync<unknown>(new DurableJsonFile(this.settingsFile, { pretty: true }), null);
     this.user = loadUserSettings(dir, this.settingsDb, this.settingsFile);
-    if (mode === 'write') {
-      try {
-        backUpIfDue(dir, clock, mergeSettings(this.user).dayStartHour);
-      } catch (error) {
-        if (error instanceof UserError) throw error;
-        // Answers given without the day's backup would be answers at risk: stop, and say where.
-        throw new UserError(`cannot take today's backup in ${displayDir(join(dir, BACKUPS_DIR))}: ${(error as Error).message}`);
-      }
-    }
   }
 
   private requireOpen(what: string): void {
@@ -167,13 +158,21 @@ class StateFolder implements StateStore {
 }
 
 /**
+ * Opens the state folder to read: no lock, and nothing written, not even the folder. Apart from
+ * openState so that what only writers need (the lock, the backups) is not even in the bundle of
+ * `paperdeck due` (scripts/bundle.mjs), which runs on every shell prompt.
+ */
+export function openStateForReading(stateDir: string, clock: Clock): StateStore {
+  return new StateFolder(resolve(stateDir), 'read', clock, undefined);
+}
+
+/**
  * Opens the state folder. `write` takes the writer lock (refusing with a UserError that names the
- * holder), migrates nothing on disk, and takes the day's backup; `read` takes no lock and writes
- * nothing, not even the folder.
+ * holder), migrates nothing on disk, and takes the day's backup; `read` is openStateForReading.
  */
 export async function openState(stateDir: string, opts: OpenStateOptions): Promise<StateStore> {
+  if (opts.mode === 'read') return openStateForReading(stateDir, opts.clock);
   const dir = resolve(stateDir);
-  if (opts.mode === 'read') return new StateFolder(dir, 'read', opts.clock, undefined);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
@@ -184,7 +183,15 @@ export async function openState(stateDir: string, opts: OpenStateOptions): Promi
   const { acquireWriterLock } = await import('./lock.js');
   const lock = acquireWriterLock(dir, opts.clock, opts.command ?? 'paperdeck');
   try {
-    return new StateFolder(dir, 'write', opts.clock, lock);
+    const folder = new StateFolder(dir, 'write', opts.clock, lock);
+    try {
+      backUpIfDue(dir, opts.clock, mergeSettings(folder.userSettings()).dayStartHour);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      // Answers given without the day's backup would be answers at risk: stop, and say where.
+      throw new UserError(`cannot take today's backup in ${displayDir(join(dir, BACKUPS_DIR))}: ${(error as Error).message}`);
+    }
+    return folder;
   } catch (error) {
     try {
       lock.release();

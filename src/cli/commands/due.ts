@@ -7,7 +7,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { formatTable } from '../format.js';
 import { deckDueCounts, type DeckDueCounts } from '../../schedule/queue.js';
-import { openState, readDueIndex } from '../../store/index.js';
+import { openStateForReading, readDueIndex } from '../../store/index.js';
 import { listDecks, noDecksMessage, resolveDeckName } from '../../store/decks.js';
 import { currentCards } from '../../cards/current.js';
 
@@ -25,7 +25,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   // A named deck must exist; with none named, every deck counts (a prompt wants the total).
   const names = requested !== undefined ? [resolveDeckName(decksDir, requested)] : listDecks(decksDir);
   const now = ctx.clock.now();
-  const store = await openState(stateDir, { mode: 'read', clock: ctx.clock });
+  const store = openStateForReading(stateDir, ctx.clock);
   // A deck's due index, left by its last study session, spares reading cards.json and the
   // card states whole; used only while nothing it was made from has changed (store/due-index.ts).
   const indexed = new Map(names.map((name) => [name, readDueIndex(decksDir, stateDir, name)]));
