@@ -5,8 +5,9 @@
 // - dist/paperdeck.js, the bin: src/cli/main.ts and `paperdeck due` (its quick path) as a
 //   single CommonJS file. A shell prompt may run `paperdeck due` on every new line; one
 //   CommonJS file skips Node's ESM loader and the chunk graph, and starts in about 1.2× bare
-//   `node` where the split ESM build took 1.6×. Code behind a dynamic import() (the card
-//   generator, a command's module) is bundled in but runs only when imported.
+//   `node` where the split ESM build took 1.6×. Neither the code only writers need (the lock,
+//   the backups) nor the card generator is in it: a deck whose notes changed since its
+//   cards.json was built is counted by the full program (src/cli/hand-over.ts).
 // - dist/program.mjs and dist/chunks/: the full program (commander and every command) as ESM
 //   with code splitting, which Ink's top-level await requires; Ink and React sit in their own
 //   chunk, loaded by `study` alone. main hands over to it for everything the quick path does
@@ -35,12 +36,18 @@ function shared(outdir, version) {
   };
 }
 
-/** main's import('./program.js') is the full program's entry, built beside it. */
-const fullProgramBesideMain = {
-  name: 'full-program-beside-main',
+/**
+ * In the bin: main's import('./program.js') is the full program's entry, built beside it; and
+ * the card generator is left to the full program (src/cli/hand-over.ts stands in for it).
+ */
+const binImports = {
+  name: 'bin-imports',
   setup(b) {
     b.onResolve({ filter: /^\.\/program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './program.mjs', external: true } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/generate\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cards', 'current.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
     );
   },
 };
@@ -51,7 +58,7 @@ export function bundleOptions(outdir, { version } = {}) {
     ...shared(outdir, version),
     entryPoints: { paperdeck: 'src/cli/main.ts' },
     format: 'cjs',
-    plugins: [fullProgramBesideMain],
+    plugins: [binImports],
     // paths.ts finds the project root from its own file's URL. Injected rather than put in the
     // banner, which would go before esbuild's "use strict" and leave the bin in sloppy mode.
     inject: ['scripts/bin-import-meta-url.js'],

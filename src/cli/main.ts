@@ -6,14 +6,22 @@
 // notes changed since cards.json was built) is in it, parsed but only run when needed.
 import { runInvocation } from './dispatch.js';
 import { handleOutputErrors, reportFailure } from './failure.js';
+import { HandOverToFullProgram } from './hand-over.js';
 import { QUICK_COMMAND_MODULES, quickInvocation } from './quick.js';
 
 async function main(argv: string[]): Promise<void> {
   handleOutputErrors(process.stdout, 'stdout');
   handleOutputErrors(process.stderr, 'stderr');
+  const runFullProgram = async () => (await import('./program.js')).runProgram(argv);
   const quick = quickInvocation(argv.slice(2));
-  if (quick) await runInvocation(quick, QUICK_COMMAND_MODULES);
-  else await (await import('./program.js')).runProgram(argv);
+  if (!quick) return runFullProgram();
+  try {
+    await runInvocation(quick, QUICK_COMMAND_MODULES);
+  } catch (error) {
+    // A deck that needs the card generator, which the bin leaves out (hand-over.ts).
+    if (!(error instanceof HandOverToFullProgram)) throw error;
+    await runFullProgram();
+  }
 }
 
 // Not a top-level await: this file is bundled as CommonJS (see scripts/bundle.mjs).

@@ -148,9 +148,20 @@ describe('paperdeck due', () => {
     expect(sources.filter((s) => /node_modules\/(commander|proper-lockfile|graceful-fs)\//.test(s))).toEqual([]);
   });
 
-  it('starts from a bin that holds the quick path only: no commander, Ink, React or other command', async () => {
+  it('starts from a bin that holds the quick path only: no commander, Ink, React, other command, generator or writer code', async () => {
     const bin = await sourcesInBin();
     expect(bin).toContain('src/cli/commands/due.ts');
-    expect(bin.filter((s) => /node_modules\/(commander|ink|react|ts-fsrs)\//.test(s) || /src\/cli\/(program|commands\/(?!due))/.test(s))).toEqual([]);
+    expect(bin.filter((s) => /node_modules\/(commander|ink|react|ts-fsrs|proper-lockfile|graceful-fs)\//.test(s) || /src\/cli\/(program|commands\/(?!due))/.test(s))).toEqual([]);
+    expect(bin.filter((s) => /src\/(notes|cards\/(keyIdea|generate|identity|sentences)|store\/lock)\./.test(s))).toEqual([]);
+  });
+
+  it('hands a deck whose notes changed over to the full program, which counts it as generate would build it', () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'built', makeCards(5));
+    mkdirSync(join(ws.decks, 'fresh'));
+    writeFileSync(join(ws.decks, 'fresh', 'notes.txt'), 'C1: A Paper\n\nKey idea: the first idea, stated plainly.\n\nC2: Another Paper\n\nKey idea: a second idea, stated plainly.\n');
+    const result = due(ws, ['--json'], local(2026, 6, 1, 9));
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ deck: null, new: 7, total: 7, decks: [{ deck: 'built', new: 5 }, { deck: 'fresh', new: 2 }] });
   });
 });

@@ -42,11 +42,14 @@ export async function sourcesLoadedBy(command: string): Promise<string[]> {
   return [...seen];
 }
 
-/** Source files bundled into dist/paperdeck.js, the bin every command starts from. */
+/** Source files with code in dist/paperdeck.js, the bin every command starts from (not those tree-shaken away). */
 export async function sourcesInBin(): Promise<string[]> {
   const [bin] = bundleOptions(join(tmpdir(), 'paperdeck-graph'), { version: '0.0.0-test' });
   const { metafile } = await build({ ...bin, write: false, metafile: true, logLevel: 'error' });
-  return Object.keys(metafile.inputs);
+  const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint === 'src/cli/main.ts')!;
+  return Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([file]) => file);
 }
 
 export interface Run {
