@@ -41,6 +41,7 @@ import {
   LOG_FILE,
   SETTINGS_FILE,
   SNAPSHOT_FILE,
+  DUE_INDEX_FILE,
   fileStamp,
   parseFileStamp,
 } from './layout.js';
@@ -346,6 +347,8 @@ function restoreText(
     // Without a snapshot in the backup the one in the state may not fit the restored log: it goes,
     // and paperdeck rebuilds it from the log.
     whole.push(snapshot ? `cp ${inState(folder, DECKS_DIR, deck, SNAPSHOT_FILE)} ${live(SNAPSHOT_FILE)}` : `rm -f ${live(SNAPSHOT_FILE)}`);
+    // The due index is a cache of the live log: it goes, and the next session leaves a new one.
+    whole.push(`rm -f ${live(DUE_INDEX_FILE)}`);
     if (log && log.bytes > 0) {
       const copy = inState(BACKUPS_DIR, BACKUP_LOGS_DIR, `${deck}.ndjson`);
       whole.push(`cp ${copy} ${live(LOG_FILE)}`);

@@ -14,11 +14,10 @@ import { GENERATOR_VERSION } from '../cards/version.js';
 import type { DeckProgress, QueueCard, QueueState } from '../schedule/queue.js';
 import { writeFileAtomicSync } from './atomic-file.js';
 import { CARDS_FILE, deckDir, hasNoNotesFile, isRacy, notesUntouchedSince } from './decks.js';
-import { LOG_FILE, deckStateDir } from './layout.js';
-import { fileSize, lastEntries, LogCorruption, pointMismatch, readHeader, scanEntryBatches, withFile } from './review-log.js';
+import { DUE_INDEX_FILE, LOG_FILE, SNAPSHOT_FILE, deckStateDir } from './layout.js';
+import { fileSize, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
 
-export const DUE_INDEX_FILE = 'due-index.json';
 const DUE_INDEX_VERSION = 1;
 
 interface DueIndexDoc {
@@ -27,9 +26,12 @@ interface DueIndexDoc {
   /** cards.json's size and mtime when its cards were read. */
   cardsStat: { size: number; mtimeMs: number };
   notesStamps: NotesStamp[];
-  /** The log point the states are at. */
+  /** snapshot.json's size and mtime when the index was left: a snapshot replaced or damaged since sets it aside. */
+  snapshotStat: { size: number; mtimeMs: number } | null;
+  /** The log point the states are at, and the text of the entry that ends there (its time and card say it is that log's). */
   seq: number;
   logBytes: number;
+  pointLine: string | null;
   ids: string[];
   /** Per card, in the order of `ids`: its state kind, or null for a card never answered. */
   state: (CardStateKind | null)[];
@@ -60,13 +62,28 @@ export function writeDueIndex(
   // A cards.json written a moment ago could be written again within the same tick of the file
   // system's clock, same size, unseen by its stat: leave no index on it (real time, as files keep it).
   if (isRacy([{ file: CARDS_FILE, ...cardsStat }], Date.now())) return false;
+  const dir = deckStateDir(stateDir, deck);
+  let pointLine: string | null = null;
+  let snapshotStat: DueIndexDoc['snapshotStat'] = null;
+  try {
+    if (point.seq > 0) {
+      pointLine = withFile(join(dir, LOG_FILE), 'r', (fd) => lineEndingAt(fd, point.logBytes, readHeader(fd, join(dir, LOG_FILE)))) ?? null;
+      if (pointLine === null) return false;
+    }
+    const snapshot = statOrNull(join(dir, SNAPSHOT_FILE));
+    snapshotStat = snapshot && { size: snapshot.size, mtimeMs: snapshot.mtimeMs };
+  } catch {
+    return false;
+  }
   const doc: DueIndexDoc = {
     schemaVersion: DUE_INDEX_VERSION,
     generator: cardsFile.generator,
     cardsStat: { size: cardsStat.size, mtimeMs: cardsStat.mtimeMs },
     notesStamps: [...notesStamps],
+    snapshotStat,
     seq: point.seq,
     logBytes: point.logBytes,
+    pointLine,
     ids: [],
     state: [],
     due: [],
@@ -82,7 +99,7 @@ export function writeDueIndex(
     doc.buriedUntil.push(state ? state.buriedUntil : null);
   }
   try {
-    writeFileAtomicSync(join(deckStateDir(stateDir, deck), DUE_INDEX_FILE), JSON.stringify(doc) + '\n');
+    writeFileAtomicSync(join(dir, DUE_INDEX_FILE), JSON.stringify(doc) + '\n');
     return true;
   } catch {
     return false; // `due` reads everything, as it would without an index
@@ -101,6 +118,9 @@ export function readDueIndex(decksDir: string, stateDir: string, deck: string): 
     if (cards.size !== doc.cardsStat.size || cards.mtimeMs !== doc.cardsStat.mtimeMs) return null;
     const notesAsBuilt = doc.notesStamps.length === 0 ? hasNoNotesFile(decksDir, deck) : notesUntouchedSince(decksDir, deck, doc.notesStamps, doc.cardsStat);
     if (!notesAsBuilt) return null;
+    const snapshot = statOrNull(join(dir, SNAPSHOT_FILE));
+    const snapshotAsLeft = snapshot && doc.snapshotStat ? snapshot.size === doc.snapshotStat.size && snapshot.mtimeMs === doc.snapshotStat.mtimeMs : snapshot === doc.snapshotStat;
+    if (!snapshotAsLeft) return null;
     return fromIndex(doc, join(dir, LOG_FILE));
   } catch {
     return null; // a damaged log or index: the full read says what is wrong
@@ -110,11 +130,12 @@ export function readDueIndex(decksDir: string, stateDir: string, deck: string): 
 function parseIndex(text: string): DueIndexDoc | null {
   const doc: unknown = JSON.parse(text);
   if (!isJsonObject(doc) || doc.schemaVersion !== DUE_INDEX_VERSION) return null;
-  const { ids, state, due, suspended, buriedUntil, seq, logBytes, cardsStat, notesStamps } = doc;
+  const { ids, state, due, suspended, buriedUntil, seq, logBytes, cardsStat, notesStamps, pointLine } = doc;
   if (!Array.isArray(ids) || !Array.isArray(state) || !Array.isArray(due) || !Array.isArray(suspended) || !Array.isArray(buriedUntil)) return null;
   const n = ids.length;
   if (state.length !== n || due.length !== n || suspended.length !== n || buriedUntil.length !== n) return null;
   if (!Number.isInteger(seq) || !Number.isInteger(logBytes) || !isJsonObject(cardsStat) || !Array.isArray(notesStamps)) return null;
+  if ((seq as number) > 0 && typeof pointLine !== 'string') return null;
   return doc as unknown as DueIndexDoc;
 }
 
@@ -136,7 +157,11 @@ function fromIndex(doc: DueIndexDoc, logFile: string): { cards: QueueCard[]; pro
   }
   const { headerBytes, lastSeq, goodEnd } = withFile(logFile, 'r', (fd) => {
     const header = readHeader(fd, logFile);
-    if (doc.seq > 0 && pointMismatch(fd, header, fileSize(fd), doc) !== undefined) throw new LogCorruption('not the log the index was made from');
+    // The whole entry at the point, not only its number: another log's entry there would
+    // carry another time or card.
+    if (doc.seq > 0 && (doc.logBytes > fileSize(fd) || lineEndingAt(fd, doc.logBytes, header) !== doc.pointLine)) {
+      throw new LogCorruption('not the log the index was made from');
+    }
     const from = doc.seq > 0 ? doc.logBytes : header;
     const batches = scanEntryBatches(fd, from, doc.seq);
     for (let next = batches.next(); ; next = batches.next()) {
@@ -144,7 +169,21 @@ function fromIndex(doc: DueIndexDoc, logFile: string): { cards: QueueCard[]; pro
       for (const entry of next.value) states.set(entry.card, entry.after);
     }
   });
-  const entriesSince = (seq: number): LogEntry[] =>
-    withFile(logFile, 'r', (fd) => lastEntries(fd, goodEnd, headerBytes, lastSeq - seq));
+  const entriesSince = (seq: number): LogEntry[] => {
+    const entries = withFile(logFile, 'r', (fd) => lastEntries(fd, goodEnd, headerBytes, lastSeq - seq));
+    // As DeckState checks it: the entries must start right after `seq`.
+    if (entries.length > 0 && entries[0]!.seq !== seq + 1) throw new LogCorruption(`entry ${seq + 1} is missing near its end`);
+    return entries;
+  };
   return { cards, progress: { cardStates: () => states, lastSeq: () => lastSeq, entriesSince } };
+}
+
+function statOrNull(file: string): { size: number; mtimeMs: number } | null {
+  try {
+    const info = statSync(file);
+    return { size: info.size, mtimeMs: info.mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

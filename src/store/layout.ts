@@ -7,6 +7,8 @@ export const SETTINGS_FILE = 'settings.json';
 export const DECKS_DIR = 'decks';
 export const LOG_FILE = 'log.ndjson';
 export const SNAPSHOT_FILE = 'snapshot.json';
+/** Per deck, beside the log: what `paperdeck due` counts, left by the last session (due-index.ts). */
+export const DUE_INDEX_FILE = 'due-index.json';
 export const BACKUPS_DIR = 'backups';
 /** Inside BACKUPS_DIR: the one backup copy of each deck's review log, `<deck>.ndjson`. */
 export const BACKUP_LOGS_DIR = 'logs';

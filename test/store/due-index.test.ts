@@ -13,7 +13,7 @@ import { queueForDeck } from '../../src/schedule/queue.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { deckStatus } from '../../src/store/decks.js';
 import { openState, readDueIndex, writeDueIndex, type StateStore } from '../../src/store/index.js';
-import { BUNDLED_NOTES } from '../helpers/cli.js';
+import { BUNDLED_NOTES, runCli } from '../helpers/cli.js';
 import { tempDir } from './helpers.js';
 
 const MINUTE = 60_000;
@@ -37,11 +37,12 @@ function workspace(): { decks: string; state: string; notes: string } {
   return { decks, state: tempDir(), notes };
 }
 
-/** Writes the index as a study session leaves it when it ends. */
-function leaveIndex(ws: { decks: string; state: string }, store: StateStore): boolean {
+/** Closes the store and writes the index, as a study session does when it ends. */
+function closeAndLeaveIndex(ws: { decks: string; state: string }, store: StateStore): boolean {
   const status = deckStatus(ws.decks, 'papers');
   expect(status).toMatchObject({ current: true, notes: null });
   const deck = store.deck('papers');
+  store.close();
   return writeDueIndex(ws.state, 'papers', {
     cardsFile: status.cardsFile!,
     cardsStat: status.cardsStat!,
@@ -65,7 +66,7 @@ async function bothWays(ws: { decks: string; state: string }, now: number) {
   }
 }
 
-/** A session of `answers` answers (a fixed mix of ratings, some buries and suspends) from `start`. */
+/** A session of `answers` answers (a fixed mix of ratings, some buries and suspends), ended as study ends it, or killed. */
 async function session(ws: { state: string; decks: string }, clock: ManualClock, answers: number, seed: number, leave = true): Promise<void> {
   const store = await openState(ws.state, { mode: 'write', clock });
   const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
@@ -79,8 +80,8 @@ async function session(ws: { state: string; decks: string }, clock: ManualClock,
     else engine.answer(card.id, ((roll % 4) + 1) as Rating, 8_000);
     if (roll === 7) engine.undo();
   }
-  if (leave) expect(leaveIndex(ws, store)).toBe(true);
-  store.close();
+  // Without `leave`, as a session killed mid-way: nothing folded, no new index.
+  if (leave) expect(closeAndLeaveIndex(ws, store)).toBe(true);
 }
 
 describe('the due index', () => {
@@ -142,6 +143,26 @@ describe('the due index', () => {
       expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
 
+    it('the log was put back from a backup and grew again to the same length (another entry at its point)', async () => {
+      const ws = await withIndex();
+      const log = join(ws.state, 'decks', 'papers', 'log.ndjson');
+      const lines = readFileSync(log, 'utf8').split('\n');
+      // The entry at the index's point, rewritten as another answer of the same length: same
+      // number, same place, another time.
+      const last = lines.length - 2;
+      lines[last] = lines[last]!.replace(/("at":|,)(\d{13})/, (_, lead: string, at: string) => `${lead}${Number(at) + 1}`);
+      expect(lines.join('\n').length).toBe(readFileSync(log, 'utf8').length);
+      writeFileSync(log, lines.join('\n'));
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+    });
+
+    it('the snapshot was replaced or damaged', async () => {
+      const ws = await withIndex();
+      const snapshot = join(ws.state, 'decks', 'papers', 'snapshot.json');
+      writeFileSync(snapshot, 'garbage');
+      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+    });
+
     it('it is damaged', async () => {
       const ws = await withIndex();
       const index = join(ws.state, 'decks', 'papers', 'due-index.json');
@@ -172,6 +193,25 @@ describe('the due index', () => {
     store.close();
   });
 
+  it('leaves a damaged log to the full read in `paperdeck due`, which names the damage as it always has', async () => {
+    const ws = workspace();
+    const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+    await session(ws, clock, 8, 4);
+    const log = join(ws.state, 'decks', 'papers', 'log.ndjson');
+    const lines = readFileSync(log, 'utf8').split('\n');
+    lines[3] = 'X' + lines[3]!.slice(1); // an entry before the index's point
+    writeFileSync(log, lines.join('\n'));
+    const run = (index: boolean) => {
+      const file = join(ws.state, 'decks', 'papers', 'due-index.json');
+      if (!index) rmSync(file, { force: true });
+      return runCli(['due', '--json', '--decks', ws.decks, '--state', ws.state], { env: { ...process.env, PAPERDECK_NOW: new Date(clock.now() + DAY).toISOString() } });
+    };
+    const withIndex = run(true);
+    expect(withIndex).toMatchObject({ code: 1, stdout: '' });
+    expect(withIndex.stderr).toMatch(/^paperdeck: .*log\.ndjson is corrupted \(line 4 /);
+    expect(run(false)).toEqual(withIndex);
+  });
+
   it('serves a deck of cards alone (no notes file), until a notes file appears', async () => {
     const ws = workspace();
     rmSync(ws.notes);
@@ -181,8 +221,8 @@ describe('the due index', () => {
     for (let i = 0; i < 6; i++) engine.answer(engine.view().card!.id, 3, 5_000);
     const status = deckStatus(ws.decks, 'papers');
     const deck = store.deck('papers');
-    writeDueIndex(ws.state, 'papers', { cardsFile: status.cardsFile!, cardsStat: status.cardsStat!, notesStamps: [], states: deck.cardStates(), point: deck.logPoint() });
     store.close();
+    writeDueIndex(ws.state, 'papers', { cardsFile: status.cardsFile!, cardsStat: status.cardsStat!, notesStamps: [], states: deck.cardStates(), point: deck.logPoint() });
     const { indexed, full, fast } = await bothWays(ws, clock.now() + 12 * MINUTE);
     expect(indexed).toBe(true);
     expect(fast).toEqual(full);

@@ -6,7 +6,7 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { formatTable } from '../format.js';
-import { deckDueCounts, type DeckDueCounts } from '../../schedule/queue.js';
+import { deckDueCounts, queueForDeck, type DeckDueCounts } from '../../schedule/queue.js';
 import { openStateForReading, readDueIndex } from '../../store/index.js';
 import { listDecks, noDecksMessage, resolveDeckName } from '../../store/decks.js';
 import { currentCards } from '../../cards/current.js';
@@ -26,20 +26,33 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   const names = requested !== undefined ? [resolveDeckName(decksDir, requested)] : listDecks(decksDir);
   const now = ctx.clock.now();
   const store = openStateForReading(stateDir, ctx.clock);
-  // A deck's due index, left by its last study session, spares reading cards.json and the
-  // card states whole; used only while nothing it was made from has changed (store/due-index.ts).
-  const indexed = new Map(names.map((name) => [name, readDueIndex(decksDir, stateDir, name)]));
   let counted: DeckDueCounts[];
   try {
-    counted = await deckDueCounts({
-      names,
-      store: { deck: (name) => indexed.get(name)?.progress ?? store.deck(name) },
-      settings: store.settings(),
+    const settings = store.settings();
+    // A deck's due index, left by its last study session, spares reading cards.json and the
+    // card states whole; used only while nothing it was made from has changed, and any trouble
+    // with it leaves the deck to the full read below, which says what is wrong (store/due-index.ts).
+    const fromIndex = new Map<string, DeckDueCounts>();
+    for (const name of names) {
+      const index = readDueIndex(decksDir, stateDir, name);
+      if (!index) continue;
+      try {
+        const { counts } = queueForDeck({ deck: index.progress, cards: index.cards, settings, now });
+        fromIndex.set(name, { deck: name, counts, remark: null, error: null });
+      } catch {
+        // read in full below
+      }
+    }
+    const read = await deckDueCounts({
+      names: names.filter((name) => !fromIndex.has(name)),
+      store,
+      settings,
       now,
       // Notes edited since the last generate count as they stand now (built in memory).
-      cardsOf: async (name) => indexed.get(name)?.cards ?? (await currentCards(decksDir, name)).cardsFile.cards,
+      cardsOf: async (name) => (await currentCards(decksDir, name)).cardsFile.cards,
       unreadableState: 'throw',
     });
+    counted = names.map((name) => fromIndex.get(name) ?? read.find((row) => row.deck === name)!);
   } finally {
     store.close();
   }

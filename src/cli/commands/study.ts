@@ -81,7 +81,7 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
   let deckState: ReturnType<typeof state.deck> | undefined;
   // What `due` counts, left for it as the session ends (store/due-index.ts): only from cards.json
   // as it is now, with notes known unchanged by their stamps. Only a speed-up, so any doubt or
-  // failure leaves none.
+  // failure leaves none (a stale one is set aside by `due` itself).
   const leaveDueIndex = () => {
     if (!deckState) return;
     try {
@@ -102,12 +102,13 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
     }
   };
   const closeState = () => {
-    leaveDueIndex();
     try {
       state.close();
     } catch (error) {
       ctx.err(`paperdeck: could not close the state cleanly: ${(error as Error).message}\n`);
+      return;
     }
+    leaveDueIndex(); // after the fold: the index records the snapshot as it was left
   };
   // Every answer is already on disk; on a signal only the lock and the fold remain to do.
   const onSignal = (signal: NodeJS.Signals) => {
