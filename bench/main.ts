@@ -38,16 +38,8 @@ if (!only || only === 'session') {
 
 /** Leaves deck `bench`'s due index in `stateDir`, as a study session does when it ends. */
 async function leaveDueIndex(decksDir: string, stateDir: string): Promise<void> {
-  const status = deckStatus(decksDir, 'bench');
   const store = await openState(stateDir, { mode: 'read', clock: systemClock });
-  const deck = store.deck('bench');
-  const written = writeDueIndex(stateDir, 'bench', {
-    cardsFile: status.cardsFile!,
-    cardsStat: status.cardsStat!,
-    notesStamps: [], // the bench deck is cards alone
-    states: deck.cardStates(),
-    point: deck.logPoint(),
-  });
+  const written = writeDueIndex(stateDir, store.deck('bench'), deckStatus(decksDir, 'bench'));
   store.close();
   if (!written) throw new Error('bench: no due index written');
 }

@@ -1,7 +1,7 @@
 // The deck's cards as they stand now, for commands that only read (due, cards, stats).
 import { UserError } from '../core/errors.js';
 import type { CardsFile } from '../core/types.js';
-import { NoNotesFilesError, deckStatus } from '../store/decks.js';
+import { deckStatus, notesProblem } from '../store/decks.js';
 
 export interface CurrentCards {
   cardsFile: CardsFile;
@@ -23,8 +23,7 @@ export async function currentCards(decksDir: string, name: string): Promise<Curr
   const lastBuilt = (problem: UserError) =>
     `${name}'s notes cannot be used (${problem.message}); these are the cards last built — paperdeck generate ${name} says more`;
   if (status.current) {
-    // A deck of cards alone (no notes file at all) is a deck as it stands, not a problem.
-    const problem = status.notesError instanceof NoNotesFilesError ? null : status.notesError;
+    const problem = notesProblem(status);
     return { cardsFile: status.cardsFile!, note: problem ? lastBuilt(problem) : null };
   }
   const { buildDeck } = await import('./generate.js');

@@ -381,6 +381,14 @@ export function deckStatus(decksDir: string, name: string): DeckStatus {
 }
 
 /**
+ * Why the deck's notes cannot be used while its cards.json stands in for them, or null. A deck of
+ * cards alone (no notes file at all) is a deck as it stands, not a problem.
+ */
+export function notesProblem(status: DeckStatus): UserError | null {
+  return status.notesError instanceof NoNotesFilesError ? null : status.notesError;
+}
+
+/**
  * Writer only. When deckStatus found the notes unchanged by reading them (they were touched,
  * or cards.json was built before stamps, or with the older hash), records their stamps and
  * hash in cards.json, so that the next check is a stat again; the cards stay as they are.

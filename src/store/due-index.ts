@@ -9,11 +9,12 @@
 // before; so the index is a cache that is right or unused, never trusted past what it covers.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CardState, CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
+import type { CardStateKind, LogEntry, NotesStamp } from '../core/types.js';
 import { GENERATOR_VERSION } from '../cards/version.js';
 import type { DeckProgress, QueueCard, QueueState } from '../schedule/queue.js';
 import { writeFileAtomicSync } from './atomic-file.js';
-import { CARDS_FILE, deckDir, hasNoNotesFile, isRacy, notesUntouchedSince } from './decks.js';
+import type { DeckState } from './deck-state.js';
+import { CARDS_FILE, deckDir, hasNoNotesFile, isRacy, notesProblem, notesUntouchedSince, type DeckStatus } from './decks.js';
 import { DUE_INDEX_FILE, LOG_FILE, SNAPSHOT_FILE, deckStateDir } from './layout.js';
 import { fileSize, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
@@ -41,28 +42,28 @@ interface DueIndexDoc {
 }
 
 /**
- * Writes the deck's due index: the cards of `cardsFile` (read when cards.json was as
- * `cardsStat` says, from notes known unchanged by `notesStamps`, or from none when the deck has
- * no notes file: []) with `states`, which hold every entry of the log up to `point`. Only a
- * speed-up for `due`: a failure to write is not an error. Returns whether it wrote.
+ * Writes the due index of `deck` (its states hold every entry of its log up to its log point)
+ * for the cards.json `status` read, when that status vouches for the cards without doubt: current,
+ * from notes unchanged by their stamps (or from no notes file at all). Only a speed-up for `due`:
+ * anything else, or a failure to write, leaves no index. Returns whether it wrote.
  */
 export function writeDueIndex(
   stateDir: string,
-  deck: string,
-  input: {
-    cardsFile: CardsFile;
-    cardsStat: { size: number; mtimeMs: number };
-    notesStamps: readonly NotesStamp[];
-    states: ReadonlyMap<string, CardState>;
-    point: { seq: number; logBytes: number };
-  },
+  deck: Pick<DeckState, 'name' | 'cardStates' | 'logPoint'>,
+  status: DeckStatus,
 ): boolean {
-  const { cardsFile, cardsStat, notesStamps, states, point } = input;
-  if (cardsFile.generator !== GENERATOR_VERSION) return false;
+  const { cardsFile, cardsStat } = status;
+  if (!status.current || status.notes !== null || !cardsFile || !cardsStat) return false;
+  if (notesProblem(status)) return false;
+  // Cards alone (no notes file): an empty list of stamps, which readDueIndex takes to mean so.
+  const notesStamps = status.notesError ? [] : cardsFile.notesStamps;
+  if (!notesStamps || cardsFile.generator !== GENERATOR_VERSION) return false;
+  const states = deck.cardStates();
+  const point = deck.logPoint();
   // A cards.json written a moment ago could be written again within the same tick of the file
   // system's clock, same size, unseen by its stat: leave no index on it (real time, as files keep it).
   if (isRacy([{ file: CARDS_FILE, ...cardsStat }], Date.now())) return false;
-  const dir = deckStateDir(stateDir, deck);
+  const dir = deckStateDir(stateDir, deck.name);
   let pointLine: string | null = null;
   let snapshotStat: DueIndexDoc['snapshotStat'] = null;
   try {

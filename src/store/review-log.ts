@@ -362,8 +362,8 @@ export function lineEndingAt(fd: number, end: number, notBefore: number): string
 
 /**
  * Why byte `logBytes` of the log (`size` bytes long, entries from `headerBytes`) cannot be the
- * end of entry `seq`, the point a snapshot (or the due index) says it was taken at; undefined
- * when it is.
+ * end of entry `seq`, the point a snapshot says it was taken at; undefined when it is. By
+ * number only: the due index, a cache trusted without a rebuild, compares the whole entry.
  */
 export function pointMismatch(fd: number, headerBytes: number, size: number, point: { seq: number; logBytes: number }): string | undefined {
   if (point.logBytes > size) return `it covers ${point.logBytes} bytes of the log, which has only ${size}`;

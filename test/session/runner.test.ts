@@ -6,30 +6,13 @@ import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Settings } from '../../src/core/types.js';
 import { createStudyEngine, type NewLogEntry } from '../../src/schedule/engine.js';
-import { createSessionRunner, type Timers } from '../../src/session/runner.js';
+import { createSessionRunner } from '../../src/session/runner.js';
 import type { SessionKey } from '../../src/session/types.js';
 import { FakeDeckState } from '../schedule/fakeDeckState.js';
+import { HandTimers } from './hand-timers.js';
 import { makeCard, makeCards, MINUTE, settings } from '../schedule/helpers.js';
 
 const T0 = Date.parse('2027-03-01T10:00:00Z');
-
-/** Timers a test fires by hand. */
-class HandTimers implements Timers {
-  pending: { callback: () => void; ms: number } | null = null;
-  set(callback: () => void, ms: number) {
-    const entry = { callback, ms };
-    this.pending = entry;
-    return entry;
-  }
-  clear(handle: unknown) {
-    if (this.pending === handle) this.pending = null;
-  }
-  fire() {
-    const entry = this.pending;
-    this.pending = null;
-    entry?.callback();
-  }
-}
 
 /** An in-memory deck state whose next write fails, as a full disk would make it. */
 class DeckFailingOnce extends FakeDeckState {

@@ -43,13 +43,7 @@ function closeAndLeaveIndex(ws: { decks: string; state: string }, store: StateSt
   expect(status).toMatchObject({ current: true, notes: null });
   const deck = store.deck('papers');
   store.close();
-  return writeDueIndex(ws.state, 'papers', {
-    cardsFile: status.cardsFile!,
-    cardsStat: status.cardsStat!,
-    notesStamps: status.cardsFile!.notesStamps!,
-    states: deck.cardStates(),
-    point: deck.logPoint(),
-  });
+  return writeDueIndex(ws.state, deck, status);
 }
 
 /** What `due` counts at `now` with the index, and with everything read in full. */
@@ -180,16 +174,27 @@ describe('the due index', () => {
     const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
     engine.answer(engine.view().card!.id, 3, 5_000);
     const deck = store.deck('papers');
-    const inputFor = () => {
-      const status = deckStatus(ws.decks, 'papers');
-      return { cardsFile: status.cardsFile!, cardsStat: status.cardsStat!, notesStamps: status.cardsFile!.notesStamps!, states: deck.cardStates(), point: deck.logPoint() };
-    };
     const cards = join(ws.decks, 'papers', 'cards.json');
     writeFileSync(cards, readFileSync(cards)); // written just now
-    expect(writeDueIndex(ws.state, 'papers', inputFor())).toBe(false);
+    expect(writeDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(false);
     const aMinuteAgo = new Date(Date.now() - 60_000);
     utimesSync(cards, aMinuteAgo, aMinuteAgo);
-    expect(writeDueIndex(ws.state, 'papers', inputFor())).toBe(true);
+    expect(writeDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(true);
+    store.close();
+  });
+
+  it('is not left when the notes had to be read to know the cards current (touched since the build)', async () => {
+    const ws = workspace();
+    const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+    const store = await openState(ws.state, { mode: 'write', clock });
+    const deck = store.deck('papers');
+    const engine = createStudyEngine({ deck, cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
+    engine.answer(engine.view().card!.id, 3, 5_000); // the deck's state folder exists: only the status can refuse
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(ws.notes, anHourAgo, anHourAgo); // touched after the build, content unchanged
+    const status = deckStatus(ws.decks, 'papers');
+    expect(status).toMatchObject({ current: true, notes: expect.any(Array) });
+    expect(writeDueIndex(ws.state, deck, status)).toBe(false);
     store.close();
   });
 
@@ -219,10 +224,9 @@ describe('the due index', () => {
     const store = await openState(ws.state, { mode: 'write', clock });
     const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
     for (let i = 0; i < 6; i++) engine.answer(engine.view().card!.id, 3, 5_000);
-    const status = deckStatus(ws.decks, 'papers');
     const deck = store.deck('papers');
     store.close();
-    writeDueIndex(ws.state, 'papers', { cardsFile: status.cardsFile!, cardsStat: status.cardsStat!, notesStamps: [], states: deck.cardStates(), point: deck.logPoint() });
+    expect(writeDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(true);
     const { indexed, full, fast } = await bothWays(ws, clock.now() + 12 * MINUTE);
     expect(indexed).toBe(true);
     expect(fast).toEqual(full);

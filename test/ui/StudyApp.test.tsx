@@ -6,9 +6,10 @@ import { ManualClock } from '../../src/core/clock.js';
 import { displayWidth } from '../../src/core/text.js';
 import type { Card, Settings } from '../../src/core/types.js';
 import { createStudyEngine, type StudyEngine } from '../../src/schedule/engine.js';
-import { createSessionRunner, type Timers } from '../../src/session/runner.js';
+import { createSessionRunner } from '../../src/session/runner.js';
 import { StudyApp } from '../../src/ui/StudyApp.js';
 import { FakeDeckState } from '../schedule/fakeDeckState.js';
+import { HandTimers } from '../session/hand-timers.js';
 import { DAY, HOUR, MINUTE, settings } from '../schedule/helpers.js';
 import { renderInAct, stripAnsi } from './render.js';
 
@@ -24,22 +25,6 @@ function makeCard(n: number, overrides: Partial<Card> = {}): Card {
     bodyHash: `hash-${n}`,
     ...overrides,
   };
-}
-
-class HandTimers implements Timers {
-  pending: (() => void) | null = null;
-  set(callback: () => void) {
-    this.pending = callback;
-    return callback;
-  }
-  clear(handle: unknown) {
-    if (this.pending === handle) this.pending = null;
-  }
-  fire() {
-    const callback = this.pending;
-    this.pending = null;
-    callback?.();
-  }
 }
 
 interface SessionOptions {

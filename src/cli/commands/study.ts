@@ -79,24 +79,13 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
   // The lock first: a second session must not rebuild the deck under the first one's feet.
   const state = await store.openState(stateDir, { mode: 'write', clock, command: 'paperdeck study' });
   let deckState: ReturnType<typeof state.deck> | undefined;
-  // What `due` counts, left for it as the session ends (store/due-index.ts): only from cards.json
-  // as it is now, with notes known unchanged by their stamps. Only a speed-up, so any doubt or
-  // failure leaves none (a stale one is set aside by `due` itself).
+  // What `due` counts, left for it as the session ends (store/due-index.ts), for cards.json as
+  // it is now: `e` may have rebuilt it. Only a speed-up, so any doubt or failure leaves none
+  // (and a stale one is set aside by `due` itself).
   const leaveDueIndex = () => {
     if (!deckState) return;
     try {
-      const status = decks.deckStatus(decksDir, name);
-      if (!status.current || status.notes !== null || !status.cardsFile || !status.cardsStat) return;
-      const cardsAlone = status.notesError instanceof decks.NoNotesFilesError;
-      const notesStamps = cardsAlone ? [] : status.cardsFile.notesStamps;
-      if (!notesStamps || (!cardsAlone && status.notesError)) return;
-      store.writeDueIndex(stateDir, name, {
-        cardsFile: status.cardsFile,
-        cardsStat: status.cardsStat,
-        notesStamps,
-        states: deckState.cardStates(),
-        point: deckState.logPoint(),
-      });
+      store.writeDueIndex(stateDir, deckState, decks.deckStatus(decksDir, name));
     } catch {
       // `due` reads everything, as it would without an index
     }
@@ -225,9 +214,8 @@ async function deckForSession(
 ): Promise<{ cardsFile: CardsFile; notice: string | null }> {
   const status = decks.deckStatus(decksDir, name);
   const lastBuilt = (problem: UserError) => `The notes cannot be used (${problem.message}): these are the cards last built.`;
-  if (status.cardsFile && status.notesError && !(status.notesError instanceof decks.NoNotesFilesError)) {
-    return { cardsFile: status.cardsFile, notice: lastBuilt(status.notesError) };
-  }
+  const problem = decks.notesProblem(status);
+  if (status.cardsFile && problem) return { cardsFile: status.cardsFile, notice: lastBuilt(problem) };
   if (status.cardsFile && status.current) {
     decks.restampNotes(decksDir, name, status);
     return { cardsFile: status.cardsFile, notice: null };
