@@ -1,0 +1,201 @@
+// Inline runs -> the plain text a card shows: no link syntax or URLs, no emphasis marks, no
+// HTML, no emoji shortcodes, LaTeX made readable. And the title at the start of a paragraph,
+// list item or cell (`**Title** ...`, `[Title](url) - ...`), which is how many notes name papers.
+import { stripControl } from '../core/sanitize.js';
+import type { Inline, InlineRun } from './document.js';
+import { latexToText } from './latex.js';
+
+/** Link labels that name where a link goes, not what the paper says: "[pdf]", "[code]". */
+const GENERIC_LABEL =
+  /^(?:pdf|paper|arxiv|abs|abstract|link|links|here|this|code|github|repo|slides?|video|talk|poster|blog|post|project(?: page)?|website|web|site|url|html|openreview|doi|bib(?:tex)?|official|source|data(?:set)?|demo|review|reviews|notes?|summary|youtube|twitter|tweet|thread|medium|semantic scholar|papers with code|pwc|\d{4}\.\d{4,5}(?:v\d+)?)$/i;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+(?:\([^\s<>()]*\)[^\s<>()]*)*/gi;
+const EMOJI_SHORTCODE = /(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])/g;
+const HTML_ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+export function isGenericLinkLabel(label: string): boolean {
+  const text = label.replace(/[[\]()]/g, '').trim();
+  return text === '' || GENERIC_LABEL.test(text) || /^(?:https?:\/\/|www\.)/i.test(text);
+}
+
+/** Plain text of inline runs; line breaks stay "\n". */
+export function inlineText(inline: Inline): string {
+  let out = '';
+  for (const run of inline) out += runText(run);
+  return tidy(out);
+}
+
+function runText(run: InlineRun): string {
+  switch (run.kind) {
+    case 'text':
+      return textOf(run.text);
+    case 'strong':
+    case 'em':
+    case 'strike':
+      return inline(run.children);
+    case 'link': {
+      const label = inline(run.children);
+      return isGenericLinkLabel(label) ? '' : label;
+    }
+    case 'code':
+      return stripControl(run.text);
+    case 'math':
+      return latexToText(stripControl(run.text));
+    case 'break':
+      return '\n';
+    case 'html':
+    case 'image':
+      return '';
+  }
+}
+
+function inline(runs: Inline): string {
+  let out = '';
+  for (const run of runs) out += runText(run);
+  return out;
+}
+
+function textOf(text: string): string {
+  let out = stripControl(text);
+  if (out.includes('://') || out.includes('www.')) out = out.replace(URL, '');
+  if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, '');
+  if (out.includes('&')) out = out.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => HTML_ENTITY[e] ?? e);
+  return out;
+}
+
+/** Spaces folded on each line, no empty brackets left by removed links: "(, )" or "[]". */
+function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/[ \t\u00a0]+/g, ' ')
+        .replace(/\(\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]/g, '')
+        .replace(/\s+([,.;:!?])(?=\s|$)/g, '$1')
+        .replace(/(?:\s*[|/·•]\s*)+$/, '')
+        .trim(),
+    )
+    .join('\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+/** The first link in the runs (depth-first), or null. */
+export function firstLink(inline: Inline): { href: string; label: string } | null {
+  for (const run of inline) {
+    if (run.kind === 'link') return { href: run.href, label: inlineText(run.children) };
+    if (run.kind === 'strong' || run.kind === 'em' || run.kind === 'strike') {
+      const inner = firstLink(run.children);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+/** Whether a link goes to a paper: arXiv, OpenReview, a PDF, a DOI, a proceedings site. */
+export function isPaperLink(href: string): boolean {
+  return /arxiv\.org|openreview\.net|\.pdf\b|doi\.org|aclanthology|aclweb\.org\/anthology|proceedings\.|papers\.nips\.cc|neurips\.cc\/paper|dl\.acm\.org|ieeexplore|semanticscholar\.org|paperswithcode\.com\/paper|openaccess\.thecvf|jmlr\.org\/papers|biorxiv|ssrn\.com|nature\.com\/articles|science\.org\/doi|pmlr\.press|mlr\.press/i.test(
+    href,
+  );
+}
+
+export interface LeadTitle {
+  /** The title as written (plain text, not yet cleaned). */
+  title: string;
+  via: 'strong' | 'link';
+  href: string | null;
+  /** What follows the title on its line and after, as runs. */
+  rest: Inline;
+}
+
+// What may stand before a title at the start of a line: spaces, emoji, stars, bullets,
+// numbers, check boxes ("📝 [Title](url)", "1. **Title**", "[x] **Title**").
+const LEAD_MARKER = /^[\s\p{Extended_Pictographic}\u200d\ufe0f*★☆✩✪✓✔✗•·▪►▶→⇒>#|-]*(?:\d{1,3}[.)]\s*|\[[ xX]\]\s*)?[\s\p{Extended_Pictographic}\u200d\ufe0f★☆•]*$/u;
+
+/**
+ * The title that opens `inline`: a strong run or a link, with nothing before it but markers.
+ * A link inside the strong run (`**[Title](url)**`) or strong inside the link both count.
+ */
+export function leadTitle(inline: Inline): LeadTitle | null {
+  for (let i = 0; i < inline.length; i++) {
+    const run = inline[i]!;
+    if (run.kind === 'text' || run.kind === 'image') {
+      const text = run.kind === 'text' ? textOf(run.text) : '';
+      if (LEAD_MARKER.test(text)) continue;
+      return null;
+    }
+    if (run.kind === 'html') continue;
+    if (run.kind === 'strong' || run.kind === 'em') {
+      // "**Title**" and "*Title*"; emphasis that only wraps a link is the link's.
+      const link = run.children.length === 1 && run.children[0]!.kind === 'link' ? run.children[0] : null;
+      const title = link && link.kind === 'link' ? inline_(link.children) : inline_(run.children);
+      return { title, via: 'strong', href: link && link.kind === 'link' ? link.href : firstLink(run.children)?.href ?? null, rest: inline.slice(i + 1) };
+    }
+    if (run.kind === 'link') {
+      return { title: inline_(run.children), via: 'link', href: run.href, rest: inline.slice(i + 1) };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Plain text of runs, links kept by their label whatever it is (a title is the label). */
+function inline_(runs: Inline): string {
+  let out = '';
+  for (const run of runs) {
+    if (run.kind === 'link') out += inline_(run.children);
+    else if (run.kind === 'strong' || run.kind === 'em' || run.kind === 'strike') out += inline_(run.children);
+    else if (run.kind === 'break') out += ' ';
+    else out += runText(run);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Splits runs at their first line break: the first line, and what follows it. */
+export function splitFirstLine(inline: Inline): { first: Inline; rest: Inline } {
+  const at = inline.findIndex((run) => run.kind === 'break');
+  return at < 0 ? { first: inline, rest: [] } : { first: inline.slice(0, at), rest: inline.slice(at + 1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles.
+
+const TITLE_PREFIX =
+  /^(?:(?:best|outstanding|honou?rable|test of time)(?: student)?(?: paper)?(?: award)?(?: runner[- ]up)?(?: mention)?|(?:oral|spotlight|poster|keynote|invited talk|paper|talk|award|highlight)(?: \d+)?|\d{1,4})\s*[:\-–—)]\s+/i;
+const RATING = /(?:\s*[★☆✩✪⭐]+|\s*\(\s*[★☆✩✪⭐*]+\s*\)|\s*\[\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\]|\s*\(\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\)|\s+\d(?:\.\d)?\s*\/\s*(?:5|10)|\s+\*{1,5})$/u;
+const LEADING_RATING = /^(?:[★☆✩✪⭐]+|\*{1,5}(?=\s)|\(\s*[★☆✩✪⭐*]+\s*\))\s*/u;
+// "Kernel Methods for Deep Learning 2009", "... (2019)", "... [NeurIPS 2019]": when, not what.
+const TRAILING_YEAR = /(?<=\S)\s+(?:\(\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\d{2}\s*\)|\[\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\d{2}\s*\]|(?:19|20)\d{2})$/;
+const QUOTED = /^["“”'‘’«»`]+(.+?)["“”'‘’«»`]+[.,;:]?$/u;
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
+const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
+
+/** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
+export function cleanTitle(raw: string): string {
+  let title = stripControl(raw).replace(PICTOGRAPHS, '').replace(EMOJI_SHORTCODE, '').replace(/\s+/g, ' ').trim();
+  for (let round = 0; round < 4; round++) {
+    const before = title;
+    title = title
+      .replace(/^(?:[-*+•·▪►▶→⇒>#|]\s*)+/, '')
+      .replace(/^\[[ xX]\]\s*/, '')
+      .replace(/^\(?\d{1,3}[.)]\s+/, '')
+      .replace(LEADING_RATING, '')
+      .replace(TITLE_PREFIX, '')
+      .replace(RATING, '')
+      .replace(TRAILING_YEAR, '')
+      .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
+      .replace(/\s*(?:[:\-–—|,;]|\.\.\.)\s*$/, '')
+      .replace(/\s*\[(?:pdf|code|arxiv|paper|link|slides|video|blog|github)\]\s*$/i, '')
+      .trim();
+    const quoted = QUOTED.exec(title);
+    if (quoted) title = quoted[1]!.trim();
+    if (title === before) break;
+  }
+  return title;
+}
+
+/** Strips a code ("C12: ") off a title, returning both. */
+export function splitCode(title: string): { code: string; title: string } {
+  const m = CODE_PREFIX.exec(title);
+  if (!m) return { code: '', title };
+  return { code: `C${/\d+/.exec(m[0])![0]}`, title: title.slice(m[0].length) };
+}

@@ -1,0 +1,241 @@
+// Markdown notes -> blocks (document.ts), read by markdown-it: CommonMark with GFM tables and
+// strikethrough, HTML seen as HTML, and `$...$` LaTeX kept whole (a small inline rule below),
+// so that `$a_1 * b_2$` is not read as emphasis. Block tokens carry their source lines.
+import MarkdownIt from 'markdown-it';
+import type { StateInline, Token } from 'markdown-it';
+import type { Block, Inline, InlineRun, ListItem, NotesDocument, TableRow } from './document.js';
+
+let parser: ReturnType<typeof MarkdownIt> | null = null;
+
+function markdownIt(): ReturnType<typeof MarkdownIt> {
+  if (parser) return parser;
+  parser = MarkdownIt('default', { html: true, linkify: false, typographer: false });
+  // Indented text in notes is a continued thought far more often than a code sample; fenced
+  // code stays code.
+  parser.disable('code');
+  parser.inline.ruler.before('escape', 'math', mathRule);
+  return parser;
+}
+
+/** Longest `$...$` looked for: a lone dollar ("$5 and up") must not scan the rest of a file. */
+const MAX_MATH = 1000;
+
+function mathRule(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src.charCodeAt(start) !== 0x24 /* $ */) return false;
+  const display = src.charCodeAt(start + 1) === 0x24;
+  const marker = display ? '$$' : '$';
+  const from = start + marker.length;
+  const first = src.charCodeAt(from);
+  if (!display && (Number.isNaN(first) || first === 0x20 || first === 0x09 || first === 0x0a)) return false;
+  const window = src.slice(from, from + MAX_MATH);
+  let end = window.indexOf(marker);
+  while (end > 0 && window.charCodeAt(end - 1) === 0x5c /* \ */) end = window.indexOf(marker, end + 1);
+  if (end <= 0) return false;
+  if (!display) {
+    // "$5 and $10" is money: a closing dollar after a space, or before a digit, closes nothing.
+    const before = window.charCodeAt(end - 1);
+    const after = src.charCodeAt(from + end + 1);
+    if (before === 0x20 || before === 0x0a || (after >= 0x30 && after <= 0x39)) return false;
+  }
+  if (!silent) state.push('math_inline', '', 0).content = window.slice(0, end);
+  state.pos = from + end + marker.length;
+  return true;
+}
+
+const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const META_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
+/** Front matter longer than this is not front matter but a rule followed by text. */
+const MAX_FRONT_MATTER_LINES = 200;
+
+/**
+ * YAML front matter's simple `key: value` lines (title, authors, tags...), and the text with
+ * the front matter blanked out, line for line, so that lines keep their numbers.
+ */
+export function splitFrontMatter(text: string): { meta: Map<string, string>; body: string; found: boolean } {
+  const meta = new Map<string, string>();
+  if (!text.startsWith('---')) return { meta, body: text, found: false };
+  const lines = text.split('\n', MAX_FRONT_MATTER_LINES + 2);
+  if (!FRONT_MATTER_OPEN.test(lines[0]!)) return { meta, body: text, found: false };
+  const close = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_CLOSE.test(line));
+  if (close < 0) return { meta, body: text, found: false };
+  for (const line of lines.slice(1, close)) {
+    const m = META_LINE.exec(line);
+    if (m) meta.set(m[1]!.toLowerCase(), unquote(m[2]!.trim()));
+  }
+  let offset = 0;
+  for (let i = 0; i <= close; i++) offset = text.indexOf('\n', offset) + 1 || text.length;
+  return { meta, body: '\n'.repeat(close + 1) + text.slice(offset), found: true };
+}
+
+function unquote(value: string): string {
+  const m = /^(["'])(.*)\1$/.exec(value);
+  return m ? m[2]! : value;
+}
+
+/** Reads Markdown text into blocks. */
+export function readMarkdown(text: string): NotesDocument {
+  const { meta, body, found } = splitFrontMatter(text);
+  const tokens = markdownIt().parse(body, {});
+  const blocks = new BlockReader(tokens).blocks(tokens.length);
+  return { blocks, meta, metaLine: found ? 1 : null };
+}
+
+class BlockReader {
+  private at = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  /** Blocks until the token at `end` (exclusive), or until a closing token of the enclosing block. */
+  blocks(end: number): Block[] {
+    const out: Block[] = [];
+    while (this.at < end) {
+      const token = this.tokens[this.at]!;
+      if (token.nesting === -1) return out; // the enclosing block's close: the caller takes it
+      const block = this.block(token);
+      if (block) out.push(block);
+    }
+    return out;
+  }
+
+  private block(token: Token): Block | null {
+    const line = (token.map?.[0] ?? 0) + 1;
+    switch (token.type) {
+      case 'heading_open': {
+        const inline = this.inlineAfter();
+        this.skipClose();
+        return { kind: 'heading', level: Number(token.tag.slice(1)), inline, line };
+      }
+      case 'paragraph_open': {
+        const inline = this.inlineAfter();
+        this.skipClose();
+        return { kind: 'paragraph', inline, line };
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        this.at++;
+        const items: ListItem[] = [];
+        while (this.at < this.tokens.length && this.tokens[this.at]!.type === 'list_item_open') {
+          const item = this.tokens[this.at]!;
+          this.at++;
+          items.push({ blocks: this.blocks(this.tokens.length), line: (item.map?.[0] ?? 0) + 1 });
+          this.at++; // list_item_close
+        }
+        this.at++; // list close
+        return { kind: 'list', ordered: token.type === 'ordered_list_open', items, line };
+      }
+      case 'blockquote_open': {
+        this.at++;
+        const blocks = this.blocks(this.tokens.length);
+        this.at++;
+        return { kind: 'quote', blocks, line };
+      }
+      case 'table_open':
+        return this.table(line);
+      case 'fence':
+      case 'code_block':
+        this.at++;
+        return { kind: 'code', text: token.content, line };
+      case 'html_block':
+        this.at++;
+        return { kind: 'html', text: token.content, line };
+      case 'hr':
+        this.at++;
+        return { kind: 'rule', line };
+      default:
+        this.at++;
+        return null;
+    }
+  }
+
+  private table(line: number): Block {
+    const head: Inline[] = [];
+    const rows: TableRow[] = [];
+    let row: TableRow | null = null;
+    let inHead = false;
+    for (this.at++; this.at < this.tokens.length; this.at++) {
+      const token = this.tokens[this.at]!;
+      if (token.type === 'table_close') break;
+      if (token.type === 'thead_open') inHead = true;
+      else if (token.type === 'thead_close') inHead = false;
+      else if (token.type === 'tr_open' && !inHead) {
+        row = { cells: [], line: (token.map?.[0] ?? 0) + 1 };
+        rows.push(row);
+      } else if (token.type === 'inline') {
+        const cell = readInline(token.children ?? []);
+        if (inHead) head.push(cell);
+        else row?.cells.push(cell);
+      }
+    }
+    this.at++;
+    return { kind: 'table', head, rows, line };
+  }
+
+  private inlineAfter(): Inline {
+    this.at++;
+    const token = this.tokens[this.at];
+    if (token?.type !== 'inline') return [];
+    this.at++;
+    return readInline(token.children ?? []);
+  }
+
+  private skipClose(): void {
+    if (this.tokens[this.at]?.nesting === -1) this.at++;
+  }
+}
+
+const CONTAINER_OPEN: Record<string, 'strong' | 'em' | 'strike' | 'link'> = {
+  strong_open: 'strong',
+  em_open: 'em',
+  s_open: 'strike',
+  link_open: 'link',
+};
+
+/** markdown-it's inline tokens -> runs, nesting emphasis and links. */
+function readInline(tokens: Token[]): Inline {
+  const root: Inline = [];
+  const stack: Inline[] = [root];
+  const top = () => stack[stack.length - 1]!;
+  for (const token of tokens) {
+    const container = CONTAINER_OPEN[token.type];
+    if (container) {
+      const children: Inline = [];
+      const run: InlineRun =
+        container === 'link' ? { kind: 'link', href: String(token.attrGet('href') ?? ''), children } : { kind: container, children };
+      top().push(run);
+      stack.push(children);
+      continue;
+    }
+    switch (token.type) {
+      case 'strong_close':
+      case 'em_close':
+      case 's_close':
+      case 'link_close':
+        if (stack.length > 1) stack.pop();
+        break;
+      case 'text':
+        top().push({ kind: 'text', text: token.content });
+        break;
+      case 'code_inline':
+        top().push({ kind: 'code', text: token.content });
+        break;
+      case 'math_inline':
+        top().push({ kind: 'math', text: token.content });
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        top().push({ kind: 'break' });
+        break;
+      case 'html_inline':
+        top().push(/^<br\s*\/?>$/i.test(token.content) ? { kind: 'break' } : { kind: 'html', text: token.content });
+        break;
+      case 'image':
+        top().push({ kind: 'image', alt: token.content });
+        break;
+      default:
+        if (token.content) top().push({ kind: 'text', text: token.content });
+    }
+  }
+  return root;
+}
