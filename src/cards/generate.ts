@@ -65,7 +65,7 @@ export function buildDeck(
   }
   for (const { file, bytes, label } of files) {
     const text = decodeNotes(bytes, label ?? file);
-    const parsed = parseNotes(text, file);
+    const parsed = parseNotes(text, file, { inFolder: files.length > 1 });
     warnings.push(...parsed.warnings);
     papers += parsed.entries.length;
     for (const entry of parsed.entries) {

@@ -40,6 +40,7 @@ export type KeyIdea = { answer: string } | { skip: string };
 
 export const SKIP_REASONS = {
   empty: 'empty note (nothing under the title)',
+  own: "only the note-taker's own sections (thoughts, questions): no key idea",
   remarks: "only the note-taker's remarks (no key idea)",
   short: 'too short to say what the paper does',
   none: 'no sentence says what the paper does',
@@ -63,8 +64,27 @@ export function extractKeyIdea(entry: NoteEntry): KeyIdea {
   const own = entry.keyIdea === undefined ? '' : plainText(entry.keyIdea).replace(/\s+/g, ' ').trim();
   if (own !== '') return { answer: own };
 
-  if (entry.body.trim() === '') return { skip: SKIP_REASONS.empty };
+  // What the note says briefly (TLDR, Summary, Main idea) is the answer when it holds one.
+  if (entry.lead !== undefined && entry.lead.trim() !== '') {
+    const fromLead = extractFromBody({ ...entry, body: entry.lead });
+    if ('answer' in fromLead) return fromLead;
+  }
+  if (entry.body.trim() === '') return { skip: emptyNoteReason(entry) };
+  return extractFromBody(entry);
+}
 
+/** Why a note with nothing about the paper is skipped: what it had instead. */
+function emptyNoteReason(entry: NoteEntry): string {
+  if (entry.own !== undefined && entry.own.trim() !== '') return SKIP_REASONS.own;
+  const removed = entry.removed ?? [];
+  if (removed.length === 0) return SKIP_REASONS.empty;
+  const names = { authors: 'authors', links: 'links', remarks: 'remarks', placeholder: 'a placeholder' } as const;
+  const parts = removed.map((r) => names[r]);
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `only ${list} (nothing about the paper)`;
+}
+
+function extractFromBody(entry: NoteEntry): KeyIdea {
   const { candidates, sawRemark } = rankSentences(entry);
   let words = 0;
   for (let i = 0; i < candidates.length; i++) words += candidates[i]!.wordCount;
@@ -274,7 +294,8 @@ function tidySpacing(text: string): string {
 const SUMMARY_CUE =
   /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:main )?contribution|the trick|the gist|the difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
-const PAPER_SUBJECT = /^(?:(?:so|and|then|also|in fact|actually),? )?(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b/i;
+const PAPER_SUBJECT =
+  /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
 const AUTHOR_SUBJECT =
   /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|the authors?)\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/i;

@@ -8,6 +8,12 @@ export interface NoteEntry {
   body: string;
   /** The user's own answer from a `Key idea: ...` line, which wins over extraction. */
   keyIdea?: string;
+  /** What the note says briefly the paper is about (TLDR, Summary, Main idea): read first for the answer. */
+  lead?: string;
+  /** The note-taker's own sections and remarks (Thoughts, Questions, "(me: ...)"): never the answer. */
+  own?: string;
+  /** What was left out of the note as no part of a card: authors, links, remarks, placeholders. */
+  removed?: ('authors' | 'links' | 'remarks' | 'placeholder')[];
   /** The session header the entry sits under ("Monday morning"), or "" when there is none. */
   session: string;
   /** The note-taker's code ("C14"), or "" in formats without codes. Codes identify nothing. */

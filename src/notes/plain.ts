@@ -1,10 +1,9 @@
-// Notes text -> one entry per paper. Two shapes are read:
-//  - the conference-notes shape of the bundled deck: an optional preamble, session header lines
-//    ("Monday morning", "Tuesday afternoon:"), and entries "C<n>: Title" with paragraphs under
-//    them (lowercase "c5:" and dash headers "C6 - Title" too);
-//  - Markdown: "#"/"##"/"###" headings for the document, its sessions and its papers, bodies
-//    as paragraphs or bullet lists.
-// In both, a "Key idea: ..." line is the user's own answer: it is lifted out of the body.
+// The bundled deck's plain format -> one entry per paper: an optional preamble, session
+// header lines ("Monday morning", "Tuesday afternoon:"), and entries "C<n>: Title" with
+// paragraphs under them (lowercase "c5:", dash headers "C6 - Title", codes of any length).
+// parse.ts sends a file here when it has such entry lines; Markdown headings in the same file
+// ("# ICLR 2017 summary", "## C3: Title") are read here too, as they always were.
+// A "Key idea: ..." line is the user's own answer: it is lifted out of the body.
 // Codes repeat across sessions and even within one, so they are kept as data, never as keys.
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 
@@ -12,6 +11,12 @@ export interface ParsedNotes {
   entries: NoteEntry[];
   warnings: NoteWarning[];
 }
+
+/** Whether a notes text has lines of the bundled format's entries ("C12: Title") outside headings. */
+export function hasCodeEntries(text: string): boolean {
+  return CODE_LINE_START.test(text);
+}
+const CODE_LINE_START = /^[ \t]*(?:\*\*|__)?[Cc]\d{1,9}(?:\*\*|__)?[ \t]*(?::|[-–—][ \t])/m;
 
 type Line =
   | { kind: 'blank' }
@@ -30,11 +35,11 @@ interface CodeEntry {
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
 // "C14: Title", "c5: Title", "C6 - Title", "C6 – Title", "**C3:** Title". The title is
 // everything after the first colon (or dash) after the code: titles have colons of their own.
-const CODE_ENTRY = /^[ \t]*(?:\*\*|__)?([Cc])(\d{1,4})(?:\*\*|__)?[ \t]*(?::|[-–—](?=[ \t]))(?:\*\*|__)?[ \t]*(.*)$/;
+const CODE_ENTRY = /^[ \t]*(?:\*\*|__)?([Cc])(\d{1,9})(?:\*\*|__)?[ \t]*(?::|[-–—](?=[ \t]))(?:\*\*|__)?[ \t]*(.*)$/;
 // "C31, C32, C33: ...", "C4 & C5:", "C31–C33:" - several papers at once, which is not a paper.
 const MULTI_CODE =
-  /^[ \t]*(?:\*\*|__)?[Cc]\d{1,4}(?:(?:[ \t]*(?:,|&|\/|\+|\band\b)[ \t]*[Cc]\d{1,4})+|[ \t]*[-–][ \t]*[Cc]\d{1,4}(?=[ \t]*:))(?:\*\*|__)?[ \t]*(?::|[-–—](?=[ \t])|$)/;
-const CODE = /[Cc]\d{1,4}/g;
+  /^[ \t]*(?:\*\*|__)?[Cc]\d{1,9}(?:(?:[ \t]*(?:,|&|\/|\+|\band\b)[ \t]*[Cc]\d{1,9})+|[ \t]*[-–][ \t]*[Cc]\d{1,9}(?=[ \t]*:))(?:\*\*|__)?[ \t]*(?::|[-–—](?=[ \t])|$)/;
+const CODE = /[Cc]\d{1,9}/g;
 const KEY_IDEA =
   /^(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__|\*|_)?[ \t]*key[ \t-]*ideas?[ \t]*(?:\*\*|__|\*|_)?[ \t]*:[ \t]*(?:\*\*|__|\*|_)?[ \t]*(.*)$/i;
 const KEY_IDEA_HEADING = /^key[ \t-]*ideas?:?$/i;
@@ -47,7 +52,7 @@ const DAY_WORDS =
 const SESSION_WORDS = /\b(?:sessions?|posters?|orals?|spotlights?|workshops?|keynotes?|tutorials?|tracks?|lunch)\b/i;
 
 /** Reads a notes file's text into paper entries; warns about lines it chose not to read as papers. */
-export function parseNotes(text: string, file: string): ParsedNotes {
+export function parsePlainNotes(text: string, file: string): ParsedNotes {
   const rawLines = text.split('\n');
   const lines = rawLines.map(classify);
   const warnings: NoteWarning[] = [];

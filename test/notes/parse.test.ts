@@ -205,10 +205,11 @@ describe('Markdown notes', () => {
       ['Day 2', 'Weight Agnostic Neural Networks', 21],
       ['Day 2', 'Some paper I missed', 26],
     ]);
+    // Bullets are read as the list they are: one line each, no markers on a card.
     expect(entries[0]!.body).toBe(
-      '- They find the fixed point of a single layer directly with a root solver instead of stacking layers.\n' +
-        '- Memory is constant in depth, since backprop uses implicit differentiation.\n' +
-        '- I was not sure how stable the solver is.',
+      'They find the fixed point of a single layer directly with a root solver instead of stacking layers.\n\n' +
+        'Memory is constant in depth, since backprop uses implicit differentiation.\n\n' +
+        'I was not sure how stable the solver is.',
     );
     expect(entries[1]!.keyIdea).toBe('keep slow weights and update them towards fast weights every k steps.');
     expect(entries[1]!.body).toBe('Nice poster, very crowded.');
@@ -217,16 +218,18 @@ describe('Markdown notes', () => {
     );
   });
 
-  it('reads papers as ## when there is nothing else, codes in headings included, sub-headings kept in the note', () => {
+  it('reads papers as ## when there is nothing else, codes in headings included, sub-headings as parts of the note', () => {
     const { entries } = parseNotes(readFileSync(join(fixtures, 'papers-only.md'), 'utf8'), 'papers.md');
     expect(entries.map((e) => [e.code, e.title])).toEqual([
       ['', 'Attention Is All You Need'],
       ['C12', 'BERT: Pre-training of Deep Bidirectional Transformers'],
       ['', 'ResNet'],
     ]);
-    expect(entries[1]!.body).toContain('* Next sentence prediction as a second pre-training task.');
-    expect(entries[1]!.body).toContain('Details\n\nThey pre-train on books and Wikipedia.');
-    expect(entries[2]!.body).toBe('1. Learn residual functions F(x) = H(x) - x with identity shortcuts.\n2. Lets them train networks with 150+ layers.');
+    expect(entries[1]!.body).toContain('Next sentence prediction as a second pre-training task.');
+    // "#### Details" is a part of the note: its text is the paper's, its name no sentence.
+    expect(entries[1]!.body).toContain('They pre-train on books and Wikipedia.');
+    expect(entries[1]!.body).not.toMatch(/^Details$|[*#]/m);
+    expect(entries[2]!.body).toBe('Learn residual functions F(x) = H(x) - x with identity shortcuts.\n\nLets them train networks with 150+ layers.');
   });
 
   it('treats a single top heading as a paper when it is the only kind of heading', () => {

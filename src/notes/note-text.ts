@@ -1,0 +1,231 @@
+// One paper's note as text for its card: blocks and lines sorted into what the paper is about
+// (the body, and the lead: TLDR, Summary, Main idea), what the note-taker says for themself
+// (Thoughts, Questions, "(me: ...)"), the user's own "Key idea:", and what is about the paper
+// rather than its idea (authors, links, placeholders), which no card shows.
+import type { NoteEntry } from '../core/types.js';
+import type { Block, Inline } from './document.js';
+import { inlineText } from './inline.js';
+import { partKind, type PartKind } from './sections.js';
+
+/** What was left out of a note that had nothing else: for the reason a paper is skipped. */
+export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder';
+
+const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
+// "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
+const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
+const TLDR_LEAD_IN = /^(?:tl;?\s?dr|tldr)\b[ \t]*[;:,.\-–—]*[ \t]*/i;
+const PLACEHOLDER =
+  /^(?:todo|to ?do|tbd|tba|wip|fill(?: in| me)?(?: (?:the )?notes?)?(?: later| here)?|notes? (?:here|to come|tbd|later)|coming soon|to be (?:continued|written|added|filled(?: in)?|done)|(?:add|write) (?:notes?|a summary|summary)(?: here| later)?|placeholder|lorem ipsum.*|x{3,}|\.{3,}|…|-+|n\/?a|none|nothing yet|empty|\?+)[.!]*$/i;
+const TODO_LINE = /^(?:todo|to ?do|fixme)\b[ \t]*[:\-–—]/i;
+// "[N: ...]", "(me: ...)", "[JB: ...]", "(my take: ...)": the note-taker's remark in brackets.
+const BRACKET_REMARK =
+  /\s*(?:\[(?:[A-Z]{1,3}|me|my|mine|my take|note|nb|n\.b\.|todo|tbd|ed|edit|comment|aside|q|question|thought|opinion|personal)\s*[:.\-–—][^\]\n]{0,400}\]|\((?:[A-Z]{1,3}|me|my|mine|my take|note to self|nb|n\.b\.|todo|tbd|ed|edit|comment|aside|q|question|thought|opinion|personal)\s*[:\-–—][^)\n]{0,400}\))/g;
+const AUTHORS_LABEL = /^(?:authors?|by|written by|authored by)\b[ \t]*[:\-–—]?[ \t]*/i;
+const VENUE =
+  /(?:^|[\s,.;(\[])(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|kdd|arxiv|corl|icra|iros|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|www|sigir)\b[^.;\n]{0,30}[)\]]?\.?$/i;
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'dos', 'bin', 'al', 'el', 'y', 'ter', 'ten']);
+
+/**
+ * Whether a line is a list of people: "A. Vaswani, N. Shazeer, ... et al.", "_Kim, Lee and
+ * Park_", "Authors: ...", "by Ian Goodfellow". Names are one to four capitalised words or
+ * initials (particles such as "van" and "de" allowed); affiliation marks and a venue may follow.
+ */
+export function isAuthorLine(line: string): boolean {
+  let text = line.trim();
+  if (text === '') return false;
+  const labelled = AUTHORS_LABEL.exec(text);
+  if (labelled && labelled[0].length > 0 && /^(?:authors?|written|authored)/i.test(text)) return true;
+  if (labelled) text = text.slice(labelled[0].length);
+  text = text
+    .replace(/\([^)]{0,80}\)|\[[^\]]{0,80}\]/g, ' ')
+    .replace(/[\d*†‡§¶∗]+(?=[,\s]|$)/g, '')
+    .replace(VENUE, '')
+    .replace(/\bet\.? al\.?/gi, ', et al')
+    .replace(/[.;]+$/, '')
+    .trim();
+  const names = text.split(/\s*(?:,|;|&|\band\b|·|\|)\s*/).filter((n) => n !== '');
+  if (names.length === 0) return false;
+  const etAl = names.some((n) => n === 'et al');
+  const affiliated = /^[^(]{3,60}\([^)]{2,80}\)\s*$/.test(line.trim());
+  if (names.length < 2 && !etAl && !labelled && !affiliated) return false;
+  return names.every((name) => name === 'et al' || isPersonName(name));
+}
+
+/** One person on a line, maybe with an affiliation: "Aaron Voelker", "Ivana Kajić (Waterloo)". */
+function isNameLine(line: string): boolean {
+  const text = line.replace(/\([^)]{0,80}\)|\[[^\]]{0,80}\]/g, ' ').replace(/[\d*†‡§¶∗,]+/g, ' ').trim();
+  return text !== '' && text.split(/\s+/).length <= 4 && isPersonName(text);
+}
+
+function isPersonName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 1 || words.length > 5) return false;
+  let capitalised = 0;
+  for (const word of words) {
+    if (NAME_PARTICLES.has(word.toLowerCase())) continue;
+    if (/^\p{Lu}\.?(?:-\p{Lu}\.?)?$/u.test(word)) {
+      capitalised++;
+      continue;
+    }
+    if (!/^\p{Lu}[\p{L}'’-]*\.?$/u.test(word)) return false;
+    capitalised++;
+  }
+  return capitalised >= 1 && (words.length > 1 || /^\p{Lu}\p{Ll}+$/u.test(words[0]!));
+}
+
+/** Whether a note line is a placeholder ("TODO", "Fill in notes", "..."). */
+export function isPlaceholder(line: string): boolean {
+  return PLACEHOLDER.test(line.trim());
+}
+
+/** Builds one paper's note: what the card can be made of, and what was set aside. */
+export class NoteText {
+  private readonly body: string[] = [];
+  private readonly lead: string[] = [];
+  private readonly own: string[] = [];
+  private keyIdea: string | undefined;
+  private awaitingKeyIdea = false;
+  readonly removed = new Set<Removed>();
+
+  /** Adds blocks of the note, as the part `part` (the sub-section they sit in). */
+  addBlocks(blocks: readonly Block[], part: PartKind = 'body'): void {
+    if (part === 'keyIdea') this.awaitingKeyIdea = true;
+    for (const block of blocks) this.addBlock(block, part === 'keyIdea' ? 'lead' : part);
+  }
+
+  private addBlock(block: Block, part: PartKind): void {
+    switch (block.kind) {
+      case 'paragraph':
+        this.addInline(block.inline, part);
+        break;
+      case 'list':
+        for (const item of block.items) this.addBlocks(item.blocks, part);
+        break;
+      case 'quote':
+        this.addBlocks(block.blocks, part);
+        break;
+      case 'table':
+        for (const row of block.rows) this.addText(row.cells.map(inlineText).filter(Boolean).join('; '), part);
+        break;
+      case 'heading':
+        this.addText(inlineText(block.inline), part);
+        break;
+      case 'html':
+      case 'code':
+      case 'rule':
+        break;
+    }
+  }
+
+  /** Adds a paragraph's (or list item's, or cell's) inline content. */
+  addInline(inline: Inline, part: PartKind = 'body'): void {
+    const links = countLinks(inline);
+    const text = inlineText(inline);
+    if (text === '' && links > 0) this.removed.add('links');
+    this.addText(text, part);
+  }
+
+  /** Adds plain text, a paragraph: its lines are sorted one by one. */
+  addText(text: string, part: PartKind = 'body'): void {
+    if (part === 'meta') return;
+    const kept: string[] = [];
+    let target: PartKind = part;
+    const lines = text.split('\n');
+    // A paragraph of names, one per line ("Aaron Voelker", "Ivana Kajić (Waterloo)"): authors.
+    const names = lines.length >= 2 ? lines.filter((line) => isNameLine(line)).length : 0;
+    for (const raw of lines) {
+      let line = raw.trim();
+      if (line === '') continue;
+      if (names >= 2 && isNameLine(line)) {
+        this.removed.add('authors');
+        continue;
+      }
+      if (this.awaitingKeyIdea) {
+        this.setKeyIdea(line);
+        this.awaitingKeyIdea = false;
+        continue;
+      }
+      const keyIdea = KEY_IDEA_LINE.exec(line);
+      if (keyIdea) {
+        if (keyIdea[1]!.trim() !== '') this.setKeyIdea(keyIdea[1]!);
+        else this.awaitingKeyIdea = true;
+        continue;
+      }
+      if (TLDR_LEAD_IN.test(line)) {
+        line = line.replace(TLDR_LEAD_IN, '');
+        this.lead.push(line);
+        target = target === 'own' ? 'own' : 'body';
+      } else {
+        const label = LABEL.exec(line);
+        const kind = label ? partKind(label[1]!) : null;
+        if (label && kind) {
+          if (kind === 'meta') {
+            this.removed.add(/author/i.test(label[1]!) ? 'authors' : 'links');
+            continue;
+          }
+          if (kind === 'own') {
+            this.own.push(label[2]!);
+            continue;
+          }
+          if (kind === 'lead' || kind === 'keyIdea') this.lead.push(label[2]!);
+          if (label[2]!.trim() === '') continue;
+          line = label[2]!;
+        }
+      }
+      if (TODO_LINE.test(line) || isPlaceholder(line)) {
+        this.removed.add('placeholder');
+        continue;
+      }
+      if (isAuthorLine(line)) {
+        this.removed.add('authors');
+        continue;
+      }
+      if (line.includes('[') || line.includes('(')) {
+        const without = line.replace(BRACKET_REMARK, '').trim();
+        if (without !== line) {
+          this.removed.add('remarks');
+          this.own.push(line);
+          line = without;
+          if (line === '') continue;
+        }
+      }
+      kept.push(line);
+    }
+    if (kept.length === 0) return;
+    const paragraph = kept.join('\n');
+    if (target === 'own') this.own.push(paragraph);
+    else {
+      this.body.push(paragraph);
+      if (target === 'lead') this.lead.push(paragraph);
+    }
+  }
+
+  private setKeyIdea(text: string): void {
+    const idea = text.replace(/\s+/g, ' ').trim();
+    if (idea !== '' && this.keyIdea === undefined) this.keyIdea = idea;
+  }
+
+  hasText(): boolean {
+    return this.body.length > 0 || this.own.length > 0 || this.keyIdea !== undefined;
+  }
+
+  /** The entry's text fields: body, and lead/own/keyIdea/removed where there are any. */
+  fields(): Pick<NoteEntry, 'body' | 'lead' | 'own' | 'keyIdea' | 'removed'> {
+    const fields: Pick<NoteEntry, 'body' | 'lead' | 'own' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
+    const lead = this.lead.filter((t) => t.trim() !== '');
+    if (lead.length) fields.lead = lead.join('\n\n');
+    if (this.own.length) fields.own = this.own.join('\n\n');
+    if (this.keyIdea !== undefined) fields.keyIdea = this.keyIdea;
+    if (this.removed.size) fields.removed = [...this.removed].sort();
+    return fields;
+  }
+}
+
+function countLinks(inline: Inline): number {
+  let n = 0;
+  for (const run of inline) {
+    if (run.kind === 'link') n++;
+    else if (run.kind === 'strong' || run.kind === 'em' || run.kind === 'strike') n += countLinks(run.children);
+  }
+  return n;
+}

@@ -1,0 +1,108 @@
+// What a heading, label or column name says it is. Notes name their parts with a small,
+// stable vocabulary: a paper's own sub-sections ("Key Points", "Thoughts", "TLDR"), the
+// groups papers sit in ("Day 1", "Posters", "Week 3"), and the essay around them
+// ("Contents", "Summary", "Tips and tricks"). None of those is a paper's title.
+
+/**
+ * What a sub-section of a paper's note holds, by its name:
+ * - lead: what the paper is about, said briefly (TLDR, Summary, Main idea): the answer's first source;
+ * - own: the note-taker talking (Thoughts, Questions, My take): never the answer;
+ * - meta: about the paper, not its idea (Authors, Links, Tags): not read;
+ * - body: the rest of what the paper does (Method, Results, Details).
+ */
+export type PartKind = 'lead' | 'own' | 'meta' | 'body' | 'keyIdea';
+
+const PART_WORDS: [PartKind, RegExp][] = [
+  ['keyIdea', /^key[ -]?ideas?$/],
+  [
+    'lead',
+    /^(?:tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|core idea|big idea|the idea|idea|key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|abstract|overview|what(?: is it| they did| it does)?|description|highlights?|essence|elevator pitch|problem and solution)$/,
+  ],
+  [
+    'own',
+    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths?(?: and weaknesses)?|weaknesses|pros(?: and cons)?|cons|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?))$/,
+  ],
+  [
+    'meta',
+    /^(?:authors?|authorship|affiliations?|links?|resources?|references?|bib(?:tex)?|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field)$/,
+  ],
+  [
+    'body',
+    /^(?:method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|related work|prior work|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|future work|observations?|insights?|findings?|lessons(?: learned)?|notes|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how(?: it works)?|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?)$/,
+  ],
+];
+
+// Headings that group papers or frame them, never a paper themselves.
+const GROUP_WORDS =
+  /^(?:(?:table of )?contents|toc|index|overview|introduction|intro|preface|foreword|about(?: me| this(?: repo| page)?)?|summary|summaries|conclusions?|final (?:thoughts|words|remarks)|closing (?:thoughts|remarks)|(?:overall |general |first )?impressions?|general(?: thoughts| notes| comments)?|trends?|(?:key |main |overall )?(?:highlights|takeaways)|acknowledge?ments?|license|licence|updates?|changelog|news|resources|links|references|bibliography|todo|to read|backlog|archive|misc(?:ellaneous)?|others?|other (?:papers|notes|stuff|things|talks|work)|more papers|honou?rable mentions|uncategori[sz]ed|unsorted|tips(?: and tricks| & tricks)?|words i don['’]?t know|vocabulary|terms|terminology|definitions|tricks|faq|notes?|papers?|paper (?:list|notes|summaries)|reading (?:list|notes|group)|list of papers|(?:invited |contributed )?talks?|panels?(?: discussion)?|keynotes?|tutorials?|workshops?|posters?(?: sessions?| summaries)?|orals?|spotlights?|sessions?|tracks?|socials?|demos?|competitions?|awards?|best papers?|lunch|coffee|breaks?|registration|opening(?: remarks)?|closing|venue|logistics|schedule|agenda|program(?:me)?|how to (?:read|use) (?:this|these notes)|legend|key|abbreviations|glossary|template|setup|installation|usage|contributing|tags)$/;
+
+// Days, parts of days, weeks, dates: a line that names when, not what.
+const WHEN =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|day[ \t]*\d+|week[ \t]*\d+|session[ \t]*\d+|part[ \t]*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\d{4}-\d{2}(?:-\d{2})?|(?:january|february|march|april|june|july|august|september|october|november|december)(?:[ \t]+\d{4})?)\b/i;
+const CONFERENCE =
+  /\b(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|www|sigir|sigmod|vldb|chi|uist|siggraph|icra|iros|corl|rss|uai|aistats|colt|interspeech|icassp|miccai|wacv|bmvc|cikm|wsdm|recsys|osdi|sosp|nsdi|isca|micro|pldi|popl|icse|fse|usenix|ccs|sp|ndss|colm|tmlr|jmlr)\b/i;
+const COLLECTION_SUFFIX = /\b(?:notes|summary|summaries|write-?up|highlights|papers|reading list|recap|review|digest|round-?up|takeaways|reading|readings|log|journal|blog)$/i;
+
+function normal(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, '')
+    .replace(/^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/, '')
+    .replace(/[:.!?]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The kind of sub-section a heading or label names, or null when it names no part of a note. */
+export function partKind(title: string): PartKind | null {
+  const text = normal(title).replace(/^(?:the |a )/, '');
+  if (text === '' || text.length > 60) return null;
+  for (const [kind, words] of PART_WORDS) if (words.test(text)) return kind;
+  // "Summary and thoughts", "Key points / questions": the first part decides.
+  const first = text.split(/\s*(?:\/| and | & |,|;| - )\s*/)[0]!;
+  if (first !== text) for (const [kind, words] of PART_WORDS) if (words.test(first)) return kind;
+  return null;
+}
+
+/**
+ * Why a heading is not a paper's title, or null when it may be one: the groups and frames
+ * around papers ("Contents", "Day 2", "Posters", "ICLR 2019 notes") and the names of a note's
+ * own parts ("Thoughts", "Key Points").
+ */
+export function notATitle(title: string): string | null {
+  const text = normal(title);
+  if (text === '') return 'an empty heading';
+  const words = text.split(' ').length;
+  if (GROUP_WORDS.test(text)) return 'a section that frames the papers';
+  if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
+  if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text))) {
+    return 'the conference or collection the papers belong to';
+  }
+  if (words <= 5 && COLLECTION_SUFFIX.test(text) && /^(?:my |our |some |paper |papers |research |weekly |daily |\S+ )?\S*\s*\S+$/.test(text) && !/:/.test(text)) {
+    return 'the collection the papers belong to';
+  }
+  if (partKind(title) !== null) return 'a part of a note, not a paper';
+  return null;
+}
+
+/**
+ * How much a line reads like a paper's title, roughly -2 to 4: long, capitalised, with a
+ * colon ("BERT: Pre-training of ..."), linked to a paper, a year or venue; short lower-case
+ * phrases and sentences read less like one.
+ */
+export function titleStrength(title: string, paperLink = false): number {
+  const words = title.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  let strength = 0;
+  if (paperLink) strength += 2;
+  if (words.length >= 4) strength += 1;
+  else if (words.length === 3) strength += 0.5;
+  else if (!words.some((w) => /[A-Z].*[A-Z0-9]|\d/.test(w.slice(1)) || /^[A-Z0-9-]{2,}$/.test(w))) strength -= 0.5;
+  if (/^[^:]{2,60}:\s+\S/.test(title)) strength += 1;
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  if (words.length >= 2 && capitalised / words.length >= 0.6) strength += 0.5;
+  if (words.length > 25) strength -= 1.5;
+  else if (words.length > 14 && /[.!]$/.test(title)) strength -= 1;
+  if (/^(?:this|these|that|we|they|it|i|my|our|note|nb|important|update|edit|warning|tip|caveat|disclaimer|see|also|read|check)\b/i.test(title)) strength -= 2;
+  if (/^the (?:paper|authors?|model|method|idea|key|main|results?)\b/i.test(title)) strength -= 2;
+  return strength;
+}

@@ -1,0 +1,669 @@
+// A notes document (blocks) -> its papers. People write paper notes in a handful of shapes,
+// often several in one file:
+//  - headings at any depth, each paper with its own sub-sections ("#### Key Points",
+//    "### Thoughts") under it; groups above them ("## Day 1", "## Posters");
+//  - one file per paper: the title from front matter, the first heading, a leading link or
+//    the file name;
+//  - bold-title paragraphs ("**Title** Authors", then the summary);
+//  - link lines ("📝 [Title](url)", then a quote or paragraph);
+//  - list items ("- **Title**: summary", "* [Title](url) - summary", nested bullets);
+//  - table rows (a title column and summary columns);
+//  - code lines of the bundled format ("C12: Title") inside Markdown.
+// The headings make a tree of sections. A section is a paper when its heading reads like a
+// title (sections.ts: not "Contents", "Day 2", "Thoughts") and what is under it is a note, not
+// more papers; otherwise it is a group, and its own blocks are read for papers in the other
+// shapes. Whatever is read as no paper is recorded with why, for `paperdeck inspect`.
+import type { NoteEntry, NoteWarning } from '../core/types.js';
+import type { Block, Inline, ListItem, NotesDocument } from './document.js';
+import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
+import { isAuthorLine, NoteText } from './note-text.js';
+import { notATitle, partKind, titleStrength, type PartKind } from './sections.js';
+
+/** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
+export interface NotPaper {
+  text: string;
+  file: string;
+  line: number;
+  why: string;
+}
+
+export type Shape = 'plain' | 'headings' | 'file' | 'bold titles' | 'link lines' | 'list items' | 'table rows' | 'code lines';
+
+export interface ReadNotes {
+  entries: NoteEntry[];
+  warnings: NoteWarning[];
+  notPapers: NotPaper[];
+  /** The shapes papers were read in, in order of first use. */
+  shapes: Shape[];
+  /** How many things in the file look like papers (titles, paper links, rows): to tell when papers were missed. */
+  paperLike: number;
+}
+
+/** A paper opened by a title paragraph, whose note goes on until the next title. */
+interface BlockPaper {
+  title: string;
+  code: string;
+  shape: Shape;
+  line: number;
+  session: string;
+  note: NoteText;
+  /** The part of the note now being read (a "### Notes" heading after the title). */
+  part: PartKind;
+}
+
+interface Section {
+  heading: Extract<Block, { kind: 'heading' }> | null;
+  /** The heading as a card's front would show it. */
+  title: string;
+  /** The heading's words as written (a year or rating kept): what tells a group or a part. */
+  label: string;
+  href: string | null;
+  level: number;
+  line: number;
+  blocks: Block[];
+  children: Section[];
+}
+
+export interface ReadOptions {
+  /** The file's name without its folder or extension: the title of a one-paper file with no other. */
+  fileTitle: string;
+  /** The file is one of several in a deck folder: a file of one paper is expected there. */
+  inFolder: boolean;
+}
+
+/** Reads the papers of one notes document. */
+export function readPapers(doc: NotesDocument, file: string, options: ReadOptions): ReadNotes {
+  const reader = new PaperReader(file);
+  if (doc.metaLine !== null) reader.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
+  const root = sectionTree(doc.blocks);
+  reader.readGroup(root, '');
+  reader.onePaperFile(doc, root, options);
+  // "## [g](https://arxiv.org/...)" as a file's only title: the file's name says more.
+  const only = reader.entries.length === 1 ? reader.entries[0]! : null;
+  if (only && options.inFolder && only.title.length < 3 && !only.code) only.title = fileNameTitle(options.fileTitle);
+  return reader.result(doc);
+}
+
+function sectionTree(blocks: Block[]): Section {
+  const root: Section = { heading: null, title: '', label: '', href: null, level: 0, line: 1, blocks: [], children: [] };
+  const stack: Section[] = [root];
+  for (const block of blocks) {
+    if (block.kind !== 'heading') {
+      stack[stack.length - 1]!.blocks.push(block);
+      continue;
+    }
+    while (stack.length > 1 && stack[stack.length - 1]!.level >= block.level) stack.pop();
+    const link = firstLink(block.inline);
+    const section: Section = {
+      heading: block,
+      title: titleText(block.inline),
+      label: headingLabel(block.inline),
+      href: link?.href ?? null,
+      level: block.level,
+      line: block.line,
+      blocks: [],
+      children: [],
+    };
+    stack[stack.length - 1]!.children.push(section);
+    stack.push(section);
+  }
+  return root;
+}
+
+/** A heading's words: link labels kept, markup and emoji gone, nothing else taken off. */
+function headingLabel(inline: Inline): string {
+  const flat = inline.map((run) => (run.kind === 'link' ? { kind: 'strong' as const, children: run.children } : run));
+  return inlineText(flat).replace(/\s+/g, ' ').replace(/\s*\*+$/, '').trim();
+}
+
+/** A title's text from inline runs: link labels kept (the label is the title), markup gone. */
+function titleText(inline: Inline): string {
+  const lead = leadTitle(inline);
+  if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return cleanTitle(lead.title);
+  const flat = inline.map((run) => (run.kind === 'link' ? { kind: 'strong' as const, children: run.children } : run));
+  return cleanTitle(inlineText(flat).replace(/\n/g, ' '));
+}
+
+class PaperReader {
+  readonly entries: NoteEntry[] = [];
+  readonly warnings: NoteWarning[] = [];
+  readonly notPapers: NotPaper[] = [];
+  private readonly shapes = new Set<Shape>();
+  private paperLike = 0;
+
+  constructor(private readonly file: string) {}
+
+  notPaper(text: string, line: number, why: string): void {
+    this.notPapers.push({ text: text.length > 120 ? `${text.slice(0, 119)}…` : text, file: this.file, line, why });
+  }
+
+  result(doc: NotesDocument): ReadNotes {
+    return {
+      entries: this.entries,
+      warnings: this.warnings,
+      notPapers: this.notPapers.sort((a, b) => a.line - b.line),
+      shapes: [...this.shapes],
+      paperLike: Math.max(this.paperLike, countPaperLike(doc.blocks)),
+    };
+  }
+
+  private add(shape: Shape, title: string, line: number, session: string, note: NoteText, code = ''): void {
+    this.shapes.add(shape);
+    const split = code ? { code, title } : splitCode(title);
+    this.entries.push({ title: split.title, session, code: split.code, line, file: this.file, ...note.fields() });
+  }
+
+  // ---- sections ------------------------------------------------------------------------------
+
+  /** A section that is not a paper: its blocks, then its sub-sections, read for papers. */
+  readGroup(section: Section, session: string): number {
+    const before = this.entries.length;
+    const childSession = section.heading && notATitle(section.label) !== 'a part of a note, not a paper' ? section.title : session;
+    let open = this.readBlocks(section.blocks, childSession, null);
+    let kids = section.children;
+    // "### Notes" under a paper read from a link line or bold title is that paper's part (and
+    // the link lines under it open papers of their own).
+    while (open && kids.length > 0 && partKind(kids[0]!.label) !== null) {
+      open.part = partKind(kids[0]!.label) ?? 'body';
+      open = this.readBlocks(flatten(kids[0]!, true), childSession, open);
+      kids = kids.slice(1);
+    }
+    if (open) this.finishBlockPaper(open);
+    // A file of one paper written as sibling headings: "# Title", then "# Summary", "# Thoughts".
+    const papers = kids.filter((kid) => this.isPaper(kid));
+    const partsAfterOnePaper = papers.length === 1 && kids.every((kid) => kid === papers[0] || partKind(kid.label) !== null);
+    for (let i = 0; i < kids.length; i++) {
+      const kid = kids[i]!;
+      if (partsAfterOnePaper && kid === papers[0]) {
+        this.readPaper(kid, childSession, kids.slice(i + 1));
+        break;
+      }
+      if (this.isPaper(kid)) this.readPaper(kid, childSession, []);
+      else {
+        const found = this.readGroup(kid, childSession);
+        if (found === 0) this.notPaper(kid.title, kid.line, `heading: ${notATitle(kid.label) ?? 'holds no paper'}`);
+      }
+    }
+    return this.entries.length - before;
+  }
+
+  /** Whether a section is one paper's note (else a group of papers, or a part of the essay). */
+  private isPaper(section: Section): boolean {
+    if (!section.heading) return false;
+    if (splitCode(section.title).code) return true;
+    if (notATitle(section.label) !== null) return false;
+    if (section.title.split(/\s+/).length > 30) return false;
+    if (blockPaperCount(section.blocks) >= 2) return false;
+    const strength = titleStrength(section.title, section.href !== null && isPaperLink(section.href));
+    const kids = section.children.filter((kid) => notATitle(kid.label) === null);
+    const parts = section.children.filter((kid) => partKind(kid.label) !== null).length;
+    if (kids.length === 0) return true;
+    if (parts >= 1 && parts * 2 >= kids.length) return true;
+    // Its sub-headings read more like papers than it does: it groups them ("## Generative
+    // models" over "### Progressive Growing of GANs ..."); else they are its parts.
+    const kidStrength = kids.reduce((sum, kid) => sum + titleStrength(kid.title, kid.href !== null && isPaperLink(kid.href)), 0) / kids.length;
+    if (kids.length >= 2) return !(kidStrength >= strength || strength < 1);
+    return !(kidStrength > strength + 0.5);
+  }
+
+  /** One paper from a heading: everything under it is its note, its sub-sections its parts. */
+  private readPaper(section: Section, session: string, siblingParts: Section[]): void {
+    const note = new NoteText();
+    note.addBlocks(section.blocks);
+    const addParts = (parts: Section[]) => {
+      for (const part of parts) {
+        const kind = partKind(part.label) ?? 'body';
+        note.addBlocks(part.blocks, kind);
+        addParts(part.children.map((child) => (partKind(child.label) === null && kind !== 'body' ? { ...child, label: part.label } : child)));
+      }
+    };
+    addParts(section.children);
+    addParts(siblingParts);
+    this.paperLike++;
+    this.add(section.level > 0 ? 'headings' : 'file', section.title, section.line, session, note);
+  }
+
+  /**
+   * A file that holds no paper in any shape, but has text and a title (front matter, its first
+   * heading, a leading link, or its name in a folder of one-paper files), is one paper's note.
+   */
+  onePaperFile(doc: NotesDocument, root: Section, options: ReadOptions): void {
+    if (this.entries.length > 0) return;
+    const note = new NoteText();
+    const blocks = flatten(root);
+    const metaTitle = doc.meta.get('title');
+    const firstHeading = blocks.find((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading');
+    const firstParagraph = blocks.find((b) => b.kind === 'paragraph') as Extract<Block, { kind: 'paragraph' }> | undefined;
+    const leadingLink = firstParagraph ? leadTitle(firstParagraph.inline) : null;
+    let title = '';
+    let line = 1;
+    let skip: Block | null = null;
+    if (metaTitle) {
+      title = cleanTitle(metaTitle);
+      line = doc.metaLine ?? 1;
+    } else if (firstHeading && notATitle(headingLabel(firstHeading.inline)) === null) {
+      title = titleText(firstHeading.inline);
+      line = firstHeading.line;
+      skip = firstHeading;
+    } else if (leadingLink?.via === 'link' && firstParagraph && blocks.indexOf(firstParagraph) <= 1 && !isGenericLinkLabel(leadingLink.title)) {
+      title = cleanTitle(leadingLink.title);
+      line = firstParagraph.line;
+      skip = firstParagraph;
+    } else if (options.inFolder) {
+      title = fileNameTitle(options.fileTitle);
+    }
+    if (title === '') return;
+    // The parts of the note, by the headings they sit under.
+    let part = partKind('') ?? 'body';
+    for (const block of blocks) {
+      if (block === skip) {
+        if (block.kind === 'paragraph') {
+          const rest = leadingLink ? inlineText(leadingLink.rest) : '';
+          if (rest && !isAuthorLine(rest)) note.addText(rest.replace(/^[\s:–—-]+/, ''));
+        }
+        continue;
+      }
+      if (block.kind === 'heading') {
+        part = partKind(headingLabel(block.inline)) ?? 'body';
+        continue;
+      }
+      note.addBlocks([block], part);
+    }
+    if (!note.hasText() && !options.inFolder) return;
+    // The parts read as not papers are this paper's now.
+    this.notPapers.splice(0, this.notPapers.length, ...this.notPapers.filter((n) => n.why.startsWith('front matter')));
+    this.paperLike = Math.max(this.paperLike, 1);
+    this.add('file', title, line, '', note);
+  }
+
+  // ---- blocks --------------------------------------------------------------------------------
+
+  /**
+   * Blocks outside any paper heading: papers in the other shapes, and what is not a paper.
+   * The last paper read from a title paragraph is left open (the caller may add the parts
+   * that follow it under headings) and handed back, to be finished by the caller.
+   */
+  private readBlocks(blocks: Block[], session: string, open: BlockPaper | null): BlockPaper | null {
+    let current = open;
+    const finish = () => {
+      if (current) this.finishBlockPaper(current);
+      current = null;
+    };
+    // Titles of one kind open papers: among link-line papers a bold line is a remark in a note.
+    const only = titleKindOf(blocks);
+    for (const block of blocks) {
+      if (block.kind === 'paragraph') {
+        const titled = paragraphPaper(block.inline, only);
+        if (titled) {
+          finish();
+          current = { ...titled, line: block.line, note: new NoteText(), session, part: 'body' };
+          if (titled.summary.length) current.note.addInline(titled.summary);
+          this.paperLike++;
+          continue;
+        }
+        if (current) current.note.addInline(block.inline, current.part);
+        else this.essay(block.inline, block.line);
+        continue;
+      }
+      if (block.kind === 'list') {
+        const listed = this.readList(block, session);
+        if (listed) {
+          finish();
+          continue;
+        }
+        if (current) current.note.addBlocks([block], current.part);
+        else this.linkListOrEssay(block);
+        continue;
+      }
+      if (block.kind === 'table') {
+        if (this.readTable(block, session)) {
+          finish();
+          continue;
+        }
+        if (current) current.note.addBlocks([block], current.part);
+        else this.notPaper(block.head.map(inlineText).join(' | '), block.line, 'a table with no column of paper titles');
+        continue;
+      }
+      if (block.kind === 'quote') {
+        if (current) current.note.addBlocks([block], current.part);
+        else this.notPaper(firstText(block.blocks), block.line, 'a quotation outside any paper');
+        continue;
+      }
+      if (block.kind === 'html') {
+        this.notPaper(block.text.trim().split('\n')[0] ?? '', block.line, 'HTML');
+        continue;
+      }
+      if (block.kind === 'code') {
+        this.notPaper(block.text.trim().split('\n')[0] ?? '', block.line, 'a code block');
+        continue;
+      }
+    }
+    return current;
+  }
+
+  private finishBlockPaper(paper: BlockPaper): void {
+    this.add(paper.shape, paper.title, paper.line, paper.session, paper.note, paper.code);
+  }
+
+  private essay(inline: Inline, line: number): void {
+    const text = inlineText(inline).replace(/\n/g, ' ');
+    if (text !== '') this.notPaper(text, line, 'text outside any paper (a preamble or an essay section)');
+  }
+
+  private linkListOrEssay(list: Extract<Block, { kind: 'list' }>): void {
+    const first = list.items[0];
+    const text = first ? firstText(first.blocks) : '';
+    const links = list.items.filter((item) => item.blocks[0]?.kind === 'paragraph' && firstLink(item.blocks[0].inline)).length;
+    const anchors = list.items.filter((item) => item.blocks[0]?.kind === 'paragraph' && firstLink(item.blocks[0].inline)?.href.startsWith('#')).length;
+    const why =
+      anchors * 2 >= list.items.length && anchors > 0
+        ? 'a table of contents'
+        : links * 2 >= list.items.length && links > 0
+          ? `a list of ${links} links without notes`
+          : 'a list outside any paper';
+    this.notPaper(text, list.line, why);
+  }
+
+  /** A list whose items are papers ("- **Title**: summary"); false when it is not one. */
+  private readList(list: Extract<Block, { kind: 'list' }>, session: string): boolean {
+    const items = list.items.map((item) => ({ item, paper: itemPaper(item) }));
+    // Items that group papers in nested lists ("- Week 1" over "  - **Title**: ...").
+    const groups = items.filter((i) => i.paper === null && nestedPaperList(i.item) !== null);
+    if (groups.length > 0 && groups.length * 2 >= items.length) {
+      for (const { item } of groups) {
+        const label = cleanTitle(firstText(item.blocks));
+        this.readList(nestedPaperList(item)!, label || session);
+      }
+      return true;
+    }
+    if (!isPaperList(items.map((i) => i.paper))) return false;
+    // Only titles with notes: a bare link among them is a paper with nothing written yet.
+    for (const { item, paper } of items) {
+      if (!paper) {
+        this.notPaper(firstText(item.blocks), item.line, 'a list item with no title, among papers');
+        continue;
+      }
+      const note = new NoteText();
+      if (paper.summary.length) note.addInline(paper.summary);
+      note.addBlocks(item.blocks.slice(1));
+      if (!paper.hasNotes && paper.paperLink) note.removed.add('links');
+      this.paperLike++;
+      this.add('list items', paper.title, item.line, session, note, paper.code);
+    }
+    return true;
+  }
+
+  /** A table with a column of paper titles: one paper per row. False when it has none. */
+  private readTable(table: Extract<Block, { kind: 'table' }>, session: string): boolean {
+    const columns = tableColumns(table);
+    if (!columns) return false;
+    for (const row of table.rows) {
+      const cell = row.cells[columns.title] ?? [];
+      const { first, rest } = splitFirstLine(cell);
+      const lead = leadTitle(first);
+      const leadRest = lead ? inlineText(stripSeparator(lead.rest)).trim() : '';
+      const title = cleanTitle(lead && (leadRest === '' || readsAsTitle(lead)) ? lead.title : titleText(first));
+      if (title === '' || notATitle(title) !== null) {
+        if (row.cells.some((c) => inlineText(c) !== '')) this.notPaper(row.cells.map(inlineText).join(' | '), row.line, 'a row with no paper title');
+        continue;
+      }
+      const note = new NoteText();
+      // "**Title** - Short name - what it does": the cell's summary after the title.
+      if (leadRest !== '' && !isAuthorLine(leadRest)) note.addText(leadRest.replace(/^([^.:;]{1,60}?) [-–—] (?=\S)/, (whole, name: string) => (name.split(/\s+/).length <= 6 ? '' : whole)));
+      const restText = inlineText(rest);
+      if (restText && !isAuthorLine(restText.replace(/\n/g, ', '))) note.addText(restText);
+      for (const index of columns.summary) note.addInline(row.cells[index] ?? []);
+      for (const index of columns.own) note.addInline(row.cells[index] ?? [], 'own');
+      const rowSession = columns.session === null ? session : cleanTitle(inlineText(row.cells[columns.session] ?? [])) || session;
+      this.paperLike++;
+      this.add('table rows', title, row.line, rowSession, note);
+    }
+    return true;
+  }
+}
+
+// ---- paragraphs and items with titles ------------------------------------------------------------
+
+interface TitledParagraph {
+  title: string;
+  code: string;
+  shape: Shape;
+  /** The text after the title (authors taken off), and the paragraph's next lines. */
+  summary: Inline;
+}
+
+const CODE_LINE = /^\s*(?:\*\*|__)?[Cc](\d{1,9})(?:\*\*|__)?\s*(?::|[-–—](?=\s))(?:\*\*|__)?\s*(\S.*)$/;
+// A title and its summary on one line: "Title: summary", "Title - summary", "Title — summary".
+const SEPARATOR = /^\s*(?:[:：]|[-–—]{1,2}(?=\s)|\|)\s*/;
+
+/** Lines that may stand before a title in a paragraph: a time, a room ("10:05 am : West Ballroom C"). */
+const LOGISTICS_LINE = /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b.{0,60}|(?:\S+ ){0,3}(?:room|hall|ballroom|poster|booth|session|track)\b[^.!?]{0,30}|#\d+\s*)$/i;
+
+/**
+ * A paragraph that opens with a paper's title: bold, a link, or a code ("C12: Title"); a
+ * line of logistics (a time, a room) may come first. `only` restricts the kind of title.
+ */
+function paragraphPaper(inline: Inline, only: LeadTitle['via'] | null = null): TitledParagraph | null {
+  let { first, rest } = splitFirstLine(inline);
+  let firstText = inlineText(first);
+  const code = CODE_LINE.exec(firstText);
+  if (code && !/\b[Cc]\d+\s*(?:,|&|and)\s*[Cc]\d+/.test(firstText)) {
+    return { title: cleanTitle(code[2]!), code: `C${code[1]}`, shape: 'code lines', summary: rest };
+  }
+  for (let skipped = 0; skipped < 2 && LOGISTICS_LINE.test(firstText) && rest.length > 0; skipped++) {
+    ({ first, rest } = splitFirstLine(rest));
+    firstText = inlineText(first);
+  }
+  const lead = leadTitle(first);
+  if (!lead || !readsAsTitle(lead) || (only !== null && lead.via !== only)) return null;
+  const after = lead.rest;
+  const afterText = inlineText(after);
+  let summary: Inline = rest;
+  if (afterText !== '' && !SEPARATOR.test(afterText) && isAuthorLine(afterText.replace(/^[\s,.;–—-]+/, ''))) {
+    // "**Title** A. Author, B. Author": the rest of the line is the authors.
+  } else if (afterText !== '') {
+    summary = [...stripSeparator(after), { kind: 'break' }, ...rest];
+  }
+  return { title: cleanTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary };
+}
+
+/** Whether a bold run or a link at the start of a line is a paper's title, not a label or a phrase. */
+function readsAsTitle(lead: LeadTitle): boolean {
+  const title = cleanTitle(lead.title);
+  if (title === '' || title.length > 250) return false;
+  if (lead.via === 'link' && isGenericLinkLabel(title)) return false;
+  if (lead.href?.startsWith('#')) return false;
+  if (notATitle(title) !== null || partKind(title) !== null) return false;
+  const paperLink = lead.href !== null && isPaperLink(lead.href);
+  const words = title.split(/\s+/).length;
+  if (words < 2 && !paperLink && !/[A-Z].*[A-Z0-9]/.test(title.slice(1))) return false;
+  return titleStrength(title, paperLink) >= 0;
+}
+
+/**
+ * The kind of title that opens papers among these blocks, when both kinds occur: the one
+ * that opens more paragraphs (links win a tie: bold lines in notes are more often emphasis).
+ */
+function titleKindOf(blocks: Block[]): LeadTitle['via'] | null {
+  let links = 0;
+  let strong = 0;
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const lead = leadTitle(splitFirstLine(block.inline).first);
+    if (!lead || !readsAsTitle(lead)) continue;
+    if (lead.via === 'link') links++;
+    else strong++;
+  }
+  if (links === 0 || strong === 0) return null;
+  return links >= strong ? 'link' : 'strong';
+}
+
+function stripSeparator(inline: Inline): Inline {
+  const [head, ...tail] = inline;
+  if (head?.kind !== 'text') return inline;
+  const text = head.text.replace(SEPARATOR, '').replace(/^\s*[,.;]\s*/, '');
+  return text === '' ? tail : [{ kind: 'text', text }, ...tail];
+}
+
+interface ItemPaper {
+  title: string;
+  code: string;
+  summary: Inline;
+  hasNotes: boolean;
+  paperLink: boolean;
+}
+
+/** A list item that is a paper: it opens with a title, then a summary or nested notes. */
+function itemPaper(item: ListItem): ItemPaper | null {
+  const head = item.blocks[0];
+  if (head?.kind !== 'paragraph') return null;
+  const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline);
+  if (!titled) return null;
+  const hasNotes = inlineText(titled.summary).trim() !== '' || item.blocks.length > 1;
+  const link = firstLink(head.inline);
+  return { title: titled.title, code: titled.code, summary: titled.summary, hasNotes, paperLink: link !== null && isPaperLink(link.href) };
+}
+
+/**
+ * Whether list items are papers: most open with a title, and they have notes, or they link to
+ * papers (a reading list: papers, even with nothing written yet).
+ */
+function isPaperList(papers: (ItemPaper | null)[]): boolean {
+  const titled = papers.filter((p): p is ItemPaper => p !== null);
+  if (titled.length === 0 || titled.length * 2 < papers.length) return false;
+  return titled.some((p) => p.hasNotes) || titled.filter((p) => p.paperLink).length * 2 >= titled.length;
+}
+
+/**
+ * "24 Jun 2014, 417 citations: [Title](url): summary": a list item whose title is a link after
+ * a short prefix of dates and counts, ending in a colon or a dash.
+ */
+function prefixedLinkPaper(inline: Inline): TitledParagraph | null {
+  const at = inline.findIndex((run) => run.kind === 'link');
+  if (at <= 0) return null;
+  const prefix = inlineText(inline.slice(0, at));
+  if (prefix.length > 60 || prefix.includes('\n') || !/[:\-–—|]\s*$/.test(prefix) || /[.!?]\s/.test(prefix)) return null;
+  return paragraphPaper(inline.slice(at));
+}
+
+function nestedPaperList(item: ListItem): Extract<Block, { kind: 'list' }> | null {
+  const nested = item.blocks.find((b): b is Extract<Block, { kind: 'list' }> => b.kind === 'list');
+  if (!nested || item.blocks[0]?.kind !== 'paragraph') return null;
+  const label = cleanTitle(inlineText(item.blocks[0].inline));
+  if (titleStrength(label) >= 1.5 && notATitle(label) === null) return null;
+  const papers = nested.items.filter((i) => itemPaper(i)?.hasNotes).length;
+  return papers > 0 && papers * 2 >= nested.items.length ? nested : null;
+}
+
+// ---- tables --------------------------------------------------------------------------------------
+
+const TITLE_COLUMN = /^(?:papers?|titles?|paper (?:title|name)|name|articles?|publications?|works?|readings?|reading)$/i;
+const SUMMARY_COLUMN =
+  /\b(?:summary|summaries|tl;?\s?dr|tldr|key (?:idea|points?|insights?|contributions?)|idea|ideas|notes?|description|abstract|contributions?|takeaways?|gist|about|main (?:point|idea)s?|findings?|what|method|approach|highlights?|one[- ]?liner)\b/i;
+const OWN_COLUMN = /\b(?:thoughts?|comments?|remarks?|opinions?|my take|why|review|rating|verdict|questions?)\b/i;
+const SESSION_COLUMN = /^(?:week|day|date|session|lecture|class|meeting|topic|track|category|area|theme|module|unit)\b/i;
+
+interface TableColumns {
+  title: number;
+  summary: number[];
+  own: number[];
+  session: number | null;
+}
+
+function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | null {
+  const heads = table.head.map((cell) => inlineText(cell).replace(/\n/g, ' ').trim());
+  let title = heads.findIndex((h) => TITLE_COLUMN.test(h));
+  if (title < 0 && table.rows.length > 0) {
+    // No header says "Title": the column whose cells open with links or bold titles.
+    let best = -1;
+    let bestCount = 0;
+    for (let c = 0; c < heads.length; c++) {
+      if (SUMMARY_COLUMN.test(heads[c]!) || SESSION_COLUMN.test(heads[c]!)) continue;
+      const count = table.rows.filter((row) => {
+        const lead = leadTitle(splitFirstLine(row.cells[c] ?? []).first);
+        return lead !== null && readsAsTitle(lead);
+      }).length;
+      if (count > bestCount) [best, bestCount] = [c, count];
+    }
+    if (bestCount * 2 >= table.rows.length && bestCount > 0) title = best;
+  }
+  if (title < 0) return null;
+  const summary: number[] = [];
+  const own: number[] = [];
+  let session: number | null = null;
+  heads.forEach((head, index) => {
+    if (index === title) return;
+    if (OWN_COLUMN.test(head)) own.push(index);
+    else if (SUMMARY_COLUMN.test(head)) summary.push(index);
+    else if (session === null && SESSION_COLUMN.test(head)) session = index;
+  });
+  return { title, summary, own, session };
+}
+
+// ---- helpers -------------------------------------------------------------------------------------
+
+/** "building-machines-that-learn" -> "Building machines that learn": a file's name as a title. */
+function fileNameTitle(name: string): string {
+  const spaced = name.includes(' ') ? name : name.replace(/_+/g, ' ').replace(/(?<=\S)-(?=\S)/g, ' ');
+  const title = cleanTitle(spaced);
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+function firstText(blocks: Block[]): string {
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' || block.kind === 'heading') return inlineText(block.inline).split('\n')[0] ?? '';
+    if (block.kind === 'list' && block.items[0]) return firstText(block.items[0].blocks);
+    if (block.kind === 'quote') return firstText(block.blocks);
+  }
+  return '';
+}
+
+/** A section's blocks and its sub-sections' headings and blocks, in order. */
+function flatten(section: Section, withoutHeading = false): Block[] {
+  const out: Block[] = withoutHeading || !section.heading ? [...section.blocks] : [section.heading, ...section.blocks];
+  for (const child of section.children) out.push(...flatten(child));
+  return out;
+}
+
+/** Paragraphs that would open a paper in a group's blocks (to tell a group from a paper). */
+function blockPaperCount(blocks: Block[]): number {
+  let n = 0;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' && paragraphPaper(block.inline)) n++;
+    else if (block.kind === 'list') n += block.items.length >= 2 && isPaperList(block.items.map(itemPaper)) ? 2 : 0;
+    else if (block.kind === 'table' && tableColumns(block) && block.rows.length >= 2) n += 2;
+  }
+  return n;
+}
+
+/**
+ * The most paper-like things of one kind in the file: headings that may be titles, paragraphs
+ * and items opening with a title, table rows, links to papers at the start of a line. More of
+ * them than papers read means papers were missed.
+ */
+function countPaperLike(blocks: Block[]): number {
+  let headings = 0;
+  let titled = 0;
+  let rows = 0;
+  const paperLinks = new Set<string>();
+  const visit = (list: Block[]) => {
+    for (const block of list) {
+      if (block.kind === 'heading') {
+        const title = titleText(block.inline);
+        if (notATitle(title) === null && titleStrength(title) >= 1) headings++;
+      } else if (block.kind === 'paragraph') {
+        const lead = leadTitle(splitFirstLine(block.inline).first);
+        if (lead && readsAsTitle(lead)) titled++;
+        if (lead?.href && isPaperLink(lead.href)) paperLinks.add(lead.href);
+      } else if (block.kind === 'list') {
+        for (const item of block.items) visit(item.blocks);
+      } else if (block.kind === 'quote') {
+        visit(block.blocks);
+      } else if (block.kind === 'table') {
+        if (tableColumns(block)) rows += block.rows.length;
+      }
+    }
+  };
+  visit(blocks);
+  return Math.max(headings, titled, rows, paperLinks.size);
+}
