@@ -1,8 +1,10 @@
-// Deck folders on disk: decks/<name>/ holds the notes the user edits (*.md, *.txt) and the
-// generated cards.json. This module is the only code that reads or writes them.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Deck folders on disk: decks/<name>/ holds the notes the user edits (*.md, *.txt, ..., in
+// sub-folders too) and the generated cards.json. This module is the only code that reads or
+// writes them.
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UsageError, UserError } from '../core/errors.js';
+import { stripControl } from '../core/sanitize.js';
 import type { CardsFile, NotesStamp } from '../core/types.js';
 import { GENERATOR_VERSION } from '../cards/version.js';
 import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
@@ -11,11 +13,23 @@ import { Fingerprint } from '../core/fingerprint.js';
 import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
 
 export const CARDS_FILE = 'cards.json';
-const NOTES_EXTENSIONS = /\.(md|markdown|txt)$/i;
+const NOTES_EXTENSIONS = /\.(md|markdown|txt|org)$/i;
+const NOTES_KINDS = '*.md, *.markdown, *.txt or *.org';
 
-/** Whether a file name is a notes file's: Markdown (.md, .markdown) or plain text (.txt). */
+/** A folder of notes is read to this many notes files and this many folders deep, no more. */
+export const MAX_NOTES_FILES = 5000;
+export const MAX_NOTES_DEPTH = 16;
+/** And through at most this many folders, notes in them or not (a vault may hold much else). */
+const MAX_NOTES_FOLDERS = 5000;
+
+/** Whether a file name is a notes file's: Markdown (.md, .markdown), plain text (.txt) or Org (.org). */
 export function isNotesFileName(name: string): boolean {
   return NOTES_EXTENSIONS.test(name);
+}
+
+/** A path as messages show it: no control characters or escape sequences. */
+function shown(path: string): string {
+  return stripControl(path);
 }
 const DECK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -86,7 +100,7 @@ export function resolveDeckName(decksDir: string, requested: string | undefined)
 }
 
 export interface NotesFile {
-  /** Name relative to the deck folder. */
+  /** Name relative to the deck folder, '/' between folders. */
   file: string;
   path: string;
   bytes: Buffer;
@@ -135,12 +149,12 @@ function readNotes(path: string, label: string, file: string): { bytes: Buffer; 
   return isRacy([stamp], readAt) ? { bytes } : { bytes, stamp };
 }
 
-/** The deck's notes files, in name order. */
+/** The deck's notes files, in name order (see listNotes). */
 export function readNotesFiles(decksDir: string, name: string): NotesFile[] {
-  return notesFileNames(decksDir, name).map((file) => {
-    const path = join(deckDir(decksDir, name), file);
-    const label = join(basename(decksDir), name, file);
-    return { file, path, label, ...readNotes(path, label, file) };
+  const { root, files, label } = listNotes(decksDir, name);
+  return files.map((file) => {
+    const path = join(root, file);
+    return { file, path, label: label(file), ...readNotes(path, label(file), file) };
   });
 }
 
@@ -152,25 +166,82 @@ export class NoNotesFilesError extends UserError {
 /** Whether the deck is cards alone: its folder holds no notes file at all. */
 export function hasNoNotesFile(decksDir: string, name: string): boolean {
   try {
-    notesFileNames(decksDir, name);
+    listNotes(decksDir, name);
     return false;
   } catch (error) {
     return error instanceof NoNotesFilesError;
   }
 }
 
-/** The names of the deck's notes files, in name order. */
-function notesFileNames(decksDir: string, name: string): string[] {
-  const dir = deckDir(decksDir, name);
-  let entries: string[];
+/** The deck's notes files (names relative to its folder, sorted: see walkNotesFolder), and how messages name each. */
+function listNotes(decksDir: string, name: string): { root: string; files: string[]; label: (file: string) => string } {
+  const root = deckDir(decksDir, name);
+  let entries: Dirent[];
   try {
-    entries = readdirSync(dir);
+    entries = readdirSync(root, { withFileTypes: true });
   } catch {
     throw noDeckNamed(decksDir, name, listDecks(decksDir));
   }
-  const files = entries.filter(isNotesFileName).sort();
-  if (files.length === 0) throw new NoNotesFilesError(`deck ${name} has no notes file (*.md, *.markdown or *.txt) in ${dir}`);
-  return files;
+  const files = walkNotesFolder(root, shown(join(basename(decksDir), name)), entries);
+  if (files.length === 0) throw new NoNotesFilesError(`deck ${name} has no notes file (${NOTES_KINDS}) in ${shown(root)}`);
+  return { root, files, label: (file) => shown(join(basename(decksDir), name, file)) };
+}
+
+/**
+ * The notes files in the folder `root` and its sub-folders: their paths relative to `root`
+ * ('/' between folders), sorted. Hidden files and folders (.git, .obsidian, .trash) and
+ * node_modules are left out, a folder reached twice (through a symbolic link) is read once, and
+ * the walk stops with an error past MAX_NOTES_FILES files, MAX_NOTES_FOLDERS folders or
+ * MAX_NOTES_DEPTH levels. An entry named like a notes file is one whatever it is (readNotes
+ * says so when it is a folder). `label` names `root` in messages; `entries` are root's, when read.
+ */
+export function walkNotesFolder(root: string, label: string, entries?: Dirent[]): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  let folders = 0;
+  const limits = `at most ${MAX_NOTES_FILES} notes files, ${MAX_NOTES_FOLDERS} folders and ${MAX_NOTES_DEPTH} levels deep`;
+  const folderId = (path: string): string | null => {
+    try {
+      const info = statSync(path);
+      return info.isDirectory() ? `${info.dev}:${info.ino}` : null;
+    } catch {
+      return null; // a dangling link, or gone since the folder was listed
+    }
+  };
+  const visit = (dir: string, relative: string, depth: number, listed?: Dirent[]): void => {
+    if (++folders > MAX_NOTES_FOLDERS) throw new UserError(`too many folders in ${label} (${limits}); use a smaller folder`);
+    let list = listed;
+    if (!list) {
+      try {
+        list = readdirSync(dir, { withFileTypes: true });
+      } catch (error) {
+        throw new UserError(`cannot read the folder ${shown(dir)}: ${(error as Error).message}`);
+      }
+    }
+    for (const entry of list) {
+      const name = entry.name;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = relative ? `${relative}/${name}` : name;
+      if (isNotesFileName(name)) {
+        files.push(path);
+        if (files.length > MAX_NOTES_FILES) throw new UserError(`too many notes files in ${label} (${limits}); use a smaller folder`);
+        continue;
+      }
+      if (!entry.isDirectory() && !entry.isSymbolicLink()) continue;
+      const full = join(dir, name);
+      const id = folderId(full);
+      if (id === null || seen.has(id)) continue;
+      if (depth + 1 > MAX_NOTES_DEPTH) {
+        throw new UserError(`notes folders nested too deep in ${label} at ${shown(path)} (${limits})`);
+      }
+      seen.add(id);
+      visit(full, path, depth + 1);
+    }
+  };
+  const rootId = folderId(root);
+  if (rootId) seen.add(rootId);
+  visit(root, '', 0, entries);
+  return files.sort();
 }
 
 /**
@@ -342,12 +413,12 @@ function sameFileStat(a: FileStat & { file?: string }, b: FileStat & { file?: st
 export function notesUntouchedSince(decksDir: string, name: string, stamps: readonly NotesStamp[] | undefined, cardsStat: FileStat): boolean {
   if (!stamps || stamps.length === 0 || isRacy(stamps, cardsStat.mtimeMs)) return false;
   try {
-    const files = notesFileNames(decksDir, name);
+    const { root, files } = listNotes(decksDir, name);
     return (
       files.length === stamps.length &&
       stamps.every((stamp, i) => {
         if (stamp.file !== files[i]) return false;
-        const info = statSync(join(deckDir(decksDir, name), stamp.file));
+        const info = statSync(join(root, stamp.file));
         return info.isFile() && sameFileStat(stamp, { file: stamp.file, size: info.size, mtimeMs: info.mtimeMs });
       })
     );
