@@ -1,16 +1,15 @@
 // Notes to deck: decode and parse every notes file of a deck, extract each paper's key idea,
 // give each card its identity (cards/identity.ts), and write cards.json only when it changed.
 import { hash } from 'node:crypto';
-import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NoteEntry, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { parseNotes } from '../notes/parse.js';
 import {
-  deckDir,
   hashNotes,
   deckStatus,
   type DeckStatus,
+  notesFilePath,
   readNotesFiles,
   restampNotes,
   serializeCardsFile,
@@ -137,7 +136,7 @@ export function generateDeck(
   return { ...built, written, restamped: false };
 }
 
-/** Where a card's note is, for opening it in $EDITOR. */
+/** Where a card's note is, for opening it in $EDITOR: in the deck folder, or where the deck's notes are linked. */
 export function notesFileOf(decksDir: string, name: string, card: Card): { path: string; line: number } {
-  return { path: join(deckDir(decksDir, name), card.source.file), line: card.source.line };
+  return { path: notesFilePath(decksDir, name, card.source.file), line: card.source.line };
 }

@@ -1,8 +1,9 @@
-// Deck folders on disk: decks/<name>/ holds the notes the user edits (*.md, *.txt, ..., in
-// sub-folders too) and the generated cards.json. This module is the only code that reads or
-// writes them.
+// Deck folders on disk: decks/<name>/ holds the generated cards.json and either the notes the
+// user edits (*.md, *.txt, ..., in sub-folders too) or a link file, notes-link.json, naming a
+// notes file or folder elsewhere (an Obsidian vault, a git repository), read where it is.
+// This module is the only code that reads or writes them.
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UsageError, UserError } from '../core/errors.js';
 import { stripControl } from '../core/sanitize.js';
 import type { CardsFile, NotesStamp } from '../core/types.js';
@@ -13,6 +14,11 @@ import { Fingerprint } from '../core/fingerprint.js';
 import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
 
 export const CARDS_FILE = 'cards.json';
+/**
+ * A linked deck's link file: `{"version": 1, "notes": "/absolute/path"}`, the notes file or
+ * folder the deck reads where it lives.
+ */
+export const NOTES_LINK_FILE = 'notes-link.json';
 const NOTES_EXTENSIONS = /\.(md|markdown|txt|org)$/i;
 const NOTES_KINDS = '*.md, *.markdown, *.txt or *.org';
 
@@ -65,7 +71,7 @@ export function listDecks(decksDir: string): string[] {
     .filter((name) => {
       try {
         const dir = join(decksDir, name);
-        return statSync(dir).isDirectory() && readdirSync(dir).some((f) => isNotesFileName(f) || f === CARDS_FILE);
+        return statSync(dir).isDirectory() && readdirSync(dir).some((f) => isNotesFileName(f) || f === CARDS_FILE || f === NOTES_LINK_FILE);
       } catch {
         return false;
       }
@@ -100,11 +106,11 @@ export function resolveDeckName(decksDir: string, requested: string | undefined)
 }
 
 export interface NotesFile {
-  /** Name relative to the deck folder, '/' between folders. */
+  /** Name relative to the notes root (the deck folder, or the linked folder), '/' between folders. */
   file: string;
   path: string;
   bytes: Buffer;
-  /** How messages name it: decks/<deck>/<file>. */
+  /** How messages name it: decks/<deck>/<file>, or its full path for linked notes. */
   label: string;
   /**
    * Its stat, taken before the bytes were read; absent when the file had changed too recently
@@ -163,7 +169,7 @@ export class NoNotesFilesError extends UserError {
   override name = 'NoNotesFilesError';
 }
 
-/** Whether the deck is cards alone: its folder holds no notes file at all. */
+/** Whether the deck is cards alone: its folder holds no notes file at all (a linked deck never is). */
 export function hasNoNotesFile(decksDir: string, name: string): boolean {
   try {
     listNotes(decksDir, name);
@@ -173,18 +179,97 @@ export function hasNoNotesFile(decksDir: string, name: string): boolean {
   }
 }
 
-/** The deck's notes files (names relative to its folder, sorted: see walkNotesFolder), and how messages name each. */
-function listNotes(decksDir: string, name: string): { root: string; files: string[]; label: (file: string) => string } {
-  const root = deckDir(decksDir, name);
+/** Where a deck's notes are. */
+interface NotesPlace {
+  /** The folder the notes files' names are relative to. */
+  root: string;
+  /** The linked notes file or folder (absolute), or null when the notes are in the deck folder. */
+  linked: string | null;
+  /** A linked notes file: its name in `root`, the deck's one notes file. */
+  file: string | null;
+  /** The deck folder's entries, when `root` is the deck folder (already read). */
+  entries?: Dirent[];
+}
+
+/** The end of every message about linked notes, so the user knows where that path came from. */
+const LINKED = '(linked with paperdeck new)';
+
+/**
+ * Where the deck's notes are: in its folder, or where its link file says. A link whose notes are
+ * gone or cannot be read is an error naming the path (readers keep the cards last built).
+ */
+function notesPlace(decksDir: string, name: string): NotesPlace {
+  const dir = deckDir(decksDir, name);
   let entries: Dirent[];
   try {
-    entries = readdirSync(root, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     throw noDeckNamed(decksDir, name, listDecks(decksDir));
   }
-  const files = walkNotesFolder(root, shown(join(basename(decksDir), name)), entries);
-  if (files.length === 0) throw new NoNotesFilesError(`deck ${name} has no notes file (${NOTES_KINDS}) in ${shown(root)}`);
-  return { root, files, label: (file) => shown(join(basename(decksDir), name, file)) };
+  if (!entries.some((entry) => entry.name === NOTES_LINK_FILE)) return { root: dir, linked: null, file: null, entries };
+  const linked = readNotesLink(dir);
+  let info;
+  try {
+    info = statSync(linked);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`notes not found at ${shown(linked)} ${LINKED}`);
+    throw new UserError(`cannot read the notes at ${shown(linked)} ${LINKED}: ${(error as Error).message}`);
+  }
+  if (info.isDirectory()) return { root: linked, linked, file: null };
+  if (info.isFile()) return { root: dirname(linked), linked, file: basename(linked) };
+  throw new UserError(`the notes at ${shown(linked)} are neither a file nor a folder ${LINKED}`);
+}
+
+/** The notes path a deck's link file names. */
+function readNotesLink(dir: string): string {
+  const path = join(dir, NOTES_LINK_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read ${shown(path)}: ${(error as Error).message}`);
+  }
+  let notes: unknown;
+  try {
+    const parsed = JSON.parse(text) as { version?: unknown; notes?: unknown };
+    notes = parsed.version === 1 ? parsed.notes : undefined;
+  } catch {
+    // said below
+  }
+  if (typeof notes !== 'string' || !notes.startsWith('/')) {
+    throw new UserError(
+      `${shown(path)} is not a notes link (expected {"version": 1, "notes": "/absolute/path"}); remove the deck and link it again with paperdeck new`,
+    );
+  }
+  return notes;
+}
+
+/** The text of a link file for notes at `path` (absolute). */
+export function notesLinkText(path: string): string {
+  return JSON.stringify({ version: 1, notes: path }, null, 1) + '\n';
+}
+
+/** The deck's notes files (names relative to `root`, sorted), and how messages name each. */
+function listNotes(decksDir: string, name: string): { root: string; files: string[]; label: (file: string) => string } {
+  const place = notesPlace(decksDir, name);
+  if (place.linked !== null) {
+    const files = place.file !== null ? [place.file] : walkNotesFolder(place.root, shown(place.root));
+    if (files.length === 0) throw new UserError(`no notes files (${NOTES_KINDS}) in ${shown(place.root)} ${LINKED}`);
+    return { root: place.root, files, label: (file) => shown(join(place.root, file)) };
+  }
+  const files = walkNotesFolder(place.root, shown(join(basename(decksDir), name)), place.entries);
+  if (files.length === 0) throw new NoNotesFilesError(`deck ${name} has no notes file (${NOTES_KINDS}) in ${shown(place.root)}`);
+  return { root: place.root, files, label: (file) => shown(join(basename(decksDir), name, file)) };
+}
+
+/**
+ * Where the note of a card built from `file` is (for the editor): in the deck folder, or at the
+ * linked path.
+ */
+export function notesFilePath(decksDir: string, name: string, file: string): string {
+  const place = notesPlace(decksDir, name);
+  return place.file !== null ? join(place.root, place.file) : join(place.root, file);
 }
 
 /**
@@ -404,7 +489,8 @@ function sameFileStat(a: FileStat & { file?: string }, b: FileStat & { file?: st
 }
 
 /**
- * Whether the deck's notes files are exactly those stamped in cards.json, unchanged in name,
+ * Whether the deck's notes files (in its folder, or where its link file says) are exactly those
+ * stamped in cards.json, unchanged in name,
  * size and mtime, each last changed well before cards.json was written (stamps are taken only
  * of files changed well before they were read; this holds when the file system's clock and
  * this machine's disagree, too). Any doubt, or any error, says no: the caller then reads and
