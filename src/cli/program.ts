@@ -65,9 +65,26 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
   withJson(
     program
       .command('new')
-      .description('start a deck from a notes file anywhere on disk')
+      .description('start a deck from a notes file or folder anywhere on disk, read where it lives')
       .argument('<name>', 'name of the new deck (letters, digits, - and _)')
-      .requiredOption('--from <file>', 'the notes file to copy into the deck'),
+      .requiredOption('--from <path>', 'the notes: a file, or a folder read with its sub-folders')
+      .option('--copy', 'copy the notes into the deck folder instead of linking to them')
+      .addHelpText(
+        'after',
+        [
+          '',
+          'By default the deck is linked: decks/NAME/ holds notes-link.json, naming PATH (made',
+          'absolute), and cards.json. Edits at PATH show at the next generate or study, and `e`',
+          'in a session opens the file there. If PATH goes away, the deck keeps its cards and',
+          'history, and generate says where it looked.',
+          '',
+          'A folder is read with its sub-folders: every *.md, *.markdown, *.txt and *.org file,',
+          'in sorted order, leaving out hidden files and folders (.git, .obsidian) and',
+          'node_modules; at most 5000 notes files, 16 levels deep.',
+          '',
+          'With --copy the notes are copied into decks/NAME/ (a folder keeps its sub-folders).',
+        ].join('\n'),
+      ),
   ).action(action('new'));
 
   withJson(

@@ -16,7 +16,7 @@ import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
 export const CARDS_FILE = 'cards.json';
 /**
  * A linked deck's link file: `{"version": 1, "notes": "/absolute/path"}`, the notes file or
- * folder the deck reads where it lives.
+ * folder the deck reads where it lives (written by `paperdeck new --from PATH`).
  */
 export const NOTES_LINK_FILE = 'notes-link.json';
 const NOTES_EXTENSIONS = /\.(md|markdown|txt|org)$/i;
@@ -81,7 +81,7 @@ export function listDecks(decksDir: string): string[] {
 
 /** What to say when `decksDir` holds no deck, and how to start one. */
 export function noDecksMessage(decksDir: string): string {
-  return `no decks in ${decksDir}; start one with: paperdeck new NAME --from FILE`;
+  return `no decks in ${decksDir}; start one with: paperdeck new NAME --from PATH`;
 }
 
 /** The error for a deck name that is not among `decks`, naming the ones there are. */
@@ -119,15 +119,11 @@ export interface NotesFile {
   stamp?: NotesStamp;
 }
 
-/** Checks that `path` is a readable, non-empty regular file of sensible size; returns its bytes. */
-export function readNotesBytes(path: string, label: string = path): Buffer {
-  return readNotes(path, label, basename(path)).bytes;
-}
-
 /**
- * readNotesBytes, with the file's stamp. The stat comes before the read, so that a change in
- * between leaves the older stamp (and the next check reads the file again); and a file changed
- * within a margin of now gets none, since a second change in the same tick would keep its mtime.
+ * Checks that `path` is a readable, non-empty regular file of sensible size; returns its bytes
+ * and its stamp. The stat comes before the read, so that a change in between leaves the older
+ * stamp (and the next check reads the file again); and a file changed within a margin of now
+ * gets none, since a second change in the same tick would keep its mtime.
  */
 function readNotes(path: string, label: string, file: string): { bytes: Buffer; stamp?: NotesStamp } {
   // This machine's real clock, standing in for the file system's (not the Clock, which
@@ -330,6 +326,33 @@ export function walkNotesFolder(root: string, label: string, entries?: Dirent[])
 }
 
 /**
+ * Reads the notes at `path` for `paperdeck new`: the file, or every notes file in the folder
+ * (see walkNotesFolder), named in messages by `label` (the path as the user gave it).
+ */
+export function readNotesAt(path: string, label: string = path): { folder: boolean; files: NotesFile[] } {
+  let folder: boolean;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    folder = false; // readNotes says why
+  }
+  if (!folder) {
+    const file = basename(path);
+    return { folder, files: [{ file, path, label: shown(label), ...readNotes(path, shown(label), file) }] };
+  }
+  const files = walkNotesFolder(path, shown(label));
+  if (files.length === 0) throw new UserError(`no notes files (${NOTES_KINDS}) in ${shown(label)}`);
+  return {
+    folder,
+    files: files.map((file) => {
+      const full = join(path, file);
+      const named = shown(join(label, file));
+      return { file, path: full, label: named, ...readNotes(full, named, file) };
+    }),
+  };
+}
+
+/**
  * One fingerprint over every notes file's name and bytes: equal fingerprints mean unchanged
  * notes. Not node:crypto: see core/fingerprint.ts.
  */
@@ -412,13 +435,13 @@ export function writeCardsFile(decksDir: string, name: string, text: string): vo
 
 /**
  * Creates decks/<name>/ holding `files`, all or nothing: the folder is built under a
- * temporary name and renamed into place.
+ * temporary name and renamed into place. A file's name may hold sub-folders ('/' between them).
  */
 export function createDeckFolder(decksDir: string, name: string, files: { name: string; bytes: Uint8Array | string }[]): string {
   const dir = deckDir(decksDir, name);
   try {
     statSync(dir);
-    throw new UserError(`deck ${name} already exists in ${decksDir}`);
+    throw new UserError(`deck ${name} already exists in ${shown(decksDir)}`);
   } catch (error) {
     if (error instanceof UserError) throw error;
   }
@@ -428,11 +451,17 @@ export function createDeckFolder(decksDir: string, name: string, files: { name: 
     rmSync(temp, { recursive: true, force: true });
     mkdirSync(temp);
   } catch (error) {
-    throw new UserError(`cannot create the deck folder in ${decksDir}: ${(error as Error).message}`);
+    throw new UserError(`cannot create the deck folder in ${shown(decksDir)}: ${(error as Error).message}`);
   }
+  const folders = new Set<string>();
   try {
     for (const file of files) {
-      const fd = openSync(join(temp, file.name), 'wx');
+      const parts = file.name.split('/');
+      if (parts.some((part) => part === '' || part === '.' || part === '..')) throw new Error(`bad file name ${JSON.stringify(file.name)}`);
+      const path = join(temp, ...parts);
+      for (let i = 1; i < parts.length; i++) folders.add(join(temp, ...parts.slice(0, i)));
+      if (parts.length > 1) mkdirSync(dirname(path), { recursive: true });
+      const fd = openSync(path, 'wx');
       try {
         writeFileSync(fd, file.bytes);
         fsyncSync(fd);
@@ -440,12 +469,13 @@ export function createDeckFolder(decksDir: string, name: string, files: { name: 
         closeSync(fd);
       }
     }
+    for (const folder of folders) fsyncDir(folder);
     fsyncDir(temp);
     renameSync(temp, dir);
     fsyncDir(decksDir);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
-    throw new UserError(`cannot create the deck folder ${dir}: ${(error as Error).message}`);
+    throw new UserError(`cannot create the deck folder ${shown(dir)}: ${(error as Error).message}`);
   }
   return dir;
 }

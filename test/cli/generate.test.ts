@@ -220,11 +220,11 @@ describe('paperdeck new', () => {
     expect(result.stderr).toMatch(/^paperdeck: cannot create the deck folder in .*decks: EEXIST[^\n]*\n$/);
   });
 
-  it('starts a deck from a notes file anywhere on disk', () => {
+  it('starts a deck from a copy of a notes file anywhere on disk (--copy)', () => {
     const decks = tempDir();
     const source = join(tempDir(), 'my notes.md');
     writeFileSync(source, '# Reading\n\n## Attention Is All You Need\n\nThe paper replaces recurrence with self-attention.\n');
-    const result = runCli(['new', 'reading', '--from', source, '--decks', decks, '--json']);
+    const result = runCli(['new', 'reading', '--from', source, '--copy', '--decks', decks, '--json']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout);
