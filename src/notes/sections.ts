@@ -16,7 +16,7 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ['keyIdea', /^key[ -]?ideas?$/],
   [
     'lead',
-    /^(?:tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|core idea|big idea|the idea|idea|key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|abstract|overview|what(?: is it| they did| it does)?|description|highlights?|essence|elevator pitch|problem and solution)$/,
+    /^(?:tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|core idea|big idea|the idea|idea|abstract|overview|what(?: is it| they did| it does)?|description|essence|elevator pitch|problem and solution)$/,
   ],
   [
     'own',
@@ -28,7 +28,7 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ],
   [
     'body',
-    /^(?:method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|related work|prior work|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|future work|observations?|insights?|findings?|lessons(?: learned)?|notes|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how(?: it works)?|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?)$/,
+    /^(?:key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|related work|prior work|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|future work|observations?|insights?|findings?|lessons(?: learned)?|notes|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how(?: it works)?|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?)$/,
   ],
 ];
 
@@ -39,6 +39,8 @@ const GROUP_WORDS =
 // Days, parts of days, weeks, dates: a line that names when, not what.
 const WHEN =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|day[ \t]*\d+|week[ \t]*\d+|session[ \t]*\d+|part[ \t]*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\d{4}-\d{2}(?:-\d{2})?|(?:january|february|march|april|june|july|august|september|october|november|december)(?:[ \t]+\d{4})?)\b/i;
+// "Keynote: Ten Years of ...", "Invited talk - ...", "Panel: ...": the event names itself.
+const TALK = /^(?:keynote|invited talk|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:\d+\s*)?[:\-–—]/;
 const CONFERENCE =
   /\b(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|www|sigir|sigmod|vldb|chi|uist|siggraph|icra|iros|corl|rss|uai|aistats|colt|interspeech|icassp|miccai|wacv|bmvc|cikm|wsdm|recsys|osdi|sosp|nsdi|isca|micro|pldi|popl|icse|fse|usenix|ccs|sp|ndss|colm|tmlr|jmlr)\b/i;
 const COLLECTION_SUFFIX = /\b(?:notes|summary|summaries|write-?up|highlights|papers|reading list|recap|review|digest|round-?up|takeaways|reading|readings|log|journal|blog)$/i;
@@ -74,6 +76,7 @@ export function notATitle(title: string): string | null {
   if (text === '') return 'an empty heading';
   const words = text.split(' ').length;
   if (GROUP_WORDS.test(text)) return 'a section that frames the papers';
+  if (TALK.test(text)) return 'a talk or event, not a paper';
   if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
   if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text))) {
     return 'the conference or collection the papers belong to';

@@ -27,7 +27,7 @@ export interface NotPaper {
   why: string;
 }
 
-export type Shape = 'plain' | 'headings' | 'file' | 'bold titles' | 'link lines' | 'list items' | 'table rows' | 'code lines';
+export type Shape = 'plain' | 'headings' | 'one per file' | 'bold titles' | 'link lines' | 'list items' | 'table rows' | 'code lines';
 
 export interface ReadNotes {
   entries: NoteEntry[];
@@ -81,7 +81,10 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   // "## [g](https://arxiv.org/...)" as a file's only title: the file's name says more.
   const only = reader.entries.length === 1 ? reader.entries[0]! : null;
   if (only && options.inFolder && only.title.length < 3 && !only.code) only.title = fileNameTitle(options.fileTitle);
-  return reader.result(doc);
+  const result = reader.result(doc);
+  // In a folder, a file of one paper is that shape, whatever names its title.
+  if (only && options.inFolder) result.shapes = ['one per file'];
+  return result;
 }
 
 function sectionTree(blocks: Block[]): Section {
@@ -181,7 +184,7 @@ class PaperReader {
       if (this.isPaper(kid)) this.readPaper(kid, childSession, []);
       else {
         const found = this.readGroup(kid, childSession);
-        if (found === 0) this.notPaper(kid.title, kid.line, `heading: ${notATitle(kid.label) ?? 'holds no paper'}`);
+        if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${notATitle(kid.label) ?? 'holds no paper'}`);
       }
     }
     return this.entries.length - before;
@@ -220,7 +223,7 @@ class PaperReader {
     addParts(section.children);
     addParts(siblingParts);
     this.paperLike++;
-    this.add(section.level > 0 ? 'headings' : 'file', section.title, section.line, session, note);
+    this.add(section.level > 0 ? 'headings' : 'one per file', section.title, section.line, session, note);
   }
 
   /**
@@ -269,11 +272,11 @@ class PaperReader {
       }
       note.addBlocks([block], part);
     }
-    if (!note.hasText() && !options.inFolder) return;
+    if (!note.hasText()) return;
     // The parts read as not papers are this paper's now.
     this.notPapers.splice(0, this.notPapers.length, ...this.notPapers.filter((n) => n.why.startsWith('front matter')));
     this.paperLike = Math.max(this.paperLike, 1);
-    this.add('file', title, line, '', note);
+    this.add('one per file', title, line, '', note);
   }
 
   // ---- blocks --------------------------------------------------------------------------------
@@ -650,7 +653,7 @@ function countPaperLike(blocks: Block[]): number {
     for (const block of list) {
       if (block.kind === 'heading') {
         const title = titleText(block.inline);
-        if (notATitle(title) === null && titleStrength(title) >= 1) headings++;
+        if (notATitle(headingLabel(block.inline)) === null && titleStrength(title) >= 1.5) headings++;
       } else if (block.kind === 'paragraph') {
         const lead = leadTitle(splitFirstLine(block.inline).first);
         if (lead && readsAsTitle(lead)) titled++;

@@ -1,0 +1,206 @@
+// Every shape of notes people write, read from fixtures written for these tests: which papers
+// are found (title, line, session), what is read as no paper and why, and what each card's back
+// says. The last block holds every card of every fixture to the rules a user would notice.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/cards/generate.js';
+import { inspectNotes } from '../../src/cards/inspect.js';
+import { extractKeyIdea } from '../../src/cards/keyIdea.js';
+import { parseNotes } from '../../src/notes/parse.js';
+
+const shapes = join(import.meta.dirname, '..', 'fixtures', 'notes', 'shapes');
+const fixture = (name: string) => readFileSync(join(shapes, name), 'utf8');
+const read = (name: string, text = fixture(name)) => parseNotes(text, name);
+const answerOf = (entry: Parameters<typeof extractKeyIdea>[0]) => {
+  const idea = extractKeyIdea(entry);
+  return 'answer' in idea ? idea.answer : `SKIP ${idea.skip}`;
+};
+const folder = () =>
+  readdirSync(join(shapes, 'per-paper'))
+    .sort()
+    .map((file) => ({ file, bytes: readFileSync(join(shapes, 'per-paper', file)) }));
+
+describe('papers as headings, with their own sub-sections', () => {
+  const { entries, notPapers, shapes: found } = read('headings.md');
+
+  it('finds the papers under day headings, and no section, talk or essay heading', () => {
+    expect(found).toEqual(['headings']);
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['Day 1', 'Gradient Flows Without Gradients', 18],
+      ['Day 1', 'Sparse Mixtures of Tiny Experts', 31],
+      ['Day 2', 'Learning Rate Warmup Is Implicit Preconditioning', 45],
+      ['Day 2', 'Placeholder Paper That I Missed', 50],
+    ]);
+    expect(notPapers.map((n) => [n.line, n.text, n.why])).toEqual(
+      expect.arrayContaining([
+        [3, 'Contents', 'heading: a section that frames the papers'],
+        [7, 'Summary', 'heading: a section that frames the papers'],
+        [12, 'Tips and tricks', 'heading: a section that frames the papers'],
+        [41, 'Keynote: Ten Years of Scaling Laws', 'heading: a talk or event, not a paper'],
+      ]),
+    );
+  });
+
+  it('keeps Thoughts and Questions out of the answer, and prefers what the note says the paper does', () => {
+    expect(answerOf(entries[0]!)).toBe(
+      'The paper proposes to follow a gradient flow using only function evaluations, by estimating the flow field from random probes. Zeroth-order estimates of the flow field replace back-propagation.',
+    );
+    expect(entries[0]!.own).toContain('Great talk');
+    expect(entries[1]!.lead).toMatch(/^they route each token/);
+    expect(answerOf(entries[1]!)).toBe('They route each token to two of a thousand very small experts, which keeps compute flat as the model grows.');
+    expect(entries[1]!.body).not.toContain('router');
+  });
+
+  it('takes "Main idea:" as the answer and leaves the remark after it out', () => {
+    expect(answerOf(entries[2]!)).toBe('Warmup works because early updates precondition the loss surface; an explicit preconditioner removes the need for warmup.');
+  });
+
+  it('skips a paper whose note is a placeholder, and says so', () => {
+    expect(answerOf(entries[3]!)).toBe('SKIP only a placeholder (nothing about the paper)');
+  });
+
+  it('drops the author line and the [N: ...] remark from the note', () => {
+    expect(entries[0]!.body).not.toMatch(/Lovelace|Fill in/);
+    expect(entries[0]!.removed).toEqual(['authors', 'remarks']);
+  });
+});
+
+describe('papers as bold-title paragraphs', () => {
+  const { entries, notPapers } = read('bold-titles.md');
+
+  it('reads each bold title as a paper, the authors after it as no part of the note', () => {
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['Poster Summaries', 'Contrastive Pretraining for Tabular Data', 7],
+      ['Poster Summaries', 'Tokenizer-Free Speech Recognition', 10],
+      ['Poster Summaries', 'Causal Discovery with Few Interventions', 16],
+    ]);
+    expect(entries.map((e) => e.body).join(' ')).not.toMatch(/Somerville|Noether|MIT/);
+    expect(notPapers.map((n) => n.why)).toEqual(['text outside any paper (a preamble or an essay section)']);
+  });
+
+  it('answers from the summary, never from a (me: ...) remark', () => {
+    expect(answerOf(entries[1]!)).toBe('The model predicts raw bytes of the transcript directly from audio, so no tokenizer is trained or needed.');
+    expect(answerOf(entries[2]!)).toMatch(/^We propose an active strategy/);
+  });
+});
+
+describe('papers as link lines', () => {
+  it('reads a link after an emoji or a marker as the title, and the quote or paragraph after it as the note', () => {
+    const { entries, shapes: found } = read('link-lines.md');
+    expect(found).toEqual(['link lines']);
+    expect(entries.map((e) => e.title)).toEqual([
+      'Self-Distillation Without Teachers',
+      'Retrieval as Attention',
+      'Quantised Optimisers That Still Converge',
+    ]);
+    expect(answerOf(entries[0]!)).toBe('The network distils its own predictions from an earlier checkpoint, so no separate teacher model is trained.');
+    expect(entries[1]!.body).not.toContain('Meitner');
+    expect(answerOf(entries[2]!)).toMatch(/^Optimiser states are kept in four bits/);
+  });
+});
+
+describe('papers as list items', () => {
+  const { entries, notPapers } = read('list-items.md');
+
+  it('reads bold and linked items with a summary or nested bullets, and not the table of contents or a list of links', () => {
+    expect(entries.map((e) => [e.session, e.title])).toEqual([
+      ['Vision', 'Masked Image Pretraining at Scale'],
+      ['Vision', 'Patch Dropout for Faster ViTs'],
+      ['Language', 'Chain of Drafts'],
+      ['Language', 'Long Context by Recurrence'],
+    ]);
+    expect(notPapers.map((n) => n.why)).toEqual(
+      expect.arrayContaining(['a table of contents', 'a list of 2 links without notes', 'heading: a section that frames the papers']),
+    );
+  });
+
+  it('takes the summary after the separator, or the nested bullets, and leaves (my take: ...) out', () => {
+    expect(answerOf(entries[1]!)).toBe('Drops random patches during training only; the model sees fewer tokens and trains twice as fast.');
+    expect(answerOf(entries[3]!)).toBe('Splits a long input into segments and carries a compressed memory from one segment to the next.');
+    expect(entries[1]!.body).not.toContain('my take');
+  });
+});
+
+describe('papers as table rows', () => {
+  it('reads the paper column as titles, the summary column as the note, the week as the session, the thoughts column as remarks', () => {
+    const { entries, notPapers } = read('table.md');
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['Week 1', 'Denoising Diffusion Models', 5],
+      ['Week 2', 'Score Matching in Latent Space', 6],
+    ]);
+    expect(entries[0]!.body).toBe('Images are generated by learning to reverse a gradual noising process, one small denoising step at a time.\nTrained with a simple noise-prediction loss.');
+    expect(entries[0]!.own).toBe('Beautiful maths, slow sampling.');
+    expect(notPapers).toEqual([expect.objectContaining({ line: 7, why: 'a row with no paper title' })]);
+  });
+});
+
+describe('Org-mode notes', () => {
+  it('reads * headings as papers, without TODO keywords, tags or property drawers, sub-headings as parts', () => {
+    const { entries } = read('notes.org');
+    expect(entries.map((e) => e.title)).toEqual(['Graph Networks as Learnable Simulators', 'Equivariant Transformers for Molecules', 'Reading group logistics']);
+    expect(entries[0]!.body).not.toMatch(/PROPERTIES|YEAR|2030/);
+    expect(answerOf(entries[0]!)).toBe('Message passing is a learned physics engine.');
+    expect(answerOf(entries[1]!)).toBe('They build rotation equivariance into attention, so predictions do not change when the molecule is rotated.');
+    expect(entries[1]!.own).toContain('tensor field networks');
+    expect(answerOf(entries[2]!)).toBe('SKIP empty note (nothing under the title)');
+  });
+});
+
+describe('one paper per file, a folder of them a deck', () => {
+  it('takes each title from front matter, the first heading, a leading link line, or the file name', () => {
+    const report = inspectNotes(folder());
+    expect(report.shape).toBe('one per file');
+    expect(report.papers.map((p) => [p.file, p.title])).toEqual([
+      ['attention-sinks.md', 'Attention Sinks in Streaming Models'],
+      ['flash-decoding.md', 'FlashDecoding: Parallel Attention Over Long Caches'],
+      ['linked.md', 'Speculative Sampling with Draft Models'],
+      ['ring-attention.md', 'Ring attention'],
+    ]);
+    expect(report.papers[0]).toMatchObject({ answer: expect.stringMatching(/^Keeping the first few tokens/) });
+  });
+
+  it('names a file of the folder that gives no paper, with why', () => {
+    const report = inspectNotes(folder());
+    expect(report.warnings).toEqual([
+      { file: 'scratch.md', line: 1, message: 'no paper read from this file (nothing in it but front matter or blank lines); see paperdeck inspect' },
+    ]);
+  });
+});
+
+describe('LaTeX and the plain format', () => {
+  it('shows inline LaTeX readably, never with its dollars', () => {
+    const [entry] = read('latex.md').entries;
+    expect(entry!.title).toBe('Adaptive ℓ_p Regularisation');
+    expect(answerOf(entry!)).toBe('The penalty λ ‖w‖_p is tuned per layer: they learn p and λ by gradient descent, with l_p norms between 1 and 2.');
+  });
+
+  it('reads a code of any length as a paper, not as part of the paper before it', () => {
+    const { entries } = parseNotes('C9999: First Paper\n\nIts note.\n\nC10000: Second Paper\n\nAnother note.', 'notes.txt');
+    expect(entries.map((e) => [e.code, e.title])).toEqual([
+      ['C9999', 'First Paper'],
+      ['C10000', 'Second Paper'],
+    ]);
+  });
+});
+
+describe('every card of every shape', () => {
+  const files = ['headings.md', 'bold-titles.md', 'link-lines.md', 'list-items.md', 'table.md', 'notes.org', 'latex.md'].map((file) => ({
+    file,
+    bytes: readFileSync(join(shapes, file)),
+  }));
+  const { cardsFile } = buildDeck('all', [...files, ...folder().map((f) => ({ ...f, file: `per-paper/${f.file}` }))], null);
+
+  it('has clean fronts: no link syntax, emphasis, rating marks, prefixes, quotes, emoji or list numbers', () => {
+    expect(cardsFile.cards.length).toBeGreaterThanOrEqual(20);
+    for (const { title } of cardsFile.cards) {
+      expect(title).not.toMatch(/\]\(|\*|★|:[a-z_]+:|^(?:Best Paper|Keynote)|^["“]|^\d+[.)]|https?:|[\p{Extended_Pictographic}]/u);
+    }
+  });
+
+  it('has backs without markup, URLs, LaTeX source, authors, placeholders or remarks', () => {
+    for (const { answer } of cardsFile.cards) {
+      expect(answer).not.toMatch(/\$|\\|https?:|\*\*|<[a-z/]|^[-*+] |\[pdf\]|TODO|Fill in|TLDR|Lovelace|Meitner|Noether|my take|\(me:|great figures/i);
+    }
+  });
+});
