@@ -4,7 +4,7 @@ import { hash } from 'node:crypto';
 import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NoteEntry, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
-import { parseNotes } from '../notes/parse.js';
+import { parseNotes, type ParsedNotes } from '../notes/parse.js';
 import {
   hashNotes,
   deckStatus,
@@ -17,7 +17,7 @@ import {
 } from '../store/decks.js';
 import { GENERATOR_VERSION } from './version.js';
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
-import { extractKeyIdea } from './keyIdea.js';
+import { extractKeyIdea, SKIP_REASONS } from './keyIdea.js';
 
 export { GENERATOR_VERSION };
 
@@ -45,16 +45,61 @@ export function noteBodyHash(entry: NoteEntry): string {
   return hash('sha1', text, 'hex').slice(0, 16);
 }
 
+/** A notes file as given to the generator: `label` names it in messages (its path as the user knows it), `file` in the cards. */
+export interface NotesInput {
+  file: string;
+  bytes: Uint8Array;
+  label?: string;
+  stamp?: NotesStamp | undefined;
+}
+
+/** How one notes file was read: its papers, what was not a paper, and the shapes it holds. */
+export interface FileReading {
+  file: string;
+  label: string;
+  parsed: ParsedNotes;
+}
+
+/**
+ * Decodes and parses every notes file of a deck. In a folder of notes, a file that is not notes
+ * (empty, binary) or holds no paper is a warning that names it, not the end of the deck; a file
+ * holding clearly more paper-like things than papers read says so (a shape was missed) and
+ * points at `paperdeck inspect`.
+ */
+export function readDeckNotes(files: readonly NotesInput[]): { readings: FileReading[]; warnings: NoteWarning[] } {
+  const readings: FileReading[] = [];
+  const warnings: NoteWarning[] = [];
+  const inFolder = files.length > 1 || files.some((f) => f.file.includes('/'));
+  for (const { file, bytes, label = file } of files) {
+    let parsed: ParsedNotes;
+    try {
+      parsed = parseNotes(decodeNotes(bytes, label), file, { inFolder });
+    } catch (error) {
+      if (!(inFolder && error instanceof UserError)) throw error;
+      warnings.push({ file, line: 1, message: `not read: ${error.message.replace(label, 'the file')}` });
+      continue;
+    }
+    readings.push({ file, label, parsed });
+    warnings.push(...parsed.warnings);
+    const found = parsed.entries.length;
+    if (found === 0 && inFolder) {
+      const why = parsed.notPapers.find((n) => !n.why.startsWith('front matter'))?.why ?? 'nothing in it but front matter or blank lines';
+      warnings.push({ file, line: 1, message: `no paper read from this file (${why}); see paperdeck inspect` });
+    } else if (parsed.paperLike >= found + 3 && parsed.paperLike >= found * 1.5) {
+      warnings.push({
+        file,
+        line: 1,
+        message: `${parsed.paperLike} things here look like papers but ${found} ${found === 1 ? 'was' : 'were'} read; paperdeck inspect shows how the file was read`,
+      });
+    }
+  }
+  return { readings, warnings };
+}
+
 /** Pure: notes files' bytes (plus the previous cards) to the deck's new cards.json. */
-export function buildDeck(
-  deck: string,
-  /** `label` names the file in messages (its path as the user knows it); `file` in the cards. */
-  files: readonly { file: string; bytes: Uint8Array; label?: string; stamp?: NotesStamp | undefined }[],
-  previous: CardsFile | null,
-): BuiltDeck {
+export function buildDeck(deck: string, files: readonly NotesInput[], previous: CardsFile | null): BuiltDeck {
   const drafts: DraftCard[] = [];
   const skipped: SkippedNote[] = [];
-  const warnings: NoteWarning[] = [];
   let papers = 0;
   // Answers of notes unchanged since the last build (same title, same text, same generator):
   // regenerating after an edit then extracts only what was edited.
@@ -62,10 +107,8 @@ export function buildDeck(
   if (previous?.generator === GENERATOR_VERSION) {
     for (const card of [...previous.cards, ...previous.retired]) known.set(`${card.bodyHash}\0${card.title}`, card.answer);
   }
-  for (const { file, bytes, label } of files) {
-    const text = decodeNotes(bytes, label ?? file);
-    const parsed = parseNotes(text, file, { inFolder: files.length > 1 });
-    warnings.push(...parsed.warnings);
+  const { readings, warnings } = readDeckNotes(files);
+  for (const { parsed } of readings) {
     papers += parsed.entries.length;
     for (const entry of parsed.entries) {
       const bodyHash = noteBodyHash(entry);
@@ -84,11 +127,15 @@ export function buildDeck(
       });
     }
   }
+  const names = () => files.map((f) => f.label ?? f.file).join(', ');
   if (papers === 0) {
-    const names = files.map((f) => f.label ?? f.file).join(', ');
     throw new UserError(
-      `${names}: no recognisable paper entries (expected lines like "C1: Title" or Markdown "## Title" headings)`,
+      `${names()}: no recognisable paper entries (expected "## Title" headings, **Title** or [Title](url) lines, list items or table rows, or "C1: Title" lines; paperdeck inspect shows how it was read)`,
     );
+  }
+  if (drafts.length === 0 && skipped.every((s) => s.reason === SKIP_REASONS.empty)) {
+    // Titles with nothing under them make no deck: there is nothing to study yet.
+    throw new UserError(`${names()}: ${papers === 1 ? 'its one paper has no notes' : `none of its ${papers} papers has any notes`} under the title yet`);
   }
   const { cards, retired, changes } = assignIdentities(drafts, previous);
   const cardsFile: CardsFile = {

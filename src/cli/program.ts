@@ -17,6 +17,7 @@ const COMMAND_MODULES = {
   study: () => import('./commands/study.js'),
   generate: () => import('./commands/generate.js'),
   new: () => import('./commands/new.js'),
+  inspect: () => import('./commands/inspect.js'),
   config: () => import('./commands/config.js'),
   unsuspend: () => import('./commands/unsuspend.js'),
 } satisfies CommandModules;
@@ -86,6 +87,13 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
         ].join('\n'),
       ),
   ).action(action('new'));
+
+  withJson(
+    program
+      .command('inspect')
+      .description('show how a notes file, a folder of notes or a deck is read: each paper and its answer, and what is not a paper; writes nothing')
+      .argument('<path-or-deck>', 'a notes file or folder (a path that exists), else a deck name'),
+  ).action(action('inspect'));
 
   withJson(
     program

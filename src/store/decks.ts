@@ -325,6 +325,16 @@ export function walkNotesFolder(root: string, label: string, entries?: Dirent[])
   return files.sort();
 }
 
+/** Whether anything is at `path` (for `paperdeck inspect`, which takes a path or a deck name). */
+export function pathExists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads the notes at `path` for `paperdeck new`: the file, or every notes file in the folder
  * (see walkNotesFolder), named in messages by `label` (the path as the user gave it).

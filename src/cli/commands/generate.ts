@@ -54,7 +54,7 @@ export function describeGeneration(result: GenerateResult, width = 80): string[]
   if (changes.restored.length) list('restored', changes.restored.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
   lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
   lines.push(fit(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${result.skipped.length ? ' (write a "Key idea: ..." line in the note to make a card)' : ''}`));
-  const where = (file: string | undefined, line: number) => `${file ?? ''}:${line}`;
+  const where = (file: string | undefined, line: number) => `${toSafeLine(file ?? '')}:${line}`;
   const whereWidth = Math.max(0, ...result.skipped.map((s) => where(s.file, s.line).length));
   for (const skip of result.skipped) {
     const prefix = `    ${where(skip.file, skip.line).padEnd(whereWidth)}  `;
@@ -69,7 +69,7 @@ export function describeGeneration(result: GenerateResult, width = 80): string[]
     }
   }
   for (const warning of result.warnings) {
-    lines.push(...wrap(`warning ${warning.file}:${warning.line}: ${toSafeLine(warning.message)}`, width, { firstIndent: '  ', indent: '    ' }));
+    lines.push(...wrap(`warning ${where(warning.file, warning.line)}: ${toSafeLine(warning.message)}`, width, { firstIndent: '  ', indent: '    ' }));
   }
   return lines;
 }

@@ -1,0 +1,58 @@
+// `paperdeck inspect PATH|DECK`: how a notes file, a folder of notes or a deck's notes are
+// read, writing nothing. A path that exists is read as notes; anything else names a deck.
+import { resolve } from 'node:path';
+import type { CommandArgs } from '../args.js';
+import { printJson, type CommandContext } from '../context.js';
+import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
+import { inspectNotes, type InspectReport } from '../../cards/inspect.js';
+import { toSafeLine } from '../../core/sanitize.js';
+import { plural } from '../../core/text.js';
+import { pathExists, readNotesAt, readNotesFiles, resolveDeckName } from '../../store/decks.js';
+
+export async function run(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
+  const target = String(positional[0]);
+  const files = pathExists(target)
+    ? readNotesAt(resolve(target), target).files
+    : readNotesFiles(ctx.places.decksDir, resolveDeckName(ctx.places.decksDir, target));
+  const report = inspectNotes(files);
+  if (ctx.json) {
+    printJson(ctx, report);
+    return 0;
+  }
+  ctx.out(describeInspection(report, outputWidth()).join('\n') + '\n');
+  return 0;
+}
+
+/** The report for people: a summary line, each paper with its answer, then what is not a paper. */
+export function describeInspection(report: InspectReport, width = 80): string[] {
+  const lines: string[] = [];
+  const answered = report.papers.filter((p) => 'answer' in p).length;
+  const skipped = report.papers.length - answered;
+  lines.push(
+    truncate(
+      `${plural(report.files.length, 'file')} read as ${report.shape}: ${plural(report.papers.length, 'paper')} ` +
+        `(${plural(answered, 'card')}, ${skipped} skipped), ${plural(report.notPapers.length, 'part')} not a paper`,
+      width,
+    ),
+  );
+  const where = (file: string, line: number) => `${toSafeLine(file)}:${line}`;
+  const whereWidth = Math.min(Math.floor(width / 3), Math.max(0, ...report.papers.map((p) => displayWidth(where(p.file, p.line))), ...report.notPapers.map((n) => displayWidth(where(n.file, n.line)))));
+  const indent = ' '.repeat(whereWidth + 4);
+  if (report.papers.length) lines.push('', 'Papers');
+  for (const paper of report.papers) {
+    lines.push(truncate(`  ${where(paper.file, paper.line).padEnd(whereWidth)}  ${toSafeLine(paper.title)}`, width));
+    const back = 'answer' in paper ? `→ ${toSafeLine(paper.answer)}` : `skipped: ${toSafeLine(paper.skip)}`;
+    lines.push(...wrap(back, width, { indent }));
+  }
+  if (report.notPapers.length) lines.push('', 'Not papers');
+  for (const part of report.notPapers) {
+    const head = `  ${where(part.file, part.line).padEnd(whereWidth)}  `;
+    const text = toSafeLine(part.text);
+    lines.push(truncate(`${head}${text ? `${text} — ` : ''}${part.why}`, width));
+  }
+  if (report.warnings.length) lines.push('', 'Warnings');
+  for (const warning of report.warnings) {
+    lines.push(...wrap(`${where(warning.file, warning.line)}: ${toSafeLine(warning.message)}`, width, { firstIndent: '  ', indent: '    ' }));
+  }
+  return lines;
+}
