@@ -2,6 +2,7 @@
 // usage error, 1 for anything else), never a stack trace.
 import { writeSync } from 'node:fs';
 import { UsageError, UserError, failureMessage } from '../core/errors.js';
+import { stripControl } from '../core/sanitize.js';
 
 export function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ').trim();
@@ -9,7 +10,8 @@ export function oneLine(message: string): string {
 
 /** Prints `error` as one `paperdeck: …` line and sets the exit code. */
 export function reportFailure(error: unknown): void {
-  process.stderr.write(`paperdeck: ${oneLine(failureMessage(error))}\n`);
+  // Messages quote file names, paths and damaged lines: none reaches the terminal raw.
+  process.stderr.write(`paperdeck: ${oneLine(stripControl(failureMessage(error)))}\n`);
   const expected = error instanceof UsageError || error instanceof UserError;
   if (!expected && process.env.PAPERDECK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
