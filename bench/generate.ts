@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDeck } from '../src/cards/generate.js';
 import { median, ms, ratio, row, timeFn, timeNode } from './measure.js';
-import { syntheticNotes } from './synthetic.js';
+import { syntheticNotes, syntheticPaperFiles, syntheticShapeNotes, type SyntheticShape } from './synthetic.js';
 
 export function benchGenerate(root: string, bin: string, nodeBaseline: number): Record<string, number> {
   const bundledPath = join(root, 'decks', 'iclr2017', 'notes.txt');
@@ -54,5 +54,38 @@ export function benchGenerate(root: string, bin: string, nodeBaseline: number): 
   row('buildDeck in-process, 10,000 papers, first', ms(inProcessBig));
   row('buildDeck in-process, 10,000 papers, with previous cards', ms(inProcessBigAgain));
   row('buildDeck in-process, 10,000 papers, titles renamed', ms(inProcessBigRenamed));
-  return { bundledFirst, bundledAgain, bigFirst, bigAgain, inProcessBundled, inProcessBig, inProcessBigAgain, inProcessBigRenamed };
+
+  // Every shape notes come in, 10,000 papers each (a folder of one-paper files: 5,000, the
+  // most files a deck folder may hold), first generation through the real CLI.
+  console.log('\nGeneration in every shape, 10,000 papers, first run (target: within the plain format\'s ratio, ~8× node)');
+  row('', 'median', '× node -e 0');
+  const byShape: Record<string, number> = {};
+  const shapes: [SyntheticShape, string][] = [
+    ['headings', 'notes.md'], ['bold titles', 'notes.md'], ['link lines', 'notes.md'], ['list items', 'notes.md'], ['table rows', 'notes.md'], ['org', 'notes.org'],
+  ];
+  for (const [shape, file] of shapes) {
+    const text = syntheticShapeNotes(shape, 10_000, bundled);
+    const time = median(
+      Array.from({ length: 3 }, () => {
+        const decks = join(work, `shape-${Math.random().toString(36).slice(2)}`);
+        mkdirSync(join(decks, 'shape'), { recursive: true });
+        writeFileSync(join(decks, 'shape', file), text);
+        return timeNode([bin, 'generate', 'shape', '--decks', decks], 1);
+      }),
+    );
+    byShape[shape] = time;
+    row(`${shape} (${(text.length / 1e6).toFixed(1)} MB)`, ms(time), ratio(time, nodeBaseline));
+  }
+  const perFile = syntheticPaperFiles(5_000, bundled);
+  const perFileTime = median(
+    Array.from({ length: 3 }, () => {
+      const decks = join(work, `files-${Math.random().toString(36).slice(2)}`);
+      mkdirSync(join(decks, 'files'), { recursive: true });
+      for (const { name, text } of perFile) writeFileSync(join(decks, 'files', name), text);
+      return timeNode([bin, 'generate', 'files', '--decks', decks], 1);
+    }),
+  );
+  byShape['one per file'] = perFileTime;
+  row('one paper per file, 5,000 files', ms(perFileTime), ratio(perFileTime, nodeBaseline));
+  return { bundledFirst, bundledAgain, bigFirst, bigAgain, inProcessBundled, inProcessBig, inProcessBigAgain, inProcessBigRenamed, ...byShape };
 }

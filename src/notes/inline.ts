@@ -37,9 +37,9 @@ function runText(run: InlineRun): string {
       return isGenericLinkLabel(label) ? '' : label;
     }
     case 'code':
-      return stripControl(run.text);
+      return run.text;
     case 'math':
-      return latexToText(stripControl(run.text));
+      return latexToText(run.text);
     case 'break':
       return '\n';
     case 'html':
@@ -54,8 +54,9 @@ function inline(runs: Inline): string {
   return out;
 }
 
+// Notes text reaches here decoded (notes/decode.ts), control characters already gone.
 function textOf(text: string): string {
-  let out = stripControl(text);
+  let out = text;
   if (out.includes('://') || out.includes('www.')) out = out.replace(URL, '');
   if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, '');
   if (out.includes('&')) out = out.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => HTML_ENTITY[e] ?? e);
@@ -64,19 +65,26 @@ function textOf(text: string): string {
 
 /** Spaces folded on each line, no empty brackets left by removed links: "(, )" or "[]". */
 function tidy(text: string): string {
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        .replace(/[ \t\u00a0]+/g, ' ')
-        .replace(/\(\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]/g, '')
-        .replace(/\s+([,.;:!?])(?=\s|$)/g, '$1')
-        .replace(/(?:\s*[|/·•]\s*)+$/, '')
-        .trim(),
-    )
-    .join('\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
+  const lines = text.split('\n');
+  let out = '';
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    // Most lines need none of this: one look for what each step removes.
+    if (/[\t\u00a0]| {2}/.test(line)) line = line.replace(/[ \t\u00a0]+/g, ' ');
+    if (line.includes('()') || line.includes('[]') || /[([]\s*[,;|/]?\s*[)\]]/.test(line)) line = line.replace(/\(\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]/g, '');
+    if (/\s[,.;:!?]/.test(line)) line = line.replace(/\s+([,.;:!?])(?=\s|$)/g, '$1');
+    line = trimTrailingSeparators(line.trim());
+    if (line === '') continue;
+    out += out === '' ? line : `\n${line}`;
+  }
+  return out;
+}
+
+/** "Title |", "Title /": a separator left at the end of a line by a removed link. */
+function trimTrailingSeparators(line: string): string {
+  let end = line.length;
+  while (end > 0 && '|/·• '.includes(line[end - 1]!)) end--;
+  return end === line.length ? line : line.slice(0, end).trimEnd();
 }
 
 /** The first link in the runs (depth-first), or null. */
@@ -169,8 +177,23 @@ const QUOTED = /^["“”'‘’«»`]+(.+?)["“”'‘’«»`]+[.,;:]?$/u;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
 
+// A title with none of these characters (most) has nothing to clean but spaces.
+const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|  /u;
+const cleanTitles = new Map<string, string>();
+
 /** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
 export function cleanTitle(raw: string): string {
+  if (!TITLE_MARKS.test(raw)) return raw.trim();
+  let cached = cleanTitles.get(raw);
+  if (cached === undefined) {
+    cached = cleanTitleOnce(raw);
+    if (cleanTitles.size > 20_000) cleanTitles.clear();
+    cleanTitles.set(raw, cached);
+  }
+  return cached;
+}
+
+function cleanTitleOnce(raw: string): string {
   let title = stripControl(raw).replace(PICTOGRAPHS, '').replace(EMOJI_SHORTCODE, '').replace(/\s+/g, ' ').trim();
   for (let round = 0; round < 4; round++) {
     const before = title;

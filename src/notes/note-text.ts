@@ -23,6 +23,7 @@ const BRACKET_REMARK =
 const AUTHORS_LABEL = /^(?:authors?|by|written by|authored by)\b[ \t]*[:\-–—]?[ \t]*/i;
 const VENUE =
   /(?:^|[\s,.;(\[])(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|kdd|arxiv|corl|icra|iros|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|www|sigir)\b[^.;\n]{0,30}[)\]]?\.?$/i;
+const AUTHOR_HINT = /[,;&|·(]|\band\b|\bet\.? al\b|^(?:authors?|by|written|authored)\b/i;
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'dos', 'bin', 'al', 'el', 'y', 'ter', 'ten']);
 
 /**
@@ -32,7 +33,8 @@ const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'd
  */
 export function isAuthorLine(line: string): boolean {
   let text = line.trim();
-  if (text === '') return false;
+  // Most lines of a note are sentences: nothing here can make them a list of people.
+  if (text === '' || !AUTHOR_HINT.test(text)) return false;
   const labelled = AUTHORS_LABEL.exec(text);
   if (labelled && labelled[0].length > 0 && /^(?:authors?|written|authored)/i.test(text)) return true;
   if (labelled) text = text.slice(labelled[0].length);
@@ -53,6 +55,7 @@ export function isAuthorLine(line: string): boolean {
 
 /** One person on a line, maybe with an affiliation: "Aaron Voelker", "Ivana Kajić (Waterloo)". */
 function isNameLine(line: string): boolean {
+  if (!/^\s*\p{Lu}/u.test(line) || line.length > 120) return false;
   const text = line.replace(/\([^)]{0,80}\)|\[[^\]]{0,80}\]/g, ' ').replace(/[\d*†‡§¶∗,]+/g, ' ').trim();
   return text !== '' && text.split(/\s+/).length <= 4 && isPersonName(text);
 }

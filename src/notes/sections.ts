@@ -55,8 +55,27 @@ function normal(title: string): string {
     .trim();
 }
 
+/**
+ * Answers kept per text: a heading is asked about several times (is it a part, a group, how
+ * strong a title), and a large file has thousands. Cleared when it grows past a bound.
+ */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      value = compute(text);
+      if (cache.size > 20_000) cache.clear();
+      cache.set(text, value);
+    }
+    return value as T;
+  };
+}
+
 /** The kind of sub-section a heading or label names, or null when it names no part of a note. */
-export function partKind(title: string): PartKind | null {
+export const partKind = memo(partKindOf);
+
+function partKindOf(title: string): PartKind | null {
   const text = normal(title).replace(/^(?:the |a )/, '');
   if (text === '' || text.length > 60) return null;
   for (const [kind, words] of PART_WORDS) if (words.test(text)) return kind;
@@ -71,7 +90,9 @@ export function partKind(title: string): PartKind | null {
  * around papers ("Contents", "Day 2", "Posters", "ICLR 2019 notes") and the names of a note's
  * own parts ("Thoughts", "Key Points").
  */
-export function notATitle(title: string): string | null {
+export const notATitle = memo(notATitleOf);
+
+function notATitleOf(title: string): string | null {
   const text = normal(title);
   if (text === '') return 'an empty heading';
   const words = text.split(' ').length;
@@ -94,9 +115,12 @@ export function notATitle(title: string): string | null {
  * phrases and sentences read less like one.
  */
 export function titleStrength(title: string, paperLink = false): number {
+  return strengthOf(title) + (paperLink ? 2 : 0);
+}
+
+const strengthOf = memo((title: string): number => {
   const words = title.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   let strength = 0;
-  if (paperLink) strength += 2;
   if (words.length >= 4) strength += 1;
   else if (words.length === 3) strength += 0.5;
   else if (!words.some((w) => /[A-Z].*[A-Z0-9]|\d/.test(w.slice(1)) || /^[A-Z0-9-]{2,}$/.test(w))) strength -= 0.5;
@@ -108,4 +132,4 @@ export function titleStrength(title: string, paperLink = false): number {
   if (/^(?:this|these|that|we|they|it|i|my|our|note|nb|important|update|edit|warning|tip|caveat|disclaimer|see|also|read|check)\b/i.test(title)) strength -= 2;
   if (/^the (?:paper|authors?|model|method|idea|key|main|results?)\b/i.test(title)) strength -= 2;
   return strength;
-}
+});

@@ -113,14 +113,29 @@ function sectionTree(blocks: Block[]): Section {
   return root;
 }
 
+/** Work on inline runs asked for more than once (a heading's title and label): done once. */
+function once<T>(compute: (inline: Inline) => T): (inline: Inline) => T {
+  const cache = new WeakMap<Inline, T>();
+  return (inline) => {
+    if (cache.has(inline)) return cache.get(inline) as T;
+    const value = compute(inline);
+    cache.set(inline, value);
+    return value;
+  };
+}
+
 /** A heading's words: link labels kept, markup and emoji gone, nothing else taken off. */
-function headingLabel(inline: Inline): string {
+const headingLabel = once(headingLabelOf);
+
+function headingLabelOf(inline: Inline): string {
   const flat = inline.map((run) => (run.kind === 'link' ? { kind: 'strong' as const, children: run.children } : run));
   return inlineText(flat).replace(/\s+/g, ' ').replace(/\s*\*+$/, '').trim();
 }
 
 /** A title's text from inline runs: link labels kept (the label is the title), markup gone. */
-function titleText(inline: Inline): string {
+const titleText = once(titleTextOf);
+
+function titleTextOf(inline: Inline): string {
   const lead = leadTitle(inline);
   if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return cleanTitle(lead.title);
   const flat = inline.map((run) => (run.kind === 'link' ? { kind: 'strong' as const, children: run.children } : run));
@@ -433,6 +448,8 @@ interface TitledParagraph {
   shape: Shape;
   /** The text after the title (authors taken off), and the paragraph's next lines. */
   summary: Inline;
+  /** What made the title: bold or a link; null for a code line. */
+  via: LeadTitle['via'] | null;
 }
 
 const CODE_LINE = /^\s*(?:\*\*|__)?[Cc](\d{1,9})(?:\*\*|__)?\s*(?::|[-–—](?=\s))(?:\*\*|__)?\s*(\S.*)$/;
@@ -447,18 +464,32 @@ const LOGISTICS_LINE = /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b.{0,60}|(?:\S+ 
  * line of logistics (a time, a room) may come first. `only` restricts the kind of title.
  */
 function paragraphPaper(inline: Inline, only: LeadTitle['via'] | null = null): TitledParagraph | null {
+  // Asked of the same paragraph by several readers (group or paper, which title kind, how many
+  // paper-like things): worked out once.
+  let titled = paragraphPapers.get(inline);
+  if (titled === undefined) {
+    titled = titledParagraph(inline);
+    paragraphPapers.set(inline, titled);
+  }
+  if (titled === null || only === null || titled.via === null || titled.via === only) return titled;
+  return null;
+}
+
+const paragraphPapers = new WeakMap<Inline, TitledParagraph | null>();
+
+function titledParagraph(inline: Inline): TitledParagraph | null {
   let { first, rest } = splitFirstLine(inline);
   let firstText = inlineText(first);
   const code = CODE_LINE.exec(firstText);
   if (code && !/\b[Cc]\d+\s*(?:,|&|and)\s*[Cc]\d+/.test(firstText)) {
-    return { title: cleanTitle(code[2]!), code: `C${code[1]}`, shape: 'code lines', summary: rest };
+    return { title: cleanTitle(code[2]!), code: `C${code[1]}`, shape: 'code lines', summary: rest, via: null };
   }
   for (let skipped = 0; skipped < 2 && LOGISTICS_LINE.test(firstText) && rest.length > 0; skipped++) {
     ({ first, rest } = splitFirstLine(rest));
     firstText = inlineText(first);
   }
   const lead = leadTitle(first);
-  if (!lead || !readsAsTitle(lead) || (only !== null && lead.via !== only)) return null;
+  if (!lead || !readsAsTitle(lead)) return null;
   const after = lead.rest;
   const afterText = inlineText(after);
   let summary: Inline = rest;
@@ -467,7 +498,7 @@ function paragraphPaper(inline: Inline, only: LeadTitle['via'] | null = null): T
   } else if (afterText !== '') {
     summary = [...stripSeparator(after), { kind: 'break' }, ...rest];
   }
-  return { title: cleanTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary };
+  return { title: cleanTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via };
 }
 
 /** Whether a bold run or a link at the start of a line is a paper's title, not a label or a phrase. */
@@ -492,10 +523,9 @@ function titleKindOf(blocks: Block[]): LeadTitle['via'] | null {
   let strong = 0;
   for (const block of blocks) {
     if (block.kind !== 'paragraph') continue;
-    const lead = leadTitle(splitFirstLine(block.inline).first);
-    if (!lead || !readsAsTitle(lead)) continue;
-    if (lead.via === 'link') links++;
-    else strong++;
+    const titled = paragraphPaper(block.inline);
+    if (titled?.via === 'link') links++;
+    else if (titled?.via === 'strong') strong++;
   }
   if (links === 0 || strong === 0) return null;
   return links >= strong ? 'link' : 'strong';
@@ -655,9 +685,11 @@ function countPaperLike(blocks: Block[]): number {
         const title = titleText(block.inline);
         if (notATitle(headingLabel(block.inline)) === null && titleStrength(title) >= 1.5) headings++;
       } else if (block.kind === 'paragraph') {
-        const lead = leadTitle(splitFirstLine(block.inline).first);
-        if (lead && readsAsTitle(lead)) titled++;
-        if (lead?.href && isPaperLink(lead.href)) paperLinks.add(lead.href);
+        const paper = paragraphPaper(block.inline);
+        if (paper?.via) titled++;
+        const lead = paper?.via ? null : leadTitle(splitFirstLine(block.inline).first);
+        const href = paper?.via ? firstLink(splitFirstLine(block.inline).first)?.href : lead?.href;
+        if (href && isPaperLink(href)) paperLinks.add(href);
       } else if (block.kind === 'list') {
         for (const item of block.items) visit(item.blocks);
       } else if (block.kind === 'quote') {
