@@ -78,7 +78,7 @@ function emptyNoteReason(entry: NoteEntry): string {
   if (entry.own !== undefined && entry.own.trim() !== '') return SKIP_REASONS.own;
   const removed = entry.removed ?? [];
   if (removed.length === 0) return SKIP_REASONS.empty;
-  const names = { authors: 'authors', links: 'links', remarks: 'remarks', placeholder: 'a placeholder' } as const;
+  const names = { authors: 'authors', links: 'links', remarks: 'remarks', placeholder: 'a placeholder', logistics: 'a time and place' } as const;
   const parts = removed.map((r) => names[r]);
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `only ${list} (nothing about the paper)`;
@@ -105,6 +105,7 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
  */
 export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawRemark: boolean } {
   const titleWords = contentWords(entry.title);
+  const titleLength = countWords(entry.title, 40);
   const candidates: Candidate[] = [];
   let sawRemark = false;
   // A note's key idea is in its first pages; reading no further bounds the work on a huge note.
@@ -119,7 +120,8 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const { text, words, analysis, aside } = usable;
     if (text === null || words === null || analysis === null) continue;
     const wordCount = countWords(text, MIN_WORDS);
-    if (wordCount <= 4 && restatesTitle(words, titleWords)) continue;
+    // "Zoneout.", "Attention Is All You Need." under that title: says nothing the front does not.
+    if ((wordCount <= 4 || countWords(text, titleLength + 3) <= titleLength + 2) && restatesTitle(words, titleWords)) continue;
     candidates.push({ index, text, words, analysis, wordCount, aside, score: 0 });
   }
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
@@ -298,7 +300,7 @@ const PAPER_SUBJECT =
   /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
 const AUTHOR_SUBJECT =
-  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|the authors?)\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/i;
+  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?)\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/i;
 // "This paper is also the neural program": where the paper sits, not what it does.
 const PAPER_CONTEXT = /^(?:this|the) (?:paper|article|work) is (?:also|similar|like|another|about)\b/i;
 // "So they trained a network ...": the method, after the observation that led to it.
@@ -318,6 +320,18 @@ const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|l
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
 const CONTEXT_START =
   /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work)\b/i;
+// "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "The suggested method
+// ...": where a note turns from the problem to what the paper does.
+const METHOD_CUE =
+  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|this work\b|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
+// "Training GANs is hard.", "The problem with current methods is ...", "Motivation: ...".
+const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|\bproblem with\b|^(?:motivation|problem|challenge)\s*:/i;
+// "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
+const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutperform|\bwon\b|\bachiev(?:e|es|ed|ing)\b/i;
+// "(Dai et al., 2015)", "(Grady, 2006)": a sentence about another work.
+const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]*)?,? (?:19|20)\d{2}[a-z]?\)/u;
+// "This training ...", "These results ...", "In this case, ...": leans on the sentence before.
+const LEANS_BACK = /^(?:this|these|those|in this case|using this|leads to|applied these)\b(?! (?:paper|work|article|method|model|approach)\b)/i;
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;
 
 function scoreSentence(c: Candidate, rank: number): number {
@@ -352,6 +366,13 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (ELABORATION_START.test(t)) score -= 1;
   if (CONTEXT_START.test(t)) score -= 1;
   if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
+  if (METHOD_CUE.test(t)) score += 1.5;
+  if (PROBLEM_STATEMENT.test(t)) score -= 1;
+  if (RESULT.test(t)) score -= 0.8;
+  if (CITATION.test(t)) score -= 1.5;
+  if (LEANS_BACK.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 0.8;
+  // "Multiple sources have two kinds of uncertainty:" introduces what follows; alone it says nothing.
+  if (t.endsWith(':')) score -= 2;
   if (t.includes('!')) score -= 1;
   if (c.wordCount < 4) score -= 2;
   if (t.length > 200) score -= 1;
@@ -453,7 +474,7 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
       const first = c.words[0]!.word === '' ? c.words[1]?.word : c.words[0]!.word;
       if (first !== undefined && LEAD_IN_FIRST_WORDS.has(first)) text = withoutLeadIns(text, !follows);
       if (hasDoubledWord(c.words)) text = text.replace(DOUBLED_WORD, '$1');
-      text = capitalise(text);
+      text = capitalise(text.replace(/[\s:;,–—-]+$/, ''));
       if (!endsSentence(text)) text += '.';
       memo.set(key, text);
     }

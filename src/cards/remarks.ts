@@ -128,6 +128,25 @@ const PATTERNS: Pattern[] = [
   { kind: 'hedge', when: ['would', 'nice interesting good cool great'], re: /\bwould be (?:nice|interesting|good|cool|great) to\b/i },
   { kind: 'hedge', when: ['unclear'], re: /\bunclear\b/i },
   { kind: 'talk', when: ['presented speaker', 'by'], re: /\b(?:presented by|speaker)\b/i },
+  // "..., which is nice", "it's cool": a verdict tacked onto a statement.
+  {
+    kind: 'verdict',
+    when: ['which that this it it’s it\'s', 'nice cool neat great good interesting awesome elegant clever impressive fun'],
+    re: /\b(?:which|that|this|it)(?: is|['’]s| was) (?:also )?(?:nice|cool|neat|great|good|interesting|awesome|elegant|clever|impressive|fun)\b(?! (?:at|for|in|on|to|as|than|enough)\b)/i,
+  },
+  // "Coool -", "Whoa", "Brilliant!", "a good reference", "pretty non-trivial".
+  {
+    kind: 'verdict',
+    when: ['coool cooool whoa woah brilliant reference nontrivial non-trivial trivial'],
+    re: /^(?:co{3,}l|whoa|woah|brilliant)\b|\b(?:good|great|nice|useful) reference\b|\b(?:pretty|quite|very) (?:non-?)?trivial\b/i,
+  },
+  // "Skimmed.", "supposedly within a magnitude", "seemingly amazing", "might not be that great".
+  {
+    kind: 'hedge',
+    when: ['skimmed supposedly seemingly apparently implementable comparison compare'],
+    re: /\b(?:skimmed|supposedly|seemingly|implementable|no comparison|does(?:n['’]t| not) compare)\b/i,
+  },
+  { kind: 'hedge', when: ['might', 'great good'], re: /\bmight not be (?:that |so |very )?(?:great|good)\b/i },
 ];
 
 // First person with the "I" left out, at the start of a sentence: "Did not look at the paper

@@ -13,7 +13,7 @@ export interface NoteEntry {
   /** The note-taker's own sections and remarks (Thoughts, Questions, "(me: ...)"): never the answer. */
   own?: string;
   /** What was left out of the note as no part of a card: authors, links, remarks, placeholders. */
-  removed?: ('authors' | 'links' | 'remarks' | 'placeholder')[];
+  removed?: ('authors' | 'links' | 'remarks' | 'placeholder' | 'logistics')[];
   /** The session header the entry sits under ("Monday morning"), or "" when there is none. */
   session: string;
   /** The note-taker's code ("C14"), or "" in formats without codes. Codes identify nothing. */

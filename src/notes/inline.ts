@@ -71,7 +71,8 @@ function tidy(text: string): string {
     let line = lines[i]!;
     // Most lines need none of this: one look for what each step removes.
     if (/[\t\u00a0]| {2}/.test(line)) line = line.replace(/[ \t\u00a0]+/g, ' ');
-    if (line.includes('()') || line.includes('[]') || /[([]\s*[,;|/]?\s*[)\]]/.test(line)) line = line.replace(/\(\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]/g, '');
+    // "()", "[, ]", "(see this paper: )": what is left of brackets whose link was removed.
+    if (/[([][^()[\]]{0,40}?[:,;|/]?\s*[)\]]/.test(line)) line = line.replace(/\(\s*(?:[^()]{0,40}:)?\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]/g, '');
     if (/\s[,.;:!?]/.test(line)) line = line.replace(/\s+([,.;:!?])(?=\s|$)/g, '$1');
     line = trimTrailingSeparators(line.trim());
     if (line === '') continue;
@@ -84,6 +85,8 @@ function tidy(text: string): string {
 function trimTrailingSeparators(line: string): string {
   let end = line.length;
   while (end > 0 && '|/·• '.includes(line[end - 1]!)) end--;
+  // "Attention Is All You Need - <link>": the dash that led to a removed link.
+  while (end > 1 && '-–—'.includes(line[end - 1]!) && line[end - 2] === ' ') end -= 2;
   return end === line.length ? line : line.slice(0, end).trimEnd();
 }
 

@@ -8,7 +8,7 @@ import { inlineText } from './inline.js';
 import { partKind, type PartKind } from './sections.js';
 
 /** What was left out of a note that had nothing else: for the reason a paper is skipped. */
-export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder';
+export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logistics';
 
 const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
@@ -23,6 +23,9 @@ const BRACKET_REMARK =
 const AUTHORS_LABEL = /^(?:authors?|by|written by|authored by)\b[ \t]*[:\-–—]?[ \t]*/i;
 const VENUE =
   /(?:^|[\s,.;(\[])(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|kdd|arxiv|corl|icra|iros|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|www|sigir)\b[^.;\n]{0,30}[)\]]?\.?$/i;
+// "Wed Dec 11th 07:00 -- 10:00 PM @ West 217", "10:05 am : West Ballroom C": when and where.
+const LOGISTICS =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?(?:[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? )?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:-{1,2}|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*(?:[@:|,-]\s*[^.!?]{0,60})?$/i;
 const AUTHOR_HINT = /[,;&|·(]|\band\b|\bet\.? al\b|^(?:authors?|by|written|authored)\b/i;
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'dos', 'bin', 'al', 'el', 'y', 'ter', 'ten']);
 
@@ -60,7 +63,7 @@ function isNameLine(line: string): boolean {
   return text !== '' && text.split(/\s+/).length <= 4 && isPersonName(text);
 }
 
-function isPersonName(name: string): boolean {
+export function isPersonName(name: string): boolean {
   const words = name.split(/\s+/);
   if (words.length < 1 || words.length > 5) return false;
   let capitalised = 0;
@@ -93,7 +96,22 @@ export class NoteText {
   /** Adds blocks of the note, as the part `part` (the sub-section they sit in). */
   addBlocks(blocks: readonly Block[], part: PartKind = 'body'): void {
     if (part === 'keyIdea') this.awaitingKeyIdea = true;
-    for (const block of blocks) this.addBlock(block, part === 'keyIdea' ? 'lead' : part);
+    const as = part === 'keyIdea' ? 'lead' : part;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      const next = blocks[i + 1];
+      // "Two kinds of uncertainty:" over a short list is one statement: "...: bias; variance."
+      if (block.kind === 'paragraph' && next?.kind === 'list' && isShortList(next)) {
+        const intro = inlineText(block.inline);
+        if (intro.endsWith(':') && !intro.includes('\n')) {
+          const items = next.items.map((item) => inlineText((item.blocks[0] as Extract<Block, { kind: 'paragraph' }>).inline).replace(/[.;]$/, ''));
+          this.addText(`${intro} ${items.join('; ')}.`, as);
+          i++;
+          continue;
+        }
+      }
+      this.addBlock(block, as);
+    }
   }
 
   private addBlock(block: Block, part: PartKind): void {
@@ -175,6 +193,10 @@ export class NoteText {
           line = label[2]!;
         }
       }
+      if (LOGISTICS.test(line)) {
+        this.removed.add('logistics');
+        continue;
+      }
       if (TODO_LINE.test(line) || isPlaceholder(line)) {
         this.removed.add('placeholder');
         continue;
@@ -222,6 +244,14 @@ export class NoteText {
     if (this.removed.size) fields.removed = [...this.removed].sort();
     return fields;
   }
+}
+
+/** At most six items of one short line each, nothing nested: a list that reads as one clause. */
+function isShortList(list: Extract<Block, { kind: 'list' }>): boolean {
+  return (
+    list.items.length <= 6 &&
+    list.items.every((item) => item.blocks.length === 1 && item.blocks[0]!.kind === 'paragraph' && inlineText(item.blocks[0]!.inline).split(/\s+/).length <= 15)
+  );
 }
 
 function countLinks(inline: Inline): number {

@@ -16,7 +16,7 @@
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
-import { isAuthorLine, NoteText } from './note-text.js';
+import { isAuthorLine, isPersonName, NoteText } from './note-text.js';
 import { notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
@@ -139,7 +139,13 @@ function titleTextOf(inline: Inline): string {
   const lead = leadTitle(inline);
   if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return cleanTitle(lead.title);
   const flat = inline.map((run) => (run.kind === 'link' ? { kind: 'strong' as const, children: run.children } : run));
-  return cleanTitle(inlineText(flat).replace(/\n/g, ' '));
+  return withoutSpeaker(cleanTitle(inlineText(flat).replace(/\n/g, ' ')));
+}
+
+/** "Neural State Machine: Chris Manning": the speaker after a talk's title is not the title. */
+function withoutSpeaker(title: string): string {
+  const m = /^(.{8,}?):\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,2})$/u.exec(title);
+  return m && isPersonName(m[2]!) && m[1]!.split(/\s+/).length >= 2 ? m[1]! : title;
 }
 
 class PaperReader {
@@ -256,6 +262,7 @@ class PaperReader {
     let title = '';
     let line = 1;
     let skip: Block | null = null;
+    let fromFileName = false;
     if (metaTitle) {
       title = cleanTitle(metaTitle);
       line = doc.metaLine ?? 1;
@@ -267,17 +274,35 @@ class PaperReader {
       title = cleanTitle(leadingLink.title);
       line = firstParagraph.line;
       skip = firstParagraph;
+    } else if (firstParagraph && blocks.indexOf(firstParagraph) === 0 && titleLine(firstParagraph.inline)) {
+      title = titleLine(firstParagraph.inline)!;
+      line = firstParagraph.line;
+      skip = firstParagraph;
+    } else if (blocks[0]?.kind === 'list' && blocks[0].items[0]?.blocks[0]?.kind === 'paragraph' && titleLine(blocks[0].items[0].blocks[0].inline)) {
+      // "- Title - https://..." as the first bullet: the title line, the other bullets the note.
+      const [list] = blocks as [Extract<Block, { kind: 'list' }>];
+      title = titleLine((list.items[0]!.blocks[0] as Extract<Block, { kind: 'paragraph' }>).inline)!;
+      line = list.line;
+      blocks[0] = { ...list, items: list.items.slice(1) };
+      note.addBlocks(list.items[0]!.blocks.slice(1));
+      if (list.items.length === 1 && list.items[0]!.blocks.length === 1) note.removed.add('links');
     } else if (options.inFolder) {
       title = fileNameTitle(options.fileTitle);
+      fromFileName = true;
     }
     if (title === '') return;
     // The parts of the note, by the headings they sit under.
-    let part = partKind('') ?? 'body';
+    let part: PartKind = 'body';
     for (const block of blocks) {
       if (block === skip) {
+        // The title's own line is the title; what follows it on the line (not the authors),
+        // and the paragraph's next lines, are the note.
         if (block.kind === 'paragraph') {
-          const rest = leadingLink ? inlineText(leadingLink.rest) : '';
-          if (rest && !isAuthorLine(rest)) note.addText(rest.replace(/^[\s:–—-]+/, ''));
+          const { first, rest } = splitFirstLine(block.inline);
+          const lead = leadTitle(first);
+          const after = lead?.via === 'link' ? inlineText(lead.rest).replace(/^[\s:–—-]+/, '') : '';
+          if (after && !isAuthorLine(after)) note.addText(after);
+          note.addInline(rest);
         }
         continue;
       }
@@ -287,7 +312,9 @@ class PaperReader {
       }
       note.addBlocks([block], part);
     }
-    if (!note.hasText()) return;
+    // A file named after a paper, with nothing in it, is a scratch file; a file that names a
+    // paper inside it is that paper, notes or not (it is skipped with the reason).
+    if (!note.hasText() && (fromFileName || note.removed.size === 0)) return;
     // The parts read as not papers are this paper's now.
     this.notPapers.splice(0, this.notPapers.length, ...this.notPapers.filter((n) => n.why.startsWith('front matter')));
     this.paperLike = Math.max(this.paperLike, 1);
@@ -634,6 +661,18 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+/**
+ * "Attention Is All You Need - https://arxiv.org/abs/1706.03762" opening a file: a line naming
+ * the paper and where it is. Its title, or null.
+ */
+function titleLine(inline: Inline): string | null {
+  const { first } = splitFirstLine(inline);
+  const raw = first.map((run) => (run.kind === 'text' ? run.text : '')).join('');
+  if (!/\bhttps?:\/\/\S+\s*$/.test(raw)) return null;
+  const title = cleanTitle(inlineText(first).replace(/[\s:–—-]+$/, ''));
+  return title !== '' && title.split(/\s+/).length <= 25 && !/[.!?]$/.test(title) && notATitle(title) === null ? title : null;
+}
 
 /** "building-machines-that-learn" -> "Building machines that learn": a file's name as a title. */
 function fileNameTitle(name: string): string {
