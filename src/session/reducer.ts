@@ -191,7 +191,7 @@ function onKey(state: SessionState, key: SessionKey, at: number, effects: Effect
       if (key === 'show') return phase === 'question' ? { ...state, phase: 'answer' } : state;
       const rating = RATING_KEYS[key];
       if (rating !== undefined) {
-        // Grades count only once the answer shows (CONTRACT.md): a stray digit on the question is ignored.
+        // Grades count only once the answer shows (README, the study screen's keys): a stray digit on the question is ignored.
         if (phase !== 'answer') return state;
         const ms = Math.min(MAX_ANSWER_MS, Math.max(0, at - state.shownAt));
         return start(state, { type: 'answer', cardId: card.id, rating, ms }, effects);

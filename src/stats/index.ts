@@ -113,7 +113,7 @@ export interface HardCard {
   suspended: boolean;
 }
 
-/** Every figure of `paperdeck stats`; also its --json document (CONTRACT.md's keys and more). */
+/** Every figure of `paperdeck stats`; also its --json document. */
 export interface DeckStats {
   deck: string;
   /** Today's local day key and when "now" was, as ISO. */

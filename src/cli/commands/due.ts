@@ -1,7 +1,7 @@
 // `paperdeck due [DECK]`: what a study session started now would show, daily limits applied.
 // Fast and read-only (no lock, no Ink), so it works in a shell prompt and during a session.
 //
-// --json: one deck (named, or the only one) gives CONTRACT.md's { deck, new, learning, review,
+// --json: one deck (named, or the only one) gives { deck, new, learning, review,
 // total }; several decks give the same keys as totals with deck: null, plus decks: [ per deck ].
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';

@@ -7,7 +7,7 @@ import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import { generateDeck, type GenerateResult } from '../../cards/generate.js';
 import { listDecks, noDecksMessage, validateDeckName } from '../../store/decks.js';
 
-/** The --json document for one deck, as CONTRACT.md shapes it. */
+/** The --json document for one deck: the cards, what was skipped and what changed. */
 export function generateJson(result: GenerateResult) {
   return {
     deck: result.deck,
