@@ -145,8 +145,12 @@ interface Usable {
 // "Google's paper, quick multi-style transformations." Other remarks at the front carry on
 // into the rest ("his poster is very hot, people are still around ..."), and a verdict at the
 // end ("..., very attractive") judges what came before it: those take the sentence with them.
+// A verdict after the statement ("..., great figures", "..., which is nice") is cut off with
+// what follows it: the statement before it stands alone (and is dropped if too short to).
 const LEADING_CUTTABLE = new Set<RemarkKind>(['provenance']);
-const TRAILING_CUTTABLE = new Set<RemarkKind>(['first-person', 'hearsay', 'hedge', 'talk', 'provenance']);
+const TRAILING_CUTTABLE = new Set<RemarkKind>(['first-person', 'hearsay', 'hedge', 'talk', 'provenance', 'verdict']);
+/** A leading verdict of at most this many words is an interjection ("Coool -", "Wow,"), cut like provenance. */
+const INTERJECTION_WORDS = 2;
 
 // A parenthesis with what is inside it; bounded, so a stray "(" costs a short look, not the line.
 const ASIDE = /\(([^()]{0,300})\)/g;
@@ -220,7 +224,8 @@ function withoutRemarkClauses(clauses: string[], kinds: (RemarkKind | null)[], f
   }
   let rest = 0;
   while (rest < kinds.length && kinds[rest] !== null) {
-    if (!LEADING_CUTTABLE.has(kinds[rest]!)) return null;
+    const interjection = kinds[rest] === 'verdict' && countWords(clauses[rest]!, INTERJECTION_WORDS + 1) <= INTERJECTION_WORDS;
+    if (!LEADING_CUTTABLE.has(kinds[rest]!) && !interjection) return null;
     rest++;
   }
   if (rest === kinds.length || kinds.slice(rest).some((k) => k !== null)) return null;
@@ -231,7 +236,7 @@ function withoutRemarkClauses(clauses: string[], kinds: (RemarkKind | null)[], f
   return countWords(kept, 3) >= 3 ? kept : null;
 }
 
-/** Splits at ", ", "; " and ": " outside parentheses, keeping the punctuation on the left part. */
+/** Splits at ", ", "; ", ": " and " - " outside parentheses, keeping the punctuation (not a dash) on the left part. */
 function splitClauses(text: string): string[] {
   const clauses: string[] = [];
   let depth = 0;
@@ -242,6 +247,10 @@ function splitClauses(text: string): string[] {
     else if (ch === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0 && (ch === ',' || ch === ';' || ch === ':') && text[i + 1] === ' ') {
       clauses.push(text.slice(start, i + 1));
+      start = i + 2;
+    } else if (depth === 0 && (ch === '-' || ch === '–' || ch === '—') && text[i - 1] === ' ' && text[i + 1] === ' ') {
+      // "Coool - 3d convs ...", "... degradation - read this": a spaced dash joins clauses.
+      clauses.push(text.slice(start, i - 1));
       start = i + 2;
     }
   }

@@ -147,12 +147,24 @@ const PATTERNS: Pattern[] = [
     re: /\b(?:skimmed|supposedly|seemingly|implementable|no comparison|does(?:n['’]t| not) compare)\b/i,
   },
   { kind: 'hedge', when: ['might', 'great good'], re: /\bmight not be (?:that |so |very )?(?:great|good)\b/i },
+  // "great figures", "nice slides", "well written": about the paper as a read, not its idea.
+  {
+    kind: 'verdict',
+    when: ['figures figure plots slides writing written visualizations visualisations read talk poster presentation explained'],
+    re: /\b(?:great|nice|good|beautiful|clear|pretty|lovely|excellent|fun|easy|quick|hard|tough) (?:figures?|plots|slides|writing|visuali[sz]ations|read|talk|poster|presentation)\b|\b(?:well|nicely|clearly|beautifully|badly|poorly) (?:written|explained|presented)\b/i,
+  },
+  // "for the reading group", "in journal club": where the note-taker will use it.
+  {
+    kind: 'first-person',
+    when: ['group club seminar meeting class course quals qualifier'],
+    re: /\b(?:for|in|at|to) (?:the|our|my|next|this week['’]?s) (?:reading group|journal club|seminar|lab meeting|group meeting|class|course|quals|qualifier)\b/i,
+  },
 ];
 
 // First person with the "I" left out, at the start of a sentence: "Did not look at the paper
 // carefully", "Didn't see this paper before", "Listened carefully for a while".
 const ELIDED_FIRST_PERSON =
-  /^(?:did ?n[o'’]?t|didn['’]t|did not|have ?n['’]?t|have not|has ?n['’]t|listened|missed|skimmed|skipped|went to|saw (?:it|this|the)|heard|talked|asked|attended|not sure|no idea|need to|must read|to read|to do|todo|will (?:read|check|look)|should (?:read|check|look)|wish|hope to|glad|loved|liked|enjoyed|remember)\b/i;
+  /^(?:read (?:this|it)\b|check (?:this|it) out|did ?n[o'’]?t|didn['’]t|did not|have ?n['’]?t|have not|has ?n['’]t|listened|missed|skimmed|skipped|went to|saw (?:it|this|the)|heard|talked|asked|attended|not sure|no idea|need to|must read|to read|to do|todo|will (?:read|check|look)|should (?:read|check|look)|wish|hope to|glad|loved|liked|enjoyed|remember)\b/i;
 
 // Each word group of each pattern gets a bit; a word maps to the bits of the groups it is in.
 // A pattern runs when all of its groups' bits are set. Two 32-bit masks hold the groups.

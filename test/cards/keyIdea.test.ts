@@ -191,3 +191,40 @@ describe('choosing and tidying the answer', () => {
     expect(extractKeyIdea(entry)).toEqual(extractKeyIdea(structuredClone(entry)));
   });
 });
+
+describe('remarks at the end of a sentence, and verdicts tacked on', () => {
+  const statement = 'The network learns residual functions, so very deep nets train without degradation.';
+  it.each([
+    ['a sentence of its own', `${statement} Read this for the reading group, great figures.`],
+    ['a clause after a comma', `${statement.slice(0, -1)}, great figures.`],
+    ['a clause after a dash', `${statement.slice(0, -1)} - read this for the reading group.`],
+    ['a clause after a semicolon', `${statement.slice(0, -1)}; must read for the group.`],
+  ])('are left out when they are %s', (_how, body) => {
+    expect(answer(body)).toBe(statement);
+  });
+
+  it('cut "which is nice" off the statement, and an interjection off its front', () => {
+    expect(answer('They learn residual functions with identity shortcuts, which is nice.')).toBe('They learn residual functions with identity shortcuts.');
+    expect(answer('Coool - 3d convolutions slide one filter over the whole volume.')).toBe('3d convolutions slide one filter over the whole volume.');
+  });
+});
+
+describe('what the note says briefly, and notes with nothing else', () => {
+  it('answers from the lead (TLDR, Summary, Main idea) before the rest of the note', () => {
+    expect(answer('Background on scaling laws first. They also study data mixtures.', { lead: 'Warmup works because early updates precondition the loss.' })).toBe(
+      'Warmup works because early updates precondition the loss.',
+    );
+  });
+
+  it('prefers what the paper does over the problem it starts from and the results', () => {
+    expect(
+      answer('Training RL agents from demonstrations is hard. Instead, they propose a game-theoretic objective that matches the expert. It reaches 95% of expert return.'),
+    ).toBe('Instead, they propose a game-theoretic objective that matches the expert.');
+  });
+
+  it('say why a note with only authors, links, remarks or own sections is skipped', () => {
+    expect(skip('', { removed: ['authors', 'links'] })).toBe('only authors and links (nothing about the paper)');
+    expect(skip('', { own: 'I should compare this with tensor field networks.' })).toBe(SKIP_REASONS.own);
+    expect(skip('', { removed: ['logistics'] })).toBe('only a time and place (nothing about the paper)');
+  });
+});
