@@ -7,7 +7,8 @@ import { runCli, tempDir } from '../helpers/cli.js';
 
 const ATTENTION = '## Attention Is All You Need\n\nThe Transformer replaces recurrence with self-attention over all tokens.\n';
 const RESNET = '## Deep Residual Learning\n\nResidual connections let very deep networks train by learning residual functions.\n';
-const BATCHNORM = '## Batch Normalization\n\nNormalising the inputs of each layer per mini-batch makes training much faster.\n';
+// An Org file: a vault may hold Emacs notes too.
+const BATCHNORM = '* Batch Normalization\n\nNormalising the inputs of each layer per mini-batch makes training much faster.\n';
 const DROPOUT = '## Dropout\n\nRandomly dropping units during training keeps a network from overfitting.\n';
 const HIDDEN = '## A Hidden Paper\n\nThis note sits in a hidden folder and must never become a card.\n';
 
