@@ -133,9 +133,12 @@ export function buildDeck(deck: string, files: readonly NotesInput[], previous: 
       `${names()}: no recognisable paper entries (expected "## Title" headings, **Title** or [Title](url) lines, list items or table rows, or "C1: Title" lines; paperdeck inspect shows how it was read)`,
     );
   }
-  if (drafts.length === 0 && skipped.every((s) => s.reason === SKIP_REASONS.empty)) {
-    // Titles with nothing under them make no deck: there is nothing to study yet.
-    throw new UserError(`${names()}: ${papers === 1 ? 'its one paper has no notes' : `none of its ${papers} papers has any notes`} under the title yet`);
+  if (drafts.length === 0) {
+    // Notes that give no card make no deck, and never empty one: the cards last built stay.
+    const why = skipped.every((s) => s.reason === SKIP_REASONS.empty)
+      ? `${papers === 1 ? 'its one paper has no notes' : `none of its ${papers} papers has any notes`} under the title yet`
+      : `no card can be made from ${papers === 1 ? 'its one paper' : `any of its ${papers} papers`} (${papers === 1 ? skipped[0]!.reason : 'each is skipped'}; paperdeck inspect shows why)`;
+    throw new UserError(`${names()}: ${why}`);
   }
   const { cards, retired, changes } = assignIdentities(drafts, previous);
   const cardsFile: CardsFile = {

@@ -37,6 +37,7 @@ export function inspectNotes(files: readonly NotesInput[]): InspectReport {
     files: readings.map(({ file, parsed }) => ({ file, shapes: parsed.shapes, papers: parsed.entries.length, paperLike: parsed.paperLike })),
     papers,
     notPapers,
-    warnings,
+    // (Pointing at inspect from inside it says nothing.)
+    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/;\s*(?:see )?paperdeck inspect.*$/, '') })),
   };
 }

@@ -67,7 +67,8 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'talk',
     when: ['oral orals poster posters spotlight presentation talk slides q&a q blog listen listening listened'],
-    re: /\b(?:oral|orals|poster|posters|spotlight|presentation|the talk|slides|q ?& ?a|blog|listen(?:ing|ed)? to)\b/i,
+    // (Q&A is the talk's only as "in the Q&A" or "Q&A session": "Science Q&A" is a task.)
+    re: /\b(?:oral|orals|poster|posters|spotlight|presentation|the talk|slides|(?:in|during|at) the q ?& ?a|q ?& ?a session|blog|listen(?:ing|ed)? to)\b/i,
   },
   { kind: 'hedge', when: ['wrong'], re: /\b(?:maybe|might be|could be) wrong\b/i },
   { kind: 'hedge', when: ['sure'], re: /\bnot sure\b/i },
@@ -80,7 +81,7 @@ const PATTERNS: Pattern[] = [
   },
   { kind: 'hedge', when: ['clear understood'], re: /\bnot (?:fully )?(?:clear|understood)\b/i },
   { kind: 'hedge', when: ['carefully'], re: /\b(?:read|look(?:ed)?|listen(?:ed)?) (?:it |at it |at the paper |to it )?carefully\b/i },
-  { kind: 'hedge', when: ['guess guessed tried feeling vague'], re: /\b(?:guess(?:ed)?|(?:had|have) not tried|have ?n['’]t tried|not tried|feeling|vague for)\b/i },
+  { kind: 'hedge', when: ['guess guessed tried feeling vague'], re: /\b(?:guess(?:ed)?|(?:had|have) not tried|have ?n['’]t tried|not tried|(?:my|a|the|gut) feeling|feeling (?:is|that|somewhat|like|a bit)|^feeling|vague for)\b/i },
   {
     kind: 'verdict',
     when: [INTENSIFIERS, PRAISE],
@@ -144,7 +145,7 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'hedge',
     when: ['skimmed supposedly seemingly apparently implementable comparison compare'],
-    re: /\b(?:skimmed|supposedly|seemingly|implementable|no comparison|does(?:n['’]t| not) compare)\b/i,
+    re: /\b(?:skimmed|supposedly|seemingly|implementable|no comparison|does(?:n['’]?t| not) compare)\b/i,
   },
   { kind: 'hedge', when: ['might', 'great good'], re: /\bmight not be (?:that |so |very )?(?:great|good)\b/i },
   // "great figures", "nice slides", "well written": about the paper as a read, not its idea.

@@ -72,7 +72,9 @@ function tidy(text: string): string {
     // Most lines need none of this: one look for what each step removes.
     if (/[\t\u00a0]| {2}/.test(line)) line = line.replace(/[ \t\u00a0]+/g, ' ');
     // "()", "[, ]", "(see this paper: )": what is left of brackets whose link was removed.
-    if (/[([][^()[\]]{0,40}?[:,;|/]?\s*[)\]]/.test(line)) line = line.replace(/\(\s*(?:[^()]{0,40}:)?\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]/g, '');
+    if (/[([][^()[\]]{0,40}?[:,;|/]?\s*[)\]]/.test(line)) {
+      line = line.replace(/\(\s*(?:[^()]{0,40}:)?\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]|\(\s*(?:see|cf\.?|via|from|at|here|link|source|more)(?:\s+(?:this|here|also|the|paper|link|post|blog|it))*\s*\)/gi, '');
+    }
     if (/\s[,.;:!?]/.test(line)) line = line.replace(/\s+([,.;:!?])(?=\s|$)/g, '$1');
     line = trimTrailingSeparators(line.trim());
     if (line === '') continue;

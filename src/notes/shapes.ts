@@ -182,7 +182,8 @@ class PaperReader {
   /** A section that is not a paper: its blocks, then its sub-sections, read for papers. */
   readGroup(section: Section, session: string): number {
     const before = this.entries.length;
-    const childSession = section.heading && notATitle(section.label) !== 'a part of a note, not a paper' ? section.title : session;
+    // The session a card shows is the heading as written ("Reading log 2024", not "Reading log").
+    const childSession = section.heading && notATitle(section.label) !== 'a part of a note, not a paper' ? section.label : session;
     let open = this.readBlocks(section.blocks, childSession, null);
     let kids = section.children;
     // "### Notes" under a paper read from a link line or bold title is that paper's part (and
@@ -266,7 +267,7 @@ class PaperReader {
     if (metaTitle) {
       title = cleanTitle(metaTitle);
       line = doc.metaLine ?? 1;
-    } else if (firstHeading && notATitle(headingLabel(firstHeading.inline)) === null) {
+    } else if (firstHeading && notATitle(headingLabel(firstHeading.inline)) === null && titleText(firstHeading.inline).length >= 3) {
       title = titleText(firstHeading.inline);
       line = firstHeading.line;
       skip = firstHeading;
@@ -411,7 +412,7 @@ class PaperReader {
 
   /** A list whose items are papers ("- **Title**: summary"); false when it is not one. */
   private readList(list: Extract<Block, { kind: 'list' }>, session: string): boolean {
-    const items = list.items.map((item) => ({ item, paper: itemPaper(item) }));
+    const items = list.items.map((item, i) => ({ item, paper: listItemPapers(list)[i] ?? null }));
     // Items that group papers in nested lists ("- Week 1" over "  - **Title**: ...").
     const groups = items.filter((i) => i.paper === null && nestedPaperList(i.item) !== null);
     if (groups.length > 0 && groups.length * 2 >= items.length) {
@@ -422,6 +423,8 @@ class PaperReader {
       return true;
     }
     if (!isPaperList(items.map((i) => i.paper))) return false;
+    // One bullet naming a paper, with nothing under it: a title line, not a list of papers.
+    if (items.length === 1 && !items[0]!.paper!.hasNotes) return false;
     // Only titles with notes: a bare link among them is a paper with nothing written yet.
     for (const { item, paper } of items) {
       if (!paper) {
@@ -574,10 +577,38 @@ interface ItemPaper {
 }
 
 /** A list item that is a paper: it opens with a title, then a summary or nested notes. */
-function itemPaper(item: ListItem): ItemPaper | null {
+/**
+ * The paper each item of a list opens, or null. Items whose titles are plain text
+ * ("17/05/24, Soudry: Train longer, generalize better. Large batches ...") count only when at
+ * least three items of the list are written so: one such line could be any sentence.
+ */
+function listItemPapers(list: Extract<Block, { kind: 'list' }>): (ItemPaper | null)[] {
+  const marked = list.items.map((item) => itemPaper(item, false));
+  if (isPaperList(marked)) return marked;
+  const plain = list.items.map((item) => itemPaper(item, true));
+  const plainTitled = plain.filter((p, i) => p !== null && marked[i] === null).length;
+  return plainTitled >= 3 && isPaperList(plain) ? plain : marked;
+}
+
+// "<date or name>: <Title>. <what it does>": a short prefix, a title without a full stop, a summary.
+const PLAIN_TITLED_ITEM = /^([^:.!?]{1,40}):\s+([^.!?]{8,200}?[?!]?)\.\s+(\S.*)$/s;
+
+/** A list item titled in plain text after a short prefix (see listItemPapers). */
+function plainTitledItem(inline: Inline): TitledParagraph | null {
+  const { first, rest } = splitFirstLine(inline);
+  const m = PLAIN_TITLED_ITEM.exec(inlineText(first));
+  if (!m) return null;
+  const [, prefix, title, summary] = m;
+  if (prefix!.split(/\s+/).length > 5 || title!.split(/\s+/).length > 25 || notATitle(title!) !== null) return null;
+  const note: Inline = [{ kind: 'text', text: summary!.replace(/\s+#[\w-]+/g, '') }];
+  if (rest.length) note.push({ kind: 'break' }, ...rest);
+  return { title: cleanTitle(title!), code: '', shape: 'list items', summary: note, via: null };
+}
+
+function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
   const head = item.blocks[0];
   if (head?.kind !== 'paragraph') return null;
-  const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline);
+  const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline) ?? (plainTitles ? plainTitledItem(head.inline) : null);
   if (!titled) return null;
   const hasNotes = inlineText(titled.summary).trim() !== '' || item.blocks.length > 1;
   const link = firstLink(head.inline);
@@ -669,7 +700,7 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 function titleLine(inline: Inline): string | null {
   const { first } = splitFirstLine(inline);
   const raw = first.map((run) => (run.kind === 'text' ? run.text : '')).join('');
-  if (!/\bhttps?:\/\/\S+\s*$/.test(raw)) return null;
+  if (!/\bhttps?:\/\/[^\s)]+\)?[:.]?\s*$/.test(raw)) return null;
   const title = cleanTitle(inlineText(first).replace(/[\s:–—-]+$/, ''));
   return title !== '' && title.split(/\s+/).length <= 25 && !/[.!?]$/.test(title) && notATitle(title) === null ? title : null;
 }
@@ -702,7 +733,7 @@ function blockPaperCount(blocks: Block[]): number {
   let n = 0;
   for (const block of blocks) {
     if (block.kind === 'paragraph' && paragraphPaper(block.inline)) n++;
-    else if (block.kind === 'list') n += block.items.length >= 2 && isPaperList(block.items.map(itemPaper)) ? 2 : 0;
+    else if (block.kind === 'list') n += block.items.length >= 2 && isPaperList(listItemPapers(block)) ? 2 : 0;
     else if (block.kind === 'table' && tableColumns(block) && block.rows.length >= 2) n += 2;
   }
   return n;

@@ -69,6 +69,11 @@ export function leechNotice({ title, lapses }: { title: string; lapses: number }
   return `${title} is a leech (${plural(lapses, 'lapse')}): suspended; see paperdeck cards / paperdeck unsuspend`;
 }
 
+/** The notice when a card's note cannot be opened (its notes file is gone): the session goes on. */
+export function noteNotOpenedNotice(reason: string): string {
+  return `The note cannot be opened: ${reason}. The cards stay as they were.`;
+}
+
 /** The notice when the notes could not be rebuilt after an edit: the session goes on as it was. */
 export function rebuildFailedNotice(reason: string): string {
   return `The deck was not rebuilt: ${reason}. The cards stay as they were; press e to open the note again.`;

@@ -228,3 +228,12 @@ describe('what the note says briefly, and notes with nothing else', () => {
     expect(skip('', { removed: ['logistics'] })).toBe('only a time and place (nothing about the paper)');
   });
 });
+
+describe('words that are remarks only in the note-taker\u2019s mouth', () => {
+  it('keep a sentence about a Q&A task or agents feeling their way', () => {
+    expect(answer('Proposes integrated decomposition, an approach to improve Science Q&A through human oversight.')).toBe(
+      'Proposes integrated decomposition, an approach to improve Science Q&A through human oversight.',
+    );
+    expect(answer('Agents learn to build maps by feeling their way around the room.')).toBe('Agents learn to build maps by feeling their way around the room.');
+  });
+});

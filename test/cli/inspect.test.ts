@@ -1,9 +1,11 @@
 // `paperdeck inspect` and what `generate` and `new` say about notes they read badly, run as the
 // built binary on real files.
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir, workspaceWithBundledDeck } from '../helpers/cli.js';
+import { inspectNotes } from '../../src/cards/inspect.js';
+import { describeInspection } from '../../src/cli/commands/inspect.js';
 
 const SHAPES = join(ROOT, 'test', 'fixtures', 'notes', 'shapes');
 
@@ -54,6 +56,19 @@ describe('paperdeck inspect', () => {
   });
 });
 
+describe('inspect at 80 columns', () => {
+  it('keeps every line within the width, a long file name on a line of its own', () => {
+    const report = inspectNotes([
+      { file: 'Neutral Relation Extraction with Selective Attention over Instances.md', bytes: Buffer.from('# Neutral Relation Extraction with Selective Attention over Instances\n\nIt proposes sentence-level attention over instances to reduce noise in distant supervision.\n') },
+      { file: 'adam.md', bytes: Buffer.from('# Adam: A Method for Stochastic Optimization\n\nAdam adapts each learning rate from running moments of the gradients.\n') },
+    ]);
+    const lines = describeInspection(report, 80);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(lines).toContain('  Neutral Relation Extraction with Selective Attention over Instances.md:1');
+    expect(lines.some((line) => /^  adam\.md:1 +Adam: A Method for Stochastic Optimization$/.test(line))).toBe(true);
+  });
+});
+
 describe('never failing silently', () => {
   it('generate says in one line when a file holds more paper-like things than papers read, and points at inspect', () => {
     const dir = tempDir();
@@ -80,6 +95,20 @@ describe('never failing silently', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^paperdeck: .*notes\.md: its one paper has no notes under the title yet\n$/);
     expect(() => readdirSync(decks)).toThrow();
+  });
+
+  it('leaves cards.json as it was when the notes would give no card at all', () => {
+    const dir = tempDir();
+    const notes = join(dir, 'notes.md');
+    writeFileSync(notes, '## A Paper About Residual Learning\n\nResidual functions let very deep networks train well.\n');
+    const decks = join(dir, 'decks');
+    expect(runCli(['new', 'mine', '--from', notes, '--decks', decks]).code).toBe(0);
+    const before = readFileSync(join(decks, 'mine', 'cards.json'), 'utf8');
+    writeFileSync(notes, '# x\n\nsome preamble text only.\n');
+    const result = runCli(['generate', 'mine', '--decks', decks]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^paperdeck: .*notes\.md: no card can be made from its one paper \(.*\)\n$/);
+    expect(readFileSync(join(decks, 'mine', 'cards.json'), 'utf8')).toBe(before);
   });
 
   it('shows a notes file name with escape sequences cleaned, in generate and in errors', () => {

@@ -163,7 +163,7 @@ describe('one paper per file, a folder of them a deck', () => {
   it('names a file of the folder that gives no paper, with why', () => {
     const report = inspectNotes(folder());
     expect(report.warnings).toEqual([
-      { file: 'scratch.md', line: 1, message: 'no paper read from this file (nothing in it but front matter or blank lines); see paperdeck inspect' },
+      { file: 'scratch.md', line: 1, message: 'no paper read from this file (nothing in it but front matter or blank lines)' },
     ]);
   });
 });
@@ -202,5 +202,32 @@ describe('every card of every shape', () => {
     for (const { answer } of cardsFile.cards) {
       expect(answer).not.toMatch(/\$|\\|https?:|\*\*|<[a-z/]|^[-*+] |\[pdf\]|TODO|Fill in|TLDR|Lovelace|Meitner|Noether|my take|\(me:|great figures/i);
     }
+  });
+});
+
+describe('list items titled in plain text', () => {
+  const notes = [
+    '## A variety of generalization papers',
+    '',
+    '* 16/12/13, Im: An empirical analysis of loss surfaces. Optimizers take different paths at saddle points. #optimization',
+    '* 17/05/24, Soudry: Train longer, generalize better. Large batches only hurt because of the small number of updates. #optimization',
+    '    * Proposed solution: ghost batch norm.',
+    '* 17/06/16, Bengio: A closer look at memorization in deep networks. Networks fit simple patterns before noise. #memorization',
+  ].join('\n');
+
+  it('reads "<date, author>: <Title>. <summary>" items as papers when the list is written so throughout', () => {
+    const { entries } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => [e.session, e.title])).toEqual([
+      ['A variety of generalization papers', 'An empirical analysis of loss surfaces'],
+      ['A variety of generalization papers', 'Train longer, generalize better'],
+      ['A variety of generalization papers', 'A closer look at memorization in deep networks'],
+    ]);
+    expect(answerOf(entries[1]!)).toMatch(/^Large batches only hurt because of the small number of updates\./);
+    expect(entries[1]!.body).not.toContain('#optimization');
+  });
+
+  it('leaves a single such line alone: one could be any sentence', () => {
+    const { entries } = parseNotes('## Some Paper on Loss Surfaces\n\n* Note: an aside. More text here.\n', 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['Some Paper on Loss Surfaces']);
   });
 });

@@ -3,6 +3,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
+import { plural } from '../../core/text.js';
 import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import { generateDeck, type GenerateResult } from '../../cards/generate.js';
 import { listDecks, noDecksMessage, validateDeckName } from '../../store/decks.js';
@@ -41,7 +42,7 @@ export function describeGeneration(result: GenerateResult, width = 80): string[]
   const lines: string[] = [];
   const fit = (text: string) => truncate(text, width);
   const what = result.written ? 'cards.json written' : result.restamped ? 'nothing changed' : 'nothing changed, nothing written';
-  lines.push(fit(`${result.deck}: ${cardsFile.cards.length} cards from ${result.papers} papers — ${what}`));
+  lines.push(fit(`${result.deck}: ${plural(cardsFile.cards.length, 'card')} from ${plural(result.papers, 'paper')} — ${what}`));
   const list = (label: string, items: string[]) => {
     lines.push(`  ${label.padEnd(10)} ${items.length}`);
     for (const item of items.slice(0, LISTED_PER_KIND)) lines.push(fit(`    ${item}`));

@@ -28,27 +28,32 @@ export function describeInspection(report: InspectReport, width = 80): string[] 
   const lines: string[] = [];
   const answered = report.papers.filter((p) => 'answer' in p).length;
   const skipped = report.papers.length - answered;
+  const read = report.papers.length === 0 ? 'no paper found in' : `read as ${report.shape}:`;
   lines.push(
-    truncate(
-      `${plural(report.files.length, 'file')} read as ${report.shape}: ${plural(report.papers.length, 'paper')} ` +
+    ...wrap(
+      `${plural(report.files.length, 'file')} ${read} ${plural(report.papers.length, 'paper')} ` +
         `(${plural(answered, 'card')}, ${skipped} skipped), ${plural(report.notPapers.length, 'part')} not a paper`,
       width,
+      { firstIndent: '', indent: '  ' },
     ),
   );
   const where = (file: string, line: number) => `${toSafeLine(file)}:${line}`;
-  const whereWidth = Math.min(Math.floor(width / 3), Math.max(0, ...report.papers.map((p) => displayWidth(where(p.file, p.line))), ...report.notPapers.map((n) => displayWidth(where(n.file, n.line)))));
+  const widths = [...report.papers, ...report.notPapers].map((p) => displayWidth(where(p.file, p.line)));
+  // file:line in a column, as wide as most need; a longer one takes a line of its own.
+  const whereWidth = Math.min(Math.floor(width / 3), Math.max(0, ...widths));
   const indent = ' '.repeat(whereWidth + 4);
+  const head = (at: string, text: string): string[] =>
+    displayWidth(at) <= whereWidth ? [truncate(`  ${at.padEnd(whereWidth)}  ${text}`, width)] : [truncate(`  ${at}`, width), truncate(`${indent}${text}`, width)];
   if (report.papers.length) lines.push('', 'Papers');
   for (const paper of report.papers) {
-    lines.push(truncate(`  ${where(paper.file, paper.line).padEnd(whereWidth)}  ${toSafeLine(paper.title)}`, width));
+    lines.push(...head(where(paper.file, paper.line), toSafeLine(paper.title)));
     const back = 'answer' in paper ? `→ ${toSafeLine(paper.answer)}` : `skipped: ${toSafeLine(paper.skip)}`;
     lines.push(...wrap(back, width, { indent }));
   }
   if (report.notPapers.length) lines.push('', 'Not papers');
   for (const part of report.notPapers) {
-    const head = `  ${where(part.file, part.line).padEnd(whereWidth)}  `;
     const text = toSafeLine(part.text);
-    lines.push(truncate(`${head}${text ? `${text} — ` : ''}${part.why}`, width));
+    lines.push(...head(where(part.file, part.line), `${text ? `${text} — ` : ''}${part.why}`));
   }
   if (report.warnings.length) lines.push('', 'Warnings');
   for (const warning of report.warnings) {

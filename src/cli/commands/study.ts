@@ -126,7 +126,15 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
       const card = cards.find((candidate) => candidate.id === cardId);
       if (!card) throw new UserError('that card is no longer in the deck');
       const generate = await loadGenerator();
-      const { path, line } = generate.notesFileOf(decksDir, name, card);
+      let where: { path: string; line: number };
+      try {
+        where = generate.notesFileOf(decksDir, name, card);
+      } catch (error) {
+        // A linked deck whose notes are gone: say where they were looked for, and go on.
+        if (!(error instanceof UserError)) throw error;
+        return format.noteNotOpenedNotice(failureMessage(error));
+      }
+      const { path, line } = where;
       await screen!.releaseTerminal();
       try {
         editor.openInEditor(path, line, ctx.env);
