@@ -95,6 +95,8 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
   let anchor = candidates[0]!;
   for (let i = 1; i < candidates.length; i++) if (candidates[i]!.score > anchor.score) anchor = candidates[i]!;
   if (anchor.score < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
+  // "Differential operators: Multiple.": a fragment cannot say what a paper does.
+  if (anchor.wordCount < 4) return { skip: SKIP_REASONS.short };
 
   return { answer: composeAnswer(anchor, candidates) };
 }

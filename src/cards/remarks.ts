@@ -148,6 +148,8 @@ const PATTERNS: Pattern[] = [
     re: /\b(?:skimmed|supposedly|seemingly|implementable|no comparison|does(?:n['’]?t| not) compare)\b/i,
   },
   { kind: 'hedge', when: ['might', 'great good'], re: /\bmight not be (?:that |so |very )?(?:great|good)\b/i },
+  // "If you're looking for open problems, ...": advice to the reader, not the paper's idea.
+  { kind: 'verdict', when: ['if', 'you you\'re you’re'], re: /^if you(?:['’]re| are| want| need| have)\b/i },
   // "great figures", "nice slides", "well written": about the paper as a read, not its idea.
   {
     kind: 'verdict',

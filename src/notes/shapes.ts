@@ -142,11 +142,28 @@ function titleTextOf(inline: Inline): string {
   return withoutSpeaker(cleanTitle(inlineText(flat).replace(/\n/g, ' ')));
 }
 
-/** "Neural State Machine: Chris Manning": the speaker after a talk's title is not the title. */
+/**
+ * "Neural State Machine: Chris Manning": the speaker after a talk's title is not the title.
+ * ("... : Model-Based Policy Optimization" is a subtitle: its words are a title's words.)
+ */
 function withoutSpeaker(title: string): string {
   const m = /^(.{8,}?):\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,2})$/u.exec(title);
-  return m && isPersonName(m[2]!) && m[1]!.split(/\s+/).length >= 2 ? m[1]! : title;
+  if (!m || !isPersonName(m[2]!) || m[1]!.split(/\s+/).length < 2) return title;
+  return m[2]!.split(/[\s-]+/).some((word) => TITLE_WORDS.has(word.toLowerCase())) ? title : m[1]!;
 }
+
+// Words of paper titles that are nobody's name.
+const TITLE_WORDS = new Set(
+  ('model models based policy policies optimization learning learn network networks neural deep data training attention ' +
+    'transformer transformers gradient gradients reinforcement generative adversarial language image images vision graph graphs ' +
+    'inference representation representations estimation analysis detection segmentation search control prediction systems ' +
+    'system theory methods method approach algorithm algorithms function functions memory robust efficient scalable fast large ' +
+    'scale self supervised unsupervised meta transfer shot zero multi task tasks agent agents time series variational bayesian ' +
+    'stochastic matrix kernel kernels process processes sparse dense loss objective space embedding embeddings recognition ' +
+    'translation machine machines generalization regularization normalization convolutional recurrent dynamics planning ' +
+    'exploration world tree trees ranking retrieval question answering speech text visual video audio object objects scene ' +
+    'diffusion flow flows sampling benchmark dataset datasets toward towards beyond via all need').split(' '),
+);
 
 class PaperReader {
   readonly entries: NoteEntry[] = [];
@@ -233,6 +250,10 @@ class PaperReader {
 
   /** One paper from a heading: everything under it is its note, its sub-sections its parts. */
   private readPaper(section: Section, session: string, siblingParts: Section[]): void {
+    if (isTalk(section, session)) {
+      this.notPaper(section.label, section.line, `a talk (one speaker, under "${session}"), not a paper`);
+      return;
+    }
     const note = new NoteText();
     note.addBlocks(section.blocks);
     const addParts = (parts: Section[]) => {
@@ -692,6 +713,20 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+const TALK_SESSION = /\b(?:tutorials?|workshops?|keynotes?|invited talks?|talks|panels?)\b/i;
+
+/**
+ * A heading under a tutorials, workshops or keynotes session whose note opens with one
+ * speaker's name ("_Yann LeCun_"): a talk. A paper names its authors; a talk, its speaker.
+ */
+function isTalk(section: Section, session: string): boolean {
+  if (!TALK_SESSION.test(session)) return false;
+  const first = section.blocks[0];
+  if (first?.kind !== 'paragraph') return false;
+  const line = inlineText(splitFirstLine(first.inline).first).trim();
+  return line.split(/\s+/).length <= 4 && isPersonName(line);
+}
 
 /**
  * "Attention Is All You Need - https://arxiv.org/abs/1706.03762" opening a file: a line naming

@@ -237,3 +237,13 @@ describe('words that are remarks only in the note-taker\u2019s mouth', () => {
     expect(answer('Agents learn to build maps by feeling their way around the room.')).toBe('Agents learn to build maps by feeling their way around the room.');
   });
 });
+
+describe('notes that say too little', () => {
+  it('skip a fragment rather than answer with it', () => {
+    expect(skip('Differential operators: Multiple.')).toBe(SKIP_REASONS.short);
+  });
+
+  it('leave out advice to the reader', () => {
+    expect(skip("If you're looking for interesting open problems in deep learning, this is a good reference.")).toBe(SKIP_REASONS.remarks);
+  });
+});

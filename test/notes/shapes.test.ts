@@ -231,3 +231,24 @@ describe('list items titled in plain text', () => {
     expect(entries.map((e) => e.title)).toEqual(['Some Paper on Loss Surfaces']);
   });
 });
+
+describe('talks among papers', () => {
+  it('reads a heading under a workshops or tutorials session with one speaker as a talk, not a paper', () => {
+    const notes = [
+      '## Friday (Workshops)',
+      '',
+      '### Self-Supervised Learning Everywhere',
+      '_Grace Hopper_',
+      '',
+      '+ Model-free RL needs too many trials; predict the world instead.',
+      '',
+      '### When to Trust Your Model: Model-Based Policy Optimization',
+      '_Michael Janner, Justin Fu, Marvin Zhang, Sergey Levine_',
+      '',
+      '+ Short model rollouts branched from real data keep model error small.',
+    ].join('\n');
+    const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['When to Trust Your Model: Model-Based Policy Optimization']);
+    expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'a talk (one speaker, under "Friday (Workshops)"), not a paper' }));
+  });
+});
