@@ -334,7 +334,11 @@ const CONTEXT_START =
 // "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "The suggested method
 // ...": where a note turns from the problem to what the paper does.
 const METHOD_CUE =
-  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|this work\b|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
+  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
+// "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
+const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
+// "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
+const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
 // "Training GANs is hard.", "The problem with current methods is ...", "Motivation: ...".
 const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|\bproblem with\b|^(?:motivation|problem|challenge)\s*:/i;
 // "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
@@ -377,7 +381,9 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (ELABORATION_START.test(t)) score -= 1;
   if (CONTEXT_START.test(t)) score -= 1;
   if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
-  if (METHOD_CUE.test(t)) score += 1.5;
+  if (METHOD_CUE.test(t)) score += 2.5;
+  else if (PROPOSE_START.test(t)) score += 1.5;
+  if (TOPIC_ONLY.test(t)) score -= 1;
   if (PROBLEM_STATEMENT.test(t)) score -= 1;
   if (RESULT.test(t)) score -= 0.8;
   if (CITATION.test(t)) score -= 1.5;
