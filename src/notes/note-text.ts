@@ -206,10 +206,16 @@ export class NoteText {
         continue;
       }
       if (line.includes('[') || line.includes('(')) {
-        const without = line.replace(BRACKET_REMARK, '').trim();
+        const remarks: string[] = [];
+        const without = line.replace(BRACKET_REMARK, (remark) => (remarks.push(remark), '')).trim();
         if (without !== line) {
-          this.removed.add('remarks');
-          this.own.push(line);
+          // "[N: Fill in notes.]" is a placeholder in brackets, not a thought of the reader's.
+          const inner = remarks.map((r) => r.trim().slice(1, -1).replace(/^[^:\-–—]{1,12}[:\-–—]\s*/, ''));
+          if (inner.every((text) => isPlaceholder(text) || /^fill in\b/i.test(text))) this.removed.add('placeholder');
+          else {
+            this.removed.add('remarks');
+            this.own.push(remarks.join(' ').trim());
+          }
           line = without;
           if (line === '') continue;
         }

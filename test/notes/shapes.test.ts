@@ -62,7 +62,7 @@ describe('papers as headings, with their own sub-sections', () => {
 
   it('drops the author line and the [N: ...] remark from the note', () => {
     expect(entries[0]!.body).not.toMatch(/Lovelace|Fill in/);
-    expect(entries[0]!.removed).toEqual(['authors', 'remarks']);
+    expect(entries[0]!.removed).toEqual(['authors', 'placeholder']);
   });
 });
 
