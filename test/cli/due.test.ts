@@ -117,15 +117,54 @@ describe('paperdeck due', () => {
     expect(readdirSync(join(ws.decks, 'fresh'))).toEqual(['notes.txt']);
   });
 
-  it('counts a deck whose notes cannot be read as empty, says why on stderr, and still counts the others', () => {
+  it('fails a deck whose notes cannot be read (no cards built before), says why, and still counts the others', () => {
     const ws = workspace();
     writeDeck(ws.decks, 'papers', makeCards(3));
     mkdirSync(join(ws.decks, 'broken'));
     writeFileSync(join(ws.decks, 'broken', 'notes.txt'), 'Just a shopping list.\n');
     const result = due(ws, ['--json'], local(2026, 6, 1, 9));
-    expect(result.code).toBe(0);
+    // Not "nothing due" in broken: it is left out, named on stderr, and the exit code says so.
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^paperdeck: broken: decks\/broken\/notes\.txt: no recognisable paper entries.*\n$/);
-    expect(JSON.parse(result.stdout)).toMatchObject({ new: 3, total: 3 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ new: 3, total: 3, decks: [{ deck: 'papers' }] });
+  });
+
+  describe('a corrupted cards.json is a failure, never "nothing due"', () => {
+    const corrupted = () => {
+      const ws = workspace();
+      writeDeck(ws.decks, 'papers', makeCards(3));
+      // A title that ends the terminal's title sequence early: quoted in the error, cleaned.
+      writeFileSync(join(ws.decks, 'papers', 'cards.json'), '{"version": 1, "cards": [\u001b]0;pwned\u0007');
+      return ws;
+    };
+    // The quick path (due alone) and the full program (an option before the command goes to commander).
+    for (const [path, fullProgram] of [['the quick path', false], ['the full program', true]] as const) {
+      it(`in ${path}: one line on stderr, nothing on stdout, exit 1`, () => {
+        const ws = corrupted();
+        for (const args of [[], ['papers'], ['--json'], ['papers', '--json']]) {
+          const places = ['--decks', ws.decks, '--state', ws.state];
+          const argv = fullProgram ? [...places, 'due', ...args] : ['due', ...args, ...places];
+          const result = paperdeck(argv, { PAPERDECK_NOW: iso(local(2026, 6, 1, 9)) });
+          expect(result.code).toBe(1);
+          expect(result.stdout).toBe('');
+          expect(result.stderr).toMatch(/^paperdeck: papers: .*cards\.json is corrupted .*\n$/);
+          expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+        }
+      });
+    }
+
+    it('with several decks: the others are counted, the broken one is left out, exit 1', () => {
+      const ws = corrupted();
+      writeDeck(ws.decks, 'other', makeCards(5));
+      const text = due(ws, [], local(2026, 6, 1, 9));
+      expect(text.code).toBe(1);
+      expect(text.stdout).not.toMatch(/^papers/m);
+      expect(text.stdout).toMatch(/^other\s+5\s+0\s+0\s+5$/m);
+      expect(text.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      const json = due(ws, ['--json'], local(2026, 6, 1, 9));
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toMatchObject({ deck: null, total: 5, decks: [{ deck: 'other' }] });
+    });
   });
 
   it('refuses an unknown deck with one line and exit 1', () => {

@@ -10,6 +10,7 @@ import { deckDueCounts, queueForDeck, type DeckDueCounts } from '../../schedule/
 import { openStateForReading, readDueIndex } from '../../store/index.js';
 import { listDecks, noDecksMessage, resolveDeckName } from '../../store/decks.js';
 import { currentCards } from '../../cards/current.js';
+import { toSafeLine } from '../../core/sanitize.js';
 
 export interface DeckDue {
   deck: string;
@@ -56,21 +57,34 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   } finally {
     store.close();
   }
-  // A deck whose notes cannot be read counts as empty, and says why.
-  const rows: DeckDue[] = counted.map(({ deck, counts, error }) => {
-    if (error) ctx.err(`paperdeck: ${deck}: ${error.message}\n`);
-    return { deck, ...(counts ?? { new: 0, learning: 0, review: 0, total: 0 }) };
-  });
+  // A deck that cannot be read (a corrupted cards.json, notes that give no cards and no cards
+  // built before them) is not "nothing due": a prompt showing 0 would hide the problem. It is
+  // named on stderr, left out of the counts, and the exit code is 1 (as for every other
+  // command); the decks that can be read are still counted, as generate does with several.
+  let failed = false;
+  const rows: DeckDue[] = [];
+  for (const { deck, counts, error } of counted) {
+    if (error || !counts) {
+      failed = true;
+      // The message quotes paths and file contents: cleaned before it reaches the terminal.
+      ctx.err(`paperdeck: ${toSafeLine(`${deck}: ${error?.message ?? 'cannot be read'}`)}\n`);
+      continue;
+    }
+    rows.push({ deck, ...counts });
+  }
+  const status = failed ? 1 : 0;
+  // One deck asked for (or the only one), and it cannot be read: nothing on stdout.
+  if (failed && names.length === 1) return status;
 
   const sum = (key: 'new' | 'learning' | 'review' | 'total') => rows.reduce((n, row) => n + row[key], 0);
   const totals = { new: sum('new'), learning: sum('learning'), review: sum('review'), total: sum('total') };
-  const single = rows.length === 1 ? rows[0]! : null;
+  const single = names.length === 1 ? (rows[0] ?? null) : null;
 
   if (ctx.json) {
     printJson(ctx, single ?? { deck: null, decks: rows, ...totals });
-    return 0;
+    return status;
   }
-  if (rows.length === 0) {
+  if (names.length === 0) {
     ctx.out(`${noDecksMessage(decksDir)}\n`);
     return 0;
   }
@@ -88,5 +102,5 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       table,
     ),
   );
-  return 0;
+  return status;
 }
