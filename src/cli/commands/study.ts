@@ -4,6 +4,7 @@
 import type { CommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { UserError, failureMessage } from '../../core/errors.js';
+import { toSafeLine } from '../../core/sanitize.js';
 import type { CardsFile } from '../../core/types.js';
 import type { DeckChoice } from '../../ui/index.js';
 
@@ -90,11 +91,17 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
       // `due` reads everything, as it would without an index
     }
   };
+  // Whether closing failed (a full disk while folding the snapshot): every answer is in the log
+  // already, but the session did not end cleanly, and a script must not read exit 0.
+  let closeFailed = false;
   const closeState = () => {
     try {
       state.close();
     } catch (error) {
-      ctx.err(`paperdeck: could not close the state cleanly: ${(error as Error).message}\n`);
+      closeFailed = true;
+      ctx.err(
+        `paperdeck: ${toSafeLine(`could not close the state cleanly: ${failureMessage(error)}`)}; every answer given is saved in the review log\n`,
+      );
       return;
     }
     leaveDueIndex(); // after the fold: the index records the snapshot as it was left
@@ -158,12 +165,12 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
     runner = runnerModule.createSessionRunner({ deck: name, engine, clock, notice, editNote });
     screen = ui.showStudySession(runner, { color: ctx.color });
     await screen.closed;
-    return 0;
   } finally {
     runner?.dispose();
     for (const signal of signals) process.off(signal, onSignal);
     closeState();
   }
+  return closeFailed ? 1 : 0;
 }
 
 type StudyModules = {
