@@ -47,6 +47,21 @@ export function parseIsoDateTime(text: string): number {
   return Date.parse(text.trim().replace(' ', 'T'));
 }
 
+/**
+ * The times paperdeck works with: from 1970 to the end of 2999 (UTC). Days, backups and
+ * statistics are reckoned in four-digit years (day keys such as 2026-11-26 sort as text), and a
+ * 100-year maximum interval from the last of these still stays within them; a time far outside
+ * made `stats` walk millions of days and run out of memory.
+ */
+export const EARLIEST_TIME = Date.UTC(1970, 0, 1);
+export const LATEST_TIME = Date.UTC(3000, 0, 1);
+export const TIME_RANGE_TEXT = 'from 1970-01-01 to 2999-12-31 (UTC)';
+
+/** Whether `ms` is a time within EARLIEST_TIME and LATEST_TIME. */
+export function isTimeInRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= EARLIEST_TIME && ms < LATEST_TIME;
+}
+
 /** The clock for a command: PAPERDECK_NOW when set, else the system clock. */
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   const raw = env.PAPERDECK_NOW;
@@ -56,6 +71,9 @@ export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
     throw new UsageError(
       `PAPERDECK_NOW is not an ISO date-time: ${JSON.stringify(raw)} (e.g. 2026-11-26T09:00 for local time, or 2026-11-26T09:00Z)`,
     );
+  }
+  if (!isTimeInRange(start)) {
+    throw new UsageError(`PAPERDECK_NOW is out of range: ${JSON.stringify(raw)} (paperdeck takes dates ${TIME_RANGE_TEXT})`);
   }
   return clockStartingAt(start);
 }

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { LowSync } from 'lowdb';
-import type { Clock } from '../core/clock.js';
+import { isTimeInRange, TIME_RANGE_TEXT, type Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
 import type { CardState, LogEntry, LogFacts } from '../core/types.js';
 import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
@@ -411,7 +411,17 @@ export class DeckStateFiles implements DeckState {
       } catch (error) {
         throw this.logError(error);
       }
-      return facts.finish();
+      const read = facts.finish();
+      // The statistics reckon days back from now to each entry: a time paperdeck never writes
+      // (a hand edit, or a PAPERDECK_NOW from before it was checked) would have them walk or
+      // allocate millions of days. Such a log is refused, named with the entry, and left as it is.
+      for (let i = 0; i < read.length; i++) {
+        const at = read.at[i]!;
+        if (isTimeInRange(at)) continue;
+        const when = Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? new Date(at).toISOString() : String(at);
+        throw this.corrupted(this.logFile, `entry ${read.seq[i]} has a time out of range, ${when}; paperdeck takes times ${TIME_RANGE_TEXT}`, 'none');
+      }
+      return read;
     });
   }
 
