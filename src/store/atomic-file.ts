@@ -3,11 +3,12 @@
 // the rename itself is on disk. A reader sees the old file or the new one, never a mix.
 // lowdb's own TextFileSync renames without any fsync, so paperdeck's lowdb documents go through
 // the adapter below instead.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SyncAdapter } from 'lowdb';
 import { UserError } from '../core/errors.js';
 import { displayPath } from './layout.js';
+import { MAX_DATA_FILE_BYTES, NotARegularFileError, readRegularFile } from './read-file.js';
 
 /** fsyncs a folder so that entries created, renamed or removed in it are durable. */
 export function fsyncDir(dir: string): void {
@@ -77,9 +78,12 @@ export class DurableJsonFile implements SyncAdapter<unknown> {
   read(): unknown {
     let text: string;
     try {
-      text = readFileSync(this.file, 'utf8');
+      // Bounded and non-blocking: a FIFO or a link to /dev/zero must not hang (read-file.ts).
+      const bytes = readRegularFile(this.file, MAX_DATA_FILE_BYTES, displayPath(this.file));
+      if (bytes === null) return null;
+      text = bytes.toString('utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (error instanceof NotARegularFileError) throw new UserError(`${error.message}; move it away`);
       throw new UserError(`cannot read ${displayPath(this.file)}: ${(error as Error).message}`);
     }
     try {

@@ -25,7 +25,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
 } from 'node:fs';
@@ -45,6 +44,7 @@ import {
   fileStamp,
   parseFileStamp,
 } from './layout.js';
+import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
 import { LogCorruption, fileSize, lineEndingAt, readAt, readHeader, scanEntries, withFile } from './review-log.js';
 
 export const BACKUPS_KEPT = 5;
@@ -140,7 +140,10 @@ function seqOfLine(line: string): number | undefined {
 
 function isJsonFile(file: string): boolean {
   try {
-    JSON.parse(readFileSync(file, 'utf8'));
+    // Bounded and non-blocking: a FIFO or device is not a file to back up (read-file.ts).
+    const bytes = readRegularFile(file, MAX_DATA_FILE_BYTES);
+    if (bytes === null) return false;
+    JSON.parse(bytes.toString('utf8'));
     return true;
   } catch {
     return false;

@@ -5,6 +5,7 @@
 // past it has grown long.
 import {
   closeSync,
+  constants,
   existsSync,
   fdatasyncSync,
   fstatSync,
@@ -20,6 +21,7 @@ import { UserError } from '../core/errors.js';
 import type { CardState, LogEntry, LogFacts } from '../core/types.js';
 import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
 import { corruptedFileError } from './corruption.js';
+import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
 import { LogFactsBuilder } from './log-facts.js';
 import { LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
@@ -171,7 +173,8 @@ export class DeckStateFiles implements DeckState {
     const writer = this.ctx.mode === 'write';
     let fd: number;
     try {
-      fd = openSync(this.logFile, writer ? 'a+' : 'r');
+      // Never blocking: a FIFO opened to read waits for a writer (O_RDWR, the writer's, does not).
+      fd = openSync(this.logFile, (writer ? constants.O_RDWR | constants.O_APPEND : constants.O_RDONLY) | (constants.O_NONBLOCK ?? 0));
     } catch (error) {
       throw new UserError(`cannot open ${displayPath(this.logFile)}: ${(error as Error).message}`);
     }
@@ -367,7 +370,7 @@ export class DeckStateFiles implements DeckState {
   /** The whole log in batches of a chunk's worth of entries. */
   private *logBatches(): Generator<LogEntry[]> {
     if (!existsSync(this.logFile)) return;
-    const fd = openSync(this.logFile, 'r');
+    const fd = openRegularFile(this.logFile, displayPath(this.logFile));
     try {
       const header = this.readLogHeader(fd);
       try {

@@ -12,6 +12,7 @@ import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
 import { isProcessAlive } from './processes.js';
 import { Fingerprint } from '../core/fingerprint.js';
 import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
+import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, readRegularFile } from './read-file.js';
 
 export const CARDS_FILE = 'cards.json';
 /**
@@ -222,8 +223,11 @@ function readNotesLink(dir: string): string {
   const path = join(dir, NOTES_LINK_FILE);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const bytes = readRegularFile(path, MAX_SMALL_FILE_BYTES, shown(path));
+    if (bytes === null) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+    text = bytes.toString('utf8');
   } catch (error) {
+    if (error instanceof NotARegularFileError) throw new UserError(error.message);
     throw new UserError(`cannot read ${shown(path)}: ${(error as Error).message}`);
   }
   let notes: unknown;
@@ -405,10 +409,14 @@ function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; 
     // notes look more recently touched (see notesUntouchedSince).
     const info = statSync(path);
     stat = { size: info.size, mtimeMs: info.mtimeMs };
-    text = readFileSync(path, 'utf8');
+    // Bounded and non-blocking: a FIFO or a link to /dev/zero here would hang `due` (read-file.ts).
+    const bytes = readRegularFile(path, MAX_DATA_FILE_BYTES, shown(path));
+    if (bytes === null) return null;
+    text = bytes.toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UserError(`cannot read ${path}: ${(error as Error).message}`);
+    if (error instanceof NotARegularFileError) throw new UserError(`${error.message}; move it away and run paperdeck generate ${name} to rebuild it`);
+    throw new UserError(`cannot read ${shown(path)}: ${(error as Error).message}`);
   }
   try {
     const parsed = JSON.parse(text) as CardsFile;
@@ -422,7 +430,7 @@ function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; 
     // cards.json is generated: the notes can always rebuild it, but the retired cards in it
     // carry identities, so say so instead of silently starting over.
     throw new UserError(
-      `${path} is corrupted (${(error as Error).message}); move it away and run paperdeck generate ${name} to rebuild it`,
+      `${shown(path)} is corrupted (${(error as Error).message}); move it away and run paperdeck generate ${name} to rebuild it`,
     );
   }
 }

@@ -7,12 +7,13 @@
 // (its size and mtime), the notes (their stamps), the generator, and the log up to that point,
 // whose later entries it replays. Anything else, or any doubt, and `due` reads everything as
 // before; so the index is a cache that is right or unused, never trusted past what it covers.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CardStateKind, LogEntry, NotesStamp } from '../core/types.js';
 import { GENERATOR_VERSION } from '../cards/version.js';
 import type { DeckProgress, QueueCard, QueueState } from '../schedule/queue.js';
 import { writeFileAtomicSync } from './atomic-file.js';
+import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
 import type { DeckState } from './deck-state.js';
 import { CARDS_FILE, deckDir, hasNoNotesFile, isRacy, notesProblem, notesUntouchedSince, type DeckStatus } from './decks.js';
 import { DUE_INDEX_FILE, LOG_FILE, SNAPSHOT_FILE, deckStateDir } from './layout.js';
@@ -113,7 +114,10 @@ export function readDueIndex(decksDir: string, stateDir: string, deck: string): 
     const dir = deckStateDir(stateDir, deck);
     const indexFile = join(dir, DUE_INDEX_FILE);
     if (!existsSync(indexFile)) return null;
-    const doc = parseIndex(readFileSync(indexFile, 'utf8'));
+    // Bounded and non-blocking: any trouble leaves `due` to the full read (read-file.ts).
+    const bytes = readRegularFile(indexFile, MAX_DATA_FILE_BYTES);
+    if (bytes === null) return null;
+    const doc = parseIndex(bytes.toString('utf8'));
     if (!doc || doc.generator !== GENERATOR_VERSION) return null;
     const cards = statSync(join(deckDir(decksDir, deck), CARDS_FILE));
     if (cards.size !== doc.cardsStat.size || cards.mtimeMs !== doc.cardsStat.mtimeMs) return null;

@@ -9,13 +9,14 @@
 // (an event loop blocked by an editor, a sleeping laptop).
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { existsSync, readFileSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomicSync } from './atomic-file.js';
 import { LOCK_DIR, LOCK_OWNER_FILE, displayDir } from './layout.js';
 import { isProcessAlive } from './processes.js';
+import { readRegularFile } from './read-file.js';
 
 export const LOCK_STALE_MS = 30_000;
 
@@ -38,9 +39,17 @@ export interface WriterLock {
   release(): void;
 }
 
+/** A small file's text; throws when it is missing or not a small regular file. */
+function readSmall(path: string): string {
+  const bytes = readRegularFile(path, 64 * 1024);
+  if (bytes === null) throw new Error(`${path} does not exist`);
+  return bytes.toString('utf8');
+}
+
 function readOwner(stateDir: string): LockOwner | undefined {
   try {
-    const value = JSON.parse(readFileSync(join(stateDir, LOCK_OWNER_FILE), 'utf8')) as Partial<LockOwner>;
+    // Bounded and non-blocking: a FIFO here must not hang `study` (read-file.ts).
+    const value = JSON.parse(readSmall(join(stateDir, LOCK_OWNER_FILE))) as Partial<LockOwner>;
     if (typeof value.pid !== 'number' || typeof value.hostname !== 'string') return undefined;
     return {
       pid: value.pid,
@@ -58,7 +67,7 @@ let cachedBootId: string | null | undefined;
 function currentBootId(): string | undefined {
   if (cachedBootId === undefined) {
     try {
-      cachedBootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
+      cachedBootId = readSmall('/proc/sys/kernel/random/boot_id').trim() || null;
     } catch {
       cachedBootId = null;
     }
@@ -126,7 +135,7 @@ function takeOverFromDeadOwner(stateDir: string, dead: LockOwner): boolean {
   }
   const claimed = (() => {
     try {
-      return JSON.parse(readFileSync(claim, 'utf8')) as Partial<LockOwner>;
+      return JSON.parse(readSmall(claim)) as Partial<LockOwner>;
     } catch {
       return undefined;
     }

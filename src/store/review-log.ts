@@ -7,6 +7,8 @@ import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LogEntry } from '../core/types.js';
 import { newerSchemaError } from './corruption.js';
+import { displayPath } from './layout.js';
+import { openRegularFile } from './read-file.js';
 import { NotALogEntry, checkLine, decodeEntry, lineFacts, readCompactFacts } from './log-codec.js';
 import { EntryFacts, type LogFactsBuilder } from './log-facts.js';
 import { LOG_SCHEMA_VERSION, isJsonObject } from './schema.js';
@@ -420,8 +422,12 @@ export function lastEntries(fd: number, end: number, notBefore: number, count: n
   return entries;
 }
 
+/**
+ * Runs `use` on the file open with `flags`. To read ('r'), the file must be a regular one, opened
+ * without blocking: a FIFO in a log's place would otherwise hang the reader (read-file.ts).
+ */
 export function withFile<T>(file: string, flags: string, use: (fd: number) => T): T {
-  const fd = openSync(file, flags);
+  const fd = flags === 'r' ? openRegularFile(file, displayPath(file)) : openSync(file, flags);
   try {
     return use(fd);
   } finally {

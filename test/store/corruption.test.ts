@@ -218,8 +218,8 @@ describe('a folder where a state file should be', () => {
   it('is refused with one line naming it, for the log, the snapshot and the settings alike', async () => {
     for (const [file, expected] of [
       ['decks/d/log.ndjson', /decks\/d\/log\.ndjson is not a file/],
-      ['decks/d/snapshot.json', /cannot read .*decks\/d\/snapshot\.json: EISDIR/],
-      ['settings.json', /cannot read .*settings\.json: EISDIR/],
+      ['decks/d/snapshot.json', /decks\/d\/snapshot\.json is a folder, not a file; move it away/],
+      ['settings.json', /settings\.json is a folder, not a file; move it away/],
     ] as const) {
       const { state, clock } = await usedState();
       rmSync(join(state, file));

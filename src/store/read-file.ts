@@ -1,0 +1,73 @@
+// Every whole-file read of paperdeck's own files (cards.json, the notes link, the snapshot, the
+// settings, the due index, the lock's owner file) goes through here, bounded. A file that is a
+// FIFO would block the open and the read until some other process wrote to it, and a link to
+// /dev/zero would be read until memory ran out: `due` in a shell prompt would hang. So the file
+// is opened without blocking, must be a regular file (links are followed to one), and is read to
+// a limit, never past it.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
+
+/** The file is not a regular file, or is larger than its limit; the message says which. */
+export class NotARegularFileError extends UserError {
+  override name = 'NotARegularFileError';
+}
+
+/** Opening a FIFO for reading without a writer would block; O_NONBLOCK is ignored for files. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Opens `path` to read without blocking, and checks it is a regular file; the fd, or throws. */
+export function openRegularFile(path: string, shownAs: string = path): number {
+  const fd = openSync(path, READ_FLAGS);
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new NotARegularFileError(`${shownAs} is a folder, not a file`);
+    if (!info.isFile()) throw new NotARegularFileError(`${shownAs} is not a regular file (a FIFO, device or socket; a link to one)`);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * The bytes of the regular file at `path`, at most `maxBytes` of them; null when it does not
+ * exist. NotARegularFileError when it is not a regular file or holds more than `maxBytes` (read
+ * to the end, not by its stat: files in /proc say they are empty). Other errors as thrown.
+ */
+export function readRegularFile(path: string, maxBytes: number, shownAs: string = path): Buffer | null {
+  let fd: number;
+  try {
+    fd = openRegularFile(path, shownAs);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw tooLarge(shownAs, maxBytes);
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(size + 1, 4096)));
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        if (filled > maxBytes) throw tooLarge(shownAs, maxBytes);
+        buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(buffer.length, maxBytes + 1 - buffer.length))]);
+      }
+      const n = readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+    }
+    if (filled > maxBytes) throw tooLarge(shownAs, maxBytes);
+    return buffer.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(shownAs: string, maxBytes: number): NotARegularFileError {
+  const mb = maxBytes >= 1 << 20 ? `${Math.round(maxBytes / (1 << 20))} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return new NotARegularFileError(`${shownAs} is larger than ${mb}, more than paperdeck ever writes there`);
+}
+
+/** Limits: far above what paperdeck writes (cards.json and a snapshot are ~7 MB at 10,000 cards). */
+export const MAX_DATA_FILE_BYTES = 512 << 20;
+export const MAX_SMALL_FILE_BYTES = 1 << 20;

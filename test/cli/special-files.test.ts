@@ -1,0 +1,91 @@
+// A state or deck file that is not a regular file (a FIFO, a link to /dev/zero) is refused with
+// one line at once, by every command, instead of hanging it.
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { newCardState } from '../../src/schedule/cardState.js';
+import { openState } from '../../src/store/index.js';
+import { builtBinary, workspace } from '../schedule/builtCli.js';
+import { BUNDLED_NOTES } from '../helpers/cli.js';
+
+const NOW = '2026-11-20T11:00:00Z';
+
+function run(args: string[], ws: { decks: string; state: string }) {
+  const result = spawnSync(process.execPath, [builtBinary(), ...args, '--decks', ws.decks, '--state', ws.state], {
+    env: { ...process.env, NO_COLOR: '1', PAPERDECK_NOW: NOW },
+    encoding: 'utf8',
+    input: '',
+    // The bug was a hang: a command still running after this has failed.
+    timeout: 10_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A deck built from the bundled notes, one answer in its log, its snapshot folded. */
+async function usedWorkspace() {
+  const ws = workspace();
+  mkdirSync(join(ws.decks, 'iclr2017'));
+  writeFileSync(join(ws.decks, 'iclr2017', 'notes.txt'), readFileSync(BUNDLED_NOTES));
+  expect(run(['generate'], ws).code).toBe(0);
+  const card = JSON.parse(readFileSync(join(ws.decks, 'iclr2017', 'cards.json'), 'utf8')).cards[0].id as string;
+  const clock = new ManualClock(Date.parse('2026-11-20T10:00:00Z'));
+  const store = await openState(ws.state, { mode: 'write', clock });
+  const before = newCardState();
+  store.deck('iclr2017').append({ kind: 'suspend', at: clock.now(), card, before, after: { ...before, suspended: true } });
+  store.saveSettings({ newPerDay: 10 });
+  store.close();
+  return ws;
+}
+
+const PLACES = {
+  'cards.json': (ws: { decks: string }) => join(ws.decks, 'iclr2017', 'cards.json'),
+  'snapshot.json': (ws: { state: string }) => join(ws.state, 'decks', 'iclr2017', 'snapshot.json'),
+  'log.ndjson': (ws: { state: string }) => join(ws.state, 'decks', 'iclr2017', 'log.ndjson'),
+  'settings.json': (ws: { state: string }) => join(ws.state, 'settings.json'),
+};
+
+const KINDS = {
+  FIFO: (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0),
+  'link to /dev/zero': (path: string) => symlinkSync('/dev/zero', path),
+};
+
+describe('a file that is not a regular file is refused, never read', () => {
+  for (const [place, pathOf] of Object.entries(PLACES)) {
+    for (const [kind, make] of Object.entries(KINDS)) {
+      const commands = place === 'cards.json' ? ['due', 'cards', 'stats', 'generate'] : ['due', 'cards', 'stats'];
+      it(`${place} as a ${kind}: ${commands.join(', ')} each say so in one line, exit 1`, async () => {
+        const ws = await usedWorkspace();
+        const path = pathOf(ws as never);
+        rmSync(path);
+        make(path);
+        for (const command of commands) {
+          const result = run([command], ws);
+          expect(result.code, `${command}: ${result.stderr}`).toBe(1);
+          expect(result.stderr).toMatch(new RegExp(`^paperdeck: .*${place.replace('.', '\\.')} is not a (regular )?file.*\\n$`));
+          expect(result.stderr.split('\n')).toHaveLength(2);
+        }
+        // Nothing was put in its place.
+        expect(lstatSync(path).isFile()).toBe(false);
+      });
+    }
+  }
+
+  it('a notes link that is a FIFO is notes that cannot be read; a due index or lock owner file that is one is passed over', async () => {
+    const ws = await usedWorkspace();
+    const link = join(ws.decks, 'iclr2017', 'notes-link.json');
+    KINDS.FIFO(link);
+    // As for notes that cannot be read: the cards last built, and generate refuses.
+    expect(run(['due'], ws)).toMatchObject({ code: 0, stderr: '' });
+    expect(run(['cards'], ws).stderr).toMatch(/^paperdeck: note: .*notes-link\.json is not a regular file/);
+    expect(run(['generate'], ws)).toMatchObject({ code: 1, stderr: expect.stringMatching(/notes-link\.json is not a regular file/) });
+    rmSync(link);
+
+    // A cache and a note for the refused: neither is needed to go on.
+    KINDS.FIFO(join(ws.state, 'decks', 'iclr2017', 'due-index.json'));
+    expect(run(['due'], ws)).toMatchObject({ code: 0, stderr: '' });
+    KINDS.FIFO(join(ws.state, '.lock-owner.json'));
+    expect(run(['config', 'new-per-day', '7'], ws)).toMatchObject({ code: 0, stderr: '' });
+  });
+});
