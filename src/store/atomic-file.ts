@@ -3,8 +3,8 @@
 // the rename itself is on disk. A reader sees the old file or the new one, never a mix.
 // lowdb's own TextFileSync renames without any fsync, so paperdeck's lowdb documents go through
 // the adapter below instead.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { SyncAdapter } from 'lowdb';
 import { UserError } from '../core/errors.js';
 import { displayPath } from './layout.js';
@@ -32,8 +32,38 @@ export function writeAll(fd: number, data: Buffer): void {
   while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
 }
 
-/** Replaces `file` with `content` atomically and durably. */
-export function writeFileAtomicSync(file: string, content: string | Buffer): void {
+/** Links followed before a write is given up as a loop (as the kernel's ELOOP limit). */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Where a write to `file` lands: `file` itself, or, when it is a symbolic link, the file the
+ * link (and any link it leads to) points to, existing or not. Renaming a new file onto the link
+ * would replace the link with a file, and whatever it pointed to (a settings file kept in a
+ * dotfiles repository, a snapshot on another disk) would silently go stale; so state files and
+ * cards.json are written through their links, and the link stays.
+ */
+export function writeTarget(file: string): string {
+  let target = file;
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(target).isSymbolicLink();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return target;
+      throw error;
+    }
+    if (!isLink) return target;
+    target = resolve(dirname(target), readlinkSync(target));
+  }
+  throw Object.assign(new Error(`${file}: too many levels of symbolic links`), { code: 'ELOOP' });
+}
+
+/**
+ * Replaces `file` with `content` atomically and durably; when `file` is a symbolic link, the
+ * file it points to is replaced (writeTarget), in its own folder.
+ */
+export function writeFileAtomicSync(path: string, content: string | Buffer): void {
+  const file = writeTarget(path);
   const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
   const fd = openSync(tmp, 'w', 0o644);
   try {

@@ -1,8 +1,9 @@
 // A state or deck file that is not a regular file (a FIFO, a link to /dev/zero) is refused with
-// one line at once, by every command, instead of hanging it.
+// one line at once, by every command, instead of hanging it; and a state file that is a symbolic
+// link is written through, the link kept.
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { newCardState } from '../../src/schedule/cardState.js';
@@ -87,5 +88,32 @@ describe('a file that is not a regular file is refused, never read', () => {
     expect(run(['due'], ws)).toMatchObject({ code: 0, stderr: '' });
     KINDS.FIFO(join(ws.state, '.lock-owner.json'));
     expect(run(['config', 'new-per-day', '7'], ws)).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('state files that are symbolic links are written through', () => {
+  it('the snapshot and the settings keep their links, and the files they point to get the new contents', async () => {
+    const ws = await usedWorkspace();
+    const elsewhere = join(dirname(ws.state), 'elsewhere');
+    mkdirSync(elsewhere);
+    const snapshot = PLACES['snapshot.json'](ws);
+    const settings = PLACES['settings.json'](ws);
+    renameSync(snapshot, join(elsewhere, 'snapshot.json'));
+    symlinkSync(join(elsewhere, 'snapshot.json'), snapshot);
+    renameSync(settings, join(elsewhere, 'settings.json'));
+    symlinkSync('../elsewhere/settings.json', settings); // relative, as ln -s makes them
+
+    expect(run(['config', 'new-per-day', '7'], ws).code).toBe(0);
+    const clock = new ManualClock(Date.parse(NOW));
+    const store = await openState(ws.state, { mode: 'write', clock });
+    const before = newCardState();
+    store.deck('iclr2017').append({ kind: 'bury', at: clock.now(), card: 'x', before, after: { ...before, buriedUntil: clock.now() + 1 } });
+    store.close();
+
+    expect(readlinkSync(snapshot)).toBe(join(elsewhere, 'snapshot.json'));
+    expect(readlinkSync(settings)).toBe('../elsewhere/settings.json');
+    expect(JSON.parse(readFileSync(join(elsewhere, 'snapshot.json'), 'utf8')).seq).toBe(2);
+    expect(JSON.parse(readFileSync(join(elsewhere, 'settings.json'), 'utf8')).settings.newPerDay).toBe(7);
+    expect(run(['due', '--json'], ws)).toMatchObject({ code: 0, stderr: '' });
   });
 });
