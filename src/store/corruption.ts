@@ -44,6 +44,31 @@ export function corruptedFileError(stateDir: string, file: string, reason: strin
   );
 }
 
+/**
+ * The log's only damage is its last line, which the snapshot covers (so it is not a torn append
+ * the reader may skip), and the entries before it are whole. Restoring the log copy would drop
+ * every whole entry after the last backup; moving the snapshot away loses only what the log no
+ * longer holds whole: the log is then read as after a crash mid-append, its bad last line skipped
+ * by readers and set aside (kept, in a .torn file) by the next study session. The restore advice
+ * stands when the backup copy holds more whole entries than the log does. Null then.
+ */
+export function damagedLastLineError(
+  stateDir: string,
+  logFile: string,
+  reason: string,
+  whole: number,
+  snapshot: { file: string; seq: number },
+): UserError | null {
+  const copy = backupCopyOf(stateDir, logFile);
+  if (copy?.lastSeq !== undefined && copy.lastSeq > whole) return null;
+  const kept = whole === 0 ? 'no entry before it is whole' : `entries 1 to ${whole} before it are whole`;
+  const lost = Math.max(1, snapshot.seq - whole);
+  const loses = lost === 1 ? 'only the answer on that line is lost' : `the ${lost} answers after entry ${whole} are lost, that line's among them`;
+  return new UserError(
+    `${displayPath(logFile)} is corrupted (${reason}); it is the log's last line, and ${kept}: move ${displayPath(snapshot.file)} away so that it is rebuilt from them (the next study session sets the damaged line aside; ${loses}) (the log was left as it is)`,
+  );
+}
+
 /** A file whose content is fine on its own but written by a newer paperdeck. */
 export function newerSchemaError(file: string, found: number, known: number): UserError {
   return new UserError(

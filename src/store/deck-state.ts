@@ -20,7 +20,7 @@ import { isTimeInRange, TIME_RANGE_TEXT, type Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
 import type { CardState, LogEntry, LogFacts } from '../core/types.js';
 import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
-import { corruptedFileError } from './corruption.js';
+import { corruptedFileError, damagedLastLineError } from './corruption.js';
 import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
 import { LogFactsBuilder } from './log-facts.js';
@@ -255,7 +255,18 @@ export class DeckStateFiles implements DeckState {
   private disagreement(fd: number, snapshot: SnapshotDoc, mismatch: string): UserError {
     // A bad last line the snapshot covers was written whole once: damage, not a torn append.
     const scanned = findDamage(fd, this.headerBytes, snapshot.logBytes);
-    if (scanned instanceof LogCorruption) return this.corrupted(this.logFile, scanned.message, 'none');
+    if (scanned instanceof LogCorruption) {
+      // Damage in the last line alone: the whole entries before it need not be given up.
+      const asAppend = findDamage(fd, this.headerBytes);
+      if (!(asAppend instanceof LogCorruption) && asAppend.torn) {
+        const advice = damagedLastLineError(this.ctx.stateDir, this.logFile, scanned.message, asAppend.lastSeq, {
+          file: this.snapshotFile,
+          seq: snapshot.seq,
+        });
+        if (advice) return advice;
+      }
+      return this.corrupted(this.logFile, scanned.message, 'none');
+    }
     const sound = scanned.lastSeq === 0 ? 'which holds no entries' : `which reads clean up to entry ${scanned.lastSeq}`;
     return this.corrupted(this.snapshotFile, `it does not match ${LOG_FILE}, ${sound}: ${mismatch}`, 'rebuild-from-log');
   }

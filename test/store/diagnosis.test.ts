@@ -195,12 +195,6 @@ describe('a damaged review log is named, with its line, however opening comes up
     await expectLogBlamed(used, 20, FIRST_DAY);
   });
 
-  it('the garbled last line the snapshot covers (not a torn append: the snapshot saw it whole)', async () => {
-    const used = await usedState();
-    editLine(used.log, 51, sameLength);
-    await expectLogBlamed(used, 51, 49);
-  });
-
   it('a line garbled in the tail that opening replays past the snapshot', async () => {
     const used = await usedState();
     // As a writer killed before it could fold leaves it: the snapshot after entry 30, the log to 50.
@@ -245,4 +239,36 @@ describe('a snapshot is blamed only when it is itself at fault', () => {
     await opensWith(used, 30);
     expect(existsSync(`${used.snapshot}.moved`)).toBe(true);
   });
+});
+
+describe('damage in the last line alone, which the snapshot covers, costs only that line', () => {
+  const damages: [string, (used: UsedState) => void][] = [
+    ['garbled to the same length', (used) => editLine(used.log, 51, sameLength)],
+    // Cut mid-line, as a disk that lost the end of the file leaves it: the snapshot is past the end.
+    ['torn (the file cut in its last line)', (used) => writeFileSync(used.log, bytesOf(used.log).subarray(0, bytesOf(used.log).length - 40))],
+  ];
+  for (const [how, damage] of damages) {
+    it(`the last line ${how}: the advice keeps entries 1 to 49, not the backup's 30`, async () => {
+      const used = await usedState();
+      damage(used);
+      const before = deckFiles(used.state);
+      const messages: string[] = [];
+      for (const mode of ['read', 'write'] as const) messages.push((await openingFails(used.state, mode, used.clock)).message);
+      for (const message of messages) {
+        expect(message.startsWith(`${used.log} is corrupted (line 51 `)).toBe(true);
+        expect(message).toContain(`it is the log's last line, and entries 1 to 49 before it are whole: move ${used.snapshot} away so that it is rebuilt from them`);
+        expect(message).toContain('only the answer on that line is lost');
+        expect(message).not.toContain('restore it from');
+      }
+      expect(deckFiles(used.state)).toEqual(before);
+
+      renameSync(used.snapshot, `${used.snapshot}.moved`);
+      const reader = (await openState(used.state, { mode: 'read', clock: used.clock })).deck('d');
+      expect(reader.tornTail).not.toBeNull();
+      await opensWith(used, 49);
+      // The writer set the damaged bytes aside, not away.
+      const aside = readdirSync(join(used.state, 'decks', 'd')).filter((name) => name.startsWith('log.ndjson.torn-'));
+      expect(aside).toHaveLength(1);
+    });
+  }
 });
