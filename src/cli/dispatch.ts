@@ -3,6 +3,7 @@
 // command's module, imported only when that command runs.
 import { clockFromEnv } from '../core/clock.js';
 import { resolvePlaces } from '../core/paths.js';
+import { cleanOutput } from '../core/sanitize.js';
 import type { CommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
 
@@ -22,14 +23,17 @@ export interface Invocation {
 
 function makeContext(flags: Invocation['flags']): CommandContext {
   const env = process.env;
+  const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   return {
     places: resolvePlaces(flags, env),
     clock: clockFromEnv(env),
     json: Boolean(flags.json),
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    // Everything a command prints is cleaned here, at the one way out, whatever it quotes: a
+    // check at each message would miss the next one added (core/sanitize.ts cleanOutput).
+    out: (text) => process.stdout.write(cleanOutput(text, color)),
+    err: (text) => process.stderr.write(cleanOutput(text, false)),
     env,
-    color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== ''),
+    color,
   };
 }
 

@@ -27,7 +27,7 @@ export function handleOutputErrors(stream: NodeJS.WriteStream, name: 'stdout' | 
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     try {
-      writeSync(2, `paperdeck: cannot write to ${name}: ${oneLine(error.message)}\n`);
+      writeSync(2, `paperdeck: cannot write to ${name}: ${oneLine(stripControl(error.message))}\n`);
     } catch {
       // nowhere left to say it
     }

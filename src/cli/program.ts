@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { settingsHelp } from '../schedule/settings.js';
 import { runInvocation, type CommandModules, type Invocation } from './dispatch.js';
 import { oneLine, reportFailure } from './failure.js';
+import { stripControl } from '../core/sanitize.js';
 import { JSON_OPTION, PLACE_OPTIONS } from './options.js';
 import { QUICK_COMMAND_MODULES } from './quick.js';
 
@@ -35,7 +36,8 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
   program
     // Usage errors as one plain line, like every other error: "paperdeck: ... (see --help)".
     .configureOutput({
-      outputError: (text, write) => write(`paperdeck: ${oneLine(text.replace(/^error:\s*/i, ''))} (see --help)\n`),
+      // commander quotes what was typed (an unknown command or option): cleaned like every message.
+      outputError: (text, write) => write(`paperdeck: ${oneLine(stripControl(text.replace(/^error:\s*/i, '')))} (see --help)\n`),
     })
     .exitOverride();
 

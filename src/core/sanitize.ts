@@ -19,3 +19,24 @@ export function stripControl(text: string): string {
 export function toSafeLine(text: string): string {
   return stripControl(text).replace(/\s+/g, ' ').trim();
 }
+
+/** A colour or style (SGR) sequence, the one kind of escape paperdeck itself writes to stdout. */
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * What the command line writes, cleaned at the last moment: every escape sequence and control
+ * character is removed (tabs and newlines kept), except, when `keepColour`, the colour sequences,
+ * which paperdeck's own coloured output is made of. Text from outside (paths typed on the command
+ * line, file contents quoted in messages, titles in a hand-edited cards.json) then cannot retitle
+ * the window or move the cursor whichever path it took to the terminal.
+ */
+export function cleanOutput(text: string, keepColour: boolean): string {
+  if (!keepColour) return stripControl(text);
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(SGR)) {
+    out += stripControl(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + stripControl(text.slice(last));
+}
