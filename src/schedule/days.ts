@@ -6,18 +6,27 @@
 
 const DAY_MS = 86_400_000;
 
+/** The instant local day (y, m, d) begins: its day-start hour, or the first instant after a DST gap. */
+function startOf(y: number, m: number, d: number, dayStartHour: number): number {
+  return new Date(y, m, d, dayStartHour).getTime();
+}
+
+// A day is identified by the calendar date it begins on, and it holds exactly the instants from
+// its start up to the next day's start. Membership is decided by comparing instants with those
+// starts, never by the wall-clock hour: where the day-start hour falls in a DST gap (Chatham
+// springs from 02:45 to 03:45, so "03:00" begins at 04:00), an instant at 03:50 has hour 3 but
+// precedes the day's start, and judging by the hour put it in a day that had not begun yet (in no
+// day at all). The loops step over days a zone skipped (Samoa left out 30 December 2011).
 function wallDate(ms: number, dayStartHour: number): { y: number; m: number; d: number } {
   const date = new Date(ms);
-  let y = date.getFullYear();
-  let m = date.getMonth();
+  const y = date.getFullYear();
+  const m = date.getMonth();
   let d = date.getDate();
-  if (date.getHours() < dayStartHour) {
-    const previous = new Date(y, m, d - 1, 12); // noon: never in a DST gap
-    y = previous.getFullYear();
-    m = previous.getMonth();
-    d = previous.getDate();
-  }
-  return { y, m, d };
+  while (startOf(y, m, d, dayStartHour) > ms) d -= 1;
+  while (startOf(y, m, d + 1, dayStartHour) <= ms) d += 1;
+  // Normalise (d may have stepped past a month's edge); noon is never in a DST gap.
+  const day = new Date(y, m, d, 12);
+  return { y: day.getFullYear(), m: day.getMonth(), d: day.getDate() };
 }
 
 /** Epoch ms at which the local day containing `ms` began. */
