@@ -40,13 +40,15 @@ export interface StudyView {
 export interface StudyEngine {
   /** The queue as it stands now. */
   view(): StudyView;
-  /** The four grades, in order 1..4. */
-  previews(cardId: string): IntervalPreview[];
+  /** The four grades, in order 1..4, as they would be answered at `now` (default: the clock's now). */
+  previews(cardId: string, now?: number): IntervalPreview[];
   /**
    * Persisted (fsync) before returning; applies the leech rule. Returns the card's new state, so
-   * the screen can say when the answer made it a leech (suspended).
+   * the screen can say when the answer made it a leech (suspended). `shownAt` is the instant the
+   * previews on screen were computed for: when a local day has begun since, the answer is given
+   * as of the last moment of the day they were shown in, so the grade does what it showed.
    */
-  answer(cardId: string, rating: Rating, ms: number): CardState;
+  answer(cardId: string, rating: Rating, ms: number, shownAt?: number): CardState;
   /**
    * Takes back the last rating, bury or suspend this engine made (repeatable, back to the start
    * of this session, as in Anki: never an answer from an earlier session or day); returns the
@@ -142,6 +144,20 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     return today;
   }
 
+  /**
+   * When an answer counts. Intervals in days count from the local day of the answer, so a card
+   * shown at 03:59 and graded at 04:01 would get a day less than its "Good 23d" said. The answer
+   * then belongs to the day the card was shown in, at its last moment: scheduled exactly as
+   * shown (same day, same fuzz seed), counted in that day's limits, and its time in the log
+   * still after every earlier entry. Within one day nothing changes: steps in minutes run from
+   * the moment of the answer, as the screen's "10m" means.
+   */
+  function answerTime(now: number, shownAt: number | undefined): number {
+    if (shownAt === undefined || shownAt > now) return now;
+    const shownDayEnd = nextLocalDayStart(shownAt, hour);
+    return now < shownDayEnd ? now : shownDayEnd - 1;
+  }
+
   function requireCard(cardId: string): void {
     if (!cardsById.has(cardId)) throw new Error(`no card ${cardId} in deck ${deck.name}`);
   }
@@ -168,15 +184,15 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
       return { counts: queue.counts, card: queue.next, nextLearningDue: queue.nextLearningDue, nextDue: queue.nextDue };
     },
 
-    previews(cardId) {
-      const preview = scheduler.preview(cardId, states.get(cardId) ?? newCardState(), clock.now());
+    previews(cardId, now = clock.now()) {
+      const preview = scheduler.preview(cardId, states.get(cardId) ?? newCardState(), now);
       return RATINGS.map((rating) => ({ rating, label: preview[rating].intervalLabel, due: preview[rating].after.due }));
     },
 
-    answer(cardId, rating, ms) {
+    answer(cardId, rating, ms, shownAt) {
       requireCard(cardId);
       if (!RATINGS.includes(rating)) throw new Error(`invalid rating ${String(rating)}`);
-      const now = clock.now();
+      const now = answerTime(clock.now(), shownAt);
       const before = states.get(cardId) ?? null;
       const after = scheduler.answer(cardId, before ?? newCardState(), rating, now);
       record({ kind: 'review', at: now, card: cardId, before, after, rating, ms: Math.max(0, Math.round(ms)) });

@@ -194,7 +194,7 @@ function onKey(state: SessionState, key: SessionKey, at: number, effects: Effect
         // Grades count only once the answer shows (README, the study screen's keys): a stray digit on the question is ignored.
         if (phase !== 'answer') return state;
         const ms = Math.min(MAX_ANSWER_MS, Math.max(0, at - state.shownAt));
-        return start(state, { type: 'answer', cardId: card.id, rating, ms }, effects);
+        return start(state, { type: 'answer', cardId: card.id, rating, ms, shownAt: card.previewsAt }, effects);
       }
       if (key === 'undo') return start(state, { type: 'undo' }, effects);
       if (key === 'bury') return start(state, { type: 'bury', cardId: card.id }, effects);

@@ -81,7 +81,7 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
       case 'answer':
         return attempt(() => {
           const title = titleOf(effect.cardId);
-          const after = engine.answer(effect.cardId, effect.rating, effect.ms);
+          const after = engine.answer(effect.cardId, effect.rating, effect.ms, effect.shownAt);
           // A card on screen was not suspended: suspended now, the leech rule did it.
           const leech = after.suspended && after.leech ? { title, lapses: after.lapses } : null;
           return { type: 'answered', view: readView(engine, clock), leech };

@@ -14,6 +14,8 @@ export interface ShownCard {
   answer: string;
   source: CardSource;
   previews: IntervalPreview[];
+  /** The instant the previews were computed for: a grade is answered as shown (engine.answer). */
+  previewsAt: number;
 }
 
 /** One reading of the engine, taken after every change: everything the screen needs. */
@@ -82,7 +84,8 @@ export interface LeechNotice {
 }
 
 export type Effect =
-  | { type: 'answer'; cardId: string; rating: Rating; ms: number }
+  /** `shownAt`: the instant the card's previews were computed for (ShownCard.previewsAt). */
+  | { type: 'answer'; cardId: string; rating: Rating; ms: number; shownAt: number }
   | { type: 'undo' }
   | { type: 'bury'; cardId: string }
   | { type: 'suspend'; cardId: string }

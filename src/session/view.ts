@@ -15,7 +15,7 @@ function safeText(text: string): string {
     .join('\n\n');
 }
 
-export function shownCard(card: Card, previews: readonly IntervalPreview[]): ShownCard {
+export function shownCard(card: Card, previews: readonly IntervalPreview[], previewsAt: number): ShownCard {
   return {
     id: card.id,
     title: toSafeLine(card.title),
@@ -28,16 +28,18 @@ export function shownCard(card: Card, previews: readonly IntervalPreview[]): Sho
       code: toSafeLine(card.source.code),
     },
     previews: previews.map((preview) => ({ ...preview, label: toSafeLine(preview.label) })),
+    previewsAt,
   };
 }
 
 /** Reads the engine: one view of its queue, the shown card's previews and today's summary. */
 export function readView(engine: StudyEngine, clock: Clock): SessionView {
   const { counts, card, nextLearningDue, nextDue } = engine.view();
+  const at = clock.now();
   return {
-    at: clock.now(),
+    at,
     counts,
-    card: card ? shownCard(card, engine.previews(card.id)) : null,
+    card: card ? shownCard(card, engine.previews(card.id, at), at) : null,
     nextLearningDue,
     nextDue,
     summary: engine.summary(),

@@ -18,6 +18,7 @@ function card(n: number, answer = `Idea ${n}.`): ShownCard {
       { rating: 3, label: '10m', due: T0 + 600_000 },
       { rating: 4, label: '8d', due: T0 + 8 * 86_400_000 },
     ],
+    previewsAt: T0,
   };
 }
 
@@ -73,23 +74,23 @@ describe('the session reducer', () => {
   it('rates the card on screen, measuring the time since its question appeared (capped)', () => {
     const { state } = startSession('d', view(card(1)));
     let t = run(state, [key('show', T0 + 2_000), key('3', T0 + 4_500)]);
-    expect(t.effects).toEqual([{ type: 'answer', cardId: 'c1', rating: 3, ms: 4_500 }]);
+    expect(t.effects).toEqual([{ type: 'answer', cardId: 'c1', rating: 3, ms: 4_500, shownAt: T0 }]);
     expect(t.state.busy).toBe('answer');
 
     t = run(state, [key('show', T0 + 1_000), key('1', T0 + 10 * 60_000)]);
-    expect(t.effects).toEqual([{ type: 'answer', cardId: 'c1', rating: 1, ms: MAX_ANSWER_MS }]);
+    expect(t.effects).toEqual([{ type: 'answer', cardId: 'c1', rating: 1, ms: MAX_ANSWER_MS, shownAt: T0 }]);
   });
 
   it('applies keys typed while an answer is saved to the next card, in order, and loses none', () => {
     const { state } = startSession('d', view(card(1)));
     // "␣3␣3" typed faster than the first answer is saved.
     let t = run(state, keys('show', '3', 'show', '3'));
-    expect(blocking(t.effects)).toEqual([{ type: 'answer', cardId: 'c1', rating: 3, ms: 0 }]);
+    expect(blocking(t.effects)).toEqual([{ type: 'answer', cardId: 'c1', rating: 3, ms: 0, shownAt: T0 }]);
     expect(t.state.queued.map((q) => q.key)).toEqual(['show', '3']);
     expect(t.state.view.card?.id).toBe('c1');
 
     t = run(t.state, [{ type: 'answered', view: view(card(2)) }]);
-    expect(blocking(t.effects)).toEqual([{ type: 'answer', cardId: 'c2', rating: 3, ms: 0 }]);
+    expect(blocking(t.effects)).toEqual([{ type: 'answer', cardId: 'c2', rating: 3, ms: 0, shownAt: T0 }]);
     expect(t.state.queued).toEqual([]);
     expect(t.state.answers).toHaveLength(1);
 
@@ -173,7 +174,7 @@ describe('the session reducer', () => {
     expect(t.state.view.card?.answer).toBe('A better idea.');
     expect(t.state.notice).toBe('notes changed: 1 updated');
     // The 3 typed while the editor was opening applies to the card now on screen.
-    expect(blocking(t.effects)).toEqual([{ type: 'answer', cardId: 'c1', rating: 3, ms: 0 }]);
+    expect(blocking(t.effects)).toEqual([{ type: 'answer', cardId: 'c1', rating: 3, ms: 0, shownAt: T0 }]);
   });
 
   it('returns to the question when the edited card left the queue', () => {

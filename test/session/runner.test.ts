@@ -10,7 +10,8 @@ import { createSessionRunner } from '../../src/session/runner.js';
 import type { SessionKey } from '../../src/session/types.js';
 import { FakeDeckState } from '../schedule/fakeDeckState.js';
 import { HandTimers } from './hand-timers.js';
-import { makeCard, makeCards, MINUTE, settings } from '../schedule/helpers.js';
+import { DAY, local, makeCard, makeCards, MINUTE, settings } from '../schedule/helpers.js';
+import { localDayKey } from '../../src/schedule/days.js';
 
 const T0 = Date.parse('2027-03-01T10:00:00Z');
 
@@ -169,5 +170,36 @@ describe('the session runner', () => {
     await runner.finished;
     expect(timers.pending).toBeNull();
     expect(runner.getState().exit).toBe(true);
+  });
+});
+
+describe('a grade pressed after the day began while its card was on screen', () => {
+  it('does what the screen showed for it, and counts in the day the card was shown', () => {
+    const clock = new ManualClock(local(2027, 3, 1, 10));
+    const deck = new FakeDeckState('d');
+    const config = settings({ learningSteps: [], fuzz: false });
+    const cards = makeCards(1);
+    createStudyEngine({ deck, cards, settings: config, clock }).answer('c001', 3, 1_000);
+    const learned = deck.cardStates().get('c001')!;
+    // A few days overdue, shown a minute before the next day starts at 04:00.
+    clock.set(learned.due + 5 * DAY - MINUTE);
+    const shownAt = clock.now();
+    expect(new Date(shownAt).getHours()).toBe(3);
+    const timers = new HandTimers();
+    const runner = createSessionRunner({ deck: 'd', engine: createStudyEngine({ deck, cards, settings: config, clock }), clock, timers });
+    press(runner, 'show');
+    const good = runner.getState().view.card!.previews.find((p) => p.rating === 3)!;
+    // What Good would give a minute later differs: the screen must not change its mind.
+    const later = createStudyEngine({ deck, cards, settings: config, clock: new ManualClock(shownAt + 2 * MINUTE) }).previews('c001');
+    expect(later[2]!.due).not.toBe(good.due);
+
+    clock.advance(2 * MINUTE); // 04:01: the day has begun
+    press(runner, '3');
+    const after = deck.cardStates().get('c001')!;
+    expect(after.due).toBe(good.due);
+    const review = deck.readLog().at(-1)!;
+    expect(review.kind).toBe('review');
+    expect(localDayKey(review.at, 4)).toBe(localDayKey(shownAt, 4));
+    expect(review.at).toBeLessThanOrEqual(clock.now());
   });
 });

@@ -14,6 +14,7 @@ const card: ShownCard = {
     { rating: 3, label: '10m', due: 0 },
     { rating: 4, label: '10d', due: 0 },
   ],
+  previewsAt: 0,
 };
 
 describe('the card in the rows it is given', () => {
