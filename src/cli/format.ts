@@ -19,29 +19,69 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 export interface Column {
   header: string;
   align?: 'left' | 'right';
-  /** This column takes the width left over (at least `min`); its cells are cut with "…". */
+  /**
+   * This column takes the width left over; its cells are cut with "…". `min`: what it wants
+   * when no `want` is given.
+   */
   flex?: boolean;
   min?: number;
+  /**
+   * For the flexible column: the width it should get before anything else (or its natural
+   * width, when less). Columns with a `drop` rank are left out, lowest rank first, until it does.
+   */
+  want?: number;
+  /** May be left out to make room (lowest first); columns without it are always shown. */
+  drop?: number;
+}
+
+export interface FittedTable {
+  /** The lines, each ending in "\n", none wider than the width. */
+  text: string;
+  /** Headers of the columns left out for width, in column order. */
+  dropped: string[];
 }
 
 /**
- * Rows under a header, columns two spaces apart, within `width` columns. Cells are made safe for
- * the terminal (one line, no control characters). Returns the lines, each ending in "\n".
+ * Rows under a header, columns two spaces apart, within `width` columns: each row is one line,
+ * never wider (a wrapped row falls apart into fragments the eye cannot put back together).
+ * When the flexible column would get less than it `want`s, columns with a `drop` rank are left
+ * out first. Cells are made safe for the terminal (one line, no control characters).
  */
-export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], width = 80): string {
-  const cells = rows.map((row) => columns.map((_, i) => toSafeLine(row[i] ?? '')));
+export function fitTable(columns: readonly Column[], rows: readonly (readonly string[])[], width = 80): FittedTable {
   const gap = 2;
-  const natural = columns.map((column, i) => Math.max(displayWidth(column.header), ...cells.map((row) => displayWidth(row[i]!))));
-  const fixed = columns.reduce((sum, column, i) => sum + (column.flex ? 0 : natural[i]!), 0) + gap * (columns.length - 1);
+  const allCells = rows.map((row) => columns.map((_, i) => toSafeLine(row[i] ?? '')));
+  const natural = columns.map((column, i) => Math.max(displayWidth(column.header), ...allCells.map((row) => displayWidth(row[i]!))));
+  let kept = columns.map((_, i) => i);
+  const fixedWidth = (indices: readonly number[]) =>
+    indices.reduce((sum, i) => sum + (columns[i]!.flex ? 0 : natural[i]!), 0) + gap * (indices.length - 1);
+  const flex = columns.findIndex((column) => column.flex);
+  if (flex >= 0) {
+    const wanted = Math.min(natural[flex]!, columns[flex]!.want ?? columns[flex]!.min ?? 10);
+    const droppable = kept.filter((i) => columns[i]!.drop !== undefined).sort((a, b) => columns[a]!.drop! - columns[b]!.drop!);
+    for (const victim of droppable) {
+      if (width - fixedWidth(kept) >= wanted) break;
+      kept = kept.filter((i) => i !== victim);
+    }
+  }
+  const fixed = fixedWidth(kept);
   const widths = columns.map((column, i) =>
-    column.flex ? Math.min(natural[i]!, Math.max(column.min ?? 10, width - fixed)) : natural[i]!,
+    // The flexible column shrinks below its `min` rather than let a row run past the width.
+    column.flex ? Math.max(1, Math.min(natural[i]!, width - fixed)) : natural[i]!,
   );
   const line = (values: readonly string[]) =>
-    columns
-      .map((column, i) => pad(truncate(values[i]!, widths[i]!), widths[i]!, column.align ?? 'left'))
+    kept
+      .map((i) => pad(truncate(values[i]!, widths[i]!), widths[i]!, columns[i]!.align ?? 'left'))
       .join(' '.repeat(gap))
       .trimEnd() + '\n';
-  return line(columns.map((column) => column.header)) + cells.map(line).join('');
+  return {
+    text: line(columns.map((column) => column.header)) + allCells.map(line).join(''),
+    dropped: columns.flatMap((column, i) => (kept.includes(i) ? [] : [column.header])),
+  };
+}
+
+/** fitTable's lines, for tables whose columns all stay. */
+export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[], width = 80): string {
+  return fitTable(columns, rows, width).text;
 }
 
 /** Width for tables: the terminal's when stdout is one (within reason), else 80. */

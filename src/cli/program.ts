@@ -107,8 +107,9 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
   withJson(
     program
       .command('cards')
-      .description('one row per card: title, state, due, stability, difficulty, retrievability, lapses, flags')
-      .argument('[deck]', 'deck name (default: the only deck)'),
+      .description('one row per card: short id, title, state, due, stability, difficulty, retrievability, lapses')
+      .argument('[deck]', 'deck name (default: the only deck)')
+      .option('--search <text>', 'only the cards whose title contains TEXT (ignoring case)'),
   ).action(action('cards'));
 
   withJson(

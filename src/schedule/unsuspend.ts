@@ -5,27 +5,32 @@ import { UsageError } from '../core/errors.js';
 import { toSafeLine } from '../core/sanitize.js';
 import type { Card, CardState, LogEntry } from '../core/types.js';
 import type { StudyDeck } from './engine.js';
+import { shortIds } from '../cards/shortId.js';
 
 /** Matches listed in an ambiguity error, at most. */
 const MATCHES_SHOWN = 8;
 
 /**
- * The card `ref` names: the card with that id, else the one whose title is `ref` (ignoring
- * case), else the one whose title contains it (ignoring case). No card, or several, is a usage
- * error; several are listed so the user can pick a longer part of the title or the id.
+ * The card `ref` names: the card with that id or short id (the ID column of `paperdeck cards`),
+ * else the one whose title is `ref` (ignoring case), else the one whose title contains it
+ * (ignoring case). No card, or several, is a usage error; several are listed so the user can
+ * pick a longer part of the title or the id.
  */
 export function findCard(cards: readonly Card[], ref: string): Card {
   const wanted = ref.trim().toLowerCase();
   if (wanted === '') throw new UsageError('an empty card name matches every card: give an id or part of a title');
   const byId = cards.find((card) => card.id.toLowerCase() === wanted);
   if (byId) return byId;
+  const short = shortIds(cards.map((card) => card.id));
+  const byShortId = cards.find((card) => short.get(card.id)!.toLowerCase() === wanted);
+  if (byShortId) return byShortId;
   const byTitle = cards.filter((card) => card.title.toLowerCase() === wanted);
   if (byTitle.length === 1) return byTitle[0]!;
   const matches = byTitle.length > 1 ? byTitle : cards.filter((card) => card.title.toLowerCase().includes(wanted));
   if (matches.length === 1) return matches[0]!;
   const quoted = JSON.stringify(toSafeLine(ref));
   if (matches.length === 0) throw new UsageError(`no card has the id or a title containing ${quoted}`);
-  const listed = matches.slice(0, MATCHES_SHOWN).map((card) => `${JSON.stringify(toSafeLine(card.title))} (${card.id})`);
+  const listed = matches.slice(0, MATCHES_SHOWN).map((card) => `${JSON.stringify(toSafeLine(card.title))} (${short.get(card.id)})`);
   const more = matches.length > MATCHES_SHOWN ? `, and ${matches.length - MATCHES_SHOWN} more` : '';
   throw new UsageError(`${quoted} matches ${matches.length} cards: ${listed.join(', ')}${more}; give the id or more of the title`);
 }

@@ -1,6 +1,7 @@
 // The shared text formatting of src/cli/format.ts that the cards table is built with.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, dueLabel, formatTable, outputWidth, truncate } from '../../src/cli/format.js';
+import { displayWidth, dueLabel, fitTable, formatTable, outputWidth, truncate } from '../../src/cli/format.js';
+import { shortIds } from '../../src/cards/shortId.js';
 import { local } from '../schedule/helpers.js';
 
 describe('text formatting', () => {
@@ -44,5 +45,36 @@ describe('text formatting', () => {
     expect(outputWidth({ isTTY: false, columns: 200 })).toBe(80);
     expect(outputWidth({ isTTY: true, columns: 120 })).toBe(120);
     expect(outputWidth({ isTTY: true, columns: 60 })).toBe(60);
+  });
+
+  it('never lets a row run past the width: figures are left out for the title, then it shrinks', () => {
+    const columns = [
+      { header: 'ID' },
+      { header: 'TITLE', flex: true, want: 30 },
+      { header: 'STATE', drop: 2 },
+      { header: 'DUE' },
+      { header: 'STAB', align: 'right' as const, drop: 1 },
+      { header: 'DIFF', align: 'right' as const, drop: 0 },
+    ];
+    const rows = [['5bbfcf', 'Making Neural Programming Architectures Generalize via Recursion', 'relearning', 'in 2.8mo', '1.3mo', '9.5']];
+    for (const width of [80, 60, 50, 40, 30, 20]) {
+      const { text, dropped } = fitTable(columns, rows, width);
+      for (const line of text.trimEnd().split('\n')) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
+      expect(text.trimEnd().split('\n')).toHaveLength(2);
+      expect(text).toContain('5bbfcf');
+      expect(text).toContain('in 2.8mo');
+      if (width === 80) expect(dropped).toEqual([]);
+      if (width === 60) expect(dropped).toEqual(['STAB', 'DIFF']);
+      if (width === 40) expect(dropped).toEqual(['STATE', 'STAB', 'DIFF']);
+    }
+  });
+});
+
+describe('short card ids', () => {
+  it('are the hash part of an id when no other card of the deck ends the same way', () => {
+    const ids = ['making-neural-5bbfcf', 'hypernetworks-8bf1cf', 'hypernetworks-8bf1cf-2', 'old-style', 'a-000aaa', 'b-000aaa', 'c001'];
+    expect([...shortIds(ids).values()]).toEqual(['5bbfcf', '8bf1cf', '8bf1cf-2', 'old-style', 'a-000aaa', 'b-000aaa', 'c001']);
+    // A tail that is another card's whole id would name two cards.
+    expect(shortIds(['x-abcdef', 'abcdef']).get('x-abcdef')).toBe('x-abcdef');
   });
 });

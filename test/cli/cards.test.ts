@@ -64,10 +64,12 @@ describe('paperdeck cards', () => {
     const result = cards(ws, [], local(2026, 3, 2, 9));
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^TITLE\s+STATE\s+DUE\s+STAB\s+DIFF\s+R\s+LAPSES\s+FLAGS$/);
+    // The title gets 40 columns before the figures do: DIFF is left out, and that is said.
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+STATE\s+DUE\s+STAB\s+R\s+LAPSES$/);
+    expect(lines.at(-2)).toBe('(left out for width: DIFF; --json has all)');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
-    expect(lines[1]).toMatch(/^Understanding Deep Learning .*…\s+new\s+-/);
-    expect(lines[2]).toMatch(/^Evil Red Title\s+new/);
+    expect(lines[1]).toMatch(/^c001\s+Understanding Deep Learning Requires Rethink\w*…\s+new\s+-/);
+    expect(lines[2]).toMatch(/^c002\s+Evil Red Title\s+new/);
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(lines.at(-1)).toBe('papers: 3 cards — 3 new, 0 learning, 0 review');
   });
@@ -111,7 +113,9 @@ describe('paperdeck cards', () => {
     }
     const text = cards(ws, [], checkAt);
     expect(text.code).toBe(0);
-    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(
+    // The summary is wrapped to 80 columns, its continuation indented.
+    const summaryLine = text.stdout.slice(text.stdout.indexOf('papers: ')).trimEnd().replace(/\n {2}/g, ' ');
+    expect(summaryLine).toBe(
       'papers: 8 cards — 2 new, 1 learning, 1 review, 1 relearning, 2 suspended, 1 buried, 1 leech (also counted above)',
     );
     const statsRun = paperdeck(['stats', '--json', '--decks', ws.decks, '--state', ws.state], { PAPERDECK_NOW: iso(checkAt) });
@@ -119,7 +123,7 @@ describe('paperdeck cards', () => {
     const { counts } = JSON.parse(statsRun.stdout);
     expect(counts).toMatchObject({ new: 2, learning: 1, review: 1, relearning: 1, suspended: 2, buried: 1, leech: 1, total: 8 });
     // Every number of the cards line is the stats figure of the same name.
-    const summary = text.stdout.trimEnd().split('\n').at(-1)!.split(' — ')[1]!;
+    const summary = summaryLine.split(' — ')[1]!;
     for (const part of summary.split(', ')) {
       const [, n, name] = /^(\d+) (\w+)/.exec(part)!;
       expect(counts[name === 'leech' || name === 'leeches' ? 'leech' : name!], part).toBe(Number(n));
@@ -130,5 +134,40 @@ describe('paperdeck cards', () => {
     const sources = await sourcesLoadedBy('cards');
     expect(sources.some((s) => s.includes('src/schedule/scheduler.ts'))).toBe(true);
     expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
+  });
+
+  it('shows short ids that unsuspend and history take, and finds cards with --search', async () => {
+    const ws = workspace();
+    const deckCards = [
+      makeCard('attention-is-all-1a2b3c', 'Attention Is All You Need'),
+      makeCard('paying-more-attention-4d5e6f', 'Paying More ATTENTION to Attention'),
+      makeCard('hypernetworks-7a8b9c', 'HyperNetworks'),
+    ];
+    writeDeck(ws.decks, 'papers', deckCards);
+    const start = local(2026, 3, 2, 9);
+    const clock = new ManualClock(start);
+    const store = await openState(ws.state, { mode: 'write', clock });
+    try {
+      createStudyEngine({ deck: store.deck('papers'), cards: deckCards, settings: settings(), clock }).suspend('hypernetworks-7a8b9c');
+    } finally {
+      store.close();
+    }
+    const all = cards(ws, [], start + HOUR).stdout.split('\n');
+    expect(all[1]).toMatch(/^1a2b3c  Attention Is All You Need /);
+    expect(all[3]).toMatch(/^7a8b9c  HyperNetworks\s+suspended\s/);
+
+    const found = cards(ws, ['--search', 'attention'], start + HOUR);
+    expect(found.code).toBe(0);
+    const lines = found.stdout.trimEnd().split('\n');
+    expect(lines.slice(1, 3).map((line) => line.slice(0, 6))).toEqual(['1a2b3c', '4d5e6f']);
+    expect(lines.at(-1)).toBe('papers: 2 of 3 cards match "attention" — 2 new, 0 learning, 0 review');
+    const json = JSON.parse(cards(ws, ['--search', 'ATTENTION', '--json'], start + HOUR).stdout);
+    expect(json.cards.map((c: { id: string }) => c.id)).toEqual(['attention-is-all-1a2b3c', 'paying-more-attention-4d5e6f']);
+    expect(cards(ws, ['--search', 'nothing like it'], start + HOUR).stdout).toBe('papers: no card\'s title contains "nothing like it" (3 cards in the deck)\n');
+    expect(cards(ws, ['--search', ' '], start + HOUR).code).toBe(2);
+
+    // The short id is what unsuspend takes.
+    const back = paperdeck(['unsuspend', 'papers', '7a8b9c', '--json', '--decks', ws.decks, '--state', ws.state], { PAPERDECK_NOW: iso(start + HOUR) });
+    expect(JSON.parse(back.stdout).unsuspended).toEqual(['hypernetworks-7a8b9c']);
   });
 });

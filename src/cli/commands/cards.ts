@@ -1,10 +1,14 @@
-// `paperdeck cards [DECK]`: one row per card of the deck, in note order, with its schedule.
+// `paperdeck cards [DECK] [--search TEXT]`: one row per card of the deck, in note order, with
+// its short id (what `unsuspend` and `history` take) and its schedule.
 // Read-only (no lock, no Ink). Retired cards are not listed: they are no longer in the deck,
 // though their history is kept and returns with them.
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { plural } from '../../core/text.js';
-import { daysLabel, dueLabel, formatTable, outputWidth } from '../format.js';
+import { daysLabel, dueLabel, fitTable, outputWidth, wrap } from '../format.js';
+import { shortIds } from '../../cards/shortId.js';
+import { UsageError } from '../../core/errors.js';
+import { toSafeLine } from '../../core/sanitize.js';
 import { CardStateKind, type Card, type CardState } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
 import { readDeck } from '../readDeck.js';
@@ -70,8 +74,29 @@ export function cardRow(card: Card, stored: CardState | undefined, scheduler: Sc
   };
 }
 
-export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const { deck, cards, settings, states } = await readDeck(ctx, args.positional[0], { log: false });
+/** What the STATE column says: what the card counts as (as countCards counts it), its flags included. */
+function stateCell(row: CardRow): string {
+  if (row.suspended) return row.leech ? 'leech' : 'suspended';
+  if (row.buried) return 'buried';
+  return row.leech ? `${row.state} leech` : row.state;
+}
+
+/** The cards whose title contains `search`, ignoring case (all of them without one). */
+export function searchCards(cards: readonly Card[], search: string | undefined): Card[] {
+  if (search === undefined) return [...cards];
+  const wanted = search.trim().toLowerCase();
+  return cards.filter((card) => card.title.toLowerCase().includes(wanted));
+}
+
+interface CardsFlags {
+  search?: string;
+}
+
+export async function run(ctx: CommandContext, args: CommandArgs<CardsFlags>): Promise<number> {
+  const { deck, cards: allCards, settings, states } = await readDeck(ctx, args.positional[0], { log: false });
+  const { search } = args.flags;
+  if (search !== undefined && search.trim() === '') throw new UsageError('--search needs some text to look for in the titles');
+  const cards = searchCards(allCards, search);
   const now = ctx.clock.now();
   const scheduler = new Scheduler(settings);
   const rows = cards.map((card) => cardRow(card, states.get(card.id), scheduler, now));
@@ -80,42 +105,55 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     printJson(ctx, { deck, cards: rows });
     return 0;
   }
-  if (rows.length === 0) {
+  if (allCards.length === 0) {
     ctx.out(`${deck}: no cards (paperdeck generate ${deck} lists the notes it skipped and why)\n`);
     return 0;
   }
+  const quoted = search === undefined ? '' : JSON.stringify(toSafeLine(search));
+  if (rows.length === 0) {
+    ctx.out(`${deck}: no card's title contains ${quoted} (${plural(allCards.length, 'card')} in the deck)\n`);
+    return 0;
+  }
+  // Short ids among all the deck's cards, so an id shown under a search names the same card
+  // without it (unsuspend and history take them).
+  const short = shortIds(allCards.map((card) => card.id));
   const table = cards.map((card, i) => {
     const row = rows[i]!;
     const state = states.get(card.id) ?? newCardState();
     const fresh = row.state === 'new';
-    const flags = [row.leech ? 'leech' : '', row.suspended ? 'susp' : '', row.buried ? 'buried' : ''].filter(Boolean).join(' ');
     return [
+      short.get(card.id)!,
       row.title,
-      row.state,
+      stateCell(row),
       fresh ? '-' : dueLabel(state.due, now, settings.dayStartHour, isLearning(state)),
       row.stability === null ? '-' : row.stability < 1 ? `${row.stability.toFixed(1)}d` : daysLabel(Math.round(row.stability)),
       row.difficulty === null ? '-' : row.difficulty.toFixed(1),
       row.retrievability === null ? '-' : `${Math.round(row.retrievability * 100)}%`,
       String(row.lapses),
-      flags,
     ];
   });
-  ctx.out(
-    formatTable(
-      [
-        { header: 'TITLE', flex: true, min: 16 },
-        { header: 'STATE' },
-        { header: 'DUE' },
-        { header: 'STAB', align: 'right' },
-        { header: 'DIFF', align: 'right' },
-        { header: 'R', align: 'right' },
-        { header: 'LAPSES', align: 'right' },
-        { header: 'FLAGS' },
-      ],
-      table,
-      outputWidth(),
-    ),
+  // The title is what a person reads the table by: it gets half the width, up to 40 columns (or
+  // all it needs), before the figures do; the figures left out are named below (--json has all).
+  const width = outputWidth();
+  const { text, dropped } = fitTable(
+    [
+      { header: 'ID' },
+      { header: 'TITLE', flex: true, want: Math.max(24, Math.min(40, Math.floor(width / 2))) },
+      { header: 'STATE', drop: 4 },
+      { header: 'DUE' },
+      { header: 'STAB', align: 'right', drop: 2 },
+      { header: 'DIFF', align: 'right', drop: 0 },
+      { header: 'R', align: 'right', drop: 3 },
+      { header: 'LAPSES', align: 'right', drop: 1 },
+    ],
+    table,
+    width,
   );
-  ctx.out(`${deck}: ${plural(rows.length, 'card')} — ${countsLine(countCards(cards, states, now))}\n`);
+  ctx.out(text);
+  const counted = search === undefined ? plural(rows.length, 'card') : `${rows.length} of ${plural(allCards.length, 'card')} match ${quoted}`;
+  // The summary last, as the line a person's eye ends on; both wrapped to the width, not cut.
+  const notes = dropped.length > 0 ? [`(left out for width: ${dropped.join(', ')}; --json has all)`] : [];
+  notes.push(`${deck}: ${counted} — ${countsLine(countCards(cards, states, now))}`);
+  for (const note of notes) ctx.out(wrap(note, width, { indent: '  ', firstIndent: '' }).map((line) => `${line}\n`).join(''));
   return 0;
 }
