@@ -84,6 +84,11 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
   return fitTable(columns, rows, width).text;
 }
 
+/** FSRS stability (days) for a table: a decimal under a day, else as an interval. */
+export function stabilityLabel(days: number): string {
+  return days < 1 ? `${days.toFixed(1)}d` : daysLabel(Math.round(days));
+}
+
 /** Width for tables: the terminal's when stdout is one (within reason), else 80. */
 export function outputWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout): number {
   if (!stream.isTTY || !stream.columns) return 80;

@@ -14,6 +14,7 @@ import { QUICK_COMMAND_MODULES } from './quick.js';
 const COMMAND_MODULES = {
   ...QUICK_COMMAND_MODULES,
   cards: () => import('./commands/cards.js'),
+  history: () => import('./commands/history.js'),
   stats: () => import('./commands/stats.js'),
   study: () => import('./commands/study.js'),
   generate: () => import('./commands/generate.js'),
@@ -111,6 +112,14 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       .argument('[deck]', 'deck name (default: the only deck)')
       .option('--search <text>', 'only the cards whose title contains TEXT (ignoring case)'),
   ).action(action('cards'));
+
+  withJson(
+    program
+      .command('history')
+      .description('every review of one card: date, grade, interval, stability, difficulty, retrievability')
+      .argument('<card>', 'a card id (or the short id `cards` shows), or a unique case-insensitive part of its title')
+      .argument('[deck]', 'deck name (default: the only deck)'),
+  ).action(action('history'));
 
   withJson(
     program

@@ -1,8 +1,8 @@
-// What the read-only commands (cards, stats) share: the deck named or the only one, its cards
+// What the read-only commands (cards, stats, history) share: the deck named or the only one, its cards
 // as they stand, and its state opened without a lock so they work beside a study session.
 import type { CommandContext } from './context.js';
 import { currentCards } from '../cards/current.js';
-import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
+import type { Card, CardState, LogEntry, LogFacts, Settings } from '../core/types.js';
 import { resolveDeckName } from '../store/decks.js';
 import { LogFactsBuilder, openState } from '../store/index.js';
 
@@ -13,9 +13,11 @@ export interface DeckForReading {
   states: ReadonlyMap<string, CardState>;
   /** The whole review log as the statistics read it, when asked for (else empty). */
   log: LogFacts;
+  /** The log's entries in full, when asked for (else empty): what one card's history needs. */
+  entries: LogEntry[];
 }
 
-export async function readDeck(ctx: CommandContext, requested: unknown, options: { log: boolean }): Promise<DeckForReading> {
+export async function readDeck(ctx: CommandContext, requested: unknown, options: { log: boolean; entries?: boolean }): Promise<DeckForReading> {
   const { decksDir, stateDir } = ctx.places;
   const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
   const { cardsFile, note } = await currentCards(decksDir, deck);
@@ -33,6 +35,7 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
       settings: store.settings(),
       states: new Map(deckState.cardStates()),
       log: options.log ? deckState.readLogFacts() : new LogFactsBuilder(0).finish(),
+      entries: options.entries ? deckState.readLog() : [],
     };
   } finally {
     store.close();

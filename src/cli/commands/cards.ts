@@ -5,7 +5,7 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { plural } from '../../core/text.js';
-import { daysLabel, dueLabel, fitTable, outputWidth, wrap } from '../format.js';
+import { dueLabel, fitTable, outputWidth, stabilityLabel, wrap } from '../format.js';
 import { shortIds } from '../../cards/shortId.js';
 import { UsageError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
@@ -126,7 +126,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<CardsFlags>): P
       row.title,
       stateCell(row),
       fresh ? '-' : dueLabel(state.due, now, settings.dayStartHour, isLearning(state)),
-      row.stability === null ? '-' : row.stability < 1 ? `${row.stability.toFixed(1)}d` : daysLabel(Math.round(row.stability)),
+      row.stability === null ? '-' : stabilityLabel(row.stability),
       row.difficulty === null ? '-' : row.difficulty.toFixed(1),
       row.retrievability === null ? '-' : `${Math.round(row.retrievability * 100)}%`,
       String(row.lapses),
