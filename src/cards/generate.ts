@@ -36,6 +36,14 @@ export interface GenerateResult extends BuiltDeck {
   written: boolean;
   /** The notes were touched but not changed: only their stamps in cards.json were updated. */
   restamped: boolean;
+  /** The skipped notes differ from those of the cards.json before (or there was none). */
+  skippedChanged: boolean;
+}
+
+/** Whether two lists of skipped notes say different things (place, title or reason). */
+function skippedDiffer(a: readonly SkippedNote[], b: readonly SkippedNote[]): boolean {
+  const key = (s: SkippedNote) => JSON.stringify([s.file ?? '', s.line, s.title, s.reason]);
+  return a.length !== b.length || a.some((s, i) => key(s) !== key(b[i]!));
 }
 
 /** Hash of what a card is made from: the note's text, whitespace-folded, and the user's key idea. */
@@ -159,7 +167,7 @@ export function buildDeck(deck: string, files: readonly NotesInput[], previous: 
 function unchangedDeck(cardsFile: CardsFile): GenerateResult {
   const changes = { added: [], updated: [], renamed: [], retired: [], restored: [], unchanged: cardsFile.cards.length };
   const papers = cardsFile.cards.length + cardsFile.skipped.length;
-  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false, restamped: false };
+  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false, restamped: false, skippedChanged: false };
 }
 
 /**
@@ -183,7 +191,8 @@ export function generateDeck(
   const text = serializeCardsFile(built.cardsFile);
   const written = status.cardsText !== text;
   if (written) writeCardsFile(decksDir, name, text);
-  return { ...built, written, restamped: false };
+  const skippedChanged = status.cardsFile === null || skippedDiffer(status.cardsFile.skipped, built.skipped);
+  return { ...built, written, restamped: false, skippedChanged };
 }
 
 /** Where a card's note is, for opening it in $EDITOR: in the deck folder, or where the deck's notes are linked. */

@@ -63,7 +63,8 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       .command('generate')
       .description("(re)build each deck's cards.json from its notes, keeping every card's history")
       .argument('[decks...]', 'deck names (default: every deck)')
-      .option('--force', 'rebuild even when the notes are unchanged'),
+      .option('--force', 'rebuild even when the notes are unchanged')
+      .option('--verbose', 'list the skipped notes even when they are the same as before'),
   ).action(action('generate'));
 
   withJson(

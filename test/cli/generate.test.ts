@@ -303,3 +303,38 @@ describe('atomic writes', () => {
     expect(readdirSync(join(decks, 'big')).sort()).toEqual(['cards.json', 'notes.txt']);
   });
 });
+
+describe('what generate says about skipped notes', () => {
+  const generate = (decks: string, ...flags: string[]) => {
+    const result = runCli(['generate', 'iclr2017', '--decks', decks, ...flags]);
+    expect(result.code).toBe(0);
+    return result.stdout;
+  };
+
+  it('lists them when they are new or changed, else says they are as before (--verbose lists them)', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const first = generate(decks);
+    expect(first).toMatch(/skipped {4}11 \(write a "Key idea: \.\.\." line/);
+    expect(first).toContain('notes.txt:27');
+
+    const again = generate(decks);
+    expect(again).toContain('nothing changed');
+    expect(again).toContain('  skipped    11 as before (--verbose lists them)\n');
+    expect(again).not.toContain('notes.txt:27');
+    expect(generate(decks, '--force')).not.toContain('notes.txt:27');
+    expect(generate(decks, '--verbose')).toContain('notes.txt:27');
+
+    // A card's note edited: the skipped ones are as they were.
+    editNotes(decks, (t) => t.replace('Div-norm.', 'Key idea: divisive normalisation unifies batch and layer normalisation.'));
+    const edited = generate(decks);
+    expect(edited).toMatch(/updated {4}1\n/);
+    expect(edited).not.toContain('notes.txt:27');
+
+    // A paper with nothing to say joins them: the list is shown.
+    editNotes(decks, (t) => `${t}\nC99: A Paper Read In A Hurry\n\nTODO\n`);
+    const more = generate(decks);
+    expect(more).toContain('skipped    12 (write');
+    expect(more).toContain('A Paper Read In A Hurry');
+    expect(more).toContain('notes.txt:27');
+  });
+});

@@ -33,9 +33,11 @@ const LISTED_PER_KIND = 8;
 
 /**
  * A human summary of one regeneration, each line cut to `width` columns (titles give way
- * first: the reason a note was skipped is what the user needs to read).
+ * first: the reason a note was skipped is what the user needs to read). The skipped notes are
+ * listed when they changed, or with `verbose`: the same eleven notes read again at every
+ * generate hide what is new.
  */
-export function describeGeneration(result: GenerateResult, width = 80): string[] {
+export function describeGeneration(result: GenerateResult, width = 80, verbose = false): string[] {
   const { changes, cardsFile } = result;
   const titleOf = new Map<string, string>();
   for (const card of [...cardsFile.cards, ...cardsFile.retired]) titleOf.set(card.id, toSafeLine(card.title));
@@ -54,10 +56,16 @@ export function describeGeneration(result: GenerateResult, width = 80): string[]
   list('retired', changes.retired.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
   if (changes.restored.length) list('restored', changes.restored.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
   lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
-  lines.push(fit(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${result.skipped.length ? ' (write a "Key idea: ..." line in the note to make a card)' : ''}`));
+  const listSkipped = verbose || result.skippedChanged;
+  const skippedNote = !result.skipped.length
+    ? ''
+    : listSkipped
+      ? ' (write a "Key idea: ..." line in the note to make a card)'
+      : ' as before (--verbose lists them)';
+  lines.push(fit(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${skippedNote}`));
   const where = (file: string | undefined, line: number) => `${toSafeLine(file ?? '')}:${line}`;
   const whereWidth = Math.max(0, ...result.skipped.map((s) => where(s.file, s.line).length));
-  for (const skip of result.skipped) {
+  for (const skip of listSkipped ? result.skipped : []) {
     const prefix = `    ${where(skip.file, skip.line).padEnd(whereWidth)}  `;
     const title = toSafeLine(skip.title);
     const reason = toSafeLine(skip.reason);
@@ -75,7 +83,7 @@ export function describeGeneration(result: GenerateResult, width = 80): string[]
   return lines;
 }
 
-export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ force?: boolean }>): Promise<number> {
+export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ force?: boolean; verbose?: boolean }>): Promise<number> {
   const requested = (positional[0] as string[] | undefined) ?? [];
   const names = requested.length ? requested.map(validateDeckName) : listDecks(ctx.places.decksDir);
   if (names.length === 0) {
@@ -85,7 +93,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   if (names.length === 1) {
     const result = generateDeck(ctx.places.decksDir, names[0]!, { force: flags.force });
     if (ctx.json) printJson(ctx, generateJson(result));
-    else ctx.out(describeGeneration(result, outputWidth()).join('\n') + '\n');
+    else ctx.out(describeGeneration(result, outputWidth(), flags.verbose).join('\n') + '\n');
     return 0;
   }
   const results: ReturnType<typeof generateJson>[] = [];
@@ -94,7 +102,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
     try {
       const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
       results.push(generateJson(result));
-      if (!ctx.json) ctx.out(describeGeneration(result, outputWidth()).join('\n') + '\n');
+      if (!ctx.json) ctx.out(describeGeneration(result, outputWidth(), flags.verbose).join('\n') + '\n');
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       failed++;
