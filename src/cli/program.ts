@@ -3,6 +3,7 @@
 // bundled apart from main (scripts/bundle.mjs), with its own copies of UsageError and
 // UserError, which main's reportFailure would not recognise: so it reports its own failures.
 import { Command, CommanderError, Option } from 'commander';
+import { DECK_NAME_RULE } from '../core/deckName.js';
 import { settingsHelp } from '../schedule/settings.js';
 import { runInvocation, type CommandModules, type Invocation } from './dispatch.js';
 import { oneLine, reportFailure } from './failure.js';
@@ -71,7 +72,7 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
     program
       .command('new')
       .description('start a deck from a notes file or folder anywhere on disk, read where it lives')
-      .argument('<name>', 'name of the new deck (letters, digits, - and _)')
+      .argument('<name>', `name of the new deck: ${DECK_NAME_RULE}`)
       .requiredOption('--from <path>', 'the notes: a file, or a folder read with its sub-folders')
       .option('--copy', 'copy the notes into the deck folder instead of linking to them')
       .addHelpText(

@@ -2,6 +2,7 @@
 // user edits (*.md, *.txt, ..., in sub-folders too) or a link file, notes-link.json, naming a
 // notes file or folder elsewhere (an Obsidian vault, a git repository), read where it is.
 // This module is the only code that reads or writes them.
+import { DECK_NAME_RULE, isDeckName } from '../core/deckName.js';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError, UserError } from '../core/errors.js';
@@ -38,17 +39,11 @@ export function isNotesFileName(name: string): boolean {
 function shown(path: string): string {
   return stripControl(path);
 }
-const DECK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
-/** A folder name that can be a deck: it never reaches outside the decks folder. */
-function isDeckName(name: string): boolean {
-  return DECK_NAME.test(name) && !name.includes('..');
-}
 
 export function validateDeckName(name: string): string {
   if (!isDeckName(name)) {
     throw new UsageError(
-      `invalid deck name ${JSON.stringify(name)}: start with a letter or digit, then letters, digits, '.', '-' or '_' (no '..'; up to 64)`,
+      `invalid deck name ${JSON.stringify(name)}: use ${DECK_NAME_RULE}`,
     );
   }
   return name;

@@ -210,6 +210,21 @@ describe('bad input gets one clear line, a non-zero exit and nothing written', (
 });
 
 describe('paperdeck new', () => {
+  it('allows in a deck name what its --help says, and its error says the same', () => {
+    const help = runCli(['new', '--help']).stdout.replace(/\s+/g, ' ');
+    const refused = runCli(['new', 'a b', '--from', BUNDLED_NOTES, '--decks', tempDir()]);
+    expect(refused.code).toBe(2);
+    const rule = /invalid deck name "a b": use (.*)\n$/.exec(refused.stderr)![1]!;
+    expect(rule).toContain("'.'");
+    expect(help).toContain(`name of the new deck: ${rule}`);
+    // And a dot is indeed allowed.
+    const decks = tempDir();
+    const made = runCli(['new', 'neurips.2024', '--from', BUNDLED_NOTES, '--copy', '--decks', decks]);
+    expect(made.stderr).toBe('');
+    expect(made.code).toBe(0);
+    expect(existsSync(join(decks, 'neurips.2024', 'cards.json'))).toBe(true);
+  });
+
   it('says in one line, exit 1, when the decks folder cannot be made (a file is in the way)', () => {
     const root = tempDir();
     const source = join(root, 'notes.md');
