@@ -353,3 +353,23 @@ describe('what generate says about skipped notes', () => {
     expect(more).toContain('notes.txt:27');
   });
 });
+
+describe('what generate says about a rename', () => {
+  it('shows both titles whole within 80 columns, the new one under the old', () => {
+    const { decks } = workspaceWithBundledDeck();
+    runCli(['generate', 'iclr2017', '--decks', decks]);
+    const from = 'Normalizing the Normalizers: Comparing and Extending Network Normalization Schemes';
+    const to = 'Normalizing the Normalizers: Comparing and Extending Network Normalisation Schemes (Ren et al.)';
+    editNotes(decks, (t) => t.replace(`C4: ${from}`, `C4: ${to}`));
+    const result = runCli(['generate', 'iclr2017', '--decks', decks]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    const at = lines.indexOf('  renamed    1');
+    const block = lines.slice(at + 1, lines.findIndex((line, i) => i > at && line.startsWith('  retired')));
+    expect(block.every((line) => line.startsWith('    '))).toBe(true);
+    const arrow = block.findIndex((line) => line.startsWith('    → '));
+    expect(block.slice(0, arrow).map((l) => l.trim()).join(' ')).toBe(from);
+    expect(block.slice(arrow).map((l) => l.trim()).join(' ')).toBe(`→ ${to}`);
+  });
+});

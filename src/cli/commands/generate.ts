@@ -45,14 +45,24 @@ export function describeGeneration(result: GenerateResult, width = 80, verbose =
   const fit = (text: string) => truncate(text, width);
   const what = result.written ? 'cards.json written' : result.restamped ? 'nothing changed' : 'nothing changed, nothing written';
   lines.push(fit(`${result.deck}: ${plural(cardsFile.cards.length, 'card')} from ${plural(result.papers, 'paper')} — ${what}`));
-  const list = (label: string, items: string[]) => {
+  const listed = <T>(label: string, items: readonly T[], lay: (item: T) => string[]) => {
     lines.push(`  ${label.padEnd(10)} ${items.length}`);
-    for (const item of items.slice(0, LISTED_PER_KIND)) lines.push(fit(`    ${item}`));
+    for (const item of items.slice(0, LISTED_PER_KIND)) lines.push(...lay(item));
     if (items.length > LISTED_PER_KIND) lines.push(`    … and ${items.length - LISTED_PER_KIND} more`);
+  };
+  const list = (label: string, items: readonly string[]) => listed(label, items, (item) => [fit(`    ${item}`)]);
+  // A rename is there to be checked: both titles whole, the new one under the old when the two
+  // do not fit on one line, each wrapped rather than cut.
+  const rename = (r: { from: string; to: string }): string[] => {
+    const from = toSafeLine(r.from);
+    const to = toSafeLine(r.to);
+    const oneLine = `    ${from} → ${to}`;
+    if (displayWidth(oneLine) <= width) return [oneLine];
+    return [...wrap(from, width, { firstIndent: '    ', indent: '    ' }), ...wrap(`→ ${to}`, width, { firstIndent: '    ', indent: '      ' })];
   };
   list('added', changes.added.map((id) => titleOf.get(id) ?? id));
   list('updated', changes.updated.map((id) => titleOf.get(id) ?? id));
-  list('renamed', changes.renamed.map((r) => `${toSafeLine(r.from)} → ${toSafeLine(r.to)}`));
+  listed('renamed', changes.renamed, rename);
   list('retired', changes.retired.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
   if (changes.restored.length) list('restored', changes.restored.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
   lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
