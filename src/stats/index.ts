@@ -109,6 +109,12 @@ export interface HardCard {
   lapses: number;
   /** FSRS probability of recall right now, or null if it cannot be computed. */
   retrievability: number | null;
+  /**
+   * Of its standing reviews as a card in review (learning steps aside), the share passed, or
+   * null with none in the log. What makes a card hard: right after a relearning step its
+   * retrievability is near 100 %, which said nothing about how often it is forgotten.
+   */
+  recall: number | null;
   leech: boolean;
   suspended: boolean;
 }
@@ -424,30 +430,51 @@ export function forecastDue(
   return { forecast, overdue };
 }
 
+/** Each card's passes and fails among its standing reviews as a card in review, by card id. */
+function reviewRecord(reviews: StandingReviews): Map<string, { passed: number; failed: number }> {
+  const { log, rows } = reviews;
+  const record = new Map<string, { passed: number; failed: number }>();
+  for (const row of rows) {
+    if (log.beforeState[row] !== CardStateKind.Review) continue;
+    const id = log.cardIds[log.card[row]!]!;
+    const tally = record.get(id) ?? { passed: 0, failed: 0 };
+    if (log.rating[row] === 1) tally.failed++;
+    else tally.passed++;
+    record.set(id, tally);
+  }
+  return record;
+}
+
 export function hardestCards(
   cards: readonly Card[],
   states: ReadonlyMap<string, CardState>,
   now: number,
   retrievabilityNow: Retrievability,
+  reviews: StandingReviews | null = null,
   limit = HARDEST_LIMIT,
 ): HardCard[] {
+  const record = reviews ? reviewRecord(reviews) : new Map<string, { passed: number; failed: number }>();
   const hard: HardCard[] = [];
   for (const card of cards) {
     const state = states.get(card.id);
     if (!state || state.lapses <= 0) continue;
+    const tally = record.get(card.id);
     hard.push({
       id: card.id,
       title: card.title,
       lapses: state.lapses,
       retrievability: retrievabilityNow(state, now),
+      recall: tally && tally.passed + tally.failed > 0 ? tally.passed / (tally.passed + tally.failed) : null,
       leech: state.leech,
       suspended: state.suspended,
     });
   }
-  // Most lapses first; among equals, the one you are likeliest to have forgotten now.
+  // Most lapses first; among equals, the one recalled least often, then the one you are
+  // likeliest to have forgotten now.
   hard.sort(
     (a, b) =>
       b.lapses - a.lapses ||
+      (a.recall ?? 2) - (b.recall ?? 2) ||
       (a.retrievability ?? 2) - (b.retrievability ?? 2) ||
       a.title.localeCompare(b.title) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
@@ -522,6 +549,6 @@ export function computeStats(input: StatsInput): DeckStats {
     reviewsPerMonth: reviewsPerMonth(tallies, todayKey),
     streakDays: streakDays(tallies, todayKey),
     heatmap: heatmap(tallies, todayKey),
-    hardest: hardestCards(cards, states, now, retrievabilityNow),
+    hardest: hardestCards(cards, states, now, retrievabilityNow, reviews),
   };
 }

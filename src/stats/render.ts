@@ -303,13 +303,13 @@ function renderHeatmap(stats: DeckStats, width: number, paint: Paint): string[] 
 }
 
 function renderHardest(stats: DeckStats, width: number, paint: Paint): string[] {
-  const head = headline('Hardest papers', 'most lapses, then lowest recall now', width, paint);
+  const head = headline('Hardest papers', 'most lapses, then least often recalled', width, paint);
   if (stats.hardest.length === 0) return [...head, '  no lapses yet'];
   const lines = [...head, `  ${'Lapses'.padStart(6)}  ${'Recall'.padStart(6)}  Title`];
   for (const card of stats.hardest) {
     const flags = [card.leech ? 'leech' : '', card.suspended ? 'suspended' : ''].filter(Boolean).join(', ');
     const suffix = flags ? ` [${flags}]` : '';
-    const recall = card.retrievability === null ? '—' : percent(card.retrievability, 0);
+    const recall = card.recall === null ? '—' : percent(card.recall, 0);
     const room = width - 2 - 6 - 2 - 6 - 2 - suffix.length;
     const title = truncate(toSafeLine(card.title), room);
     lines.push(`  ${String(card.lapses).padStart(6)}  ${recall.padStart(6)}  ${title}${paint.dim(suffix)}`);

@@ -185,6 +185,24 @@ describe('hardest cards', () => {
     expect(hardest[0]!.retrievability).toBeCloseTo(0.9, 6);
   });
 
+  it('judges a card by how often it was recalled, not by its retrievability just after relearning', () => {
+    const h = new History();
+    // 'relearnt' lapsed twice in four reviews and was answered again a minute ago: near 100 %
+    // retrievability, 50 % recall. 'steady' lapsed twice in eight.
+    for (const [i, rating] of ([3, 1, 3, 1] as const).entries()) h.review('relearnt', NOW - (40 - i * 10) * DAY, rating);
+    for (const [i, rating] of ([3, 3, 1, 3, 3, 1, 3, 3] as const).entries()) h.review('steady', NOW - (80 - i * 10) * DAY, rating);
+    h.learn('relearnt', '2026-03-10T11:59', 3); // a relearning step: not a recall
+    const states = new Map<string, CardState>([
+      ['relearnt', cardState({ lapses: 2, stability: 2, lastReview: NOW - 60_000 })],
+      ['steady', cardState({ lapses: 2, stability: 10, lastReview: NOW - 20 * DAY })],
+    ]);
+    const hardest = stats({ history: h, states, cards: [card('relearnt'), card('steady')] }).hardest;
+    expect(hardest.map((c) => c.id)).toEqual(['relearnt', 'steady']);
+    expect(hardest[0]!.recall).toBe(0.5);
+    expect(hardest[0]!.retrievability).toBeGreaterThan(0.99);
+    expect(hardest[1]!.recall).toBe(0.75);
+  });
+
   it('lists at most ten', () => {
     const states = new Map<string, CardState>();
     for (let i = 0; i < 12; i++) states.set(`c${i}`, cardState({ lapses: i + 1 }));
