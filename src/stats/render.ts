@@ -269,17 +269,25 @@ function renderHeatmap(stats: DeckStats, width: number, paint: Paint): string[] 
   const lines = headline(`Last ${weeks} weeks`, `${plural(total, 'review')} on ${plural(active, 'day')}; ${streak}`, width, paint);
   const cell = 4 + weeks * 2 <= width ? 2 : 1;
   const level = (count: number) => (count === 0 ? 0 : Math.min(4, Math.ceil((4 * count) / max)));
-  // Month names above the week in which each month begins.
-  let monthLine = ' '.repeat(4);
+  // Month names above the week in which each month begins, and above the first week for the
+  // month it is in. That first label names only the tail of a month: when it would crowd the
+  // next month's label, it gives way (it used to take the room, and the next month went
+  // unnamed, as if skipped).
+  const labels: { at: number; name: string }[] = [];
   for (let week = 0; week < weeks; week++) {
     const monday = days[week * 7];
     if (!monday) break;
     const weekDates = days.slice(week * 7, week * 7 + 7).map((d) => d.date);
-    const first = week === 0 ? monday.date : weekDates.find((d) => d.endsWith('-01'));
-    if (!first) continue;
-    const at = 4 + week * cell;
-    if (at < monthLine.length + 1 && monthLine.trim()) continue;
-    monthLine = monthLine.padEnd(at) + MONTHS[Number(first.slice(5, 7)) - 1];
+    const first = weekDates.find((d) => d.endsWith('-01')) ?? (week === 0 ? monday.date : undefined);
+    if (first) labels.push({ at: 4 + week * cell, name: MONTHS[Number(first.slice(5, 7)) - 1]! });
+  }
+  let monthLine = ' '.repeat(4);
+  for (const [i, label] of labels.entries()) {
+    const next = labels[i + 1];
+    if (i === 0 && next && label.at + label.name.length + 1 > next.at) continue;
+    // Months begin four or five weeks apart, so later labels never meet at one or two columns a week.
+    if (label.at < monthLine.length + 1 && monthLine.trim()) continue;
+    monthLine = monthLine.padEnd(label.at) + label.name;
   }
   lines.push(monthLine.trimEnd());
   for (let weekday = 0; weekday < 7; weekday++) {

@@ -154,3 +154,20 @@ describe('stats report', () => {
     expect(section(text, 'True retention').find((l) => l.startsWith('All time'))).toMatch(/N\/A +0 +0 +N\/A +0 +0 +N\/A$/);
   });
 });
+
+describe('the heatmap month labels', () => {
+  it('name every month that begins in the 26 weeks, even one beginning in the second week', () => {
+    // Now Tuesday 2026-06-16: the first week shown is Monday 22 December to Sunday 28 December,
+    // and January begins in the second.
+    const now = local('2026-06-16T12:00');
+    for (const width of [80, 60]) {
+      const stats = computeStats({ deck: 'papers', log: new History().facts(), states: new Map(), cards: [], settings: { ...DEFAULT_SETTINGS }, now });
+      expect(stats.heatmap.days[0]!.date).toBe('2025-12-22');
+      const heat = section(renderStats(stats, { width }), 'Last 26 weeks');
+      const months = heat[1]!.trim().split(/\s+/);
+      expect(months.slice(-6), `width ${width}`).toEqual(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun']);
+      // Each label over the week of the month's first day.
+      expect(heat[1]!.indexOf('Jan')).toBe(6);
+    }
+  });
+});
