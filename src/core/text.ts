@@ -1,43 +1,124 @@
 // Text for the terminal: how many columns a string takes, cutting and wrapping to a width, and
 // the few small words and numbers every screen and report says the same way. Widths count
-// terminal columns, not UTF-16 units: a CJK character takes two, a combining mark none, so a
-// title in Chinese wraps where the terminal would wrap it and the row counts stay exact.
+// terminal columns, not UTF-16 units, and are measured by `string-width`, the library Ink itself
+// measures with: a row planned here is the row Ink draws (an emoji such as ✅ or a ZWJ family
+// takes two columns to both, a combining mark none).
+//
+// Cutting and wrapping look only at as much of a text as can be shown: a 1 MB title with no
+// space in it costs what the few lines it fills cost, never a pass over the rest per line.
+import stringWidth from 'string-width';
 
-// Wide (two-column) characters: CJK, Hangul, full-width forms, most emoji.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
-// Combining marks and zero-width characters take no column.
-const ZERO_WIDTH = /[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f]/u;
+/** Grapheme clusters: a ZWJ family, a flag or a letter with its accents is cut whole or not at all. */
+const segmenter = new Intl.Segmenter();
 
-/** Columns one character (code point) takes. */
-function charWidth(char: string): number {
-  return ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
+/**
+ * UTF-16 units of a text that `wrap` reads per column of the lines it may fill. The widest
+ * clusters people write take a few units a column (a ZWJ family: 11 units in 2 columns); a text
+ * longer than this is shown cut, whatever is in it (a flood of spaces or zero-width marks fills
+ * fewer columns, and then shows less than it could: a bound on the work matters more).
+ */
+const UNITS_PER_COLUMN = 16;
+
+const isPrintableAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
+
+/** Terminal columns `text` takes, as Ink counts them. */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
 }
 
-/** Terminal columns `text` takes (an approximation of wcwidth). */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += charWidth(char);
+/**
+ * Widths of the clusters met so far: string-width tests each cluster against the emoji
+ * sequences one by one (tens of microseconds), and a text repeats its few clusters. Bounded:
+ * emptied when full.
+ */
+const clusterWidths = new Map<string, number>();
+
+/** Columns one grapheme cluster takes. */
+function clusterWidth(cluster: string): number {
+  if (cluster.length === 1 && isPrintableAscii(cluster)) return 1;
+  let width = clusterWidths.get(cluster);
+  if (width === undefined) {
+    if (clusterWidths.size >= 4096) clusterWidths.clear();
+    width = stringWidth(cluster);
+    clusterWidths.set(cluster, width);
+  }
   return width;
 }
 
-/** The longest start of `text` that takes at most `width` columns. */
-function takeColumns(text: string, width: number): string {
-  let out = '';
+/** UTF-16 units segmented at a time: segmenting costs in proportion to the string it is given. */
+const WINDOW = 256;
+
+/**
+ * The grapheme clusters of `text`, read lazily, a window at a time, so a caller that stops
+ * early has paid only for what it read (a segmenter handed 1 MB pays for 1 MB up front).
+ */
+function* clusters(text: string): Generator<string> {
+  let pos = 0;
+  while (pos < text.length) {
+    const end = Math.min(text.length, pos + WINDOW);
+    const window = text.slice(pos, end);
+    let last = '';
+    for (const { segment } of segmenter.segment(window)) {
+      if (last) yield last;
+      last = segment;
+    }
+    // The window's last cluster may go on past it: it is read again at the next window's start,
+    // unless the text ends here or the cluster fills the window (a flood of marks, cut there).
+    if (end === text.length || last.length === window.length) {
+      yield last;
+      pos = end;
+    } else {
+      pos = end - last.length;
+    }
+  }
+}
+
+interface Taken {
+  /** The longest start of the text that takes at most the width. */
+  head: string;
+  /** Its columns. */
+  width: number;
+  /** Whether the head is the whole text. */
+  whole: boolean;
+}
+
+/** The longest start of `text` within `width` columns, reading no more than that needs. */
+function takeColumns(text: string, width: number): Taken {
+  const room = Math.max(0, width);
+  // Printable ASCII is a column a character: no need to segment it.
+  const probe = text.slice(0, room + 1);
+  if (isPrintableAscii(probe)) {
+    const head = probe.slice(0, room);
+    return { head, width: head.length, whole: head.length === text.length };
+  }
+  let end = 0;
   let used = 0;
-  for (const char of text) {
-    const w = charWidth(char);
-    if (used + w > width) break;
-    out += char;
+  for (const cluster of clusters(text)) {
+    const w = clusterWidth(cluster);
+    if (used + w > room) return { head: text.slice(0, end), width: used, whole: false };
+    end += cluster.length;
     used += w;
   }
-  return out;
+  return { head: text, width: used, whole: true };
 }
 
 /** `text` cut to at most `width` columns, ending in "…" when cut. */
 export function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
+  if (takeColumns(text, width).whole) return text;
   if (width <= 0) return '';
-  return takeColumns(text, width - 1).trimEnd() + '…';
+  return takeColumns(text, width - 1).head.trimEnd() + '…';
+}
+
+/** The first `maxLines` (at least one) of `lines`, the last ending in "…" when some were cut. */
+export function cutLines(lines: readonly string[], maxLines: number, width: number): string[] {
+  if (lines.length <= maxLines) return [...lines];
+  return endWithEllipsis(lines.slice(0, Math.max(1, maxLines)), width);
+}
+
+/** The last line marked as cut: truncate leaves a line with room for the "…", and cuts a full one to make room. */
+function endWithEllipsis(lines: string[], width: number): string[] {
+  lines[lines.length - 1] = truncate(`${lines[lines.length - 1]!}…`, width);
+  return lines;
 }
 
 export interface WrapOptions {
@@ -45,15 +126,25 @@ export interface WrapOptions {
   indent?: string;
   /** Put before the first line; `indent` unless given. */
   firstIndent?: string;
+  /**
+   * At most this many lines, the last ending in "…" when the text goes on. Only the start of
+   * the text that these lines can show is read, so the cost is that of what is shown.
+   */
+  maxLines?: number;
 }
 
 /**
  * `text` broken at spaces into lines of at most `width` columns, indents included; "\n" starts
- * a new line. A word wider than a line is split (at characters, never inside one). No line
- * starts or ends with a space: Ink wraps with wrap-ansi's `trim: false`, which would start a
- * line with the space after a word that ended exactly at the edge.
+ * a new line. A word wider than a line is split (between grapheme clusters, never inside one).
+ * No line starts or ends with a space: Ink wraps with wrap-ansi's `trim: false`, which would
+ * start a line with the space after a word that ended exactly at the edge.
  */
-export function wrap(text: string, width: number, { indent = '', firstIndent = indent }: WrapOptions = {}): string[] {
+export function wrap(text: string, width: number, { indent = '', firstIndent = indent, maxLines = Infinity }: WrapOptions = {}): string[] {
+  const limit = Math.max(1, maxLines);
+  // Cut first: lines of `width` columns show at most this much of the text.
+  const budget = Number.isFinite(limit) ? Math.max(1, width) * limit * UNITS_PER_COLUMN : Infinity;
+  const cut = text.length > budget;
+  const source = cut ? text.slice(0, budget) : text;
   const lines: string[] = [];
   let prefix = firstIndent;
   let line = '';
@@ -65,27 +156,44 @@ export function wrap(text: string, width: number, { indent = '', firstIndent = i
     line = '';
     lineWidth = 0;
   };
-  for (const paragraph of text.split('\n')) {
-    for (const word of paragraph.split(/ +/).filter(Boolean)) {
-      let rest = word;
-      let restWidth = displayWidth(rest);
-      if (line && lineWidth + 1 + restWidth > room()) push();
-      while (restWidth > room()) {
-        if (line) push();
-        // At least one character a line, even one wider than the line.
-        const piece = takeColumns(rest, room()) || [...rest][0]!;
-        line = piece;
-        push();
-        rest = rest.slice(piece.length);
-        restWidth = displayWidth(rest);
+  const full = () => lines.length > limit;
+  paragraphs: for (const paragraph of source.split('\n')) {
+    for (const word of paragraph.split(/ +/)) {
+      if (!word) continue;
+      // Measured only as far as a line: a longer word is split whatever its width.
+      const fit = takeColumns(word, room());
+      if (line && (!fit.whole || lineWidth + 1 + fit.width > room())) push();
+      if (full()) break paragraphs;
+      if (fit.whole) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth += (lineWidth ? 1 : 0) + fit.width;
+        continue;
       }
-      if (!rest) continue;
-      line = line ? `${line} ${rest}` : rest;
-      lineWidth += (lineWidth ? 1 : 0) + restWidth;
+      // A word wider than a line: whole lines of it, then the rest starts the next line. Read
+      // once, cluster by cluster, and only as far as the lines it fills.
+      let piece = '';
+      let pieceWidth = 0;
+      for (const cluster of isPrintableAscii(word) ? word : clusters(word)) {
+        const w = clusterWidth(cluster);
+        // At least one cluster a line, even one wider than the line.
+        if (piece && pieceWidth + w > room()) {
+          line = piece;
+          push();
+          if (full()) break paragraphs;
+          piece = '';
+          pieceWidth = 0;
+        }
+        piece += cluster;
+        pieceWidth += w;
+      }
+      line = piece;
+      lineWidth = pieceWidth;
     }
     push();
+    if (full()) break;
   }
-  return lines;
+  if (lines.length > limit) return cutLines(lines, limit, width);
+  return cut ? endWithEllipsis(lines, width) : lines;
 }
 
 /** "1 card", "3 cards"; `many` for the irregular ("leeches"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatDuration, percent, plural, truncate, wrap } from '../../src/core/text.js';
+import { cutLines, displayWidth, formatDuration, percent, plural, truncate, wrap } from '../../src/core/text.js';
 
 describe('displayWidth', () => {
   it('counts terminal columns: CJK and full-width characters two, combining marks none', () => {
@@ -8,6 +8,62 @@ describe('displayWidth', () => {
     expect(displayWidth('ＡＢ')).toBe(4);
     expect(displayWidth('e\u0301te\u0301')).toBe(3);
     expect(displayWidth('😀 ok')).toBe(5);
+  });
+});
+
+describe('widths as Ink counts them', () => {
+  // Ink measures with string-width; a row planned one column short or long is drawn wrapped.
+  it('counts emoji with and without a variation selector, and a ZWJ family, as two columns', () => {
+    expect(displayWidth('✅')).toBe(2);
+    expect(displayWidth('⚡')).toBe(2);
+    expect(displayWidth('♥️')).toBe(2);
+    expect(displayWidth('👨‍👩‍👧‍👦')).toBe(2);
+    expect(displayWidth('🇫🇷')).toBe(2);
+    expect(displayWidth('✅ done ⚡ fast')).toBe(15);
+  });
+
+  it('cuts and wraps between clusters, never inside a family or after half a flag', () => {
+    const family = '👨‍👩‍👧‍👦';
+    expect(truncate(`${family}${family}${family}`, 5)).toBe(`${family}${family}…`);
+    expect(wrap(`✅✅✅ ${family}${family}${family}`, 4)).toEqual(['✅✅', '✅', `${family}${family}`, family]);
+    expect(wrap('♥️♥️♥️', 4)).toEqual(['♥️♥️', '♥️']);
+    for (const line of wrap('Key idea ✅ fast ⚡ and kind ♥️ to the whole 👨‍👩‍👧‍👦 family '.repeat(5), 20)) {
+      expect(displayWidth(line)).toBeLessThanOrEqual(20);
+    }
+  });
+});
+
+describe('cutting long text to what is shown', () => {
+  const huge = `Huge${'x'.repeat(1_000_000)}`;
+
+  it('wraps only as many lines as asked for, the last ending in …', () => {
+    const lines = wrap(huge, 80, { maxLines: 3 });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(huge.slice(0, 80));
+    expect(lines[2]).toBe(`${'x'.repeat(79)}…`);
+    expect(wrap('one two three four', 9, { maxLines: 2 })).toEqual(['one two', 'three…']);
+    expect(wrap('one two', 9, { maxLines: 2 })).toEqual(['one two']);
+    expect(wrap('a\n'.repeat(500_000), 9, { maxLines: 2 })).toEqual(['a', 'a…']);
+    expect(cutLines(['one', 'two', 'three'], 2, 10)).toEqual(['one', 'two…']);
+  });
+
+  it('takes time in proportion to what is shown, not to the text (a 1 MB word, a flood of emoji)', () => {
+    // Before, wrapping a 1 MB word measured the rest of it once per line: minutes.
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) {
+      wrap(huge, 100, { maxLines: 30 });
+      wrap('✅'.repeat(300_000), 100, { maxLines: 30 });
+      wrap(`${'深層学習 '.repeat(200_000)}`, 100, { maxLines: 30 });
+      truncate(huge, 100);
+      truncate('👨‍👩‍👧‍👦'.repeat(100_000), 100);
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('shows a text too long to read whole as cut, whatever fills it', () => {
+    const spaces = `start${' '.repeat(1_000_000)}end`;
+    const lines = wrap(spaces, 80, { maxLines: 3 });
+    expect(lines).toEqual(['start…']);
   });
 });
 

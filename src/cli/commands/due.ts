@@ -5,7 +5,6 @@
 // total }; several decks give the same keys as totals with deck: null, plus decks: [ per deck ].
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
-import { formatTable } from '../format.js';
 import { deckDueCounts, queueForDeck, type DeckDueCounts } from '../../schedule/queue.js';
 import { openStateForReading, readDueIndex } from '../../store/index.js';
 import { listDecks, noDecksMessage, resolveDeckName } from '../../store/decks.js';
@@ -88,6 +87,9 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     ctx.out(`${noDecksMessage(decksDir)}\n`);
     return 0;
   }
+  // The table measures widths with string-width (as the study screen does), whose segmenter
+  // costs a prompt's `due --json` some 15 ms to set up: loaded only for the table.
+  const { formatTable } = await import('../format.js');
   const table = rows.map((row) => [row.deck, String(row.new), String(row.learning), String(row.review), String(row.total)]);
   if (!single) table.push(['total', String(totals.new), String(totals.learning), String(totals.review), String(totals.total)]);
   ctx.out(
