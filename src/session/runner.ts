@@ -7,7 +7,7 @@ import { failureMessage } from '../core/errors.js';
 import { toSafeLine } from '../core/sanitize.js';
 import { reduceSession, startSession } from './reducer.js';
 import type { Effect, SessionEvent, SessionKey, SessionState, StudyEngine } from './types.js';
-import { readView } from './view.js';
+import { forScreen, readView } from './view.js';
 
 export interface Timers {
   set(callback: () => void, ms: number): unknown;
@@ -90,7 +90,7 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
         return attempt(() => {
           // The engine shows the card brought back first.
           const card = engine.undo();
-          return { type: 'undone', view: readView(engine, clock), title: card ? toSafeLine(card.title) : null };
+          return { type: 'undone', view: readView(engine, clock), title: card ? toSafeLine(forScreen(card.title)) : null };
         });
       case 'bury':
       case 'suspend':

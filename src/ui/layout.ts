@@ -4,7 +4,7 @@
 // Ink clear the whole screen on every redraw (flicker), and a taller one pushes the header off
 // the top. On a small terminal the body gives way (the answer is cut, then the blank lines, the
 // source line, the question), never the header. Plain functions: no Ink, no React.
-import { displayWidth, truncate, wrap } from '../core/text.js';
+import { cutLines, displayWidth, wrap } from '../core/text.js';
 import { RATING_NAMES } from '../schedule/scheduler.js';
 import type { IntervalPreview, ShownCard } from '../session/types.js';
 
@@ -26,14 +26,7 @@ export function gradeRows(previews: readonly IntervalPreview[], width: number): 
   return previews.map((preview) => [preview]);
 }
 
-/** The first `maxLines` (at least one) of `lines`, the last ending in "…" when some were cut. */
-export function cutLines(lines: readonly string[], maxLines: number, width: number): string[] {
-  if (lines.length <= maxLines) return [...lines];
-  const kept = lines.slice(0, Math.max(1, maxLines));
-  // truncate leaves a line with room for the "…" as it is, and cuts a full one to make room.
-  kept[kept.length - 1] = truncate(`${kept[kept.length - 1]!}…`, width);
-  return kept;
-}
+export { cutLines };
 
 /** "Monday morning · C14 · notes.txt:37" */
 export function sourceLine(card: ShownCard): string {
@@ -65,7 +58,10 @@ export function cardHeight(layout: CardLayout): number {
  * source line goes, then the question is cut to one row.
  */
 export function layoutCard(card: ShownCard, showAnswer: boolean, width: number, maxRows: number): CardLayout {
-  const answer = showAnswer ? wrap(card.answer, width) : null;
+  // No text can show more rows than the card has (and the fewest the steps below keep is
+  // three): each is cut to that before it is wrapped, so a 1 MB title costs a screenful.
+  const most = { maxLines: Math.max(3, maxRows) };
+  const answer = showAnswer ? wrap(card.answer, width, most) : null;
   const withAnswerIn = (layout: CardLayout, fewest: number): CardLayout => {
     if (!answer) return layout;
     const room = maxRows - cardHeight({ ...layout, answer: [] });
@@ -79,8 +75,8 @@ export function layoutCard(card: ShownCard, showAnswer: boolean, width: number, 
     (layout) => withAnswerIn({ ...layout, question: cutLines(layout.question, 1, width) }, 1),
   ];
   let layout: CardLayout = {
-    question: wrap(card.question, width),
-    source: wrap(sourceLine(card), width),
+    question: wrap(card.question, width, most),
+    source: wrap(sourceLine(card), width, most),
     answer,
     grades: showAnswer ? gradeRows(card.previews, width) : [],
     spaced: true,
@@ -124,7 +120,8 @@ export function planFrame({ rows, width, headerRows, hintRows, notice, bodyMin }
   // One row fewer than the terminal: Ink ends the frame with a newline.
   const room = (gaps: boolean, noticeRows: number) =>
     rows - 1 - headerRows - hintRows - noticeRows - (gaps ? 1 + (noticeRows ? 1 : 0) + (hintRows ? 1 : 0) : 0);
-  let noticeLines = notice ? wrap(notice, width) : [];
+  // A notice can quote a title of any length; it never has more rows than the terminal.
+  let noticeLines = notice ? wrap(notice, width, { maxLines: Math.max(1, rows) }) : [];
   let gaps = true;
   if (room(gaps, noticeLines.length) < bodyMin && noticeLines.length > 1) noticeLines = cutLines(noticeLines, 1, width);
   if (room(gaps, noticeLines.length) < bodyMin) gaps = false;

@@ -128,9 +128,10 @@ export class PtyProgram {
     });
   }
 
-  kill(): void {
+  /** Ends the program (SIGHUP, as a closed terminal does), or sends it `signal`. */
+  kill(signal?: NodeJS.Signals): void {
     try {
-      this.pty.kill();
+      this.pty.kill(signal);
     } catch {
       // already gone
     }

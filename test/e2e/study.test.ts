@@ -180,6 +180,42 @@ describe('paperdeck study in a terminal', () => {
     expect(await standingReviews()).toHaveLength(2);
   });
 
+  it('shows a 1 MB title and a 200 KB answer at once, cut to the screen, and still answers q and SIGTERM', async () => {
+    // Words with no space in them: wrapped naively, each row re-measured all the rest, and the
+    // screen froze at full CPU, deaf to q, Ctrl-C and SIGTERM, with the lock held.
+    const title = `Huge${'x'.repeat(1_000_000)}`;
+    const answer = `Vast${'y'.repeat(200_000)}`;
+    writeFileSync(join(decksDir, 'tiny', 'notes.txt'), `Monday morning\n\nC1: ${title}\n\nKey idea: ${answer}.\n\n${NOTES.split('\n\n').slice(3).join('\n\n')}`);
+    const started = Date.now();
+    const program = study();
+    const rows = await program.waitForScreen((screen) => screen.some((row) => row.startsWith('Hugexxx')), 10_000);
+    // Cut to the screen: the title fills the rows it has and says it goes on.
+    expect(rows.length).toBe(24);
+    expect(rows.some((row) => row.endsWith('x…'))).toBe(true);
+    let mark = program.mark();
+    program.write(' ');
+    await program.waitFor('Vastyyy', mark, 5_000);
+    await program.waitForScreen((screen) => screen.some((row) => /^1 Again .* 4 Easy /.test(row)), 5_000);
+    mark = program.mark();
+    program.write('q');
+    await program.waitFor('Stopped', mark, 5_000);
+    expect((await program.exited).exitCode).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    // Again, and a signal while the huge answer is on screen: it ends at once, lock released.
+    const again = study();
+    await again.waitForScreen((screen) => screen.some((row) => row.startsWith('Hugexxx')), 10_000);
+    mark = again.mark();
+    again.write(' ');
+    await again.waitFor('Vastyyy', mark, 5_000);
+    again.kill('SIGTERM');
+    expect((await again.exited).exitCode).toBe(143);
+    const third = study();
+    await third.waitForScreen((screen) => screen.some((row) => row.startsWith('Hugexxx')), 10_000);
+    third.write('q');
+    expect((await third.exited).exitCode).toBe(0);
+  });
+
   it('refuses a second session on the same state while the first runs', async () => {
     const first = study();
     await first.waitFor('Alpha Paper Title');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ShownCard } from '../../src/session/types.js';
+import { forScreen, SHOWN_TEXT_UNITS } from '../../src/session/view.js';
 import { cardHeight, gradeRows, layoutCard, planFrame } from '../../src/ui/layout.js';
 
 const card: ShownCard = {
@@ -63,5 +64,28 @@ describe('the frame plan', () => {
     expect(cut.notice).toEqual(['deck built: 43 cards, 11 notes skipped…']);
     const tight = planFrame({ ...base, rows: 12, bodyMin: 8 });
     expect(tight).toMatchObject({ gaps: false, bodyRows: 12 - 1 - 2 - 1 - 1 });
+  });
+});
+
+describe('a card of any length', () => {
+  it('lays out a 1 MB title and a 200 KB answer in the rows given, cut, in the time of a screenful', () => {
+    const huge: ShownCard = { ...card, question: `Huge${'x'.repeat(1_000_000)}`, answer: `Vast${'y'.repeat(200_000)}` };
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) {
+      const layout = layoutCard(huge, true, 80, 20);
+      expect(cardHeight(layout)).toBeLessThanOrEqual(20);
+      expect(layout.answer!.at(-1)).toMatch(/…$/);
+      expect(cardHeight(layoutCard(huge, false, 80, 20))).toBe(20);
+    }
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('keeps of a card only what a screen can show, before any cleaning', () => {
+    expect(forScreen('short')).toBe('short');
+    const cut = forScreen('x'.repeat(SHOWN_TEXT_UNITS + 10));
+    expect(cut).toHaveLength(SHOWN_TEXT_UNITS + 1);
+    expect(cut.endsWith('…')).toBe(true);
+    // Never half an emoji.
+    expect(forScreen(`${'x'.repeat(SHOWN_TEXT_UNITS - 1)}😀😀`).slice(-2)).toBe('x…');
   });
 });

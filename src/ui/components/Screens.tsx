@@ -28,9 +28,16 @@ export function sessionLine(answers: readonly string[]): string {
 
 const LABEL_COLUMN = 14;
 
+/**
+ * Rows no screen here outgrows; the screen cuts the body to the terminal afterwards. A bound
+ * all the same, because an error may quote text of any length, and wrapping reads only what
+ * the rows it may fill can show.
+ */
+const MAX_TEXT_ROWS = 200;
+
 /** Rows of plain text, wrapped. */
 function plain(key: string, text: string, width: number, style: { bold?: boolean; dimColor?: boolean } = {}): ReactElement[] {
-  return wrap(text, width).map((line, index) => (
+  return wrap(text, width, { maxLines: MAX_TEXT_ROWS }).map((line, index) => (
     <Text key={`${key}-${index}`} {...style}>
       {line}
     </Text>
@@ -39,7 +46,7 @@ function plain(key: string, text: string, width: number, style: { bold?: boolean
 
 /** A label in a column of its own, its text wrapped beside it. */
 function labelled(label: string, text: string, width: number): ReactElement[] {
-  return wrap(text, Math.max(10, width - LABEL_COLUMN)).map((line, index) => (
+  return wrap(text, Math.max(10, width - LABEL_COLUMN), { maxLines: MAX_TEXT_ROWS }).map((line, index) => (
     <Text key={`${label}-${index}`}>
       <Text dimColor>{(index === 0 ? label : '').padEnd(LABEL_COLUMN)}</Text>
       {line}
