@@ -86,7 +86,7 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
 
 /** FSRS stability (days) for a table: a decimal under a day, else as an interval. */
 export function stabilityLabel(days: number): string {
-  return days < 1 ? `${days.toFixed(1)}d` : daysLabel(Math.round(days));
+  return days < 1 ? `${days.toFixed(1)} d` : daysLabel(Math.round(days));
 }
 
 /** Width for tables: the terminal's when stdout is one (within reason), else 80. */
@@ -96,8 +96,8 @@ export function outputWidth(stream: { isTTY?: boolean; columns?: number } = proc
 }
 
 /**
- * When something is due, relative to now, for a table: "now", "in 8m" for minute-scale dues,
- * "today", "in 3d", "2d ago" in local days for day-scale ones.
+ * When something is due, relative to now, for a table: "now", "in 8 min" for minute-scale dues,
+ * "today", "in 3 d", "2 d ago" in local days for day-scale ones.
  */
 export function dueLabel(due: number, now: number, dayStartHour: number, minuteScale: boolean): string {
   if (minuteScale) return due <= now ? 'now' : `in ${durationLabel(due - now)}`;

@@ -31,7 +31,7 @@ export interface StudyView {
   counts: QueueCounts;
   /** The card to show now (after an undo, the card brought back), or null when nothing is due now. */
   card: Card | null;
-  /** When a learning card comes due later (for "back in 4m"), or null. */
+  /** When a learning card comes due later (for "back in 4 min"), or null. */
   nextLearningDue: number | null;
   /** Earliest due after today's work (for the end screen), or null. */
   nextDue: number | null;

@@ -1,5 +1,7 @@
-// Short interval labels as Anki shows them above its answer buttons: "1m", "10m", "1h", "8d",
-// "2.1mo", "1.3y". Whole units up to days, one decimal for months and years (Anki's rule).
+// Short interval labels, as Anki shows above its answer buttons, with units that cannot be
+// misread: "45 s", "10 min", "2 h", "8 d", "2.1 mo", "1.3 y". Anki's "10m" beside "3.9mo" reads
+// as ten months, so minutes are "min" and every unit stands apart from its number. Whole units
+// up to days, one decimal for months and years (Anki's rule).
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
@@ -16,15 +18,15 @@ function oneDecimal(value: number): string {
 /** A duration in milliseconds as Anki labels it. */
 export function durationLabel(ms: number): string {
   const span = Math.max(0, ms);
-  if (span < MINUTE) return `${Math.round(span / SECOND)}s`;
-  if (span < HOUR) return `${Math.round(span / MINUTE)}m`;
-  if (span < DAY) return `${Math.round(span / HOUR)}h`;
-  if (span < MONTH) return `${Math.round(span / DAY)}d`;
-  if (span < YEAR) return `${oneDecimal(span / MONTH)}mo`;
-  return `${oneDecimal(span / YEAR)}y`;
+  if (span < MINUTE) return `${Math.round(span / SECOND)} s`;
+  if (span < HOUR) return `${Math.round(span / MINUTE)} min`;
+  if (span < DAY) return `${Math.round(span / HOUR)} h`;
+  if (span < MONTH) return `${Math.round(span / DAY)} d`;
+  if (span < YEAR) return `${oneDecimal(span / MONTH)} mo`;
+  return `${oneDecimal(span / YEAR)} y`;
 }
 
-/** A whole number of days as Anki labels it ("8d", "2.1mo", "1.3y"). */
+/** A whole number of days as labelled: "8 d", "2.1 mo", "1.3 y". */
 export function daysLabel(days: number): string {
   return durationLabel(days * DAY);
 }

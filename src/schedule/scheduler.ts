@@ -23,7 +23,7 @@ export const RATING_NAMES: Readonly<Record<Rating, string>> = Object.freeze({ 1:
 export interface AnswerPreview {
   /** The card's state if it were answered with this rating now. */
   after: CardState;
-  /** Anki-style label of the interval this rating gives: "10m", "8d", "2.1mo". */
+  /** Anki-style label of the interval this rating gives: "10 min", "8 d", "2.1 mo". */
   intervalLabel: string;
 }
 

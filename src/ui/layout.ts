@@ -8,7 +8,7 @@ import { cutLines, displayWidth, wrap } from '../core/text.js';
 import { RATING_NAMES } from '../schedule/scheduler.js';
 import type { IntervalPreview, ShownCard } from '../session/types.js';
 
-/** "1 Again 1m" */
+/** "1 Again 1 min" */
 export function gradeLabel(preview: IntervalPreview): string {
   return `${preview.rating} ${RATING_NAMES[preview.rating]} ${preview.label}`;
 }

@@ -34,11 +34,11 @@ describe('text formatting', () => {
   it('labels due times relative to now: minutes for learning, local days for reviews', () => {
     const now = local(2026, 5, 10, 14);
     expect(dueLabel(now - 1000, now, 4, true)).toBe('now');
-    expect(dueLabel(now + 8 * 60_000, now, 4, true)).toBe('in 8m');
+    expect(dueLabel(now + 8 * 60_000, now, 4, true)).toBe('in 8 min');
     expect(dueLabel(local(2026, 5, 10, 4), now, 4, false)).toBe('today');
-    expect(dueLabel(local(2026, 5, 11, 4), now, 4, false)).toBe('in 1d');
-    expect(dueLabel(local(2026, 7, 20, 4), now, 4, false)).toBe('in 2.3mo');
-    expect(dueLabel(local(2026, 5, 7, 4), now, 4, false)).toBe('3d ago');
+    expect(dueLabel(local(2026, 5, 11, 4), now, 4, false)).toBe('in 1 d');
+    expect(dueLabel(local(2026, 7, 20, 4), now, 4, false)).toBe('in 2.3 mo');
+    expect(dueLabel(local(2026, 5, 7, 4), now, 4, false)).toBe('3 d ago');
   });
 
   it('uses 80 columns unless writing to a terminal', () => {

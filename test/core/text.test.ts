@@ -125,8 +125,8 @@ describe('small words and numbers', () => {
   });
 
   it('gives time spent in the two largest units', () => {
-    expect(formatDuration(42_000)).toBe('42s');
-    expect(formatDuration(190_000)).toBe('3m 10s');
-    expect(formatDuration(3_900_000)).toBe('1h 05m');
+    expect(formatDuration(42_000)).toBe('42 s');
+    expect(formatDuration(190_000)).toBe('3 min 10 s');
+    expect(formatDuration(3_900_000)).toBe('1 h 05 min');
   });
 });

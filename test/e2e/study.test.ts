@@ -135,7 +135,7 @@ describe('paperdeck study in a terminal', () => {
     let mark = first.mark();
     first.write(' ');
     await first.waitFor('recursion makes programs generalize', mark);
-    await first.waitFor(/1 Again \S+ · 2 Hard \S+ · 3 Good \S+ · 4 Easy \S+/, mark);
+    await first.waitFor(/1 Again \S+ \S+ · 2 Hard \S+ \S+ · 3 Good \S+ \S+ · 4 Easy \S+ \S+/, mark);
 
     mark = first.mark();
     first.write('3');

@@ -167,7 +167,7 @@ describe('study engine: answers, previews and undo', () => {
     const { engine, clock, deck } = setup(3);
     const previews = engine.previews('c001');
     expect(previews.map((p) => p.rating)).toEqual([1, 2, 3, 4]);
-    expect(previews.slice(0, 3).map((p) => p.label)).toEqual(['1m', '6m', '10m']);
+    expect(previews.slice(0, 3).map((p) => p.label)).toEqual(['1 min', '6 min', '10 min']);
     engine.answer('c001', 3, 4_000);
     expect(deck.cardStates().get('c001')!.due).toBe(previews[2]!.due);
     const entry = deck.readLog().at(-1)!;

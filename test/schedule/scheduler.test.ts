@@ -21,8 +21,8 @@ describe('Scheduler: learning steps', () => {
 
   it('shows Anki-like intervals for a new card with the default 1m 10m steps', () => {
     const [again, hard, good, easy] = labels(scheduler, 'a', newCardState(), start);
-    expect([again, hard, good]).toEqual(['1m', '6m', '10m']);
-    expect(easy).toMatch(/^\d+d$/);
+    expect([again, hard, good]).toEqual(['1 min', '6 min', '10 min']);
+    expect(easy).toMatch(/^\d+ d$/);
   });
 
   it('keeps learning steps minute-accurate in real time', () => {

@@ -58,9 +58,9 @@ describe('formatWhen', () => {
 
 describe('durations, retention, changes', () => {
   it('formats what the end screen shows', () => {
-    expect(formatDuration(42_400)).toBe('42s');
-    expect(formatDuration(190_000)).toBe('3m 10s');
-    expect(formatDuration(3_900_000)).toBe('1h 05m');
+    expect(formatDuration(42_400)).toBe('42 s');
+    expect(formatDuration(190_000)).toBe('3 min 10 s');
+    expect(formatDuration(3_900_000)).toBe('1 h 05 min');
     expect(formatCountdown(42_001)).toBe('0:43');
     expect(formatCountdown(605_000)).toBe('10:05');
     // One decimal, as `paperdeck stats` shows it.
@@ -125,6 +125,6 @@ describe('readView', () => {
     expect(shown.answer).toBe('Line one red.\n\nSecond paragraph.');
     expect(shown.source).toEqual({ file: 'notes.txt', line: 3, session: 'Monday', code: 'C1' });
     // A new card under the default steps (1m, 10m) and FSRS's first Easy interval.
-    expect(shown.previews.map((p) => p.label)).toEqual(['1m', '6m', '10m', '9d']);
+    expect(shown.previews.map((p) => p.label)).toEqual(['1 min', '6 min', '10 min', '9 d']);
   });
 });

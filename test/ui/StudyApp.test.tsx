@@ -102,7 +102,7 @@ describe('the study screen', () => {
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     screen.press(' ');
     expect(screen.frame()).toContain('The key idea of paper 1.');
-    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
+    expect(screen.frame()).toContain('1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 9 d');
     screen.press('3');
     expect(ratings(deck)).toEqual([['card-1', 3]]);
     expect(screen.frame()).toContain('Paper number 2');
@@ -149,7 +149,7 @@ describe('the study screen', () => {
     expect(screen.frame()).toContain('any key back to the session');
     screen.press('4');
     expect(deck.readLog()).toEqual([]);
-    expect(screen.frame()).toContain('1 Again 1m');
+    expect(screen.frame()).toContain('1 Again 1 min');
   });
 
   it('ends with what was done and when the next cards come', () => {
@@ -169,7 +169,7 @@ describe('the study screen', () => {
     expect(frame).toContain('Done for now: nothing more is due.');
     expect(frame).toMatch(/This session\s+1 answer · 1 card\n/);
     // Retention counts the day's first answer to each card that was in review: card 1 passed.
-    expect(frame).toMatch(/Today\s+1 review · 0 again · 12s · retention 100\.0%/);
+    expect(frame).toMatch(/Today\s+1 review · 0 again · 12 s · retention 100\.0%/);
     expect(frame).toMatch(/Next due\s+tomorrow at 04:00/);
   });
 
@@ -236,8 +236,8 @@ describe('the study screen', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
     expect(screen.frame()).toContain('Towards Principled');
     expect(screen.frame()).toContain('The paper analyses');
-    expect(screen.frame()).toContain('3 Good 10m');
-    expect(screen.frame()).toContain('4 Easy 9d');
+    expect(screen.frame()).toContain('3 Good 10 min');
+    expect(screen.frame()).toContain('4 Easy 9 d');
     expect(lines.at(-1)).toContain('? help');
 
     // The help is cut too, never the header.
@@ -253,7 +253,7 @@ describe('the study screen', () => {
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     expect(screen.frame()).toContain('Nothing due right now.');
     expect(screen.frame()).toContain('Come back tomorrow at 04:00.');
-    expect(screen.frame()).toMatch(/Today\s+1 review · 0 again · 5s · retention —/);
+    expect(screen.frame()).toMatch(/Today\s+1 review · 0 again · 5 s · retention —/);
 
     const empty = renderInAct(<StudyApp runner={session([]).runner} color={false} />);
     expect(empty.frame()).toContain('Nothing due right now.');
@@ -313,7 +313,7 @@ describe('the study screen', () => {
     screen.press(' ');
     const lines = screen.frame().split('\n');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
-    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
+    expect(screen.frame()).toContain('1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 9 d');
     expect(screen.frame().replace(/\s+/g, ' ')).toContain('adding noise smooths them.');
     expect(lines.length).toBeLessThan(24);
 
@@ -338,7 +338,7 @@ describe('the study screen', () => {
     expect(screen.frame().replace(/\s+/g, '')).toContain(title);
     expect(screen.frame()).toContain('第1に、注意機構は');
     expect(screen.frame()).toMatch(/…\n/);
-    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
+    expect(screen.frame()).toContain('1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 9 d');
     expect(screen.frame()).toContain('1-4 grade');
   });
 
@@ -351,7 +351,7 @@ describe('the study screen', () => {
     expect(lines.length).toBeLessThan(24);
     expect(screen.frame()).toContain('Sentence 0 of a key idea');
     expect(screen.frame()).toMatch(/…\n/);
-    expect(screen.frame()).toContain('1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 9d');
+    expect(screen.frame()).toContain('1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 9 d');
     expect(screen.frame()).toContain('1-4 grade');
   });
 

@@ -9,7 +9,7 @@ import { Tinted, type Tone } from '../theme.js';
 
 const GRADE_TONES: Tone[] = ['again', 'hard', 'good', 'easy'];
 
-/** One row of grades: "1 Again 1m · 2 Hard 6m". */
+/** One row of grades: "1 Again 1 min · 2 Hard 6 min". */
 export function GradeRow({ previews }: { previews: readonly IntervalPreview[] }) {
   return (
     <Text>

@@ -11,7 +11,7 @@ import { waitingUntil } from '../../session/reducer.js';
 import type { SessionState, StudySummary } from '../../session/types.js';
 import { Tinted } from '../theme.js';
 
-/** "12 reviews · 2 again · 3m 10s · retention 83.3%" */
+/** "12 reviews · 2 again · 3 min 10 s · retention 83.3%" */
 export function todayLine(summary: StudySummary): string {
   return [
     plural(summary.reviewed, 'review'),
