@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.js';
 import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type ReviewEntry, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
-import { buildQueue, studiedTodayIn, type QueueCounts, type StudiedToday } from './queue.js';
+import { answersToGo, buildQueue, studiedTodayIn, type QueueCounts, type StudiedToday } from './queue.js';
 import { newCardState, RATINGS, Scheduler } from './scheduler.js';
 
 export type { QueueCounts } from './queue.js';
@@ -35,6 +35,8 @@ export interface StudyView {
   nextLearningDue: number | null;
   /** Earliest due after today's work (for the end screen), or null. */
   nextDue: number | null;
+  /** About how many answers today's work still takes (queue.ts: answersToGo). */
+  answersToGo: number;
 }
 
 export interface StudyEngine {
@@ -181,7 +183,8 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
     view() {
       const now = clock.now();
       const queue = buildQueue({ cards, states, settings, now, studiedToday: todayAt(now).studied, pinned });
-      return { counts: queue.counts, card: queue.next, nextLearningDue: queue.nextLearningDue, nextDue: queue.nextDue };
+      const toGo = answersToGo({ cards, states, settings, now }, queue.counts);
+      return { counts: queue.counts, card: queue.next, nextLearningDue: queue.nextLearningDue, nextDue: queue.nextDue, answersToGo: toGo };
     },
 
     previews(cardId, now = clock.now()) {

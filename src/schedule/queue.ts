@@ -56,6 +56,11 @@ export interface StudyQueue<C extends QueueCard = Card> {
   nextDue: number | null;
 }
 
+/** Answers a card on learning step `step` (0 for a new card) still takes to leave its `steps`, answered Good. */
+export function stepsLeft(steps: number, step: number): number {
+  return Math.max(1, steps - Math.max(0, step));
+}
+
 export interface QueueInput<C extends QueueCard = Card> {
   /** The deck's cards in note order; retired cards are simply absent. */
   cards: readonly C[];
@@ -163,6 +168,28 @@ export function buildQueue<C extends QueueCard>({ cards, states, settings, now, 
   const learning = learningNow.count + learningAhead.count;
   const next = pinnedCard ?? learningNow.card ?? (review > 0 ? reviews.card : null) ?? (fresh > 0 ? firstNew : null) ?? learningAhead.card;
   return { counts: { new: fresh, learning, review, total: fresh + learning + review }, next, nextLearningDue, nextDue };
+}
+
+/**
+ * About how many answers today's work (`counts`, from buildQueue) still takes if every card is
+ * answered Good: one a review; one a learning step still ahead of each new and learning card,
+ * from the step it is on (so a new card under steps of 1 min and 10 min takes two). An Again
+ * puts its steps back. What the session's progress counts: the counts alone stand still while
+ * cards go through their steps. Apart from buildQueue, which `due` runs on states without steps.
+ */
+export function answersToGo(
+  { cards, states, settings, now }: Omit<QueueInput<QueueCard>, 'states' | 'studiedToday'> & { states: ReadonlyMap<string, Pick<CardState, 'learningSteps'> & QueueState> },
+  counts: QueueCounts,
+): number {
+  let learning = 0;
+  // The learning cards buildQueue counts: due now, or within the learn-ahead limit.
+  for (const card of cards) {
+    const state = states.get(card.id);
+    if (!state || !isLearning(state) || isSetAside(state, now) || state.due > now + LEARN_AHEAD_MS) continue;
+    const steps = state.state === CardStateKind.Relearning ? settings.relearningSteps.length : settings.learningSteps.length;
+    learning += stepsLeft(steps, state.learningSteps);
+  }
+  return counts.review + counts.new * stepsLeft(settings.learningSteps.length, 0) + learning;
 }
 
 /** The part of the store's DeckState the queue reads: the cards' states and the log's end. */

@@ -26,6 +26,8 @@ export interface SessionView {
   card: ShownCard | null;
   nextLearningDue: number | null;
   nextDue: number | null;
+  /** About how many answers today's work still takes: what the progress bar counts. */
+  answersToGo: number;
   summary: StudySummary;
 }
 

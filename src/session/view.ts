@@ -48,7 +48,7 @@ export function shownCard(card: Card, previews: readonly IntervalPreview[], prev
 
 /** Reads the engine: one view of its queue, the shown card's previews and today's summary. */
 export function readView(engine: StudyEngine, clock: Clock): SessionView {
-  const { counts, card, nextLearningDue, nextDue } = engine.view();
+  const { counts, card, nextLearningDue, nextDue, answersToGo } = engine.view();
   const at = clock.now();
   return {
     at,
@@ -56,6 +56,7 @@ export function readView(engine: StudyEngine, clock: Clock): SessionView {
     card: card ? shownCard(card, engine.previews(card.id, at), at) : null,
     nextLearningDue,
     nextDue,
+    answersToGo,
     summary: engine.summary(),
   };
 }

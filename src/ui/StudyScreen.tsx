@@ -68,7 +68,7 @@ export function StudyScreen({ state, columns, rows = 24 }: { state: SessionState
   return (
     <Box flexDirection="row" paddingRight={1}>
       <Box flexDirection="column" flexBasis={MAX_WIDTH} flexShrink={1} flexGrow={0}>
-        <Header deck={deck} counts={counts} answers={state.answers.length} width={width} showProgress={showProgress} />
+        <Header deck={deck} counts={counts} answers={state.answers.length} toGo={state.view.answersToGo} width={width} showProgress={showProgress} />
         <Box marginTop={gap} flexDirection="column">
           {body}
         </Box>

@@ -55,6 +55,26 @@ describe('study engine: the queue', () => {
     expect(engine.view().card).toBeNull();
   });
 
+  it('counts the answers today still takes, learning steps included, and one fewer with every Good', () => {
+    // Counted by cards, "20 to go" stood still while the first answers moved cards into learning.
+    const { engine, clock } = setup(3);
+    expect(engine.view().answersToGo).toBe(6); // three new cards, two steps each (1 min, 10 min)
+    const togo: number[] = [];
+    for (let card = engine.view().card; card; card = engine.view().card) {
+      engine.answer(card.id, 3, 1_000);
+      clock.advance(11 * MINUTE);
+      togo.push(engine.view().answersToGo);
+    }
+    expect(togo).toEqual([5, 4, 3, 2, 1, 0]);
+    // An Again puts its steps back: a review lapsing takes the relearning step's answer more.
+    const again = setup(1);
+    const id = again.engine.view().card!.id;
+    again.engine.answer(id, 3, 1_000);
+    expect(again.engine.view().answersToGo).toBe(1);
+    again.engine.answer(id, 1, 1_000);
+    expect(again.engine.view().answersToGo).toBe(2);
+  });
+
   it('shows no new cards with a limit of 0', () => {
     const { engine } = setup(5, { newPerDay: 0 });
     expect(engine.view().counts).toEqual({ new: 0, learning: 0, review: 0, total: 0 });

@@ -29,6 +29,7 @@ function view(shown: ShownCard | null, over: Partial<SessionView> = {}): Session
     card: shown,
     nextLearningDue: null,
     nextDue: T0 + 86_400_000,
+    answersToGo: shown ? 6 : 0,
     summary: { reviewed: 0, again: 0, ms: 0, retention: null },
     ...over,
   };

@@ -65,9 +65,9 @@ describe('key hints and the progress bar', () => {
     expect(keyHints('question', 20)).toBe('Space show · ? help');
   });
 
-  it('fills the bar in proportion to answers / (answers + cards to go), and says so', () => {
-    expect(progressBar(5, 15, 46)).toBe('█████░░░░░░░░░░░░░░░ 5 answers, 15 cards to go');
-    expect(progressBar(1, 1, 30)).toBe('████░░░░ 1 answer, 1 card to go');
-    expect(progressBar(0, 0, 30)).toBe('████████ 0 answers, 0 cards to go');
+  it('fills the bar in proportion to answers / (answers + answers to go), and says so', () => {
+    expect(progressBar(5, 15, 46)).toBe('█████░░░░░░░░░░░░░░░ 5 answers, about 15 to go');
+    expect(progressBar(1, 1, 30)).toBe('████░░░░ 1 answer, about 1 to go');
+    expect(progressBar(0, 0, 30)).toBe('████████ 0 answers, none to go');
   });
 });

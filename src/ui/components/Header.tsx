@@ -1,6 +1,7 @@
 // The top of the study screen: the deck, Anki's three counts (still to go today) and a bar for
-// the session's progress, labelled with what it counts: answers given (a card in learning is
-// answered more than once) against the cards still to go.
+// the session's progress, labelled with what it counts: answers given against the answers
+// today's work still takes (a new card takes one a learning step). Against the cards to go, the
+// bar stood still while the first answers only moved cards into learning.
 import { Box, Text } from 'ink';
 import { displayWidth, plural } from '../../core/text.js';
 import type { QueueCounts } from '../../session/types.js';
@@ -23,10 +24,13 @@ export function Counts({ counts }: { counts: QueueCounts }) {
   );
 }
 
-/** "███████░░░░░░░ 7 answers, 20 cards to go": filled in proportion to answers / (answers + to go). */
+/**
+ * "███████░░░░░░░ 7 answers, about 33 to go": filled in proportion to answers / (answers + to
+ * go). "About": answers to go assume Good each time; an Again adds its steps back.
+ */
 export function progressBar(answers: number, remaining: number, width: number): string {
   const total = answers + remaining;
-  const label = ` ${plural(answers, 'answer')}, ${plural(remaining, 'card')} to go`;
+  const label = ` ${plural(answers, 'answer')}, ${remaining === 0 ? 'none' : `about ${remaining}`} to go`;
   const barWidth = Math.max(8, width - displayWidth(label));
   const filled = total === 0 ? barWidth : Math.round((barWidth * answers) / total);
   return '█'.repeat(filled) + '░'.repeat(barWidth - filled) + label;
@@ -41,16 +45,18 @@ export function Header({
   deck,
   counts,
   answers,
+  toGo,
   width,
   showProgress,
 }: {
   deck: string;
   counts: QueueCounts;
   answers: number;
+  /** About how many answers today's work still takes. */
+  toGo: number;
   width: number;
   showProgress: boolean;
 }) {
-  const remaining = counts.total;
   const split = headerSplits(deck, countsText(counts), width);
   return (
     <Box flexDirection="column">
@@ -71,7 +77,7 @@ export function Header({
       )}
       {showProgress ? (
         <Text dimColor wrap="truncate">
-          {progressBar(answers, remaining, width)}
+          {progressBar(answers, toGo, width)}
         </Text>
       ) : null}
     </Box>
