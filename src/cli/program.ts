@@ -33,7 +33,11 @@ declare const PAPERDECK_VERSION: string;
 export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>): Command {
   const program = new Command('paperdeck')
     .description('Spaced repetition for the papers you read: your notes become FSRS-scheduled flashcards.')
-    .version(PAPERDECK_VERSION, '-V, --version', 'print the version');
+    .version(PAPERDECK_VERSION, '-V, --version', 'print the version')
+    // commander wraps descriptions at words only when their column is 40 wide or more; at 80
+    // columns the longest command leaves 39 (at 60, 19), so it did not wrap at all and the
+    // terminal broke words in two. Set before the commands are added, which inherit it.
+    .configureHelp({ minWidthToWrap: 10 });
   for (const option of PLACE_OPTIONS) program.option(option.flags, option.description);
   program
     // Usage errors as one plain line, like every other error: "paperdeck: ... (see --help)".
