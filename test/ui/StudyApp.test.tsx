@@ -254,7 +254,12 @@ describe('the study screen', () => {
     const screen = renderInAct(<StudyApp runner={runner} color={false} />);
     expect(screen.frame()).toContain('Nothing due right now.');
     expect(screen.frame()).toContain('Come back tomorrow at 04:00.');
-    expect(screen.frame()).toMatch(/Today\s+1 review · 0 again · 5 s · retention —/);
+    // A day of learning steps only has no retention: it says why, not a bare dash.
+    expect(screen.frame()).toMatch(/Today\s+1 review · 0 again · 5 s · no retention yet \(learning steps do not count\)/);
+    expect(screen.frame()).not.toContain('—');
+    // Nothing was done in this session: u is not offered (it would reach into an earlier one).
+    expect(screen.frame()).toContain('q leave · ? help');
+    expect(screen.frame()).not.toContain('u undo');
 
     const empty = renderInAct(<StudyApp runner={session([]).runner} color={false} />);
     expect(empty.frame()).toContain('Nothing due right now.');
@@ -291,6 +296,8 @@ describe('the study screen', () => {
     const frame = screen.frame();
     // Card 2 is still new, card 1 in its 10-minute step.
     expect(frame).toContain('Stopped, with 2 cards still to go today.');
+    // Card 2 is on screen: due now, and it says what that means rather than a bare "now".
+    expect(frame).toMatch(/Next due\s+now: they wait for you until you come back/);
     expect(frame).not.toContain('q quit');
     expect(runner.getState().exit).toBe(true);
   });

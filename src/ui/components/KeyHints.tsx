@@ -37,7 +37,7 @@ const HINTS: Record<Phase, Hint[]> = {
   error: [{ key: 'any key', label: 'try again', short: 'retry', keep: 2 }, { key: 'q', label: 'quit', keep: 9 }],
 };
 
-interface HintLine {
+export interface HintLine {
   /** [key, label] pairs; label is empty when only the keys fit. */
   hints: [string, string][];
   separator: string;
@@ -47,12 +47,17 @@ const lengthOf = (line: HintLine) =>
   line.hints.reduce((sum, [key, label]) => sum + displayWidth(key) + (label ? displayWidth(label) + 1 : 0), 0) +
   displayWidth(line.separator) * Math.max(0, line.hints.length - 1);
 
+/** Screens without a card, where `u` is offered only for what this session did. */
+const OFF_CARD: readonly Phase[] = ['waiting', 'nothing-due', 'end'];
+
 /**
  * The hints for `phase` in at most `width` columns: full words; then short ones; then, least
  * used first, keys are left out (never the help); at the very last, keys without words.
+ * Without a card, `u` is offered only when this session has something to undo: on a fresh
+ * "Nothing due" screen it would reach back into an earlier session, unasked.
  */
-function keyHintLine(phase: Phase, width: number): HintLine {
-  const hints = HINTS[phase];
+export function keyHintLine(phase: Phase, width: number, canUndo = true): HintLine {
+  const hints = HINTS[phase].filter((hint) => canUndo || hint.key !== 'u' || !OFF_CARD.includes(phase));
   const full: HintLine = { hints: hints.map(({ key, label }) => [key, label]), separator: ' · ' };
   if (lengthOf(full) <= width) return full;
   let shown = [...hints];
@@ -66,8 +71,8 @@ function keyHintLine(phase: Phase, width: number): HintLine {
   return { hints: shown.map(({ key }) => [key, '']), separator: ' ' };
 }
 
-export function KeyHints({ phase, width }: { phase: Phase; width: number }) {
-  const { hints, separator } = keyHintLine(phase, width);
+export function KeyHints({ phase, width, canUndo = true }: { phase: Phase; width: number; canUndo?: boolean }) {
+  const { hints, separator } = keyHintLine(phase, width, canUndo);
   if (hints.length === 0) return null;
   return (
     <Text dimColor wrap="truncate">

@@ -11,13 +11,18 @@ import { waitingUntil } from '../../session/reducer.js';
 import type { SessionState, StudySummary } from '../../session/types.js';
 import { Tinted } from '../theme.js';
 
-/** "12 reviews · 2 again · 3 min 10 s · retention 83.3%" */
+/**
+ * "12 reviews · 2 again · 3 min 10 s · retention 83.3%". On a day of learning steps only there
+ * is no retention to give (learning steps do not count, as in stats), and a bare "—" said
+ * nothing: it says why instead.
+ */
 export function todayLine(summary: StudySummary): string {
+  const retention = summary.retention === null || Number.isNaN(summary.retention) ? null : summary.retention;
   return [
     plural(summary.reviewed, 'review'),
     `${summary.again} again`,
     formatDuration(summary.ms),
-    `retention ${formatRetention(summary.retention)}`,
+    retention === null ? 'no retention yet (learning steps do not count)' : `retention ${formatRetention(retention)}`,
   ].join(' · ');
 }
 
@@ -59,6 +64,16 @@ const blank = (key: string) => <Text key={key}> </Text>;
 function nextDueText(state: SessionState): string {
   const { nextDue } = state.view;
   return nextDue === null ? 'nothing scheduled' : formatWhen(nextDue, state.now);
+}
+
+/**
+ * When the cards left today come, after a quit with some still to go: a bare "now" under the
+ * title read as a glitch. Says that they wait, or when a learning card comes back.
+ */
+function stillDueText(state: SessionState): string {
+  const { card, nextLearningDue } = state.view;
+  if (card || nextLearningDue === null || nextLearningDue <= state.now) return 'now: they wait for you until you come back';
+  return `${formatWhen(nextLearningDue, state.now)} (a card in learning)`;
 }
 
 export function waitingRows(state: SessionState, width: number): ReactElement[] {
@@ -103,7 +118,7 @@ export function sessionEndRows(state: SessionState, width: number): ReactElement
     blank('gap'),
     ...labelled('This session', sessionLine(state.answers), width),
     ...labelled('Today', todayLine(summary), width),
-    ...labelled('Next due', left > 0 ? 'now' : nextDueText(state), width),
+    ...labelled('Next due', left > 0 ? stillDueText(state) : nextDueText(state), width),
   ];
 }
 
