@@ -329,14 +329,73 @@ function tallyDays(reviews: StandingReviews, now: number, dayStartHour: number):
   return tallies;
 }
 
-export function streakDays(reviewDays: ReadonlyMap<string, unknown>, todayKey: string): number {
-  let key = reviewDays.has(todayKey) ? todayKey : addDaysToKey(todayKey, -1);
+/**
+ * Days in a row with reviews, up to today (or yesterday, before today's first review). A day
+ * with no reviews ends the run only when something was due on it (`somethingDue`, by days
+ * ago): a day off with nothing to do breaks no streak; it is skipped, not counted.
+ */
+export function streakDays(reviewDays: ReadonlyMap<string, unknown>, todayKey: string, somethingDue: DueDays = () => true): number {
+  let ago = reviewDays.has(todayKey) ? 0 : 1;
   let streak = 0;
-  while (reviewDays.has(key)) {
-    streak++;
-    key = addDaysToKey(key, -1);
+  for (; ; ago++) {
+    if (reviewDays.has(addDaysToKey(todayKey, -ago))) streak++;
+    else if (ago > (somethingDue.oldest ?? 0) || somethingDue(ago)) break;
   }
   return streak;
+}
+
+/** Whether a card was due and waiting on the day `ago` days before today; `oldest`: the first day of the history. */
+type DueDays = ((ago: number) => boolean) & { oldest?: number };
+
+/**
+ * The days on which some card was due and not yet reviewed, from the standing reviews: a card
+ * is due from the day its review scheduled it for (that review's scheduledDays, which the next
+ * review records as its `before`) until the day it was next reviewed; after its last review,
+ * from its state's due date on (unless suspended). New cards waiting are not due.
+ */
+function dueDays(reviews: StandingReviews, states: ReadonlyMap<string, CardState>, now: number, dayStartHour: number): DueDays {
+  const { rows, log } = reviews;
+  const { at, card, beforeScheduledDays } = log;
+  const todayKey = localDayKey(now, dayStartHour);
+  const days = new LocalDayFinder(dayStartHour, todayKey);
+  const lastAgo = new Float64Array(log.cardIds.length).fill(NaN);
+  // +1 where a span of due days begins (its newest day, fewest days ago), -1 past its oldest.
+  const delta = new Map<number, number>();
+  let oldest = 0;
+  const mark = (newestAgo: number, oldestAgo: number) => {
+    const from = Math.max(0, newestAgo);
+    if (oldestAgo < from) return;
+    delta.set(from, (delta.get(from) ?? 0) + 1);
+    delta.set(oldestAgo + 1, (delta.get(oldestAgo + 1) ?? 0) - 1);
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    days.moveTo(at[row]!);
+    const ago = days.daysAgo;
+    if (!(ago >= 0)) continue;
+    oldest = Math.max(oldest, ago);
+    const c = card[row]!;
+    const previous = lastAgo[c]!;
+    const interval = beforeScheduledDays[row]!;
+    // Due (previous - interval) days ago, waiting until the day before this review.
+    if (!Number.isNaN(previous) && Number.isFinite(interval)) mark(ago + 1, previous - Math.round(interval));
+    lastAgo[c] = ago;
+  }
+  for (let c = 0; c < lastAgo.length; c++) {
+    if (Number.isNaN(lastAgo[c]!)) continue;
+    const state = states.get(log.cardIds[c]!);
+    if (!state || state.suspended || !(state.due <= now)) continue;
+    mark(0, dayKeyDiff(localDayKey(state.due, dayStartHour), todayKey));
+  }
+  const due = new Set<number>();
+  const keys = [...delta.keys()].sort((a, b) => a - b);
+  let open = 0;
+  for (let i = 0; i < keys.length; i++) {
+    // Between two keys the count holds: each day of an open stretch had something due.
+    open += delta.get(keys[i]!)!;
+    if (open > 0) for (let d = keys[i]!; d < Math.min(keys[i + 1] ?? oldest + 1, oldest + 1); d++) due.add(d);
+  }
+  return Object.assign((ago: number) => due.has(ago), { oldest });
 }
 
 function monthKeyBefore(month: string, back: number): string {
@@ -547,7 +606,7 @@ export function computeStats(input: StatsInput): DeckStats {
     overdue,
     reviewsPerDay: reviewsPerDay(tallies, todayKey),
     reviewsPerMonth: reviewsPerMonth(tallies, todayKey),
-    streakDays: streakDays(tallies, todayKey),
+    streakDays: streakDays(tallies, todayKey, dueDays(reviews, states, now, hour)),
     heatmap: heatmap(tallies, todayKey),
     hardest: hardestCards(cards, states, now, retrievabilityNow, reviews),
   };

@@ -105,12 +105,36 @@ describe('streak', () => {
     expect(streakOf(['2026-03-08T20:00', '2026-03-10T03:00', '2026-03-10T09:00'])).toBe(3);
   });
 
-  it('stops at a day without reviews', () => {
-    expect(streakOf(['2026-03-06T20:00', '2026-03-08T20:00', '2026-03-09T20:00', '2026-03-10T08:00'])).toBe(3);
+  it('stops at a day without reviews when a card was due that day', () => {
+    // The review of 03-06 scheduled the card a day later: due 03-07, and not reviewed then.
+    const h = new History();
+    h.review('a', '2026-03-06T20:00', 3);
+    h.review('a', '2026-03-08T20:00', 3, { scheduledDays: 1 });
+    h.review('a', '2026-03-09T20:00', 3);
+    h.review('a', '2026-03-10T08:00', 3);
+    expect(stats({ history: h }).streakDays).toBe(3);
   });
 
-  it('is 0 when neither today nor yesterday had a review, or the only one was undone', () => {
-    expect(streakOf(['2026-03-08T20:00'])).toBe(0);
+  it('goes on over a day with nothing due, without counting it', () => {
+    // Reviewed 03-06 for ten days: nothing was due on 03-07.
+    expect(streakOf(['2026-03-06T20:00', '2026-03-08T20:00', '2026-03-09T20:00', '2026-03-10T08:00'])).toBe(4);
+  });
+
+  it('stops at a day when a card still waits from an earlier day', () => {
+    const h = new History();
+    h.review('b', '2026-03-01T20:00', 3, { scheduledDays: 1 });
+    h.review('b', '2026-03-02T20:00', 3, { scheduledDays: 1 }); // due again on 03-03, never reviewed since
+    h.review('a', '2026-03-09T20:00', 3);
+    h.review('a', '2026-03-10T08:00', 3);
+    const states = new Map<string, CardState>([['b', cardState({ due: local('2026-03-03T04:00') })]]);
+    expect(stats({ history: h, states }).streakDays).toBe(2);
+  });
+
+  it('is 0 when neither today nor yesterday had a review and something was due, or the only one was undone', () => {
+    const due = new History();
+    due.review('a', '2026-03-08T20:00', 3);
+    const states = new Map<string, CardState>([['a', cardState({ due: local('2026-03-09T04:00') })]]);
+    expect(stats({ history: due, states }).streakDays).toBe(0);
     const h = new History();
     h.undo(h.review('a', '2026-03-10T08:00', 3), '2026-03-10T08:01');
     expect(stats({ history: h }).streakDays).toBe(0);
