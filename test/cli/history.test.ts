@@ -93,8 +93,8 @@ describe('paperdeck history', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('HyperNetworks (7a8b9c)');
     expect(lines[1]).toMatch(/^DATE\s+GRADE\s+INTERVAL\s+STAB\s+DIFF\s+R$/);
-    expect(lines[2]).toMatch(/^2026-03-02 09:00\s+Good\s+10m\s+\S+\s+\d+\.\d\s+-$/);
-    expect(lines[4]).toMatch(/^2026-03-11 09:00\s+Again\s+10m\s+\S+\s+\d+\.\d\s+\d+%$/);
+    expect(lines[2]).toMatch(/^2026-03-02 09:00\s+Good\s+10 min\s+\S+(?: d)?\s+\d+\.\d\s+-$/);
+    expect(lines[4]).toMatch(/^2026-03-11 09:00\s+Again\s+10 min\s+\S+(?: d)?\s+\d+\.\d\s+\d+%$/);
     expect(lines).toHaveLength(6);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
   });
