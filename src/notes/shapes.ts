@@ -433,7 +433,8 @@ class PaperReader {
 
   /** A list whose items are papers ("- **Title**: summary"); false when it is not one. */
   private readList(list: Extract<Block, { kind: 'list' }>, session: string): boolean {
-    const items = list.items.map((item, i) => ({ item, paper: listItemPapers(list)[i] ?? null }));
+    const papers = listItemPapers(list);
+    const items = list.items.map((item, i) => ({ item, paper: papers[i] ?? null }));
     // Items that group papers in nested lists ("- Week 1" over "  - **Title**: ...").
     const groups = items.filter((i) => i.paper === null && nestedPaperList(i.item) !== null);
     if (groups.length > 0 && groups.length * 2 >= items.length) {
@@ -604,6 +605,15 @@ interface ItemPaper {
  * least three items of the list are written so: one such line could be any sentence.
  */
 function listItemPapers(list: Extract<Block, { kind: 'list' }>): (ItemPaper | null)[] {
+  let papers = itemPapersOfList.get(list);
+  if (!papers) itemPapersOfList.set(list, (papers = readListItemPapers(list)));
+  return papers;
+}
+
+// Asked by the group-or-paper test and by the list reader: worked out once per list.
+const itemPapersOfList = new WeakMap<Extract<Block, { kind: 'list' }>, (ItemPaper | null)[]>();
+
+function readListItemPapers(list: Extract<Block, { kind: 'list' }>): (ItemPaper | null)[] {
   const marked = list.items.map((item) => itemPaper(item, false));
   if (isPaperList(marked)) return marked;
   const plain = list.items.map((item) => itemPaper(item, true));
