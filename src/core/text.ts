@@ -21,9 +21,13 @@ const UNITS_PER_COLUMN = 16;
 
 const isPrintableAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
 
-/** Terminal columns `text` takes, as Ink counts them. */
+/**
+ * Terminal columns `text` takes, as Ink counts them. Plain ASCII (most titles, every table
+ * cell of figures) is one column a character: string-width segments every text into clusters
+ * first, which costs more than a report of thousands of lines should.
+ */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  return isPrintableAscii(text) ? text.length : stringWidth(text);
 }
 
 /**
