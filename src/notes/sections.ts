@@ -34,13 +34,15 @@ const PART_WORDS: [PartKind, RegExp][] = [
 
 // Headings that group papers or frame them, never a paper themselves.
 const GROUP_WORDS =
-  /^(?:(?:table of )?contents|toc|index|overview|introduction|intro|preface|foreword|about(?: me| this(?: repo| page)?)?|summary|summaries|conclusions?|final (?:thoughts|words|remarks)|closing (?:thoughts|remarks)|(?:overall |general |first )?impressions?|general(?: thoughts| notes| comments)?|trends?|(?:key |main |overall )?(?:highlights|takeaways)|acknowledge?ments?|license|licence|updates?|changelog|news|resources|links|references|bibliography|todo|to read|backlog|archive|misc(?:ellaneous)?|others?|other (?:papers|notes|stuff|things|talks|work)|more papers|honou?rable mentions|uncategori[sz]ed|unsorted|tips(?: and tricks| & tricks)?|words i don['’]?t know|vocabulary|terms|terminology|definitions|tricks|faq|notes?|papers?|paper (?:list|notes|summaries)|reading (?:list|notes|group)|list of papers|(?:invited |contributed )?talks?|panels?(?: discussion)?|keynotes?|tutorials?|workshops?|posters?(?: sessions?| summaries)?|orals?|spotlights?|sessions?|tracks?|socials?|demos?|competitions?|awards?|best papers?|lunch|coffee|breaks?|registration|opening(?: remarks)?|closing|venue|logistics|schedule|agenda|program(?:me)?|how to (?:read|use) (?:this|these notes)|legend|key|abbreviations|glossary|template|setup|installation|usage|contributing|tags)$/;
+  /^(?:(?:table of )?contents|toc|index|overview|introduction|intro|preface|foreword|about(?: me| this(?: repo| page)?)?|summary|summaries|conclusions?|final (?:thoughts|words|remarks)|closing (?:thoughts|remarks)|(?:overall |general |first )?impressions?|general(?: thoughts| notes| comments)?|trends?|(?:key |main |overall )?(?:highlights|takeaways)|acknowledge?ments?|license|licence|updates?|changelog|news|resources|links|references|bibliography|todo|to read|backlog|archive|misc(?:ellaneous)?|others?|other (?:papers|notes|stuff|things|talks|work)|more papers|honou?rable mentions|uncategori[sz]ed|unsorted|tips(?: and tricks| & tricks)?|words i don['’]?t know|vocabulary|terms|terminology|definitions|tricks|faq|notes?|papers?|paper (?:list|notes|summaries)|reading (?:list|notes|group)|list of papers|(?:invited |contributed )?talks?|panels?(?: discussion)?|keynotes?|tutorials?|workshops?|posters?(?: sessions?| summaries)?|orals?|spotlights?|sessions?|tracks?|socials?|demos?|demonstrations?|competitions?|awards?|best papers?|lunch|coffee|breaks?|registration|opening(?: remarks)?|closing|venue|logistics|schedule|agenda|program(?:me)?|how to (?:read|use) (?:this|these notes)|legend|key|abbreviations|glossary|template|setup|installation|usage|contributing|tags)$/;
 
 // Days, parts of days, weeks, dates: a line that names when, not what.
 const WHEN =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|day[ \t]*\d+|week[ \t]*\d+|session[ \t]*\d+|part[ \t]*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\d{4}-\d{2}(?:-\d{2})?|(?:january|february|march|april|june|july|august|september|october|november|december)(?:[ \t]+\d{4})?)\b/i;
 // "Keynote: Ten Years of ...", "Invited talk - ...", "Panel: ...": the event names itself.
 const TALK = /^(?:keynote|invited talk|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:\d+\s*)?[:\-–—]/;
+// "ML 4 Space Social", "Women in ML Lunch", "Poster session B": an event named by its kind.
+const EVENT_SUFFIX = /\b(?:social|lunch|dinner|reception|meetup|party|breakfast|poster session|demo session|demonstrations?)$/;
 const CONFERENCE =
   /\b(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|www|sigir|sigmod|vldb|chi|uist|siggraph|icra|iros|corl|rss|uai|aistats|colt|interspeech|icassp|miccai|wacv|bmvc|cikm|wsdm|recsys|osdi|sosp|nsdi|isca|micro|pldi|popl|icse|fse|usenix|ccs|sp|ndss|colm|tmlr|jmlr)\b/i;
 const COLLECTION_SUFFIX = /\b(?:notes|summary|summaries|write-?up|highlights|papers|reading list|recap|review|digest|round-?up|takeaways|reading|readings|log|journal|blog)$/i;
@@ -97,7 +99,7 @@ function notATitleOf(title: string): string | null {
   if (text === '') return 'an empty heading';
   const words = text.split(' ').length;
   if (GROUP_WORDS.test(text)) return 'a section that frames the papers';
-  if (TALK.test(text)) return 'a talk or event, not a paper';
+  if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text))) return 'a talk or event, not a paper';
   if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
   if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text))) {
     return 'the conference or collection the papers belong to';

@@ -252,3 +252,22 @@ describe('talks among papers', () => {
     expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'a talk (one speaker, under "Friday (Workshops)"), not a paper' }));
   });
 });
+
+describe('events and leftovers of Markdown line breaks', () => {
+  it('reads "Demonstrations" and "... Social" headings as events, not papers', () => {
+    const { entries, notPapers } = parseNotes(
+      '## Demonstrations\n\n803: a neural network visualizer.\n\n## ML 4 Space Social\n\nWed 07:00 -- 10:00 PM @ West 217\n\n## Deep Equilibrium Models\n\nOne layer solved for its fixed point replaces a deep stack.\n',
+      'notes.md',
+    );
+    expect(entries.map((e) => e.title)).toEqual(['Deep Equilibrium Models']);
+    expect(notPapers.filter((n) => n.why.startsWith('heading:')).map((n) => [n.text, n.why])).toEqual([
+      ['Demonstrations', 'heading: a section that frames the papers'],
+      ['ML 4 Space Social', 'heading: a talk or event, not a paper'],
+    ]);
+  });
+
+  it('leaves out a backslash that ended a link line before a blank line', () => {
+    const [entry] = parseNotes('[Brain-Like Object Recognition with Shallow Recurrent ANNs](https://arxiv.org/abs/1909.06161)\\\n\nMost brain-like models stem from ImageNet classifiers and ResNets.\n', 'notes.md').entries;
+    expect(answerOf(entry!)).toBe('Most brain-like models stem from ImageNet classifiers and ResNets.');
+  });
+});
