@@ -92,11 +92,15 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
     return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.short };
   }
 
-  let anchor = candidates[0]!;
-  for (let i = 1; i < candidates.length; i++) if (candidates[i]!.score > anchor.score) anchor = candidates[i]!;
+  // The best sentence of four words or more: "Differential operators: Multiple." cannot say what
+  // a paper does (a short one may still join the answer as a companion).
+  let anchor: Candidate | null = null;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    if (c.wordCount >= 4 && (anchor === null || c.score > anchor.score)) anchor = c;
+  }
+  if (anchor === null) return { skip: SKIP_REASONS.short };
   if (anchor.score < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
-  // "Differential operators: Multiple.": a fragment cannot say what a paper does.
-  if (anchor.wordCount < 4) return { skip: SKIP_REASONS.short };
 
   return { answer: composeAnswer(anchor, candidates) };
 }
@@ -305,7 +309,7 @@ function tidySpacing(text: string): string {
 // Scoring: how much a sentence reads like "what this paper does".
 
 const SUMMARY_CUE =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:main )?contribution|the trick|the gist|the difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:main )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
 const PAPER_SUBJECT =
   /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/i;
@@ -337,6 +341,7 @@ const METHOD_CUE =
   /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
 const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
+const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
 const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
 // "Training GANs is hard.", "The problem with current methods is ...", "Motivation: ...".
@@ -384,6 +389,8 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (METHOD_CUE.test(t)) score += 2.5;
   else if (PROPOSE_START.test(t)) score += 1.5;
   if (TOPIC_ONLY.test(t)) score -= 1;
+  // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.
+  if (DEFINITION.test(t) && actions.length === 0 && !PAPER_SUBJECT.test(t) && !SUMMARY_CUE.test(t)) score -= 0.8;
   if (PROBLEM_STATEMENT.test(t)) score -= 1;
   if (RESULT.test(t)) score -= 0.8;
   if (CITATION.test(t)) score -= 1.5;

@@ -13,6 +13,8 @@ export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logisti
 const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
+// Labels that say a line is what the paper does: kept for the extractor to see.
+const METHOD_LABEL = /^(?:approach|method|methods|methodology|solution|proposal|contribution|contributions|main contribution|idea)$/i;
 const TLDR_LEAD_IN = /^(?:tl;?\s?dr|tldr)\b[ \t]*[;:,.\-–—]*[ \t]*/i;
 const PLACEHOLDER =
   /^(?:todo|to ?do|tbd|tba|wip|fill(?: in| me)?(?: (?:the )?notes?)?(?: later| here)?|notes? (?:here|to come|tbd|later)|coming soon|to be (?:continued|written|added|filled(?: in)?|done)|(?:add|write) (?:notes?|a summary|summary)(?: here| later)?|placeholder|lorem ipsum.*|x{3,}|\.{3,}|…|-+|n\/?a|none|nothing yet|empty|\?+)[.!]*$/i;
@@ -190,7 +192,9 @@ export class NoteText {
           }
           if (kind === 'lead' || kind === 'keyIdea') this.lead.push(label[2]!);
           if (label[2]!.trim() === '') continue;
-          line = label[2]!;
+          // "Approach: add attention", "Method: ...": the label tells the extractor what the line
+          // is (and the answer's polish takes it off); a lead's label has done its work.
+          if (!(kind === 'body' && METHOD_LABEL.test(label[1]!.trim()))) line = label[2]!;
         }
       }
       if (LOGISTICS.test(line)) {

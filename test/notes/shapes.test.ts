@@ -271,3 +271,13 @@ describe('events and leftovers of Markdown line breaks', () => {
     expect(answerOf(entry!)).toBe('Most brain-like models stem from ImageNet classifiers and ResNets.');
   });
 });
+
+describe('a method labelled as such', () => {
+  it('answers with the "Approach:" line, whatever else joins it', () => {
+    const [entry] = parseNotes(
+      '## Attentive Scene Representations\n\n- Scene representation networks are a way to encode a whole scene.\n- Approach: add attention over the context views to the query network.\n',
+      'notes.md',
+    ).entries;
+    expect(answerOf(entry!)).toContain('Add attention over the context views to the query network.');
+  });
+});
