@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.js';
 import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type ReviewEntry, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
-import { answersToGo, buildQueue, studiedTodayIn, type QueueCounts, type StudiedToday } from './queue.js';
+import { aheadUntil, answersToGo, buildQueue, studiedTodayIn, withExtraNew, type QueueCounts, type StudiedToday } from './queue.js';
 import { newCardState, RATINGS, Scheduler } from './scheduler.js';
 
 export type { QueueCounts } from './queue.js';
@@ -106,9 +106,24 @@ function summarize(reviews: readonly ReviewEntry[]): StudySummary {
   return { reviewed: reviews.length, again, ms, retention: passed + failed > 0 ? passed / (passed + failed) : null };
 }
 
-export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settings: Settings; clock: Clock }): StudyEngine {
-  const { deck, settings, clock } = opts;
-  const scheduler = new Scheduler(settings);
+/** Anki's custom study, for one session: neither changes the settings file. */
+export interface CustomStudy {
+  /** New cards allowed today beyond the daily limit (`study --new N`). */
+  extraNew?: number;
+  /**
+   * Review cards due within this many local days after today are shown too (`study --ahead
+   * DAYS`): answered now, logged at the real time, and scheduled by FSRS from the real elapsed
+   * time, which takes an early review into account.
+   */
+  aheadDays?: number;
+}
+
+export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settings: Settings; clock: Clock; custom?: CustomStudy }): StudyEngine {
+  const { deck, clock } = opts;
+  const { extraNew, aheadDays } = opts.custom ?? {};
+  // The scheduler answers with the settings as they are; only the queue counts the extra new cards.
+  const scheduler = new Scheduler(opts.settings);
+  const settings = withExtraNew(opts.settings, extraNew);
   const hour = settings.dayStartHour;
   let cards = [...opts.cards];
   let cardsById = new Map(cards.map((card) => [card.id, card]));
@@ -182,7 +197,8 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
   return {
     view() {
       const now = clock.now();
-      const queue = buildQueue({ cards, states, settings, now, studiedToday: todayAt(now).studied, pinned });
+      const ahead = aheadUntil(now, hour, aheadDays);
+      const queue = buildQueue({ cards, states, settings, now, studiedToday: todayAt(now).studied, pinned, aheadUntil: ahead });
       const toGo = answersToGo({ cards, states, settings, now }, queue.counts);
       return { counts: queue.counts, card: queue.next, nextLearningDue: queue.nextLearningDue, nextDue: queue.nextDue, answersToGo: toGo };
     },

@@ -9,7 +9,7 @@
 import { UserError } from '../core/errors.js';
 import { CardStateKind, type Card, type CardState, type LogEntry, type ReviewEntry, type Settings } from '../core/types.js';
 import { isLearning, isSetAside } from './cardState.js';
-import { localDayStart, nextLocalDayStart } from './days.js';
+import { localDayStart, localDayStartOffset, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './logWindow.js';
 import { todaysReviews } from './standing.js';
 
@@ -73,6 +73,28 @@ export interface QueueInput<C extends QueueCard = Card> {
    * left the deck or been set aside.
    */
   pinned?: string | null;
+  /**
+   * Studying ahead: review cards due before this time (the start of a later local day) count as
+   * due today, the most overdue still first. Null or absent: only today's.
+   */
+  aheadUntil?: number | null;
+}
+
+/**
+ * The end of a study-ahead window of `days` local days after today (`study --ahead DAYS`), for
+ * buildQueue's `aheadUntil`: the start of the day after the last one; null for none.
+ */
+export function aheadUntil(now: number, dayStartHour: number, days: number | undefined): number | null {
+  return days ? localDayStartOffset(now, dayStartHour, days + 1) : null;
+}
+
+/**
+ * The settings a custom-study session counts with: `extraNew` more new cards today than the
+ * daily limit allows (`study --new N`, Anki's "increase today's new card limit"), for this
+ * session only; the settings file is not touched.
+ */
+export function withExtraNew<S extends Pick<Settings, 'newPerDay'>>(settings: S, extraNew: number | undefined): S {
+  return extraNew ? { ...settings, newPerDay: settings.newPerDay + extraNew } : settings;
 }
 
 /** Today's standing reviews, and what the daily limits count of them. */
@@ -113,8 +135,10 @@ class Earliest<C> {
   }
 }
 
-export function buildQueue<C extends QueueCard>({ cards, states, settings, now, studiedToday: done, pinned = null }: QueueInput<C>): StudyQueue<C> {
+export function buildQueue<C extends QueueCard>({ cards, states, settings, now, studiedToday: done, pinned = null, aheadUntil: ahead = null }: QueueInput<C>): StudyQueue<C> {
   const tomorrow = nextLocalDayStart(now, settings.dayStartHour);
+  // Reviews due before this are shown now: today's, or those of the study-ahead window.
+  const reviewsUntil = ahead === null ? tomorrow : Math.max(tomorrow, ahead);
   const learnAheadUntil = now + LEARN_AHEAD_MS;
   const learningNow = new Earliest<C>();
   const learningAhead = new Earliest<C>();
@@ -150,7 +174,7 @@ export function buildQueue<C extends QueueCard>({ cards, states, settings, now, 
         if (nextLearningDue === null || state.due < nextLearningDue) nextLearningDue = state.due;
         if (state.due <= learnAheadUntil) learningAhead.offer(card, state.due);
       }
-    } else if (state.due < tomorrow) {
+    } else if (state.due < reviewsUntil) {
       reviews.offer(card, state.due);
     } else if (settings.reviewsPerDay > 0) {
       later(state.due);
@@ -198,10 +222,16 @@ export interface DeckProgress extends LogTail {
 }
 
 /** A deck's queue right now, read from its state. */
-export function queueForDeck<C extends QueueCard>(opts: { deck: DeckProgress; cards: readonly C[]; settings: Readonly<Settings>; now: number }): StudyQueue<C> {
+export function queueForDeck<C extends QueueCard>(opts: {
+  deck: DeckProgress;
+  cards: readonly C[];
+  settings: Readonly<Settings>;
+  now: number;
+  aheadUntil?: number | null;
+}): StudyQueue<C> {
   const { deck, cards, settings, now } = opts;
   const { studied } = studiedTodayIn(entriesFrom(deck, localDayStart(now, settings.dayStartHour)), now, settings.dayStartHour);
-  return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: studied });
+  return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: studied, aheadUntil: opts.aheadUntil ?? null });
 }
 
 /** One deck's counts for `paperdeck due` and the study deck picker, or why there are none. */
@@ -231,6 +261,8 @@ export async function deckDueCounts(opts: {
   now: number;
   cardsOf: (deck: string) => readonly QueueCard[] | string | Promise<readonly QueueCard[] | string>;
   unreadableState: 'skip' | 'throw';
+  /** Studying ahead: count the reviews due before this too (buildQueue). */
+  aheadUntil?: number | null;
 }): Promise<DeckDueCounts[]> {
   const { store, settings, now, cardsOf } = opts;
   const counted: DeckDueCounts[] = [];
@@ -248,7 +280,7 @@ export async function deckDueCounts(opts: {
       continue;
     }
     try {
-      const { counts } = queueForDeck({ deck: store.deck(deck), cards, settings, now });
+      const { counts } = queueForDeck({ deck: store.deck(deck), cards, settings, now, aheadUntil: opts.aheadUntil ?? null });
       counted.push({ deck, counts, remark: null, error: null });
     } catch (error) {
       if (!(error instanceof UserError) || opts.unreadableState === 'throw') throw error;

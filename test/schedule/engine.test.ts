@@ -182,6 +182,34 @@ describe('study engine: the queue', () => {
   });
 });
 
+describe('study engine: custom study', () => {
+  it('shows N more new cards today with extraNew, and answers them as usual', () => {
+    const { deck, cards, config, clock } = setup(30, { newPerDay: 5 });
+    const engine = createStudyEngine({ deck, cards, settings: config, clock, custom: { extraNew: 3 } });
+    expect(engine.view().counts.new).toBe(8);
+    const plain = createStudyEngine({ deck, cards, settings: config, clock });
+    expect(plain.view().counts.new).toBe(5);
+  });
+
+  it('studies ahead: reviews due in the next days are shown now and logged at the real time', () => {
+    const { engine, clock, deck, cards, config } = setup(2, { fuzz: false });
+    engine.answer('c001', 4, 1_000);
+    engine.answer('c002', 4, 1_000);
+    const due = deck.cardStates().get('c001')!.due;
+    const days = Math.ceil((due - clock.now()) / (24 * HOUR));
+    expect(createStudyEngine({ deck, cards, settings: config, clock }).view().counts.review).toBe(0);
+    const ahead = createStudyEngine({ deck, cards, settings: config, clock, custom: { aheadDays: days } });
+    expect(ahead.view().counts.review).toBe(2);
+    clock.advance(HOUR);
+    const shown = ahead.view().card!;
+    ahead.answer(shown.id, 3, 1_000);
+    const entry = deck.readLog().at(-1)!;
+    expect(entry.at).toBe(clock.now());
+    expect(entry.kind === 'review' && entry.after.due).toBeGreaterThan(clock.now());
+    expect(ahead.view().counts.review).toBe(1);
+  });
+});
+
 describe('study engine: answers, previews and undo', () => {
   it('answers with exactly the interval the preview showed', () => {
     const { engine, clock, deck } = setup(3);

@@ -6,7 +6,7 @@ import { UserError } from '../../src/core/errors.js';
 import { CardStateKind, type CardState, type Card } from '../../src/core/types.js';
 import { nextLocalDayStart } from '../../src/schedule/days.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
-import { buildQueue, deckDueCounts, queueForDeck, type QueueInput } from '../../src/schedule/queue.js';
+import { aheadUntil, buildQueue, deckDueCounts, queueForDeck, withExtraNew, type QueueInput } from '../../src/schedule/queue.js';
 import { newCardState } from '../../src/schedule/scheduler.js';
 import { standingReviews } from '../../src/schedule/standing.js';
 import { computeStats } from '../../src/stats/index.js';
@@ -99,6 +99,37 @@ describe('the queue', () => {
     const capped = queue(makeCards(3), [], { settings: settings({ newPerDay: 2 }), studiedToday: { newCards: 2, reviews: 0 } });
     expect(capped.next).toBeNull();
     expect(capped.nextDue).toBe(TOMORROW);
+  });
+});
+
+describe('custom study', () => {
+  it('studies ahead: reviews due within the next DAYS local days count now, the most overdue first', () => {
+    const cards = makeCards(4);
+    const states: [string, CardState][] = [
+      ['c001', reviewCard(TOMORROW + 2 * HOUR)],
+      ['c002', reviewCard(NOW - HOUR)],
+      ['c003', reviewCard(TOMORROW + DAY + HOUR)],
+      ['c004', reviewCard(TOMORROW + 5 * DAY)],
+    ];
+    const today = queue(cards, states);
+    expect(today.counts.review).toBe(1);
+    const oneDay = queue(cards, states, { aheadUntil: aheadUntil(NOW, 4, 1) });
+    expect(oneDay.counts.review).toBe(2);
+    expect(oneDay.next?.id).toBe('c002');
+    expect(queue(cards, states, { aheadUntil: aheadUntil(NOW, 4, 2) }).counts.review).toBe(3);
+    expect(aheadUntil(NOW, 4, undefined)).toBeNull();
+    expect(aheadUntil(NOW, 4, 1)).toBe(nextLocalDayStart(TOMORROW, 4));
+  });
+
+  it('allows N more new cards than the daily limit, counting those already studied today', () => {
+    const cards = makeCards(30);
+    const config = settings({ newPerDay: 10 });
+    expect(queue(cards, [], { settings: config, studiedToday: { newCards: 10, reviews: 0 } }).counts.new).toBe(0);
+    const more = withExtraNew(config, 5);
+    expect(more.newPerDay).toBe(15);
+    expect(config.newPerDay).toBe(10);
+    expect(queue(cards, [], { settings: more, studiedToday: { newCards: 10, reviews: 0 } }).counts.new).toBe(5);
+    expect(withExtraNew(config, undefined)).toBe(config);
   });
 });
 
