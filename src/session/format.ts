@@ -1,5 +1,6 @@
 // Words for the study screen: when the next cards come, how long a session took, what a
 // regeneration changed. Pure functions of their arguments; local time is the process's TZ.
+import { toSafeLine } from '../core/sanitize.js';
 import { formatDuration, percent, plural } from '../core/text.js';
 import type { DeckChanges } from '../core/types.js';
 
@@ -90,4 +91,17 @@ export function summarizeChanges(changes: DeckChanges & { restored?: string[] },
   const skippedText = skipped ? `; ${skippedPart(skipped)}` : '';
   if (parts.length === 0) return `notes checked: no card changed${skippedText}`;
   return `notes changed: ${parts.join(', ')}${skippedText}`;
+}
+
+/**
+ * When a deck is done but others have cards due: which, and the command that studies them
+ * ("iclr2017 is done for today; neurips has 12 due: paperdeck study neurips"); null when none.
+ */
+export function elsewhereText(deck: string, elsewhere: readonly { deck: string; due: number }[]): string | null {
+  const done = `${toSafeLine(deck)} is done for today`;
+  const [only] = elsewhere;
+  if (!only) return null;
+  if (elsewhere.length === 1) return `${done}; ${toSafeLine(only.deck)} has ${only.due} due: paperdeck study ${toSafeLine(only.deck)}`;
+  const list = elsewhere.map((other) => `${toSafeLine(other.deck)} ${other.due}`).join(', ');
+  return `${done}; ${elsewhere.length} other decks have cards due (${list}): paperdeck study --all`;
 }

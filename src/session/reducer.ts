@@ -12,6 +12,7 @@ import type {
   Phase,
   SessionEvent,
   SessionKey,
+  SessionScope,
   SessionState,
   SessionView,
   Transition,
@@ -44,10 +45,23 @@ export function waitingUntil(state: SessionState): number | null {
   return base === 'waiting' ? state.view.nextLearningDue : null;
 }
 
-/** The session's first state, from the engine's first view. `notice` shows on the first screen. */
-export function startSession(deck: string, view: SessionView, notice: string | null = null): Transition {
+const ONE_DECK: SessionScope = { elsewhere: [], all: false, label: null };
+
+/**
+ * The session's first state, from the engine's first view. `notice` shows on the first screen;
+ * `scope` names the other decks with cards due and whether the session goes on to them.
+ */
+export function startSession(deck: string, view: SessionView, notice: string | null = null, scope: Partial<SessionScope> = {}): Transition {
+  const effects: Effect[] = [];
+  const state = moveOn(freshState(deck, view, notice, { ...ONE_DECK, ...scope }), effects);
+  return { state: settle(state, effects), effects };
+}
+
+/** A deck's state before its first key: the same whether the session starts on it or moves on to it. */
+function freshState(deck: string, view: SessionView, notice: string | null, scope: SessionScope): SessionState {
   const phase = phaseForView(view, view.at, false);
-  const state: SessionState = {
+  return {
+    ...scope,
     deck,
     phase,
     returnTo: null,
@@ -64,8 +78,19 @@ export function startSession(deck: string, view: SessionView, notice: string | n
     wakeAt: null,
     exit: false,
   };
-  const effects: Effect[] = [];
-  return { state: settle(state, effects), effects };
+}
+
+/**
+ * Studying all decks: once this deck has nothing more to show today (the end, or nothing due),
+ * open the next deck with cards due. A learning card coming back within minutes keeps the
+ * session on this deck (it waits with a countdown), as it would studying this deck alone.
+ */
+function moveOn(state: SessionState, effects: Effect[]): SessionState {
+  const next = state.elsewhere[0];
+  if (!state.all || !next || state.exit || state.busy) return state;
+  if (state.phase !== 'end' && state.phase !== 'nothing-due') return state;
+  if (state.view.counts.total > 0) return state;
+  return start(state, { type: 'nextDeck', deck: next.deck }, effects);
 }
 
 export function reduceSession(state: SessionState, event: SessionEvent): Transition {
@@ -77,6 +102,7 @@ export function reduceSession(state: SessionState, event: SessionEvent): Transit
     next = step({ ...next, queued: rest }, { type: 'key', key: first!.key, at: first!.at }, effects);
   }
   if (next.exit && next.queued.length > 0) next = { ...next, queued: [] };
+  next = moveOn(next, effects);
   return { state: settle(next, effects), effects };
 }
 
@@ -124,6 +150,14 @@ function step(state: SessionState, event: SessionEvent, effects: Effect[]): Sess
     }
     case 'refreshed':
       return adopt(state, event.view, {});
+    case 'switched': {
+      // A new deck, a new engine: this session's answers, undo and progress start again with it.
+      const said = `${state.deck} is done for today; now ${event.deck}.`;
+      const elsewhere = state.elsewhere.filter((other) => other.deck !== event.deck);
+      // Keys typed while the deck opened were meant for the screen before: drop them.
+      const fresh = freshState(event.deck, event.view, event.notice ? `${said} ${event.notice}` : said, { ...state, elsewhere });
+      return { ...fresh, wakeAt: state.wakeAt };
+    }
     case 'failed':
       // Keys typed after a failure were meant for a screen that never came: drop them.
       return {

@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.js';
 import { failureMessage } from '../core/errors.js';
 import { toSafeLine } from '../core/sanitize.js';
 import { reduceSession, startSession } from './reducer.js';
-import type { Effect, SessionEvent, SessionKey, SessionState, StudyEngine } from './types.js';
+import type { Effect, SessionEvent, SessionKey, SessionScope, SessionState, StudyEngine } from './types.js';
 import { forScreen, readView } from './view.js';
 
 export interface Timers {
@@ -31,6 +31,13 @@ export interface SessionRunnerOptions {
    */
   editNote?: (cardId: string) => Promise<string>;
   timers?: Timers;
+  /** The other decks with cards due, whether to go on to them, the header's label (reducer.ts: startSession). */
+  scope?: Partial<SessionScope>;
+  /**
+   * Opens the next deck when studying all decks: its engine, and one line on what opening it
+   * found (a rebuild), or null. Without it, moving on reports that it is unavailable.
+   */
+  openDeck?: (deck: string) => Promise<{ engine: StudyEngine; notice: string | null }>;
 }
 
 export interface SessionRunner {
@@ -47,7 +54,9 @@ export interface SessionRunner {
 }
 
 export function createSessionRunner(options: SessionRunnerOptions): SessionRunner {
-  const { engine, clock } = options;
+  const { clock } = options;
+  // Replaced when the session moves on to the next deck.
+  let engine = options.engine;
   const timers = options.timers ?? realTimers;
   const listeners = new Set<() => void>();
   const events: SessionEvent[] = [];
@@ -57,7 +66,7 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
   let resolveFinished: () => void = () => {};
   const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
 
-  const first = startSession(options.deck, readView(engine, clock), options.notice ?? null);
+  const first = startSession(options.deck, readView(engine, clock), options.notice ?? null, options.scope);
   let state = first.state;
 
   /** Runs an engine call now; its result (or failure) is the next event processed. */
@@ -114,6 +123,28 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
               let next: SessionEvent;
               try {
                 next = { type: 'edited', notice, view: readView(engine, clock) };
+              } catch (error) {
+                next = { type: 'failed', message: failureMessage(error), at: clock.now() };
+              }
+              dispatch(next);
+            },
+            (error: unknown) => dispatch({ type: 'failed', message: failureMessage(error), at: clock.now() }),
+          );
+        });
+        return;
+      }
+      case 'nextDeck': {
+        const { openDeck } = options;
+        if (!openDeck) {
+          return events.unshift({ type: 'failed', message: 'moving on to the next deck is not available here', at: clock.now() });
+        }
+        later.push(() => {
+          openDeck(effect.deck).then(
+            (opened) => {
+              let next: SessionEvent;
+              try {
+                next = { type: 'switched', deck: effect.deck, view: readView(opened.engine, clock), notice: opened.notice };
+                engine = opened.engine;
               } catch (error) {
                 next = { type: 'failed', message: failureMessage(error), at: clock.now() };
               }

@@ -77,6 +77,8 @@ export type SessionEvent =
   /** The editor closed and the deck was rebuilt; `notice` says what changed. */
   | { type: 'edited'; view: SessionView; notice: string }
   | { type: 'refreshed'; view: SessionView }
+  /** The session moved on to the next deck (studying all decks); `notice` says what its opening found. */
+  | { type: 'switched'; deck: string; view: SessionView; notice: string | null }
   | { type: 'failed'; message: string; at: number };
 
 /** A card the leech rule has just suspended: its title and how many lapses it has. */
@@ -93,14 +95,35 @@ export type Effect =
   | { type: 'suspend'; cardId: string }
   | { type: 'openEditor'; cardId: string }
   | { type: 'refresh' }
+  /** Studying all decks: open this deck and go on with it (the current one has nothing more today). */
+  | { type: 'nextDeck'; deck: string }
   /** Deliver a `tick` at this time (replacing any earlier request); null cancels. */
   | { type: 'wake'; at: number | null }
   | { type: 'quit' };
 
 /** Effects whose result the session waits for; keys arriving meanwhile are queued. */
-export type BlockingEffect = Extract<Effect, { type: 'answer' | 'undo' | 'bury' | 'suspend' | 'openEditor' | 'refresh' }>;
+export type BlockingEffect = Extract<Effect, { type: 'answer' | 'undo' | 'bury' | 'suspend' | 'openEditor' | 'refresh' | 'nextDeck' }>;
 
-export interface SessionState {
+/** Another deck and how many cards are due in it now. */
+export interface DeckDue {
+  deck: string;
+  due: number;
+}
+
+/** What a session knows beyond its deck: the other decks with cards due, and how it studies. */
+export interface SessionScope {
+  /**
+   * The other decks with cards due when the session began, in the order they are studied. The
+   * end screen names them; studying all decks, the session moves on to the first of them.
+   */
+  elsewhere: DeckDue[];
+  /** Studying all decks: on to the next deck in `elsewhere` once this one has nothing more today. */
+  all: boolean;
+  /** Said beside the deck's name in the header ("studying ahead 3 days"), or null. */
+  label: string | null;
+}
+
+export interface SessionState extends SessionScope {
   deck: string;
   phase: Phase;
   /** The phase the help overlay or the editor returns to. */

@@ -41,7 +41,7 @@ export function StudyScreen({ state, columns, rows = 24 }: { state: SessionState
   const width = Math.max(20, Math.min(columns - 1, MAX_WIDTH));
   const { phase } = state;
   if (phase === 'editor') return <EditorNote state={state} />;
-  const deck = toSafeLine(state.deck);
+  const deck = toSafeLine(state.label ? `${state.deck} · ${state.label}` : state.deck);
   const { counts } = state.view;
   const showProgress = state.answers.length > 0 || phase === 'question' || phase === 'answer' || phase === 'help';
   // The last frame (left on the terminal after quitting) keeps only what is worth keeping.

@@ -4,6 +4,7 @@ import type { Card } from '../../src/core/types.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { editorArguments, editorCommand } from '../../src/session/editor.js';
 import {
+  elsewhereText,
   formatCountdown,
   formatDuration,
   formatRetention,
@@ -126,5 +127,20 @@ describe('readView', () => {
     expect(shown.source).toEqual({ file: 'notes.txt', line: 3, session: 'Monday', code: 'C1' });
     // A new card under the default steps (1m, 10m) and FSRS's first Easy interval.
     expect(shown.previews.map((p) => p.label)).toEqual(['1 min', '6 min', '10 min', '9 d']);
+  });
+});
+
+describe('the end screen names the other decks with cards due', () => {
+  const at = (elsewhere: { deck: string; due: number }[]) => elsewhereText('iclr2017', elsewhere);
+
+  it('says which deck, with the command that studies it', () => {
+    expect((at([{ deck: 'neurips', due: 12 }]))).toBe('iclr2017 is done for today; neurips has 12 due: paperdeck study neurips');
+    expect((at([{ deck: 'neurips', due: 12 }, { deck: 'alpha', due: 3 }]))).toBe(
+      'iclr2017 is done for today; 2 other decks have cards due (neurips 12, alpha 3): paperdeck study --all',
+    );
+  });
+
+  it('says nothing when no other deck has cards due', () => {
+    expect(at([])).toBeNull();
   });
 });

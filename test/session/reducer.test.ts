@@ -306,3 +306,50 @@ describe('the session reducer', () => {
     expect(t.effects).toEqual([]);
   });
 });
+
+describe('one session for every deck with cards due', () => {
+  const elsewhere = [
+    { deck: 'neurips', due: 12 },
+    { deck: 'alpha', due: 3 },
+  ];
+  const empty = () => view(null, { nextDue: T0 + 86_400_000 });
+
+  it('moves on to the next deck once this one has nothing more today, studying all decks', () => {
+    const { state } = startSession('iclr', view(card(1), { counts: { new: 1, learning: 0, review: 0, total: 1 } }), null, { elsewhere, all: true });
+    expect(state.busy).toBeNull();
+    const shown = run(state, keys('show', '4'));
+    expect(blocking(shown.effects)).toEqual([{ type: 'answer', cardId: 'c1', rating: 4, ms: 0, shownAt: T0 }]);
+    const done = run(shown.state, [{ type: 'answered', view: empty() }]);
+    expect(blocking(done.effects)).toEqual([{ type: 'nextDeck', deck: 'neurips' }]);
+    expect(done.state.busy).toBe('nextDeck');
+    // Keys typed while the next deck opens were meant for the screen before.
+    const typed = run(done.state, keys('show'));
+    const next = run(typed.state, [{ type: 'switched', deck: 'neurips', view: view(card(7)), notice: 'notes checked: no card changed' }]);
+    expect(next.state).toMatchObject({ deck: 'neurips', phase: 'question', answers: [], undoable: [], rated: false, busy: null, queued: [], all: true });
+    expect(next.state.elsewhere).toEqual([{ deck: 'alpha', due: 3 }]);
+    expect(next.state.notice).toBe('iclr is done for today; now neurips. notes checked: no card changed');
+  });
+
+  it('moves on at once from a deck with nothing due, and stays on the last deck at its end', () => {
+    const { state, effects } = startSession('iclr', empty(), null, { elsewhere: [{ deck: 'alpha', due: 3 }], all: true });
+    expect(blocking(effects)).toEqual([{ type: 'nextDeck', deck: 'alpha' }]);
+    const last = run(state, [{ type: 'switched', deck: 'alpha', view: empty(), notice: null }]);
+    expect(blocking(last.effects)).toEqual([]);
+    expect(last.state.phase).toBe('nothing-due');
+  });
+
+  it('waits for a learning card coming back within minutes rather than moving on', () => {
+    const waiting = view(null, { counts: { new: 0, learning: 0, review: 0, total: 0 }, nextLearningDue: T0 + 60_000 });
+    const { state, effects } = startSession('iclr', waiting, null, { elsewhere, all: true });
+    expect(state.phase).toBe('waiting');
+    expect(blocking(effects)).toEqual([]);
+  });
+
+  it('stays on the deck when studying one deck, or after a quit', () => {
+    const one = startSession('iclr', empty(), null, { elsewhere });
+    expect(blocking(one.effects)).toEqual([]);
+    const { state } = startSession('iclr', view(card(1)), null, { elsewhere, all: true });
+    const quit = run(state, keys('quit'));
+    expect(blocking(quit.effects)).toEqual([{ type: 'quit' }]);
+  });
+});

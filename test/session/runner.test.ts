@@ -203,3 +203,33 @@ describe('a grade pressed after the day began while its card was on screen', () 
     expect(review.at).toBeLessThanOrEqual(clock.now());
   });
 });
+
+describe('the session runner over several decks', () => {
+  it('opens the next deck once this one is done, and answers go to that deck’s log', async () => {
+    const clock = new ManualClock(T0);
+    const first = new FakeDeckState('a');
+    const second = new FakeDeckState('b');
+    const config = settings();
+    const opened: string[] = [];
+    const runner = createSessionRunner({
+      deck: 'a',
+      engine: createStudyEngine({ deck: first, cards: makeCards(1), settings: config, clock }),
+      clock,
+      timers: new HandTimers(),
+      scope: { elsewhere: [{ deck: 'b', due: 1 }], all: true },
+      openDeck: async (name) => {
+        opened.push(name);
+        return { engine: createStudyEngine({ deck: second, cards: makeCards(1), settings: config, clock }), notice: null };
+      },
+    });
+    press(runner, 'show', '4');
+    expect(runner.getState().busy).toBe('nextDeck');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(opened).toEqual(['b']);
+    expect(runner.getState()).toMatchObject({ deck: 'b', phase: 'question', elsewhere: [] });
+    press(runner, 'show', '4');
+    expect(written(first)).toEqual([['review', 'c001', 4, 0]]);
+    expect(written(second)).toEqual([['review', 'c001', 4, 0]]);
+    expect(runner.getState().phase).toBe('end');
+  });
+});

@@ -6,7 +6,7 @@ import type { ReactElement } from 'react';
 import { Text } from 'ink';
 import { toSafeLine } from '../../core/sanitize.js';
 import { displayWidth, plural, wrap } from '../../core/text.js';
-import { formatCountdown, formatDuration, formatRetention, formatWhen } from '../../session/format.js';
+import { elsewhereText, formatCountdown, formatDuration, formatRetention, formatWhen } from '../../session/format.js';
 import { waitingUntil } from '../../session/reducer.js';
 import type { SessionState, StudySummary } from '../../session/types.js';
 import { Tinted } from '../theme.js';
@@ -76,6 +76,12 @@ function stillDueText(state: SessionState): string {
   return `${formatWhen(nextLearningDue, state.now)} (a card in learning)`;
 }
 
+function elsewhereRows(state: SessionState, width: number): ReactElement[] {
+  // Only once this deck is done: with cards still to go, they come first.
+  const text = state.view.counts.total > 0 ? null : elsewhereText(state.deck, state.elsewhere);
+  return text === null ? [] : [blank('elsewhere-gap'), ...plain('elsewhere', text, width)];
+}
+
 export function waitingRows(state: SessionState, width: number): ReactElement[] {
   const countdown = formatCountdown((waitingUntil(state) ?? state.now) - state.now);
   const waiting = `Waiting for it: ${countdown}`;
@@ -106,6 +112,7 @@ export function nothingDueRows(state: SessionState, width: number): ReactElement
       width,
     ),
     ...(summary.reviewed > 0 ? [blank('gap'), ...labelled('Today', todayLine(summary), width)] : []),
+    ...elsewhereRows(state, width),
   ];
 }
 
@@ -119,6 +126,7 @@ export function sessionEndRows(state: SessionState, width: number): ReactElement
     ...labelled('This session', sessionLine(state.answers), width),
     ...labelled('Today', todayLine(summary), width),
     ...labelled('Next due', left > 0 ? stillDueText(state) : nextDueText(state), width),
+    ...elsewhereRows(state, width),
   ];
 }
 
