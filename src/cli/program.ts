@@ -59,7 +59,10 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
   program
     .command('study')
     .description('review the cards due now in an interactive terminal session')
-    .argument('[deck]', 'deck name (default: the only deck, else a picker)')
+    .argument('[deck]', 'deck name (default: the only deck, else a picker, "All decks" first when several have cards due)')
+    .option('--all', 'study every deck with cards due, one after the other, in one session')
+    .option('--new <n>', "allow N more new cards today than the daily limit, for this session only (Anki's custom study)")
+    .option('--ahead <days>', 'also review the cards due within the next DAYS days (their reviews are real, logged now)')
     .addHelpText('after', '\nKeys: Space/Enter show answer, 1-4 rate, u undo, b bury, s suspend, e edit note, ? help, q quit.')
     .action(action('study'));
 

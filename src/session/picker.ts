@@ -20,6 +20,41 @@ export interface PickerKeyFlags {
 export const PICKER_START: PickerState = { highlighted: 0 };
 
 /**
+ * What stands for "all decks" among the names the picker hands back: a NUL, which no deck name
+ * (nor any file name) can hold.
+ */
+export const ALL_DECKS = '\u0000all';
+
+/** What the picker reads of a deck: its name and how many cards are due in it now (null: not counted). */
+export interface PickerDeck {
+  name: string;
+  counts: { total: number } | null;
+}
+
+/** One row of the picker: every deck with cards due, or one deck. */
+export type PickerEntry = { kind: 'all'; decks: number; due: number } | { kind: 'deck'; deck: PickerDeck };
+
+/**
+ * The picker's rows and where its cursor starts. When more than one deck has cards due, the first
+ * row studies them all, one after the other; the cursor starts on the first row with cards due
+ * (never on a deck with nothing due while another has some), else on the first row.
+ */
+export function pickerEntries(decks: readonly PickerDeck[]): { entries: PickerEntry[]; start: PickerState } {
+  const withDue = decks.filter((deck) => (deck.counts?.total ?? 0) > 0);
+  const entries: PickerEntry[] = decks.map((deck) => ({ kind: 'deck', deck }));
+  if (withDue.length > 1) {
+    entries.unshift({ kind: 'all', decks: withDue.length, due: withDue.reduce((sum, deck) => sum + deck.counts!.total, 0) });
+  }
+  const first = entries.findIndex((entry) => entry.kind === 'all' || (entry.deck.counts?.total ?? 0) > 0);
+  return { entries, start: { highlighted: Math.max(0, first) } };
+}
+
+/** The names pickerStep chooses among, one for each entry (ALL_DECKS for the first row when it is "all decks"). */
+export function entryNames(entries: readonly PickerEntry[]): string[] {
+  return entries.map((entry) => (entry.kind === 'all' ? ALL_DECKS : entry.deck.name));
+}
+
+/**
  * The state after one key: ↑↓ (or k j) move and wrap around, Enter or Space picks the row,
  * 1–9 pick that row at once, q, Esc or Ctrl-C cancel. Once picked or cancelled, keys do nothing.
  */

@@ -124,6 +124,19 @@ function due(): { new: number; learning: number; review: number; total: number }
   return JSON.parse(result.stdout);
 }
 
+/** Shows each of a deck's three cards and answers Easy: every card leaves learning at once, and the deck is done. */
+async function answerAllEasy(program: PtyProgram, deck: string): Promise<void> {
+  for (let i = 0; i < 3; i += 1) {
+    await program.waitForScreen((rows) => rows[0]!.startsWith(`${deck} `) && rows.some((row) => row.includes('Paper Title')) && !rows.some((row) => row.includes('4 Easy')));
+    let mark = program.mark();
+    program.write(' ');
+    await program.waitFor('4 Easy', mark);
+    mark = program.mark();
+    program.write('4');
+    await program.waitFor(/\S/, mark);
+  }
+}
+
 describe('paperdeck study in a terminal', () => {
   it('answers with real keys, undoes one, quits, and starts again where it left off', async () => {
     const first = study();
@@ -382,12 +395,74 @@ else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
     });
     running.push(program);
     const picker = await program.waitForScreen('↑↓ choose');
-    expect(picker.slice(0, 3)).toEqual(['Which deck?', '❯ 1 another  not built yet', '  2 tiny     3 new · 0 learning · 0 review']);
-    program.write('\u001b[B\r');
+    // The cursor starts on the deck with cards due, not on the one with nothing to count.
+    expect(picker.slice(0, 3)).toEqual(['Which deck?', '  1 another  not built yet', '❯ 2 tiny     3 new · 0 learning · 0 review']);
+    program.write('\r');
     const session = await program.waitForScreen((rows) => rows.some((row) => row.includes('Alpha Paper Title')) && rows[0]!.startsWith('tiny '));
     expect(session.join('\n')).not.toMatch(/Which deck|❯|↑↓/);
     program.write('q');
     expect((await program.exited).exitCode).toBe(0);
+  });
+
+  it('offers all decks first when several have cards due, and studies them one after the other in one session', async () => {
+    mkdirSync(join(decksDir, 'another'));
+    writeFileSync(join(decksDir, 'another', 'notes.txt'), NOTES.replace(/Alpha|Beta|Gamma/g, (word) => `Other${word}`));
+    paperdeck('generate');
+    const program = new PtyProgram(process.execPath, [bin, 'study', '--state', stateDir, '--decks', decksDir], {
+      env: interactiveEnv({ PAPERDECK_NOW: NOW, TZ: 'UTC' }),
+    });
+    running.push(program);
+    const picker = await program.waitForScreen('↑↓ choose');
+    expect(picker[1]).toMatch(/^❯ 1 All decks \(6 due\)/);
+    program.write('\r');
+    await answerAllEasy(program, 'another');
+    const next = await program.waitForScreen((rows) => rows[0]!.startsWith('tiny '));
+    expect(flat(next)).toContain('another is done for today; now tiny.');
+    await answerAllEasy(program, 'tiny');
+    const end = await program.waitForScreen('Done for now');
+    expect(flat(end)).not.toContain('is done for today;');
+    program.write('q');
+    expect((await program.exited).exitCode).toBe(0);
+    const store = await openState(stateDir, { mode: 'read', clock: new ManualClock(Date.parse(NOW)) });
+    try {
+      for (const deck of ['another', 'tiny']) expect(store.deck(deck).readLog().filter((entry) => entry.kind === 'review')).toHaveLength(3);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('says at the end of one deck which other deck still has cards due, and how to study it', async () => {
+    mkdirSync(join(decksDir, 'another'));
+    writeFileSync(join(decksDir, 'another', 'notes.txt'), NOTES.replace(/Alpha|Beta|Gamma/g, (word) => `Other${word}`));
+    paperdeck('generate');
+    const program = study();
+    await answerAllEasy(program, 'tiny');
+    const end = await program.waitForScreen('Done for now');
+    expect(flat(end)).toContain('tiny is done for today; another has 3 due: paperdeck study another');
+    program.write('q');
+    expect((await program.exited).exitCode).toBe(0);
+  });
+
+  it('studies ahead with --ahead DAYS, saying so in the header, and shows more new cards with --new N', async () => {
+    paperdeck('config', 'new-per-day', '1');
+    const first = study();
+    await first.waitFor('1 new · 0 learning · 0 review');
+    first.write(' ');
+    await first.waitFor('4 Easy');
+    first.write('4');
+    await first.waitForScreen('Done for now');
+    first.write('q');
+    expect((await first.exited).exitCode).toBe(0);
+
+    const program = new PtyProgram(process.execPath, [bin, 'study', 'tiny', '--ahead', '60', '--new', '2', '--state', stateDir, '--decks', decksDir], {
+      env: interactiveEnv({ PAPERDECK_NOW: NOW, TZ: 'UTC' }),
+    });
+    running.push(program);
+    const screen = await program.waitForScreen((rows) => rows[0]!.startsWith('tiny · studying ahead 60 days · 2 more new today'));
+    expect(flat(screen)).toContain('2 new · 0 learning · 1 review');
+    program.write('q');
+    expect((await program.exited).exitCode).toBe(0);
+    expect(paperdeck('config', 'new-per-day')).toContain('1');
   });
 
   it('uses no colour under NO_COLOR, and Anki’s colours otherwise', async () => {

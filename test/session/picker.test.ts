@@ -1,6 +1,6 @@
 // The deck picker's keys (src/session/picker.ts), one step at a time.
 import { describe, expect, it } from 'vitest';
-import { PICKER_START, pickerStep, type PickerKeyFlags, type PickerState } from '../../src/session/picker.js';
+import { ALL_DECKS, entryNames, PICKER_START, pickerEntries, pickerStep, type PickerKeyFlags, type PickerState } from '../../src/session/picker.js';
 
 const decks = ['alpha', 'iclr2017', 'neurips'];
 const press = (keys: (string | PickerKeyFlags)[], from: PickerState = PICKER_START) =>
@@ -38,5 +38,29 @@ describe('deck picker keys', () => {
 
   it('does nothing with no decks to pick from', () => {
     expect(pickerStep(PICKER_START, [], '', { return: true })).toBe(PICKER_START);
+  });
+});
+
+describe('deck picker rows', () => {
+  const deck = (name: string, total: number | null) => ({ name, counts: total === null ? null : { total } });
+
+  it('starts on the first deck with cards due, not on one with nothing due', () => {
+    const { entries, start } = pickerEntries([deck('another', null), deck('empty', 0), deck('tiny', 3)]);
+    expect(entryNames(entries)).toEqual(['another', 'empty', 'tiny']);
+    expect(start.highlighted).toBe(2);
+  });
+
+  it('offers all decks first, cursor on it, when more than one deck has cards due', () => {
+    const { entries, start } = pickerEntries([deck('empty', 0), deck('iclr2017', 5), deck('neurips', 12)]);
+    expect(entries[0]).toEqual({ kind: 'all', decks: 2, due: 17 });
+    expect(entryNames(entries)).toEqual([ALL_DECKS, 'empty', 'iclr2017', 'neurips']);
+    expect(start.highlighted).toBe(0);
+    expect(pickerStep(start, entryNames(entries), '', { return: true }).chosen).toBe(ALL_DECKS);
+  });
+
+  it('starts on the first row when nothing is due anywhere', () => {
+    const { entries, start } = pickerEntries([deck('a', 0), deck('b', null)]);
+    expect(entries).toHaveLength(2);
+    expect(start.highlighted).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import type { CommandContext } from '../context.js';
 import { UserError, failureMessage } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import type { CardsFile } from '../../core/types.js';
+import type { DeckDue } from '../../session/types.js';
 import type { DeckChoice } from '../../ui/index.js';
 
 /** The one line for a caller that is not a person at a terminal, or null when it is one. */
@@ -47,10 +48,38 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   }
 }
 
-async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
+/** `--new N` and `--ahead DAYS`, read and checked: Anki's custom study, for this session only. */
+export function customStudyOf(flags: Record<string, unknown>): { extraNew?: number; aheadDays?: number } {
+  const count = (flag: string, max: number): number | undefined => {
+    const raw = flags[flag];
+    if (raw === undefined) return undefined;
+    const text = String(raw);
+    if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > max) {
+      throw new UserError(`--${flag} takes a whole number from 1 to ${max}, not ${JSON.stringify(toSafeLine(text.slice(0, 40)))}`);
+    }
+    return Number(text);
+  };
+  const custom: { extraNew?: number; aheadDays?: number } = {};
+  const extraNew = count('new', 9999);
+  const aheadDays = count('ahead', 365);
+  if (extraNew !== undefined) custom.extraNew = extraNew;
+  if (aheadDays !== undefined) custom.aheadDays = aheadDays;
+  return custom;
+}
+
+/** What the header says of a custom-study session ("studying ahead 3 days · 10 more new"), or null. */
+export function customStudyLabel({ extraNew, aheadDays }: { extraNew?: number; aheadDays?: number }): string | null {
+  const parts: string[] = [];
+  if (aheadDays) parts.push(`studying ahead ${aheadDays === 1 ? '1 day' : `${aheadDays} days`}`);
+  if (extraNew) parts.push(`${extraNew} more new today`);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+async function study(ctx: CommandContext, { positional, flags }: CommandArgs): Promise<number> {
+  const custom = customStudyOf(flags);
   // The generator (note parsing, key-idea extraction) loads only when the deck needs rebuilding.
   const loadGenerator = () => import('../../cards/generate.js');
-  const [decks, store, engineModule, queue, runnerModule, format, editor, ui] = await withoutFetch(() =>
+  const [decks, store, engineModule, queue, runnerModule, format, editor, ui, picker] = await withoutFetch(() =>
     Promise.all([
       import('../../store/decks.js'),
       import('../../store/index.js'),
@@ -60,35 +89,55 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
       import('../../session/format.js'),
       import('../../session/editor.js'),
       import('../../ui/index.js'),
+      import('../../session/picker.js'),
     ]),
   );
   const { decksDir, stateDir } = ctx.places;
   const { clock } = ctx;
 
   const requested = positional[0] as string | undefined;
+  let all = flags['all'] === true;
+  if (all && requested !== undefined) throw new UserError('name a deck or give --all, not both');
   const available = decks.listDecks(decksDir);
-  let name: string;
-  if (requested === undefined && available.length > 1) {
-    const picked = await pickDeckToStudy(ctx, available, { decks, store, queue, ui });
-    if (picked === null) return 0;
+  let picked: string | undefined;
+  if (!all && requested === undefined && available.length > 1) {
+    const choice = await pickDeckToStudy(ctx, available, custom, { decks, store, queue, ui });
+    if (choice === null) return 0;
     process.stdin.setRawMode(true);
-    name = picked;
-  } else {
-    name = decks.resolveDeckName(decksDir, requested);
+    if (choice === picker.ALL_DECKS) all = true;
+    else picked = choice;
   }
+  // With no deck at all, the usual word on how to make one.
+  const named = all && available.length > 0 ? undefined : (picked ?? decks.resolveDeckName(decksDir, requested));
 
   // The lock first: a second session must not rebuild the deck under the first one's feet.
   const state = await store.openState(stateDir, { mode: 'write', clock, command: 'paperdeck study' });
-  let deckState: ReturnType<typeof state.deck> | undefined;
+  // The decks with cards due now: studying all, those studied in turn; else the ones the end
+  // screen names. Counted as the picker counts, after the lock, so no other session moves them.
+  let withDue: DeckDue[] = [];
+  try {
+    withDue = all || available.length > 1 ? await decksWithDue(ctx, available, custom, { decks, store, queue }) : [];
+  } catch (error) {
+    state.close();
+    throw error;
+  }
+  let name: string;
+  if (named !== undefined) name = named;
+  else name = withDue[0]?.deck ?? available[0]!;
+  const elsewhere = withDue.filter((other) => other.deck !== name);
+
+  /** Every deck this session opened, for the due index left as it ends. */
+  const studied = new Map<string, ReturnType<typeof state.deck>>();
   // What `due` counts, left for it as the session ends (store/due-index.ts), for cards.json as
   // it is now: `e` may have rebuilt it. Only a speed-up, so any doubt or failure leaves none
   // (and a stale one is set aside by `due` itself).
   const leaveDueIndex = () => {
-    if (!deckState) return;
-    try {
-      store.writeDueIndex(stateDir, deckState, decks.deckStatus(decksDir, name));
-    } catch {
-      // `due` reads everything, as it would without an index
+    for (const [deckName, deckState] of studied) {
+      try {
+        store.writeDueIndex(stateDir, deckState, decks.deckStatus(decksDir, deckName));
+      } catch {
+        // `due` reads everything, as it would without an index
+      }
     }
   };
   // Whether closing failed (a full disk while folding the snapshot): every answer is in the log
@@ -116,26 +165,34 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
 
   let runner: ReturnType<typeof runnerModule.createSessionRunner> | undefined;
   try {
-    const { cardsFile, notice: deckNotice } = await deckForSession(decksDir, name, { decks, format, loadGenerator });
-    let notice = deckNotice;
-    let cards = cardsFile.cards;
-    deckState = state.deck(name);
-    if (deckState.tornTail) {
-      // The answer being written when paperdeck was killed: its bytes are kept aside, not lost.
-      const aside = deckState.tornTail.file ? ` (its bytes are in ${deckState.tornTail.file})` : '';
-      const torn = `The last answer before a crash was cut off and not counted${aside}.`;
-      notice = notice ? `${torn} ${notice}` : torn;
-    }
-    const engine = engineModule.createStudyEngine({ deck: deckState, cards, settings: state.settings(), clock });
+    /** The deck on screen and its cards: `e` rebuilds them, moving on replaces them. */
+    let current = { name, cards: [] as CardsFile['cards'], engine: undefined as unknown as ReturnType<typeof engineModule.createStudyEngine> };
+    const openDeck = async (deckName: string) => {
+      const { cardsFile, notice: deckNotice } = await deckForSession(decksDir, deckName, { decks, format, loadGenerator });
+      let notice = deckNotice;
+      const deckState = state.deck(deckName);
+      studied.set(deckName, deckState);
+      if (deckState.tornTail) {
+        // The answer being written when paperdeck was killed: its bytes are kept aside, not lost.
+        const aside = deckState.tornTail.file ? ` (its bytes are in ${deckState.tornTail.file})` : '';
+        const torn = `The last answer before a crash was cut off and not counted${aside}.`;
+        notice = notice ? `${torn} ${notice}` : torn;
+      }
+      const engine = engineModule.createStudyEngine({ deck: deckState, cards: cardsFile.cards, settings: state.settings(), clock, custom });
+      current = { name: deckName, cards: cardsFile.cards, engine };
+      return { engine, notice };
+    };
+    const first = await openDeck(name);
 
     let screen: ReturnType<typeof ui.showStudySession> | undefined;
     const editNote = async (cardId: string): Promise<string> => {
+      const { name: deckName, cards, engine } = current;
       const card = cards.find((candidate) => candidate.id === cardId);
       if (!card) throw new UserError('that card is no longer in the deck');
       const generate = await loadGenerator();
       let where: { path: string; line: number };
       try {
-        where = generate.notesFileOf(decksDir, name, card);
+        where = generate.notesFileOf(decksDir, deckName, card);
       } catch (error) {
         // A linked deck whose notes are gone: say where they were looked for, and go on.
         if (!(error instanceof UserError)) throw error;
@@ -151,18 +208,26 @@ async function study(ctx: CommandContext, { positional }: CommandArgs): Promise<
       }
       let built: ReturnType<typeof generate.generateDeck>;
       try {
-        built = generate.generateDeck(decksDir, name);
+        built = generate.generateDeck(decksDir, deckName);
       } catch (error) {
         // Nothing was replaced: the session goes on with the cards it has, and `e` on the same
         // card opens the note again to put it right.
         return format.rebuildFailedNotice(failureMessage(error));
       }
-      cards = built.cardsFile.cards;
-      engine.replaceCards(cards);
+      current = { ...current, cards: built.cardsFile.cards };
+      engine.replaceCards(built.cardsFile.cards);
       return format.summarizeChanges(built.changes, built.skipped.length);
     };
 
-    runner = runnerModule.createSessionRunner({ deck: name, engine, clock, notice, editNote });
+    runner = runnerModule.createSessionRunner({
+      deck: name,
+      engine: first.engine,
+      clock,
+      notice: first.notice,
+      editNote,
+      openDeck,
+      scope: { elsewhere, all, label: customStudyLabel(custom) },
+    });
     screen = ui.showStudySession(runner, { color: ctx.color });
     await screen.closed;
   } finally {
@@ -182,37 +247,60 @@ type StudyModules = {
   loadGenerator: () => Promise<typeof import('../../cards/generate.js')>;
 };
 
+type CustomStudy = { extraNew?: number; aheadDays?: number };
+
 /**
- * Asks which of several decks to study, each shown with what is due in it now (read without
- * the lock, as `paperdeck due` reads). A deck whose notes changed is rebuilt only once picked,
- * so the picker stays quick. Null when the user cancels.
+ * What is due in each deck now (read without the lock, as `paperdeck due` reads), counted as a
+ * session with these custom-study options would count it. A deck whose notes changed is
+ * rebuilt only once picked, so the count stays quick: it is left uncounted, or, when `lastBuilt`,
+ * counted on the cards last built.
  */
-async function pickDeckToStudy(
+async function countDecks(
   ctx: CommandContext,
   available: string[],
-  { decks, store, queue, ui }: Pick<StudyModules, 'decks' | 'store' | 'queue' | 'ui'>,
-): Promise<string | null> {
+  custom: CustomStudy,
+  { decks, store, queue }: Pick<StudyModules, 'decks' | 'store' | 'queue'>,
+  lastBuilt: boolean,
+): Promise<DeckChoice[]> {
   const { decksDir, stateDir } = ctx.places;
   const reader = await store.openState(stateDir, { mode: 'read', clock: ctx.clock });
-  let choices: DeckChoice[];
   try {
+    const settings = reader.settings();
+    const now = ctx.clock.now();
     const counted = await queue.deckDueCounts({
       names: available,
       store: reader,
-      settings: reader.settings(),
-      now: ctx.clock.now(),
+      settings: queue.withExtraNew(settings, custom.extraNew),
+      now,
+      aheadUntil: queue.aheadUntil(now, settings.dayStartHour, custom.aheadDays),
       cardsOf: (deck) => {
         const status = decks.deckStatus(decksDir, deck);
         if (!status.cardsFile) return 'not built yet';
-        if (!status.current) return 'notes changed';
+        if (!status.current && !lastBuilt) return 'notes changed';
         return status.cardsFile.cards;
       },
       unreadableState: 'skip',
     });
-    choices = counted.map(({ deck, counts, remark, error }) => ({ name: deck, counts, remark: error ? 'cannot be read' : remark }));
+    return counted.map(({ deck, counts, remark, error }) => ({ name: deck, counts, remark: error ? 'cannot be read' : remark }));
   } finally {
     reader.close();
   }
+}
+
+/** The decks with cards due now, in the order they are listed. */
+async function decksWithDue(ctx: CommandContext, available: string[], custom: CustomStudy, modules: Pick<StudyModules, 'decks' | 'store' | 'queue'>): Promise<DeckDue[]> {
+  const counted = await countDecks(ctx, available, custom, modules, true);
+  return counted.flatMap(({ name, counts }) => (counts && counts.total > 0 ? [{ deck: name, due: counts.total }] : []));
+}
+
+/** Asks which of several decks to study (or all of them), each with what is due in it now. Null when the user cancels. */
+async function pickDeckToStudy(
+  ctx: CommandContext,
+  available: string[],
+  custom: CustomStudy,
+  { decks, store, queue, ui }: Pick<StudyModules, 'decks' | 'store' | 'queue' | 'ui'>,
+): Promise<string | null> {
+  const choices = await countDecks(ctx, available, custom, { decks, store, queue }, false);
   return ui.pickDeck(choices, { color: ctx.color });
 }
 

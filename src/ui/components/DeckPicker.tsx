@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { toSafeLine } from '../../core/sanitize.js';
 import { displayWidth } from '../../core/text.js';
-import { PICKER_START, pickerStep, type PickerState } from '../../session/picker.js';
+import { entryNames, pickerEntries, pickerStep, type PickerState } from '../../session/picker.js';
 import type { QueueCounts } from '../../session/types.js';
 import { Tinted } from '../theme.js';
 import { Counts } from './Header.js';
@@ -19,11 +19,12 @@ export interface DeckChoice {
 }
 
 export function DeckPicker({ decks, onDone }: { decks: readonly DeckChoice[]; onDone: (deck: string | null) => void }) {
-  const names = decks.map((deck) => deck.name);
+  const { entries, start } = pickerEntries(decks);
+  const names = entryNames(entries);
   // The state lives in a ref as well as in React state: "↓⏎" typed in one go arrives in one
   // batch, before any re-render, and Enter must see where ↓ went.
-  const current = useRef<PickerState>(PICKER_START);
-  const [state, setState] = useState<PickerState>(PICKER_START);
+  const current = useRef<PickerState>(start);
+  const [state, setState] = useState<PickerState>(start);
   const finished = state.chosen !== undefined;
   // Told once the empty frame is committed, so whoever unmounts the picker then finds the list
   // already erased.
@@ -43,15 +44,16 @@ export function DeckPicker({ decks, onDone }: { decks: readonly DeckChoice[]; on
   return (
     <Box flexDirection="column">
       <Text bold>Which deck?</Text>
-      {decks.map((deck, i) => {
-        const name = toSafeLine(deck.name);
+      {entries.map((entry, i) => {
+        const choice = entry.kind === 'deck' ? (entry.deck as DeckChoice) : null;
+        const name = choice ? toSafeLine(choice.name) : `All decks (${entry.kind === 'all' ? entry.due : 0} due)`;
         return (
-          <Text key={deck.name} wrap="truncate-end">
+          <Text key={choice ? choice.name : names[i]} wrap="truncate-end">
             {i === index ? <Tinted tone="accent">{'❯ '}</Tinted> : '  '}
             {i < 9 ? `${i + 1} ` : '  '}
             {i === index ? <Text bold>{name}</Text> : name}
-            {' '.repeat(nameWidth - displayWidth(name) + 2)}
-            {deck.counts ? <Counts counts={deck.counts} /> : <Text dimColor>{deck.remark ?? ''}</Text>}
+            {choice ? ' '.repeat(Math.max(0, nameWidth - displayWidth(name)) + 2) : null}
+            {choice ? choice.counts ? <Counts counts={choice.counts} /> : <Text dimColor>{choice.remark ?? ''}</Text> : <Text dimColor>{`  ${entry.kind === 'all' ? entry.decks : 0} decks, one after the other`}</Text>}
           </Text>
         );
       })}
