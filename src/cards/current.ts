@@ -2,6 +2,7 @@
 import { UserError } from '../core/errors.js';
 import type { CardsFile } from '../core/types.js';
 import { deckStatus, notesProblem } from '../store/decks.js';
+import { cli } from '../core/invocation.js';
 
 export interface CurrentCards {
   cardsFile: CardsFile;
@@ -21,7 +22,7 @@ export interface CurrentCards {
 export async function currentCards(decksDir: string, name: string): Promise<CurrentCards> {
   const status = deckStatus(decksDir, name);
   const lastBuilt = (problem: UserError) =>
-    `${name}'s notes cannot be used (${problem.message}); these are the cards last built — paperdeck generate ${name} says more`;
+    `${name}'s notes cannot be used (${problem.message}); these are the cards last built — ${cli()} generate ${name} says more`;
   if (status.current) {
     const problem = notesProblem(status);
     return { cardsFile: status.cardsFile!, note: problem ? lastBuilt(problem) : null };
@@ -29,8 +30,8 @@ export async function currentCards(decksDir: string, name: string): Promise<Curr
   const { buildDeck } = await import('./generate.js');
   try {
     const note = status.cardsFile
-      ? `${name}'s notes changed since its cards were built; run paperdeck generate ${name} to save them`
-      : `${name} has no cards.json yet; run paperdeck generate ${name} to save its cards`;
+      ? `${name}'s notes changed since its cards were built; run ${cli()} generate ${name} to save them`
+      : `${name} has no cards.json yet; run ${cli()} generate ${name} to save its cards`;
     return { cardsFile: buildDeck(name, status.notes!, status.cardsFile).cardsFile, note };
   } catch (error) {
     if (!(status.cardsFile && error instanceof UserError)) throw error;

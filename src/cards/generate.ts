@@ -18,6 +18,7 @@ import {
 import { GENERATOR_VERSION } from './version.js';
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
 import { extractKeyIdea, SKIP_REASONS } from './keyIdea.js';
+import { cli } from '../core/invocation.js';
 
 export { GENERATOR_VERSION };
 
@@ -92,12 +93,12 @@ export function readDeckNotes(files: readonly NotesInput[]): { readings: FileRea
     const found = parsed.entries.length;
     if (found === 0 && inFolder) {
       const why = parsed.notPapers.find((n) => !n.why.startsWith('front matter'))?.why ?? 'nothing in it but front matter or blank lines';
-      warnings.push({ file, line: 1, message: `no paper read from this file (${why}); see paperdeck inspect` });
+      warnings.push({ file, line: 1, message: `no paper read from this file (${why}); see ${cli()} inspect` });
     } else if (parsed.paperLike >= found + 3 && parsed.paperLike >= found * 1.5) {
       warnings.push({
         file,
         line: 1,
-        message: `${parsed.paperLike} things here look like papers but ${found} ${found === 1 ? 'was' : 'were'} read; paperdeck inspect shows how the file was read`,
+        message: `${parsed.paperLike} things here look like papers but ${found} ${found === 1 ? 'was' : 'were'} read; ${cli()} inspect shows how the file was read`,
       });
     }
   }
@@ -138,14 +139,14 @@ export function buildDeck(deck: string, files: readonly NotesInput[], previous: 
   const names = () => files.map((f) => f.label ?? f.file).join(', ');
   if (papers === 0) {
     throw new UserError(
-      `${names()}: no recognisable paper entries (expected "## Title" headings, **Title** or [Title](url) lines, list items or table rows, or "C1: Title" lines; paperdeck inspect shows how it was read)`,
+      `${names()}: no recognisable paper entries (expected "## Title" headings, **Title** or [Title](url) lines, list items or table rows, or "C1: Title" lines; ${cli()} inspect shows how it was read)`,
     );
   }
   if (drafts.length === 0) {
     // Notes that give no card make no deck, and never empty one: the cards last built stay.
     const why = skipped.every((s) => s.reason === SKIP_REASONS.empty)
       ? `${papers === 1 ? 'its one paper has no notes' : `none of its ${papers} papers has any notes`} under the title yet`
-      : `no card can be made from ${papers === 1 ? 'its one paper' : `any of its ${papers} papers`} (${papers === 1 ? skipped[0]!.reason : 'each is skipped'}; paperdeck inspect shows why)`;
+      : `no card can be made from ${papers === 1 ? 'its one paper' : `any of its ${papers} papers`} (${papers === 1 ? skipped[0]!.reason : 'each is skipped'}; ${cli()} inspect shows why)`;
     throw new UserError(`${names()}: ${why}`);
   }
   const { cards, retired, changes } = assignIdentities(drafts, previous);

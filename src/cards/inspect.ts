@@ -38,6 +38,6 @@ export function inspectNotes(files: readonly NotesInput[]): InspectReport {
     papers,
     notPapers,
     // (Pointing at inspect from inside it says nothing.)
-    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/;\s*(?:see )?paperdeck inspect.*$/, '') })),
+    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/;\s*(?:see )?(?:npx )?paperdeck inspect.*$/, '') })),
   };
 }

@@ -3,6 +3,7 @@
 import { toSafeLine } from '../core/sanitize.js';
 import { formatDuration, percent, plural } from '../core/text.js';
 import type { DeckChanges } from '../core/types.js';
+import { cli } from '../core/invocation.js';
 
 export { formatDuration };
 
@@ -57,7 +58,7 @@ export function formatRetention(retention: number | null): string {
 
 /** ", 11 notes skipped (see paperdeck generate for why)": notes are skipped for several reasons. */
 function skippedPart(skipped: number): string {
-  return skipped ? `${plural(skipped, 'note')} skipped (see paperdeck generate for why)` : '';
+  return skipped ? `${plural(skipped, 'note')} skipped (see ${cli()} generate for why)` : '';
 }
 
 /** The notice after building a deck that had no cards yet. */
@@ -67,7 +68,7 @@ export function summarizeBuild(cards: number, skipped: number): string {
 
 /** The notice when an answer made a card a leech, which suspends it. */
 export function leechNotice({ title, lapses }: { title: string; lapses: number }): string {
-  return `${title} is a leech (${plural(lapses, 'lapse')}): suspended; see paperdeck cards / paperdeck unsuspend`;
+  return `${title} is a leech (${plural(lapses, 'lapse')}): suspended; see ${cli()} cards / ${cli()} unsuspend`;
 }
 
 /** The notice when a card's note cannot be opened (its notes file is gone): the session goes on. */
@@ -101,7 +102,7 @@ export function elsewhereText(deck: string, elsewhere: readonly { deck: string; 
   const done = `${toSafeLine(deck)} is done for today`;
   const [only] = elsewhere;
   if (!only) return null;
-  if (elsewhere.length === 1) return `${done}; ${toSafeLine(only.deck)} has ${only.due} due: paperdeck study ${toSafeLine(only.deck)}`;
+  if (elsewhere.length === 1) return `${done}; ${toSafeLine(only.deck)} has ${only.due} due: ${cli()} study ${toSafeLine(only.deck)}`;
   const list = elsewhere.map((other) => `${toSafeLine(other.deck)} ${other.due}`).join(', ');
-  return `${done}; ${elsewhere.length} other decks have cards due (${list}): paperdeck study --all`;
+  return `${done}; ${elsewhere.length} other decks have cards due (${list}): ${cli()} study --all`;
 }

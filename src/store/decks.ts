@@ -14,6 +14,7 @@ import { isProcessAlive } from './processes.js';
 import { Fingerprint } from '../core/fingerprint.js';
 import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
 import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, readRegularFile } from './read-file.js';
+import { cli } from '../core/invocation.js';
 
 export const CARDS_FILE = 'cards.json';
 /**
@@ -77,7 +78,7 @@ export function listDecks(decksDir: string): string[] {
 
 /** What to say when `decksDir` holds no deck, and how to start one. */
 export function noDecksMessage(decksDir: string): string {
-  return `no decks in ${decksDir}; start one with: paperdeck new NAME --from PATH`;
+  return `no decks in ${decksDir}; start one with: ${cli()} new NAME --from PATH`;
 }
 
 /** The error for a deck name that is not among `decks`, naming the ones there are. */
@@ -234,7 +235,7 @@ function readNotesLink(dir: string): string {
   }
   if (typeof notes !== 'string' || !notes.startsWith('/')) {
     throw new UserError(
-      `${shown(path)} is not a notes link (expected {"version": 1, "notes": "/absolute/path"}); remove the deck and link it again with paperdeck new`,
+      `${shown(path)} is not a notes link (expected {"version": 1, "notes": "/absolute/path"}); remove the deck and link it again with ${cli()} new`,
     );
   }
   return notes;
@@ -410,7 +411,7 @@ function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; 
     text = bytes.toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    if (error instanceof NotARegularFileError) throw new UserError(`${error.message}; move it away and run paperdeck generate ${name} to rebuild it`);
+    if (error instanceof NotARegularFileError) throw new UserError(`${error.message}; move it away and run ${cli()} generate ${name} to rebuild it`);
     throw new UserError(`cannot read ${shown(path)}: ${(error as Error).message}`);
   }
   try {
@@ -425,7 +426,7 @@ function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; 
     // cards.json is generated: the notes can always rebuild it, but the retired cards in it
     // carry identities, so say so instead of silently starting over.
     throw new UserError(
-      `${shown(path)} is corrupted (${(error as Error).message}); move it away and run paperdeck generate ${name} to rebuild it`,
+      `${shown(path)} is corrupted (${(error as Error).message}); move it away and run ${cli()} generate ${name} to rebuild it`,
     );
   }
 }

@@ -15,6 +15,7 @@ import { BACKUPS_DIR, SETTINGS_FILE, displayDir } from './layout.js';
 import { UserError } from '../core/errors.js';
 import type { WriterLock } from './lock.js';
 import { SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, isJsonObject, migrate, pickSettings } from './schema.js';
+import { cli } from '../core/invocation.js';
 
 export interface OpenStateOptions {
   mode: 'read' | 'write';
@@ -101,7 +102,7 @@ class StateFolder implements StateStore {
     if (invalid) {
       const { key, value } = invalid;
       throw new UserError(
-        `${join(displayDir(this.dir), SETTINGS_FILE)} has an invalid ${key} (${JSON.stringify(value)}); set it with: paperdeck config ${key} VALUE, or: paperdeck config ${key} --reset`,
+        `${join(displayDir(this.dir), SETTINGS_FILE)} has an invalid ${key} (${JSON.stringify(value)}); set it with: ${cli()} config ${key} VALUE, or: ${cli()} config ${key} --reset`,
       );
     }
     return mergeSettings(this.user);

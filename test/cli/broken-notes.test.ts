@@ -32,7 +32,7 @@ describe('notes that cannot be used', () => {
     const cards = runCli(['cards', 'papers', '--json', ...places]);
     expect(cards.code).toBe(0);
     expect(JSON.parse(cards.stdout).cards).toHaveLength(43);
-    expect(cards.stderr).toMatch(/^paperdeck: note: papers's notes cannot be used \(.+\); these are the cards last built — paperdeck generate papers says more\n$/);
+    expect(cards.stderr).toMatch(/^paperdeck: note: papers's notes cannot be used \(.+\); these are the cards last built — npx paperdeck generate papers says more\n$/);
     const due = runCli(['due', '--json', ...places]);
     expect(due.code).toBe(0);
     expect(JSON.parse(due.stdout)).toMatchObject({ deck: 'papers', new: 20, total: 20 });

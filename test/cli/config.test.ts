@@ -69,7 +69,7 @@ describe('paperdeck config', () => {
     expect(all.changed).toEqual(['desired-retention', 'learning-steps', 'relearning-steps', 'new-per-day', 'fuzz']);
     const listing = config(state, []).stdout;
     expect(listing).toMatch(/^desired-retention\s+0\.85 \*\s+0\.9\s+chance/m);
-    expect(listing).toMatch(/^\* set by you; paperdeck config KEY --reset puts one back$/m);
+    expect(listing).toMatch(/^\* set by you; npx paperdeck config KEY --reset puts one back$/m);
     const store = await openState(state, { mode: 'read', clock: new ManualClock(0) });
     try {
       expect(store.settings()).toEqual({
@@ -152,8 +152,8 @@ describe('paperdeck config', () => {
     const cases: [string[], string][] = [
       [['relearning-steps', '-1m'], 'paperdeck: relearning-steps: "-1m" is not a step; write whole numbers with m, h or d, like "1m 10m" (or "none")\n'],
       [['new-per-day', '-5'], 'paperdeck: new-per-day must be a whole number from 0 to 100000 (got "-5")\n'],
-      [['new-per-day', '--five'], 'paperdeck: unknown option \'--five\'; a value that starts with "-" can be written: paperdeck config new-per-day -- VALUE\n'],
-      [['--bogus'], "paperdeck: unknown option '--bogus' (see paperdeck config --help)\n"],
+      [['new-per-day', '--five'], 'paperdeck: unknown option \'--five\'; a value that starts with "-" can be written: npx paperdeck config new-per-day -- VALUE\n'],
+      [['--bogus'], "paperdeck: unknown option '--bogus' (see npx paperdeck config --help)\n"],
     ];
     for (const [args, message] of cases) {
       const result = config(state, args);

@@ -77,7 +77,7 @@ describe('never failing silently', () => {
     const result = runCli(['new', 'quoted', '--from', join(dir, 'notes.md'), '--decks', join(dir, 'decks')]);
     expect(result.code).toBe(0);
     // (Wrapped to the terminal's width: read as one line.)
-    expect(result.stdout.replace(/\n\s+/g, ' ')).toMatch(/warning notes\.md:1: 6 things here look like papers but 2 were read; paperdeck inspect shows how the file was read/);
+    expect(result.stdout.replace(/\n\s+/g, ' ')).toMatch(/warning notes\.md:1: 6 things here look like papers but 2 were read; npx paperdeck inspect shows how the file was read/);
   });
 
   it('does not cry wolf on notes read whole', () => {

@@ -226,7 +226,7 @@ describe('a linked deck whose notes went away', () => {
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout).cards).toEqual(cards);
     expect(listed.stderr).toBe(
-      `paperdeck: note: gone's notes cannot be used (notes not found at ${path} (linked with paperdeck new)); these are the cards last built — paperdeck generate gone says more\n`,
+      `paperdeck: note: gone's notes cannot be used (notes not found at ${path} (linked with paperdeck new)); these are the cards last built — npx paperdeck generate gone says more\n`,
     );
     expect(runCli(['stats', 'gone', '--json', ...places(ws)]).code).toBe(0);
 

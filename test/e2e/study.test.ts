@@ -317,7 +317,7 @@ else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
     await later.waitFor('Alpha Paper Title');
     later.write(' 1');
     await later.waitForScreen((rows) =>
-      flat(rows).includes('Alpha Paper Title is a leech (1 lapse): suspended; see paperdeck cards / paperdeck unsuspend'),
+      flat(rows).includes('Alpha Paper Title is a leech (1 lapse): suspended; see npx paperdeck cards / npx paperdeck unsuspend'),
     );
     later.write('q');
     expect((await later.exited).exitCode).toBe(0);
@@ -438,7 +438,7 @@ else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
     const program = study();
     await answerAllEasy(program, 'tiny');
     const end = await program.waitForScreen('Done for now');
-    expect(flat(end)).toContain('tiny is done for today; another has 3 due: paperdeck study another');
+    expect(flat(end)).toContain('tiny is done for today; another has 3 due: npx paperdeck study another');
     program.write('q');
     expect((await program.exited).exitCode).toBe(0);
   });
@@ -564,7 +564,7 @@ describe('paperdeck study without a terminal', () => {
     running.push(program);
     const text = await program.waitFor(/exit=\d+/);
     expect(text.trim().split(/\r?\n/)).toEqual([
-      'paperdeck: study needs an interactive terminal (stdin is not a TTY); for scripts use `paperdeck due`',
+      'paperdeck: study needs an interactive terminal (stdin is not a TTY); for scripts use `npx paperdeck due`',
       'exit=1',
     ]);
   });
@@ -578,7 +578,7 @@ describe('paperdeck study without a terminal', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'paperdeck: study needs an interactive terminal (stdin and stdout are not TTYs); for scripts use `paperdeck due`\n',
+      'paperdeck: study needs an interactive terminal (stdin and stdout are not TTYs); for scripts use `npx paperdeck due`\n',
     );
     expect(await readLogSafe()).toEqual([]);
   });

@@ -75,18 +75,18 @@ describe('durations, retention, changes', () => {
     const changes = { added: ['a', 'b'], updated: ['c'], renamed: [], retired: ['d'], unchanged: 40 };
     expect(summarizeChanges(changes)).toBe('notes changed: 2 added, 1 updated, 1 retired');
     expect(summarizeChanges({ ...changes, added: [], updated: [], retired: [] }, 2)).toBe(
-      'notes checked: no card changed; 2 notes skipped (see paperdeck generate for why)',
+      'notes checked: no card changed; 2 notes skipped (see npx paperdeck generate for why)',
     );
   });
 
   it('says notes were skipped without guessing why (generate lists each reason)', () => {
-    expect(summarizeBuild(43, 11)).toBe('deck built: 43 cards, 11 notes skipped (see paperdeck generate for why)');
+    expect(summarizeBuild(43, 11)).toBe('deck built: 43 cards, 11 notes skipped (see npx paperdeck generate for why)');
     expect(summarizeBuild(1, 0)).toBe('deck built: 1 card');
   });
 
   it('names a new leech, its lapses, and where to find and unsuspend it', () => {
     expect(leechNotice({ title: 'Paper 7', lapses: 8 })).toBe(
-      'Paper 7 is a leech (8 lapses): suspended; see paperdeck cards / paperdeck unsuspend',
+      'Paper 7 is a leech (8 lapses): suspended; see npx paperdeck cards / npx paperdeck unsuspend',
     );
   });
 
@@ -134,9 +134,9 @@ describe('the end screen names the other decks with cards due', () => {
   const at = (elsewhere: { deck: string; due: number }[]) => elsewhereText('iclr2017', elsewhere);
 
   it('says which deck, with the command that studies it', () => {
-    expect((at([{ deck: 'neurips', due: 12 }]))).toBe('iclr2017 is done for today; neurips has 12 due: paperdeck study neurips');
+    expect((at([{ deck: 'neurips', due: 12 }]))).toBe('iclr2017 is done for today; neurips has 12 due: npx paperdeck study neurips');
     expect((at([{ deck: 'neurips', due: 12 }, { deck: 'alpha', due: 3 }]))).toBe(
-      'iclr2017 is done for today; 2 other decks have cards due (neurips 12, alpha 3): paperdeck study --all',
+      'iclr2017 is done for today; 2 other decks have cards due (neurips 12, alpha 3): npx paperdeck study --all',
     );
   });
 

@@ -195,7 +195,7 @@ describe('the study screen', () => {
     expect(screen.frame()).toContain('1 new · 0 learning · 1 review');
     screen.press(' 1');
     expect(deck.cardStates().get('card-1')).toMatchObject({ lapses: 8, suspended: true, leech: true });
-    expect(screen.frame()).toContain('Paper number 1 is a leech (8 lapses): suspended; see paperdeck cards / paperdeck unsuspend');
+    expect(screen.frame()).toContain('Paper number 1 is a leech (8 lapses): suspended; see npx paperdeck cards / npx paperdeck unsuspend');
     expect(screen.frame()).toContain('Paper number 2');
     // The next answer's screen has no notice.
     screen.press(' 3');
@@ -205,7 +205,7 @@ describe('the study screen', () => {
   it('tells in the help how a suspended card comes back', () => {
     const screen = renderInAct(<StudyApp runner={session().runner} color={false} />);
     screen.press('?');
-    expect(screen.frame()).toContain('suspend: put the card away until `paperdeck unsuspend`');
+    expect(screen.frame()).toContain('suspend: put the card away until `npx paperdeck unsuspend`');
   });
 
   it('clears the screen once on each resize, and never on a key', () => {

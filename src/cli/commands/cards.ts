@@ -13,6 +13,7 @@ import { CardStateKind, type Card, type CardState } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
 import { readDeck } from '../readDeck.js';
 import { countCards, isBuried, type CardCounts } from '../../stats/index.js';
+import { cli } from '../../core/invocation.js';
 
 export interface CardRow {
   id: string;
@@ -106,7 +107,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<CardsFlags>): P
     return 0;
   }
   if (allCards.length === 0) {
-    ctx.out(`${deck}: no cards (paperdeck generate ${deck} lists the notes it skipped and why)\n`);
+    ctx.out(`${deck}: no cards (${cli()} generate ${deck} lists the notes it skipped and why)\n`);
     return 0;
   }
   const quoted = search === undefined ? '' : JSON.stringify(toSafeLine(search));

@@ -24,6 +24,7 @@ import {
   type SettingKey,
 } from '../../schedule/settings.js';
 import { openState } from '../../store/index.js';
+import { cli } from '../../core/invocation.js';
 
 type Value = Settings[keyof Settings];
 
@@ -50,7 +51,7 @@ function showAll(ctx: CommandContext, settings: Settings): void {
     SETTING_DESCRIPTIONS[key],
   ]);
   ctx.out(formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'DEFAULT' }, { header: 'WHAT IT DOES', flex: true, min: 20 }], rows, outputWidth()));
-  if (changed.length) ctx.out('* set by you; paperdeck config KEY --reset puts one back\n');
+  if (changed.length) ctx.out(`* set by you; ${cli()} config KEY --reset puts one back\n`);
 }
 
 /**
@@ -76,10 +77,10 @@ async function saveUserSettings(
 /** Refuses an option commander let through as a word (it lets `-1m` through as a value). */
 function refuseOption(word: string | undefined, key?: SettingKey): void {
   if (word === undefined || !word.startsWith('-')) return;
-  if (key === undefined) throw new UsageError(`unknown option '${word}' (see paperdeck config --help)`);
+  if (key === undefined) throw new UsageError(`unknown option '${word}' (see ${cli()} config --help)`);
   // A single dash is a value such as "-1m" or "-5", refused (or not) by the key's own check.
   if (word.startsWith('--')) {
-    throw new UsageError(`unknown option '${word}'; a value that starts with "-" can be written: paperdeck config ${key} -- VALUE`);
+    throw new UsageError(`unknown option '${word}'; a value that starts with "-" can be written: ${cli()} config ${key} -- VALUE`);
   }
 }
 

@@ -22,6 +22,7 @@ import {
   NOTES_LINK_FILE,
 } from '../../store/decks.js';
 import { describeGeneration, generateJson } from './generate.js';
+import { cli } from '../../core/invocation.js';
 
 export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ from: string; copy?: boolean }>): Promise<number> {
   const name = validateDeckName(String(positional[0]));
@@ -68,7 +69,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   } else {
     ctx.out(`${said}\n`);
     ctx.out(describeGeneration(result, outputWidth()).join('\n') + '\n');
-    ctx.out(`study it with: paperdeck study ${name}\n`);
+    ctx.out(`study it with: ${cli()} study ${name}\n`);
   }
   return 0;
 }

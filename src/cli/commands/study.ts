@@ -8,12 +8,13 @@ import { toSafeLine } from '../../core/sanitize.js';
 import type { CardsFile } from '../../core/types.js';
 import type { DeckDue } from '../../session/types.js';
 import type { DeckChoice } from '../../ui/index.js';
+import { cli } from '../../core/invocation.js';
 
 /** The one line for a caller that is not a person at a terminal, or null when it is one. */
 export function terminalRefusal(stdinIsTTY: boolean, stdoutIsTTY: boolean): string | null {
   if (stdinIsTTY && stdoutIsTTY) return null;
   const which = !stdinIsTTY && !stdoutIsTTY ? 'stdin and stdout are not TTYs' : !stdinIsTTY ? 'stdin is not a TTY' : 'stdout is not a TTY';
-  return `study needs an interactive terminal (${which}); for scripts use \`paperdeck due\``;
+  return `study needs an interactive terminal (${which}); for scripts use \`${cli()} due\``;
 }
 
 /**

@@ -4,13 +4,14 @@ import type { ReactElement } from 'react';
 import { Text } from 'ink';
 import { wrap } from '../../core/text.js';
 import { Tinted } from '../theme.js';
+import { cli } from '../../core/invocation.js';
 
 const KEYS: [string, string][] = [
   ['Space, Enter', 'show the answer'],
   ['1 2 3 4', 'Again, Hard, Good, Easy (once the answer shows)'],
   ['u', 'undo the last rating (again and again)'],
   ['b', 'bury: put the card away until tomorrow'],
-  ['s', 'suspend: put the card away until `paperdeck unsuspend`'],
+  ['s', `suspend: put the card away until \`${cli()} unsuspend\``],
   ['e', "edit the card's note in $EDITOR; the deck is rebuilt"],
   ['?', 'this help'],
   ['q, Esc', 'quit; every rating is already saved'],
