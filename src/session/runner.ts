@@ -70,14 +70,23 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
   let state = first.state;
 
   /** Runs an engine call now; its result (or failure) is the next event processed. */
-  const attempt = (work: () => SessionEvent) => {
-    let result: SessionEvent;
+  /** The event `work` makes, or a failure saying why it could not be made. */
+  const eventOf = (work: () => SessionEvent): SessionEvent => {
     try {
-      result = work();
+      return work();
     } catch (error) {
-      result = { type: 'failed', message: failureMessage(error), at: clock.now() };
+      return { type: 'failed', message: failureMessage(error), at: clock.now() };
     }
-    events.unshift(result);
+  };
+  const attempt = (work: () => SessionEvent) => {
+    events.unshift(eventOf(work));
+  };
+  /** Once `pending` settles, dispatches the event made of its value, or the failure. */
+  const whenSettled = <T>(pending: Promise<T>, toEvent: (value: T) => SessionEvent) => {
+    pending.then(
+      (value) => dispatch(eventOf(() => toEvent(value))),
+      (error: unknown) => dispatch({ type: 'failed', message: failureMessage(error), at: clock.now() }),
+    );
   };
 
   const titleOf = (cardId: string) => {
@@ -117,20 +126,7 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
           return events.unshift({ type: 'failed', message: 'editing notes is not available here', at: clock.now() });
         }
         // After the screen has drawn the editor phase: the editor takes the terminal over.
-        later.push(() => {
-          editNote(effect.cardId).then(
-            (notice) => {
-              let next: SessionEvent;
-              try {
-                next = { type: 'edited', notice, view: readView(engine, clock) };
-              } catch (error) {
-                next = { type: 'failed', message: failureMessage(error), at: clock.now() };
-              }
-              dispatch(next);
-            },
-            (error: unknown) => dispatch({ type: 'failed', message: failureMessage(error), at: clock.now() }),
-          );
-        });
+        later.push(() => whenSettled(editNote(effect.cardId), (notice) => ({ type: 'edited', notice, view: readView(engine, clock) })));
         return;
       }
       case 'nextDeck': {
@@ -138,21 +134,13 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
         if (!openDeck) {
           return events.unshift({ type: 'failed', message: 'moving on to the next deck is not available here', at: clock.now() });
         }
-        later.push(() => {
-          openDeck(effect.deck).then(
-            (opened) => {
-              let next: SessionEvent;
-              try {
-                next = { type: 'switched', deck: effect.deck, view: readView(opened.engine, clock), notice: opened.notice };
-                engine = opened.engine;
-              } catch (error) {
-                next = { type: 'failed', message: failureMessage(error), at: clock.now() };
-              }
-              dispatch(next);
-            },
-            (error: unknown) => dispatch({ type: 'failed', message: failureMessage(error), at: clock.now() }),
-          );
-        });
+        later.push(() =>
+          whenSettled(openDeck(effect.deck), (opened) => {
+            const next: SessionEvent = { type: 'switched', deck: effect.deck, view: readView(opened.engine, clock), notice: opened.notice };
+            engine = opened.engine;
+            return next;
+          }),
+        );
         return;
       }
       case 'wake':
