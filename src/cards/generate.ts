@@ -75,7 +75,12 @@ export interface FileReading {
  * holding clearly more paper-like things than papers read says so (a shape was missed) and
  * points at `paperdeck inspect`.
  */
-export function readDeckNotes(files: readonly NotesInput[]): { readings: FileReading[]; warnings: NoteWarning[] } {
+export function readDeckNotes(
+  files: readonly NotesInput[],
+  /** Whether warnings end by pointing at `inspect` (not when inspect itself asks). */
+  { pointAtInspect = true }: { pointAtInspect?: boolean } = {},
+): { readings: FileReading[]; warnings: NoteWarning[] } {
+  const see = (text: string) => (pointAtInspect ? `; ${text}` : '');
   const readings: FileReading[] = [];
   const warnings: NoteWarning[] = [];
   const inFolder = files.length > 1 || files.some((f) => f.file.includes('/'));
@@ -93,12 +98,12 @@ export function readDeckNotes(files: readonly NotesInput[]): { readings: FileRea
     const found = parsed.entries.length;
     if (found === 0 && inFolder) {
       const why = parsed.notPapers.find((n) => !n.why.startsWith('front matter'))?.why ?? 'nothing in it but front matter or blank lines';
-      warnings.push({ file, line: 1, message: `no paper read from this file (${why}); see ${cli()} inspect` });
+      warnings.push({ file, line: 1, message: `no paper read from this file (${why})${see(`see ${cli()} inspect`)}` });
     } else if (parsed.paperLike >= found + 3 && parsed.paperLike >= found * 1.5) {
       warnings.push({
         file,
         line: 1,
-        message: `${parsed.paperLike} things here look like papers but ${found} ${found === 1 ? 'was' : 'were'} read; ${cli()} inspect shows how the file was read`,
+        message: `${parsed.paperLike} things here look like papers but ${found} ${found === 1 ? 'was' : 'were'} read${see(`${cli()} inspect shows how the file was read`)}`,
       });
     }
   }

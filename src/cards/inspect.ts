@@ -19,7 +19,7 @@ export interface InspectReport {
 }
 
 export function inspectNotes(files: readonly NotesInput[]): InspectReport {
-  const { readings, warnings } = readDeckNotes(files);
+  const { readings, warnings } = readDeckNotes(files, { pointAtInspect: false });
   const shapes = new Set<Shape>();
   const papers: InspectedPaper[] = [];
   const notPapers: NotPaper[] = [];
@@ -37,7 +37,6 @@ export function inspectNotes(files: readonly NotesInput[]): InspectReport {
     files: readings.map(({ file, parsed }) => ({ file, shapes: parsed.shapes, papers: parsed.entries.length, paperLike: parsed.paperLike })),
     papers,
     notPapers,
-    // (Pointing at inspect from inside it says nothing.)
-    warnings: warnings.map((w) => ({ ...w, message: w.message.replace(/;\s*(?:see )?(?:npx )?paperdeck inspect.*$/, '') })),
+    warnings,
   };
 }
