@@ -95,6 +95,11 @@ function trimTrailingSeparators(line: string): string {
   return end === line.length ? line : line.slice(0, end).trimEnd();
 }
 
+/** inlineText with every link read by its label, whatever it is: the text of a heading or title. */
+export function labelledText(inline: Inline): string {
+  return inlineText(inline.map((run) => (run.kind === 'link' ? { kind: 'strong' as const, children: run.children } : run)));
+}
+
 /** The first link in the runs (depth-first), or null. */
 export function firstLink(inline: Inline): { href: string; label: string } | null {
   for (const run of inline) {

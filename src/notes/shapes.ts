@@ -15,7 +15,7 @@
 // shapes. Whatever is read as no paper is recorded with why, for `paperdeck inspect`.
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
-import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
+import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { isAuthorLine, isPersonName, NoteText } from './note-text.js';
 import { notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
@@ -128,8 +128,7 @@ function once<T>(compute: (inline: Inline) => T): (inline: Inline) => T {
 const headingLabel = once(headingLabelOf);
 
 function headingLabelOf(inline: Inline): string {
-  const flat = inline.map((run) => (run.kind === 'link' ? { kind: 'strong' as const, children: run.children } : run));
-  return inlineText(flat).replace(/\s+/g, ' ').replace(/\s*\*+$/, '').trim();
+  return labelledText(inline).replace(/\s+/g, ' ').replace(/\s*\*+$/, '').trim();
 }
 
 /** A title's text from inline runs: link labels kept (the label is the title), markup gone. */
@@ -138,8 +137,7 @@ const titleText = once(titleTextOf);
 function titleTextOf(inline: Inline): string {
   const lead = leadTitle(inline);
   if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return cleanTitle(lead.title);
-  const flat = inline.map((run) => (run.kind === 'link' ? { kind: 'strong' as const, children: run.children } : run));
-  return withoutSpeaker(cleanTitle(inlineText(flat).replace(/\n/g, ' ')));
+  return withoutSpeaker(cleanTitle(labelledText(inline).replace(/\n/g, ' ')));
 }
 
 /**
