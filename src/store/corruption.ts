@@ -68,10 +68,3 @@ export function damagedLastLineError(
     `${displayPath(logFile)} is corrupted (${reason}); it is the log's last line, and ${kept}: move ${displayPath(snapshot.file)} away so that it is rebuilt from them (the next study session sets the damaged line aside; ${loses}) (the log was left as it is)`,
   );
 }
-
-/** A file whose content is fine on its own but written by a newer paperdeck. */
-export function newerSchemaError(file: string, found: number, known: number): UserError {
-  return new UserError(
-    `${displayPath(file)} was made by a newer paperdeck (schema version ${found}; this one knows up to ${known}); update paperdeck to open it`,
-  );
-}

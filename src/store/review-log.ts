@@ -6,12 +6,11 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LogEntry } from '../core/types.js';
-import { newerSchemaError } from './corruption.js';
 import { displayPath } from './layout.js';
 import { openRegularFile } from './read-file.js';
 import { NotALogEntry, checkLine, decodeEntry, lineFacts, readCompactFacts } from './log-codec.js';
 import { EntryFacts, type LogFactsBuilder } from './log-facts.js';
-import { LOG_SCHEMA_VERSION, isJsonObject } from './schema.js';
+import { LOG_SCHEMA_VERSION, isJsonObject, newerSchemaError } from './schema.js';
 
 const CHUNK_BYTES = 1 << 20;
 /**

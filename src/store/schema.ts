@@ -3,9 +3,10 @@
 // newer paperdeck is refused rather than misread; an older one is migrated in memory on read
 // (the file on disk is only rewritten by the next ordinary save, and the daily backup keeps the
 // old form).
+import { UserError } from '../core/errors.js';
 import type { Settings } from '../core/types.js';
 import { DEFAULT_SETTINGS } from '../schedule/settings.js';
-import { newerSchemaError } from './corruption.js';
+import { displayPath } from './layout.js';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -76,4 +77,11 @@ export function pickSettings(value: JsonObject): Partial<Settings> {
   const picked: JsonObject = {};
   for (const key of SETTINGS_KEYS) if (value[key] !== undefined) picked[key] = value[key];
   return picked as Partial<Settings>;
+}
+
+/** A file whose content is fine on its own but written by a newer paperdeck. */
+export function newerSchemaError(file: string, found: number, known: number): UserError {
+  return new UserError(
+    `${displayPath(file)} was made by a newer paperdeck (schema version ${found}; this one knows up to ${known}); update paperdeck to open it`,
+  );
 }
