@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GENERATOR_VERSION } from '../src/cards/generate.js';
 import type { CardsFile } from '../src/core/types.js';
-import { deckStatus, serializeCardsFile } from '../src/store/decks.js';
-import { openState, writeDueIndex } from '../src/store/index.js';
+import { serializeCardsFile } from '../src/store/decks.js';
+import { deckStatus, leaveDueIndex } from '../src/cards/freshness.js';
+import { openState } from '../src/store/index.js';
 import { systemClock } from '../src/core/clock.js';
 import { benchGenerate } from './generate.js';
 import { ms, ratio, row, timeBesideNode, timeNode } from './measure.js';
@@ -37,9 +38,9 @@ if (!only || only === 'session') {
 }
 
 /** Leaves deck `bench`'s due index in `stateDir`, as a study session does when it ends. */
-async function leaveDueIndex(decksDir: string, stateDir: string): Promise<void> {
+async function leaveBenchDueIndex(decksDir: string, stateDir: string): Promise<void> {
   const store = await openState(stateDir, { mode: 'read', clock: systemClock });
-  const written = writeDueIndex(stateDir, store.deck('bench'), deckStatus(decksDir, 'bench'));
+  const written = leaveDueIndex(stateDir, store.deck('bench'), deckStatus(decksDir, 'bench'));
   store.close();
   if (!written) throw new Error('bench: no due index written');
 }
@@ -75,8 +76,8 @@ if (!only || only === 'store' || only === 'stats') {
     const due = timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', state], 15, env);
     const dueSmall = timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', join(work, 'store-1k')], 15, env);
     // Then as a study session leaves the deck: with its due index (store/due-index.ts).
-    await leaveDueIndex(decks, state);
-    await leaveDueIndex(decks, join(work, 'store-1k'));
+    await leaveBenchDueIndex(decks, state);
+    await leaveBenchDueIndex(decks, join(work, 'store-1k'));
     const dueIndexed = timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', state], 15, env);
     const dueSmallIndexed = timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', join(work, 'store-1k')], 15, env);
     const statsCli = timeNode([bin, 'stats', 'bench', '--json', '--decks', decks, '--state', state], 5, env);

@@ -16,7 +16,8 @@ import type { Card, CardState, LogEntry, Rating, ReviewEntry } from '../src/core
 import { DEFAULT_SETTINGS } from '../src/schedule/settings.js';
 import { computeStats } from '../src/stats/index.js';
 import { renderStats } from '../src/stats/render.js';
-import { hashNotes, serializeCardsFile } from '../src/store/decks.js';
+import { serializeCardsFile } from '../src/store/decks.js';
+import { hashNotes } from '../src/cards/freshness.js';
 import { openState } from '../src/store/index.js';
 import { encodeEntry, readCompactFacts } from '../src/store/log-codec.js';
 import { EntryFacts, LogFactsBuilder } from '../src/store/log-facts.js';

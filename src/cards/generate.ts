@@ -5,16 +5,8 @@ import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NoteEntry, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { parseNotes, type ParsedNotes } from '../notes/parse.js';
-import {
-  hashNotes,
-  deckStatus,
-  type DeckStatus,
-  notesFilePath,
-  readNotesFiles,
-  restampNotes,
-  serializeCardsFile,
-  writeCardsFile,
-} from '../store/decks.js';
+import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile } from '../store/decks.js';
+import { deckStatus, hashNotes, restampNotes, type DeckStatus } from './freshness.js';
 import { GENERATOR_VERSION } from './version.js';
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
 import { extractKeyIdea, SKIP_REASONS } from './keyIdea.js';

@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { toSafeLine } from '../core/sanitize.js';
 import type { Card, CardState, LogEntry } from '../core/types.js';
 import type { StudyDeck } from './engine.js';
-import { shortIds } from '../cards/shortId.js';
+import { shortIds } from '../core/short-id.js';
 
 /** Matches listed in an ambiguity error, at most. */
 const MATCHES_SHOWN = 8;

@@ -8,10 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import { UsageError, UserError } from '../core/errors.js';
 import { stripControl } from '../core/sanitize.js';
 import type { CardsFile, NotesStamp } from '../core/types.js';
-import { GENERATOR_VERSION } from '../cards/version.js';
 import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
 import { isProcessAlive } from './processes.js';
-import { Fingerprint } from '../core/fingerprint.js';
 import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
 import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, readRegularFile } from './read-file.js';
 import { cli } from '../core/invocation.js';
@@ -362,41 +360,17 @@ export function readNotesAt(path: string, label: string = path): { folder: boole
   };
 }
 
-/**
- * One fingerprint over every notes file's name and bytes: equal fingerprints mean unchanged
- * notes. Not node:crypto: see core/fingerprint.ts.
- */
-export function hashNotes(files: readonly { file: string; bytes: Uint8Array }[]): string {
-  const fingerprint = new Fingerprint();
-  const encoder = new TextEncoder();
-  for (const { file, bytes } of files) fingerprint.update(encoder.encode(file)).update(bytes);
-  return fingerprint.digest();
-}
-
-/**
- * Whether `notesHash` (from cards.json) is the hash of these notes. Decks built before the
- * fingerprint carry 32 hex digits of a SHA-256 instead; those are checked the old way, loading
- * node:crypto only then, so an upgrade does not take every deck for changed.
- */
-function notesHashMatches(notesHash: string, files: readonly { file: string; bytes: Uint8Array }[]): boolean {
-  if (notesHash.length !== 32) return notesHash === hashNotes(files);
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  const hash = createHash('sha256');
-  for (const { file, bytes } of files) hash.update(file).update('\0').update(String(bytes.length)).update('\0').update(bytes);
-  return hash.digest('hex').slice(0, 32) === notesHash;
-}
-
 export function loadCardsFile(decksDir: string, name: string): CardsFile | null {
   return readCardsFile(decksDir, name)?.cardsFile ?? null;
 }
 
-interface FileStat {
+export interface FileStat {
   size: number;
   mtimeMs: number;
 }
 
 /** cards.json parsed, with its text as on disk (to tell "nothing changed" without a re-read). */
-function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; text: string; stat: FileStat } | null {
+export function readCardsFile(decksDir: string, name: string): { cardsFile: CardsFile; text: string; stat: FileStat } | null {
   const path = join(deckDir(decksDir, name), CARDS_FILE);
   let text: string;
   let stat: FileStat;
@@ -493,21 +467,6 @@ export function createDeckFolder(decksDir: string, name: string, files: { name: 
   }
   return dir;
 }
-export interface DeckStatus {
-  /** cards.json as on disk, or null. */
-  cardsFile: CardsFile | null;
-  /** Its text, to tell a rebuild that changed nothing without reading it again. */
-  cardsText: string | null;
-  /** Its size and mtime when read. */
-  cardsStat: FileStat | null;
-  /** The notes files as read, or null when their stamps showed them unchanged, or they cannot be read. */
-  notes: NotesFile[] | null;
-  /** Why the notes cannot be read, when cards.json stands in for them (see deckStatus). */
-  notesError: UserError | null;
-  /** cards.json exists and was built from exactly these notes by this generator. */
-  current: boolean;
-}
-
 /**
  * How long before a stamp was taken a file must have last changed for the stamp to be trusted.
  * A file changed again within one tick of the file system's clock keeps its mtime, so a stamp
@@ -528,92 +487,29 @@ export function isRacy(stamps: readonly NotesStamp[], takenAt: number): boolean 
   return stamps.some((stamp) => !(stamp.mtimeMs < takenAt - (coarse ? RACY_MS_COARSE : RACY_MS)));
 }
 
-function sameFileStat(a: FileStat & { file?: string }, b: FileStat & { file?: string }): boolean {
-  return a.file === b.file && a.size === b.size && a.mtimeMs === b.mtimeMs;
-}
-
 /**
- * Whether the deck's notes files (in its folder, or where its link file says) are exactly those
- * stamped in cards.json, unchanged in name,
- * size and mtime, each last changed well before cards.json was written (stamps are taken only
- * of files changed well before they were read; this holds when the file system's clock and
- * this machine's disagree, too). Any doubt, or any error, says no: the caller then reads and
- * hashes the notes.
+ * The deck's notes files as they are now (name, size, mtime), in name order, without reading
+ * them; null when one of them is not a regular file or cannot be looked at.
  */
-export function notesUntouchedSince(decksDir: string, name: string, stamps: readonly NotesStamp[] | undefined, cardsStat: FileStat): boolean {
-  if (!stamps || stamps.length === 0 || isRacy(stamps, cardsStat.mtimeMs)) return false;
+export function statNotesFiles(decksDir: string, name: string): NotesStamp[] | null {
   try {
     const { root, files } = listNotes(decksDir, name);
-    return (
-      files.length === stamps.length &&
-      stamps.every((stamp, i) => {
-        if (stamp.file !== files[i]) return false;
-        const info = statSync(join(root, stamp.file));
-        return info.isFile() && sameFileStat(stamp, { file: stamp.file, size: info.size, mtimeMs: info.mtimeMs });
-      })
-    );
+    const stats: NotesStamp[] = [];
+    for (const file of files) {
+      const info = statSync(join(root, file));
+      if (!info.isFile()) return null;
+      stats.push({ file, size: info.size, mtimeMs: info.mtimeMs });
+    }
+    return stats;
   } catch {
-    return false;
+    return null;
   }
 }
 
-/**
- * Whether cards.json is up to date, cheaply and without the generator: the notes files' stat
- * when they match the stamps in cards.json (nothing is read), else one hash over their bytes.
- * A deck whose notes are gone or unreadable is current when it still has cards: the cards
- * last built are the deck, and only `generate` should report the notes' problem (notesError).
- */
-export function deckStatus(decksDir: string, name: string): DeckStatus {
-  const read = readCardsFile(decksDir, name);
-  const cardsFile = read?.cardsFile ?? null;
-  const found = { cardsFile, cardsText: read?.text ?? null, cardsStat: read?.stat ?? null };
-  const built = cardsFile !== null && cardsFile.generator === GENERATOR_VERSION;
-  if (built && notesUntouchedSince(decksDir, name, cardsFile.notesStamps, read!.stat)) {
-    return { ...found, notes: null, notesError: null, current: true };
-  }
-  let notes: NotesFile[];
-  try {
-    notes = readNotesFiles(decksDir, name);
-  } catch (error) {
-    if (cardsFile && error instanceof UserError) return { ...found, notes: null, notesError: error, current: true };
-    throw error;
-  }
-  return { ...found, notes, notesError: null, current: built && notesHashMatches(cardsFile.notesHash, notes) };
-}
-
-/**
- * Why the deck's notes cannot be used while its cards.json stands in for them, or null. A deck of
- * cards alone (no notes file at all) is a deck as it stands, not a problem.
- */
-export function notesProblem(status: DeckStatus): UserError | null {
-  return status.notesError instanceof NoNotesFilesError ? null : status.notesError;
-}
-
-/**
- * Writer only. When deckStatus found the notes unchanged by reading them (they were touched,
- * or cards.json was built before stamps, or with the older hash), records their stamps and
- * hash in cards.json, so that the next check is a stat again; the cards stay as they are.
- * Only a speed-up: it writes nothing when a notes file is too fresh to stamp, or cards.json
- * changed since it was read (a generate elsewhere), and a failure to write is not an error.
- * Returns whether it wrote.
- */
-export function restampNotes(decksDir: string, name: string, status: DeckStatus): boolean {
-  const { cardsFile, cardsStat, notes } = status;
-  if (!status.current || !cardsFile || !cardsStat || !notes) return false;
-  const notesStamps = notes.map((file) => file.stamp);
-  if (!notesStamps.every((stamp) => stamp !== undefined)) return false;
-  const notesHash = hashNotes(notes);
-  const recorded = cardsFile.notesStamps;
-  const same = recorded?.length === notesStamps.length && notesStamps.every((stamp, i) => sameFileStat(stamp, recorded[i]!));
-  if (same && cardsFile.notesHash === notesHash) return false;
-  try {
-    const now = statSync(join(deckDir(decksDir, name), CARDS_FILE));
-    if (!sameFileStat(cardsStat, { size: now.size, mtimeMs: now.mtimeMs })) return false;
-    writeCardsFile(decksDir, name, serializeCardsFile({ ...cardsFile, notesHash, notesStamps }));
-    return true;
-  } catch {
-    return false; // the next check reads the notes again, as this one did
-  }
+/** cards.json's size and mtime now. */
+export function statCardsFile(decksDir: string, name: string): FileStat {
+  const info = statSync(join(deckDir(decksDir, name), CARDS_FILE));
+  return { size: info.size, mtimeMs: info.mtimeMs };
 }
 
 /** A generate killed mid-write leaves `.cards.json.tmp-<pid>` behind; clear those of dead processes. */

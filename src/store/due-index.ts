@@ -9,13 +9,12 @@
 // before; so the index is a cache that is right or unused, never trusted past what it covers.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CardStateKind, LogEntry, NotesStamp } from '../core/types.js';
-import { GENERATOR_VERSION } from '../cards/version.js';
+import type { CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
 import type { DeckProgress, QueueCard, QueueState } from '../schedule/queue.js';
 import { writeFileAtomicSync } from './atomic-file.js';
 import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
 import type { DeckState } from './deck-state.js';
-import { CARDS_FILE, deckDir, hasNoNotesFile, isRacy, notesProblem, notesUntouchedSince, type DeckStatus } from './decks.js';
+import { CARDS_FILE, isRacy, type FileStat } from './decks.js';
 import { DUE_INDEX_FILE, LOG_FILE, SNAPSHOT_FILE, deckStateDir } from './layout.js';
 import { fileSize, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
@@ -42,23 +41,23 @@ interface DueIndexDoc {
   buriedUntil: (number | null)[];
 }
 
+/** What an index is made from: cards.json as read, and the notes stamps it was checked against. */
+export interface IndexedCards {
+  cardsFile: CardsFile;
+  cardsStat: FileStat;
+  /** Empty for a deck of cards alone (no notes file). */
+  notesStamps: readonly NotesStamp[];
+}
+
+/** What readDueIndex asks of the caller: are the cards the index was made from still current? */
+export type CardsStillAsIndexed = (made: { generator: number; cardsStat: FileStat; notesStamps: readonly NotesStamp[] }) => boolean;
+
 /**
  * Writes the due index of `deck` (its states hold every entry of its log up to its log point)
- * for the cards.json `status` read, when that status vouches for the cards without doubt: current,
- * from notes unchanged by their stamps (or from no notes file at all). Only a speed-up for `due`:
- * anything else, or a failure to write, leaves no index. Returns whether it wrote.
+ * for `cards`, which the caller vouches for as current (cards/freshness.ts). Only a speed-up
+ * for `due`: a failure to write leaves no index. Returns whether it wrote.
  */
-export function writeDueIndex(
-  stateDir: string,
-  deck: Pick<DeckState, 'name' | 'cardStates' | 'logPoint'>,
-  status: DeckStatus,
-): boolean {
-  const { cardsFile, cardsStat } = status;
-  if (!status.current || status.notes !== null || !cardsFile || !cardsStat) return false;
-  if (notesProblem(status)) return false;
-  // Cards alone (no notes file): an empty list of stamps, which readDueIndex takes to mean so.
-  const notesStamps = status.notesError ? [] : cardsFile.notesStamps;
-  if (!notesStamps || cardsFile.generator !== GENERATOR_VERSION) return false;
+export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | 'cardStates' | 'logPoint'>, { cardsFile, cardsStat, notesStamps }: IndexedCards): boolean {
   const states = deck.cardStates();
   const point = deck.logPoint();
   // A cards.json written a moment ago could be written again within the same tick of the file
@@ -109,7 +108,7 @@ export function writeDueIndex(
 }
 
 /** The deck's cards and progress from its due index, or null when the index cannot be used. */
-export function readDueIndex(decksDir: string, stateDir: string, deck: string): { cards: QueueCard[]; progress: DeckProgress } | null {
+export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: CardsStillAsIndexed): { cards: QueueCard[]; progress: DeckProgress } | null {
   try {
     const dir = deckStateDir(stateDir, deck);
     const indexFile = join(dir, DUE_INDEX_FILE);
@@ -118,11 +117,7 @@ export function readDueIndex(decksDir: string, stateDir: string, deck: string): 
     const bytes = readRegularFile(indexFile, MAX_DATA_FILE_BYTES);
     if (bytes === null) return null;
     const doc = parseIndex(bytes.toString('utf8'));
-    if (!doc || doc.generator !== GENERATOR_VERSION) return null;
-    const cards = statSync(join(deckDir(decksDir, deck), CARDS_FILE));
-    if (cards.size !== doc.cardsStat.size || cards.mtimeMs !== doc.cardsStat.mtimeMs) return null;
-    const notesAsBuilt = doc.notesStamps.length === 0 ? hasNoNotesFile(decksDir, deck) : notesUntouchedSince(decksDir, deck, doc.notesStamps, doc.cardsStat);
-    if (!notesAsBuilt) return null;
+    if (!doc || !stillAsIndexed(doc)) return null;
     const snapshot = statOrNull(join(dir, SNAPSHOT_FILE));
     const snapshotAsLeft = snapshot && doc.snapshotStat ? snapshot.size === doc.snapshotStat.size && snapshot.mtimeMs === doc.snapshotStat.mtimeMs : snapshot === doc.snapshotStat;
     if (!snapshotAsLeft) return null;

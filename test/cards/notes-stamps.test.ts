@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDeck } from '../../src/cards/generate.js';
-import { deckStatus, restampNotes } from '../../src/store/decks.js';
+import { deckStatus, restampNotes } from '../../src/cards/freshness.js';
 
 const NOTES = 'C1: Paper One\n\nKey idea: the first idea, stated plainly.\n\nC2: Paper Two\n\nKey idea: the second idea, stated plainly.\n';
 const EDITED = NOTES.replace('first', 'FIRST'); // same size

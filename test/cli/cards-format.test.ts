@@ -1,7 +1,7 @@
 // The shared text formatting of src/cli/format.ts that the cards table is built with.
 import { describe, expect, it } from 'vitest';
 import { displayWidth, dueLabel, fitTable, formatTable, outputWidth, truncate } from '../../src/cli/format.js';
-import { shortIds } from '../../src/cards/shortId.js';
+import { shortIds } from '../../src/core/short-id.js';
 import { local } from '../schedule/helpers.js';
 
 describe('text formatting', () => {

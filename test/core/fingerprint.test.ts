@@ -2,7 +2,7 @@
 // must change it, and the same notes must always give the same value (it is stored on disk).
 import { describe, expect, it } from 'vitest';
 import { Fingerprint } from '../../src/core/fingerprint.js';
-import { hashNotes } from '../../src/store/decks.js';
+import { hashNotes } from '../../src/cards/freshness.js';
 import { BUNDLED_NOTES } from '../helpers/cli.js';
 import { readFileSync } from 'node:fs';
 

@@ -11,8 +11,8 @@ import type { Rating } from '../../src/core/types.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { queueForDeck } from '../../src/schedule/queue.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
-import { deckStatus } from '../../src/store/decks.js';
-import { openState, readDueIndex, writeDueIndex, type StateStore } from '../../src/store/index.js';
+import { currentDueIndex, deckStatus, leaveDueIndex } from '../../src/cards/freshness.js';
+import { openState, type StateStore } from '../../src/store/index.js';
 import { BUNDLED_NOTES, runCli } from '../helpers/cli.js';
 import { tempDir } from './helpers.js';
 
@@ -43,13 +43,13 @@ function closeAndLeaveIndex(ws: { decks: string; state: string }, store: StateSt
   expect(status).toMatchObject({ current: true, notes: null });
   const deck = store.deck('papers');
   store.close();
-  return writeDueIndex(ws.state, deck, status);
+  return leaveDueIndex(ws.state, deck, status);
 }
 
 /** What `due` counts at `now` with the index, and with everything read in full. */
 async function bothWays(ws: { decks: string; state: string }, now: number) {
   const clock = new ManualClock(now);
-  const indexed = readDueIndex(ws.decks, ws.state, 'papers');
+  const indexed = currentDueIndex(ws.decks, ws.state, 'papers');
   const reader = await openState(ws.state, { mode: 'read', clock });
   try {
     const full = queueForDeck({ deck: reader.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, now });
@@ -110,7 +110,7 @@ describe('the due index', () => {
       const ws = workspace();
       const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
       await session(ws, clock, 10, 3);
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).not.toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).not.toBeNull();
       return ws;
     }
 
@@ -118,13 +118,13 @@ describe('the due index', () => {
       const ws = await withIndex();
       const cards = join(ws.decks, 'papers', 'cards.json');
       writeFileSync(cards, readFileSync(cards));
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
 
     it('the notes were edited or touched', async () => {
       const ws = await withIndex();
       writeFileSync(ws.notes, readFileSync(ws.notes, 'utf8').replace('C1:', 'C1 :'));
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
 
     it('the log is not the one it was made from', async () => {
@@ -132,9 +132,9 @@ describe('the due index', () => {
       const log = join(ws.state, 'decks', 'papers', 'log.ndjson');
       const bytes = readFileSync(log);
       truncateSync(log, bytes.length - 40);
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
       rmSync(log);
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
 
     it('the log was put back from a backup and grew again to the same length (another entry at its point)', async () => {
@@ -147,23 +147,23 @@ describe('the due index', () => {
       lines[last] = lines[last]!.replace(/("at":|,)(\d{13})/, (_, lead: string, at: string) => `${lead}${Number(at) + 1}`);
       expect(lines.join('\n').length).toBe(readFileSync(log, 'utf8').length);
       writeFileSync(log, lines.join('\n'));
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
 
     it('the snapshot was replaced or damaged', async () => {
       const ws = await withIndex();
       const snapshot = join(ws.state, 'decks', 'papers', 'snapshot.json');
       writeFileSync(snapshot, 'garbage');
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
 
     it('it is damaged', async () => {
       const ws = await withIndex();
       const index = join(ws.state, 'decks', 'papers', 'due-index.json');
       writeFileSync(index, readFileSync(index, 'utf8').slice(0, 200));
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
       writeFileSync(index, JSON.stringify({ schemaVersion: 1, ids: ['a'], state: [] }));
-      expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+      expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
   });
 
@@ -176,10 +176,10 @@ describe('the due index', () => {
     const deck = store.deck('papers');
     const cards = join(ws.decks, 'papers', 'cards.json');
     writeFileSync(cards, readFileSync(cards)); // written just now
-    expect(writeDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(false);
+    expect(leaveDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(false);
     const aMinuteAgo = new Date(Date.now() - 60_000);
     utimesSync(cards, aMinuteAgo, aMinuteAgo);
-    expect(writeDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(true);
+    expect(leaveDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(true);
     store.close();
   });
 
@@ -194,7 +194,7 @@ describe('the due index', () => {
     utimesSync(ws.notes, anHourAgo, anHourAgo); // touched after the build, content unchanged
     const status = deckStatus(ws.decks, 'papers');
     expect(status).toMatchObject({ current: true, notes: expect.any(Array) });
-    expect(writeDueIndex(ws.state, deck, status)).toBe(false);
+    expect(leaveDueIndex(ws.state, deck, status)).toBe(false);
     store.close();
   });
 
@@ -226,11 +226,11 @@ describe('the due index', () => {
     for (let i = 0; i < 6; i++) engine.answer(engine.view().card!.id, 3, 5_000);
     const deck = store.deck('papers');
     store.close();
-    expect(writeDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(true);
+    expect(leaveDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(true);
     const { indexed, full, fast } = await bothWays(ws, clock.now() + 12 * MINUTE);
     expect(indexed).toBe(true);
     expect(fast).toEqual(full);
     writeFileSync(join(ws.decks, 'papers', 'more.md'), '## A paper\n\nKey idea: one.\n');
-    expect(readDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
+    expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
   });
 });

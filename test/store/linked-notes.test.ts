@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDeck, notesFileOf } from '../../src/cards/generate.js';
-import { deckStatus, hasNoNotesFile, listDecks, notesLinkText, NOTES_LINK_FILE, readNotesFiles } from '../../src/store/decks.js';
+import { deckStatus } from '../../src/cards/freshness.js';
+import { hasNoNotesFile, listDecks, notesLinkText, NOTES_LINK_FILE, readNotesFiles } from '../../src/store/decks.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'paperdeck-linked-'));
 

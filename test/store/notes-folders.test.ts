@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDeck } from '../../src/cards/generate.js';
-import { deckStatus, MAX_NOTES_FILES, readNotesFiles, walkNotesFolder } from '../../src/store/decks.js';
+import { deckStatus } from '../../src/cards/freshness.js';
+import { MAX_NOTES_FILES, readNotesFiles, walkNotesFolder } from '../../src/store/decks.js';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'paperdeck-folders-'));
 

@@ -6,7 +6,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { plural } from '../../core/text.js';
 import { dueLabel, fitTable, outputWidth, stabilityLabel, wrap } from '../format.js';
-import { shortIds } from '../../cards/shortId.js';
+import { shortIds } from '../../core/short-id.js';
 import { UsageError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import { CardStateKind, type Card, type CardState } from '../../core/types.js';

@@ -6,7 +6,8 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { deckDueCounts, queueForDeck, type DeckDueCounts } from '../../schedule/queue.js';
-import { openStateForReading, readDueIndex } from '../../store/index.js';
+import { openStateForReading } from '../../store/index.js';
+import { currentDueIndex } from '../../cards/freshness.js';
 import { listDecks, noDecksMessage, resolveDeckName } from '../../store/decks.js';
 import { currentCards } from '../../cards/current.js';
 import { toSafeLine } from '../../core/sanitize.js';
@@ -34,7 +35,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     // with it leaves the deck to the full read below, which says what is wrong (store/due-index.ts).
     const fromIndex = new Map<string, DeckDueCounts>();
     for (const name of names) {
-      const index = readDueIndex(decksDir, stateDir, name);
+      const index = currentDueIndex(decksDir, stateDir, name);
       if (!index) continue;
       try {
         const { counts } = queueForDeck({ deck: index.progress, cards: index.cards, settings, now });

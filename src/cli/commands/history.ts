@@ -8,7 +8,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { plural } from '../../core/text.js';
 import { toSafeLine } from '../../core/sanitize.js';
-import { shortIds } from '../../cards/shortId.js';
+import { shortIds } from '../../core/short-id.js';
 import { daysLabel, durationLabel, fitTable, outputWidth, stabilityLabel, wrap } from '../format.js';
 import { RATING_NAMES, Scheduler } from '../../schedule/scheduler.js';
 import { findCard } from '../../schedule/unsuspend.js';

@@ -80,9 +80,11 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
   const custom = customStudyOf(flags);
   // The generator (note parsing, key-idea extraction) loads only when the deck needs rebuilding.
   const loadGenerator = () => import('../../cards/generate.js');
-  const [decks, store, engineModule, queue, runnerModule, format, editor, ui, picker] = await withoutFetch(() =>
+  const [decks, cardsInUse, freshness, store, engineModule, queue, runnerModule, format, editor, ui, picker] = await withoutFetch(() =>
     Promise.all([
       import('../../store/decks.js'),
+      import('../../cards/current.js'),
+      import('../../cards/freshness.js'),
       import('../../store/index.js'),
       import('../../schedule/engine.js'),
       import('../../schedule/queue.js'),
@@ -102,7 +104,7 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
   const available = decks.listDecks(decksDir);
   let picked: string | undefined;
   if (!all && requested === undefined && available.length > 1) {
-    const choice = await pickDeckToStudy(ctx, available, custom, { decks, store, queue, ui });
+    const choice = await pickDeckToStudy(ctx, available, custom, { freshness, store, queue, ui });
     if (choice === null) return 0;
     process.stdin.setRawMode(true);
     if (choice === picker.ALL_DECKS) all = true;
@@ -117,7 +119,7 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
   // screen names. Counted as the picker counts, after the lock, so no other session moves them.
   let withDue: DeckDue[] = [];
   try {
-    withDue = all || available.length > 1 ? await decksWithDue(ctx, available, custom, { decks, store, queue }) : [];
+    withDue = all || available.length > 1 ? await decksWithDue(ctx, available, custom, { freshness, store, queue }) : [];
   } catch (error) {
     state.close();
     throw error;
@@ -135,7 +137,7 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
   const leaveDueIndex = () => {
     for (const [deckName, deckState] of studied) {
       try {
-        store.writeDueIndex(stateDir, deckState, decks.deckStatus(decksDir, deckName));
+        freshness.leaveDueIndex(stateDir, deckState, freshness.deckStatus(decksDir, deckName));
       } catch {
         // `due` reads everything, as it would without an index
       }
@@ -169,7 +171,7 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
     /** The deck on screen and its cards: `e` rebuilds them, moving on replaces them. */
     let current = { name, cards: [] as CardsFile['cards'], engine: undefined as unknown as ReturnType<typeof engineModule.createStudyEngine> };
     const openDeck = async (deckName: string) => {
-      const { cardsFile, notice: deckNotice } = await deckForSession(decksDir, deckName, { decks, format, loadGenerator });
+      const { cardsFile, notice: deckNotice } = await deckForSession(decksDir, deckName, { cardsInUse, format });
       let notice = deckNotice;
       const deckState = state.deck(deckName);
       studied.set(deckName, deckState);
@@ -241,11 +243,12 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
 
 type StudyModules = {
   decks: typeof import('../../store/decks.js');
+  cardsInUse: typeof import('../../cards/current.js');
+  freshness: typeof import('../../cards/freshness.js');
   store: typeof import('../../store/index.js');
   queue: typeof import('../../schedule/queue.js');
   ui: typeof import('../../ui/index.js');
   format: typeof import('../../session/format.js');
-  loadGenerator: () => Promise<typeof import('../../cards/generate.js')>;
 };
 
 type CustomStudy = { extraNew?: number; aheadDays?: number };
@@ -260,7 +263,7 @@ async function countDecks(
   ctx: CommandContext,
   available: string[],
   custom: CustomStudy,
-  { decks, store, queue }: Pick<StudyModules, 'decks' | 'store' | 'queue'>,
+  { freshness, store, queue }: Pick<StudyModules, 'freshness' | 'store' | 'queue'>,
   lastBuilt: boolean,
 ): Promise<DeckChoice[]> {
   const { decksDir, stateDir } = ctx.places;
@@ -275,7 +278,7 @@ async function countDecks(
       now,
       aheadUntil: queue.aheadUntil(now, settings.dayStartHour, custom.aheadDays),
       cardsOf: (deck) => {
-        const status = decks.deckStatus(decksDir, deck);
+        const status = freshness.deckStatus(decksDir, deck);
         if (!status.cardsFile) return 'not built yet';
         if (!status.current && !lastBuilt) return 'notes changed';
         return status.cardsFile.cards;
@@ -289,7 +292,7 @@ async function countDecks(
 }
 
 /** The decks with cards due now, in the order they are listed. */
-async function decksWithDue(ctx: CommandContext, available: string[], custom: CustomStudy, modules: Pick<StudyModules, 'decks' | 'store' | 'queue'>): Promise<DeckDue[]> {
+async function decksWithDue(ctx: CommandContext, available: string[], custom: CustomStudy, modules: Pick<StudyModules, 'freshness' | 'store' | 'queue'>): Promise<DeckDue[]> {
   const counted = await countDecks(ctx, available, custom, modules, true);
   return counted.flatMap(({ name, counts }) => (counts && counts.total > 0 ? [{ deck: name, due: counts.total }] : []));
 }
@@ -299,38 +302,32 @@ async function pickDeckToStudy(
   ctx: CommandContext,
   available: string[],
   custom: CustomStudy,
-  { decks, store, queue, ui }: Pick<StudyModules, 'decks' | 'store' | 'queue' | 'ui'>,
+  { freshness, store, queue, ui }: Pick<StudyModules, 'freshness' | 'store' | 'queue' | 'ui'>,
 ): Promise<string | null> {
-  const choices = await countDecks(ctx, available, custom, { decks, store, queue }, false);
+  const choices = await countDecks(ctx, available, custom, { freshness, store, queue }, false);
   return ui.pickDeck(choices, { color: ctx.color });
 }
 
 /**
- * The cards to study, and what to say about them first: cards.json as it is when the notes are
- * those it was built from (restamping notes touched but unchanged, so that `due` need not read
- * them again); else the deck rebuilt, with what changed. Notes that cannot be used (deleted but
- * for another file, emptied by an editor mid-save, binary) leave the cards last built to study.
+ * The cards to study (cards/current.ts, saving what it rebuilds), and what to say about them
+ * first: nothing for cards.json as built, what changed for a rebuilt deck, and why for the
+ * cards last built standing in for notes that cannot be used.
  */
 async function deckForSession(
   decksDir: string,
   name: string,
-  { decks, format, loadGenerator }: Pick<StudyModules, 'decks' | 'format' | 'loadGenerator'>,
+  { cardsInUse, format }: Pick<StudyModules, 'cardsInUse' | 'format'>,
 ): Promise<{ cardsFile: CardsFile; notice: string | null }> {
-  const status = decks.deckStatus(decksDir, name);
-  const lastBuilt = (problem: UserError) => `The notes cannot be used (${problem.message}): these are the cards last built.`;
-  const problem = decks.notesProblem(status);
-  if (status.cardsFile && problem) return { cardsFile: status.cardsFile, notice: lastBuilt(problem) };
-  if (status.cardsFile && status.current) {
-    decks.restampNotes(decksDir, name, status);
-    return { cardsFile: status.cardsFile, notice: null };
-  }
-  try {
-    const built = (await loadGenerator()).generateDeck(decksDir, name, { status });
-    const skipped = built.skipped.length;
-    const notice = status.cardsFile ? format.summarizeChanges(built.changes, skipped) : format.summarizeBuild(built.cardsFile.cards.length, skipped);
-    return { cardsFile: built.cardsFile, notice };
-  } catch (error) {
-    if (!(status.cardsFile && error instanceof UserError)) throw error;
-    return { cardsFile: status.cardsFile, notice: lastBuilt(error) };
+  const cards = await cardsInUse.cardsToUse(decksDir, name, { save: true });
+  switch (cards.kind) {
+    case 'as-built':
+      return { cardsFile: cards.cardsFile, notice: null };
+    case 'last-built':
+      return { cardsFile: cards.cardsFile, notice: `The notes cannot be used (${cards.problem.message}): these are the cards last built.` };
+    case 'rebuilt': {
+      const skipped = cards.skipped.length;
+      const notice = cards.firstBuild ? format.summarizeBuild(cards.cardsFile.cards.length, skipped) : format.summarizeChanges(cards.changes, skipped);
+      return { cardsFile: cards.cardsFile, notice };
+    }
   }
 }
