@@ -10,6 +10,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * This machine's real time, for the file-time checks alone: comparing a file's mtime, which the
+ * file system stamps from the real clock, with now (is a stamp too fresh to trust?). Never the
+ * Clock, which PAPERDECK_NOW may set anywhere.
+ */
+export function fileTimeNow(): number {
+  return Date.now();
+}
+
 /** A clock that starts at `start` and then advances with real time (durations stay real). */
 export function clockStartingAt(start: number, real: Clock = systemClock): Clock {
   const realStart = real.now();

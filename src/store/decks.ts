@@ -5,6 +5,7 @@
 import { DECK_NAME_RULE, isDeckName } from '../core/deckName.js';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileTimeNow } from '../core/clock.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { stripControl } from '../core/sanitize.js';
 import type { CardsFile, NotesStamp } from '../core/types.js';
@@ -123,7 +124,7 @@ export interface NotesFile {
 function readNotes(path: string, label: string, file: string): { bytes: Buffer; stamp?: NotesStamp } {
   // This machine's real clock, standing in for the file system's (not the Clock, which
   // PAPERDECK_NOW may set anywhere): see RACY_MS and isRacy.
-  const readAt = Date.now();
+  const readAt = fileTimeNow();
   let stamp: NotesStamp;
   try {
     const info = statSync(path);

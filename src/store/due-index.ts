@@ -9,6 +9,7 @@
 // before; so the index is a cache that is right or unused, never trusted past what it covers.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileTimeNow } from '../core/clock.js';
 import type { CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
 import type { DeckProgress, QueueCard, QueueState } from '../schedule/queue.js';
 import { writeFileAtomicSync } from './atomic-file.js';
@@ -62,7 +63,7 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
   const point = deck.logPoint();
   // A cards.json written a moment ago could be written again within the same tick of the file
   // system's clock, same size, unseen by its stat: leave no index on it (real time, as files keep it).
-  if (isRacy([{ file: CARDS_FILE, ...cardsStat }], Date.now())) return false;
+  if (isRacy([{ file: CARDS_FILE, ...cardsStat }], fileTimeNow())) return false;
   const dir = deckStateDir(stateDir, deck.name);
   let pointLine: string | null = null;
   let snapshotStat: DueIndexDoc['snapshotStat'] = null;

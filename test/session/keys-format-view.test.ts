@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import type { Card } from '../../src/core/types.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
-import { editorArguments, editorCommand } from '../../src/session/editor.js';
+import { editorArguments, editorCommand } from '../../src/cli/editor.js';
 import {
   elsewhereText,
   formatCountdown,

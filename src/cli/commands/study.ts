@@ -90,7 +90,7 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
       import('../../schedule/queue.js'),
       import('../../session/runner.js'),
       import('../../session/format.js'),
-      import('../../session/editor.js'),
+      import('../editor.js'),
       import('../../ui/index.js'),
       import('../../session/picker.js'),
     ]),
