@@ -1,7 +1,7 @@
 // The source tree's shape, kept by a test rather than by memory: Ink and React only under ui/,
 // the file system only under store/ (with the named exceptions below, each with its reason),
-// processes only under cli/, the system clock only in core/clock.ts, and no import cycle
-// between files or between folders.
+// processes only under cli/, the system clock only in core/clock.ts, folders importing only
+// those before them in one order, and no import cycle between files or between folders.
 import { describe, expect, it } from 'vitest';
 import { brokenRules, readSourceTree, srcRoot, type RuleSet, type SourceFile } from './helpers/import-rules.js';
 
@@ -24,6 +24,7 @@ const RULES: RuleSet = {
     },
   },
   clockFile: 'core/clock.ts',
+  folderOrder: ['core', 'notes', 'schedule', 'store', 'cards', ['stats', 'session'], 'ui', 'cli'],
 };
 
 describe('the shape of src/', () => {
@@ -46,6 +47,7 @@ describe('the shape of src/', () => {
       "cards/deck.ts imports node:fs, which only store/ may import",
       "cards/deck.ts imports ink, which only ui/ may import",
       "store/when.ts reads the system clock (performance.now, line 1); take the Clock, or core/clock.ts's named file-time check",
+      'store/ imports cards/, which comes after it in the folder order (store/files.ts → cards/deck.ts)',
       'import cycle between files: cards/deck.ts, store/files.ts',
       'import cycle between files: core/a.ts, core/b.ts',
       'import cycle between folders cards, store (cards/deck.ts → store/files.ts; store/files.ts → cards/deck.ts)',

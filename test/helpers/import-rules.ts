@@ -85,6 +85,8 @@ export interface RuleSet {
   exceptions: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The one file that may read the system clock. */
   clockFile: string;
+  /** The folders, each of which may import only those before it in this list. */
+  folderOrder: readonly (string | readonly string[])[];
 }
 
 /** Every broken rule, one line each; empty when the tree keeps them all. */
@@ -116,6 +118,12 @@ export function brokenRules(files: readonly SourceFile[], rules: RuleSet): strin
         broken.push(`${file.path} reads the system clock (${reading}); take the Clock, or ${rules.clockFile}'s named file-time check`);
       }
     }
+  }
+  const rank = new Map(rules.folderOrder.flatMap((entry, i) => (typeof entry === 'string' ? [entry] : entry).map((folder) => [folder, i] as const)));
+  for (const [key, why] of [...folderWhy].sort()) {
+    const [from, to] = key.split('>') as [string, string];
+    if (!rank.has(from) || !rank.has(to)) broken.push(`${from}/ or ${to}/ is not in the folder order (${why})`);
+    else if (rank.get(to)! >= rank.get(from)!) broken.push(`${from}/ imports ${to}/, which comes after it in the folder order (${why})`);
   }
   for (const cycle of cyclesOf(fileEdges)) broken.push(`import cycle between files: ${cycle.join(', ')}`);
   const folderGraph = new Map([...folderEdges].map(([from, to]) => [from, [...to]] as const));
