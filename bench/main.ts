@@ -10,6 +10,7 @@ import { serializeCardsFile } from '../src/store/decks.js';
 import { deckStatus, leaveDueIndex } from '../src/cards/freshness.js';
 import { openState } from '../src/store/index.js';
 import { systemClock } from '../src/core/clock.js';
+import { benchCosts } from './costs.js';
 import { benchGenerate } from './generate.js';
 import { ms, ratio, row, timeBesideNode, timeNode } from './measure.js';
 import { benchStats } from './stats.js';
@@ -26,6 +27,8 @@ const only = process.argv[2]; // e.g. `npm run bench -- store`
 console.log(`paperdeck bench — node ${process.version}, ${new Date().toISOString()}`);
 const nodeBaseline = timeNode(['-e', '0'], 10);
 row('bare node -e 0 (median of 10)', ms(nodeBaseline));
+
+if (!only || only === 'costs') await benchCosts(root, bin);
 
 if (!only || only === 'generate') benchGenerate(root, bin, nodeBaseline);
 

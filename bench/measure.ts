@@ -31,11 +31,18 @@ export function timeNode(args: string[], runs: number, env: NodeJS.ProcessEnv = 
  * Median wall times of `node ...args` and of bare `node -e 0`, run in turns, so that the ratio
  * compares runs made under the same load: the figure a start-up target is judged by.
  */
-export function timeBesideNode(args: string[], runs: number, env: NodeJS.ProcessEnv = process.env): { ms: number; nodeMs: number; ratio: number } {
+export function timeBesideNode(
+  args: string[],
+  runs: number,
+  env: NodeJS.ProcessEnv = process.env,
+  /** Untimed, before each run of the command (e.g. an edit for it to pick up). */
+  before?: (run: number) => void,
+): { ms: number; nodeMs: number; ratio: number } {
   const times: number[] = [];
   const nodeTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     nodeTimes.push(runNode(['-e', '0'], env));
+    before?.(i);
     times.push(runNode(args, env));
   }
   const result = { ms: median(times), nodeMs: median(nodeTimes) };

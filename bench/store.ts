@@ -46,13 +46,13 @@ function stateAt(n: number, at: number): CardState {
   };
 }
 
-function review(n: number, before: CardState | null): Omit<ReviewEntry, 'seq'> {
+export function review(n: number, before: CardState | null): Omit<ReviewEntry, 'seq'> {
   const at = START + n * 180_000;
   return { kind: 'review', at, card: `card-${n % CARDS}`, rating: n % 10 === 0 ? 1 : 3, ms: 4000 + (n % 7000), before, after: stateAt(n, at) };
 }
 
 /** A log of `count` reviews, written directly, in 4 MB batches. */
-function writeHistory(stateDir: string, count: number): void {
+export function writeHistory(stateDir: string, count: number): void {
   const dir = join(stateDir, 'decks', DECK);
   mkdirSync(dir, { recursive: true });
   const fd = openSync(join(dir, 'log.ndjson'), 'w');
