@@ -107,21 +107,21 @@ export function buildDeck(deck: string, files: readonly NotesInput[], previous: 
   const drafts: DraftCard[] = [];
   const skipped: SkippedNote[] = [];
   let papers = 0;
-  // Answers of notes unchanged since the last build (same title, same text, same generator):
-  // regenerating after an edit then extracts only what was edited.
-  const known = new Map<string, string>();
+  // What notes unchanged since the last build (same title, same text, same generator) gave, a
+  // card's answer or a skip's reason: regenerating after an edit then extracts only what was edited.
+  const known = new Map<string, { answer: string } | { skip: string }>();
   if (previous?.generator === GENERATOR_VERSION) {
-    for (const card of [...previous.cards, ...previous.retired]) known.set(`${card.bodyHash}\0${card.title}`, card.answer);
+    for (const card of [...previous.cards, ...previous.retired]) known.set(`${card.bodyHash}\0${card.title}`, { answer: card.answer });
+    for (const skip of previous.skipped) if (skip.bodyHash) known.set(`${skip.bodyHash}\0${skip.title}`, { skip: skip.reason });
   }
   const { readings, warnings } = readDeckNotes(files);
   for (const { parsed } of readings) {
     papers += parsed.entries.length;
     for (const entry of parsed.entries) {
       const bodyHash = noteBodyHash(entry);
-      const knownAnswer = known.get(`${bodyHash}\0${entry.title}`);
-      const keyIdea = knownAnswer !== undefined ? { answer: knownAnswer } : extractKeyIdea(entry);
+      const keyIdea = known.get(`${bodyHash}\0${entry.title}`) ?? extractKeyIdea(entry);
       if ('skip' in keyIdea) {
-        skipped.push({ title: entry.title, line: entry.line, reason: keyIdea.skip, file: entry.file });
+        skipped.push({ title: entry.title, line: entry.line, reason: keyIdea.skip, file: entry.file, bodyHash });
         continue;
       }
       drafts.push({

@@ -55,6 +55,8 @@ export interface SkippedNote {
   line: number;
   reason: string;
   file?: string;
+  /** The note's hash (as a card's bodyHash): an unchanged note is skipped again without a second look. */
+  bodyHash?: string;
 }
 
 /** A notes file's name, size and mtime (ms, with the file system's fraction) when read. */

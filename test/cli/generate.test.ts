@@ -351,6 +351,14 @@ describe('what generate says about skipped notes', () => {
     expect(more).toContain('skipped    12 (write');
     expect(more).toContain('A Paper Read In A Hurry');
     expect(more).toContain('notes.txt:27');
+
+    // A skipped note given a key idea becomes a card: what it gave before is not taken again.
+    editNotes(decks, (t) => t.replace('Computational biology. Deal with np.', 'Computational biology. Deal with np.\nKey idea: predict the parameters of the first layer from per-feature embeddings.'));
+    const fixed = generate(decks, '--json');
+    const doc = JSON.parse(fixed) as { cards: { title: string; answer: string }[]; skipped: { title: string }[] };
+    expect(doc.cards.find((card) => card.title.startsWith('Diet Networks'))?.answer).toBe("predict the parameters of the first layer from per-feature embeddings.");
+    expect(doc.skipped.map((skip) => skip.title)).not.toContain('Diet Networks: Thin Parameters for Fat Genomics');
+    expect(doc.skipped).toHaveLength(11);
   });
 });
 

@@ -40,17 +40,20 @@ const LISTED_PER_KIND = 8;
 export function describeGeneration(result: GenerateResult, width = 80, verbose = false): string[] {
   const { changes, cardsFile } = result;
   const titleOf = new Map<string, string>();
-  for (const card of [...cardsFile.cards, ...cardsFile.retired]) titleOf.set(card.id, toSafeLine(card.title));
+  for (const card of [...cardsFile.cards, ...cardsFile.retired]) titleOf.set(card.id, card.title);
+  // Only the few listed are made safe to show: a deck of thousands is not cleaned for eight lines.
+  const titled = (id: string) => toSafeLine(titleOf.get(id) ?? id);
   const lines: string[] = [];
   const fit = (text: string) => truncate(text, width);
   const what = result.written ? 'cards.json written' : result.restamped ? 'nothing changed' : 'nothing changed, nothing written';
   lines.push(fit(`${result.deck}: ${plural(cardsFile.cards.length, 'card')} from ${plural(result.papers, 'paper')} — ${what}`));
-  const listed = <T>(label: string, items: readonly T[], lay: (item: T) => string[]) => {
-    lines.push(`  ${label.padEnd(10)} ${items.length}`);
+  /** The first of `items` (of `count` in all), one or more lines each. */
+  const listed = <T>(label: string, items: readonly T[], lay: (item: T) => string[], count = items.length) => {
+    lines.push(`  ${label.padEnd(10)} ${count}`);
     for (const item of items.slice(0, LISTED_PER_KIND)) lines.push(...lay(item));
-    if (items.length > LISTED_PER_KIND) lines.push(`    … and ${items.length - LISTED_PER_KIND} more`);
+    if (count > LISTED_PER_KIND) lines.push(`    … and ${count - LISTED_PER_KIND} more`);
   };
-  const list = (label: string, items: readonly string[]) => listed(label, items, (item) => [fit(`    ${item}`)]);
+  const list = (label: string, items: readonly string[], count = items.length) => listed(label, items, (item) => [fit(`    ${item}`)], count);
   // A rename is there to be checked: both titles whole, the new one under the old when the two
   // do not fit on one line, each wrapped rather than cut.
   const rename = (r: { from: string; to: string }): string[] => {
@@ -60,11 +63,11 @@ export function describeGeneration(result: GenerateResult, width = 80, verbose =
     if (displayWidth(oneLine) <= width) return [oneLine];
     return [...wrap(from, width, { firstIndent: '    ', indent: '    ' }), ...wrap(`→ ${to}`, width, { firstIndent: '    ', indent: '      ' })];
   };
-  list('added', changes.added.map((id) => titleOf.get(id) ?? id));
-  list('updated', changes.updated.map((id) => titleOf.get(id) ?? id));
+  list('added', changes.added.slice(0, LISTED_PER_KIND).map(titled), changes.added.length);
+  list('updated', changes.updated.slice(0, LISTED_PER_KIND).map(titled), changes.updated.length);
   listed('renamed', changes.renamed, rename);
-  list('retired', changes.retired.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
-  if (changes.restored.length) list('restored', changes.restored.map((id) => `${titleOf.get(id) ?? id} (history kept)`));
+  list('retired', changes.retired.slice(0, LISTED_PER_KIND).map((id) => `${titled(id)} (history kept)`), changes.retired.length);
+  if (changes.restored.length) list('restored', changes.restored.slice(0, LISTED_PER_KIND).map((id) => `${titled(id)} (history kept)`), changes.restored.length);
   lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
   const listSkipped = verbose || result.skippedChanged;
   const skippedNote = !result.skipped.length
@@ -74,7 +77,7 @@ export function describeGeneration(result: GenerateResult, width = 80, verbose =
       : ' as before (--verbose lists them)';
   lines.push(fit(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${skippedNote}`));
   const where = (file: string | undefined, line: number) => `${toSafeLine(file ?? '')}:${line}`;
-  const whereWidth = Math.max(0, ...result.skipped.map((s) => where(s.file, s.line).length));
+  const whereWidth = listSkipped ? Math.max(0, ...result.skipped.map((s) => where(s.file, s.line).length)) : 0;
   for (const skip of listSkipped ? result.skipped : []) {
     const prefix = `    ${where(skip.file, skip.line).padEnd(whereWidth)}  `;
     const title = toSafeLine(skip.title);
