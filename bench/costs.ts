@@ -2,11 +2,9 @@
 // turns with it: the table the state layer is held to. Each row is the state a user meets: right
 // after `generate`, after a study session left 200,000 reviews, after a session was killed
 // before it could fold its answers into the snapshot, after editing one note.
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CardState } from '../src/core/types.js';
-import { encodeEntry } from '../src/store/log-codec.js';
 import { openState } from '../src/store/index.js';
 import { ManualClock } from '../src/core/clock.js';
 import { row, timeBesideNode } from './measure.js';
@@ -84,21 +82,21 @@ export async function benchCosts(root: string, bin: string): Promise<CostRow[]> 
       nodeMs: study['node -e 0 to first output in a pty (ms)']!,
     });
 
-    // A session killed after 300 answers, before it folded them into the snapshot.
+    // A session killed after 300 answers, before it folded them into the snapshot: a writer
+    // that answers and is never closed (its lock stays, as a killed session's does).
     const crashed = join(work, 'crashed');
-    cpSync(state, crashed, { recursive: true });
-    const log = join(crashed, 'decks', 'bench', 'log.ndjson');
-    const last = new Map<string, CardState>();
-    let text = '';
-    for (let n = 200_001; n <= 200_300; n++) {
-      const entry = review(n, last.get(`card-${n % 10_000}`) ?? null);
-      last.set(entry.card, entry.after);
-      text += encodeEntry({ seq: n, ...entry }) + '\n';
+    cpSync(state, crashed, { recursive: true, preserveTimestamps: true });
+    const killed = await openState(crashed, { mode: 'write', clock });
+    const killedDeck = killed.deck('bench');
+    for (let i = 0; i < 300; i++) {
+      const n = killedDeck.lastSeq() + 1;
+      killedDeck.append(review(n, killedDeck.cardStates().get(`card-${n % 10_000}`) ?? null));
     }
-    appendFileSync(log, text);
     add('due --json after a crash before the snapshot was written', 2, timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', crashed], RUNS, env));
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    // PAPERDECK_BENCH_KEEP=1 keeps the folders, to profile a command on them.
+    if (process.env.PAPERDECK_BENCH_KEEP) console.log(`(kept ${work})`);
+    else rmSync(work, { recursive: true, force: true });
   }
   console.log('\nWhat each command costs, 10,000 cards (× node -e 0, in turns with it; goal: at most)');
   row('', 'median', 'node -e 0', '× node', 'goal');
