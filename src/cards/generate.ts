@@ -9,7 +9,7 @@ import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile } fro
 import { deckStatus, hashNotes, restampNotes, type DeckStatus } from './freshness.js';
 import { GENERATOR_VERSION } from './version.js';
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
-import { extractKeyIdea, SKIP_REASONS } from './keyIdea.js';
+import { extractKeyIdea, SKIP_REASONS } from './key-idea.js';
 import { cli } from '../core/invocation.js';
 
 export { GENERATOR_VERSION };

@@ -5,7 +5,7 @@
 import type { NoteWarning } from '../core/types.js';
 import type { NotPaper, Shape } from '../notes/parse.js';
 import { readDeckNotes, type NotesInput } from './generate.js';
-import { extractKeyIdea } from './keyIdea.js';
+import { extractKeyIdea } from './key-idea.js';
 
 export type InspectedPaper = { title: string; file: string; line: number; session: string } & ({ answer: string } | { skip: string });
 

@@ -198,7 +198,7 @@ const NEEDS_HIGH: number[] = [];
 }
 const WORD_SPLIT = /[^a-z0-9'’&]+/;
 
-/** A text's words in lower case, as every word test here and in keyIdea.ts reads them. */
+/** A text's words in lower case, as every word test here and in key-idea.ts reads them. */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().split(WORD_SPLIT);
 }
@@ -328,7 +328,7 @@ function spells(word: string, text: string, start: number, end: number): boolean
 /**
  * What one word wakes in remarkKind: two masks of trigger groups, and whether it is a verb of
  * saying that may hand the sentence to the paper's voice. For callers that already walk a
- * sentence's words (keyIdea.ts does, once) and pass the merged result back as `signals`.
+ * sentence's words (key-idea.ts does, once) and pass the merged result back as `signals`.
  */
 export function remarkSignals(word: string): RemarkSignals {
   const bits = GROUP_WORDS.get(word);

@@ -4,7 +4,7 @@
 import { toSafeLine } from '../core/sanitize.js';
 import { displayWidth, truncate, wrap } from '../core/text.js';
 import { localDaysBetween } from '../schedule/days.js';
-import { daysLabel, durationLabel } from '../schedule/intervalLabel.js';
+import { daysLabel, durationLabel } from '../schedule/interval-label.js';
 
 export { daysLabel, durationLabel };
 // Column widths live in core (the study screen and stats measure the same way); the commands

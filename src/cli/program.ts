@@ -3,7 +3,7 @@
 // bundled apart from main (scripts/bundle.mjs), with its own copies of UsageError and
 // UserError, which main's reportFailure would not recognise: so it reports its own failures.
 import { Command, CommanderError, Option } from 'commander';
-import { DECK_NAME_RULE } from '../core/deckName.js';
+import { DECK_NAME_RULE } from '../core/deck-name.js';
 import { settingsHelp } from '../schedule/settings.js';
 import { runInvocation, type CommandModules, type Invocation } from './dispatch.js';
 import { oneLine, reportFailure } from './failure.js';

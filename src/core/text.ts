@@ -212,7 +212,7 @@ export function percent(share: number, digits = 1): string {
 
 /**
  * Time spent: "42 s", "3 min 10 s", "1 h 05 min", in the units of the interval labels
- * (schedule/intervalLabel.ts): minutes are never "m", which reads as months beside "mo".
+ * (schedule/interval-label.ts): minutes are never "m", which reads as months beside "mo".
  */
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));

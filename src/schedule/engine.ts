@@ -5,7 +5,7 @@
 import type { Clock } from '../core/clock.js';
 import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type ReviewEntry, type Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
-import { entriesFrom, type LogTail } from './logWindow.js';
+import { entriesFrom, type LogTail } from './log-window.js';
 import { aheadUntil, answersToGo, buildQueue, studiedTodayIn, withExtraNew, type QueueCounts, type StudiedToday } from './queue.js';
 import { newCardState, RATINGS, Scheduler } from './scheduler.js';
 

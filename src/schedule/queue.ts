@@ -8,9 +8,9 @@
 // one pass over the deck that keeps the first card of each part: no sorting, no lists.
 import { UserError } from '../core/errors.js';
 import { CardStateKind, type Card, type CardState, type LogEntry, type ReviewEntry, type Settings } from '../core/types.js';
-import { isLearning, isSetAside } from './cardState.js';
+import { isLearning, isSetAside } from './card-state.js';
 import { localDayStart, localDayStartOffset, nextLocalDayStart } from './days.js';
-import { entriesFrom, type LogTail } from './logWindow.js';
+import { entriesFrom, type LogTail } from './log-window.js';
 import { todaysReviews } from './standing.js';
 
 /**

@@ -10,10 +10,10 @@
 import { fsrs, generatorParameters, State, StrategyMode, type AbstractScheduler, type Card as FsrsCard, type FSRS, type Grade, type Steps } from 'ts-fsrs';
 import { CardStateKind, type CardState, type Rating, type Settings } from '../core/types.js';
 import { localDayKey, localDayStart, localDayStartOffset } from './days.js';
-import { daysLabel, durationLabel } from './intervalLabel.js';
+import { daysLabel, durationLabel } from './interval-label.js';
 
 // Kept in their own light module so `paperdeck due` does not load ts-fsrs; re-exported here.
-export { isLearning, newCardState, stateName } from './cardState.js';
+export { isLearning, newCardState, stateName } from './card-state.js';
 
 const DAY_MS = 86_400_000;
 

@@ -7,7 +7,7 @@
 import { CardStateKind, LogKindCode } from '../core/types.js';
 import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
 import { addDaysToKey, dayKeyDiff, localDayKey, localDayStart, localDayStartOffset, nextLocalDayStart } from '../schedule/days.js';
-import { isBuried } from '../schedule/cardState.js';
+import { isBuried } from '../schedule/card-state.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { undoneSeqs } from '../schedule/standing.js';
 

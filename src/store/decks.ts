@@ -2,7 +2,7 @@
 // user edits (*.md, *.txt, ..., in sub-folders too) or a link file, notes-link.json, naming a
 // notes file or folder elsewhere (an Obsidian vault, a git repository), read where it is.
 // This module is the only code that reads or writes them.
-import { DECK_NAME_RULE, isDeckName } from '../core/deckName.js';
+import { DECK_NAME_RULE, isDeckName } from '../core/deck-name.js';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';

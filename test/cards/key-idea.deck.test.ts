@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_BUDGET, SKIP_REASONS, extractKeyIdea } from '../../src/cards/keyIdea.js';
+import { ANSWER_BUDGET, SKIP_REASONS, extractKeyIdea } from '../../src/cards/key-idea.js';
 import { decodeNotes } from '../../src/notes/decode.js';
 import { parseNotes } from '../../src/notes/parse.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_BUDGET, SKIP_REASONS, extractKeyIdea } from '../../src/cards/keyIdea.js';
+import { ANSWER_BUDGET, SKIP_REASONS, extractKeyIdea } from '../../src/cards/key-idea.js';
 import type { NoteEntry } from '../../src/core/types.js';
 
 function note(body: string, extra: Partial<NoteEntry> = {}): NoteEntry {

@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { openState } from '../../src/store/index.js';
 import { HOUR, local, makeCard, makeCards, settings } from '../schedule/helpers.js';
-import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/builtCli.js';
+import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/built-cli.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const CONTRACT_KEYS = ['id', 'title', 'state', 'due', 'stability', 'difficulty', 'retrievability', 'reps', 'lapses', 'suspended', 'buried', 'leech'];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { openState } from '../../src/store/index.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
-import { paperdeck, sourcesLoadedBy, workspace } from '../schedule/builtCli.js';
+import { paperdeck, sourcesLoadedBy, workspace } from '../schedule/built-cli.js';
 
 function config(state: string, args: string[]) {
   return paperdeck(['config', ...args, '--state', state]);

@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { openState } from '../../src/store/index.js';
 import { local, makeCards, settings } from '../schedule/helpers.js';
-import { paperdeck, sourcesInBin, sourcesLoadedBy, workspace, writeDeck } from '../schedule/builtCli.js';
+import { paperdeck, sourcesInBin, sourcesLoadedBy, workspace, writeDeck } from '../schedule/built-cli.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -181,7 +181,7 @@ describe('paperdeck due', () => {
     expect(sources.some((s) => s.includes('src/schedule/queue.ts'))).toBe(true);
     expect(sources.filter((s) => s.includes('node_modules/ts-fsrs/'))).toEqual([]);
     // The generator loads only when a deck's notes changed since cards.json was built.
-    expect(sources.filter((s) => s.includes('node_modules/sbd/') || s.includes('src/cards/keyIdea.ts') || s.includes('src/notes/'))).toEqual([]);
+    expect(sources.filter((s) => s.includes('node_modules/sbd/') || s.includes('src/cards/key-idea.ts') || s.includes('src/notes/'))).toEqual([]);
     expect(sources.filter((s) => /node_modules\/(ink|react|react-reconciler|yoga-layout)\//.test(s) || s.includes('src/ui/'))).toEqual([]);
     // The quick path parses due's arguments itself (src/cli/quick.ts); readers take no lock.
     expect(sources.filter((s) => /node_modules\/(commander|proper-lockfile|graceful-fs)\//.test(s))).toEqual([]);

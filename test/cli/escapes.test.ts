@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { cleanOutput } from '../../src/core/sanitize.js';
-import { newCardState } from '../../src/schedule/cardState.js';
+import { newCardState } from '../../src/schedule/card-state.js';
 import { openState } from '../../src/store/index.js';
 import { makeCards } from '../schedule/helpers.js';
-import { paperdeck, workspace, writeDeck } from '../schedule/builtCli.js';
+import { paperdeck, workspace, writeDeck } from '../schedule/built-cli.js';
 
 /** Sets the terminal's title: what a damaged line did to the user's terminal. */
 const RETITLE = '\u001b]0;pwned\u0007';

@@ -7,7 +7,7 @@ import { createStudyEngine } from '../../src/schedule/engine.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { openState } from '../../src/store/index.js';
 import { DAY, local, makeCard, MINUTE, settings } from '../schedule/helpers.js';
-import { paperdeck, workspace, writeDeck } from '../schedule/builtCli.js';
+import { paperdeck, workspace, writeDeck } from '../schedule/built-cli.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Invocation } from '../../src/cli/dispatch.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { quickInvocation } from '../../src/cli/quick.js';
-import { paperdeck, workspace } from '../schedule/builtCli.js';
+import { paperdeck, workspace } from '../schedule/built-cli.js';
 
 /** What commander makes of `args`: the invocation it would run, or the error it raises. */
 async function commanderReading(args: string[]): Promise<Invocation | string> {

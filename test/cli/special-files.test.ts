@@ -6,9 +6,9 @@ import { lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, s
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { newCardState } from '../../src/schedule/cardState.js';
+import { newCardState } from '../../src/schedule/card-state.js';
 import { openState } from '../../src/store/index.js';
-import { builtBinary, workspace } from '../schedule/builtCli.js';
+import { builtBinary, workspace } from '../schedule/built-cli.js';
 import { BUNDLED_NOTES } from '../helpers/cli.js';
 
 const NOW = '2026-11-20T11:00:00Z';

@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CardStateKind } from '../../src/core/types.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { newCardState } from '../../src/schedule/cardState.js';
+import { newCardState } from '../../src/schedule/card-state.js';
 import { openState } from '../../src/store/index.js';
 import { makeCards } from '../schedule/helpers.js';
-import { builtBinary, paperdeck, workspace, writeDeck } from '../schedule/builtCli.js';
+import { builtBinary, paperdeck, workspace, writeDeck } from '../schedule/built-cli.js';
 
 describe('dates out of range', () => {
   it.each(['9999-12-31T04:00', '2999-12-31T23:00-05:00', '1969-12-31T12:00Z', '0001-01-01T04:00'])('refuses PAPERDECK_NOW=%s in every command, with exit 2', (now) => {

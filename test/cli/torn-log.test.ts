@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { newCardState } from '../../src/schedule/cardState.js';
+import { newCardState } from '../../src/schedule/card-state.js';
 import { openState } from '../../src/store/index.js';
 import { runCli, workspaceWithBundledDeck } from '../helpers/cli.js';
 

@@ -7,7 +7,7 @@ import { createStudyEngine } from '../../src/schedule/engine.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { openState } from '../../src/store/index.js';
 import { HOUR, local, makeCard, settings } from '../schedule/helpers.js';
-import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/builtCli.js';
+import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/built-cli.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const DECK = [

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/cards/generate.js';
 import { inspectNotes } from '../../src/cards/inspect.js';
-import { extractKeyIdea } from '../../src/cards/keyIdea.js';
+import { extractKeyIdea } from '../../src/cards/key-idea.js';
 import { parseNotes } from '../../src/notes/parse.js';
 
 const shapes = join(import.meta.dirname, '..', 'fixtures', 'notes', 'shapes');

@@ -4,7 +4,7 @@ import { CardStateKind, type Card, type Rating, type Settings } from '../../src/
 import { localDayKey, nextLocalDayStart } from '../../src/schedule/days.js';
 import { createStudyEngine, type StudyEngine } from '../../src/schedule/engine.js';
 import { unsuspendCards } from '../../src/schedule/unsuspend.js';
-import { FakeDeckState } from './fakeDeckState.js';
+import { FakeDeckState } from './fake-deck-state.js';
 import { HOUR, local, makeCard, makeCards, MINUTE, settings } from './helpers.js';
 
 function setup(count: number, overrides: Partial<Settings> = {}, start = local(2026, 4, 6, 9)) {

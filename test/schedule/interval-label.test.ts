@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLabel, durationLabel } from '../../src/schedule/intervalLabel.js';
+import { daysLabel, durationLabel } from '../../src/schedule/interval-label.js';
 import { DAY, HOUR, MINUTE } from './helpers.js';
 
 describe('interval labels, as Anki shows them on its answer buttons', () => {

@@ -7,7 +7,7 @@ import { CardStateKind, type Rating } from '../../src/core/types.js';
 import { localDayKey, localDayStart } from '../../src/schedule/days.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { newCardState, Scheduler, toFsrsTime } from '../../src/schedule/scheduler.js';
-import { FakeDeckState } from './fakeDeckState.js';
+import { FakeDeckState } from './fake-deck-state.js';
 import { HOUR, local, makeCards, MINUTE, settings } from './helpers.js';
 
 type Wall = [year: number, month: number, day: number, hour: number, minute?: number];

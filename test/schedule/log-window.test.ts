@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
-import { entriesFrom, newestFirst } from '../../src/schedule/logWindow.js';
+import { entriesFrom, newestFirst } from '../../src/schedule/log-window.js';
 import { newCardState } from '../../src/schedule/scheduler.js';
-import { FakeDeckState } from './fakeDeckState.js';
+import { FakeDeckState } from './fake-deck-state.js';
 import { HOUR, local, makeCards, settings } from './helpers.js';
 
 function deckWithHistory(entries: number, start: number, step: number): FakeDeckState {

@@ -11,7 +11,7 @@ import { newCardState } from '../../src/schedule/scheduler.js';
 import { standingReviews } from '../../src/schedule/standing.js';
 import { computeStats } from '../../src/stats/index.js';
 import { logFactsOf } from '../../src/store/index.js';
-import { FakeDeckState } from './fakeDeckState.js';
+import { FakeDeckState } from './fake-deck-state.js';
 import { DAY, HOUR, local, makeCards, MINUTE, settings } from './helpers.js';
 
 const NOW = local(2026, 4, 6, 9);

@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { localDayKey, localDayOf, localDayStart, nextLocalDayStart } from '../../src/schedule/days.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { studiedTodayIn } from '../../src/schedule/queue.js';
-import { FakeDeckState } from './fakeDeckState.js';
+import { FakeDeckState } from './fake-deck-state.js';
 import { HOUR, local, makeCards, MINUTE, settings } from './helpers.js';
 
 describe('local days in Pacific/Chatham on the day its clocks spring forward', () => {

@@ -1,7 +1,7 @@
 // Scheduling in Los Angeles (UTC-8, UTC-7 in summer), across both daylight-saving changes.
 process.env.TZ = 'America/Los_Angeles';
 
-import { describeLocalDays, describeLosAngelesDst } from './localDaysSuite.js';
+import { describeLocalDays, describeLosAngelesDst } from './local-days-suite.js';
 
 describeLocalDays({
   zone: 'America/Los_Angeles',

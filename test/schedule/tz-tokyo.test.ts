@@ -1,7 +1,7 @@
 // Scheduling in Tokyo (UTC+9, no daylight saving), where the local day runs ahead of UTC.
 process.env.TZ = 'Asia/Tokyo';
 
-import { describeLocalDays } from './localDaysSuite.js';
+import { describeLocalDays } from './local-days-suite.js';
 
 describeLocalDays({
   zone: 'Asia/Tokyo',

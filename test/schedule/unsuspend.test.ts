@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { UsageError } from '../../src/core/errors.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { findCard, planUnsuspend, unsuspendCards } from '../../src/schedule/unsuspend.js';
-import { FakeDeckState } from './fakeDeckState.js';
+import { FakeDeckState } from './fake-deck-state.js';
 import { local, makeCard, settings } from './helpers.js';
 
 const CARDS = [

@@ -16,7 +16,7 @@ import {
 } from '../../src/session/format.js';
 import { keysFromInput } from '../../src/session/keys.js';
 import { readView } from '../../src/session/view.js';
-import { FakeDeckState } from '../schedule/fakeDeckState.js';
+import { FakeDeckState } from '../schedule/fake-deck-state.js';
 import { settings } from '../schedule/helpers.js';
 
 describe('keysFromInput', () => {

@@ -8,7 +8,7 @@ import type { Settings } from '../../src/core/types.js';
 import { createStudyEngine, type NewLogEntry } from '../../src/schedule/engine.js';
 import { createSessionRunner } from '../../src/session/runner.js';
 import type { SessionKey } from '../../src/session/types.js';
-import { FakeDeckState } from '../schedule/fakeDeckState.js';
+import { FakeDeckState } from '../schedule/fake-deck-state.js';
 import { HandTimers } from './hand-timers.js';
 import { DAY, local, makeCard, makeCards, MINUTE, settings } from '../schedule/helpers.js';
 import { localDayKey } from '../../src/schedule/days.js';

@@ -9,7 +9,7 @@ import { localDayKey } from '../../src/schedule/days.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { openState } from '../../src/store/index.js';
 import { local, makeCards, settings } from '../schedule/helpers.js';
-import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/builtCli.js';
+import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/built-cli.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const DAY1 = local(2026, 6, 1, 9);

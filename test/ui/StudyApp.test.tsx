@@ -8,7 +8,7 @@ import type { Card, Settings } from '../../src/core/types.js';
 import { createStudyEngine, type StudyEngine } from '../../src/schedule/engine.js';
 import { createSessionRunner } from '../../src/session/runner.js';
 import { StudyApp } from '../../src/ui/StudyApp.js';
-import { FakeDeckState } from '../schedule/fakeDeckState.js';
+import { FakeDeckState } from '../schedule/fake-deck-state.js';
 import { HandTimers } from '../session/hand-timers.js';
 import { DAY, HOUR, MINUTE, settings } from '../schedule/helpers.js';
 import { renderInAct, stripAnsi } from './render.js';

@@ -11,7 +11,7 @@ import { UsageError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import { CardStateKind, type Card, type CardState } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
-import { readDeck } from '../readDeck.js';
+import { readDeck } from '../read-deck.js';
 import { countCards, isBuried, type CardCounts } from '../../stats/index.js';
 import { cli } from '../../core/invocation.js';
 

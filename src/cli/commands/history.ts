@@ -13,7 +13,7 @@ import { daysLabel, durationLabel, fitTable, outputWidth, stabilityLabel, wrap }
 import { RATING_NAMES, Scheduler } from '../../schedule/scheduler.js';
 import { findCard } from '../../schedule/unsuspend.js';
 import { cardHistory, GRADE_NAMES } from '../../stats/history.js';
-import { readDeck } from '../readDeck.js';
+import { readDeck } from '../read-deck.js';
 
 const DAY_MS = 86_400_000;
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -6,7 +6,7 @@ import { printJson, type CommandContext } from '../context.js';
 import { outputWidth } from '../format.js';
 import { computeStats } from '../../stats/index.js';
 import { renderStats } from '../../stats/render.js';
-import { readDeck } from '../readDeck.js';
+import { readDeck } from '../read-deck.js';
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
   const { deck, cards, settings, states, log } = await readDeck(ctx, args.positional[0], { log: true });
