@@ -19,9 +19,9 @@ export type CardsInUse =
  * cards.json when it is up to date; else the cards regenerating gives. A writer (`save`, the
  * study session, which holds the lock) saves them, and restamps notes touched but unchanged so
  * that `due` need not read them again; a reader never writes (it runs beside a study session)
- * and builds them in memory. The generator, the heaviest code there is, runs only in that second
- * case (it is imported then: a chunk of its own in the full program, code that is parsed but not
- * run in `due`'s one-file bin), so `due` in a shell prompt stays fast. Notes that cannot be read
+ * and builds them in memory. The generator, the heaviest code there is, is imported only in that
+ * second case: a chunk of its own in the full program, and left out of `due`'s one-file bin,
+ * which hands such a deck over to the full program (cli/hand-over.ts). Notes that cannot be read
  * or built leave the cards last built; without any, the notes' error is the answer.
  */
 export async function cardsToUse(decksDir: string, name: string, { save }: { save: boolean }): Promise<CardsInUse> {

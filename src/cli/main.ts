@@ -2,8 +2,8 @@
 // (quick.ts) and runs from this file's bundle alone; everything else, help and usage errors
 // included, goes to the full program (program.ts: commander and every command), loaded only
 // then. In the full program a command's code loads only when it runs, so `cards` and `stats`
-// never load Ink or React. The bin is one file: what `due` may need (the card generator, for
-// notes changed since cards.json was built) is in it, parsed but only run when needed.
+// never load Ink or React. The bin is one file, without the card generator: a deck whose notes
+// changed since cards.json was built is handed over to the full program (hand-over.ts).
 import { runInvocation } from './dispatch.js';
 import { handleOutputErrors, reportFailure } from './failure.js';
 import { HandOverToFullProgram } from './hand-over.js';

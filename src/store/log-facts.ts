@@ -1,6 +1,6 @@
 // Builds LogFacts (core/types.ts): the review log as the statistics read it, one row of
 // parallel typed arrays per entry. The store's reader fills one straight from the log's lines
-// (log-codec.ts readLineFacts); logFactsOf makes one from entries already in memory.
+// (log-codec.ts lineFacts); logFactsOf makes one from entries already in memory.
 import { LogKindCode, NO_CARD_STATE } from '../core/types.js';
 import type { LogEntry, LogFacts } from '../core/types.js';
 
