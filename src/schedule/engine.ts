@@ -7,12 +7,15 @@ import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, t
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './log-window.js';
 import { aheadUntil, answersToGo, buildQueue, studiedTodayIn, withExtraNew, type QueueCounts, type StudiedToday } from './queue.js';
-import { newCardState, RATINGS, Scheduler } from './scheduler.js';
+import { newCardState, RATING_NAMES, RATINGS, Scheduler } from './scheduler.js';
 
 export type { QueueCounts } from './queue.js';
 
 export interface IntervalPreview {
   rating: Rating;
+  /** The grade's name: Again, Hard, Good, Easy. */
+  name: string;
+  /** The interval it would give: "6 min", "3 d". */
   label: string;
   due: number;
 }
@@ -205,7 +208,7 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
 
     previews(cardId, now = clock.now()) {
       const preview = scheduler.preview(cardId, states.get(cardId) ?? newCardState(), now);
-      return RATINGS.map((rating) => ({ rating, label: preview[rating].intervalLabel, due: preview[rating].after.due }));
+      return RATINGS.map((rating) => ({ rating, name: RATING_NAMES[rating], label: preview[rating].intervalLabel, due: preview[rating].after.due }));
     },
 
     answer(cardId, rating, ms, shownAt) {

@@ -5,12 +5,11 @@
 // the top. On a small terminal the body gives way (the answer is cut, then the blank lines, the
 // source line, the question), never the header. Plain functions: no Ink, no React.
 import { cutLines, displayWidth, wrap } from '../core/text.js';
-import { RATING_NAMES } from '../schedule/scheduler.js';
 import type { IntervalPreview, ShownCard } from '../session/types.js';
 
 /** "1 Again 1 min" */
 export function gradeLabel(preview: IntervalPreview): string {
-  return `${preview.rating} ${RATING_NAMES[preview.rating]} ${preview.label}`;
+  return `${preview.rating} ${preview.name} ${preview.label}`;
 }
 
 export const GRADE_SEPARATOR = ' · ';

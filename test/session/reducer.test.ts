@@ -13,10 +13,10 @@ function card(n: number, answer = `Idea ${n}.`): ShownCard {
     answer,
     source: { file: 'notes.txt', line: n, session: 'Monday', code: `C${n}` },
     previews: [
-      { rating: 1, label: '1m', due: T0 + 60_000 },
-      { rating: 2, label: '6m', due: T0 + 360_000 },
-      { rating: 3, label: '10m', due: T0 + 600_000 },
-      { rating: 4, label: '8d', due: T0 + 8 * 86_400_000 },
+      { rating: 1, name: 'Again', label: '1m', due: T0 + 60_000 },
+      { rating: 2, name: 'Hard', label: '6m', due: T0 + 360_000 },
+      { rating: 3, name: 'Good', label: '10m', due: T0 + 600_000 },
+      { rating: 4, name: 'Easy', label: '8d', due: T0 + 8 * 86_400_000 },
     ],
     previewsAt: T0,
   };

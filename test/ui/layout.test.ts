@@ -10,10 +10,10 @@ const card: ShownCard = {
   answer: Array.from({ length: 12 }, (_, i) => `Sentence ${i} of the key idea.`).join(' '),
   source: { file: 'notes.txt', line: 7, session: 'Monday morning', code: 'C1' },
   previews: [
-    { rating: 1, label: '1m', due: 0 },
-    { rating: 2, label: '6m', due: 0 },
-    { rating: 3, label: '10m', due: 0 },
-    { rating: 4, label: '10d', due: 0 },
+    { rating: 1, name: 'Again', label: '1m', due: 0 },
+    { rating: 2, name: 'Hard', label: '6m', due: 0 },
+    { rating: 3, name: 'Good', label: '10m', due: 0 },
+    { rating: 4, name: 'Easy', label: '10d', due: 0 },
   ],
   previewsAt: 0,
 };

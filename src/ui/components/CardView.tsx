@@ -2,7 +2,6 @@
 // and the four grades, each with the interval it would give. What fits is decided in rows
 // beforehand (layout.ts: layoutCard); this only draws it.
 import { Box, Text } from 'ink';
-import { RATING_NAMES } from '../../schedule/scheduler.js';
 import type { IntervalPreview } from '../../session/types.js';
 import { GRADE_SEPARATOR, type CardLayout } from '../layout.js';
 import { Tinted, type Tone } from '../theme.js';
@@ -16,7 +15,7 @@ export function GradeRow({ previews }: { previews: readonly IntervalPreview[] })
       {previews.map((preview, index) => (
         <Text key={preview.rating}>
           {index > 0 ? GRADE_SEPARATOR : ''}
-          <Text bold>{preview.rating}</Text> <Tinted tone={GRADE_TONES[preview.rating - 1]!}>{RATING_NAMES[preview.rating]}</Tinted>{' '}
+          <Text bold>{preview.rating}</Text> <Tinted tone={GRADE_TONES[preview.rating - 1]!}>{preview.name}</Tinted>{' '}
           {preview.label}
         </Text>
       ))}
