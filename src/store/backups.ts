@@ -45,7 +45,7 @@ import {
   parseFileStamp,
 } from './layout.js';
 import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
-import { LogCorruption, fileSize, lineEndingAt, readAt, readHeader, scanEntries, withFile } from './review-log.js';
+import { LogCorruption, drain, fileSize, lineEndingAt, readAt, readHeader, scanEntryBatches, withFile } from './review-log.js';
 
 export const BACKUPS_KEPT = 5;
 /** In each dated backup: how far each deck's log copy reached when it was taken. */
@@ -193,11 +193,9 @@ export interface BackupReport {
  * out; damage further on stops the copy at the last good entry before it.
  */
 function wholeEntriesEnd(liveFd: number, from: number, afterSeq: number): { end: number; seq: number; problem?: string } {
-  const entries = scanEntries(liveFd, from, afterSeq);
   try {
-    for (let next = entries.next(); ; next = entries.next()) {
-      if (next.done) return { end: next.value.goodEnd, seq: next.value.lastSeq };
-    }
+    const { goodEnd, lastSeq } = drain(scanEntryBatches(liveFd, from, afterSeq));
+    return { end: goodEnd, seq: lastSeq };
   } catch (error) {
     if (error instanceof LogCorruption) {
       return { end: error.validEnd ?? from, seq: error.validSeq ?? afterSeq, problem: error.message };

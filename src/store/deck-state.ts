@@ -27,6 +27,7 @@ import { LogFactsBuilder } from './log-facts.js';
 import { LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
 import {
   LogCorruption,
+  drain,
   fileSize,
   findDamage,
   headerLine,
@@ -225,15 +226,10 @@ export class DeckStateFiles implements DeckState {
 
     let result;
     try {
-      const batches = scanEntryBatches(fd, from, this.seq);
-      for (let next = batches.next(); ; next = batches.next()) {
-        if (next.done) {
-          result = next.value;
-          break;
-        }
-        for (const entry of next.value) this.states.set(entry.card, entry.after);
-        this.remember(next.value);
-      }
+      result = drain(scanEntryBatches(fd, from, this.seq), (batch) => {
+        for (const entry of batch) this.states.set(entry.card, entry.after);
+        this.remember(batch);
+      });
     } catch (error) {
       if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
       throw error;

@@ -17,7 +17,7 @@ import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
 import type { DeckState } from './deck-state.js';
 import { CARDS_FILE, isRacy, type FileStat } from './decks.js';
 import { DUE_INDEX_FILE, LOG_FILE, SNAPSHOT_FILE, deckStateDir } from './layout.js';
-import { fileSize, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
+import { drain, fileSize, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
 
 const DUE_INDEX_VERSION = 1;
@@ -164,11 +164,10 @@ function fromIndex(doc: DueIndexDoc, logFile: string): { cards: QueueCard[]; pro
       throw new LogCorruption('not the log the index was made from');
     }
     const from = doc.seq > 0 ? doc.logBytes : header;
-    const batches = scanEntryBatches(fd, from, doc.seq);
-    for (let next = batches.next(); ; next = batches.next()) {
-      if (next.done) return { headerBytes: header, lastSeq: next.value.lastSeq, goodEnd: next.value.goodEnd };
-      for (const entry of next.value) states.set(entry.card, entry.after);
-    }
+    const { lastSeq, goodEnd } = drain(scanEntryBatches(fd, from, doc.seq), (batch) => {
+      for (const entry of batch) states.set(entry.card, entry.after);
+    });
+    return { headerBytes: header, lastSeq, goodEnd };
   });
   const entriesSince = (seq: number): LogEntry[] => {
     const entries = withFile(logFile, 'r', (fd) => lastEntries(fd, goodEnd, headerBytes, lastSeq - seq));

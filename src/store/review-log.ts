@@ -37,7 +37,7 @@ export class LogCorruption extends Error {
   override name = 'LogCorruption';
   constructor(
     message: string,
-    /** Found by scanEntries: the byte just past the last whole entry before the damage. */
+    /** Found by scanning: the byte just past the last whole entry before the damage. */
     readonly validEnd?: number,
     /** ...and that entry's seq. */
     readonly validSeq?: number,
@@ -278,6 +278,14 @@ function* scanLines(fd: number, from: number, afterSeq: number, sink: LineSink):
  * line is reported, not thrown; other damage throws LogCorruption once the entries before it have
  * been yielded (see scanLines).
  */
+/** Runs `each` on every value `generator` yields (if given), and returns what it returns in the end. */
+export function drain<T, R>(generator: Generator<T, R, undefined>, each?: (value: T) => void): R {
+  for (let next = generator.next(); ; next = generator.next()) {
+    if (next.done) return next.value;
+    each?.(next.value);
+  }
+}
+
 export function* scanEntryBatches(fd: number, from: number, afterSeq: number): Generator<LogEntry[], ScanResult, undefined> {
   const batch = new EntryBatch();
   const lines = scanLines(fd, from, afterSeq, batch);
@@ -294,11 +302,7 @@ export function* scanEntryBatches(fd: number, from: number, afterSeq: number): G
  * On damage, the entries before it are in `facts` when LogCorruption is thrown.
  */
 export function scanFacts(fd: number, from: number, afterSeq: number, facts: LogFactsBuilder): ScanResult {
-  const lines = scanLines(fd, from, afterSeq, new FactsSink(facts));
-  for (;;) {
-    const next = lines.next();
-    if (next.done) return next.value;
-  }
+  return drain(scanLines(fd, from, afterSeq, new FactsSink(facts)));
 }
 
 /**
@@ -309,30 +313,15 @@ export function scanFacts(fd: number, from: number, afterSeq: number, facts: Log
  * which file is at fault when something does not add up, never for the normal path.
  */
 export function findDamage(fd: number, headerBytes: number, writtenWhole = 0): LogCorruption | ScanResult {
-  const batches = scanEntryBatches(fd, headerBytes, 0);
   let result: ScanResult;
   try {
-    for (let next = batches.next(); ; next = batches.next()) {
-      if (next.done) {
-        result = next.value;
-        break;
-      }
-    }
+    result = drain(scanEntryBatches(fd, headerBytes, 0));
   } catch (error) {
     if (error instanceof LogCorruption) return error;
     throw error;
   }
   if (result.torn && result.torn.start < writtenWhole) return badLine(result.torn.reason, result.lastSeq, result.goodEnd);
   return result;
-}
-
-/** scanEntryBatches, one entry at a time. */
-export function* scanEntries(fd: number, from: number, afterSeq: number): Generator<LogEntry, ScanResult, undefined> {
-  const batches = scanEntryBatches(fd, from, afterSeq);
-  for (let next = batches.next(); ; next = batches.next()) {
-    if (next.done) return next.value;
-    yield* next.value;
-  }
 }
 
 function badLine(reason: string, previousSeq: number, goodEnd: number): LogCorruption {
