@@ -60,6 +60,8 @@ export interface StudyEngine {
    * card, which the view then shows first, or null when this session has nothing left to undo.
    */
   undo(): Card | null;
+  /** What undo() would take back now: a rating (one answer less), a bury or suspend, or nothing. */
+  nextUndo(): 'rating' | 'flag' | null;
   /** Until the next local day. */
   bury(cardId: string): void;
   suspend(cardId: string): void;
@@ -219,6 +221,11 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
       const after = scheduler.answer(cardId, before ?? newCardState(), rating, now);
       record({ kind: 'review', at: now, card: cardId, before, after, rating, ms: Math.max(0, Math.round(ms)) });
       return after;
+    },
+
+    nextUndo() {
+      const target = undoable.at(-1);
+      return target === undefined ? null : target.kind === 'review' ? 'rating' : 'flag';
     },
 
     undo() {

@@ -69,7 +69,6 @@ function freshState(deck: string, view: SessionView, notice: string | null, scop
     now: view.at,
     shownAt: view.at,
     answers: [],
-    undoable: [],
     rated: false,
     busy: null,
     queued: [],
@@ -121,24 +120,19 @@ function step(state: SessionState, event: SessionEvent, effects: Effect[]): Sess
       const rated = state.view.card?.id;
       return adopt(state, event.view, {
         answers: rated === undefined ? state.answers : [...state.answers, rated],
-        undoable: [...state.undoable, 'rating'],
         rated: true,
         notice: event.leech ? leechNotice(event.leech) : null,
       });
     }
     case 'undone': {
       if (event.title === null) return adopt(state, event.view, { notice: 'Nothing to undo.' });
-      // Past this session's first action the undo reaches an earlier session: nothing to count back.
-      const undone = state.undoable.at(-1);
       return adopt(state, event.view, {
-        answers: undone === 'rating' ? state.answers.slice(0, -1) : state.answers,
-        undoable: state.undoable.slice(0, -1),
+        answers: event.rating ? state.answers.slice(0, -1) : state.answers,
         notice: `Undone: ${event.title}`,
       });
     }
     case 'flagged':
       return adopt(state, event.view, {
-        undoable: [...state.undoable, 'flag'],
         notice: event.kind === 'bury' ? `Buried until tomorrow: ${event.title}` : `Suspended: ${event.title}`,
       });
     case 'edited': {
@@ -176,7 +170,7 @@ function step(state: SessionState, event: SessionEvent, effects: Effect[]): Sess
 function adopt(
   state: SessionState,
   view: SessionView,
-  changes: { answers?: string[]; undoable?: SessionState['undoable']; rated?: boolean; notice?: string | null },
+  changes: { answers?: string[]; rated?: boolean; notice?: string | null },
 ): SessionState {
   const now = Math.max(state.now, view.at);
   const rated = changes.rated ?? state.rated;
@@ -187,7 +181,6 @@ function adopt(
     now,
     shownAt: view.at,
     answers: changes.answers ?? state.answers,
-    undoable: changes.undoable ?? state.undoable,
     rated,
     notice: changes.notice === undefined ? state.notice : changes.notice,
     busy: null,

@@ -107,8 +107,9 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
       case 'undo':
         return attempt(() => {
           // The engine shows the card brought back first.
+          const rating = engine.nextUndo() === 'rating';
           const card = engine.undo();
-          return { type: 'undone', view: readView(engine, clock), title: card ? toSafeLine(forScreen(card.title)) : null };
+          return { type: 'undone', view: readView(engine, clock), title: card ? toSafeLine(forScreen(card.title)) : null, rating };
         });
       case 'bury':
       case 'suspend':

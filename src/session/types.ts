@@ -29,6 +29,8 @@ export interface SessionView {
   /** About how many answers today's work still takes: what the progress bar counts. */
   answersToGo: number;
   summary: StudySummary;
+  /** Whether `u` has anything of this session's to take back. */
+  canUndo: boolean;
 }
 
 /** The keys the session knows; anything else is `other` (it still closes the help). */
@@ -71,8 +73,11 @@ export type SessionEvent =
   | { type: 'tick'; at: number }
   /** `leech` is set when the answer made the card a leech, which suspends it. */
   | { type: 'answered'; view: SessionView; leech?: LeechNotice | null }
-  /** `title` is the card whose rating was taken back, or null when there was nothing to undo. */
-  | { type: 'undone'; view: SessionView; title: string | null }
+  /**
+   * `title` is the card whose rating, bury or suspend was taken back, or null when there was
+   * nothing to undo; `rating` says it was a rating (one answer less in this session).
+   */
+  | { type: 'undone'; view: SessionView; title: string | null; rating: boolean }
   | { type: 'flagged'; kind: 'bury' | 'suspend'; title: string; view: SessionView }
   /** The editor closed and the deck was rebuilt; `notice` says what changed. */
   | { type: 'edited'; view: SessionView; notice: string }
@@ -139,12 +144,6 @@ export interface SessionState extends SessionScope {
    * learning is answered several times, so the two differ.
    */
   answers: string[];
-  /**
-   * What this session did that `u` can take back, latest last: the engine's undo walks the same
-   * log backwards, so the last entry says whether an undo takes back a rating (one card less
-   * done) or a bury or suspend.
-   */
-  undoable: ('rating' | 'flag')[];
   /** Whether anything was rated in this session: an empty queue is then an end, not "nothing due". */
   rated: boolean;
   /** The effect whose result is awaited, or null. */

@@ -58,5 +58,6 @@ export function readView(engine: StudyEngine, clock: Clock): SessionView {
     nextDue,
     answersToGo,
     summary: engine.summary(),
+    canUndo: engine.nextUndo() !== null,
   };
 }

@@ -79,7 +79,7 @@ export function StudyScreen({ state, columns, rows = 24 }: { state: SessionState
         ) : null}
         {showHints ? (
           <Box marginTop={gap}>
-            <KeyHints phase={phase} width={width} canUndo={state.undoable.length > 0} />
+            <KeyHints phase={phase} width={width} canUndo={state.view.canUndo} />
           </Box>
         ) : null}
       </Box>

@@ -31,6 +31,7 @@ function view(shown: ShownCard | null, over: Partial<SessionView> = {}): Session
     nextDue: T0 + 86_400_000,
     answersToGo: shown ? 6 : 0,
     summary: { reviewed: 0, again: 0, ms: 0, retention: null },
+    canUndo: false,
     ...over,
   };
 }
@@ -120,16 +121,16 @@ describe('the session reducer', () => {
 
     t = run(t.state, keys('undo'));
     expect(blocking(t.effects)).toEqual([{ type: 'undo' }]);
-    t = run(t.state, [{ type: 'undone', view: view(card(2)), title: 'Paper 2' }]);
+    t = run(t.state, [{ type: 'undone', view: view(card(2)), title: 'Paper 2', rating: true }]);
     expect(t.state.answers).toHaveLength(1);
     expect(t.state.phase).toBe('question');
     expect(t.state.view.card?.id).toBe('c2');
     expect(t.state.notice).toBe('Undone: Paper 2');
 
     t = run(t.state, keys('undo'));
-    t = run(t.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1' }]);
+    t = run(t.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1', rating: true }]);
     t = run(t.state, keys('undo'));
-    t = run(t.state, [{ type: 'undone', view: view(card(1)), title: null }]);
+    t = run(t.state, [{ type: 'undone', view: view(card(1)), title: null, rating: false }]);
     expect(t.state.answers).toHaveLength(0);
     expect(t.state.notice).toBe('Nothing to undo.');
   });
@@ -141,14 +142,14 @@ describe('the session reducer', () => {
     t = run(t.state, [{ type: 'flagged', kind: 'bury', title: 'Paper 2', view: view(card(3)) }]);
     expect(t.state.answers).toHaveLength(1);
     t = run(t.state, keys('undo'));
-    t = run(t.state, [{ type: 'undone', view: view(card(2)), title: 'Paper 2' }]);
+    t = run(t.state, [{ type: 'undone', view: view(card(2)), title: 'Paper 2', rating: false }]);
     expect(t.state.answers).toHaveLength(1);
     t = run(t.state, keys('undo'));
-    t = run(t.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1' }]);
+    t = run(t.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1', rating: true }]);
     expect(t.state.answers).toHaveLength(0);
-    // An undo reaching into an earlier session's ratings leaves this session's count alone.
+    // A rating taken back with none of this session's left to count: the count stays at zero.
     t = run(t.state, keys('undo'));
-    t = run(t.state, [{ type: 'undone', view: view(card(9)), title: 'Paper 9' }]);
+    t = run(t.state, [{ type: 'undone', view: view(card(9)), title: 'Paper 9', rating: true }]);
     expect(t.state.answers).toHaveLength(0);
   });
 
@@ -217,7 +218,7 @@ describe('the session reducer', () => {
 
     const undo = run(t.state, keys('undo'));
     expect(blocking(undo.effects)).toEqual([{ type: 'undo' }]);
-    const back = run(undo.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1' }]);
+    const back = run(undo.state, [{ type: 'undone', view: view(card(1)), title: 'Paper 1', rating: true }]);
     expect(back.state.phase).toBe('question');
 
     expect(run(t.state, keys('show')).state.exit).toBe(false);
@@ -325,7 +326,7 @@ describe('one session for every deck with cards due', () => {
     // Keys typed while the next deck opens were meant for the screen before.
     const typed = run(done.state, keys('show'));
     const next = run(typed.state, [{ type: 'switched', deck: 'neurips', view: view(card(7)), notice: 'notes checked: no card changed' }]);
-    expect(next.state).toMatchObject({ deck: 'neurips', phase: 'question', answers: [], undoable: [], rated: false, busy: null, queued: [], all: true });
+    expect(next.state).toMatchObject({ deck: 'neurips', phase: 'question', answers: [], rated: false, busy: null, queued: [], all: true });
     expect(next.state.elsewhere).toEqual([{ deck: 'alpha', due: 3 }]);
     expect(next.state.notice).toBe('iclr is done for today; now neurips. notes checked: no card changed');
   });
