@@ -3,9 +3,10 @@
 // entry before append returns) before the next card is shown. No Ink, no React: the session
 // runner (session/runner.ts) calls these functions and hands the screen what they return.
 import type { Clock } from '../core/clock.js';
-import { CardStateKind, type Card, type CardState, type LogEntry, type Rating, type ReviewEntry, type Settings } from '../core/types.js';
+import type { Card, CardState, LogEntry, Rating, ReviewEntry, Settings } from '../core/types.js';
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './log-window.js';
+import { retentionOutcome } from './retention.js';
 import { aheadUntil, answersToGo, buildQueue, studiedTodayIn, withExtraNew, type QueueCounts, type StudiedToday } from './queue.js';
 import { newCardState, RATING_NAMES, RATINGS, Scheduler } from './scheduler.js';
 
@@ -101,12 +102,11 @@ function summarize(reviews: readonly ReviewEntry[]): StudySummary {
   for (const entry of reviews) {
     if (entry.rating === 1) again += 1;
     ms += entry.ms;
-    if (seen.has(entry.card)) continue;
+    const outcome = retentionOutcome(entry.before?.state, entry.rating);
+    if (outcome === null || seen.has(entry.card)) continue;
     seen.add(entry.card);
-    if (entry.before?.state === CardStateKind.Review) {
-      if (entry.rating === 1) failed += 1;
-      else passed += 1;
-    }
+    if (outcome === 'fail') failed += 1;
+    else passed += 1;
   }
   return { reviewed: reviews.length, again, ms, retention: passed + failed > 0 ? passed / (passed + failed) : null };
 }

@@ -10,6 +10,7 @@ import { addDaysToKey, dayKeyDiff, localDayKey, localDayStart, localDayStartOffs
 import { isBuried } from '../schedule/card-state.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { undoneSeqs } from '../schedule/standing.js';
+import { retentionOutcome } from '../schedule/retention.js';
 
 /** Anki's threshold: a review card is mature once its interval reaches 21 days. */
 export const MATURE_INTERVAL_DAYS = 21;
@@ -258,12 +259,8 @@ function ratio(pass: number, fail: number): number | null {
 /**
  * True Retention as Anki defines it (rslib/src/stats/graphs/retention.rs, the "Retention"
  * table of the statistics screen, subtitled "Pass rate of cards with an interval ≥ 1 day"):
- * - only reviews of a card that was in review, i.e. whose interval was a day or more: learning
- *   and relearning steps don't count. (ts-fsrs puts a card whose step is a day or longer in
- *   the Review state, so `before.state === Review` is exactly Anki's "interval ≥ 1 day".)
- * - only the first such review of a card each local day (a review ahead of time the same
- *   day would otherwise count twice);
- * - Again is a fail, Hard, Good and Easy are passes;
+ * - the reviews schedule/retention.ts counts (of cards in review; Again fails), only the first
+ *   of a card each local day;
  * - young or mature by the interval the card had when reviewed (Anki's revlog lastIvl, the
  *   scheduled interval, here `before.scheduledDays`): mature at 21 days or more.
  * Reviews later than today's end (a clock that went back) count nowhere, as in Anki.
@@ -279,12 +276,13 @@ export function trueRetention(reviews: StandingReviews, now: number, dayStartHou
   const lastCountedDay = new Int32Array(log.cardIds.length).fill(-1);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    if (beforeState[row] !== CardStateKind.Review) continue;
+    const outcome = retentionOutcome(beforeState[row], rating[row]!);
+    if (outcome === null) continue;
     days.moveTo(at[row]!);
     const ago = days.daysAgo;
     if (!(ago >= 0) || lastCountedDay[card[row]!] === ago) continue; // future (or bad) times count nowhere
     lastCountedDay[card[row]!] = ago;
-    const slot = ago * 4 + (beforeScheduledDays[row]! >= MATURE_INTERVAL_DAYS ? 2 : 0) + (rating[row] === 1 ? 1 : 0);
+    const slot = ago * 4 + (beforeScheduledDays[row]! >= MATURE_INTERVAL_DAYS ? 2 : 0) + (outcome === 'fail' ? 1 : 0);
     while (perDay.length <= slot) perDay.push(0);
     perDay[slot]!++;
   }
