@@ -129,6 +129,9 @@ export type Rating = 1 | 2 | 3 | 4; // Again, Hard, Good, Easy
  */
 export type LogEntry = ReviewEntry | UndoEntry | FlagEntry;
 
+/** A log entry as handed to the store, which numbers it (each kind without its `seq`). */
+export type NewLogEntry = LogEntry extends infer E ? (E extends LogEntry ? Omit<E, 'seq'> : never) : never;
+
 interface LogEntryBase {
   /** Position in the deck's log, from 1, without gaps. */
   seq: number;

@@ -3,7 +3,9 @@
 // entry before append returns) before the next card is shown. No Ink, no React: the session
 // runner (session/runner.ts) calls these functions and hands the screen what they return.
 import type { Clock } from '../core/clock.js';
-import type { Card, CardState, LogEntry, Rating, ReviewEntry, Settings } from '../core/types.js';
+import type { Card, CardState, LogEntry, NewLogEntry, Rating, ReviewEntry, Settings } from '../core/types.js';
+
+export type { NewLogEntry };
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './log-window.js';
 import { retentionOutcome } from './retention.js';
@@ -72,8 +74,6 @@ export interface StudyEngine {
   replaceCards(cards: Card[]): void;
 }
 
-/** A log entry as handed to the store, which numbers it. */
-export type NewLogEntry = LogEntry extends infer E ? (E extends LogEntry ? Omit<E, 'seq'> : never) : never;
 
 /** What the engine needs of a deck's state (the store's DeckState has this shape). */
 export interface StudyDeck extends LogTail {

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { LowSync } from 'lowdb';
 import { isTimeInRange, TIME_RANGE_TEXT, type Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
-import type { CardState, LogEntry, LogFacts } from '../core/types.js';
+import type { CardState, LogEntry, LogFacts, NewLogEntry } from '../core/types.js';
 import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
 import { corruptedFileError, damagedLastLineError } from './corruption.js';
 import { openRegularFile } from './read-file.js';
@@ -41,8 +41,6 @@ import {
 } from './review-log.js';
 import { SNAPSHOT_MIGRATIONS, SNAPSHOT_SCHEMA_VERSION, isJsonObject, migrate } from './schema.js';
 
-/** `Omit` that keeps a union a union (Omit<A | B, K> would collapse it to the common keys). */
-export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface DeckState {
   readonly name: string;
@@ -51,7 +49,7 @@ export interface DeckState {
   /** The seq of the last entry in the log, 0 when there is none. */
   lastSeq(): number;
   /** Writer only: numbers the entry, appends it and fsyncs before returning; updates cardStates(). */
-  append(entry: DistributiveOmit<LogEntry, 'seq'>): LogEntry;
+  append(entry: NewLogEntry): LogEntry;
   /** The whole log from disk, in order (a torn last line being written right now is left out). */
   readLog(): LogEntry[];
   /**
@@ -329,7 +327,7 @@ export class DeckStateFiles implements DeckState {
     return fd;
   }
 
-  append(entry: DistributiveOmit<LogEntry, 'seq'>): LogEntry {
+  append(entry: NewLogEntry): LogEntry {
     this.requireWriter('append');
     if (typeof entry.card !== 'string' || entry.card === '' || !isJsonObject(entry.after)) {
       throw new Error('append: an entry needs a card id and the card state after it');
