@@ -78,9 +78,46 @@ export function customStudyLabel({ extraNew, aheadDays }: { extraNew?: number; a
 
 async function study(ctx: CommandContext, { positional, flags }: CommandArgs): Promise<number> {
   const custom = customStudyOf(flags);
-  // The generator (note parsing, key-idea extraction) loads only when the deck needs rebuilding.
-  const loadGenerator = () => import('../../cards/generate.js');
-  const [decks, cardsInUse, freshness, store, engineModule, queue, runnerModule, format, editor, ui, picker] = await withoutFetch(() =>
+  const modules = await loadStudyModules();
+  const wanted = await decksWanted(ctx, positional[0] as string | undefined, flags['all'] === true, custom, modules);
+  if (wanted === null) return 0;
+
+  // The lock first: a second session must not rebuild the deck under the first one's feet.
+  const state = await modules.store.openState(ctx.places.stateDir, { mode: 'write', clock: ctx.clock, command: 'paperdeck study' });
+  let order: { first: string; elsewhere: DeckDue[] };
+  try {
+    order = await deckOrder(ctx, wanted, custom, modules);
+  } catch (error) {
+    state.close();
+    throw error;
+  }
+  const closing = closeWhenDone(ctx, state, modules);
+  let runner: ReturnType<StudyModules['runner']['createSessionRunner']> | undefined;
+  try {
+    const decks = deckOpener(ctx, state, custom, modules, closing.studied);
+    const first = await decks.open(order.first);
+    let screen: ReturnType<StudyModules['ui']['showStudySession']> | undefined;
+    runner = modules.runner.createSessionRunner({
+      deck: order.first,
+      engine: first.engine,
+      clock: ctx.clock,
+      notice: first.notice,
+      editNote: noteEditor(ctx, decks, modules, () => screen!),
+      openDeck: decks.open,
+      scope: { elsewhere: order.elsewhere, all: wanted.all, label: customStudyLabel(custom) },
+    });
+    screen = modules.ui.showStudySession(runner, { color: ctx.color });
+    await screen.closed;
+  } finally {
+    runner?.dispose();
+    closing.close();
+  }
+  return closing.failed() ? 1 : 0;
+}
+
+/** Everything a session needs, loaded together, once (see the top of this file). */
+async function loadStudyModules() {
+  const [decks, cardsInUse, freshness, store, engine, queue, runner, format, editor, ui, picker] = await withoutFetch(() =>
     Promise.all([
       import('../../store/decks.js'),
       import('../../cards/current.js'),
@@ -95,54 +132,64 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
       import('../../session/picker.js'),
     ]),
   );
-  const { decksDir, stateDir } = ctx.places;
-  const { clock } = ctx;
+  // The generator (note parsing, key-idea extraction) loads only when a note is edited.
+  const loadGenerator = () => import('../../cards/generate.js');
+  return { decks, cardsInUse, freshness, store, engine, queue, runner, format, editor, ui, picker, loadGenerator };
+}
 
-  const requested = positional[0] as string | undefined;
-  let all = flags['all'] === true;
+type StudyModules = Awaited<ReturnType<typeof loadStudyModules>>;
+
+/** What the user asked to study: one deck (named, or picked from several), or all; null when they cancel the picker. */
+async function decksWanted(
+  ctx: CommandContext,
+  requested: string | undefined,
+  all: boolean,
+  custom: CustomStudy,
+  modules: StudyModules,
+): Promise<{ named: string | undefined; all: boolean; available: string[] } | null> {
+  const { decksDir } = ctx.places;
   if (all && requested !== undefined) throw new UserError('name a deck or give --all, not both');
-  const available = decks.listDecks(decksDir);
+  const available = modules.decks.listDecks(decksDir);
   let picked: string | undefined;
   if (!all && requested === undefined && available.length > 1) {
-    const choice = await pickDeckToStudy(ctx, available, custom, { freshness, store, queue, ui });
-    if (choice === null) return 0;
+    const choice = await pickDeckToStudy(ctx, available, custom, modules);
+    if (choice === null) return null;
     process.stdin.setRawMode(true);
-    if (choice === picker.ALL_DECKS) all = true;
+    if (choice === modules.picker.ALL_DECKS) all = true;
     else picked = choice;
   }
   // With no deck at all, the usual word on how to make one.
-  const named = all && available.length > 0 ? undefined : (picked ?? decks.resolveDeckName(decksDir, requested));
+  const named = all && available.length > 0 ? undefined : (picked ?? modules.decks.resolveDeckName(decksDir, requested));
+  return { named, all, available };
+}
 
-  // The lock first: a second session must not rebuild the deck under the first one's feet.
-  const state = await store.openState(stateDir, { mode: 'write', clock, command: 'paperdeck study' });
-  // The decks with cards due now: studying all, those studied in turn; else the ones the end
-  // screen names. Counted as the picker counts, after the lock, so no other session moves them.
-  let withDue: DeckDue[] = [];
-  try {
-    withDue = all || available.length > 1 ? await decksWithDue(ctx, available, custom, { freshness, store, queue }) : [];
-  } catch (error) {
-    state.close();
-    throw error;
-  }
-  let name: string;
-  if (named !== undefined) name = named;
-  else name = withDue[0]?.deck ?? available[0]!;
-  const elsewhere = withDue.filter((other) => other.deck !== name);
+/**
+ * The deck to study first, and the others with cards due now: studying all, those come in turn;
+ * else the end screen names them. Counted as the picker counts, after the lock, so no other
+ * session moves them.
+ */
+async function deckOrder(
+  ctx: CommandContext,
+  { named, all, available }: { named: string | undefined; all: boolean; available: string[] },
+  custom: CustomStudy,
+  modules: StudyModules,
+): Promise<{ first: string; elsewhere: DeckDue[] }> {
+  const withDue = all || available.length > 1 ? await decksWithDue(ctx, available, custom, modules) : [];
+  const first = named ?? withDue[0]?.deck ?? available[0]!;
+  return { first, elsewhere: withDue.filter((other) => other.deck !== first) };
+}
 
+type SessionState = Awaited<ReturnType<StudyModules['store']['openState']>>;
+type OpenedDeck = ReturnType<SessionState['deck']>;
+
+/**
+ * Closing the state when the session ends, or on a signal (every answer is already on disk: only
+ * the lock and the fold remain to do), and leaving the due index of every deck studied.
+ */
+function closeWhenDone(ctx: CommandContext, state: SessionState, { freshness }: StudyModules) {
+  const { decksDir, stateDir } = ctx.places;
   /** Every deck this session opened, for the due index left as it ends. */
-  const studied = new Map<string, ReturnType<typeof state.deck>>();
-  // What `due` counts, left for it as the session ends (store/due-index.ts), for cards.json as
-  // it is now: `e` may have rebuilt it. Only a speed-up, so any doubt or failure leaves none
-  // (and a stale one is set aside by `due` itself).
-  const leaveDueIndex = () => {
-    for (const [deckName, deckState] of studied) {
-      try {
-        freshness.leaveDueIndex(stateDir, deckState, freshness.deckStatus(decksDir, deckName));
-      } catch {
-        // `due` reads everything, as it would without an index
-      }
-    }
-  };
+  const studied = new Map<string, OpenedDeck>();
   // Whether closing failed (a full disk while folding the snapshot): every answer is in the log
   // already, but the session did not end cleanly, and a script must not read exit 0.
   let closeFailed = false;
@@ -151,27 +198,44 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
       state.close();
     } catch (error) {
       closeFailed = true;
-      ctx.err(
-        `paperdeck: ${toSafeLine(`could not close the state cleanly: ${failureMessage(error)}`)}; every answer given is saved in the review log\n`,
-      );
+      ctx.err(`paperdeck: ${toSafeLine(`could not close the state cleanly: ${failureMessage(error)}`)}; every answer given is saved in the review log\n`);
       return;
     }
-    leaveDueIndex(); // after the fold: the index records the snapshot as it was left
+    // After the fold, so that the index records the snapshot as it was left; for cards.json as
+    // it is now (`e` may have rebuilt it). Only a speed-up for `due`: any doubt or failure
+    // leaves none (and a stale one is set aside by `due` itself).
+    for (const [deckName, deckState] of studied) {
+      try {
+        freshness.leaveDueIndex(stateDir, deckState, freshness.deckStatus(decksDir, deckName));
+      } catch {
+        // `due` reads everything, as it would without an index
+      }
+    }
   };
-  // Every answer is already on disk; on a signal only the lock and the fold remain to do.
   const onSignal = (signal: NodeJS.Signals) => {
     closeState();
     process.exit(SIGNAL_EXIT_CODES[signal] ?? 1);
   };
   const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM'];
   for (const signal of signals) process.on(signal, onSignal);
+  return {
+    studied,
+    close() {
+      for (const signal of signals) process.off(signal, onSignal);
+      closeState();
+    },
+    failed: () => closeFailed,
+  };
+}
 
-  let runner: ReturnType<typeof runnerModule.createSessionRunner> | undefined;
-  try {
+/** Opens decks for the session (the first, and each the user moves on to), and keeps the one on screen. */
+function deckOpener(ctx: CommandContext, state: SessionState, custom: CustomStudy, modules: StudyModules, studied: Map<string, OpenedDeck>) {
+  type Engine = ReturnType<StudyModules['engine']['createStudyEngine']>;
+  const opener = {
     /** The deck on screen and its cards: `e` rebuilds them, moving on replaces them. */
-    let current = { name, cards: [] as CardsFile['cards'], engine: undefined as unknown as ReturnType<typeof engineModule.createStudyEngine> };
-    const openDeck = async (deckName: string) => {
-      const { cardsFile, notice: deckNotice } = await deckForSession(decksDir, deckName, { cardsInUse, format });
+    current: undefined as { name: string; cards: CardsFile['cards']; engine: Engine } | undefined,
+    open: async (deckName: string): Promise<{ engine: Engine; notice: string | null }> => {
+      const { cardsFile, notice: deckNotice } = await deckForSession(ctx.places.decksDir, deckName, modules);
       let notice = deckNotice;
       const deckState = state.deck(deckName);
       studied.set(deckName, deckState);
@@ -181,75 +245,55 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs): P
         const torn = `The last answer before a crash was cut off and not counted${aside}.`;
         notice = notice ? `${torn} ${notice}` : torn;
       }
-      const engine = engineModule.createStudyEngine({ deck: deckState, cards: cardsFile.cards, settings: state.settings(), clock, custom });
-      current = { name: deckName, cards: cardsFile.cards, engine };
+      const engine = modules.engine.createStudyEngine({ deck: deckState, cards: cardsFile.cards, settings: state.settings(), clock: ctx.clock, custom });
+      opener.current = { name: deckName, cards: cardsFile.cards, engine };
       return { engine, notice };
-    };
-    const first = await openDeck(name);
-
-    let screen: ReturnType<typeof ui.showStudySession> | undefined;
-    const editNote = async (cardId: string): Promise<string> => {
-      const { name: deckName, cards, engine } = current;
-      const card = cards.find((candidate) => candidate.id === cardId);
-      if (!card) throw new UserError('that card is no longer in the deck');
-      const generate = await loadGenerator();
-      let where: { path: string; line: number };
-      try {
-        where = generate.notesFileOf(decksDir, deckName, card);
-      } catch (error) {
-        // A linked deck whose notes are gone: say where they were looked for, and go on.
-        if (!(error instanceof UserError)) throw error;
-        return format.noteNotOpenedNotice(failureMessage(error));
-      }
-      const { path, line } = where;
-      await screen!.releaseTerminal();
-      try {
-        editor.openInEditor(path, line, ctx.env);
-      } finally {
-        process.stdin.setRawMode(true);
-        screen!.takeTerminal();
-      }
-      let built: ReturnType<typeof generate.generateDeck>;
-      try {
-        built = generate.generateDeck(decksDir, deckName);
-      } catch (error) {
-        // Nothing was replaced: the session goes on with the cards it has, and `e` on the same
-        // card opens the note again to put it right.
-        return format.rebuildFailedNotice(failureMessage(error));
-      }
-      current = { ...current, cards: built.cardsFile.cards };
-      engine.replaceCards(built.cardsFile.cards);
-      return format.summarizeChanges(built.changes, built.skipped.length);
-    };
-
-    runner = runnerModule.createSessionRunner({
-      deck: name,
-      engine: first.engine,
-      clock,
-      notice: first.notice,
-      editNote,
-      openDeck,
-      scope: { elsewhere, all, label: customStudyLabel(custom) },
-    });
-    screen = ui.showStudySession(runner, { color: ctx.color });
-    await screen.closed;
-  } finally {
-    runner?.dispose();
-    for (const signal of signals) process.off(signal, onSignal);
-    closeState();
-  }
-  return closeFailed ? 1 : 0;
+    },
+  };
+  return opener;
 }
 
-type StudyModules = {
-  decks: typeof import('../../store/decks.js');
-  cardsInUse: typeof import('../../cards/current.js');
-  freshness: typeof import('../../cards/freshness.js');
-  store: typeof import('../../store/index.js');
-  queue: typeof import('../../schedule/queue.js');
-  ui: typeof import('../../ui/index.js');
-  format: typeof import('../../session/format.js');
-};
+/**
+ * `e`: opens the card's note in the user's editor at its line (the screen hands the terminal
+ * over meanwhile), then rebuilds the deck and says what changed.
+ */
+function noteEditor(ctx: CommandContext, decks: ReturnType<typeof deckOpener>, modules: StudyModules, screen: () => ReturnType<StudyModules['ui']['showStudySession']>) {
+  const { decksDir } = ctx.places;
+  const { format, editor } = modules;
+  return async (cardId: string): Promise<string> => {
+    const { name: deckName, cards, engine } = decks.current!;
+    const card = cards.find((candidate) => candidate.id === cardId);
+    if (!card) throw new UserError('that card is no longer in the deck');
+    const generate = await modules.loadGenerator();
+    let where: { path: string; line: number };
+    try {
+      where = generate.notesFileOf(decksDir, deckName, card);
+    } catch (error) {
+      // A linked deck whose notes are gone: say where they were looked for, and go on.
+      if (!(error instanceof UserError)) throw error;
+      return format.noteNotOpenedNotice(failureMessage(error));
+    }
+    await screen().releaseTerminal();
+    try {
+      editor.openInEditor(where.path, where.line, ctx.env);
+    } finally {
+      process.stdin.setRawMode(true);
+      screen().takeTerminal();
+    }
+    let built: ReturnType<typeof generate.generateDeck>;
+    try {
+      built = generate.generateDeck(decksDir, deckName);
+    } catch (error) {
+      // Nothing was replaced: the session goes on with the cards it has, and `e` on the same
+      // card opens the note again to put it right.
+      return format.rebuildFailedNotice(failureMessage(error));
+    }
+    decks.current = { ...decks.current!, cards: built.cardsFile.cards };
+    engine.replaceCards(built.cardsFile.cards);
+    return format.summarizeChanges(built.changes, built.skipped.length);
+  };
+}
+
 
 type CustomStudy = { extraNew?: number; aheadDays?: number };
 
