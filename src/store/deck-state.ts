@@ -1,36 +1,28 @@
-// One deck's durable progress: the append-only review log (the truth) and a lowdb snapshot of
-// the card states after some entry of it (a cache). Opening reads the snapshot and replays only
+// One deck's durable progress: the append-only review log (the truth; its file is
+// review-log.ts's) and a lowdb snapshot of the card states after some entry of it (a cache). Opening reads the snapshot and replays only
 // the log past it; an answer is one appended line and one fdatasync, whatever the history's
 // size; the snapshot is rewritten ("folded") when a writer closes, or on opening when the tail
 // past it has grown long.
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fdatasyncSync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-} from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { LowSync } from 'lowdb';
 import { isTimeInRange, TIME_RANGE_TEXT, type Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
 import type { CardState, LogEntry, LogFacts, NewLogEntry } from '../core/types.js';
-import { DurableJsonFile, UnreadableFileError, writeAll, writeFileAtomicSync } from './atomic-file.js';
+import { DurableJsonFile, UnreadableFileError, writeFileAtomicSync } from './atomic-file.js';
 import { corruptedFileError, damagedLastLineError } from './corruption.js';
 import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
 import { LogFactsBuilder } from './log-facts.js';
 import { LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
 import {
+  AppendFailed,
   LogCorruption,
+  appendLine,
+  createLog,
   drain,
   fileSize,
   findDamage,
-  headerLine,
   lastEntries,
   pointMismatch,
   readAt,
@@ -40,7 +32,6 @@ import {
   withFile,
 } from './review-log.js';
 import { SNAPSHOT_MIGRATIONS, SNAPSHOT_SCHEMA_VERSION, isJsonObject, migrate } from './schema.js';
-
 
 export interface DeckState {
   readonly name: string;
@@ -316,13 +307,9 @@ export class DeckStateFiles implements DeckState {
   }
 
   private createLog(): number {
-    mkdirSync(this.dir, { recursive: true });
-    // Created whole (header included) by an atomic rename, so a crash never leaves a log
-    // without its header.
-    writeFileAtomicSync(this.logFile, headerLine(this.name));
-    const fd = openSync(this.logFile, 'a+');
-    this.headerBytes = fileSize(fd);
-    this.logBytes = this.headerBytes;
+    const { fd, headerBytes } = createLog(this.logFile, this.name);
+    this.headerBytes = headerBytes;
+    this.logBytes = headerBytes;
     this.logExists = true;
     return fd;
   }
@@ -345,31 +332,18 @@ export class DeckStateFiles implements DeckState {
     } catch (error) {
       throw new Error(`append: the entry cannot be stored (${(error as Error).message})`);
     }
-    const bytes = Buffer.from(line + '\n', 'utf8');
+    let written: number;
     try {
-      writeAll(fd, bytes);
-      fdatasyncSync(fd);
+      written = appendLine(fd, this.logFile, line, this.logBytes);
     } catch (error) {
-      this.undoPartialAppend(fd, error as Error);
+      if (error instanceof AppendFailed && error.broken) this.broken = error;
+      throw error;
     }
     this.seq = seq;
-    this.logBytes += bytes.length;
+    this.logBytes += written;
     this.states.set(stored.card, stored.after);
     this.remember([stored]);
     return stored;
-  }
-
-  /** After a failed write (disk full...): cut the log back to its last whole entry, then throw. */
-  private undoPartialAppend(fd: number, error: Error): never {
-    const failure = `could not save the answer to ${displayPath(this.logFile)} (${error.message})`;
-    try {
-      ftruncateSync(fd, this.logBytes);
-      fsyncSync(fd);
-    } catch {
-      this.broken = new UserError(`${failure}; quit and start paperdeck again`);
-      throw this.broken;
-    }
-    throw new UserError(`${failure}; nothing was saved for it`);
   }
 
   /** The whole log in batches of a chunk's worth of entries. */

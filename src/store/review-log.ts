@@ -1,11 +1,15 @@
 // The review log file: a header line, then one LogEntry per line (as log-codec.ts writes it),
-// appended and never rewritten.
-// This module reads it: forwards in chunks from any byte offset, backwards from the end for the
-// last few entries, and tells a line torn by a crash (the last line, unfinished or garbled)
-// from corruption anywhere else.
+// appended and never rewritten. This module is its one home: it creates it, appends an entry's
+// line durably (cutting a failed write back to the last whole entry), and reads it: forwards in
+// chunks from any byte offset, backwards from the end for the last few entries, telling a line
+// torn by a crash (the last line, unfinished or garbled) from corruption anywhere else. What is
+// appended and when (numbering, replay, the snapshot) is the deck state's (deck-state.ts).
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserError } from '../core/errors.js';
 import type { LogEntry } from '../core/types.js';
+import { writeAll, writeFileAtomicSync } from './atomic-file.js';
 import { displayPath } from './layout.js';
 import { openRegularFile } from './read-file.js';
 import { NotALogEntry, checkLine, decodeEntry, lineFacts, readCompactFacts } from './log-codec.js';
@@ -33,6 +37,50 @@ export function headerLine(deck: string): string {
 }
 
 /** Something in the log that is not a torn last line; the caller names the file and backups. */
+/**
+ * Creates deck `deck`'s log at `file`, whole, header included (an atomic rename, so a crash
+ * never leaves a log without its header), and opens it for appending.
+ */
+export function createLog(file: string, deck: string): { fd: number; headerBytes: number } {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileAtomicSync(file, headerLine(deck));
+  const fd = openSync(file, 'a+');
+  return { fd, headerBytes: fileSize(fd) };
+}
+
+/** An append that failed; `broken` when the log's end is unknown after it (no more appends). */
+export class AppendFailed extends UserError {
+  constructor(
+    message: string,
+    readonly broken: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Appends one entry's line to the log open at `fd`, durable (fdatasync) before it returns; the
+ * log's whole entries end at `wholeBytes` before it. A failed write (a full disk...) is cut back
+ * to `wholeBytes` and throws AppendFailed. Returns the bytes written.
+ */
+export function appendLine(fd: number, file: string, line: string, wholeBytes: number): number {
+  const bytes = Buffer.from(line + '\n', 'utf8');
+  try {
+    writeAll(fd, bytes);
+    fdatasyncSync(fd);
+  } catch (error) {
+    const failure = `could not save the answer to ${displayPath(file)} (${(error as Error).message})`;
+    try {
+      ftruncateSync(fd, wholeBytes);
+      fsyncSync(fd);
+    } catch {
+      throw new AppendFailed(`${failure}; quit and start paperdeck again`, true);
+    }
+    throw new AppendFailed(`${failure}; nothing was saved for it`, false);
+  }
+  return bytes.length;
+}
+
 export class LogCorruption extends Error {
   override name = 'LogCorruption';
   constructor(
