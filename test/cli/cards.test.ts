@@ -9,14 +9,14 @@ import { HOUR, local, makeCard, makeCards, settings } from '../schedule/helpers.
 import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/built-cli.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const CONTRACT_KEYS = ['id', 'title', 'state', 'due', 'stability', 'difficulty', 'retrievability', 'reps', 'lapses', 'suspended', 'buried', 'leech'];
+const DOCUMENTED_KEYS = ['id', 'title', 'state', 'due', 'stability', 'difficulty', 'retrievability', 'reps', 'lapses', 'suspended', 'buried', 'leech'];
 
 function cards(ws: { decks: string; state: string }, args: string[], now: number) {
   return paperdeck(['cards', ...args, '--decks', ws.decks, '--state', ws.state], { PAPERDECK_NOW: iso(now) });
 }
 
 describe('paperdeck cards', () => {
-  it('lists every card of the deck in the CONTRACT shape, studied or not', async () => {
+  it('lists every card of the deck in the shape the README documents, studied or not', async () => {
     const ws = workspace();
     const deckCards = makeCards(6);
     writeDeck(ws.decks, 'papers', deckCards, [makeCard('gone', 'A Retired Paper')]);
@@ -39,7 +39,7 @@ describe('paperdeck cards', () => {
     const doc = JSON.parse(result.stdout);
     expect(doc.deck).toBe('papers');
     expect(doc.cards.map((c: { id: string }) => c.id)).toEqual(['c001', 'c002', 'c003', 'c004', 'c005', 'c006']);
-    for (const card of doc.cards) for (const key of CONTRACT_KEYS) expect(card).toHaveProperty(key);
+    for (const card of doc.cards) for (const key of DOCUMENTED_KEYS) expect(card).toHaveProperty(key);
     const [review, learning, suspended, buried, fresh] = doc.cards;
     expect(review).toMatchObject({ state: 'review', reps: 1, lapses: 0, suspended: false, buried: false, leech: false });
     expect(new Date(review.due).getHours()).toBe(4);

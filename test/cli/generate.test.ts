@@ -22,7 +22,7 @@ function editNotes(decks: string, edit: (text: string) => string) {
 }
 
 describe('paperdeck generate on the bundled deck', () => {
-  it('builds every paper into a card or a skip with a reason, in the CONTRACT shape', () => {
+  it('builds every paper into a card or a skip with a reason, in the shape the README documents', () => {
     const { decks } = workspaceWithBundledDeck();
     const doc = generateJson(decks);
     expect(doc.deck).toBe('iclr2017');
