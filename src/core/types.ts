@@ -159,6 +159,20 @@ export interface FlagEntry extends LogEntryBase {
   kind: 'bury' | 'suspend' | 'unsuspend' | 'unbury';
 }
 
+/**
+ * FSRS-6 parameters in use instead of the defaults: fitted by `paperdeck optimize` on a deck's
+ * reviews (when and on how many reviews recorded), or typed with `paperdeck config parameters`
+ * (fittedAt and reviews null).
+ */
+export interface FsrsParameters {
+  /** The 21 numbers (schedule/parameters.ts). */
+  weights: number[];
+  /** Epoch ms of the fit, or null when set by hand. */
+  fittedAt: number | null;
+  /** Standing reviews the fit read, or null when set by hand. */
+  reviews: number | null;
+}
+
 /** The user's settings, with Anki's defaults (see schedule/settings.ts). */
 export interface Settings {
   desiredRetention: number;
@@ -170,6 +184,8 @@ export interface Settings {
   dayStartHour: number;
   fuzz: boolean;
   leechThreshold: number;
+  /** FSRS parameters: the deck's own where it has them, else the global ones; null for FSRS-6's defaults. */
+  parameters: FsrsParameters | null;
 }
 
 /** LogFacts' numbers for entry kinds. */

@@ -11,6 +11,7 @@ import { fsrs, generatorParameters, State, StrategyMode, type AbstractScheduler,
 import { CardStateKind, type CardState, type Rating, type Settings } from '../core/types.js';
 import { localDayKey, localDayStart, localDayStartOffset } from './days.js';
 import { daysLabel, durationLabel } from './interval-label.js';
+import { weightsOf } from './parameters.js';
 
 // Kept in their own light module so `paperdeck due` does not load ts-fsrs; re-exported here.
 export { isLearning, newCardState, stateName } from './card-state.js';
@@ -52,6 +53,8 @@ export class Scheduler {
   constructor(readonly settings: Readonly<Settings>) {
     this.fsrs = fsrs(
       generatorParameters({
+        // The deck's fitted parameters (paperdeck optimize), else the global ones, else FSRS-6's defaults.
+        w: [...weightsOf(settings.parameters)],
         request_retention: settings.desiredRetention,
         maximum_interval: settings.maximumInterval,
         learning_steps: [...settings.learningSteps] as Steps,

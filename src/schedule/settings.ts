@@ -2,6 +2,7 @@
 // command's key names live here too, so every place that reads a setting agrees on it.
 import { UsageError } from '../core/errors.js';
 import type { Settings } from '../core/types.js';
+import { formatWeights, isValidParameters, parseWeights } from './parameters.js';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   desiredRetention: 0.9,
@@ -13,6 +14,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dayStartHour: 4,
   fuzz: true,
   leechThreshold: 8,
+  parameters: null,
 });
 
 /** The names `paperdeck config` takes, in the order it lists them, with the field each sets. */
@@ -26,6 +28,7 @@ export const SETTING_KEYS = Object.freeze({
   'day-start-hour': 'dayStartHour',
   fuzz: 'fuzz',
   'leech-threshold': 'leechThreshold',
+  parameters: 'parameters',
 } as const satisfies Record<string, keyof Settings>);
 
 export type SettingKey = keyof typeof SETTING_KEYS;
@@ -41,6 +44,7 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<SettingKey, string>> = Object
   'day-start-hour': 'local hour a new day starts (0-23)',
   fuzz: 'spread due dates a little (on/off)',
   'leech-threshold': 'lapses that make a leech (1-9999; 0: never)',
+  parameters: '21 FSRS-6 parameters (optimize fits them)',
 });
 
 export const SETTING_KEY_NAMES = Object.keys(SETTING_KEYS) as SettingKey[];
@@ -50,7 +54,8 @@ export function settingsHelp(): string {
   const width = Math.max(...SETTING_KEY_NAMES.map((key) => key.length));
   const rows = SETTING_KEY_NAMES.map((key) => {
     const fallback = DEFAULT_SETTINGS[SETTING_KEYS[key]];
-    return `  ${key.padEnd(width)}  ${SETTING_DESCRIPTIONS[key]}; default ${formatSettingValue(key, fallback)}`;
+    const defaultText = key === 'parameters' ? "FSRS-6's" : formatSettingValue(key, fallback);
+    return `  ${key.padEnd(width)}  ${SETTING_DESCRIPTIONS[key]}; default ${defaultText}`;
   });
   return [
     'Settings:',
@@ -60,6 +65,7 @@ export function settingsHelp(): string {
     '  paperdeck config desired-retention 0.85',
     '  paperdeck config learning-steps "1m 10m 1h"',
     '  paperdeck config new-per-day --reset',
+    '  paperdeck config parameters --reset   (every deck back to FSRS-6\'s defaults)',
     'A value starting with "-" can also follow --: paperdeck config KEY -- VALUE',
   ].join('\n');
 }
@@ -147,6 +153,10 @@ export function parseSettingValue(key: SettingKey, raw: string): Settings[keyof 
     }
     case 'leech-threshold':
       return parseWhole(key, raw, 0, 9999, 'a whole number of lapses from 1 to 9999, or 0 for never');
+    case 'parameters': {
+      if (['default', 'defaults'].includes(raw.trim().toLowerCase())) return null;
+      return { weights: parseWeights(raw), fittedAt: null, reviews: null };
+    }
   }
 }
 
@@ -157,11 +167,13 @@ export function formatSettingValue(key: SettingKey, value: Settings[keyof Settin
     return steps.length ? steps.join(' ') : 'none';
   }
   if (key === 'fuzz') return value ? 'on' : 'off';
+  if (key === 'parameters') return value === null ? 'default' : formatWeights((value as { weights: number[] }).weights);
   return String(value);
 }
 
 /** Whether `value` is one `key` accepts (for settings read back from disk). */
 export function isValidSettingValue(key: SettingKey, value: unknown): boolean {
+  if (key === 'parameters') return value === null || isValidParameters(value);
   let raw: string;
   if (key === 'learning-steps' || key === 'relearning-steps') {
     if (!Array.isArray(value) || !value.every((step) => typeof step === 'string')) return false;
@@ -202,7 +214,8 @@ export function mergeSettings(user: Partial<Record<keyof Settings, unknown>> | u
     const field = SETTING_KEYS[key];
     const value = user[field];
     if (value !== undefined && isValidSettingValue(key, value)) {
-      (merged as unknown as Record<string, unknown>)[field] = Array.isArray(value) ? [...value] : value;
+      const copy = Array.isArray(value) ? [...value] : field === 'parameters' && value !== null ? { ...(value as object), weights: [...(value as { weights: number[] }).weights] } : value;
+      (merged as unknown as Record<string, unknown>)[field] = copy;
     }
   }
   return merged;

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LowSync } from 'lowdb';
 import type { Clock } from '../core/clock.js';
-import type { Settings } from '../core/types.js';
+import type { FsrsParameters, Settings } from '../core/types.js';
+import { isValidParameters } from '../schedule/parameters.js';
 import { firstInvalidSetting, mergeSettings } from '../schedule/settings.js';
 import { DurableJsonFile, UnreadableFileError } from './atomic-file.js';
 import { backUpIfDue } from './backups.js';
@@ -27,12 +28,22 @@ export interface OpenStateOptions {
 export interface StateStore {
   readonly dir: string;
   readonly mode: 'read' | 'write';
-  /** DEFAULT_SETTINGS merged with what the user set. */
-  settings(): Settings;
+  /**
+   * DEFAULT_SETTINGS merged with what the user set; for `deck`, with that deck's own FSRS
+   * parameters in place of the global ones when it has them.
+   */
+  settings(deck?: string): Settings;
   /** Only what the user set. */
   userSettings(): Partial<Settings>;
-  /** Writer only: replaces what the user set with `next` (validation is the caller's job). */
-  saveSettings(next: Partial<Settings>): void;
+  /** The FSRS parameters each deck has of its own (fitted by `optimize`), by deck name, as stored. */
+  deckParameters(): Record<string, unknown>;
+  /**
+   * Writer only: replaces what the user set with `next` (validation is the caller's job), and
+   * the decks' own parameters with `deckParameters` when given.
+   */
+  saveSettings(next: Partial<Settings>, deckParameters?: Record<string, FsrsParameters>): void;
+  /** Writer only: sets (or with null, removes) one deck's own FSRS parameters. */
+  saveDeckParameters(deck: string, parameters: FsrsParameters | null): void;
   /** A deck's progress, opened on first use and cached. */
   deck(name: string): DeckState;
   /** Folds writers' logs into snapshots, closes files, releases the lock; idempotent. */
@@ -42,9 +53,17 @@ export interface StateStore {
 interface SettingsDoc {
   schemaVersion: number;
   settings: Partial<Settings>;
+  /** What a deck sets for itself alone; so far only the FSRS parameters `optimize` fits to it. */
+  decks?: Record<string, { parameters: FsrsParameters }>;
 }
 
-function loadUserSettings(stateDir: string, db: LowSync<unknown>, file: string): Partial<Settings> {
+interface UserSettings {
+  settings: Partial<Settings>;
+  /** Each deck's own parameters as stored (checked when the deck's settings are asked for). */
+  deckParameters: Record<string, unknown>;
+}
+
+function loadUserSettings(stateDir: string, db: LowSync<unknown>, file: string): UserSettings {
   try {
     db.read();
   } catch (error) {
@@ -52,19 +71,24 @@ function loadUserSettings(stateDir: string, db: LowSync<unknown>, file: string):
     throw error;
   }
   const raw = db.data;
-  if (raw === null) return {};
+  if (raw === null) return { settings: {}, deckParameters: {} };
   if (!isJsonObject(raw)) throw corruptedFileError(stateDir, file, 'not a settings document', 'default-settings');
   const { doc } = migrate(raw, SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, file);
-  if (doc === null || !isJsonObject(doc.settings)) {
+  if (doc === null || !isJsonObject(doc.settings) || (doc.decks !== undefined && !isJsonObject(doc.decks))) {
     throw corruptedFileError(stateDir, file, 'not a settings document', 'default-settings');
   }
-  return pickSettings(doc.settings);
+  const deckParameters: Record<string, unknown> = {};
+  for (const [deck, own] of Object.entries((doc.decks ?? {}) as Record<string, unknown>)) {
+    if (isJsonObject(own) && own.parameters !== undefined) deckParameters[deck] = own.parameters;
+  }
+  return { settings: pickSettings(doc.settings), deckParameters };
 }
 
 function copySettings<T extends Partial<Settings>>(settings: T): T {
   const copy = { ...settings };
   if (copy.learningSteps) copy.learningSteps = [...copy.learningSteps];
   if (copy.relearningSteps) copy.relearningSteps = [...copy.relearningSteps];
+  if (copy.parameters) copy.parameters = { ...copy.parameters, weights: [...copy.parameters.weights] };
   return copy;
 }
 
@@ -73,6 +97,7 @@ class StateFolder implements StateStore {
   private readonly settingsDb: LowSync<unknown>;
   private readonly settingsFile: string;
   private user: Partial<Settings> = {};
+  private userDeckParameters: Record<string, unknown> = {};
   private lock: WriterLock | undefined;
   private closed = false;
 
@@ -86,7 +111,9 @@ class StateFolder implements StateStore {
     this.lock = lock;
     this.settingsFile = join(dir, SETTINGS_FILE);
     this.settingsDb = new LowSync<unknown>(new DurableJsonFile(this.settingsFile, { pretty: true }), null);
-    this.user = loadUserSettings(dir, this.settingsDb, this.settingsFile);
+    const loaded = loadUserSettings(dir, this.settingsDb, this.settingsFile);
+    this.user = loaded.settings;
+    this.userDeckParameters = loaded.deckParameters;
   }
 
   private requireOpen(what: string): void {
@@ -97,31 +124,58 @@ class StateFolder implements StateStore {
    * The settings in force. A hand-edited value that `config` would refuse stops here with one
    * line naming the key and the way out, before it can reach the scheduler.
    */
-  settings(): Settings {
+  settings(deck?: string): Settings {
+    const file = join(displayDir(this.dir), SETTINGS_FILE);
     const invalid = firstInvalidSetting(this.user);
     if (invalid) {
       const { key, value } = invalid;
       throw new UserError(
-        `${join(displayDir(this.dir), SETTINGS_FILE)} has an invalid ${key} (${JSON.stringify(value)}); set it with: ${cli()} config ${key} VALUE, or: ${cli()} config ${key} --reset`,
+        `${file} has an invalid ${key} (${JSON.stringify(value)}); set it with: ${cli()} config ${key} VALUE, or: ${cli()} config ${key} --reset`,
       );
     }
-    return mergeSettings(this.user);
+    const merged = mergeSettings(this.user);
+    const own = deck === undefined ? undefined : this.userDeckParameters[deck];
+    if (own !== undefined) {
+      if (!isValidParameters(own)) {
+        throw new UserError(`${file} has invalid parameters for the deck ${deck}; fit them again with: ${cli()} optimize ${deck}, or: ${cli()} config parameters --reset`);
+      }
+      merged.parameters = { ...own, weights: [...own.weights] };
+    }
+    return merged;
   }
 
   userSettings(): Partial<Settings> {
     return copySettings(this.user);
   }
 
-  saveSettings(next: Partial<Settings>): void {
+  deckParameters(): Record<string, unknown> {
+    return structuredClone(this.userDeckParameters);
+  }
+
+  saveSettings(next: Partial<Settings>, deckParameters?: Record<string, FsrsParameters>): void {
+    this.writeSettings(pickSettings(copySettings(next) as Record<string, unknown>), deckParameters ?? this.userDeckParameters);
+  }
+
+  saveDeckParameters(deck: string, parameters: FsrsParameters | null): void {
+    const next = { ...this.userDeckParameters };
+    if (parameters === null) delete next[deck];
+    else next[deck] = { ...parameters, weights: [...parameters.weights] };
+    this.writeSettings(this.user, next);
+  }
+
+  private writeSettings(user: Partial<Settings>, deckParameters: Record<string, unknown>): void {
     this.requireOpen('saveSettings');
     if (this.mode !== 'write') throw new Error('saveSettings needs the state opened for writing');
     const lockProblem = this.lock?.compromised();
     if (lockProblem) throw lockProblem;
-    const user = pickSettings(copySettings(next) as Record<string, unknown>);
     const doc: SettingsDoc = { schemaVersion: SETTINGS_SCHEMA_VERSION, settings: user };
+    const decks = Object.entries(deckParameters);
+    // Only written once a deck has something of its own: older settings files stay as they were.
+    if (decks.length) doc.decks = Object.fromEntries(decks.map(([deck, parameters]) => [deck, { parameters: parameters as FsrsParameters }]));
     this.settingsDb.data = doc;
     this.settingsDb.write();
     this.user = user;
+    this.userDeckParameters = structuredClone(deckParameters);
   }
 
   deck(name: string): DeckState {

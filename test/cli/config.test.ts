@@ -28,12 +28,13 @@ const DEFAULTS = {
   'day-start-hour': 4,
   fuzz: true,
   'leech-threshold': 8,
+  parameters: null,
 };
 
 describe('paperdeck config', () => {
   it("shows Anki's defaults without creating the state folder", () => {
     const { state } = workspace();
-    expect(json(state)).toEqual({ settings: DEFAULTS, defaults: DEFAULTS, changed: [] });
+    expect(json(state)).toEqual({ settings: DEFAULTS, defaults: DEFAULTS, changed: [], deckParameters: {} });
     const text = config(state, []);
     expect(text.code).toBe(0);
     const lines = text.stdout.trimEnd().split('\n');
@@ -48,6 +49,7 @@ describe('paperdeck config', () => {
       ['day-start-hour', '4', '4'],
       ['fuzz', 'on', 'on'],
       ['leech-threshold', '8', '8'],
+      ['parameters', 'default', 'default'],
     ]);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
     expect(lines[1]).toMatch(/chance of recall when due \(0\.70-0\.99\)$/);

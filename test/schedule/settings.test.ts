@@ -34,6 +34,7 @@ describe('setting keys', () => {
       'day-start-hour',
       'fuzz',
       'leech-threshold',
+      'parameters',
     ]);
     expect(Object.values(SETTING_KEYS).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
     expect(settingKey('newPerDay')).toBe('new-per-day');

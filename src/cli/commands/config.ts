@@ -8,9 +8,10 @@
 // are typed (numbers, booleans, arrays of steps).
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
-import { formatTable, outputWidth } from '../format.js';
+import { formatTable, outputWidth, wrap } from '../format.js';
 import { UsageError } from '../../core/errors.js';
-import type { Settings } from '../../core/types.js';
+import type { FsrsParameters, Settings } from '../../core/types.js';
+import { formatWeights, isValidParameters, parametersSummary, weightsOf } from '../../schedule/parameters.js';
 import {
   DEFAULT_SETTINGS,
   formatSettingValue,
@@ -38,20 +39,33 @@ function byKey(settings: Settings): Record<SettingKey, Value> {
 
 const same = (a: Value, b: Value) => JSON.stringify(a) === JSON.stringify(b);
 
-function showAll(ctx: CommandContext, settings: Settings): void {
+/** Each deck's own parameters that are valid, by deck (an invalid one is named when the deck is used). */
+function validDeckParameters(stored: Record<string, unknown>): Record<string, FsrsParameters> {
+  return Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, FsrsParameters] => isValidParameters(entry[1])));
+}
+
+/** A value as the settings table shows it: the parameters in a few words, the rest as typed. */
+function tableValue(key: SettingKey, value: Value): string {
+  return key === 'parameters' ? parametersSummary(value as FsrsParameters | null) : formatSettingValue(key, value);
+}
+
+function showAll(ctx: CommandContext, settings: Settings, deckParameters: Record<string, FsrsParameters>): void {
   const changed = SETTING_KEY_NAMES.filter((key) => !same(valueOf(settings, key), valueOf(DEFAULT_SETTINGS, key)));
   if (ctx.json) {
-    printJson(ctx, { settings: byKey(settings), defaults: byKey(DEFAULT_SETTINGS), changed });
+    printJson(ctx, { settings: byKey(settings), defaults: byKey(DEFAULT_SETTINGS), changed, deckParameters });
     return;
   }
   const rows = SETTING_KEY_NAMES.map((key) => [
     key,
-    formatSettingValue(key, valueOf(settings, key)) + (changed.includes(key) ? ' *' : ''),
-    formatSettingValue(key, valueOf(DEFAULT_SETTINGS, key)),
+    tableValue(key, valueOf(settings, key)) + (changed.includes(key) ? ' *' : ''),
+    tableValue(key, valueOf(DEFAULT_SETTINGS, key)),
     SETTING_DESCRIPTIONS[key],
   ]);
+  for (const [deck, parameters] of Object.entries(deckParameters)) {
+    rows.push([`  ${deck}`, `${parametersSummary(parameters)} *`, '', `the deck's own parameters`]);
+  }
   ctx.out(formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'DEFAULT' }, { header: 'WHAT IT DOES', flex: true, min: 20 }], rows, outputWidth()));
-  if (changed.length) ctx.out(`* set by you; ${cli()} config KEY --reset puts one back\n`);
+  if (changed.length || Object.keys(deckParameters).length) ctx.out(`* set by you; ${cli()} config KEY --reset puts one back\n`);
 }
 
 /**
@@ -61,14 +75,17 @@ function showAll(ctx: CommandContext, settings: Settings): void {
 async function saveUserSettings(
   ctx: CommandContext,
   change: (user: Partial<Settings>) => Partial<Settings>,
-): Promise<{ before: Settings; after: Settings; stored: Partial<Record<keyof Settings, unknown>> }> {
+  /** Also remove every deck's own parameters (a reset of the parameters, or of everything). */
+  clearDeckParameters = false,
+): Promise<{ before: Settings; after: Settings; stored: Partial<Record<keyof Settings, unknown>>; clearedDecks: string[] }> {
   const store = await openState(ctx.places.stateDir, { mode: 'write', clock: ctx.clock, command: 'paperdeck config' });
   try {
     const user = store.userSettings();
     const before = mergeSettings(user);
     const next = change(user);
-    store.saveSettings(next);
-    return { before, after: mergeSettings(next), stored: user };
+    const clearedDecks = clearDeckParameters ? Object.keys(store.deckParameters()) : [];
+    store.saveSettings(next, clearDeckParameters ? {} : undefined);
+    return { before, after: mergeSettings(next), stored: user, clearedDecks };
   } finally {
     store.close();
   }
@@ -103,19 +120,21 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
 
   if (rawKey === undefined) {
     if (reset) {
-      const { after } = await saveUserSettings(ctx, () => ({}));
+      const { after } = await saveUserSettings(ctx, () => ({}), true);
       if (!ctx.json) ctx.out('all settings are back to their defaults\n');
-      showAll(ctx, after);
+      showAll(ctx, after, {});
       return 0;
     }
     const store = await openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
     let settings: Settings;
+    let deckParameters: Record<string, FsrsParameters>;
     try {
       settings = store.settings();
+      deckParameters = validDeckParameters(store.deckParameters());
     } finally {
       store.close();
     }
-    showAll(ctx, settings);
+    showAll(ctx, settings, deckParameters);
     return 0;
   }
 
@@ -127,10 +146,25 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
   if (rawValue === undefined && !reset) {
     const store = await openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
     let value: Value;
+    let deckParameters: Record<string, FsrsParameters>;
     try {
       value = valueOf(store.settings(), key);
+      deckParameters = validDeckParameters(store.deckParameters());
     } finally {
       store.close();
+    }
+    if (key === 'parameters') {
+      // The global ones, then each deck's own: how each was had, and the 21 numbers.
+      if (ctx.json) {
+        printJson(ctx, { key, value, default: fallback, decks: deckParameters });
+        return 0;
+      }
+      const width = outputWidth();
+      const show = (label: string, parameters: FsrsParameters | null) =>
+        ctx.out(`${label}: ${parametersSummary(parameters)}\n${wrap(formatWeights(weightsOf(parameters)), width, { indent: '  ' }).join('\n')}\n`);
+      show('global', value as FsrsParameters | null);
+      for (const [deck, parameters] of Object.entries(deckParameters)) show(`deck ${deck}`, parameters);
+      return 0;
     }
     if (ctx.json) printJson(ctx, { key, value, default: fallback });
     else ctx.out(`${formatSettingValue(key, value)}\n`);
@@ -139,20 +173,28 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
 
   // Validated before the state is opened: a refused value changes nothing.
   const parsed = reset ? undefined : parseSettingValue(key, rawValue!);
-  const { before, after, stored } = await saveUserSettings(ctx, (user) => {
-    const next: Partial<Record<keyof Settings, unknown>> = { ...user };
-    if (parsed === undefined) delete next[field];
-    else next[field] = parsed;
-    return next as Partial<Settings>;
-  });
+  // Resetting the parameters goes back to FSRS-6's defaults everywhere: the decks' own fits too.
+  const { before, after, stored, clearedDecks } = await saveUserSettings(
+    ctx,
+    (user) => {
+      const next: Partial<Record<keyof Settings, unknown>> = { ...user };
+      if (parsed === undefined) delete next[field];
+      else next[field] = parsed;
+      return next as Partial<Settings>;
+    },
+    reset && key === 'parameters',
+  );
   const previous = valueOf(before, key);
   const value = valueOf(after, key);
   const storedValue = stored[field];
   if (ctx.json) {
     const invalid = storedValue !== undefined && !isValidSettingValue(key, storedValue) ? { invalidStored: storedValue } : {};
-    printJson(ctx, { key, value, previous, default: fallback, ...invalid });
+    const cleared = key === 'parameters' && reset ? { clearedDecks } : {};
+    printJson(ctx, { key, value, previous, default: fallback, ...invalid, ...cleared });
   } else {
-    ctx.out(`${key} = ${formatSettingValue(key, value)}${changeNote(key, reset, previous, value, storedValue)}\n`);
+    const decksNote = clearedDecks.length ? ` and the parameters fitted to ${clearedDecks.join(', ')} removed` : '';
+    const note = decksNote && stored[field] === undefined ? ` (reset to default${decksNote})` : `${changeNote(key, reset, previous, value, storedValue)}${decksNote}`;
+    ctx.out(`${key} = ${key === 'parameters' ? tableValue(key, value) : formatSettingValue(key, value)}${note}\n`);
   }
   return 0;
 }
