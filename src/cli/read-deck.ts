@@ -3,6 +3,8 @@
 import type { CommandContext } from './context.js';
 import { currentCards } from '../cards/current.js';
 import type { Card, CardState, LogEntry, LogFacts, Settings } from '../core/types.js';
+import { replayMemory, withMemory } from '../schedule/memory.js';
+import { standingReviews } from '../schedule/reviews.js';
 import { resolveDeckName } from '../store/decks.js';
 import { LogFactsBuilder, openState } from '../store/index.js';
 
@@ -29,12 +31,19 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
       // A crash cut the log's last line; readers skip it and the next session sets it aside.
       ctx.err(`paperdeck: note: the last line of ${deck}'s review log was cut off by a crash (${deckState.tornTail.reason}); it is ignored, and the next study session sets it aside\n`);
     }
+    const settings = store.settings(deck);
+    let states = new Map(deckState.cardStates());
+    const log = options.log || settings.parameters ? deckState.readLogFacts() : new LogFactsBuilder(0).finish();
+    if (settings.parameters) {
+      // Memory states follow the parameters in use: replayed from the log (schedule/memory.ts).
+      states = withMemory(states, replayMemory(standingReviews(log, settings.dayStartHour), settings.parameters));
+    }
     return {
       deck,
       cards: cardsFile.cards,
-      settings: store.settings(),
-      states: new Map(deckState.cardStates()),
-      log: options.log ? deckState.readLogFacts() : new LogFactsBuilder(0).finish(),
+      settings,
+      states,
+      log: options.log ? log : new LogFactsBuilder(0).finish(),
       entries: options.entries ? deckState.readLog() : [],
     };
   } finally {

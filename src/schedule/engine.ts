@@ -3,13 +3,15 @@
 // entry before append returns) before the next card is shown. No Ink, no React: the session
 // runner (session/runner.ts) calls these functions and hands the screen what they return.
 import type { Clock } from '../core/clock.js';
-import type { Card, CardState, LogEntry, NewLogEntry, Rating, ReviewEntry, Settings } from '../core/types.js';
+import type { Card, CardState, LogEntry, LogFacts, NewLogEntry, Rating, ReviewEntry, Settings } from '../core/types.js';
 
 export type { NewLogEntry };
 import { localDayStart, nextLocalDayStart } from './days.js';
 import { entriesFrom, type LogTail } from './log-window.js';
 import { retentionOutcome } from './retention.js';
 import { aheadUntil, answersToGo, buildQueue, studiedTodayIn, withExtraNew, type QueueCounts, type StudiedToday } from './queue.js';
+import { replayMemory, withMemory, type MemoryState } from './memory.js';
+import { standingReviews } from './reviews.js';
 import { newCardState, RATING_NAMES, RATINGS, Scheduler } from './scheduler.js';
 
 export type { QueueCounts } from './queue.js';
@@ -111,6 +113,11 @@ function summarize(reviews: readonly ReviewEntry[]): StudySummary {
   return { reviewed: reviews.length, again, ms, retention: passed + failed > 0 ? passed / (passed + failed) : null };
 }
 
+/** Each card's memory state replayed from `log` with the parameters in `settings` (memory.ts). */
+export function memoryFromLog(log: LogFacts, settings: Settings): Map<string, MemoryState> {
+  return replayMemory(standingReviews(log, settings.dayStartHour), settings.parameters);
+}
+
 /** Anki's custom study, for one session: neither changes the settings file. */
 export interface CustomStudy {
   /** New cards allowed today beyond the daily limit (`study --new N`). */
@@ -123,7 +130,18 @@ export interface CustomStudy {
   aheadDays?: number;
 }
 
-export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settings: Settings; clock: Clock; custom?: CustomStudy }): StudyEngine {
+export function createStudyEngine(opts: {
+  deck: StudyDeck;
+  cards: Card[];
+  settings: Settings;
+  clock: Clock;
+  custom?: CustomStudy;
+  /**
+   * Memory states replayed from the log with the parameters in use (memory.ts), when they are
+   * not FSRS-6's defaults: they replace the stability and difficulty the log recorded.
+   */
+  memory?: ReadonlyMap<string, MemoryState>;
+}): StudyEngine {
   const { deck, clock } = opts;
   const { extraNew, aheadDays } = opts.custom ?? {};
   // The scheduler answers with the settings as they are; only the queue counts the extra new cards.
@@ -132,7 +150,7 @@ export function createStudyEngine(opts: { deck: StudyDeck; cards: Card[]; settin
   const hour = settings.dayStartHour;
   let cards = [...opts.cards];
   let cardsById = new Map(cards.map((card) => [card.id, card]));
-  const states = new Map(deck.cardStates());
+  const states = opts.memory ? withMemory(deck.cardStates(), opts.memory) : new Map(deck.cardStates());
   // Log entries from the start of the local day in which the engine (re)read the log: enough
   // for today's limits and summary without holding years of history.
   let recent: LogEntry[] = [];

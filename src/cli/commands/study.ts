@@ -245,7 +245,10 @@ function deckOpener(ctx: CommandContext, state: SessionState, custom: CustomStud
         const torn = `The last answer before a crash was cut off and not counted${aside}.`;
         notice = notice ? `${torn} ${notice}` : torn;
       }
-      const engine = modules.engine.createStudyEngine({ deck: deckState, cards: cardsFile.cards, settings: state.settings(), clock: ctx.clock, custom });
+      const settings = state.settings(deckName);
+      // With parameters of its own (or global ones), each card's memory is replayed from the log.
+      const memory = settings.parameters ? modules.engine.memoryFromLog(deckState.readLogFacts(), settings) : undefined;
+      const engine = modules.engine.createStudyEngine({ deck: deckState, cards: cardsFile.cards, settings, clock: ctx.clock, custom, memory });
       opener.current = { name: deckName, cards: cardsFile.cards, engine };
       return { engine, notice };
     },
