@@ -4,6 +4,7 @@
 //
 // Days are the user's local days (process time zone, starting at settings.dayStartHour), from
 // schedule/days.ts, so a review at 03:30 with a 4 a.m. day start belongs to the day before.
+import { parametersSummary, weightsOf } from '../schedule/parameters.js';
 import { CardStateKind, LogKindCode } from '../core/types.js';
 import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
 import { addDaysToKey, dayKeyDiff, localDayKey, localDayStart, localDayStartOffset, nextLocalDayStart } from '../schedule/days.js';
@@ -135,6 +136,8 @@ export interface DeckStats {
   predictedRetention: number | null;
   /** How many cards predictedRetention averages over. */
   predictedRetentionCards: number;
+  /** The FSRS parameters the predictions use: FSRS-6's defaults, or fitted (when, on how many reviews), or set by hand. */
+  parameters: { source: 'default' | 'fitted' | 'set by hand'; summary: string; fittedAt: string | null; reviews: number | null; weights: number[] };
   /** Cards due on each of the next 30 local days; cards overdue are counted on today. */
   forecast: DayCount[];
   /** Of forecast[0], the cards that were due before today. */
@@ -600,6 +603,13 @@ export function computeStats(input: StatsInput): DeckStats {
     trueRetention: trueRetention(reviews, now, hour),
     predictedRetention: predicted.mean,
     predictedRetentionCards: predicted.cards,
+    parameters: {
+      source: settings.parameters === null ? 'default' : settings.parameters.fittedAt === null ? 'set by hand' : 'fitted',
+      summary: parametersSummary(settings.parameters),
+      fittedAt: settings.parameters?.fittedAt == null ? null : new Date(settings.parameters.fittedAt).toISOString(),
+      reviews: settings.parameters?.reviews ?? null,
+      weights: [...weightsOf(settings.parameters)],
+    },
     forecast,
     overdue,
     reviewsPerDay: reviewsPerDay(tallies, todayKey),

@@ -134,7 +134,14 @@ function renderTrueRetention(rows: readonly TrueRetentionRow[], width: number, p
 
 function renderPredicted(stats: DeckStats, width: number, paint: Paint): string[] {
   const head = paint.heading('Predicted retention');
-  if (stats.predictedRetention === null) return [head, '  no card has been reviewed yet'];
+  const parameters = wrap(
+    stats.parameters.source === 'default'
+      ? "FSRS parameters: FSRS-6's defaults (paperdeck optimize fits them to this deck's reviews)"
+      : `FSRS parameters: ${stats.parameters.summary}`,
+    width,
+    { indent: '  ' },
+  );
+  if (stats.predictedRetention === null) return [head, '  no card has been reviewed yet', ...parameters];
   return [
     head,
     ...wrap(
@@ -143,6 +150,7 @@ function renderPredicted(stats: DeckStats, width: number, paint: Paint): string[
       width,
       { indent: '  ' },
     ),
+    ...parameters,
   ];
 }
 
