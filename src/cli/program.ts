@@ -23,6 +23,7 @@ const COMMAND_MODULES = {
   inspect: () => import('./commands/inspect.js'),
   config: () => import('./commands/config.js'),
   unsuspend: () => import('./commands/unsuspend.js'),
+  optimize: () => import('./commands/optimize.js'),
 } satisfies CommandModules;
 
 type CommandName = keyof typeof COMMAND_MODULES;
@@ -158,6 +159,24 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       .option('--leeches', 'every suspended leech of the deck')
       .option('--all', 'every suspended card of the deck'),
   ).action(action('unsuspend'));
+
+  withJson(
+    program
+      .command('optimize')
+      .description("fit FSRS parameters to the deck's own reviews; adopt them only if they predict its latest reviews better")
+      .argument('[deck]', 'deck name (default: the only deck)')
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Fits on the oldest 80% of the reviews, tests on the latest 20%, and adopts the fit',
+          '(made again on all reviews) only when its log loss there is lower than that of the',
+          'parameters in use. Needs @open-spaced-repetition/binding (an optional dependency).',
+          'Card memory states follow the parameters in use; due dates already set stay.',
+          'Back to the defaults: paperdeck config parameters --reset',
+        ].join('\n'),
+      ),
+  ).action(action('optimize'));
 
   return program;
 }

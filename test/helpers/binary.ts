@@ -3,7 +3,7 @@
 // Its default decks/ and state/ are then that folder's, so no test can touch the checkout's,
 // and nobody rebuilding dist/ meanwhile can break a running test. vitest's global setup
 // (test/setup/binary.ts) builds it once per run and hands its path to every test file.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -15,9 +15,15 @@ declare module 'vitest' {
   }
 }
 
-export async function buildIsolatedBinary(): Promise<string> {
+/**
+ * `withModules`: the project's node_modules linked beside it, where the one package the bundle
+ * leaves out (the optimiser's native binding, loaded by `optimize` alone) is found at run time.
+ * Without them, the binary is as on a platform where that optional dependency is missing.
+ */
+export async function buildIsolatedBinary({ withModules = true } = {}): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'paperdeck-bin-'));
   copyFileSync(join(projectRoot, 'package.json'), join(root, 'package.json'));
+  if (withModules) symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   await bundle(join(root, 'dist'));
   return join(root, 'dist', 'paperdeck.js');
 }

@@ -62,7 +62,10 @@ function showAll(ctx: CommandContext, settings: Settings, deckParameters: Record
     SETTING_DESCRIPTIONS[key],
   ]);
   for (const [deck, parameters] of Object.entries(deckParameters)) {
-    rows.push([`  ${deck}`, `${parametersSummary(parameters)} *`, '', `the deck's own parameters`]);
+    // The date in the value column, the rest where the table has room for it.
+    const fitted = parameters.fittedAt === null ? 'set by hand' : parametersSummary({ ...parameters, reviews: null });
+    const reviews = parameters.reviews === null ? '' : `, ${parameters.reviews.toLocaleString('en-US')} reviews`;
+    rows.push([`(deck ${deck})`, `${fitted} *`, '', `its own${reviews}`]);
   }
   ctx.out(formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'DEFAULT' }, { header: 'WHAT IT DOES', flex: true, min: 20 }], rows, outputWidth()));
   if (changed.length || Object.keys(deckParameters).length) ctx.out(`* set by you; ${cli()} config KEY --reset puts one back\n`);

@@ -1,0 +1,87 @@
+// `paperdeck optimize [DECK] [--json]`: fits FSRS-6 parameters to the deck's own standing
+// reviews (src/optimize) and adopts them for the deck only if they predict its latest reviews
+// better than the parameters in use. Card memory states then follow them: they are replayed
+// from the log whenever they are read (schedule/memory.ts); due dates already set stay.
+//
+// --json: { deck, reviews, items, parameters, before: { logLoss, rmseBins }, after: { logLoss,
+// rmseBins }, adopted, reason, previous, fittedAt }.
+import type { CommandArgs } from '../args.js';
+import { printJson, type CommandContext } from '../context.js';
+import { outputWidth, wrap } from '../format.js';
+import { progressBar } from '../progress.js';
+import { loadOptimiser } from '../../optimize/binding.js';
+import { optimizeReviews, type Metrics, type OptimizeResult } from '../../optimize/optimize.js';
+import { formatWeights, weightsOf } from '../../schedule/parameters.js';
+import { standingReviews } from '../../schedule/reviews.js';
+import { resolveDeckName } from '../../store/decks.js';
+import { openState } from '../../store/index.js';
+import type { FsrsParameters } from '../../core/types.js';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function metricsRow(label: string, metrics: Metrics | null): string {
+  if (!metrics) return `  ${label.padEnd(22)}       —           —\n`;
+  return `  ${label.padEnd(22)}  ${metrics.logLoss.toFixed(4).padStart(8)}  ${metrics.rmseBins.toFixed(4).padStart(10)}\n`;
+}
+
+function describeInUse(parameters: FsrsParameters | null, deckHasOwn: boolean): string {
+  if (parameters === null) return 'in use (FSRS-6 default)';
+  if (parameters.fittedAt === null) return 'in use (set by hand)';
+  return deckHasOwn ? 'in use (fitted before)' : 'in use (global)';
+}
+
+function render(deck: string, result: OptimizeResult, inUse: string, width: number): string {
+  const lines: string[] = [];
+  const para = (text: string) => wrap(text, width).join('\n') + '\n';
+  lines.push(para(`${deck}: ${count(result.reviews)} ${result.reviews === 1 ? 'review' : 'reviews'}, ${count(result.items)} to learn from (a review a day or more after the one before)`));
+  if (result.before || result.after) {
+    lines.push(`\n  ${''.padEnd(22)}  ${'log loss'.padStart(8)}  ${'RMSE(bins)'.padStart(10)}\n`);
+    lines.push(metricsRow(inUse, result.before));
+    if (result.after) lines.push(metricsRow('fitted', result.after));
+    lines.push('\n');
+  }
+  lines.push(para(`${result.adopted ? 'Adopted' : 'Not adopted'}: ${result.reason}.`));
+  if (result.adopted) {
+    lines.push(para(`Parameters: ${formatWeights(result.parameters)}`));
+    lines.push(para('Card memory states now follow them (replayed from the review log); due dates already set stay.'));
+  }
+  return lines.join('');
+}
+
+export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  const requested = args.positional[0];
+  const deck = resolveDeckName(ctx.places.decksDir, typeof requested === 'string' ? requested : undefined);
+  // Before the state is opened: where the optimiser cannot load, nothing is locked or written.
+  const optimiser = await loadOptimiser();
+  const store = await openState(ctx.places.stateDir, { mode: 'write', clock: ctx.clock, command: `paperdeck optimize ${deck}` });
+  let result: OptimizeResult;
+  let inUse: string;
+  let previous: FsrsParameters | null;
+  const now = ctx.clock.now();
+  try {
+    const settings = store.settings(deck);
+    previous = settings.parameters;
+    inUse = describeInUse(settings.parameters, store.deckParameters()[deck] !== undefined);
+    const cards = standingReviews(store.deck(deck).readLogFacts(), settings.dayStartHour);
+    const bar = progressBar(`optimizing ${deck}`);
+    try {
+      result = await optimizeReviews({ cards, current: weightsOf(settings.parameters), optimiser, progress: (done) => bar.update(done) });
+    } finally {
+      bar.finish();
+    }
+    if (result.adopted) store.saveDeckParameters(deck, { weights: result.parameters, fittedAt: now, reviews: result.reviews });
+  } finally {
+    store.close();
+  }
+  if (ctx.json) {
+    printJson(ctx, {
+      deck,
+      ...result,
+      previous: [...weightsOf(previous)],
+      fittedAt: result.adopted ? new Date(now).toISOString() : null,
+    });
+    return 0;
+  }
+  ctx.out(render(deck, result, inUse, outputWidth()));
+  return 0;
+}
