@@ -24,6 +24,7 @@ const COMMAND_MODULES = {
   config: () => import('./commands/config.js'),
   unsuspend: () => import('./commands/unsuspend.js'),
   optimize: () => import('./commands/optimize.js'),
+  plan: () => import('./commands/plan.js'),
 } satisfies CommandModules;
 
 type CommandName = keyof typeof COMMAND_MODULES;
@@ -177,6 +178,16 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
         ].join('\n'),
       ),
   ).action(action('optimize'));
+
+  withJson(
+    program
+      .command('plan')
+      .description('simulated workload for each desired retention, 0.70-0.99, to help choose one')
+      .argument('[deck]', 'deck name (default: the only deck)')
+      .option('--days <n>', 'days to simulate (1-3650)', '365')
+      .option('--new-per-day <n>', 'new cards a day in the simulation (default: the new-per-day setting)')
+      .option('--seed <n>', 'seed of the simulation (the same seed, the same figures)', '1'),
+  ).action(action('plan'));
 
   return program;
 }
