@@ -12,6 +12,7 @@ import { openState } from '../src/store/index.js';
 import { systemClock } from '../src/core/clock.js';
 import { benchCosts } from './costs.js';
 import { benchGenerate } from './generate.js';
+import { benchOptimizeAndPlan } from './optimize.js';
 import { ms, ratio, row, timeBesideNode, timeNode } from './measure.js';
 import { benchStats } from './stats.js';
 import { benchStore } from './store.js';
@@ -31,6 +32,18 @@ row('bare node -e 0 (median of 10)', ms(nodeBaseline));
 if (!only || only === 'costs') await benchCosts(root, bin);
 
 if (!only || only === 'generate') benchGenerate(root, bin, nodeBaseline);
+
+if (!only || only === 'optimize') {
+  const work = mkdtempSync(join(tmpdir(), 'paperdeck-bench-'));
+  try {
+    const figures = benchOptimizeAndPlan(bin, work, nodeBaseline);
+    console.log('\noptimize and plan on a simulated learner (targets: 200,000 reviews under 10 s; plan on 1,000 cards under 3 s)');
+    row('', 'median', '× node -e 0', 'peak RSS');
+    for (const f of figures) row(f.label, ms(f.ms), `${f.ratio.toFixed(1)}×`, f.peakRssMB === null ? 'n/a' : `${f.peakRssMB.toFixed(0)} MB`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
 
 if (!only || only === 'session') {
   const session = await benchSession();
