@@ -52,6 +52,7 @@ export async function optimizeReviews(input: {
   const progress = input.progress ?? (() => {});
   const reviews = cards.reduce((sum, card) => sum + card.rating.length, 0);
   const items = trainingItems(cards);
+  const n = (count: number) => count.toLocaleString('en-US');
   const keep = (reason: string, before: Metrics | null = null, after: Metrics | null = null): OptimizeResult => ({
     reviews,
     items: items.length,
@@ -65,7 +66,7 @@ export async function optimizeReviews(input: {
   const needed = Math.ceil(MIN_ITEMS / (1 - TEST_SHARE));
   if (items.length < needed) {
     return keep(
-      `too few reviews to fit: ${reviews} reviews give ${items.length} to learn from (a review a day or more after the one before); ` +
+      `too few reviews to fit: ${n(reviews)} reviews give ${n(items.length)} to learn from (a review a day or more after the one before); ` +
         `it takes ${needed} (${Math.ceil(FULL_FIT_ITEMS / (1 - TEST_SHARE))} to fit all ${PARAMETER_COUNT} parameters); the parameters stay as they are`,
       items.length ? optimiser.evaluate(current, items) : null,
     );
@@ -80,12 +81,12 @@ export async function optimizeReviews(input: {
   const after = optimiser.evaluate(candidate, test);
   if (!before || !after) {
     progress(1);
-    return keep(`the latest ${test.length} reviews are too few to judge a fit by; the parameters stay as they are`, before, after);
+    return keep(`the latest ${n(test.length)} reviews are too few to judge a fit by; the parameters stay as they are`, before, after);
   }
   const figures = `log loss ${after.logLoss.toFixed(4)} against ${before.logLoss.toFixed(4)}, RMSE(bins) ${after.rmseBins.toFixed(4)} against ${before.rmseBins.toFixed(4)}`;
   if (!(after.logLoss < before.logLoss)) {
     progress(1);
-    return keep(`the fitted parameters predict the latest ${test.length} reviews no better than those in use (${figures}); kept those in use`, before, after);
+    return keep(`the fitted parameters predict the latest ${n(test.length)} reviews no better than those in use (${figures}); kept those in use`, before, after);
   }
   const fitted = await optimiser.fit(items, (done) => progress(0.5 + done * 0.5));
   progress(1);
@@ -99,6 +100,6 @@ export async function optimizeReviews(input: {
     before,
     after,
     adopted: true,
-    reason: `fitted parameters predict the latest ${test.length} reviews better (${figures}); adopted, fitted again on all ${items.length}${partial}`,
+    reason: `fitted parameters predict the latest ${n(test.length)} reviews better (${figures}); adopted, fitted again on all ${n(items.length)}${partial}`,
   };
 }

@@ -12,6 +12,8 @@ export interface PlanHeader {
   current: number;
   /** How the times were had: the user's own, or defaults. */
   timesNote: string;
+  /** The command as the user runs it ("paperdeck", "npx paperdeck"), for the hint. */
+  command: string;
 }
 
 const fixed = (n: number, digits: number) => n.toFixed(digits);
@@ -58,7 +60,7 @@ export function renderPlan(header: PlanHeader, plan: Plan, width: number): strin
   lines.push(
     ...wrapWords(
       `MIN/CARD: minutes of study over the ${header.days} days per card you would remember at their end (the expected number recalled). ` +
-        `Least per card: ${fixed(plan.recommended, 2)}; set it with: paperdeck config desired-retention ${fixed(plan.recommended, 2)}`,
+        `Least per card: ${fixed(plan.recommended, 2)}; set it with: ${header.command} config desired-retention ${fixed(plan.recommended, 2)}`,
       width,
     ),
   );

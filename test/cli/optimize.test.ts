@@ -50,7 +50,7 @@ describe('paperdeck optimize', () => {
     expect(result.parameters).toHaveLength(21);
     expect(result.after.logLoss).toBeLessThan(result.before.logLoss);
     expect(Object.keys(result.before).sort()).toEqual(['logLoss', 'rmseBins']);
-    expect(result.reason).toMatch(/^fitted parameters predict the latest \d+ reviews better/);
+    expect(result.reason).toMatch(/^fitted parameters predict the latest [\d,]+ reviews better/);
 
     const config = JSON.parse(paperdeck(place, ['config', 'parameters', '--json']).stdout);
     expect(config.value).toBeNull(); // the global ones stay the defaults

@@ -8,6 +8,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { outputWidth } from '../format.js';
 import { UsageError } from '../../core/errors.js';
+import { cli } from '../../core/invocation.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import { measureHabits, startingCards } from '../../plan/inputs.js';
 import { planWorkload } from '../../plan/plan.js';
@@ -69,7 +70,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<Record<string, 
   })`;
   ctx.out(
     renderPlan(
-      { deck, days, studied: start.cards.length, newCards: start.newCards, newPerDay, current: settings.desiredRetention, timesNote },
+      { deck, days, studied: start.cards.length, newCards: start.newCards, newPerDay, current: settings.desiredRetention, timesNote, command: cli() },
       plan,
       Math.min(outputWidth(), 100),
     ),
