@@ -2,7 +2,8 @@
 // a bad value is refused with one line and exit 2), or put one or all back to Anki's default.
 // Showing reads the state without a lock; only setting and resetting take the writer lock.
 //
-// --json: all settings → { settings, defaults, changed: [key] }; one → { key, value, default };
+// --json: all settings → { settings, defaults, changed: [key], deckParameters: { deck: parameters } };
+// one → { key, value, default } (parameters: also decks, each deck's own);
 // set or reset one → { key, value, previous, default } (and invalidStored: the hand-edited value
 // it replaced, when that was invalid). Keys are the kebab-case names; values
 // are typed (numbers, booleans, arrays of steps).
