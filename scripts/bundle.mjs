@@ -74,9 +74,9 @@ export function bundleOptions(outdir, { version } = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     // Ink imports react-devtools-core only when DEV is set: a stub keeps it out of the bundle.
     alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
-    // A native module with a prebuilt binary per platform: loaded from node_modules at run time,
-    // by `optimize` alone (src/optimize/binding.ts).
-    external: ['@open-spaced-repetition/binding'],
+    // A native module: loaded from node_modules at run time, by `optimize` alone
+    // (src/optimize/binding.ts).
+    external: ['@open-spaced-repetition/binding-linux-x64-gnu'],
     banner: {
       // Some bundled CommonJS packages call require() for Node's own modules; give the ESM
       // bundle's files one.

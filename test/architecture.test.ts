@@ -24,7 +24,7 @@ const RULES: RuleSet = {
     },
   },
   clockFile: 'core/clock.ts',
-  folderOrder: ['core', 'notes', 'schedule', 'store', 'cards', ['stats', 'session'], 'ui', 'cli'],
+  folderOrder: ['core', 'notes', 'schedule', 'store', 'cards', ['stats', 'session', 'optimize', 'plan'], 'ui', 'cli'],
 };
 
 describe('the shape of src/', () => {

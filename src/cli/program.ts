@@ -172,7 +172,7 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
           '',
           'Fits on the oldest 80% of the reviews, tests on the latest 20%, and adopts the fit',
           '(made again on all reviews) only when its log loss there is lower than that of the',
-          'parameters in use. Needs @open-spaced-repetition/binding (an optional dependency).',
+          'parameters in use. Needs the FSRS optimiser, an optional dependency built for Linux on x64.',
           'Card memory states follow the parameters in use; due dates already set stay.',
           'Back to the defaults: paperdeck config parameters --reset',
         ].join('\n'),

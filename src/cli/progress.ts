@@ -1,6 +1,7 @@
 // A one-line progress bar on stderr, for the commands that take seconds (optimize). Drawn only
 // when stderr is a terminal: piped or in CI nothing is written, and stdout (a --json document)
 // is never touched. It redraws at most every 100 ms and only when a whole percent has passed.
+import { systemClock } from '../core/clock.js';
 
 export interface ProgressBar {
   /** The share done, 0 to 1. */
@@ -18,7 +19,7 @@ export function progressLine(label: string, done: number): string {
   return `${label}  [${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%`;
 }
 
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): ProgressBar {
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr, now: () => number = systemClock.now): ProgressBar {
   if (!stream.isTTY) return { update() {}, finish() {} };
   let shown = -1;
   let lastDraw = -Infinity;

@@ -3,7 +3,7 @@
 // new card and per lapse; shares of each grade), with fsrs-rs's defaults where the log holds too
 // little to measure.
 import { CardStateKind, LogKindCode, NO_CARD_STATE, type Card, type CardState, type LogFacts } from '../core/types.js';
-import { isLearning } from '../schedule/cardState.js';
+import { isLearning } from '../schedule/card-state.js';
 import { localDayKey, localDaysBetween } from '../schedule/days.js';
 import type { SimulatedCard, SimulationCosts } from './simulate.js';
 

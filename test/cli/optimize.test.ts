@@ -110,7 +110,7 @@ describe('without the optimiser binding', () => {
     const run = (args: string[]) => spawnSync(process.execPath, [bare, ...args], { env, encoding: 'utf8' });
     const optimize = run(['optimize']);
     expect(optimize.status).toBe(1);
-    expect(optimize.stderr).toMatch(/^paperdeck: optimize needs the FSRS optimiser @open-spaced-repetition\/binding, which is not installed or does not load on this platform \(linux-x64\): .*; every other command works without it\n$/);
+    expect(optimize.stderr).toMatch(/^paperdeck: optimize needs the FSRS optimiser @open-spaced-repetition\/binding-linux-x64-gnu, which is not installed or does not load on this platform \(linux-x64\): .*; every other command works without it\n$/);
     expect(optimize.stdout).toBe('');
     for (const args of [['due', '--json'], ['stats', '--json'], ['cards', '--json'], ['plan', '--json', '--days', '30'], ['config']]) {
       const other = run(args);

@@ -1,11 +1,12 @@
 // optimize on a simulated learner whose memory follows FSRS-6 with known parameters: the fit
 // must predict the learner's latest reviews clearly better than the defaults, land near the
 // truth, and be what fsrs-rs gives for the same items handed to it directly.
-import * as binding from '@open-spaced-repetition/binding';
 import { fsrs } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { simulateLearner, TRUE_WEIGHTS } from '../../bench/learner.js';
-import { bindingOptimiser } from '../../src/optimize/binding.js';
+import { bindingOptimiser, requireBinding } from '../../src/optimize/binding.js';
+
+const binding = requireBinding();
 import { trainingItems, type TrainingItem } from '../../src/optimize/items.js';
 import { optimizeReviews, type Optimiser } from '../../src/optimize/optimize.js';
 import { DEFAULT_WEIGHTS, WEIGHT_RANGES } from '../../src/schedule/parameters.js';

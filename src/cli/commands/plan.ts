@@ -14,7 +14,7 @@ import { measureHabits, startingCards } from '../../plan/inputs.js';
 import { planWorkload } from '../../plan/plan.js';
 import { renderPlan } from '../../plan/render.js';
 import { weightsOf } from '../../schedule/parameters.js';
-import { readDeck } from '../readDeck.js';
+import { readDeck } from '../read-deck.js';
 
 function wholeFlag(flags: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
   const raw = flags[name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())];
