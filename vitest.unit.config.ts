@@ -1,5 +1,6 @@
 // The fast loop (`npm run test:unit`): the pure modules (notes, cards, core, schedule, session,
-// stats, optimize, plan, ui) and the shape of src/ (architecture.test.ts), without bundling the binary.
+// stats, optimize, plan, ui) and the shape of src/ (architecture.test.ts), without bundling
+// the binary.
 // `npm test` adds the store on real files, the built CLI and the pseudo-terminal.
 import { defineConfig } from 'vitest/config';
 

@@ -60,10 +60,12 @@ export function renderPlan(header: PlanHeader, plan: Plan, width: number): strin
   lines.push(
     ...wrapWords(
       `MIN/CARD: minutes of study over the ${header.days} days per card you would remember at their end (the expected number recalled). ` +
-        `Least per card: ${fixed(plan.recommended, 2)}; set it with: ${header.command} config desired-retention ${fixed(plan.recommended, 2)}`,
+        `Least per card: ${fixed(plan.recommended, 2)}; set it with:`,
       width,
     ),
   );
+  // The command on a line of its own, so that it is never cut in two.
+  lines.push(`  ${header.command} config desired-retention ${fixed(plan.recommended, 2)}`);
   return lines.join('\n') + '\n';
 }
 

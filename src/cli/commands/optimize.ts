@@ -19,9 +19,12 @@ import type { FsrsParameters } from '../../core/types.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Wide enough for the longest row label, "in use (FSRS-6 default)". */
+const LABEL_WIDTH = 23;
+
 function metricsRow(label: string, metrics: Metrics | null): string {
-  if (!metrics) return `  ${label.padEnd(22)}       —           —\n`;
-  return `  ${label.padEnd(22)}  ${metrics.logLoss.toFixed(4).padStart(8)}  ${metrics.rmseBins.toFixed(4).padStart(10)}\n`;
+  if (!metrics) return `  ${label.padEnd(LABEL_WIDTH)}       —           —\n`;
+  return `  ${label.padEnd(LABEL_WIDTH)}  ${metrics.logLoss.toFixed(4).padStart(8)}  ${metrics.rmseBins.toFixed(4).padStart(10)}\n`;
 }
 
 function describeInUse(parameters: FsrsParameters | null, deckHasOwn: boolean): string {
@@ -35,7 +38,7 @@ function render(deck: string, result: OptimizeResult, inUse: string, width: numb
   const para = (text: string) => wrap(text, width).join('\n') + '\n';
   lines.push(para(`${deck}: ${count(result.reviews)} ${result.reviews === 1 ? 'review' : 'reviews'}, ${count(result.items)} to learn from (a review a day or more after the one before)`));
   if (result.before || result.after) {
-    lines.push(`\n  ${''.padEnd(22)}  ${'log loss'.padStart(8)}  ${'RMSE(bins)'.padStart(10)}\n`);
+    lines.push(`\n  ${''.padEnd(LABEL_WIDTH)}  ${'log loss'.padStart(8)}  ${'RMSE(bins)'.padStart(10)}\n`);
     lines.push(metricsRow(inUse, result.before));
     if (result.after) lines.push(metricsRow('fitted', result.after));
     lines.push('\n');
