@@ -212,13 +212,14 @@ class PaperReader {
     // A file of one paper written as sibling headings: "# Title", then "# Summary", "# Thoughts".
     const papers = kids.filter((kid) => this.isPaper(kid));
     const partsAfterOnePaper = papers.length === 1 && kids.every((kid) => kid === papers[0] || partKind(kid.label) !== null);
+    const talks = isTalkSession(papers);
     for (let i = 0; i < kids.length; i++) {
       const kid = kids[i]!;
       if (partsAfterOnePaper && kid === papers[0]) {
-        this.readPaper(kid, childSession, kids.slice(i + 1));
+        this.readPaper(kid, childSession, kids.slice(i + 1), talks);
         break;
       }
-      if (this.isPaper(kid)) this.readPaper(kid, childSession, []);
+      if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
       else {
         const found = this.readGroup(kid, childSession);
         if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${notATitle(kid.label) ?? 'holds no paper'}`);
@@ -247,9 +248,10 @@ class PaperReader {
   }
 
   /** One paper from a heading: everything under it is its note, its sub-sections its parts. */
-  private readPaper(section: Section, session: string, siblingParts: Section[]): void {
-    if (isTalk(section, session)) {
-      this.notPaper(section.label, section.line, `a talk (one speaker, under "${session}"), not a paper`);
+  private readPaper(section: Section, session: string, siblingParts: Section[], talkSession = false): void {
+    const talk = talkReason(section, session, talkSession);
+    if (talk !== null) {
+      this.notPaper(section.label, section.line, talk);
       return;
     }
     const note = new NoteText();
@@ -723,17 +725,44 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 // ---- helpers -------------------------------------------------------------------------------------
 
 const TALK_SESSION = /\b(?:tutorials?|workshops?|keynotes?|invited talks?|talks|panels?)\b/i;
+const TUTORIAL_SESSION = /\btutorials?\b/i;
+// "BERT: Pre-training of ...", "TensorFuzz: Debugging ...": a coined name before a colon is a
+// paper's; a talk's title is a phrase ("Self-supervision and play").
+const NAMED_METHOD = /^[\p{Lu}\p{N}][\p{L}\p{N}-]*[\p{Lu}\p{N}][\p{L}\p{N}-]*:\s/u;
 
 /**
- * A heading under a tutorials, workshops or keynotes session whose note opens with one
- * speaker's name ("_Yann LeCun_"): a talk. A paper names its authors; a talk, its speaker.
+ * Why a heading is a talk rather than a paper, or null. A tutorials session holds tutorials,
+ * whoever gives them. Under a workshops, keynotes or talks session, a heading whose note opens
+ * with one speaker's name ("_Yann LeCun_") is a talk: a paper names its authors, a talk its
+ * speaker. The same holds under any heading where nearly every entry names one person
+ * (`talkSession`, a workshop day headed only by its date), unless the title names a method
+ * the way papers do ("BERT: ...").
  */
-function isTalk(section: Section, session: string): boolean {
-  if (!TALK_SESSION.test(session)) return false;
+function talkReason(section: Section, session: string, talkSession: boolean): string | null {
+  if (TUTORIAL_SESSION.test(session)) return `a tutorial (under "${session}"), not a paper`;
+  const named = TALK_SESSION.test(session) || (talkSession && !NAMED_METHOD.test(section.title));
+  if (!named || !opensWithOneSpeaker(section)) return null;
+  return TALK_SESSION.test(session) ? `a talk (one speaker, under "${session}"), not a paper` : `a talk (one speaker, as nearly every entry under "${session}"), not a paper`;
+}
+
+/** Whether a section's note opens with one person's name: its speaker. */
+function opensWithOneSpeaker(section: Section): boolean {
   const first = section.blocks[0];
   if (first?.kind !== 'paragraph') return false;
   const line = inlineText(splitFirstLine(first.inline).first).trim();
   return line.split(/\s+/).length <= 4 && isPersonName(line);
+}
+
+/**
+ * Whether the papers read under one heading are talks: at least three, and all but a few (one
+ * in four) open with a single person's name. Papers in ML have several authors; a talk has one
+ * speaker. Fewer than three say too little to tell.
+ */
+function isTalkSession(papers: Section[]): boolean {
+  if (papers.length < 3) return false;
+  let oneSpeaker = 0;
+  for (const paper of papers) if (opensWithOneSpeaker(paper)) oneSpeaker++;
+  return oneSpeaker * 4 >= papers.length * 3;
 }
 
 /**

@@ -251,6 +251,94 @@ describe('talks among papers', () => {
     expect(entries.map((e) => e.title)).toEqual(['When to Trust Your Model: Model-Based Policy Optimization']);
     expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'a talk (one speaker, under "Friday (Workshops)"), not a paper' }));
   });
+
+  it('reads headings under a day where nearly every entry names one speaker as talks, but keeps the papers there', () => {
+    const notes = [
+      '## Saturday, July 20',
+      '',
+      '### Robots That Learn From Play',
+      '_Grace Hopper_',
+      '',
+      '+ Play data is cheap and covers more of the world than demonstrations.',
+      '',
+      '### Lessons From Ten Years of Benchmarks',
+      '_Ada Lovelace_',
+      '',
+      '+ Benchmarks saturate faster every year.',
+      '',
+      '### GLOW-2: Generative Flows With Invertible Attention',
+      '_Alan Turing_',
+      '',
+      '+ Invertible attention layers let a flow model long-range structure.',
+      '',
+      '### Curiosity Without Rewards',
+      '_Katherine Johnson_',
+      '',
+      '+ An agent explores by predicting its own future observations.',
+      '',
+      '### Sparse Probing of Language Models',
+      '_Dorothy Vaughan, Mary Jackson_',
+      '',
+      '+ A few neurons carry most of a probed feature.',
+    ].join('\n');
+    const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['GLOW-2: Generative Flows With Invertible Attention', 'Sparse Probing of Language Models']);
+    expect(notPapers).toContainEqual(
+      expect.objectContaining({ line: 3, why: 'a talk (one speaker, as nearly every entry under "Saturday, July 20"), not a paper' }),
+    );
+  });
+
+  it('leaves a day of papers alone when only one of them names a single author', () => {
+    const notes = [
+      '## Tuesday',
+      '',
+      '### A Theory of Warmup',
+      '_Ada Lovelace_',
+      '',
+      '+ Warmup preconditions the loss surface.',
+      '',
+      '### Sparse Mixtures of Tiny Experts',
+      '_Katherine Johnson, Dorothy Vaughan_',
+      '',
+      '+ Each token goes to two of a thousand tiny experts.',
+      '',
+      '### Gradient Flows Without Gradients',
+      '_Alan Turing, Grace Hopper_',
+      '',
+      '+ Function evaluations estimate the flow field.',
+    ].join('\n');
+    expect(parseNotes(notes, 'notes.md').entries).toHaveLength(3);
+  });
+
+  it('reads a heading under a tutorials session as a tutorial, however many give it, and a "... panel" as an event', () => {
+    const notes = [
+      '## Monday (Tutorials)',
+      '',
+      '### A Tutorial on Attention',
+      '_Alex Smith, Ann Zhang_',
+      '',
+      '+ Attention pooling replaces averaging.',
+      '',
+      '## Tuesday',
+      '',
+      '### Disentangled representations panel',
+      '',
+      '"Vision is an inference problem."',
+      '',
+      '### Deep Equilibrium Models',
+      '_Shaojie Bai, Zico Kolter, Vladlen Koltun_',
+      '',
+      '+ One layer solved for its fixed point replaces a deep stack.',
+    ].join('\n');
+    const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['Deep Equilibrium Models']);
+    expect(notPapers.map((n) => [n.line, n.why])).toEqual(
+      expect.arrayContaining([
+        [3, 'a tutorial (under "Monday (Tutorials)"), not a paper'],
+        [10, 'heading: a talk or event, not a paper'],
+      ]),
+    );
+  });
 });
 
 describe('events and leftovers of Markdown line breaks', () => {
