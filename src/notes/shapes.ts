@@ -467,7 +467,12 @@ class PaperReader {
   private readTable(table: Extract<Block, { kind: 'table' }>, session: string): boolean {
     const columns = tableColumns(table);
     if (!columns) return false;
-    for (const row of table.rows) {
+    const labels = table.rows.map((row) => row.cells.flatMap(linkLabels));
+    // A table whose rows say what each link is ("[Paper]", "[Code]", "[Tweet]"): a row whose
+    // links name a blog post or a book, and no paper, is about no paper.
+    const labelled = labels.filter((row) => row.some((label) => PAPER_LABEL.test(label))).length * 2 >= table.rows.length;
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = table.rows[r]!;
       const cell = row.cells[columns.title] ?? [];
       const { first, rest } = splitFirstLine(cell);
       const lead = leadTitle(first);
@@ -475,6 +480,11 @@ class PaperReader {
       const title = cleanTitle(lead && (leadRest === '' || readsAsTitle(lead)) ? lead.title : titleText(first));
       if (title === '' || notATitle(title) !== null) {
         if (row.cells.some((c) => inlineText(c) !== '')) this.notPaper(row.cells.map(inlineText).join(' | '), row.line, 'a row with no paper title');
+        continue;
+      }
+      const other = labelled && !labels[r]!.some((label) => PAPER_LABEL.test(label)) ? labels[r]!.find((label) => NOT_PAPER_LABEL.test(label)) : undefined;
+      if (other !== undefined) {
+        this.notPaper(title, row.line, `a row whose link is a ${other.toLowerCase()}, not a paper`);
         continue;
       }
       const note = new NoteText();
@@ -553,11 +563,15 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
   return { title: cleanTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via };
 }
 
+// "[Subscribe to our newsletter](...)", "[Join our Discord](...)": a link asking the reader to do
+// something names no paper.
+const CALL_TO_ACTION = /^(?:subscribe|join|sign up|register|download|install|click|read more|learn more|buy|donate|contact us|check out|follow (?:us|me)|star us)\b/i;
+
 /** Whether a bold run or a link at the start of a line is a paper's title, not a label or a phrase. */
 function readsAsTitle(lead: LeadTitle): boolean {
   const title = cleanTitle(lead.title);
   if (title === '' || title.length > 250) return false;
-  if (lead.via === 'link' && isGenericLinkLabel(title)) return false;
+  if (lead.via === 'link' && (isGenericLinkLabel(title) || CALL_TO_ACTION.test(title))) return false;
   if (lead.href?.startsWith('#')) return false;
   if (notATitle(title) !== null || partKind(title) !== null) return false;
   const paperLink = lead.href !== null && isPaperLink(lead.href);
@@ -723,6 +737,20 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+// What a link says it points to, in tables and lists that label their links.
+const PAPER_LABEL = /^(?:paper|pdf|arxiv|abs|abstract|openreview|preprint|article)$/i;
+const NOT_PAPER_LABEL = /^(?:blog|blog ?post|post|book|video|podcast|course|lecture|newsletter|slides|talk)$/i;
+
+/** The labels of the links in inline runs, as written ("Paper", "Tweet", "Blog"). */
+function linkLabels(inline: Inline): string[] {
+  const labels: string[] = [];
+  for (const run of inline) {
+    if (run.kind === 'link') labels.push(labelledText(run.children).trim());
+    else if (run.kind === 'strong' || run.kind === 'em' || run.kind === 'strike') labels.push(...linkLabels(run.children));
+  }
+  return labels;
+}
 
 const TALK_SESSION = /\b(?:tutorials?|workshops?|keynotes?|invited talks?|talks|panels?)\b/i;
 const TUTORIAL_SESSION = /\btutorials?\b/i;

@@ -135,6 +135,30 @@ describe('papers as table rows', () => {
   });
 });
 
+describe('rows and links about no paper', () => {
+  it('reads a table row whose link is a blog post or a book, where the rows label their links, as no paper', () => {
+    const notes = [
+      '| **Paper** | **Links** |',
+      '| --- | --- |',
+      '| 1) **Diffusion Beats Autoregression on Code** - a diffusion model writes code faster than left-to-right decoding. | [Paper](https://arxiv.org/abs/3001.00010), [Tweet](https://x.com/a/1) |',
+      '| 2) **Our Lab in 2030** - a summary of what the lab published this year. | [Blog](https://example.org/blog/2030), [Tweet](https://x.com/a/2) |',
+      '| 3) **Deep Learning for Gardeners** - a new book on deep learning. | [Book](https://arxiv.org/abs/3001.00011) |',
+      '| 4) **Sparse Probing of Language Models** - a few neurons carry most of a probed feature. | [Paper](https://example.org/probing), [Code](https://github.com/a/b) |',
+    ].join('\n');
+    const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['Diffusion Beats Autoregression on Code', 'Sparse Probing of Language Models']);
+    expect(notPapers.map((n) => [n.line, n.why])).toEqual([
+      [4, 'a row whose link is a blog, not a paper'],
+      [5, 'a row whose link is a book, not a paper'],
+    ]);
+  });
+
+  it('reads a link asking the reader to subscribe or join as no paper', () => {
+    const notes = '[Deep Equilibrium Models](https://arxiv.org/abs/1909.01377)\n> One layer solved for its fixed point replaces a deep stack.\n\n[Subscribe to our Newsletter](https://example.org/news) to stay on top of new papers.\n';
+    expect(parseNotes(notes, 'notes.md').entries.map((e) => e.title)).toEqual(['Deep Equilibrium Models']);
+  });
+});
+
 describe('Org-mode notes', () => {
   it('reads * headings as papers, without TODO keywords, tags or property drawers, sub-headings as parts', () => {
     const { entries } = read('notes.org');
