@@ -4,7 +4,7 @@ import { hash } from 'node:crypto';
 import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NoteEntry, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
-import { parseNotes, type ParsedNotes } from '../notes/parse.js';
+import { parseNotes, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
 import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile } from '../store/decks.js';
 import { deckStatus, hashNotes, restampNotes, type DeckStatus } from './freshness.js';
 import { GENERATOR_VERSION } from './version.js';
@@ -73,19 +73,31 @@ export function readDeckNotes(
   { pointAtInspect = true }: { pointAtInspect?: boolean } = {},
 ): { readings: FileReading[]; warnings: NoteWarning[] } {
   const see = (text: string) => (pointAtInspect ? `; ${text}` : '');
-  const readings: FileReading[] = [];
-  const warnings: NoteWarning[] = [];
   const inFolder = files.length > 1 || files.some((f) => f.file.includes('/'));
+  // Each file read on its own first; in a folder, what the files say together comes next (a
+  // topic note among paper notes), and only then what each file is warned of.
+  const read: ({ file: string; label: string; parsed: ParsedNotes } | { file: string; notRead: string })[] = [];
   for (const { file, bytes, label = file } of files) {
-    let parsed: ParsedNotes;
     try {
-      parsed = parseNotes(decodeNotes(bytes, label), file, { inFolder });
+      read.push({ file, label, parsed: parseNotes(decodeNotes(bytes, label), file, { inFolder }) });
     } catch (error) {
       if (!(inFolder && error instanceof UserError)) throw error;
-      warnings.push({ file, line: 1, message: `not read: ${error.message.replace(label, 'the file')}` });
+      read.push({ file, notRead: error.message.replace(label, 'the file') });
+    }
+  }
+  const parsedFiles = read.flatMap((r) => ('parsed' in r ? [r.parsed] : []));
+  const folderRead = inFolder ? setAsideTopicNotes(parsedFiles) : parsedFiles;
+  const readings: FileReading[] = [];
+  const warnings: NoteWarning[] = [];
+  let next = 0;
+  for (const r of read) {
+    const { file } = r;
+    if (!('parsed' in r)) {
+      warnings.push({ file, line: 1, message: `not read: ${r.notRead}` });
       continue;
     }
-    readings.push({ file, label, parsed });
+    const parsed = folderRead[next++]!;
+    readings.push({ file, label: r.label, parsed });
     warnings.push(...parsed.warnings);
     const found = parsed.entries.length;
     if (found === 0 && inFolder) {

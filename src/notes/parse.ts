@@ -7,9 +7,9 @@ import type { NoteEntry, NoteWarning } from '../core/types.js';
 import { readMarkdown } from './markdown.js';
 import { readOrg } from './org.js';
 import { hasCodeEntries, parsePlainNotes } from './plain.js';
-import { readPapers, type NotPaper, type Shape } from './shapes.js';
+import { readPapers, type NotPaper, type Opening, type Shape } from './shapes.js';
 
-export type { NotPaper, Shape };
+export type { NotPaper, Opening, Shape };
 
 export interface ParsedNotes {
   entries: NoteEntry[];
@@ -20,6 +20,8 @@ export interface ParsedNotes {
   shapes: Shape[];
   /** How many things in the file look like papers: more of them than entries means papers were missed. */
   paperLike: number;
+  /** How the file opens: with a line that links somewhere, with a title, or with text. */
+  opening: Opening;
 }
 
 export interface ParseOptions {
@@ -32,9 +34,28 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   const extension = extname(file).toLowerCase();
   if (extension !== '.org' && hasCodeEntries(text)) {
     const { entries, warnings } = parsePlainNotes(text, file);
-    return { entries, warnings, notPapers: [], shapes: entries.length ? ['plain'] : [], paperLike: entries.length };
+    return { entries, warnings, notPapers: [], shapes: entries.length ? ['plain'] : [], paperLike: entries.length, opening: 'title' };
   }
   const doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
   const fileTitle = basename(file, extname(file));
   return readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false });
+}
+
+/**
+ * In a folder of one-paper notes that open with a link to their paper (two in three of them, and
+ * at least three), a note that opens with neither a link nor a title of its own is about a topic,
+ * not a paper ("Gaussian Process" with tutorial links, a cheat-sheet): it is read as no paper,
+ * with why, so the deck's file listing names it. Where fewer notes link their paper, a note
+ * without a link says nothing, and nothing is set aside.
+ */
+export function setAsideTopicNotes(files: ParsedNotes[]): ParsedNotes[] {
+  const onePaper = files.filter((f) => f.entries.length === 1);
+  const linked = onePaper.filter((f) => f.opening === 'link').length;
+  if (linked < 3 || linked * 3 < onePaper.length * 2) return files;
+  return files.map((f) => {
+    if (f.entries.length !== 1 || f.opening !== 'text') return f;
+    const [entry] = f.entries as [NoteEntry];
+    const why = 'a topic note: it opens with no link to a paper and no title, unlike the other notes in this folder';
+    return { ...f, entries: [], notPapers: [...f.notPapers, { text: entry.title, file: entry.file, line: entry.line, why }] };
+  });
 }

@@ -37,7 +37,11 @@ export interface ReadNotes {
   shapes: Shape[];
   /** How many things in the file look like papers (titles, paper links, rows): to tell when papers were missed. */
   paperLike: number;
+  /** How the file opens: with a line that links somewhere, with a title (a heading, front matter), or with text. */
+  opening: Opening;
 }
+
+export type Opening = 'link' | 'title' | 'text';
 
 /** A paper opened by a title paragraph, whose note goes on until the next title. */
 interface BlockPaper {
@@ -178,6 +182,7 @@ class PaperReader {
 
   result(doc: NotesDocument): ReadNotes {
     return {
+      opening: openingOf(doc),
       entries: this.entries,
       warnings: this.warnings,
       notPapers: this.notPapers.sort((a, b) => a.line - b.line),
@@ -803,6 +808,18 @@ function titleLine(inline: Inline): string | null {
   if (!/\bhttps?:\/\/[^\s)]+\)?[:.]?\s*$/.test(raw)) return null;
   const title = cleanTitle(inlineText(first).replace(/[\s:–—-]+$/, ''));
   return title !== '' && title.split(/\s+/).length <= 25 && !/[.!?]$/.test(title) && notATitle(title) === null ? title : null;
+}
+
+/** How a file opens: its first line links somewhere, is a title (heading, front matter), or is text. */
+function openingOf(doc: NotesDocument): Opening {
+  if (doc.meta.get('title')) return 'title';
+  let block = doc.blocks[0];
+  while (block?.kind === 'list' || block?.kind === 'quote') block = block.kind === 'list' ? block.items[0]?.blocks[0] : block.blocks[0];
+  if (block?.kind !== 'heading' && block?.kind !== 'paragraph') return 'text';
+  const { first } = splitFirstLine(block.inline);
+  const raw = first.map((run) => (run.kind === 'text' ? run.text : '')).join('');
+  if (firstLink(first) !== null || /\bhttps?:\/\//.test(raw)) return 'link';
+  return block.kind === 'heading' ? 'title' : 'text';
 }
 
 /** "building-machines-that-learn" -> "Building machines that learn": a file's name as a title. */

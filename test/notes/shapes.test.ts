@@ -190,6 +190,28 @@ describe('one paper per file, a folder of them a deck', () => {
       { file: 'scratch.md', line: 1, message: 'no paper read from this file (nothing in it but front matter or blank lines)' },
     ]);
   });
+
+  it('sets aside a topic note among notes that open with a link to their paper, and names it', () => {
+    const files = [
+      ['deq.md', '- Deep Equilibrium Models - https://arxiv.org/abs/1909.01377\n\nOne layer solved for its fixed point replaces a deep stack.\n'],
+      ['gaussian-process.md', 'Gaussian Process\nA lovely model. Good introductions: https://example.org/gp-intro\n\nPrediction conditions the joint Gaussian on the observed values.\n'],
+      ['hyper.md', '[HyperNetworks](https://arxiv.org/abs/1609.09106)\n\nA small network generates the weights of a larger one.\n'],
+      ['moe.md', '## Sparse Mixtures of Tiny Experts\n\nThey route each token to two of a thousand very small experts.\n'],
+      ['rope.md', '[RoFormer: Rotary Position Embedding](https://arxiv.org/abs/2104.09864)\n\nPositions rotate the query and key vectors, so attention sees relative offsets.\n'],
+      ['zoneout.md', '- Zoneout - https://arxiv.org/abs/1606.01305\n\nHidden units randomly keep their previous values instead of being dropped.\n'],
+    ].map(([file, text]) => ({ file: file!, bytes: Buffer.from(text!) }));
+    const report = inspectNotes(files);
+    expect(report.papers.map((p) => p.file)).toEqual(['deq.md', 'hyper.md', 'moe.md', 'rope.md', 'zoneout.md']);
+    expect(report.warnings).toEqual([
+      {
+        file: 'gaussian-process.md',
+        line: 1,
+        message: 'no paper read from this file (a topic note: it opens with no link to a paper and no title, unlike the other notes in this folder)',
+      },
+    ]);
+    // Where the notes do not link their papers, a note without a link is a paper like the others.
+    expect(inspectNotes(files.filter((f) => f.file !== 'hyper.md' && f.file !== 'zoneout.md')).papers).toHaveLength(4);
+  });
 });
 
 describe('LaTeX and the plain format', () => {
