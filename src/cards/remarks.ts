@@ -125,7 +125,7 @@ const PATTERNS: Pattern[] = [
   { kind: 'verdict', when: ['name title'], re: /\b(?:in its|in the) (?:name|title)\b|\bthe title\b/i },
   { kind: 'verdict', when: ['father mother grandfather godfather ancestor'], re: /\b(?:father|mother|grandfather|godfather|ancestor) of\b/i },
   { kind: 'verdict', when: ['understand', 'easier easy hard difficult'], re: /\b(?:easier|easy|hard|difficult) to understand\b/i },
-  { kind: 'verdict', when: ['worth must highly award awarded best'], re: /\b(?:worth (?:reading|a read|a look|checking)|must[- ]read|highly recommend(?:ed)?|best paper|award(?:ed)?)\b/i },
+  { kind: 'verdict', when: ['worth must highly award awarded best'], re: /\b(?:worth (?:reading|a read|a look|checking|applying|using|trying)|must[- ]read|highly recommend(?:ed)?|best paper|award(?:ed)?)\b/i },
   { kind: 'hedge', when: ['would', 'nice interesting good cool great'], re: /\bwould be (?:nice|interesting|good|cool|great) to\b/i },
   { kind: 'hedge', when: ['unclear'], re: /\bunclear\b/i },
   { kind: 'talk', when: ['presented speaker', 'by'], re: /\b(?:presented by|speaker)\b/i },
