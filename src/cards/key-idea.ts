@@ -56,6 +56,10 @@ export interface Candidate {
   /** How many words it has, counted up to MIN_WORDS: no rule looks at more. */
   wordCount: number;
   aside: boolean;
+  /** A short sentence without a verb: it may join an answer, not be its main sentence. */
+  fragment: boolean;
+  /** No word of three letters or more ("y = f(x) = x + g(x)"): a formula, never the main sentence. */
+  formula: boolean;
   score: number;
 }
 
@@ -93,14 +97,17 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
   }
 
   // The best sentence of four words or more: "Differential operators: Multiple." cannot say what
-  // a paper does (a short one may still join the answer as a companion).
+  // a paper does, nor can "Graph Convolutional Network.", "y = f(x) = x + g(x)" or a question
+  // (they may still join the answer).
   let anchor: Candidate | null = null;
+  let anchorScore = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    if (c.wordCount >= 4 && (anchor === null || c.score > anchor.score)) anchor = c;
+    const score = c.fragment ? c.score - FRAGMENT_PENALTY : c.score;
+    if (c.wordCount >= 4 && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { skip: SKIP_REASONS.short };
-  if (anchor.score < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
+  if (anchorScore < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
 
   return { answer: composeAnswer(anchor, candidates) };
 }
@@ -128,7 +135,9 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const wordCount = countWords(text, MIN_WORDS);
     // "Zoneout.", "Attention Is All You Need." under that title: says nothing the front does not.
     if ((wordCount <= 4 || countWords(text, titleLength + 3) <= titleLength + 2) && restatesTitle(words, titleWords)) continue;
-    candidates.push({ index, text, words, analysis, wordCount, aside, score: 0 });
+    const fragment = !analysis.hasVerb && countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text);
+    const formula = !words.some((w) => w.word.length >= 3);
+    candidates.push({ index, text, words, analysis, wordCount, aside, fragment, formula, score: 0 });
   }
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
   return { candidates, sawRemark };
@@ -315,7 +324,7 @@ const PAPER_SUBJECT =
   /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
 const AUTHOR_SUBJECT =
-  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?)\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/i;
+  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/i;
 // "This paper is also the neural program": where the paper sits, not what it does.
 const PAPER_CONTEXT = /^(?:this|the) (?:paper|article|work) is (?:also|similar|like|another|about)\b/i;
 // "So they trained a network ...": the method, after the observation that led to it.
@@ -334,7 +343,7 @@ const CONTRAST_START = /^(?:but|however|although|though|yet|whereas)\b/i;
 const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|like)\b/i;
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
 const CONTEXT_START =
-  /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work)\b/i;
+  /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work|applications?|use cases?|datasets?|benchmarks?|baselines?)\b/i;
 // "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "The suggested method
 // ...": where a note turns from the problem to what the paper does.
 const METHOD_CUE =
@@ -353,6 +362,24 @@ const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]
 // "This training ...", "These results ...", "In this case, ...": leans on the sentence before.
 const LEANS_BACK = /^(?:this|these|those|in this case|using this|leads to|applied these)\b(?! (?:paper|work|article|method|model|approach)\b)/i;
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;
+// "ResNets work by introducing shortcuts", "The work achieves this by having k slots": how the
+// paper does what it does.
+const HOW = /\bworks? by [a-z]+ing\b|\b(?:achieves?|achieved|does|do|did) (?:this|that|it|so) by\b|\b(?:this|which) is done by\b/i;
+// "Currently, FID is used ...", "Most brain-like models ...", "Need on-device computation ...",
+// "Issues with AC-GAN: ...", "Fisher vectors have been successful ...": the state of things
+// before the paper, not what it does.
+const BACKGROUND =
+  /^(?:currently|traditionally|typically|usually|conventionally|historically|nowadays|existing|need(?:s|ed)?|issues? with|drawbacks? of)\b|\b(?:ha(?:s|ve) been (?:successful|widely|popular|used)|(?:is|are) (?:an? |the )?(?:popular|classic|common|standard|representative|well[- ]known|widely used)\b)/i;
+// "Especially for small batch sizes.", "In particular, ...": the rest of the sentence before.
+const CONTINUES = /^(?:especially|particularly|in particular|specifically|mainly|mostly|at (?:the )?least)\b/i;
+// "Algorithm tries to alleviate this by ...": the method, after the problem it answers.
+const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avoid|handl)(?:e|es|ed|ing|s)? (?:this|these|that|it|them|such)\b/i;
+/** A short sentence without a verb ("Graph Convolutional Network.") names or lists; it says what nobody does. */
+const FRAGMENT_WORDS = 5;
+/** How much less a fragment counts when the answer's main sentence is chosen. */
+const FRAGMENT_PENALTY = 1.5;
+// "Linking semantics to geometry ...": a verb all the same.
+const GERUND_START = /^[A-Za-z]+ing\b/;
 
 function scoreSentence(c: Candidate, rank: number): number {
   const t = c.text;
@@ -388,6 +415,9 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
   if (METHOD_CUE.test(t)) score += 2.5;
   else if (PROPOSE_START.test(t)) score += 1.5;
+  if (HOW.test(t)) score += 1.5;
+  if (BACKGROUND.test(t) && !PAPER_SUBJECT.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 1;
+  if (CONTINUES.test(t)) score -= 1;
   if (TOPIC_ONLY.test(t)) score -= 1;
   // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.
   if (DEFINITION.test(t) && actions.length === 0 && !PAPER_SUBJECT.test(t) && !SUMMARY_CUE.test(t)) score -= 0.8;
@@ -432,7 +462,9 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
   const first = group[0]!;
   const last = group[group.length - 1]!;
 
-  const anchorFollowsOn = FOLLOW_ON_START.test(first.text);
+  // "So this hypernetwork can ...", "And then ..." carry on from the sentence before; "Using this
+  // on ...", "tries to alleviate this by ...", "Especially for ..." lean on it: it comes along.
+  const anchorFollowsOn = FOLLOW_ON_START.test(first.text) || leansBack(first.text);
   const companions: { c: Candidate; score: number }[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
@@ -445,12 +477,13 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     if (after) score += 1;
     // A short label opening the note ("Div-norm.", "Imagenet scale adversarial training.")
     // names what the next sentence describes.
-    if (before && c === candidates[0] && c.wordCount <= 5 && !CONTEXT_START.test(c.text)) score += 2;
-    // "So this hypernetwork can ..." leans on the sentence before it; "And then ..." carries on.
+    if (before && c === candidates[0] && c.wordCount <= 5 && !CONTEXT_START.test(c.text) && !CONTINUES.test(c.text)) score += 2;
     if (before && anchorFollowsOn) score += 2;
     if (after && FOLLOW_ON_START.test(c.text)) score += 1;
     // (Only a sentence that would join otherwise is read for a back reference.)
     if (!before && !after && score >= MIN_COMPANION_SCORE && BACK_REFERENCE.test(c.text)) score -= 1.5;
+    // "Especially for small batches." goes on from the sentence before it: only after that one.
+    if (!after && CONTINUES.test(c.text)) continue;
     if (score >= MIN_COMPANION_SCORE) companions.push({ c, score });
   }
   // Best first (the earlier one on a tie); the first that fits in the budget joins.
@@ -469,6 +502,11 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
   const bare = polish(chosen, { dropAsides: true });
   if (bare.length <= ANSWER_BUDGET) return bare;
   return cutAtWord(polish([anchor], { dropAsides: true }), ANSWER_BUDGET);
+}
+
+/** Whether a sentence leans on the one before it for what it is about. */
+function leansBack(text: string): boolean {
+  return ((LEANS_BACK.test(text) && !AUTHOR_SUBJECT.test(text)) || ANSWERS_BEFORE.test(text) || CONTINUES.test(text));
 }
 
 function consecutiveRun(items: Candidate[], around: Candidate): Candidate[] {
@@ -589,6 +627,8 @@ export interface WordAnalysis {
   /** Distinct title words used. */
   shared: string[];
   titleInFirstFour: boolean;
+  /** Some word is a verb (see WordInfo.verb): without one, a short sentence is a fragment. */
+  hasVerb: boolean;
 }
 
 function analyseWords(words: WordInfo[], titleWords: Set<string>): WordAnalysis {
@@ -597,6 +637,7 @@ function analyseWords(words: WordInfo[], titleWords: Set<string>): WordAnalysis 
   const actions: string[] = [];
   const shared: string[] = [];
   let titleInFirstFour = false;
+  let hasVerb = false;
   let position = 0;
   for (let i = 0; i < words.length; i++) {
     const info = words[i]!;
@@ -606,13 +647,14 @@ function analyseWords(words: WordInfo[], titleWords: Set<string>): WordAnalysis 
     remarks.high |= info.remarks.high;
     if (info.remarks.paperVoice) remarks.paperVoice = true;
     cues |= info.cue;
+    if (info.verb) hasVerb = true;
     if (info.action !== null && actions.length < 3 && !actions.includes(info.action)) actions.push(info.action);
     if (titleWords.has(info.stem)) {
       if (!shared.includes(info.stem)) shared.push(info.stem);
       if (position <= 4) titleInFirstFour = true;
     }
   }
-  return { remarks, cues, actions, shared, titleInFirstFour };
+  return { remarks, cues, actions, shared, titleInFirstFour, hasVerb };
 }
 
 // Verbs of doing: what a paper proposes, uses, adds, trains, finds. Whole words, then stems.
@@ -636,6 +678,8 @@ interface WordInfo {
   stem: string;
   /** Too short or too common to tell what a text is about (see STOPWORDS). */
   minor: boolean;
+  /** A form of a verb, as far as a word alone tells ("is", "trained", "uses"; not "learning"). */
+  verb: boolean;
 }
 
 const LEXICON = new Vocabulary<WordInfo>(describeWord);
@@ -653,13 +697,28 @@ function describeWord(word: string): WordInfo {
   // Numbers carry no cue (and are not stemmed). They are described each time they are read, so
   // they take this short way; other words are described once.
   const first = word.charCodeAt(0);
-  if (first >= 48 && first <= 57) return { word, remarks: NO_REMARK, cue: 0, action: null, stem: word, minor: isMinor(word) };
+  if (first >= 48 && first <= 57) return { word, remarks: NO_REMARK, cue: 0, action: null, stem: word, minor: isMinor(word), verb: false };
   return describeNewWord(word);
 }
 
 function describeNewWord(word: string): WordInfo {
   const action = ACTION_WORDS.has(word) ? word : (ACTION_STEMS.find((stem) => word.startsWith(stem)) ?? null);
-  return { word, remarks: remarkSignals(word), cue: CUE_WORDS.get(word) ?? 0, action, stem: stem(word), minor: isMinor(word) };
+  return { word, remarks: remarkSignals(word), cue: CUE_WORDS.get(word) ?? 0, action, stem: stem(word), minor: isMinor(word), verb: isVerb(word, action) };
+}
+
+// Verbs of notes written in shorthand, as bare forms and with -s ("Dropout helps", "Mix labels").
+// Words ending in -ing are left out: "learning", "training", "embedding" are as often nouns.
+const VERB_WORDS = new Set([
+  ...'is are was were be been being has have had can could will would should may might must do does did'.split(' '),
+  ...('improve help work make give allow enable require need lead perform outperform yield match beat scale converge ' +
+    'generalize generalise run take keep let look seem become mean depend map compute encode decode capture extract ' +
+    'estimate sample mix remove solve avoid exploit transform fit get set put cause')
+    .split(' ')
+    .flatMap((verb) => [verb, verb.endsWith('x') ? `${verb}es` : `${verb}s`]),
+]);
+
+function isVerb(word: string, action: string | null): boolean {
+  return action !== null || VERB_WORDS.has(word) || (word.length >= 5 && word.endsWith('ed'));
 }
 
 function isMinor(word: string): boolean {

@@ -55,6 +55,11 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
       'Change the learning rate periodically and save a snapshot at the end of each period.',
     ],
     [
+      'advice to use it',
+      'Layer statistics are averaged over a moving window instead of the batch. Worth applying and using, it ships with the framework already.',
+      'Layer statistics are averaged over a moving window instead of the batch.',
+    ],
+    [
       'hedges',
       'Did not look at the paper carefully, maybe wrong. They train a second denoising autoencoder that takes larger steps.',
       'They train a second denoising autoencoder that takes larger steps.',
@@ -160,6 +165,32 @@ describe('choosing and tidying the answer', () => {
     ).toBe('The weights of the second RNN are the output of the first RNN. So this hypernetwork can change the weights at every step.');
   });
 
+  it('brings the problem a statement that answers "this" leans on', () => {
+    expect(answer('Current detectors are overconfident on unseen classes. The method tries to fix this by averaging the logits of two augmented views. Results on three benchmarks.')).toBe(
+      'Current detectors are overconfident on unseen classes. The method tries to fix this by averaging the logits of two augmented views.',
+    );
+    expect(answer('Procedure: drop the points far from the median; Then refit and repeat with a tighter bound. Using this on camera pose averaging.')).toBe(
+      'Procedure: drop the points far from the median; Then refit and repeat with a tighter bound. Using this on camera pose averaging.',
+    );
+  });
+
+  it('reads "these guys" as the authors, and a short sentence without a verb as no main sentence', () => {
+    expect(answer('Predicting reaction yields. In this setting, lab data. These guys use a message-passing network over the reaction graph.')).toBe(
+      'These guys use a message-passing network over the reaction graph.',
+    );
+    expect(answer('Especially for long sequences. Attention cost grows with the square of the length, so they compute it in blocks.')).toBe(
+      'Attention cost grows with the square of the length, so they compute it in blocks.',
+    );
+  });
+
+  it('prefers how the paper does it ("works by", "achieves this by") over what the topic is', () => {
+    expect(
+      answer('This work focuses on scene decomposition. Scenes are made of objects of many kinds. The model achieves this by giving each object its own slot, refined in parallel.', {
+        title: 'Slot Models for Scenes',
+      }),
+    ).toMatch(/achieves this by giving each object its own slot/);
+  });
+
   it('keeps numbered steps together', () => {
     expect(answer('Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.')).toBe(
       'Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.',
@@ -241,6 +272,10 @@ describe('words that are remarks only in the note-taker\u2019s mouth', () => {
 describe('notes that say too little', () => {
   it('skip a fragment rather than answer with it', () => {
     expect(skip('Differential operators: Multiple.')).toBe(SKIP_REASONS.short);
+  });
+
+  it('skip a formula or a question rather than answer with it', () => {
+    expect(skip('y = f(x) = x + g(x). What are flow models?')).toBe(SKIP_REASONS.short);
   });
 
   it('leave out advice to the reader', () => {
