@@ -318,7 +318,7 @@ function tidySpacing(text: string): string {
 // Scoring: how much a sentence reads like "what this paper does".
 
 const SUMMARY_CUE =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:main )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
 const PAPER_SUBJECT =
   /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/i;
@@ -364,7 +364,7 @@ const LEANS_BACK = /^(?:this|these|those|in this case|using this|leads to|applie
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;
 // "ResNets work by introducing shortcuts", "The work achieves this by having k slots": how the
 // paper does what it does.
-const HOW = /\bworks? by [a-z]+ing\b|\b(?:achieves?|achieved|does|do|did) (?:this|that|it|so) by\b|\b(?:this|which) is done by\b/i;
+const HOW = /\bworks? by [a-z]+ing\b|\b(?:achieves?|achieved|does|do|did) (?:this|that|it|so) (?:by|using|with|via)\b|\b(?:this|which) is done by\b/i;
 // "Currently, FID is used ...", "Most brain-like models ...", "Need on-device computation ...",
 // "Issues with AC-GAN: ...", "Fisher vectors have been successful ...": the state of things
 // before the paper, not what it does.

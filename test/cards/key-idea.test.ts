@@ -189,6 +189,19 @@ describe('choosing and tidying the answer', () => {
         title: 'Slot Models for Scenes',
       }),
     ).toMatch(/achieves this by giving each object its own slot/);
+    expect(
+      answer('How to run big models on a phone? On-device networks must be small, for privacy and offline use. Already shipped in two apps. The model works by hashing inputs with random projections into tiny networks.', {
+        title: 'Efficient On-Device Networks',
+      }),
+    ).toMatch(/The model works by hashing inputs with random projections into tiny networks\.$/);
+  });
+
+  it('takes "the most important contribution is ..." as the summary it is', () => {
+    expect(
+      answer('The paper also proposes multi-head attention, with eight heads that each attend in parallel over a lower-dimensional projection of the keys, queries and values, whose outputs are then concatenated and projected again to the model width. Recurrent models encode the whole input into one fixed-size vector. The most important contribution of the paper is to get rid of recurrence altogether.', {
+        title: 'Attention Only Sequence Models',
+      }),
+    ).toMatch(/The most important contribution of the paper is to get rid of recurrence altogether\.$/);
   });
 
   it('keeps numbered steps together', () => {
