@@ -39,9 +39,13 @@ function skippedDiffer(a: readonly SkippedNote[], b: readonly SkippedNote[]): bo
   return a.length !== b.length || a.some((s, i) => key(s) !== key(b[i]!));
 }
 
-/** Hash of what a card is made from: the note's text, whitespace-folded, and the user's key idea. */
+/**
+ * Hash of what a card is made from: the note's text, whitespace-folded, the user's key idea,
+ * and the note's context parts (Related work, History) when it has any.
+ */
 export function noteBodyHash(entry: NoteEntry): string {
-  const text = `${entry.body.replace(/\s+/g, ' ').trim()}\n${entry.keyIdea ?? ''}`;
+  const context = entry.context === undefined ? '' : `\n${entry.context.replace(/\s+/g, ' ').trim()}`;
+  const text = `${entry.body.replace(/\s+/g, ' ').trim()}\n${entry.keyIdea ?? ''}${context}`;
   // One-shot hashing: a Hash object per note costs more than the hashing itself.
   return hash('sha1', text, 'hex').slice(0, 16);
 }

@@ -73,8 +73,14 @@ export function extractKeyIdea(entry: NoteEntry): KeyIdea {
     const fromLead = extractFromBody({ ...entry, body: entry.lead });
     if ('answer' in fromLead) return fromLead;
   }
-  if (entry.body.trim() === '') return { skip: emptyNoteReason(entry) };
-  return extractFromBody(entry);
+  const fromBody = entry.body.trim() === '' ? null : extractFromBody(entry);
+  if (fromBody !== null && 'answer' in fromBody) return fromBody;
+  // Related work, history, future work: what a note has to say when it says nothing else.
+  if (entry.context !== undefined && entry.context.trim() !== '') {
+    const fromContext = extractFromBody({ ...entry, body: entry.context });
+    if ('answer' in fromContext) return fromContext;
+  }
+  return fromBody ?? { skip: emptyNoteReason(entry) };
 }
 
 /** Why a note with nothing about the paper is skipped: what it had instead. */

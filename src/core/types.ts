@@ -12,6 +12,8 @@ export interface NoteEntry {
   lead?: string;
   /** The note-taker's own sections and remarks (Thoughts, Questions, "(me: ...)"): never the answer. */
   own?: string;
+  /** What surrounds the paper rather than what it does (Related work, History, Future work): the answer's source only when the rest has none. */
+  context?: string;
   /** What was left out of the note as no part of a card: authors, links, remarks, placeholders. */
   removed?: ('authors' | 'links' | 'remarks' | 'placeholder' | 'logistics')[];
   /** The session header the entry sits under ("Monday morning"), or "" when there is none. */

@@ -18,6 +18,8 @@ const METHOD_LABEL = /^(?:approach|method|methods|methodology|solution|proposal|
 const TLDR_LEAD_IN = /^(?:tl;?\s?dr|tldr)\b[ \t]*[;:,.\-–—]*[ \t]*/i;
 const PLACEHOLDER =
   /^(?:todo|to ?do|tbd|tba|wip|fill(?: in| me)?(?: (?:the )?notes?)?(?: later| here)?|notes? (?:here|to come|tbd|later)|coming soon|to be (?:continued|written|added|filled(?: in)?|done)|(?:add|write) (?:notes?|a summary|summary)(?: here| later)?|placeholder|lorem ipsum.*|x{3,}|\.{3,}|…|-+|n\/?a|none|nothing yet|empty|\?+)[.!]*$/i;
+// "Update:", "Updated (24th July 2017):", "EDIT 2:": what the note-taker added later.
+const UPDATE_LEAD = /^(?:update|updated|edit|edited|addendum)\b[^:\n]{0,40}:[ \t]*/i;
 const TODO_LINE = /^(?:todo|to ?do|fixme)\b[ \t]*[:\-–—]/i;
 // "[N: ...]", "(me: ...)", "[JB: ...]", "(my take: ...)": the note-taker's remark in brackets.
 const BRACKET_REMARK =
@@ -91,6 +93,7 @@ export class NoteText {
   private readonly body: string[] = [];
   private readonly lead: string[] = [];
   private readonly own: string[] = [];
+  private readonly context: string[] = [];
   private keyIdea: string | undefined;
   private awaitingKeyIdea = false;
   readonly removed = new Set<Removed>();
@@ -122,7 +125,12 @@ export class NoteText {
         this.addInline(block.inline, part);
         break;
       case 'list':
-        for (const item of block.items) this.addBlocks(item.blocks, part);
+        for (const item of block.items) {
+          // "+ Future work" over nested bullets is a sub-section, as "#### Future work" is.
+          const kind = part === 'body' ? labelOverList(item.blocks) : null;
+          if (kind !== null && kind !== 'body') this.addBlocks(item.blocks.slice(1), kind);
+          else this.addBlocks(item.blocks, part);
+        }
         break;
       case 'quote':
         this.addBlocks(block.blocks, part);
@@ -174,7 +182,12 @@ export class NoteText {
         else this.awaitingKeyIdea = true;
         continue;
       }
-      if (TLDR_LEAD_IN.test(line)) {
+      if (target === 'body' && kept.length === 0 && UPDATE_LEAD.test(line)) {
+        // "Updated (24th July 2017): a later paper improves ...": added later, often about other work.
+        line = line.replace(UPDATE_LEAD, '');
+        target = 'context';
+        if (line === '') continue;
+      } else if (TLDR_LEAD_IN.test(line)) {
         line = line.replace(TLDR_LEAD_IN, '');
         this.lead.push(line);
         target = target === 'own' ? 'own' : 'body';
@@ -188,6 +201,10 @@ export class NoteText {
           }
           if (kind === 'own') {
             this.own.push(label[2]!);
+            continue;
+          }
+          if (kind === 'context') {
+            if (label[2]!.trim() !== '') this.context.push(label[2]!);
             continue;
           }
           if (kind === 'lead' || kind === 'keyIdea') this.lead.push(label[2]!);
@@ -229,6 +246,7 @@ export class NoteText {
     if (kept.length === 0) return;
     const paragraph = kept.join('\n');
     if (target === 'own') this.own.push(paragraph);
+    else if (target === 'context') this.context.push(paragraph);
     else {
       this.body.push(paragraph);
       if (target === 'lead') this.lead.push(paragraph);
@@ -241,19 +259,31 @@ export class NoteText {
   }
 
   hasText(): boolean {
-    return this.body.length > 0 || this.own.length > 0 || this.keyIdea !== undefined;
+    return this.body.length > 0 || this.own.length > 0 || this.context.length > 0 || this.keyIdea !== undefined;
   }
 
-  /** The entry's text fields: body, and lead/own/keyIdea/removed where there are any. */
-  fields(): Pick<NoteEntry, 'body' | 'lead' | 'own' | 'keyIdea' | 'removed'> {
-    const fields: Pick<NoteEntry, 'body' | 'lead' | 'own' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
+  /** The entry's text fields: body, and lead/own/context/keyIdea/removed where there are any. */
+  fields(): Pick<NoteEntry, 'body' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> {
+    const fields: Pick<NoteEntry, 'body' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
     const lead = this.lead.filter((t) => t.trim() !== '');
     if (lead.length) fields.lead = lead.join('\n\n');
     if (this.own.length) fields.own = this.own.join('\n\n');
+    if (this.context.length) fields.context = this.context.join('\n\n');
     if (this.keyIdea !== undefined) fields.keyIdea = this.keyIdea;
     if (this.removed.size) fields.removed = [...this.removed].sort();
     return fields;
   }
+}
+
+/**
+ * The part a list item names when it is a label over nested bullets ("+ Future work", "+ History
+ * of contextual representations", "+ Questions"), or null for an item that says something.
+ */
+function labelOverList(blocks: readonly Block[]): PartKind | null {
+  const [head, ...rest] = blocks;
+  if (head?.kind !== 'paragraph' || !rest.some((b) => b.kind === 'list')) return null;
+  const text = inlineText(head.inline);
+  return text.includes('\n') ? null : partKind(text.replace(/:$/, ''));
 }
 
 /** At most six items of one short line each, nothing nested: a list that reads as one clause. */

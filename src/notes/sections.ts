@@ -8,9 +8,11 @@
  * - lead: what the paper is about, said briefly (TLDR, Summary, Main idea): the answer's first source;
  * - own: the note-taker talking (Thoughts, Questions, My take): never the answer;
  * - meta: about the paper, not its idea (Authors, Links, Tags): not read;
+ * - context: what surrounds the paper rather than what it does (Related work, History, Future
+ *   work, an Update about later work): the answer's source only when the rest has none;
  * - body: the rest of what the paper does (Method, Results, Details).
  */
-export type PartKind = 'lead' | 'own' | 'meta' | 'body' | 'keyIdea';
+export type PartKind = 'lead' | 'own' | 'meta' | 'context' | 'body' | 'keyIdea';
 
 const PART_WORDS: [PartKind, RegExp][] = [
   ['keyIdea', /^key[ -]?ideas?$/],
@@ -27,8 +29,12 @@ const PART_WORDS: [PartKind, RegExp][] = [
     /^(?:authors?|authorship|affiliations?|links?|resources?|references?|bib(?:tex)?|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field)$/,
   ],
   [
+    'context',
+    /^(?:related work|prior work|previous work|future work|future directions|outlook|history(?: of [\p{L}\p{N} -]{1,50})?|questions (?:considered|asked|addressed|studied)|updates?)$/u,
+  ],
+  [
     'body',
-    /^(?:key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|related work|prior work|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|future work|observations?|insights?|findings?|lessons(?: learned)?|notes|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how(?: it works)?|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?)$/,
+    /^(?:key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|observations?|insights?|findings?|lessons(?: learned)?|notes|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how(?: it works)?|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?)$/,
   ],
 ];
 

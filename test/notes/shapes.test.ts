@@ -406,6 +406,32 @@ describe('events and leftovers of Markdown line breaks', () => {
   });
 });
 
+describe('parts around the paper: history, related and future work, later updates', () => {
+  it('answers from what the paper does, not from the history, the future work or an update about later work', () => {
+    const notes = [
+      '## Masked Pre-training for Code',
+      '',
+      '+ History of code models',
+      '  - Train an LSTM language model on source files, then fine-tune it on each task.',
+      '+ Code models read source files left to right.',
+      '+ Solution: mask a fifth of the tokens of each file and predict them from both sides.',
+      '+ Future work',
+      '  - Use the same masking on compiled binaries to find vulnerabilities.',
+      '',
+      'Updated (May 2031): a later paper trains the same model on ten times more code, which substantially improves every result.',
+    ].join('\n');
+    const [entry] = parseNotes(notes, 'notes.md').entries;
+    expect(answerOf(entry!)).toBe('Code models read source files left to right. Solution: mask a fifth of the tokens of each file and predict them from both sides.');
+    expect(entry!.context).toMatch(/^Train an LSTM language model/);
+    expect(entry!.context).toMatch(/binaries[^]*a later paper/);
+  });
+
+  it('answers from them when the note says nothing else', () => {
+    const [entry] = parseNotes('## Pointer Networks for Code\n\n#### Related work\n\nEarlier models copy tokens from the input with an attention pointer.\n', 'notes.md').entries;
+    expect(answerOf(entry!)).toBe('Earlier models copy tokens from the input with an attention pointer.');
+  });
+});
+
 describe('a method labelled as such', () => {
   it('answers with the "Approach:" line, whatever else joins it', () => {
     const [entry] = parseNotes(
