@@ -578,12 +578,12 @@ function endsSentence(text: string): boolean {
 // First words of the lead-ins below; a sentence starting otherwise has none to drop.
 const LEAD_IN_FIRST_WORDS = new Set(
   ('in to tl tldr basically essentially actually well anyway interestingly overall the it it’s it\'s this he they ' +
-    'idea main core key insight method approach contribution summary gist ' +
+    'idea main core key insight method approach contribution summary gist solution ' +
     'so and then also but however finally therefore thus hence because').split(' '),
 );
 
 const INTERJECTION =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist)(?=\s*:))\b\s*[,:–—-]?\s*/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist|solution)(?=\s*:))\b\s*[,:–—-]?\s*/i;
 const CONNECTIVE = /^(?:so(?! that\b)|and then|and|then|also|but|however|finally|therefore|thus|hence)\b\s*,?\s*/i;
 const IDEA_IS = /^the (?:key |main |core |basic |central )?idea (?:here |of (?:this|the) paper )?is(?: simply| just)?(?: to| that|:)?\s+/i;
 const SAYING = /^(?:it|this|the paper|this paper|the article|this article|he|they)(?:['’]s| is)? saying(?: that)?\s+/i;

@@ -421,7 +421,7 @@ describe('parts around the paper: history, related and future work, later update
       'Updated (May 2031): a later paper trains the same model on ten times more code, which substantially improves every result.',
     ].join('\n');
     const [entry] = parseNotes(notes, 'notes.md').entries;
-    expect(answerOf(entry!)).toBe('Code models read source files left to right. Solution: mask a fifth of the tokens of each file and predict them from both sides.');
+    expect(answerOf(entry!)).toBe('Code models read source files left to right. Mask a fifth of the tokens of each file and predict them from both sides.');
     expect(entry!.context).toMatch(/^Train an LSTM language model/);
     expect(entry!.context).toMatch(/binaries[^]*a later paper/);
   });
