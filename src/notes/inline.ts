@@ -76,6 +76,8 @@ function tidy(text: string): string {
       line = line.replace(/\(\s*(?:[^()]{0,40}:)?\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]|\(\s*(?:see|cf\.?|via|from|at|here|link|source|more)(?:\s+(?:this|here|also|the|paper|link|post|blog|it))*\s*\)/gi, '');
     }
     if (/\s[,.;:!?]/.test(line)) line = line.replace(/\s+([,.;:!?])(?=\s|$)/g, '$1');
+    // "(see this for K-R duality )." after its URL went: the space would keep the sentence from ending there.
+    if (line.includes(' )')) line = line.replace(/ +\)/g, ')');
     // A backslash ending a line is Markdown's line break when a line follows; before a blank
     // line it stays in the text, and is no part of the note.
     if (line.endsWith('\\')) line = line.replace(/\s*\\+$/, '');

@@ -400,6 +400,11 @@ describe('events and leftovers of Markdown line breaks', () => {
     ]);
   });
 
+  it('ends a sentence at a parenthesis whose URL was left out', () => {
+    const [entry] = parseNotes('## Dual Distances for GANs\n\nThey rely on a duality (see this for the duality https://example.org/dual). Instead of points, they compare transformations.\n', 'notes.md').entries;
+    expect(entry!.body).toContain('(see this for the duality). Instead');
+  });
+
   it('leaves out a backslash that ended a link line before a blank line', () => {
     const [entry] = parseNotes('[Brain-Like Object Recognition with Shallow Recurrent ANNs](https://arxiv.org/abs/1909.06161)\\\n\nMost brain-like models stem from ImageNet classifiers and ResNets.\n', 'notes.md').entries;
     expect(answerOf(entry!)).toBe('Most brain-like models stem from ImageNet classifiers and ResNets.');
