@@ -196,6 +196,14 @@ describe('choosing and tidying the answer', () => {
     ).toMatch(/The model works by hashing inputs with random projections into tiny networks\.$/);
   });
 
+  it('takes "their approach is to ..." as what the paper does', () => {
+    expect(
+      answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
+        title: 'Dual Distances for GANs',
+      }),
+    ).toMatch(/^Their clever approach is to reformulate the distance through its dual/);
+  });
+
   it('takes "the most important contribution is ..." as the summary it is', () => {
     expect(
       answer('The paper also proposes multi-head attention, with eight heads that each attend in parallel over a lower-dimensional projection of the keys, queries and values, whose outputs are then concatenated and projected again to the model width. Recurrent models encode the whole input into one fixed-size vector. The most important contribution of the paper is to get rid of recurrence altogether.', {
