@@ -148,6 +148,13 @@ const PATTERNS: Pattern[] = [
     re: /\b(?:skimmed|supposedly|seemingly|implementable|no comparison|does(?:n['’]?t| not) compare)\b/i,
   },
   { kind: 'hedge', when: ['might', 'great good'], re: /\bmight not be (?:that |so |very )?(?:great|good)\b/i },
+  // "Only theoretical; no results.", "No hard results; just figures showing that it works": the
+  // reader judging the evidence, not what the paper does.
+  {
+    kind: 'verdict',
+    when: ['results experiments evaluation theoretical figures plots'],
+    re: /^(?:no (?:hard |real |empirical |experimental |quantitative |convincing )?(?:results|experiments|evaluation)|only theoretical|just (?:figures|plots))\b/i,
+  },
   // "If you're looking for open problems, ...": advice to the reader, not the paper's idea.
   { kind: 'verdict', when: ['if', 'you you\'re you’re'], re: /^if you(?:['’]re| are| want| need| have)\b/i },
   // "great figures", "nice slides", "well written": about the paper as a read, not its idea.

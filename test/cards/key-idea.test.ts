@@ -55,6 +55,11 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
       'Change the learning rate periodically and save a snapshot at the end of each period.',
     ],
     [
+      'verdicts on the evidence',
+      'ICA is a method for redundancy reduction in sensory data. No hard results; just figures showing that it works.',
+      'ICA is a method for redundancy reduction in sensory data.',
+    ],
+    [
       'advice to use it',
       'Layer statistics are averaged over a moving window instead of the batch. Worth applying and using, it ships with the framework already.',
       'Layer statistics are averaged over a moving window instead of the batch.',
