@@ -201,6 +201,12 @@ describe('choosing and tidying the answer', () => {
     ).toMatch(/The model works by hashing inputs with random projections into tiny networks\.$/);
   });
 
+  it('reads a subjectless "Difficult to ..." as the problem, not the answer', () => {
+    expect(answer('Difficult to scale for long windows of time. Input is projected onto a basis of orthogonal polynomials.')).toBe(
+      'Input is projected onto a basis of orthogonal polynomials.',
+    );
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
