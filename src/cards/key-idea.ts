@@ -114,6 +114,9 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
   }
   if (anchor === null) return { skip: SKIP_REASONS.short };
   if (anchorScore < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
+  // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the
+  // paper's idea. Better said so, and the user can write "Key idea: ...".
+  if (candidates.every(readsAsContext)) return { skip: SKIP_REASONS.none };
 
   return { answer: composeAnswer(anchor, candidates) };
 }
@@ -361,7 +364,7 @@ const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
 // "Training GANs is hard.", "Difficult to scale to long windows.", "The problem with current
 // methods is ...", "Motivation: ...".
-const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:hard|difficult|challenging|expensive) to\b|\bproblem with\b|^(?:motivation|problem|challenge)\s*:/i;
+const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|^(?:motivation|problem|challenge)\s*:/i;
 // "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
 const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutperform|\bwon\b|\bachiev(?:e|es|ed|ing)\b/i;
 // "(Dai et al., 2015)", "(Grady, 2006)": a sentence about another work.
@@ -387,6 +390,22 @@ const FRAGMENT_WORDS = 5;
 const FRAGMENT_PENALTY = 1.5;
 // "Linking semantics to geometry ...": a verb all the same.
 const GERUND_START = /^[A-Za-z]+ing\b/;
+
+/**
+ * Whether a sentence says what surrounds the paper rather than what it does: the state of
+ * things before it, the problem, a label, a question, a fragment. (What a term means may be
+ * what the paper does: "Zoneout is the dropout of the time dimension".)
+ */
+const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
+
+function readsAsContext(c: Candidate): boolean {
+  const t = c.text;
+  if (c.fragment || c.formula || endsWithQuestion(t)) return true;
+  if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t)) return false;
+  // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
+  if (AUTHORS_ACT.test(t)) return false;
+  return BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || t.endsWith(':');
+}
 
 function scoreSentence(c: Candidate, rank: number): number {
   const t = c.text;
