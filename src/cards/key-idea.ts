@@ -144,7 +144,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const wordCount = countWords(text, MIN_WORDS);
     // "Zoneout.", "Attention Is All You Need." under that title: says nothing the front does not.
     if ((wordCount <= 4 || countWords(text, titleLength + 3) <= titleLength + 2) && restatesTitle(words, titleWords)) continue;
-    const fragment = !analysis.hasVerb && countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text);
+    const fragment = countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text) && !hasVerb(text, analysis);
     const formula = !words.some((w) => w.word.length >= 3);
     candidates.push({ index, text, words, analysis, wordCount, aside, fragment, formula, score: 0 });
   }
@@ -387,7 +387,7 @@ const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avo
 /** A short sentence without a verb ("Graph Convolutional Network.") names or lists; it says what nobody does. */
 const FRAGMENT_WORDS = 5;
 /** How much less a fragment counts when the answer's main sentence is chosen. */
-const FRAGMENT_PENALTY = 1.5;
+const FRAGMENT_PENALTY = 3;
 // "Linking semantics to geometry ...": a verb all the same.
 const GERUND_START = /^[A-Za-z]+ing\b/;
 
@@ -528,6 +528,15 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
   const bare = polish(chosen, { dropAsides: true });
   if (bare.length <= ANSWER_BUDGET) return bare;
   return cutAtWord(polish([anchor], { dropAsides: true }), ANSWER_BUDGET);
+}
+
+/**
+ * Whether a short sentence has a verb. Halves of hyphenated words do not count: "Mixed-modal
+ * data" has none.
+ */
+function hasVerb(text: string, analysis: WordAnalysis): boolean {
+  if (!analysis.hasVerb || !text.includes('-')) return analysis.hasVerb;
+  return readWords(text.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu, ' ')).some((w) => w.verb);
 }
 
 /** Whether a sentence leans on the one before it for what it is about. */

@@ -188,6 +188,12 @@ describe('choosing and tidying the answer', () => {
     );
   });
 
+  it('takes a sentence over a verbless fragment that shares more of the title', () => {
+    expect(answer('Multi-modal data. Learning without labels across several modalities at once. Multi-modal data and mixed-modal data.', { title: 'Deep Mixed-Modal Clustering' })).toMatch(
+      /^Learning without labels across several modalities at once\./,
+    );
+  });
+
   it('prefers how the paper does it ("works by", "achieves this by") over what the topic is', () => {
     expect(
       answer('This work focuses on scene decomposition. Scenes are made of objects of many kinds. The model achieves this by giving each object its own slot, refined in parallel.', {
