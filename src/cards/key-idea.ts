@@ -474,6 +474,10 @@ function endsWithQuestion(text: string): boolean {
 // Composing the answer.
 
 const ENUMERATED = /^\d{1,2}[.)]\s/;
+// ", which achieve 3.57% error on ImageNet and won ...": the results after what the paper presents.
+const RESULT_CLAUSE = /,\s+(?:which|that|and)\s+(?:also\s+)?(?:achiev|outperform|won\b|wins?\b|beat|reach|obtain|set(?:s)? (?:a )?new)[^]*$/i;
+/** A companion this good is worth cutting the main sentence's results for. */
+const STRONG_COMPANION_SCORE = 3;
 const FOLLOW_ON_START = /^(?:so|then|and then|and|that is|because|thus|therefore|hence)\b/i;
 
 function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
@@ -520,6 +524,17 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     if (polish(together).length <= ANSWER_BUDGET) {
       chosen = together;
       break;
+    }
+  }
+  // "The authors present ResNets, which achieve 3.57% error ...", and a strong sentence on how
+  // they work that does not fit beside it: the results give way.
+  const best = companions[0];
+  if (chosen === group && group.length === 1 && best !== undefined && best.score >= STRONG_COMPANION_SCORE) {
+    const withoutResults = anchor.text.replace(RESULT_CLAUSE, '');
+    if (withoutResults !== anchor.text && countWords(withoutResults, 4) >= 4) {
+      const together = [{ ...anchor, text: withoutResults }, best.c].sort((a, b) => a.index - b.index);
+      const answer = polisher()(together);
+      if (answer.length <= ANSWER_BUDGET) return answer;
     }
   }
 

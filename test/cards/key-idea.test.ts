@@ -188,6 +188,15 @@ describe('choosing and tidying the answer', () => {
     );
   });
 
+  it('cuts the results off the main sentence to make room for how the method works', () => {
+    expect(
+      answer(
+        'The authors present Gated Shortcut Nets, which achieve 2.1% error on the test set and won first place in the yearly detection challenge. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input.',
+        { title: 'Gated Shortcut Learning' },
+      ),
+    ).toBe('The authors present Gated Shortcut Nets. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input.');
+  });
+
   it('takes a sentence over a verbless fragment that shares more of the title', () => {
     expect(answer('Multi-modal data. Learning without labels across several modalities at once. Multi-modal data and mixed-modal data.', { title: 'Deep Mixed-Modal Clustering' })).toMatch(
       /^Learning without labels across several modalities at once\./,
