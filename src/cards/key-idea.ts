@@ -542,8 +542,16 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
   if (answer.length <= ANSWER_BUDGET) return answer;
   const bare = polish(chosen, { dropAsides: true });
   if (bare.length <= ANSWER_BUDGET) return bare;
-  return cutAtWord(polish([anchor], { dropAsides: true }), ANSWER_BUDGET);
+  const lean = polish([anchor], { dropAsides: true });
+  // "... different variables, such as states, actions, rewards, as nodes of a graphical model
+  // ...": the examples go before the end of the sentence does (and before a cut).
+  const withoutExamples = lean.includes(',') ? tidySpacing(lean.replace(EXAMPLES, ' ')) : lean;
+  if (withoutExamples.length <= ANSWER_BUDGET) return withoutExamples;
+  return cutAtWord(withoutExamples, ANSWER_BUDGET);
 }
+
+// ", such as states, actions, rewards," ", e.g. A, B," inside a sentence: short items between commas.
+const EXAMPLES = /,\s+(?:such as|e\.g\.,?|for example|for instance|including)\s+(?:[^,;.]{1,40},\s+)*[^,;.]{1,40},(?=\s)/gi;
 
 /**
  * Whether a short sentence has a verb. Halves of hyphenated words do not count: "Mixed-modal

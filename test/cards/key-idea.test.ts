@@ -188,6 +188,14 @@ describe('choosing and tidying the answer', () => {
     );
   });
 
+  it('leaves out the examples of a sentence too long for a card before cutting it', () => {
+    const text = answer(
+      'Proposing a new objective which treats the parts of an agent, such as states, actions, hidden representations, rewards, global context, as nodes of one graphical model and ties them together with a single information bottleneck between every pair of nodes.',
+    );
+    expect(text).toMatch(/^Proposing a new objective which treats the parts of an agent as nodes of one graphical model/);
+    expect(text.length).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
   it('cuts the results off the main sentence to make room for how the method works', () => {
     expect(
       answer(
