@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Two at a time on this 2-core kind of machine (vitest's default would be one): most of a CLI
+    // or pseudo-terminal test is spent waiting on the binary it runs, so two files overlap well.
+    maxWorkers: 2,
     globalSetup: ['test/setup/binary.ts'],
     setupFiles: ['test/setup/env.ts'],
   },
