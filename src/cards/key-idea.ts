@@ -892,6 +892,8 @@ function plainText(text: string): string {
   const clean = stripControl(text);
   if (!/[[*_`>]/.test(clean)) return clean;
   return clean
+    // TeX's quotes, ``word'' (or ``word"), as LaTeX writers type them in any notes.
+    .replace(/``([^`'"\n]{1,200}?)(?:''|")/g, '“$1”')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])/g, '$1')

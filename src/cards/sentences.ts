@@ -26,6 +26,11 @@ function withCapitalised(words: string[]): string[] {
 
 // Stands in for a dot that must not end a sentence while sbd looks at the text.
 const HIDDEN_DOT = '\ue000';
+// Stands in for the dot of an inline step number ("all 2. It is easy") until the sentences are
+// cut; then the number is written "(2)", as prose numbers such steps: a bare "2." inside an
+// answer reads as list markup.
+const STEP_NUMBER = '\ue001';
+const STEP_NUMBERS = /(\d{1,2})\ue001/g;
 const BULLET = /^(?:[-*+•]|\d{1,3}[.)])[ \t]+/;
 const ELLIPSIS = /(?:\.{3,}|…)[.…]*/g;
 // Words that begin a sentence often enough that ") In fact" or "etc. The" is a boundary.
@@ -54,10 +59,12 @@ export function splitSentences(text: string): string[] {
     }
     // Looked for once in the unit rather than in each of its sentences.
     const hidden = dotted.includes(HIDDEN_DOT);
+    const steps = dotted.includes(STEP_NUMBER);
     const ellipsis = hidden || dotted.includes('...');
     for (let p = 0; p < pieces.length; p++) {
       const raw = pieces[p]!;
       let sentence = hidden && raw.includes(HIDDEN_DOT) ? raw.replaceAll(HIDDEN_DOT, '.') : raw;
+      if (steps && sentence.includes(STEP_NUMBER)) sentence = sentence.replace(STEP_NUMBERS, '($1)');
       if (ellipsis && sentence.includes('...')) sentence = sentence.replaceAll('...', '…');
       sentence = sentence.trim();
       if (sentence === '') continue;
@@ -189,7 +196,7 @@ function hideDots(text: string): string {
   if (!NUMBER_DOT.test(out)) return out;
   // Inline numbering: "is 1. the generator must fool all 2. It's easy": a number that continues
   // a sequence (its neighbour number is also there) and follows a word rather than a full stop
-  // is a list marker inside the sentence, not the end of one.
+  // is a list marker inside the sentence, not the end of one (STEP_NUMBER).
   const numbers = new Set<number>();
   for (const m of out.matchAll(INLINE_NUMBER)) numbers.add(Number(m[1]));
   if (numbers.size > 1) {
@@ -197,7 +204,7 @@ function hideDots(text: string): string {
       const value = Number(n);
       const inSequence = numbers.has(value - 1) || numbers.has(value + 1);
       const afterWord = offset > 0 && !/[.!?…:;]\s*$/.test(out.slice(Math.max(0, offset - 3), offset));
-      return inSequence && afterWord ? marker.replace('.', HIDDEN_DOT) : marker;
+      return inSequence && afterWord ? `${n}${STEP_NUMBER}` : marker;
     });
   }
   return out;

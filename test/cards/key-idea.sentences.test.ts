@@ -30,7 +30,7 @@ describe('splitSentences', () => {
       'The result is on method 3 (called step 1.1. in the paper)',
     ]);
     expect(splitSentences('The benefit is 1. the generator must fool all of them 2. It is easy to get gradient 3 fewer modes collapse.')).toEqual([
-      'The benefit is 1. the generator must fool all of them 2. It is easy to get gradient 3 fewer modes collapse.',
+      'The benefit is (1) the generator must fool all of them (2) It is easy to get gradient 3 fewer modes collapse.',
     ]);
   });
 

@@ -25,6 +25,15 @@ describe('the user\u2019s own "Key idea:"', () => {
     );
   });
 
+  it('shows TeX quotes as quotation marks, and inline step numbers as (2), never as markup', () => {
+    expect(answer('Instead of comparing each ``point" of the space, the critic compares transformations of it.')).toBe(
+      'Instead of comparing each “point” of the space, the critic compares transformations of it.',
+    );
+    expect(answer('We propose a dual game: 1. translate the sentence 2. Score it with a language model 3. Translate it back.')).toBe(
+      'We propose a dual game: 1. translate the sentence (2) Score it with a language model (3) Translate it back.',
+    );
+  });
+
   it('wins even when the note alone would be skipped', () => {
     expect(answer('Oral, but I do not fully understand.', { keyIdea: 'Control variates from an off-policy critic.' })).toBe(
       'Control variates from an off-policy critic.',
