@@ -12,6 +12,7 @@ import { newCardState, Scheduler } from '../src/schedule/scheduler.js';
 import { DEFAULT_SETTINGS } from '../src/schedule/settings.js';
 import { encodeEntry } from '../src/store/log-codec.js';
 import { headerLine } from '../src/store/review-log.js';
+import { seededRandom } from '../src/core/random.js';
 
 /** The learner's true FSRS-6 parameters: a faster forgetter than the defaults, with a steeper curve. */
 export const TRUE_WEIGHTS: readonly number[] = Object.freeze([
@@ -35,17 +36,6 @@ export interface LearnerOptions {
   undoEvery?: number;
 }
 
-/** A small fast PRNG (mulberry32): the same seed, the same learner. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pending {
   card: string;

@@ -23,7 +23,7 @@ import { encodeEntry, readCompactFacts } from '../src/store/log-codec.js';
 import { EntryFacts, LogFactsBuilder } from '../src/store/log-facts.js';
 import { headerLine } from '../src/store/review-log.js';
 import { timeNode } from './measure.js';
-import { random } from './random.js';
+import { seededRandom as random } from '../src/core/random.js';
 
 const DAY_MS = 86_400_000;
 const CARDS = 10_000;

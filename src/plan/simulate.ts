@@ -16,6 +16,7 @@
 //
 // The FSRS-6 formulas are written out here, not taken from ts-fsrs (whose per-call checks and
 // objects cost most of the time of a run); the tests hold them to ts-fsrs's on the same inputs.
+import { seededRandom } from '../core/random.js';
 
 export interface SimulatedCard {
   stability: number;
@@ -117,17 +118,6 @@ export class Fsrs6 {
   }
 }
 
-/** A small fast seeded generator (mulberry32), uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Index of the share `u` falls in, of `shares` that sum to 1. */
 function pick(shares: readonly number[], u: number): number {

@@ -6,7 +6,8 @@ import { fsrs, type FSRSState } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { TRUE_WEIGHTS } from '../../bench/learner.js';
 import { planWorkload } from '../../src/plan/plan.js';
-import { seededRandom, simulate, type SimulationInput, type SimulationResult } from '../../src/plan/simulate.js';
+import { seededRandom } from '../../src/core/random.js';
+import { simulate, type SimulationInput, type SimulationResult } from '../../src/plan/simulate.js';
 import { DEFAULT_WEIGHTS } from '../../src/schedule/parameters.js';
 
 function pick(shares: readonly number[], u: number): number {
