@@ -166,6 +166,7 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       .command('optimize')
       .description("fit FSRS parameters to the deck's own reviews; adopt them only if they predict its latest reviews better")
       .argument('[deck]', 'deck name (default: the only deck)')
+      .option('--reschedule', "when adopted, also move each review card's due date to the interval the new parameters give")
       .addHelpText(
         'after',
         [
@@ -173,7 +174,8 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
           'Fits on the oldest 80% of the reviews, tests on the latest 20%, and adopts the fit',
           '(made again on all reviews) only when its log loss there is lower than that of the',
           'parameters in use. Needs the FSRS optimiser, an optional dependency built for Linux on x64.',
-          'Card memory states follow the parameters in use; due dates already set stay.',
+          'Card memory states follow the parameters in use; due dates already set stay, unless',
+          '--reschedule (each move is an entry of the review log).',
           'Back to the defaults: paperdeck config parameters --reset',
         ].join('\n'),
       ),

@@ -157,8 +157,13 @@ export interface UndoEntry extends LogEntryBase {
   undoes: number;
 }
 
+/**
+ * A change to a card's state that is not an answer: bury, suspend and their undoing, and
+ * `optimize --reschedule` moving a review card's due date to the interval its memory state
+ * gives with newly fitted parameters.
+ */
 export interface FlagEntry extends LogEntryBase {
-  kind: 'bury' | 'suspend' | 'unsuspend' | 'unbury';
+  kind: 'bury' | 'suspend' | 'unsuspend' | 'unbury' | 'reschedule';
 }
 
 /**
@@ -191,7 +196,7 @@ export interface Settings {
 }
 
 /** LogFacts' numbers for entry kinds. */
-export const LogKindCode = { review: 0, undo: 1, bury: 2, suspend: 3, unsuspend: 4, unbury: 5, other: 255 } as const;
+export const LogKindCode = { review: 0, undo: 1, bury: 2, suspend: 3, unsuspend: 4, unbury: 5, reschedule: 6, other: 255 } as const;
 export type LogKindCode = (typeof LogKindCode)[keyof typeof LogKindCode];
 
 /** LogFacts.beforeState of an entry whose card had no state before it (or none readable). */

@@ -10,7 +10,7 @@
 //   seq  the entry's number (kept spelled out: tools that only need the number read it so)
 //   at   epoch ms;  c  the card id
 //   a review has r (rating) and ms; an undo has u (the seq it takes back); any other entry has
-//   k, its kind ("bury", "suspend", "unsuspend", "unbury")
+//   k, its kind ("bury", "suspend", "unsuspend", "unbury", "reschedule")
 //   b    the card state before (absent when there was none), a  the card state after
 //
 // A card state is [due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps,
@@ -28,7 +28,7 @@ import { isJsonObject } from './schema.js';
 
 const SUSPENDED = 1;
 const LEECH = 2;
-const FLAG_KINDS: ReadonlySet<string> = new Set(['bury', 'suspend', 'unsuspend', 'unbury']);
+const FLAG_KINDS: ReadonlySet<string> = new Set(['bury', 'suspend', 'unsuspend', 'unbury', 'reschedule']);
 /** Positions in a card state array. */
 const SCHEDULED_DAYS = 4;
 const STATE = 8;
@@ -270,7 +270,7 @@ const statePattern = (capture: boolean): string =>
  */
 const COMPACT_LINE = new RegExp(
   String.raw`\{"seq":(0|[1-9]\d*),"at":(${NUMBER}),"c":"([^"\\\x00-\x1f]*)",` +
-    String.raw`(?:"r":([1-4]),"ms":(${NUMBER})|"u":(${NUMBER})|"k":"(bury|suspend|unsuspend|unbury)")` +
+    String.raw`(?:"r":([1-4]),"ms":(${NUMBER})|"u":(${NUMBER})|"k":"(bury|suspend|unsuspend|unbury|reschedule)")` +
     `(?:,"b":${statePattern(true)})?,"a":${statePattern(false)}\\}`,
   'y',
 );

@@ -21,6 +21,8 @@ export function logKindCode(kind: unknown): LogKindCode {
       return LogKindCode.unsuspend;
     case 'unbury':
       return LogKindCode.unbury;
+    case 'reschedule':
+      return LogKindCode.reschedule;
     default:
       return LogKindCode.other;
   }

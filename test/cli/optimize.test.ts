@@ -2,7 +2,7 @@
 // learner's review log it adopts parameters for the deck, which config, stats and cards then
 // show and use; too few reviews keep the defaults; without the optional binding, optimize says
 // so in one line and every other command works.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulateLearner, writeReviewLog } from '../../bench/learner.js';
@@ -80,6 +80,33 @@ describe('paperdeck optimize', () => {
     expect(JSON.parse(paperdeck(place, ['stats', '--json']).stdout).parameters.source).toBe('default');
     const cardsReset = JSON.parse(paperdeck(place, ['cards', '--json']).stdout).cards;
     expect(cardsReset).toEqual(cardsBefore);
+  });
+
+  it('with --reschedule, moves review cards to the new intervals, each move an entry of the log', () => {
+    const moved = learnerWorkspace(800, 200);
+    const before = JSON.parse(paperdeck(moved, ['cards', '--json']).stdout).cards as { id: string; state: string; due: string | null }[];
+    const run = paperdeck(moved, ['optimize', '--reschedule', '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.adopted).toBe(true);
+    expect(result.rescheduled).toBeGreaterThan(50);
+
+    const after = JSON.parse(paperdeck(moved, ['cards', '--json']).stdout).cards as typeof before;
+    const changed = after.filter((card, i) => card.due !== before[i]!.due);
+    expect(changed).toHaveLength(result.rescheduled);
+    expect(changed.every((card) => card.state === 'review')).toBe(true);
+    // Only review cards move; learning and new cards keep what they had.
+    after.forEach((card, i) => {
+      if (before[i]!.state !== 'review') expect(card.due).toBe(before[i]!.due);
+    });
+    const log = readFileSync(join(moved.state, 'decks', 'sim', 'log.ndjson'), 'utf8');
+    expect(log.match(/"k":"reschedule"/g)).toHaveLength(result.rescheduled);
+    // Every reader takes the new entries: statistics count no extra review, due counts.
+    expect(paperdeck(moved, ['stats', '--json']).code).toBe(0);
+    expect(paperdeck(moved, ['due', '--json']).code).toBe(0);
+
+    const text = paperdeck(moved, ['optimize', '--reschedule']);
+    expect(text.stdout).toMatch(/rescheduled to the intervals they give\.|Nothing was rescheduled: the parameters in use stay\./);
   });
 
   it('keeps the defaults on too few reviews, saying how many there are and how many it takes', () => {

@@ -1,7 +1,8 @@
-// `paperdeck optimize [DECK] [--json]`: fits FSRS-6 parameters to the deck's own standing
-// reviews (src/optimize) and adopts them for the deck only if they predict its latest reviews
-// better than the parameters in use. Card memory states then follow them: they are replayed
-// from the log whenever they are read (schedule/memory.ts); due dates already set stay.
+// `paperdeck optimize [DECK] [--reschedule] [--json]`: fits FSRS-6 parameters to the deck's own
+// standing reviews (src/optimize) and adopts them for the deck only if they predict its latest
+// reviews better than the parameters in use. Card memory states then follow them: they are
+// replayed from the log whenever they are read (schedule/memory.ts); due dates already set stay,
+// unless --reschedule moves them (schedule/reschedule.ts).
 //
 // --json: { deck, reviews, items, parameters, before: { logLoss, rmseBins }, after: { logLoss,
 // rmseBins }, adopted, reason, previous, fittedAt }.
@@ -12,9 +13,11 @@ import { progressBar } from '../progress.js';
 import { loadOptimiser } from '../../optimize/binding.js';
 import { optimizeReviews, type Metrics, type OptimizeResult } from '../../optimize/optimize.js';
 import { formatWeights, weightsOf } from '../../schedule/parameters.js';
+import { replayMemory } from '../../schedule/memory.js';
+import { rescheduler } from '../../schedule/reschedule.js';
 import { standingReviews } from '../../schedule/reviews.js';
 import { resolveDeckName } from '../../store/decks.js';
-import { openState } from '../../store/index.js';
+import { openState, type StateStore } from '../../store/index.js';
 import type { FsrsParameters } from '../../core/types.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -33,7 +36,7 @@ function describeInUse(parameters: FsrsParameters | null, deckHasOwn: boolean): 
   return deckHasOwn ? 'in use (fitted before)' : 'in use (global)';
 }
 
-function render(deck: string, result: OptimizeResult, inUse: string, width: number): string {
+function render(deck: string, result: OptimizeResult, inUse: string, width: number, reschedule: { asked: boolean; moved: number | null }): string {
   const lines: string[] = [];
   const para = (text: string) => wrap(text, width).join('\n') + '\n';
   lines.push(para(`${deck}: ${count(result.reviews)} ${result.reviews === 1 ? 'review' : 'reviews'}, ${count(result.items)} to learn from (a review a day or more after the one before)`));
@@ -46,7 +49,15 @@ function render(deck: string, result: OptimizeResult, inUse: string, width: numb
   lines.push(para(`${result.adopted ? 'Adopted' : 'Not adopted'}: ${result.reason}.`));
   if (result.adopted) {
     lines.push(para(`Parameters: ${formatWeights(result.parameters)}`));
-    lines.push(para('Card memory states now follow them (replayed from the review log); due dates already set stay.'));
+    lines.push(
+      para(
+        reschedule.moved === null
+          ? 'Card memory states now follow them (replayed from the review log); due dates already set stay (--reschedule moves them).'
+          : `Card memory states now follow them (replayed from the review log), and ${count(reschedule.moved)} review ${reschedule.moved === 1 ? 'card was' : 'cards were'} rescheduled to the intervals they give.`,
+      ),
+    );
+  } else if (reschedule.asked) {
+    lines.push(para('Nothing was rescheduled: the parameters in use stay.'));
   }
   return lines.join('');
 }
@@ -60,6 +71,8 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   let result: OptimizeResult;
   let inUse: string;
   let previous: FsrsParameters | null;
+  /** Review cards whose due date --reschedule moved; null without the flag or without adoption. */
+  let rescheduled: number | null = null;
   const now = ctx.clock.now();
   try {
     const settings = store.settings(deck);
@@ -72,7 +85,10 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     } finally {
       bar.finish();
     }
-    if (result.adopted) store.saveDeckParameters(deck, { weights: result.parameters, fittedAt: now, reviews: result.reviews });
+    if (result.adopted) {
+      store.saveDeckParameters(deck, { weights: result.parameters, fittedAt: now, reviews: result.reviews });
+      if (args.flags['reschedule'] === true) rescheduled = rescheduleDeck(store, deck, cards, now);
+    }
   } finally {
     store.close();
   }
@@ -82,9 +98,30 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       ...result,
       previous: [...weightsOf(previous)],
       fittedAt: result.adopted ? new Date(now).toISOString() : null,
+      rescheduled,
     });
     return 0;
   }
-  ctx.out(render(deck, result, inUse, outputWidth()));
+  ctx.out(render(deck, result, inUse, outputWidth(), { asked: args.flags['reschedule'] === true, moved: rescheduled }));
   return 0;
+}
+
+/**
+ * Moves each review card's due date to the interval its memory, replayed with the parameters
+ * just saved, gives (schedule/reschedule.ts): one `reschedule` entry of the log per card moved,
+ * on disk before the next, so a crash leaves every move made so far and none half made.
+ */
+function rescheduleDeck(store: StateStore, deck: string, cards: ReturnType<typeof standingReviews>, now: number): number {
+  const settings = store.settings(deck);
+  const memory = replayMemory(cards, settings.parameters);
+  const move = rescheduler(settings);
+  const deckState = store.deck(deck);
+  let moved = 0;
+  for (const [card, state] of [...deckState.cardStates()]) {
+    const after = move(state, memory.get(card));
+    if (!after) continue;
+    deckState.append({ kind: 'reschedule', at: now, card, before: state, after });
+    moved++;
+  }
+  return moved;
 }
