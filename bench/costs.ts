@@ -85,7 +85,11 @@ export async function benchCosts(root: string, bin: string): Promise<CostRow[]> 
     // A session killed after 300 answers, before it folded them into the snapshot: a writer
     // that answers and is never closed (its lock stays, as a killed session's does).
     const crashed = join(work, 'crashed');
-    cpSync(state, crashed, { recursive: true, preserveTimestamps: true });
+    cpSync(state, crashed, { recursive: true });
+    // The copy's own due index, as its last session left it (a copy's times differ from the original's).
+    const left = await openState(crashed, { mode: 'read', clock });
+    if (!leaveDueIndex(crashed, left.deck('bench'), deckStatus(decks, 'bench'))) throw new Error('bench: no due index');
+    left.close();
     const killed = await openState(crashed, { mode: 'write', clock });
     const killedDeck = killed.deck('bench');
     for (let i = 0; i < 300; i++) {
