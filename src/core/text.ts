@@ -19,7 +19,15 @@ const segmenter = new Intl.Segmenter();
  */
 const UNITS_PER_COLUMN = 16;
 
-const isPrintableAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
+/**
+ * Characters one column wide that string-width need not be asked about: printable ASCII, Latin
+ * letters with their accents and modifiers (up to U+02FF, the soft hyphen aside), the general
+ * punctuation paperdeck itself prints (— … · ‘ ’ “ ”), arrows ← ↑ → ↓, and box drawing and block
+ * elements (the progress bar). string-width's first look at any other character compiles its
+ * emoji patterns, some 30 ms: a report whose only non-ASCII character is an em dash pays none
+ * of it. (A test holds every one of these characters to string-width's own width.)
+ */
+export const NARROW_CHARACTERS = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u2193\u2500-\u259f]*$/;
 
 /**
  * Terminal columns `text` takes, as Ink counts them. Plain ASCII (most titles, every table
@@ -27,7 +35,7 @@ const isPrintableAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
  * first, which costs more than a report of thousands of lines should.
  */
 export function displayWidth(text: string): number {
-  return isPrintableAscii(text) ? text.length : stringWidth(text);
+  return NARROW_CHARACTERS.test(text) ? text.length : stringWidth(text);
 }
 
 /**
@@ -39,7 +47,7 @@ const clusterWidths = new Map<string, number>();
 
 /** Columns one grapheme cluster takes. */
 function clusterWidth(cluster: string): number {
-  if (cluster.length === 1 && isPrintableAscii(cluster)) return 1;
+  if (cluster.length === 1 && NARROW_CHARACTERS.test(cluster)) return 1;
   let width = clusterWidths.get(cluster);
   if (width === undefined) {
     if (clusterWidths.size >= 4096) clusterWidths.clear();
@@ -89,9 +97,9 @@ interface Taken {
 /** The longest start of `text` within `width` columns, reading no more than that needs. */
 function takeColumns(text: string, width: number): Taken {
   const room = Math.max(0, width);
-  // Printable ASCII is a column a character: no need to segment it.
+  // Narrow characters are a column each: no need to segment them.
   const probe = text.slice(0, room + 1);
-  if (isPrintableAscii(probe)) {
+  if (NARROW_CHARACTERS.test(probe)) {
     const head = probe.slice(0, room);
     return { head, width: head.length, whole: head.length === text.length };
   }
@@ -177,7 +185,7 @@ export function wrap(text: string, width: number, { indent = '', firstIndent = i
       // once, cluster by cluster, and only as far as the lines it fills.
       let piece = '';
       let pieceWidth = 0;
-      for (const cluster of isPrintableAscii(word) ? word : clusters(word)) {
+      for (const cluster of NARROW_CHARACTERS.test(word) ? word : clusters(word)) {
         const w = clusterWidth(cluster);
         // At least one cluster a line, even one wider than the line.
         if (piece && pieceWidth + w > room()) {

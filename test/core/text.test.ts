@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { cutLines, displayWidth, formatDuration, percent, plural, truncate, wrap } from '../../src/core/text.js';
+import stringWidth from 'string-width';
+import { cutLines, displayWidth, formatDuration, NARROW_CHARACTERS, percent, plural, truncate, wrap } from '../../src/core/text.js';
+
+describe('the characters measured without string-width', () => {
+  it('are each one column wide by string-width too', () => {
+    const narrow: string[] = [];
+    for (let code = 0; code < 0x3000; code++) {
+      const character = String.fromCharCode(code);
+      if (NARROW_CHARACTERS.test(character)) narrow.push(character);
+    }
+    expect(narrow.length).toBeGreaterThan(700);
+    expect(narrow.filter((character) => stringWidth(character) !== 1)).toEqual([]);
+    expect(displayWidth('deck built — 43 cards · é ‘x’ → █░')).toBe(stringWidth('deck built — 43 cards · é ‘x’ → █░'));
+  });
+});
 
 describe('displayWidth', () => {
   it('counts terminal columns: CJK and full-width characters two, combining marks none', () => {
