@@ -16,6 +16,7 @@ const COMMAND_MODULES = {
   ...QUICK_COMMAND_MODULES,
   cards: () => import('./commands/cards.js'),
   history: () => import('./commands/history.js'),
+  export: () => import('./commands/export.js'),
   stats: () => import('./commands/stats.js'),
   study: () => import('./commands/study.js'),
   generate: () => import('./commands/generate.js'),
@@ -131,6 +132,15 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       .argument('<card>', 'a card id (or the short id `cards` shows), or a unique case-insensitive part of its title')
       .argument('[deck]', 'deck name (default: the only deck)'),
   ).action(action('history'));
+
+  withJson(
+    program
+      .command('export')
+      .description("the deck's cards for Anki's text import (and as CSV or JSON): importing again updates the same Anki notes")
+      .argument('[deck]', 'deck name (default: the only deck)')
+      .option('--format <format>', 'anki (the default), csv or json')
+      .option('--out <file>', 'write to FILE (replaced whole) instead of stdout'),
+  ).action(action('export'));
 
   withJson(
     program
