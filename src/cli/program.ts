@@ -176,7 +176,7 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       .command('optimize')
       .description("fit FSRS parameters to the deck's own reviews; adopt them only if they predict its latest reviews better")
       .argument('[deck]', 'deck name (default: the only deck)')
-      .option('--reschedule', "when adopted, also move each review card's due date to the interval the new parameters give")
+      .option('--reschedule', "also move each review card's due date to the interval the parameters in use give (the new ones, if adopted)")
       .addHelpText(
         'after',
         [

@@ -36,7 +36,7 @@ function describeInUse(parameters: FsrsParameters | null, deckHasOwn: boolean): 
   return deckHasOwn ? 'in use (fitted before)' : 'in use (global)';
 }
 
-function render(deck: string, result: OptimizeResult, inUse: string, width: number, reschedule: { asked: boolean; moved: number | null }): string {
+function render(deck: string, result: OptimizeResult, inUse: string, width: number, reschedule: { moved: number | null }): string {
   const lines: string[] = [];
   const para = (text: string) => wrap(text, width).join('\n') + '\n';
   lines.push(para(`${deck}: ${count(result.reviews)} ${result.reviews === 1 ? 'review' : 'reviews'}, ${count(result.items)} to learn from (a review a day or more after the one before)`));
@@ -56,8 +56,8 @@ function render(deck: string, result: OptimizeResult, inUse: string, width: numb
           : `Card memory states now follow them (replayed from the review log), and ${count(reschedule.moved)} review ${reschedule.moved === 1 ? 'card was' : 'cards were'} rescheduled to the intervals they give.`,
       ),
     );
-  } else if (reschedule.asked) {
-    lines.push(para('Nothing was rescheduled: the parameters in use stay.'));
+  } else if (reschedule.moved !== null) {
+    lines.push(para(`${count(reschedule.moved)} review ${reschedule.moved === 1 ? 'card was' : 'cards were'} rescheduled to the intervals the parameters in use give.`));
   }
   return lines.join('');
 }
@@ -71,7 +71,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   let result: OptimizeResult;
   let inUse: string;
   let previous: FsrsParameters | null;
-  /** Review cards whose due date --reschedule moved; null without the flag or without adoption. */
+  /** Review cards whose due date --reschedule moved; null without the flag. */
   let rescheduled: number | null = null;
   const now = ctx.clock.now();
   try {
@@ -85,10 +85,10 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     } finally {
       bar.finish();
     }
-    if (result.adopted) {
-      store.saveDeckParameters(deck, { weights: result.parameters, fittedAt: now, reviews: result.reviews });
-      if (args.flags['reschedule'] === true) rescheduled = rescheduleDeck(store, deck, cards, now);
-    }
+    if (result.adopted) store.saveDeckParameters(deck, { weights: result.parameters, fittedAt: now, reviews: result.reviews });
+    // To the parameters in use, adopted now or before: a run that adopts without the flag (or
+    // fails midway through the moves) is followed by one with it, which need not adopt again.
+    if (args.flags['reschedule'] === true) rescheduled = rescheduleDeck(store, deck, cards, now);
   } finally {
     store.close();
   }
@@ -102,13 +102,13 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     });
     return 0;
   }
-  ctx.out(render(deck, result, inUse, outputWidth(), { asked: args.flags['reschedule'] === true, moved: rescheduled }));
+  ctx.out(render(deck, result, inUse, outputWidth(), { moved: rescheduled }));
   return 0;
 }
 
 /**
- * Moves each review card's due date to the interval its memory, replayed with the parameters
- * just saved, gives (schedule/reschedule.ts): one `reschedule` entry of the log per card moved,
+ * Moves each review card's due date to the interval its memory, replayed with the parameters in
+ * use (those just adopted, if any), gives (schedule/reschedule.ts): one `reschedule` entry of the log per card moved,
  * on disk before the next, so a crash leaves every move made so far and none half made.
  */
 function rescheduleDeck(store: StateStore, deck: string, cards: ReturnType<typeof standingReviews>, now: number): number {
