@@ -135,7 +135,10 @@ export function buildDeck(deck: string, files: readonly NotesInput[], previous: 
     papers += parsed.entries.length;
     for (const entry of parsed.entries) {
       const bodyHash = noteBodyHash(entry);
-      const keyIdea = known.get(`${bodyHash}\0${entry.title}`) ?? extractKeyIdea(entry);
+      // A note with no body is skipped for what it had instead (authors, own sections...), which
+      // the hash does not cover: its reason is worked out again, at no cost.
+      const reused = entry.body.trim() === '' ? undefined : known.get(`${bodyHash}\0${entry.title}`);
+      const keyIdea = reused ?? extractKeyIdea(entry);
       if ('skip' in keyIdea) {
         skipped.push({ title: entry.title, line: entry.line, reason: keyIdea.skip, file: entry.file, bodyHash });
         continue;
