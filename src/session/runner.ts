@@ -107,9 +107,11 @@ export function createSessionRunner(options: SessionRunnerOptions): SessionRunne
       case 'undo':
         return attempt(() => {
           // The engine shows the card brought back first.
-          const rating = engine.nextUndo() === 'rating';
+          const taken = engine.nextUndo();
           const card = engine.undo();
-          return { type: 'undone', view: readView(engine, clock), title: card ? toSafeLine(forScreen(card.title)) : null, rating };
+          // A card `e` took out of the deck has no title to show, but its undo was made all the same.
+          const title = card ? toSafeLine(forScreen(card.title)) : taken !== null ? 'a card no longer in the deck' : null;
+          return { type: 'undone', view: readView(engine, clock), title, rating: taken === 'rating' };
         });
       case 'bury':
       case 'suspend':

@@ -159,6 +159,19 @@ describe('the session runner', () => {
     expect(runner.getState().view.card?.id).toBe('c002');
   });
 
+  it('takes back the rating of a card an edit removed, and says so', () => {
+    const { clock, deck, open, timers } = setup();
+    const engine = open();
+    const runner = createSessionRunner({ deck: 'd', engine, clock, timers });
+    press(runner, 'show', '3');
+    expect(runner.getState().answers).toEqual(['c001']);
+    engine.replaceCards([makeCard('c002'), makeCard('c003')]); // c001's paper deleted from the notes
+    press(runner, 'undo');
+    expect(written(deck).at(-1)).toEqual(['undo', 'c001']);
+    expect(runner.getState().notice).toBe('Undone: a card no longer in the deck');
+    expect(runner.getState().answers).toEqual([]);
+  });
+
   it('settles `finished` on quit and stops its timer', async () => {
     const { clock, open, timers } = setup(1);
     // An earlier session buried the deck's one card until tomorrow.
