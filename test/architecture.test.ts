@@ -39,7 +39,8 @@ describe('the shape of src/', () => {
       { path: 'core/b.ts', text: "import { a } from './a.js';\nexport const b = new Date();" },
       { path: 'cards/deck.ts', text: "import { readFileSync } from 'node:fs';\nimport { Box } from 'ink';\nimport { x } from '../store/files.js';" },
       { path: 'store/files.ts', text: "import type { Deck } from '../cards/deck.js';\nexport const x = 1; // Date.now() in a comment is no reading" },
-      { path: 'store/when.ts', text: 'export const at = new Date(0); export const t = performance.now();' },
+      { path: 'store/when.ts', text: "export const at = new Date(0); export const t = performance.now();\nexport const s = Date();" },
+      { path: 'cards/reach.ts', text: "const fs = process.getBuiltinModule('node:fs');" },
       { path: 'cli/failure.ts', text: "import { writeSync } from 'node:fs';" },
     ];
     expect(brokenRules(tree, RULES)).toEqual([
@@ -47,6 +48,8 @@ describe('the shape of src/', () => {
       "cards/deck.ts imports node:fs, which only store/ may import",
       "cards/deck.ts imports ink, which only ui/ may import",
       "store/when.ts reads the system clock (performance.now, line 1); take the Clock, or core/clock.ts's named file-time check",
+      "store/when.ts reads the system clock (Date(), line 2); take the Clock, or core/clock.ts's named file-time check",
+      'cards/reach.ts imports node:fs, which only store/ may import',
       'store/ imports cards/, which comes after it in the folder order (store/files.ts → cards/deck.ts)',
       'import cycle between files: cards/deck.ts, store/files.ts',
       'import cycle between files: core/a.ts, core/b.ts',

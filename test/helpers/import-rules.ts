@@ -29,8 +29,15 @@ interface Imports {
   modules: string[];
 }
 
+/** Built-in modules reached without an import: process.getBuiltinModule('node:fs'). */
+function builtinsReached(file: SourceFile): string[] {
+  const found: string[] = [];
+  for (const match of file.text.matchAll(/\bgetBuiltinModule\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(match[1]!);
+  return found;
+}
+
 function importsOf(file: SourceFile, known: ReadonlySet<string>): Imports {
-  const found: Imports = { files: [], modules: [] };
+  const found: Imports = { files: [], modules: builtinsReached(file) };
   for (const { fileName } of ts.preProcessFile(file.text, true, true).importedFiles) {
     if (!fileName.startsWith('.')) {
       found.modules.push(fileName);
@@ -145,6 +152,8 @@ function clockReadings(file: SourceFile): string[] {
       if (name === 'Date.now' || name === 'performance.now' || name === 'process.hrtime') found.push(`${name}, ${at(node)}`);
     }
     if (ts.isNewExpression(node) && node.expression.getText(source) === 'Date' && (node.arguments?.length ?? 0) === 0) found.push(`new Date(), ${at(node)}`);
+    // Date() called as a function is a string of now.
+    if (ts.isCallExpression(node) && node.expression.getText(source) === 'Date') found.push(`Date(), ${at(node)}`);
     ts.forEachChild(node, visit);
   };
   visit(source);
