@@ -426,9 +426,13 @@ export function lastEntries(fd: number, end: number, notBefore: number, count: n
   let newlines = 0;
   let position = end;
   let start = end;
+  // Read back in chunks sized to the lines asked for (about 300 bytes a line), doubling up to a
+  // megabyte: the last 16 entries, which `due` asks for first, are a few kilobytes, not a megabyte.
+  let size = Math.min(CHUNK_BYTES, Math.max(4096, (count + 1) * 320));
   // count + 1 newlines mark `count` whole lines (the first is the previous line's end).
   while (position > notBefore && newlines <= count) {
-    const from = Math.max(notBefore, position - CHUNK_BYTES);
+    const from = Math.max(notBefore, position - size);
+    size = Math.min(CHUNK_BYTES, size * 2);
     const chunk = readAt(fd, from, position - from);
     chunks.unshift(chunk);
     for (let i = chunk.length - 1; i >= 0; i--) {
