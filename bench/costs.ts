@@ -44,6 +44,15 @@ export async function benchCosts(root: string, bin: string): Promise<CostRow[]> 
     const notesState = join(work, 'notes-state');
     const cli = (...args: string[]) => [bin, ...args, '--decks', notesDecks, '--state', notesState];
     timeBesideNode(cli('generate'), 1, env);
+    // Studied once (the deck has its folder in the state), then a note edited, saved a while
+    // before generate ran: the `due` of the next shell prompt.
+    const studied = await openState(notesState, { mode: 'write', clock: new ManualClock(Date.parse(NOW)) });
+    const firstCard = JSON.parse(readFileSync(join(notesDecks, 'papers', 'cards.json'), 'utf8')).cards[0].id as string;
+    studied.deck('papers').append({ ...review(1, null), card: firstCard, at: Date.parse(NOW) });
+    studied.close();
+    writeFileSync(notesFile, notes.replace(/\.\n/, '. Edited.\n'));
+    utimesSync(notesFile, anHourAgo, anHourAgo);
+    timeBesideNode(cli('generate'), 1, env);
     add('due --json right after generate (no study since)', 1.5, timeBesideNode(cli('due', '--json'), RUNS, env));
     add('generate with nothing changed', 1.5, timeBesideNode(cli('generate'), RUNS, env));
     // One note edited before each run, back and forth: one sentence of one paper's note.

@@ -37,6 +37,8 @@ export interface DeckStatus {
 }
 
 function sameFileStat(a: FileStat & { file?: string }, b: FileStat & { file?: string }): boolean {
+  // The inode where both know it (cards.json's, not the notes' stamps).
+  if (a.ino !== undefined && b.ino !== undefined && a.ino !== b.ino) return false;
   return a.file === b.file && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
@@ -169,4 +171,14 @@ export function leaveDueIndex(stateDir: string, deck: Parameters<typeof writeDue
 /** Deck `name`'s due index brought up to date, or null when it is missing or its cards changed since. */
 export function currentDueIndex(decksDir: string, stateDir: string, name: string): ReturnType<typeof readDueIndex> {
   return readDueIndex(stateDir, name, cardsStillAsIndexed(decksDir, name));
+}
+
+/**
+ * What a due index may be made from right after `generate` wrote cards.json: the cards built, as
+ * written (the inode of that very file), from notes that were all stamped when read. Null when
+ * nothing was written or a notes file was too fresh to stamp.
+ */
+export function indexedCardsOfBuild(cardsFile: CardsFile, writtenStat: FileStat | null): IndexedCards | null {
+  if (!writtenStat || !cardsFile.notesStamps || cardsFile.generator !== GENERATOR_VERSION) return null;
+  return { cardsFile, cardsStat: writtenStat, notesStamps: cardsFile.notesStamps, writtenHere: true };
 }

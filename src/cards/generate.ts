@@ -5,7 +5,7 @@ import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NoteEntry, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { parseNotes, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
-import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile } from '../store/decks.js';
+import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat } from '../store/decks.js';
 import { deckStatus, hashNotes, restampNotes, type DeckStatus } from './freshness.js';
 import { GENERATOR_VERSION } from './version.js';
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
@@ -31,6 +31,8 @@ export interface GenerateResult extends BuiltDeck {
   restamped: boolean;
   /** The skipped notes differ from those of the cards.json before (or there was none). */
   skippedChanged: boolean;
+  /** cards.json as written by this run (size, mtime, inode), or null when it wrote none. */
+  writtenStat: FileStat | null;
 }
 
 /** Whether two lists of skipped notes say different things (place, title or reason). */
@@ -184,7 +186,7 @@ export function buildDeck(deck: string, files: readonly NotesInput[], previous: 
 function unchangedDeck(cardsFile: CardsFile): GenerateResult {
   const changes = { added: [], updated: [], renamed: [], retired: [], restored: [], unchanged: cardsFile.cards.length };
   const papers = cardsFile.cards.length + cardsFile.skipped.length;
-  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false, restamped: false, skippedChanged: false };
+  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false, restamped: false, skippedChanged: false, writtenStat: null };
 }
 
 /**
@@ -202,14 +204,14 @@ export function generateDeck(
   // Unreadable notes leave a deck with cards "current" for readers; generate must say why.
   if (status.notesError) throw status.notesError;
   if (status.current && status.cardsFile && !options.force) {
-    return { ...unchangedDeck(status.cardsFile), restamped: restampNotes(decksDir, name, status) };
+    return { ...unchangedDeck(status.cardsFile), restamped: restampNotes(decksDir, name, status), writtenStat: null };
   }
   const built = buildDeck(name, status.notes ?? readNotesFiles(decksDir, name), status.cardsFile);
   const text = serializeCardsFile(built.cardsFile);
   const written = status.cardsText !== text;
-  if (written) writeCardsFile(decksDir, name, text);
+  const writtenStat = written ? writeCardsFile(decksDir, name, text) : null;
   const skippedChanged = status.cardsFile === null || skippedDiffer(status.cardsFile.skipped, built.skipped);
-  return { ...built, written, restamped: false, skippedChanged };
+  return { ...built, written, restamped: false, skippedChanged, writtenStat };
 }
 
 /** Where a card's note is, for opening it in $EDITOR: in the deck folder, or where the deck's notes are linked. */

@@ -3,7 +3,7 @@
 // the rename itself is on disk. A reader sees the old file or the new one, never a mix.
 // lowdb's own TextFileSync renames without any fsync, so paperdeck's lowdb documents go through
 // the adapter below instead.
-import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { SyncAdapter } from 'lowdb';
 import { UserError } from '../core/errors.js';
@@ -59,16 +59,30 @@ export function writeTarget(file: string): string {
 }
 
 /**
+ * The file as written, from its own descriptor: what a later stat of the path must show for it
+ * to be this very file (a rename puts a new inode in place, so `ino` tells a file replaced by
+ * another writer apart even within one tick of the file system's clock).
+ */
+export interface WrittenFile {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/**
  * Replaces `file` with `content` atomically and durably; when `file` is a symbolic link, the
  * file it points to is replaced (writeTarget), in its own folder.
  */
-export function writeFileAtomicSync(path: string, content: string | Buffer): void {
+export function writeFileAtomicSync(path: string, content: string | Buffer): WrittenFile {
   const file = writeTarget(path);
   const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
   const fd = openSync(tmp, 'w', 0o644);
+  let written: WrittenFile;
   try {
     writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     fsyncSync(fd);
+    const info = fstatSync(fd);
+    written = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
   } catch (error) {
     closeSync(fd);
     rmSync(tmp, { force: true });
@@ -82,6 +96,7 @@ export function writeFileAtomicSync(path: string, content: string | Buffer): voi
     throw error;
   }
   fsyncDir(dirname(file));
+  return written;
 }
 
 /** A file that exists but cannot be parsed; the caller turns it into a UserError naming backups. */

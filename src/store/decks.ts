@@ -368,6 +368,8 @@ export function loadCardsFile(decksDir: string, name: string): CardsFile | null 
 export interface FileStat {
   size: number;
   mtimeMs: number;
+  /** cards.json's inode: a file put in its place by a rename (as every writer of it does) has another. */
+  ino?: number;
 }
 
 /** cards.json parsed, with its text as on disk (to tell "nothing changed" without a re-read). */
@@ -379,7 +381,7 @@ export function readCardsFile(decksDir: string, name: string): { cardsFile: Card
     // The stat first: were cards.json replaced in between, the older time only makes the
     // notes look more recently touched (see notesUntouchedSince).
     const info = statSync(path);
-    stat = { size: info.size, mtimeMs: info.mtimeMs };
+    stat = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
     // Bounded and non-blocking: a FIFO or a link to /dev/zero here would hang `due` (read-file.ts).
     const bytes = readRegularFile(path, MAX_DATA_FILE_BYTES, shown(path));
     if (bytes === null) return null;
@@ -411,12 +413,15 @@ export function serializeCardsFile(file: CardsFile): string {
   return JSON.stringify(file, null, 1) + '\n';
 }
 
-/** Writes cards.json atomically (temp file, fsync, rename): a crash leaves the old file whole. */
-export function writeCardsFile(decksDir: string, name: string, text: string): void {
+/**
+ * Writes cards.json atomically (temp file, fsync, rename): a crash leaves the old file whole.
+ * Returns the file as written (its size, mtime and inode).
+ */
+export function writeCardsFile(decksDir: string, name: string, text: string): FileStat {
   const dir = deckDir(decksDir, name);
   try {
     removeTempFilesOfDeadWriters(dir);
-    writeFileAtomicSync(join(dir, CARDS_FILE), text);
+    return writeFileAtomicSync(join(dir, CARDS_FILE), text);
   } catch (error) {
     throw new UserError(`cannot write ${join(dir, CARDS_FILE)}: ${(error as Error).message}`);
   }
@@ -507,10 +512,10 @@ export function statNotesFiles(decksDir: string, name: string): NotesStamp[] | n
   }
 }
 
-/** cards.json's size and mtime now. */
+/** cards.json's size, mtime and inode now. */
 export function statCardsFile(decksDir: string, name: string): FileStat {
   const info = statSync(join(deckDir(decksDir, name), CARDS_FILE));
-  return { size: info.size, mtimeMs: info.mtimeMs };
+  return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
 }
 
 /** A generate killed mid-write leaves `.cards.json.tmp-<pid>` behind; clear those of dead processes. */

@@ -25,8 +25,8 @@ const DUE_INDEX_VERSION = 1;
 interface DueIndexDoc {
   schemaVersion: number;
   generator: number;
-  /** cards.json's size and mtime when its cards were read. */
-  cardsStat: { size: number; mtimeMs: number };
+  /** cards.json's size, mtime and inode (absent in indexes of older versions) when its cards were read. */
+  cardsStat: { size: number; mtimeMs: number; ino?: number };
   notesStamps: NotesStamp[];
   /** snapshot.json's size and mtime when the index was left: a snapshot replaced or damaged since sets it aside. */
   snapshotStat: { size: number; mtimeMs: number } | null;
@@ -46,6 +46,11 @@ interface DueIndexDoc {
 export interface IndexedCards {
   cardsFile: CardsFile;
   cardsStat: FileStat;
+  /**
+   * The stat is that of the file this process itself just renamed into place (writeCardsFile):
+   * no other file can show its inode, so it needs no wait for the file system's clock to move on.
+   */
+  writtenHere?: boolean;
   /** Empty for a deck of cards alone (no notes file). */
   notesStamps: readonly NotesStamp[];
 }
@@ -58,12 +63,15 @@ export type CardsStillAsIndexed = (made: { generator: number; cardsStat: FileSta
  * for `cards`, which the caller vouches for as current (cards/freshness.ts). Only a speed-up
  * for `due`: a failure to write leaves no index. Returns whether it wrote.
  */
-export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | 'cardStates' | 'logPoint'>, { cardsFile, cardsStat, notesStamps }: IndexedCards): boolean {
+export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | 'cardStates' | 'logPoint'>, { cardsFile, cardsStat, notesStamps, writtenHere }: IndexedCards): boolean {
   const states = deck.cardStates();
   const point = deck.logPoint();
   // A cards.json written a moment ago could be written again within the same tick of the file
-  // system's clock, same size, unseen by its stat: leave no index on it (real time, as files keep it).
-  if (isRacy([{ file: CARDS_FILE, ...cardsStat }], fileTimeNow())) return false;
+  // system's clock, same size, unseen by its size and mtime: leave no index on a file that fresh
+  // (real time, as files keep it), unless it is the file this process just renamed into place.
+  // Then its inode tells it apart from any file put in its place after it: every writer of
+  // cards.json renames a new file into place, and readDueIndex's check compares inodes.
+  if (!writtenHere && isRacy([{ file: CARDS_FILE, ...cardsStat }], fileTimeNow())) return false;
   const dir = deckStateDir(stateDir, deck.name);
   let pointLine: string | null = null;
   let snapshotStat: DueIndexDoc['snapshotStat'] = null;
@@ -80,7 +88,7 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
   const doc: DueIndexDoc = {
     schemaVersion: DUE_INDEX_VERSION,
     generator: cardsFile.generator,
-    cardsStat: { size: cardsStat.size, mtimeMs: cardsStat.mtimeMs },
+    cardsStat: { size: cardsStat.size, mtimeMs: cardsStat.mtimeMs, ...(cardsStat.ino === undefined ? {} : { ino: cardsStat.ino }) },
     notesStamps: [...notesStamps],
     snapshotStat,
     seq: point.seq,
@@ -106,6 +114,11 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
   } catch {
     return false; // `due` reads everything, as it would without an index
   }
+}
+
+/** Whether deck `deck` has a folder in the state (it was studied there): a due index may go in it. */
+export function hasDeckState(stateDir: string, deck: string): boolean {
+  return existsSync(deckStateDir(stateDir, deck));
 }
 
 /** The deck's cards and progress from its due index, or null when the index cannot be used. */

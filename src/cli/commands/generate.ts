@@ -7,6 +7,8 @@ import { plural } from '../../core/text.js';
 import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import { generateDeck, type GenerateResult } from '../../cards/generate.js';
 import { listDecks, noDecksMessage, validateDeckName } from '../../store/decks.js';
+import { hasDeckState, openStateForReading, writeDueIndex } from '../../store/index.js';
+import { indexedCardsOfBuild } from '../../cards/freshness.js';
 
 /** The --json document for one deck: the cards, what was skipped and what changed. */
 export function generateJson(result: GenerateResult) {
@@ -96,6 +98,27 @@ export function describeGeneration(result: GenerateResult, width = 80, verbose =
   return lines;
 }
 
+/**
+ * After writing a deck's cards.json, its due index for the new cards, so that the `due` of the
+ * next shell prompt need not read them whole (store/due-index.ts). Only for a deck studied in
+ * this state folder (generate creates no state), and only a speed-up: any trouble leaves none.
+ */
+function leaveDueIndex(ctx: CommandContext, result: GenerateResult): void {
+  const cards = indexedCardsOfBuild(result.cardsFile, result.writtenStat);
+  const { stateDir } = ctx.places;
+  if (!cards || !hasDeckState(stateDir, result.deck)) return;
+  try {
+    const store = openStateForReading(stateDir, ctx.clock);
+    try {
+      writeDueIndex(stateDir, store.deck(result.deck), cards);
+    } finally {
+      store.close();
+    }
+  } catch {
+    // `due` reads everything, as it would without an index
+  }
+}
+
 export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ force?: boolean; verbose?: boolean }>): Promise<number> {
   const requested = (positional[0] as string[] | undefined) ?? [];
   const names = requested.length ? requested.map(validateDeckName) : listDecks(ctx.places.decksDir);
@@ -105,6 +128,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   // One deck: its error is the command's error. Several: each deck stands alone.
   if (names.length === 1) {
     const result = generateDeck(ctx.places.decksDir, names[0]!, { force: flags.force });
+    leaveDueIndex(ctx, result);
     if (ctx.json) printJson(ctx, generateJson(result));
     else ctx.out(describeGeneration(result, outputWidth(), flags.verbose).join('\n') + '\n');
     return 0;
@@ -114,6 +138,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   for (const name of names) {
     try {
       const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
+      leaveDueIndex(ctx, result);
       results.push(generateJson(result));
       if (!ctx.json) ctx.out(describeGeneration(result, outputWidth(), flags.verbose).join('\n') + '\n');
     } catch (error) {
