@@ -22,9 +22,10 @@ const whole = (n: number) => Math.round(n).toLocaleString('en-US');
 export function renderPlan(header: PlanHeader, plan: Plan, width: number): string {
   const lines: string[] = [];
   const cards = `${whole(header.studied)} cards studied and ${whole(header.newCards)} new, ${header.newPerDay} new a day`;
-  lines.push(`${header.deck}: the next ${header.days} days simulated for each desired retention`);
-  lines.push(`(${cards})`);
-  lines.push(header.timesNote);
+  const days = header.days === 1 ? '1 day' : `${header.days} days`;
+  lines.push(...wrapWords(`${header.deck}: the next ${days} simulated for each desired retention`, width));
+  lines.push(...wrapWords(`(${cards})`, width));
+  lines.push(...wrapWords(header.timesNote, width));
   lines.push('');
   const columns = ['RETENTION', 'REVIEWS/DAY', 'MIN/DAY', 'REMEMBERED', 'MIN/CARD'];
   const cells = plan.rows.map((row) => [
@@ -37,10 +38,12 @@ export function renderPlan(header: PlanHeader, plan: Plan, width: number): strin
   const widths = columns.map((head, i) => Math.max(head.length, ...cells.map((row) => row[i]!.length)));
   // The setting may lie between two rows (0.855): the nearest one is marked.
   const nearest = plan.rows.reduce((a, b) => (Math.abs(b.retention - header.current) < Math.abs(a.retention - header.current) ? b : a));
+  // Every retention costing the same (a day or two of a small deck): none is marked cheapest.
+  const tied = plan.rows.every((row) => Math.abs(row.minutesPerRemembered - plan.rows[0]!.minutesPerRemembered) < 0.005);
   const marks = plan.rows.map((row) => {
     const marked: string[] = [];
     if (row === nearest) marked.push('current');
-    if (Math.abs(row.retention - plan.recommended) < 1e-9) marked.push('least per card');
+    if (!tied && Math.abs(row.retention - plan.recommended) < 1e-9) marked.push('least per card');
     return marked.join(', ');
   });
   const table = (row: string[]) => row.map((cell, i) => cell.padStart(widths[i]!)).join('  ');
@@ -57,15 +60,14 @@ export function renderPlan(header: PlanHeader, plan: Plan, width: number): strin
     lines.push(`${table(cells[k]!)}  ${bar.padEnd(barWidth)}${mark}`.trimEnd());
   });
   lines.push('');
-  lines.push(
-    ...wrapWords(
-      `MIN/CARD: minutes of study over the ${header.days} days per card you would remember at their end (the expected number recalled). ` +
-        `Least per card: ${fixed(plan.recommended, 2)}; set it with:`,
-      width,
-    ),
-  );
-  // The command on a line of its own, so that it is never cut in two.
-  lines.push(`  ${header.command} config desired-retention ${fixed(plan.recommended, 2)}`);
+  const explained = `MIN/CARD: minutes of study over the ${days} per card you would remember at their end (the expected number recalled).`;
+  if (tied) {
+    lines.push(...wrapWords(`${explained} Every retention costs the same here: none is cheaper per card than another.`, width));
+  } else {
+    lines.push(...wrapWords(`${explained} Least per card: ${fixed(plan.recommended, 2)}; set it with:`, width));
+    // The command on a line of its own, so that it is never cut in two.
+    lines.push(`  ${header.command} config desired-retention ${fixed(plan.recommended, 2)}`);
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -54,7 +54,8 @@ describe('paperdeck plan', () => {
     paperdeck(fresh, ['generate']);
     const run = paperdeck(fresh, ['plan', '--days', '30']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/defaults: your log is too short to measure them/);
+    expect(run.stdout).toMatch(/defaults: your log is too short to\s+measure them/);
+    for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('refuses a bad --days or --new-per-day in one line', () => {

@@ -29,7 +29,7 @@ function wholeFlag(flags: Record<string, unknown>, name: string, min: number, ma
 export async function run(ctx: CommandContext, args: CommandArgs<Record<string, unknown>>): Promise<number> {
   const days = wholeFlag(args.flags, 'days', 1, 3650) ?? 365;
   const newPerDayFlag = wholeFlag(args.flags, 'new-per-day', 0, 100_000);
-  const seed = wholeFlag(args.flags, 'seed', 0, 2 ** 31) ?? 1;
+  const seed = wholeFlag(args.flags, 'seed', 0, 2 ** 31 - 1) ?? 1;
   const { deck, cards, settings, states, log } = await readDeck(ctx, args.positional[0], { log: true });
   const now = ctx.clock.now();
   const habits = measureHabits(log, settings.dayStartHour);
