@@ -66,7 +66,7 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
     .option('--all', 'study every deck with cards due, one after the other, in one session')
     .option('--new <n>', "allow N more new cards today than the daily limit, for this session only (Anki's custom study)")
     .option('--ahead <days>', 'also review the cards due within the next DAYS days (their reviews are real, logged now)')
-    .addHelpText('after', '\nKeys: Space/Enter show answer, 1-4 rate, u undo, b bury, s suspend, e edit note, ? help, q quit.')
+    .addHelpText('after', '\nKeys: Space/Enter show answer, 1-4 rate, u undo, b bury, s suspend, e edit note,\n? help, q quit.')
     .action(action('study'));
 
   withJson(
@@ -89,16 +89,17 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
         'after',
         [
           '',
-          'By default the deck is linked: decks/NAME/ holds notes-link.json, naming PATH (made',
-          'absolute), and cards.json. Edits at PATH show at the next generate or study, and `e`',
-          'in a session opens the file there. If PATH goes away, the deck keeps its cards and',
-          'history, and generate says where it looked.',
+          'By default the deck is linked: decks/NAME/ holds notes-link.json, naming PATH',
+          '(made absolute), and cards.json. Edits at PATH show at the next generate or',
+          'study, and `e` in a session opens the file there. If PATH goes away, the deck',
+          'keeps its cards and history, and generate says where it looked.',
           '',
-          'A folder is read with its sub-folders: every *.md, *.markdown, *.txt and *.org file,',
-          'in sorted order, leaving out hidden files and folders (.git, .obsidian) and',
-          'node_modules; at most 5000 notes files, 16 levels deep.',
+          'A folder is read with its sub-folders: every *.md, *.markdown, *.txt and *.org',
+          'file, in sorted order, leaving out hidden files and folders (.git, .obsidian)',
+          'and node_modules; at most 5000 notes files, 16 levels deep.',
           '',
-          'With --copy the notes are copied into decks/NAME/ (a folder keeps its sub-folders).',
+          'With --copy the notes are copied into decks/NAME/ (a folder keeps its',
+          'sub-folders).',
         ].join('\n'),
       ),
   ).action(action('new'));
@@ -181,11 +182,11 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
         'after',
         [
           '',
-          'Fits on the oldest 80% of the reviews, tests on the latest 20%, and adopts the fit',
-          '(made again on all reviews) only when its log loss there is lower than that of the',
-          'parameters in use. Needs the FSRS optimiser, an optional dependency built for Linux on x64.',
-          'Card memory states follow the parameters in use; due dates already set stay, unless',
-          '--reschedule (each move is an entry of the review log).',
+          'Fits on the oldest 80% of the reviews, tests on the latest 20%, and adopts the',
+          'fit (made again on all reviews) only when its log loss there is lower than that',
+          'of the parameters in use. Needs the FSRS optimiser, an optional dependency built',
+          'for Linux on x64. Card memory states follow the parameters in use; due dates',
+          'already set stay, unless --reschedule (each move is an entry of the review log).',
           'Back to the defaults: paperdeck config parameters --reset',
         ].join('\n'),
       ),

@@ -25,4 +25,15 @@ describe('help at the width of the terminal', () => {
     const text = helpAt(80, (program) => program.commands.find((command) => command.name() === 'unsuspend')!);
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
+
+  it('keeps every command’s whole help, its notes after the options too, within 80 columns', () => {
+    const program = buildProgram(async () => {});
+    for (const command of program.commands) {
+      let text = '';
+      command.configureOutput({ getOutHelpWidth: () => 80, writeOut: (chunk) => (text += chunk) });
+      command.outputHelp();
+      const wide = text.split('\n').filter((line) => line.length > 80);
+      expect(wide, command.name()).toEqual([]);
+    }
+  });
 });
