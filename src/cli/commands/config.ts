@@ -198,7 +198,9 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
   } else {
     const decksNote = clearedDecks.length ? ` and the parameters fitted to ${clearedDecks.join(', ')} removed` : '';
     const note = decksNote && stored[field] === undefined ? ` (reset to default${decksNote})` : `${changeNote(key, reset, previous, value, storedValue)}${decksNote}`;
-    ctx.out(`${key} = ${key === 'parameters' ? tableValue(key, value) : formatSettingValue(key, value)}${note}\n`);
+    // Wrapped: the parameters' old value alone is 21 numbers.
+    const line = `${key} = ${key === 'parameters' ? tableValue(key, value) : formatSettingValue(key, value)}${note}`;
+    ctx.out(`${wrap(line, outputWidth(), { indent: '  ' }).join('\n')}\n`);
   }
   return 0;
 }
