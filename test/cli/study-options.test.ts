@@ -1,7 +1,8 @@
 // `study --new N` and `--ahead DAYS`: read and checked before anything opens.
 import { describe, expect, it } from 'vitest';
 import { customStudyLabel, customStudyOf } from '../../src/cli/commands/study.js';
-import { UserError } from '../../src/core/errors.js';
+import { UsageError } from '../../src/core/errors.js';
+import { runCli, workspaceWithBundledDeck } from '../helpers/cli.js';
 
 describe('study --new and --ahead', () => {
   it('reads whole numbers, for this session only', () => {
@@ -14,8 +15,15 @@ describe('study --new and --ahead', () => {
 
   it('refuses anything else, saying what it takes', () => {
     for (const bad of ['0', '-1', '1.5', 'x', '', '400']) {
-      expect(() => customStudyOf({ ahead: bad })).toThrow(UserError);
+      expect(() => customStudyOf({ ahead: bad })).toThrow(UsageError);
     }
     expect(() => customStudyOf({ new: 'ten' })).toThrow('--new takes a whole number from 1 to 9999, not "ten"');
+  });
+
+  it('is a usage error (exit 2), found before study asks for a terminal', () => {
+    const { decks, state } = workspaceWithBundledDeck();
+    const run = runCli(['study', '--new', 'abc', '--decks', decks, '--state', state]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('paperdeck: --new takes a whole number from 1 to 9999, not "abc"\n');
   });
 });

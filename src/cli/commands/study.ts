@@ -3,7 +3,7 @@
 // for writing), the engine and the Ink screen load together, once.
 import type { CommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { UserError, failureMessage } from '../../core/errors.js';
+import { UsageError, UserError, failureMessage } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import type { CardsFile } from '../../core/types.js';
 import type { DeckDue } from '../../session/types.js';
@@ -36,6 +36,7 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  customStudyOf(args.flags); // a bad --new or --ahead is a usage error wherever it is typed
   const refusal = terminalRefusal(Boolean(process.stdin.isTTY), Boolean(process.stdout.isTTY));
   if (refusal) throw new UserError(refusal);
   // Raw from the start: keys typed while paperdeck loads are neither echoed nor held back for a
@@ -56,7 +57,7 @@ export function customStudyOf(flags: Record<string, unknown>): { extraNew?: numb
     if (raw === undefined) return undefined;
     const text = String(raw);
     if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > max) {
-      throw new UserError(`--${flag} takes a whole number from 1 to ${max}, not ${JSON.stringify(toSafeLine(text.slice(0, 40)))}`);
+      throw new UsageError(`--${flag} takes a whole number from 1 to ${max}, not ${JSON.stringify(toSafeLine(text.slice(0, 40)))}`);
     }
     return Number(text);
   };
