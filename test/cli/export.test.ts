@@ -55,5 +55,9 @@ describe('paperdeck export', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('paperdeck: --format takes anki, csv, json, not "apkg"\n');
     expect(cli('export', '--json').stderr).toMatch(/^paperdeck: --json describes the file written with --out FILE/);
+    const missing = cli('export', '--out', join(tempDir(), 'no-such-folder', 'deck.txt'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^paperdeck: cannot write .*deck\.txt: the folder .*no-such-folder does not exist\n$/m);
+    expect(cli('export', '--out', tempDir()).stderr).toMatch(/: it is a folder\n$/);
   });
 });

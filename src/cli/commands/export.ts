@@ -2,7 +2,7 @@
 // the retired ones) for Anki's text import and other tools (cards/export.ts). Without --out the
 // text goes to stdout; with it, FILE is replaced whole (temp file, fsync, rename), and a line
 // says what was written, or with --json: { deck, format, file, cards }.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { UsageError, UserError } from '../../core/errors.js';
@@ -19,6 +19,25 @@ function formatOf(flag: unknown): ExportFormat {
   const format = String(flag).toLowerCase();
   if ((EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
   throw new UsageError(`--format takes ${EXPORT_FORMATS.join(', ')}, not ${JSON.stringify(toSafeLine(String(flag).slice(0, 40)))}`);
+}
+
+/** Why `file` could not be written, in the user's terms (not the temporary file's name). */
+function whyNotWritten(error: NodeJS.ErrnoException, file: string): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `the folder ${toSafeLine(displayPath(dirname(file)))} does not exist`;
+    case 'EISDIR':
+    case 'EBUSY':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return toSafeLine(error.code ?? error.message);
+  }
 }
 
 export async function run(ctx: CommandContext, { positional, flags }: CommandArgs): Promise<number> {
@@ -39,7 +58,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   try {
     writeFileAtomicSync(file, text);
   } catch (error) {
-    throw new UserError(`cannot write ${toSafeLine(displayPath(file))}: ${(error as Error).message}`);
+    throw new UserError(`cannot write ${toSafeLine(displayPath(file))}: ${whyNotWritten(error as NodeJS.ErrnoException, file)}`);
   }
   const cards = cardsFile.cards.length;
   if (ctx.json) printJson(ctx, { deck, format, file, cards });
