@@ -56,9 +56,9 @@ export function formatRetention(retention: number | null): string {
   return retention === null || Number.isNaN(retention) ? '—' : percent(retention);
 }
 
-/** ", 11 notes skipped (see paperdeck generate for why)": notes are skipped for several reasons. */
+/** ", 11 notes skipped (see paperdeck generate --verbose for why)": notes are skipped for several reasons. */
 function skippedPart(skipped: number): string {
-  return skipped ? `${plural(skipped, 'note')} skipped (see ${cli()} generate for why)` : '';
+  return skipped ? `${plural(skipped, 'note')} skipped (see ${cli()} generate --verbose for why)` : '';
 }
 
 /** The notice after building a deck that had no cards yet. */

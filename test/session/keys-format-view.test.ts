@@ -75,12 +75,12 @@ describe('durations, retention, changes', () => {
     const changes = { added: ['a', 'b'], updated: ['c'], renamed: [], retired: ['d'], unchanged: 40 };
     expect(summarizeChanges(changes)).toBe('notes changed: 2 added, 1 updated, 1 retired');
     expect(summarizeChanges({ ...changes, added: [], updated: [], retired: [] }, 2)).toBe(
-      'notes checked: no card changed; 2 notes skipped (see npx paperdeck generate for why)',
+      'notes checked: no card changed; 2 notes skipped (see npx paperdeck generate --verbose for why)',
     );
   });
 
   it('says notes were skipped without guessing why (generate lists each reason)', () => {
-    expect(summarizeBuild(43, 11)).toBe('deck built: 43 cards, 11 notes skipped (see npx paperdeck generate for why)');
+    expect(summarizeBuild(43, 11)).toBe('deck built: 43 cards, 11 notes skipped (see npx paperdeck generate --verbose for why)');
     expect(summarizeBuild(1, 0)).toBe('deck built: 1 card');
   });
 
