@@ -53,6 +53,12 @@ describe('paperdeck inspect', () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toMatch(/^paperdeck: no deck named "no-such-thing" in .*; decks: iclr2017\n$/);
+    // A path that is not there is named as one, not judged as a deck's name.
+    for (const path of ['/no/such/notes', 'missing.md']) {
+      const gone = runCli(['inspect', path, '--decks', decks]);
+      expect(gone.code).toBe(1);
+      expect(gone.stderr).toBe(`paperdeck: no file, folder or deck named ${path}\n`);
+    }
   });
 });
 

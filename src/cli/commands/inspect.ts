@@ -6,11 +6,17 @@ import { printJson, type CommandContext } from '../context.js';
 import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import { inspectNotes, type InspectReport } from '../../cards/inspect.js';
 import { toSafeLine } from '../../core/sanitize.js';
+import { UserError } from '../../core/errors.js';
 import { plural } from '../../core/text.js';
-import { pathExists, readNotesAt, readNotesFiles, resolveDeckName } from '../../store/decks.js';
+import { listDecks, pathExists, readNotesAt, readNotesFiles, resolveDeckName } from '../../store/decks.js';
+import { isDeckName } from '../../core/deck-name.js';
 
 export async function run(ctx: CommandContext, { positional }: CommandArgs): Promise<number> {
   const target = String(positional[0]);
+  // Neither a path that exists nor a deck's name: a path, when it reads as one.
+  if (!pathExists(target) && (!isDeckName(target) || /[/\\]|\.(?:md|markdown|txt|org)$/i.test(target)) && !listDecks(ctx.places.decksDir).includes(target)) {
+    throw new UserError(`no file, folder or deck named ${toSafeLine(target)}`);
+  }
   const files = pathExists(target)
     ? readNotesAt(resolve(target), target).files
     : readNotesFiles(ctx.places.decksDir, resolveDeckName(ctx.places.decksDir, target));
