@@ -24,7 +24,7 @@ describe('paperdeck inspect', () => {
     expect(result.stdout).toMatch(/^1 file read as headings: 4 papers \(3 cards, 1 skipped\)/);
     expect(result.stdout).toContain('neurips.md:18  Gradient Flows Without Gradients');
     expect(result.stdout).toContain('skipped: only a placeholder (nothing about the paper)');
-    expect(result.stdout).toMatch(/neurips\.md:12\s+Tips and tricks — heading: a section that frames the papers/);
+    expect(result.stdout).toMatch(/neurips\.md:12\s+Tips and tricks\n\s+why: heading: a section that frames the papers/);
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(listing(dir)).toEqual(before);
   });

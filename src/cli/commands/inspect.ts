@@ -59,7 +59,9 @@ export function describeInspection(report: InspectReport, width = 80): string[] 
   if (report.notPapers.length) lines.push('', 'Not papers');
   for (const part of report.notPapers) {
     const text = toSafeLine(part.text);
-    lines.push(...head(where(part.file, part.line), `${text ? `${text} — ` : ''}${part.why}`));
+    // The text on its line, cut to fit; why it is no paper under it, whole, as a paper's answer is.
+    lines.push(...head(where(part.file, part.line), text || toSafeLine(part.why)));
+    if (text) lines.push(...wrap(`why: ${toSafeLine(part.why)}`, width, { indent }));
   }
   if (report.warnings.length) lines.push('', 'Warnings');
   for (const warning of report.warnings) {
