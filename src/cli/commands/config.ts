@@ -69,7 +69,11 @@ function showAll(ctx: CommandContext, settings: Settings, deckParameters: Record
     rows.push([`(deck ${deck})`, `${fitted} *`, '', `its own${reviews}`]);
   }
   ctx.out(formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'DEFAULT' }, { header: 'WHAT IT DOES', flex: true, min: 20 }], rows, outputWidth()));
-  if (changed.length || Object.keys(deckParameters).length) ctx.out(`* set by you; ${cli()} config KEY --reset puts one back\n`);
+  if (changed.length || Object.keys(deckParameters).length) {
+    // A deck's parameters were fitted by optimize (or typed): "set", not "set by you".
+    const who = Object.keys(deckParameters).length ? 'set by you or fitted by optimize' : 'set by you';
+    ctx.out(`* ${who}; ${cli()} config KEY --reset puts one back\n`);
+  }
 }
 
 /**
