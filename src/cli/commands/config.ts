@@ -70,8 +70,8 @@ function showAll(ctx: CommandContext, settings: Settings, deckParameters: Record
   }
   ctx.out(formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'DEFAULT' }, { header: 'WHAT IT DOES', flex: true, min: 20 }], rows, outputWidth()));
   if (changed.length || Object.keys(deckParameters).length) {
-    // A deck's parameters were fitted by optimize (or typed): "set", not "set by you".
-    const who = Object.keys(deckParameters).length ? 'set by you or fitted by optimize' : 'set by you';
+    // A deck's parameters were fitted by optimize (or typed): not "set by you" for those.
+    const who = Object.keys(deckParameters).length ? 'set by you, or fitted' : 'set by you';
     ctx.out(`* ${who}; ${cli()} config KEY --reset puts one back\n`);
   }
 }
@@ -204,7 +204,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
     const note = decksNote && stored[field] === undefined ? ` (reset to default${decksNote})` : `${changeNote(key, reset, previous, value, storedValue)}${decksNote}`;
     // Wrapped: the parameters' old value alone is 21 numbers.
     const line = `${key} = ${key === 'parameters' ? tableValue(key, value) : formatSettingValue(key, value)}${note}`;
-    ctx.out(`${wrap(line, outputWidth(), { indent: '  ' }).join('\n')}\n`);
+    ctx.out(`${wrap(line, outputWidth(), { firstIndent: '', indent: '  ' }).join('\n')}\n`);
   }
   return 0;
 }
