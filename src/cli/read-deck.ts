@@ -4,7 +4,7 @@ import type { CommandContext } from './context.js';
 import { currentCards } from '../cards/current.js';
 import type { Card, CardState, LogEntry, LogFacts, Settings } from '../core/types.js';
 import { replayMemory, withMemory } from '../schedule/memory.js';
-import { standingReviews } from '../schedule/reviews.js';
+import { reviewsByCard } from '../schedule/reviews.js';
 import { resolveDeckName } from '../store/decks.js';
 import { LogFactsBuilder, openState } from '../store/index.js';
 
@@ -36,7 +36,7 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
     const log = options.log || settings.parameters ? deckState.readLogFacts() : new LogFactsBuilder(0).finish();
     if (settings.parameters) {
       // Memory states follow the parameters in use: replayed from the log (schedule/memory.ts).
-      states = withMemory(states, replayMemory(standingReviews(log, settings.dayStartHour), settings.parameters));
+      states = withMemory(states, replayMemory(reviewsByCard(log, settings.dayStartHour), settings.parameters));
     }
     return {
       deck,

@@ -79,3 +79,31 @@ export function addDaysToKey(key: string, offset: number): string {
 export function localDaysBetween(a: number, b: number, dayStartHour: number): number {
   return dayKeyDiff(localDayKey(a, dayStartHour), localDayKey(b, dayStartHour));
 }
+
+/**
+ * Maps instants to local days, remembering the last day it saw: reviews come in time order
+ * (or cluster in a few hours a day), so this costs a few Date computations per day instead of
+ * per review.
+ */
+export class LocalDayFinder {
+  private start = Infinity;
+  private end = -Infinity;
+  key = '';
+  /** Local days from this instant's day to today (0 today, 1 yesterday, negative: future), when today was given. */
+  daysAgo = 0;
+
+  constructor(
+    private readonly dayStartHour: number,
+    private readonly todayKey?: string,
+  ) {}
+
+  /** Moves to the local day containing `ms`; returns whether that is a different day. */
+  moveTo(ms: number): boolean {
+    if (ms >= this.start && ms < this.end) return false;
+    this.start = localDayStart(ms, this.dayStartHour);
+    this.end = nextLocalDayStart(ms, this.dayStartHour);
+    this.key = localDayKey(ms, this.dayStartHour);
+    if (this.todayKey !== undefined) this.daysAgo = dayKeyDiff(this.key, this.todayKey);
+    return true;
+  }
+}

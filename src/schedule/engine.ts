@@ -11,7 +11,7 @@ import { entriesFrom, type LogTail } from './log-window.js';
 import { retentionOutcome } from './retention.js';
 import { aheadUntil, answersToGo, buildQueue, studiedTodayIn, withExtraNew, type QueueCounts, type StudiedToday } from './queue.js';
 import { replayMemory, withMemory, type MemoryState } from './memory.js';
-import { standingReviews } from './reviews.js';
+import { reviewsByCard } from './reviews.js';
 import { newCardState, RATING_NAMES, RATINGS, Scheduler } from './scheduler.js';
 
 export type { QueueCounts } from './queue.js';
@@ -115,7 +115,7 @@ function summarize(reviews: readonly ReviewEntry[]): StudySummary {
 
 /** Each card's memory state replayed from `log` with the parameters in `settings` (memory.ts). */
 export function memoryFromLog(log: LogFacts, settings: Settings): Map<string, MemoryState> {
-  return replayMemory(standingReviews(log, settings.dayStartHour), settings.parameters);
+  return replayMemory(reviewsByCard(log, settings.dayStartHour), settings.parameters);
 }
 
 /** Anki's custom study, for one session: neither changes the settings file. */

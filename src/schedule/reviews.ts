@@ -2,7 +2,8 @@
 // what card memory states are replayed from (memory.ts). The log is the truth; these read it
 // the one way both need.
 import { LogKindCode, NO_CARD_STATE, CardStateKind, type LogFacts, type Rating } from '../core/types.js';
-import { localDayKey, dayKeyDiff } from './days.js';
+import { dayKeyDiff, LocalDayFinder } from './days.js';
+import { undoneSeqs } from './standing.js';
 
 /** One card's standing reviews, oldest first, since it was last new. */
 export interface CardReviews {
@@ -15,16 +16,20 @@ export interface CardReviews {
 }
 
 /**
- * Each card's standing reviews: an undone review is left out (as if never given), and so is
- * everything before the last review of the card as new (the state it was rated from decides:
- * paperdeck has no "forget", but a log may one day hold one, and FSRS's memory of a card starts
- * at its first learning, as Anki's conversion does). Days are local days starting at
- * `dayStartHour`, so a review at 03:59 and one at 04:01 are a day apart and two on either side
- * of midnight are not, across DST changes too. Cards come in order of their first review.
+ * Each card's standing reviews: an undone review is left out (as if never given; an undo that
+ * was itself undone takes nothing back, as everywhere: standing.ts), and so is everything before
+ * the last review of the card as new (the state it was rated from decides: paperdeck has no
+ * "forget", but a log may one day hold one, and FSRS's memory of a card starts at its first
+ * learning, as Anki's conversion does). Days are local days starting at `dayStartHour`, so a
+ * review at 03:59 and one at 04:01 are a day apart and two on either side of midnight are not,
+ * across DST changes too. Cards come in order of their first review.
  */
-export function standingReviews(log: LogFacts, dayStartHour: number): CardReviews[] {
-  const undone = new Set<number>();
-  for (let i = 0; i < log.length; i++) if (log.kind[i] === LogKindCode.undo) undone.add(log.undoes[i]!);
+export function reviewsByCard(log: LogFacts, dayStartHour: number): CardReviews[] {
+  const undone = undoneSeqs(
+    log.length,
+    (i) => log.seq[i]!,
+    (i) => (log.kind[i] === LogKindCode.undo ? log.undoes[i]! : NaN),
+  );
   const byCard = new Map<number, { at: number[]; rating: Rating[] }>();
   for (let i = 0; i < log.length; i++) {
     if (log.kind[i] !== LogKindCode.review || undone.has(log.seq[i]!)) continue;
@@ -42,36 +47,12 @@ export function standingReviews(log: LogFacts, dayStartHour: number): CardReview
     reviews.at.push(log.at[i]!);
     reviews.rating.push(log.rating[i] as Rating);
   }
-  const dayKeys = new DayKeyCache(dayStartHour);
+  const days = new LocalDayFinder(dayStartHour);
+  const dayOf = (ms: number) => (days.moveTo(ms), days.key);
   const result: CardReviews[] = [];
   for (const [card, { at, rating }] of byCard) {
-    const deltaDays = at.map((time, k) => (k === 0 ? 0 : Math.max(0, dayKeyDiff(dayKeys.of(at[k - 1]!), dayKeys.of(time)))));
+    const deltaDays = at.map((time, k) => (k === 0 ? 0 : Math.max(0, dayKeyDiff(dayOf(at[k - 1]!), dayOf(time)))));
     result.push({ card: log.cardIds[card]!, at, rating, deltaDays });
   }
   return result;
-}
-
-/**
- * localDayKey for many times: reviews cluster in a few hours a day, so the day holding the
- * previous time answers most lookups without building Dates.
- */
-class DayKeyCache {
-  private start = Infinity;
-  private end = -Infinity;
-  private key = '';
-  constructor(private readonly hour: number) {}
-  of(ms: number): string {
-    if (ms >= this.start && ms < this.end) return this.key;
-    this.key = localDayKey(ms, this.hour);
-    // The day's bounds, from the key's date at the day-start hour in local time.
-    const [y, m, d] = this.key.split('-').map(Number) as [number, number, number];
-    this.start = new Date(y, m - 1, d, this.hour).getTime();
-    this.end = new Date(y, m - 1, d + 1, this.hour).getTime();
-    if (!(ms >= this.start && ms < this.end)) {
-      // A day start in a DST gap: no caching for this one.
-      this.start = Infinity;
-      this.end = -Infinity;
-    }
-    return this.key;
-  }
 }

@@ -7,7 +7,7 @@
 import { parametersSummary, weightsOf } from '../schedule/parameters.js';
 import { CardStateKind, LogKindCode } from '../core/types.js';
 import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
-import { addDaysToKey, dayKeyDiff, localDayKey, localDayStart, localDayStartOffset, nextLocalDayStart } from '../schedule/days.js';
+import { addDaysToKey, dayKeyDiff, LocalDayFinder, localDayKey, localDayStartOffset } from '../schedule/days.js';
 import { isBuried } from '../schedule/card-state.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { undoneSeqs } from '../schedule/standing.js';
@@ -216,33 +216,6 @@ export function countCards(cards: readonly Card[], states: ReadonlyMap<string, C
     else counts.relearning++;
   }
   return counts;
-}
-
-/**
- * Maps instants to local days, remembering the last day it saw: reviews come in time order,
- * so this costs a few Date computations per day instead of per review.
- */
-class LocalDayFinder {
-  private start = Infinity;
-  private end = -Infinity;
-  key = '';
-  /** Local days from this instant's day to today (0 today, 1 yesterday, negative: future). */
-  daysAgo = 0;
-
-  constructor(
-    private readonly dayStartHour: number,
-    private readonly todayKey: string,
-  ) {}
-
-  /** Moves to the local day containing `ms`; returns whether that is a different day. */
-  moveTo(ms: number): boolean {
-    if (ms >= this.start && ms < this.end) return false;
-    this.start = localDayStart(ms, this.dayStartHour);
-    this.end = nextLocalDayStart(ms, this.dayStartHour);
-    this.key = localDayKey(ms, this.dayStartHour);
-    this.daysAgo = dayKeyDiff(this.key, this.todayKey);
-    return true;
-  }
 }
 
 interface DayTally {

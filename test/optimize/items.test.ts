@@ -6,7 +6,7 @@ process.env.TZ = 'America/New_York';
 import { describe, expect, it } from 'vitest';
 import { CardStateKind } from '../../src/core/types.js';
 import { trainingItems } from '../../src/optimize/items.js';
-import { standingReviews } from '../../src/schedule/reviews.js';
+import { reviewsByCard } from '../../src/schedule/reviews.js';
 import { History } from '../stats/history.js';
 
 const HOUR = 4;
@@ -14,7 +14,7 @@ const NEW = null;
 const REVIEW = { state: CardStateKind.Review };
 
 function reviewsOf(history: History, card = 'a') {
-  return standingReviews(history.facts(), HOUR).find((c) => c.card === card)!;
+  return reviewsByCard(history.facts(), HOUR).find((c) => c.card === card)!;
 }
 
 describe('standing reviews: days', () => {
@@ -60,6 +60,15 @@ describe('standing reviews: undo and new cards', () => {
     expect(a.deltaDays).toEqual([0, 3]);
   });
 
+  it('keeps a review whose undo was itself undone, as every reader of the log does', () => {
+    const h = new History();
+    h.review('a', '2026-02-02T09:00', 3, NEW);
+    const kept = h.review('a', '2026-02-05T09:00', 1, REVIEW);
+    const undo = h.undo(kept, '2026-02-05T09:00');
+    h.undo(undo, '2026-02-05T09:01');
+    expect(reviewsOf(h).rating).toEqual([3, 1]);
+  });
+
   it('leaves out an undone first review: the card starts at the review that stands', () => {
     const h = new History();
     const first = h.review('a', '2026-02-02T09:00', 1, NEW);
@@ -77,7 +86,7 @@ describe('standing reviews: undo and new cards', () => {
     h.review('a', '2026-02-04T09:00', 3, REVIEW);
     h.review('a', '2026-02-10T09:00', 2, NEW); // new again (a future "forget")
     h.review('a', '2026-02-12T09:00', 3, REVIEW);
-    const all = standingReviews(h.facts(), HOUR);
+    const all = reviewsByCard(h.facts(), HOUR);
     expect(all.map((c) => c.card)).toEqual(['a']);
     expect(all[0]!.rating).toEqual([2, 3]);
   });
@@ -93,7 +102,7 @@ describe('training items', () => {
     h.review('a', '2026-02-08T10:00', 1, REVIEW);
     h.review('a', '2026-02-08T10:10', 3, { state: CardStateKind.Relearning }); // relearning step
     h.review('a', '2026-02-10T10:00', 3, REVIEW);
-    const items = trainingItems(standingReviews(h.facts(), HOUR));
+    const items = trainingItems(reviewsByCard(h.facts(), HOUR));
     expect(items.map((item) => item.reviews.map((r) => `${r.rating}@${r.deltaT}`).join(' '))).toEqual([
       '1@0 3@0 3@0 3@1',
       '1@0 3@0 3@0 3@1 1@5',
@@ -108,7 +117,7 @@ describe('training items', () => {
     h.review('b', '2026-02-03T09:00', 3, REVIEW);
     h.review('a', '2026-02-04T09:00', 3, REVIEW);
     h.review('b', '2026-02-05T09:00', 3, REVIEW);
-    const items = trainingItems(standingReviews(h.facts(), HOUR));
+    const items = trainingItems(reviewsByCard(h.facts(), HOUR));
     expect(items.map((item) => item.reviews.map((r) => r.deltaT))).toEqual([[0, 2], [0, 3], [0, 2, 2]]);
     expect(items.map((item) => item.at)).toEqual([...items.map((item) => item.at)].sort((x, y) => x - y));
   });

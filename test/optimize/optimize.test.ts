@@ -10,12 +10,12 @@ const binding = requireBinding();
 import { trainingItems, type TrainingItem } from '../../src/optimize/items.js';
 import { optimizeReviews, type Optimiser } from '../../src/optimize/optimize.js';
 import { DEFAULT_WEIGHTS, WEIGHT_RANGES } from '../../src/schedule/parameters.js';
-import { standingReviews } from '../../src/schedule/reviews.js';
+import { reviewsByCard } from '../../src/schedule/reviews.js';
 import { logFactsOf } from '../../src/store/index.js';
 
 const start = new Date(2026, 0, 5, 9).getTime();
 const log = simulateLearner({ cards: 1000, newPerDay: 10, days: 200, start, undoEvery: 50 });
-const cards = standingReviews(logFactsOf(log), 4);
+const cards = reviewsByCard(logFactsOf(log), 4);
 const items = trainingItems(cards);
 
 /** Each item's predicted recall under `weights`: its memory replayed, then the forgetting curve. */
@@ -77,7 +77,7 @@ describe('optimize: when it keeps the parameters in use', () => {
   });
 
   it('says how many reviews there are and how many it takes, below the minimum', async () => {
-    const few = standingReviews(logFactsOf(simulateLearner({ cards: 3, newPerDay: 3, days: 20, start })), 4);
+    const few = reviewsByCard(logFactsOf(simulateLearner({ cards: 3, newPerDay: 3, days: 20, start })), 4);
     const optimiser = fake([...TRUE_WEIGHTS], () => 0.5);
     const result = await optimizeReviews({ cards: few, current: DEFAULT_WEIGHTS, optimiser });
     expect(result.adopted).toBe(false);

@@ -15,7 +15,7 @@ import { optimizeReviews, type Metrics, type OptimizeResult } from '../../optimi
 import { formatWeights, weightsOf } from '../../schedule/parameters.js';
 import { replayMemory } from '../../schedule/memory.js';
 import { rescheduler } from '../../schedule/reschedule.js';
-import { standingReviews } from '../../schedule/reviews.js';
+import { reviewsByCard } from '../../schedule/reviews.js';
 import { resolveDeckName } from '../../store/decks.js';
 import { openState, type StateStore } from '../../store/index.js';
 import type { FsrsParameters } from '../../core/types.js';
@@ -78,7 +78,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     const settings = store.settings(deck);
     previous = settings.parameters;
     inUse = describeInUse(settings.parameters, store.deckParameters()[deck] !== undefined);
-    const cards = standingReviews(store.deck(deck).readLogFacts(), settings.dayStartHour);
+    const cards = reviewsByCard(store.deck(deck).readLogFacts(), settings.dayStartHour);
     const bar = progressBar(`optimizing ${deck}`);
     try {
       result = await optimizeReviews({ cards, current: weightsOf(settings.parameters), optimiser, progress: (done) => bar.update(done) });
@@ -111,7 +111,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
  * use (those just adopted, if any), gives (schedule/reschedule.ts): one `reschedule` entry of the log per card moved,
  * on disk before the next, so a crash leaves every move made so far and none half made.
  */
-function rescheduleDeck(store: StateStore, deck: string, cards: ReturnType<typeof standingReviews>, now: number): number {
+function rescheduleDeck(store: StateStore, deck: string, cards: ReturnType<typeof reviewsByCard>, now: number): number {
   const settings = store.settings(deck);
   const memory = replayMemory(cards, settings.parameters);
   const move = rescheduler(settings);
