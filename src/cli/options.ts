@@ -1,5 +1,7 @@
 // The options the quick path (quick.ts) and commander (program.ts) both know, defined once so
-// the two read them alike.
+// the two read them alike; and the one check of a flag that takes a whole number.
+import { UsageError } from '../core/errors.js';
+import { toSafeLine } from '../core/sanitize.js';
 
 export interface OptionSpec {
   /** Key in the parsed flags. */
@@ -19,3 +21,18 @@ export const PLACE_OPTIONS: readonly OptionSpec[] = [
 
 /** Every command that prints data takes it. */
 export const JSON_OPTION: OptionSpec = { key: 'json', flags: '--json', description: 'print one JSON document on stdout', takesValue: false };
+
+/**
+ * The whole number flag `--name` holds (commander's key: camelCase), checked to lie in
+ * [min, max]; undefined when the flag was not given. Anything else is a usage error that says
+ * what the flag takes.
+ */
+export function wholeNumberFlag(flags: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+  const raw = flags[name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())];
+  if (raw === undefined) return undefined;
+  const text = String(raw).trim();
+  if (!/^\d{1,10}$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not ${JSON.stringify(toSafeLine(text.slice(0, 40)))}`);
+  }
+  return Number(text);
+}

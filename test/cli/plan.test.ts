@@ -56,6 +56,8 @@ describe('paperdeck plan', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/defaults: your log is too short to\s+measure them/);
     for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    // The largest seed its message names is taken.
+    expect(paperdeck(fresh, ['plan', '--days', '1', '--seed', '2147483647', '--json']).code).toBe(0);
   });
 
   it('refuses a bad --days or --new-per-day in one line', () => {

@@ -7,29 +7,18 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { outputWidth } from '../format.js';
-import { UsageError } from '../../core/errors.js';
+import { wholeNumberFlag } from '../options.js';
 import { cli } from '../../core/invocation.js';
-import { toSafeLine } from '../../core/sanitize.js';
 import { measureHabits, startingCards } from '../../plan/inputs.js';
 import { planWorkload } from '../../plan/plan.js';
 import { renderPlan } from '../../plan/render.js';
 import { weightsOf } from '../../schedule/parameters.js';
 import { readDeck } from '../read-deck.js';
 
-function wholeFlag(flags: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
-  const raw = flags[name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())];
-  if (raw === undefined) return undefined;
-  const text = String(raw).trim();
-  if (!/^\d{1,7}$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not ${JSON.stringify(toSafeLine(text.slice(0, 40)))}`);
-  }
-  return Number(text);
-}
-
 export async function run(ctx: CommandContext, args: CommandArgs<Record<string, unknown>>): Promise<number> {
-  const days = wholeFlag(args.flags, 'days', 1, 3650) ?? 365;
-  const newPerDayFlag = wholeFlag(args.flags, 'new-per-day', 0, 100_000);
-  const seed = wholeFlag(args.flags, 'seed', 0, 2 ** 31 - 1) ?? 1;
+  const days = wholeNumberFlag(args.flags, 'days', 1, 3650) ?? 365;
+  const newPerDayFlag = wholeNumberFlag(args.flags, 'new-per-day', 0, 100_000);
+  const seed = wholeNumberFlag(args.flags, 'seed', 0, 2 ** 31 - 1) ?? 1;
   const { deck, cards, settings, states, log } = await readDeck(ctx, args.positional[0], { log: true });
   const now = ctx.clock.now();
   const habits = measureHabits(log, settings.dayStartHour);

@@ -3,7 +3,8 @@
 // for writing), the engine and the Ink screen load together, once.
 import type { CommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { UsageError, UserError, failureMessage } from '../../core/errors.js';
+import { UserError, failureMessage } from '../../core/errors.js';
+import { wholeNumberFlag } from '../options.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import type { CardsFile } from '../../core/types.js';
 import type { DeckDue } from '../../session/types.js';
@@ -52,18 +53,9 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
 
 /** `--new N` and `--ahead DAYS`, read and checked: Anki's custom study, for this session only. */
 export function customStudyOf(flags: Record<string, unknown>): { extraNew?: number; aheadDays?: number } {
-  const count = (flag: string, max: number): number | undefined => {
-    const raw = flags[flag];
-    if (raw === undefined) return undefined;
-    const text = String(raw);
-    if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > max) {
-      throw new UsageError(`--${flag} takes a whole number from 1 to ${max}, not ${JSON.stringify(toSafeLine(text.slice(0, 40)))}`);
-    }
-    return Number(text);
-  };
   const custom: { extraNew?: number; aheadDays?: number } = {};
-  const extraNew = count('new', 9999);
-  const aheadDays = count('ahead', 365);
+  const extraNew = wholeNumberFlag(flags, 'new', 1, 9999);
+  const aheadDays = wholeNumberFlag(flags, 'ahead', 1, 365);
   if (extraNew !== undefined) custom.extraNew = extraNew;
   if (aheadDays !== undefined) custom.aheadDays = aheadDays;
   return custom;
