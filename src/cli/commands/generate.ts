@@ -103,7 +103,7 @@ export function describeGeneration(result: GenerateResult, width = 80, verbose =
  * next shell prompt need not read them whole (store/due-index.ts). Only for a deck studied in
  * this state folder (generate creates no state), and only a speed-up: any trouble leaves none.
  */
-function leaveDueIndex(ctx: CommandContext, result: GenerateResult): void {
+function leaveDueIndexOfBuild(ctx: CommandContext, result: GenerateResult): void {
   const cards = indexedCardsOfBuild(result.cardsFile, result.writtenStat);
   const { stateDir } = ctx.places;
   if (!cards || !hasDeckState(stateDir, result.deck)) return;
@@ -128,7 +128,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   // One deck: its error is the command's error. Several: each deck stands alone.
   if (names.length === 1) {
     const result = generateDeck(ctx.places.decksDir, names[0]!, { force: flags.force });
-    leaveDueIndex(ctx, result);
+    leaveDueIndexOfBuild(ctx, result);
     if (ctx.json) printJson(ctx, generateJson(result));
     else ctx.out(describeGeneration(result, outputWidth(), flags.verbose).join('\n') + '\n');
     return 0;
@@ -138,7 +138,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   for (const name of names) {
     try {
       const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
-      leaveDueIndex(ctx, result);
+      leaveDueIndexOfBuild(ctx, result);
       results.push(generateJson(result));
       if (!ctx.json) ctx.out(describeGeneration(result, outputWidth(), flags.verbose).join('\n') + '\n');
     } catch (error) {

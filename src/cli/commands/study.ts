@@ -37,7 +37,7 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  customStudyOf(args.flags); // a bad --new or --ahead is a usage error wherever it is typed
+  const custom = customStudyOf(args.flags); // a bad --new or --ahead is a usage error, before all else
   const refusal = terminalRefusal(Boolean(process.stdin.isTTY), Boolean(process.stdout.isTTY));
   if (refusal) throw new UserError(refusal);
   // Raw from the start: keys typed while paperdeck loads are neither echoed nor held back for a
@@ -45,7 +45,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   // mode on only after its first frame, and off whenever it unmounts.)
   process.stdin.setRawMode(true);
   try {
-    return await study(ctx, args);
+    return await study(ctx, args, custom);
   } finally {
     process.stdin.setRawMode(false);
   }
@@ -69,8 +69,7 @@ export function customStudyLabel({ extraNew, aheadDays }: { extraNew?: number; a
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
-async function study(ctx: CommandContext, { positional, flags }: CommandArgs): Promise<number> {
-  const custom = customStudyOf(flags);
+async function study(ctx: CommandContext, { positional, flags }: CommandArgs, custom: CustomStudy): Promise<number> {
   const modules = await loadStudyModules();
   const wanted = await decksWanted(ctx, positional[0] as string | undefined, flags['all'] === true, custom, modules);
   if (wanted === null) return 0;
