@@ -334,7 +334,7 @@ export class DeckStateFiles implements DeckState {
     }
     let written: number;
     try {
-      written = appendLine(fd, this.logFile, line, this.logBytes);
+      written = appendLine(fd, this.logFile, line, this.logBytes, entry.kind === 'review' ? 'the answer' : `the ${entry.kind}`);
     } catch (error) {
       if (error instanceof AppendFailed && error.broken) this.broken = error;
       throw error;

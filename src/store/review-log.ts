@@ -61,15 +61,15 @@ export class AppendFailed extends UserError {
 /**
  * Appends one entry's line to the log open at `fd`, durable (fdatasync) before it returns; the
  * log's whole entries end at `wholeBytes` before it. A failed write (a full disk...) is cut back
- * to `wholeBytes` and throws AppendFailed. Returns the bytes written.
+ * to `wholeBytes` and throws AppendFailed, naming `what` was not saved. Returns the bytes written.
  */
-export function appendLine(fd: number, file: string, line: string, wholeBytes: number): number {
+export function appendLine(fd: number, file: string, line: string, wholeBytes: number, what = 'the answer'): number {
   const bytes = Buffer.from(line + '\n', 'utf8');
   try {
     writeAll(fd, bytes);
     fdatasyncSync(fd);
   } catch (error) {
-    const failure = `could not save the answer to ${displayPath(file)} (${(error as Error).message})`;
+    const failure = `could not save ${what} to ${displayPath(file)} (${(error as Error).message})`;
     try {
       ftruncateSync(fd, wholeBytes);
       fsyncSync(fd);
