@@ -4,11 +4,17 @@
 import { clockFromEnv } from '../core/clock.js';
 import { resolvePlaces } from '../core/paths.js';
 import { cleanOutput } from '../core/sanitize.js';
+import { loadTextWidths } from '../core/text.js';
 import type { CommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
 
 export interface CommandModule {
   run: (ctx: CommandContext, args: never) => Promise<number | void>;
+  /**
+   * True for a command that calls loadTextWidths itself when what it prints needs it (see
+   * core/text.ts): `generate`, whose "nothing changed" is cheaper than loading string-width.
+   */
+  loadsTextWidths?: boolean;
 }
 
 /** Command name → a loader of the module holding its `run`. */
@@ -42,7 +48,9 @@ export async function runInvocation({ command, positional, flags }: Invocation, 
   const load = modules[command];
   if (!load) throw new Error(`no module for the command ${command}`);
   const ctx = makeContext(flags);
-  const { run } = await load();
+  const { run, loadsTextWidths } = await load();
+  // Text for a person is measured in terminal columns; JSON never is.
+  if (!ctx.json && !loadsTextWidths) await loadTextWidths();
   const code = await run(ctx, { positional, flags } as never);
   if (typeof code === 'number') process.exitCode = code;
 }

@@ -6,10 +6,54 @@
 //
 // Cutting and wrapping look only at as much of a text as can be shown: a 1 MB title with no
 // space in it costs what the few lines it fills cost, never a pass over the rest per line.
-import stringWidth from 'string-width';
+//
+// string-width builds an Intl.Segmenter as it loads, some 15-25 ms: more than all the work of
+// `cards --json` or of a `generate` that finds nothing changed. So it is loaded only by
+// loadTextWidths, which the command runner awaits before any command that prints text for a
+// person (cli/dispatch.ts); JSON output never measures columns.
 
-/** Grapheme clusters: a ZWJ family, a flag or a letter with its accents is cut whole or not at all. */
-const segmenter = new Intl.Segmenter();
+/** string-width, once loaded. */
+let stringWidth: ((text: string) => number) | undefined;
+
+/** Loads string-width, for every width measured from then on. */
+export async function loadTextWidths(): Promise<void> {
+  stringWidth ??= (await import('string-width')).default;
+}
+
+/** Whether measuring `texts` needs string-width: any character beyond NARROW_CHARACTERS. */
+export function needsTextWidths(texts: Iterable<string>): boolean {
+  for (const text of texts) if (!NARROW_CHARACTERS.test(text)) return true;
+  return false;
+}
+
+/**
+ * Columns a code point takes when string-width was not loaded: only a command that prints text
+ * without awaiting loadTextWidths (a line on stderr of a --json run) meets it. Marks and
+ * zero-width characters take none; East Asian wide characters, emoji and the symbol blocks that
+ * hold emoji (some of whose characters are narrow) two; others one. Where it errs, it counts
+ * more columns than a terminal draws (a ZWJ sequence, a flag), so a planned line is never too wide.
+ */
+function roughWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    if (/[\p{Mn}\p{Me}\p{Cf}]/u.test(char)) continue;
+    const code = char.codePointAt(0)!;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) || (code >= 0x2300 && code <= 0x23ff) || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2b00 && code <= 0x2bff) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1faff) || (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Columns of a text with characters beyond NARROW_CHARACTERS: string-width's count when loaded. */
+function measure(text: string): number {
+  return stringWidth ? stringWidth(text) : roughWidth(text);
+}
+
+/** Grapheme clusters: a ZWJ family, a flag or a letter with its accents is cut whole or not at all. Made on first need (see above). */
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * UTF-16 units of a text that `wrap` reads per column of the lines it may fill. The widest
@@ -35,7 +79,7 @@ export const NARROW_CHARACTERS = /^[\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u
  * first, which costs more than a report of thousands of lines should.
  */
 export function displayWidth(text: string): number {
-  return NARROW_CHARACTERS.test(text) ? text.length : stringWidth(text);
+  return NARROW_CHARACTERS.test(text) ? text.length : measure(text);
 }
 
 /**
@@ -51,8 +95,9 @@ function clusterWidth(cluster: string): number {
   let width = clusterWidths.get(cluster);
   if (width === undefined) {
     if (clusterWidths.size >= 4096) clusterWidths.clear();
-    width = stringWidth(cluster);
-    clusterWidths.set(cluster, width);
+    width = measure(cluster);
+    // Only string-width's counts are kept: a rough one would outlive the loading.
+    if (stringWidth) clusterWidths.set(cluster, width);
   }
   return width;
 }
@@ -70,7 +115,7 @@ function* clusters(text: string): Generator<string> {
     const end = Math.min(text.length, pos + WINDOW);
     const window = text.slice(pos, end);
     let last = '';
-    for (const { segment } of segmenter.segment(window)) {
+    for (const { segment } of (segmenter ??= new Intl.Segmenter()).segment(window)) {
       if (last) yield last;
       last = segment;
     }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import stringWidth from 'string-width';
 import { cutLines, displayWidth, formatDuration, NARROW_CHARACTERS, percent, plural, truncate, wrap } from '../../src/core/text.js';
 
@@ -142,5 +142,17 @@ describe('small words and numbers', () => {
     expect(formatDuration(42_000)).toBe('42 s');
     expect(formatDuration(190_000)).toBe('3 min 10 s');
     expect(formatDuration(3_900_000)).toBe('1 h 05 min');
+  });
+});
+
+describe('widths before string-width is loaded', () => {
+  it('count wide characters as two columns and marks as none, so a line is never drawn wider than planned', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/core/text.js');
+    expect(fresh.displayWidth('漢字 ok')).toBe(7);
+    expect(fresh.displayWidth('e\u0301')).toBe(1);
+    expect(fresh.displayWidth('✅')).toBe(2);
+    expect(fresh.displayWidth('🙂')).toBe(2);
+    expect(fresh.truncate('漢字漢字漢字', 5)).toBe('漢字…');
   });
 });

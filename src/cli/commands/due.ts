@@ -88,8 +88,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     ctx.out(`${noDecksMessage(decksDir)}\n`);
     return 0;
   }
-  // The table measures widths with string-width (as the study screen does), whose segmenter
-  // costs a prompt's `due --json` some 15 ms to set up: loaded only for the table.
+  // Only the table needs the formatting code: a prompt's `due --json` does not load it.
   const { formatTable } = await import('../format.js');
   const table = rows.map((row) => [row.deck, String(row.new), String(row.learning), String(row.review), String(row.total)]);
   if (!single) table.push(['total', String(totals.new), String(totals.learning), String(totals.review), String(totals.total)]);
