@@ -10,11 +10,13 @@ import {
   hasNoNotesFile,
   isRacy,
   readCardsFile,
+  readCardsHead,
   readNotesFiles,
   serializeCardsFile,
   statCardsFile,
   statNotesFiles,
   writeCardsFile,
+  type CardsHead,
   type FileStat,
   type NotesFile,
 } from '../store/decks.js';
@@ -78,6 +80,17 @@ export function deckStatus(decksDir: string, name: string): DeckStatus {
     throw error;
   }
   return { ...found, notes, notesError: null, current: built && notesHashMatches(cardsFile.notesHash, notes) };
+}
+
+/**
+ * cards.json's head (its first line: counts and warnings, not the cards) when the deck is
+ * current by stat alone, as deckStatus's first test finds it; else null. What `generate` needs
+ * to say that nothing changed, without reading thousands of cards.
+ */
+export function unchangedHead(decksDir: string, name: string): CardsHead | null {
+  const head = readCardsHead(decksDir, name);
+  if (!head || head.generator !== GENERATOR_VERSION) return null;
+  return notesUntouchedSince(decksDir, name, head.notesStamps, head.stat) ? head : null;
 }
 
 /**

@@ -8,11 +8,11 @@ import { basename, dirname, join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { stripControl } from '../core/sanitize.js';
-import type { CardsFile, NotesStamp } from '../core/types.js';
+import type { Card, CardsFile, NotesStamp } from '../core/types.js';
 import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
 import { isProcessAlive } from './processes.js';
 import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
-import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, readRegularFile } from './read-file.js';
+import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, readFirstLine, readRegularFile } from './read-file.js';
 import { cli } from '../core/invocation.js';
 
 export const CARDS_FILE = 'cards.json';
@@ -398,6 +398,10 @@ export function readCardsFile(decksDir: string, name: string): { cardsFile: Card
     parsed.skipped ??= [];
     parsed.warnings ??= [];
     parsed.generator ??= 0;
+    // The question is stored only where it is not the title (serializeCardsFile).
+    for (const card of parsed.cards) card.question ??= card.title;
+    for (const card of parsed.retired) card.question ??= card.title;
+    delete (parsed as { counts?: unknown }).counts;
     return { cardsFile: parsed, text, stat };
   } catch (error) {
     // cards.json is generated: the notes can always rebuild it, but the retired cards in it
@@ -410,7 +414,60 @@ export function readCardsFile(decksDir: string, name: string): { cardsFile: Card
 
 /** cards.json text exactly as written, so "nothing changed" can be decided by comparison. */
 export function serializeCardsFile(file: CardsFile): string {
-  return JSON.stringify(file, null, 1) + '\n';
+  const { version, deck, notesHash, generator, notesStamps, cards, retired, skipped, warnings } = file;
+  const head: CardsHeadLine = {
+    version,
+    deck,
+    notesHash,
+    generator,
+    ...(notesStamps ? { notesStamps } : {}),
+    counts: { cards: cards.length, retired: retired.length, skipped: skipped.length },
+    warnings,
+  };
+  // One item a line: a diff of two builds shows the cards that changed, and the file is a third
+  // smaller than indented JSON. A card's question is left out when it is its title (the usual case).
+  const list = (items: readonly object[]) => (items.length ? `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]` : '[]');
+  const stored = (card: Card) => (card.question === card.title ? { ...card, question: undefined } : card);
+  return `${JSON.stringify(head).slice(0, -1)},\n"cards": ${list(cards.map(stored))},\n"retired": ${list(retired.map(stored))},\n"skipped": ${list(skipped)}\n}\n`;
+}
+
+/** cards.json's first line: all but its lists, with their lengths (serializeCardsFile). */
+interface CardsHeadLine extends Pick<CardsFile, 'version' | 'deck' | 'notesHash' | 'generator' | 'notesStamps' | 'warnings'> {
+  counts: { cards: number; retired: number; skipped: number };
+}
+
+/** What cards.json says of itself on its first line, and its stat. */
+export interface CardsHead extends CardsHeadLine {
+  stat: FileStat;
+}
+
+/** The most of cards.json read for its first line (a deck's warnings and notes stamps are on it). */
+const MAX_HEAD_BYTES = 1 << 20;
+
+/**
+ * cards.json's first line, without reading the cards (readFirstLine): null when the file is
+ * missing, or its first line is not a head that serializeCardsFile wrote (an older layout, a
+ * hand edit), or anything fails: the caller then reads the whole file, which names any problem.
+ */
+export function readCardsHead(decksDir: string, name: string): CardsHead | null {
+  const path = join(deckDir(decksDir, name), CARDS_FILE);
+  try {
+    const first = readFirstLine(path, MAX_HEAD_BYTES, shown(path));
+    const text = first?.line.toString('utf8');
+    if (!first || !text?.endsWith(',')) return null;
+    const head = JSON.parse(`${text.slice(0, -1)}}`) as CardsHeadLine;
+    const { counts } = head;
+    const valid =
+      head.version === 1 &&
+      typeof head.generator === 'number' &&
+      typeof counts === 'object' && counts !== null &&
+      [counts.cards, counts.retired, counts.skipped].every((n) => Number.isSafeInteger(n) && n >= 0) &&
+      Array.isArray(head.warnings) &&
+      (head.notesStamps === undefined || Array.isArray(head.notesStamps));
+    return valid ? { ...head, stat: { size: first.size, mtimeMs: first.mtimeMs, ino: first.ino } } : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

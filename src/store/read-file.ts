@@ -71,3 +71,38 @@ function tooLarge(shownAs: string, maxBytes: number): NotARegularFileError {
 /** Limits: far above what paperdeck writes (cards.json and a snapshot are ~7 MB at 10,000 cards). */
 export const MAX_DATA_FILE_BYTES = 512 << 20;
 export const MAX_SMALL_FILE_BYTES = 1 << 20;
+
+/**
+ * The first line of the regular file at `path` (without its newline) and the file's stat, read
+ * in 64 KiB steps and never past `maxBytes`; null when the file does not exist, or has no
+ * newline within `maxBytes`. Errors as readRegularFile.
+ */
+export function readFirstLine(path: string, maxBytes: number, shownAs: string = path): { line: Buffer; size: number; mtimeMs: number; ino: number } | null {
+  let fd: number;
+  try {
+    fd = openRegularFile(path, shownAs);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const info = fstatSync(fd);
+    const chunks: Buffer[] = [];
+    let filled = 0;
+    while (filled < maxBytes) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes - filled));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return null;
+      const newline = chunk.subarray(0, n).indexOf(10);
+      if (newline >= 0) {
+        chunks.push(chunk.subarray(0, newline));
+        return { line: Buffer.concat(chunks), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+      }
+      chunks.push(chunk.subarray(0, n));
+      filled += n;
+    }
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, BUNDLED_NOTES, runCli, tempDir, workspaceWithBundledDeck } from '../helpers/cli.js';
 import { syntheticNotes } from '../../bench/synthetic.js';
+import { sourcesLoadedBy } from '../schedule/built-cli.js';
 
 function generateJson(decks: string, deck = 'iclr2017') {
   const result = runCli(['generate', deck, '--json', '--decks', decks]);
@@ -66,6 +67,19 @@ describe('paperdeck generate on the bundled deck', () => {
     expect(second.stdout).toMatch(/unchanged\s+\d{2}/);
     expect(statSync(cardsPath).mtimeMs).toBe(before.mtimeMs);
     expect(readFileSync(cardsPath).equals(bytes)).toBe(true);
+
+    // That summary came from cards.json's first line alone; read whole (a cards.json in the
+    // older indented layout has no such line), the deck says the same.
+    writeFileSync(cardsPath, JSON.stringify(JSON.parse(bytes.toString('utf8')), null, 1));
+    utimesSync(cardsPath, before.atime, before.mtime);
+    const readWhole = runCli(['generate', '--decks', decks]);
+    expect(readWhole.stdout).toBe(second.stdout);
+  });
+
+  it('loads neither the note generator nor string-width to find that nothing changed', async () => {
+    const sources = await sourcesLoadedBy('generate');
+    expect(sources.filter((s) => s.includes('src/notes/') || s.includes('src/cards/key-idea.ts') || s.includes('node_modules/markdown-it/'))).toEqual([]);
+    expect(sources.filter((s) => s.includes('node_modules/string-width/'))).toEqual([]);
   });
 
   it('keeps identities through edits, reorders, renames, deletions and returns', () => {

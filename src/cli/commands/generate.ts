@@ -3,12 +3,17 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
-import { plural } from '../../core/text.js';
+import { loadTextWidths, needsTextWidths, plural } from '../../core/text.js';
+import type { NoteWarning, SkippedNote } from '../../core/types.js';
 import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
-import { generateDeck, type GenerateResult } from '../../cards/generate.js';
-import { listDecks, noDecksMessage, validateDeckName } from '../../store/decks.js';
+import type { GenerateResult } from '../../cards/generate.js';
+import type { IdentityChanges } from '../../cards/identity.js';
+import { listDecks, noDecksMessage, validateDeckName, type CardsHead } from '../../store/decks.js';
 import { hasDeckState, openStateForReading, writeDueIndex } from '../../store/index.js';
-import { indexedCardsOfBuild } from '../../cards/freshness.js';
+import { indexedCardsOfBuild, unchangedHead } from '../../cards/freshness.js';
+
+/** Widths are measured only when what is printed needs them (core/text.ts): see describe. */
+export const loadsTextWidths = true;
 
 /** The --json document for one deck: the cards, what was skipped and what changed. */
 export function generateJson(result: GenerateResult) {
@@ -34,21 +39,73 @@ export function generateJson(result: GenerateResult) {
 const LISTED_PER_KIND = 8;
 
 /**
+ * What the summary of one regeneration says: from a build (reportOfBuild), or from cards.json's
+ * first line alone when the notes are untouched (reportOfHead), so that a `generate` that finds
+ * nothing to do reads no card.
+ */
+export interface GenerationReport {
+  deck: string;
+  cards: number;
+  papers: number;
+  written: boolean;
+  restamped: boolean;
+  changes: IdentityChanges;
+  skippedCount: number;
+  /** The skipped notes, when they are to be listed: they changed, or --verbose. */
+  skippedListed: readonly SkippedNote[] | null;
+  warnings: readonly NoteWarning[];
+  /** A card's title by its id (for the changes listed). */
+  titleOf: (id: string) => string | undefined;
+}
+
+export function reportOfBuild(result: GenerateResult, verbose = false): GenerationReport {
+  const { cardsFile } = result;
+  const titles = new Map<string, string>();
+  for (const card of [...cardsFile.cards, ...cardsFile.retired]) titles.set(card.id, card.title);
+  return {
+    deck: result.deck,
+    cards: cardsFile.cards.length,
+    papers: result.papers,
+    written: result.written,
+    restamped: result.restamped,
+    changes: result.changes,
+    skippedCount: result.skipped.length,
+    skippedListed: verbose || result.skippedChanged ? result.skipped : null,
+    warnings: result.warnings,
+    titleOf: (id) => titles.get(id),
+  };
+}
+
+function reportOfHead(head: CardsHead): GenerationReport {
+  const { cards, skipped } = head.counts;
+  return {
+    deck: head.deck,
+    cards,
+    papers: cards + skipped,
+    written: false,
+    restamped: false,
+    changes: { added: [], updated: [], renamed: [], retired: [], restored: [], unchanged: cards },
+    skippedCount: skipped,
+    skippedListed: null,
+    warnings: head.warnings,
+    titleOf: () => undefined,
+  };
+}
+
+/**
  * A human summary of one regeneration, each line cut to `width` columns (titles give way
  * first: the reason a note was skipped is what the user needs to read). The skipped notes are
- * listed when they changed, or with `verbose`: the same eleven notes read again at every
+ * listed when they changed, or with --verbose: the same eleven notes read again at every
  * generate hide what is new.
  */
-export function describeGeneration(result: GenerateResult, width = 80, verbose = false): string[] {
-  const { changes, cardsFile } = result;
-  const titleOf = new Map<string, string>();
-  for (const card of [...cardsFile.cards, ...cardsFile.retired]) titleOf.set(card.id, card.title);
+export function describeGeneration(report: GenerationReport, width = 80): string[] {
+  const { changes } = report;
   // Only the few listed are made safe to show: a deck of thousands is not cleaned for eight lines.
-  const titled = (id: string) => toSafeLine(titleOf.get(id) ?? id);
+  const titled = (id: string) => toSafeLine(report.titleOf(id) ?? id);
   const lines: string[] = [];
   const fit = (text: string) => truncate(text, width);
-  const what = result.written ? 'cards.json written' : result.restamped ? 'nothing changed' : 'nothing changed, nothing written';
-  lines.push(fit(`${result.deck}: ${plural(cardsFile.cards.length, 'card')} from ${plural(result.papers, 'paper')} — ${what}`));
+  const what = report.written ? 'cards.json written' : report.restamped ? 'nothing changed' : 'nothing changed, nothing written';
+  lines.push(fit(`${report.deck}: ${plural(report.cards, 'card')} from ${plural(report.papers, 'paper')} — ${what}`));
   /** The first of `items` (of `count` in all), one or more lines each. */
   const listed = <T>(label: string, items: readonly T[], lay: (item: T) => string[], count = items.length) => {
     lines.push(`  ${label.padEnd(10)} ${count}`);
@@ -71,16 +128,16 @@ export function describeGeneration(result: GenerateResult, width = 80, verbose =
   list('retired', changes.retired.slice(0, LISTED_PER_KIND).map((id) => `${titled(id)} (history kept)`), changes.retired.length);
   if (changes.restored.length) list('restored', changes.restored.slice(0, LISTED_PER_KIND).map((id) => `${titled(id)} (history kept)`), changes.restored.length);
   lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
-  const listSkipped = verbose || result.skippedChanged;
-  const skippedNote = !result.skipped.length
+  const skippedShown = report.skippedListed ?? [];
+  const skippedNote = !report.skippedCount
     ? ''
-    : listSkipped
+    : report.skippedListed
       ? ' (write a "Key idea: ..." line in the note to make a card)'
       : ' as before (--verbose lists them)';
-  lines.push(fit(`  ${'skipped'.padEnd(10)} ${result.skipped.length}${skippedNote}`));
+  lines.push(fit(`  ${'skipped'.padEnd(10)} ${report.skippedCount}${skippedNote}`));
   const where = (file: string | undefined, line: number) => `${toSafeLine(file ?? '')}:${line}`;
-  const whereWidth = listSkipped ? Math.max(0, ...result.skipped.map((s) => where(s.file, s.line).length)) : 0;
-  for (const skip of listSkipped ? result.skipped : []) {
+  const whereWidth = Math.max(0, ...skippedShown.map((s) => where(s.file, s.line).length));
+  for (const skip of skippedShown) {
     const prefix = `    ${where(skip.file, skip.line).padEnd(whereWidth)}  `;
     const title = toSafeLine(skip.title);
     const reason = toSafeLine(skip.reason);
@@ -92,7 +149,7 @@ export function describeGeneration(result: GenerateResult, width = 80, verbose =
       lines.push(fit(`${prefix}${title}`), fit(`${' '.repeat(displayWidth(prefix))}${reason}`));
     }
   }
-  for (const warning of result.warnings) {
+  for (const warning of report.warnings) {
     lines.push(...wrap(`warning ${where(warning.file, warning.line)}: ${toSafeLine(warning.message)}`, width, { firstIndent: '  ', indent: '    ' }));
   }
   return lines;
@@ -119,28 +176,50 @@ function leaveDueIndexOfBuild(ctx: CommandContext, result: GenerateResult): void
   }
 }
 
+/** The summary's lines, measured with string-width only when they hold more than plain text. */
+async function describe(report: GenerationReport): Promise<string> {
+  let lines = describeGeneration(report, outputWidth());
+  if (needsTextWidths(lines)) {
+    await loadTextWidths();
+    lines = describeGeneration(report, outputWidth());
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * One deck regenerated, or its report straight from cards.json's head when its notes are
+ * untouched and only a summary is asked for: the generator is not even loaded then.
+ */
+async function generate(ctx: CommandContext, name: string, flags: { force?: boolean; verbose?: boolean }): Promise<GenerateResult | GenerationReport> {
+  const head = ctx.json || flags.force || flags.verbose ? null : unchangedHead(ctx.places.decksDir, name);
+  if (head) return reportOfHead(head);
+  const { generateDeck } = await import('../../cards/generate.js');
+  const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
+  leaveDueIndexOfBuild(ctx, result);
+  return result;
+}
+
 export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ force?: boolean; verbose?: boolean }>): Promise<number> {
   const requested = (positional[0] as string[] | undefined) ?? [];
   const names = requested.length ? requested.map(validateDeckName) : listDecks(ctx.places.decksDir);
   if (names.length === 0) {
     throw new UserError(noDecksMessage(ctx.places.decksDir));
   }
+  const reportOf = (done: GenerateResult | GenerationReport) => ('cardsFile' in done ? reportOfBuild(done, flags.verbose) : done);
   // One deck: its error is the command's error. Several: each deck stands alone.
   if (names.length === 1) {
-    const result = generateDeck(ctx.places.decksDir, names[0]!, { force: flags.force });
-    leaveDueIndexOfBuild(ctx, result);
-    if (ctx.json) printJson(ctx, generateJson(result));
-    else ctx.out(describeGeneration(result, outputWidth(), flags.verbose).join('\n') + '\n');
+    const done = await generate(ctx, names[0]!, flags);
+    if (ctx.json && 'cardsFile' in done) printJson(ctx, generateJson(done));
+    else ctx.out(await describe(reportOf(done)));
     return 0;
   }
   const results: ReturnType<typeof generateJson>[] = [];
   let failed = 0;
   for (const name of names) {
     try {
-      const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
-      leaveDueIndexOfBuild(ctx, result);
-      results.push(generateJson(result));
-      if (!ctx.json) ctx.out(describeGeneration(result, outputWidth(), flags.verbose).join('\n') + '\n');
+      const done = await generate(ctx, name, flags);
+      if (ctx.json && 'cardsFile' in done) results.push(generateJson(done));
+      else ctx.out(await describe(reportOf(done)));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       failed++;

@@ -21,7 +21,7 @@ import {
   CARDS_FILE,
   NOTES_LINK_FILE,
 } from '../../store/decks.js';
-import { describeGeneration, generateJson } from './generate.js';
+import { describeGeneration, generateJson, reportOfBuild } from './generate.js';
 import { cli } from '../../core/invocation.js';
 
 export async function run(ctx: CommandContext, { positional, flags }: CommandArgs<{ from: string; copy?: boolean }>): Promise<number> {
@@ -68,7 +68,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
     printJson(ctx, generateJson(result));
   } else {
     ctx.out(`${said}\n`);
-    ctx.out(describeGeneration(result, outputWidth()).join('\n') + '\n');
+    ctx.out(describeGeneration(reportOfBuild(result), outputWidth()).join('\n') + '\n');
     ctx.out(`study it with: ${cli()} study ${name}\n`);
   }
   return 0;
