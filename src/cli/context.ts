@@ -8,6 +8,8 @@ export interface CommandContext {
   /** --json: print exactly one JSON document on stdout and nothing else there. */
   json: boolean;
   out: (text: string) => void;
+  /** Writes a JSON document on stdout, safe on a terminal (core/sanitize.ts safeJson). */
+  outJson: (value: unknown) => void;
   /** Warnings and progress for people; never data. */
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
@@ -16,5 +18,5 @@ export interface CommandContext {
 }
 
 export function printJson(ctx: CommandContext, value: unknown): void {
-  ctx.out(JSON.stringify(value, null, 2) + '\n');
+  ctx.outJson(value);
 }

@@ -3,7 +3,7 @@
 // command's module, imported only when that command runs.
 import { clockFromEnv } from '../core/clock.js';
 import { resolvePlaces } from '../core/paths.js';
-import { cleanOutput } from '../core/sanitize.js';
+import { cleanOutput, safeJson } from '../core/sanitize.js';
 import { loadTextWidths } from '../core/text.js';
 import type { CommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
@@ -37,6 +37,8 @@ function makeContext(flags: Invocation['flags']): CommandContext {
     // Everything a command prints is cleaned here, at the one way out, whatever it quotes: a
     // check at each message would miss the next one added (core/sanitize.ts cleanOutput).
     out: (text) => process.stdout.write(cleanOutput(text, color)),
+    // JSON escapes what a terminal would act on instead: the data stays whole.
+    outJson: (value) => process.stdout.write(safeJson(value)),
     err: (text) => process.stderr.write(cleanOutput(text, false)),
     env,
     color,

@@ -40,3 +40,17 @@ export function cleanOutput(text: string, keepColour: boolean): string {
   }
   return out + stripControl(text.slice(last));
 }
+
+/** What JSON.stringify leaves raw that a terminal acts on: DEL, C1 controls, bidi overrides. */
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `value` as indented JSON that is safe on a terminal and still the data: JSON.stringify
+ * escapes C0 controls (ESC among them) already, and the few others are escaped here as
+ * \u00XX rather than removed, so a title with them reads back as it is in the notes. One
+ * pass over a text with nothing to escape; stripControl's two would cost a 3 MB `cards --json`
+ * more than its output.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}

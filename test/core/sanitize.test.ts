@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripControl, toSafeLine } from '../../src/core/sanitize.js';
+import { safeJson, stripControl, toSafeLine } from '../../src/core/sanitize.js';
 
 describe('stripControl', () => {
   it('removes CSI, OSC and DCS sequences, C0/C1 controls and bidi overrides; keeps tabs and newlines', () => {
@@ -19,5 +19,15 @@ describe('stripControl', () => {
 
   it('folds a line for the terminal', () => {
     expect(toSafeLine('  Hyper\u001b[2J\nNetworks \t ')).toBe('Hyper Networks');
+  });
+});
+
+describe('JSON output', () => {
+  it('escapes every character a terminal acts on, and reads back as the data it was', () => {
+    const title = 'A \u001b]0;pwned\u0007 title \u009b31m with \u202e bidi and \u007f DEL';
+    const text = safeJson({ title });
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('\\u009b');
+    expect(JSON.parse(text)).toEqual({ title });
   });
 });
