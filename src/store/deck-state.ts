@@ -14,7 +14,8 @@ import { corruptedFileError, damagedLastLineError } from './corruption.js';
 import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
 import { LogFactsBuilder } from './log-facts.js';
-import { LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
+import { FACTS_FILE, LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
+import { readFactsCache, writeFactsCache } from './facts-cache.js';
 import {
   AppendFailed,
   LogCorruption,
@@ -24,6 +25,7 @@ import {
   fileSize,
   findDamage,
   lastEntries,
+  lineEndingAt,
   pointMismatch,
   readAt,
   readHeader,
@@ -94,6 +96,7 @@ export class DeckStateFiles implements DeckState {
   readonly dir: string;
   readonly logFile: string;
   readonly snapshotFile: string;
+  readonly factsFile: string;
   tornTail: DeckState['tornTail'] = null;
 
   private readonly states = new Map<string, CardState>();
@@ -119,6 +122,7 @@ export class DeckStateFiles implements DeckState {
     this.dir = deckStateDir(ctx.stateDir, name);
     this.logFile = join(this.dir, LOG_FILE);
     this.snapshotFile = join(this.dir, SNAPSHOT_FILE);
+    this.factsFile = join(this.dir, FACTS_FILE);
     this.snapshotDb = new LowSync<unknown>(new DurableJsonFile(this.snapshotFile, { pretty: false }), null);
     this.open();
   }
@@ -384,27 +388,56 @@ export class DeckStateFiles implements DeckState {
 
   readLogFacts(): LogFacts {
     if (!existsSync(this.logFile)) return new LogFactsBuilder(0).finish();
-    return withFile(this.logFile, 'r', (fd) => {
-      const header = this.readLogHeader(fd);
-      // About 200 bytes a line: room for the whole log at once, most times.
-      const facts = new LogFactsBuilder(Math.ceil(fileSize(fd) / 160));
-      try {
-        scanFacts(fd, header, 0, facts);
-      } catch (error) {
-        throw this.logError(error);
-      }
-      const read = facts.finish();
-      // The statistics reckon days back from now to each entry: a time paperdeck never writes
-      // (a hand edit, or a PAPERDECK_NOW from before it was checked) would have them walk or
-      // allocate millions of days. Such a log is refused, named with the entry, and left as it is.
-      for (let i = 0; i < read.length; i++) {
-        const at = read.at[i]!;
-        if (isTimeInRange(at)) continue;
-        const when = Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? new Date(at).toISOString() : String(at);
-        throw this.corrupted(this.logFile, `entry ${read.seq[i]} has a time out of range, ${when}; paperdeck takes times ${TIME_RANGE_TEXT}`, 'none');
-      }
-      return read;
-    });
+    return withFile(this.logFile, 'r', (fd) => this.scanLogFacts(fd).facts);
+  }
+
+  /**
+   * The log's facts: those of the facts cache while the log still holds the line the cache ends
+   * at (facts-cache.ts), and the entries past it read from the log; or the whole log read.
+   */
+  private scanLogFacts(fd: number): { facts: LogFacts; end: { seq: number; logBytes: number } } {
+    const header = this.readLogHeader(fd);
+    const size = fileSize(fd);
+    const cached = readFactsCache(this.factsFile, (point) => point.logBytes <= size && lineEndingAt(fd, point.logBytes, header) === point.pointLine);
+    const from = cached ? cached.logBytes : header;
+    // About 200 bytes a line: room for the whole log at once, most times.
+    const tailRows = Math.ceil((size - from) / 160);
+    const builder = cached ? LogFactsBuilder.continuing(cached.facts) : new LogFactsBuilder(tailRows);
+    let scanned;
+    try {
+      scanned = scanFacts(fd, from, cached ? cached.seq : 0, builder);
+    } catch (error) {
+      throw this.logError(error);
+    }
+    const read = builder.finish();
+    // The statistics reckon days back from now to each entry: a time paperdeck never writes
+    // (a hand edit, or a PAPERDECK_NOW from before it was checked) would have them walk or
+    // allocate millions of days. Such a log is refused, named with the entry, and left as it is.
+    for (let i = 0; i < read.length; i++) {
+      const at = read.at[i]!;
+      if (isTimeInRange(at)) continue;
+      const when = Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? new Date(at).toISOString() : String(at);
+      throw this.corrupted(this.logFile, `entry ${read.seq[i]} has a time out of range, ${when}; paperdeck takes times ${TIME_RANGE_TEXT}`, 'none');
+    }
+    return { facts: read, end: { seq: scanned.lastSeq, logBytes: scanned.goodEnd } };
+  }
+
+  /**
+   * Writer only, on folding: the facts cache brought to the log's end, so that the next
+   * `stats` reads only what is answered after it. Only a speed-up: a failure leaves the cache
+   * as it was (or none), and readers read the log.
+   */
+  private leaveFactsCache(): void {
+    try {
+      withFile(this.logFile, 'r', (fd) => {
+        const { facts, end } = this.scanLogFacts(fd);
+        const pointLine = lineEndingAt(fd, end.logBytes, this.headerBytes);
+        if (facts.length === 0 || pointLine === undefined) return;
+        writeFactsCache(this.factsFile, facts, { ...end, pointLine });
+      });
+    } catch {
+      // the readers read the whole log, as they would with no cache
+    }
   }
 
   entriesSince(seq: number): LogEntry[] {
@@ -453,6 +486,7 @@ export class DeckStateFiles implements DeckState {
     this.snapshotDb.data = doc;
     this.snapshotDb.write();
     this.foldedSeq = this.seq;
+    this.leaveFactsCache();
   }
 
   /** Folds what is new (unless the lock was lost) and closes the log. */

@@ -9,6 +9,8 @@ export const LOG_FILE = 'log.ndjson';
 export const SNAPSHOT_FILE = 'snapshot.json';
 /** Per deck, beside the log: what `paperdeck due` counts, left by the last session (due-index.ts). */
 export const DUE_INDEX_FILE = 'due-index.json';
+/** The log's facts as the statistics read them, a cache (facts-cache.ts). */
+export const FACTS_FILE = 'facts.bin';
 export const BACKUPS_DIR = 'backups';
 /** Inside BACKUPS_DIR: the one backup copy of each deck's review log, `<deck>.ndjson`. */
 export const BACKUP_LOGS_DIR = 'logs';

@@ -126,8 +126,31 @@ export class LogFactsBuilder {
     this.beforeScheduledDays = new Float64Array(n);
   }
 
+  /**
+   * A builder holding the rows of `facts` already (read from the cache of them), taking its
+   * arrays as they are: they are copied only if rows are pushed after them.
+   */
+  static continuing(facts: LogFacts): LogFactsBuilder {
+    const builder = new LogFactsBuilder(16);
+    builder.kind = facts.kind;
+    builder.seq = facts.seq;
+    builder.at = facts.at;
+    builder.card = facts.card;
+    builder.rating = facts.rating;
+    builder.ms = facts.ms;
+    builder.undoes = facts.undoes;
+    builder.beforeState = facts.beforeState;
+    builder.beforeScheduledDays = facts.beforeScheduledDays;
+    builder.rows = builder.capacity = facts.length;
+    for (const id of facts.cardIds) builder.cardIds.push(id);
+    let size = 1024;
+    while (size < 2 * builder.cardIds.length + 2) size *= 2;
+    builder.rehash(size);
+    return builder;
+  }
+
   private grow(): void {
-    const n = this.capacity * 2;
+    const n = Math.max(16, this.capacity * 2);
     const wider = <T extends Uint8Array | Int32Array | Float64Array>(old: T, make: new (n: number) => T): T => {
       const array = new make(n);
       array.set(old);

@@ -41,7 +41,7 @@ describe('a writer killed mid-save', () => {
     }
     // Any torn bytes were kept beside the log, never thrown away.
     for (const name of readdirSync(join(state, 'decks', 'd'))) {
-      expect(name).toMatch(/^(log\.ndjson|snapshot\.json|log\.ndjson\.torn-.*)$/);
+      expect(name).toMatch(/^(log\.ndjson|snapshot\.json|facts\.bin|log\.ndjson\.torn-.*)$/);
     }
   });
 });

@@ -1,0 +1,114 @@
+// The facts cache (store/facts-cache.ts): a writer leaves the log's facts when it folds, readers
+// take them and read only the entries after; a cache that no longer matches the log, or is
+// damaged, is passed over and the log read, with the same result.
+import { copyFileSync, existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import type { LogFacts } from '../../src/core/types.js';
+import { openState } from '../../src/store/index.js';
+import { sampleReview } from './fixtures/sample.js';
+import { tempDir } from './helpers.js';
+
+const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
+
+function files(stateDir: string) {
+  const dir = join(stateDir, 'decks', 'papers');
+  return { log: join(dir, 'log.ndjson'), facts: join(dir, 'facts.bin'), snapshot: join(dir, 'snapshot.json') };
+}
+
+/** Answers `count` reviews in one writer session; closes it (a fold) unless `killed`. */
+async function answer(stateDir: string, count: number, { killed = false } = {}): Promise<void> {
+  const store = await openState(stateDir, { mode: 'write', clock });
+  const deck = store.deck('papers');
+  for (let i = 0; i < count; i++) {
+    const n = deck.lastSeq() + 1;
+    deck.append({ ...sampleReview(`card-${n % 7}`, n), rating: ((n % 4) + 1) as 1 | 2 | 3 | 4 });
+  }
+  if (!killed) store.close();
+}
+
+async function readFacts(stateDir: string): Promise<LogFacts> {
+  const store = await openState(stateDir, { mode: 'read', clock });
+  try {
+    return store.deck('papers').readLogFacts();
+  } finally {
+    store.close();
+  }
+}
+
+/** The facts as plain arrays, to compare two readings. */
+function plain(facts: LogFacts) {
+  return {
+    length: facts.length,
+    cards: [...facts.card].map((i) => facts.cardIds[i]),
+    seq: [...facts.seq],
+    at: [...facts.at],
+    rating: [...facts.rating],
+    kind: [...facts.kind],
+    ms: [...facts.ms],
+    undoes: [...facts.undoes],
+    beforeState: [...facts.beforeState],
+    beforeScheduledDays: [...facts.beforeScheduledDays],
+  };
+}
+
+/** The facts a reader gets from the log alone. */
+async function fromLogAlone(stateDir: string): Promise<ReturnType<typeof plain>> {
+  const copy = tempDir();
+  const { log } = files(copy);
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(copy, 'decks', 'papers'), { recursive: true });
+  copyFileSync(files(stateDir).log, log);
+  return plain(await readFacts(copy));
+}
+
+describe('the facts cache', () => {
+  it('is left by a writer as it closes, and gives readers the facts the log gives, entries after it included', async () => {
+    const state = tempDir();
+    await answer(state, 40);
+    expect(existsSync(files(state).facts)).toBe(true);
+    // A session killed before it could fold: its answers are past the cache.
+    await answer(state, 5, { killed: true });
+    const read = plain(await readFacts(state));
+    expect(read.length).toBe(45);
+    expect(read).toEqual(await fromLogAlone(state));
+  });
+
+  it('is what readers read for the entries it holds (the log is not parsed again)', async () => {
+    const state = tempDir();
+    await answer(state, 20);
+    // Entry 3's rating changed in the log, same length: only a reader of the log would see it.
+    const { log } = files(state);
+    const text = readFileSync(log, 'utf8');
+    const lines = text.split('\n');
+    const before = lines[3]!;
+    lines[3] = before.replace(/"r":(\d)/, (_, r) => `"r":${r === '4' ? 1 : Number(r) + 1}`);
+    expect(lines[3]).not.toBe(before);
+    writeFileSync(log, lines.join('\n'));
+    expect(plain(await readFacts(state)).rating[2]).toBe(Number(/"r":(\d)/.exec(before)![1]));
+  });
+
+  it('is passed over when the log no longer holds the line it ends at, or the cache is damaged', async () => {
+    const state = tempDir();
+    await answer(state, 30);
+    const { log, facts, snapshot } = files(state);
+    const cache = readFileSync(facts);
+
+    // The log and its snapshot restored from an older copy: the cache's last line is not there.
+    const older = tempDir();
+    await answer(older, 12);
+    copyFileSync(files(older).log, log);
+    copyFileSync(files(older).snapshot, snapshot);
+    expect(plain(await readFacts(state))).toEqual(await fromLogAlone(state));
+
+    // A cache cut short, or of garbage: the log is read.
+    await answer(state, 3);
+    writeFileSync(facts, cache.subarray(0, cache.length - 9));
+    expect(plain(await readFacts(state))).toEqual(await fromLogAlone(state));
+    writeFileSync(facts, 'not a cache');
+    expect(plain(await readFacts(state))).toEqual(await fromLogAlone(state));
+    truncateSync(facts, 0);
+    expect(plain(await readFacts(state))).toEqual(await fromLogAlone(state));
+  });
+});
