@@ -8,6 +8,7 @@ import { settingsHelp } from '../schedule/settings.js';
 import { runInvocation, type CommandModules, type Invocation } from './dispatch.js';
 import { oneLine, reportFailure } from './failure.js';
 import { stripControl } from '../core/sanitize.js';
+import { cli } from '../core/invocation.js';
 import { JSON_OPTION, PLACE_OPTIONS } from './options.js';
 import { QUICK_COMMAND_MODULES } from './quick.js';
 
@@ -187,7 +188,7 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
           'of the parameters in use. Needs the FSRS optimiser, an optional dependency built',
           'for Linux on x64. Card memory states follow the parameters in use; due dates',
           'already set stay, unless --reschedule (each move is an entry of the review log).',
-          'Back to the defaults: paperdeck config parameters --reset',
+          `Back to the defaults: ${cli()} config parameters --reset`,
         ].join('\n'),
       ),
   ).action(action('optimize'));
@@ -197,9 +198,9 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       .command('plan')
       .description('simulated workload for each desired retention, 0.70-0.99, to help choose one')
       .argument('[deck]', 'deck name (default: the only deck)')
-      .option('--days <n>', 'days to simulate (1-3650)', '365')
+      .option('--days <n>', 'days to simulate, 1-3650 (default: 365)')
       .option('--new-per-day <n>', 'new cards a day in the simulation (default: the new-per-day setting)')
-      .option('--seed <n>', 'seed of the simulation (the same seed, the same figures)', '1'),
+      .option('--seed <n>', 'seed of the simulation: the same seed, the same figures (default: 1)'),
   ).action(action('plan'));
 
   return program;
