@@ -58,7 +58,7 @@ export function startSession(deck: string, view: SessionView, notice: string | n
 }
 
 /** A deck's state before its first key: the same whether the session starts on it or moves on to it. */
-function freshState(deck: string, view: SessionView, notice: string | null, scope: SessionScope): SessionState {
+function freshState(deck: string, view: SessionView, notice: string | null, scope: SessionScope, earlierAnswers: string[] = []): SessionState {
   const phase = phaseForView(view, view.at, false);
   return {
     ...scope,
@@ -69,6 +69,7 @@ function freshState(deck: string, view: SessionView, notice: string | null, scop
     now: view.at,
     shownAt: view.at,
     answers: [],
+    earlierAnswers,
     rated: false,
     busy: null,
     queued: [],
@@ -149,7 +150,8 @@ function step(state: SessionState, event: SessionEvent, effects: Effect[]): Sess
       const said = `${state.deck} is done for today; now ${event.deck}.`;
       const elsewhere = state.elsewhere.filter((other) => other.deck !== event.deck);
       // Keys typed while the deck opened were meant for the screen before: drop them.
-      const fresh = freshState(event.deck, event.view, event.notice ? `${said} ${event.notice}` : said, { ...state, elsewhere });
+      const earlier = [...state.earlierAnswers, ...state.answers.map((card) => `${state.deck}\0${card}`)];
+      const fresh = freshState(event.deck, event.view, event.notice ? `${said} ${event.notice}` : said, { ...state, elsewhere }, earlier);
       return { ...fresh, wakeAt: state.wakeAt };
     }
     case 'failed':

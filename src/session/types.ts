@@ -144,6 +144,11 @@ export interface SessionState extends SessionScope {
    * learning is answered several times, so the two differ.
    */
   answers: string[];
+  /**
+   * Studying all decks: the answers given in the decks done before this one in this session,
+   * each card as `deck\0id` (the same paper may be in two decks), for the end screen's totals.
+   */
+  earlierAnswers: string[];
   /** Whether anything was rated in this session: an empty queue is then an end, not "nothing due". */
   rated: boolean;
   /** The effect whose result is awaited, or null. */

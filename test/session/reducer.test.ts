@@ -329,6 +329,8 @@ describe('one session for every deck with cards due', () => {
     expect(next.state).toMatchObject({ deck: 'neurips', phase: 'question', answers: [], rated: false, busy: null, queued: [], all: true });
     expect(next.state.elsewhere).toEqual([{ deck: 'alpha', due: 3 }]);
     expect(next.state.notice).toBe('iclr is done for today; now neurips. notes checked: no card changed');
+    // The answers given in iclr stay counted for the end screen's "This session".
+    expect(next.state.earlierAnswers).toEqual(['iclr\0c1']);
   });
 
   it('moves on at once from a deck with nothing due, and stays on the last deck at its end', () => {

@@ -4,6 +4,10 @@ import { KeyHints } from '../../src/ui/components/KeyHints.js';
 import { progressBar } from '../../src/ui/components/Header.js';
 import type { Phase } from '../../src/session/types.js';
 import { renderInAct } from './render.js';
+import { Box } from 'ink';
+import { sessionEndRows } from '../../src/ui/components/Screens.js';
+import { startSession } from '../../src/session/reducer.js';
+import type { SessionView } from '../../src/session/types.js';
 
 const choices = (...names: string[]): DeckChoice[] => names.map((name) => ({ name, counts: null, remark: null }));
 
@@ -69,5 +73,26 @@ describe('key hints and the progress bar', () => {
     expect(progressBar(5, 15, 46)).toBe('█████░░░░░░░░░░░░░░░ 5 answers, about 15 to go');
     expect(progressBar(1, 1, 30)).toBe('████░░░░ 1 answer, about 1 to go');
     expect(progressBar(0, 0, 30)).toBe('████████ 0 answers, none to go');
+  });
+});
+
+describe('the end screen, studying all decks', () => {
+  it('counts the answers of every deck studied, and the cards still due in the decks not reached', () => {
+    const at = Date.parse('2027-03-01T10:00:00Z');
+    const view: SessionView = {
+      at,
+      counts: { new: 2, learning: 0, review: 0, total: 2 },
+      card: null,
+      nextLearningDue: null,
+      nextDue: at,
+      answersToGo: 2,
+      summary: { reviewed: 3, again: 0, ms: 9000, retention: null },
+      canUndo: false,
+    };
+    const { state } = startSession('neurips', view, null, { elsewhere: [{ deck: 'alpha', due: 3 }], all: true });
+    const quit = { ...state, answers: ['c7', 'c7', 'c9'], earlierAnswers: ['iclr\0c1', 'iclr\0c2'] };
+    const frame = renderInAct(<Box flexDirection="column">{sessionEndRows(quit, 100)}</Box>, { columns: 100 }).frame();
+    expect(frame).toContain('Stopped, with 5 cards still to go today (2 here, 3 in 1 other deck).');
+    expect(frame).toMatch(/This session\s+5 answers · 4 cards in 2 decks/);
   });
 });

@@ -27,8 +27,15 @@ export function todayLine(summary: StudySummary): string {
 }
 
 /** "53 answers · 32 cards": a card in learning is answered more than once. */
-export function sessionLine(answers: readonly string[]): string {
-  return `${plural(answers.length, 'answer')} · ${plural(new Set(answers).size, 'card')}`;
+export function sessionLine(answers: readonly string[], decks = 1): string {
+  return `${plural(answers.length, 'answer')} · ${plural(new Set(answers).size, 'card')}${decks > 1 ? ` in ${decks} decks` : ''}`;
+}
+
+/** This session's answers, in every deck it went through (studying all of them). */
+function allAnswers(state: SessionState): { answers: string[]; decks: number } {
+  const here = state.answers.map((card) => `${state.deck}\0${card}`);
+  const answers = [...state.earlierAnswers, ...here];
+  return { answers, decks: new Set(answers.map((key) => key.slice(0, key.indexOf('\0')))).size };
 }
 
 const LABEL_COLUMN = 14;
@@ -119,11 +126,20 @@ export function nothingDueRows(state: SessionState, width: number): ReactElement
 export function sessionEndRows(state: SessionState, width: number): ReactElement[] {
   const { counts, summary } = state.view;
   const left = counts.total;
-  const title = left === 0 ? 'Done for now: nothing more is due.' : `Stopped, with ${plural(left, 'card')} still to go today.`;
+  // Studying all decks, the decks not reached yet are still to go too.
+  const others = state.all ? state.elsewhere : [];
+  const leftElsewhere = others.reduce((sum, other) => sum + other.due, 0);
+  const title =
+    left + leftElsewhere === 0
+      ? 'Done for now: nothing more is due.'
+      : leftElsewhere === 0
+        ? `Stopped, with ${plural(left, 'card')} still to go today.`
+        : `Stopped, with ${plural(left + leftElsewhere, 'card')} still to go today (${left} here, ${leftElsewhere} in ${plural(others.length, 'other deck')}).`;
+  const session = allAnswers(state);
   return [
     ...plain('title', title, width, { bold: true }),
     blank('gap'),
-    ...labelled('This session', sessionLine(state.answers), width),
+    ...labelled('This session', sessionLine(session.answers, session.decks), width),
     ...labelled('Today', todayLine(summary), width),
     ...labelled('Next due', left > 0 ? stillDueText(state) : nextDueText(state), width),
     ...elsewhereRows(state, width),
