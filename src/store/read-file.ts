@@ -29,19 +29,24 @@ export function openRegularFile(path: string, shownAs: string = path): number {
   }
 }
 
+/** openRegularFile, or null when there is no file at `path`. */
+function openIfThere(path: string, shownAs: string): number | null {
+  try {
+    return openRegularFile(path, shownAs);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /**
  * The bytes of the regular file at `path`, at most `maxBytes` of them; null when it does not
  * exist. NotARegularFileError when it is not a regular file or holds more than `maxBytes` (read
  * to the end, not by its stat: files in /proc say they are empty). Other errors as thrown.
  */
 export function readRegularFile(path: string, maxBytes: number, shownAs: string = path): Buffer | null {
-  let fd: number;
-  try {
-    fd = openRegularFile(path, shownAs);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const fd = openIfThere(path, shownAs);
+  if (fd === null) return null;
   try {
     const size = fstatSync(fd).size;
     if (size > maxBytes) throw tooLarge(shownAs, maxBytes);
@@ -78,13 +83,8 @@ export const MAX_SMALL_FILE_BYTES = 1 << 20;
  * newline within `maxBytes`. Errors as readRegularFile.
  */
 export function readFirstLine(path: string, maxBytes: number, shownAs: string = path): { line: Buffer; size: number; mtimeMs: number; ino: number } | null {
-  let fd: number;
-  try {
-    fd = openRegularFile(path, shownAs);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const fd = openIfThere(path, shownAs);
+  if (fd === null) return null;
   try {
     const info = fstatSync(fd);
     const chunks: Buffer[] = [];
