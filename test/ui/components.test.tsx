@@ -94,5 +94,6 @@ describe('the end screen, studying all decks', () => {
     const frame = renderInAct(<Box flexDirection="column">{sessionEndRows(quit, 100)}</Box>, { columns: 100 }).frame();
     expect(frame).toContain('Stopped, with 5 cards still to go today (2 here, 3 in 1 other deck).');
     expect(frame).toMatch(/This session\s+5 answers · 4 cards in 2 decks/);
+    expect(frame).toMatch(/Today\s+in neurips, 3 reviews/);
   });
 });

@@ -140,7 +140,8 @@ export function sessionEndRows(state: SessionState, width: number): ReactElement
     ...plain('title', title, width, { bold: true }),
     blank('gap'),
     ...labelled('This session', sessionLine(session.answers, session.decks), width),
-    ...labelled('Today', todayLine(summary), width),
+    // Today's figures are the deck on screen's: named, once the session has been through others.
+    ...labelled('Today', `${session.decks > 1 ? `in ${toSafeLine(state.deck)}, ` : ''}${todayLine(summary)}`, width),
     ...labelled('Next due', left > 0 ? stillDueText(state) : nextDueText(state), width),
     ...elsewhereRows(state, width),
   ];
