@@ -14,6 +14,7 @@ import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/s
 import { readDeck } from '../read-deck.js';
 import { countCards, isBuried, type CardCounts } from '../../stats/index.js';
 import { cli } from '../../core/invocation.js';
+import { isoTime } from '../../core/iso-time.js';
 
 export interface CardRow {
   id: string;
@@ -61,7 +62,7 @@ export function cardRow(card: Card, stored: CardState | undefined, scheduler: Sc
     id: card.id,
     title: card.title,
     state: stateName(state.state),
-    due: fresh ? null : new Date(state.due).toISOString(),
+    due: fresh ? null : isoTime(state.due),
     stability: fresh ? null : round(state.stability, 4),
     difficulty: fresh ? null : round(state.difficulty, 4),
     retrievability: retrievability === null ? null : round(retrievability, 4),
@@ -71,7 +72,7 @@ export function cardRow(card: Card, stored: CardState | undefined, scheduler: Sc
     buried: isBuried(state, now),
     leech: state.leech,
     scheduledDays: state.scheduledDays,
-    lastReview: state.lastReview === null ? null : new Date(state.lastReview).toISOString(),
+    lastReview: state.lastReview === null ? null : isoTime(state.lastReview),
   };
 }
 

@@ -4,6 +4,7 @@
 //
 // --json: { deck, card: { id, title }, reviews: [{ at, grade, interval, stability, difficulty,
 // retrievability, device }] }; `interval` in days (a fraction for a learning step).
+import { isoTime } from '../../core/iso-time.js';
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { plural } from '../../core/text.js';
@@ -37,7 +38,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       deck,
       card: { id: card.id, title: card.title },
       reviews: reviews.map((review) => ({
-        at: new Date(review.at).toISOString(),
+        at: isoTime(review.at),
         grade: GRADE_NAMES[review.rating],
         interval: round(review.interval, 6),
         stability: round(review.stability, 4),
