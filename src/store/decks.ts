@@ -391,9 +391,21 @@ export function readCardsFile(decksDir: string, name: string): { cardsFile: Card
     if (error instanceof NotARegularFileError) throw new UserError(`${error.message}; move it away and run ${cli()} generate ${name} to rebuild it`);
     throw new UserError(`cannot read ${shown(path)}: ${(error as Error).message}`);
   }
+  let parsed: CardsFile;
   try {
-    const parsed = JSON.parse(text) as CardsFile;
-    if (parsed.version !== 1 || !Array.isArray(parsed.cards)) throw new Error('not a paperdeck cards file');
+    parsed = JSON.parse(text) as CardsFile;
+  } catch (error) {
+    throw corruptedCards(path, name, (error as Error).message);
+  }
+  // A later layout is not damage: said as such, and the file is left for that paperdeck.
+  const version: unknown = (parsed as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > 1) {
+    throw new UserError(
+      `${shown(path)} was written by a newer paperdeck (cards file version ${version}; this one reads version 1): use that paperdeck, or move the file away and run ${cli()} generate ${name} to rebuild it`,
+    );
+  }
+  try {
+    if (version !== 1 || !Array.isArray(parsed.cards)) throw new Error('not a paperdeck cards file');
     parsed.retired ??= [];
     parsed.skipped ??= [];
     parsed.warnings ??= [];
@@ -404,12 +416,16 @@ export function readCardsFile(decksDir: string, name: string): { cardsFile: Card
     delete (parsed as { counts?: unknown }).counts;
     return { cardsFile: parsed, text, stat };
   } catch (error) {
-    // cards.json is generated: the notes can always rebuild it, but the retired cards in it
-    // carry identities, so say so instead of silently starting over.
-    throw new UserError(
-      `${shown(path)} is corrupted (${(error as Error).message}); move it away and run ${cli()} generate ${name} to rebuild it`,
-    );
+    throw corruptedCards(path, name, (error as Error).message);
   }
+}
+
+/**
+ * cards.json is generated: the notes can always rebuild it, but the retired cards in it carry
+ * identities, so say so instead of silently starting over.
+ */
+function corruptedCards(path: string, name: string, reason: string): UserError {
+  return new UserError(`${shown(path)} is corrupted (${reason}); move it away and run ${cli()} generate ${name} to rebuild it`);
 }
 
 /** cards.json text exactly as written, so "nothing changed" can be decided by comparison. */

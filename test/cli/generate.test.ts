@@ -206,6 +206,17 @@ describe('bad input gets one clear line, a non-zero exit and nothing written', (
     expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /folder/);
   });
 
+  it('says a cards.json from a newer paperdeck is that, not damage, and leaves it as it is', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const cardsPath = join(decks, 'iclr2017', 'cards.json');
+    const newer = JSON.stringify({ version: 2, deck: 'iclr2017', cards: { layout: 'of the future' } });
+    writeFileSync(cardsPath, newer);
+    for (const command of [['generate', 'iclr2017'], ['cards', 'iclr2017', '--json']]) {
+      expectRefusal(runCli([...command, '--decks', decks]), /cards\.json was written by a newer paperdeck \(cards file version 2; this one reads version 1\)/);
+    }
+    expect(readFileSync(cardsPath, 'utf8')).toBe(newer);
+  });
+
   it('keeps the previous cards.json when the notes become unreadable', () => {
     const { decks } = workspaceWithBundledDeck();
     generateJson(decks);
