@@ -217,7 +217,7 @@ class PaperReader {
     // A file of one paper written as sibling headings: "# Title", then "# Summary", "# Thoughts".
     const papers = kids.filter((kid) => this.isPaper(kid));
     const partsAfterOnePaper = papers.length === 1 && kids.every((kid) => kid === papers[0] || partKind(kid.label) !== null);
-    const talks = isTalkSession(papers);
+    const talks = talkContext(papers);
     for (let i = 0; i < kids.length; i++) {
       const kid = kids[i]!;
       if (partsAfterOnePaper && kid === papers[0]) {
@@ -253,8 +253,8 @@ class PaperReader {
   }
 
   /** One paper from a heading: everything under it is its note, its sub-sections its parts. */
-  private readPaper(section: Section, session: string, siblingParts: Section[], talkSession = false): void {
-    const talk = talkReason(section, session, talkSession);
+  private readPaper(section: Section, session: string, siblingParts: Section[], talks: TalkContext = NO_TALKS): void {
+    const talk = talkReason(section, session, talks);
     if (talk !== null) {
       this.notPaper(section.label, section.line, talk);
       return;
@@ -762,20 +762,101 @@ const TUTORIAL_SESSION = /\btutorials?\b/i;
 // "BERT: Pre-training of ...", "TensorFuzz: Debugging ...": a coined name before a colon is a
 // paper's; a talk's title is a phrase ("Self-supervision and play").
 const NAMED_METHOD = /^[\p{Lu}\p{N}][\p{L}\p{N}-]*[\p{Lu}\p{N}][\p{L}\p{N}-]*:\s/u;
+// "A narration-based reward shaping approach using ...", "An efficient framework for ...": a
+// title presenting one method, the way papers are titled. A talk's title names a subject
+// ("Social learning from agents and humans"), not one artefact with what it is for.
+const PRESENTS_METHOD =
+  /^an? (?:[\p{L}\p{N}-]+ ){1,6}(?:approach|method|framework|model|algorithm|architecture|network|estimator|objective|benchmark|dataset)s? (?:for|to|using|via|with|based on|that)\b/iu;
+// "Lessons learned from implementing MLPACK", "Reflections on ten years of ...": the title of
+// an experience report, given as a talk; a paper's note would still name the paper or its authors.
+const EXPERIENCE_TITLE = /^(?:lessons?(?: learned| learnt)? (?:from|in|of|on)|reflections on|a retrospective (?:on|of))\b/i;
+// "Goddamn, this talk was boring": the note-taker says what they sat through.
+const CALLS_ITSELF_A_TALK = /\bthis (?:talk|keynote|lecture)\b/i;
+// Words a note about a paper uses for it: with any of them, a talk is a paper's talk.
+const PAPER_WORDS = /\b(?:paper|papers|authors?|arxiv|we propose|they propose|propose[sd]?|poster)\b/i;
+/** A keynote or invited talk runs an hour, a paper's talk minutes: its note is this many times as long. */
+const KEYNOTE_LENGTH_RATIO = 2.5;
+
+/** What the papers under one heading say about the talks among them. */
+interface TalkContext {
+  /** Nearly every entry names one speaker: a day of workshop talks (see isTalkSession). */
+  session: boolean;
+  /** A note at least this long, opening with one speaker, is a keynote among papers. */
+  keynoteLength: number;
+}
+
+const NO_TALKS: TalkContext = { session: false, keynoteLength: Infinity };
+
+function talkContext(papers: Section[]): TalkContext {
+  const session = isTalkSession(papers);
+  // Four notes at least, for their usual length to mean something.
+  if (session || papers.length < 4) return { session, keynoteLength: Infinity };
+  const lengths = papers.map(noteLength).sort((a, b) => a - b);
+  const median = lengths[Math.floor((lengths.length - 1) / 2)]!;
+  return { session, keynoteLength: median > 0 ? median * KEYNOTE_LENGTH_RATIO : Infinity };
+}
 
 /**
  * Why a heading is a talk rather than a paper, or null. A tutorials session holds tutorials,
  * whoever gives them. Under a workshops, keynotes or talks session, a heading whose note opens
  * with one speaker's name ("_Yann LeCun_") is a talk: a paper names its authors, a talk its
  * speaker. The same holds under any heading where nearly every entry names one person
- * (`talkSession`, a workshop day headed only by its date), unless the title names a method
- * the way papers do ("BERT: ...").
+ * (`talks.session`, a workshop day headed only by its date), unless the title names a method
+ * the way papers do ("BERT: ...", "A ... approach using ..."). Among papers that name their
+ * authors, one speaker with a note several times as long as the others' is a keynote: conference
+ * notes seldom say "Keynote", but an hour's talk fills pages where a paper fills a few lines.
+ * A note that calls itself "this talk", or an experience report ("Lessons learned from ..."),
+ * without a word about a paper, is a talk too.
  */
-function talkReason(section: Section, session: string, talkSession: boolean): string | null {
+function talkReason(section: Section, session: string, talks: TalkContext): string | null {
   if (TUTORIAL_SESSION.test(session)) return `a tutorial (under "${session}"), not a paper`;
-  const named = TALK_SESSION.test(session) || (talkSession && !NAMED_METHOD.test(section.title));
-  if (!named || !opensWithOneSpeaker(section)) return null;
-  return TALK_SESSION.test(session) ? `a talk (one speaker, under "${session}"), not a paper` : `a talk (one speaker, as nearly every entry under "${session}"), not a paper`;
+  const inTalkSession = TALK_SESSION.test(session);
+  const named = inTalkSession || (talks.session && !NAMED_METHOD.test(section.title) && !PRESENTS_METHOD.test(section.title));
+  const oneSpeaker = opensWithOneSpeaker(section);
+  if (named && oneSpeaker) {
+    return inTalkSession ? `a talk (one speaker, under "${session}"), not a paper` : `a talk (one speaker, as nearly every entry under "${session}"), not a paper`;
+  }
+  if (oneSpeaker && noteLength(section) >= talks.keynoteLength) {
+    return 'a keynote or invited talk (one speaker, and a note several times as long as the papers beside it), not a paper';
+  }
+  const needsText = EXPERIENCE_TITLE.test(section.title) || hasTalkWords(section);
+  if (needsText && !PAPER_WORDS.test(sectionText(section))) {
+    return EXPERIENCE_TITLE.test(section.title) ? 'a talk (an experience report, no paper named), not a paper' : 'a talk (its note says "this talk", and names no paper), not a paper';
+  }
+  return null;
+}
+
+function hasTalkWords(section: Section): boolean {
+  return CALLS_ITSELF_A_TALK.test(sectionText(section));
+}
+
+/** A section's text under its heading, its sub-sections' included. */
+function sectionText(section: Section): string {
+  let text = sectionTexts.get(section);
+  if (text === undefined) {
+    const parts: string[] = [];
+    collectText(flatten(section, true), parts);
+    text = parts.join('\n');
+    sectionTexts.set(section, text);
+  }
+  return text;
+}
+
+const sectionTexts = new WeakMap<Section, string>();
+
+function collectText(blocks: Block[], out: string[]): void {
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' || block.kind === 'heading') out.push(inlineText(block.inline));
+    else if (block.kind === 'list') for (const item of block.items) collectText(item.blocks, out);
+    else if (block.kind === 'quote') collectText(block.blocks, out);
+    else if (block.kind === 'table') for (const row of block.rows) out.push(row.cells.map(inlineText).join(' '));
+    else if (block.kind === 'code') out.push(block.text);
+  }
+}
+
+/** How much a section's note says, in characters: to tell a keynote's pages from a paper's lines. */
+function noteLength(section: Section): number {
+  return sectionText(section).replace(/\s+/g, ' ').length;
 }
 
 /** Whether a section's note opens with one person's name: its speaker. */

@@ -356,6 +356,70 @@ describe('talks among papers', () => {
     expect(parseNotes(notes, 'notes.md').entries).toHaveLength(3);
   });
 
+  it('keeps a paper titled as one method ("A ... approach using ...") on a day of one-speaker talks', () => {
+    const talk = (title: string, speaker: string, line: string) => [`### ${title}`, `_${speaker}_`, '', `+ ${line}`, ''];
+    const notes = [
+      '## Saturday, July 20',
+      '',
+      ...talk('Robots That Learn From Play', 'Grace Hopper', 'Play data is cheap and covers more of the world.'),
+      ...talk('Social Learning From Agents and Humans', 'Ada Lovelace', 'Agents learn from what others do.'),
+      ...talk('A Curiosity-Driven Exploration Approach Using Learned Forward Models', 'Alan Turing', 'A forward model rewards the agent for states it cannot predict.'),
+      ...talk('Multi-Task Learning in the Wild', 'Katherine Johnson', 'Tasks fight for capacity.'),
+    ].join('\n');
+    const { entries } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['A Curiosity-Driven Exploration Approach Using Learned Forward Models']);
+  });
+
+  it('reads a one-speaker heading among papers as a keynote when its note is several times as long as theirs', () => {
+    const paper = (title: string, authors: string, line: string) => [`### ${title}`, `_${authors}_`, '', `+ ${line}`, ''];
+    const keynote = [
+      '### What Children Can Do and Machines Cannot (Yet)',
+      '_Grace Hopper_',
+      '',
+      ...Array.from({ length: 12 }, (_, i) => `+ Point ${i + 1} of an hour on how children explore, imitate and build causal models of the world.`),
+      '',
+    ];
+    const notes = [
+      '## Tuesday (Conference)',
+      '',
+      ...keynote,
+      ...paper('Deep Equilibrium Models', 'Shaojie Bai, Zico Kolter', 'One layer solved for its fixed point replaces a deep stack.'),
+      ...paper('A Theory of Warmup', 'Ada Lovelace', 'Warmup preconditions the loss surface early in training.'),
+      ...paper('Sparse Mixtures of Tiny Experts', 'Katherine Johnson, Dorothy Vaughan', 'Each token goes to two of a thousand tiny experts.'),
+      ...paper('Gradient Flows Without Gradients', 'Alan Turing, Grace Hopper', 'Function evaluations estimate the flow field.'),
+    ].join('\n');
+    const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    // The single-author paper, as short as the others, stays a paper.
+    expect(entries.map((e) => e.title)).toEqual(['Deep Equilibrium Models', 'A Theory of Warmup', 'Sparse Mixtures of Tiny Experts', 'Gradient Flows Without Gradients']);
+    expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: expect.stringMatching(/^a keynote or invited talk/) }));
+  });
+
+  it('reads a note that calls itself "this talk", or an experience report, as a talk when it names no paper', () => {
+    const notes = [
+      '## Spotlights',
+      '',
+      '### The Role of Causality for Interpretability',
+      '',
+      'Common cause: two related variables may share one cause. Honestly, this talk was too long.',
+      '',
+      '### Lessons Learned From Implementing a Tree Library',
+      '',
+      'Just use C++. Make the node small so that many fit in cache.',
+      '',
+      '### Causal Discovery With Kernel Tests',
+      '',
+      'The authors find the causal graph that minimises a kernel two-sample statistic. This talk was clear.',
+      '',
+      '### Deep Equilibrium Models',
+      '',
+      'One layer solved for its fixed point replaces a deep stack.',
+    ].join('\n');
+    const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['Causal Discovery With Kernel Tests', 'Deep Equilibrium Models']);
+    expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'a talk (its note says "this talk", and names no paper), not a paper' }));
+    expect(notPapers).toContainEqual(expect.objectContaining({ line: 7, why: 'a talk (an experience report, no paper named), not a paper' }));
+  });
+
   it('reads a heading under a tutorials session as a tutorial, however many give it, and a "... panel" as an event', () => {
     const notes = [
       '## Monday (Tutorials)',
