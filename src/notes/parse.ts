@@ -43,19 +43,25 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
 
 /**
  * In a folder of one-paper notes that open with a link to their paper (two in three of them, and
- * at least three), a note that opens with neither a link nor a title of its own is about a topic,
+ * at least three), a note that opens with neither a link nor a title of its own, or that opens
+ * on a topic and cites a paper for it ("see this paper: url"), is about a topic,
  * not a paper ("Gaussian Process" with tutorial links, a cheat-sheet): it is read as no paper,
  * with why, so the deck's file listing names it. Where fewer notes link their paper, a note
  * without a link says nothing, and nothing is set aside.
  */
 export function setAsideTopicNotes(files: ParsedNotes[]): ParsedNotes[] {
-  const onePaper = files.filter((f) => f.entries.length === 1);
+  // A note that opens on its topic and cites a paper for it ("Exponentiated Gradient (see this
+  // paper: url)") is a topic note too; it says nothing of how the others open.
+  const onePaper = files.filter((f) => f.entries.length === 1 && f.opening !== 'reference');
   const linked = onePaper.filter((f) => f.opening === 'link').length;
   if (linked < 3 || linked * 3 < onePaper.length * 2) return files;
   return files.map((f) => {
-    if (f.entries.length !== 1 || f.opening !== 'text') return f;
+    if (f.entries.length !== 1 || (f.opening !== 'text' && f.opening !== 'reference')) return f;
     const [entry] = f.entries as [NoteEntry];
-    const why = 'a topic note: it opens with no link to a paper and no title, unlike the other notes in this folder';
+    const why =
+      f.opening === 'reference'
+        ? 'a topic note: it opens on its topic and cites a paper for it ("see this paper"), unlike the other notes in this folder'
+        : 'a topic note: it opens with no link to a paper and no title, unlike the other notes in this folder';
     return { ...f, entries: [], notPapers: [...f.notPapers, { text: entry.title, file: entry.file, line: entry.line, why }] };
   });
 }

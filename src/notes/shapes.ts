@@ -41,7 +41,8 @@ export interface ReadNotes {
   opening: Opening;
 }
 
-export type Opening = 'link' | 'title' | 'text';
+/** `reference`: the first line links a paper only as a reference for its topic ("see this paper: url"). */
+export type Opening = 'link' | 'title' | 'text' | 'reference';
 
 /** A paper opened by a title paragraph, whose note goes on until the next title. */
 interface BlockPaper {
@@ -899,8 +900,30 @@ function openingOf(doc: NotesDocument): Opening {
   if (block?.kind !== 'heading' && block?.kind !== 'paragraph') return 'text';
   const { first } = splitFirstLine(block.inline);
   const raw = first.map((run) => (run.kind === 'text' ? run.text : '')).join('');
-  if (firstLink(first) !== null || /\bhttps?:\/\//.test(raw)) return 'link';
-  return block.kind === 'heading' ? 'title' : 'text';
+  if (firstLink(first) === null && !/\bhttps?:\/\//.test(raw)) return block.kind === 'heading' ? 'title' : 'text';
+  // "Exponentiated Gradient (EG) (see this paper: https://...)": the note is on a topic and
+  // points to a paper for it; a note on the paper names it and links it.
+  return citesForTopic(first) ? 'reference' : 'link';
+}
+
+// "(see this paper:", "see also", "cf.": what comes before a link that is a reference, not the note's paper.
+const SEE_BEFORE_LINK = /\b(?:see|cf\.?)(?: also)?(?: (?:this|the|that|a|an))?(?: (?:paper|article|reference|work))?\s*:?\s*\(?\s*$/i;
+
+/** Whether a line's first link or URL is given as a reference ("see this paper: url"). */
+function citesForTopic(first: Inline): boolean {
+  let before = '';
+  for (const run of first) {
+    if (run.kind === 'link') break;
+    if (run.kind === 'text') {
+      const at = run.text.search(/\bhttps?:\/\//);
+      if (at >= 0) {
+        before += run.text.slice(0, at);
+        break;
+      }
+      before += run.text;
+    } else before += inlineText([run]);
+  }
+  return SEE_BEFORE_LINK.test(before);
 }
 
 /** "building-machines-that-learn" -> "Building machines that learn": a file's name as a title. */

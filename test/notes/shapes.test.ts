@@ -212,6 +212,24 @@ describe('one paper per file, a folder of them a deck', () => {
     // Where the notes do not link their papers, a note without a link is a paper like the others.
     expect(inspectNotes(files.filter((f) => f.file !== 'hyper.md' && f.file !== 'zoneout.md')).papers).toHaveLength(4);
   });
+
+  it('sets aside a note that opens on a topic and cites a paper for it ("see this paper: url")', () => {
+    const files = [
+      ['deq.md', '- Deep Equilibrium Models - https://arxiv.org/abs/1909.01377\n\nOne layer solved for its fixed point replaces a deep stack.\n'],
+      ['eg.md', '- Mirror Descent (see this paper: https://example.org/md.pdf)\n\nLately I have been learning about mirror descent. It keeps weights on the simplex.\n'],
+      ['hyper.md', '[HyperNetworks](https://arxiv.org/abs/1609.09106)\n\nA small network generates the weights of a larger one.\n'],
+      ['rope.md', '[RoFormer: Rotary Position Embedding](https://arxiv.org/abs/2104.09864)\n\nPositions rotate the query and key vectors.\n'],
+    ].map(([file, text]) => ({ file: file!, bytes: Buffer.from(text!) }));
+    const report = inspectNotes(files);
+    expect(report.papers.map((p) => p.file)).toEqual(['deq.md', 'hyper.md', 'rope.md']);
+    expect(report.warnings).toEqual([
+      {
+        file: 'eg.md',
+        line: 1,
+        message: 'no paper read from this file (a topic note: it opens on its topic and cites a paper for it ("see this paper"), unlike the other notes in this folder)',
+      },
+    ]);
+  });
 });
 
 describe('LaTeX and the plain format', () => {
