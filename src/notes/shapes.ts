@@ -477,13 +477,20 @@ class PaperReader {
     // A table whose rows say what each link is ("[Paper]", "[Code]", "[Tweet]"): a row whose
     // links name a blog post or a book, and no paper, is about no paper.
     const labelled = labels.filter((row) => row.some((label) => PAPER_LABEL.test(label))).length * 2 >= table.rows.length;
+    let previousTitle = '';
     for (let r = 0; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       const cell = row.cells[columns.title] ?? [];
       const { first, rest } = splitFirstLine(cell);
       const lead = leadTitle(first);
       const leadRest = lead ? inlineText(stripSeparator(lead.rest)).trim() : '';
-      const title = cleanTitle(lead && (leadRest === '' || readsAsTitle(lead)) ? lead.title : titleText(first));
+      let title = cleanTitle(lead && (leadRest === '' || readsAsTitle(lead)) ? lead.title : titleText(first));
+      // "**StyleGAN-T: ...** - ProGen - an LLM that ...": a row repeating the title of the row
+      // above while its short name names another paper is a copy-paste slip; the short name is
+      // this row's paper (two rows with one title would be one paper twice, and lose this one).
+      const shortName = SHORT_NAME.exec(leadRest)?.[1];
+      if (title !== '' && title === previousTitle && shortName !== undefined && !sameWords(title, shortName)) title = cleanTitle(shortName);
+      previousTitle = title;
       if (title === '' || notATitle(title) !== null) {
         if (row.cells.some((c) => inlineText(c) !== '')) this.notPaper(row.cells.map(inlineText).join(' | '), row.line, 'a row with no paper title');
         continue;
@@ -495,7 +502,7 @@ class PaperReader {
       }
       const note = new NoteText();
       // "**Title** - Short name - what it does": the cell's summary after the title.
-      if (leadRest !== '' && !isAuthorLine(leadRest)) note.addText(leadRest.replace(/^([^.:;]{1,60}?) [-–—] (?=\S)/, (whole, name: string) => (name.split(/\s+/).length <= 6 ? '' : whole)));
+      if (leadRest !== '' && !isAuthorLine(leadRest)) note.addText(SHORT_NAME.exec(leadRest) ? leadRest.replace(SHORT_NAME, '') : leadRest);
       const restText = inlineText(rest);
       if (restText && !isAuthorLine(restText.replace(/\n/g, ', '))) note.addText(restText);
       for (const index of columns.summary) note.addInline(row.cells[index] ?? []);
@@ -743,6 +750,15 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+// "MusicLM - a generative model ...": a short name (six words at most) before a dash, then the summary.
+const SHORT_NAME = /^((?:[^.:;\s]+ ){0,5}?[^.:;\s]+) [-–—] (?=\S)/;
+
+/** Whether every word of a short name is in a title ("H3" is not in "Hungry Hungry Hippos"). */
+function sameWords(title: string, name: string): boolean {
+  const words = new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return name.toLowerCase().split(/[^\p{L}\p{N}]+/u).every((word) => word === '' || words.has(word));
+}
 
 // What a link says it points to, in tables and lists that label their links.
 const PAPER_LABEL = /^(?:paper|pdf|arxiv|abs|abstract|openreview|preprint|article)$/i;

@@ -133,6 +133,19 @@ describe('papers as table rows', () => {
     expect(entries[0]!.own).toBe('Beautiful maths, slow sampling.');
     expect(notPapers).toEqual([expect.objectContaining({ line: 7, why: 'a row with no paper title' })]);
   });
+
+  it('titles a row by its short name when it repeats the title of the row above (a copy-paste slip)', () => {
+    const notes = [
+      '| **Paper** | **Links** |',
+      '| --- | --- |',
+      '| 1) **GLOW-2: Generative Flows With Invertible Attention** - GLOW-2 - invertible attention layers let a flow model long-range structure. | [Paper](https://arxiv.org/abs/3001.00012) |',
+      '| 2) **GLOW-2: Generative Flows With Invertible Attention** - ProtoFold - a language model that predicts protein structure from sequence. | [Paper](https://example.org/protofold) |',
+      '| 3) **Sparse Probing of Language Models** - Sparse Probing - a few neurons carry most of a probed feature. | [Paper](https://example.org/probing) |',
+    ].join('\n');
+    const { entries } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['GLOW-2: Generative Flows With Invertible Attention', 'ProtoFold', 'Sparse Probing of Language Models']);
+    expect(answerOf(entries[1]!)).toBe('A language model that predicts protein structure from sequence.');
+  });
 });
 
 describe('rows and links about no paper', () => {
