@@ -417,10 +417,14 @@ export function paperVoiceToThirdPerson(text: string): string {
   return head + tail;
 }
 
-/** A parenthesis that is the note-taker talking: "(Code available)", "(he guessed ...)", "(... 0.5?)". */
+/**
+ * A parenthesis that is the note-taker talking: "(Code available)", "(he guessed ...)", "(... 0.5?)",
+ * or sending the reader elsewhere: "(see this for an explanation of duality)" pointed at a link
+ * that a card does not show.
+ */
 export function isRemarkAside(inner: string): boolean {
   if (/\?/.test(inner)) return true;
-  if (/\b(?:code|slides|video)(?: is)? (?:available|online|released)\b|\bgithub\b|\barxiv\b|\bsee (?:also|my|the blog)\b/i.test(inner)) return true;
+  if (/\b(?:code|slides|video)(?: is)? (?:available|online|released)\b|\bgithub\b|\barxiv\b|\bsee (?:also|my|the blog|this|these|here)\b/i.test(inner)) return true;
   return remarkKind(inner) !== null;
 }
 

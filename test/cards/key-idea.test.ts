@@ -108,6 +108,12 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
     expect(text).toBe('Since it is hard to optimize, they optimize a tighter bound instead.');
   });
 
+  it('drops an aside that sends the reader to a link the card does not show', () => {
+    expect(answer('Their approach is to rewrite the distance through its dual (see this for an explanation of the duality).')).toBe(
+      'Their approach is to rewrite the distance through its dual.',
+    );
+  });
+
   it('tells the paper\u2019s own voice from the note-taker\u2019s, and never prints "I"', () => {
     const text = answer(
       'Gustav said he had the idea first. This paper says that I want not only the softmax similar, but also the attention map to be similar.',
