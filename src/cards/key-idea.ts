@@ -347,7 +347,9 @@ const SECONDARY = /^(?:\w+ ){1,3}(?:actually )?also\b/i;
 // "You can think of gray as ...", "You don't want ...": explaining to the reader.
 const READER_SUBJECT = /^you\b/i;
 // A sentence that leans on an earlier one ("this training", "that phenomenon").
-const BACK_REFERENCE = /\b(?:this|that|these|those|such) (?!paper\b|article\b|work\b|is\b|was\b)[a-z]+/i;
+// ("It shows that Earth-Mover distance ...": "that" after a verb of saying opens what is said.)
+const BACK_REFERENCE =
+  /(?<!\b(?:shows?|showed|shown|finds?|found|proves?|proved|argues?|argued|claims?|claimed|says?|said|notes?|noted|observes?|observed|demonstrates?|demonstrated|suggests?|suggested|realiz(?:e|es|ed)|means?) )\b(?:this|that|these|those|such) (?!paper\b|article\b|work\b|is\b|was\b)[a-z]+/i;
 const CONTRAST_START = /^(?:but|however|although|though|yet|whereas)\b/i;
 const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|like)\b/i;
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
@@ -419,7 +421,11 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (CONSEQUENCE.test(t)) score += 0.5;
   if (has(Cue.Input) && INPUT_OUTPUT.test(t)) score += 1.5;
   if (has(Cue.Only) && NOT_ONLY.test(t)) score += 1;
-  score += 0.7 * actions.length;
+  // "Instead of computing ..., we compute ...": the opening "Instead" is the method cue below;
+  // it is not also a verb of doing (counted twice, it lifted an aside over the note's "Their
+  // approach is to ...").
+  const leadingInstead = actions.includes('instead') && /^instead\b/i.test(t) ? 1 : 0;
+  score += 0.7 * (actions.length - leadingInstead);
   score += 0.8 * Math.min(3, shared.length);
   // The method named as the subject: "So this hypernetwork can ...", "Zoneout is ...".
   if (titleInFirstFour) score += 1.5;

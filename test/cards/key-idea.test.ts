@@ -253,6 +253,17 @@ describe('choosing and tidying the answer', () => {
     ).toMatch(/^Their clever approach is to reformulate the distance through its dual/);
   });
 
+  it('prefers "their approach is to ..." over an "Instead of ..." sentence explaining it, and brings what "it shows that" says', () => {
+    expect(
+      answer(
+        'I love this paper. It shows that the mover distance should be a better match for learning distributions. Some background on divergences follows here. Their clever approach is to rely on a duality to reformulate the computation of the mover distance. Instead of computing the metric over each point in the space, we can compute the metric based on the transformation of that point to another point in the same space.',
+        { title: 'Dual Distances for GANs' },
+      ),
+    ).toBe(
+      'It shows that the mover distance should be a better match for learning distributions. Their clever approach is to rely on a duality to reformulate the computation of the mover distance.',
+    );
+  });
+
   it('takes "the most important contribution is ..." as the summary it is', () => {
     expect(
       answer('The paper also proposes multi-head attention, with eight heads that each attend in parallel over a lower-dimensional projection of the keys, queries and values, whose outputs are then concatenated and projected again to the model width. Recurrent models encode the whole input into one fixed-size vector. The most important contribution of the paper is to get rid of recurrence altogether.', {
