@@ -163,6 +163,20 @@ const PATTERNS: Pattern[] = [
     when: ['figures figure plots slides writing written visualizations visualisations read talk poster presentation explained'],
     re: /\b(?:great|nice|good|beautiful|clear|pretty|lovely|excellent|fun|easy|quick|hard|tough) (?:figures?|plots|slides|writing|visuali[sz]ations|read|talk|poster|presentation)\b|\b(?:well|nicely|clearly|beautifully|badly|poorly) (?:written|explained|presented)\b/i,
   },
+  // "...; interesting phenomena observed", "nice results shown": a verdict with nothing said of
+  // what was observed. "They uncovered clear, practical insights.": praise for insights it does
+  // not give ("insights into X" says what they are about, and is no remark).
+  {
+    kind: 'verdict',
+    when: [PRAISE + ' clear practical valuable deep', 'observed found shown reported obtained seen insights insight'],
+    re: /(?:^|[,;:] )(?:some |many |several )?(?:very |really |quite )?(?:interesting|surprising|cool|nice|impressive|amazing|fascinating|strong|good|great)(?: \w+){1,2} (?:observed|found|shown|reported|obtained|seen)[.;,:]?$|\b(?:clear|practical|useful|interesting|valuable|deep|important|great|nice)(?:,? (?:and )?\w+)? insights?[.;,:]?$/i,
+  },
+  // "Not straightforward but there is potential ...": the reader weighing the paper's future.
+  {
+    kind: 'verdict',
+    when: ['straightforward potential'],
+    re: /^not (?:very |really |so |that )?straightforward\b|\bthere is (?:a lot of |some |great |huge |real )?potential\b/i,
+  },
   // "for the reading group", "in journal club": where the note-taker will use it.
   {
     kind: 'first-person',

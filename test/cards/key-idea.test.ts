@@ -319,6 +319,22 @@ describe('remarks at the end of a sentence, and verdicts tacked on', () => {
     expect(answer('They learn residual functions with identity shortcuts, which is nice.')).toBe('They learn residual functions with identity shortcuts.');
     expect(answer('Coool - 3d convolutions slide one filter over the whole volume.')).toBe('3d convolutions slide one filter over the whole volume.');
   });
+
+  it('leave out praise with nothing said ("interesting phenomena observed", "clear, practical insights")', () => {
+    expect(answer('Aims to explain how small models memorize their training examples; interesting phenomena observed; important work.')).toBe(
+      'Aims to explain how small models memorize their training examples.',
+    );
+    expect(answer('They uncovered clear, practical insights. They prove that the evidence of a model detects memorization.')).toBe(
+      'They prove that the evidence of a model detects memorization.',
+    );
+  });
+
+  it('leave out the reader weighing its future ("Not straightforward but there is potential ...")', () => {
+    expect(answer('Composes new networks from fragments of pretrained ones. Not straightforward but there is potential in reusing what networks learned.')).toBe(
+      'Composes new networks from fragments of pretrained ones.',
+    );
+  });
+
 });
 
 describe('what the note says briefly, and notes with nothing else', () => {
