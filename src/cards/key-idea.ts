@@ -600,6 +600,7 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
       const first = c.words[0]!.word === '' ? c.words[1]?.word : c.words[0]!.word;
       if (first !== undefined && LEAD_IN_FIRST_WORDS.has(first)) text = withoutLeadIns(text, !follows);
       if (hasDoubledWord(c.words)) text = text.replace(DOUBLED_WORD, '$1');
+      if (PRAISE_BEFORE_NOUN.test(text)) text = withoutPraise(text);
       text = capitalise(text.replace(/[\s:;,–—-]+$/, ''));
       if (!endsSentence(text)) text += '.';
       memo.set(key, text);
@@ -614,6 +615,22 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
     }
     return out;
   };
+}
+
+// "Uses interesting factorization trick", "A nice overview of ...": the note-taker's praise
+// of what the paper does, set before the noun, where no clause can be cut off. The card keeps
+// what it is ("a factorization trick") without the judgement. (Lower case only: "Clever Hans".)
+const PRAISE_BEFORE_NOUN =
+  /\b(?:(an?) )?(?:interesting|nice|neat|clever|elegant|amazing|awesome|fascinating|impressive) (?!(?:to|that|for|and|or|but|in|on|as|at|if|because|enough|than|when)\b)(?=[a-z])/;
+
+function withoutPraise(text: string): string {
+  return text.replace(new RegExp(PRAISE_BEFORE_NOUN.source, 'gi'), (whole: string, article: string | undefined, at: number, all: string) => {
+    if (whole[article ? article.length + 1 : 0] !== whole[article ? article.length + 1 : 0]!.toLowerCase()) return whole;
+    if (!article) return '';
+    const an = /^[aeiou]/i.test(all.slice(at + whole.length));
+    const fixed = an ? 'an' : 'a';
+    return `${article[0] === 'A' ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed} `;
+  });
 }
 
 // "the the", "also been also" is left alone: only short function words, which are never doubled on purpose.
