@@ -130,6 +130,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   const titleLength = countWords(entry.title, 40);
   const candidates: Candidate[] = [];
   let sawRemark = false;
+  let previousWasRemark = false;
   // A note's key idea is in its first pages; reading no further bounds the work on a huge note.
   const body = entry.body.length > MAX_NOTE_CHARS ? entry.body.slice(0, MAX_NOTE_CHARS) : entry.body;
   const sentences = splitSentences(plainText(body));
@@ -140,6 +141,14 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const usable = usableText(sentence, titleWords);
     if (usable.trimmedRemark) sawRemark = true;
     const { text, words, analysis, aside } = usable;
+    // "The same is true for the reverse direction ...": the claim is the sentence before's; after
+    // a remark ("... will be a fascinating area to track."), it is the same remark.
+    const remarkBefore = previousWasRemark;
+    previousWasRemark = text === null && usable.trimmedRemark;
+    if (remarkBefore && SAME_AS_BEFORE.test(sentence)) {
+      previousWasRemark = true;
+      continue;
+    }
     if (text === null || words === null || analysis === null) continue;
     const wordCount = countWords(text, MIN_WORDS);
     // "Zoneout.", "Attention Is All You Need." under that title: says nothing the front does not.
@@ -151,6 +160,8 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
   return { candidates, sawRemark };
 }
+
+const SAME_AS_BEFORE = /^(?:and |but )?(?:the same (?:is true|holds|goes|applies)|(?:this|that) (?:is|holds) (?:also |equally )?true)\b/i;
 
 // ---------------------------------------------------------------------------------------------
 // Cleaning a sentence: remark asides, remark clauses, formulas lost in copy-paste.

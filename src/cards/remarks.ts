@@ -171,6 +171,13 @@ const PATTERNS: Pattern[] = [
     when: [PRAISE + ' clear practical valuable deep', 'observed found shown reported obtained seen insights insight'],
     re: /(?:^|[,;:] )(?:some |many |several )?(?:very |really |quite )?(?:interesting|surprising|cool|nice|impressive|amazing|fascinating|strong|good|great)(?: \w+){1,2} (?:observed|found|shown|reported|obtained|seen)[.;,:]?$|\b(?:clear|practical|useful|interesting|valuable|deep|important|great|nice)(?:,? (?:and )?\w+)? insights?[.;,:]?$/i,
   },
+  // "... will be a fascinating research area to track", "a space to watch": the reader's forecast
+  // for a field, not what the paper does.
+  {
+    kind: 'verdict',
+    when: ['track watch follow eye'],
+    re: /\b(?:area|areas|space|topic|topics|direction|directions|field|fields|trend|trends) to (?:track|watch|follow|keep an eye on)\b|\bworth (?:tracking|watching|following)\b/i,
+  },
   // "Not straightforward but there is potential ...": the reader weighing the paper's future.
   {
     kind: 'verdict',

@@ -335,6 +335,16 @@ describe('remarks at the end of a sentence, and verdicts tacked on', () => {
     );
   });
 
+  it('skip a note that only forecasts a field, and "the same is true" of another', () => {
+    expect(skip('Transformers for planning will be a fascinating research area to track. The same is true for the reverse direction (planning for transformers).')).toBe(
+      SKIP_REASONS.remarks,
+    );
+    // After a statement, "the same is true" carries the statement on.
+    expect(answer('Transformers learn planning from demonstrations alone. The same is true for search with learned heuristics.')).toBe(
+      'Transformers learn planning from demonstrations alone. The same is true for search with learned heuristics.',
+    );
+  });
+
   it('take praise off the noun it is set before, keeping the article right', () => {
     expect(answer('Uses interesting factorization trick to reduce the game to a tractable decision process.')).toBe(
       'Uses factorization trick to reduce the game to a tractable decision process.',
