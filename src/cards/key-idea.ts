@@ -177,12 +177,12 @@ interface Usable {
 }
 
 // Clause kinds that can be cut off the front of a sentence and leave the paper's statement:
-// "Google's paper, quick multi-style transformations." Other remarks at the front carry on
+// "Google's paper, quick multi-style transformations.", "Not really about attention - ...". Other remarks at the front carry on
 // into the rest ("his poster is very hot, people are still around ..."), and a verdict at the
 // end ("..., very attractive") judges what came before it: those take the sentence with them.
 // A verdict after the statement ("..., great figures", "..., which is nice") is cut off with
 // what follows it: the statement before it stands alone (and is dropped if too short to).
-const LEADING_CUTTABLE = new Set<RemarkKind>(['provenance']);
+const LEADING_CUTTABLE = new Set<RemarkKind>(['provenance', 'scope']);
 const TRAILING_CUTTABLE = new Set<RemarkKind>(['first-person', 'hearsay', 'hedge', 'talk', 'provenance', 'verdict']);
 /** A leading verdict of at most this many words is an interjection ("Coool -", "Wow,"), cut like provenance. */
 const INTERJECTION_WORDS = 2;

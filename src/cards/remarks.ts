@@ -12,7 +12,9 @@ export type RemarkKind =
   | 'verdict'
   | 'hedge'
   | 'talk'
-  | 'aside';
+  | 'aside'
+  /** The reader on what the paper is really about ("Not really about attention, actually - ..."). */
+  | 'scope';
 
 // Each pattern runs only when its trigger words are in the text: `when` lists groups of words,
 // and every group must have one of its words there. A sentence is split into words once, and
@@ -168,21 +170,26 @@ const PATTERNS: Pattern[] = [
   // not give ("insights into X" says what they are about, and is no remark).
   {
     kind: 'verdict',
-    when: [PRAISE + ' clear practical valuable deep', 'observed found shown reported obtained seen insights insight'],
+    when: ['observed found shown reported obtained seen insights insight'],
     re: /(?:^|[,;:] )(?:some |many |several )?(?:very |really |quite )?(?:interesting|surprising|cool|nice|impressive|amazing|fascinating|strong|good|great)(?: \w+){1,2} (?:observed|found|shown|reported|obtained|seen)[.;,:]?$|\b(?:clear|practical|useful|interesting|valuable|deep|important|great|nice)(?:,? (?:and )?\w+)? insights?[.;,:]?$/i,
   },
   // "... will be a fascinating research area to track", "a space to watch": the reader's forecast
-  // for a field, not what the paper does.
+  // for a field, not what the paper does. "Not straightforward but there is potential ...": the
+  // reader weighing the paper's future.
   {
     kind: 'verdict',
-    when: ['track watch follow eye'],
-    re: /\b(?:area|areas|space|topic|topics|direction|directions|field|fields|trend|trends) to (?:track|watch|follow|keep an eye on)\b|\bworth (?:tracking|watching|following)\b/i,
+    when: ['track watch follow eye straightforward potential'],
+    re: /\b(?:area|areas|space|topic|topics|direction|directions|field|fields|trend|trends) to (?:track|watch|follow|keep an eye on)\b|\bworth (?:tracking|watching|following)\b|^not (?:very |really |so |that )?straightforward\b|\bthere is (?:a lot of |some |great |huge |real )?potential\b/i,
   },
-  // "Not straightforward but there is potential ...": the reader weighing the paper's future.
+  // "Not really about attention, actually - the key addition is ...": the reader setting the
+  // title right; what follows says what the paper is about.
+  { kind: 'scope', when: ['about'], re: /^not (?:really |actually |quite |so much |entirely )?(?:about|a paper (?:about|on))\b/i },
+  // "Doesn't appear to create an intermediate representation, as the authors were probably
+  // attempting to do": the reader guessing at what the paper did not manage.
   {
-    kind: 'verdict',
-    when: ['straightforward potential'],
-    re: /^not (?:very |really |so |that )?straightforward\b|\bthere is (?:a lot of |some |great |huge |real )?potential\b/i,
+    kind: 'hedge',
+    when: ['appear seem probably'],
+    re: /^(?:does|did)(?:n['’]?t| not) (?:appear|seem) to\b|\b(?:the authors|they) (?:were|are) probably\b|\bprobably (?:attempting|trying|intended|meant)\b/i,
   },
   // "for the reading group", "in journal club": where the note-taker will use it.
   {

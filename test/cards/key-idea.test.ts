@@ -335,6 +335,15 @@ describe('remarks at the end of a sentence, and verdicts tacked on', () => {
     );
   });
 
+  it('cut the reader setting the title right off the front, and their guess at what the authors attempted', () => {
+    expect(answer('Not really about attention, actually - the key addition is a third network that tracks the arc of the dialogue.')).toBe(
+      'The key addition is a third network that tracks the arc of the dialogue.',
+    );
+    expect(answer('One model translates between many language pairs with one shared attention. Doesn\u2019t appear to learn an interlingua, as the authors were probably attempting to do.')).toBe(
+      'One model translates between many language pairs with one shared attention.',
+    );
+  });
+
   it('skip a note that only forecasts a field, and "the same is true" of another', () => {
     expect(skip('Transformers for planning will be a fascinating research area to track. The same is true for the reverse direction (planning for transformers).')).toBe(
       SKIP_REASONS.remarks,
