@@ -339,6 +339,10 @@ function tidySpacing(text: string): string {
 
 const SUMMARY_CUE =
   /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
+// "First, the intuition makes sense: frequent words can fit more parameters ...", "Intuition:":
+// the note-taker introducing the idea behind the method, as "The idea:" does.
+const INTUITION =
+  /^(?:first(?:ly)?,? |second(?:ly)?,? )?(?:the )?(?:key |main |basic |core )?intuition(?: behind (?:it|this|the [\w-]+))?(?: (?:is|makes? senses?))?\s*:\s*/i;
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
 const PAPER_SUBJECT =
   /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/i;
@@ -425,7 +429,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   const { cues, actions, shared, titleInFirstFour } = c.analysis;
   const has = (cue: number): boolean => (cues & cue) !== 0;
   let score = 0;
-  if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t))) score += 3;
+  if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) score += 3;
   if (PAPER_SUBJECT.test(t)) score += 2;
   else if (has(Cue.Paper) && PAPER_MENTION.test(t)) score += 1;
   if (AUTHOR_SUBJECT.test(t)) score += 1.5;
@@ -664,7 +668,7 @@ function endsSentence(text: string): boolean {
 // First words of the lead-ins below; a sentence starting otherwise has none to drop.
 const LEAD_IN_FIRST_WORDS = new Set(
   ('in to tl tldr basically essentially actually well anyway interestingly overall the it it’s it\'s this he they ' +
-    'idea main core key insight method approach contribution summary gist solution ' +
+    'idea main core key insight method approach contribution summary gist solution first firstly second secondly intuition ' +
     'so and then also but however finally therefore thus hence because').split(' '),
 );
 
@@ -680,7 +684,7 @@ const SEEMS = /^it seems(?: that| to be| like)?\s+/i;
 const BECAUSE = /^because\s+/i;
 // All of the above in one pattern: a sentence that matches none of them is left as it is
 // after one look rather than six.
-const ANY_LEAD_IN = new RegExp([INTERJECTION, IDEA_IS, SAYING, PAPER_SAYS_THAT, SEEMS].map((re) => `(?:${re.source})`).join('|'), 'i');
+const ANY_LEAD_IN = new RegExp([INTERJECTION, IDEA_IS, SAYING, PAPER_SAYS_THAT, SEEMS, INTUITION].map((re) => `(?:${re.source})`).join('|'), 'i');
 const ANY_LEAD_IN_OR_CONNECTIVE = new RegExp(`${ANY_LEAD_IN.source}|(?:${CONNECTIVE.source})|(?:${BECAUSE.source})`, 'i');
 
 /** Drops the words that lead into a statement without being part of it; keeps the meaning. */
@@ -689,7 +693,7 @@ function withoutLeadIns(text: string, dropConnectives: boolean): string {
   for (let guard = 0; guard < 6; guard++) {
     if (!(dropConnectives ? ANY_LEAD_IN_OR_CONNECTIVE : ANY_LEAD_IN).test(out)) break;
     const before = out;
-    out = out.replace(INTERJECTION, '').replace(IDEA_IS, '').replace(SAYING, '').replace(PAPER_SAYS_THAT, '').replace(SEEMS, '');
+    out = out.replace(INTERJECTION, '').replace(IDEA_IS, '').replace(SAYING, '').replace(PAPER_SAYS_THAT, '').replace(SEEMS, '').replace(INTUITION, '');
     if (dropConnectives) {
       out = out.replace(CONNECTIVE, '');
       // "Because X." alone reads as an answer; "Because X, Y" needs its because.

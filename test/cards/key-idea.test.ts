@@ -264,6 +264,18 @@ describe('choosing and tidying the answer', () => {
     );
   });
 
+  it('takes what follows "the intuition makes sense:" or "Intuition:" as the idea, without the lead-in', () => {
+    expect(
+      answer(
+        'A method to scale up large output layers. First, the intuition makes sense: frequent words can fit more parameters, while rare words only fit a few. Each word is a vector with the size of d_A + d_B, and the vector is very sparse in this way.',
+        { title: 'Frequency-Sized Softmax' },
+      ),
+    ).toBe('A method to scale up large output layers. Frequent words can fit more parameters, while rare words only fit a few.');
+    expect(answer('Why do transformers need so many keys? Intuition: attention heads that agree can share one key projection.')).toBe(
+      'Attention heads that agree can share one key projection.',
+    );
+  });
+
   it('takes "the most important contribution is ..." as the summary it is', () => {
     expect(
       answer('The paper also proposes multi-head attention, with eight heads that each attend in parallel over a lower-dimensional projection of the keys, queries and values, whose outputs are then concatenated and projected again to the model width. Recurrent models encode the whole input into one fixed-size vector. The most important contribution of the paper is to get rid of recurrence altogether.', {
