@@ -791,6 +791,9 @@ const EXPERIENCE_TITLE = /^(?:lessons?(?: learned| learnt)? (?:from|in|of|on)|re
 const CALLS_ITSELF_A_TALK = /\bthis (?:talk|keynote|lecture)\b/i;
 // Words a note about a paper uses for it: with any of them, a talk is a paper's talk.
 const PAPER_WORDS = /\b(?:paper|papers|authors?|arxiv|we propose|they propose|propose[sd]?|poster)\b/i;
+// "This talk" is said of a paper's talk too: such a note also says what they, their method or
+// model do, which a talk on a subject seldom does.
+const WORK_WORDS = /\b(?:they|their|(?:the|this|our|new|proposed) (?:method|model|approach|algorithm|architecture|framework))\b/i;
 /** A keynote or invited talk runs an hour, a paper's talk minutes: its note is this many times as long. */
 const KEYNOTE_LENGTH_RATIO = 2.5;
 
@@ -836,15 +839,14 @@ function talkReason(section: Section, session: string, talks: TalkContext): stri
   if (oneSpeaker && noteLength(section) >= talks.keynoteLength) {
     return 'a keynote or invited talk (one speaker, and a note several times as long as the papers beside it), not a paper';
   }
-  const needsText = EXPERIENCE_TITLE.test(section.title) || hasTalkWords(section);
-  if (needsText && !PAPER_WORDS.test(sectionText(section))) {
-    return EXPERIENCE_TITLE.test(section.title) ? 'a talk (an experience report, no paper named), not a paper' : 'a talk (its note says "this talk", and names no paper), not a paper';
+  if (EXPERIENCE_TITLE.test(section.title) && !PAPER_WORDS.test(sectionText(section))) {
+    return 'a talk (an experience report, no paper named), not a paper';
+  }
+  const text = sectionText(section);
+  if (CALLS_ITSELF_A_TALK.test(text) && !PAPER_WORDS.test(text) && !WORK_WORDS.test(text)) {
+    return 'a talk (its note says "this talk", and names no paper), not a paper';
   }
   return null;
-}
-
-function hasTalkWords(section: Section): boolean {
-  return CALLS_ITSELF_A_TALK.test(sectionText(section));
 }
 
 /** A section's text under its heading, its sub-sections' included. */

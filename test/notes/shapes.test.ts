@@ -443,9 +443,10 @@ describe('talks among papers', () => {
       '',
       '### Deep Equilibrium Models',
       '',
-      'One layer solved for its fixed point replaces a deep stack.',
+      'This talk was clear: their model solves one layer for its fixed point instead of stacking many.',
     ].join('\n');
     const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    // A paper's talk is "this talk" too; its note says what they or their model do.
     expect(entries.map((e) => e.title)).toEqual(['Causal Discovery With Kernel Tests', 'Deep Equilibrium Models']);
     expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'a talk (its note says "this talk", and names no paper), not a paper' }));
     expect(notPapers).toContainEqual(expect.objectContaining({ line: 7, why: 'a talk (an experience report, no paper named), not a paper' }));
