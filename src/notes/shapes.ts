@@ -231,6 +231,11 @@ class PaperReader {
         if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${notATitle(kid.label) ?? 'holds no paper'}`);
       }
     }
+    // "# Demonstrations", "# Socials": what is listed under them are demos and events, written
+    // like papers (a bold or linked title, names under it) but none.
+    if (section.heading && EVENT_GROUP.test(section.label.toLowerCase().replace(/[^\p{L} ]/gu, '').trim())) {
+      for (const entry of this.entries.splice(before)) this.notPaper(entry.title, entry.line, `under "${section.label}": a demo or event, not a paper`);
+    }
     return this.entries.length - before;
   }
 
@@ -774,6 +779,7 @@ function linkLabels(inline: Inline): string[] {
   return labels;
 }
 
+const EVENT_GROUP = /^(?:demos?|demonstrations?|socials?|social events?|meetups?|competitions?|expo|exhibits?|exhibitions?|sponsors?)$/;
 const TALK_SESSION = /\b(?:tutorials?|workshops?|keynotes?|invited talks?|talks|panels?)\b/i;
 const TUTORIAL_SESSION = /\btutorials?\b/i;
 // "BERT: Pre-training of ...", "TensorFuzz: Debugging ...": a coined name before a colon is a

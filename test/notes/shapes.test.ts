@@ -496,6 +496,29 @@ describe('events and leftovers of Markdown line breaks', () => {
     ]);
   });
 
+  it('reads what is listed under "Demonstrations" or "Socials" as demos and events, however titled', () => {
+    const notes = [
+      '# Demonstrations',
+      '',
+      '**813: Real-Time Fluid Simulation with Mesh Convolutions**\\',
+      'Ada Lovelace · Alan Turing',
+      '',
+      '# Socials',
+      '',
+      '[T-PRIME](https://example.org/tprime)\\',
+      'Wed 07:00 -- 10:00 PM @ West 223',
+      '',
+      '# Orals',
+      '',
+      '[Deep Equilibrium Models](https://arxiv.org/abs/1909.01377)\\',
+      'One layer solved for its fixed point replaces a deep stack.',
+    ].join('\n');
+    const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['Deep Equilibrium Models']);
+    expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'under "Demonstrations": a demo or event, not a paper' }));
+    expect(notPapers).toContainEqual(expect.objectContaining({ line: 8, why: 'under "Socials": a demo or event, not a paper' }));
+  });
+
   it('ends a sentence at a parenthesis whose URL was left out', () => {
     const [entry] = parseNotes('## Dual Distances for GANs\n\nThey rely on a duality (see this for the duality https://example.org/dual). Instead of points, they compare transformations.\n', 'notes.md').entries;
     expect(entry!.body).toContain('(see this for the duality). Instead');
