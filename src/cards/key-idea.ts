@@ -177,9 +177,10 @@ interface Usable {
 }
 
 // Clause kinds that can be cut off the front of a sentence and leave the paper's statement:
-// "Google's paper, quick multi-style transformations.", "Not really about attention - ...". Other remarks at the front carry on
-// into the rest ("his poster is very hot, people are still around ..."), and a verdict at the
-// end ("..., very attractive") judges what came before it: those take the sentence with them.
+// "Google's paper, quick multi-style transformations.", "Not really about attention - the key
+// addition is ...". Other remarks at the front carry on into the rest ("his poster is very
+// hot, people are still around ..."), and a verdict at the end ("..., very attractive") judges
+// what came before it: those take the sentence with them.
 // A verdict after the statement ("..., great figures", "..., which is nice") is cut off with
 // what follows it: the statement before it stands alone (and is dropped if too short to).
 const LEADING_CUTTABLE = new Set<RemarkKind>(['provenance', 'scope']);
@@ -636,15 +637,16 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
 // of what the paper does, set before the noun, where no clause can be cut off. The card keeps
 // what it is ("a factorization trick") without the judgement. (Lower case only: "Clever Hans".)
 const PRAISE_BEFORE_NOUN =
-  /\b(?:(an?) )?(?:interesting|nice|neat|clever|elegant|amazing|awesome|fascinating|impressive) (?!(?:to|that|for|and|or|but|in|on|as|at|if|because|enough|than|when)\b)(?=[a-z])/;
+  /\b(?:(an?) )?(interesting|nice|neat|clever|elegant|amazing|awesome|fascinating|impressive) (?!(?:to|that|for|and|or|but|in|on|as|at|if|because|enough|than|when)\b)(?=[a-z])/;
+const ALL_PRAISE_BEFORE_NOUN = new RegExp(PRAISE_BEFORE_NOUN.source, 'gi');
 
 function withoutPraise(text: string): string {
-  return text.replace(new RegExp(PRAISE_BEFORE_NOUN.source, 'gi'), (whole: string, article: string | undefined, at: number, all: string) => {
-    if (whole[article ? article.length + 1 : 0] !== whole[article ? article.length + 1 : 0]!.toLowerCase()) return whole;
-    if (!article) return '';
-    const an = /^[aeiou]/i.test(all.slice(at + whole.length));
-    const fixed = an ? 'an' : 'a';
-    return `${article[0] === 'A' ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed} `;
+  return text.replace(ALL_PRAISE_BEFORE_NOUN, (whole: string, article: string | undefined, adjective: string, at: number) => {
+    if (adjective[0] !== adjective[0]!.toLowerCase()) return whole;
+    if (article === undefined) return '';
+    // The article now stands before the next word: "an interesting trick" -> "a trick".
+    const fixed = /^[aeiou]/i.test(text.slice(at + whole.length)) ? 'an' : 'a';
+    return `${article[0] === 'A' ? `A${fixed.slice(1)}` : fixed} `;
   });
 }
 
