@@ -930,8 +930,9 @@ function openingOf(doc: NotesDocument): Opening {
   return citesForTopic(first) ? 'reference' : 'link';
 }
 
-// "(see this paper:", "see also", "cf.": what comes before a link that is a reference, not the note's paper.
-const SEE_BEFORE_LINK = /\b(?:see|cf\.?)(?: also)?(?: (?:this|the|that|a|an))?(?: (?:paper|article|reference|work))?\s*:?\s*\(?\s*$/i;
+// "(see this paper:", "see also", "cf.": what comes before a link that is a reference, not the
+// note's paper. A bare "(see url)" may be how a note links its own paper, and is not one.
+const SEE_BEFORE_LINK = /\b(?:see (?:also )?(?:this|the|that|a|an) (?:paper|article|reference|work)|see also|cf\.?)\s*:?\s*\(?\s*$/i;
 
 /** Whether a line's first link or URL is given as a reference ("see this paper: url"). */
 function citesForTopic(first: Inline): boolean {

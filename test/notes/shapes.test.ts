@@ -235,6 +235,9 @@ describe('one paper per file, a folder of them a deck', () => {
     ].map(([file, text]) => ({ file: file!, bytes: Buffer.from(text!) }));
     const report = inspectNotes(files);
     expect(report.papers.map((p) => p.file)).toEqual(['deq.md', 'hyper.md', 'rope.md']);
+    // "Title (see url)" is how a note may link its own paper: it stays a paper.
+    const own = { file: 'eg.md', bytes: Buffer.from('- Mirror Descent Revisited (see https://arxiv.org/abs/3001.00013)\n\nThe mirror map keeps weights on the simplex.\n') };
+    expect(inspectNotes([...files.filter((f) => f.file !== 'eg.md'), own]).papers.map((p) => p.file).sort()).toEqual(['deq.md', 'eg.md', 'hyper.md', 'rope.md']);
     expect(report.warnings).toEqual([
       {
         file: 'eg.md',
