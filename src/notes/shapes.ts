@@ -266,7 +266,13 @@ class PaperReader {
       return;
     }
     const note = new NoteText();
-    note.addBlocks(section.blocks);
+    // "_Antoine Labatie_" under the title: the paper's one author (or its speaker), not its note.
+    if (opensWithOneSpeaker(section)) {
+      const [first, ...blocks] = section.blocks as [Extract<Block, { kind: 'paragraph' }>, ...Block[]];
+      note.removed.add('authors');
+      note.addInline(splitFirstLine(first.inline).rest);
+      note.addBlocks(blocks);
+    } else note.addBlocks(section.blocks);
     const addParts = (parts: Section[]) => {
       for (const part of parts) {
         const kind = partKind(part.label) ?? 'body';

@@ -404,6 +404,12 @@ describe('talks among papers', () => {
     expect(entries.map((e) => e.title)).toEqual(['A Curiosity-Driven Exploration Approach Using Learned Forward Models']);
   });
 
+  it('keeps the one author named under a paper\u2019s heading off its card', () => {
+    const [entry] = parseNotes('### A Theory of Warmup\n_Ada Lovelace_\n\n+ Warmup preconditions the loss surface early in training.\n', 'notes.md').entries;
+    expect(entry!.body).not.toContain('Lovelace');
+    expect(answerOf(entry!)).toBe('Warmup preconditions the loss surface early in training.');
+  });
+
   it('reads a one-speaker heading among papers as a keynote when its note is several times as long as theirs', () => {
     const paper = (title: string, authors: string, line: string) => [`### ${title}`, `_${authors}_`, '', `+ ${line}`, ''];
     const keynote = [
