@@ -808,6 +808,11 @@ const PAPER_WORDS = /\b(?:paper|papers|authors?|arxiv|we propose|they propose|pr
 const WORK_WORDS = /\b(?:they|their|(?:the|this|our|new|proposed) (?:method|model|approach|algorithm|architecture|framework))\b/i;
 /** A keynote or invited talk runs an hour, a paper's talk minutes: its note is this many times as long. */
 const KEYNOTE_LENGTH_RATIO = 2.5;
+/**
+ * ... and fills pages: a note this long at least (in characters). Where the papers get one line
+ * each, a single author's paragraph is several times as long and still no keynote.
+ */
+const KEYNOTE_MIN_LENGTH = 1000;
 
 /** What the papers under one heading say about the talks among them. */
 interface TalkContext {
@@ -825,7 +830,7 @@ function talkContext(papers: Section[]): TalkContext {
   if (session || papers.length < 4) return { session, keynoteLength: Infinity };
   const lengths = papers.map(noteLength).sort((a, b) => a - b);
   const median = lengths[Math.floor((lengths.length - 1) / 2)]!;
-  return { session, keynoteLength: median > 0 ? median * KEYNOTE_LENGTH_RATIO : Infinity };
+  return { session, keynoteLength: median > 0 ? Math.max(median * KEYNOTE_LENGTH_RATIO, KEYNOTE_MIN_LENGTH) : Infinity };
 }
 
 /**

@@ -434,6 +434,19 @@ describe('talks among papers', () => {
     expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: expect.stringMatching(/^a keynote or invited talk/) }));
   });
 
+  it('keeps a single author\u2019s paper with a paragraph among one-line notes: a keynote fills pages', () => {
+    const paper = (title: string, authors: string, line: string) => [`### ${title}`, `_${authors}_`, '', `+ ${line}`, ''];
+    const notes = [
+      '## Tuesday (Conference)',
+      '',
+      ...paper('A Theory of Warmup', 'Ada Lovelace', 'Warmup preconditions the loss surface early in training, so large learning rates stay stable; they prove it for linear nets and check it on ResNets, where a short warmup matches a long one.'),
+      ...paper('Deep Equilibrium Models', 'Shaojie Bai, Zico Kolter', 'One fixed-point layer.'),
+      ...paper('Sparse Mixtures of Tiny Experts', 'Katherine Johnson, Dorothy Vaughan', 'Tiny experts.'),
+      ...paper('Gradient Flows Without Gradients', 'Alan Turing, Grace Hopper', 'Flows from evaluations.'),
+    ].join('\n');
+    expect(parseNotes(notes, 'notes.md').entries).toHaveLength(4);
+  });
+
   it('reads a note that calls itself "this talk", or an experience report, as a talk when it names no paper', () => {
     const notes = [
       '## Spotlights',
