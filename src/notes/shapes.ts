@@ -461,7 +461,7 @@ class PaperReader {
       }
       return true;
     }
-    if (!isPaperList(items.map((i) => i.paper))) return false;
+    if (!isPaperList(items.map((i) => i.paper))) return this.readTitleList(list, session);
     // One bullet naming a paper, with nothing under it: a title line, not a list of papers.
     if (items.length === 1 && !items[0]!.paper!.hasNotes) return false;
     // Only titles with notes: a bare link among them is a paper with nothing written yet.
@@ -477,6 +477,23 @@ class PaperReader {
       this.paperLike++;
       this.add('list items', paper.title, item.line, session, note, paper.code);
     }
+    return true;
+  }
+
+  /**
+   * "## Posters" (or "Papers", "To read") over "- noise aware unsupervised deep lidar stereo
+   * fusion", "- PackNet SfM": a reading list of bare titles, no links, no notes. The heading says
+   * what the items are; each is a paper with nothing written yet (skipped for it, but found).
+   * Every item must read as a title (one line, not a sentence), and there must be three at least.
+   */
+  private readTitleList(list: Extract<Block, { kind: 'list' }>, session: string): boolean {
+    if (!PAPERS_HEADING.test(session.toLowerCase().replace(/[^\p{L} ]/gu, '').trim()) || list.items.length < 3) return false;
+    const titles = list.items.map((item) => (item.blocks.length === 1 && item.blocks[0]!.kind === 'paragraph' ? bareTitle(item.blocks[0]!.inline) : null));
+    if (titles.some((title) => title === null)) return false;
+    list.items.forEach((item, i) => {
+      this.paperLike++;
+      this.add('list items', titles[i]!, item.line, session, new NoteText());
+    });
     return true;
   }
 
@@ -783,6 +800,17 @@ function linkLabels(inline: Inline): string[] {
     else if (run.kind === 'strong' || run.kind === 'em' || run.kind === 'strike') labels.push(...linkLabels(run.children));
   }
   return labels;
+}
+
+// Headings that say what a list under them holds: papers, by name.
+const PAPERS_HEADING = /^(?:papers?|posters?|(?:papers? )?to read|reading list|posters to see)$/;
+
+/** A list item that is only a title: one line, no link, not a sentence; its title, or null. */
+function bareTitle(inline: Inline): string | null {
+  if (firstLink(inline) !== null || inline.some((run) => run.kind === 'break')) return null;
+  const text = inlineText(inline).trim();
+  if (text === '' || /[.!?]$/.test(text) || text.split(/\s+/).length > 20 || notATitle(text) !== null) return null;
+  return cleanTitle(text);
 }
 
 const EVENT_GROUP = /^(?:demos?|demonstrations?|socials?|social events?|meetups?|competitions?|expo|exhibits?|exhibitions?|sponsors?)$/;

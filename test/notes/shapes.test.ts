@@ -148,6 +148,30 @@ describe('papers as table rows', () => {
   });
 });
 
+describe('a reading list of bare titles', () => {
+  it('reads plain title lines under "Posters" or "To read" as papers with nothing written yet', () => {
+    const notes = [
+      '## Posters',
+      '',
+      '- noise aware unsupervised lidar stereo fusion',
+      '- GLOW-2: Generative Flows With Invertible Attention',
+      '- PackNet SfM',
+    ].join('\n');
+    const { entries } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['Posters', 'noise aware unsupervised lidar stereo fusion', 3],
+      ['Posters', 'GLOW-2: Generative Flows With Invertible Attention', 4],
+      ['Posters', 'PackNet SfM', 5],
+    ]);
+    expect(answerOf(entries[0]!)).toBe(`SKIP ${'empty note (nothing under the title)'}`);
+  });
+
+  it('leaves a list of sentences under "Papers" alone', () => {
+    const notes = '## Papers\n\n- I read five papers this week.\n- Most were about diffusion.\n- Next week: flows.\n';
+    expect(parseNotes(notes, 'notes.md').entries).toEqual([]);
+  });
+});
+
 describe('rows and links about no paper', () => {
   it('reads a table row whose link is a blog post or a book, where the rows label their links, as no paper', () => {
     const notes = [
