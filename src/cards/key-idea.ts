@@ -8,6 +8,7 @@
 // critiques, questions and other papers; keep the best sentence and, when it fits and helps,
 // one more, in the note's order; then tidy lead-ins ("In short,", "The idea is to").
 // A note with nothing usable is skipped with a reason, so the user can write "Key idea: ...".
+import { answerRestatesTitle } from './restates-title.js';
 import type { NoteEntry } from '../core/types.js';
 import { stripControl } from '../core/sanitize.js';
 import { splitSentences } from './sentences.js';
@@ -44,6 +45,7 @@ export const SKIP_REASONS = {
   remarks: "only the note-taker's remarks (no key idea)",
   short: 'too short to say what the paper does',
   none: 'no sentence says what the paper does',
+  title: 'the note only restates the title',
 } as const;
 
 export interface Candidate {
@@ -68,18 +70,28 @@ export function extractKeyIdea(entry: NoteEntry): KeyIdea {
   const own = entry.keyIdea === undefined ? '' : plainText(entry.keyIdea).replace(/\s+/g, ' ').trim();
   if (own !== '') return { answer: own };
 
+  // An answer that only says again what the title says makes a card that is its own answer
+  // (restates-title.ts): the next part of the note is tried, and with none, the note is skipped.
+  let restated = false;
+  const answered = (idea: KeyIdea): idea is { answer: string } => {
+    if (!('answer' in idea)) return false;
+    if (!answerRestatesTitle(entry.title, idea.answer)) return true;
+    restated = true;
+    return false;
+  };
   // What the note says briefly (TLDR, Summary, Main idea) is the answer when it holds one.
   if (entry.lead !== undefined && entry.lead.trim() !== '') {
     const fromLead = extractFromBody({ ...entry, body: entry.lead });
-    if ('answer' in fromLead) return fromLead;
+    if (answered(fromLead)) return fromLead;
   }
   const fromBody = entry.body.trim() === '' ? null : extractFromBody(entry);
-  if (fromBody !== null && 'answer' in fromBody) return fromBody;
+  if (fromBody !== null && answered(fromBody)) return fromBody;
   // Related work, history, future work: what a note has to say when it says nothing else.
   if (entry.context !== undefined && entry.context.trim() !== '') {
     const fromContext = extractFromBody({ ...entry, body: entry.context });
-    if ('answer' in fromContext) return fromContext;
+    if (answered(fromContext)) return fromContext;
   }
+  if (restated) return { skip: SKIP_REASONS.title };
   return fromBody ?? { skip: emptyNoteReason(entry) };
 }
 

@@ -426,3 +426,19 @@ describe('notes that say too little', () => {
     expect(skip("If you're looking for interesting open problems in deep learning, this is a good reference.")).toBe(SKIP_REASONS.remarks);
   });
 });
+
+describe('a note that only restates its title', () => {
+  const title = 'Zero-shot Image-to-Image Translation';
+
+  it('is skipped with that reason, asking for a key idea, rather than made a card that is its own answer', () => {
+    expect(skip('pix2pix-zero - proposes a model for zero-shot image-to-image translation.', { title })).toBe(SKIP_REASONS.title);
+  });
+
+  it('gives its answer from the next part of the note that says more', () => {
+    expect(answer('Proposes a model for zero-shot image-to-image translation. It edits an image along a direction found in text embeddings, keeping its structure by cross-attention guidance.', { title })).toContain('cross-attention guidance');
+  });
+
+  it('still takes the user\u2019s own "Key idea:" line, whatever it says', () => {
+    expect(answer('Nothing here.', { title, keyIdea: 'Zero-shot image-to-image translation.' })).toBe('Zero-shot image-to-image translation.');
+  });
+});

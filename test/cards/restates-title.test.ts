@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { answerRestatesTitle } from '../../src/cards/restates-title.js';
+
+describe('an answer that only restates the title', () => {
+  it('is one whose words are the title\'s, give or take "proposes", "a model" and one adjective', () => {
+    expect(answerRestatesTitle('Zero-shot Image-to-Image Translation', 'Proposes a model for zero-shot image-to-image translation.')).toBe(true);
+    expect(answerRestatesTitle('Structure and Content-Guided Video Synthesis with Diffusion Models', 'proposes an approach for structure and content-guided video synthesis with diffusion models.')).toBe(true);
+    expect(answerRestatesTitle('A Watermark for Large Language Models', 'A watermarking framework for proprietary language models.')).toBe(true);
+    expect(answerRestatesTitle('Text-To-4D Dynamic Scene Generation', 'A new text-to-4D model for dynamic scene generation from input text.')).toBe(true);
+    expect(answerRestatesTitle('InstructPix2Pix: Learning to Follow Image Editing Instructions', 'Proposes a method with the capability of editing images from human instructions.')).toBe(true);
+  });
+
+  it('is not one that says how, or what was found', () => {
+    expect(answerRestatesTitle('Deep Residual Learning for Image Recognition', 'Layers learn residual functions with reference to their inputs, through shortcut connections.')).toBe(false);
+    expect(answerRestatesTitle('Noise2Music: Text-conditioned Music Generation with Diffusion Models', 'proposes diffusion models to generate high-quality 30-second music clips via text prompts.')).toBe(false);
+    expect(answerRestatesTitle('BERT', 'Pre-trains a bidirectional transformer by masking words and predicting them.')).toBe(false);
+    expect(answerRestatesTitle('Attention Is All You Need', 'Drops recurrence.')).toBe(false);
+    expect(answerRestatesTitle('Attention Is All You Need', 'Self-attention replaces recurrence.')).toBe(false);
+    expect(answerRestatesTitle('The Impossibility of Parallelizing Boosting', 'Boosting cannot be parallelized without an exponential blow-up in training complexity.')).toBe(false);
+  });
+});
