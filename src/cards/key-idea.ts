@@ -107,11 +107,11 @@ function emptyNoteReason(entry: NoteEntry): string {
 }
 
 function extractFromBody(entry: NoteEntry): KeyIdea {
-  const { candidates, sawRemark } = rankSentences(entry);
+  const { candidates, sawRemark, sawRestatement } = rankSentences(entry);
   let words = 0;
   for (let i = 0; i < candidates.length; i++) words += candidates[i]!.wordCount;
   if (candidates.length === 0 || words < MIN_WORDS) {
-    return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.short };
+    return { skip: sawRestatement ? SKIP_REASONS.title : sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.short };
   }
 
   // The best sentence of four words or more: "Differential operators: Multiple." cannot say what
@@ -137,11 +137,12 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
  * The note's sentences that are not the note-taker's remarks, cleaned and scored, in the
  * note's order; and whether any remark was taken out. Exported to show why an answer was chosen.
  */
-export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawRemark: boolean } {
+export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawRemark: boolean; sawRestatement: boolean } {
   const titleWords = contentWords(entry.title);
   const titleLength = countWords(entry.title, 40);
   const candidates: Candidate[] = [];
   let sawRemark = false;
+  let sawRestatement = false;
   let previousWasRemark = false;
   // A note's key idea is in its first pages; reading no further bounds the work on a huge note.
   const body = entry.body.length > MAX_NOTE_CHARS ? entry.body.slice(0, MAX_NOTE_CHARS) : entry.body;
@@ -165,12 +166,18 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const wordCount = countWords(text, MIN_WORDS);
     // "Zoneout.", "Attention Is All You Need." under that title: says nothing the front does not.
     if ((wordCount <= 4 || countWords(text, titleLength + 3) <= titleLength + 2) && restatesTitle(words, titleWords)) continue;
+    // "Proposes a model for zero-shot image-to-image translation." under that title: neither.
+    // Passed over, so that a sentence saying more is the answer (restates-title.ts).
+    if (answerRestatesTitle(entry.title, text)) {
+      sawRestatement = true;
+      continue;
+    }
     const fragment = countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text) && !hasVerb(text, analysis);
     const formula = !words.some((w) => w.word.length >= 3);
     candidates.push({ index, text, words, analysis, wordCount, aside, fragment, formula, score: 0 });
   }
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
-  return { candidates, sawRemark };
+  return { candidates, sawRemark, sawRestatement };
 }
 
 const SAME_AS_BEFORE = /^(?:and |but )?(?:the same (?:is true|holds|goes|applies)|(?:this|that) (?:is|holds) (?:also |equally )?true)\b/i;

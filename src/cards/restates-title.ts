@@ -40,20 +40,25 @@ const MOST_WORDS = 25;
 
 /**
  * Whether `answer` says nothing its `title` does not: it is made of the title's words, the words
- * that only say a paper exists ("proposes a model"), and at most one more, and it takes more of
- * its words from the title than it adds ("Drops recurrence" for "Attention Is All You Need"
- * adds the idea itself).
+ * that only say a paper exists ("proposes a model"), and at most one more; it takes more of its
+ * words from the title than it adds ("Drops recurrence" for "Attention Is All You Need" adds the
+ * idea itself); and it says at least half of what the title says ("A variant of Q learning."
+ * under "Learning Visual Servoing with Deep Features and Trust Region Fitted Q-Iteration" shares
+ * two words with it by chance, and places the method).
  */
 export function answerRestatesTitle(title: string, answer: string): boolean {
   const answerWords = words(answer);
   if (answerWords.length > MOST_WORDS) return false;
-  const titleWords = new Set(words(title));
+  const titleWords = new Set(words(title).filter((word) => !GENERIC.has(word)));
+  const covered = new Set<string>();
   let added = 0;
   let fromTitle = 0;
   for (const word of answerWords) {
     if (GENERIC.has(word)) continue;
-    if (titleWords.has(word)) fromTitle++;
-    else if (++added > MOST_ADDED) return false;
+    if (titleWords.has(word)) {
+      fromTitle++;
+      covered.add(word);
+    } else if (++added > MOST_ADDED) return false;
   }
-  return fromTitle >= Math.max(2, added);
+  return fromTitle >= Math.max(2, added) && 2 * covered.size >= titleWords.size;
 }

@@ -434,6 +434,12 @@ describe('a note that only restates its title', () => {
     expect(skip('pix2pix-zero - proposes a model for zero-shot image-to-image translation.', { title })).toBe(SKIP_REASONS.title);
   });
 
+  it('gives its answer from the sentence after, however long, when the note goes on to say more', () => {
+    const more =
+      'It edits an image along an editing direction found automatically in the text embedding space, and keeps the input image structure through cross-attention guidance during diffusion sampling.';
+    expect(answer(`Proposes a model for zero-shot image-to-image translation. ${more}`, { title })).toBe(more);
+  });
+
   it('gives its answer from the next part of the note that says more', () => {
     expect(answer('Proposes a model for zero-shot image-to-image translation. It edits an image along a direction found in text embeddings, keeping its structure by cross-attention guidance.', { title })).toContain('cross-attention guidance');
   });

@@ -15,6 +15,7 @@ describe('an answer that only restates the title', () => {
     expect(answerRestatesTitle('Noise2Music: Text-conditioned Music Generation with Diffusion Models', 'proposes diffusion models to generate high-quality 30-second music clips via text prompts.')).toBe(false);
     expect(answerRestatesTitle('BERT', 'Pre-trains a bidirectional transformer by masking words and predicting them.')).toBe(false);
     expect(answerRestatesTitle('Attention Is All You Need', 'Drops recurrence.')).toBe(false);
+    expect(answerRestatesTitle('Learning Visual Servoing with Deep Features and Trust Region Fitted Q-Iteration', 'A variant of Q learning.')).toBe(false);
     expect(answerRestatesTitle('Attention Is All You Need', 'Self-attention replaces recurrence.')).toBe(false);
     expect(answerRestatesTitle('The Impossibility of Parallelizing Boosting', 'Boosting cannot be parallelized without an exponential blow-up in training complexity.')).toBe(false);
   });
