@@ -414,6 +414,7 @@ export function readCardsFile(decksDir: string, name: string): { cardsFile: Card
     for (const card of parsed.cards) card.question ??= card.title;
     for (const card of parsed.retired) card.question ??= card.title;
     delete (parsed as { counts?: unknown }).counts;
+    delete (parsed as { restBytes?: unknown }).restBytes;
     return { cardsFile: parsed, text, stat };
   } catch (error) {
     throw corruptedCards(path, name, (error as Error).message);
@@ -431,6 +432,11 @@ function corruptedCards(path: string, name: string, reason: string): UserError {
 /** cards.json text exactly as written, so "nothing changed" can be decided by comparison. */
 export function serializeCardsFile(file: CardsFile): string {
   const { version, deck, notesHash, generator, notesStamps, cards, retired, skipped, warnings } = file;
+  // One item a line: a diff of two builds shows the cards that changed, and the file is a third
+  // smaller than indented JSON. A card's question is left out when it is its title (the usual case).
+  const list = (items: readonly object[]) => (items.length ? `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]` : '[]');
+  const stored = (card: Card) => (card.question === card.title ? { ...card, question: undefined } : card);
+  const rest = `"cards": ${list(cards.map(stored))},\n"retired": ${list(retired.map(stored))},\n"skipped": ${list(skipped)}\n}\n`;
   const head: CardsHeadLine = {
     version,
     deck,
@@ -438,18 +444,18 @@ export function serializeCardsFile(file: CardsFile): string {
     generator,
     ...(notesStamps ? { notesStamps } : {}),
     counts: { cards: cards.length, retired: retired.length, skipped: skipped.length },
+    // The file's length past its first line: a file changed below it (a merge's conflict
+    // markers, a hand edit) has another, and its head is then not trusted (readCardsHead).
+    restBytes: Buffer.byteLength(rest, 'utf8'),
     warnings,
   };
-  // One item a line: a diff of two builds shows the cards that changed, and the file is a third
-  // smaller than indented JSON. A card's question is left out when it is its title (the usual case).
-  const list = (items: readonly object[]) => (items.length ? `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]` : '[]');
-  const stored = (card: Card) => (card.question === card.title ? { ...card, question: undefined } : card);
-  return `${JSON.stringify(head).slice(0, -1)},\n"cards": ${list(cards.map(stored))},\n"retired": ${list(retired.map(stored))},\n"skipped": ${list(skipped)}\n}\n`;
+  return `${JSON.stringify(head).slice(0, -1)},\n${rest}`;
 }
 
 /** cards.json's first line: all but its lists, with their lengths (serializeCardsFile). */
 interface CardsHeadLine extends Pick<CardsFile, 'version' | 'deck' | 'notesHash' | 'generator' | 'notesStamps' | 'warnings'> {
   counts: { cards: number; retired: number; skipped: number };
+  restBytes: number;
 }
 
 /** What cards.json says of itself on its first line, and its stat. */
@@ -479,7 +485,8 @@ export function readCardsHead(decksDir: string, name: string): CardsHead | null 
       typeof counts === 'object' && counts !== null &&
       [counts.cards, counts.retired, counts.skipped].every((n) => Number.isSafeInteger(n) && n >= 0) &&
       Array.isArray(head.warnings) &&
-      (head.notesStamps === undefined || Array.isArray(head.notesStamps));
+      (head.notesStamps === undefined || Array.isArray(head.notesStamps)) &&
+      first.size === first.line.length + 1 + head.restBytes;
     return valid ? { ...head, stat: { size: first.size, mtimeMs: first.mtimeMs, ino: first.ino } } : null;
   } catch {
     return null;

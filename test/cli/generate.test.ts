@@ -206,6 +206,20 @@ describe('bad input gets one clear line, a non-zero exit and nothing written', (
     expectRefusal(runCli(['generate', 'mine', '--decks', decks]), /folder/);
   });
 
+  it('says a cards.json broken below its first line (a merge left its markers) is corrupted, not unchanged', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const saved = new Date(Date.now() - 60_000);
+    utimesSync(notesPath(decks), saved, saved);
+    generateJson(decks);
+    const cardsPath = join(decks, 'iclr2017', 'cards.json');
+    const before = statSync(cardsPath);
+    const lines = readFileSync(cardsPath, 'utf8').split('\n');
+    lines.splice(3, 0, '<<<<<<< HEAD', '=======', '>>>>>>> other');
+    writeFileSync(cardsPath, lines.join('\n'));
+    utimesSync(cardsPath, before.atime, before.mtime);
+    expectRefusal(runCli(['generate', 'iclr2017', '--decks', decks]), /cards\.json is corrupted/);
+  });
+
   it('says a cards.json from a newer paperdeck is that, not damage, and leaves it as it is', () => {
     const { decks } = workspaceWithBundledDeck();
     const cardsPath = join(decks, 'iclr2017', 'cards.json');
