@@ -6,10 +6,12 @@
 //
 // Layout: one line of JSON (FactsHead, with the card ids), a newline, zero bytes up to a
 // multiple of 8, then the arrays in ARRAYS order, each `rows` long, little-endian.
-import type { LogFacts } from '../core/types.js';
+import { isTimeInRange } from '../core/clock.js';
+import { LogKindCode, NO_CARD_STATE, type LogFacts } from '../core/types.js';
 import { writeFileAtomicSync } from './atomic-file.js';
 import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
 
+/** Bumped whenever what a row holds changes (log-facts.ts entryFacts, the codec's lineFacts): a cache keeps values read by the paperdeck that wrote it. */
 export const FACTS_CACHE_VERSION = 1;
 
 interface FactsHead {
@@ -62,6 +64,24 @@ export function writeFactsCache(file: string, facts: LogFacts, point: { seq: num
   writeFileAtomicSync(file, out);
 }
 
+const KINDS = new Set<number>(Object.values(LogKindCode));
+
+/**
+ * Whether every row holds what the log's reader would have put there: entries numbered 1, 2, ...
+ * in order, a card among cardIds, a known kind, a rating 0-4, a state kind or none, and a time
+ * paperdeck takes. A cache damaged in any of these is not used: the readers would otherwise
+ * blame the review log for what is wrong with its cache.
+ */
+function rowsAreSound(facts: LogFacts): boolean {
+  const { seq, card, kind, rating, beforeState, at, cardIds } = facts;
+  for (let i = 0; i < facts.length; i++) {
+    if (seq[i] !== i + 1 || !(card[i]! >= 0 && card[i]! < cardIds.length) || !KINDS.has(kind[i]!) || rating[i]! > 4) return false;
+    if (beforeState[i]! > 3 && beforeState[i] !== NO_CARD_STATE) return false;
+    if (!isTimeInRange(at[i]!)) return false;
+  }
+  return true;
+}
+
 /**
  * The facts cached in `file`, and the point of the log they reach, when `stillThere` says that
  * point's line is still in the log as it was; null when the file is missing, from another
@@ -99,9 +119,7 @@ export function readFactsCache(
       offset += array.byteLength;
     }
     const facts = { length: rows, cardIds, ...arrays } as unknown as LogFacts;
-    // Each row's card is an index into cardIds; one out of range would be read as no card at all.
-    for (let i = 0; i < rows; i++) if (facts.card[i]! >= cardIds.length || facts.card[i]! < 0) return null;
-    return { facts, seq, logBytes };
+    return rowsAreSound(facts) ? { facts, seq, logBytes } : null;
   } catch {
     return null;
   }

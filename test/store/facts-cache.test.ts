@@ -111,4 +111,17 @@ describe('the facts cache', () => {
     truncateSync(facts, 0);
     expect(plain(await readFacts(state))).toEqual(await fromLogAlone(state));
   });
+
+  it('is passed over when a row in it is not what the log holds, rather than blaming the log', async () => {
+    const state = tempDir();
+    await answer(state, 20);
+    const { facts } = files(state);
+    const cache = readFileSync(facts);
+    const start = Math.ceil((cache.indexOf(10) + 1) / 8) * 8;
+    // Row 6's time (the second array, after `seq`), set to a time paperdeck never writes.
+    const damaged = Buffer.from(cache);
+    damaged.writeDoubleLE(1e300, start + 20 * 8 + 5 * 8);
+    writeFileSync(facts, damaged);
+    expect(plain(await readFacts(state))).toEqual(await fromLogAlone(state));
+  });
 });
