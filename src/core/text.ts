@@ -27,22 +27,18 @@ export function needsTextWidths(texts: Iterable<string>): boolean {
 }
 
 /**
- * Columns a code point takes when string-width was not loaded: only a command that prints text
- * without awaiting loadTextWidths (a line on stderr of a --json run) meets it. Marks and
- * zero-width characters take none; East Asian wide characters, emoji and the symbol blocks that
- * hold emoji (some of whose characters are narrow) two; others one. Where it errs, it counts
- * more columns than a terminal draws (a ZWJ sequence, a flag), so a planned line is never too wide.
+ * Columns a text takes when string-width was not loaded: only a command that prints text without
+ * awaiting loadTextWidths (a line on stderr of a --json run) meets it. Combining marks and
+ * format characters take none, the narrow characters one, and every other two: more than a
+ * terminal draws for many, never less, so a line planned with it is never too wide.
  */
 function roughWidth(text: string): number {
   let width = 0;
   for (const char of text) {
-    if (/[\p{Mn}\p{Me}\p{Cf}]/u.test(char)) continue;
-    const code = char.codePointAt(0)!;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) || (code >= 0x2300 && code <= 0x23ff) || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2b00 && code <= 0x2bff) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1faff) || (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
+    // VS16 asks for emoji presentation, two columns: "©️" and "1️⃣" take two.
+    if (char === '\uFE0F') width++;
+    else if (/[\p{Mn}\p{Me}\p{Cf}]/u.test(char)) continue;
+    else width += NARROW_CHARACTERS.test(char) ? 1 : 2;
   }
   return width;
 }

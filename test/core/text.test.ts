@@ -154,5 +154,9 @@ describe('widths before string-width is loaded', () => {
     expect(fresh.displayWidth('✅')).toBe(2);
     expect(fresh.displayWidth('🙂')).toBe(2);
     expect(fresh.truncate('漢字漢字漢字', 5)).toBe('漢字…');
+    // Never narrower than string-width counts them (what Ink draws by).
+    for (const text of ['©️', '1️⃣', '▶️', '🅰️', 'ℹ️', '👩‍👩‍👧', '🇫🇷', 'Ελληνικά', '\u{1F004}', '\u25FD']) {
+      expect(fresh.displayWidth(text)).toBeGreaterThanOrEqual(stringWidth(text));
+    }
   });
 });

@@ -140,8 +140,9 @@ export function sessionEndRows(state: SessionState, width: number): ReactElement
     ...plain('title', title, width, { bold: true }),
     blank('gap'),
     ...labelled('This session', sessionLine(session.answers, session.decks), width),
-    // Today's figures are the deck on screen's: named, once the session has been through others.
-    ...labelled('Today', `${session.decks > 1 ? `in ${toSafeLine(state.deck)}, ` : ''}${todayLine(summary)}`, width),
+    // Today's figures are the deck on screen's: named, once the session has been through others
+    // (even when nothing was answered here yet).
+    ...labelled('Today', `${state.earlierAnswers.length > 0 ? `in ${toSafeLine(state.deck)}, ` : ''}${todayLine(summary)}`, width),
     ...labelled('Next due', left > 0 ? stillDueText(state) : nextDueText(state), width),
     ...elsewhereRows(state, width),
   ];
