@@ -60,3 +60,28 @@ export function parseFileStamp(stamp: string): number {
   if (!match) return Number.NaN;
   return Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`);
 }
+
+/** Per deck, beside the legacy log: one review log per device, `<device>.ndjson`, each written by its device alone. */
+export const DEVICE_LOGS_DIR = 'logs';
+/** What each device keeps for itself alone (caches, lock, backups): `local/<device>/`, never read by another. */
+export const LOCAL_DIR = 'local';
+/** One record per device that has written here, `devices/<device>.json`, written once by that device. */
+export const DEVICES_DIR = 'devices';
+/** Each device's settings changes, `settings/<device>.json`, beside the legacy `settings.json`. */
+export const DEVICE_SETTINGS_DIR = 'settings';
+
+/** Device `device`'s own review log of `deck`. */
+export function deviceLogFile(stateDir: string, deck: string, device: string): string {
+  return join(deckStateDir(stateDir, deck), DEVICE_LOGS_DIR, `${device}.ndjson`);
+}
+
+/** The folder of what device `device` keeps for itself: its caches, lock and backups. */
+export function localDir(stateDir: string, device: string): string {
+  return join(stateDir, LOCAL_DIR, device);
+}
+
+/** Device `device`'s caches of `deck` (snapshot, due index). */
+export function localDeckDir(stateDir: string, device: string, deck: string): string {
+  deckStateDir(stateDir, deck); // the same guard on the name
+  return join(localDir(stateDir, device), DECKS_DIR, deck);
+}
