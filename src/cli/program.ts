@@ -207,13 +207,29 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
 }
 
 /**
+ * Lets the store schedule again a review that merging machines' logs finds made on a state its
+ * writer did not see (store/merged-log.ts). Here, not in the store: `due`'s quick path leaves
+ * ts-fsrs out of its bundle.
+ */
+async function useSchedulerForMerges(): Promise<void> {
+  const [{ Scheduler }, { useRescheduler }] = await Promise.all([import('../schedule/scheduler.js'), import('../store/state.js')]);
+  useRescheduler((settings) => {
+    const scheduler = new Scheduler(settings);
+    return (state, entry) => (entry.kind === 'review' ? scheduler.answer(entry.card, state, entry.rating, entry.at) : entry.after);
+  });
+}
+
+/**
  * Parses `argv` (as process.argv) and runs what it asks for. commander prints its own usage
  * errors, help and version (exit 2 for a usage error, 0 for help and version); any other
  * failure is one line on stderr.
  */
 export async function runProgram(argv: string[]): Promise<void> {
   try {
-    await buildProgram((invocation) => runInvocation(invocation, COMMAND_MODULES)).parseAsync(argv);
+    await buildProgram(async (invocation) => {
+      await useSchedulerForMerges();
+      await runInvocation(invocation, COMMAND_MODULES);
+    }).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) process.exitCode = error.exitCode === 0 ? 0 : 2;
     else reportFailure(error);

@@ -142,6 +142,11 @@ interface LogEntryBase {
   card: string;
   before: CardState | null;
   after: CardState;
+  /**
+   * The machine whose log holds it, when the store merges the logs of several (never written in
+   * the line: a log is one machine's); absent for the log from before devices.
+   */
+  device?: string;
 }
 
 export interface ReviewEntry extends LogEntryBase {

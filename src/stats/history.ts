@@ -21,7 +21,10 @@ export interface HistoryReview {
   difficulty: number;
   /** The probability of recall when the card was answered; null on its first review. */
   retrievability: number | null;
-  /** Which device answered: not recorded yet. */
+  /**
+   * Which machine answered, when the deck has the logs of several (null when it has this machine's
+   * alone, or for the log from before devices).
+   */
   device: string | null;
 }
 
@@ -45,7 +48,7 @@ export function cardHistory(
         stability: after.stability,
         difficulty: after.difficulty,
         retrievability: before === null ? null : retrievability(before, entry.at),
-        device: null,
+        device: entry.device ?? null,
       };
     });
 }

@@ -37,6 +37,9 @@ import {
   BACKUPS_DIR,
   BACKUP_LOGS_DIR,
   DECKS_DIR,
+  DEVICE_LOGS_DIR,
+  DEVICE_SETTINGS_DIR,
+  LOCAL_DIR,
   LOG_FILE,
   SETTINGS_FILE,
   SNAPSHOT_FILE,
@@ -44,6 +47,55 @@ import {
   fileStamp,
   parseFileStamp,
 } from './layout.js';
+
+/**
+ * What one machine backs up, and where. A machine sharing the state folder backs up what it
+ * writes (its own logs and settings changes, its snapshots) into its own `local/<device>/backups/`:
+ * the other machines back up theirs, and no backup file is written by two machines. Without a
+ * device, the layout from before devices (`backups/`, `log.ndjson`, `settings.json`).
+ */
+export interface BackupPlaces {
+  stateDir: string;
+  /** Holds `backups/` and the snapshots (`decks/<deck>/snapshot.json`). */
+  root: string;
+  /** The live log of `deck` that this machine writes. */
+  logFile(deck: string): string;
+  settingsFile: string;
+}
+
+export function backupPlaces(stateDir: string, device?: string): BackupPlaces {
+  if (device === undefined) {
+    return { stateDir, root: stateDir, logFile: (deck) => join(stateDir, DECKS_DIR, deck, LOG_FILE), settingsFile: join(stateDir, SETTINGS_FILE) };
+  }
+  return {
+    stateDir,
+    root: join(stateDir, LOCAL_DIR, device),
+    logFile: (deck) => join(stateDir, DECKS_DIR, deck, DEVICE_LOGS_DIR, `${device}.ndjson`),
+    settingsFile: join(stateDir, DEVICE_SETTINGS_DIR, `${device}.json`),
+  };
+}
+
+/** Where the backups of `file` (a state file) are kept, and, for a review log, its deck's snapshot. */
+export function backupsOfFile(stateDir: string, file: string): { backupsDir: string; snapshotOfLog?: string } {
+  const { places, isLog, deck } = placesOfFile(stateDir, file);
+  return { backupsDir: join(places.root, BACKUPS_DIR), ...(isLog ? { snapshotOfLog: join(places.root, DECKS_DIR, deck!, SNAPSHOT_FILE) } : {}) };
+}
+
+/** The places a state file belongs to: its device's (by where it is), or the layout from before devices. */
+function placesOfFile(stateDir: string, file: string): { places: BackupPlaces; rel: string; isLog: boolean; deck?: string } {
+  const parts = relative(stateDir, file).split(sep);
+  if (parts.length === 4 && parts[0] === DECKS_DIR && parts[2] === DEVICE_LOGS_DIR && parts[3]!.endsWith('.ndjson')) {
+    return { places: backupPlaces(stateDir, parts[3]!.slice(0, -'.ndjson'.length)), rel: '', isLog: true, deck: parts[1]! };
+  }
+  if (parts.length === 2 && parts[0] === DEVICE_SETTINGS_DIR && parts[1]!.endsWith('.json')) {
+    return { places: backupPlaces(stateDir, parts[1]!.slice(0, -'.json'.length)), rel: SETTINGS_FILE, isLog: false };
+  }
+  if (parts.length > 2 && parts[0] === LOCAL_DIR) {
+    return { places: backupPlaces(stateDir, parts[1]!), rel: parts.slice(2).join(sep), isLog: false };
+  }
+  const isLog = parts.length === 3 && parts[0] === DECKS_DIR && parts[2] === LOG_FILE;
+  return { places: backupPlaces(stateDir), rel: parts.join(sep), isLog, ...(isLog ? { deck: parts[1]! } : {}) };
+}
 import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
 import { LogCorruption, drain, fileSize, lineEndingAt, readAt, readHeader, scanEntryBatches, withFile } from './review-log.js';
 
@@ -86,14 +138,13 @@ export interface BackupCopy {
  * holding a whole copy), for anything else the newest dated backup holding a copy.
  */
 export function backupCopyOf(stateDir: string, file: string): BackupCopy | undefined {
-  const rel = relative(stateDir, file);
-  const parts = rel.split(sep);
-  const isLog = parts.length === 3 && parts[0] === DECKS_DIR && parts[2] === LOG_FILE;
+  const { places, rel, isLog, deck } = placesOfFile(stateDir, file);
+  const root = places.root;
   let path: string | undefined;
-  if (isLog && existsSync(logCopyPath(stateDir, parts[1]!))) path = logCopyPath(stateDir, parts[1]!);
-  for (const name of listBackups(stateDir).reverse()) {
-    if (path) break;
-    const candidate = join(stateDir, BACKUPS_DIR, name, rel);
+  if (isLog && existsSync(logCopyPath(root, deck!))) path = logCopyPath(root, deck!);
+  for (const name of listBackups(root).reverse()) {
+    if (path || rel === '') break;
+    const candidate = join(root, BACKUPS_DIR, name, rel);
     if (existsSync(candidate)) path = candidate;
   }
   if (!path) return undefined;
@@ -249,9 +300,9 @@ function writeFreshCopy(liveFile: string, copyFile: string, end: number): void {
 }
 
 /** Brings a deck's log copy up to date with its live log (see the top of this file). */
-function updateLogCopy(stateDir: string, deck: string, backupName: string): LogCopyReport {
-  const liveFile = join(stateDir, DECKS_DIR, deck, LOG_FILE);
-  const copyFile = logCopyPath(stateDir, deck);
+function updateLogCopy(places: BackupPlaces, deck: string, backupName: string): LogCopyReport {
+  const liveFile = places.logFile(deck);
+  const copyFile = logCopyPath(places.root, deck);
   return withFile(liveFile, 'r', (liveFd): LogCopyReport => {
     const hasCopy = existsSync(copyFile);
     const current = hasCopy ? withFile(copyFile, 'r', (fd) => examineLogEnd(fd, copyFile)) : undefined;
@@ -335,42 +386,52 @@ function restoreText(
   takenAt: number,
   hasSettings: boolean,
   decks: { deck: string; snapshot: boolean; log: LogCopyReport | undefined }[],
+  places: BackupPlaces,
 ): string {
   const inState = (...parts: string[]): string => shellWord(parts.join('/'));
-  const folder = `${BACKUPS_DIR}/${name}`;
+  const rootRel = relative(places.stateDir, places.root).split(sep).filter(Boolean);
+  const inRoot = (...parts: string[]): string => inState(...rootRel, ...parts);
+  const folder = `${[...rootRel, BACKUPS_DIR].join('/')}/${name}`;
+  const settingsRel = relative(places.stateDir, places.settingsFile).split(sep).join('/');
   const whole: string[] = [];
   const exact: string[] = [];
-  if (hasSettings) whole.push(`cp ${inState(folder, SETTINGS_FILE)} ${SETTINGS_FILE}`);
+  if (hasSettings) {
+    if (settingsRel.includes('/')) whole.push(`mkdir -p ${shellWord(settingsRel.slice(0, settingsRel.lastIndexOf('/')))}`);
+    whole.push(`cp ${inState(folder, SETTINGS_FILE)} ${shellWord(settingsRel)}`);
+  }
   for (const { deck, snapshot, log } of decks) {
-    const deckDir = inState(DECKS_DIR, deck);
-    const live = (file: string): string => inState(DECKS_DIR, deck, file);
+    const deckDir = inRoot(DECKS_DIR, deck);
+    const live = (file: string): string => inRoot(DECKS_DIR, deck, file);
+    const liveLogRel = relative(places.stateDir, places.logFile(deck)).split(sep);
+    const liveLog = inState(...liveLogRel);
     whole.push(`mkdir -p ${deckDir}`);
+    if (liveLogRel.length > 3) whole.push(`mkdir -p ${inState(...liveLogRel.slice(0, -1))}`);
     // Without a snapshot in the backup the one in the state may not fit the restored log: it goes,
     // and paperdeck rebuilds it from the log.
     whole.push(snapshot ? `cp ${inState(folder, DECKS_DIR, deck, SNAPSHOT_FILE)} ${live(SNAPSHOT_FILE)}` : `rm -f ${live(SNAPSHOT_FILE)}`);
     // The due index is a cache of the live log: it goes, and the next session leaves a new one.
     whole.push(`rm -f ${live(DUE_INDEX_FILE)}`);
     if (log && log.bytes > 0) {
-      const copy = inState(BACKUPS_DIR, BACKUP_LOGS_DIR, `${deck}.ndjson`);
-      whole.push(`cp ${copy} ${live(LOG_FILE)}`);
-      exact.push(`head -c ${log.bytes} ${copy} > ${live(LOG_FILE)}  # up to entry ${log.seq}`);
+      const copy = inRoot(BACKUPS_DIR, BACKUP_LOGS_DIR, `${deck}.ndjson`);
+      whole.push(`cp ${copy} ${liveLog}`);
+      exact.push(`head -c ${log.bytes} ${copy} > ${liveLog}  # up to entry ${log.seq}`);
     }
   }
   const indent = (lines: string[]): string => lines.map((line) => `  ${line}\n`).join('');
   return (
     `paperdeck backup taken ${new Date(takenAt).toISOString()}.\n\n` +
     `This folder holds the settings and each deck's card-state snapshot as they were then. The\n` +
-    `review logs (the answers themselves) are not copied into every backup: ${BACKUPS_DIR}/${BACKUP_LOGS_DIR}/\n` +
+    `review logs (the answers themselves) are not copied into every backup: ${[...rootRel, BACKUPS_DIR, BACKUP_LOGS_DIR].join('/')}/\n` +
     `holds one copy of each deck's log, extended by every backup. ${BACKUP_MANIFEST_FILE} says how far\n` +
     `each copy reached when this backup was taken.\n\n` +
     `To put the whole state back, run these commands in the state folder (the one that holds\n` +
-    `${BACKUPS_DIR}/), with no paperdeck running:\n\n` +
+    `${rootRel.length ? LOCAL_DIR : BACKUPS_DIR}/), with no paperdeck running:\n\n` +
     indent(whole) +
     `\nThat keeps every answer the log copies hold (up to the newest backup): paperdeck replays the\n` +
     `answers after each snapshot when it opens. To go back to exactly this backup's moment\n` +
     `instead, run these after the commands above:\n\n` +
     indent(exact.length > 0 ? exact : ['# (no review logs yet)']) +
-    `\nIf ${BACKUPS_DIR}/${BACKUP_LOGS_DIR}/ holds ${REPLACED_PREFIX}<stamp>/ folders newer than this backup, a log\n` +
+    `\nIf ${[...rootRel, BACKUPS_DIR, BACKUP_LOGS_DIR].join('/')}/ holds ${REPLACED_PREFIX}<stamp>/ folders newer than this backup, a log\n` +
     `copy was replaced since (the live log stopped extending it): this backup's copies are in the\n` +
     `oldest such folder.\n`
   );
@@ -386,25 +447,28 @@ export function backUpIfDue(
   clock: Clock,
   dayStartHour: number,
   keep: number = BACKUPS_KEPT,
+  device?: string,
 ): BackupReport | undefined {
+  const places = backupPlaces(stateDir, device);
+  const root = places.root;
   const now = clock.now();
-  const newest = listBackups(stateDir).at(-1);
+  const newest = listBackups(root).at(-1);
   if (newest !== undefined && localDayKey(parseFileStamp(newest), dayStartHour) === localDayKey(now, dayStartHour)) {
     return undefined;
   }
   // A file that is already unreadable is not copied: a bad copy would push a good one out.
-  const hasSettings = isJsonFile(join(stateDir, SETTINGS_FILE));
+  const hasSettings = isJsonFile(places.settingsFile);
   const decks = deckNames(stateDir).map((deck) => ({
     deck,
-    snapshot: isJsonFile(join(stateDir, DECKS_DIR, deck, SNAPSHOT_FILE)),
-    hasLog: existsSync(join(stateDir, DECKS_DIR, deck, LOG_FILE)),
+    snapshot: isJsonFile(join(root, DECKS_DIR, deck, SNAPSHOT_FILE)),
+    hasLog: existsSync(places.logFile(deck)),
   }));
   if (!hasSettings && !decks.some((d) => d.snapshot || d.hasLog)) return undefined;
 
-  const backupsDir = join(stateDir, BACKUPS_DIR);
+  const backupsDir = join(root, BACKUPS_DIR);
   const createdBackupsDir = !existsSync(backupsDir);
   mkdirSync(backupsDir, { recursive: true });
-  if (createdBackupsDir) fsyncDir(stateDir);
+  if (createdBackupsDir) fsyncDir(root);
   let name = fileStamp(now);
   for (let n = 2; existsSync(join(backupsDir, name)); n++) name = `${fileStamp(now)}-${n}`;
 
@@ -415,17 +479,17 @@ export function backUpIfDue(
     mkdirSync(logsDir);
     fsyncDir(backupsDir);
   }
-  const logs = decks.filter((d) => d.hasLog).map((d) => updateLogCopy(stateDir, d.deck, name));
+  const logs = decks.filter((d) => d.hasLog).map((d) => updateLogCopy(places, d.deck, name));
 
   // Built under a hidden name and renamed when complete, so a crash never leaves a half backup
   // that looks whole.
   const building = join(backupsDir, `.building-${name}`);
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building);
-  if (hasSettings) copyDurably(join(stateDir, SETTINGS_FILE), join(building, SETTINGS_FILE));
+  if (hasSettings) copyDurably(places.settingsFile, join(building, SETTINGS_FILE));
   for (const { deck, snapshot } of decks) {
     if (!snapshot) continue;
-    copyDurably(join(stateDir, DECKS_DIR, deck, SNAPSHOT_FILE), join(building, DECKS_DIR, deck, SNAPSHOT_FILE));
+    copyDurably(join(root, DECKS_DIR, deck, SNAPSHOT_FILE), join(building, DECKS_DIR, deck, SNAPSHOT_FILE));
     fsyncDir(join(building, DECKS_DIR, deck));
   }
   const manifest = {
@@ -447,11 +511,11 @@ export function backUpIfDue(
   const restoreDecks = decks
     .filter((d) => d.snapshot || d.hasLog)
     .map((d) => ({ deck: d.deck, snapshot: d.snapshot, log: logs.find((log) => log.deck === d.deck) }));
-  writeFileAtomicSync(join(building, RESTORE_FILE), restoreText(name, now, hasSettings, restoreDecks));
+  writeFileAtomicSync(join(building, RESTORE_FILE), restoreText(name, now, hasSettings, restoreDecks, places));
   const finished = join(backupsDir, name);
   renameSync(building, finished);
   fsyncDir(backupsDir);
-  rotateBackups(stateDir, keep);
+  rotateBackups(root, keep);
   return { folder: finished, logs };
 }
 

@@ -2,10 +2,9 @@
 // says what is wrong with it, and says how to get going again (which backup copy to restore it
 // from, or what can safely be moved away). The file itself is never touched.
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { backupCopyOf } from './backups.js';
-import { BACKUPS_DIR, LOG_FILE, SNAPSHOT_FILE, displayDir, displayPath } from './layout.js';
+import { backupCopyOf, backupsOfFile } from './backups.js';
+import { displayDir, displayPath } from './layout.js';
 
 /** What the user can do besides restoring the file from a backup. */
 export type Fallback =
@@ -21,9 +20,10 @@ const FALLBACK_TEXT: Record<Fallback, string> = {
 
 function restoreAdvice(stateDir: string, file: string): string {
   const copy = backupCopyOf(stateDir, file);
-  if (!copy) return `no backup in ${displayDir(join(stateDir, BACKUPS_DIR))} holds it yet; restore it from your own copy`;
+  const { backupsDir, snapshotOfLog } = backupsOfFile(stateDir, file);
+  if (!copy) return `no backup in ${displayDir(backupsDir)} holds it yet; restore it from your own copy`;
   let advice = `restore it from ${displayPath(copy.path)}`;
-  if (basename(file) !== LOG_FILE) return advice;
+  if (snapshotOfLog === undefined) return advice;
   // A log copy ends where the last backup found the log: the answers after it are not in it, and
   // the deck's snapshot (folded since) may cover more than it holds, so the snapshot goes too and
   // is rebuilt from the restored log.
@@ -31,7 +31,7 @@ function restoreAdvice(stateDir: string, file: string): string {
     const held = copy.lastSeq === 0 ? 'it holds no answers yet' : `it holds entries 1 to ${copy.lastSeq}`;
     advice += ` (${held}; answers saved after the last backup are not in it)`;
   }
-  const snapshot = join(dirname(file), SNAPSHOT_FILE);
+  const snapshot = snapshotOfLog;
   if (existsSync(snapshot)) advice += ` and move ${displayPath(snapshot)} away so that it is rebuilt from the restored log`;
   return advice;
 }

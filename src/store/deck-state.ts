@@ -3,7 +3,8 @@
 // the log past it; an answer is one appended line and one fdatasync, whatever the history's
 // size; the snapshot is rewritten ("folded") when a writer closes, or on opening when the tail
 // past it has grown long.
-import { closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { LowSync } from 'lowdb';
 import { isTimeInRange, TIME_RANGE_TEXT, type Clock } from '../core/clock.js';
@@ -13,9 +14,24 @@ import { DurableJsonFile, UnreadableFileError, writeFileAtomicSync } from './ato
 import { corruptedFileError, damagedLastLineError } from './corruption.js';
 import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
-import { LogFactsBuilder } from './log-facts.js';
-import { FACTS_FILE, LOG_FILE, SNAPSHOT_FILE, deckStateDir, displayPath, fileStamp } from './layout.js';
-import { readFactsCache, writeFactsCache } from './facts-cache.js';
+import { LogFactsBuilder, logFactsOf } from './log-facts.js';
+import { SNAPSHOT_FILE, deckStateDir, deviceLogFile, displayPath, fileStamp, localDeckDir } from './layout.js';
+import { basename } from 'node:path';
+import {
+  MergedStates,
+  NeedsHistory,
+  deviceLogFiles,
+  isAfter,
+  keyOf,
+  mergeLogs,
+  mergedTail,
+  numberMerged,
+  type DeviceLogFile,
+  type MergeKey,
+  type MergedEntry,
+  type ReadLog,
+  type Redo,
+} from './merged-log.js';
 import {
   AppendFailed,
   LogCorruption,
@@ -35,25 +51,52 @@ import {
 } from './review-log.js';
 import { SNAPSHOT_MIGRATIONS, SNAPSHOT_SCHEMA_VERSION, isJsonObject, migrate } from './schema.js';
 
+/** Where a reader of the merged logs stands: the own log's point, and each other log's. */
+export interface LogPoint {
+  /** This device: the own log is its. */
+  device: string;
+  /** The own log's last whole entry (its own numbering) and the byte just past it. */
+  seq: number;
+  logBytes: number;
+  /** Entries of all the deck's logs merged so far (the merged numbering: lastSeq()). */
+  total: number;
+  /** The merge's last entry, or null before any. */
+  lastKey: MergeKey | null;
+  /** Every other device's log (and the legacy log) as far as it was read. */
+  others: { device: string; seq: number; bytes: number }[];
+  /**
+   * Set when this writer appended an entry that merges before entries already merged (another
+   * machine's clock ahead of this one's): the states in memory are then not what a fresh read
+   * makes of the files, and no cache may be left from them.
+   */
+  outOfOrder: boolean;
+}
+
 export interface DeckState {
   readonly name: string;
-  /** Current card states: the snapshot plus every entry after it. Cards never answered are absent. */
+  /**
+   * Current card states: every device's log merged (merged-log.ts), from the snapshot plus every
+   * entry after it. Cards never answered are absent.
+   */
   cardStates(): ReadonlyMap<string, CardState>;
-  /** The seq of the last entry in the log, 0 when there is none. */
+  /** The number of the last entry of the merged logs, 0 when there is none. */
   lastSeq(): number;
-  /** Writer only: numbers the entry, appends it and fsyncs before returning; updates cardStates(). */
+  /**
+   * Writer only: appends the entry to this device's own log and fsyncs before returning; updates
+   * cardStates(). Returns it numbered as the merged logs number it.
+   */
   append(entry: NewLogEntry): LogEntry;
-  /** The whole log from disk, in order (a torn last line being written right now is left out). */
+  /** Every device's log from disk, merged, in order (torn last lines being written right now left out). */
   readLog(): LogEntry[];
   /**
    * The whole log as the statistics read it (the same entries as readLog(), checked the same
    * way), without building an entry object or card state for any of it.
    */
   readLogFacts(): LogFacts;
-  /** The entries with seq greater than `seq`, in order; reads only the end of the log. */
+  /** The merged entries numbered above `seq`, in order; reads only the end of the logs. */
   entriesSince(seq: number): LogEntry[];
-  /** The log's last whole entry and the byte just past it: the point cardStates() is at. */
-  logPoint(): { seq: number; logBytes: number };
+  /** The point cardStates() is at. */
+  logPoint(): LogPoint;
   /** Set when opening found a line torn by a crash and (writer) moved it aside into `file`. */
   readonly tornTail: { file: string | null; bytes: number; reason: string } | null;
 }
@@ -65,10 +108,15 @@ const RECENT_KEPT = 2000;
 
 interface SnapshotDoc {
   schemaVersion: number;
-  /** The seq of the last entry the card states include. */
+  /** The seq of the last entry of the own log the card states include. */
   seq: number;
-  /** The byte of the log just past that entry. */
+  /** The byte of the own log just past that entry. */
   logBytes: number;
+  /** Entries of all logs merged (absent: as `seq`, no other log). */
+  total?: number;
+  lastKey?: MergeKey | null;
+  /** How far each other log was merged. */
+  others?: { device: string; seq: number; bytes: number }[];
   cards: Record<string, CardState>;
 }
 
@@ -76,6 +124,10 @@ export interface DeckContext {
   stateDir: string;
   mode: 'read' | 'write';
   clock: Clock;
+  /** This machine's name: its own log is `logs/<device>.ndjson`, its caches under `local/<device>/`. */
+  device: string;
+  /** How a review is scheduled again on a state its writer did not see (merged-log.ts). */
+  redo?: Redo;
   /** The writer's lock problem, if any: no writes once the lock is lost. */
   lockProblem: () => UserError | undefined;
 }
@@ -85,6 +137,13 @@ function snapshotProblem(doc: Record<string, unknown>): string | undefined {
   if (typeof doc.logBytes !== 'number' || !Number.isInteger(doc.logBytes) || doc.logBytes < 0) {
     return 'no valid "logBytes"';
   }
+  if (doc.total !== undefined && (typeof doc.total !== 'number' || !Number.isInteger(doc.total) || doc.total < doc.seq)) return 'no valid "total"';
+  if (doc.others !== undefined) {
+    if (!Array.isArray(doc.others)) return 'no valid "others"';
+    for (const other of doc.others) {
+      if (!isJsonObject(other) || typeof other.device !== 'string' || !Number.isInteger(other.seq) || !Number.isInteger(other.bytes)) return 'no valid "others"';
+    }
+  }
   if (!isJsonObject(doc.cards)) return 'no "cards" object';
   for (const [id, state] of Object.entries(doc.cards)) {
     if (!isJsonObject(state)) return `card ${JSON.stringify(id)} has no state`;
@@ -92,21 +151,48 @@ function snapshotProblem(doc: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/**
+ * The latest merge key among `order`'s entries and `start`: entries that merge after it can be
+ * merged on top of the states folded so far, as a merge of everything from the start would.
+ */
+function latestKey(order: readonly MergedEntry[], devices: readonly string[], start: MergeKey | null): MergeKey | null {
+  let latest = start;
+  for (const { entry, source } of order) {
+    if (isAfter(entry, devices[source]!, latest)) latest = keyOf(entry, devices[source]!);
+  }
+  return latest;
+}
+
+/** Another device's log (or the legacy one) as this reader found it. */
+interface OtherLog extends ReadLog {
+  /** Where merging starts this time: past the snapshot's point, or the header. */
+  from: number;
+  fromSeq: number;
+}
+
 export class DeckStateFiles implements DeckState {
   readonly dir: string;
+  /** This device's own log: the one file of the deck it appends to. */
   readonly logFile: string;
   readonly snapshotFile: string;
-  readonly factsFile: string;
   tornTail: DeckState['tornTail'] = null;
 
   private readonly states = new Map<string, CardState>();
+  /** The own log's last entry, by its own numbering. */
   private seq = 0;
-  /** Bytes of the log that hold whole entries (for the writer: the file's size). */
+  /** Bytes of the own log that hold whole entries (for the writer: the file's size). */
   private logBytes = 0;
   private headerBytes = 0;
   private logExists = false;
-  /** The seq the snapshot on disk covers; fold() is needed when it differs from `seq`. */
-  private foldedSeq = -1;
+  /** Entries of all logs merged: the merged numbering's last. */
+  private total = 0;
+  private lastKey: MergeKey | null = null;
+  private others: OtherLog[] = [];
+  private outOfOrder = false;
+  /** Merged numbers of the entries this writer appended, to their own log's numbers (for undo). */
+  private readonly ownSeqOf = new Map<number, number>();
+  /** The merged count the snapshot on disk covers; fold() is needed when it differs from `total`. */
+  private foldedTotal = -1;
   private appendFd: number | undefined;
   /** The latest entries, for entriesSince() without touching the file. */
   private recent: LogEntry[] = [];
@@ -120,9 +206,8 @@ export class DeckStateFiles implements DeckState {
     private readonly ctx: DeckContext,
   ) {
     this.dir = deckStateDir(ctx.stateDir, name);
-    this.logFile = join(this.dir, LOG_FILE);
-    this.snapshotFile = join(this.dir, SNAPSHOT_FILE);
-    this.factsFile = join(this.dir, FACTS_FILE);
+    this.logFile = deviceLogFile(ctx.stateDir, name, ctx.device);
+    this.snapshotFile = join(localDeckDir(ctx.stateDir, ctx.device, name), SNAPSHOT_FILE);
     this.snapshotDb = new LowSync<unknown>(new DurableJsonFile(this.snapshotFile, { pretty: false }), null);
     this.open();
   }
@@ -151,51 +236,192 @@ export class DeckStateFiles implements DeckState {
 
   private open(): void {
     const snapshot = this.readSnapshot();
+    const otherFiles = deviceLogFiles(this.ctx.stateDir, this.name).filter((log) => log.file !== this.logFile);
     this.logExists = existsSync(this.logFile);
-    if (!this.logExists) {
-      if (snapshot && snapshot.seq > 0) {
-        throw this.corrupted(
-          this.logFile,
-          `it is missing, but ${SNAPSHOT_FILE} says it held ${snapshot.seq} entries`,
-          'none',
-        );
-      }
-      this.foldedSeq = snapshot ? 0 : -1;
-      return;
+    if (!this.logExists && snapshot && snapshot.seq > 0) {
+      throw this.corrupted(this.logFile, `it is missing, but ${SNAPSHOT_FILE} says it held ${snapshot.seq} entries`, 'none');
     }
-
     const writer = this.ctx.mode === 'write';
-    let fd: number;
-    try {
-      // Never blocking: a FIFO opened to read waits for a writer (O_RDWR, the writer's, does not).
-      fd = openSync(this.logFile, (writer ? constants.O_RDWR | constants.O_APPEND : constants.O_RDONLY) | (constants.O_NONBLOCK ?? 0));
-    } catch (error) {
-      throw new UserError(`cannot open ${displayPath(this.logFile)}: ${(error as Error).message}`);
+    let fd: number | undefined;
+    if (this.logExists) {
+      try {
+        // Never blocking: a FIFO opened to read waits for a writer (O_RDWR, the writer's, does not).
+        fd = openSync(this.logFile, (writer ? constants.O_RDWR | constants.O_APPEND : constants.O_RDONLY) | (constants.O_NONBLOCK ?? 0));
+      } catch (error) {
+        throw new UserError(`cannot open ${displayPath(this.logFile)}: ${(error as Error).message}`);
+      }
+      // A folder opens for reading too; reading it would then fail with a bare EISDIR.
+      if (!fstatSync(fd).isFile()) {
+        closeSync(fd);
+        throw new UserError(`${displayPath(this.logFile)} is not a file; move it away (a review log is a file)`);
+      }
     }
-    // A folder opens for reading too; reading it would then fail with a bare EISDIR.
-    if (!fstatSync(fd).isFile()) {
-      closeSync(fd);
-      throw new UserError(`${displayPath(this.logFile)} is not a file; move it away (a review log is a file)`);
-    }
+    let fullReplay = false;
     try {
-      this.replay(fd, snapshot);
+      if (otherFiles.length === 0 && !(snapshot?.others ?? []).some((other) => other.seq > 0)) {
+        // One machine: the own log alone, as it always was.
+        if (fd !== undefined) this.replay(fd, snapshot);
+        else this.foldedTotal = snapshot ? 0 : -1;
+        this.total = this.seq;
+        this.lastKey = this.recent.length ? keyOf(this.recent.at(-1)!, this.ctx.device) : (snapshot?.lastKey ?? null);
+        if (snapshot && fd !== undefined) this.foldedTotal = snapshot.seq;
+      } else {
+        fullReplay = this.replayMerged(fd, snapshot, otherFiles);
+      }
     } catch (error) {
-      closeSync(fd);
+      if (fd !== undefined) closeSync(fd);
       throw error;
     }
-    if (writer) {
+    if (writer && fd !== undefined) {
       this.appendFd = fd;
-      if (this.seq - this.foldedSeq > FOLD_TAIL_ENTRIES || (this.foldedSeq < 0 && this.seq > 0)) {
+    } else if (fd !== undefined) {
+      closeSync(fd);
+    }
+    if (writer && this.total > 0 && (this.total - this.foldedTotal > FOLD_TAIL_ENTRIES || this.foldedTotal < 0 || fullReplay)) {
+      try {
+        this.fold();
+      } catch (error) {
+        if (this.appendFd !== undefined) closeSync(this.appendFd);
+        this.appendFd = undefined;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Several logs: the own log (open at `fd`, when there is one) and the others, merged from the
+   * snapshot's points when every entry past them merges after what the snapshot holds, else from
+   * their starts. Returns whether it replayed them whole.
+   */
+  private replayMerged(fd: number | undefined, snapshot: SnapshotDoc | null, otherFiles: DeviceLogFile[]): boolean {
+    let ownFrom = 0;
+    let ownFromSeq = 0;
+    if (fd !== undefined) {
+      try {
+        this.headerBytes = readHeader(fd, this.logFile);
+      } catch (error) {
+        if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
+        throw error;
+      }
+      ownFrom = this.headerBytes;
+      if (snapshot && snapshot.seq > 0) {
+        const mismatch = this.snapshotMismatch(fd, snapshot, fileSize(fd));
+        if (mismatch) throw this.disagreement(fd, snapshot, mismatch);
+        ownFrom = snapshot.logBytes;
+        ownFromSeq = snapshot.seq;
+      }
+    }
+    // Usable only when it says how far it merged (a snapshot of one log says so too: no others).
+    let whole = snapshot === null;
+    const recorded = new Map((snapshot?.others ?? []).map((other) => [other.device, other]));
+    const others: OtherLog[] = [];
+    const fds: number[] = [];
+    try {
+      for (const log of otherFiles) {
+        const otherFd = openRegularFile(log.file, displayPath(log.file));
+        fds.push(otherFd);
+        let headerBytes: number;
         try {
-          this.fold();
+          headerBytes = readHeader(otherFd, log.file);
         } catch (error) {
-          closeSync(fd);
-          this.appendFd = undefined;
+          if (error instanceof LogCorruption) throw this.corrupted(log.file, error.message, 'none');
           throw error;
         }
+        const size = fileSize(otherFd);
+        const point = recorded.get(log.device);
+        recorded.delete(log.device);
+        let from = headerBytes;
+        let fromSeq = 0;
+        if (point && point.seq > 0) {
+          if (pointMismatch(otherFd, headerBytes, size, { seq: point.seq, logBytes: point.bytes })) whole = true;
+          else {
+            from = point.bytes;
+            fromSeq = point.seq;
+          }
+        }
+        others.push({ ...log, headerBytes, end: from, count: fromSeq, from, fromSeq });
       }
-    } else {
-      closeSync(fd);
+      // A log the snapshot merged that is gone now: its entries must leave the states.
+      for (const gone of recorded.values()) if (gone.seq > 0) whole = true;
+
+      const scanOwn = (from: number, fromSeq: number): { entries: LogEntry[]; torn: { start: number; end: number; reason: string } | null } => {
+        if (fd === undefined) return { entries: [], torn: null };
+        const entries: LogEntry[] = [];
+        let result;
+        try {
+          result = drain(scanEntryBatches(fd, from, fromSeq), (batch) => {
+            for (const entry of batch) entries.push(entry);
+          });
+        } catch (error) {
+          if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
+          throw error;
+        }
+        this.seq = result.lastSeq;
+        this.logBytes = result.goodEnd;
+        return { entries, torn: result.torn };
+      };
+      // Another device's log is read up to its last whole line: a line still arriving through
+      // the sync, or torn by a crash there, is left for that device (never repaired from here).
+      const scanOther = (other: OtherLog, index: number, from: number, fromSeq: number): LogEntry[] => {
+        const entries: LogEntry[] = [];
+        let result;
+        try {
+          result = drain(scanEntryBatches(fds[index]!, from, fromSeq), (batch) => {
+            for (const entry of batch) entries.push(entry);
+          });
+        } catch (error) {
+          if (error instanceof LogCorruption) throw this.corrupted(other.file, error.message, 'none');
+          throw error;
+        }
+        other.end = result.goodEnd;
+        other.count = result.lastSeq;
+        return entries;
+      };
+
+      const devices = [this.ctx.device, ...others.map((other) => other.device)];
+      let own = { entries: [] as LogEntry[], torn: null as { start: number; end: number; reason: string } | null };
+      let merged: LogEntry[] | null = null;
+      if (!whole && snapshot) {
+        own = scanOwn(ownFrom, ownFromSeq);
+        const lists = [own.entries, ...others.map((other, i) => scanOther(other, i, other.from, other.fromSeq))];
+        const startKey = snapshot.lastKey ?? null;
+        const total = snapshot.total ?? snapshot.seq;
+        if (lists.every((list, i) => list.length === 0 || isAfter(list[0]!, devices[i]!, startKey))) {
+          const order = mergeLogs(lists, devices);
+          const numbered = numberMerged(order, total + 1, devices);
+          for (const [id, state] of Object.entries(snapshot.cards)) this.states.set(id, state);
+          const folding = new MergedStates(this.states, this.ctx.redo, false);
+          try {
+            for (const entry of numbered) folding.apply(entry);
+            merged = numbered;
+            this.total = total + numbered.length;
+            this.foldedTotal = total;
+            this.lastKey = latestKey(order, devices, startKey);
+          } catch (error) {
+            if (!(error instanceof NeedsHistory)) throw error;
+            this.states.clear();
+          }
+        }
+      }
+      if (merged === null) {
+        whole = true;
+        own = scanOwn(this.headerBytes, 0);
+        const lists = [own.entries, ...others.map((other, i) => scanOther(other, i, other.headerBytes, 0))];
+        const order = mergeLogs(lists, devices);
+        merged = numberMerged(order, 1, devices);
+        const folding = new MergedStates(this.states, this.ctx.redo, true);
+        for (const entry of merged) folding.apply(entry);
+        this.total = merged.length;
+        this.foldedTotal = -1;
+        this.lastKey = latestKey(order, devices, null);
+      }
+      this.remember(merged);
+      this.others = others;
+      if (fd !== undefined && own.torn) this.handleTornTail(fd, own.torn.start, own.torn.end, own.torn.reason);
+      if (fd === undefined) this.headerBytes = 0;
+      return whole;
+    } finally {
+      for (const otherFd of fds) closeSync(otherFd);
     }
   }
 
@@ -215,7 +441,7 @@ export class DeckStateFiles implements DeckState {
       this.seq = snapshot.seq;
       for (const [id, state] of Object.entries(snapshot.cards)) this.states.set(id, state);
     }
-    this.foldedSeq = snapshot ? this.seq : -1;
+    this.foldedTotal = snapshot ? this.seq : -1;
 
     let result;
     try {
@@ -257,7 +483,7 @@ export class DeckStateFiles implements DeckState {
       return this.corrupted(this.logFile, scanned.message, 'none');
     }
     const sound = scanned.lastSeq === 0 ? 'which holds no entries' : `which reads clean up to entry ${scanned.lastSeq}`;
-    return this.corrupted(this.snapshotFile, `it does not match ${LOG_FILE}, ${sound}: ${mismatch}`, 'rebuild-from-log');
+    return this.corrupted(this.snapshotFile, `it does not match ${basename(this.logFile)}, ${sound}: ${mismatch}`, 'rebuild-from-log');
   }
 
   /** Why the snapshot cannot be the state after `snapshot.seq` of this log, if it cannot. */
@@ -303,11 +529,19 @@ export class DeckStateFiles implements DeckState {
   }
 
   lastSeq(): number {
-    return this.seq;
+    return this.total;
   }
 
-  logPoint(): { seq: number; logBytes: number } {
-    return { seq: this.seq, logBytes: this.logBytes };
+  logPoint(): LogPoint {
+    return {
+      device: this.ctx.device,
+      seq: this.seq,
+      logBytes: this.logBytes,
+      total: this.total,
+      lastKey: this.lastKey,
+      others: this.others.map((other) => ({ device: other.device, seq: other.count, bytes: other.end })),
+      outOfOrder: this.outOfOrder,
+    };
   }
 
   private createLog(): number {
@@ -323,11 +557,18 @@ export class DeckStateFiles implements DeckState {
     if (typeof entry.card !== 'string' || entry.card === '' || !isJsonObject(entry.after)) {
       throw new Error('append: an entry needs a card id and the card state after it');
     }
+    // An undo names the entry it takes back by the merged number the writer was given; its own
+    // log names it by that log's number. A machine undoes only what it wrote itself.
+    let undoes: number | undefined;
+    if (entry.kind === 'undo') {
+      undoes = this.ownSeqOf.get(entry.undoes);
+      if (undoes === undefined) throw new Error(`append: entry ${entry.undoes} was not written by this session`);
+    }
     if (this.appendFd === undefined) this.appendFd = this.createLog();
     const fd = this.appendFd;
     const seq = this.seq + 1;
     // Never a seq the caller slipped in.
-    const line = encodeEntry({ ...entry, seq } as LogEntry);
+    const line = encodeEntry({ ...entry, seq, ...(undoes === undefined ? {} : { undoes }) } as LogEntry);
     // Read back before it is written: what is in memory is exactly what is on disk, and a line
     // that would not read back (a rating of 7, say) never reaches the log.
     let stored: LogEntry;
@@ -345,21 +586,49 @@ export class DeckStateFiles implements DeckState {
     }
     this.seq = seq;
     this.logBytes += written;
+    this.total += 1;
+    this.ownSeqOf.set(this.total, seq);
+    if (!isAfter(stored, this.ctx.device, this.lastKey)) this.outOfOrder = true;
+    else this.lastKey = keyOf(stored, this.ctx.device);
     this.states.set(stored.card, stored.after);
-    this.remember([stored]);
-    return stored;
+    const merged = stored.kind === 'undo' ? { ...stored, seq: this.total, undoes: entry.kind === 'undo' ? entry.undoes : 0 } : { ...stored, seq: this.total };
+    this.remember([merged]);
+    return merged;
   }
 
-  /** The whole log in batches of a chunk's worth of entries. */
-  private *logBatches(): Generator<LogEntry[]> {
-    if (!existsSync(this.logFile)) return;
-    const fd = openRegularFile(this.logFile, displayPath(this.logFile));
+  /**
+   * The one log file of the deck when it has no more than one (this machine's, or the one from
+   * before devices, or none): read as it is, its own numbering the merged one. Null for several.
+   */
+  private onlyLog(): string | null {
+    const logs = deviceLogFiles(this.ctx.stateDir, this.name);
+    if (logs.length > 1) return null;
+    return logs[0]?.file ?? this.logFile;
+  }
+
+  /** Every log of the deck read whole and merged (merged-log.ts), numbered from 1. */
+  private readMerged(checkTimes = false): LogEntry[] {
+    const logs = deviceLogFiles(this.ctx.stateDir, this.name);
+    const lists = logs.map((log) => {
+      const entries: LogEntry[] = [];
+      for (const batch of this.logBatches(log.file)) for (const entry of batch) entries.push(entry);
+      if (checkTimes) this.checkTimes(entries.map((entry) => entry.at), entries.map((entry) => entry.seq), log.file);
+      return entries;
+    });
+    const devices = logs.map((log) => log.device);
+    return numberMerged(mergeLogs(lists, devices), 1, devices);
+  }
+
+  /** A log whole, in batches of a chunk's worth of entries. */
+  private *logBatches(file: string): Generator<LogEntry[]> {
+    if (!existsSync(file)) return;
+    const fd = openRegularFile(file, displayPath(file));
     try {
-      const header = this.readLogHeader(fd);
+      const header = this.readLogHeader(fd, file);
       try {
         yield* scanEntryBatches(fd, header, 0);
       } catch (error) {
-        throw this.logError(error);
+        throw this.logError(error, file);
       }
     } finally {
       closeSync(fd);
@@ -367,83 +636,77 @@ export class DeckStateFiles implements DeckState {
   }
 
   /** The log header's length; a header that is not one is named as the log's corruption. */
-  private readLogHeader(fd: number): number {
+  private readLogHeader(fd: number, file: string): number {
     try {
-      return readHeader(fd, this.logFile);
+      return readHeader(fd, file);
     } catch (error) {
-      throw this.logError(error);
+      throw this.logError(error, file);
     }
   }
 
-  /** LogCorruption found reading the log whole, as the user sees it; anything else as it is. */
-  private logError(error: unknown): unknown {
-    return error instanceof LogCorruption ? this.corrupted(this.logFile, error.message, 'none') : error;
+  /** LogCorruption found reading a log whole, as the user sees it; anything else as it is. */
+  private logError(error: unknown, file: string): unknown {
+    return error instanceof LogCorruption ? this.corrupted(file, error.message, 'none') : error;
   }
 
   readLog(): LogEntry[] {
+    const only = this.onlyLog();
+    if (only === null) return this.readMerged();
     const log: LogEntry[] = [];
-    for (const batch of this.logBatches()) for (const entry of batch) log.push(entry);
+    for (const batch of this.logBatches(only)) for (const entry of batch) log.push(entry);
     return log;
   }
 
+  /**
+   * The statistics reckon days back from now to each entry: a time paperdeck never writes (a
+   * hand edit, or a PAPERDECK_NOW from before it was checked) would have them walk or allocate
+   * millions of days. Such a log is refused, named with the entry, and left as it is.
+   */
+  private checkTimes(at: ArrayLike<number>, seq: ArrayLike<number>, file: string): void {
+    for (let i = 0; i < at.length; i++) {
+      const time = at[i]!;
+      if (isTimeInRange(time)) continue;
+      const when = Number.isFinite(time) && Math.abs(time) <= 8.64e15 ? new Date(time).toISOString() : String(time);
+      throw this.corrupted(file, `entry ${seq[i]} has a time out of range, ${when}; paperdeck takes times ${TIME_RANGE_TEXT}`, 'none');
+    }
+  }
+
   readLogFacts(): LogFacts {
-    if (!existsSync(this.logFile)) return new LogFactsBuilder(0).finish();
-    return withFile(this.logFile, 'r', (fd) => this.scanLogFacts(fd).facts);
-  }
-
-  /**
-   * The log's facts: those of the facts cache while the log still holds the line the cache ends
-   * at (facts-cache.ts), and the entries past it read from the log; or the whole log read.
-   */
-  private scanLogFacts(fd: number): { facts: LogFacts; end: { seq: number; logBytes: number } } {
-    const header = this.readLogHeader(fd);
-    const size = fileSize(fd);
-    const cached = readFactsCache(this.factsFile, (point) => point.logBytes <= size && lineEndingAt(fd, point.logBytes, header) === point.pointLine);
-    const from = cached ? cached.logBytes : header;
-    // About 200 bytes a line: room for the whole log at once, most times.
-    const tailRows = Math.ceil((size - from) / 160);
-    const builder = cached ? LogFactsBuilder.continuing(cached.facts) : new LogFactsBuilder(tailRows);
-    let scanned;
-    try {
-      scanned = scanFacts(fd, from, cached ? cached.seq : 0, builder);
-    } catch (error) {
-      throw this.logError(error);
-    }
-    const read = builder.finish();
-    // The statistics reckon days back from now to each entry: a time paperdeck never writes
-    // (a hand edit, or a PAPERDECK_NOW from before it was checked) would have them walk or
-    // allocate millions of days. Such a log is refused, named with the entry, and left as it is.
-    for (let i = 0; i < read.length; i++) {
-      const at = read.at[i]!;
-      if (isTimeInRange(at)) continue;
-      const when = Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? new Date(at).toISOString() : String(at);
-      throw this.corrupted(this.logFile, `entry ${read.seq[i]} has a time out of range, ${when}; paperdeck takes times ${TIME_RANGE_TEXT}`, 'none');
-    }
-    return { facts: read, end: { seq: scanned.lastSeq, logBytes: scanned.goodEnd } };
-  }
-
-  /**
-   * Writer only, on folding: the facts cache brought to the log's end, so that the next
-   * `stats` reads only what is answered after it. Only a speed-up: a failure leaves the cache
-   * as it was (or none), and readers read the log.
-   */
-  private leaveFactsCache(): void {
-    try {
-      withFile(this.logFile, 'r', (fd) => {
-        const { facts, end } = this.scanLogFacts(fd);
-        const pointLine = lineEndingAt(fd, end.logBytes, this.headerBytes);
-        if (facts.length === 0 || pointLine === undefined) return;
-        writeFactsCache(this.factsFile, facts, { ...end, pointLine });
+    let read: LogFacts;
+    const only = this.onlyLog();
+    if (only === null) {
+      read = logFactsOf(this.readMerged(true));
+    } else {
+      if (!existsSync(only)) return new LogFactsBuilder(0).finish();
+      read = withFile(only, 'r', (fd) => {
+        const header = this.readLogHeader(fd, only);
+        // About 200 bytes a line: room for the whole log at once, most times.
+        const facts = new LogFactsBuilder(Math.ceil(fileSize(fd) / 160));
+        try {
+          scanFacts(fd, header, 0, facts);
+        } catch (error) {
+          throw this.logError(error, only);
+        }
+        return facts.finish();
       });
-    } catch {
-      // the readers read the whole log, as they would with no cache
+      this.checkTimes(read.at, read.seq, only);
     }
+    return read;
   }
 
   entriesSince(seq: number): LogEntry[] {
-    if (seq >= this.seq) return [];
+    if (seq >= this.total) return [];
     const oldestRecent = this.recent[0];
     if (oldestRecent && oldestRecent.seq <= seq + 1) return this.recent.slice(seq + 1 - oldestRecent.seq);
+    if (this.others.length > 0) {
+      const logs: ReadLog[] = [...this.others];
+      if (this.logExists) logs.unshift({ device: this.ctx.device, file: this.logFile, headerBytes: this.headerBytes, end: this.logBytes, count: this.seq });
+      try {
+        return mergedTail(logs, this.total, this.total - Math.max(0, seq));
+      } catch (error) {
+        throw this.logError(error, this.logFile);
+      }
+    }
     if (!this.logExists) return [];
     const first = Math.max(0, seq) + 1;
     return withFile(this.logFile, 'r', (fd) => {
@@ -473,27 +736,35 @@ export class DeckStateFiles implements DeckState {
     return this.corrupted(this.logFile, (scanned instanceof LogCorruption ? scanned : found).message, 'none');
   }
 
-  /** Writer only: rewrites the snapshot to the log's end (on close, or a long tail on opening). */
+  /**
+   * Writer only: rewrites the snapshot to the logs' ends (on close, or a long tail on opening).
+   * Not when this writer merged an entry out of order (see LogPoint.outOfOrder): the next opening
+   * replays the logs instead, as every other machine does.
+   */
   private fold(): void {
     this.requireWriter('fold');
-    if (!this.logExists) return; // nothing answered yet: the deck gets no folder until then
+    if (this.outOfOrder) return;
+    if (this.total === 0) return; // nothing answered yet: the deck gets no snapshot until then
     const doc: SnapshotDoc = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       seq: this.seq,
       logBytes: this.logBytes,
+      total: this.total,
+      lastKey: this.lastKey,
+      others: this.others.map((other) => ({ device: other.device, seq: other.count, bytes: other.end })),
       cards: Object.fromEntries(this.states),
     };
+    mkdirSync(dirname(this.snapshotFile), { recursive: true });
     this.snapshotDb.data = doc;
     this.snapshotDb.write();
-    this.foldedSeq = this.seq;
-    this.leaveFactsCache();
+    this.foldedTotal = this.total;
   }
 
   /** Folds what is new (unless the lock was lost) and closes the log. */
   close(): void {
     if (this.closed) return;
     try {
-      if (this.ctx.mode === 'write' && !this.ctx.lockProblem() && !this.broken && this.seq !== this.foldedSeq) {
+      if (this.ctx.mode === 'write' && !this.ctx.lockProblem() && !this.broken && this.total !== this.foldedTotal) {
         this.fold();
       }
     } finally {
@@ -503,4 +774,3 @@ export class DeckStateFiles implements DeckState {
     }
   }
 }
-

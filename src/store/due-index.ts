@@ -7,7 +7,7 @@
 // (its size and mtime), the notes (their stamps), the generator, and the log up to that point,
 // whose later entries it replays. Anything else, or any doubt, and `due` reads everything as
 // before; so the index is a cache that is right or unused, never trusted past what it covers.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';
 import type { CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
@@ -16,7 +16,9 @@ import { writeFileAtomicSync } from './atomic-file.js';
 import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
 import type { DeckState } from './deck-state.js';
 import { CARDS_FILE, isRacy, type FileStat } from './decks.js';
-import { DUE_INDEX_FILE, LOG_FILE, SNAPSHOT_FILE, deckStateDir } from './layout.js';
+import { DUE_INDEX_FILE, SNAPSHOT_FILE, deckStateDir, deviceLogFile, localDeckDir } from './layout.js';
+import { thisDevice } from './device.js';
+import { deviceLogFiles, isAfter, mergedTail, type MergeKey, type ReadLog } from './merged-log.js';
 import { drain, fileSize, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
 
@@ -30,10 +32,15 @@ interface DueIndexDoc {
   notesStamps: NotesStamp[];
   /** snapshot.json's size and mtime when the index was left: a snapshot replaced or damaged since sets it aside. */
   snapshotStat: { size: number; mtimeMs: number } | null;
-  /** The log point the states are at, and the text of the entry that ends there (its time and card say it is that log's). */
+  /** The own log's point the states are at, and the text of the entry that ends there (its time and card say it is that log's). */
   seq: number;
   logBytes: number;
   pointLine: string | null;
+  /** The device whose own log that is; the merged count, the merge's last entry, and every other log's point. */
+  device?: string;
+  total?: number;
+  lastKey?: MergeKey | null;
+  others?: { device: string; seq: number; bytes: number; pointLine: string | null }[];
   ids: string[];
   /** Per card, in the order of `ids`: its state kind, or null for a card never answered. */
   state: (CardStateKind | null)[];
@@ -66,19 +73,31 @@ export type CardsStillAsIndexed = (made: { generator: number; cardsStat: FileSta
 export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | 'cardStates' | 'logPoint'>, { cardsFile, cardsStat, notesStamps, writtenHere }: IndexedCards): boolean {
   const states = deck.cardStates();
   const point = deck.logPoint();
+  // States made in an order a fresh read would not make (LogPoint.outOfOrder): no cache from them.
+  if (point.outOfOrder) return false;
   // A cards.json written a moment ago could be written again within the same tick of the file
   // system's clock, same size, unseen by its size and mtime: leave no index on a file that fresh
   // (real time, as files keep it), unless it is the file this process just renamed into place.
   // Then its inode tells it apart from any file put in its place after it: every writer of
   // cards.json renames a new file into place, and readDueIndex's check compares inodes.
   if (!writtenHere && isRacy([{ file: CARDS_FILE, ...cardsStat }], fileTimeNow())) return false;
-  const dir = deckStateDir(stateDir, deck.name);
+  const dir = localDeckDir(stateDir, point.device, deck.name);
+  const ownLog = deviceLogFile(stateDir, deck.name, point.device);
   let pointLine: string | null = null;
   let snapshotStat: DueIndexDoc['snapshotStat'] = null;
+  const others: NonNullable<DueIndexDoc['others']> = [];
   try {
     if (point.seq > 0) {
-      pointLine = withFile(join(dir, LOG_FILE), 'r', (fd) => lineEndingAt(fd, point.logBytes, readHeader(fd, join(dir, LOG_FILE)))) ?? null;
+      pointLine = withFile(ownLog, 'r', (fd) => lineEndingAt(fd, point.logBytes, readHeader(fd, ownLog))) ?? null;
       if (pointLine === null) return false;
+    }
+    const files = new Map(deviceLogFiles(stateDir, deck.name).map((log) => [log.device, log.file]));
+    for (const other of point.others) {
+      const file = files.get(other.device);
+      if (file === undefined) return false;
+      const line = other.seq === 0 ? null : (withFile(file, 'r', (fd) => lineEndingAt(fd, other.bytes, readHeader(fd, file))) ?? null);
+      if (other.seq > 0 && line === null) return false;
+      others.push({ ...other, pointLine: line });
     }
     const snapshot = statOrNull(join(dir, SNAPSHOT_FILE));
     snapshotStat = snapshot && { size: snapshot.size, mtimeMs: snapshot.mtimeMs };
@@ -94,6 +113,10 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
     seq: point.seq,
     logBytes: point.logBytes,
     pointLine,
+    device: point.device,
+    total: point.total,
+    lastKey: point.lastKey,
+    others,
     ids: [],
     state: [],
     due: [],
@@ -109,6 +132,7 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
     doc.buriedUntil.push(state ? state.buriedUntil : null);
   }
   try {
+    mkdirSync(dir, { recursive: true });
     writeFileAtomicSync(join(dir, DUE_INDEX_FILE), JSON.stringify(doc) + '\n');
     return true;
   } catch {
@@ -124,7 +148,8 @@ export function hasDeckState(stateDir: string, deck: string): boolean {
 /** The deck's cards and progress from its due index, or null when the index cannot be used. */
 export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: CardsStillAsIndexed): { cards: QueueCard[]; progress: DeckProgress } | null {
   try {
-    const dir = deckStateDir(stateDir, deck);
+    const device = thisDevice().name;
+    const dir = localDeckDir(stateDir, device, deck);
     const indexFile = join(dir, DUE_INDEX_FILE);
     if (!existsSync(indexFile)) return null;
     // Bounded and non-blocking: any trouble leaves `due` to the full read (read-file.ts).
@@ -135,7 +160,8 @@ export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: Car
     const snapshot = statOrNull(join(dir, SNAPSHOT_FILE));
     const snapshotAsLeft = snapshot && doc.snapshotStat ? snapshot.size === doc.snapshotStat.size && snapshot.mtimeMs === doc.snapshotStat.mtimeMs : snapshot === doc.snapshotStat;
     if (!snapshotAsLeft) return null;
-    return fromIndex(doc, join(dir, LOG_FILE));
+    if (doc.device !== device) return null;
+    return fromIndex(doc, stateDir, deck);
   } catch {
     return null; // a damaged log or index: the full read says what is wrong
   }
@@ -153,8 +179,13 @@ function parseIndex(text: string): DueIndexDoc | null {
   return doc as unknown as DueIndexDoc;
 }
 
-/** The index's states brought up to the log's end, with the log's end to read today's entries from. */
-function fromIndex(doc: DueIndexDoc, logFile: string): { cards: QueueCard[]; progress: DeckProgress } {
+/**
+ * The index's states brought up to the logs' ends, with what today's entries are read from. Only
+ * the own log may have grown since (a session killed before it left a new index): its entries
+ * were made on the states the index holds. Another device's entries past the index's point mean
+ * a full read, which merges them (merged-log.ts).
+ */
+function fromIndex(doc: DueIndexDoc, stateDir: string, deck: string): { cards: QueueCard[]; progress: DeckProgress } {
   const states = new Map<string, QueueState>();
   const cards: QueueCard[] = new Array(doc.ids.length);
   for (let i = 0; i < doc.ids.length; i++) {
@@ -165,9 +196,35 @@ function fromIndex(doc: DueIndexDoc, logFile: string): { cards: QueueCard[]; pro
       states.set(id, { state: kind, due: doc.due[i]!, suspended: doc.suspended[i]!, buriedUntil: doc.buriedUntil[i]! });
     }
   }
+  const device = doc.device!;
+  const logFile = deviceLogFile(stateDir, deck, device);
+  const recorded = new Map((doc.others ?? []).map((other) => [other.device, other]));
+  const others: ReadLog[] = [];
+  for (const log of deviceLogFiles(stateDir, deck)) {
+    if (log.file === logFile) continue;
+    const point = recorded.get(log.device) ?? { device: log.device, seq: 0, bytes: 0, pointLine: null };
+    recorded.delete(log.device);
+    others.push(
+      withFile(log.file, 'r', (fd) => {
+        const header = readHeader(fd, log.file);
+        if (point.seq > 0 && (point.bytes > fileSize(fd) || lineEndingAt(fd, point.bytes, header) !== point.pointLine)) {
+          throw new LogCorruption('not the log the index was made from');
+        }
+        // Only a last line still arriving may follow the point: a whole entry is news.
+        const from = point.seq > 0 ? point.bytes : header;
+        const { lastSeq } = drain(scanEntryBatches(fd, from, point.seq));
+        if (lastSeq !== point.seq) throw new LogCorruption('another device has answered since the index');
+        return { device: log.device, file: log.file, headerBytes: header, end: from, count: point.seq };
+      }),
+    );
+  }
+  for (const gone of recorded.values()) if (gone.seq > 0) throw new LogCorruption('a log the index merged is gone');
+  const total = doc.total ?? doc.seq;
+  if (others.length === 0 && total !== doc.seq) throw new LogCorruption('a log the index merged is gone');
   if (!existsSync(logFile)) {
     if (doc.seq !== 0) throw new LogCorruption('the log is gone');
-    return { cards, progress: { cardStates: () => states, lastSeq: () => 0, entriesSince: () => [] } };
+    const tail = (seq: number): LogEntry[] => (others.length ? mergedTail(others, total, total - seq) : []);
+    return { cards, progress: { cardStates: () => states, lastSeq: () => total, entriesSince: tail } };
   }
   const { headerBytes, lastSeq, goodEnd } = withFile(logFile, 'r', (fd) => {
     const header = readHeader(fd, logFile);
@@ -177,18 +234,28 @@ function fromIndex(doc: DueIndexDoc, logFile: string): { cards: QueueCard[]; pro
       throw new LogCorruption('not the log the index was made from');
     }
     const from = doc.seq > 0 ? doc.logBytes : header;
+    let latest = doc.lastKey ?? null;
     const { lastSeq, goodEnd } = drain(scanEntryBatches(fd, from, doc.seq), (batch) => {
-      for (const entry of batch) states.set(entry.card, entry.after);
+      for (const entry of batch) {
+        // An entry merging before what the index holds (a clock set back): a full read orders it.
+        if (others.length > 0 && !isAfter(entry, device, latest)) throw new LogCorruption('an entry merges before the index');
+        latest = { at: entry.at, device, seq: entry.seq };
+        states.set(entry.card, entry.after);
+      }
     });
     return { headerBytes: header, lastSeq, goodEnd };
   });
+  const merged = total + (lastSeq - doc.seq);
   const entriesSince = (seq: number): LogEntry[] => {
+    if (others.length > 0) {
+      return mergedTail([{ device, file: logFile, headerBytes, end: goodEnd, count: lastSeq }, ...others], merged, merged - seq);
+    }
     const entries = withFile(logFile, 'r', (fd) => lastEntries(fd, goodEnd, headerBytes, lastSeq - seq));
     // As DeckState checks it: the entries must start right after `seq`.
     if (entries.length > 0 && entries[0]!.seq !== seq + 1) throw new LogCorruption(`entry ${seq + 1} is missing near its end`);
     return entries;
   };
-  return { cards, progress: { cardStates: () => states, lastSeq: () => lastSeq, entriesSince } };
+  return { cards, progress: { cardStates: () => states, lastSeq: () => merged, entriesSince } };
 }
 
 function statOrNull(file: string): { size: number; mtimeMs: number } | null {

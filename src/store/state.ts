@@ -3,24 +3,37 @@
 // readers (`due`, `cards`, `stats`) take no lock, write nothing and work while a writer runs.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LowSync } from 'lowdb';
 import type { Clock } from '../core/clock.js';
 import type { FsrsParameters, Settings } from '../core/types.js';
 import { isValidParameters } from '../schedule/parameters.js';
-import { firstInvalidSetting, mergeSettings } from '../schedule/settings.js';
-import { DurableJsonFile, UnreadableFileError } from './atomic-file.js';
-import { backUpIfDue } from './backups.js';
-import { corruptedFileError } from './corruption.js';
+import { DEFAULT_SETTINGS, firstInvalidSetting, mergeSettings } from '../schedule/settings.js';
+import { BACKUPS_KEPT, backUpIfDue } from './backups.js';
 import { DeckStateFiles, type DeckState } from './deck-state.js';
-import { BACKUPS_DIR, SETTINGS_FILE, displayDir } from './layout.js';
+import { BACKUPS_DIR, displayDir, displayPath, localDir } from './layout.js';
+import { claimDeviceName, thisDevice, type Device } from './device.js';
+import { DeviceSettingsFiles, type SettingsView } from './device-settings.js';
+import type { Redo } from './merged-log.js';
 import { UserError } from '../core/errors.js';
 import type { WriterLock } from './lock.js';
-import { SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, isJsonObject, migrate, pickSettings } from './schema.js';
+import { pickSettings } from './schema.js';
 import { cli } from '../core/invocation.js';
+
+/**
+ * How the store schedules a review again when merging machines' logs finds it made on a state
+ * its writer did not see (merged-log.ts). Registered by the full program; `due`'s quick path,
+ * which leaves the scheduler out of its bundle, takes the state the writer made instead.
+ */
+export type Rescheduler = (settings: Settings) => Redo;
+let rescheduler: Rescheduler | undefined;
+export function useRescheduler(make: Rescheduler): void {
+  rescheduler = make;
+}
 
 export interface OpenStateOptions {
   mode: 'read' | 'write';
   clock: Clock;
+  /** This machine (default: thisDevice() from the environment). */
+  device?: Device;
   /** How a refused second writer names this one, e.g. "paperdeck study iclr2017". */
   command?: string;
 }
@@ -28,6 +41,8 @@ export interface OpenStateOptions {
 export interface StateStore {
   readonly dir: string;
   readonly mode: 'read' | 'write';
+  /** This machine's name: the files it writes are named after it. */
+  readonly device: string;
   /**
    * DEFAULT_SETTINGS merged with what the user set; for `deck`, with that deck's own FSRS
    * parameters in place of the global ones when it has them.
@@ -41,47 +56,13 @@ export interface StateStore {
    * Writer only: replaces what the user set with `next` (validation is the caller's job), and
    * the decks' own parameters with `deckParameters` when given.
    */
-  saveSettings(next: Partial<Settings>, deckParameters?: Record<string, FsrsParameters>): void;
+  saveSettings(next: Partial<Settings>, deckParameters?: Record<string, FsrsParameters>, touched?: 'all' | readonly (keyof Settings)[]): void;
   /** Writer only: sets (or with null, removes) one deck's own FSRS parameters. */
   saveDeckParameters(deck: string, parameters: FsrsParameters | null): void;
   /** A deck's progress, opened on first use and cached. */
   deck(name: string): DeckState;
   /** Folds writers' logs into snapshots, closes files, releases the lock; idempotent. */
   close(): void;
-}
-
-interface SettingsDoc {
-  schemaVersion: number;
-  settings: Partial<Settings>;
-  /** What a deck sets for itself alone; so far only the FSRS parameters `optimize` fits to it. */
-  decks?: Record<string, { parameters: FsrsParameters }>;
-}
-
-interface UserSettings {
-  settings: Partial<Settings>;
-  /** Each deck's own parameters as stored (checked when the deck's settings are asked for). */
-  deckParameters: Record<string, unknown>;
-}
-
-function loadUserSettings(stateDir: string, db: LowSync<unknown>, file: string): UserSettings {
-  try {
-    db.read();
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw corruptedFileError(stateDir, file, error.reason, 'default-settings');
-    throw error;
-  }
-  const raw = db.data;
-  if (raw === null) return { settings: {}, deckParameters: {} };
-  if (!isJsonObject(raw)) throw corruptedFileError(stateDir, file, 'not a settings document', 'default-settings');
-  const { doc } = migrate(raw, SETTINGS_MIGRATIONS, SETTINGS_SCHEMA_VERSION, file);
-  if (doc === null || !isJsonObject(doc.settings) || (doc.decks !== undefined && !isJsonObject(doc.decks))) {
-    throw corruptedFileError(stateDir, file, 'not a settings document', 'default-settings');
-  }
-  const deckParameters: Record<string, unknown> = {};
-  for (const [deck, own] of Object.entries((doc.decks ?? {}) as Record<string, unknown>)) {
-    if (isJsonObject(own) && own.parameters !== undefined) deckParameters[deck] = own.parameters;
-  }
-  return { settings: pickSettings(doc.settings), deckParameters };
 }
 
 function copySettings<T extends Partial<Settings>>(settings: T): T {
@@ -94,10 +75,8 @@ function copySettings<T extends Partial<Settings>>(settings: T): T {
 
 class StateFolder implements StateStore {
   private readonly decks = new Map<string, DeckStateFiles>();
-  private readonly settingsDb: LowSync<unknown>;
-  private readonly settingsFile: string;
-  private user: Partial<Settings> = {};
-  private userDeckParameters: Record<string, unknown> = {};
+  private readonly settingsFiles: DeviceSettingsFiles;
+  private view: SettingsView;
   private lock: WriterLock | undefined;
   private closed = false;
 
@@ -105,15 +84,25 @@ class StateFolder implements StateStore {
     readonly dir: string,
     readonly mode: 'read' | 'write',
     private readonly clock: Clock,
+    private readonly thisMachine: Device,
     /** The writer's lock, taken before this opens (openState releases it if opening fails). */
     lock: WriterLock | undefined,
   ) {
     this.lock = lock;
-    this.settingsFile = join(dir, SETTINGS_FILE);
-    this.settingsDb = new LowSync<unknown>(new DurableJsonFile(this.settingsFile, { pretty: true }), null);
-    const loaded = loadUserSettings(dir, this.settingsDb, this.settingsFile);
-    this.user = loaded.settings;
-    this.userDeckParameters = loaded.deckParameters;
+    this.settingsFiles = new DeviceSettingsFiles(dir, thisMachine.name);
+    this.view = this.settingsFiles.read();
+  }
+
+  get device(): string {
+    return this.thisMachine.name;
+  }
+
+  private get user(): Partial<Settings> {
+    return this.view.settings;
+  }
+
+  private get userDeckParameters(): Record<string, unknown> {
+    return this.view.deckParameters;
   }
 
   private requireOpen(what: string): void {
@@ -125,10 +114,10 @@ class StateFolder implements StateStore {
    * line naming the key and the way out, before it can reach the scheduler.
    */
   settings(deck?: string): Settings {
-    const file = join(displayDir(this.dir), SETTINGS_FILE);
     const invalid = firstInvalidSetting(this.user);
     if (invalid) {
       const { key, value } = invalid;
+      const file = displayPath(this.view.fileOfKey(key));
       throw new UserError(
         `${file} has an invalid ${key} (${JSON.stringify(value)}); set it with: ${cli()} config ${key} VALUE, or: ${cli()} config ${key} --reset`,
       );
@@ -137,6 +126,7 @@ class StateFolder implements StateStore {
     const own = deck === undefined ? undefined : this.userDeckParameters[deck];
     if (own !== undefined) {
       if (!isValidParameters(own)) {
+        const file = displayPath(this.view.fileOfDeck(deck!));
         throw new UserError(`${file} has invalid parameters for the deck ${deck}; fit them again with: ${cli()} optimize ${deck}, or: ${cli()} config parameters --reset`);
       }
       merged.parameters = { ...own, weights: [...own.weights] };
@@ -152,8 +142,8 @@ class StateFolder implements StateStore {
     return structuredClone(this.userDeckParameters);
   }
 
-  saveSettings(next: Partial<Settings>, deckParameters?: Record<string, FsrsParameters>): void {
-    this.writeSettings(pickSettings(copySettings(next) as Record<string, unknown>), deckParameters ?? this.userDeckParameters);
+  saveSettings(next: Partial<Settings>, deckParameters?: Record<string, FsrsParameters>, touched?: 'all' | readonly (keyof Settings)[]): void {
+    this.writeSettings(pickSettings(copySettings(next) as Record<string, unknown>), deckParameters ?? this.userDeckParameters, touched);
   }
 
   saveDeckParameters(deck: string, parameters: FsrsParameters | null): void {
@@ -163,29 +153,28 @@ class StateFolder implements StateStore {
     this.writeSettings(this.user, next);
   }
 
-  private writeSettings(user: Partial<Settings>, deckParameters: Record<string, unknown>): void {
+  private writeSettings(user: Partial<Settings>, deckParameters: Record<string, unknown>, touched?: 'all' | readonly (keyof Settings)[]): void {
     this.requireOpen('saveSettings');
     if (this.mode !== 'write') throw new Error('saveSettings needs the state opened for writing');
     const lockProblem = this.lock?.compromised();
     if (lockProblem) throw lockProblem;
-    const doc: SettingsDoc = { schemaVersion: SETTINGS_SCHEMA_VERSION, settings: user };
-    const decks = Object.entries(deckParameters);
-    // Only written once a deck has something of its own: older settings files stay as they were.
-    if (decks.length) doc.decks = Object.fromEntries(decks.map(([deck, parameters]) => [deck, { parameters: parameters as FsrsParameters }]));
-    this.settingsDb.data = doc;
-    this.settingsDb.write();
-    this.user = user;
-    this.userDeckParameters = structuredClone(deckParameters);
+    this.view = this.settingsFiles.record(this.view, user, deckParameters, this.clock.now(), touched === 'all' ? Object.keys(DEFAULT_SETTINGS) : (touched ?? []));
   }
 
   deck(name: string): DeckState {
     this.requireOpen('deck');
     const cached = this.decks.get(name);
     if (cached) return cached;
+    // Made on first need (a review merged on a state its writer did not see), with the deck's settings.
+    const make = rescheduler;
+    let redo: Redo | undefined;
+    const lazyRedo: Redo | undefined = make ? (state, entry) => (redo ??= make(this.settings(name)))(state, entry) : undefined;
     const deck = new DeckStateFiles(name, {
       stateDir: this.dir,
       mode: this.mode,
       clock: this.clock,
+      device: this.thisMachine.name,
+      ...(lazyRedo ? { redo: lazyRedo } : {}),
       lockProblem: () => this.lock?.compromised(),
     });
     this.decks.set(name, deck);
@@ -217,8 +206,8 @@ class StateFolder implements StateStore {
  * openState so that what only writers need (the lock, the backups) is not even in the bundle of
  * `paperdeck due` (scripts/bundle.mjs), which runs on every shell prompt.
  */
-export function openStateForReading(stateDir: string, clock: Clock): StateStore {
-  return new StateFolder(resolve(stateDir), 'read', clock, undefined);
+export function openStateForReading(stateDir: string, clock: Clock, device: Device = thisDevice()): StateStore {
+  return new StateFolder(resolve(stateDir), 'read', clock, device, undefined);
 }
 
 /**
@@ -226,25 +215,30 @@ export function openStateForReading(stateDir: string, clock: Clock): StateStore 
  * holder), migrates nothing on disk, and takes the day's backup; `read` is openStateForReading.
  */
 export async function openState(stateDir: string, opts: OpenStateOptions): Promise<StateStore> {
-  if (opts.mode === 'read') return openStateForReading(stateDir, opts.clock);
+  if (opts.mode === 'read') return openStateForReading(stateDir, opts.clock, opts.device);
   const dir = resolve(stateDir);
+  const device = opts.device ?? thisDevice(process.env, true);
+  const own = localDir(dir, device.name);
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(own, { recursive: true });
   } catch (error) {
     throw new UserError(`cannot create the state folder ${displayDir(dir)}: ${(error as Error).message}`);
   }
+  claimDeviceName(dir, device);
   // Only writers load the lock: proper-lockfile brings graceful-fs, which patches fs as it
   // loads, and readers such as `due` run on every shell prompt.
   const { acquireWriterLock } = await import('./lock.js');
-  const lock = acquireWriterLock(dir, opts.clock, opts.command ?? 'paperdeck');
+  // One lock per machine, in its own folder: two machines may study at the same moment, each
+  // writing only its own files.
+  const lock = acquireWriterLock(own, opts.clock, opts.command ?? 'paperdeck');
   try {
-    const folder = new StateFolder(dir, 'write', opts.clock, lock);
+    const folder = new StateFolder(dir, 'write', opts.clock, device, lock);
     try {
-      backUpIfDue(dir, opts.clock, mergeSettings(folder.userSettings()).dayStartHour);
+      backUpIfDue(dir, opts.clock, mergeSettings(folder.userSettings()).dayStartHour, BACKUPS_KEPT, device.name);
     } catch (error) {
       if (error instanceof UserError) throw error;
       // Answers given without the day's backup would be answers at risk: stop, and say where.
-      throw new UserError(`cannot take today's backup in ${displayDir(join(dir, BACKUPS_DIR))}: ${(error as Error).message}`);
+      throw new UserError(`cannot take today's backup in ${displayDir(join(own, BACKUPS_DIR))}: ${(error as Error).message}`);
     }
     return folder;
   } catch (error) {

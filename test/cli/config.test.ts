@@ -7,6 +7,7 @@ import { openState } from '../../src/store/index.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { paperdeck, sourcesLoadedBy, workspace } from '../schedule/built-cli.js';
 
+
 function config(state: string, args: string[]) {
   return paperdeck(['config', ...args, '--state', state]);
 }
@@ -131,22 +132,27 @@ describe('paperdeck config', () => {
     expect(config(state, ['fuzz', 'on']).stdout).toBe('fuzz = on (unchanged)\n');
     expect(config(state, ['fuzz', '--reset']).stdout).toBe('fuzz = on (reset to default)\n');
 
-    mkdirSync(state, { recursive: true });
+    // A hand-edited settings.json (the file from before devices, which only ever reads as the
+    // oldest change): in a state folder where nothing was changed since.
+    const edited = workspace().state;
+    mkdirSync(edited, { recursive: true });
     const invalid = { schemaVersion: 1, settings: { newPerDay: -3, relearningSteps: ['soon'] } };
-    writeFileSync(join(state, 'settings.json'), JSON.stringify(invalid));
-    expect(config(state, ['new-per-day', '--reset'])).toMatchObject({
+    writeFileSync(join(edited, 'settings.json'), JSON.stringify(invalid));
+    expect(config(edited, ['new-per-day', '--reset'])).toMatchObject({
       code: 0,
       stdout: 'new-per-day = 20 (reset to default; was the invalid -3)\n',
     });
-    expect(json(state, ['relearning-steps', '--reset'])).toEqual({
+    expect(json(edited, ['relearning-steps', '--reset'])).toEqual({
       key: 'relearning-steps',
       value: ['10m'],
       previous: ['10m'],
       default: ['10m'],
       invalidStored: ['soon'],
     });
-    writeFileSync(join(state, 'settings.json'), JSON.stringify(invalid));
-    expect(config(state, ['new-per-day', '7']).stdout).toBe('new-per-day = 7 (was the invalid -3)\n');
+    const again = workspace().state;
+    mkdirSync(again, { recursive: true });
+    writeFileSync(join(again, 'settings.json'), JSON.stringify(invalid));
+    expect(config(again, ['new-per-day', '7']).stdout).toBe('new-per-day = 7 (was the invalid -3)\n');
   });
 
   it('takes a value that starts with a dash as the value (and refuses it as the key would)', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { openState } from '../../src/store/index.js';
 import { runCli, workspaceWithBundledDeck } from '../helpers/cli.js';
+import { dueIndexOf } from '../helpers/state-paths.js';
 
 const NOW = '2026-06-01T09:00:00Z';
 const anHourAgo = new Date(Date.parse('2026-01-01T00:00:00Z'));
@@ -25,7 +26,7 @@ describe('due right after generate', () => {
     const first = JSON.parse(readFileSync(join(decks, 'iclr2017', 'cards.json'), 'utf8')).cards[0];
     store.deck('iclr2017').append({ kind: 'review', at: Date.parse(NOW), card: first.id, rating: 3, ms: 1000, before: null, after: { due: Date.parse(NOW) + 600_000, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1, lastReview: Date.parse(NOW), suspended: false, buriedUntil: null, leech: false } });
     store.close();
-    const index = join(state, 'decks', 'iclr2017', 'due-index.json');
+    const index = dueIndexOf(state, 'iclr2017');
     if (existsSync(index)) renameSync(index, `${index}.old`);
 
     // An edited note, then generate: it writes cards.json and leaves the index for it.

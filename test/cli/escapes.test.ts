@@ -10,6 +10,7 @@ import { newCardState } from '../../src/schedule/card-state.js';
 import { openState } from '../../src/store/index.js';
 import { makeCards } from '../schedule/helpers.js';
 import { paperdeck, workspace, writeDeck } from '../schedule/built-cli.js';
+import { ownLog } from '../helpers/state-paths.js';
 
 /** Sets the terminal's title: what a damaged line did to the user's terminal. */
 const RETITLE = '\u001b]0;pwned\u0007';
@@ -59,7 +60,7 @@ describe('escape sequences from outside the notes', () => {
     const before = newCardState();
     store.deck('papers').append({ kind: 'suspend', at: clock.now(), card: 'c001', before, after: { ...before, suspended: true } });
     store.close();
-    appendFileSync(join(ws.state, 'decks', 'papers', 'log.ndjson'), `{"seq":2,${RETITLE}}\n`);
+    appendFileSync(ownLog(ws.state, 'papers'), `{"seq":2,${RETITLE}}\n`);
     for (const command of ['cards', 'stats', 'due']) {
       const result = paperdeck([command, '--decks', ws.decks, '--state', ws.state], { PAPERDECK_NOW: '2026-11-20T11:00:00Z' });
       expect(result.code).toBe(0);

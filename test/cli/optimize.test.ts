@@ -13,6 +13,7 @@ import { serializeCardsFile } from '../../src/store/decks.js';
 import { buildIsolatedBinary } from '../helpers/binary.js';
 import { runCli, tempDir, type CliResult } from '../helpers/cli.js';
 import { spawnSync } from 'node:child_process';
+import { ownLog } from '../helpers/state-paths.js';
 
 const NOW = '2026-08-01T10:00';
 
@@ -104,7 +105,7 @@ describe('paperdeck optimize', () => {
     after.forEach((card, i) => {
       if (before[i]!.state !== 'review') expect(card.due).toBe(before[i]!.due);
     });
-    const log = readFileSync(join(moved.state, 'decks', 'sim', 'log.ndjson'), 'utf8');
+    const log = readFileSync(ownLog(moved.state, 'sim'), 'utf8');
     expect(log.match(/"k":"reschedule"/g)).toHaveLength(result.rescheduled);
     // Every reader takes the new entries: statistics count no extra review, due counts.
     expect(paperdeck(moved, ['stats', '--json']).code).toBe(0);

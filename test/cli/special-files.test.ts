@@ -10,6 +10,7 @@ import { newCardState } from '../../src/schedule/card-state.js';
 import { openState } from '../../src/store/index.js';
 import { builtBinary, workspace } from '../schedule/built-cli.js';
 import { BUNDLED_NOTES } from '../helpers/cli.js';
+import { dueIndexOf, localOf, ownLog, settingsOf, snapshotOf } from '../helpers/state-paths.js';
 
 const NOW = '2026-11-20T11:00:00Z';
 
@@ -42,9 +43,10 @@ async function usedWorkspace() {
 
 const PLACES = {
   'cards.json': (ws: { decks: string }) => join(ws.decks, 'iclr2017', 'cards.json'),
-  'snapshot.json': (ws: { state: string }) => join(ws.state, 'decks', 'iclr2017', 'snapshot.json'),
-  'log.ndjson': (ws: { state: string }) => join(ws.state, 'decks', 'iclr2017', 'log.ndjson'),
-  'settings.json': (ws: { state: string }) => join(ws.state, 'settings.json'),
+  // This machine's snapshot, own log and own settings changes.
+  'snapshot.json': (ws: { state: string }) => snapshotOf(ws.state, 'iclr2017'),
+  'this-machine.ndjson': (ws: { state: string }) => ownLog(ws.state, 'iclr2017'),
+  'this-machine.json': (ws: { state: string }) => settingsOf(ws.state),
 };
 
 const KINDS = {
@@ -84,9 +86,9 @@ describe('a file that is not a regular file is refused, never read', () => {
     rmSync(link);
 
     // A cache and a note for the refused: neither is needed to go on.
-    KINDS.FIFO(join(ws.state, 'decks', 'iclr2017', 'due-index.json'));
+    KINDS.FIFO(dueIndexOf(ws.state, 'iclr2017'));
     expect(run(['due'], ws)).toMatchObject({ code: 0, stderr: '' });
-    KINDS.FIFO(join(ws.state, '.lock-owner.json'));
+    KINDS.FIFO(join(localOf(ws.state), '.lock-owner.json'));
     expect(run(['config', 'new-per-day', '7'], ws)).toMatchObject({ code: 0, stderr: '' });
   });
 });
@@ -97,11 +99,11 @@ describe('state files that are symbolic links are written through', () => {
     const elsewhere = join(dirname(ws.state), 'elsewhere');
     mkdirSync(elsewhere);
     const snapshot = PLACES['snapshot.json'](ws);
-    const settings = PLACES['settings.json'](ws);
+    const settings = PLACES['this-machine.json'](ws);
     renameSync(snapshot, join(elsewhere, 'snapshot.json'));
     symlinkSync(join(elsewhere, 'snapshot.json'), snapshot);
     renameSync(settings, join(elsewhere, 'settings.json'));
-    symlinkSync('../elsewhere/settings.json', settings); // relative, as ln -s makes them
+    symlinkSync('../../elsewhere/settings.json', settings); // relative, as ln -s makes them
 
     expect(run(['config', 'new-per-day', '7'], ws).code).toBe(0);
     const clock = new ManualClock(Date.parse(NOW));
@@ -111,9 +113,9 @@ describe('state files that are symbolic links are written through', () => {
     store.close();
 
     expect(readlinkSync(snapshot)).toBe(join(elsewhere, 'snapshot.json'));
-    expect(readlinkSync(settings)).toBe('../elsewhere/settings.json');
+    expect(readlinkSync(settings)).toBe('../../elsewhere/settings.json');
     expect(JSON.parse(readFileSync(join(elsewhere, 'snapshot.json'), 'utf8')).seq).toBe(2);
-    expect(JSON.parse(readFileSync(join(elsewhere, 'settings.json'), 'utf8')).settings.newPerDay).toBe(7);
+    expect(JSON.parse(readFileSync(join(elsewhere, 'settings.json'), 'utf8')).settings.newPerDay.value).toBe(7);
     expect(run(['due', '--json'], ws)).toMatchObject({ code: 0, stderr: '' });
   });
 });

@@ -9,6 +9,7 @@ import { openState } from '../../src/store/index.js';
 import { makeCards } from '../schedule/helpers.js';
 import { builtBinary, paperdeck, workspace, writeDeck } from '../schedule/built-cli.js';
 
+
 describe('dates out of range', () => {
   it.each(['9999-12-31T04:00', '2999-12-31T23:00-05:00', '1969-12-31T12:00Z', '0001-01-01T04:00'])('refuses PAPERDECK_NOW=%s in every command, with exit 2', (now) => {
     const ws = workspace();
@@ -53,6 +54,6 @@ describe('dates out of range', () => {
     const result = { code: run.status, stdout: run.stdout, stderr: run.stderr };
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^paperdeck: \S+log\.ndjson is corrupted \(entry 2 has a time out of range, -2705\d\d-.*paperdeck takes times from 1970-01-01 to 2999-12-31 \(UTC\)\).*\n$/);
+    expect(result.stderr).toMatch(/^paperdeck: \S+logs\/this-machine\.ndjson is corrupted \(entry 2 has a time out of range, -2705\d\d-.*paperdeck takes times from 1970-01-01 to 2999-12-31 \(UTC\)\).*\n$/);
   });
 });

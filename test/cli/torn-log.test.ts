@@ -1,11 +1,11 @@
 // A crash that cut the review log's last line: the read commands still work and say so.
 import { appendFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { newCardState } from '../../src/schedule/card-state.js';
 import { openState } from '../../src/store/index.js';
 import { runCli, workspaceWithBundledDeck } from '../helpers/cli.js';
+import { ownLog } from '../helpers/state-paths.js';
 
 it('reads past a torn last log line, with a note on stderr, and writes nothing', async () => {
   const { decks, state } = workspaceWithBundledDeck();
@@ -16,7 +16,7 @@ it('reads past a torn last log line, with a note on stderr, and writes nothing',
   const before = newCardState();
   store.deck('iclr2017').append({ kind: 'suspend', at: clock.now(), card, before, after: { ...before, suspended: true } });
   store.close();
-  const log = join(state, 'decks', 'iclr2017', 'log.ndjson');
+  const log = ownLog(state, 'iclr2017');
   appendFileSync(log, '{"seq":2,"at":17');
   const bytes = readFileSync(log);
 

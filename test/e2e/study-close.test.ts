@@ -10,6 +10,7 @@ import { openState } from '../../src/store/index.js';
 import { testBinary } from '../helpers/binary.js';
 import { interactiveEnv } from './env.js';
 import { PtyProgram } from './pty.js';
+import { snapshotOf } from '../helpers/state-paths.js';
 
 const NOW = '2027-03-01T10:00:00Z';
 const NOTES = 'Monday morning\n\nC1: Alpha Paper Title\n\nKey idea: Alpha shows that recursion makes programs generalize.\n\nC2: Beta Paper Title\n\nKey idea: Beta treats graph generation as sequence generation.\n';
@@ -77,10 +78,10 @@ describe('quitting when the state cannot be written', () => {
     const ws = workspace();
     // The fold on quit renames its temporary file onto snapshot.json: a folder there refuses it,
     // as a full disk refuses the write before it (portable: no mount needed).
-    const { exitCode, text } = await answerThenQuit(ws, () => mkdirSync(join(ws.state, 'decks', 'tiny', 'snapshot.json', 'in-the-way'), { recursive: true }));
+    const { exitCode, text } = await answerThenQuit(ws, () => mkdirSync(join(snapshotOf(ws.state, 'tiny'), 'in-the-way'), { recursive: true }));
     expect(text).toMatch(/paperdeck: could not close the state cleanly: .*every answer given is saved/);
     expect(exitCode).toBe(1);
-    rmSync(join(ws.state, 'decks', 'tiny', 'snapshot.json'), { recursive: true });
+    rmSync(snapshotOf(ws.state, 'tiny'), { recursive: true });
     expect(await answeredEntries(ws.state)).toBe(1);
   });
 

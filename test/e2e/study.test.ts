@@ -11,6 +11,7 @@ import { openState } from '../../src/store/index.js';
 import { testBinary } from '../helpers/binary.js';
 import { interactiveEnv } from './env.js';
 import { PtyProgram } from './pty.js';
+import { dueIndexOf } from '../helpers/state-paths.js';
 
 const NOW = '2027-03-01T10:00:00Z';
 const NOTES = `Monday morning
@@ -356,7 +357,7 @@ else writeFileSync(file, readFileSync(${JSON.stringify(saved)}, 'utf8'));`,
     await program.waitFor('3 answers');
     program.write('q');
     expect((await program.exited).exitCode).toBe(0);
-    const index = join(stateDir, 'decks', 'tiny', 'due-index.json');
+    const index = dueIndexOf(stateDir, 'tiny');
     expect(existsSync(index)).toBe(true);
     const due = (now: string) => {
       const result = spawnSync(process.execPath, [bin, 'due', 'tiny', '--json', '--state', stateDir, '--decks', decksDir], {

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 // Runs before every test file. Ink decides at import time whether it is in CI (then it draws
 // only the last frame, on exit); the screen tests check what a person at a terminal sees, so
 // they must not inherit CI's variable. (The end-to-end tests strip it from their children too.)
@@ -6,3 +10,8 @@ delete process.env.CONTINUOUS_INTEGRATION;
 // Commands load string-width before printing text (cli/dispatch.ts); tests that call the text
 // functions directly measure as those commands do.
 await (await import('../../src/core/text.js')).loadTextWidths();
+// Every paperdeck a test runs is the one machine "this-machine" (its own log is
+// logs/this-machine.ndjson), unless the test names another; and the install id a writer keeps
+// outside the state folder goes to a folder of the run's, not the user's home.
+process.env.PAPERDECK_DEVICE ??= 'this-machine';
+process.env.XDG_STATE_HOME ??= mkdtempSync(join(tmpdir(), 'paperdeck-xdg-'));

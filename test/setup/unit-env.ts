@@ -4,3 +4,5 @@
 const started = ((globalThis as { __paperdeckTZ?: string | null }).__paperdeckTZ ??= process.env.TZ ?? null);
 if (started === null) delete process.env.TZ;
 else process.env.TZ = started;
+// As test/setup/env.ts: every store a test opens is the machine "this-machine".
+process.env.PAPERDECK_DEVICE ??= 'this-machine';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { BACKUPS_KEPT, openState } from '../../src/store/index.js';
+import { backupsOf, localOf, ownLog, settingsOf, snapshotOf } from '../helpers/state-paths.js';
 import { openError, sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
 
@@ -29,20 +30,20 @@ async function session(state: string, clock: ManualClock, count: number, deck = 
 
 /** The dated backup folders, oldest first. */
 function datedBackups(state: string): string[] {
-  return readdirSync(join(state, 'backups'))
+  return readdirSync(backupsOf(state))
     .filter((name) => /^\d{4}-/.test(name))
     .sort();
 }
 
 function manifest(state: string, backup: string): { logs: Record<string, { copy: string; bytes: number; seq: number; problem?: string }> } {
-  return JSON.parse(readFileSync(join(state, 'backups', backup, 'backup.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(backupsOf(state), backup, 'backup.json'), 'utf8'));
 }
 
 function files(state: string, deck = 'd') {
   return {
-    log: join(state, 'decks', deck, 'log.ndjson'),
-    snapshot: join(state, 'decks', deck, 'snapshot.json'),
-    copy: join(state, 'backups', 'logs', `${deck}.ndjson`),
+    log: ownLog(state, deck),
+    snapshot: snapshotOf(state, deck),
+    copy: join(backupsOf(state), 'logs', `${deck}.ndjson`),
   };
 }
 
@@ -88,12 +89,12 @@ describe('daily backups', () => {
     expect(backups).toHaveLength(BACKUPS_KEPT);
     expect(backups[0]).toBe('2026-11-04T12-00-00Z');
     expect(backups.at(-1)).toBe('2026-11-08T12-00-00Z');
-    expect(readdirSync(join(state, 'backups', 'logs')).sort()).toEqual(['d.ndjson', `${ODD_DECK}.ndjson`]);
+    expect(readdirSync(join(backupsOf(state), 'logs')).sort()).toEqual(['d.ndjson', `${ODD_DECK}.ndjson`]);
 
     // Each dated folder holds the state as the day's first writer found it (yesterday's last
     // session): whole settings and snapshots, and how far the log copies reached then.
-    const newest = join(state, 'backups', '2026-11-08T12-00-00Z');
-    expect(JSON.parse(readFileSync(join(newest, 'settings.json'), 'utf8')).settings.newPerDay).toBe(6);
+    const newest = join(backupsOf(state), '2026-11-08T12-00-00Z');
+    expect(JSON.parse(readFileSync(join(newest, 'settings.json'), 'utf8')).settings.newPerDay.value).toBe(6);
     expect(JSON.parse(readFileSync(join(newest, 'decks', 'd', 'snapshot.json'), 'utf8')).seq).toBe(14);
     expect(existsSync(join(newest, 'decks', 'd', 'log.ndjson'))).toBe(false);
     expect(backups.map((name) => manifest(state, name).logs.d?.seq)).toEqual([6, 8, 10, 12, 14]);
@@ -124,14 +125,15 @@ describe('daily backups', () => {
     // began. The second holds the first day's settings and deck d after 3 answers.
     const backups = datedBackups(state);
     expect(backups).toHaveLength(4);
-    const restoreTxt = readFileSync(join(state, 'backups', backups[1]!, 'RESTORE.txt'), 'utf8');
+    const restoreTxt = readFileSync(join(backupsOf(state), backups[1]!, 'RESTORE.txt'), 'utf8');
     const [whole, exact] = commandBlocks(restoreTxt);
     expect(whole).toBeDefined();
     expect(exact).toBeDefined();
 
     // The deck files and settings are lost; the backups are not.
     rmSync(join(state, 'decks'), { recursive: true });
-    rmSync(join(state, 'settings.json'));
+    rmSync(join(localOf(state), 'decks'), { recursive: true });
+    rmSync(settingsOf(state));
     execFileSync('sh', ['-c', whole!], { cwd: state });
     let store = await openState(state, { mode: 'read', clock });
     expect(store.settings().newPerDay).toBe(10); // that backup's settings
@@ -224,7 +226,7 @@ describe('daily backups', () => {
     await session(state, clock, 0);
     expect(bytesOf(copy)).toEqual(bytesOf(log));
     expect(manifest(state, datedBackups(state).at(-1)!).logs.d).toEqual({ copy: 'logs/d.ndjson', bytes: statSync(log).size, seq: 7 });
-    expect(readdirSync(join(state, 'backups', 'logs'))).toEqual(['d.ndjson']); // extended, not replaced
+    expect(readdirSync(join(backupsOf(state), 'logs'))).toEqual(['d.ndjson']); // extended, not replaced
   });
 
   it('stops the copy at the last good entry when the new part of the log is damaged', async () => {
@@ -263,7 +265,7 @@ describe('daily backups', () => {
     await session(state, clock, 0);
     expect(bytesOf(copy)).toEqual(bytesOf(log));
     const replacedAt = datedBackups(state).at(-1)!;
-    const displaced = join(state, 'backups', 'logs', `replaced-${replacedAt}`, 'd.ndjson');
+    const displaced = join(backupsOf(state), 'logs', `replaced-${replacedAt}`, 'd.ndjson');
     expect(bytesOf(displaced)).toEqual(oldCopy);
 
     // A copy damaged at its end is replaced from the live log as well.
@@ -274,14 +276,14 @@ describe('daily backups', () => {
     await session(state, clock, 0);
     expect(bytesOf(copy)).toEqual(bytesOf(log));
     expect((await openState(state, { mode: 'read', clock })).deck('d').lastSeq()).toBe(411);
-    expect(readdirSync(join(state, 'backups', 'logs'))).toHaveLength(3);
+    expect(readdirSync(join(backupsOf(state), 'logs'))).toHaveLength(3);
 
     // Once every dated backup is newer than the displaced copies, they go.
     for (let day = 0; day < BACKUPS_KEPT; day++) {
       clock.advance(DAY);
       await session(state, clock, 1);
     }
-    expect(readdirSync(join(state, 'backups', 'logs'))).toEqual(['d.ndjson']);
+    expect(readdirSync(join(backupsOf(state), 'logs'))).toEqual(['d.ndjson']);
   });
 });
 
@@ -291,14 +293,14 @@ describe('a backup that cannot be taken', () => {
     const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
     await session(state, clock, 3);
     clock.advance(DAY);
-    rmSync(join(state, 'backups'), { recursive: true, force: true });
-    writeFileSync(join(state, 'backups'), 'not a folder');
-    const log = readFileSync(join(state, 'decks', 'd', 'log.ndjson'));
+    rmSync(backupsOf(state), { recursive: true, force: true });
+    writeFileSync(backupsOf(state), 'not a folder');
+    const log = readFileSync(ownLog(state, 'd'));
     const error = await openError(() => openState(state, { mode: 'write', clock }));
     expect(error.message).toMatch(/^cannot take today's backup in .*backups\/: EEXIST/);
-    expect(readFileSync(join(state, 'decks', 'd', 'log.ndjson')).equals(log)).toBe(true);
+    expect(readFileSync(ownLog(state, 'd')).equals(log)).toBe(true);
     // The lock is not left behind: once the folder is put right, a writer opens.
-    rmSync(join(state, 'backups'));
+    rmSync(backupsOf(state));
     (await openState(state, { mode: 'write', clock })).close();
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
+import { backupsOf, ownLog, settingsOf, snapshotOf } from '../helpers/state-paths.js';
 import { openState } from '../../src/store/index.js';
 import { openError, sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
@@ -28,19 +29,19 @@ async function usedState(): Promise<{ state: string; clock: ManualClock; backup:
     store.close();
     clock.advance(DAY);
   }
-  expect(readdirSync(join(state, 'backups')).sort()).toEqual(['2026-11-27T10-00-00Z', 'logs']);
+  expect(readdirSync(backupsOf(state)).sort()).toEqual(['2026-11-27T10-00-00Z', 'logs']);
   return {
     state,
     clock,
-    backup: join(state, 'backups', '2026-11-27T10-00-00Z'),
-    logCopy: join(state, 'backups', 'logs', 'd.ndjson'),
+    backup: join(backupsOf(state), '2026-11-27T10-00-00Z'),
+    logCopy: join(backupsOf(state), 'logs', 'd.ndjson'),
   };
 }
 
 describe('corrupted files', () => {
   it('refuses a corrupted snapshot, naming it and the backup, and leaves it as it is', async () => {
     const { state, clock, backup } = await usedState();
-    const snapshot = join(state, 'decks', 'd', 'snapshot.json');
+    const snapshot = snapshotOf(state, 'd');
     writeFileSync(snapshot, '{"schemaVersion":1,"seq":');
     const bad = bytesOf(snapshot);
     for (const mode of ['read', 'write'] as const) {
@@ -64,7 +65,7 @@ describe('corrupted files', () => {
 
   it('refuses corrupted settings the same way, before taking any backup', async () => {
     const { state, clock, backup } = await usedState();
-    const settings = join(state, 'settings.json');
+    const settings = settingsOf(state);
     writeFileSync(settings, 'newPerDay = 7\n');
     clock.advance(DAY);
     for (const mode of ['read', 'write'] as const) {
@@ -74,7 +75,7 @@ describe('corrupted files', () => {
       expect(error.message).toMatch(/default settings/);
     }
     expect(readFileSync(settings, 'utf8')).toBe('newPerDay = 7\n');
-    expect(readdirSync(join(state, 'backups')).sort()).toEqual(['2026-11-27T10-00-00Z', 'logs']);
+    expect(readdirSync(backupsOf(state)).sort()).toEqual(['2026-11-27T10-00-00Z', 'logs']);
 
     copyFileSync(join(backup, 'settings.json'), settings);
     expect((await openState(state, { mode: 'read', clock })).settings().newPerDay).toBe(7);
@@ -82,7 +83,7 @@ describe('corrupted files', () => {
 
   it('refuses a log corrupted in the middle, naming the line, whenever it reads that far', async () => {
     const { state, clock, logCopy } = await usedState();
-    const log = join(state, 'decks', 'd', 'log.ndjson');
+    const log = ownLog(state, 'd');
     const lines = readFileSync(log, 'utf8').split('\n');
     lines[4] = `X${lines[4]!.slice(1)}`; // line 5 (entry 4), its length kept
     writeFileSync(log, lines.join('\n'));
@@ -93,7 +94,7 @@ describe('corrupted files', () => {
     const error = await openError(() => reader.readLog());
     expect(error.message).toContain(log);
     expect(error.message).toContain('line 5');
-    const snapshot = join(state, 'decks', 'd', 'snapshot.json');
+    const snapshot = snapshotOf(state, 'd');
     expect(error.message).toContain(
       `restore it from ${logCopy} (it holds entries 1 to 5; answers saved after the last backup are not in it)` +
         ` and move ${snapshot} away so that it is rebuilt from the restored log (the file was left as it is)`,
@@ -121,17 +122,17 @@ describe('corrupted files', () => {
 
   it('refuses a snapshot that covers more log than there is', async () => {
     const { state, clock } = await usedState();
-    const log = join(state, 'decks', 'd', 'log.ndjson');
+    const log = ownLog(state, 'd');
     const lines = readFileSync(log, 'utf8').split('\n');
     writeFileSync(log, lines.slice(0, 4).join('\n') + '\n'); // an older copy of the log
     const error = await openError(async () => (await openState(state, { mode: 'write', clock })).deck('d'));
-    expect(error.message).toContain(join(state, 'decks', 'd', 'snapshot.json'));
-    expect(error.message).toMatch(/does not match log\.ndjson/);
+    expect(error.message).toContain(snapshotOf(state, 'd'));
+    expect(error.message).toMatch(/does not match this-machine\.ndjson/);
   });
 
   it('refuses a snapshot whose last entry is not the log entry at that place', async () => {
     const { state, clock } = await usedState();
-    const snapshot = join(state, 'decks', 'd', 'snapshot.json');
+    const snapshot = snapshotOf(state, 'd');
     const doc = JSON.parse(readFileSync(snapshot, 'utf8'));
     writeFileSync(snapshot, JSON.stringify({ ...doc, seq: doc.seq - 1 }));
     expect((await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d'))).message).toMatch(/does not match/);
@@ -139,12 +140,12 @@ describe('corrupted files', () => {
 
   it('refuses a missing log when the snapshot says there were answers', async () => {
     const { state, clock } = await usedState();
-    const log = join(state, 'decks', 'd', 'log.ndjson');
+    const log = ownLog(state, 'd');
     rmSync(log);
     const error = await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d'));
     expect(error.message).toContain(log);
     expect(error.message).toMatch(/is missing, but snapshot\.json says it held 10 entries/);
-    expect(error.message).toContain(`restore it from ${join(state, 'backups', 'logs', 'd.ndjson')} (it holds entries 1 to 5;`);
+    expect(error.message).toContain(`restore it from ${join(backupsOf(state), 'logs', 'd.ndjson')} (it holds entries 1 to 5;`);
   });
 
   it('says when no backup holds the file yet', async () => {
@@ -153,7 +154,7 @@ describe('corrupted files', () => {
     const store = await openState(state, { mode: 'write', clock });
     store.deck('d').append(sampleReview('a', 1));
     store.close();
-    writeFileSync(join(state, 'decks', 'd', 'snapshot.json'), 'garbage');
+    writeFileSync(snapshotOf(state, 'd'), 'garbage');
     expect((await openError(async () => (await openState(state, { mode: 'read', clock })).deck('d'))).message).toMatch(/no backup in .*backups\/ holds it yet/);
   });
 });
@@ -167,35 +168,34 @@ describe('backups', () => {
     store.close();
     clock.advance(2 * DAY);
     (await openState(state, { mode: 'read', clock })).deck('d');
-    expect(existsSync(join(state, 'backups'))).toBe(false);
+    expect(existsSync(backupsOf(state))).toBe(false);
   });
 });
 
 describe('schema versions', () => {
   const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
 
-  it('migrates version-0 settings (a bare settings object) and saves them as version 1', async () => {
+  it('reads version-0 settings (a bare settings object), and saves changes beside them', async () => {
     const state = tempDir();
     const settings = join(state, 'settings.json');
     writeFileSync(settings, JSON.stringify({ desiredRetention: 0.85, newPerDay: 5 }));
     const reader = await openState(state, { mode: 'read', clock });
     expect(reader.settings()).toEqual({ ...DEFAULT_SETTINGS, desiredRetention: 0.85, newPerDay: 5 });
     const writer = await openState(state, { mode: 'write', clock });
-    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ desiredRetention: 0.85, newPerDay: 5 }); // untouched until saved
     writer.saveSettings({ ...writer.userSettings(), fuzz: false });
     writer.close();
-    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({
-      schemaVersion: 1,
-      settings: { desiredRetention: 0.85, newPerDay: 5, fuzz: false },
-    });
+    // The legacy file is written by no one any more: the change goes to this machine's file.
+    expect(JSON.parse(readFileSync(settings, 'utf8'))).toEqual({ desiredRetention: 0.85, newPerDay: 5 });
+    expect(JSON.parse(readFileSync(settingsOf(state), 'utf8')).settings).toEqual({ fuzz: { value: false, at: clock.now() } });
+    expect((await openState(state, { mode: 'read', clock })).settings()).toEqual({ ...DEFAULT_SETTINGS, desiredRetention: 0.85, newPerDay: 5, fuzz: false });
   });
 
   it('refuses settings, a snapshot or a log made by a newer paperdeck', async () => {
     const base = tempDir();
     const files = {
-      settings: (state: string) => join(state, 'settings.json'),
-      snapshot: (state: string) => join(state, 'decks', 'd', 'snapshot.json'),
-      log: (state: string) => join(state, 'decks', 'd', 'log.ndjson'),
+      settings: (state: string) => settingsOf(state),
+      snapshot: (state: string) => snapshotOf(state, 'd'),
+      log: (state: string) => ownLog(state, 'd'),
     };
     for (const [which, fileOf] of Object.entries(files)) {
       const state = join(base, which);
@@ -217,9 +217,9 @@ describe('schema versions', () => {
 describe('a folder where a state file should be', () => {
   it('is refused with one line naming it, for the log, the snapshot and the settings alike', async () => {
     for (const [file, expected] of [
-      ['decks/d/log.ndjson', /decks\/d\/log\.ndjson is not a file/],
-      ['decks/d/snapshot.json', /decks\/d\/snapshot\.json is a folder, not a file; move it away/],
-      ['settings.json', /settings\.json is a folder, not a file; move it away/],
+      ['decks/d/logs/this-machine.ndjson', /decks\/d\/logs\/this-machine\.ndjson is not a file/],
+      ['local/this-machine/decks/d/snapshot.json', /decks\/d\/snapshot\.json is a folder, not a file; move it away/],
+      ['settings/this-machine.json', /settings\/this-machine\.json is a folder, not a file; move it away/],
     ] as const) {
       const { state, clock } = await usedState();
       rmSync(join(state, file));

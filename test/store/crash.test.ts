@@ -40,8 +40,8 @@ describe('a writer killed mid-save', () => {
       previousLast = last;
     }
     // Any torn bytes were kept beside the log, never thrown away.
-    for (const name of readdirSync(join(state, 'decks', 'd'))) {
-      expect(name).toMatch(/^(log\.ndjson|snapshot\.json|facts\.bin|log\.ndjson\.torn-.*)$/);
+    for (const name of readdirSync(join(state, 'decks', 'd', 'logs'))) {
+      expect(name).toMatch(/^this-machine\.ndjson(\.torn-.*)?$/);
     }
   });
 });

@@ -4,11 +4,12 @@
 // named backup into place or moving the named file away — opens the state again with the
 // answers the advice promises.
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import type { LogEntry } from '../../src/core/types.js';
+import { backupsOf, ownLog, snapshotOf } from '../helpers/state-paths.js';
 import { openState } from '../../src/store/index.js';
 import { sampleReview } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
@@ -47,16 +48,15 @@ async function usedState(): Promise<UsedState> {
     store.close();
     clock.advance(DAY);
   }
-  const deckDir = join(state, 'decks', 'd');
   const entries = (await openState(state, { mode: 'read', clock })).deck('d').readLog();
   expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: FIRST_DAY + SECOND_DAY }, (_, i) => i + 1));
   return {
     state,
     clock,
-    log: join(deckDir, 'log.ndjson'),
-    snapshot: join(deckDir, 'snapshot.json'),
-    backedUpSnapshot: join(state, 'backups', '2026-11-27T10-00-00Z', 'decks', 'd', 'snapshot.json'),
-    logCopy: join(state, 'backups', 'logs', 'd.ndjson'),
+    log: ownLog(state, 'd'),
+    snapshot: snapshotOf(state, 'd'),
+    backedUpSnapshot: join(backupsOf(state), '2026-11-27T10-00-00Z', 'decks', 'd', 'snapshot.json'),
+    logCopy: join(backupsOf(state), 'logs', 'd.ndjson'),
     entries,
   };
 }
@@ -75,10 +75,10 @@ const lengthChanging = (line: string): string => line.replace('"r":3', '"r":3,GA
 /** A garble of the same length: the line's entries stay where they were. */
 const sameLength = (line: string): string => line.replace('"r":3', '"r"?3');
 
-/** Every file in the deck's folder and its bytes. */
+/** Every file of the deck this machine has (its log and the files beside it, its caches) and its bytes. */
 function deckFiles(state: string): Map<string, Buffer> {
-  const dir = join(state, 'decks', 'd');
-  return new Map(readdirSync(dir).map((name) => [name, bytesOf(join(dir, name))]));
+  const dirs = [dirname(ownLog(state, 'd')), dirname(snapshotOf(state, 'd'))];
+  return new Map(dirs.flatMap((dir) => readdirSync(dir).map((name) => [join(dir, name), bytesOf(join(dir, name))] as const)));
 }
 
 function userError(action: () => unknown): UserError {
@@ -231,7 +231,7 @@ describe('a snapshot is blamed only when it is itself at fault', () => {
     copyFileSync(used.logCopy, used.log); // the log as the backup holds it, entries 1 to 30
     const before = deckFiles(used.state);
     const message = (await openingFails(used.state, 'read', used.clock)).message;
-    expect(message.startsWith(`${used.snapshot} is corrupted (it does not match log.ndjson, which reads clean up to entry 30:`)).toBe(
+    expect(message.startsWith(`${used.snapshot} is corrupted (it does not match this-machine.ndjson, which reads clean up to entry 30:`)).toBe(
       true,
     );
     expect(deckFiles(used.state)).toEqual(before);
@@ -267,7 +267,7 @@ describe('damage in the last line alone, which the snapshot covers, costs only t
       expect(reader.tornTail).not.toBeNull();
       await opensWith(used, 49);
       // The writer set the damaged bytes aside, not away.
-      const aside = readdirSync(join(used.state, 'decks', 'd')).filter((name) => name.startsWith('log.ndjson.torn-'));
+      const aside = readdirSync(dirname(used.log)).filter((name) => name.startsWith('this-machine.ndjson.torn-'));
       expect(aside).toHaveLength(1);
     });
   }

@@ -2,6 +2,7 @@
 // `paperdeck due`. It must give exactly what the full read gives, at any time, after any
 // answers since it was written; and be set aside whenever what it was made from has moved.
 // Real files on disk, the real study engine, days of use on a ManualClock.
+import { dueIndexOf, ownLog, snapshotOf } from '../helpers/state-paths.js';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,7 +130,7 @@ describe('the due index', () => {
 
     it('the log is not the one it was made from', async () => {
       const ws = await withIndex();
-      const log = join(ws.state, 'decks', 'papers', 'log.ndjson');
+      const log = ownLog(ws.state, 'papers');
       const bytes = readFileSync(log);
       truncateSync(log, bytes.length - 40);
       expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
@@ -139,7 +140,7 @@ describe('the due index', () => {
 
     it('the log was put back from a backup and grew again to the same length (another entry at its point)', async () => {
       const ws = await withIndex();
-      const log = join(ws.state, 'decks', 'papers', 'log.ndjson');
+      const log = ownLog(ws.state, 'papers');
       const lines = readFileSync(log, 'utf8').split('\n');
       // The entry at the index's point, rewritten as another answer of the same length: same
       // number, same place, another time.
@@ -152,14 +153,14 @@ describe('the due index', () => {
 
     it('the snapshot was replaced or damaged', async () => {
       const ws = await withIndex();
-      const snapshot = join(ws.state, 'decks', 'papers', 'snapshot.json');
+      const snapshot = snapshotOf(ws.state, 'papers');
       writeFileSync(snapshot, 'garbage');
       expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
 
     it('it is damaged', async () => {
       const ws = await withIndex();
-      const index = join(ws.state, 'decks', 'papers', 'due-index.json');
+      const index = dueIndexOf(ws.state, 'papers');
       writeFileSync(index, readFileSync(index, 'utf8').slice(0, 200));
       expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
       writeFileSync(index, JSON.stringify({ schemaVersion: 1, ids: ['a'], state: [] }));
@@ -202,18 +203,18 @@ describe('the due index', () => {
     const ws = workspace();
     const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
     await session(ws, clock, 8, 4);
-    const log = join(ws.state, 'decks', 'papers', 'log.ndjson');
+    const log = ownLog(ws.state, 'papers');
     const lines = readFileSync(log, 'utf8').split('\n');
     lines[3] = 'X' + lines[3]!.slice(1); // an entry before the index's point
     writeFileSync(log, lines.join('\n'));
     const run = (index: boolean) => {
-      const file = join(ws.state, 'decks', 'papers', 'due-index.json');
+      const file = dueIndexOf(ws.state, 'papers');
       if (!index) rmSync(file, { force: true });
       return runCli(['due', '--json', '--decks', ws.decks, '--state', ws.state], { env: { ...process.env, PAPERDECK_NOW: new Date(clock.now() + DAY).toISOString() } });
     };
     const withIndex = run(true);
     expect(withIndex).toMatchObject({ code: 1, stdout: '' });
-    expect(withIndex.stderr).toMatch(/^paperdeck: .*log\.ndjson is corrupted \(line 4 /);
+    expect(withIndex.stderr).toMatch(/^paperdeck: .*logs\/this-machine\.ndjson is corrupted \(line 4 /);
     expect(run(false)).toEqual(withIndex);
   });
 

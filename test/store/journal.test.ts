@@ -1,7 +1,7 @@
 // The review log and its snapshot: answers survive reopening, the snapshot is folded and the
 // tail past it replayed, the log alone rebuilds everything, a torn last line is set aside.
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UsageError } from '../../src/core/errors.js';
@@ -11,12 +11,14 @@ import { FOLD_TAIL_ENTRIES, openState } from '../../src/store/index.js';
 import { decodeEntry } from '../../src/store/log-codec.js';
 import { sampleReview, sampleState } from './fixtures/sample.js';
 import { bytesOf, tempDir } from './helpers.js';
+import { ownLog, settingsOf, snapshotOf } from '../helpers/state-paths.js';
 
 const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
 
 function deckFiles(stateDir: string, deck: string) {
-  const dir = join(stateDir, 'decks', deck);
-  return { dir, log: join(dir, 'log.ndjson'), snapshot: join(dir, 'snapshot.json') };
+  const log = ownLog(stateDir, deck);
+  // `dir`: the folder of the own log, where a torn line is set aside beside it.
+  return { dir: dirname(log), log, snapshot: snapshotOf(stateDir, deck) };
 }
 
 async function appendReviews(stateDir: string, deck: string, count: number, cards = 5): Promise<LogEntry[]> {
@@ -210,7 +212,7 @@ describe('a line torn by a crash', () => {
     const deck = writer.deck('d');
     expect(deck.lastSeq()).toBe(4);
     expect(bytesOf(log)).toEqual(whole);
-    const aside = readdirSync(dir).filter((name) => name.startsWith('log.ndjson.torn-'));
+    const aside = readdirSync(dir).filter((name) => name.startsWith('this-machine.ndjson.torn-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0] ?? ''), 'utf8')).toBe(torn);
     expect(deck.tornTail?.file).toBe(join(dir, aside[0] ?? ''));
@@ -243,8 +245,9 @@ describe('settings', () => {
     expect(writer.userSettings()).toEqual({ newPerDay: 0, learningSteps: ['5m'] });
     writer.close();
 
-    const doc = JSON.parse(readFileSync(join(state, 'settings.json'), 'utf8'));
-    expect(doc).toEqual({ schemaVersion: 1, settings: { newPerDay: 0, learningSteps: ['5m'] } });
+    // This machine's changes, each key with the time it was set.
+    const doc = JSON.parse(readFileSync(settingsOf(state), 'utf8'));
+    expect(doc.settings).toEqual({ newPerDay: { value: 0, at: clock.now() }, learningSteps: { value: ['5m'], at: clock.now() } });
     expect((await openState(state, { mode: 'read', clock })).settings().newPerDay).toBe(0);
   });
 

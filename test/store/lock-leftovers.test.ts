@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import { openState } from '../../src/store/index.js';
+import { localOf } from '../helpers/state-paths.js';
 import { processStartTime } from '../../src/store/processes.js';
 import { tempDir } from './helpers.js';
 
@@ -38,17 +39,17 @@ function record(pid: number, extra: Record<string, unknown> = {}) {
 
 /** The lock folder as a process just made it (fresh: proper-lockfile would wait 30 s on it). */
 function freshLockFolder(state: string): void {
-  mkdirSync(join(state, '.lock'));
+  mkdirSync(join(localOf(state), '.lock'), { recursive: true });
 }
 
 async function takesTheLockAtOnce(state: string): Promise<void> {
   const started = Date.now();
   const writer = await openState(state, { mode: 'write', clock, command: 'paperdeck study next' });
   expect(Date.now() - started).toBeLessThan(5_000);
-  expect(JSON.parse(readFileSync(join(state, '.lock-owner.json'), 'utf8')).pid).toBe(process.pid);
+  expect(JSON.parse(readFileSync(join(localOf(state), '.lock-owner.json'), 'utf8')).pid).toBe(process.pid);
   writer.close();
   // Nothing of the dead is left behind.
-  expect(readdirSync(state).filter((name) => name.startsWith('.lock-owner.json.'))).toEqual([]);
+  expect(readdirSync(localOf(state)).filter((name) => name.startsWith('.lock-owner.json.'))).toEqual([]);
 }
 
 async function refused(state: string): Promise<UserError> {
@@ -65,7 +66,8 @@ describe('a lock taken by a process killed part way', () => {
   it('killed after making the lock folder, before naming itself in the owner file', async () => {
     const state = tempDir();
     const pid = deadPid();
-    writeFileSync(join(state, `.lock-owner.json.tmp-${pid}`), record(pid));
+    mkdirSync(localOf(state), { recursive: true });
+    writeFileSync(join(localOf(state), `.lock-owner.json.tmp-${pid}`), record(pid));
     freshLockFolder(state);
     await takesTheLockAtOnce(state);
   });
@@ -73,7 +75,8 @@ describe('a lock taken by a process killed part way', () => {
   it('killed while taking over from a dead owner, after claiming its owner file', async () => {
     const state = tempDir();
     const [owner, claimer] = [deadPid(), deadPid()];
-    writeFileSync(join(state, `.lock-owner.json.claim-${claimer}`), record(owner));
+    mkdirSync(localOf(state), { recursive: true });
+    writeFileSync(join(localOf(state), `.lock-owner.json.claim-${claimer}`), record(owner));
     freshLockFolder(state);
     await takesTheLockAtOnce(state);
   });
@@ -81,17 +84,19 @@ describe('a lock taken by a process killed part way', () => {
   it('killed while writing its record, before trying the lock: the half-written record is removed', async () => {
     const state = tempDir();
     const pid = deadPid();
-    writeFileSync(join(state, `.lock-owner.json.tmp-${pid}`), '{"pid":');
+    mkdirSync(localOf(state), { recursive: true });
+    writeFileSync(join(localOf(state), `.lock-owner.json.tmp-${pid}`), '{"pid":');
     await takesTheLockAtOnce(state);
   });
 
   it('a live process part way through taking the lock is waited for, and named', async () => {
     const state = tempDir();
     const pid = unrelatedLivePid();
-    writeFileSync(join(state, `.lock-owner.json.tmp-${pid}`), record(pid, { processStart: processStartTime(pid) }));
+    mkdirSync(localOf(state), { recursive: true });
+    writeFileSync(join(localOf(state), `.lock-owner.json.tmp-${pid}`), record(pid, { processStart: processStartTime(pid) }));
     freshLockFolder(state);
     expect((await refused(state)).message).toContain(`pid ${pid}`);
-    expect(existsSync(join(state, `.lock-owner.json.tmp-${pid}`))).toBe(true);
+    expect(existsSync(join(localOf(state), `.lock-owner.json.tmp-${pid}`))).toBe(true);
   });
 });
 
@@ -100,7 +105,8 @@ describe.skipIf(!existsSync('/proc/self/stat'))('an owner whose pid now belongs 
     const state = tempDir();
     const pid = unrelatedLivePid();
     expect(processStartTime(pid)).toMatch(/^\d+$/);
-    writeFileSync(join(state, '.lock-owner.json'), record(pid, { processStart: '1' }));
+    mkdirSync(localOf(state), { recursive: true });
+    writeFileSync(join(localOf(state), '.lock-owner.json'), record(pid, { processStart: '1' }));
     freshLockFolder(state);
     await takesTheLockAtOnce(state);
   });
@@ -108,7 +114,8 @@ describe.skipIf(!existsSync('/proc/self/stat'))('an owner whose pid now belongs 
   it('is refused while it is that same process', async () => {
     const state = tempDir();
     const pid = unrelatedLivePid();
-    writeFileSync(join(state, '.lock-owner.json'), record(pid, { processStart: processStartTime(pid) }));
+    mkdirSync(localOf(state), { recursive: true });
+    writeFileSync(join(localOf(state), '.lock-owner.json'), record(pid, { processStart: processStartTime(pid) }));
     freshLockFolder(state);
     expect((await refused(state)).message).toContain(`pid ${pid}`);
   });
@@ -116,7 +123,7 @@ describe.skipIf(!existsSync('/proc/self/stat'))('an owner whose pid now belongs 
   it('records its own start time when it takes the lock', async () => {
     const state = tempDir();
     const writer = await openState(state, { mode: 'write', clock });
-    expect(JSON.parse(readFileSync(join(state, '.lock-owner.json'), 'utf8')).processStart).toBe(processStartTime(process.pid));
+    expect(JSON.parse(readFileSync(join(localOf(state), '.lock-owner.json'), 'utf8')).processStart).toBe(processStartTime(process.pid));
     writer.close();
   });
 });

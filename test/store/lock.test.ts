@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import { openState } from '../../src/store/index.js';
+import { localOf } from '../helpers/state-paths.js';
 import { sampleReview, sampleState } from './fixtures/sample.js';
 import { startChild, tempDir } from './helpers.js';
 
@@ -48,8 +49,8 @@ describe('one writer at a time', () => {
     const writer = await openState(state, { mode: 'write', clock });
     expect(writer.deck('d').lastSeq()).toBe(3);
     writer.close();
-    expect(existsSync(join(state, '.lock'))).toBe(false);
-    expect(existsSync(join(state, '.lock-owner.json'))).toBe(false);
+    expect(existsSync(join(localOf(state), '.lock'))).toBe(false);
+    expect(existsSync(join(localOf(state), '.lock-owner.json'))).toBe(false);
   });
 
   it('releases the lock when the first writer exits without closing', async () => {
@@ -58,7 +59,7 @@ describe('one writer at a time', () => {
     await holder.waitForLine((line) => line === 'ready');
     holder.process.stdin.write('exit\n');
     expect((await holder.exited).code).toBe(0);
-    expect(existsSync(join(state, '.lock'))).toBe(false);
+    expect(existsSync(join(localOf(state), '.lock'))).toBe(false);
     (await openState(state, { mode: 'write', clock })).close();
   });
 
@@ -69,7 +70,7 @@ describe('one writer at a time', () => {
       await holder.waitForLine((line) => line === 'ready');
       holder.process.kill(signal);
       await holder.exited;
-      expect(existsSync(join(state, '.lock'))).toBe(false);
+      expect(existsSync(join(localOf(state), '.lock'))).toBe(false);
       const writer = await openState(state, { mode: 'write', clock });
       expect(writer.deck('d').lastSeq()).toBe(3);
       writer.close();
@@ -82,7 +83,7 @@ describe('one writer at a time', () => {
     await holder.waitForLine((line) => line === 'ready');
     holder.process.kill('SIGKILL');
     await holder.exited;
-    expect(existsSync(join(state, '.lock'))).toBe(true); // nothing could clean up after kill -9
+    expect(existsSync(join(localOf(state), '.lock'))).toBe(true); // nothing could clean up after kill -9
 
     const writer = await openState(state, { mode: 'write', clock });
     expect(writer.deck('d').lastSeq()).toBe(3); // its answers were saved before it died
@@ -92,19 +93,19 @@ describe('one writer at a time', () => {
 
   it('does not take over a fresh lock whose owner file is missing', async () => {
     const state = tempDir();
-    mkdirSync(join(state, '.lock'));
+    mkdirSync(join(localOf(state), '.lock'), { recursive: true });
     const error = await writerError(state);
     expect(error.message).toMatch(/another paperdeck is using/);
   });
 
   it('names an owner on another host with its host', async () => {
     const state = tempDir();
-    mkdirSync(join(state, '.lock'));
+    mkdirSync(join(localOf(state), '.lock'), { recursive: true });
     const owner = { pid: 4242, hostname: `not-${hostname()}`, command: 'paperdeck study x', startedAt: clock.now() };
-    writeFileSync(join(state, '.lock-owner.json'), JSON.stringify(owner));
+    writeFileSync(join(localOf(state), '.lock-owner.json'), JSON.stringify(owner));
     const error = await writerError(state);
     expect(error.message).toContain(`pid 4242 on not-${hostname()}`);
-    expect(existsSync(join(state, '.lock'))).toBe(true);
+    expect(existsSync(join(localOf(state), '.lock'))).toBe(true);
   });
 
   it('refuses a second writer in the same process, and lets it in after close', async () => {

@@ -3,11 +3,12 @@
 // form still read, bad lines are named; and the reader finds the same entries, torn tails and
 // damage over logs longer than one read, with ids that are not ASCII and lines longer than a read.
 import { appendFileSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { UserError } from '../../src/core/errors.js';
 import type { CardState, LogEntry } from '../../src/core/types.js';
+import { ownLog } from '../helpers/state-paths.js';
 import { openState } from '../../src/store/index.js';
 import { NotALogEntry, decodeEntry, encodeEntry } from '../../src/store/log-codec.js';
 import { headerLine } from '../../src/store/review-log.js';
@@ -101,9 +102,8 @@ describe('the log line form', () => {
 
 /** A deck log written straight to disk: the header, then `entries` one per line. */
 function writeLog(state: string, entries: LogEntry[], line = encodeEntry): string {
-  const dir = join(state, 'decks', 'd');
-  mkdirSync(dir, { recursive: true });
-  const log = join(dir, 'log.ndjson');
+  const log = ownLog(state, 'd');
+  mkdirSync(dirname(log), { recursive: true });
   writeFileSync(log, headerLine('d') + entries.map((e) => line(e) + '\n').join(''));
   return log;
 }
@@ -161,8 +161,8 @@ describe('reading a log longer than one read', () => {
     expect(store.deck('d').lastSeq()).toBe(12_000);
     store.close();
     expect(bytesOf(log).equals(whole)).toBe(true); // (toEqual walks a Buffer byte by byte: slow)
-    const aside = readdirSync(join(state, 'decks', 'd')).filter((name) => name.startsWith('log.ndjson.torn-'));
-    expect(readFileSync(join(state, 'decks', 'd', aside[0] ?? ''), 'utf8')).toBe(torn);
+    const aside = readdirSync(dirname(log)).filter((name) => name.startsWith('this-machine.ndjson.torn-'));
+    expect(readFileSync(join(dirname(log), aside[0] ?? ''), 'utf8')).toBe(torn);
   });
 
   it('names a damaged line wherever it falls, also just past the first read', async () => {

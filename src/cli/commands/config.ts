@@ -85,6 +85,11 @@ async function saveUserSettings(
   change: (user: Partial<Settings>) => Partial<Settings>,
   /** Also remove every deck's own parameters (a reset of the parameters, or of everything). */
   clearDeckParameters = false,
+  /**
+   * The keys the user set or reset now: each is a change of its own, recorded even when its value
+   * here does not change, so that it wins over an earlier change another machine made.
+   */
+  touched: 'all' | (keyof Settings)[] = 'all',
 ): Promise<{ before: Settings; after: Settings; stored: Partial<Record<keyof Settings, unknown>>; clearedDecks: string[] }> {
   const store = await openState(ctx.places.stateDir, { mode: 'write', clock: ctx.clock, command: 'paperdeck config' });
   try {
@@ -92,7 +97,7 @@ async function saveUserSettings(
     const before = mergeSettings(user);
     const next = change(user);
     const clearedDecks = clearDeckParameters ? Object.keys(store.deckParameters()) : [];
-    store.saveSettings(next, clearDeckParameters ? {} : undefined);
+    store.saveSettings(next, clearDeckParameters ? {} : undefined, touched);
     return { before, after: mergeSettings(next), stored: user, clearedDecks };
   } finally {
     store.close();
@@ -191,6 +196,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
       return next as Partial<Settings>;
     },
     reset && key === 'parameters',
+    [field],
   );
   const previous = valueOf(before, key);
   const value = valueOf(after, key);

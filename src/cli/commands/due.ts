@@ -11,6 +11,8 @@ import { currentDueIndex } from '../../cards/freshness.js';
 import { listDecks, noDecksMessage, resolveDeckName } from '../../store/decks.js';
 import { currentCards } from '../../cards/current.js';
 import { toSafeLine } from '../../core/sanitize.js';
+import { NeedsScheduler } from '../../store/merged-log.js';
+import { HandOverToFullProgram } from '../hand-over.js';
 
 export interface DeckDue {
   deck: string;
@@ -29,6 +31,16 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   const store = openStateForReading(stateDir, ctx.clock);
   let counted: DeckDueCounts[];
   try {
+    counted = await countDecks();
+  } catch (error) {
+    // Two machines answered one card from the same state: the quick path has no scheduler to
+    // merge them with (store/merged-log.ts), the full program has.
+    if (error instanceof NeedsScheduler) throw new HandOverToFullProgram(error.message);
+    throw error;
+  } finally {
+    store.close();
+  }
+  async function countDecks(): Promise<DeckDueCounts[]> {
     const settings = store.settings();
     // A deck's due index, left by its last study session, spares reading cards.json and the
     // card states whole; used only while nothing it was made from has changed, and any trouble
@@ -53,9 +65,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       cardsOf: async (name) => (await currentCards(decksDir, name)).cardsFile.cards,
       unreadableState: 'throw',
     });
-    counted = names.map((name) => fromIndex.get(name) ?? read.find((row) => row.deck === name)!);
-  } finally {
-    store.close();
+    return names.map((name) => fromIndex.get(name) ?? read.find((row) => row.deck === name)!);
   }
   // A deck that cannot be read (a corrupted cards.json, notes that give no cards and no cards
   // built before them) is not "nothing due": a prompt showing 0 would hide the problem. It is
