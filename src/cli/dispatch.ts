@@ -3,10 +3,12 @@
 // command's module, imported only when that command runs.
 import { clockFromEnv } from '../core/clock.js';
 import { resolvePlaces } from '../core/paths.js';
-import { cleanOutput, safeJson } from '../core/sanitize.js';
+import { cleanOutput, safeJson, toSafeLine } from '../core/sanitize.js';
 import { loadTextWidths } from '../core/text.js';
 import type { CommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
+import { conflictCopies } from '../store/conflict-copies.js';
+import { displayDir } from '../store/layout.js';
 
 export interface CommandModule {
   run: (ctx: CommandContext, args: never) => Promise<number | void>;
@@ -50,9 +52,30 @@ export async function runInvocation({ command, positional, flags }: Invocation, 
   const load = modules[command];
   if (!load) throw new Error(`no module for the command ${command}`);
   const ctx = makeContext(flags);
+  noteConflictCopies(ctx);
   const { run, loadsTextWidths } = await load();
   // Text for a person is measured in terminal columns; JSON never is.
   if (!ctx.json && !loadsTextWidths) await loadTextWidths();
   const code = await run(ctx, { positional, flags } as never);
   if (typeof code === 'number') process.exitCode = code;
+}
+
+/**
+ * One line naming the sync tools' conflict copies in the state folder (store/conflict-copies.ts),
+ * before any command: none of them is read, so what they hold is not counted until the user
+ * looks at them.
+ */
+function noteConflictCopies(ctx: CommandContext): void {
+  // Once a process: `due`'s quick path may hand its command over to the full program.
+  const noted = Symbol.for('paperdeck.conflict-copies-noted');
+  const flags = process as unknown as Record<symbol, boolean>;
+  if (flags[noted]) return;
+  flags[noted] = true;
+  const copies = conflictCopies(ctx.places.stateDir);
+  if (copies.length === 0) return;
+  // A file name can hold any byte but '/': made one clean line.
+  const shown = copies.slice(0, 3).map(toSafeLine).join(', ') + (copies.length > 3 ? ` and ${copies.length - 3} more` : '');
+  ctx.err(
+    `paperdeck: note: ${copies.length === 1 ? 'a conflict copy made by a file-sync tool is' : `${copies.length} conflict copies made by a file-sync tool are`} in ${displayDir(ctx.places.stateDir)} and not read: ${shown} (paperdeck left ${copies.length === 1 ? 'it' : 'them'} as ${copies.length === 1 ? 'it is' : 'they are'}; see "Sharing the state folder" in the README)\n`,
+  );
 }

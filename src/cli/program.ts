@@ -27,6 +27,7 @@ const COMMAND_MODULES = {
   unsuspend: () => import('./commands/unsuspend.js'),
   optimize: () => import('./commands/optimize.js'),
   plan: () => import('./commands/plan.js'),
+  devices: () => import('./commands/devices.js'),
 } satisfies CommandModules;
 
 type CommandName = keyof typeof COMMAND_MODULES;
@@ -202,6 +203,21 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       .option('--new-per-day <n>', 'new cards a day in the simulation (default: the new-per-day setting)')
       .option('--seed <n>', 'seed of the simulation: the same seed, the same figures (default: 1)'),
   ).action(action('plan'));
+
+  withJson(
+    program
+      .command('devices')
+      .description('the machines sharing this state folder (through Syncthing, a cloud folder or git), each with its last answer')
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Each machine writes only files named after it, so a file-sync tool never has two',
+          "versions of one file to choose between. A machine's name is its host name and a",
+          'short hash of its machine id; PAPERDECK_DEVICE=NAME gives it another.',
+        ].join('\n'),
+      ),
+  ).action(action('devices'));
 
   return program;
 }

@@ -1,0 +1,52 @@
+// `paperdeck devices [--json]`: the machines sharing this state folder (each writes only its own
+// files, named after it), with each one's last answer; this machine marked. Read-only.
+//
+// --json: { device: this machine's name, devices: [{ device, this, lastAnswer: { at, deck } | null }] },
+// `device` null for the review logs from before devices.
+import type { CommandArgs } from '../args.js';
+import { printJson, type CommandContext } from '../context.js';
+import { seenDevices } from '../../store/device-list.js';
+import { thisDevice } from '../../store/device.js';
+import { formatTable } from '../format.js';
+import { toSafeLine } from '../../core/sanitize.js';
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A local date and time to the minute: "2026-05-03 09:41". */
+function localDateTime(ms: number): string {
+  const date = new Date(ms);
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+export async function run(ctx: CommandContext, _args: CommandArgs): Promise<number> {
+  const self = thisDevice(ctx.env).name;
+  const seen = seenDevices(ctx.places.stateDir, self);
+  if (ctx.json) {
+    printJson(ctx, {
+      device: self,
+      devices: seen.map(({ device, lastAnswer }) => ({
+        device,
+        this: device === self,
+        lastAnswer: lastAnswer && { at: new Date(lastAnswer.at).toISOString(), deck: lastAnswer.deck },
+      })),
+    });
+    return 0;
+  }
+  const rows = seen.map(({ device, lastAnswer }) => [
+    // Names of other devices come from file names in a synced folder: one clean line each.
+    device === null ? '(before devices: log.ndjson)' : device === self ? `${device} (this machine)` : toSafeLine(device),
+    lastAnswer ? localDateTime(lastAnswer.at) : 'no answer yet',
+    lastAnswer ? toSafeLine(lastAnswer.deck) : '',
+  ]);
+  ctx.out(
+    formatTable(
+      [
+        { header: 'DEVICE', flex: true, min: 12 },
+        { header: 'LAST ANSWER' },
+        { header: 'DECK', flex: true, min: 8 },
+      ],
+      rows,
+    ),
+  );
+  return 0;
+}
