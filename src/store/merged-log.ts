@@ -183,6 +183,9 @@ export function redoEntry(state: CardState | null, entry: LogEntry, redo: Redo |
   }
 }
 
+/** Where a state done again came from: no log, so the next entry's state before is compared. */
+const DONE_AGAIN = '/done again';
+
 /** Thrown by MergedStates.apply when an undo needs the card's history, which it does not hold. */
 export class NeedsHistory extends Error {}
 
@@ -218,16 +221,17 @@ export class MergedStates {
     }
     const from = entry.device ?? LEGACY_DEVICE;
     const previous = this.lastFrom.get(entry.card);
-    this.lastFrom.set(entry.card, from);
     // The entries of one log follow one another as written (one machine alone reads its log as it
     // always did), and a card's first entry in a replay from the start is as written too; the
-    // states they saw are compared only where another log came in between, or where this fold
-    // does not know where the state came from (a snapshot's).
+    // states they saw are compared only where another log came in between, where an entry was
+    // done again, or where this fold does not know where the state came from (a snapshot's).
     const followsItsLog = previous === from || (previous === undefined && this.fromStart);
     if (followsItsLog || sameHistoryPoint(current, entry.before)) {
       this.states.set(entry.card, entry.after);
+      this.lastFrom.set(entry.card, from);
       return;
     }
+    this.lastFrom.set(entry.card, DONE_AGAIN);
     if (entry.kind !== 'undo') {
       this.states.set(entry.card, redoEntry(current, entry, this.redo));
       return;
