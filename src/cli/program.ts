@@ -223,6 +223,12 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
 }
 
 /**
+ * Commands that read no deck's card states (generate only leaves a due index, and leaves none
+ * when it cannot): they do without ts-fsrs, which would only slow them down.
+ */
+const OPENS_NO_DECK_STATE: ReadonlySet<string> = new Set(['config', 'new', 'inspect', 'devices', 'generate']);
+
+/**
  * Lets the store schedule again a review that merging machines' logs finds made on a state its
  * writer did not see (store/merged-log.ts). Here, not in the store: `due`'s quick path leaves
  * ts-fsrs out of its bundle.
@@ -243,7 +249,7 @@ async function useSchedulerForMerges(): Promise<void> {
 export async function runProgram(argv: string[]): Promise<void> {
   try {
     await buildProgram(async (invocation) => {
-      await useSchedulerForMerges();
+      if (!OPENS_NO_DECK_STATE.has(invocation.command)) await useSchedulerForMerges();
       await runInvocation(invocation, COMMAND_MODULES);
     }).parseAsync(argv);
   } catch (error) {

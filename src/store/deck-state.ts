@@ -26,6 +26,7 @@ import {
   mergeLogs,
   mergedTail,
   numberMerged,
+  LEGACY_DEVICE,
   type DeviceLogFile,
   type MergeKey,
   type MergedEntry,
@@ -42,6 +43,7 @@ import {
   findDamage,
   lastEntries,
   lineEndingAt,
+  parseLine,
   pointMismatch,
   readAt,
   readHeader,
@@ -234,10 +236,44 @@ export class DeckStateFiles implements DeckState {
     return doc as unknown as SnapshotDoc;
   }
 
+  /**
+   * The snapshot an older paperdeck left beside the legacy log (`decks/<deck>/snapshot.json`),
+   * as a snapshot of this machine's that merged the legacy log up to its point and nothing
+   * else: used only while this machine has neither a snapshot nor a log of its own, so that a
+   * folder from before devices opens as fast as it did until a writer folds one here. Anything
+   * doubtful about it, and it is not used (the logs are replayed instead): never an error.
+   */
+  private legacySnapshot(legacyLog: string): SnapshotDoc | null {
+    try {
+      const db = new LowSync<unknown>(new DurableJsonFile(join(this.dir, SNAPSHOT_FILE), { pretty: false }), null);
+      db.read();
+      const raw = db.data;
+      if (!isJsonObject(raw) || raw.schemaVersion !== SNAPSHOT_SCHEMA_VERSION || snapshotProblem(raw) || raw.total !== undefined) return null;
+      const old = raw as unknown as SnapshotDoc;
+      if (old.seq === 0) return null;
+      const line = withFile(legacyLog, 'r', (fd) => lineEndingAt(fd, old.logBytes, readHeader(fd, legacyLog)));
+      const entry = line === undefined ? undefined : parseLine(line);
+      if (entry === undefined || typeof entry === 'string' || entry.seq !== old.seq) return null;
+      return {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        seq: 0,
+        logBytes: 0,
+        total: old.seq,
+        lastKey: keyOf(entry, LEGACY_DEVICE),
+        others: [{ device: LEGACY_DEVICE, seq: old.seq, bytes: old.logBytes }],
+        cards: old.cards,
+      };
+    } catch {
+      return null;
+    }
+  }
+
   private open(): void {
-    const snapshot = this.readSnapshot();
     const otherFiles = deviceLogFiles(this.ctx.stateDir, this.name).filter((log) => log.file !== this.logFile);
     this.logExists = existsSync(this.logFile);
+    let snapshot = this.readSnapshot();
+    const legacy = otherFiles.find((log) => log.device === LEGACY_DEVICE);
+    if (snapshot === null && !this.logExists && legacy) snapshot = this.legacySnapshot(legacy.file);
     if (!this.logExists && snapshot && snapshot.seq > 0) {
       throw this.corrupted(this.logFile, `it is missing, but ${SNAPSHOT_FILE} says it held ${snapshot.seq} entries`, 'none');
     }

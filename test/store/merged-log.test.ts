@@ -1,8 +1,8 @@
 // Two machines' logs of one deck read as one (store/merged-log.ts): answers to the same card on
 // both count in time order, exactly as if given on one machine; an undo takes back only its own
 // machine's answer; both machines compute the same states from the same files.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import type { CardState, Rating } from '../../src/core/types.js';
@@ -10,7 +10,7 @@ import { newCardState } from '../../src/schedule/card-state.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { openState, useRescheduler } from '../../src/store/state.js';
-import { ownLog } from '../helpers/state-paths.js';
+import { ownLog, snapshotOf } from '../helpers/state-paths.js';
 import { tempDir } from './helpers.js';
 
 const T0 = Date.parse('2027-03-01T10:00:00Z');
@@ -106,5 +106,25 @@ describe('merging two machines’ logs', () => {
     const onlyDesktops = scheduler.answer('x', newCardState(), 3, T0);
     expect((await statesSeenBy(laptop, 'laptop')).get('x')).toEqual(onlyDesktops);
     expect((await statesSeenBy(desktop, 'desktop')).get('x')).toEqual(onlyDesktops);
+  });
+
+  it('opens a folder from before devices from the snapshot it left, while that snapshot fits the old log', async () => {
+    const state = tempDir();
+    await answer(state, 'old', 'x', 3, T0);
+    await answer(state, 'old', 'y', 3, T0 + MINUTE);
+    // As an older paperdeck left it: decks/d/log.ndjson and decks/d/snapshot.json beside it.
+    const legacyLog = join(state, 'decks', 'd', 'log.ndjson');
+    renameSync(ownLog(state, 'd', 'old'), legacyLog);
+    const folded = JSON.parse(readFileSync(snapshotOf(state, 'd', 'old'), 'utf8'));
+    rmSync(join(state, 'local'), { recursive: true });
+    const old = { schemaVersion: 1, seq: folded.seq, logBytes: folded.logBytes, cards: folded.cards };
+    // A mark only the snapshot holds: seen, the snapshot was read rather than the log replayed.
+    old.cards.x.lapses = 7;
+    writeFileSync(join(state, 'decks', 'd', 'snapshot.json'), JSON.stringify(old));
+    expect((await statesSeenBy(state, 'new')).get('x')!.lapses).toBe(7);
+    // One that does not end where the old log has that entry is passed over: the log is replayed.
+    writeFileSync(join(state, 'decks', 'd', 'snapshot.json'), JSON.stringify({ ...old, logBytes: old.logBytes - 3 }));
+    expect((await statesSeenBy(state, 'new')).get('x')!.lapses).toBe(0);
+    expect((await statesSeenBy(state, 'new')).get('y')!.reps).toBe(1);
   });
 });
