@@ -296,11 +296,10 @@ export class DeckStateFiles implements DeckState {
     try {
       if (otherFiles.length === 0 && !(snapshot?.others ?? []).some((other) => other.seq > 0)) {
         // One machine: the own log alone, as it always was.
+        this.lastKey = snapshot?.lastKey ?? null;
         if (fd !== undefined) this.replay(fd, snapshot);
         else this.foldedTotal = snapshot ? 0 : -1;
         this.total = this.seq;
-        this.lastKey = this.recent.length ? keyOf(this.recent.at(-1)!, this.ctx.device) : (snapshot?.lastKey ?? null);
-        if (snapshot && fd !== undefined) this.foldedTotal = snapshot.seq;
       } else {
         fullReplay = this.replayMerged(fd, snapshot, otherFiles);
       }
@@ -482,7 +481,11 @@ export class DeckStateFiles implements DeckState {
     let result;
     try {
       result = drain(scanEntryBatches(fd, from, this.seq), (batch) => {
-        for (const entry of batch) this.states.set(entry.card, entry.after);
+        for (const entry of batch) {
+          this.states.set(entry.card, entry.after);
+          // The latest key, not the last: a clock set back writes entries out of time order.
+          if (isAfter(entry, this.ctx.device, this.lastKey)) this.lastKey = keyOf(entry, this.ctx.device);
+        }
         this.remember(batch);
       });
     } catch (error) {
@@ -624,8 +627,10 @@ export class DeckStateFiles implements DeckState {
     this.logBytes += written;
     this.total += 1;
     this.ownSeqOf.set(this.total, seq);
-    if (!isAfter(stored, this.ctx.device, this.lastKey)) this.outOfOrder = true;
-    else this.lastKey = keyOf(stored, this.ctx.device);
+    // Before what is merged already (a clock behind another machine's, or set back): with other
+    // machines' entries merged, a fresh read would order this one among them, not after them.
+    if (isAfter(stored, this.ctx.device, this.lastKey)) this.lastKey = keyOf(stored, this.ctx.device);
+    else if (this.others.some((other) => other.count > 0)) this.outOfOrder = true;
     this.states.set(stored.card, stored.after);
     const merged = stored.kind === 'undo' ? { ...stored, seq: this.total, undoes: entry.kind === 'undo' ? entry.undoes : 0 } : { ...stored, seq: this.total };
     this.remember([merged]);
