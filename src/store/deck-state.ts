@@ -41,6 +41,7 @@ import {
   drain,
   fileSize,
   findDamage,
+  headerStillArriving,
   lastEntries,
   lineEndingAt,
   parseLine,
@@ -357,7 +358,8 @@ export class DeckStateFiles implements DeckState {
         fds.push(otherFd);
         let headerBytes: number;
         try {
-          headerBytes = readHeader(otherFd, log.file);
+          // A log whose header is still arriving through the sync reads as holding nothing yet.
+          headerBytes = headerStillArriving(otherFd) ? fileSize(otherFd) : readHeader(otherFd, log.file);
         } catch (error) {
           if (error instanceof LogCorruption) throw this.corrupted(log.file, error.message, 'none');
           throw error;
@@ -652,6 +654,7 @@ export class DeckStateFiles implements DeckState {
     const logs = deviceLogFiles(this.ctx.stateDir, this.name);
     const lists = logs.map((log) => {
       const entries: LogEntry[] = [];
+      if (log.file !== this.logFile && withFile(log.file, 'r', headerStillArriving)) return entries;
       for (const batch of this.logBatches(log.file)) for (const entry of batch) entries.push(entry);
       if (checkTimes) this.checkTimes(entries.map((entry) => entry.at), entries.map((entry) => entry.seq), log.file);
       return entries;

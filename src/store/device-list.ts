@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DECKS_DIR, DEVICE_SETTINGS_DIR } from './layout.js';
 import { isDeviceName, recordedDevices } from './device.js';
 import { LEGACY_DEVICE, deviceLogFiles } from './merged-log.js';
-import { fileSize, lastEntries, lineEndingAt, readHeader, withFile } from './review-log.js';
+import { fileSize, headerStillArriving, lastEntries, lineEndingAt, readHeader, withFile } from './review-log.js';
 import type { LogEntry } from '../core/types.js';
 
 export interface SeenDevice {
@@ -29,6 +29,7 @@ function deckNames(stateDir: string): string[] {
 /** The last review in the log `file`, read back from its end (up to its last whole line). */
 function lastReview(file: string): LogEntry | null {
   return withFile(file, 'r', (fd) => {
+    if (headerStillArriving(fd)) return null;
     const header = readHeader(fd, file);
     let end = fileSize(fd);
     // A last line still arriving (or torn) is not read: back to the last newline.

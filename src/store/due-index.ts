@@ -19,7 +19,7 @@ import { CARDS_FILE, isRacy, type FileStat } from './decks.js';
 import { DUE_INDEX_FILE, SNAPSHOT_FILE, deckStateDir, deviceLogFile, localDeckDir } from './layout.js';
 import { thisDevice } from './device.js';
 import { deviceLogFiles, isAfter, mergedTail, type MergeKey, type ReadLog } from './merged-log.js';
-import { drain, fileSize, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
+import { drain, fileSize, headerStillArriving, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
 
 const DUE_INDEX_VERSION = 1;
@@ -206,6 +206,10 @@ function fromIndex(doc: DueIndexDoc, stateDir: string, deck: string): { cards: Q
     recorded.delete(log.device);
     others.push(
       withFile(log.file, 'r', (fd) => {
+        if (headerStillArriving(fd)) {
+          if (point.seq > 0) throw new LogCorruption('not the log the index was made from');
+          return { device: log.device, file: log.file, headerBytes: 0, end: 0, count: 0 };
+        }
         const header = readHeader(fd, log.file);
         if (point.seq > 0 && (point.bytes > fileSize(fd) || lineEndingAt(fd, point.bytes, header) !== point.pointLine)) {
           throw new LogCorruption('not the log the index was made from');

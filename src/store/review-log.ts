@@ -133,6 +133,16 @@ export function readHeader(fd: number, file: string): number {
   return end + 1;
 }
 
+/**
+ * Whether the log's first line has not wholly arrived yet (no newline in a file shorter than a
+ * header can be): another machine's log that a sync tool is still copying. Such a log holds no
+ * entry yet; it is no damage.
+ */
+export function headerStillArriving(fd: number): boolean {
+  const head = readAt(fd, 0, 4096);
+  return head.length < 4096 && head.indexOf(NEWLINE) < 0;
+}
+
 /** Fills `buffer` from `offset` with the file's bytes at `position`; returns how many it got. */
 function readInto(fd: number, buffer: Buffer, offset: number, position: number): number {
   let filled = 0;

@@ -127,4 +127,15 @@ describe('merging two machines’ logs', () => {
     expect((await statesSeenBy(state, 'new')).get('x')!.lapses).toBe(0);
     expect((await statesSeenBy(state, 'new')).get('y')!.reps).toBe(1);
   });
+
+  it('reads another machine’s log whose first line is still arriving as holding nothing yet', async () => {
+    const state = tempDir();
+    await answer(state, 'laptop', 'x', 3, T0);
+    const arriving = ownLog(state, 'd', 'desktop');
+    writeFileSync(arriving, '{"paperdeck":"review-l');
+    const store = await openState(state, { mode: 'read', clock: new ManualClock(T0), device: device('laptop') });
+    expect(store.deck('d').readLog().map((entry) => entry.card)).toEqual(['x']);
+    store.close();
+    expect(readFileSync(arriving, 'utf8')).toBe('{"paperdeck":"review-l');
+  });
 });
