@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openState } from '../src/store/index.js';
+import { thisDevice } from '../src/store/device.js';
 import { ManualClock } from '../src/core/clock.js';
 import { row, timeBesideNode } from './measure.js';
 import { review, writeHistory } from './store.js';
@@ -89,6 +90,26 @@ export async function benchCosts(root: string, bin: string): Promise<CostRow[]> 
       ratio: study['study first card / node first output']!,
       ms: study['study: command to first card (ms)']!,
       nodeMs: study['node -e 0 to first output in a pty (ms)']!,
+    });
+
+    // The same 200,000 reviews made on three machines sharing the state folder, one log each
+    // (store/merged-log.ts), as this machine's last session leaves them: goal, within 10 % of
+    // the rows of one machine above.
+    const shared = join(work, 'three-machines');
+    writeHistory(shared, 200_000, [thisDevice().name, 'desktop-b', 'laptop-c']);
+    (await openState(shared, { mode: 'write', clock })).close();
+    const sharedReader = await openState(shared, { mode: 'read', clock });
+    if (!leaveDueIndex(shared, sharedReader.deck('bench'), deckStatus(decks, 'bench'))) throw new Error('bench: no due index (three machines)');
+    sharedReader.close();
+    const oneMachineDue = rows.find((r) => r.label === 'due --json with 200,000 reviews')!;
+    add('due --json, the same on three machines', +(oneMachineDue.ratio * 1.1).toFixed(2), timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', shared], RUNS, env));
+    const sharedStudy = await benchStudyStartup(bin, shared, decks);
+    rows.push({
+      label: 'study to first card, the same on three machines',
+      goal: +(study['study first card / node first output']! * 1.1).toFixed(2),
+      ratio: sharedStudy['study first card / node first output']!,
+      ms: sharedStudy['study: command to first card (ms)']!,
+      nodeMs: sharedStudy['node -e 0 to first output in a pty (ms)']!,
     });
 
     // A session killed after 300 answers, before it folded them into the snapshot: a writer

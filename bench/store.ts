@@ -7,7 +7,7 @@
 // backup: whole copies of settings and snapshot, and only the log's new bytes appended to its
 // one backup copy) and to weigh the backups folder as it stays from then on.
 import { closeSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ManualClock } from '../src/core/clock.js';
 import type { CardState, ReviewEntry } from '../src/core/types.js';
@@ -15,6 +15,8 @@ import { DEFAULT_SETTINGS } from '../src/schedule/settings.js';
 import { backUpIfDue } from '../src/store/backups.js';
 import { BACKUPS_KEPT, openState } from '../src/store/index.js';
 import { headerLine } from '../src/store/review-log.js';
+import { deviceLogFile, localDir } from '../src/store/layout.js';
+import { thisDevice } from '../src/store/device.js';
 import { encodeEntry } from '../src/store/log-codec.js';
 import { median, percentile } from './measure.js';
 
@@ -51,24 +53,32 @@ export function review(n: number, before: CardState | null): Omit<ReviewEntry, '
   return { kind: 'review', at, card: `card-${n % CARDS}`, rating: n % 10 === 0 ? 1 : 3, ms: 4000 + (n % 7000), before, after: stateAt(n, at) };
 }
 
-/** A log of `count` reviews, written directly, in 4 MB batches. */
-export function writeHistory(stateDir: string, count: number): void {
-  const dir = join(stateDir, 'decks', DECK);
-  mkdirSync(dir, { recursive: true });
-  const fd = openSync(join(dir, 'log.ndjson'), 'w');
+/**
+ * `count` reviews, written directly, in 4 MB batches, into this machine's own log; or, given
+ * `devices`, shared among their logs, answer n made on device n mod their number: several
+ * machines studying in turns, each in sync with the others before it answers.
+ */
+export function writeHistory(stateDir: string, count: number, devices: readonly string[] = [thisDevice().name]): void {
+  const files = devices.map((device) => deviceLogFile(stateDir, DECK, device));
+  mkdirSync(dirname(files[0]!), { recursive: true });
+  const fds = files.map((file) => openSync(file, 'w'));
+  const batches = devices.map(() => headerLine(DECK));
+  const seqs = devices.map(() => 0);
   const last = new Map<string, CardState>();
-  let batch = headerLine(DECK);
   for (let n = 1; n <= count; n++) {
     const entry = review(n, last.get(`card-${n % CARDS}`) ?? null);
     last.set(entry.card, entry.after);
-    batch += encodeEntry({ seq: n, ...entry }) + '\n';
-    if (batch.length > 4_000_000) {
-      writeSync(fd, batch);
-      batch = '';
+    const k = n % devices.length;
+    batches[k] += encodeEntry({ seq: ++seqs[k]!, ...entry }) + '\n';
+    if (batches[k]!.length > 4_000_000) {
+      writeSync(fds[k]!, batches[k]!);
+      batches[k] = '';
     }
   }
-  writeSync(fd, batch);
-  closeSync(fd);
+  for (let k = 0; k < devices.length; k++) {
+    writeSync(fds[k]!, batches[k]!);
+    closeSync(fds[k]!);
+  }
 }
 
 function folderBytes(dir: string): number {
@@ -114,7 +124,7 @@ async function prepareHistory(stateDir: string, count: number): Promise<History>
   // The very first backup copies the whole log once (reading it through, to copy only sound
   // entries); a writer would take it on opening, before the rebuild timed next.
   let start = performance.now();
-  if (!backUpIfDue(stateDir, clock, DEFAULT_SETTINGS.dayStartHour)) throw new Error('bench: no first backup');
+  if (!backUpIfDue(stateDir, clock, DEFAULT_SETTINGS.dayStartHour, BACKUPS_KEPT, thisDevice().name)) throw new Error('bench: no first backup');
   const firstBackupMs = ms(start);
 
   // First writer: no snapshot yet, so it replays the whole log and folds it.
@@ -186,16 +196,16 @@ async function afterAppends(history: History): Promise<Omit<HistoryFigures, 'wri
     store.close();
   }
 
-  const deckDir = join(stateDir, 'decks', DECK);
+  const own = localDir(stateDir, thisDevice().name);
   return {
     firstBackupMs: history.firstBackupMs,
     rebuildAndFoldMs: history.rebuildAndFoldMs,
     dailyBackupMs: median(dailyTimes),
     dailyBackupMaxMs: Math.max(...dailyTimes),
-    backupsMB: folderBytes(join(stateDir, 'backups')) / 1e6,
+    backupsMB: folderBytes(join(own, 'backups')) / 1e6,
     readerOpenMs: median(readerTimes),
-    logMB: statSync(join(deckDir, 'log.ndjson')).size / 1e6,
-    snapshotMB: statSync(join(deckDir, 'snapshot.json')).size / 1e6,
+    logMB: statSync(deviceLogFile(stateDir, DECK, thisDevice().name)).size / 1e6,
+    snapshotMB: statSync(join(own, 'decks', DECK, 'snapshot.json')).size / 1e6,
   };
 }
 
