@@ -14,7 +14,7 @@ import { DurableJsonFile, UnreadableFileError, writeFileAtomicSync } from './ato
 import { corruptedFileError, damagedLastLineError } from './corruption.js';
 import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
-import { LogFactsBuilder, logFactsOf } from './log-facts.js';
+import { LogFactsBuilder } from './log-facts.js';
 import { SNAPSHOT_FILE, deckStateDir, deviceLogFile, displayPath, fileStamp, localDeckDir } from './layout.js';
 import { basename } from 'node:path';
 import {
@@ -23,6 +23,7 @@ import {
   deviceLogFiles,
   isAfter,
   keyOf,
+  mergeFacts,
   mergeLogs,
   mergedTail,
   numberMerged,
@@ -650,13 +651,12 @@ export class DeckStateFiles implements DeckState {
   }
 
   /** Every log of the deck read whole and merged (merged-log.ts), numbered from 1. */
-  private readMerged(checkTimes = false): LogEntry[] {
+  private readMerged(): LogEntry[] {
     const logs = deviceLogFiles(this.ctx.stateDir, this.name);
     const lists = logs.map((log) => {
       const entries: LogEntry[] = [];
       if (log.file !== this.logFile && withFile(log.file, 'r', headerStillArriving)) return entries;
       for (const batch of this.logBatches(log.file)) for (const entry of batch) entries.push(entry);
-      if (checkTimes) this.checkTimes(entries.map((entry) => entry.at), entries.map((entry) => entry.seq), log.file);
       return entries;
     });
     const devices = logs.map((log) => log.device);
@@ -716,25 +716,31 @@ export class DeckStateFiles implements DeckState {
   }
 
   readLogFacts(): LogFacts {
-    let read: LogFacts;
     const only = this.onlyLog();
-    if (only === null) {
-      read = logFactsOf(this.readMerged(true));
-    } else {
-      if (!existsSync(only)) return new LogFactsBuilder(0).finish();
-      read = withFile(only, 'r', (fd) => {
-        const header = this.readLogHeader(fd, only);
-        // About 200 bytes a line: room for the whole log at once, most times.
-        const facts = new LogFactsBuilder(Math.ceil(fileSize(fd) / 160));
-        try {
-          scanFacts(fd, header, 0, facts);
-        } catch (error) {
-          throw this.logError(error, only);
-        }
-        return facts.finish();
-      });
-      this.checkTimes(read.at, read.seq, only);
-    }
+    if (only !== null) return existsSync(only) ? this.logFacts(only) : new LogFactsBuilder(0).finish();
+    const logs = deviceLogFiles(this.ctx.stateDir, this.name).filter(
+      (log) => log.file === this.logFile || !withFile(log.file, 'r', headerStillArriving),
+    );
+    return mergeFacts(
+      logs.map((log) => this.logFacts(log.file)),
+      logs.map((log) => log.device),
+    );
+  }
+
+  /** One log's facts, read by the fast path (scanFacts), its times checked. */
+  private logFacts(file: string): LogFacts {
+    const read = withFile(file, 'r', (fd) => {
+      const header = this.readLogHeader(fd, file);
+      // About 200 bytes a line: room for the whole log at once, most times.
+      const facts = new LogFactsBuilder(Math.ceil(fileSize(fd) / 160));
+      try {
+        scanFacts(fd, header, 0, facts);
+      } catch (error) {
+        throw this.logError(error, file);
+      }
+      return facts.finish();
+    });
+    this.checkTimes(read.at, read.seq, file);
     return read;
   }
 

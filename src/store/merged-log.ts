@@ -17,7 +17,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newCardState } from '../schedule/card-state.js';
-import type { CardState, LogEntry } from '../core/types.js';
+import type { CardState, LogEntry, LogFacts, LogKindCode } from '../core/types.js';
+import { EntryFacts, LogFactsBuilder } from './log-facts.js';
 import { DEVICE_LOGS_DIR, LOG_FILE, deckStateDir } from './layout.js';
 import { LogCorruption, lastEntries, withFile } from './review-log.js';
 import { isDeviceName } from './device.js';
@@ -280,4 +281,52 @@ export function mergedTail(logs: readonly ReadLog[], total: number, n: number): 
   const devices = logs.map((log) => log.device);
   const merged = mergeLogs(lists, devices).slice(-n);
   return numberMerged(merged, total - merged.length + 1, devices);
+}
+
+/**
+ * Each log's facts (read by the fast path of one log), merged as mergeLogs merges entries and
+ * numbered alike: the statistics of several machines without an entry object for any line.
+ */
+export function mergeFacts(logs: readonly LogFacts[], devices: readonly string[]): LogFacts {
+  let total = 0;
+  for (const log of logs) total += log.length;
+  const merged = new LogFactsBuilder(total);
+  // Per log, the merged number of each of its entries by its own number (1..length).
+  const mergedSeqOf = logs.map((log) => new Float64Array(log.length + 1));
+  const next = logs.map(() => 0);
+  const row = new EntryFacts();
+  for (let seq = 1; seq <= total; seq++) {
+    let best = -1;
+    for (let k = 0; k < logs.length; k++) {
+      const i = next[k]!;
+      if (i >= logs[k]!.length) continue;
+      if (best < 0) {
+        best = k;
+        continue;
+      }
+      const a = logs[k]!;
+      const b = logs[best]!;
+      const j = next[best]!;
+      const atA = a.at[i]!;
+      const atB = b.at[j]!;
+      if (atA < atB || (atA === atB && (devices[k]! < devices[best]! || (devices[k] === devices[best] && a.seq[i]! < b.seq[j]!)))) best = k;
+    }
+    const log = logs[best]!;
+    const i = next[best]!++;
+    const own = log.seq[i]!;
+    if (own >= 1 && own <= log.length) mergedSeqOf[best]![own] = seq;
+    const undone = log.undoes[i]!;
+    row.kind = log.kind[i]! as LogKindCode;
+    row.seq = seq;
+    row.at = log.at[i]!;
+    row.card = log.cardIds[log.card[i]!]!;
+    row.rating = log.rating[i]!;
+    row.ms = log.ms[i]!;
+    // An undo's entry came before it in its own log, so it has its merged number already.
+    row.undoes = Number.isNaN(undone) ? NaN : Number.isInteger(undone) && undone >= 1 && undone <= log.length ? mergedSeqOf[best]![undone] || 0 : 0;
+    row.beforeState = log.beforeState[i]!;
+    row.beforeScheduledDays = log.beforeScheduledDays[i]!;
+    merged.push(row);
+  }
+  return merged.finish();
 }
