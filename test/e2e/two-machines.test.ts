@@ -288,4 +288,3 @@ function cpSyncFile(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   writeFileSync(to, readFileSync(from));
 }
-
