@@ -15,7 +15,8 @@ import { corruptedFileError, damagedLastLineError } from './corruption.js';
 import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
 import { LogFactsBuilder } from './log-facts.js';
-import { SNAPSHOT_FILE, deckStateDir, deviceLogFile, displayPath, fileStamp, localDeckDir } from './layout.js';
+import { FACTS_DIR, LEGACY_FACTS_FILE, SNAPSHOT_FILE, deckStateDir, deviceLogFile, displayPath, fileStamp, localDeckDir } from './layout.js';
+import { readFactsCache, writeFactsCache } from './facts-cache.js';
 import { basename } from 'node:path';
 import {
   MergedStates,
@@ -727,21 +728,62 @@ export class DeckStateFiles implements DeckState {
     );
   }
 
-  /** One log's facts, read by the fast path (scanFacts), its times checked. */
+  /** One log's facts, read by the fast path (scanFacts) past the cache of them, its times checked. */
   private logFacts(file: string): LogFacts {
-    const read = withFile(file, 'r', (fd) => {
-      const header = this.readLogHeader(fd, file);
-      // About 200 bytes a line: room for the whole log at once, most times.
-      const facts = new LogFactsBuilder(Math.ceil(fileSize(fd) / 160));
-      try {
-        scanFacts(fd, header, 0, facts);
-      } catch (error) {
-        throw this.logError(error, file);
-      }
-      return facts.finish();
-    });
+    const read = withFile(file, 'r', (fd) => this.scanLogFacts(fd, file).facts);
     this.checkTimes(read.at, read.seq, file);
     return read;
+  }
+
+  /** Where this machine keeps the cache of `file`'s facts: one file a log (layout.ts). */
+  private factsCacheOf(file: string): string {
+    const device = deviceLogFiles(this.ctx.stateDir, this.name).find((log) => log.file === file)?.device;
+    const name = device === undefined || device === LEGACY_DEVICE ? LEGACY_FACTS_FILE : `${device}.bin`;
+    return join(dirname(this.snapshotFile), FACTS_DIR, name);
+  }
+
+  /**
+   * A log's facts: those of its facts cache while the log still holds the line the cache ends at
+   * (facts-cache.ts), and the entries past it read from the log; or the whole log read. Also the
+   * point they reach and the log's header length.
+   */
+  private scanLogFacts(fd: number, file: string): { facts: LogFacts; end: { seq: number; logBytes: number }; header: number } {
+    const header = this.readLogHeader(fd, file);
+    const size = fileSize(fd);
+    const cached = readFactsCache(this.factsCacheOf(file), (point) => point.logBytes <= size && lineEndingAt(fd, point.logBytes, header) === point.pointLine);
+    const from = cached ? cached.logBytes : header;
+    // About 200 bytes a line: room for the whole log at once, most times.
+    const builder = cached ? LogFactsBuilder.continuing(cached.facts) : new LogFactsBuilder(Math.ceil((size - from) / 160));
+    let scanned;
+    try {
+      scanned = scanFacts(fd, from, cached ? cached.seq : 0, builder);
+    } catch (error) {
+      throw this.logError(error, file);
+    }
+    return { facts: builder.finish(), end: { seq: scanned.lastSeq, logBytes: scanned.goodEnd }, header };
+  }
+
+  /**
+   * Writer only, on folding: each log's facts cache brought to the log's end, so that the next
+   * `stats` reads only what was answered after it. Only a speed-up: a failure leaves a cache as it
+   * was (or none), and readers read the logs.
+   */
+  private leaveFactsCaches(): void {
+    for (const { file } of deviceLogFiles(this.ctx.stateDir, this.name)) {
+      try {
+        withFile(file, 'r', (fd) => {
+          if (file !== this.logFile && headerStillArriving(fd)) return;
+          const { facts, end, header } = this.scanLogFacts(fd, file);
+          const pointLine = lineEndingAt(fd, end.logBytes, header);
+          if (facts.length === 0 || pointLine === undefined) return;
+          const cache = this.factsCacheOf(file);
+          mkdirSync(dirname(cache), { recursive: true });
+          writeFactsCache(cache, facts, { ...end, pointLine });
+        });
+      } catch {
+        // the readers read this log whole, as they would with no cache
+      }
+    }
   }
 
   entriesSince(seq: number): LogEntry[] {
@@ -808,6 +850,7 @@ export class DeckStateFiles implements DeckState {
     this.snapshotDb.data = doc;
     this.snapshotDb.write();
     this.foldedTotal = this.total;
+    this.leaveFactsCaches();
   }
 
   /** Folds what is new (unless the lock was lost) and closes the log. */

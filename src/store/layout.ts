@@ -9,8 +9,13 @@ export const LOG_FILE = 'log.ndjson';
 export const SNAPSHOT_FILE = 'snapshot.json';
 /** Per deck, beside the log: what `paperdeck due` counts, left by the last session (due-index.ts). */
 export const DUE_INDEX_FILE = 'due-index.json';
-/** The log's facts as the statistics read them, a cache (facts-cache.ts). */
-export const FACTS_FILE = 'facts.bin';
+/**
+ * Per deck, in a machine's local folder: a cache of each log's facts as the statistics read
+ * them (facts-cache.ts), `facts/<device>.bin`, and `facts/_legacy.bin` for the log from before
+ * devices (a device name never starts with `_`).
+ */
+export const FACTS_DIR = 'facts';
+export const LEGACY_FACTS_FILE = '_legacy.bin';
 export const BACKUPS_DIR = 'backups';
 /** Inside BACKUPS_DIR: the one backup copy of each deck's review log, `<deck>.ndjson`. */
 export const BACKUP_LOGS_DIR = 'logs';

@@ -77,8 +77,16 @@ const sameLength = (line: string): string => line.replace('"r":3', '"r"?3');
 
 /** Every file of the deck this machine has (its log and the files beside it, its caches) and its bytes. */
 function deckFiles(state: string): Map<string, Buffer> {
-  const dirs = [dirname(ownLog(state, 'd')), dirname(snapshotOf(state, 'd'))];
-  return new Map(dirs.flatMap((dir) => readdirSync(dir).map((name) => [join(dir, name), bytesOf(join(dir, name))] as const)));
+  const files = new Map<string, Buffer>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path); // the facts caches, one a log
+      else files.set(path, bytesOf(path));
+    }
+  };
+  for (const dir of [dirname(ownLog(state, 'd')), dirname(snapshotOf(state, 'd'))]) walk(dir);
+  return files;
 }
 
 function userError(action: () => unknown): UserError {

@@ -9,17 +9,21 @@ import type { LogFacts } from '../../src/core/types.js';
 import { openState } from '../../src/store/index.js';
 import { sampleReview } from './fixtures/sample.js';
 import { tempDir } from './helpers.js';
+import { TEST_DEVICE, localOf, ownLog, snapshotOf } from '../helpers/state-paths.js';
 
 const clock = new ManualClock(Date.parse('2026-11-26T10:00:00Z'));
 
 function files(stateDir: string) {
-  const dir = join(stateDir, 'decks', 'papers');
-  return { log: join(dir, 'log.ndjson'), facts: join(dir, 'facts.bin'), snapshot: join(dir, 'snapshot.json') };
+  return {
+    log: ownLog(stateDir, 'papers'),
+    facts: join(localOf(stateDir), 'decks', 'papers', 'facts', `${TEST_DEVICE}.bin`),
+    snapshot: snapshotOf(stateDir, 'papers'),
+  };
 }
 
 /** Answers `count` reviews in one writer session; closes it (a fold) unless `killed`. */
-async function answer(stateDir: string, count: number, { killed = false } = {}): Promise<void> {
-  const store = await openState(stateDir, { mode: 'write', clock });
+async function answer(stateDir: string, count: number, { killed = false, device = TEST_DEVICE } = {}): Promise<void> {
+  const store = await openState(stateDir, { mode: 'write', clock, device: { name: device, fingerprint: device } });
   const deck = store.deck('papers');
   for (let i = 0; i < count; i++) {
     const n = deck.lastSeq() + 1;
@@ -58,7 +62,7 @@ async function fromLogAlone(stateDir: string): Promise<ReturnType<typeof plain>>
   const copy = tempDir();
   const { log } = files(copy);
   const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(copy, 'decks', 'papers'), { recursive: true });
+  mkdirSync(join(log, '..'), { recursive: true });
   copyFileSync(files(stateDir).log, log);
   return plain(await readFacts(copy));
 }
@@ -123,5 +127,24 @@ describe('the facts cache', () => {
     damaged.writeDoubleLE(1e300, start + 20 * 8 + 5 * 8);
     writeFileSync(facts, damaged);
     expect(plain(await readFacts(state))).toEqual(await fromLogAlone(state));
+  });
+});
+
+describe('the facts caches of several machines', () => {
+  it('are one a log, each machine keeping its own, and give the facts of the logs merged', async () => {
+    const state = tempDir();
+    await answer(state, 15, { device: 'laptop' });
+    await answer(state, 12);
+    // Each writer kept a cache of every log it read, in its own local folder.
+    const laptopCaches = join(localOf(state, 'laptop'), 'decks', 'papers', 'facts');
+    const ownCaches = join(localOf(state), 'decks', 'papers', 'facts');
+    expect(existsSync(join(laptopCaches, 'laptop.bin'))).toBe(true);
+    expect(existsSync(join(ownCaches, 'laptop.bin'))).toBe(true);
+    expect(existsSync(join(ownCaches, `${TEST_DEVICE}.bin`))).toBe(true);
+    const cached = plain(await readFacts(state));
+    expect(cached.length).toBe(27);
+    const { rmSync } = await import('node:fs');
+    rmSync(ownCaches, { recursive: true });
+    expect(plain(await readFacts(state))).toEqual(cached);
   });
 });
