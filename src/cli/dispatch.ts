@@ -76,6 +76,6 @@ function noteConflictCopies(ctx: CommandContext): void {
   // A file name can hold any byte but '/': made one clean line.
   const shown = copies.slice(0, 3).map(toSafeLine).join(', ') + (copies.length > 3 ? ` and ${copies.length - 3} more` : '');
   ctx.err(
-    `paperdeck: note: ${copies.length === 1 ? 'a conflict copy made by a file-sync tool is' : `${copies.length} conflict copies made by a file-sync tool are`} in ${displayDir(ctx.places.stateDir)} and not read: ${shown} (paperdeck left ${copies.length === 1 ? 'it' : 'them'} as ${copies.length === 1 ? 'it is' : 'they are'}; see "Sharing the state folder" in the README)\n`,
+    `paperdeck: note: ${copies.length === 1 ? 'a conflict copy made by a file-sync tool is' : `${copies.length} conflict copies made by a file-sync tool are`} in ${displayDir(ctx.places.stateDir)} and not read: ${shown} (paperdeck left ${copies.length === 1 ? 'it' : 'them'} as ${copies.length === 1 ? 'it is' : 'they are'}; see "Studying on several machines" in the README)\n`,
   );
 }
