@@ -2,7 +2,8 @@
 // (an isolated copy of the binary) and the bundle-graph checks. It is two builds from the one
 // source tree:
 //
-// - dist/paperdeck.js, the bin: src/cli/main.ts and `paperdeck due` (its quick path) as a
+// - dist/paperdeck.js, the bin: src/cli/main.ts, `paperdeck due` and a `generate` that finds
+//   nothing changed (their quick path) as a
 //   single CommonJS file. A shell prompt may run `paperdeck due` on every new line; one
 //   CommonJS file skips Node's ESM loader and the chunk graph, and starts in about 1.2× bare
 //   `node` where the split ESM build took 1.6×. Neither the code only writers need (the lock,
@@ -48,6 +49,10 @@ const binImports = {
     );
     b.onResolve({ filter: /^\.\/generate\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cards', 'current.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
+    );
+    // `generate` on the quick path: it reports unchanged decks itself and hands any other over.
+    b.onResolve({ filter: /^\.\.\/\.\.\/cards\/generate\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'commands', 'generate.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
     );
   },
 };

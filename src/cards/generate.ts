@@ -214,6 +214,13 @@ export function generateDeck(
   return { ...built, written, restamped: false, skippedChanged, writtenStat };
 }
 
+/**
+ * Nothing to do here, where the generator is. In the bin (the quick path), src/cli/hand-over.ts
+ * stands in for this module and throws, so that a command that will need the generator hands
+ * over to the full program before it has printed anything.
+ */
+export function needGenerator(): void {}
+
 /** Where a card's note is, for opening it in $EDITOR: in the deck folder, or where the deck's notes are linked. */
 export function notesFileOf(decksDir: string, name: string, card: Card): { path: string; line: number } {
   return { path: notesFilePath(decksDir, name, card.source.file), line: card.source.line };

@@ -1,4 +1,4 @@
-// The quick path for `paperdeck due`. A shell prompt may run it on every new line, so it should
+// The quick path for `paperdeck due` (and `generate`). A shell prompt may run `due` on every new line, so it should
 // start about as fast as Node itself, and commander, the parser everything else goes through,
 // takes longer to load than `due` takes to run on a small deck. Node's own parseArgs (strict)
 // reads the plain forms of the command instead; anything it does not accept as plainly valid
@@ -17,7 +17,14 @@ import { JSON_OPTION, PLACE_OPTIONS } from './options.js';
  */
 export const QUICK_COMMAND_MODULES = {
   due: () => import('./commands/due.js'),
+  // Run after every save of the notes by some editors' hooks: when nothing changed it reads one
+  // line of cards.json, less than commander takes to load; when something did, it hands over to
+  // the full program, which has the generator (hand-over.ts), before printing anything.
+  generate: () => import('./commands/generate.js'),
 } satisfies CommandModules;
+
+/** Commands whose argument takes any number of words (`generate [decks...]`): commander hands them as one list. */
+const VARIADIC: ReadonlySet<string> = new Set(['generate']);
 
 const OPTIONS: ParseArgsConfig['options'] = Object.fromEntries(
   [...PLACE_OPTIONS, JSON_OPTION].map((option) => [option.key, { type: option.takesValue ? 'string' : 'boolean' }]),
@@ -34,6 +41,7 @@ export function quickInvocation(args: readonly string[]): Invocation | null {
     return null; // commander explains what is wrong
   }
   const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  if (VARIADIC.has(command)) return { command, positional: [positionals], flags: { ...values } };
   if (positionals.length > 1) return null;
   return { command, positional: [positionals[0]], flags: { ...values } };
 }

@@ -76,6 +76,25 @@ describe('paperdeck generate on the bundled deck', () => {
     expect(readWhole.stdout).toBe(second.stdout);
   });
 
+  it('says each deck once when one of several changed (the quick path hands over before printing)', () => {
+    const { decks } = workspaceWithBundledDeck();
+    mkdirSync(join(decks, 'other'));
+    writeFileSync(join(decks, 'other', 'notes.md'), '## A Paper Read Twice\n\nWe propose a method that learns a metric by contrasting pairs of images.\n');
+    const saved = new Date(Date.now() - 60_000);
+    for (const file of [notesPath(decks), join(decks, 'other', 'notes.md')]) utimesSync(file, saved, saved);
+    expect(runCli(['generate', '--decks', decks]).code).toBe(0);
+    // Saved again 30 s later: same size, another time, as an editor leaves it.
+    writeFileSync(join(decks, 'other', 'notes.md'), '## A Paper Read Twice\n\nWe propose a method that learns a metric by contrasting pairs of sounds.\n');
+    const later = new Date(saved.getTime() + 30_000);
+    utimesSync(join(decks, 'other', 'notes.md'), later, later);
+    const both = runCli(['generate', '--decks', decks]);
+    expect(both.code).toBe(0);
+    expect(both.stdout.match(/^iclr2017: /gm)).toHaveLength(1);
+    expect(both.stdout.match(/^other: /gm)).toHaveLength(1);
+    expect(both.stdout).toMatch(/^other: 1 card from 1 paper — cards\.json written/m);
+    expect(both.stdout).toMatch(/^iclr2017: .* — nothing changed, nothing written/m);
+  });
+
   it('loads neither the note generator nor string-width to find that nothing changed', async () => {
     const sources = await sourcesLoadedBy('generate');
     expect(sources.filter((s) => s.includes('src/notes/') || s.includes('src/cards/key-idea.ts') || s.includes('node_modules/markdown-it/'))).toEqual([]);

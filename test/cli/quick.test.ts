@@ -25,6 +25,26 @@ async function commanderReading(args: string[]): Promise<Invocation | string> {
 /** Invocations compared by value: no undefined flags, plain objects. */
 const plain = (invocation: Invocation | string | null) => JSON.parse(JSON.stringify(invocation)) as unknown;
 
+describe('the quick path for generate', () => {
+  const accepted = [
+    ['generate'],
+    ['generate', 'iclr2017'],
+    ['generate', 'a', 'b', 'c'],
+    ['generate', '--decks', '/tmp/d', 'a', '--state=rel/state'],
+    ['generate', '--json', 'a', 'b'],
+    ['generate', '--', '--not-an-option'],
+  ];
+  it.each(accepted)('reads %j exactly as commander does', async (...args: string[]) => {
+    const quick = quickInvocation(args);
+    expect(quick).not.toBeNull();
+    expect(plain(quick)).toEqual(plain(await commanderReading(args)));
+  });
+
+  it.each([['generate', '--force'], ['generate', '--verbose', 'a'], ['generate', '--help']])('leaves %j to commander', (...args: string[]) => {
+    expect(quickInvocation(args)).toBeNull();
+  });
+});
+
 describe('the quick path for due', () => {
   // Every combination of what the plain form holds: a deck or none, --json or not, --decks and
   // --state absent, as two words or with "=", in two orders; then a few odd but plain forms.

@@ -187,11 +187,10 @@ async function describe(report: GenerationReport): Promise<string> {
 }
 
 /**
- * One deck regenerated, or its report straight from cards.json's head when its notes are
- * untouched and only a summary is asked for: the generator is not even loaded then.
+ * One deck regenerated, or its report straight from cards.json's head (`head`, when its notes
+ * are untouched and only a summary is asked for): the generator is not even loaded then.
  */
-async function generate(ctx: CommandContext, name: string, flags: { force?: boolean; verbose?: boolean }): Promise<GenerateResult | GenerationReport> {
-  const head = ctx.json || flags.force || flags.verbose ? null : unchangedHead(ctx.places.decksDir, name);
+async function generate(ctx: CommandContext, name: string, flags: { force?: boolean }, head: CardsHead | null): Promise<GenerateResult | GenerationReport> {
   if (head) return reportOfHead(head);
   const { generateDeck } = await import('../../cards/generate.js');
   const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
@@ -205,19 +204,25 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   if (names.length === 0) {
     throw new UserError(noDecksMessage(ctx.places.decksDir));
   }
+  // Each deck's head when only a summary is asked for. When every deck is unchanged, the
+  // summaries are printed from them alone; in the bin (the quick path, without the generator),
+  // any other deck hands the whole command over to the full program before a line is printed.
+  const summaryOnly = !ctx.json && !flags.force && !flags.verbose;
+  const heads = names.map((name) => (summaryOnly ? unchangedHead(ctx.places.decksDir, name) : null));
+  if (!heads.every((head) => head !== null)) (await import('../../cards/generate.js')).needGenerator();
   const reportOf = (done: GenerateResult | GenerationReport) => ('cardsFile' in done ? reportOfBuild(done, flags.verbose) : done);
   // One deck: its error is the command's error. Several: each deck stands alone.
   if (names.length === 1) {
-    const done = await generate(ctx, names[0]!, flags);
+    const done = await generate(ctx, names[0]!, flags, heads[0]!);
     if (ctx.json && 'cardsFile' in done) printJson(ctx, generateJson(done));
     else ctx.out(await describe(reportOf(done)));
     return 0;
   }
   const results: ReturnType<typeof generateJson>[] = [];
   let failed = 0;
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     try {
-      const done = await generate(ctx, name, flags);
+      const done = await generate(ctx, name, flags, heads[i]!);
       if (ctx.json && 'cardsFile' in done) results.push(generateJson(done));
       else ctx.out(await describe(reportOf(done)));
     } catch (error) {
