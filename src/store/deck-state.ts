@@ -53,6 +53,7 @@ import {
   scanEntryBatches,
   scanFacts,
   withFile,
+  type ScanResult,
 } from './review-log.js';
 import { SNAPSHOT_MIGRATIONS, SNAPSHOT_SCHEMA_VERSION, isJsonObject, migrate } from './schema.js';
 
@@ -385,16 +386,7 @@ export class DeckStateFiles implements DeckState {
 
       const scanOwn = (from: number, fromSeq: number): { entries: LogEntry[]; torn: { start: number; end: number; reason: string } | null } => {
         if (fd === undefined) return { entries: [], torn: null };
-        const entries: LogEntry[] = [];
-        let result;
-        try {
-          result = drain(scanEntryBatches(fd, from, fromSeq), (batch) => {
-            for (const entry of batch) entries.push(entry);
-          });
-        } catch (error) {
-          if (error instanceof LogCorruption) throw this.corrupted(this.logFile, error.message, 'none');
-          throw error;
-        }
+        const { entries, result } = this.scanWhole(fd, this.logFile, from, fromSeq);
         this.seq = result.lastSeq;
         this.logBytes = result.goodEnd;
         return { entries, torn: result.torn };
@@ -402,16 +394,7 @@ export class DeckStateFiles implements DeckState {
       // Another device's log is read up to its last whole line: a line still arriving through
       // the sync, or torn by a crash there, is left for that device (never repaired from here).
       const scanOther = (other: OtherLog, index: number, from: number, fromSeq: number): LogEntry[] => {
-        const entries: LogEntry[] = [];
-        let result;
-        try {
-          result = drain(scanEntryBatches(fds[index]!, from, fromSeq), (batch) => {
-            for (const entry of batch) entries.push(entry);
-          });
-        } catch (error) {
-          if (error instanceof LogCorruption) throw this.corrupted(other.file, error.message, 'none');
-          throw error;
-        }
+        const { entries, result } = this.scanWhole(fds[index]!, other.file, from, fromSeq);
         other.end = result.goodEnd;
         other.count = result.lastSeq;
         return entries;
@@ -649,6 +632,23 @@ export class DeckStateFiles implements DeckState {
     const logs = deviceLogFiles(this.ctx.stateDir, this.name);
     if (logs.length > 1) return null;
     return logs[0]?.file ?? this.logFile;
+  }
+
+  /**
+   * The whole entries of `file` (open as `fd`) from byte `from` (after entry `fromSeq`) to its
+   * end, and where they end; damage is named as that file's.
+   */
+  private scanWhole(fd: number, file: string, from: number, fromSeq: number): { entries: LogEntry[]; result: ScanResult } {
+    const entries: LogEntry[] = [];
+    try {
+      const result = drain(scanEntryBatches(fd, from, fromSeq), (batch) => {
+        for (const entry of batch) entries.push(entry);
+      });
+      return { entries, result };
+    } catch (error) {
+      if (error instanceof LogCorruption) throw this.corrupted(file, error.message, 'none');
+      throw error;
+    }
   }
 
   /** Every log of the deck read whole and merged (merged-log.ts), numbered from 1. */
