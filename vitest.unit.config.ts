@@ -8,8 +8,6 @@ export default defineConfig({
   define: { PAPERDECK_VERSION: JSON.stringify('0.0.0-test') },
   test: {
     include: ['test/{notes,cards,core,schedule,session,stats,optimize,plan,ui}/**/*.test.{ts,tsx}', 'test/architecture.test.ts'],
-    // These run the built binary (they need the full suite's global setup).
-    exclude: ['test/core/fingerprint.test.ts', 'test/stats/command.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
     isolate: false,
