@@ -4,7 +4,7 @@ import { hash } from 'node:crypto';
 import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NoteEntry, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
-import { parseNotes, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
+import { linkedDeckFiles, parseNotes, setAsideIndexes, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
 import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat } from '../store/decks.js';
 import { deckStatus, hashNotes, restampNotes, type DeckStatus } from './freshness.js';
 import { GENERATOR_VERSION } from './version.js';
@@ -80,19 +80,20 @@ export function readDeckNotes(
 ): { readings: FileReading[]; warnings: NoteWarning[] } {
   const see = (text: string) => (pointAtInspect ? `; ${text}` : '');
   const inFolder = files.length > 1 || files.some((f) => f.file.includes('/'));
-  // Each file read on its own first; in a folder, what the files say together comes next (a
-  // topic note among paper notes), and only then what each file is warned of.
-  const read: ({ file: string; label: string; parsed: ParsedNotes } | { file: string; notRead: string })[] = [];
+  // Each file read on its own first; in a folder, what the files say together comes next (an
+  // index of the others, a topic note among paper notes), and only then what each file is warned of.
+  const read: ({ file: string; label: string; parsed: ParsedNotes; linked: Set<string> } | { file: string; notRead: string })[] = [];
   for (const { file, bytes, label = file } of files) {
     try {
-      read.push({ file, label, parsed: parseNotes(decodeNotes(bytes, label), file, { inFolder }) });
+      const text = decodeNotes(bytes, label);
+      read.push({ file, label, parsed: parseNotes(text, file, { inFolder }), linked: inFolder ? linkedDeckFiles(text, file) : new Set() });
     } catch (error) {
       if (!(inFolder && error instanceof UserError)) throw error;
       read.push({ file, notRead: error.message.replace(label, 'the file') });
     }
   }
-  const parsedFiles = read.flatMap((r) => ('parsed' in r ? [r.parsed] : []));
-  const folderRead = inFolder ? setAsideTopicNotes(parsedFiles) : parsedFiles;
+  const parsedFiles = read.flatMap((r) => ('parsed' in r ? [r] : []));
+  const folderRead = inFolder ? setAsideTopicNotes(setAsideIndexes(parsedFiles)) : parsedFiles.map((r) => r.parsed);
   const readings: FileReading[] = [];
   const warnings: NoteWarning[] = [];
   let next = 0;

@@ -2,7 +2,7 @@
 // "C12: Title") has its own line reader (plain.ts); Org files are read by org.ts; everything
 // else is Markdown, read by markdown-it (markdown.ts). The papers are then read from the
 // blocks by shapes.ts, the same way for Markdown and Org.
-import { basename, extname } from 'node:path';
+import { basename, extname, posix } from 'node:path';
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import { readMarkdown } from './markdown.js';
 import { readOrg } from './org.js';
@@ -63,5 +63,48 @@ export function setAsideTopicNotes(files: ParsedNotes[]): ParsedNotes[] {
         ? 'a topic note: it opens on its topic and cites a paper for it ("see this paper"), unlike the other notes in this folder'
         : 'a topic note: it opens with no link to a paper and no title, unlike the other notes in this folder';
     return { ...f, entries: [], notPapers: [...f.notPapers, { text: entry.title, file: entry.file, line: entry.line, why }] };
+  });
+}
+
+/** `[label](target)` and `<a href>`-free Org `[[target][label]]` links; the target as written. */
+const LINK_TARGETS = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\[\[(?:file:)?([^\]]+)\]\[/g;
+
+/**
+ * The deck files `text` (the notes file `file` of a deck) links to: relative link targets, taken
+ * from the file's folder, without their `#anchor`. URLs, absolute paths and anchors alone are no
+ * deck file.
+ */
+export function linkedDeckFiles(text: string, file: string): Set<string> {
+  const linked = new Set<string>();
+  for (const match of text.matchAll(LINK_TARGETS)) {
+    const target = (match[1] ?? match[2] ?? '').split('#')[0]!;
+    if (target === '' || target.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
+    let decoded = target;
+    try {
+      decoded = decodeURI(target);
+    } catch {
+      // written with a stray %: taken as it is
+    }
+    linked.add(posix.normalize(posix.join(posix.dirname(file), decoded)));
+  }
+  return linked;
+}
+
+/**
+ * In a deck folder, a file most of whose entries link to other notes files of the deck (a
+ * README listing the notes, an index, a map of content) is the folder's table of contents, not
+ * notes: its entries are the papers of the files it links to, read there. It is read as no
+ * paper, with why, so the deck's file listing names it. At least three links to notes files, and
+ * as many as half its entries.
+ */
+export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): ParsedNotes[] {
+  const names = new Set(files.map((f) => f.file));
+  return files.map(({ file, parsed, linked }) => {
+    let toNotes = 0;
+    for (const target of linked) if (target !== file && names.has(target)) toNotes++;
+    if (toNotes < 3 || toNotes * 2 < parsed.entries.length) return parsed;
+    const why = `an index of the other notes in this folder (it links to ${toNotes} of them), read where they are`;
+    const setAside = parsed.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
+    return { ...parsed, entries: [], notPapers: [...parsed.notPapers, ...setAside] };
   });
 }

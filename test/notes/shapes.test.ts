@@ -250,6 +250,28 @@ describe('one paper per file, a folder of them a deck', () => {
     expect(inspectNotes(files.filter((f) => f.file !== 'hyper.md' && f.file !== 'zoneout.md')).papers).toHaveLength(4);
   });
 
+  it('sets aside an index of the folder\'s notes (a README listing them), naming it, and reads each paper in its own note', () => {
+    const notes = [
+      ['notes/deq.md', '# Deep Equilibrium Models (2019)\n\nOne layer solved for its fixed point replaces a deep stack.\n'],
+      ['notes/hyper.md', '# HyperNetworks (2016)\n\nA small network generates the weights of a larger one.\n'],
+      ['notes/rope.md', '# RoFormer: Rotary Position Embedding (2021)\n\nPositions rotate the query and key vectors.\n'],
+    ];
+    const index = [
+      'README.md',
+      '# Paper notes\n\n## 2101\n\n- [RoFormer: Rotary Position Embedding (2021) - Su et al.](notes/rope.md)\n  - transformers, positions\n\n## 1910\n\n' +
+        '- [Deep Equilibrium Models (2019) - Bai, Kolter, Koltun](./notes/deq.md#summary)\n\n## 1609\n\n- [HyperNetworks (2016) - Ha, Dai, Le](notes/hyper%2Emd)\n',
+    ];
+    const files = [index, ...notes].map(([file, text]) => ({ file: file!, bytes: Buffer.from(text!) }));
+    const report = inspectNotes(files);
+    expect(report.papers.map((p) => p.file).sort()).toEqual(['notes/deq.md', 'notes/hyper.md', 'notes/rope.md']);
+    expect(report.warnings).toEqual([
+      { file: 'README.md', line: 1, message: 'no paper read from this file (an index of the other notes in this folder (it links to 3 of them), read where they are)' },
+    ]);
+    // Links to papers elsewhere make a reading list, which stays papers.
+    const list = { file: 'README.md', bytes: Buffer.from(index[1]!.replace(/\]\([^)]*\)/g, '](https://arxiv.org/abs/2104.09864)')) };
+    expect(inspectNotes([list, ...files.slice(1)]).papers.some((p) => p.file === 'README.md')).toBe(true);
+  });
+
   it('sets aside a note that opens on a topic and cites a paper for it ("see this paper: url")', () => {
     const files = [
       ['deq.md', '- Deep Equilibrium Models - https://arxiv.org/abs/1909.01377\n\nOne layer solved for its fixed point replaces a deep stack.\n'],
