@@ -244,6 +244,9 @@ class PaperReader {
     if (!section.heading) return false;
     if (splitCode(section.title).code) return true;
     if (notATitle(section.label) !== null) return false;
+    // "## [Learning with Less Data](#contents)": a heading that links back into the page (to the
+    // table of contents) is a section of it; a paper's heading links to the paper, if anywhere.
+    if (section.href?.startsWith('#')) return false;
     if (section.title.split(/\s+/).length > 30) return false;
     if (blockPaperCount(section.blocks) >= 2) return false;
     const strength = titleStrength(section.title, section.href !== null && isPaperLink(section.href));

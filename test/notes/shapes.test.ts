@@ -98,6 +98,25 @@ describe('papers as link lines', () => {
     expect(entries[1]!.body).not.toContain('Meitner');
     expect(answerOf(entries[2]!)).toMatch(/^Optimiser states are kept in four bits/);
   });
+
+  it('reads them under section headings that link back to the contents, which are no papers', () => {
+    const text = [
+      '# Notes', '', '## [Learning with Less Data](#contents)', '',
+      ':heavy_minus_sign: [Latent-Variable Generative Models for Text Classification](https://example.org/a.pdf)',
+      '> They add discrete latent variables to generative text classifiers.', '',
+      '### [Out-of-Domain Detection](#contents)', '', 'The next two papers look at the out-of-domain issue.', '',
+      ':boom: [FewRel 2.0: Towards More Challenging Few-Shot Relation Classification](https://example.org/b.pdf)',
+      '> Adds a biomedical test set and none-of-the-above detection to FewRel.', '',
+      ':heavy_minus_sign: [Out-of-Domain Detection for Low-Resource Text Classification](https://example.org/c.pdf)',
+      '> They propose a prototypical network that resists out-of-domain inputs.', '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'emnlp.md', bytes: Buffer.from(text) }]);
+    expect(report.papers.map((p) => p.title)).toEqual([
+      'Latent-Variable Generative Models for Text Classification',
+      'FewRel 2.0: Towards More Challenging Few-Shot Relation Classification',
+      'Out-of-Domain Detection for Low-Resource Text Classification',
+    ]);
+  });
 });
 
 describe('papers as list items', () => {
