@@ -717,40 +717,40 @@ export class DeckStateFiles implements DeckState {
   }
 
   readLogFacts(): LogFacts {
-    const only = this.onlyLog();
-    if (only !== null) return existsSync(only) ? this.logFacts(only) : new LogFactsBuilder(0).finish();
-    const logs = deviceLogFiles(this.ctx.stateDir, this.name).filter(
-      (log) => log.file === this.logFile || !withFile(log.file, 'r', headerStillArriving),
-    );
+    const logs = deviceLogFiles(this.ctx.stateDir, this.name);
+    // One log (or none yet): read as it is, its own numbering the merged one (as onlyLog reads).
+    if (logs.length <= 1) {
+      const log = logs[0] ?? { device: this.ctx.device, file: this.logFile };
+      return existsSync(log.file) ? this.logFacts(log) : new LogFactsBuilder(0).finish();
+    }
+    const read = logs.filter((log) => log.file === this.logFile || !withFile(log.file, 'r', headerStillArriving));
     return mergeFacts(
-      logs.map((log) => this.logFacts(log.file)),
-      logs.map((log) => log.device),
+      read.map((log) => this.logFacts(log)),
+      read.map((log) => log.device),
     );
   }
 
   /** One log's facts, read by the fast path (scanFacts) past the cache of them, its times checked. */
-  private logFacts(file: string): LogFacts {
-    const read = withFile(file, 'r', (fd) => this.scanLogFacts(fd, file).facts);
-    this.checkTimes(read.at, read.seq, file);
+  private logFacts(log: DeviceLogFile): LogFacts {
+    const read = withFile(log.file, 'r', (fd) => this.scanLogFacts(fd, log).facts);
+    this.checkTimes(read.at, read.seq, log.file);
     return read;
   }
 
-  /** Where this machine keeps the cache of `file`'s facts: one file a log (layout.ts). */
-  private factsCacheOf(file: string): string {
-    const device = deviceLogFiles(this.ctx.stateDir, this.name).find((log) => log.file === file)?.device;
-    const name = device === undefined || device === LEGACY_DEVICE ? LEGACY_FACTS_FILE : `${device}.bin`;
-    return join(dirname(this.snapshotFile), FACTS_DIR, name);
+  /** Where this machine keeps the cache of `device`'s log's facts: one file a log (layout.ts). */
+  private factsCacheOf(device: string): string {
+    return join(dirname(this.snapshotFile), FACTS_DIR, device === LEGACY_DEVICE ? LEGACY_FACTS_FILE : `${device}.bin`);
   }
 
   /**
    * A log's facts: those of its facts cache while the log still holds the line the cache ends at
    * (facts-cache.ts), and the entries past it read from the log; or the whole log read. Also the
-   * point they reach and the log's header length.
+   * point they reach, the log's header length, and whether the cache already reached that point.
    */
-  private scanLogFacts(fd: number, file: string): { facts: LogFacts; end: { seq: number; logBytes: number }; header: number } {
-    const header = this.readLogHeader(fd, file);
+  private scanLogFacts(fd: number, log: DeviceLogFile): { facts: LogFacts; end: { seq: number; logBytes: number }; header: number; cacheCurrent: boolean } {
+    const header = this.readLogHeader(fd, log.file);
     const size = fileSize(fd);
-    const cached = readFactsCache(this.factsCacheOf(file), (point) => point.logBytes <= size && lineEndingAt(fd, point.logBytes, header) === point.pointLine);
+    const cached = readFactsCache(this.factsCacheOf(log.device), (point) => point.logBytes <= size && lineEndingAt(fd, point.logBytes, header) === point.pointLine);
     const from = cached ? cached.logBytes : header;
     // About 200 bytes a line: room for the whole log at once, most times.
     const builder = cached ? LogFactsBuilder.continuing(cached.facts) : new LogFactsBuilder(Math.ceil((size - from) / 160));
@@ -758,25 +758,27 @@ export class DeckStateFiles implements DeckState {
     try {
       scanned = scanFacts(fd, from, cached ? cached.seq : 0, builder);
     } catch (error) {
-      throw this.logError(error, file);
+      throw this.logError(error, log.file);
     }
-    return { facts: builder.finish(), end: { seq: scanned.lastSeq, logBytes: scanned.goodEnd }, header };
+    const end = { seq: scanned.lastSeq, logBytes: scanned.goodEnd };
+    return { facts: builder.finish(), end, header, cacheCurrent: cached !== null && cached.logBytes === end.logBytes };
   }
 
   /**
    * Writer only, on folding: each log's facts cache brought to the log's end, so that the next
-   * `stats` reads only what was answered after it. Only a speed-up: a failure leaves a cache as it
-   * was (or none), and readers read the logs.
+   * `stats` reads only what was answered after it; a cache already there is left as it is (another
+   * machine's log that did not grow). Only a speed-up: a failure leaves a cache as it was (or
+   * none), and readers read the logs.
    */
   private leaveFactsCaches(): void {
-    for (const { file } of deviceLogFiles(this.ctx.stateDir, this.name)) {
+    for (const log of deviceLogFiles(this.ctx.stateDir, this.name)) {
       try {
-        withFile(file, 'r', (fd) => {
-          if (file !== this.logFile && headerStillArriving(fd)) return;
-          const { facts, end, header } = this.scanLogFacts(fd, file);
+        withFile(log.file, 'r', (fd) => {
+          if (log.file !== this.logFile && headerStillArriving(fd)) return;
+          const { facts, end, header, cacheCurrent } = this.scanLogFacts(fd, log);
           const pointLine = lineEndingAt(fd, end.logBytes, header);
-          if (facts.length === 0 || pointLine === undefined) return;
-          const cache = this.factsCacheOf(file);
+          if (cacheCurrent || facts.length === 0 || pointLine === undefined) return;
+          const cache = this.factsCacheOf(log.device);
           mkdirSync(dirname(cache), { recursive: true });
           writeFactsCache(cache, facts, { ...end, pointLine });
         });
