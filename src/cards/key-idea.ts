@@ -8,7 +8,6 @@
 // critiques, questions and other papers; keep the best sentence and, when it fits and helps,
 // one more, in the note's order; then tidy lead-ins ("In short,", "The idea is to").
 // A note with nothing usable is skipped with a reason, so the user can write "Key idea: ...".
-import { answerRestatesTitle } from './restates-title.js';
 import type { NoteEntry } from '../core/types.js';
 import { stripControl } from '../core/sanitize.js';
 import { splitSentences } from './sentences.js';
@@ -71,7 +70,7 @@ export function extractKeyIdea(entry: NoteEntry): KeyIdea {
   if (own !== '') return { answer: own };
 
   // An answer that only says again what the title says makes a card that is its own answer
-  // (restates-title.ts): the next part of the note is tried, and with none, the note is skipped.
+  // (nearlyRestatesTitle): the next part of the note is tried, and with none, the note is skipped.
   let restated = false;
   const answered = (idea: KeyIdea): idea is { answer: string } => {
     if (!('answer' in idea)) return false;
@@ -139,6 +138,7 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
  */
 export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawRemark: boolean; sawRestatement: boolean } {
   const titleWords = contentWords(entry.title);
+  const titleSubject = titleSubjectWords(entry.title);
   const titleLength = countWords(entry.title, 40);
   const candidates: Candidate[] = [];
   let sawRemark = false;
@@ -167,8 +167,8 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     // "Zoneout.", "Attention Is All You Need." under that title: says nothing the front does not.
     if ((wordCount <= 4 || countWords(text, titleLength + 3) <= titleLength + 2) && restatesTitle(words, titleWords)) continue;
     // "Proposes a model for zero-shot image-to-image translation." under that title: neither.
-    // Passed over, so that a sentence saying more is the answer (restates-title.ts).
-    if (answerRestatesTitle(entry.title, text)) {
+    // Passed over, so that a sentence saying more is the answer.
+    if (nearlyRestatesTitle(words, titleSubject)) {
       sawRestatement = true;
       continue;
     }
@@ -859,14 +859,19 @@ for (const [cue, words] of [
   for (const w of words.split(' ')) CUE_WORDS.set(w, (CUE_WORDS.get(w) ?? 0) | cue);
 }
 
-// Title words too common in ML titles to say a sentence is about this paper.
-const STOPWORDS = new Set(
+// Words that carry no subject: a title's or a sentence's words around the ones that say something.
+const FUNCTION_WORDS = new Set(
   ('a an the of for and or in on to with via by from through towards toward what does do it its take is are be ' +
-    'how why when we our you your not no can using based learning neural network networks deep model models ' +
-    'approach improving improved new via towards beyond training ' +
+    'how why when we our you your not no can beyond ' +
     // Halves of hyphenated words ("Pre-training", "Multi-Agent") say nothing on their own.
     'pre non multi semi sub self co re anti inter over under post end').split(' '),
 );
+
+// Title words too common in ML titles to say a sentence is about this paper.
+const STOPWORDS = new Set([
+  ...FUNCTION_WORDS,
+  ...'using based learning neural network networks deep model models approach improving improved new training'.split(' '),
+]);
 
 function contentWords(text: string): Set<string> {
   const set = new Set<string>();
@@ -904,6 +909,68 @@ function restatesTitle(words: WordInfo[], titleWords: Set<string>): boolean {
     content++;
   }
   return content > 0;
+}
+
+// Words that say a paper exists, not what it does ("Proposes a model for ..."): beside a title's
+// words they add nothing to it.
+const SAYS_A_PAPER_EXISTS = new Set(
+  ('that this these which as at into their use uses used using based model models approach new novel improve improves ' +
+    'improved improving propose proposes introduce introduces ' +
+    'present presents framework method technique system work paper study studies perform performs more better ' +
+    'efficient simple effective investigate investigates explore explores examine examines analyze analyzes analyse ' +
+    'analyses evaluate evaluates capability capabilities ability both also various different')
+    .split(' ')
+    .map(stem),
+);
+
+/** The most words a sentence may add to its title's and still only restate it ("proprietary"). */
+const MOST_ADDED = 1;
+/** A sentence longer than this says more than its title, whatever its words. */
+const MOST_RESTATING_WORDS = 25;
+
+/**
+ * Whether a sentence says no more than its title, if not in the title's words alone: "Proposes a
+ * model for zero-shot image-to-image translation." under "Zero-shot Image-to-Image Translation".
+ * It is made of the title's words, the words that only say a paper exists, and at most one more;
+ * it takes more of its words from the title than it adds ("Drops recurrence." under "Attention Is
+ * All You Need" adds the idea itself); and it says at least half of what the title says ("A
+ * variant of Q learning." under "... Trust Region Fitted Q-Iteration" shares a word by chance,
+ * and places the method). A card made of it would be its own answer: a reading list's one-line
+ * summaries are often just that.
+ */
+function nearlyRestatesTitle(words: WordInfo[], titleWords: Set<string>): boolean {
+  if (words.length > MOST_RESTATING_WORDS) return false;
+  const covered = new Set<string>();
+  let added = 0;
+  let fromTitle = 0;
+  for (let i = 0; i < words.length; i++) {
+    const info = words[i]!;
+    // Common ML words ("training", "network") count: "Imagenet scale adversarial training."
+    // under "Adversarial machine learning at scale" adds two words to it.
+    if (saysNothingOfItsOwn(info)) continue;
+    if (titleWords.has(info.stem)) {
+      fromTitle++;
+      covered.add(info.stem);
+    } else if (++added > MOST_ADDED) return false;
+  }
+  return fromTitle >= Math.max(2, added) && 2 * covered.size >= titleWords.size;
+}
+
+/** A function word, or a word that only says a paper exists: what nearlyRestatesTitle passes over. */
+function saysNothingOfItsOwn(info: WordInfo): boolean {
+  return info.word.length < 2 || FUNCTION_WORDS.has(info.word) || SAYS_A_PAPER_EXISTS.has(info.stem);
+}
+
+/** The title's words that nearlyRestatesTitle compares a sentence with (stems). */
+function titleSubjectWords(title: string): Set<string> {
+  const set = new Set<string>();
+  for (const info of readWords(title)) if (!saysNothingOfItsOwn(info)) set.add(info.stem);
+  return set;
+}
+
+/** Whether `answer` says no more than `title` (nearlyRestatesTitle), read as the ranking reads text. */
+export function answerRestatesTitle(title: string, answer: string): boolean {
+  return nearlyRestatesTitle(readWords(answer), titleSubjectWords(title));
 }
 
 /**

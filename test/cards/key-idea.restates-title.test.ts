@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerRestatesTitle } from '../../src/cards/restates-title.js';
+import { answerRestatesTitle } from '../../src/cards/key-idea.js';
 
 describe('an answer that only restates the title', () => {
   it('is one whose words are the title\'s, give or take "proposes", "a model" and one adjective', () => {
