@@ -13,8 +13,8 @@ import { displayDir } from '../store/layout.js';
 export interface CommandModule {
   run: (ctx: CommandContext, args: never) => Promise<number | void>;
   /**
-   * True for a command that calls loadTextWidths itself when what it prints needs it (see
-   * core/text.ts): `generate`, whose "nothing changed" is cheaper than loading string-width.
+   * True for a command that formats its text inside core/text.ts `measured`, which loads
+   * string-width only when the text needs it: a table of plain titles is cheaper than loading it.
    */
   loadsTextWidths?: boolean;
 }

@@ -7,10 +7,11 @@
 // Cutting and wrapping look only at as much of a text as can be shown: a 1 MB title with no
 // space in it costs what the few lines it fills cost, never a pass over the rest per line.
 //
-// string-width builds an Intl.Segmenter as it loads, some 15-25 ms: more than all the work of
-// `cards --json` or of a `generate` that finds nothing changed. So it is loaded only by
-// loadTextWidths, which the command runner awaits before any command that prints text for a
-// person (cli/dispatch.ts); JSON output never measures columns.
+// string-width builds an Intl.Segmenter and its emoji patterns as it loads, some 30 ms: more
+// than all the work of `cards --json` or of a `generate` that finds nothing changed. So it is
+// loaded only by loadTextWidths: by `measured`, when a command's text holds characters whose
+// width only string-width knows, or else by the command runner before any command that prints
+// text for a person without `measured` (cli/dispatch.ts). JSON output never measures columns.
 
 /** string-width, once loaded. */
 let stringWidth: ((text: string) => number) | undefined;
@@ -18,12 +19,6 @@ let stringWidth: ((text: string) => number) | undefined;
 /** Loads string-width, for every width measured from then on. */
 export async function loadTextWidths(): Promise<void> {
   stringWidth ??= (await import('string-width')).default;
-}
-
-/** Whether measuring `texts` needs string-width: any character beyond NARROW_CHARACTERS. */
-export function needsTextWidths(texts: Iterable<string>): boolean {
-  for (const text of texts) if (!NARROW_CHARACTERS.test(text)) return true;
-  return false;
 }
 
 /**
@@ -43,9 +38,29 @@ function roughWidth(text: string): number {
   return width;
 }
 
+/** Whether a text was measured roughly (string-width not loaded) since `measured` last began. */
+let measuredRoughly = false;
+
 /** Columns of a text with characters beyond NARROW_CHARACTERS: string-width's count when loaded. */
 function measure(text: string): number {
-  return stringWidth ? stringWidth(text) : roughWidth(text);
+  if (stringWidth) return stringWidth(text);
+  measuredRoughly = true;
+  return roughWidth(text);
+}
+
+/**
+ * What `format` gives, every text it measured measured exactly: a text of NARROW_CHARACTERS
+ * alone is, without string-width, so string-width is loaded (and `format` run again) only when
+ * `format` met another character. A table of plain titles then never pays for loading it.
+ * `format` must do nothing but format: it may run twice.
+ */
+export async function measured<T>(format: () => T): Promise<T> {
+  if (stringWidth) return format();
+  measuredRoughly = false;
+  const first = format();
+  if (!measuredRoughly) return first;
+  await loadTextWidths();
+  return format();
 }
 
 /** Grapheme clusters: a ZWJ family, a flag or a letter with its accents is cut whole or not at all. Made on first need (see above). */

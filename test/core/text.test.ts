@@ -159,4 +159,22 @@ describe('widths before string-width is loaded', () => {
       expect(fresh.displayWidth(text)).toBeGreaterThanOrEqual(stringWidth(text));
     }
   });
+
+  it('are exact inside measured, which loads string-width only for a text that needs it', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/core/text.js');
+    // Plain text (the em dash included) is measured without string-width: it stays unloaded,
+    // as the rough count of a Greek word outside `measured` shows.
+    expect(await fresh.measured(() => fresh.displayWidth('plain — text'))).toBe(12);
+    expect(fresh.displayWidth('Ελληνικά')).toBe(16);
+    // A table with one Greek title is formatted again, exactly, once string-width is there.
+    let runs = 0;
+    const table = await fresh.measured(() => {
+      runs++;
+      return [fresh.truncate('Ελληνικά και άλλα', 10), fresh.displayWidth('👩‍👩‍👧 family')];
+    });
+    expect(runs).toBe(2);
+    expect(table).toEqual(['Ελληνικά…', 9]);
+    expect(fresh.displayWidth('Ελληνικά')).toBe(8);
+  });
 });

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 // they must not inherit CI's variable. (The end-to-end tests strip it from their children too.)
 delete process.env.CI;
 delete process.env.CONTINUOUS_INTEGRATION;
-// Commands load string-width before printing text (cli/dispatch.ts); tests that call the text
-// functions directly measure as those commands do.
+// Commands measure the text they print with string-width (core/text.ts measured, or
+// cli/dispatch.ts loading it first); tests that call the text functions directly measure so too.
 await (await import('../../src/core/text.js')).loadTextWidths();
 // Every paperdeck a test runs is the one machine "this-machine" (its own log is
 // logs/this-machine.ndjson), unless the test names another; and the install id a writer keeps

@@ -4,7 +4,7 @@
 // though their history is kept and returns with them.
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
-import { plural } from '../../core/text.js';
+import { measured, plural } from '../../core/text.js';
 import { dueLabel, fitTable, outputWidth, stabilityLabel, wrap } from '../format.js';
 import { shortIds } from '../../core/short-id.js';
 import { UsageError } from '../../core/errors.js';
@@ -15,6 +15,9 @@ import { readDeck } from '../read-deck.js';
 import { countCards, isBuried, type CardCounts } from '../../stats/index.js';
 import { cli } from '../../core/invocation.js';
 import { isoTime } from '../../core/iso-time.js';
+
+/** Widths are measured only when what is printed needs them (core/text.ts measured). */
+export const loadsTextWidths = true;
 
 export interface CardRow {
   id: string;
@@ -137,7 +140,9 @@ export async function run(ctx: CommandContext, args: CommandArgs<CardsFlags>): P
   // The title is what a person reads the table by: it gets half the width, up to 40 columns (or
   // all it needs), before the figures do; the figures left out are named below (--json has all).
   const width = outputWidth();
-  const { text, dropped } = fitTable(
+  const counted = search === undefined ? plural(rows.length, 'card') : `${rows.length} of ${plural(allCards.length, 'card')} match ${quoted}`;
+  const summary = `${deck}: ${counted} — ${countsLine(countCards(cards, states, now))}`;
+  const { text, dropped } = await measured(() => fitTable(
     [
       { header: 'ID' },
       { header: 'TITLE', flex: true, want: Math.max(24, Math.min(40, Math.floor(width / 2))) },
@@ -150,12 +155,11 @@ export async function run(ctx: CommandContext, args: CommandArgs<CardsFlags>): P
     ],
     table,
     width,
-  );
+  ));
   ctx.out(text);
-  const counted = search === undefined ? plural(rows.length, 'card') : `${rows.length} of ${plural(allCards.length, 'card')} match ${quoted}`;
   // The summary last, as the line a person's eye ends on; both wrapped to the width, not cut.
   const notes = dropped.length > 0 ? [`(left out for width: ${dropped.join(', ')}; --json has all)`] : [];
-  notes.push(`${deck}: ${counted} — ${countsLine(countCards(cards, states, now))}`);
-  for (const note of notes) ctx.out(wrap(note, width, { indent: '  ', firstIndent: '' }).map((line) => `${line}\n`).join(''));
+  notes.push(summary);
+  ctx.out(await measured(() => notes.map((note) => wrap(note, width, { indent: '  ', firstIndent: '' }).map((line) => `${line}\n`).join('')).join('')));
   return 0;
 }

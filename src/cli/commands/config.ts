@@ -27,6 +27,10 @@ import {
 } from '../../schedule/settings.js';
 import { openState } from '../../store/index.js';
 import { cli } from '../../core/invocation.js';
+import { measured } from '../../core/text.js';
+
+/** Widths are measured only when what is printed needs them (core/text.ts measured). */
+export const loadsTextWidths = true;
 
 type Value = Settings[keyof Settings];
 
@@ -50,7 +54,7 @@ function tableValue(key: SettingKey, value: Value): string {
   return key === 'parameters' ? parametersSummary(value as FsrsParameters | null) : formatSettingValue(key, value);
 }
 
-function showAll(ctx: CommandContext, settings: Settings, deckParameters: Record<string, FsrsParameters>): void {
+async function showAll(ctx: CommandContext, settings: Settings, deckParameters: Record<string, FsrsParameters>): Promise<void> {
   const changed = SETTING_KEY_NAMES.filter((key) => !same(valueOf(settings, key), valueOf(DEFAULT_SETTINGS, key)));
   if (ctx.json) {
     printJson(ctx, { settings: byKey(settings), defaults: byKey(DEFAULT_SETTINGS), changed, deckParameters });
@@ -68,7 +72,7 @@ function showAll(ctx: CommandContext, settings: Settings, deckParameters: Record
     const reviews = parameters.reviews === null ? '' : `, ${parameters.reviews.toLocaleString('en-US')} reviews`;
     rows.push([`(deck ${deck})`, `${fitted} *`, '', `its own${reviews}`]);
   }
-  ctx.out(formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'DEFAULT' }, { header: 'WHAT IT DOES', flex: true, min: 20 }], rows, outputWidth()));
+  ctx.out(await measured(() => formatTable([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'DEFAULT' }, { header: 'WHAT IT DOES', flex: true, min: 20 }], rows, outputWidth())));
   if (changed.length || Object.keys(deckParameters).length) {
     // A deck's parameters were fitted by optimize (or typed): not "set by you" for those.
     const who = Object.keys(deckParameters).length ? 'set by you, or fitted' : 'set by you';
@@ -135,7 +139,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
     if (reset) {
       const { after } = await saveUserSettings(ctx, () => ({}), true);
       if (!ctx.json) ctx.out('all settings are back to their defaults\n');
-      showAll(ctx, after, {});
+      await showAll(ctx, after, {});
       return 0;
     }
     const store = await openState(ctx.places.stateDir, { mode: 'read', clock: ctx.clock });
@@ -147,7 +151,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
     } finally {
       store.close();
     }
-    showAll(ctx, settings, deckParameters);
+    await showAll(ctx, settings, deckParameters);
     return 0;
   }
 
@@ -173,10 +177,10 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
         return 0;
       }
       const width = outputWidth();
-      const show = (label: string, parameters: FsrsParameters | null) =>
-        ctx.out(`${label}: ${parametersSummary(parameters)}\n${wrap(formatWeights(weightsOf(parameters)), width, { indent: '  ' }).join('\n')}\n`);
-      show('global', value as FsrsParameters | null);
-      for (const [deck, parameters] of Object.entries(deckParameters)) show(`deck ${deck}`, parameters);
+      const show = async (label: string, parameters: FsrsParameters | null) =>
+        ctx.out(await measured(() => `${label}: ${parametersSummary(parameters)}\n${wrap(formatWeights(weightsOf(parameters)), width, { indent: '  ' }).join('\n')}\n`));
+      await show('global', value as FsrsParameters | null);
+      for (const [deck, parameters] of Object.entries(deckParameters)) await show(`deck ${deck}`, parameters);
       return 0;
     }
     if (ctx.json) printJson(ctx, { key, value, default: fallback });
@@ -210,7 +214,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<{ reset?: boole
     const note = decksNote && stored[field] === undefined ? ` (reset to default${decksNote})` : `${changeNote(key, reset, previous, value, storedValue)}${decksNote}`;
     // Wrapped: the parameters' old value alone is 21 numbers.
     const line = `${key} = ${key === 'parameters' ? tableValue(key, value) : formatSettingValue(key, value)}${note}`;
-    ctx.out(`${wrap(line, outputWidth(), { firstIndent: '', indent: '  ' }).join('\n')}\n`);
+    ctx.out(await measured(() => `${wrap(line, outputWidth(), { firstIndent: '', indent: '  ' }).join('\n')}\n`));
   }
   return 0;
 }

@@ -9,6 +9,10 @@ import { seenDevices } from '../../store/device-list.js';
 import { thisDevice } from '../../store/device.js';
 import { formatTable } from '../format.js';
 import { toSafeLine } from '../../core/sanitize.js';
+import { measured } from '../../core/text.js';
+
+/** Widths are measured only when what is printed needs them (core/text.ts measured). */
+export const loadsTextWidths = true;
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -38,7 +42,7 @@ export async function run(ctx: CommandContext, _args: CommandArgs): Promise<numb
     lastAnswer ? localDateTime(lastAnswer.at) : 'no answer yet',
     lastAnswer ? toSafeLine(lastAnswer.deck) : '',
   ]);
-  ctx.out(
+  const text = await measured(() =>
     formatTable(
       [
         { header: 'DEVICE', flex: true, min: 12 },
@@ -48,5 +52,6 @@ export async function run(ctx: CommandContext, _args: CommandArgs): Promise<numb
       rows,
     ),
   );
+  ctx.out(text);
   return 0;
 }

@@ -14,6 +14,9 @@ import { toSafeLine } from '../../core/sanitize.js';
 import { NeedsScheduler } from '../../store/merged-log.js';
 import { HandOverToFullProgram } from '../hand-over.js';
 
+/** Widths are measured only when what is printed needs them (core/text.ts measured). */
+export const loadsTextWidths = true;
+
 export interface DeckDue {
   deck: string;
   new: number;
@@ -99,10 +102,10 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     return 0;
   }
   // Only the table needs the formatting code: a prompt's `due --json` does not load it.
-  const { formatTable } = await import('../format.js');
+  const [{ formatTable }, { measured }] = await Promise.all([import('../format.js'), import('../../core/text.js')]);
   const table = rows.map((row) => [row.deck, String(row.new), String(row.learning), String(row.review), String(row.total)]);
   if (!single) table.push(['total', String(totals.new), String(totals.learning), String(totals.review), String(totals.total)]);
-  ctx.out(
+  const text = await measured(() =>
     formatTable(
       [
         { header: 'DECK', flex: true, min: 12 },
@@ -114,5 +117,6 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       table,
     ),
   );
+  ctx.out(text);
   return status;
 }

@@ -3,7 +3,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { UserError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
-import { loadTextWidths, needsTextWidths, plural } from '../../core/text.js';
+import { measured, plural } from '../../core/text.js';
 import type { NoteWarning, SkippedNote } from '../../core/types.js';
 import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import type { GenerateResult } from '../../cards/generate.js';
@@ -178,12 +178,7 @@ function leaveDueIndexOfBuild(ctx: CommandContext, result: GenerateResult): void
 
 /** The summary's lines, measured with string-width only when they hold more than plain text. */
 async function describe(report: GenerationReport): Promise<string> {
-  let lines = describeGeneration(report, outputWidth());
-  if (needsTextWidths(lines)) {
-    await loadTextWidths();
-    lines = describeGeneration(report, outputWidth());
-  }
-  return lines.join('\n') + '\n';
+  return (await measured(() => describeGeneration(report, outputWidth()))).join('\n') + '\n';
 }
 
 /**

@@ -7,7 +7,7 @@
 import { isoTime } from '../../core/iso-time.js';
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
-import { plural } from '../../core/text.js';
+import { measured, plural } from '../../core/text.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import { shortIds } from '../../core/short-id.js';
 import { daysLabel, durationLabel, fitTable, outputWidth, stabilityLabel, wrap } from '../format.js';
@@ -15,6 +15,9 @@ import { RATING_NAMES, Scheduler } from '../../schedule/scheduler.js';
 import { findCard } from '../../schedule/unsuspend.js';
 import { cardHistory, GRADE_NAMES } from '../../stats/history.js';
 import { readDeck } from '../read-deck.js';
+
+/** Widths are measured only when what is printed needs them (core/text.ts measured). */
+export const loadsTextWidths = true;
 
 const DAY_MS = 86_400_000;
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -51,7 +54,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   }
   const width = outputWidth();
   const id = shortIds(cards.map((c) => c.id)).get(card.id)!;
-  const heading = wrap(`${toSafeLine(card.title)} (${id})`, width, { indent: '  ', firstIndent: '' });
+  const heading = await measured(() => wrap(`${toSafeLine(card.title)} (${id})`, width, { indent: '  ', firstIndent: '' }));
   ctx.out(heading.map((line) => `${line}\n`).join(''));
   if (reviews.length === 0) {
     ctx.out(`${deck}: not reviewed yet\n`);
@@ -65,7 +68,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     review.difficulty.toFixed(1),
     review.retrievability === null ? '-' : `${Math.round(review.retrievability * 100)}%`,
   ]);
-  const { text } = fitTable(
+  const { text } = await measured(() => fitTable(
     [
       { header: 'DATE' },
       { header: 'GRADE' },
@@ -76,9 +79,9 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     ],
     rows,
     width,
-  );
+  ));
   ctx.out(text);
   const note = `${deck}: ${plural(reviews.length, 'review')} (R: recall chance when answered; STAB, DIFF: after it)`;
-  ctx.out(wrap(note, width, { indent: '  ', firstIndent: '' }).map((line) => `${line}\n`).join(''));
+  ctx.out(await measured(() => wrap(note, width, { indent: '  ', firstIndent: '' }).map((line) => `${line}\n`).join('')));
   return 0;
 }

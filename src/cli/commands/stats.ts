@@ -7,6 +7,10 @@ import { outputWidth } from '../format.js';
 import { computeStats } from '../../stats/index.js';
 import { renderStats } from '../../stats/render.js';
 import { readDeck } from '../read-deck.js';
+import { measured } from '../../core/text.js';
+
+/** Widths are measured only when what is printed needs them (core/text.ts measured). */
+export const loadsTextWidths = true;
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
   const { deck, cards, settings, states, log } = await readDeck(ctx, args.positional[0], { log: true });
@@ -15,6 +19,6 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     printJson(ctx, stats);
     return 0;
   }
-  ctx.out(renderStats(stats, { width: outputWidth(), color: ctx.color }));
+  ctx.out(await measured(() => renderStats(stats, { width: outputWidth(), color: ctx.color })));
   return 0;
 }
