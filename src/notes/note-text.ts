@@ -60,6 +60,17 @@ export function isAuthorLine(line: string): boolean {
   return names.every((name) => name === 'et al' || isPersonName(name));
 }
 
+/**
+ * The text of a paragraph that is one bold run and no sentence ("**Average Reward**"): a
+ * sub-heading. A bold sentence ("**We propose X.**") is the note's text, stressed.
+ */
+function boldSubHeading(inline: Inline): string | null {
+  const runs = inline.filter((run) => !(run.kind === 'text' && run.text.trim() === ''));
+  if (runs.length !== 1 || runs[0]!.kind !== 'strong') return null;
+  const text = inlineText(runs[0]!.children).trim();
+  return text === '' || text.includes('\n') || /[.!?]["')\]]?$/.test(text) ? null : text.replace(/[:：]$/, '');
+}
+
 /** One person on a line, maybe with an affiliation: "Aaron Voelker", "Ivana Kajić (Waterloo)". */
 function isNameLine(line: string): boolean {
   if (!/^\s*\p{Lu}/u.test(line) || line.length > 120) return false;
@@ -101,10 +112,19 @@ export class NoteText {
   /** Adds blocks of the note, as the part `part` (the sub-section they sit in). */
   addBlocks(blocks: readonly Block[], part: PartKind = 'body'): void {
     if (part === 'keyIdea') this.awaitingKeyIdea = true;
-    const as = part === 'keyIdea' ? 'lead' : part;
+    let as = part === 'keyIdea' ? 'lead' : part;
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
       const next = blocks[i + 1];
+      // "**Average Reward**" alone on its line is a sub-heading of the note, not a sentence of it;
+      // "**Thoughts**" starts that part, as "#### Thoughts" does.
+      const subHeading = block.kind === 'paragraph' ? boldSubHeading(block.inline) : null;
+      if (subHeading !== null) {
+        const kind = partKind(subHeading);
+        if (kind === 'keyIdea') this.awaitingKeyIdea = true;
+        if (kind !== null) as = kind === 'keyIdea' ? 'lead' : kind;
+        continue;
+      }
       // "Two kinds of uncertainty:" over a short list is one statement: "...: bias; variance."
       if (block.kind === 'paragraph' && next?.kind === 'list' && isShortList(next)) {
         const intro = inlineText(block.inline);

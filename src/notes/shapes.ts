@@ -174,6 +174,8 @@ class PaperReader {
   readonly notPapers: NotPaper[] = [];
   private readonly shapes = new Set<Shape>();
   private paperLike = 0;
+  /** Blocks of papers read from a heading with its authors under it: their bold lines are its sub-headings. */
+  private readonly withAuthors = new Set<Block>();
 
   constructor(private readonly file: string) {}
 
@@ -188,7 +190,7 @@ class PaperReader {
       warnings: this.warnings,
       notPapers: this.notPapers.sort((a, b) => a.line - b.line),
       shapes: [...this.shapes],
-      paperLike: Math.max(this.paperLike, countPaperLike(doc.blocks)),
+      paperLike: Math.max(this.paperLike, countPaperLike(doc.blocks, this.withAuthors)),
     };
   }
 
@@ -248,6 +250,9 @@ class PaperReader {
     // table of contents) is a section of it; a paper's heading links to the paper, if anywhere.
     if (section.href?.startsWith('#')) return false;
     if (section.title.split(/\s+/).length > 30) return false;
+    // "# Title (2019)" with its authors on the line under it is a paper whatever else it holds:
+    // its bold lines are its own sub-headings ("**Average Reward**"), not papers of their own.
+    if (opensWithAuthors(section)) return true;
     if (blockPaperCount(section.blocks) >= 2) return false;
     const strength = titleStrength(section.title, section.href !== null && isPaperLink(section.href));
     const kids = section.children.filter((kid) => notATitle(kid.label) === null);
@@ -268,6 +273,7 @@ class PaperReader {
       this.notPaper(section.label, section.line, talk);
       return;
     }
+    if (opensWithAuthors(section)) for (const block of section.blocks) this.withAuthors.add(block);
     const note = new NoteText();
     // "_Antoine Labatie_" under the title: the paper's one author (or its speaker), not its note.
     if (opensWithOneSpeaker(section)) {
@@ -934,6 +940,12 @@ function opensWithOneSpeaker(section: Section): boolean {
   return line.split(/\s+/).length <= 4 && isPersonName(line);
 }
 
+/** Whether a section's first paragraph is its authors' line ("A. Naik, R. Shariff, N. Yasui"). */
+function opensWithAuthors(section: Section): boolean {
+  const first = section.blocks[0];
+  return first?.kind === 'paragraph' && isAuthorLine(inlineText(splitFirstLine(first.inline).first));
+}
+
 /**
  * Whether the papers read under one heading are talks: at least three, and all but a few (one
  * in four) open with a single person's name. Papers in ML have several authors; a talk has one
@@ -1032,7 +1044,7 @@ function blockPaperCount(blocks: Block[]): number {
  * and items opening with a title, table rows, links to papers at the start of a line. More of
  * them than papers read means papers were missed.
  */
-function countPaperLike(blocks: Block[]): number {
+function countPaperLike(blocks: Block[], subHeadingsIn: ReadonlySet<Block>): number {
   let headings = 0;
   let titled = 0;
   let rows = 0;
@@ -1044,7 +1056,7 @@ function countPaperLike(blocks: Block[]): number {
         if (notATitle(headingLabel(block.inline)) === null && titleStrength(title) >= 1.5) headings++;
       } else if (block.kind === 'paragraph') {
         const paper = paragraphPaper(block.inline);
-        if (paper?.via) titled++;
+        if (paper?.via && !(paper.via === 'strong' && subHeadingsIn.has(block))) titled++;
         const lead = paper?.via ? null : leadTitle(splitFirstLine(block.inline).first);
         const href = paper?.via ? firstLink(splitFirstLine(block.inline).first)?.href : lead?.href;
         if (href && isPaperLink(href)) paperLinks.add(href);

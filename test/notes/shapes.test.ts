@@ -240,6 +240,38 @@ describe('one paper per file, a folder of them a deck', () => {
     expect(report.papers[0]).toMatchObject({ answer: expect.stringMatching(/^Keeping the first few tokens/) });
   });
 
+  it('reads a note titled by its heading, its authors under it, as one paper: its bold lines are its sub-headings', () => {
+    const note = [
+      '# Sparse Mixtures Route Tokens by Load (2021)',
+      '',
+      'Ada Lovelace, Grace Hopper, Alan Turing',
+      '',
+      '---',
+      '',
+      'Routes each token to two experts chosen by a learned gate, with a loss that keeps the experts evenly loaded.',
+      '',
+      '**Why routing collapses**',
+      '',
+      'Without the balancing loss a few experts take every token and the rest never learn.',
+      '',
+      '**Capacity factor and dropped tokens**',
+      '',
+      'Tokens past an expert\'s capacity skip the layer through the residual path.',
+      '',
+      '**Thoughts**',
+      '',
+      'I should try this on the translation model next week.',
+      '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'sparse-mixtures.md', bytes: Buffer.from(note) }]);
+    expect(report.papers.map((p) => [p.line, p.title])).toEqual([[1, 'Sparse Mixtures Route Tokens by Load (2021)']]);
+    const answer = (report.papers[0] as { answer: string }).answer;
+    expect(answer).toMatch(/^Routes each token to two experts chosen by a learned gate/);
+    expect(answer).not.toMatch(/Why routing collapses|Capacity factor|Thoughts|translation model/);
+    // Its sub-headings are no papers missed: nothing to warn of.
+    expect(report.warnings).toEqual([]);
+  });
+
   it('names a file of the folder that gives no paper, with why', () => {
     const report = inspectNotes(folder());
     expect(report.warnings).toEqual([
