@@ -57,10 +57,20 @@ function inline(runs: Inline): string {
 // Notes text reaches here decoded (notes/decode.ts), control characters already gone.
 function textOf(text: string): string {
   let out = text;
-  if (out.includes('://') || out.includes('www.')) out = out.replace(URL, '');
+  if (out.includes('://') || out.includes('www.')) out = out.replace(URL, urlGone);
   if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, '');
   if (out.includes('&')) out = out.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => HTML_ENTITY[e] ?? e);
   return out;
+}
+
+/**
+ * What is left where a bare URL was: nothing, or a full stop where the sentence ended with it
+ * ("Data available at https://... Two methods are ..."), so the next one is a sentence of its own.
+ */
+function urlGone(url: string, offset: number, text: string): string {
+  const end = offset + url.length;
+  const endsSentence = /^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && !/[.!?:;]\s*$/.test(text.slice(Math.max(0, offset - 3), offset));
+  return endsSentence ? '.' : '';
 }
 
 /** Spaces folded on each line, no empty brackets left by removed links: "(, )" or "[]". */
@@ -188,12 +198,17 @@ const RATING = /(?:\s*[★☆✩✪⭐]+|\s*\(\s*[★☆✩✪⭐*]+\s*\)|\s*\[\
 const LEADING_RATING = /^(?:[★☆✩✪⭐]+|\*{1,5}(?=\s)|\(\s*[★☆✩✪⭐*]+\s*\))\s*/u;
 // "Kernel Methods for Deep Learning 2009", "... (2019)", "... [NeurIPS 2019]": when, not what.
 const TRAILING_YEAR = /(?<=\S)\s+(?:\(\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\d{2}\s*\)|\[\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\d{2}\s*\]|(?:19|20)\d{2})$/;
+// "... (CoNLL)", "... [TACL]", "... (EMNLP Findings)": where it appeared, not what it is.
+const TRAILING_VENUE =
+  /(?<=\S)\s*[(\[]\s*(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|aacl|coling|conll|tacl|lrec|aaai|ijcai|kdd|corl|icra|iros|rss|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|sigir|wsdm|www|miccai|bmvc|wacv)(?:[\s-]+(?:findings|workshops?|short|long|oral|spotlight|demo|main|(?:19|20)?\d{2}|'\d{2}))*\s*[)\]]$/i;
+// "Sentence-BERT: ... Networks**": bold left open around (or in) a link's label.
+const UNPAIRED_BOLD = /^(?:\*\*|__)(?=[^*_]+$)|(?<=^[^*_]+)(?:\*\*|__)$/g;
 const QUOTED = /^["“”'‘’«»`]+(.+?)["“”'‘’«»`]+[.,;:]?$/u;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
 
 // A title with none of these characters (most) has nothing to clean but spaces.
-const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|  /u;
+const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|\)$|  /u;
 const cleanTitles = new Map<string, string>();
 
 /** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
@@ -220,7 +235,9 @@ function cleanTitleOnce(raw: string): string {
       .replace(TITLE_PREFIX, '')
       .replace(RATING, '')
       .replace(TRAILING_YEAR, '')
+      .replace(TRAILING_VENUE, '')
       .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
+      .replace(UNPAIRED_BOLD, '')
       .replace(/\s*(?:[:\-–—|,;]|\.\.\.)\s*$/, '')
       .replace(/\s*\[(?:pdf|code|arxiv|paper|link|slides|video|blog|github)\]\s*$/i, '')
       .trim();

@@ -141,8 +141,20 @@ const titleText = once(titleTextOf);
 
 function titleTextOf(inline: Inline): string {
   const lead = leadTitle(inline);
-  if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return cleanTitle(lead.title);
-  return withoutSpeaker(cleanTitle(labelledText(inline).replace(/\n/g, ' ')));
+  if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return withoutAuthorTail(cleanTitle(lead.title));
+  return withoutSpeaker(withoutAuthorTail(cleanTitle(labelledText(inline).replace(/\n/g, ' '))));
+}
+
+/**
+ * "Weakly Supervised Domain Detection. Yumo Xu and Mirella Lapata": the authors written after
+ * a title's full stop (in a link's label, often) are not the title.
+ */
+function withoutAuthorTail(title: string): string {
+  for (const stop of title.matchAll(/\.\s+(?=\p{Lu})/gu)) {
+    if (stop.index < 8) continue;
+    if (isAuthorLine(title.slice(stop.index + stop[0].length))) return title.slice(0, stop.index);
+  }
+  return title;
 }
 
 /**
@@ -253,7 +265,9 @@ class PaperReader {
     // "# Title (2019)" with its authors on the line under it is a paper whatever else it holds:
     // its bold lines are its own sub-headings ("**Average Reward**"), not papers of their own.
     if (opensWithAuthors(section)) return true;
-    if (blockPaperCount(section.blocks) >= 2) return false;
+    // "## Miscellaneous Tasks:" names what follows; a title does not end in a colon.
+    if (/[:：]$/.test(section.label.trim())) return false;
+    if (blockPaperCount(section.blocks) >= 2 || holdsAnotherLinkedPaper(section)) return false;
     const strength = titleStrength(section.title, section.href !== null && isPaperLink(section.href));
     const kids = section.children.filter((kid) => notATitle(kid.label) === null);
     const parts = section.children.filter((kid) => partKind(kid.label) !== null).length;
@@ -392,6 +406,13 @@ class PaperReader {
           current = { ...titled, line: block.line, note: new NoteText(), session, part: 'body' };
           if (titled.summary.length) current.note.addInline(titled.summary);
           this.paperLike++;
+          continue;
+        }
+        // "The next two papers are about ...": the note-taker introduces what follows; the paper
+        // before it (if any) has no note of its own there.
+        if (INTRODUCES_NEXT_PAPERS.test(inlineText(block.inline))) {
+          finish();
+          this.notPaper(inlineText(block.inline).replace(/\n/g, ' '), block.line, 'an introduction to the papers after it');
           continue;
         }
         if (current) current.note.addInline(block.inline, current.part);
@@ -610,7 +631,7 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
   } else if (afterText !== '') {
     summary = [...stripSeparator(after), { kind: 'break' }, ...rest];
   }
-  return { title: cleanTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via };
+  return { title: withoutAuthorTail(cleanTitle(lead.title)), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via };
 }
 
 // "[Subscribe to our newsletter](...)", "[Join our Discord](...)": a link asking the reader to do
@@ -788,6 +809,11 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 
 // ---- helpers -------------------------------------------------------------------------------------
 
+// "The next two papers are about ...", "The following paper may be useful ...", "These three
+// papers below ...": a paragraph opening so speaks of the papers after it.
+const INTRODUCES_NEXT_PAPERS =
+  /^(?:the|these|both)\s+(?:(?:next|following)(?:\s+(?:two|three|four|five|six|few|several|\d+))?\s+(?:papers?|works|articles)|(?:two|three|four|five|six|few|several|\d+)\s+papers\s+(?:below|that follow))\b/i;
+
 // "MusicLM - a generative model ...": a short name (six words at most) before a dash, then the summary.
 const SHORT_NAME = /^((?:[^.:;\s]+ ){0,5}?[^.:;\s]+) [-–—] (?=\S)/;
 
@@ -938,6 +964,20 @@ function opensWithOneSpeaker(section: Section): boolean {
   if (first?.kind !== 'paragraph') return false;
   const line = inlineText(splitFirstLine(first.inline).first).trim();
   return line.split(/\s+/).length <= 4 && isPersonName(line);
+}
+
+/**
+ * Whether a paragraph under a heading opens with a link to a paper titled otherwise: that paper
+ * is read from its link line, and the heading groups it ("## Tasks", then "[Text2Math](url)").
+ * A link titled as the heading is the heading's own paper's.
+ */
+function holdsAnotherLinkedPaper(section: Section): boolean {
+  return section.blocks.some((block) => {
+    if (block.kind !== 'paragraph') return false;
+    const paper = paragraphPaper(block.inline, 'link');
+    const href = paper && firstLink(splitFirstLine(block.inline).first)?.href;
+    return !!href && isPaperLink(href) && !sameWords(section.title, paper.title) && !sameWords(paper.title, section.title);
+  });
 }
 
 /** Whether a section's first paragraph is its authors' line ("A. Naik, R. Shariff, N. Yasui"). */

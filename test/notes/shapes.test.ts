@@ -119,6 +119,49 @@ describe('papers as link lines', () => {
   });
 });
 
+describe('link-line notes around their papers', () => {
+  const text = [
+    '# Notes', '',
+    '## Miscellaneous Tasks:', '', 'There are also papers on code generation that should go here.', '',
+    ':heavy_minus_sign: [Proof Sketches from Word Problems](https://example.org/a.pdf)',
+    '> Translates arithmetic word problems into expression trees end to end.', '',
+    '## Robustness', '',
+    ':heavy_minus_sign: [Adversarial Word Swaps for Sentiment (CoNLL)](https://example.org/b.pdf)', '',
+    'The next two papers are about models that are right for the wrong reasons.', '',
+    ':boom: [Demoting Topical Confounds. Ann Lee and Bo Chen (TACL)](https://example.org/c.pdf)',
+    '> A model predicts the label and the confound, and the encoder is trained to hide the confound.', '',
+    ':boom: [Siamese Encoders for Sentence Similarity**](https://example.org/d.pdf)',
+    '> 6.3k pairs, annotated for similarity. Data available at https://example.org/data Two encoders share their weights and compare sentences by cosine.', '',
+  ].join('\n');
+  const report = inspectNotes([{ file: 'notes.md', bytes: Buffer.from(text) }]);
+  const paper = (title: string) => report.papers.find((p) => p.title === title) as { answer?: string; skip?: string; line: number };
+
+  it('reads a heading over a linked paper titled otherwise (or ending in a colon) as a section, not as that paper', () => {
+    expect(report.papers.map((p) => p.title)).toContain('Proof Sketches from Word Problems');
+    expect(report.papers.map((p) => p.title)).not.toContain('Miscellaneous Tasks');
+  });
+
+  it('cleans venues, an author list after the full stop and unpaired bold off the titles', () => {
+    expect(report.papers.map((p) => p.title)).toEqual([
+      'Proof Sketches from Word Problems',
+      'Adversarial Word Swaps for Sentiment',
+      'Demoting Topical Confounds',
+      'Siamese Encoders for Sentence Similarity',
+    ]);
+  });
+
+  it('reads a paragraph introducing the next papers as theirs, not as the note of the paper before it', () => {
+    expect(paper('Adversarial Word Swaps for Sentiment').skip).toBe('empty note (nothing under the title)');
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ line: 14, why: 'an introduction to the papers after it' }));
+  });
+
+  it('ends a sentence where a bare URL ended it, and keeps the fragment before it out of the answer', () => {
+    const answer = paper('Siamese Encoders for Sentence Similarity').answer!;
+    expect(answer).toContain('Two encoders share their weights and compare sentences by cosine.');
+    expect(answer).not.toMatch(/available at Two|https?:/);
+  });
+});
+
 describe('papers as list items', () => {
   const { entries, notPapers } = read('list-items.md');
 
@@ -264,7 +307,7 @@ describe('one paper per file, a folder of them a deck', () => {
       '',
     ].join('\n');
     const report = inspectNotes([{ file: 'sparse-mixtures.md', bytes: Buffer.from(note) }]);
-    expect(report.papers.map((p) => [p.line, p.title])).toEqual([[1, 'Sparse Mixtures Route Tokens by Load (2021)']]);
+    expect(report.papers.map((p) => [p.line, p.title])).toEqual([[1, 'Sparse Mixtures Route Tokens by Load']]);
     const answer = (report.papers[0] as { answer: string }).answer;
     expect(answer).toMatch(/^Routes each token to two experts chosen by a learned gate/);
     expect(answer).not.toMatch(/Why routing collapses|Capacity factor|Thoughts|translation model/);
