@@ -642,6 +642,8 @@ const CALL_TO_ACTION = /^(?:subscribe|join|sign up|register|download|install|cli
 function readsAsTitle(lead: LeadTitle): boolean {
   const title = cleanTitle(lead.title);
   if (title === '' || title.length > 250) return false;
+  // "**Full list of papers:**", "**Note:**": a bold label for what comes after it.
+  if (lead.via === 'strong' && lead.href === null && /[:：]\s*$/.test(lead.title)) return false;
   if (lead.via === 'link' && (isGenericLinkLabel(title) || CALL_TO_ACTION.test(title))) return false;
   if (lead.href?.startsWith('#')) return false;
   if (notATitle(title) !== null || partKind(title) !== null) return false;
@@ -680,6 +682,10 @@ interface ItemPaper {
   code: string;
   summary: Inline;
   hasNotes: boolean;
+  /** Words of the summary on the item's own line. */
+  noteWords: number;
+  /** Whether the item has blocks under its line (nested bullets, paragraphs). */
+  nested: boolean;
   paperLink: boolean;
 }
 
@@ -726,9 +732,19 @@ function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
   if (head?.kind !== 'paragraph') return null;
   const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline) ?? (plainTitles ? plainTitledItem(head.inline) : null);
   if (!titled) return null;
-  const hasNotes = inlineText(titled.summary).trim() !== '' || item.blocks.length > 1;
+  const summary = inlineText(titled.summary).trim();
+  const nested = item.blocks.length > 1;
   const link = firstLink(head.inline);
-  return { title: titled.title, code: titled.code, summary: titled.summary, hasNotes, paperLink: link !== null && isPaperLink(link.href) };
+  return {
+    title: titled.title,
+    code: titled.code,
+    summary: titled.summary,
+    hasNotes: summary !== '' || nested,
+    // A gloss in brackets says what the link is, not what a paper does.
+    noteWords: summary.replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean).length,
+    nested,
+    paperLink: link !== null && isPaperLink(link.href),
+  };
 }
 
 /**
@@ -738,8 +754,14 @@ function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
 function isPaperList(papers: (ItemPaper | null)[]): boolean {
   const titled = papers.filter((p): p is ItemPaper => p !== null);
   if (titled.length === 0 || titled.length * 2 < papers.length) return false;
-  return titled.some((p) => p.hasNotes) || titled.filter((p) => p.paperLink).length * 2 >= titled.length;
+  // Where no item links to a paper, a few words in brackets after each link ("[W-NUT 2019](site)
+  // (Noisy User-generated Text)") gloss a list of links (workshops, tools); a note says more.
+  const noted = titled.some((p) => p.hasNotes && (p.paperLink || p.noteWords >= MIN_NOTE_WORDS || p.nested)) || titled.every((p) => p.hasNotes);
+  return noted || titled.filter((p) => p.paperLink).length * 2 >= titled.length;
 }
+
+/** Fewest words after a link that make a note of a list item linking to no paper (see isPaperList). */
+const MIN_NOTE_WORDS = 5;
 
 /**
  * "24 Jun 2014, 417 citations: [Title](url): summary": a list item whose title is a link after

@@ -182,6 +182,29 @@ describe('papers as list items', () => {
     expect(answerOf(entries[3]!)).toBe('Splits a long input into segments and carries a compressed memory from one segment to the next.');
     expect(entries[1]!.body).not.toContain('my take');
   });
+
+  it('reads links to sites glossed in brackets, and a bold label ending in a colon, as no papers', () => {
+    const text = [
+      '# Conference notes', '',
+      '**Full list of papers:**', '',
+      '- Schedule: https://example.org/schedule', '',
+      'Workshops worth a look:', '',
+      '- [**TextWorkshop 2019**](http://textworkshop.example.org/) (Text Mining and Retrieval)',
+      '- [NoisyText 2019](http://noisy.example.github.io/) (Noisy User-generated Text)',
+      '- [GraphNLP: 3rd workshop on graphs for language](https://sites.example.com/graphnlp)', '',
+      '## Papers', '',
+      '- [Sparse Attention Heads Prune Themselves](https://arxiv.org/abs/1905.00001): heads whose gates close during training are removed.',
+      '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'conf.md', bytes: Buffer.from(text) }]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Sparse Attention Heads Prune Themselves']);
+    expect(report.notPapers.map((n) => [n.line, n.why])).toEqual(
+      expect.arrayContaining([
+        [3, 'text outside any paper (a preamble or an essay section)'],
+        [9, 'a list of 3 links without notes'],
+      ]),
+    );
+  });
 });
 
 describe('papers as table rows', () => {
