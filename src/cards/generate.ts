@@ -31,14 +31,24 @@ export interface GenerateResult extends BuiltDeck {
   restamped: boolean;
   /** The skipped notes differ from those of the cards.json before (or there was none). */
   skippedChanged: boolean;
+  /** The skipped notes that were not skipped so before (all of them for a first build). */
+  skippedNew: SkippedNote[];
   /** cards.json as written by this run (size, mtime, inode), or null when it wrote none. */
   writtenStat: FileStat | null;
 }
 
+/** What tells one skipped note from another: its place, title and reason. */
+const skipKey = (s: SkippedNote) => JSON.stringify([s.file ?? '', s.line, s.title, s.reason]);
+
 /** Whether two lists of skipped notes say different things (place, title or reason). */
 function skippedDiffer(a: readonly SkippedNote[], b: readonly SkippedNote[]): boolean {
-  const key = (s: SkippedNote) => JSON.stringify([s.file ?? '', s.line, s.title, s.reason]);
-  return a.length !== b.length || a.some((s, i) => key(s) !== key(b[i]!));
+  return a.length !== b.length || a.some((s, i) => skipKey(s) !== skipKey(b[i]!));
+}
+
+/** The notes of `now` not skipped so in `before`. */
+function newlySkipped(before: readonly SkippedNote[], now: readonly SkippedNote[]): SkippedNote[] {
+  const known = new Set(before.map(skipKey));
+  return now.filter((s) => !known.has(skipKey(s)));
 }
 
 /**
@@ -187,7 +197,7 @@ export function buildDeck(deck: string, files: readonly NotesInput[], previous: 
 function unchangedDeck(cardsFile: CardsFile): GenerateResult {
   const changes = { added: [], updated: [], renamed: [], retired: [], restored: [], unchanged: cardsFile.cards.length };
   const papers = cardsFile.cards.length + cardsFile.skipped.length;
-  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false, restamped: false, skippedChanged: false, writtenStat: null };
+  return { deck: cardsFile.deck, cardsFile, changes, skipped: cardsFile.skipped, warnings: cardsFile.warnings, papers, written: false, restamped: false, skippedChanged: false, skippedNew: [], writtenStat: null };
 }
 
 /**
@@ -212,7 +222,8 @@ export function generateDeck(
   const written = status.cardsText !== text;
   const writtenStat = written ? writeCardsFile(decksDir, name, text) : null;
   const skippedChanged = status.cardsFile === null || skippedDiffer(status.cardsFile.skipped, built.skipped);
-  return { ...built, written, restamped: false, skippedChanged, writtenStat };
+  const skippedNew = skippedChanged ? newlySkipped(status.cardsFile?.skipped ?? [], built.skipped) : [];
+  return { ...built, written, restamped: false, skippedChanged, skippedNew, writtenStat };
 }
 
 /**

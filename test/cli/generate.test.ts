@@ -413,6 +413,17 @@ describe('what generate says about skipped notes', () => {
     expect(more).toContain('A Paper Read In A Hurry');
     expect(more).toContain('notes.txt:27');
 
+    // Many more skipped at once: the first few are listed, the newly skipped among them, and
+    // the rest counted, pointing at inspect (--verbose lists them all).
+    editNotes(decks, (t) => `${t}\n${Array.from({ length: 14 }, (_, i) => `C${200 + i}: Another Paper Read In A Hurry ${i}\n\nTODO\n`).join('\n')}`);
+    const many = generate(decks);
+    expect(many).toContain('skipped    26 (write');
+    expect(many.match(/A Hurry \d+\n/g)).toHaveLength(12);
+    expect(many).not.toMatch(/notes\.txt:27 /);
+    expect(many).toMatch(/\n {4}… and 14 more: \S.* inspect iclr2017 lists every paper, with\s+why\n/);
+    expect(generate(decks, '--verbose', '--force').match(/A Hurry \d+\n/g)).toHaveLength(14);
+    editNotes(decks, (t) => t.replace(/\nC2\d\d: Another Paper[^]*$/, '\n'));
+
     // A skipped note given a key idea becomes a card: what it gave before is not taken again.
     editNotes(decks, (t) => t.replace('Computational biology. Deal with np.', 'Computational biology. Deal with np.\nKey idea: predict the parameters of the first layer from per-feature embeddings.'));
     const fixed = generate(decks, '--json');

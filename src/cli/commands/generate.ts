@@ -11,6 +11,7 @@ import type { IdentityChanges } from '../../cards/identity.js';
 import { listDecks, noDecksMessage, validateDeckName, type CardsHead } from '../../store/decks.js';
 import { hasDeckState, openStateForReading, writeDueIndex } from '../../store/index.js';
 import { indexedCardsOfBuild, unchangedHead } from '../../cards/freshness.js';
+import { cli } from '../../core/invocation.js';
 
 /** Widths are measured only when what is printed needs them (core/text.ts): see describe. */
 export const loadsTextWidths = true;
@@ -37,6 +38,8 @@ export function generateJson(result: GenerateResult) {
 }
 
 const LISTED_PER_KIND = 8;
+/** Skipped notes listed without --verbose: each is a line to read, and a new deck may have hundreds. */
+const SKIPPED_LISTED = 12;
 
 /**
  * What the summary of one regeneration says: from a build (reportOfBuild), or from cards.json's
@@ -53,6 +56,8 @@ export interface GenerationReport {
   skippedCount: number;
   /** The skipped notes, when they are to be listed: they changed, or --verbose. */
   skippedListed: readonly SkippedNote[] | null;
+  /** Whether every skipped note listed is shown (--verbose), not only the first SKIPPED_LISTED. */
+  skippedAll: boolean;
   warnings: readonly NoteWarning[];
   /** A card's title by its id (for the changes listed). */
   titleOf: (id: string) => string | undefined;
@@ -70,7 +75,9 @@ export function reportOfBuild(result: GenerateResult, verbose = false): Generati
     restamped: result.restamped,
     changes: result.changes,
     skippedCount: result.skipped.length,
-    skippedListed: verbose || result.skippedChanged ? result.skipped : null,
+    // The newly skipped first: a list cut to its first lines still shows what this edit did.
+    skippedListed: verbose || result.skippedChanged ? [...result.skippedNew, ...result.skipped.filter((s) => !result.skippedNew.includes(s))] : null,
+    skippedAll: verbose,
     warnings: result.warnings,
     titleOf: (id) => titles.get(id),
   };
@@ -87,6 +94,7 @@ function reportOfHead(head: CardsHead): GenerationReport {
     changes: { added: [], updated: [], renamed: [], retired: [], restored: [], unchanged: cards },
     skippedCount: skipped,
     skippedListed: null,
+    skippedAll: false,
     warnings: head.warnings,
     titleOf: () => undefined,
   };
@@ -128,7 +136,8 @@ export function describeGeneration(report: GenerationReport, width = 80): string
   list('retired', changes.retired.slice(0, LISTED_PER_KIND).map((id) => `${titled(id)} (history kept)`), changes.retired.length);
   if (changes.restored.length) list('restored', changes.restored.slice(0, LISTED_PER_KIND).map((id) => `${titled(id)} (history kept)`), changes.restored.length);
   lines.push(`  ${'unchanged'.padEnd(10)} ${changes.unchanged}`);
-  const skippedShown = report.skippedListed ?? [];
+  const skippedListed = report.skippedListed ?? [];
+  const skippedShown = report.skippedAll ? skippedListed : skippedListed.slice(0, SKIPPED_LISTED);
   const skippedNote = !report.skippedCount
     ? ''
     : report.skippedListed
@@ -148,6 +157,10 @@ export function describeGeneration(report: GenerationReport, width = 80): string
       // Too long for one line: the title on its own, the reason under it.
       lines.push(fit(`${prefix}${title}`), fit(`${' '.repeat(displayWidth(prefix))}${reason}`));
     }
+  }
+  if (skippedShown.length < skippedListed.length) {
+    const more = `… and ${skippedListed.length - skippedShown.length} more: ${cli()} inspect ${report.deck} lists every paper, with why`;
+    lines.push(...wrap(more, width, { firstIndent: '    ', indent: '      ' }));
   }
   for (const warning of report.warnings) {
     lines.push(...wrap(`warning ${where(warning.file, warning.line)}: ${toSafeLine(warning.message)}`, width, { firstIndent: '  ', indent: '    ' }));

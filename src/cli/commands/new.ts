@@ -63,7 +63,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
     said = `new deck ${name}: its notes are now a copy of ${toSafeLine(source)}, at ${toSafeLine(join(decksDir, name, fileName))}`;
   }
   // A new deck: every skipped note is news.
-  const result = { ...built, written: true, restamped: false, skippedChanged: true, writtenStat: null };
+  const result = { ...built, written: true, restamped: false, skippedChanged: true, skippedNew: built.skipped, writtenStat: null };
   if (ctx.json) {
     printJson(ctx, generateJson(result));
   } else {
