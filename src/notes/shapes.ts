@@ -398,7 +398,8 @@ class PaperReader {
     };
     // Titles of one kind open papers: among link-line papers a bold line is a remark in a note.
     const only = titleKindOf(blocks);
-    for (const block of blocks) {
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
       if (block.kind === 'paragraph') {
         const titled = paragraphPaper(block.inline, only);
         if (titled) {
@@ -420,6 +421,13 @@ class PaperReader {
         continue;
       }
       if (block.kind === 'list') {
+        // "**See also:**", "References:" over a list: works cited, not papers of these notes.
+        const over = blocks[b - 1];
+        if (over?.kind === 'paragraph' && REFERENCES_LABEL.test(inlineText(over.inline).trim())) {
+          if (current) current.note.addBlocks([block], 'context');
+          else this.notPaper(firstText(block.items[0]?.blocks ?? []), block.line, `a list of works cited ("${inlineText(over.inline).trim()}")`);
+          continue;
+        }
         const listed = this.readList(block, session);
         if (listed) {
           finish();
@@ -830,6 +838,9 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+// "See also:", "References", "Further reading:": what a list under such a label holds is cited.
+const REFERENCES_LABEL = /^(?:see also|references?|bibliography|further reading|related (?:work|papers|reading)|cited|citations)\s*[:：]?$/i;
 
 // "The next two papers are about ...", "The following paper may be useful ...", "These three
 // papers below ...": a paragraph opening so speaks of the papers after it.

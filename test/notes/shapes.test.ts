@@ -183,6 +183,20 @@ describe('papers as list items', () => {
     expect(entries[1]!.body).not.toContain('my take');
   });
 
+  it('reads a list under "See also:" or "References" as works cited, not papers', () => {
+    const text = [
+      '## Evaluation', '',
+      '**See also:**',
+      '- [Lee, Ann, and Bo Chen. We need to talk about test splits. ACL 2019](https://example.org/p19-1.pdf)',
+      '- [Benchmarks Are Not Enough, TACL 2017](https://example.org/q17-1.pdf)', '',
+      ':boom: [Report Your Budget: Expected Validation Accuracy](https://example.org/d19-1.pdf)',
+      '> Proposes reporting expected validation accuracy as a function of the tuning budget.', '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'notes.md', bytes: Buffer.from(text) }]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Report Your Budget: Expected Validation Accuracy']);
+    expect(report.notPapers.map((n) => [n.line, n.why])).toContainEqual([4, 'a list of works cited ("See also:")']);
+  });
+
   it('reads links to sites glossed in brackets, and a bold label ending in a colon, as no papers', () => {
     const text = [
       '# Conference notes', '',
