@@ -75,10 +75,44 @@ function unquote(value: string): string {
   return m ? m[2]! : value;
 }
 
+// A YAML line: "key: value", "key:", "- key: value", or one indented under such a line.
+const YAML_LINE = /^(?:[ \t]*-[ \t]+)?[A-Za-z][\w-]*[ \t]*:(?:[ \t]|$)|^[ \t]+\S|^[ \t]*-[ \t]+\S/;
+/** A metadata block longer than this is a rule followed by text, not metadata. */
+const MAX_METADATA_LINES = 400;
+
+/**
+ * The text with Pandoc's YAML metadata blocks further down blanked out, line for line: a `---`
+ * line after a blank one, YAML lines, and `...` (or `---` when every line between is YAML).
+ * Notes written for Pandoc keep a paper's citation there ("references: - id: ... title: ..."):
+ * data for a bibliography, no part of the note.
+ */
+function blankMetadataBlocks(text: string): string {
+  if (!text.includes('\n---')) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 1; i < lines.length - 1; i++) {
+    if (!FRONT_MATTER_OPEN.test(lines[i]!) || lines[i - 1]!.trim() !== '' || !/^(?:-[ \t]+)?[A-Za-z][\w-]*[ \t]*:/.test(lines[i + 1]!)) continue;
+    let end = -1;
+    for (let j = i + 1; j < lines.length && j <= i + MAX_METADATA_LINES; j++) {
+      const line = lines[j]!;
+      if (/^\.\.\.[ \t]*$/.test(line) || (FRONT_MATTER_OPEN.test(line) && j > i + 1)) {
+        end = j;
+        break;
+      }
+      if (!YAML_LINE.test(line)) break;
+    }
+    if (end < 0) continue;
+    for (let j = i; j <= end; j++) lines[j] = '';
+    changed = true;
+    i = end;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
 /** Reads Markdown text into blocks. */
 export function readMarkdown(text: string): NotesDocument {
   const { meta, body, found } = splitFrontMatter(text);
-  const tokens = markdownIt().parse(body, {});
+  const tokens = markdownIt().parse(blankMetadataBlocks(body), {});
   const blocks = new BlockReader(tokens).blocks(tokens.length);
   return { blocks, meta, metaLine: found ? 1 : null };
 }

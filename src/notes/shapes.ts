@@ -141,8 +141,29 @@ const titleText = once(titleTextOf);
 
 function titleTextOf(inline: Inline): string {
   const lead = leadTitle(inline);
-  if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return withoutAuthorTail(cleanTitle(lead.title));
-  return withoutSpeaker(withoutAuthorTail(cleanTitle(labelledText(inline).replace(/\n/g, ' '))));
+  if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return paperTitle(lead.title);
+  return withoutSpeaker(paperTitle(labelledText(inline).replace(/\n/g, ' ')));
+}
+
+/** A title as written (a heading's, a link's label, a bold run) to the card's front. */
+function paperTitle(raw: string): string {
+  return withoutAuthorTail(cleanTitle(withoutAuthorsAndYear(raw)));
+}
+
+/**
+ * "An Axiomatic Basis for Computer Programming - Hoare - 1969": after the title, its authors
+ * and year, each after a dash. Names alone (no title word: "... - Language Models - 2020" is a
+ * subtitle) between the dashes.
+ */
+function withoutAuthorsAndYear(raw: string): string {
+  const m = /^(.{3,}?)\s+[-–—]\s+([^-–—]{2,80}?)\s+[-–—]\s+(?:19|20)\d{2}\s*$/.exec(raw.trim());
+  if (!m) return raw;
+  const names = m[2]!.replace(/\bet\.? al\.?/g, '').trim();
+  // "Carbone, Lindley and Wadler", or surnames alone: "Moura Owre Ruess Rushby Shankar".
+  const people = /[,&]|\band\b/.test(names) ? names.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean) : names.split(/\s+/);
+  const surname = /^\p{Lu}[\p{L}'’-]+$/u;
+  const named = people.every((person) => (isPersonName(person) || surname.test(person)) && !person.split(/\s+/).some((word) => TITLE_WORDS.has(word.toLowerCase())));
+  return people.length > 0 && named ? m[1]! : raw;
 }
 
 /**
@@ -188,6 +209,8 @@ class PaperReader {
   private paperLike = 0;
   /** Blocks of papers read from a heading with its authors under it: their bold lines are its sub-headings. */
   private readonly withAuthors = new Set<Block>();
+  /** Lines of headings read as parts of a paper ("### Actor Model" under the paper's heading). */
+  private readonly partLines = new Set<number>();
 
   constructor(private readonly file: string) {}
 
@@ -202,7 +225,7 @@ class PaperReader {
       warnings: this.warnings,
       notPapers: this.notPapers.sort((a, b) => a.line - b.line),
       shapes: [...this.shapes],
-      paperLike: Math.max(this.paperLike, countPaperLike(doc.blocks, this.withAuthors)),
+      paperLike: Math.max(this.paperLike, countPaperLike(doc.blocks, this.withAuthors, this.partLines)),
     };
   }
 
@@ -298,6 +321,7 @@ class PaperReader {
     } else note.addBlocks(section.blocks);
     const addParts = (parts: Section[]) => {
       for (const part of parts) {
+        this.partLines.add(part.line);
         const kind = partKind(part.label) ?? 'body';
         note.addBlocks(part.blocks, kind);
         addParts(part.children.map((child) => (partKind(child.label) === null && kind !== 'body' ? { ...child, label: part.label } : child)));
@@ -349,6 +373,15 @@ class PaperReader {
       note.addBlocks(list.items[0]!.blocks.slice(1));
       if (list.items.length === 1 && list.items[0]!.blocks.length === 1) note.removed.add('links');
     } else if (options.inFolder) {
+      // A folder's README with no title of its own tells what the folder is, not a paper.
+      if (FOLDER_README.test(options.fileTitle)) {
+        const first = blocks.find((b) => b.kind === 'paragraph') as Extract<Block, { kind: 'paragraph' }> | undefined;
+        // It is that as a whole: its paragraphs are not named one by one as essay.
+        const frontMatter = this.notPapers.filter((n) => n.why.startsWith('front matter'));
+        this.notPapers.splice(0, this.notPapers.length, ...frontMatter);
+        this.notPaper(first ? inlineText(first.inline).replace(/\n/g, ' ') : options.fileTitle, first?.line ?? 1, "the folder's README: about the notes, not a paper");
+        return;
+      }
       title = fileNameTitle(options.fileTitle);
       fromFileName = true;
     }
@@ -639,7 +672,7 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
   } else if (afterText !== '') {
     summary = [...stripSeparator(after), { kind: 'break' }, ...rest];
   }
-  return { title: withoutAuthorTail(cleanTitle(lead.title)), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via };
+  return { title: paperTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via };
 }
 
 // "[Subscribe to our newsletter](...)", "[Join our Discord](...)": a link asking the reader to do
@@ -838,6 +871,9 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
+
+// File names of a folder's own description: README.md, index.md, _index.md.
+const FOLDER_README = /^(?:readme|_?index)$/i;
 
 // "See also:", "References", "Further reading:": what a list under such a label holds is cited.
 const REFERENCES_LABEL = /^(?:see also|references?|bibliography|further reading|related (?:work|papers|reading)|cited|citations)\s*[:：]?$/i;
@@ -1117,7 +1153,7 @@ function blockPaperCount(blocks: Block[]): number {
  * and items opening with a title, table rows, links to papers at the start of a line. More of
  * them than papers read means papers were missed.
  */
-function countPaperLike(blocks: Block[], subHeadingsIn: ReadonlySet<Block>): number {
+function countPaperLike(blocks: Block[], subHeadingsIn: ReadonlySet<Block>, partLines: ReadonlySet<number>): number {
   let headings = 0;
   let titled = 0;
   let rows = 0;
@@ -1125,6 +1161,7 @@ function countPaperLike(blocks: Block[], subHeadingsIn: ReadonlySet<Block>): num
   const visit = (list: Block[]) => {
     for (const block of list) {
       if (block.kind === 'heading') {
+        if (partLines.has(block.line)) continue;
         const title = titleText(block.inline);
         if (notATitle(headingLabel(block.inline)) === null && titleStrength(title) >= 1.5) headings++;
       } else if (block.kind === 'paragraph') {

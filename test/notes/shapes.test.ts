@@ -352,6 +352,51 @@ describe('one paper per file, a folder of them a deck', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('reads Pandoc-style notes: setext "Title - Authors - Year" headings, citation blocks left out, a README about the folder', () => {
+    const note = [
+      'An Axiomatic Basis for Loop Programs - Hoare Floyd - 1969',
+      '=========================================================',
+      '',
+      'Summary',
+      '-------',
+      '',
+      'Gives axioms and inference rules for proving loop programs correct from pre- and post-conditions.',
+      '',
+      '### Proof rules',
+      '',
+      'The rule of consequence and the rule of composition carry proofs through a program.',
+      '',
+      '---',
+      'references:',
+      '- id: hoare-axiomatic',
+      '  title: An axiomatic basis for loop programs',
+      "  container-title: 'Communications of the ACM'",
+      '...',
+      '',
+      'Language Models Are Few-Shot Learners - A Study of Prompting - 2020',
+      '==================================================================',
+      '',
+      'A 175B-parameter model does new tasks from a few examples in its prompt, with no fine-tuning.',
+      '',
+    ].join('\n');
+    const readme = 'We write summaries of the papers we read, one folder per topic.\n';
+    const report = inspectNotes([
+      { file: 'README.md', bytes: Buffer.from(readme) },
+      { file: 'logic/README.md', bytes: Buffer.from(note) },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.line, p.title])).toEqual([
+      ['logic/README.md', 1, 'An Axiomatic Basis for Loop Programs'],
+      // A subtitle between the dashes is no list of authors.
+      ['logic/README.md', 20, 'Language Models Are Few-Shot Learners - A Study of Prompting'],
+    ]);
+    const answers = report.papers.map((p) => (p as { answer: string }).answer).join(' ');
+    expect(answers).toMatch(/^Gives axioms and inference rules/);
+    expect(answers).not.toMatch(/references|container-title|hoare-axiomatic/);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'README.md', why: "the folder's README: about the notes, not a paper" }));
+    // "### Proof rules" is a part of the first paper, no paper missed; the README is named.
+    expect(report.warnings).toEqual([{ file: 'README.md', line: 1, message: "no paper read from this file (the folder's README: about the notes, not a paper)" }]);
+  });
+
   it('names a file of the folder that gives no paper, with why', () => {
     const report = inspectNotes(folder());
     expect(report.warnings).toEqual([
