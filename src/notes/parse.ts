@@ -7,7 +7,7 @@ import type { NoteEntry, NoteWarning } from '../core/types.js';
 import { readMarkdown } from './markdown.js';
 import { readOrg } from './org.js';
 import { hasCodeEntries, parsePlainNotes } from './plain.js';
-import { readPapers, type NotPaper, type Opening, type Shape } from './shapes.js';
+import { FOLDER_README, readPapers, type NotPaper, type Opening, type Shape } from './shapes.js';
 
 export type { NotPaper, Opening, Shape };
 
@@ -94,15 +94,17 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
  * In a deck folder, a file most of whose entries link to other notes files of the deck (a
  * README listing the notes, an index, a map of content) is the folder's table of contents, not
  * notes: its entries are the papers of the files it links to, read there. It is read as no
- * paper, with why, so the deck's file listing names it. At least three links to notes files, and
- * as many as half its entries.
+ * paper, with why, so the deck's file listing names it. At least three links to notes files (one
+ * for a file named README or index), and as many as half its entries.
  */
 export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): ParsedNotes[] {
   const names = new Set(files.map((f) => f.file));
   return files.map(({ file, parsed, linked }) => {
     let toNotes = 0;
     for (const target of linked) if (target !== file && names.has(target)) toNotes++;
-    if (toNotes < 3 || toNotes * 2 < parsed.entries.length) return parsed;
+    // A README (or index) that links to notes of the folder says what is in it, however few.
+    const least = FOLDER_README.test(posix.basename(file, posix.extname(file))) ? 1 : 3;
+    if (toNotes < least || toNotes * 2 < parsed.entries.length) return parsed;
     const why = `an index of the other notes in this folder (it links to ${toNotes} of them), read where they are`;
     const setAside = parsed.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
     return { ...parsed, entries: [], notPapers: [...parsed.notPapers, ...setAside] };

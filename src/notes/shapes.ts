@@ -79,6 +79,11 @@ export interface ReadOptions {
 /** Reads the papers of one notes document. */
 export function readPapers(doc: NotesDocument, file: string, options: ReadOptions): ReadNotes {
   const reader = new PaperReader(file);
+  // "template.md" beside the notes: the headings a note starts from, with nothing of a paper.
+  if (options.inFolder && NOTES_TEMPLATE.test(options.fileTitle)) {
+    reader.notPaper(options.fileTitle, 1, 'a template for notes, not notes');
+    return reader.result(doc);
+  }
   if (doc.metaLine !== null) reader.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
   const root = sectionTree(doc.blocks);
   reader.readGroup(root, '');
@@ -873,7 +878,9 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 // ---- helpers -------------------------------------------------------------------------------------
 
 // File names of a folder's own description: README.md, index.md, _index.md.
-const FOLDER_README = /^(?:readme|_?index)$/i;
+export const FOLDER_README = /^(?:readme|_?index)$/i;
+// File names of a template for notes: template.md, _template.md, paper-template.md.
+const NOTES_TEMPLATE = /^_?(?:[\w-]+[-_. ])?templates?$/i;
 
 // "See also:", "References", "Further reading:": what a list under such a label holds is cited.
 const REFERENCES_LABEL = /^(?:see also|references?|bibliography|further reading|related (?:work|papers|reading)|cited|citations)\s*[:：]?$/i;

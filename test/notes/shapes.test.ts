@@ -397,6 +397,22 @@ describe('one paper per file, a folder of them a deck', () => {
     expect(report.warnings).toEqual([{ file: 'README.md', line: 1, message: "no paper read from this file (the folder's README: about the notes, not a paper)" }]);
   });
 
+  it('sets aside a notes template and a small folder\'s README that links to its notes', () => {
+    const template = '# Title of the paper\n\n> [link]()\n\n## TLDR\n\n## Aim\n\n> objectives, contributions\n\n## My thoughts\n\n> pros\n';
+    const readme = '# List of my summaries\n\n## Vision\n\n* [Region Proposals in One Network](./rpn.md)\n* [Clipped Policy Updates](./ppo.md)\n';
+    const report = inspectNotes([
+      { file: 'README.md', bytes: Buffer.from(readme) },
+      { file: 'ppo.md', bytes: Buffer.from('# Clipped Policy Updates\n\nClips the probability ratio so each policy update stays small.\n') },
+      { file: 'rpn.md', bytes: Buffer.from('# Region Proposals in One Network\n\nA network proposes regions and classifies them, sharing its convolutions.\n') },
+      { file: 'template.md', bytes: Buffer.from(template) },
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['ppo.md', 'rpn.md']);
+    expect(report.warnings.map((w) => [w.file, w.message])).toEqual([
+      ['README.md', 'no paper read from this file (an index of the other notes in this folder (it links to 2 of them), read where they are)'],
+      ['template.md', 'no paper read from this file (a template for notes, not notes)'],
+    ]);
+  });
+
   it('names a file of the folder that gives no paper, with why', () => {
     const report = inspectNotes(folder());
     expect(report.warnings).toEqual([
