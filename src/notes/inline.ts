@@ -73,6 +73,18 @@ function urlGone(url: string, offset: number, text: string): string {
   return endsSentence ? '.' : '';
 }
 
+const PASTED_HYPHEN = /(\p{Ll}{2})- (\p{Ll}{2}[\p{Ll}]*)(-?)/gu;
+// "long- and short-term": a hyphen left hanging on purpose.
+const SUSPENDED_BEFORE = new Set(['and', 'or', 'nor', 'to', 'as', 'vs', 'versus', 'but', 'then', 'than']);
+// "state- of-the-art", "model- based": a compound cut at its own hyphen.
+const COMPOUND_PART = new Set(['of', 'the', 'in', 'on', 'for', 'with', 'an', 'by', 'at', 'up', 'out', 'off', 'based', 'like', 'free', 'level', 'wise', 'time', 'term', 'scale', 'art', 'shot', 'order', 'aware', 'specific']);
+
+function pastedHyphen(whole: string, before: string, after: string, nextHyphen: string): string {
+  if (SUSPENDED_BEFORE.has(after)) return whole;
+  if (nextHyphen || COMPOUND_PART.has(after)) return `${before}-${after}${nextHyphen}`;
+  return `${before}${after}${nextHyphen}`;
+}
+
 /** Spaces folded on each line, no empty brackets left by removed links: "(, )" or "[]". */
 function tidy(text: string): string {
   const lines = text.split('\n');
@@ -81,6 +93,9 @@ function tidy(text: string): string {
     let line = lines[i]!;
     // Most lines need none of this: one look for what each step removes.
     if (/[\t\u00a0]| {2}/.test(line)) line = line.replace(/[ \t\u00a0]+/g, ' ');
+    // "composi- tional", "dramati- cally": a word cut at a PDF's line end, pasted. "Long- and
+    // short-term", "pre- or post-" keep their hyphen.
+    if (line.includes('- ')) line = line.replace(PASTED_HYPHEN, pastedHyphen);
     // "()", "[, ]", "(see this paper: )": what is left of brackets whose link was removed.
     if (/[([][^()[\]]{0,40}?[:,;|/]?\s*[)\]]/.test(line)) {
       line = line.replace(/\(\s*(?:[^()]{0,40}:)?\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]|\(\s*(?:see|cf\.?|via|from|at|here|link|source|more)(?:\s+(?:this|here|also|the|paper|link|post|blog|it))*\s*\)/gi, '');

@@ -1123,7 +1123,9 @@ function citesForTopic(first: Inline): boolean {
 
 /** "building-machines-that-learn" -> "Building machines that learn": a file's name as a title. */
 function fileNameTitle(name: string): string {
-  const spaced = name.includes(' ') ? name : name.replace(/_+/g, ' ').replace(/(?<=\S)-(?=\S)/g, ' ');
+  // A Notion export names each page "Title 5e239e3fb7484c9faa500ac13330765e".
+  const bare = name.replace(/ [0-9a-f]{32}$/, '');
+  const spaced = bare.includes(' ') ? bare : bare.replace(/_+/g, ' ').replace(/(?<=\S)-(?=\S)/g, ' ');
   const title = cleanTitle(spaced);
   return title.charAt(0).toUpperCase() + title.slice(1);
 }

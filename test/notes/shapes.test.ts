@@ -825,3 +825,19 @@ describe('a method labelled as such', () => {
     expect(answerOf(entry!)).toContain('Add attention over the context views to the query network.');
   });
 });
+
+describe('notes pasted from PDFs and exported from Notion', () => {
+  it('joins a word cut at a line end of the PDF, and keeps hyphens meant as such', () => {
+    const note = '# Compositional Games\n\nDevelop a systematically composi- tional language through refer- ential games, a state- of-the-art model- based agent and long- and short-term memory.\n';
+    const [paper] = inspectNotes([{ file: 'games.md', bytes: Buffer.from(note) }]).papers as { answer: string }[];
+    expect(paper!.answer).toBe('Develop a systematically compositional language through referential games, a state-of-the-art model-based agent and long- and short-term memory.');
+  });
+
+  it('titles a page of a Notion export by its name, without the id Notion appends', () => {
+    const report = inspectNotes([
+      { file: 'Papers/MAVEN Multi-Agent Variational Exploration 5e239e3fb7484c9faa500ac13330765e.md', bytes: Buffer.from('Conditions each agent\u2019s value function on a shared latent variable to explore in a committed way.\n') },
+      { file: 'Papers/Other-Play for Zero-Shot Coordination a7639b675b634c0d93d0e7f3ff34e908.md', bytes: Buffer.from('Trains agents to be robust to partners that break symmetries in other ways.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['MAVEN Multi-Agent Variational Exploration', 'Other-Play for Zero-Shot Coordination']);
+  });
+});
