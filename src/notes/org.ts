@@ -13,6 +13,10 @@ const KEYWORD = /^[ \t]*#\+([A-Za-z_]+):[ \t]*(.*)$/;
 const BLOCK_BEGIN = /^[ \t]*#\+begin_(\w+)/i;
 const BLOCK_END = /^[ \t]*#\+end_(\w+)/i;
 const DRAWER_BEGIN = /^[ \t]*:([A-Za-z_-]+):[ \t]*$/;
+// Planning lines under a heading: "CLOSED: [2018-01-04 Thu 19:34]", "SCHEDULED: <2024-05-01 Wed>".
+const PLANNING = /^[ \t]*(?:(?:CLOSED|SCHEDULED|DEADLINE):[ \t]*[[<][^\]>]*[\]>][ \t]*)+$/;
+// Org-ref citation links: [[cite:key]], [[citep:key][label]], [[Cite:key]].
+const CITATION_LINK = /^cite[a-z]*:/i;
 const DRAWER_END = /^[ \t]*:end:[ \t]*$/i;
 // "-text" with no space is how some write a list in a hurry; Org itself wants the space.
 const LIST_ITEM = /^([ \t]*)(?:[-+]|(?<=^[ \t]+)\*|\d{1,3}[.)])(?:[ \t]+|(?<=^[ \t]*-)(?=\p{L}))(.*)$/u;
@@ -77,6 +81,8 @@ export function readOrg(text: string): NotesDocument {
       }
       continue;
     }
+    // "CLOSED: [2018-01-04 Thu 19:34]", "SCHEDULED: <...>": when a task was done or is due.
+    if (PLANNING.test(raw)) continue;
     if (DRAWER_BEGIN.test(raw) && !/^[ \t]*:end:/i.test(raw)) {
       // A property drawer or logbook: metadata of the heading above, not notes.
       const end = lines.findIndex((l, j) => j > i && DRAWER_END.test(l));
@@ -187,7 +193,9 @@ function orgInline(text: string): Inline {
     if (m.index! > at) pushText(runs, text.slice(at, m.index));
     if (m[1] !== undefined) {
       const label = m[2] ?? '';
-      runs.push({ kind: 'link', href: m[1], children: label ? orgInline(label) : [{ kind: 'text', text: m[1] }] });
+      // [[cite:key][Liu et al. 2017: Title]]: a citation (org-ref), whose label repeats the title and authors.
+      const citation = CITATION_LINK.test(m[1]!);
+      runs.push({ kind: 'link', href: m[1], children: citation ? [] : label ? orgInline(label) : [{ kind: 'text', text: m[1] }] });
     } else if (m[3] !== undefined) {
       const marker = m[3];
       const inner = m[4]!;

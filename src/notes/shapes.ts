@@ -157,10 +157,13 @@ function paperTitle(raw: string): string {
 
 /**
  * "An Axiomatic Basis for Computer Programming - Hoare - 1969": after the title, its authors
- * and year, each after a dash. Names alone (no title word: "... - Language Models - 2020" is a
+ * and year, each after a dash; or before it, as a reference has them ("Names (2015): Title"). Names alone (no title word: "... - Language Models - 2020" is a
  * subtitle) between the dashes.
  */
 function withoutAuthorsAndYear(raw: string): string {
+  // "Wiatowski, T., & Bölcskei, H. (2015): A Mathematical Theory of ...": a reference's order.
+  const cited = /^(.{3,120}?),?\s*\(?(?:19|20)\d{2}[a-z]?\)?\s*:\s+(\S.{7,})$/.exec(raw.trim());
+  if (cited && namesOnly(cited[1]!.replace(/\\["'`^~]\{?(\p{L})\}?/gu, '$1'))) return cited[2]!;
   const m = /^(.{3,}?)\s+[-–—]\s+([^-–—]{2,80}?)\s+[-–—]\s+(?:19|20)\d{2}\s*$/.exec(raw.trim());
   if (!m) return raw;
   const names = m[2]!.replace(/\bet\.? al\.?/g, '').trim();
@@ -169,6 +172,14 @@ function withoutAuthorsAndYear(raw: string): string {
   const surname = /^\p{Lu}[\p{L}'’-]+$/u;
   const named = people.every((person) => (isPersonName(person) || surname.test(person)) && !person.split(/\s+/).some((word) => TITLE_WORDS.has(word.toLowerCase())));
   return people.length > 0 && named ? m[1]! : raw;
+}
+
+/** Whether a text is names and nothing else, as references write them: "Wiatowski, T., & Bölcskei, H.". */
+function namesOnly(text: string): boolean {
+  const tokens = text.split(/[\s,;]+/).filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 30) return false;
+  const nameToken = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?)+|&|and|et|al\.?|van|von|de|der|den|di|da|del|le|la|du)$/u;
+  return tokens.every((token) => nameToken.test(token)) && tokens.some((token) => /^\p{Lu}\p{Ll}/u.test(token)) && !tokens.some((token) => TITLE_WORDS.has(token.toLowerCase()));
 }
 
 /**

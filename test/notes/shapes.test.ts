@@ -305,6 +305,29 @@ describe('Org-mode notes', () => {
     expect(entries[1]!.own).toContain('tensor field networks');
     expect(answerOf(entries[2]!)).toBe('SKIP empty note (nothing under the title)');
   });
+
+  it('leaves out planning lines and org-ref citations, and titles a reference-style heading by its title', () => {
+    const org = [
+      '* DONE Gated Residual Mixers',
+      '  CLOSED: [2018-01-04 Thu 19:34] SCHEDULED: <2018-01-02 Tue>',
+      '  :LOGBOOK:',
+      '  CLOCK: [2018-01-04 Thu 17:42]--[2018-01-04 Thu 18:52] =>  1:10',
+      '  :END:',
+      '[[cite:lee-2017-gated][Lee et al. 2017: Gated Residual Mixers]]',
+      'Mixes channels through a learned gate on each residual branch.',
+      '* TODO Sparse Routers',
+      '[[cite:chen-2018-sparse][Chen et al. 2018: Sparse Routers]]',
+      '* Lee, A., & M\\"uller, B. (2015): A Theory of Pooling in Deep Networks',
+      'Pooling makes features invariant to translations, more so in deeper layers.',
+      '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'papers.org', bytes: Buffer.from(org) }]);
+    expect(report.papers.map((p) => [p.title, 'answer' in p ? p.answer : p.skip])).toEqual([
+      ['Gated Residual Mixers', 'Mixes channels through a learned gate on each residual branch.'],
+      ['Sparse Routers', 'only links (nothing about the paper)'],
+      ['A Theory of Pooling in Deep Networks', 'Pooling makes features invariant to translations, more so in deeper layers.'],
+    ]);
+  });
 });
 
 describe('one paper per file, a folder of them a deck', () => {
