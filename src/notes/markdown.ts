@@ -14,7 +14,42 @@ function markdownIt(): ReturnType<typeof MarkdownIt> {
   // code stays code.
   parser.disable('code');
   parser.inline.ruler.before('escape', 'math', mathRule);
+  parser.inline.ruler.before('link', 'wikilink', wikilinkRule);
   return parser;
+}
+
+/** Longest `[[...]]` looked for: a stray `[[` must not scan the rest of a file. */
+const MAX_WIKILINK = 500;
+
+/**
+ * Obsidian's (and Logseq's, Foam's) links between notes: `[[Note]]`, `[[Note|label]]`,
+ * `[[Note#Heading]]`, and embeds `![[figure.png]]`. A link is its label, or the note's name;
+ * an embed is an image.
+ */
+function wikilinkRule(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  let start = state.pos;
+  const embed = src.charCodeAt(start) === 0x21; /* ! */
+  if (embed) start++;
+  if (src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5b) return false;
+  const end = src.indexOf(']]', start + 2);
+  if (end < 0 || end - start > MAX_WIKILINK) return false;
+  const inner = src.slice(start + 2, end);
+  if (inner === '' || /[[\]\n]/.test(inner)) return false;
+  if (!silent) {
+    const bar = inner.indexOf('|');
+    const target = (bar < 0 ? inner : inner.slice(0, bar)).trim();
+    const label = bar < 0 ? target.replace(/#.*$/, '') : inner.slice(bar + 1).trim();
+    if (embed) {
+      state.push('image', 'img', 0).content = label;
+    } else {
+      state.push('link_open', 'a', 1).attrSet('href', target);
+      state.push('text', '', 0).content = label;
+      state.push('link_close', 'a', -1);
+    }
+  }
+  state.pos = end + 2;
+  return true;
 }
 
 /** Longest `$...$` looked for: a lone dollar ("$5 and up") must not scan the rest of a file. */

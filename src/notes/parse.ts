@@ -87,8 +87,16 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
     }
     linked.add(posix.normalize(posix.join(posix.dirname(file), decoded)));
   }
+  // Obsidian's [[Note]] and [[Note|label]] name a note anywhere in the vault, by its name.
+  if (text.includes('[[')) {
+    for (const match of text.matchAll(WIKILINK_TARGETS)) linked.add(`${WIKI}${match[1]!.trim().toLowerCase()}`);
+  }
   return linked;
 }
+
+/** A note linked by name alone (a wikilink), in linkedDeckFiles' set: matched by file name. */
+const WIKI = 'wiki:';
+const WIKILINK_TARGETS = /(?<!!)\[\[([^\][|#\n]{1,200})(?:[#|][^\][\n]{0,300})?\]\](?!\[)/g;
 
 /**
  * In a deck folder, a file most of whose entries link to other notes files of the deck (a
@@ -99,9 +107,11 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
  */
 export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): ParsedNotes[] {
   const names = new Set(files.map((f) => f.file));
+  const byName = new Set(files.map((f) => `${WIKI}${posix.basename(f.file, posix.extname(f.file)).toLowerCase()}`));
   return files.map(({ file, parsed, linked }) => {
     let toNotes = 0;
-    for (const target of linked) if (target !== file && names.has(target)) toNotes++;
+    const self = `${WIKI}${posix.basename(file, posix.extname(file)).toLowerCase()}`;
+    for (const target of linked) if (target !== file && target !== self && (names.has(target) || byName.has(target))) toNotes++;
     // A README (or index) that links to notes of the folder says what is in it, however few.
     const least = FOLDER_README.test(posix.basename(file, posix.extname(file))) ? 1 : 3;
     if (toNotes < least || toNotes * 2 < parsed.entries.length) return parsed;

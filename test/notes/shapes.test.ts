@@ -856,6 +856,32 @@ describe('notes pasted from PDFs and exported from Notion', () => {
     expect(paper!.answer).toBe('Develop a systematically compositional language through referential games, a state-of-the-art model-based agent and long- and short-term memory.');
   });
 
+  it('reads an Obsidian note: front matter title, [[wikilinks]] as their words, embeds and "Read next" left out', () => {
+    const note = [
+      '---', 'title: "Sparse Attention Heads Prune Themselves"', 'tags: [attention]', '---', '',
+      '[[lee2019.pdf|Link to PDF]]', '',
+      '# Key ideas', '',
+      '- Gates on each head close during training, and [[structured pruning|pruning]] removes the heads whose gate closed. ![[figure2.png]]', '',
+      '# Read next', '- [[Lottery Tickets]]', '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'Sparse Heads.md', bytes: Buffer.from(note) }]);
+    expect(report.papers.map((p) => [p.title, 'answer' in p ? p.answer : p.skip])).toEqual([
+      ['Sparse Attention Heads Prune Themselves', 'Gates on each head close during training, and pruning removes the heads whose gate closed.'],
+    ]);
+  });
+
+  it('sets aside an Obsidian map of content that links to the notes by [[name]]', () => {
+    const note = (idea: string) => Buffer.from(`# Key ideas\n\n- ${idea}\n`);
+    const report = inspectNotes([
+      { file: 'Attention MOC.md', bytes: Buffer.from('# Attention papers\n\n- [[Sparse Heads]]: heads that prune themselves\n- [[Linear Attention|linear attention]]: kernels instead of softmax\n- [[Ring Attention]]\n') },
+      { file: 'papers/Linear Attention.md', bytes: note('Replaces the softmax with a kernel feature map so attention costs linear time in the length.') },
+      { file: 'papers/Ring Attention.md', bytes: note('Splits a long sequence over devices in a ring and passes key-value blocks around it.') },
+      { file: 'papers/Sparse Heads.md', bytes: note('Gates on each head close during training, and the heads whose gate closed are removed.') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Linear Attention', 'Ring Attention', 'Sparse Heads']);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'Attention MOC.md', why: 'an index of the other notes in this folder (it links to 3 of them), read where they are' }));
+  });
+
   it('titles a page of a Notion export by its name, without the id Notion appends', () => {
     const report = inspectNotes([
       { file: 'Papers/MAVEN Multi-Agent Variational Exploration 5e239e3fb7484c9faa500ac13330765e.md', bytes: Buffer.from('Conditions each agent\u2019s value function on a shared latent variable to explore in a committed way.\n') },
