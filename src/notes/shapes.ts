@@ -307,6 +307,8 @@ class PaperReader {
     // "## Miscellaneous Tasks:" names what follows; a title does not end in a colon.
     if (/[:：]$/.test(section.label.trim())) return false;
     if (blockPaperCount(section.blocks) >= 2 || holdsAnotherLinkedPaper(section)) return false;
+    // "## Evaluation" over a table of papers and their summaries names a topic, not a part.
+    if (section.children.some((kid) => kid.blocks.some(isPaperTable))) return false;
     const strength = titleStrength(section.title, section.href !== null && isPaperLink(section.href));
     const kids = section.children.filter((kid) => notATitle(kid.label) === null);
     const parts = section.children.filter((kid) => partKind(kid.label) !== null).length;
@@ -598,8 +600,16 @@ class PaperReader {
       const cell = row.cells[columns.title] ?? [];
       const { first, rest } = splitFirstLine(cell);
       const lead = leadTitle(first);
-      const leadRest = lead ? inlineText(stripSeparator(lead.rest)).trim() : '';
-      let title = cleanTitle(lead && (leadRest === '' || readsAsTitle(lead)) ? lead.title : titleText(first));
+      let leadRest = lead ? inlineText(stripSeparator(lead.rest)).trim() : '';
+      // The cell is the title's: a bold name is the title however short ("**Reflexion**"), and
+      // a link labelled by an id ("[[2604.01234]] Title") leaves the title to the words after it.
+      const byIdLink = lead?.via === 'link' && leadRest !== '' && isGenericLinkLabel(cleanTitle(lead.title));
+      let title = byIdLink
+        ? paperTitle(leadRest)
+        : cleanTitle(lead && (leadRest === '' || lead.via === 'strong' || readsAsTitle(lead)) ? lead.title : titleText(first));
+      if (byIdLink) leadRest = '';
+      // "(Shinn 2023 NeurIPS)" after the title: who and where, not what.
+      if (/^\([^()]*\)$/.test(leadRest)) leadRest = '';
       // "**StyleGAN-T: ...** - ProGen - an LLM that ...": a row repeating the title of the row
       // above while its short name names another paper is a copy-paste slip; the short name is
       // this row's paper (two rows with one title would be one paper twice, and lose this one).
@@ -854,6 +864,13 @@ interface TableColumns {
   summary: number[];
   own: number[];
   session: number | null;
+}
+
+/** A table of papers said so by its header: a "Paper" or "Title" column and a summary column. */
+function isPaperTable(block: Block): boolean {
+  if (block.kind !== 'table' || block.rows.length < 2) return false;
+  const heads = block.head.map((cell) => inlineText(cell).replace(/\n/g, ' ').trim());
+  return heads.some((head) => TITLE_COLUMN.test(head)) && heads.some((head) => SUMMARY_COLUMN.test(head));
 }
 
 function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | null {

@@ -233,6 +233,22 @@ describe('papers as table rows', () => {
     expect(notPapers).toEqual([expect.objectContaining({ line: 7, why: 'a row with no paper title' })]);
   });
 
+  it('reads a table of papers under a topic heading, titles linked by an id or written as a bold short name', () => {
+    const text = [
+      '# Papers by topic', '', '## Evaluation', '',
+      '| Paper | TL;DR | Tags |', '|---|---|---|',
+      '| [[2604.01234]] Reward Benchmarks for Personal Taste | Reward models peak at 76% on personal preferences, far below their general scores | `rm` |',
+      '| [2604.05678v1](https://arxiv.org/abs/2604.05678v1) Sketching a Learning Algorithm | Proposes a sketch of training that supports deleting data without retraining | `cs` |',
+      '| **Reflexion** (Shinn 2023 NeurIPS) | Verbal self-reflection stored in an episodic memory guides the next attempt | `agents` |', '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'digest.md', bytes: Buffer.from(text) }]);
+    expect(report.papers.map((p) => [p.title, (p as { answer: string }).answer])).toEqual([
+      ['Reward Benchmarks for Personal Taste', 'Reward models peak at 76% on personal preferences, far below their general scores.'],
+      ['Sketching a Learning Algorithm', 'Proposes a sketch of training that supports deleting data without retraining.'],
+      ['Reflexion', 'Verbal self-reflection stored in an episodic memory guides the next attempt.'],
+    ]);
+  });
+
   it('titles a row by its short name when it repeats the title of the row above (a copy-paste slip)', () => {
     const notes = [
       '| **Paper** | **Links** |',
