@@ -156,9 +156,9 @@ function paperTitle(raw: string): string {
 }
 
 /**
- * "An Axiomatic Basis for Computer Programming - Hoare - 1969": after the title, its authors
- * and year, each after a dash; or before it, as a reference has them ("Names (2015): Title"). Names alone (no title word: "... - Language Models - 2020" is a
- * subtitle) between the dashes.
+ * A title without its authors and year: "An Axiomatic Basis for Computer Programming - Hoare -
+ * 1969" (names alone between the dashes: "... - Language Models - 2020" has a subtitle there),
+ * or "Names (2015): Title" as a reference orders them.
  */
 function withoutAuthorsAndYear(raw: string): string {
   // "Wiatowski, T., & Bölcskei, H. (2015): A Mathematical Theory of ...": a reference's order.
