@@ -62,13 +62,15 @@ export function isAuthorLine(line: string): boolean {
 
 /**
  * The text of a paragraph that is one bold run and no sentence ("**Average Reward**"): a
- * sub-heading. A bold sentence ("**We propose X.**") is the note's text, stressed.
+ * sub-heading. A bold sentence ("**We propose X.**") or labelled line ("**Key idea: X**") is
+ * the note's text, stressed.
  */
 function boldSubHeading(inline: Inline): string | null {
   const runs = inline.filter((run) => !(run.kind === 'text' && run.text.trim() === ''));
   if (runs.length !== 1 || runs[0]!.kind !== 'strong') return null;
   const text = inlineText(runs[0]!.children).trim();
-  return text === '' || text.includes('\n') || /[.!?]["')\]]?$/.test(text) ? null : text.replace(/[:：]$/, '');
+  if (text === '' || text.includes('\n') || /[.!?]["')\]]?$/.test(text) || /[:：]\s*\S/.test(text)) return null;
+  return text.replace(/[:：]$/, '');
 }
 
 /** One person on a line, maybe with an affiliation: "Aaron Voelker", "Ivana Kajić (Waterloo)". */

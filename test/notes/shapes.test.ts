@@ -382,6 +382,10 @@ describe('one paper per file, a folder of them a deck', () => {
       'I should try this on the translation model next week.',
       '',
     ].join('\n');
+    // A whole bold line that says something is text, not a sub-heading: a key idea written so wins.
+    const stressed = note.replace('**Why routing collapses**', '**Key idea: a balancing loss keeps every expert in use**');
+    const [keyIdea] = inspectNotes([{ file: 'sparse-mixtures.md', bytes: Buffer.from(stressed) }]).papers as { answer: string }[];
+    expect(keyIdea!.answer).toBe('a balancing loss keeps every expert in use');
     const report = inspectNotes([{ file: 'sparse-mixtures.md', bytes: Buffer.from(note) }]);
     expect(report.papers.map((p) => [p.line, p.title])).toEqual([[1, 'Sparse Mixtures Route Tokens by Load']]);
     const answer = (report.papers[0] as { answer: string }).answer;
