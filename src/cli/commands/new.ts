@@ -4,7 +4,7 @@
 // copied into the deck folder instead. Everything is checked and the cards built before
 // anything is written; the deck folder appears whole or not at all.
 import { extname, join, resolve } from 'node:path';
-import { outputWidth } from '../format.js';
+import { outputWidth, wrap } from '../format.js';
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { buildDeck } from '../../cards/generate.js';
@@ -67,7 +67,8 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   if (ctx.json) {
     printJson(ctx, generateJson(result));
   } else {
-    ctx.out(`${said}\n`);
+    // Paths make it long: wrapped to the terminal, each line whole.
+    ctx.out(`${wrap(said, outputWidth(), { firstIndent: '', indent: '  ' }).join('\n')}\n`);
     ctx.out(describeGeneration(reportOfBuild(result), outputWidth()).join('\n') + '\n');
     ctx.out(`study it with: ${cli()} study ${name}\n`);
   }
