@@ -794,6 +794,8 @@ function plainTitledItem(inline: Inline): TitledParagraph | null {
   return { title: cleanTitle(title!), code: '', shape: 'list items', summary: note, via: null };
 }
 
+const WORDED = /[\p{L}\p{N}]/u;
+
 function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
   const head = item.blocks[0];
   if (head?.kind !== 'paragraph') return null;
@@ -806,7 +808,8 @@ function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
     title: titled.title,
     code: titled.code,
     summary: titled.summary,
-    hasNotes: summary !== '' || nested,
+    // "- *Title* (url):" with the note in the paragraphs below: a colon is no note.
+    hasNotes: WORDED.test(summary) || nested,
     // A gloss in brackets says what the link is, not what a paper does.
     noteWords: summary.replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean).length,
     nested,

@@ -456,6 +456,15 @@ describe('one paper per file, a folder of them a deck', () => {
     ]);
   });
 
+  it('reads the paragraphs under a lone "- *Title* (url):" bullet as that paper\'s note', () => {
+    const text = '- *Sparse Mixtures of Tiny Experts* (https://arxiv.org/abs/3001.00014):\n\nThey route each token to two of a thousand very small experts.\n';
+    const report = inspectNotes([{ file: 'moe.md', bytes: Buffer.from(text) }]);
+    expect(report.papers).toEqual([
+      expect.objectContaining({ title: 'Sparse Mixtures of Tiny Experts', answer: 'They route each token to two of a thousand very small experts.' }),
+    ]);
+    expect(report.notPapers).toEqual([]);
+  });
+
   it('names a file of the folder that gives no paper, with why', () => {
     const report = inspectNotes(folder());
     expect(report.warnings).toEqual([
