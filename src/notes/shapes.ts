@@ -1020,7 +1020,7 @@ function talkReason(section: Section, session: string, talks: TalkContext): stri
   const inTalkSession = TALK_SESSION.test(session);
   const named = inTalkSession || (talks.session && !NAMED_METHOD.test(section.title) && !PRESENTS_METHOD.test(section.title));
   const oneSpeaker = opensWithOneSpeaker(section);
-  if (named && oneSpeaker) {
+  if (named && oneSpeaker && !namesTitleMethod(section)) {
     return inTalkSession ? `a talk (one speaker, under "${session}"), not a paper` : `a talk (one speaker, as nearly every entry under "${session}"), not a paper`;
   }
   if (oneSpeaker && noteLength(section) >= talks.keynoteLength) {
@@ -1034,6 +1034,30 @@ function talkReason(section: Section, session: string, talks: TalkContext): stri
     return 'a talk (its note says "this talk", and names no paper), not a paper';
   }
   return null;
+}
+
+// "Model-based policy optimization (MBPO)": words and the short name made of their initials.
+const SHORT_NAMED = /((?:[\p{L}][\p{L}\p{N}]*[ -]){1,6}[\p{L}][\p{L}\p{N}]*) \((\p{Lu}[\p{L}\p{N}]*\p{Lu})s?\)/gu;
+/** The note's opening, where a paper's note names its method: this many characters. */
+const OPENING_CHARS = 300;
+
+/**
+ * Whether the note opens by giving a short name to words of its title: "Model-based policy
+ * optimization (MBPO)" under "When to trust your model: model-based policy optimization". A
+ * paper names its method so, and its note follows; a talk's title names a subject, not an
+ * artefact with a name. (A short name alone is common in talks: "Monte Carlo tree search (MCTS)".)
+ */
+function namesTitleMethod(section: Section): boolean {
+  const opening = sectionText(section).slice(0, OPENING_CHARS);
+  if (!opening.includes('(')) return false;
+  const title = new Set(section.title.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  for (const [, words, short] of opening.matchAll(SHORT_NAMED)) {
+    // The short name's letters are the initials of the words just before it.
+    const named = words!.split(/[ -]/).slice(-short!.length);
+    if (named.length !== short!.length || named.some((w, i) => w[0]!.toLowerCase() !== short![i]!.toLowerCase())) continue;
+    if (named.every((w) => title.has(w.toLowerCase()))) return true;
+  }
+  return false;
 }
 
 /** A section's text under its heading, its sub-sections' included. */

@@ -622,6 +622,26 @@ describe('talks among papers', () => {
     expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'a talk (one speaker, under "Friday (Workshops)"), not a paper' }));
   });
 
+  it('keeps as a paper a one-speaker heading whose note opens by giving its title\'s method a short name', () => {
+    const notes = [
+      '## Friday (Workshops)',
+      '',
+      '### Self-Supervised Learning Everywhere',
+      '_Grace Hopper_',
+      '',
+      '+ Monte Carlo tree search (MCTS) plans with a learned model of the world.',
+      '',
+      '### Fewer Trials: Sparse Reward Relabeling',
+      '_Alan Turing_',
+      '',
+      '+ Sparse reward relabeling (SRR)',
+      '  - SRR relabels failed episodes with the goals they did reach.',
+    ].join('\n');
+    const { entries, notPapers } = parseNotes(notes, 'notes.md');
+    expect(entries.map((e) => e.title)).toEqual(['Fewer Trials: Sparse Reward Relabeling']);
+    expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'a talk (one speaker, under "Friday (Workshops)"), not a paper' }));
+  });
+
   it('reads headings under a day where nearly every entry names one speaker as talks, but keeps the papers there', () => {
     const notes = [
       '## Saturday, July 20',
