@@ -120,7 +120,7 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
   let anchorScore = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    const score = c.fragment ? c.score - FRAGMENT_PENALTY : c.score;
+    const score = c.fragment ? c.score - FRAGMENT_PENALTY : readsAsContext(c) ? c.score - CONTEXT_PENALTY : c.score;
     if (c.wordCount >= 4 && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { skip: SKIP_REASONS.short };
@@ -423,6 +423,8 @@ const CONTINUES = /^(?:especially|particularly|in particular|specifically|mainly
 const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avoid|handl)(?:e|es|ed|ing|s)? (?:this|these|that|it|them|such)\b/i;
 /** A short sentence without a verb ("Graph Convolutional Network.") names or lists; it says what nobody does. */
 const FRAGMENT_WORDS = 5;
+/** How much less a sentence that reads as context (readsAsContext) counts when the main sentence is chosen. */
+const CONTEXT_PENALTY = 1.5;
 /** How much less a fragment counts when the answer's main sentence is chosen. */
 const FRAGMENT_PENALTY = 3;
 // "Linking semantics to geometry ...": a verb all the same.

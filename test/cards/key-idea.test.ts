@@ -245,6 +245,11 @@ describe('choosing and tidying the answer', () => {
     );
   });
 
+  it('takes the idea over background that shares more of the title', () => {
+    const body = 'Is the encoder needed at test time?\n\nEnergy based view of the critic\n\nKernel features: Have been successful in vision.';
+    expect(answer(body, { title: 'Contrastive Kernel Features for Self-Supervised Speech' })).toMatch(/^Energy based view of the critic\./);
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
