@@ -836,8 +836,11 @@ const VERB_WORDS = new Set([
     .flatMap((verb) => [verb, verb.endsWith('x') ? `${verb}es` : `${verb}s`]),
 ]);
 
+// "-ed" words that are not a sentence's verb: "graph based model", "a speed", "a seed".
+const NOT_VERBS_IN_ED = new Set(['based', 'speed', 'seed']);
+
 function isVerb(word: string, action: string | null): boolean {
-  return action !== null || VERB_WORDS.has(word) || (word.length >= 5 && word.endsWith('ed'));
+  return action !== null || VERB_WORDS.has(word) || (word.length >= 5 && word.endsWith('ed') && !NOT_VERBS_IN_ED.has(word));
 }
 
 function isMinor(word: string): boolean {

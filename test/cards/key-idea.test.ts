@@ -423,6 +423,10 @@ describe('notes that say too little', () => {
     expect(answer('Zoneout is the dropout of the time dimension, keeping the previous hidden state at random.', { title: 'Zoneout' })).toMatch(/^Zoneout is the dropout/);
   });
 
+  it('skip a label, "... based model": "based" is no verb', () => {
+    expect(skip('A differentiable graph based model.\n\nDataset: CLEVR, GQA', { title: 'Neural Graph Machine' })).toBe(SKIP_REASONS.none);
+  });
+
   it('skip a formula or a question rather than answer with it', () => {
     expect(skip('y = f(x) = x + g(x). What are flow models?')).toBe(SKIP_REASONS.short);
   });
