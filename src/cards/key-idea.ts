@@ -399,9 +399,10 @@ const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|pr
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
 const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
-// "Training GANs is hard.", "Difficult to scale to long windows.", "The problem with current
+// "Training GANs is hard.", "Difficult to scale to long windows.", "Energy based models: Hard to
+// train.", "The problem with current
 // methods is ...", "Motivation: ...".
-const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|^(?:motivation|problem|challenge)\s*:/i;
+const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:[\w -]{1,40}:\s*)?(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|^(?:motivation|problem|challenge)\s*:/i;
 // "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
 const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutperform|\bwon\b|\bachiev(?:e|es|ed|ing)\b/i;
 // "(Dai et al., 2015)", "(Grady, 2006)": a sentence about another work.
@@ -432,8 +433,8 @@ const GERUND_START = /^[A-Za-z]+ing\b/;
 
 /**
  * Whether a sentence says what surrounds the paper rather than what it does: the state of
- * things before it, the problem, a label, a question, a fragment. (What a term means may be
- * what the paper does: "Zoneout is the dropout of the time dimension".)
+ * things before it, the problem, a label, a question, a fragment, the data it was tried on.
+ * (What a term means may be what the paper does: "Zoneout is the dropout of the time dimension".)
  */
 const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
 
@@ -443,8 +444,14 @@ function readsAsContext(c: Candidate): boolean {
   if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
-  return BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || t.endsWith(':');
+  if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || t.endsWith(':')) return true;
+  // "ROxford and RParis data set for image retrieval.": which data, with nothing done to it.
+  // ("set" is a verb elsewhere: not in "data set".)
+  return DATA_SETS.test(t) && !readWords(t.replace(DATA_SETS_ALL, ' ')).some((w) => w.verb);
 }
+
+const DATA_SETS = /\bdata ?sets?\b/i;
+const DATA_SETS_ALL = new RegExp(DATA_SETS.source, 'gi');
 
 function scoreSentence(c: Candidate, rank: number): number {
   const t = c.text;

@@ -427,6 +427,13 @@ describe('notes that say too little', () => {
     expect(skip('A differentiable graph based model.\n\nDataset: CLEVR, GQA', { title: 'Neural Graph Machine' })).toBe(SKIP_REASONS.none);
   });
 
+  it('skip a note of labels, the data sets it was tried on and the problem ("X: Hard to ...")', () => {
+    expect(skip('Graph attention network\n\nPascal and Cityscapes data sets for segmentation.\n\nResNet backbone')).toBe(SKIP_REASONS.none);
+    expect(skip('Diffusion models: Hard to sample from quickly.\n\nWhy diffusion?')).toBe(SKIP_REASONS.none);
+    // A sentence that does something with its data is an answer.
+    expect(answer('They set a new split of the COCO data set where test objects never co-occur in training.')).toMatch(/^They set a new split/);
+  });
+
   it('skip a formula or a question rather than answer with it', () => {
     expect(skip('y = f(x) = x + g(x). What are flow models?')).toBe(SKIP_REASONS.short);
   });
