@@ -935,6 +935,18 @@ const SAYS_A_PAPER_EXISTS = new Set(
     .map(stem),
 );
 
+// Words that say what kind of paper it is, what it is for, or how good it is, not what it does:
+// "an overview of some ideas", "a new idea to ...", "aims to help ...", "a cheap and scalable
+// ...", "high-fidelity", "user-friendly". Beside a title's words they add nothing to it, unless
+// the title has them ("Reinforcement Learning, Fast and Slow").
+const SAYS_WHAT_KIND = new Set(
+  ('some many several idea ideas algorithm overview review survey summary aim aims help helps provide provides ' +
+    'high quality fidelity cheap scalable fast robust accurate powerful performant lightweight flexible versatile ' +
+    'practical important user friendly')
+    .split(' ')
+    .map(stem),
+);
+
 /** The most words a sentence may add to its title's and still only restate it ("proprietary"). */
 const MOST_ADDED = 1;
 /** A sentence longer than this says more than its title, whatever its words. */
@@ -943,14 +955,15 @@ const MOST_RESTATING_WORDS = 25;
 /**
  * Whether a sentence says no more than its title, if not in the title's words alone: "Proposes a
  * model for zero-shot image-to-image translation." under "Zero-shot Image-to-Image Translation".
- * It is made of the title's words, the words that only say a paper exists, and at most one more;
+ * It is made of the title's words (in any form, or as a short name: titleWordsSaid), the words
+ * that only say a paper exists or what kind of paper it is, and at most one more;
  * it takes more of its words from the title than it adds ("Drops recurrence." under "Attention Is
  * All You Need" adds the idea itself); and it says at least half of what the title says ("A
  * variant of Q learning." under "... Trust Region Fitted Q-Iteration" shares a word by chance,
  * and places the method). A card made of it would be its own answer: a reading list's one-line
  * summaries are often just that.
  */
-function nearlyRestatesTitle(words: WordInfo[], titleWords: Set<string>): boolean {
+function nearlyRestatesTitle(words: WordInfo[], title: TitleSubject): boolean {
   if (words.length > MOST_RESTATING_WORDS) return false;
   const covered = new Set<string>();
   let added = 0;
@@ -960,12 +973,32 @@ function nearlyRestatesTitle(words: WordInfo[], titleWords: Set<string>): boolea
     // Common ML words ("training", "network") count: "Imagenet scale adversarial training."
     // under "Adversarial machine learning at scale" adds two words to it.
     if (saysNothingOfItsOwn(info)) continue;
-    if (titleWords.has(info.stem)) {
-      fromTitle++;
-      covered.add(info.stem);
-    } else if (++added > MOST_ADDED) return false;
+    const said = titleWordsSaid(info, title);
+    if (said.length > 0) {
+      fromTitle += said.length;
+      for (let k = 0; k < said.length; k++) covered.add(said[k]!);
+    } else if (!SAYS_WHAT_KIND.has(info.stem) && ++added > MOST_ADDED) return false;
   }
-  return fromTitle >= Math.max(2, added) && 2 * covered.size >= titleWords.size;
+  return fromTitle >= Math.max(2, added) && 2 * covered.size >= title.stems.size;
+}
+
+/** A word shorter than this is not read as another form of a title word that it begins, or begins it. */
+const MIN_SHARED_FORM = 5;
+
+/**
+ * The title's words (stems) a sentence's word says again: itself; another form of it
+ * ("generative" of "Generating", "potentially" of "Potential"); or a short name made of their
+ * initials ("LLMs" of "Large Language Models", "RL" of "Reinforcement Learning").
+ */
+function titleWordsSaid(info: WordInfo, title: TitleSubject): string[] {
+  if (title.stems.has(info.stem)) return [info.stem];
+  const short = title.shortNames.get(info.word.endsWith('s') ? info.word.slice(0, -1) : info.word);
+  if (short !== undefined) return short;
+  if (info.stem.length < MIN_SHARED_FORM) return [];
+  for (const stem of title.stems) {
+    if (stem.length >= MIN_SHARED_FORM && (info.stem.startsWith(stem) || stem.startsWith(info.stem))) return [stem];
+  }
+  return [];
 }
 
 /** A function word, or a word that only says a paper exists: what nearlyRestatesTitle passes over. */
@@ -973,11 +1006,33 @@ function saysNothingOfItsOwn(info: WordInfo): boolean {
   return info.word.length < 2 || FUNCTION_WORDS.has(info.word) || SAYS_A_PAPER_EXISTS.has(info.stem);
 }
 
-/** The title's words that nearlyRestatesTitle compares a sentence with (stems). */
-function titleSubjectWords(title: string): Set<string> {
-  const set = new Set<string>();
-  for (const info of readWords(title)) if (!saysNothingOfItsOwn(info)) set.add(info.stem);
-  return set;
+/** What nearlyRestatesTitle compares a sentence with. */
+interface TitleSubject {
+  /** The stems of the title's words that say something of their own. */
+  stems: Set<string>;
+  /** Initials of two to four title words in a row ("llm"), with the stems among those words. */
+  shortNames: Map<string, string[]>;
+}
+
+function titleSubjectWords(title: string): TitleSubject {
+  const stems = new Set<string>();
+  const shortNames = new Map<string, string[]>();
+  const words = readWords(title).filter((info) => info.word !== '');
+  for (let i = 0; i < words.length; i++) {
+    const info = words[i]!;
+    if (!saysNothingOfItsOwn(info)) stems.add(info.stem);
+    // A short name is read from words that name something: "Learning to Rank" gives none.
+    let initials = '';
+    const named: string[] = [];
+    for (let k = i; k < words.length && k < i + 4; k++) {
+      const word = words[k]!;
+      if (word.word.length < 2 || FUNCTION_WORDS.has(word.word)) break;
+      initials += word.word[0];
+      if (!saysNothingOfItsOwn(word)) named.push(word.stem);
+      if (k > i && named.length > 0 && !shortNames.has(initials)) shortNames.set(initials, [...named]);
+    }
+  }
+  return { stems, shortNames };
 }
 
 /** Whether `answer` says no more than `title` (nearlyRestatesTitle), read as the ranking reads text. */

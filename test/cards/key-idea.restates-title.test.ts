@@ -10,6 +10,13 @@ describe('an answer that only restates the title', () => {
     expect(answerRestatesTitle('InstructPix2Pix: Learning to Follow Image Editing Instructions', 'Proposes a method with the capability of editing images from human instructions.')).toBe(true);
   });
 
+  it('is one that adds only how good it is, what kind of paper it is, other forms of its words or their short names', () => {
+    expect(answerRestatesTitle('SpeechGen: Generating Speech From Text', 'A generative model for generating high-fidelity speech from text descriptions.')).toBe(true);
+    expect(answerRestatesTitle('Probing Large Language Models for Arithmetic', 'A review paper on the capabilities of LLMs for arithmetic.')).toBe(true);
+    expect(answerRestatesTitle('A Short Tour of Reinforcement Learning', 'An overview of some important ideas in RL.')).toBe(true);
+    expect(answerRestatesTitle('Fast Image Segmentation', 'A fast and robust segmentation model built on superpixel graphs.')).toBe(false);
+  });
+
   it('is not one that says how, or what was found', () => {
     expect(answerRestatesTitle('Deep Residual Learning for Image Recognition', 'Layers learn residual functions with reference to their inputs, through shortcut connections.')).toBe(false);
     expect(answerRestatesTitle('Noise2Music: Text-conditioned Music Generation with Diffusion Models', 'proposes diffusion models to generate high-quality 30-second music clips via text prompts.')).toBe(false);
