@@ -425,7 +425,7 @@ const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avo
 /** A short sentence without a verb ("Graph Convolutional Network.") names or lists; it says what nobody does. */
 const FRAGMENT_WORDS = 5;
 /** How much less a sentence that reads as context (readsAsContext) counts when the main sentence is chosen. */
-const CONTEXT_PENALTY = 1.5;
+const CONTEXT_PENALTY = 3;
 /** How much less a fragment counts when the answer's main sentence is chosen. */
 const FRAGMENT_PENALTY = 3;
 // "Linking semantics to geometry ...": a verb all the same.

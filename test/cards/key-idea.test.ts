@@ -250,6 +250,13 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body, { title: 'Contrastive Kernel Features for Self-Supervised Speech' })).toMatch(/^Energy based view of the critic\./);
   });
 
+  it('takes how the method works over "X is a classic technique for ..." naming the title', () => {
+    const body =
+      'Score matching is a classic technique to train energy-based image models.\n\nIt is not new by any means.\n\n' +
+      'It compares the gradients of the log density of the model with those of the data rather than the densities themselves, so the normalizing constant, which is intractable, drops out of the objective.';
+    expect(answer(body, { title: 'Score Matching: Estimating Unnormalized Statistical Densities' })).toMatch(/^It compares the gradients/);
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
