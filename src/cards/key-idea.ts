@@ -390,10 +390,10 @@ const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|l
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
 const CONTEXT_START =
   /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work|applications?|use cases?|datasets?|benchmarks?|baselines?)\b/i;
-// "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "The suggested method
+// "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "THIS WORK: ...", "The suggested method
 // ...", "Their clever approach is to ...": where a note turns from the problem to what the paper does.
 const METHOD_CUE =
-  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b|(?:their|the authors['’]?|the paper['’]s)(?: [a-z]+)? (?:approach|method|idea|solution|trick) is\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
+  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|(?:this|our|their) (?:work|paper)\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b|(?:their|the authors['’]?|the paper['’]s)(?: [a-z]+)? (?:approach|method|idea|solution|trick) is\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
 const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;

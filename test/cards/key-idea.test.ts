@@ -257,6 +257,16 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body, { title: 'Score Matching: Estimating Unnormalized Statistical Densities' })).toMatch(/^It compares the gradients/);
   });
 
+  it('takes the line labelled "This work:" as what the paper does, over the field it works in', () => {
+    const body =
+      'Cryo-electron microscopy: images single molecules frozen in a thin layer of vitreous ice, thousands of noisy projections of each, from which a 3D density map is rebuilt.\n\n' +
+      'Microscopy pipelines are typically tuned by hand, with heuristic filters.\n\n' +
+      'THIS WORK: a denoiser trained on pairs of independent noisy exposures of the same field replaces the hand-tuned filters.';
+    const idea = answer(body, { title: 'Learned Denoising for Cryo-Electron Microscopy' });
+    expect(idea).toMatch(/THIS WORK: a denoiser trained on pairs of independent noisy exposures of the same field replaces the hand-tuned filters\.$/);
+    expect(idea).not.toMatch(/vitreous/);
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
