@@ -390,10 +390,10 @@ const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|l
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
 const CONTEXT_START =
   /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work|applications?|use cases?|datasets?|benchmarks?|baselines?)\b/i;
-// "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "THIS WORK: ...", "The suggested method
+// "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "This work: ...", "The suggested method
 // ...", "Their clever approach is to ...": where a note turns from the problem to what the paper does.
 const METHOD_CUE =
-  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|(?:this|our|their) (?:work|paper)\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b|(?:their|the authors['’]?|the paper['’]s)(?: [a-z]+)? (?:approach|method|idea|solution|trick) is\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
+  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|(?:(?:this|our|their) )?(?:work|paper)\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b|(?:their|the authors['’]?|the paper['’]s)(?: [a-z]+)? (?:approach|method|idea|solution|trick) is\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
 const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
@@ -698,12 +698,12 @@ function endsSentence(text: string): boolean {
 // First words of the lead-ins below; a sentence starting otherwise has none to drop.
 const LEAD_IN_FIRST_WORDS = new Set(
   ('in to tl tldr basically essentially actually well anyway interestingly overall the it it’s it\'s this he they ' +
-    'idea main core key insight method approach contribution summary gist solution first firstly second secondly intuition ' +
+    'idea main core key insight method approach contribution summary gist solution work paper our their first firstly second secondly intuition ' +
     'so and then also but however finally therefore thus hence because').split(' '),
 );
 
 const INTERJECTION =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist|solution)(?=\s*:))\b\s*[,:–—-]?\s*/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist|solution|(?:(?:this|our|their) )?(?:work|paper))(?=\s*:))\b\s*[,:–—-]?\s*/i;
 const CONNECTIVE = /^(?:so(?! that\b)|and then|and|then|also|but|however|finally|therefore|thus|hence)\b\s*,?\s*/i;
 const IDEA_IS = /^the (?:key |main |core |basic |central )?idea (?:here |of (?:this|the) paper )?is(?: simply| just)?(?: to| that|:)?\s+/i;
 const SAYING = /^(?:it|this|the paper|this paper|the article|this article|he|they)(?:['’]s| is)? saying(?: that)?\s+/i;
