@@ -414,10 +414,11 @@ const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |qu
 // paper does what it does.
 const HOW = /\bworks? by [a-z]+ing\b|\b(?:achieves?|achieved|does|do|did) (?:this|that|it|so) (?:by|using|with|via)\b|\b(?:this|which) is done by\b/i;
 // "Currently, FID is used ...", "Most brain-like models ...", "Need on-device computation ...",
-// "Issues with AC-GAN: ...", "Fisher vectors have been successful ...": the state of things
+// "Issues with AC-GAN: ...", "Fisher vectors have been successful ...", "Meta-learning
+// algorithms often assume ...": the state of things
 // before the paper, not what it does.
 const BACKGROUND =
-  /^(?:currently|traditionally|typically|usually|conventionally|historically|nowadays|existing|need(?:s|ed)?|issues? with|drawbacks? of)\b|\b(?:ha(?:s|ve) been (?:successful|widely|popular|used)|(?:is|are) (?:an? |the )?(?:popular|classic|common|standard|representative|well[- ]known|widely used)\b)/i;
+  /^(?:currently|traditionally|typically|usually|conventionally|historically|nowadays|existing|need(?:s|ed)?|issues? with|drawbacks? of)\b|\b(?:ha(?:s|ve) been (?:successful|widely|popular|used)|(?:is|are) (?:an? |the )?(?:popular|classic|common|standard|representative|well[- ]known|widely used)\b|(?:often|usually|typically|commonly|generally|mostly) (?:assumes?|rely|relies|requires?|ignores?|treats?)\b)/i;
 // "Especially for small batch sizes.", "In particular, ...": the rest of the sentence before.
 const CONTINUES = /^(?:especially|particularly|in particular|specifically|mainly|mostly|at (?:the )?least)\b/i;
 // "Algorithm tries to alleviate this by ...": the method, after the problem it answers.
