@@ -124,7 +124,8 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
     if (c.wordCount >= 4 && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { skip: SKIP_REASONS.short };
-  if (anchorScore < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
+  // (Reading as context lowers a sentence against the others, not against this floor.)
+  if ((anchor.fragment ? anchor.score - FRAGMENT_PENALTY : anchor.score) < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
   // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the
   // paper's idea. Better said so, and the user can write "Key idea: ...".
   if (candidates.every(readsAsContext)) return { skip: SKIP_REASONS.none };
