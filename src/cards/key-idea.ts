@@ -435,7 +435,8 @@ const GERUND_START = /^[A-Za-z]+ing\b/;
 
 /**
  * Whether a sentence says what surrounds the paper rather than what it does: the state of
- * things before it, the problem, a label, a question, a fragment, the data it was tried on.
+ * things before it, the problem, its aim alone, a label, a question, a fragment, the data it
+ * was tried on.
  * (What a term means may be what the paper does: "Zoneout is the dropout of the time dimension".)
  */
 const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
@@ -446,12 +447,15 @@ function readsAsContext(c: Candidate): boolean {
   if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
-  if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || t.endsWith(':')) return true;
+  if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || t.endsWith(':')) return true;
   // "ROxford and RParis data set for image retrieval.": which data, with nothing done to it.
   // ("set" is a verb elsewhere: not in "data set".)
   return DATA_SETS.test(t) && !readWords(t.replace(DATA_SETS_ALL, ' ')).some((w) => w.verb);
 }
 
+// "Aims to better understand how ...", "A new model that aims to regain ...": what the paper is
+// for, with nothing of how.
+const AIM_ONLY = /^(?:(?:an?|the) (?:[\w-]+ ){0,4}(?:that|which) )?aims? to\b/i;
 const DATA_SETS = /\bdata ?sets?\b/i;
 const DATA_SETS_ALL = new RegExp(DATA_SETS.source, 'gi');
 
