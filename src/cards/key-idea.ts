@@ -403,7 +403,7 @@ const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
 // "Training GANs is hard.", "Difficult to scale to long windows.", "Energy based models: Hard to
 // train.", "The problem with current
 // methods is ...", "Motivation: ...".
-const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:[\w -]{1,40}:\s*)?(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|^(?:motivation|problem|challenge)\s*:/i;
+const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:[\w -]{1,40}:\s*)?(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|\b(?:main|key|major) (?:issues?|problems?|challenges?|bottlenecks?)\b|^(?:motivation|problem|challenge)\s*:/i;
 // "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
 const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutperform|\bwon\b|\bachiev(?:e|es|ed|ing)\b/i;
 // "(Dai et al., 2015)", "(Grady, 2006)": a sentence about another work.
@@ -416,10 +416,11 @@ const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |qu
 const HOW = /\bworks? by [a-z]+ing\b|\b(?:achieves?|achieved|does|do|did) (?:this|that|it|so) (?:by|using|with|via)\b|\b(?:this|which) is done by\b/i;
 // "Currently, FID is used ...", "Most brain-like models ...", "Need on-device computation ...",
 // "Issues with AC-GAN: ...", "Fisher vectors have been successful ...", "Meta-learning
-// algorithms often assume ...": the state of things
+// algorithms often assume ...", "Voxel based methods: ..." (a family of methods, where a paper
+// has one): the state of things
 // before the paper, not what it does.
 const BACKGROUND =
-  /^(?:currently|traditionally|typically|usually|conventionally|historically|nowadays|existing|need(?:s|ed)?|issues? with|drawbacks? of)\b|\b(?:ha(?:s|ve) been (?:successful|widely|popular|used)|(?:is|are) (?:an? |the )?(?:popular|classic|common|standard|representative|well[- ]known|widely used)\b|(?:often|usually|typically|commonly|generally|mostly) (?:assumes?|rely|relies|requires?|ignores?|treats?)\b)/i;
+  /^(?:currently|traditionally|typically|usually|conventionally|historically|nowadays|existing|need(?:s|ed)?|issues? with|drawbacks? of|[\w -]{1,40}[ -](?:methods|models|approaches)\s*:)|\b(?:ha(?:s|ve) been (?:successful|widely|popular|used)|(?:is|are) (?:an? |the )?(?:popular|classic|common|standard|representative|well[- ]known|widely used)\b|(?:often|usually|typically|commonly|generally|mostly) (?:assumes?|rely|relies|requires?|ignores?|treats?)\b)/i;
 // "Especially for small batch sizes.", "In particular, ...": the rest of the sentence before.
 const CONTINUES = /^(?:especially|particularly|in particular|specifically|mainly|mostly|at (?:the )?least)\b/i;
 // "Algorithm tries to alleviate this by ...": the method, after the problem it answers.
