@@ -963,12 +963,12 @@ const MOST_RESTATING_WORDS = 25;
  * Whether a sentence says no more than its title, if not in the title's words alone: "Proposes a
  * model for zero-shot image-to-image translation." under "Zero-shot Image-to-Image Translation".
  * It is made of the title's words (in any form, or as a short name: titleWordsSaid), the words
- * that only say a paper exists or what kind of paper it is, and at most one more;
- * it takes more of its words from the title than it adds ("Drops recurrence." under "Attention Is
- * All You Need" adds the idea itself); and it says at least half of what the title says ("A
- * variant of Q learning." under "... Trust Region Fitted Q-Iteration" shares a word by chance,
- * and places the method). A card made of it would be its own answer: a reading list's one-line
- * summaries are often just that.
+ * that only say a paper exists or what kind of paper it is, and at most one more; it takes more
+ * of its words from the title than it adds ("Drops recurrence." under "Attention Is All You
+ * Need" adds the idea itself); and it says at least half of what the title, or the title's part
+ * before or after its colon, says ("A variant of Q learning." under "... Trust Region Fitted
+ * Q-Iteration" shares a word by chance, and places the method). A card made of it would be its
+ * own answer: a reading list's one-line summaries are often just that.
  */
 function nearlyRestatesTitle(words: WordInfo[], title: TitleSubject): boolean {
   if (words.length > MOST_RESTATING_WORDS) return false;
@@ -986,7 +986,14 @@ function nearlyRestatesTitle(words: WordInfo[], title: TitleSubject): boolean {
       for (let k = 0; k < said.length; k++) covered.add(said[k]!);
     } else if (!SAYS_WHAT_KIND.has(info.stem) && ++added > MOST_ADDED) return false;
   }
-  return fromTitle >= Math.max(2, added) && 2 * covered.size >= title.stems.size;
+  return fromTitle >= Math.max(2, added) && (saysHalf(covered, title.stems) || title.parts.some((part) => saysHalf(covered, part)));
+}
+
+/** Whether the stems `covered` hold at least half of `stems`. */
+function saysHalf(covered: Set<string>, stems: Set<string>): boolean {
+  let n = 0;
+  for (const stem of stems) if (covered.has(stem)) n++;
+  return 2 * n >= stems.size;
 }
 
 /** A word shorter than this is not read as another form of a title word that it begins, or begins it. */
@@ -1019,6 +1026,12 @@ interface TitleSubject {
   stems: Set<string>;
   /** Initials of two to four title words in a row ("llm"), with the stems among those words. */
   shortNames: Map<string, string[]>;
+  /**
+   * The stems before and after the title's colon: "Hard Prompts Made Easy: Gradient-Based
+   * Discrete Optimization for ..." says its subject twice, and a sentence that says again either
+   * half says again what the title says.
+   */
+  parts: Set<string>[];
 }
 
 function titleSubjectWords(title: string): TitleSubject {
@@ -1039,7 +1052,16 @@ function titleSubjectWords(title: string): TitleSubject {
       if (k > i && named.length > 0 && !shortNames.has(initials)) shortNames.set(initials, [...named]);
     }
   }
-  return { stems, shortNames };
+  const colon = title.indexOf(': ');
+  const parts: Set<string>[] = [];
+  if (colon > 0) {
+    for (const part of [title.slice(0, colon), title.slice(colon + 2)]) {
+      const stemsOfPart = new Set<string>();
+      for (const info of readWords(part)) if (info.word !== '' && !saysNothingOfItsOwn(info)) stemsOfPart.add(info.stem);
+      if (stemsOfPart.size >= 2) parts.push(stemsOfPart);
+    }
+  }
+  return { stems, shortNames, parts };
 }
 
 /** Whether `answer` says no more than `title` (nearlyRestatesTitle), read as the ranking reads text. */

@@ -17,6 +17,11 @@ describe('an answer that only restates the title', () => {
     expect(answerRestatesTitle('Fast Image Segmentation', 'A fast and robust segmentation model built on superpixel graphs.')).toBe(false);
   });
 
+  it('is one that says again either half of a title with a colon', () => {
+    expect(answerRestatesTitle('Soft Prompts Made Cheap: Gradient-Based Discrete Optimization for Prompt Tuning and Discovery', 'Optimizing text prompts through efficient gradient-based optimization.')).toBe(true);
+    expect(answerRestatesTitle('Zoneout: Regularizing RNNs by Randomly Preserving Hidden Activations', 'Randomly preserves hidden activations instead of dropping them.')).toBe(false);
+  });
+
   it('is not one that says how, or what was found', () => {
     expect(answerRestatesTitle('Deep Residual Learning for Image Recognition', 'Layers learn residual functions with reference to their inputs, through shortcut connections.')).toBe(false);
     expect(answerRestatesTitle('Noise2Music: Text-conditioned Music Generation with Diffusion Models', 'proposes diffusion models to generate high-quality 30-second music clips via text prompts.')).toBe(false);
