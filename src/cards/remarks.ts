@@ -101,9 +101,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'verdict',
-    when: ['dank scooped awesome overrated underrated meh wow lol impressing'],
-    re: /\b(?:dank|scooped|awesome|overrated|underrated|meh|wow|lol|impressing)\b/i,
+    when: ['dank scooped awesome overrated underrated meh wow impressing'],
+    re: /\b(?:dank|scooped|awesome|overrated|underrated|meh|wow|impressing)\b/i,
   },
+  // "Turning alchemy of batch norm into electricity, lol.": the note-taker joking. What the
+  // laugh closes is the joke, not the paper's statement: it goes with it.
+  { kind: 'aside', when: ['lol haha hahaha lmao rofl'], re: /\b(?:lol|haha(?:ha)*|lmao|rofl)\b/i },
   { kind: 'verdict', when: ['knows'], re: /\b(?:everyone|everybody|anyone|nobody) knows\b/i },
   // "A very interesting paper.", "Very simple and effective way.", "A theory paper."
   {

@@ -349,6 +349,10 @@ describe('remarks at the end of a sentence, and verdicts tacked on', () => {
     expect(answer(body)).toBe(statement);
   });
 
+  it('take a joke ("..., lol") away whole, with what the laugh closes', () => {
+    expect(answer('Turning pruning into a science, lol. They prune weights by their second-order saliency.')).toBe('They prune weights by their second-order saliency.');
+  });
+
   it('cut "which is nice" off the statement, and an interjection off its front', () => {
     expect(answer('They learn residual functions with identity shortcuts, which is nice.')).toBe('They learn residual functions with identity shortcuts.');
     expect(answer('Coool - 3d convolutions slide one filter over the whole volume.')).toBe('3d convolutions slide one filter over the whole volume.');
