@@ -124,11 +124,12 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
     if (c.wordCount >= 4 && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { skip: SKIP_REASONS.short };
+  // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the
+  // paper's idea. Better said so, and the user can write "Key idea: ...". (Said before the
+  // floor below, whose reason could name only the remarks beside it.)
+  if (candidates.every(readsAsContext)) return { skip: SKIP_REASONS.none };
   // (Reading as context lowers a sentence against the others, not against this floor.)
   if ((anchor.fragment ? anchor.score - FRAGMENT_PENALTY : anchor.score) < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
-  // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the
-  // paper's idea. Better said so, and the user can write "Key idea: ...".
-  if (candidates.every(readsAsContext)) return { skip: SKIP_REASONS.none };
 
   return { answer: composeAnswer(anchor, candidates) };
 }
@@ -403,7 +404,7 @@ const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
 // "Training GANs is hard.", "Difficult to scale to long windows.", "Energy based models: Hard to
 // train.", "The problem with current
 // methods is ...", "Motivation: ...".
-const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:[\w -]{1,40}:\s*)?(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|\b(?:main|key|major) (?:issues?|problems?|challenges?|bottlenecks?)\b|^(?:motivation|problem|challenge)\s*:/i;
+const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:[\w -]{1,40}:\s*)?(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|\b(?:main|key|major) (?:issues?|problems?|challenges?|bottlenecks?)\b|\b(?:has|have) (?:a few |some |several |many |two |three )?(?:drawbacks|limitations|problems|issues|weaknesses)\b|^(?:motivation|problem|challenge)\s*:/i;
 // "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
 const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutperform|\bwon\b|\bachiev(?:e|es|ed|ing)\b/i;
 // "(Dai et al., 2015)", "(Grady, 2006)": a sentence about another work.

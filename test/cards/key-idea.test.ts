@@ -443,6 +443,8 @@ describe('notes that say too little', () => {
     expect(skip('Graph networks often assume all nodes are of one type.\n\nMotivation:\n- Heterogeneity\n- Non-stationarity')).toBe(SKIP_REASONS.none);
     // What it is for, and nothing of how: "Aims to ...".
     expect(skip('Aims to better understand why sparse networks train slowly; fascinating results shown.')).toBe(SKIP_REASONS.none);
+    // A joke ("..., lol") and the drawbacks of what came before.
+    expect(skip('Turning pruning into a science, lol.\n\nPruning methods have a few drawbacks: depend on the schedule; costly retraining.')).toBe(SKIP_REASONS.none);
     // The families of methods before it ("Grid based methods: ...") and their main issues.
     const families = 'Latency and memory main issues for 3D detectors.\n\nGrid based methods: memory grows cubically.\n\nPoint-based models: irregular memory access.\n\n3D detection (KITTI)';
     expect(skip(families, { title: 'Mesh-Point Transformer for Fast 3D Detection' })).toBe(SKIP_REASONS.none);
