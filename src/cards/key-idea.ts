@@ -572,6 +572,8 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     if (!before && !after && score >= MIN_COMPANION_SCORE && BACK_REFERENCE.test(c.text)) score -= 1.5;
     // "Especially for small batches." goes on from the sentence before it: only after that one.
     if (!after && CONTINUES.test(c.text)) continue;
+    // "They try two ways to learn the parameters:" introduces what follows it: only before that.
+    if (!before && c.text.endsWith(':')) continue;
     if (score >= MIN_COMPANION_SCORE) companions.push({ c, score });
   }
   // Best first (the earlier one on a tie); the first that fits in the budget joins.

@@ -267,6 +267,11 @@ describe('choosing and tidying the answer', () => {
     expect(idea).not.toMatch(/vitreous/);
   });
 
+  it('leaves out a line that introduces a list ("... two ways to fit it:") when the list stays out', () => {
+    const body = 'They learn kernels from how people extrapolate curves, not from the data alone.\n\nThe authors compare two different ways to fit the kernel parameters of the model:\n\nFrom the data.';
+    expect(answer(body, { title: 'Learning Kernels from People' })).toBe('They learn kernels from how people extrapolate curves, not from the data alone.');
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
