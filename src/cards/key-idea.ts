@@ -422,8 +422,9 @@ const HOW = /\bworks? by [a-z]+ing\b|\b(?:achieves?|achieved|does|do|did) (?:thi
 // before the paper, not what it does.
 const BACKGROUND =
   /^(?:currently|traditionally|typically|usually|conventionally|historically|nowadays|existing|need(?:s|ed)?|issues? with|drawbacks? of|[\w -]{1,40}[ -](?:methods|models|approaches)\s*:)|\b(?:ha(?:s|ve) been (?:successful|widely|popular|used)|(?:is|are) (?:an? |the )?(?:popular|classic|common|standard|representative|well[- ]known|widely used)\b|(?:often|usually|typically|commonly|generally|mostly) (?:assumes?|rely|relies|requires?|ignores?|treats?)\b)/i;
-// "Especially for small batch sizes.", "In particular, ...": the rest of the sentence before.
-const CONTINUES = /^(?:especially|particularly|in particular|specifically|mainly|mostly|at (?:the )?least)\b/i;
+// "Especially for small batch sizes.", "In particular, ...", "Even more surprising, ...",
+// "Moreover, ...": the rest of the sentence before, or what goes on from it.
+const CONTINUES = /^(?:especially|particularly|in particular|specifically|mainly|mostly|at (?:the )?least|even more|moreover|furthermore|likewise|similarly|in addition|additionally)\b/i;
 // "Algorithm tries to alleviate this by ...": the method, after the problem it answers.
 const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avoid|handl)(?:e|es|ed|ing|s)? (?:this|these|that|it|them|such)\b/i;
 /** A short sentence without a verb ("Graph Convolutional Network.") names or lists; it says what nobody does. */

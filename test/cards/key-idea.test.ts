@@ -272,6 +272,13 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body, { title: 'Learning Kernels from People' })).toBe('They learn kernels from how people extrapolate curves, not from the data alone.');
   });
 
+  it('leaves out "Even more surprising, ..." and "Moreover, ..." unless right after what they go on from', () => {
+    const body =
+      'They learn kernels from how people extrapolate curves.\n\nEach person saw many noisy curves drawn from a known kernel with a known noise level, one at a time, ' +
+      'and was asked to continue each curve by hand as far as the screen went, with no time limit.\n\nEven more surprising, people prefer simpler kernels than the learnt ones.';
+    expect(answer(body, { title: 'Learning Kernels from People' })).toBe('They learn kernels from how people extrapolate curves.');
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
