@@ -407,8 +407,8 @@ const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
 const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:[\w -]{1,40}:\s*)?(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|\b(?:main|key|major) (?:issues?|problems?|challenges?|bottlenecks?)\b|\b(?:has|have) (?:a few |some |several |many |two |three )?(?:drawbacks|limitations|problems|issues|weaknesses)\b|^(?:motivation|problem|challenge)\s*:/i;
 // "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
 const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutperform|\bwon\b|\bachiev(?:e|es|ed|ing)\b/i;
-// "(Dai et al., 2015)", "(Grady, 2006)": a sentence about another work.
-const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]*)?,? (?:19|20)\d{2}[a-z]?\)/u;
+// "(Dai et al., 2015)", "(Grady, 2006)", "(Shwartz & Tishby '17)": a sentence about another work.
+const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]*)?,? (?:(?:19|20)\d{2}|['’]\d{2})[a-z]?\)/u;
 // "This training ...", "These results ...", "In this case, ...": leans on the sentence before.
 const LEANS_BACK = /^(?:this|these|those|in this case|using this|leads to|applied these)\b(?! (?:paper|work|article|method|model|approach)\b)/i;
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;

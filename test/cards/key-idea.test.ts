@@ -279,6 +279,13 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body, { title: 'Learning Kernels from People' })).toBe('They learn kernels from how people extrapolate curves.');
   });
 
+  it('reads "(Shwartz & Tishby \'17)" as a citation of other work, as "(Grady, 2006)" is', () => {
+    const body =
+      "Estimating information flow (Shwartz & Tishby '17) shows two phases, fitting then compression.\n\nThe proofs are long.\n\n" +
+      'They add a little Gaussian noise to the output of each neuron, so that the network is no longer deterministic and the mutual information between layers is finite and can be estimated from samples.';
+    expect(answer(body, { title: 'Estimating Information Flow in Deep Networks' })).toMatch(/^They add a little Gaussian noise/);
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
