@@ -575,6 +575,10 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     if (!after && CONTINUES.test(c.text)) continue;
     // "They try two ways to learn the parameters:" introduces what follows it: only before that.
     if (!before && c.text.endsWith(':')) continue;
+    // "Vacuous mutual information and mis-estimation." before "Instead, move to a noisy DNN":
+    // a phrase without a verb before the statement is a label of what came before it, unless it
+    // opens the note (above) or the statement leans on it.
+    if (before && c.fragment && c !== candidates[0] && !anchorFollowsOn) continue;
     if (score >= MIN_COMPANION_SCORE) companions.push({ c, score });
   }
   // Best first (the earlier one on a tie); the first that fits in the budget joins.

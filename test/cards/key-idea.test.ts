@@ -286,6 +286,13 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body, { title: 'Estimating Information Flow in Deep Networks' })).toMatch(/^They add a little Gaussian noise/);
   });
 
+  it('leaves out a phrase without a verb just before the statement, unless it opens the note', () => {
+    const body =
+      'Score functions are hard to estimate.\n\nUnstable conditional score fields.\n\n' +
+      'They train one network on many noise levels at once, so every level shares what the others learn and no level is left without data.';
+    expect(answer(body, { title: 'Noise-Conditional Score Networks' })).not.toMatch(/Unstable conditional score fields/);
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
