@@ -162,6 +162,13 @@ describe('choosing and tidying the answer', () => {
     expect(text).not.toMatch(/How to fix it|problem/);
   });
 
+  it('drops an "Instead," whose sentence before stays out of the answer, and keeps "Instead of ..."', () => {
+    expect(answer('How do we measure this? Instead, they move to a noisy network where each neuron adds a little Gaussian noise.')).toBe(
+      'They move to a noisy network where each neuron adds a little Gaussian noise.',
+    );
+    expect(answer('Instead of ranking by citations, they rank papers by how often they are read.')).toBe('Instead of ranking by citations, they rank papers by how often they are read.');
+  });
+
   it('drops lead-ins but keeps the meaning', () => {
     expect(answer('In short, they used a more powerful training data.')).toBe('They used a more powerful training data.');
     expect(answer('The idea is to prevent mode hopping during training.')).toBe('Prevent mode hopping during training.');
@@ -439,7 +446,7 @@ describe('what the note says briefly, and notes with nothing else', () => {
   it('prefers what the paper does over the problem it starts from and the results', () => {
     expect(
       answer('Training RL agents from demonstrations is hard. Instead, they propose a game-theoretic objective that matches the expert. It reaches 95% of expert return.'),
-    ).toBe('Instead, they propose a game-theoretic objective that matches the expert.');
+    ).toBe('They propose a game-theoretic objective that matches the expert.');
   });
 
   it('say why a note with only authors, links, remarks or own sections is skipped', () => {
