@@ -188,11 +188,17 @@ function namesOnly(text: string): boolean {
  */
 function withoutAuthorTail(title: string): string {
   for (const stop of title.matchAll(/\.\s+(?=\p{Lu})/gu)) {
-    if (stop.index < 8) continue;
-    if (isAuthorLine(title.slice(stop.index + stop[0].length))) return title.slice(0, stop.index);
+    // "Source Reputation vs. Content Veracity": a full stop that ends an abbreviation ends nothing.
+    if (stop.index < 8 || ABBREVIATION_BEFORE.test(title.slice(Math.max(0, stop.index - 6), stop.index))) continue;
+    const tail = title.slice(stop.index + stop[0].length);
+    // Names have a few words each: "Content Veracity Fatemeh Torabi Asr" is no one's.
+    if (tail.split(/\s*(?:,|&|\band\b)\s*/).some((name) => name.split(/\s+/).length > 4)) continue;
+    if (isAuthorLine(tail)) return title.slice(0, stop.index);
   }
   return title;
 }
+
+const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:vs|etc|e\.g|i\.e|cf|al|fig|eq|no|vol|approx|resp|v)$/i;
 
 /**
  * "Neural State Machine: Chris Manning": the speaker after a talk's title is not the title.
