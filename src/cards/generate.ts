@@ -45,10 +45,14 @@ function skippedDiffer(a: readonly SkippedNote[], b: readonly SkippedNote[]): bo
   return a.length !== b.length || a.some((s, i) => skipKey(s) !== skipKey(b[i]!));
 }
 
-/** The notes of `now` not skipped so in `before`. */
+/**
+ * The notes of `now` not skipped so in `before`: by file, title and reason, not line, so that
+ * lines added above them do not make every skipped note below new.
+ */
 function newlySkipped(before: readonly SkippedNote[], now: readonly SkippedNote[]): SkippedNote[] {
-  const known = new Set(before.map(skipKey));
-  return now.filter((s) => !known.has(skipKey(s)));
+  const noteKey = (s: SkippedNote) => JSON.stringify([s.file ?? '', s.title, s.reason]);
+  const known = new Set(before.map(noteKey));
+  return now.filter((s) => !known.has(noteKey(s)));
 }
 
 /**

@@ -22,10 +22,11 @@ export async function loadTextWidths(): Promise<void> {
 }
 
 /**
- * Columns a text takes when string-width was not loaded: only a command that prints text without
- * awaiting loadTextWidths (a line on stderr of a --json run) meets it. Combining marks and
- * format characters take none, the narrow characters one, and every other two: more than a
- * terminal draws for many, never less, so a line planned with it is never too wide.
+ * Columns a text takes when string-width was not loaded: `measured`'s first pass meets it (and
+ * then formats again with string-width), as does a line printed without either (on stderr of
+ * a --json run). Combining marks and format characters take none, the narrow characters one,
+ * and every other two: more than a terminal draws for many, never less, so a line planned with
+ * it is never too wide.
  */
 function roughWidth(text: string): number {
   let width = 0;

@@ -69,21 +69,20 @@ function textOf(text: string): string {
  */
 function urlGone(url: string, offset: number, text: string): string {
   const end = offset + url.length;
-  const endsSentence = /^\s+\p{Lu}/u.test(text.slice(end, end + 3)) && !/[.!?:;]\s*$/.test(text.slice(Math.max(0, offset - 3), offset));
-  return endsSentence ? '.' : '';
+  if (!/^\s+\p{Lu}/u.test(text.slice(end, end + 3))) return '';
+  // The words since the last sentence's end: a sentence of its own only when there are some.
+  const before = text.slice(Math.max(0, offset - 200), offset);
+  const since = before.slice(before.search(/[^.!?:;]*$/));
+  return since.trim().split(/\s+/).filter(Boolean).length >= 3 ? '.' : '';
 }
 
-const PASTED_HYPHEN = /(\p{Ll}{2})- (\p{Ll}{2}[\p{Ll}]*)(-?)/gu;
-// "long- and short-term": a hyphen left hanging on purpose.
-const SUSPENDED_BEFORE = new Set(['and', 'or', 'nor', 'to', 'as', 'vs', 'versus', 'but', 'then', 'than']);
-// "state- of-the-art", "model- based": a compound cut at its own hyphen.
-const COMPOUND_PART = new Set(['of', 'the', 'in', 'on', 'for', 'with', 'an', 'by', 'at', 'up', 'out', 'off', 'based', 'like', 'free', 'level', 'wise', 'time', 'term', 'scale', 'art', 'shot', 'order', 'aware', 'specific']);
-
-function pastedHyphen(whole: string, before: string, after: string, nextHyphen: string): string {
-  if (SUSPENDED_BEFORE.has(after)) return whole;
-  if (nextHyphen || COMPOUND_PART.has(after)) return `${before}-${after}${nextHyphen}`;
-  return `${before}${after}${nextHyphen}`;
-}
+// "composi- tional", "dramati- cally", "refer- ential": the second piece is the end of a word,
+// a few letters and a suffix, which no word typed after a dash is ("idea- replace", "self-
+// attention" stay as written).
+const PASTED_HYPHEN =
+  /(\p{Ll}{2})- (\p{Ll}{0,4}(?:tion|tions|sion|sions|tional|ment|ments|ness|ity|ities|ally|cally|ically|ential|ative|atives|able|ible|ance|ence|ances|ences|ous|ism|isms|ist|ists|ize|izes|ized|izing|ise|ised|ure|ures|ory|ary|ogy|ical|ly|ed|ing|ings|er|ers|al|ic|ics|ive|ives))\b/gu;
+// "model- based", "task- specific": the end of a compound cut at its own hyphen, which stays.
+const COMPOUND_END = new Set(['based', 'wise', 'level', 'specific', 'related', 'oriented', 'driven', 'trained', 'guided', 'shaped', 'sized', 'ended', 'ized', 'aware']);
 
 /** Spaces folded on each line, no empty brackets left by removed links: "(, )" or "[]". */
 function tidy(text: string): string {
@@ -95,7 +94,7 @@ function tidy(text: string): string {
     if (/[\t\u00a0]| {2}/.test(line)) line = line.replace(/[ \t\u00a0]+/g, ' ');
     // "composi- tional", "dramati- cally": a word cut at a PDF's line end, pasted. "Long- and
     // short-term", "pre- or post-" keep their hyphen.
-    if (line.includes('- ')) line = line.replace(PASTED_HYPHEN, pastedHyphen);
+    if (line.includes('- ')) line = line.replace(PASTED_HYPHEN, (_, before: string, after: string) => (COMPOUND_END.has(after) ? `${before}-${after}` : before + after));
     // "()", "[, ]", "(see this paper: )": what is left of brackets whose link was removed.
     if (/[([][^()[\]]{0,40}?[:,;|/]?\s*[)\]]/.test(line)) {
       line = line.replace(/\(\s*(?:[^()]{0,40}:)?\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]|\(\s*(?:see|cf\.?|via|from|at|here|link|source|more)(?:\s+(?:this|here|also|the|paper|link|post|blog|it))*\s*\)/gi, '');
@@ -216,8 +215,6 @@ const TRAILING_YEAR = /(?<=\S)\s+(?:\(\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\d{2}\s*
 // "... (CoNLL)", "... [TACL]", "... (EMNLP Findings)": where it appeared, not what it is.
 const TRAILING_VENUE =
   /(?<=\S)\s*[(\[]\s*(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|aacl|coling|conll|tacl|lrec|aaai|ijcai|kdd|corl|icra|iros|rss|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|sigir|wsdm|www|miccai|bmvc|wacv)(?:[\s-]+(?:findings|workshops?|short|long|oral|spotlight|demo|main|(?:19|20)?\d{2}|'\d{2}))*\s*[)\]]$/i;
-// "Sentence-BERT: ... Networks**": bold left open around (or in) a link's label.
-const UNPAIRED_BOLD = /^(?:\*\*|__)(?=[^*_]+$)|(?<=^[^*_]+)(?:\*\*|__)$/g;
 const QUOTED = /^["“”'‘’«»`]+(.+?)["“”'‘’«»`]+[.,;:]?$/u;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
@@ -252,7 +249,7 @@ function cleanTitleOnce(raw: string): string {
       .replace(TRAILING_YEAR, '')
       .replace(TRAILING_VENUE, '')
       .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
-      .replace(UNPAIRED_BOLD, '')
+      .replace(/^(?:\*\*|__)(.*)$|^(.*?)(?:\*\*|__)$/, unpairedBold)
       .replace(/\s*(?:[:\-–—|,;]|\.\.\.)\s*$/, '')
       .replace(/\s*\[(?:pdf|code|arxiv|paper|link|slides|video|blog|github)\]\s*$/i, '')
       .trim();
@@ -261,6 +258,12 @@ function cleanTitleOnce(raw: string): string {
     if (title === before) break;
   }
   return title;
+}
+
+/** "Sentence-BERT: ... Networks**": bold left open around (or in) a link's label goes. */
+function unpairedBold(whole: string, afterOpen: string | undefined, beforeClose: string | undefined): string {
+  const inner = afterOpen ?? beforeClose ?? '';
+  return /[*_]/.test(inner) ? whole : inner;
 }
 
 /** Strips a code ("C12: ") off a title, returning both. */

@@ -32,8 +32,9 @@ function wikilinkRule(state: StateInline, silent: boolean): boolean {
   const embed = src.charCodeAt(start) === 0x21; /* ! */
   if (embed) start++;
   if (src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5b) return false;
-  const end = src.indexOf(']]', start + 2);
-  if (end < 0 || end - start > MAX_WIKILINK) return false;
+  const close = src.slice(start + 2, start + 2 + MAX_WIKILINK).indexOf(']]');
+  if (close < 0) return false;
+  const end = start + 2 + close;
   const inner = src.slice(start + 2, end);
   if (inner === '' || /[[\]\n]/.test(inner)) return false;
   if (!silent) {
@@ -112,6 +113,7 @@ function unquote(value: string): string {
 
 // A YAML line: "key: value", "key:", "- key: value", or one indented under such a line.
 const YAML_LINE = /^(?:[ \t]*-[ \t]+)?[A-Za-z][\w-]*[ \t]*:(?:[ \t]|$)|^[ \t]+\S|^[ \t]*-[ \t]+\S/;
+const PANDOC_KEY = /^(?:-[ \t]+)?(?:references|title|subtitle|author|authors|id|type|bibliography|nocite|header-includes|date|keywords|abstract|lang|citation-style|csl|link-citations)[ \t]*:/i;
 /** A metadata block longer than this is a rule followed by text, not metadata. */
 const MAX_METADATA_LINES = 400;
 
@@ -136,7 +138,9 @@ function blankMetadataBlocks(text: string): string {
       }
       if (!YAML_LINE.test(line)) break;
     }
-    if (end < 0) continue;
+    // Closed by "---", it is YAML only when it opens with a key Pandoc reads: "---", "Summary:
+    // ...", "---" around a note's paragraph is a note set off by rules.
+    if (end < 0 || (!/^\.\.\./.test(lines[end]!) && !PANDOC_KEY.test(lines[i + 1]!))) continue;
     for (let j = i; j <= end; j++) lines[j] = '';
     changed = true;
     i = end;

@@ -112,15 +112,20 @@ export class NoteText {
   readonly removed = new Set<Removed>();
 
   /** Adds blocks of the note, as the part `part` (the sub-section they sit in). */
-  addBlocks(blocks: readonly Block[], part: PartKind = 'body'): void {
+  addBlocks(blocks: readonly Block[], part: PartKind = 'body', inItem = false): void {
     if (part === 'keyIdea') this.awaitingKeyIdea = true;
     let as = part === 'keyIdea' ? 'lead' : part;
+    // Bold lines alone in their paragraphs, two or more between the note's text ("**Average
+    // Reward**", "**An Objective for Continuing Tasks**"), are the note's sub-headings, not
+    // sentences of it; one that names a part ("**Thoughts**") starts that part, as "#### Thoughts"
+    // does. A single bold line, or one in a list item, is the note's text, stressed.
+    const bold = inItem ? [] : blocks.map((block) => (block.kind === 'paragraph' ? boldSubHeading(block.inline) : null));
+    const headings = bold.filter((text) => text !== null).length;
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
       const next = blocks[i + 1];
-      // "**Average Reward**" alone on its line is a sub-heading of the note, not a sentence of it;
-      // "**Thoughts**" starts that part, as "#### Thoughts" does.
-      const subHeading = block.kind === 'paragraph' ? boldSubHeading(block.inline) : null;
+      const heading = bold[i] ?? null;
+      const subHeading = heading !== null && (partKind(heading) !== null || (headings >= 2 && next !== undefined)) ? heading : null;
       if (subHeading !== null) {
         const kind = partKind(subHeading);
         if (kind === 'keyIdea') this.awaitingKeyIdea = true;
@@ -150,8 +155,8 @@ export class NoteText {
         for (const item of block.items) {
           // "+ Future work" over nested bullets is a sub-section, as "#### Future work" is.
           const kind = part === 'body' ? labelOverList(item.blocks) : null;
-          if (kind !== null && kind !== 'body') this.addBlocks(item.blocks.slice(1), kind);
-          else this.addBlocks(item.blocks, part);
+          if (kind !== null && kind !== 'body') this.addBlocks(item.blocks.slice(1), kind, true);
+          else this.addBlocks(item.blocks, part, true);
         }
         break;
       case 'quote':

@@ -69,7 +69,8 @@ export function readOrg(text: string): NotesDocument {
     if (heading) {
       endAll();
       const title = heading[2]!.replace(TODO_KEYWORD, '').replace(PRIORITY, '').replace(TAGS, '').trim();
-      blocks.push({ kind: 'heading', level: heading[1]!.length, inline: orgInline(title), line: lineNo });
+      // A heading that is a citation ("** [[cite:key][Vaswani et al. 2017: Attention ...]]") is titled by it.
+      blocks.push({ kind: 'heading', level: heading[1]!.length, inline: orgInline(title, true), line: lineNo });
       continue;
     }
     const keyword = KEYWORD.exec(raw);
@@ -186,7 +187,7 @@ function lastParagraph(item: ListItem): Extract<Block, { kind: 'paragraph' }> | 
 const INLINE =
   /\[\[([^\][]{1,2000})\](?:\[([^\][]{0,500})\])?\]|(?<=^|[\s('"{-])([*/_+=~])(?=\S)([^\n]{0,500}?\S)\3(?=$|[\s.,;:!?)'"}\-])|\$([^$\s](?:[^$\n]{0,500}[^$\s])?)\$|\\\((.{1,500}?)\\\)/g;
 
-function orgInline(text: string): Inline {
+function orgInline(text: string, citationLabels = false): Inline {
   const runs: Inline = [];
   let at = 0;
   for (const m of text.matchAll(INLINE)) {
@@ -194,7 +195,7 @@ function orgInline(text: string): Inline {
     if (m[1] !== undefined) {
       const label = m[2] ?? '';
       // [[cite:key][Liu et al. 2017: Title]]: a citation (org-ref), whose label repeats the title and authors.
-      const citation = CITATION_LINK.test(m[1]!);
+      const citation = !citationLabels && CITATION_LINK.test(m[1]!);
       runs.push({ kind: 'link', href: m[1], children: citation ? [] : label ? orgInline(label) : [{ kind: 'text', text: m[1] }] });
     } else if (m[3] !== undefined) {
       const marker = m[3];

@@ -87,7 +87,9 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
     }
     linked.add(posix.normalize(posix.join(posix.dirname(file), decoded)));
   }
-  // Obsidian's [[Note]] and [[Note|label]] name a note anywhere in the vault, by its name.
+  // Obsidian's [[Note]] and [[Note|label]] name a note anywhere in the vault, by its name. Only
+  // those that open a line or a list item list notes (a map of content); those in a note's
+  // sentences are how Obsidian notes cite each other.
   if (text.includes('[[')) {
     for (const match of text.matchAll(WIKILINK_TARGETS)) linked.add(`${WIKI}${match[1]!.trim().toLowerCase()}`);
   }
@@ -96,7 +98,7 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
 
 /** A note linked by name alone (a wikilink), in linkedDeckFiles' set: matched by file name. */
 const WIKI = 'wiki:';
-const WIKILINK_TARGETS = /(?<!!)\[\[([^\][|#\n]{1,200})(?:[#|][^\][\n]{0,300})?\]\](?!\[)/g;
+const WIKILINK_TARGETS = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?\[\[([^\][|#\n]{1,200})(?:[#|][^\][\n]{0,300})?\]\](?!\[)/gm;
 
 /**
  * In a deck folder, a file most of whose entries link to other notes files of the deck (a

@@ -169,17 +169,29 @@ function withoutAuthorsAndYear(raw: string): string {
   const names = m[2]!.replace(/\bet\.? al\.?/g, '').trim();
   // "Carbone, Lindley and Wadler", or surnames alone: "Moura Owre Ruess Rushby Shankar".
   const people = /[,&]|\band\b/.test(names) ? names.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean) : names.split(/\s+/);
-  const surname = /^\p{Lu}[\p{L}'’-]+$/u;
-  const named = people.every((person) => (isPersonName(person) || surname.test(person)) && !person.split(/\s+/).some((word) => TITLE_WORDS.has(word.toLowerCase())));
+  const named = people.every((person) => (isPersonName(person) || SURNAME.test(person)) && person.split(/\s+/).every(mayBeName));
   return people.length > 0 && named ? m[1]! : raw;
 }
 
-/** Whether a text is names and nothing else, as references write them: "Wiatowski, T., & Bölcskei, H.". */
+const SURNAME = /^\p{Lu}[\p{L}'’-]+$/u;
+
+/** Whether a word may be part of a name: not a title's word, nor one ending as verbs and nouns do ("Mastering", "Revisited"). */
+function mayBeName(word: string): boolean {
+  return !TITLE_WORDS.has(word.toLowerCase()) && !/(?:ing|ed|tion|sion|ment|ness|ity|ics|ies)$/.test(word);
+}
+
+/**
+ * Whether a text is people's names and nothing else, as references write them: "Wiatowski, T.,
+ * & Bölcskei, H.", "Lee and Chen". One word alone ("Adam (2015): A Method for ...") is more
+ * often the method's name.
+ */
 function namesOnly(text: string): boolean {
   const tokens = text.split(/[\s,;]+/).filter(Boolean);
   if (tokens.length === 0 || tokens.length > 30) return false;
   const nameToken = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.-?)+|&|and|et|al\.?|van|von|de|der|den|di|da|del|le|la|du)$/u;
-  return tokens.every((token) => nameToken.test(token)) && tokens.some((token) => /^\p{Lu}\p{Ll}/u.test(token)) && !tokens.some((token) => TITLE_WORDS.has(token.toLowerCase()));
+  const names = tokens.filter((token) => /^\p{Lu}\p{Ll}/u.test(token));
+  const listed = names.length >= 2 || /[,&]|\band\b|\bet al\b/.test(text) || tokens.some((token) => /^(?:\p{Lu}\.-?)+$/u.test(token));
+  return listed && names.length > 0 && tokens.every((token) => nameToken.test(token)) && names.every(mayBeName);
 }
 
 /**
@@ -191,6 +203,8 @@ function withoutAuthorTail(title: string): string {
     // "Source Reputation vs. Content Veracity": a full stop that ends an abbreviation ends nothing.
     if (stop.index < 8 || ABBREVIATION_BEFORE.test(title.slice(Math.max(0, stop.index - 6), stop.index))) continue;
     const tail = title.slice(stop.index + stop[0].length);
+    // An author list is a line's end, not pages of it (and a long title costs one look per stop).
+    if (tail.length > 400) continue;
     // Names have a few words each: "Content Veracity Fatemeh Torabi Asr" is no one's.
     if (tail.split(/\s*(?:,|&|\band\b)\s*/).some((name) => name.split(/\s+/).length > 4)) continue;
     if (isAuthorLine(tail)) return title.slice(0, stop.index);
@@ -313,8 +327,9 @@ class PaperReader {
     // "## Miscellaneous Tasks:" names what follows; a title does not end in a colon.
     if (/[:：]$/.test(section.label.trim())) return false;
     if (blockPaperCount(section.blocks) >= 2 || holdsAnotherLinkedPaper(section)) return false;
-    // "## Evaluation" over a table of papers and their summaries names a topic, not a part.
-    if (section.children.some((kid) => kid.blocks.some(isPaperTable))) return false;
+    // "## Evaluation" over a table of papers and their summaries names a topic, not a part; a
+    // paper's "### Related work" may tabulate the papers around it.
+    if (section.children.some((kid) => [null, 'body'].includes(partKind(kid.label)) && kid.blocks.some(isPaperTable))) return false;
     const strength = titleStrength(section.title, section.href !== null && isPaperLink(section.href));
     const kids = section.children.filter((kid) => notATitle(kid.label) === null);
     const parts = section.children.filter((kid) => partKind(kid.label) !== null).length;
@@ -480,7 +495,7 @@ class PaperReader {
       if (block.kind === 'list') {
         // "**See also:**", "References:" over a list: works cited, not papers of these notes.
         const over = blocks[b - 1];
-        if (over?.kind === 'paragraph' && REFERENCES_LABEL.test(inlineText(over.inline).trim())) {
+        if (over?.kind === 'paragraph' && REFERENCES_LABEL.test(inlineText(over.inline).trim()) && citesOnly(block)) {
           if (current) current.note.addBlocks([block], 'context');
           else this.notPaper(firstText(block.items[0]?.blocks ?? []), block.line, `a list of works cited ("${inlineText(over.inline).trim()}")`);
           continue;
@@ -696,6 +711,9 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
   }
   const lead = leadTitle(first);
   if (!lead || !readsAsTitle(lead)) return null;
+  // "**Full list of papers:**" alone in its paragraph: a bold label for what comes after it
+  // ("**Title:** summary" is a title and its note).
+  if (lead.via === 'strong' && lead.href === null && /[:：]\s*$/.test(lead.title) && inlineText(lead.rest).trim() === '' && inlineText(rest).trim() === '') return null;
   const after = lead.rest;
   const afterText = inlineText(after);
   let summary: Inline = rest;
@@ -715,8 +733,6 @@ const CALL_TO_ACTION = /^(?:subscribe|join|sign up|register|download|install|cli
 function readsAsTitle(lead: LeadTitle): boolean {
   const title = cleanTitle(lead.title);
   if (title === '' || title.length > 250) return false;
-  // "**Full list of papers:**", "**Note:**": a bold label for what comes after it.
-  if (lead.via === 'strong' && lead.href === null && /[:：]\s*$/.test(lead.title)) return false;
   if (lead.via === 'link' && (isGenericLinkLabel(title) || CALL_TO_ACTION.test(title))) return false;
   if (lead.href?.startsWith('#')) return false;
   if (notATitle(title) !== null || partKind(title) !== null) return false;
@@ -836,6 +852,11 @@ function isPaperList(papers: (ItemPaper | null)[]): boolean {
   return noted || titled.filter((p) => p.paperLink).length * 2 >= titled.length;
 }
 
+/** Whether a list's items are references alone: none has a note of its own (see readBlocks). */
+function citesOnly(list: Extract<Block, { kind: 'list' }>): boolean {
+  return listItemPapers(list).every((item) => item === null || !(item.nested || item.noteWords >= MIN_NOTE_WORDS));
+}
+
 /** Fewest words after a link that make a note of a list item linking to no paper (see isPaperList). */
 const MIN_NOTE_WORDS = 5;
 
@@ -917,7 +938,7 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 // File names of a folder's own description: README.md, index.md, _index.md.
 export const FOLDER_README = /^(?:readme|_?index)$/i;
 // File names of a template for notes: template.md, _template.md, paper-template.md.
-const NOTES_TEMPLATE = /^_?(?:[\w-]+[-_. ])?templates?$/i;
+const NOTES_TEMPLATE = /^_?(?:(?:paper|papers|note|notes|reading|summary|review)[-_. ])?templates?$/i;
 
 // "See also:", "References", "Further reading:": what a list under such a label holds is cited.
 const REFERENCES_LABEL = /^(?:see also|references?|bibliography|further reading|related (?:work|papers|reading)|cited|citations)\s*[:：]?$/i;
@@ -925,7 +946,7 @@ const REFERENCES_LABEL = /^(?:see also|references?|bibliography|further reading|
 // "The next two papers are about ...", "The following paper may be useful ...", "These three
 // papers below ...": a paragraph opening so speaks of the papers after it.
 const INTRODUCES_NEXT_PAPERS =
-  /^(?:the|these|both)\s+(?:(?:next|following)(?:\s+(?:two|three|four|five|six|few|several|\d+))?\s+(?:papers?|works|articles)|(?:two|three|four|five|six|few|several|\d+)\s+papers\s+(?:below|that follow))\b/i;
+  /^(?:the|these|both)\s+(?:(?:next|following)(?:\s+(?:two|three|four|five|six|few|several|\d+))?\s+(?:papers|works|articles)|(?:two|three|four|five|six|few|several|\d+)\s+papers\s+(?:below|that follow))\b/i;
 
 // "MusicLM - a generative model ...": a short name (six words at most) before a dash, then the summary.
 const SHORT_NAME = /^((?:[^.:;\s]+ ){0,5}?[^.:;\s]+) [-–—] (?=\S)/;

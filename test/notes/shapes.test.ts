@@ -903,9 +903,11 @@ describe('a method labelled as such', () => {
 
 describe('notes pasted from PDFs and exported from Notion', () => {
   it('joins a word cut at a line end of the PDF, and keeps hyphens meant as such', () => {
-    const note = '# Compositional Games\n\nDevelop a systematically composi- tional language through refer- ential games, a state- of-the-art model- based agent and long- and short-term memory.\n';
+    const note = '# Compositional Games\n\nDevelop a systematically composi- tional language through refer- ential games, with a model- based agent, self- attention and long- and short-term memory.\n';
     const [paper] = inspectNotes([{ file: 'games.md', bytes: Buffer.from(note) }]).papers as { answer: string }[];
-    expect(paper!.answer).toBe('Develop a systematically compositional language through referential games, a state-of-the-art model-based agent and long- and short-term memory.');
+    // The piece after the dash is the end of a word ("-tional", "-ential"): joined; a word of
+    // its own after a dash ("self- attention", "long- and") stays as typed.
+    expect(paper!.answer).toBe('Develop a systematically compositional language through referential games, with a model-based agent, self- attention and long- and short-term memory.');
   });
 
   it('reads an Obsidian note: front matter title, [[wikilinks]] as their words, embeds and "Read next" left out', () => {
@@ -940,5 +942,68 @@ describe('notes pasted from PDFs and exported from Notion', () => {
       { file: 'Papers/Other-Play for Zero-Shot Coordination a7639b675b634c0d93d0e7f3ff34e908.md', bytes: Buffer.from('Trains agents to be robust to partners that break symmetries in other ways.\n') },
     ]);
     expect(report.papers.map((p) => p.title)).toEqual(['MAVEN Multi-Agent Variational Exploration', 'Other-Play for Zero-Shot Coordination']);
+  });
+});
+
+describe('notes the reading rules must leave as they are', () => {
+  const read1 = (text: string, file = 'notes.md') => inspectNotes([{ file, bytes: Buffer.from(text) }]);
+  const cards = (report: ReturnType<typeof read1>) => report.papers.map((p) => [p.title, 'answer' in p ? p.answer : `SKIP ${p.skip}`]);
+
+  it('reads "**Title:** summary" items as papers, and a single bold line as the note it is', () => {
+    expect(cards(read1('# Week 3\n- **Attention Is All You Need:** replaces recurrence with self-attention, so it trains in parallel.\n- **Batch Normalization:** normalizes activations per mini-batch, so higher learning rates work.\n'))).toEqual([
+      ['Attention Is All You Need', 'Replaces recurrence with self-attention, so it trains in parallel.'],
+      ['Batch Normalization', 'Normalizes activations per mini-batch, so higher learning rates work.'],
+    ]);
+    expect(cards(read1('## Attention Is All You Need\n\n**Replaces recurrence with self-attention for translation**\n\n## Batch Normalization\n\n**Normalizes activations over each mini-batch so deep networks train faster**\n\nIt also acts as a regularizer, so dropout can often be left out.\n'))).toEqual([
+      ['Attention Is All You Need', 'Replaces recurrence with self-attention for translation.'],
+      ['Batch Normalization', 'Normalizes activations over each mini-batch so deep networks train faster.'],
+    ]);
+  });
+
+  it('keeps a method named before a year or a subtitle between dashes in the title', () => {
+    expect(cards(read1('## Adam (2015): A Method for Stochastic Optimization\n\nGives each parameter its own step size from moment estimates.\n\n## AlphaGo - Mastering Go - 2016\n\nCombines tree search with networks trained by self-play.\n')).map(([title]) => title)).toEqual([
+      'Adam (2015): A Method for Stochastic Optimization',
+      'AlphaGo - Mastering Go',
+    ]);
+  });
+
+  it('reads "Related papers:" over items with notes as papers, and a note set off by rules as note', () => {
+    expect(cards(read1('# Diffusion\n\nRelated papers:\n\n- [DDPM](https://arxiv.org/abs/2006.11239) - predicts the noise added at each step.\n- [DDIM](https://arxiv.org/abs/2010.02502) - samples in fewer steps without a Markov chain.\n'))).toEqual([
+      ['DDPM', 'Predicts the noise added at each step.'],
+      ['DDIM', 'Samples in fewer steps without a Markov chain.'],
+    ]);
+    expect(cards(read1('## Attention Is All You Need\n\nSome notes first.\n\n---\nSummary: attention replaces recurrence in translation\n- trains in 3.5 days\n---\n'))[0]![1]).toMatch(/^Attention replaces recurrence in translation/);
+  });
+
+  it('keeps "The next paper I read ..." in the note, and a note starting with a URL starts with its words', () => {
+    const text = '**[Sparse Routers](https://arxiv.org/abs/2101.00001)** Ann Lee, Bo Chen\n\nRoutes each token to one expert chosen by a learned gate.\n\nThe next paper I read disagreed with this, arguing for two experts.\n\n**[Dense Routers](https://arxiv.org/abs/2101.00002)** Cy Diaz, Di Eng\n\nhttps://github.com/example/dense Sends each token to every expert with learned weights.\n';
+    expect(cards(read1(text))).toEqual([
+      ['Sparse Routers', 'Routes each token to one expert chosen by a learned gate.'],
+      ['Dense Routers', 'Sends each token to every expert with learned weights.'],
+    ]);
+  });
+
+  it('keeps a paper whose Related work tabulates other papers, and an Obsidian note that cites notes in its sentences', () => {
+    const related = '## Attention Is All You Need\n\nReplaces recurrence with attention alone, so training runs in parallel.\n\n### Related work\n\n| Paper | Idea |\n|---|---|\n| Seq2seq | encoder and decoder RNNs |\n| Bahdanau | additive attention |\n';
+    expect(cards(read1(related))).toEqual([['Attention Is All You Need', 'Replaces recurrence with attention alone, so training runs in parallel.']]);
+    const note = (text: string) => Buffer.from(`# Key ideas\n\n- ${text}\n`);
+    const vault = inspectNotes([
+      { file: 'Attention.md', bytes: note('Builds on [[Seq2seq]] and [[Bahdanau]] attention, and [[Layer Norm]] keeps it stable.') },
+      { file: 'Bahdanau.md', bytes: note('Scores each source word with a small network before decoding each target word.') },
+      { file: 'Layer Norm.md', bytes: note('Normalizes over a layer\u2019s units instead of over the batch.') },
+      { file: 'Seq2seq.md', bytes: note('Encodes the source into a vector and decodes the target from it.') },
+    ]);
+    expect(vault.papers.map((p) => p.file)).toEqual(['Attention.md', 'Bahdanau.md', 'Layer Norm.md', 'Seq2seq.md']);
+  });
+
+  it('reads a paper note named after templates, and an Org heading that is a citation', () => {
+    const report = inspectNotes([
+      { file: 'deformable-templates.md', bytes: Buffer.from('# Object Matching Using Deformable Templates\n\nMatches shapes by deforming a template under a prior on its deformations.\n') },
+      { file: 'other.md', bytes: Buffer.from('# Snakes: Active Contour Models\n\nAn energy-minimizing spline is pulled toward image edges.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Object Matching Using Deformable Templates', 'Snakes: Active Contour Models']);
+    expect(cards(read1('* Reading\n** [[cite:vaswani2017][Vaswani et al. 2017: Attention Is All You Need]]\nReplaces recurrence with attention alone, so training runs in parallel.\n', 'papers.org'))).toEqual([
+      ['Attention Is All You Need', 'Replaces recurrence with attention alone, so training runs in parallel.'],
+    ]);
   });
 });

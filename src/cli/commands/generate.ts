@@ -76,11 +76,17 @@ export function reportOfBuild(result: GenerateResult, verbose = false): Generati
     changes: result.changes,
     skippedCount: result.skipped.length,
     // The newly skipped first: a list cut to its first lines still shows what this edit did.
-    skippedListed: verbose || result.skippedChanged ? [...result.skippedNew, ...result.skipped.filter((s) => !result.skippedNew.includes(s))] : null,
+    skippedListed: verbose || result.skippedChanged ? newFirst(result.skipped, result.skippedNew) : null,
     skippedAll: verbose,
     warnings: result.warnings,
     titleOf: (id) => titles.get(id),
   };
+}
+
+/** `skipped` with the newly skipped among them first, each once. */
+function newFirst(skipped: readonly SkippedNote[], newly: readonly SkippedNote[]): SkippedNote[] {
+  const fresh = new Set(newly);
+  return [...newly, ...skipped.filter((s) => !fresh.has(s))];
 }
 
 function reportOfHead(head: CardsHead): GenerationReport {
@@ -103,8 +109,8 @@ function reportOfHead(head: CardsHead): GenerationReport {
 /**
  * A human summary of one regeneration, each line cut to `width` columns (titles give way
  * first: the reason a note was skipped is what the user needs to read). The skipped notes are
- * listed when they changed, or with --verbose: the same eleven notes read again at every
- * generate hide what is new.
+ * listed when they changed, or with --verbose (the same notes read again at every generate
+ * hide what is new); without --verbose only the first SKIPPED_LISTED, the newly skipped first.
  */
 export function describeGeneration(report: GenerationReport, width = 80): string[] {
   const { changes } = report;
