@@ -334,7 +334,7 @@ describe('atomic writes', () => {
     mkdirSync(join(decks, 'big'));
     const bundled = readFileSync(BUNDLED_NOTES, 'utf8');
     const notesFile = join(decks, 'big', 'notes.txt');
-    writeFileSync(notesFile, syntheticNotes(1000, bundled));
+    writeFileSync(notesFile, syntheticNotes(600, bundled));
     expect(runCli(['generate', 'big', '--decks', decks]).code).toBe(0);
     const cardsPath = join(decks, 'big', 'cards.json');
 
@@ -352,26 +352,26 @@ describe('atomic writes', () => {
 
     // Every kill is followed by a new edit, so each run has a new file to write.
     let edition = 0;
-    const edit = () => writeFileSync(notesFile, syntheticNotes(1000, bundled).replace(/paper/g, `paper v${++edition}`));
+    const edit = () => writeFileSync(notesFile, syntheticNotes(600, bundled).replace(/paper/g, `paper v${++edition}`));
     edit();
     let fullRun = (await runOnce(null)).ms;
     let landed = 0;
     // Kills spread over the run, most near its end, where cards.json is written. A run that
     // ended before its kill shows runs are quicker now than the first: aim by it from then on.
     // On a busy machine run times vary, and a kill may come after the run ended: a few more
-    // tries then, until six kills have landed.
-    for (const fraction of [0.3, 0.6, 0.8, 0.9, 0.95, 0.99, 0.5, 0.7, 0.85, 0.4]) {
-      if (landed === 6) break;
+    // tries then, until four kills have landed.
+    for (const fraction of [0.6, 0.9, 0.97, 0.99, 0.8, 0.5, 0.95, 0.3]) {
+      if (landed === 4) break;
       edit();
       const run = await runOnce(Math.max(1, Math.round(fullRun * fraction)));
       if (run.killed) landed++;
       else fullRun = Math.min(fullRun, run.ms);
       const text = readFileSync(cardsPath, 'utf8');
       expect(() => JSON.parse(text)).not.toThrow();
-      expect(JSON.parse(text).cards.length).toBeGreaterThan(700);
+      expect(JSON.parse(text).cards.length).toBeGreaterThan(400);
     }
     // The kills must have landed, or this test showed nothing.
-    expect(landed).toBeGreaterThan(3);
+    expect(landed).toBeGreaterThan(2);
     // A temporary file a killed run left behind is cleared by the next run.
     writeFileSync(join(decks, 'big', '.cards.json.tmp-999999999'), '{"half": ');
     edit();

@@ -70,12 +70,6 @@ describe('paperdeck optimize', () => {
     expect(changed.length).toBeGreaterThan(cardsAfter.length / 2);
     expect(cardsAfter.map((card: { due: unknown }) => card.due)).toEqual(cardsBefore.map((card: { due: unknown }) => card.due));
 
-    // Text output within 80 columns.
-    const text = paperdeck(place, ['optimize']);
-    expect(text.code).toBe(0);
-    for (const line of text.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
-    expect(text.stdout).toMatch(/in use \(fitted before\)/);
-
     const reset = paperdeck(place, ['config', 'parameters', '--reset']);
     expect(reset.stdout).toMatch(/^parameters = default \(reset to default and the parameters fitted to sim removed\)/);
     expect(JSON.parse(paperdeck(place, ['stats', '--json']).stdout).parameters.source).toBe('default');
@@ -86,9 +80,12 @@ describe('paperdeck optimize', () => {
   it('with --reschedule, moves review cards to the new intervals, each move an entry of the log', () => {
     const moved = learnerWorkspace(800, 200);
     const before = JSON.parse(paperdeck(moved, ['cards', '--json']).stdout).cards as { id: string; state: string; due: string | null }[];
-    // Adopted without the flag: due dates stay, and the output says --reschedule moves them.
-    const adopted = JSON.parse(paperdeck(moved, ['optimize', '--json']).stdout);
-    expect(adopted).toMatchObject({ adopted: true, rescheduled: null });
+    // Adopted without the flag: due dates stay, and the output (within 80 columns) says
+    // --reschedule moves them. (Each fit takes seconds: the text form is checked here, not again.)
+    const text = paperdeck(moved, ['optimize']);
+    expect(text.code).toBe(0);
+    for (const line of text.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(text.stdout.replace(/\s+/g, ' ')).toMatch(/due dates already set stay \(--reschedule moves them\)/);
     const dues = (cards: { due: string | null }[]) => cards.map((card) => card.due);
     expect(dues(JSON.parse(paperdeck(moved, ['cards', '--json']).stdout).cards)).toEqual(dues(before));
     // Then with it, adopted again or not, the cards move to the parameters in use.
