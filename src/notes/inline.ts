@@ -57,11 +57,15 @@ function inline(runs: Inline): string {
 // Notes text reaches here decoded (notes/decode.ts), control characters already gone.
 function textOf(text: string): string {
   let out = text;
+  // Pandoc citations, "[@vaswani2017]", "[see @lee2019, p. 4; @chen2020]": a bibliography's keys.
+  if (out.includes('@') && out.includes('[')) out = out.replace(PANDOC_CITATION, '');
   if (out.includes('://') || out.includes('www.')) out = out.replace(URL, urlGone);
   if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, '');
   if (out.includes('&')) out = out.replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => HTML_ENTITY[e] ?? e);
   return out;
 }
+
+const PANDOC_CITATION = /\[[^\][\n]{0,80}?-?@[\w:.#$%&+?<>~\/-]+[^\][\n]{0,200}\]/g;
 
 /**
  * What is left where a bare URL was: nothing, or a full stop where the sentence ended with it

@@ -83,6 +83,9 @@ function mathRule(state: StateInline, silent: boolean): boolean {
 const FRONT_MATTER_OPEN = /^---[ \t]*$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const META_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
+// Hugo's TOML front matter: "+++", 'title = "..."' lines (and "# comments"), "+++".
+const TOML_FENCE = /^\+\+\+[ \t]*$/;
+const TOML_LINE = /^([A-Za-z][\w-]*)[ \t]*=[ \t]*(.*)$/;
 /** Front matter longer than this is not front matter but a rule followed by text. */
 const MAX_FRONT_MATTER_LINES = 200;
 
@@ -92,13 +95,14 @@ const MAX_FRONT_MATTER_LINES = 200;
  */
 export function splitFrontMatter(text: string): { meta: Map<string, string>; body: string; found: boolean } {
   const meta = new Map<string, string>();
-  if (!text.startsWith('---')) return { meta, body: text, found: false };
+  const toml = text.startsWith('+++');
+  if (!toml && !text.startsWith('---')) return { meta, body: text, found: false };
   const lines = text.split('\n', MAX_FRONT_MATTER_LINES + 2);
-  if (!FRONT_MATTER_OPEN.test(lines[0]!)) return { meta, body: text, found: false };
-  const close = lines.findIndex((line, i) => i > 0 && FRONT_MATTER_CLOSE.test(line));
+  if (!(toml ? TOML_FENCE : FRONT_MATTER_OPEN).test(lines[0]!)) return { meta, body: text, found: false };
+  const close = lines.findIndex((line, i) => i > 0 && (toml ? TOML_FENCE : FRONT_MATTER_CLOSE).test(line));
   if (close < 0) return { meta, body: text, found: false };
   for (const line of lines.slice(1, close)) {
-    const m = META_LINE.exec(line);
+    const m = (toml ? TOML_LINE : META_LINE).exec(line);
     if (m) meta.set(m[1]!.toLowerCase(), unquote(m[2]!.trim()));
   }
   let offset = 0;
@@ -270,6 +274,8 @@ function readInline(tokens: Token[]): Inline {
   const root: Inline = [];
   const stack: Inline[] = [root];
   const top = () => stack[stack.length - 1]!;
+  /** <a> tags opened and not yet closed. */
+  let htmlLinks = 0;
   for (const token of tokens) {
     const container = CONTAINER_OPEN[token.type];
     if (container) {
@@ -300,9 +306,22 @@ function readInline(tokens: Token[]): Inline {
       case 'hardbreak':
         top().push({ kind: 'break' });
         break;
-      case 'html_inline':
-        top().push(/^<br\s*\/?>$/i.test(token.content) ? { kind: 'break' } : { kind: 'html', text: token.content });
+      case 'html_inline': {
+        // <a href="...">Paper</a>: a link, its text the label, as [Paper](...) would be.
+        const anchor = /^<a\b[^>]*?(?:\bhref\s*=\s*["']?([^"'\s>]*))?[^>]*>$/i.exec(token.content);
+        if (anchor) {
+          const children: Inline = [];
+          top().push({ kind: 'link', href: anchor[1] ?? '', children });
+          stack.push(children);
+          htmlLinks++;
+        } else if (/^<\/a\s*>$/i.test(token.content) && htmlLinks > 0) {
+          if (stack.length > 1) stack.pop();
+          htmlLinks--;
+        } else {
+          top().push(/^<br\s*\/?>$/i.test(token.content) ? { kind: 'break' } : { kind: 'html', text: token.content });
+        }
         break;
+      }
       case 'image':
         top().push({ kind: 'image', alt: token.content });
         break;

@@ -144,7 +144,16 @@ function headingLabelOf(inline: Inline): string {
 /** A title's text from inline runs: link labels kept (the label is the title), markup gone. */
 const titleText = once(titleTextOf);
 
-function titleTextOf(inline: Inline): string {
+function titleTextOf(runs: Inline): string {
+  // "Title. Authors <a href=...>Paper</a>", "Title [pdf](...)": the link after the title says
+  // where the paper is, not what it is called.
+  let inline = runs;
+  while (inline.length > 1) {
+    const last = inline[inline.length - 1]!;
+    if (last.kind === 'text' && last.text.trim() === '') inline = inline.slice(0, -1);
+    else if (last.kind === 'html' || (last.kind === 'link' && isGenericLinkLabel(inlineText(last.children).trim()))) inline = inline.slice(0, -1);
+    else break;
+  }
   const lead = leadTitle(inline);
   if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return paperTitle(lead.title);
   return withoutSpeaker(paperTitle(labelledText(inline).replace(/\n/g, ' ')));
@@ -208,6 +217,9 @@ function withoutAuthorTail(title: string): string {
     // Names have a few words each: "Content Veracity Fatemeh Torabi Asr" is no one's.
     if (tail.split(/\s*(?:,|&|\band\b)\s*/).some((name) => name.split(/\s+/).length > 4)) continue;
     if (isAuthorLine(tail)) return title.slice(0, stop.index);
+    // One author: two or three words that are a name's ("Cy Diaz"), none a title's ("Transformer Networks").
+    const words = tail.split(/\s+/);
+    if (words.length >= 2 && words.length <= 3 && isPersonName(tail) && words.every(mayBeName)) return title.slice(0, stop.index);
   }
   return title;
 }

@@ -1007,3 +1007,22 @@ describe('notes the reading rules must leave as they are', () => {
     ]);
   });
 });
+
+describe('blog posts and Pandoc notes', () => {
+  it('reads Hugo\'s TOML front matter, <a> links after a heading\'s title, and leaves Pandoc citations out', () => {
+    const post = [
+      '+++', 'title = "Notes from a workshop"', '# Tags: comma separated', 'tags = ["nlp"]', '+++', '',
+      '## Reading comprehension', '',
+      '#### Answering with Evidence Chains. Ann Lee, Bo Chen <a class="btn" href="https://example.org/a.pdf">Paper</a>', '',
+      'They train a reader to pick the sentences that support an answer before answering [@lee2018; @chen2019].', '',
+      '#### Sparse Retrieval Revisited. Cy Diaz <a href="https://example.org/b.pdf">Paper</a>', '',
+      'A term-weighting model beats dense retrieval on long documents [see @diaz2018, p. 3].', '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'post.md', bytes: Buffer.from(post) }]);
+    expect(report.papers.map((p) => [p.title, (p as { answer: string }).answer])).toEqual([
+      ['Answering with Evidence Chains', 'They train a reader to pick the sentences that support an answer before answering.'],
+      ['Sparse Retrieval Revisited', 'A term-weighting model beats dense retrieval on long documents.'],
+    ]);
+    expect(report.notPapers.map((n) => n.why)).toEqual(['front matter: read for the title, not a paper']);
+  });
+});
