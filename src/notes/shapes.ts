@@ -209,12 +209,12 @@ function namesOnly(text: string): boolean {
  */
 function withoutAuthorTail(title: string): string {
   for (const stop of title.matchAll(/\.\s+(?=\p{Lu})/gu)) {
-    // "Source Reputation vs. Content Veracity": a full stop that ends an abbreviation ends nothing.
+    // "Dense vs. Sparse Retrieval": a full stop that ends an abbreviation ends nothing.
     if (stop.index < 8 || ABBREVIATION_BEFORE.test(title.slice(Math.max(0, stop.index - 6), stop.index))) continue;
     const tail = title.slice(stop.index + stop[0].length);
     // An author list is a line's end, not pages of it (and a long title costs one look per stop).
     if (tail.length > 400) continue;
-    // Names have a few words each: "Content Veracity Fatemeh Torabi Asr" is no one's.
+    // Names have a few words each: "Sparse Retrieval Ann Maria Lee" is no one's.
     if (tail.split(/\s*(?:,|&|\band\b)\s*/).some((name) => name.split(/\s+/).length > 4)) continue;
     if (isAuthorLine(tail)) return title.slice(0, stop.index);
     // One author: two or three words that are a name's ("Cy Diaz"), none a title's ("Transformer Networks").

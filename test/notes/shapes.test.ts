@@ -130,8 +130,8 @@ describe('link-line notes around their papers', () => {
     'The next two papers are about models that are right for the wrong reasons.', '',
     ':boom: [Demoting Topical Confounds. Ann Lee and Bo Chen (TACL)](https://example.org/c.pdf)',
     '> A model predicts the label and the confound, and the encoder is trained to hide the confound.', '',
-    ':boom: [Source Reputation vs. Content Veracity. Fatemeh Asr and Maite Taboada](https://example.org/e.pdf)',
-    '> Compares labelling news by its source with labelling each article.', '',
+    ':boom: [Dense vs. Sparse Retrieval for Long Documents. Ann Lee and Bo Chen](https://example.org/e.pdf)',
+    '> Compares dense and sparse retrievers on documents of many pages.', '',
     ':boom: [Siamese Encoders for Sentence Similarity**](https://example.org/d.pdf)',
     '> 6.3k pairs, annotated for similarity. Data available at https://example.org/data Two encoders share their weights and compare sentences by cosine.', '',
   ].join('\n');
@@ -148,7 +148,7 @@ describe('link-line notes around their papers', () => {
       'Proof Sketches from Word Problems',
       'Adversarial Word Swaps for Sentiment',
       'Demoting Topical Confounds',
-      'Source Reputation vs. Content Veracity',
+      'Dense vs. Sparse Retrieval for Long Documents',
       'Siamese Encoders for Sentence Similarity',
     ]);
   });
