@@ -1,6 +1,6 @@
 // Generation: the bundled deck and a synthetic 10,000-paper notes file, through the real CLI
 // (what a user waits for) and in-process (the generator alone).
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDeck } from '../src/cards/generate.js';
@@ -8,10 +8,20 @@ import { median, ms, ratio, row, timeFn, timeNode } from './measure.js';
 import { syntheticNotes, syntheticPaperFiles, syntheticShapeNotes, type SyntheticShape } from './synthetic.js';
 
 export function benchGenerate(root: string, bin: string, nodeBaseline: number): Record<string, number> {
+  // Its decks take some 240 MB: gone when the bench ends (PAPERDECK_BENCH_KEEP=1 keeps them).
+  const work = mkdtempSync(join(tmpdir(), 'paperdeck-bench-gen-'));
+  try {
+    return measureGeneration(root, bin, nodeBaseline, work);
+  } finally {
+    if (process.env.PAPERDECK_BENCH_KEEP) console.log(`(kept ${work})`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function measureGeneration(root: string, bin: string, nodeBaseline: number, work: string): Record<string, number> {
   const bundledPath = join(root, 'decks', 'iclr2017', 'notes.txt');
   const bundled = readFileSync(bundledPath, 'utf8');
   const big = syntheticNotes(10_000, bundled);
-  const work = mkdtempSync(join(tmpdir(), 'paperdeck-bench-gen-'));
 
   const freshDeck = (name: string, notes: string) => {
     const decks = join(work, `${name}-${Math.random().toString(36).slice(2)}`);
