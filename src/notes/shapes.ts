@@ -369,13 +369,7 @@ class PaperReader {
       note.removed.add('authors');
       note.addInline(splitFirstLine(first.inline).rest);
       note.addBlocks(blocks);
-    } else {
-      // "## Title", one sentence or two, then "### Notes", "### Thoughts": that paragraph is
-      // what the note-taker says the paper is, as a TLDR would be.
-      const summary = summaryUnderTitle(section);
-      note.addBlocks(summary ? section.blocks.filter((block) => block !== summary) : section.blocks);
-      if (summary) note.addBlocks([summary], 'lead');
-    }
+    } else note.addBlocks(section.blocks);
     const addParts = (parts: Section[]) => {
       for (const part of parts) {
         this.partLines.add(part.line);
@@ -1154,23 +1148,6 @@ function holdsAnotherLinkedPaper(section: Section): boolean {
     const href = paper && firstLink(splitFirstLine(block.inline).first)?.href;
     return !!href && isPaperLink(href) && !sameWords(section.title, paper.title) && !sameWords(paper.title, section.title);
   });
-}
-
-/** Most words of a summary written under a paper's title (summaryUnderTitle). */
-const MAX_SUMMARY_WORDS = 60;
-
-/**
- * The one short paragraph a paper's heading has above its sub-sections, when those are parts
- * of its note ("### Notes", "### Thoughts") and none is a summary of its own (TLDR): the
- * note-taker's summary of the paper. Null otherwise.
- */
-function summaryUnderTitle(section: Section): Extract<Block, { kind: 'paragraph' }> | null {
-  const kinds = section.children.map((kid) => partKind(kid.label));
-  if (!kinds.some((kind) => kind !== null) || kinds.some((kind) => kind === 'lead' || kind === 'keyIdea')) return null;
-  const texts = section.blocks.filter((block) => block.kind !== 'paragraph' || /[\p{L}\p{N}]/u.test(inlineText(block.inline)));
-  if (texts.length !== 1 || texts[0]!.kind !== 'paragraph') return null;
-  const words = inlineText(texts[0]!.inline).split(/\s+/).filter(Boolean).length;
-  return words >= 4 && words <= MAX_SUMMARY_WORDS ? texts[0]! : null;
 }
 
 /** Whether a section's first paragraph is its authors' line ("A. Naik, R. Shariff, N. Yasui"). */

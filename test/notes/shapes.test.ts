@@ -42,19 +42,6 @@ describe('papers as headings, with their own sub-sections', () => {
     );
   });
 
-  it('answers from the one short paragraph under a paper\'s title when its sub-sections are parts of its note', () => {
-    const text = [
-      '## [Prototypical Networks for Few-shot Learning](https://arxiv.org/abs/1703.05175)', '',
-      'Each class is represented by the mean of its few embedded examples, and a query takes the class of the nearest mean. \\[[code](https://github.com/example/protonet)\\]', '',
-      '### Notes', '',
-      '1. They propose to train the embedding episodically, sampling a few classes per episode.',
-      '2. Squared Euclidean distance works much better than cosine distance.', '',
-      '### Thoughts', '', '- Simple and strong baseline.', '',
-    ].join('\n');
-    const [paper] = inspectNotes([{ file: 'proto.md', bytes: Buffer.from(text) }]).papers as { answer: string }[];
-    expect(paper!.answer).toBe('Each class is represented by the mean of its few embedded examples, and a query takes the class of the nearest mean.');
-  });
-
   it('keeps Thoughts and Questions out of the answer, and prefers what the note says the paper does', () => {
     expect(answerOf(entries[0]!)).toBe(
       'The paper proposes to follow a gradient flow using only function evaluations, by estimating the flow field from random probes. Zeroth-order estimates of the flow field replace back-propagation.',
