@@ -84,6 +84,14 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
   return fitTable(columns, rows, width).text;
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A local date and time to the minute, as `history` and `devices` show them: "2026-05-03 09:41". */
+export function localDateTime(ms: number): string {
+  const date = new Date(ms);
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
 /** FSRS stability (days) for a table: a decimal under a day, else as an interval. */
 export function stabilityLabel(days: number): string {
   return days < 1 ? `${days.toFixed(1)} d` : daysLabel(Math.round(days));

@@ -7,20 +7,13 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { seenDevices } from '../../store/device-list.js';
 import { thisDevice } from '../../store/device.js';
-import { formatTable } from '../format.js';
+import { formatTable, localDateTime } from '../format.js';
+import { isoTime } from '../../core/iso-time.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import { measured } from '../../core/text.js';
 
 /** Widths are measured only when what is printed needs them (core/text.ts measured). */
 export const loadsTextWidths = true;
-
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** A local date and time to the minute: "2026-05-03 09:41". */
-function localDateTime(ms: number): string {
-  const date = new Date(ms);
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
-}
 
 export async function run(ctx: CommandContext, _args: CommandArgs): Promise<number> {
   const self = thisDevice(ctx.env).name;
@@ -31,7 +24,7 @@ export async function run(ctx: CommandContext, _args: CommandArgs): Promise<numb
       devices: seen.map(({ device, lastAnswer }) => ({
         device,
         this: device === self,
-        lastAnswer: lastAnswer && { at: new Date(lastAnswer.at).toISOString(), deck: lastAnswer.deck },
+        lastAnswer: lastAnswer && { at: isoTime(lastAnswer.at), deck: lastAnswer.deck },
       })),
     });
     return 0;

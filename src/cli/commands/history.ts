@@ -10,7 +10,7 @@ import { printJson, type CommandContext } from '../context.js';
 import { measured, plural } from '../../core/text.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import { shortIds } from '../../core/short-id.js';
-import { daysLabel, durationLabel, fitTable, outputWidth, stabilityLabel, wrap } from '../format.js';
+import { daysLabel, durationLabel, fitTable, localDateTime, outputWidth, stabilityLabel, wrap } from '../format.js';
 import { RATING_NAMES, Scheduler } from '../../schedule/scheduler.js';
 import { findCard } from '../../schedule/unsuspend.js';
 import { cardHistory, GRADE_NAMES } from '../../stats/history.js';
@@ -21,14 +21,6 @@ export const loadsTextWidths = true;
 
 const DAY_MS = 86_400_000;
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** A local date and time to the minute: "2026-05-03 09:41". */
-function localDateTime(ms: number): string {
-  const date = new Date(ms);
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
-}
-
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
   const [ref, requestedDeck] = args.positional;
   const { deck, cards, settings, entries } = await readDeck(ctx, requestedDeck, { log: false, entries: true });
