@@ -142,24 +142,25 @@ export async function run(ctx: CommandContext, args: CommandArgs<CardsFlags>): P
   const width = outputWidth();
   const counted = search === undefined ? plural(rows.length, 'card') : `${rows.length} of ${plural(allCards.length, 'card')} match ${quoted}`;
   const summary = `${deck}: ${counted} — ${countsLine(countCards(cards, states, now))}`;
-  const { text, dropped } = await measured(() => fitTable(
-    [
-      { header: 'ID' },
-      { header: 'TITLE', flex: true, want: Math.max(24, Math.min(40, Math.floor(width / 2))) },
-      { header: 'STATE', drop: 4 },
-      { header: 'DUE' },
-      { header: 'STAB', align: 'right', drop: 2 },
-      { header: 'DIFF', align: 'right', drop: 0 },
-      { header: 'R', align: 'right', drop: 3 },
-      { header: 'LAPSES', align: 'right', drop: 1 },
-    ],
-    table,
-    width,
-  ));
+  const text = await measured(() => {
+    const { text: rowsText, dropped } = fitTable(
+      [
+        { header: 'ID' },
+        { header: 'TITLE', flex: true, want: Math.max(24, Math.min(40, Math.floor(width / 2))) },
+        { header: 'STATE', drop: 4 },
+        { header: 'DUE' },
+        { header: 'STAB', align: 'right', drop: 2 },
+        { header: 'DIFF', align: 'right', drop: 0 },
+        { header: 'R', align: 'right', drop: 3 },
+        { header: 'LAPSES', align: 'right', drop: 1 },
+      ],
+      table,
+      width,
+    );
+    // The summary last, as the line a person's eye ends on; both wrapped to the width, not cut.
+    const notes = dropped.length > 0 ? [`(left out for width: ${dropped.join(', ')}; --json has all)`, summary] : [summary];
+    return rowsText + notes.map((note) => wrap(note, width, { indent: '  ', firstIndent: '' }).map((line) => `${line}\n`).join('')).join('');
+  });
   ctx.out(text);
-  // The summary last, as the line a person's eye ends on; both wrapped to the width, not cut.
-  const notes = dropped.length > 0 ? [`(left out for width: ${dropped.join(', ')}; --json has all)`] : [];
-  notes.push(summary);
-  ctx.out(await measured(() => notes.map((note) => wrap(note, width, { indent: '  ', firstIndent: '' }).map((line) => `${line}\n`).join('')).join('')));
   return 0;
 }
