@@ -61,6 +61,8 @@ export interface Candidate {
   fragment: boolean;
   /** No word of three letters or more ("y = f(x) = x + g(x)"): a formula, never the main sentence. */
   formula: boolean;
+  /** It says what surrounds the paper (readsAsContext): lower as the main sentence. */
+  context: boolean;
   score: number;
 }
 
@@ -120,14 +122,14 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
   let anchorScore = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    const score = c.fragment ? c.score - FRAGMENT_PENALTY : readsAsContext(c) ? c.score - CONTEXT_PENALTY : c.score;
+    const score = c.score - (c.fragment ? FRAGMENT_PENALTY : c.context ? CONTEXT_PENALTY : 0);
     if (c.wordCount >= 4 && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { skip: SKIP_REASONS.short };
   // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the
   // paper's idea. Better said so, and the user can write "Key idea: ...". (Said before the
   // floor below, whose reason could name only the remarks beside it.)
-  if (candidates.every(readsAsContext)) return { skip: SKIP_REASONS.none };
+  if (candidates.every((c) => c.context)) return { skip: SKIP_REASONS.none };
   // (Reading as context lowers a sentence against the others, not against this floor.)
   if ((anchor.fragment ? anchor.score - FRAGMENT_PENALTY : anchor.score) < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
 
@@ -176,7 +178,9 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     }
     const fragment = countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text) && !hasVerb(text, analysis);
     const formula = !words.some((w) => w.word.length >= 3);
-    candidates.push({ index, text, words, analysis, wordCount, aside, fragment, formula, score: 0 });
+    const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, score: 0 };
+    candidate.context = readsAsContext(candidate);
+    candidates.push(candidate);
   }
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
   return { candidates, sawRemark, sawRestatement };
@@ -436,14 +440,15 @@ const FRAGMENT_PENALTY = 3;
 // "Linking semantics to geometry ...": a verb all the same.
 const GERUND_START = /^[A-Za-z]+ing\b/;
 
+// "They", "the authors": someone acting, which background does not have.
+const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
+
 /**
  * Whether a sentence says what surrounds the paper rather than what it does: the state of
  * things before it, the problem, its aim alone, a label, a question, a fragment, the data it
  * was tried on.
  * (What a term means may be what the paper does: "Zoneout is the dropout of the time dimension".)
  */
-const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
-
 function readsAsContext(c: Candidate): boolean {
   const t = c.text;
   if (c.fragment || c.formula || endsWithQuestion(t)) return true;
@@ -453,14 +458,13 @@ function readsAsContext(c: Candidate): boolean {
   if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || t.endsWith(':')) return true;
   // "ROxford and RParis data set for image retrieval.": which data, with nothing done to it.
   // ("set" is a verb elsewhere: not in "data set".)
-  return DATA_SETS.test(t) && !readWords(t.replace(DATA_SETS_ALL, ' ')).some((w) => w.verb);
+  return DATA_SETS.test(t) && !c.words.some((w, i) => w.verb && !(/^sets?$/.test(w.word) && c.words[i - 1]?.word === 'data'));
 }
 
 // "Aims to better understand how ...", "A new model that aims to regain ...": what the paper is
 // for, with nothing of how.
 const AIM_ONLY = /^(?:(?:an?|the) (?:[\w-]+ ){0,4}(?:that|which) )?aims? to\b/i;
 const DATA_SETS = /\bdata ?sets?\b/i;
-const DATA_SETS_ALL = new RegExp(DATA_SETS.source, 'gi');
 
 function scoreSentence(c: Candidate, rank: number): number {
   const t = c.text;
@@ -560,25 +564,25 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     if (group.includes(c)) continue;
     const before = c.index === first.index - 1;
     const after = c.index === last.index + 1;
-    let score = c.score;
-    // Neighbours read as one thought; what follows the best sentence usually explains it.
-    if (before) score += 0.5;
-    if (after) score += 1;
-    // A short label opening the note ("Div-norm.", "Imagenet scale adversarial training.")
-    // names what the next sentence describes.
-    if (before && c === candidates[0] && c.wordCount <= 5 && !CONTEXT_START.test(c.text) && !CONTINUES.test(c.text)) score += 2;
-    if (before && anchorFollowsOn) score += 2;
-    if (after && FOLLOW_ON_START.test(c.text)) score += 1;
-    // (Only a sentence that would join otherwise is read for a back reference.)
-    if (!before && !after && score >= MIN_COMPANION_SCORE && BACK_REFERENCE.test(c.text)) score -= 1.5;
     // "Especially for small batches." goes on from the sentence before it: only after that one.
     if (!after && CONTINUES.test(c.text)) continue;
     // "They try two ways to learn the parameters:" introduces what follows it: only before that.
     if (!before && c.text.endsWith(':')) continue;
     // "Vacuous mutual information and mis-estimation." before "Instead, move to a noisy DNN":
     // a phrase without a verb before the statement is a label of what came before it, unless it
-    // opens the note (above) or the statement leans on it.
+    // opens the note (below) or the statement leans on it.
     if (before && c.fragment && c !== candidates[0] && !anchorFollowsOn) continue;
+    let score = c.score;
+    // Neighbours read as one thought; what follows the best sentence usually explains it.
+    if (before) score += 0.5;
+    if (after) score += 1;
+    // A short label opening the note ("Div-norm.", "Imagenet scale adversarial training.")
+    // names what the next sentence describes.
+    if (before && c === candidates[0] && c.wordCount <= 5 && !CONTEXT_START.test(c.text)) score += 2;
+    if (before && anchorFollowsOn) score += 2;
+    if (after && FOLLOW_ON_START.test(c.text)) score += 1;
+    // (Only a sentence that would join otherwise is read for a back reference.)
+    if (!before && !after && score >= MIN_COMPANION_SCORE && BACK_REFERENCE.test(c.text)) score -= 1.5;
     if (score >= MIN_COMPANION_SCORE) companions.push({ c, score });
   }
   // Best first (the earlier one on a tie); the first that fits in the budget joins.
@@ -858,8 +862,8 @@ const VERB_WORDS = new Set([
     .flatMap((verb) => [verb, verb.endsWith('x') ? `${verb}es` : `${verb}s`]),
 ]);
 
-// "-ed" words that are not a sentence's verb: "graph based model", "a speed", "a seed".
-const NOT_VERBS_IN_ED = new Set(['based', 'speed', 'seed']);
+// "-ed" words that are not a sentence's verb: "graph based model", "a speed".
+const NOT_VERBS_IN_ED = new Set(['based', 'speed']);
 
 function isVerb(word: string, action: string | null): boolean {
   return action !== null || VERB_WORDS.has(word) || (word.length >= 5 && word.endsWith('ed') && !NOT_VERBS_IN_ED.has(word));

@@ -106,7 +106,7 @@ const PATTERNS: Pattern[] = [
   },
   // "Turning alchemy of batch norm into electricity, lol.": the note-taker joking. What the
   // laugh closes is the joke, not the paper's statement: it goes with it.
-  { kind: 'aside', when: ['lol haha hahaha lmao rofl'], re: /\b(?:lol|haha(?:ha)*|lmao|rofl)\b/i },
+  { kind: 'aside', when: ['lol haha hahaha lmao rofl'], re: /\b(?:lol|haha|hahaha|lmao|rofl)\b/i },
   { kind: 'verdict', when: ['knows'], re: /\b(?:everyone|everybody|anyone|nobody) knows\b/i },
   // "A very interesting paper.", "Very simple and effective way.", "A theory paper."
   {
