@@ -338,6 +338,9 @@ class PaperReader {
     if (opensWithAuthors(section)) return true;
     // "## Miscellaneous Tasks:" names what follows; a title does not end in a colon.
     if (/[:：]$/.test(section.label.trim())) return false;
+    // "# Recurrent Highway Networks", then "The paper sketches out the proof ...": a heading whose
+    // own note comes before any titled line is a paper; its bold lines are its sub-headings.
+    if (opensWithOwnNote(section)) return true;
     if (blockPaperCount(section.blocks) >= 2 || holdsAnotherLinkedPaper(section)) return false;
     // "## Evaluation" over a table of papers and their summaries names a topic, not a part; a
     // paper's "### Related work" may tabulate the papers around it.
@@ -361,7 +364,7 @@ class PaperReader {
       this.notPaper(section.label, section.line, talk);
       return;
     }
-    if (opensWithAuthors(section)) for (const block of section.blocks) this.withAuthors.add(block);
+    if (opensWithAuthors(section) || opensWithOwnNote(section)) for (const block of section.blocks) this.withAuthors.add(block);
     const note = new NoteText();
     // "_Antoine Labatie_" under the title: the paper's one author (or its speaker), not its note.
     if (opensWithOneSpeaker(section)) {
@@ -1154,6 +1157,37 @@ function holdsAnotherLinkedPaper(section: Section): boolean {
 function opensWithAuthors(section: Section): boolean {
   const first = section.blocks[0];
   return first?.kind === 'paragraph' && isAuthorLine(inlineText(splitFirstLine(first.inline).first));
+}
+
+// What opens a group's papers rather than a paper's note: "Some posters I liked:", "Papers on RL".
+const INTRODUCES_PAPERS = /(?:^.{0,80}[:：]\s*$|\b(?:papers|posters|talks|works|articles|highlights|favou?rites?|list)\b)/is;
+/** Characters of prose that make a note, not a line introducing what follows. */
+const OWN_NOTE_CHARS = 60;
+
+/**
+ * Whether a section opens with a note of its own (prose or prose bullets, before any line that
+ * opens a paper) and its bold lines or titled items come after: those are the paper's parts
+ * ("**Initialization of recurrent weights** as mentioned in ..."). A group says what follows
+ * in a line at most ("Some posters I liked:"); a paper's note says what it does.
+ */
+function opensWithOwnNote(section: Section): boolean {
+  if (INTRODUCES_PAPERS.test(section.label)) return false;
+  let prose = 0;
+  for (const block of section.blocks) {
+    if (block.kind === 'paragraph') {
+      if (paragraphPaper(block.inline)) break;
+      const text = inlineText(block.inline);
+      if (prose === 0 && INTRODUCES_PAPERS.test(text)) return false;
+      prose += text.length;
+    } else if (block.kind === 'list') {
+      if (block.items.length >= 2 && isPaperList(listItemPapers(block))) break;
+      const text = block.items.map((item) => firstText(item.blocks)).join(' ');
+      if (prose === 0 && INTRODUCES_PAPERS.test(text)) return false;
+      if (block.items.some((item) => item.blocks[0]?.kind === 'paragraph' && firstLink(item.blocks[0].inline))) return false;
+      prose += text.length;
+    } else if (block.kind === 'table') break;
+  }
+  return prose >= OWN_NOTE_CHARS && blockPaperCount(section.blocks) >= 1;
 }
 
 /**

@@ -1025,4 +1025,24 @@ describe('blog posts and Pandoc notes', () => {
     ]);
     expect(report.notPapers.map((n) => n.why)).toEqual(['front matter: read for the title, not a paper']);
   });
+
+  it('reads bold lines and titled items after a paper heading\'s own note as its parts, not papers', () => {
+    const notes = [
+      '# Gated Skip Networks', '[@ito2019gated]', '',
+      'The paper shows why gradients vanish in deep recurrent stacks and adds a learned gate that lets each layer pass its input on.', '',
+      '**Initialising the gates** as suggested in [@ono2015], the gates start closed so that early training behaves like a plain network.', '',
+      '**Long range tasks**', 'Copying and adding problems up to 1,000 steps.', '',
+      '# Reading When It Pays', '',
+      '- A small bag-of-words model answers first', '- A large model answers when the small one is unsure', '',
+      '1. **Confidence rule**: use the large model when the small one\'s top probability is under a threshold.',
+      '2. **Learned rule**: a classifier predicts when the small model is wrong.', '',
+      '# Some posters I liked', '',
+      '**Sparse Attention at Scale** Ann Lee, Bo Chen', 'Attends to a learned subset of keys.', '',
+      '**Retrieval for Code** Cy Diaz', 'Retrieves functions by their tests.', '',
+    ].join('\n');
+    const { entries, notPapers } = read('references.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Gated Skip Networks', 'Reading When It Pays', 'Sparse Attention at Scale', 'Retrieval for Code']);
+    expect(answerOf(entries[0]!)).toMatch(/^The paper shows why gradients vanish/);
+    expect(notPapers.map((n) => n.text)).not.toContain('Initialising the gates');
+  });
 });
