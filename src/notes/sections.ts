@@ -46,7 +46,9 @@ const GROUP_WORDS =
 const WHEN =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|day[ \t]*\d+|week[ \t]*\d+|session[ \t]*\d+|part[ \t]*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\d{4}-\d{2}(?:-\d{2})?|(?:january|february|march|april|june|july|august|september|october|november|december)(?:[ \t]+\d{4})?)\b/i;
 // "Keynote: Ten Years of ...", "Invited talk - ...", "Panel: ...": the event names itself.
-const TALK = /^(?:keynote|invited talk|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:\d+\s*)?[:\-–—]/;
+// "Keynote II: ...", "Announcement from the organisers", "Ada Lovelace: Invited speaker".
+const TALK =
+  /^(?:(?:keynote|invited talk|invited speaker|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:(?:\d+|[ivx]{1,4})\s*)?[:\-–—]|announcements?\b)|[:\-–—(]\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\)?$/;
 // "ML 4 Space Social", "Women in ML Lunch", "Poster session B": an event named by its kind.
 const EVENT_SUFFIX = /\b(?:social|lunch|dinner|reception|meetup|party|breakfast|poster session|demo session|demonstrations?|panel(?: discussion)?)$/;
 const CONFERENCE =
