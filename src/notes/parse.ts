@@ -38,7 +38,27 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   }
   const doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
   const fileTitle = basename(file, extname(file));
-  return readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false });
+  const read = readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false });
+  return options.inFolder && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
+}
+
+/** A README saying what a folder holds says so in a few lines; a paper's note says more. */
+const ABOUT_FOLDER_CHARS = 400;
+// "Here lies notes for papers that are related to ...", "This folder contains my notes on ...".
+const ABOUT_THE_NOTES =
+  /\b(?:notes (?:for|on|about|of) (?:the )?(?:papers|articles|works)|papers (?:that are )?(?:related to|about|on)|this (?:folder|directory|section|category) (?:contains|holds|has|is for|collects))\b/i;
+
+/**
+ * A sub-folder's README of one heading and a line ("## Few-shot Learning", "Here lies notes for
+ * papers that are related to few-shot learning.") says what the folder's notes are about: no paper.
+ */
+function setAsideFolderDescription(read: ParsedNotes): ParsedNotes {
+  const [entry] = read.entries;
+  if (read.entries.length !== 1 || entry === undefined) return read;
+  const text = [entry.lead, entry.body].filter(Boolean).join(' ');
+  if (text.length > ABOUT_FOLDER_CHARS || !ABOUT_THE_NOTES.test(text)) return read;
+  const why = "the folder's README: about the notes, not a paper";
+  return { ...read, entries: [], notPapers: [...read.notPapers, { text: entry.title, file: entry.file, line: entry.line, why }] };
 }
 
 /**

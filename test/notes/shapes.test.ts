@@ -1045,4 +1045,29 @@ describe('blog posts and Pandoc notes', () => {
     expect(answerOf(entries[0]!)).toMatch(/^The paper shows why gradients vanish/);
     expect(notPapers.map((n) => n.text)).not.toContain('Initialising the gates');
   });
+
+  it('reads keynotes, invited speakers and announcements named as such as no paper, whatever their numbering', () => {
+    const notes = [
+      '## Day 1', '',
+      '### Keynote II: "Why Benchmarks Age" Ada Byron (Analytical Engines)', '', 'Ada talked about how test sets leak into training data over the years.', '',
+      '### Grace Hopper: Invited speaker', '', 'Grace talked about compilers for probabilistic programs.', '',
+      '### Announcement from the workshop organisers', '', 'They introduced the plans for next year\'s shared task.', '',
+      '### Sparse Mixtures of Tiny Experts', '', 'They route each token to two of a thousand very small experts.', '',
+    ].join('\n');
+    const { entries, notPapers } = read('day.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Sparse Mixtures of Tiny Experts']);
+    expect(notPapers.filter((n) => n.why === 'heading: a talk or event, not a paper').map((n) => n.line)).toEqual([3, 7, 11]);
+  });
+
+  it("reads a sub-folder's README that says what its notes are about as no paper", () => {
+    const paper = '## [Sparse Mixtures of Tiny Experts](https://arxiv.org/abs/2101.00001)\n\nThey route each token to two of a thousand very small experts.\n';
+    const report = inspectNotes([
+      { file: 'routing/README.md', bytes: Buffer.from('## Routing\n\nHere lie my notes for papers related to routing tokens among experts.\n') },
+      { file: 'routing/tiny-experts.md', bytes: Buffer.from(paper) },
+      { file: 'attention/README.md', bytes: Buffer.from('# Attention Is Not Explanation\n\nThey show that attention weights often disagree with gradient-based importance, so they cannot be read as explanations.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Sparse Mixtures of Tiny Experts', 'Attention Is Not Explanation']);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'routing/README.md', text: 'Routing', why: "the folder's README: about the notes, not a paper" }));
+  });
 });
+
