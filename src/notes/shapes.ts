@@ -813,7 +813,43 @@ function readListItemPapers(list: Extract<Block, { kind: 'list' }>): (ItemPaper 
   if (isPaperList(marked)) return marked;
   const plain = list.items.map((item) => itemPaper(item, true));
   const plainTitled = plain.filter((p, i) => p !== null && marked[i] === null).length;
-  return plainTitled >= 3 && isPaperList(plain) ? plain : marked;
+  if (plainTitled >= 3 && isPaperList(plain)) return plain;
+  // "- A diffusion model that denoises in latent space ... [Latent Diffusion](url)": the summary
+  // first and the paper's title as the link that ends it. Two items so written at least, and
+  // most of the list: one sentence ending in a link could be any sentence.
+  const trailing = list.items.map((item, i) => marked[i] ?? trailingTitleItem(item));
+  const trailingTitled = trailing.filter((p, i) => p !== null && marked[i] === null).length;
+  return trailingTitled >= 2 && isPaperList(trailing) ? trailing : marked;
+}
+
+/** Words of summary before a title link that ends an item (see trailingTitleItem). */
+const MIN_LEADING_SUMMARY_WORDS = 5;
+
+/** A list item whose first paragraph is a summary ended by a link titled as a paper; else null. */
+function trailingTitleItem(item: ListItem): ItemPaper | null {
+  const head = item.blocks[0];
+  if (head?.kind !== 'paragraph') return null;
+  const inline = head.inline;
+  // The last run that says something: the link, perhaps in brackets or before a full stop.
+  let end = inline.length - 1;
+  while (end >= 0 && inline[end]!.kind === 'text' && /^[\s().,;:!-]*$/.test((inline[end] as { text: string }).text)) end--;
+  const link = inline[end];
+  if (link?.kind !== 'link') return null;
+  const lead: LeadTitle = { title: inlineText(link.children), via: 'link', href: link.href, rest: [] };
+  if (!readsAsTitle(lead) || isGenericLinkLabel(cleanTitle(lead.title))) return null;
+  const before = inline.slice(0, end);
+  const summaryText = inlineText(before).replace(/[\s(:–—-]+$/, '');
+  if (summaryText.split(/\s+/).filter((w) => WORDED.test(w)).length < MIN_LEADING_SUMMARY_WORDS) return null;
+  const summary: Inline = [{ kind: 'text', text: summaryText }];
+  return {
+    title: cleanTitle(lead.title),
+    code: '',
+    summary,
+    hasNotes: true,
+    noteWords: summaryText.split(/\s+/).length,
+    nested: item.blocks.length > 1,
+    paperLink: isPaperLink(link.href),
+  };
 }
 
 // "<date or name>: <Title>. <what it does>": a short prefix, a title without a full stop, a summary.

@@ -1069,5 +1069,18 @@ describe('blog posts and Pandoc notes', () => {
     expect(report.papers.map((p) => p.title)).toEqual(['Sparse Mixtures of Tiny Experts', 'Attention Is Not Explanation']);
     expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'routing/README.md', text: 'Routing', why: "the folder's README: about the notes, not a paper" }));
   });
+
+  it('reads list items that give the summary first and end with the paper\'s title as a link', () => {
+    const { entries, notPapers } = read('trailing-links.md');
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['Generative models', 'Latent Diffusion Made Cheap', 5],
+      ['Generative models', 'Why Flows Fail on Images', 6],
+      ['Optimisation', 'Warmup Is Preconditioning', 11],
+      ['Optimisation', 'Cheap Curvature for Adam', 13],
+    ]);
+    expect(answerOf(entries[1]!)).toBe('They show that normalising flows fail on natural images because the likelihood rewards local texture over global shape.');
+    expect(answerOf(entries[3]!)).toBe('A second-order optimiser whose curvature estimate costs one extra backward pass.');
+    expect(notPapers.map((n) => [n.line, n.why])).toContainEqual([7, 'a list item with no title, among papers']);
+  });
 });
 
