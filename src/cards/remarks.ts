@@ -134,6 +134,13 @@ const PATTERNS: Pattern[] = [
   { kind: 'hedge', when: ['would', 'nice interesting good cool great'], re: /\bwould be (?:nice|interesting|good|cool|great) to\b/i },
   { kind: 'hedge', when: ['unclear'], re: /\bunclear\b/i },
   { kind: 'talk', when: ['presented speaker', 'by'], re: /\b(?:presented by|speaker)\b/i },
+  // "The paper can be found [here](url).", "Code is available online", "Link to the paper": where
+  // to read it, not what it does (the link itself is gone from the text).
+  {
+    kind: 'talk',
+    when: ['found available online accessible linked link links downloaded'],
+    re: /^(?:the |a |its |their )?(?:(?:full |original )?paper|pdf|preprint|arxiv version|code|video|recording|project page|abstract|talk|poster)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b/i,
+  },
   // "..., which is nice", "it's cool": a verdict tacked onto a statement.
   {
     kind: 'verdict',
@@ -216,18 +223,23 @@ const NEEDS_LOW: number[] = [];
 const NEEDS_HIGH: number[] = [];
 {
   let group = 0;
+  // Patterns that wake on the same words share their group's bit.
+  const groupOf = new Map<string, [0 | 1, number]>();
   for (const pattern of PATTERNS) {
     const needs: [number, number] = [0, 0];
     for (const words of pattern.when) {
-      const half = group < 31 ? 0 : 1;
-      const bit = 1 << group % 31;
-      needs[half] |= bit;
-      for (const word of words.split(' ')) {
-        const bits = GROUP_WORDS.get(word) ?? [0, 0];
-        bits[half] |= bit;
-        GROUP_WORDS.set(word, bits);
+      let at = groupOf.get(words);
+      if (at === undefined) {
+        at = [group < 31 ? 0 : 1, 1 << group % 31] as [0 | 1, number];
+        groupOf.set(words, at);
+        for (const word of words.split(' ')) {
+          const bits: [number, number] = GROUP_WORDS.get(word) ?? [0, 0];
+          bits[at[0]] |= at[1];
+          GROUP_WORDS.set(word, bits);
+        }
+        group++;
       }
-      group++;
+      needs[at[0]] |= at[1];
     }
     NEEDS_LOW.push(needs[0]);
     NEEDS_HIGH.push(needs[1]);

@@ -54,6 +54,11 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
       'They add a detector network that predicts whether an input is adversarial.',
     ],
     [
+      'where to find it',
+      'The paper can be found. Code is available online. Link to the slides. They build messages from relative positions so that the network is equivariant to rotations.',
+      'They build messages from relative positions so that the network is equivariant to rotations.',
+    ],
+    [
       'provenance',
       'Paper from our group. TTI\u2019s work, from an undergraduate. An independent work from an undergraduate, and the presentation is good. They learn a tensor factorisation that decides which layers to share.',
       'They learn a tensor factorisation that decides which layers to share.',
