@@ -219,12 +219,16 @@ const TRAILING_YEAR = /(?<=\S)\s+(?:\(\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\d{2}\s*
 // "... (CoNLL)", "... [TACL]", "... (EMNLP Findings)": where it appeared, not what it is.
 const TRAILING_VENUE =
   /(?<=\S)\s*[(\[]\s*(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|aacl|coling|conll|tacl|lrec|aaai|ijcai|kdd|corl|icra|iros|rss|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|sigir|wsdm|www|miccai|bmvc|wacv)(?:[\s-]+(?:findings|workshops?|short|long|oral|spotlight|demo|main|(?:19|20)?\d{2}|'\d{2}))*\s*[)\]]$/i;
+// "(Award Winning Oral)", "[Spotlight]", "(best paper award)", "(Rapid Session)": how it was
+// presented or honoured, not its title.
+const PRESENTATION_NOTE =
+  /(?<=\S)\s*[(\[]\s*(?:(?:(?:best|outstanding|honou?rable|test of time|award[- ]winning|special)(?: student)?(?: paper)?(?: award)?(?: runner[- ]up)?(?: mention)?|contributed|invited|short|long|rapid|lightning)\s*)*(?:oral|spotlight|poster|talk|session|award|mention|presentation|highlight)?(?: (?:talk|session|presentation|paper|award))?\s*[)\]](?=\s|$)/gi;
 const QUOTED = /^["“”'‘’«»`]+(.+?)["“”'‘’«»`]+[.,;:]?$/u;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
 
 // A title with none of these characters (most) has nothing to clean but spaces.
-const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|\)$|  /u;
+const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  /u;
 const cleanTitles = new Map<string, string>();
 
 /** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
@@ -252,6 +256,7 @@ function cleanTitleOnce(raw: string): string {
       .replace(RATING, '')
       .replace(TRAILING_YEAR, '')
       .replace(TRAILING_VENUE, '')
+      .replace(PRESENTATION_NOTE, (whole) => (/[\p{L}]/u.test(whole) ? '' : whole))
       .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
       .replace(/^(?:\*\*|__)(.*)$|^(.*?)(?:\*\*|__)$/, unpairedBold)
       .replace(/\s*(?:[:\-–—|,;]|\.\.\.)\s*$/, '')

@@ -221,7 +221,31 @@ function withoutAuthorTail(title: string): string {
     const words = tail.split(/\s+/);
     if (words.length >= 2 && words.length <= 3 && isPersonName(tail) && words.every(mayBeName)) return title.slice(0, stop.index);
   }
-  return title;
+  return withoutUnseparatedAuthors(title);
+}
+
+/** Fewest names in a list written straight after a title, with no stop between them. */
+const MIN_UNSEPARATED_NAMES = 3;
+
+/**
+ * "Sequence Classification with Human Attention Maria Barrett, Joachim Bingel and Anders
+ * Søgaard": three names or more, listed with commas and "and", end the line; the first name is
+ * the two words before the first comma.
+ */
+function withoutUnseparatedAuthors(title: string): string {
+  if (!title.includes(',') || !/\sand\s/.test(title) || title.length > 600) return title;
+  const chunks = title.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+  if (chunks.length < MIN_UNSEPARATED_NAMES) return title;
+  const [first, ...others] = chunks as [string, ...string[]];
+  const named = (name: string) => {
+    const words = name.split(/\s+/);
+    return words.length >= 2 && words.length <= 4 && isPersonName(name) && words.every(mayBeName);
+  };
+  if (!others.every(named)) return title;
+  const words = first.split(/\s+/);
+  const name = words.slice(-2).join(' ');
+  if (words.length < 4 || !named(name)) return title;
+  return words.slice(0, -2).join(' ');
 }
 
 const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:vs|etc|e\.g|i\.e|cf|al|fig|eq|no|vol|approx|resp|v)$/i;

@@ -1082,5 +1082,17 @@ describe('blog posts and Pandoc notes', () => {
     expect(answerOf(entries[3]!)).toBe('A second-order optimiser whose curvature estimate costs one extra backward pass.');
     expect(notPapers.map((n) => [n.line, n.why])).toContainEqual([7, 'a list item with no title, among papers']);
   });
+
+  it('takes how a paper was presented or honoured, and authors listed straight after it, off its title', () => {
+    const { entries } = read('presented-as.md');
+    expect(entries.map((e) => e.title)).toEqual([
+      'Neural Ordinary Differential Equations',
+      'Sparse Mixtures of Tiny Experts',
+      'Gradient Flows Without Gradients',
+      'Learning Rate Warmup Is Preconditioning',
+      'Reading Tables with Sparse Attention',
+      'Attention Over Rows and Columns, Again',
+    ]);
+  });
 });
 
