@@ -18,7 +18,8 @@ export type InlineRun =
   | { kind: 'break' };
 
 export type Block =
-  | { kind: 'heading'; level: number; inline: Inline; line: number }
+  /** `task`: an Org to-do written as one ("* TODO read chapter 3"), not a paper's title. */
+  | { kind: 'heading'; level: number; inline: Inline; line: number; task?: boolean }
   | { kind: 'paragraph'; inline: Inline; line: number }
   | { kind: 'list'; ordered: boolean; items: ListItem[]; line: number }
   | { kind: 'quote'; blocks: Block[]; line: number }

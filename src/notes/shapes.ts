@@ -337,7 +337,7 @@ class PaperReader {
       if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
       else {
         const found = this.readGroup(kid, childSession);
-        if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${notATitle(kid.label) ?? 'holds no paper'}`);
+        if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${kid.heading?.task ? 'a to-do item, not a paper' : (notATitle(kid.label) ?? 'holds no paper')}`);
       }
     }
     // "# Demonstrations", "# Socials": what is listed under them are demos and events, written
@@ -350,7 +350,7 @@ class PaperReader {
 
   /** Whether a section is one paper's note (else a group of papers, or a part of the essay). */
   private isPaper(section: Section): boolean {
-    if (!section.heading) return false;
+    if (!section.heading || section.heading.task) return false;
     if (splitCode(section.title).code) return true;
     if (notATitle(section.label) !== null) return false;
     // "## [Learning with Less Data](#contents)": a heading that links back into the page (to the

@@ -1094,5 +1094,14 @@ describe('blog posts and Pandoc notes', () => {
       'Attention Over Rows and Columns, Again',
     ]);
   });
+
+  it('reads an Org to-do that says what to do as no paper, and a to-do named by a title as one', () => {
+    const { entries, notPapers } = read('todo.org');
+    expect(entries.map((e) => e.title)).toEqual(['Attention Is All You Need', 'Sparse Mixtures of Tiny Experts']);
+    expect(notPapers.map((n) => [n.line, n.why])).toEqual([
+      [4, 'heading: a to-do item, not a paper'],
+      [5, 'heading: a to-do item, not a paper'],
+    ]);
+  });
 });
 
