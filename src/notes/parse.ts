@@ -39,7 +39,20 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   const doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
   const fileTitle = basename(file, extname(file));
   const read = readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false });
+  if (TALK_FILE.test(file)) return setAsideTalks(read);
   return options.inFolder && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
+}
+
+// "Day1/Tutorial - Adversarial Robustness.md", "keynotes/", "invited_talk_lecun.md": the file or
+// its folder says it holds a tutorial or a talk. ("talks/" alone may hold papers' talks.)
+const TALK_FILE = /(?:^|[\\/\W_])(?:tutorials?|keynotes?|invited[\W_]*(?:talks?|speakers?)|panels?)(?=$|[\\/\W_\d])/i;
+
+/** A tutorial's or talk's notes, named so by their file or folder, hold no papers. */
+function setAsideTalks(read: ParsedNotes): ParsedNotes {
+  if (read.entries.length === 0) return read;
+  const why = 'a tutorial or talk (its file or folder says so), not a paper';
+  const setAside = read.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
+  return { ...read, entries: [], notPapers: [...read.notPapers, ...setAside] };
 }
 
 /** A README saying what a folder holds says so in a few lines; a paper's note says more. */

@@ -1103,5 +1103,17 @@ describe('blog posts and Pandoc notes', () => {
       [5, 'heading: a to-do item, not a paper'],
     ]);
   });
+
+  it('reads the notes of a tutorial or invited talk, named so by their file or folder, as no paper', () => {
+    const paper = '## Sparse Mixtures of Tiny Experts\n\nThey route each token to two of a thousand very small experts.\n';
+    const tutorial = '# Adversarial Robustness\n\nThe tutorial went through attacks, certified defences and adversarial training.\n';
+    const report = inspectNotes([
+      { file: 'day1/talks.md', bytes: Buffer.from(paper) },
+      { file: 'day1/Tutorial - Robustness.md', bytes: Buffer.from(tutorial) },
+      { file: 'invited_talks/lecun.md', bytes: Buffer.from(tutorial) },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Sparse Mixtures of Tiny Experts']);
+    expect(report.notPapers.filter((n) => n.why.startsWith('a tutorial or talk')).map((n) => n.file)).toEqual(['day1/Tutorial - Robustness.md', 'invited_talks/lecun.md']);
+  });
 });
 
