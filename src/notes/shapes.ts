@@ -372,6 +372,10 @@ class PaperReader {
     const strength = titleStrength(section.title, section.href !== null && isPaperLink(section.href));
     const kids = section.children.filter((kid) => notATitle(kid.label) === null);
     const parts = section.children.filter((kid) => partKind(kid.label) !== null).length;
+    // "# Reinforcement Learning Papers Notes" over "## Imitation Learning" over "### [Generative
+    // Adversarial Nets](arxiv...)": headings further down that link papers are papers, and the
+    // headings above them group them, however their own sub-headings read.
+    if (linkedPaperHeadings(section.children, 2) >= 2) return false;
     if (kids.length === 0) return true;
     if (parts >= 1 && parts * 2 >= kids.length) return true;
     // Its sub-headings read more like papers than it does: it groups them ("## Generative
@@ -1211,6 +1215,17 @@ function holdsAnotherLinkedPaper(section: Section): boolean {
     const href = paper && firstLink(splitFirstLine(block.inline).first)?.href;
     return !!href && isPaperLink(href) && !sameWords(section.title, paper.title) && !sameWords(paper.title, section.title);
   });
+}
+
+/** How many headings among `sections` and all below them link to a paper, counted up to `upTo`. */
+function linkedPaperHeadings(sections: Section[], upTo: number): number {
+  let n = 0;
+  for (const section of sections) {
+    if (section.href !== null && isPaperLink(section.href) && ++n >= upTo) return n;
+    n += linkedPaperHeadings(section.children, upTo - n);
+    if (n >= upTo) return n;
+  }
+  return n;
 }
 
 /** Whether a section's first paragraph is its authors' line ("A. Naik, R. Shariff, N. Yasui"). */

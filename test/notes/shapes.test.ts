@@ -1115,5 +1115,15 @@ describe('blog posts and Pandoc notes', () => {
     expect(report.papers.map((p) => p.title)).toEqual(['Sparse Mixtures of Tiny Experts']);
     expect(report.notPapers.filter((n) => n.why.startsWith('a tutorial or talk')).map((n) => n.file)).toEqual(['day1/Tutorial - Robustness.md', 'invited_talks/lecun.md']);
   });
+
+  it('reads headings that link papers, two levels under a titled heading, as papers and the headings above as groups', () => {
+    const { entries } = read('nested-linked-headings.md');
+    expect(entries.map((e) => [e.session, e.title])).toEqual([
+      ['Imitation Learning', 'Generative Adversarial Nets (GAN)'],
+      ['Imitation Learning', 'Generative Adversarial Imitation Learning (GAIL)'],
+      ['Planning', 'Value Iteration Networks (VIN)'],
+    ]);
+  });
+
 });
 
