@@ -86,6 +86,7 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   }
   if (doc.metaLine !== null) reader.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
   const root = sectionTree(doc.blocks);
+  if (root.children.length === 1) reader.fileHeading = root.children[0]!;
   reader.readGroup(root, '');
   reader.onePaperFile(doc, root, options);
   // "## [g](https://arxiv.org/...)" as a file's only title: the file's name says more.
@@ -283,6 +284,8 @@ class PaperReader {
   private readonly withAuthors = new Set<Block>();
   /** Lines of headings read as parts of a paper ("### Actor Model" under the paper's heading). */
   private readonly partLines = new Set<number>();
+  /** The file's one top heading, when it has only one: a one-paper note's title, maybe. */
+  fileHeading: Section | null = null;
 
   constructor(private readonly file: string) {}
 
@@ -378,6 +381,10 @@ class PaperReader {
     if (linkedPaperHeadings(section.children, 2) >= 2) return false;
     if (kids.length === 0) return true;
     if (parts >= 1 && parts * 2 >= kids.length) return true;
+    // "# Explaining and Harnessing Adversarial Examples" over "### Motivation", "### Linear
+    // Explanations of Adversarial Examples": the file's one title, over a part a note has and
+    // headings that neither link a paper nor name authors, is one paper and its sections.
+    if (section === this.fileHeading && parts >= 1 && !kids.some((kid) => (kid.href !== null && isPaperLink(kid.href)) || opensWithAuthors(kid))) return true;
     // Its sub-headings read more like papers than it does: it groups them ("## Generative
     // models" over "### Progressive Growing of GANs ..."); else they are its parts.
     const kidStrength = kids.reduce((sum, kid) => sum + titleStrength(kid.title, kid.href !== null && isPaperLink(kid.href)), 0) / kids.length;

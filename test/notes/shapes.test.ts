@@ -1125,5 +1125,11 @@ describe('blog posts and Pandoc notes', () => {
     ]);
   });
 
+  it("reads a file's one title over a note's part and unlinked headings as one paper with its sections", () => {
+    const { entries, notPapers } = read('one-title-with-sections.md');
+    expect(entries.map((e) => [e.title, e.line])).toEqual([['LEARNING TO READ TABLES ROW BY ROW', 1]]);
+    expect(answerOf(entries[0]!)).toContain('The model reads one row at a time and keeps a memory of the rows read so far.');
+    expect(notPapers).toEqual([]);
+  });
 });
 
