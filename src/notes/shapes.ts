@@ -453,6 +453,11 @@ class PaperReader {
       title = titleLine(firstParagraph.inline)!;
       line = firstParagraph.line;
       skip = firstParagraph;
+    } else if (firstParagraph && blocks.indexOf(firstParagraph) === 0 && plainTitleLine(firstParagraph.inline)) {
+      // "Re-active Learning (C.H. Lin, et al)" alone on the first line, the note below it.
+      title = plainTitleLine(firstParagraph.inline)!;
+      line = firstParagraph.line;
+      skip = firstParagraph;
     } else if (blocks[0]?.kind === 'list' && blocks[0].items[0]?.blocks[0]?.kind === 'paragraph' && titleLine(blocks[0].items[0].blocks[0].inline)) {
       // "- Title - https://..." as the first bullet: the title line, the other bullets the note.
       const [list] = blocks as [Extract<Block, { kind: 'list' }>];
@@ -1294,6 +1299,39 @@ function titleLine(inline: Inline): string | null {
   if (!/\bhttps?:\/\/[^\s)]+\)?[:.]?\s*$/.test(raw)) return null;
   const title = cleanTitle(inlineText(first).replace(/[\s:–—-]+$/, ''));
   return title !== '' && title.split(/\s+/).length <= 25 && !/[.!?]$/.test(title) && notATitle(title) === null ? title : null;
+}
+
+// "(C.H. Lin, et al)", "Liao et al": who wrote it, after a title written on a line of its own.
+const AUTHORS_IN_BRACKETS = /\s*\(([^()]{2,80})\)\s*$/;
+const ET_AL_TAIL = /\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*,?\s+et\.?\s+al\.?$/u;
+
+/**
+ * A first line that is a title in plain text, alone in its paragraph: "Global Model Checking
+ * Pushdown Multi-Agent Systems", "Re-active learning (C.H. Lin, et al)", "How Important is
+ * Weight Symmetry in Backprop? Liao et al". Its title (the authors taken off), or null. Written
+ * in title case, or with its authors after it; not a sentence, nor a label ending in a colon.
+ */
+function plainTitleLine(inline: Inline): string | null {
+  if (inline.some((run) => run.kind === 'break')) return null;
+  let text = inlineText(inline).trim();
+  if (text.length > 200 || text.includes('\n')) return null;
+  const bracketed = AUTHORS_IN_BRACKETS.exec(text);
+  let authored = false;
+  if (bracketed && (isAuthorLine(bracketed[1]!) || /\bet\.? al\b/.test(bracketed[1]!))) {
+    text = text.slice(0, bracketed.index);
+    authored = true;
+  } else if (ET_AL_TAIL.test(text)) {
+    text = text.replace(ET_AL_TAIL, '');
+    authored = true;
+  }
+  // ("Lee, Chen" alone is who wrote it, not what.)
+  if (/[.:;,!]$/.test(text) || (text.endsWith('?') && !authored) || (!authored && isAuthorLine(text))) return null;
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 20 || notATitle(text) !== null) return null;
+  const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
+  if (!authored && capitalised / words.length < 0.6) return null;
+  const title = cleanTitle(text);
+  return title === '' ? null : title;
 }
 
 /** How a file opens: its first line links somewhere, is a title (heading, front matter), or is text. */

@@ -1131,5 +1131,23 @@ describe('blog posts and Pandoc notes', () => {
     expect(answerOf(entries[0]!)).toContain('The model reads one row at a time and keeps a memory of the rows read so far.');
     expect(notPapers).toEqual([]);
   });
+
+  it('titles a one-paper file by its plain first line when it reads as a title or names its authors', () => {
+    const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
+    const report = inspectNotes([
+      file('re-active.md', 'Re-active Learning (C. Lin, et al)\n\nThey learn when relabelling an example helps more than labelling a new one.\n'),
+      file('symmetry.md', 'How Important is Weight Symmetry in Backprop? Liao et al\n\nThey train networks whose feedback weights share only the signs of the forward weights.\n'),
+      file('checking.md', 'Global Model Checking of Pushdown Systems\n\nThey check every state of an infinite-state system at once with automata.\n'),
+      file('sentence-first.md', 'analyse error bounds for deep networks of any depth\n\nThe bounds grow with depth for fully connected networks.\n'),
+      file('authors-first.md', 'Lee, Chen\n\nThey route each token to two of a thousand very small experts.\n'),
+    ]);
+    expect(report.papers.map((p) => [p.file, p.title]).sort()).toEqual([
+      ['authors-first.md', 'Authors first'],
+      ['checking.md', 'Global Model Checking of Pushdown Systems'],
+      ['re-active.md', 'Re-active Learning'],
+      ['sentence-first.md', 'Sentence first'],
+      ['symmetry.md', 'How Important is Weight Symmetry in Backprop?'],
+    ]);
+  });
 });
 
