@@ -363,8 +363,10 @@ function tidySpacing(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Scoring: how much a sentence reads like "what this paper does".
 
+// "So the point of this alg is ...", "The summary is ...", "Overall it shows how ...": the
+// note-taker summing the paper up.
 const SUMMARY_CUE =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
+  /^(?:(?:so,? )?the (?:main |whole )?point (?:of (?:this|the) [\w-]+ )?is\b|the summary is\b|overall,? (?:it|this|they|the (?:paper|method|model|alg|algorithm)) (?:shows?|is|does|proposes?|presents?)\b|in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 // "First, the intuition makes sense: frequent words can fit more parameters ...", "Intuition:":
 // the note-taker introducing the idea behind the method, as "The idea:" does.
 const INTUITION =

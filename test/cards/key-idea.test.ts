@@ -344,6 +344,14 @@ describe('choosing and tidying the answer', () => {
     ).toMatch(/The most important contribution of the paper is to get rid of recurrence altogether\.$/);
   });
 
+  it('takes the note-taker summing the paper up ("The point of this alg is", "Overall it shows") as the summary it is', () => {
+    const body = (summary: string) =>
+      `Value iteration can be written as a convolutional network. This allows for planning using value iteration. Not model-based because we are not directly learning a model but planning off of it. ${summary}`;
+    expect(answer(body('Overall it shows how to put planning in a network for end-to-end training.'))).toMatch(/It shows how to put planning in a network/);
+    expect(answer(body('So the point of this alg is to put planning in a network for end-to-end training.'))).toMatch(/So the point of this alg is/);
+    expect(answer(body('The summary is that planning can sit in a network trained end to end.'))).toMatch(/The summary is that planning/);
+  });
+
   it('keeps numbered steps together', () => {
     expect(answer('Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.')).toBe(
       'Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.',
