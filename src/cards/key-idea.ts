@@ -177,7 +177,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
       continue;
     }
     const fragment = countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text) && !hasVerb(text, analysis);
-    const formula = !words.some((w) => w.word.length >= 3);
+    const formula = !words.some((w) => w.word.length >= 3) && countIdeographs(text, 3) < 3;
     const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, score: 0 };
     candidate.context = readsAsContext(candidate);
     candidates.push(candidate);
@@ -402,6 +402,8 @@ const CONTEXT_START =
 // ...", "Their clever approach is to ...": where a note turns from the problem to what the paper does.
 const METHOD_CUE =
   /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|(?:(?:this|our|their) )?(?:work|paper)\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b|(?:their|the authors['’]?|the paper['’]s)(?: [a-z]+)? (?:approach|method|idea|solution|trick) is\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
+// "本文提出NL Block" (this paper proposes), "作者提出了" (the authors propose): notes in Chinese say so too.
+const PROPOSES_CJK = /提出|设计了|引入了|我们的方法|本文的方法/;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
 const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
@@ -454,10 +456,10 @@ const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
 function readsAsContext(c: Candidate): boolean {
   const t = c.text;
   if (c.fragment || c.formula || endsWithQuestion(t)) return true;
-  if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t)) return false;
+  if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
-  if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || t.endsWith(':')) return true;
+  if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || endsInColon(t)) return true;
   // "ROxford and RParis data set for image retrieval.": which data, with nothing done to it.
   // ("set" is a verb elsewhere: not in "data set".)
   return DATA_SETS.test(t) && !c.words.some((w, i) => w.verb && !(/^sets?$/.test(w.word) && c.words[i - 1]?.word === 'data'));
@@ -504,7 +506,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (ELABORATION_START.test(t)) score -= 1;
   if (CONTEXT_START.test(t)) score -= 1;
   if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
-  if (METHOD_CUE.test(t)) score += 2.5;
+  if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t)) score += 2.5;
   else if (PROPOSE_START.test(t)) score += 1.5;
   if (HOW.test(t)) score += 1.5;
   if (BACKGROUND.test(t) && !PAPER_SUBJECT.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 1;
@@ -517,7 +519,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (CITATION.test(t)) score -= 1.5;
   if (LEANS_BACK.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 0.8;
   // "Multiple sources have two kinds of uncertainty:" introduces what follows; alone it says nothing.
-  if (t.endsWith(':')) score -= 2;
+  if (endsInColon(t)) score -= 2;
   if (t.includes('!')) score -= 1;
   if (c.wordCount < 4) score -= 2;
   if (t.length > 200) score -= 1;
@@ -569,7 +571,7 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
     // "Especially for small batches." goes on from the sentence before it: only after that one.
     if (!after && CONTINUES.test(c.text)) continue;
     // "They try two ways to learn the parameters:" introduces what follows it: only before that.
-    if (!before && c.text.endsWith(':')) continue;
+    if (!before && endsInColon(c.text)) continue;
     // "Vacuous mutual information and mis-estimation." before "Instead, move to a noisy DNN":
     // a phrase without a verb before the statement is a label of what came before it, unless it
     // opens the note (below) or the statement leans on it.
@@ -662,12 +664,12 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
     if (text === undefined) {
       text = c.analysis.remarks.paperVoice ? paperVoiceToThirdPerson(c.text) : c.text;
       if (dropAsides && text.includes('(')) text = tidySpacing(text.replace(ASIDE, ''));
-      const first = c.words[0]!.word === '' ? c.words[1]?.word : c.words[0]!.word;
+      const first = c.words[0]?.word === '' ? c.words[1]?.word : c.words[0]?.word;
       if (first !== undefined && LEAD_IN_FIRST_WORDS.has(first)) text = withoutLeadIns(text, !follows);
       if (hasDoubledWord(c.words)) text = text.replace(DOUBLED_WORD, '$1');
       if (PRAISE_BEFORE_NOUN.test(text)) text = withoutPraise(text);
-      text = capitalise(text.replace(/[\s:;,–—-]+$/, ''));
-      if (!endsSentence(text)) text += '.';
+      text = capitalise(text.replace(/[\s:;,–—：；，-]+$/, ''));
+      if (!endsSentence(text)) text += isIdeograph(text.charCodeAt(text.length - 1)) ? '。' : '.';
       memo.set(key, text);
     }
     return text;
@@ -676,7 +678,8 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
     const dropAsides = opts.dropAsides === true;
     let out = one(sentences[0]!, false, dropAsides);
     for (let i = 1; i < sentences.length; i++) {
-      out += ` ${one(sentences[i]!, sentences[i - 1]!.index === sentences[i]!.index - 1, dropAsides)}`;
+      // (Chinese and Japanese put no space after a sentence.)
+      out += `${FULL_WIDTH_END.test(out[out.length - 1]!) ? '' : ' '}${one(sentences[i]!, sentences[i - 1]!.index === sentences[i]!.index - 1, dropAsides)}`;
     }
     return out;
   };
@@ -710,9 +713,17 @@ function hasDoubledWord(words: WordInfo[]): boolean {
   return false;
 }
 
+const FULL_WIDTH_END = /[。！？]/;
+
+/** "They try two ways:", "几种方法：": a sentence that introduces what follows it. */
+function endsInColon(text: string): boolean {
+  const last = text[text.length - 1];
+  return last === ':' || last === '：';
+}
+
 function endsSentence(text: string): boolean {
   const last = text[text.length - 1]!;
-  if ('.!?…'.includes(last)) return true;
+  if ('.!?…。！？'.includes(last)) return true;
   return `"'”’)`.includes(last) && '.!?…'.includes(text[text.length - 2] ?? '');
 }
 
@@ -1094,12 +1105,30 @@ function countWords(text: string, upTo: number): number {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 9 || code === 10) counted = false;
-    else if (!counted && isWordChar(code)) {
+    else if (code >= 0x3040 && isIdeograph(code)) {
+      if (++n >= upTo) return n;
+      counted = false;
+    } else if (!counted && isWordChar(code)) {
       if (++n >= upTo) return n;
       counted = true;
     }
   }
   return n;
+}
+
+/** How many Han, kana or Hangul characters a text has, counted up to `upTo`. */
+function countIdeographs(text: string, upTo: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < upTo; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x3040 && isIdeograph(code)) n++;
+  }
+  return n;
+}
+
+/** A Han, kana or Hangul character: a word of its own, as these scripts put no space between words. */
+function isIdeograph(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 function isWordChar(code: number): boolean {

@@ -46,6 +46,8 @@ export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   const pieces: string[] = [];
   const all = units(text);
+  // Chinese and Japanese end a sentence with a full-width mark and no space after it.
+  if (FULL_WIDTH_END.test(text)) all.splice(0, all.length, ...all.flatMap((unit) => unit.split(AFTER_FULL_WIDTH_END)));
   for (let u = 0; u < all.length; u++) {
     const unit = all[u]!;
     // Each step is skipped when the character it looks for is absent: most lines need none.
@@ -80,6 +82,8 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
+const FULL_WIDTH_END = /[。！？]/;
+const AFTER_FULL_WIDTH_END = /(?<=[。！？])\s*/;
 const LONE_MARKER = /^[\d.)…,;:!?]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 

@@ -352,6 +352,11 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body('The summary is that planning can sit in a network trained end to end.'))).toMatch(/The summary is that planning/);
   });
 
+  it('reads a note written in Chinese: sentences end at 。, and "提出" (proposes) marks what the paper does', () => {
+    const body = '卷积网络只能看到局部的信息。本文提出一种非局部模块，直接计算任意两个位置之间的关系，从而捕捉长距离依赖。\n\n几种计算关系的方法：\n\n这个模块可以插入任何网络。';
+    expect(answer(body, { title: 'Non-Local Blocks for Video' })).toBe('卷积网络只能看到局部的信息。本文提出一种非局部模块，直接计算任意两个位置之间的关系，从而捕捉长距离依赖。');
+  });
+
   it('keeps numbered steps together', () => {
     expect(answer('Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.')).toBe(
       'Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.',
