@@ -441,6 +441,8 @@ const FRAGMENT_WORDS = 5;
 const CONTEXT_PENALTY = 3;
 /** How much less a fragment counts when the answer's main sentence is chosen. */
 const FRAGMENT_PENALTY = 3;
+const FORMULA_LABEL = /^(?:formula|equation|eqn?|loss(?: function)?|obj(?:ective)?(?: func(?:tion)?)?|update(?: rule)?|gradient)\s*:/i;
+
 // "Linking semantics to geometry ...": a verb all the same.
 const GERUND_START = /^[A-Za-z]+ing\b/;
 
@@ -521,6 +523,8 @@ function scoreSentence(c: Candidate, rank: number): number {
   // "Multiple sources have two kinds of uncertainty:" introduces what follows; alone it says nothing.
   if (endsInColon(t)) score -= 2;
   if (t.includes('!')) score -= 1;
+  // "Formula: Gradient * Q-Learning error * (log policy + V)": how one term is computed, a detail.
+  if (FORMULA_LABEL.test(t)) score -= 1.5;
   if (c.wordCount < 4) score -= 2;
   if (t.length > 200) score -= 1;
   return score;

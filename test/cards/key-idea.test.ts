@@ -357,6 +357,17 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body, { title: 'Non-Local Blocks for Video' })).toBe('卷积网络只能看到局部的信息。本文提出一种非局部模块，直接计算任意两个位置之间的关系，从而捕捉长距离依赖。');
   });
 
+  it('takes a labelled formula for the detail it is, not the key idea', () => {
+    // (Bullets, as notes write them: a paragraph each.)
+    const body = [
+      "This alg's goal is to combine actor-critic and Q-learning",
+      'Every transition is kept in a shared memory',
+      'Formula: gradient of the policy * Q-learning error * (log policy(s,a) + V(s))',
+      'So you train the actor-critic network with this objective as well',
+    ].join('\n\n');
+    expect(answer(body, { title: 'Combining Policy Gradient and Q-Learning' })).toMatch(/^This alg's goal is to combine actor-critic and Q-learning\./);
+  });
+
   it('keeps numbered steps together', () => {
     expect(answer('Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.')).toBe(
       'Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.',
