@@ -136,6 +136,8 @@ function isLowerAscii(code: number): boolean {
 // A sentence mark with more text after it: the piece may still be more than one sentence.
 const INTERNAL_MARK = /[.!?…]["'”’)]* +\S/;
 const ABBREVIATION_SET = new Set(ABBREVIATIONS);
+const LOWER_START = /^[a-z]/;
+const LAST_WORD = /(?:^|[\s(])((?:[A-Za-z]\.){1,3}[A-Za-z]?|[A-Za-z]+)\.$/;
 
 /**
  * Paragraphs and lines -> runs of text to split. A bullet or list line stands alone (its marker
@@ -178,7 +180,13 @@ const WHITESPACE_RUN = /\s+/g;
 const CARRIES_ON = /^[a-z0-9(]/;
 
 function continues(before: string, next: string): boolean {
-  if ('.!?…:;'.includes(before[before.length - 1]!)) return false;
+  const last = before[before.length - 1]!;
+  // "... is aligned to i.e." over "translated from ...": an abbreviation ends the line, not a sentence.
+  if (last === '.' && LOWER_START.test(next)) {
+    const word = LAST_WORD.exec(before);
+    if (word && ABBREVIATION_SET.has(word[1]!.replaceAll('.', ''))) return true;
+  }
+  if ('.!?…:;'.includes(last)) return false;
   if (CARRIES_ON.test(next)) return true;
   return before.length >= 40;
 }

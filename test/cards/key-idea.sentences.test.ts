@@ -11,6 +11,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('carries a sentence on over a line that ends in an abbreviation, and ends one at a line ending in a word', () => {
+    expect(splitSentences('the score is the chance that the target word is aligned to i.e.\ntranslated from the words around it\nThis helps.\nthen it is used')).toEqual([
+      'the score is the chance that the target word is aligned to i.e. translated from the words around it',
+      'This helps.',
+      'then it is used',
+    ]);
+  });
+
   it('carries on after "etc.," but ends at "etc." followed by a new sentence', () => {
     expect(splitSentences('You learn vocabularies, grammar etc., and also practice. Vgg etc. They use it.')).toEqual([
       'You learn vocabularies, grammar etc., and also practice.',
