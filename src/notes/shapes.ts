@@ -1342,7 +1342,10 @@ function openingOf(doc: NotesDocument): Opening {
   if (block?.kind !== 'heading' && block?.kind !== 'paragraph') return 'text';
   const { first } = splitFirstLine(block.inline);
   const raw = first.map((run) => (run.kind === 'text' ? run.text : '')).join('');
-  if (firstLink(first) === null && !/\bhttps?:\/\//.test(raw)) return block.kind === 'heading' ? 'title' : 'text';
+  if (firstLink(first) === null && !/\bhttps?:\/\//.test(raw)) {
+    // ("Re-active Learning (C. Lin, et al)" on a line of its own is a title as a heading is.)
+    return block.kind === 'heading' || (doc.blocks[0] === block && plainTitleLine(block.inline) !== null) ? 'title' : 'text';
+  }
   // "Exponentiated Gradient (EG) (see this paper: https://...)": the note is on a topic and
   // points to a paper for it; a note on the paper names it and links it.
   return citesForTopic(first) ? 'reference' : 'link';

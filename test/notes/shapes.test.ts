@@ -1149,5 +1149,16 @@ describe('blog posts and Pandoc notes', () => {
       ['symmetry.md', 'How Important is Weight Symmetry in Backprop?'],
     ]);
   });
+
+  it('keeps a one-paper file opening with a plain title line among notes that open with a link', () => {
+    const linked = (n: number) => ({ file: `linked-${n}.md`, bytes: Buffer.from(`# [Sparse Experts ${n}](https://arxiv.org/abs/2101.0000${n})\n\nThey route each token to a few small experts.\n`) });
+    const report = inspectNotes([
+      linked(1),
+      linked(2),
+      linked(3),
+      { file: 're-active.md', bytes: Buffer.from('Re-active Learning (C. Lin, et al)\n\nThey learn when relabelling an example helps more than labelling a new one.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toContain('Re-active Learning');
+  });
 });
 
