@@ -1309,9 +1309,10 @@ const ET_AL_TAIL = /\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*,?\s+e
  * A first line that is a title in plain text, alone in its paragraph: "Global Model Checking
  * Pushdown Multi-Agent Systems", "Re-active learning (C.H. Lin, et al)", "How Important is
  * Weight Symmetry in Backprop? Liao et al". Its title (the authors taken off), or null. Written
- * in title case, or with its authors after it; not a sentence, nor a label ending in a colon.
+ * in title case, or with its authors after it (`withAuthors`: only so); not a sentence, nor a
+ * label ending in a colon.
  */
-function plainTitleLine(inline: Inline): string | null {
+function plainTitleLine(inline: Inline, withAuthors = false): string | null {
   if (inline.some((run) => run.kind === 'break')) return null;
   let text = inlineText(inline).trim();
   if (text.length > 200 || text.includes('\n')) return null;
@@ -1325,6 +1326,7 @@ function plainTitleLine(inline: Inline): string | null {
     authored = true;
   }
   // ("Lee, Chen" alone is who wrote it, not what.)
+  if (withAuthors && !authored) return null;
   if (/[.:;,!]$/.test(text) || (text.endsWith('?') && !authored) || (!authored && isAuthorLine(text))) return null;
   const words = text.split(/\s+/);
   if (words.length < 2 || words.length > 20 || notATitle(text) !== null) return null;
@@ -1343,8 +1345,9 @@ function openingOf(doc: NotesDocument): Opening {
   const { first } = splitFirstLine(block.inline);
   const raw = first.map((run) => (run.kind === 'text' ? run.text : '')).join('');
   if (firstLink(first) === null && !/\bhttps?:\/\//.test(raw)) {
-    // ("Re-active Learning (C. Lin, et al)" on a line of its own is a title as a heading is.)
-    return block.kind === 'heading' || (doc.blocks[0] === block && plainTitleLine(block.inline) !== null) ? 'title' : 'text';
+    // ("Re-active Learning (C. Lin, et al)" on a line of its own, naming its authors, is a title
+    // as a heading is; "Gaussian CheatSheet" may head a topic's note.)
+    return block.kind === 'heading' || (doc.blocks[0] === block && plainTitleLine(block.inline, true) !== null) ? 'title' : 'text';
   }
   // "Exponentiated Gradient (EG) (see this paper: https://...)": the note is on a topic and
   // points to a paper for it; a note on the paper names it and links it.
