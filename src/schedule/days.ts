@@ -86,8 +86,8 @@ export function localDaysBetween(a: number, b: number, dayStartHour: number): nu
  * per review.
  */
 export class LocalDayFinder {
-  private start = Infinity;
-  private end = -Infinity;
+  start = Infinity;
+  end = -Infinity;
   key = '';
   /** Local days from this instant's day to today (0 today, 1 yesterday, negative: future), when today was given. */
   daysAgo = 0;

@@ -5,16 +5,14 @@
 // Days are the user's local days (process time zone, starting at settings.dayStartHour), from
 // schedule/days.ts, so a review at 03:30 with a 4 a.m. day start belongs to the day before.
 import { parametersSummary, weightsOf } from '../schedule/parameters.js';
-import { CardStateKind, LogKindCode } from '../core/types.js';
+import { CardStateKind } from '../core/types.js';
 import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
-import { addDaysToKey, dayKeyDiff, LocalDayFinder, localDayKey, localDayStartOffset } from '../schedule/days.js';
+import { addDaysToKey, dayKeyDiff, localDayKey, localDayStartOffset } from '../schedule/days.js';
 import { isBuried } from '../schedule/card-state.js';
 import { Scheduler } from '../schedule/scheduler.js';
-import { undoneSeqs } from '../schedule/standing.js';
-import { retentionOutcome } from '../schedule/retention.js';
+import { dayNumber, effectiveReviews, ReviewTally, type DayFigures, type StandingReviews } from '../schedule/review-tally.js';
 
-/** Anki's threshold: a review card is mature once its interval reaches 21 days. */
-export const MATURE_INTERVAL_DAYS = 21;
+export { MATURE_INTERVAL_DAYS } from '../schedule/review-tally.js';
 export const FORECAST_DAYS = 30;
 export const REVIEW_HISTORY_DAYS = 30;
 export const REVIEW_HISTORY_MONTHS = 12;
@@ -152,8 +150,13 @@ export interface DeckStats {
 
 export interface StatsInput {
   deck: string;
-  /** The deck's whole review log, as the store's readLogFacts() gives it. */
-  log: LogFacts;
+  /**
+   * The deck's whole review log, as the store's readLogFacts() gives it; or, in its place, the
+   * tally of its standing reviews (schedule/review-tally.ts) the store keeps, which gives the
+   * same figures.
+   */
+  log?: LogFacts;
+  tally?: ReviewTally;
   states: ReadonlyMap<string, CardState>;
   /** The deck's current cards; retired cards are not among them. */
   cards: readonly Card[];
@@ -161,36 +164,7 @@ export interface StatsInput {
   now: number;
 }
 
-/** The reviews that stand, in time order: rows of their log. */
-export interface StandingReviews {
-  readonly log: LogFacts;
-  readonly rows: Int32Array;
-}
-
-/**
- * The reviews that stand: every review entry not taken back by an undo, in time order. An undo
- * that was itself undone takes nothing back, so the log is read newest first.
- */
-export function effectiveReviews(log: LogFacts): StandingReviews {
-  const { kind, seq, undoes, at } = log;
-  // LogFacts rows are in seq order.
-  const undone = undoneSeqs(
-    log.length,
-    (i) => seq[i]!,
-    (i) => (kind[i] === LogKindCode.undo ? undoes[i]! : NaN),
-  );
-  let rows = new Int32Array(log.length);
-  let count = 0;
-  for (let i = 0; i < log.length; i++) {
-    if (kind[i] === LogKindCode.review && (undone.size === 0 || !undone.has(seq[i]!))) rows[count++] = i;
-  }
-  rows = rows.subarray(0, count);
-  let inTimeOrder = true;
-  for (let i = 1; i < count && inTimeOrder; i++) inTimeOrder = at[rows[i - 1]!]! <= at[rows[i]!]!;
-  // A clock that went back: sorted, stably (Array's sort is), so equal times keep log order.
-  if (!inTimeOrder) rows = Int32Array.from(Array.from(rows).sort((a, b) => at[a]! - at[b]!));
-  return { log, rows };
-}
+export { effectiveReviews, type StandingReviews };
 
 /** Probability of recall now, from the card's FSRS state; null for a card never reviewed. */
 export type Retrievability = (state: CardState, now: number) => number | null;
@@ -218,11 +192,8 @@ export function countCards(cards: readonly Card[], states: ReadonlyMap<string, C
   return counts;
 }
 
-interface DayTally {
-  reviews: number;
-  again: number;
-  ms: number;
-}
+/** Reviews per local day (key "YYYY-MM-DD"), up to the end of today: the tally's days. */
+type DayTally = Pick<DayFigures, 'reviews' | 'again' | 'ms'>;
 
 function emptyRetentionRow(period: RetentionPeriod): TrueRetentionRow {
   return { period, youngPass: 0, youngFail: 0, maturePass: 0, matureFail: 0, retention: null, youngRetention: null, matureRetention: null };
@@ -240,67 +211,31 @@ function ratio(pass: number, fail: number): number | null {
  * - young or mature by the interval the card had when reviewed (Anki's revlog lastIvl, the
  *   scheduled interval, here `before.scheduledDays`): mature at 21 days or more.
  * Reviews later than today's end (a clock that went back) count nowhere, as in Anki.
+ * (Tallied per day by ReviewTally, then summed into the periods.)
  */
 export function trueRetention(reviews: StandingReviews, now: number, dayStartHour: number): TrueRetentionRow[] {
-  // Tallied per day back from today first (young pass, young fail, mature pass, mature fail),
-  // then summed into the periods: one array increment per review.
-  const perDay: number[] = [];
-  const days = new LocalDayFinder(dayStartHour, localDayKey(now, dayStartHour));
-  const { log, rows } = reviews;
-  const { at, card, rating, beforeState, beforeScheduledDays } = log;
-  // Per card (by its index in the log), the day back from today last counted; -1: none yet.
-  const lastCountedDay = new Int32Array(log.cardIds.length).fill(-1);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    const outcome = retentionOutcome(beforeState[row], rating[row]!);
-    if (outcome === null) continue;
-    days.moveTo(at[row]!);
-    const ago = days.daysAgo;
-    if (!(ago >= 0) || lastCountedDay[card[row]!] === ago) continue; // future (or bad) times count nowhere
-    lastCountedDay[card[row]!] = ago;
-    const slot = ago * 4 + (beforeScheduledDays[row]! >= MATURE_INTERVAL_DAYS ? 2 : 0) + (outcome === 'fail' ? 1 : 0);
-    while (perDay.length <= slot) perDay.push(0);
-    perDay[slot]!++;
-  }
-  const dayCount = Math.ceil(perDay.length / 4);
+  const today = dayNumber(localDayKey(now, dayStartHour));
+  const tally = new ReviewTally(dayStartHour);
+  tally.addRows(reviews.log, reviews.rows, today);
+  return retentionRows(tally, today);
+}
+
+function retentionRows(tally: ReviewTally, today: number): TrueRetentionRow[] {
   return RETENTION_PERIODS.map(({ period, from, days: span }) => {
     const row = emptyRetentionRow(period);
-    for (let ago = from; ago < Math.min(dayCount, from + span); ago++) {
-      row.youngPass += perDay[ago * 4] ?? 0;
-      row.youngFail += perDay[ago * 4 + 1] ?? 0;
-      row.maturePass += perDay[ago * 4 + 2] ?? 0;
-      row.matureFail += perDay[ago * 4 + 3] ?? 0;
+    for (const day of tally.days.values()) {
+      const ago = today - dayNumber(day.key);
+      if (ago < from || ago >= from + span) continue;
+      row.youngPass += day.youngPass;
+      row.youngFail += day.youngFail;
+      row.maturePass += day.maturePass;
+      row.matureFail += day.matureFail;
     }
     row.retention = ratio(row.youngPass + row.maturePass, row.youngFail + row.matureFail);
     row.youngRetention = ratio(row.youngPass, row.youngFail);
     row.matureRetention = ratio(row.maturePass, row.matureFail);
     return row;
   });
-}
-
-/** Reviews per local day (key "YYYY-MM-DD"), up to the end of today. */
-function tallyDays(reviews: StandingReviews, now: number, dayStartHour: number): Map<string, DayTally> {
-  const tallies = new Map<string, DayTally>();
-  const days = new LocalDayFinder(dayStartHour, localDayKey(now, dayStartHour));
-  const { rows, log } = reviews;
-  const { at, rating, ms } = log;
-  let tally: DayTally | undefined;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (days.moveTo(at[row]!) || tally === undefined) {
-      if (!(days.daysAgo >= 0)) {
-        tally = undefined;
-        continue;
-      }
-      tally = tallies.get(days.key);
-      if (!tally) tallies.set(days.key, (tally = { reviews: 0, again: 0, ms: 0 }));
-    }
-    tally.reviews++;
-    if (rating[row] === 1) tally.again++;
-    const answerMs = ms[row]!;
-    tally.ms += Number.isFinite(answerMs) && answerMs > 0 ? answerMs : 0;
-  }
-  return tallies;
 }
 
 /**
@@ -325,39 +260,26 @@ type DueDays = ((ago: number) => boolean) & { oldest?: number };
  * The days on which some card was due and not yet reviewed, from the standing reviews: a card
  * is due from the day its review scheduled it for (that review's scheduledDays, which the next
  * review records as its `before`) until the day it was next reviewed; after its last review,
- * from its state's due date on (unless suspended). New cards waiting are not due.
+ * from its state's due date on (unless suspended). New cards waiting are not due. The spans
+ * between reviews are the tally's (ReviewTally.dueDelta); the last ones come from the states.
  */
-function dueDays(reviews: StandingReviews, states: ReadonlyMap<string, CardState>, now: number, dayStartHour: number): DueDays {
-  const { rows, log } = reviews;
-  const { at, card, beforeScheduledDays } = log;
+function dueDays(tally: ReviewTally, states: ReadonlyMap<string, CardState>, now: number, dayStartHour: number, today: number): DueDays {
   const todayKey = localDayKey(now, dayStartHour);
-  const days = new LocalDayFinder(dayStartHour, todayKey);
-  const lastAgo = new Float64Array(log.cardIds.length).fill(NaN);
   // +1 where a span of due days begins (its newest day, fewest days ago), -1 past its oldest.
   const delta = new Map<number, number>();
-  let oldest = 0;
+  const oldest = Number.isNaN(tally.firstDay) ? 0 : Math.max(0, today - tally.firstDay);
+  for (const [day, change] of tally.dueDelta) {
+    if (change !== 0) delta.set(today - day, (delta.get(today - day) ?? 0) + change);
+  }
   const mark = (newestAgo: number, oldestAgo: number) => {
     const from = Math.max(0, newestAgo);
     if (oldestAgo < from) return;
     delta.set(from, (delta.get(from) ?? 0) + 1);
     delta.set(oldestAgo + 1, (delta.get(oldestAgo + 1) ?? 0) - 1);
   };
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    days.moveTo(at[row]!);
-    const ago = days.daysAgo;
-    if (!(ago >= 0)) continue;
-    oldest = Math.max(oldest, ago);
-    const c = card[row]!;
-    const previous = lastAgo[c]!;
-    const interval = beforeScheduledDays[row]!;
-    // Due (previous - interval) days ago, waiting until the day before this review.
-    if (!Number.isNaN(previous) && Number.isFinite(interval)) mark(ago + 1, previous - Math.round(interval));
-    lastAgo[c] = ago;
-  }
-  for (let c = 0; c < lastAgo.length; c++) {
-    if (Number.isNaN(lastAgo[c]!)) continue;
-    const state = states.get(log.cardIds[c]!);
+  for (const [id, card] of tally.cards) {
+    if (Number.isNaN(card.lastDay)) continue;
+    const state = states.get(id);
     if (!state || state.suspended || !(state.due <= now)) continue;
     mark(0, dayKeyDiff(localDayKey(state.due, dayStartHour), todayKey));
   }
@@ -463,30 +385,15 @@ export function forecastDue(
   return { forecast, overdue };
 }
 
-/** Each card's passes and fails among its standing reviews as a card in review, by card id. */
-function reviewRecord(reviews: StandingReviews): Map<string, { passed: number; failed: number }> {
-  const { log, rows } = reviews;
-  const record = new Map<string, { passed: number; failed: number }>();
-  for (const row of rows) {
-    if (log.beforeState[row] !== CardStateKind.Review) continue;
-    const id = log.cardIds[log.card[row]!]!;
-    const tally = record.get(id) ?? { passed: 0, failed: 0 };
-    if (log.rating[row] === 1) tally.failed++;
-    else tally.passed++;
-    record.set(id, tally);
-  }
-  return record;
-}
-
 export function hardestCards(
   cards: readonly Card[],
   states: ReadonlyMap<string, CardState>,
   now: number,
   retrievabilityNow: Retrievability,
-  reviews: StandingReviews | null = null,
+  /** Each card's passes and fails among its standing reviews as a card in review, by card id. */
+  record: ReadonlyMap<string, { passed: number; failed: number }> = new Map(),
   limit = HARDEST_LIMIT,
 ): HardCard[] {
-  const record = reviews ? reviewRecord(reviews) : new Map<string, { passed: number; failed: number }>();
   const hard: HardCard[] = [];
   for (const card of cards) {
     const state = states.get(card.id);
@@ -545,12 +452,14 @@ export function predictedRetention(
  * and the hardest cards cover the deck's current cards only.
  */
 export function computeStats(input: StatsInput): DeckStats {
-  const { deck, log, states, cards, settings, now } = input;
+  const { deck, states, cards, settings, now } = input;
   const hour = settings.dayStartHour;
   const todayKey = localDayKey(now, hour);
-  const reviews = effectiveReviews(log);
+  const today = dayNumber(todayKey);
+  const tally = input.tally ?? (input.log ? ReviewTally.of(input.log, hour, today) : new ReviewTally(hour));
+  if (tally.dayStartHour !== hour) throw new Error('computeStats: the tally counts days of another day-start hour');
 
-  const tallies = tallyDays(reviews, now, hour);
+  const tallies: ReadonlyMap<string, DayTally> = tally.days;
   const todayTally = tallies.get(todayKey);
 
   const { forecast, overdue } = forecastDue(cards, states, now, hour);
@@ -573,7 +482,7 @@ export function computeStats(input: StatsInput): DeckStats {
       again: todayTally?.again ?? 0,
       seconds: Math.round((todayTally?.ms ?? 0) / 1000),
     },
-    trueRetention: trueRetention(reviews, now, hour),
+    trueRetention: retentionRows(tally, today),
     predictedRetention: predicted.mean,
     predictedRetentionCards: predicted.cards,
     parameters: {
@@ -587,8 +496,8 @@ export function computeStats(input: StatsInput): DeckStats {
     overdue,
     reviewsPerDay: reviewsPerDay(tallies, todayKey),
     reviewsPerMonth: reviewsPerMonth(tallies, todayKey),
-    streakDays: streakDays(tallies, todayKey, dueDays(reviews, states, now, hour)),
+    streakDays: streakDays(tallies, todayKey, dueDays(tally, states, now, hour, today)),
     heatmap: heatmap(tallies, todayKey),
-    hardest: hardestCards(cards, states, now, retrievabilityNow, reviews),
+    hardest: hardestCards(cards, states, now, retrievabilityNow, tally.cards),
   };
 }
