@@ -4,6 +4,8 @@ import type { CommandContext } from './context.js';
 import { currentCards } from '../cards/current.js';
 import type { Card, CardState, LogEntry, LogFacts, Settings } from '../core/types.js';
 import { replayMemory, withMemory } from '../schedule/memory.js';
+import { localDayKey } from '../schedule/days.js';
+import { dayNumber, type ReviewTally } from '../schedule/review-tally.js';
 import { reviewsByCard } from '../schedule/reviews.js';
 import { resolveDeckName } from '../store/decks.js';
 import { LogFactsBuilder, openState } from '../store/index.js';
@@ -17,9 +19,14 @@ export interface DeckForReading {
   log: LogFacts;
   /** The log's entries in full, when asked for (else empty): what one card's history needs. */
   entries: LogEntry[];
+  /**
+   * When asked for with `tallyAt` (a time), the tally of the standing reviews up to that time's
+   * local day, in place of `log` (then empty) when the log need not be read for anything else.
+   */
+  tally?: ReviewTally;
 }
 
-export async function readDeck(ctx: CommandContext, requested: unknown, options: { log: boolean; entries?: boolean }): Promise<DeckForReading> {
+export async function readDeck(ctx: CommandContext, requested: unknown, options: { log: boolean; entries?: boolean; tallyAt?: number }): Promise<DeckForReading> {
   const { decksDir, stateDir } = ctx.places;
   const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
   const { cardsFile, note } = await currentCards(decksDir, deck);
@@ -33,7 +40,12 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
     }
     const settings = store.settings(deck);
     let states = new Map(deckState.cardStates());
-    const log = options.log || settings.parameters ? deckState.readLogFacts() : new LogFactsBuilder(0).finish();
+    // The statistics of the history come from the tally the store keeps, unless the log is read anyway.
+    const tally =
+      options.tallyAt !== undefined && !settings.parameters
+        ? deckState.reviewTally(settings.dayStartHour, dayNumber(localDayKey(options.tallyAt, settings.dayStartHour)))
+        : undefined;
+    const log = (options.log && !tally) || settings.parameters ? deckState.readLogFacts() : new LogFactsBuilder(0).finish();
     if (settings.parameters) {
       // Memory states follow the parameters in use: replayed from the log (schedule/memory.ts).
       states = withMemory(states, replayMemory(reviewsByCard(log, settings.dayStartHour), settings.parameters));
@@ -43,8 +55,9 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
       cards: cardsFile.cards,
       settings,
       states,
-      log: options.log ? log : new LogFactsBuilder(0).finish(),
+      log: options.log && !tally ? log : new LogFactsBuilder(0).finish(),
       entries: options.entries ? deckState.readLog() : [],
+      ...(tally ? { tally } : {}),
     };
   } finally {
     store.close();

@@ -15,8 +15,12 @@ import { corruptedFileError, damagedLastLineError } from './corruption.js';
 import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
 import { LogFactsBuilder } from './log-facts.js';
-import { FACTS_DIR, LEGACY_FACTS_FILE, SNAPSHOT_FILE, deckStateDir, deviceLogFile, displayPath, fileStamp, localDeckDir } from './layout.js';
+import { FACTS_DIR, LEGACY_FACTS_FILE, SNAPSHOT_FILE, STATS_CACHE_FILE, deckStateDir, deviceLogFile, displayPath, fileStamp, localDeckDir } from './layout.js';
 import { readFactsCache, writeFactsCache } from './facts-cache.js';
+import { readStatsCache, writeStatsCache, type KeptTally, type TallyPoint } from './stats-cache.js';
+import { ReviewTally } from '../schedule/review-tally.js';
+import { undoneSeqs } from '../schedule/standing.js';
+import { LogKindCode } from '../core/types.js';
 import { basename } from 'node:path';
 import {
   MergedStates,
@@ -99,6 +103,12 @@ export interface DeckState {
    * way), without building an entry object or card state for any of it.
    */
   readLogFacts(): LogFacts;
+  /**
+   * The tally of the standing reviews (schedule/review-tally.ts) up to the day numbered `today`,
+   * its local days starting at `dayStartHour`: what `stats` shows of the history. From the
+   * tally a writer kept (stats-cache.ts) and the entries past it, or from the whole log.
+   */
+  reviewTally(dayStartHour: number, today: number): ReviewTally;
   /** The merged entries numbered above `seq`, in order; reads only the end of the logs. */
   entriesSince(seq: number): LogEntry[];
   /** The point cardStates() is at. */
@@ -136,6 +146,8 @@ export interface DeckContext {
   redo?: Redo;
   /** The writer's lock problem, if any: no writes once the lock is lost. */
   lockProblem: () => UserError | undefined;
+  /** The deck's day-start hour, for the review tally a writer keeps (absent: none kept). */
+  dayStartHour?: () => number;
 }
 
 function snapshotProblem(doc: Record<string, unknown>): string | undefined {
@@ -167,6 +179,23 @@ function latestKey(order: readonly MergedEntry[], devices: readonly string[], st
     if (isAfter(entry, devices[source]!, latest)) latest = keyOf(entry, devices[source]!);
   }
   return latest;
+}
+
+/** The latest merge key of `facts`, a log of `device`, and `start`. */
+function latestFactsKey(facts: LogFacts, device: string, start: MergeKey | null): MergeKey | null {
+  let latest = start;
+  for (let i = 0; i < facts.length; i++) {
+    if (keyIsAfter(facts.at[i]!, device, facts.seq[i]!, latest)) latest = { at: facts.at[i]!, device, seq: facts.seq[i]! };
+  }
+  return latest;
+}
+
+/** isAfter (merged-log.ts) for an entry known by its time and number. */
+function keyIsAfter(at: number, device: string, seq: number, key: MergeKey | null): boolean {
+  if (key === null) return true;
+  if (at !== key.at) return at > key.at;
+  if (device !== key.device) return device > key.device;
+  return seq > key.seq;
 }
 
 /** Another device's log (or the legacy one) as this reader found it. */
@@ -717,17 +746,168 @@ export class DeckStateFiles implements DeckState {
   }
 
   readLogFacts(): LogFacts {
-    const logs = deviceLogFiles(this.ctx.stateDir, this.name);
-    // One log (or none yet): read as it is, its own numbering the merged one (as onlyLog reads).
-    if (logs.length <= 1) {
-      const log = logs[0] ?? { device: this.ctx.device, file: this.logFile };
-      return existsSync(log.file) ? this.logFacts(log) : new LogFactsBuilder(0).finish();
-    }
-    const read = logs.filter((log) => log.file === this.logFile || !withFile(log.file, 'r', headerStillArriving));
+    const { read, merged } = this.factsLogs();
+    if (!merged) return read.length === 0 ? new LogFactsBuilder(0).finish() : this.logFacts(read[0]!);
     return mergeFacts(
       read.map((log) => this.logFacts(log)),
       read.map((log) => log.device),
     );
+  }
+
+  /**
+   * The logs the statistics read: one log (or none yet) as it is, its own numbering the merged
+   * one (as onlyLog reads); of several, all but another machine's whose header is still arriving,
+   * merged.
+   */
+  private factsLogs(): { read: DeviceLogFile[]; merged: boolean } {
+    const logs = deviceLogFiles(this.ctx.stateDir, this.name);
+    if (logs.length <= 1) {
+      const log = logs[0] ?? { device: this.ctx.device, file: this.logFile };
+      return { read: existsSync(log.file) ? [log] : [], merged: false };
+    }
+    return { read: logs.filter((log) => log.file === this.logFile || !withFile(log.file, 'r', headerStillArriving)), merged: true };
+  }
+
+  reviewTally(dayStartHour: number, today: number): ReviewTally {
+    return (this.keptTally(dayStartHour, today) ?? this.wholeTally(dayStartHour, today)).tally;
+  }
+
+  private statsCacheFile(): string {
+    return join(dirname(this.snapshotFile), STATS_CACHE_FILE);
+  }
+
+  /**
+   * The tally of every log read whole (through the facts caches), and the point each log was
+   * read to.
+   */
+  private wholeTally(dayStartHour: number, today: number): KeptTally {
+    const { read, merged } = this.factsLogs();
+    const logs: TallyPoint[] = [];
+    const facts: LogFacts[] = [];
+    let lastKey: MergeKey | null = null;
+    for (const log of read) {
+      const { one, point } = withFile(log.file, 'r', (fd) => {
+        const { facts: one, end, header } = this.scanLogFacts(fd, log);
+        return { one, point: { device: log.device, ...end, pointLine: lineEndingAt(fd, end.logBytes, header) ?? '' } };
+      });
+      this.checkTimes(one.at, one.seq, log.file);
+      facts.push(one);
+      logs.push(point);
+      lastKey = latestFactsKey(one, log.device, lastKey);
+    }
+    const all = merged ? mergeFacts(facts, read.map((log) => log.device)) : (facts[0] ?? new LogFactsBuilder(0).finish());
+    return { tally: ReviewTally.of(all, dayStartHour, today), logs, lastKey };
+  }
+
+  /**
+   * The tally kept in the stats cache carried on with the entries past it, or null when it cannot
+   * give what the whole logs give: no cache, another version or day-start hour, a day counted
+   * after today, a log no longer holding the line the cache ends at (or gone), an entry past it
+   * that merges before what it counted, an undo of an entry it counted, or a review past it
+   * earlier than one it counted. Damage past its point is named as reading the log would.
+   */
+  private keptTally(dayStartHour: number, today: number): KeptTally | null {
+    const kept = readStatsCache(this.statsCacheFile(), dayStartHour);
+    if (!kept || kept.tally.lastDay > today) return null;
+    const { read, merged } = this.factsLogs();
+    const recorded = new Map(kept.logs.map((point) => [point.device, point]));
+    const tails: { device: string; facts: LogFacts }[] = [];
+    const logs: TallyPoint[] = [];
+    let lastKey = kept.lastKey;
+    for (const log of read) {
+      const point = recorded.get(log.device);
+      recorded.delete(log.device);
+      const tail = withFile(log.file, 'r', (fd) => {
+        const header = this.readLogHeader(fd, log.file);
+        const size = fileSize(fd);
+        let from = header;
+        let fromSeq = 0;
+        if (point && point.seq > 0) {
+          if (!(point.logBytes <= size && lineEndingAt(fd, point.logBytes, header) === point.pointLine)) return null;
+          from = point.logBytes;
+          fromSeq = point.seq;
+        }
+        const builder = new LogFactsBuilder(Math.ceil((size - from) / 160) + 16);
+        let scanned;
+        try {
+          scanned = scanFacts(fd, from, fromSeq, builder);
+        } catch (error) {
+          throw this.logError(error, log.file);
+        }
+        const facts = builder.finish();
+        const pointLine = scanned.goodEnd === from && point ? point.pointLine : (lineEndingAt(fd, scanned.goodEnd, header) ?? '');
+        return { facts, fromSeq, point: { device: log.device, seq: scanned.lastSeq, logBytes: scanned.goodEnd, pointLine } };
+      });
+      if (tail === null) return null;
+      this.checkTimes(tail.facts.at, tail.facts.seq, log.file);
+      const { facts, fromSeq } = tail;
+      // An undo past the point that takes back an entry the tally counted: count again.
+      const undone = undoneSeqs(
+        facts.length,
+        (i) => facts.seq[i]!,
+        (i) => (facts.kind[i] !== LogKindCode.undo ? NaN : merged && !(Number.isInteger(facts.undoes[i]) && facts.undoes[i]! >= 1 && facts.undoes[i]! < facts.seq[i]!) ? 0 : facts.undoes[i]!),
+      );
+      for (const target of undone) if (target >= 1 && target <= fromSeq) return null;
+      // Every entry past the points must merge after those counted, so that they merge after them.
+      if (facts.length > 0 && !keyIsAfter(facts.at[0]!, log.device, facts.seq[0]!, kept.lastKey)) return null;
+      lastKey = latestFactsKey(facts, log.device, lastKey);
+      const standing = new Uint8Array(facts.length);
+      for (let i = 0; i < facts.length; i++) standing[i] = facts.kind[i] === LogKindCode.review && !undone.has(facts.seq[i]!) ? 1 : 0;
+      tails.push({ device: log.device, facts: { ...facts, kind: standing } });
+      logs.push(tail.point);
+    }
+    for (const gone of recorded.values()) if (gone.seq > 0) return null;
+    // The standing reviews past the points, merged as mergeFacts merges (earliest by time, then
+    // device, then number), then in time order as effectiveReviews puts them.
+    const order: { log: LogFacts; row: number }[] = [];
+    const next = tails.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let k = 0; k < tails.length; k++) {
+        const i = next[k]!;
+        const a = tails[k]!.facts;
+        if (i >= a.length) continue;
+        if (best < 0) {
+          best = k;
+          continue;
+        }
+        const b = tails[best]!.facts;
+        const j = next[best]!;
+        if (a.at[i]! < b.at[j]! || (a.at[i] === b.at[j] && (tails[k]!.device < tails[best]!.device || (tails[k]!.device === tails[best]!.device && a.seq[i]! < b.seq[j]!)))) best = k;
+      }
+      if (best < 0) break;
+      const row = next[best]!++;
+      const log = tails[best]!.facts;
+      if (log.kind[row] === 1) order.push({ log, row });
+    }
+    let inTimeOrder = true;
+    for (let i = 1; i < order.length && inTimeOrder; i++) inTimeOrder = order[i - 1]!.log.at[order[i - 1]!.row]! <= order[i]!.log.at[order[i]!.row]!;
+    if (!inTimeOrder) order.sort((a, b) => a.log.at[a.row]! - b.log.at[b.row]!);
+    const { tally } = kept;
+    if (order.length > 0 && order[0]!.log.at[order[0]!.row]! < tally.lastAt) return null;
+    for (const { log, row } of order) {
+      tally.add(log.at[row]!, log.cardIds[log.card[row]!]!, log.rating[row]!, log.ms[row]!, log.beforeState[row]!, log.beforeScheduledDays[row]!, today);
+    }
+    return { tally, logs, lastKey };
+  }
+
+  /**
+   * Writer only, on folding: the review tally brought to the logs' ends and kept, so that the next
+   * `stats` reads only what is answered after it. Only a speed-up: a failure leaves the cache as it
+   * was (or none), and `stats` then reads the logs.
+   */
+  private leaveStatsCache(): void {
+    try {
+      const hour = this.ctx.dayStartHour?.();
+      if (hour === undefined) return;
+      const kept = this.keptTally(hour, Infinity) ?? this.wholeTally(hour, Infinity);
+      if (kept.logs.some((point) => point.seq > 0 && point.pointLine === '')) return;
+      const file = this.statsCacheFile();
+      mkdirSync(dirname(file), { recursive: true });
+      writeStatsCache(file, kept);
+    } catch {
+      // `stats` counts from the logs, as it would with no cache
+    }
   }
 
   /** One log's facts, read by the fast path (scanFacts) past the cache of them, its times checked. */
@@ -853,6 +1033,7 @@ export class DeckStateFiles implements DeckState {
     this.snapshotDb.write();
     this.foldedTotal = this.total;
     this.leaveFactsCaches();
+    this.leaveStatsCache();
   }
 
   /** Folds what is new (unless the lock was lost) and closes the log. */

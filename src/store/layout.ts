@@ -16,6 +16,8 @@ export const DUE_INDEX_FILE = 'due-index.json';
  */
 export const FACTS_DIR = 'facts';
 export const LEGACY_FACTS_FILE = '_legacy.bin';
+/** Per deck, in a machine's local folder: the review tally `stats` shows the history from (stats-cache.ts). */
+export const STATS_CACHE_FILE = 'stats-tally.json';
 export const BACKUPS_DIR = 'backups';
 /** Inside BACKUPS_DIR: the one backup copy of each deck's review log, `<deck>.ndjson`. */
 export const BACKUP_LOGS_DIR = 'logs';

@@ -176,6 +176,7 @@ class StateFolder implements StateStore {
       device: this.thisMachine.name,
       ...(lazyRedo ? { redo: lazyRedo } : {}),
       lockProblem: () => this.lock?.compromised(),
+      dayStartHour: () => this.settings(name).dayStartHour,
     });
     this.decks.set(name, deck);
     return deck;

@@ -13,8 +13,10 @@ import { measured } from '../../core/text.js';
 export const loadsTextWidths = true;
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
-  const { deck, cards, settings, states, log } = await readDeck(ctx, args.positional[0], { log: true });
-  const stats = computeStats({ deck, log, states, cards, settings, now: ctx.clock.now() });
+  const now = ctx.clock.now();
+  // The history's figures from the tally the last writer kept, carried on with what was answered since.
+  const { deck, cards, settings, states, log, tally } = await readDeck(ctx, args.positional[0], { log: true, tallyAt: now });
+  const stats = computeStats({ deck, ...(tally ? { tally } : { log }), states, cards, settings, now });
   if (ctx.json) {
     printJson(ctx, stats);
     return 0;
