@@ -163,8 +163,10 @@ function snapshotProblem(doc: Record<string, unknown>): string | undefined {
     }
   }
   if (!isJsonObject(doc.cards)) return 'no "cards" object';
-  for (const [id, state] of Object.entries(doc.cards)) {
-    if (!isJsonObject(state)) return `card ${JSON.stringify(id)} has no state`;
+  // for-in, not Object.entries: with 10,000 cards the entries' arrays cost more than the check.
+  const cards = doc.cards;
+  for (const id in cards) {
+    if (Object.hasOwn(cards, id) && !isJsonObject(cards[id])) return `card ${JSON.stringify(id)} has no state`;
   }
   return undefined;
 }
@@ -179,6 +181,11 @@ function latestKey(order: readonly MergedEntry[], devices: readonly string[], st
     if (isAfter(entry, devices[source]!, latest)) latest = keyOf(entry, devices[source]!);
   }
   return latest;
+}
+
+/** The snapshot's card states into `states` (for-in: no array made for each of 10,000 entries). */
+function setStates(states: Map<string, CardState>, cards: Record<string, CardState>): void {
+  for (const id in cards) if (Object.hasOwn(cards, id)) states.set(id, cards[id]!);
 }
 
 /** The latest merge key of `facts`, a log of `device`, and `start`. */
@@ -440,7 +447,7 @@ export class DeckStateFiles implements DeckState {
         if (lists.every((list, i) => list.length === 0 || isAfter(list[0]!, devices[i]!, startKey))) {
           const order = mergeLogs(lists, devices);
           const numbered = numberMerged(order, total + 1, devices);
-          for (const [id, state] of Object.entries(snapshot.cards)) this.states.set(id, state);
+          setStates(this.states, snapshot.cards);
           const folding = new MergedStates(this.states, this.ctx.redo, false);
           try {
             for (const entry of numbered) folding.apply(entry);
@@ -490,7 +497,7 @@ export class DeckStateFiles implements DeckState {
       if (mismatch) throw this.disagreement(fd, snapshot, mismatch);
       from = snapshot.logBytes;
       this.seq = snapshot.seq;
-      for (const [id, state] of Object.entries(snapshot.cards)) this.states.set(id, state);
+      setStates(this.states, snapshot.cards);
     }
     this.foldedTotal = snapshot ? this.seq : -1;
 
