@@ -6,7 +6,7 @@
 // makes it unused, never an error: the logs are read instead.
 //
 // Layout: one line of JSON (StatsCacheDoc) and a newline.
-import { localDayKey, localDayStart, nextLocalDayStart } from '../schedule/days.js';
+import { localDayKey, localDayOf } from '../schedule/days.js';
 import { dayNumber, ReviewTally, type DayFigures } from '../schedule/review-tally.js';
 import { writeFileAtomicSync } from './atomic-file.js';
 import type { MergeKey } from './merged-log.js';
@@ -119,7 +119,8 @@ export function readStatsCache(file: string, dayStartHour: number): KeptTally | 
       const [key, start, end, reviews, again, ms, youngPass, youngFail, maturePass, matureFail] = row;
       if (![reviews, again, youngPass, youngFail, maturePass, matureFail].every(isCount) || !(ms >= 0) || tally.days.has(key)) return null;
       // The day as this process reckons it: the same key, beginning and end.
-      if (localDayKey(start, dayStartHour) !== key || localDayStart(start, dayStartHour) !== start || nextLocalDayStart(start, dayStartHour) !== end) return null;
+      const span = localDayOf(start, dayStartHour);
+      if (span.start !== start || span.end !== end || localDayKey(start, dayStartHour) !== key) return null;
       const day = dayNumber(key);
       if (!(day >= tally.firstDay && day <= tally.lastDay)) return null;
       const figures: DayFigures = { key, start, end, reviews, again, ms, youngPass, youngFail, maturePass, matureFail };
@@ -131,9 +132,12 @@ export function readStatsCache(file: string, dayStartHour: number): KeptTally | 
     if (n < 0 || !lists.every((list) => Array.isArray(list) && list.length === n)) return null;
     for (let i = 0; i < n; i++) {
       const id = ids[i];
-      const [cardLast, counted, passed, failed] = lists.map((list) => list[i]);
+      const cardLast = cards.lastDay[i]!;
+      const counted = cards.lastCountedDay[i]!;
+      const passed = cards.passed[i]!;
+      const failed = cards.failed[i]!;
       if (typeof id !== 'string' || tally.cards.has(id) || !isDayOrNull(cardLast) || !isDayOrNull(counted) || !isCount(passed) || !isCount(failed)) return null;
-      tally.cards.set(id, { lastDay: orNaN(cardLast as number | null), lastCountedDay: orNaN(counted as number | null), passed, failed });
+      tally.cards.set(id, { lastDay: orNaN(cardLast), lastCountedDay: orNaN(counted), passed, failed });
     }
     for (const change of dueDelta) {
       if (!Array.isArray(change) || change.length !== 2 || !isWhole(change[0]) || !isWhole(change[1]) || tally.dueDelta.has(change[0])) return null;
