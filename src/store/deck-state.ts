@@ -904,9 +904,21 @@ export class DeckStateFiles implements DeckState {
    * was (or none), and `stats` then reads the logs.
    */
   private leaveStatsCache(): void {
+    let hour: number | undefined;
     try {
-      const hour = this.ctx.dayStartHour?.();
-      if (hour === undefined) return;
+      hour = this.ctx.dayStartHour?.();
+    } catch {
+      return; // settings that cannot be read: no tally
+    }
+    if (hour !== undefined) this.keepStatsTally(hour);
+  }
+
+  /**
+   * The review tally for days starting at `hour`, brought to the logs' ends and kept (stats-cache.ts).
+   * Writers only (a fold, or `config` changing the day-start hour); a failure keeps nothing.
+   */
+  keepStatsTally(hour: number): void {
+    try {
       const kept = this.keptTally(hour, Infinity) ?? this.wholeTally(hour, Infinity);
       if (kept.logs.some((point) => point.seq > 0 && point.pointLine === '')) return;
       const file = this.statsCacheFile();

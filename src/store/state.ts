@@ -1,7 +1,7 @@
 // The state folder as a whole: settings, the decks' progress, the writer lock and the backups.
 // A writer (`paperdeck study`, `config` when setting) holds the lock for the whole folder;
 // readers (`due`, `cards`, `stats`) take no lock, write nothing and work while a writer runs.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Clock } from '../core/clock.js';
 import type { FsrsParameters, Settings } from '../core/types.js';
@@ -9,7 +9,7 @@ import { isValidParameters } from '../schedule/parameters.js';
 import { DEFAULT_SETTINGS, firstInvalidSetting, mergeSettings } from '../schedule/settings.js';
 import { BACKUPS_KEPT, backUpIfDue } from './backups.js';
 import { DeckStateFiles, type DeckState } from './deck-state.js';
-import { BACKUPS_DIR, displayDir, displayPath, localDir } from './layout.js';
+import { BACKUPS_DIR, DECKS_DIR, displayDir, displayPath, localDir } from './layout.js';
 import { claimDeviceName, thisDevice, type Device } from './device.js';
 import { DeviceSettingsFiles, type SettingsView } from './device-settings.js';
 import type { Redo } from './merged-log.js';
@@ -143,7 +143,32 @@ class StateFolder implements StateStore {
   }
 
   saveSettings(next: Partial<Settings>, deckParameters?: Record<string, FsrsParameters>, touched?: 'all' | readonly (keyof Settings)[]): void {
+    const hourBefore = mergeSettings(this.user).dayStartHour;
     this.writeSettings(pickSettings(copySettings(next) as Record<string, unknown>), deckParameters ?? this.userDeckParameters, touched);
+    const hour = mergeSettings(this.user).dayStartHour;
+    if (hour !== hourBefore) this.keepStatsTallies(hour);
+  }
+
+  /**
+   * After the day-start hour changed: each deck's review tally counted again in the new days
+   * (stats-cache.ts), so that the next `stats` need not read the whole history. Only a speed-up:
+   * a deck that cannot be read is left as it is (its `stats` reads the log and says what is wrong).
+   */
+  private keepStatsTallies(hour: number): void {
+    let decks: string[] = [];
+    try {
+      decks = readdirSync(join(this.dir, DECKS_DIR)).filter((deck) => !deck.startsWith('.'));
+    } catch {
+      return; // no decks yet
+    }
+    for (const name of decks) {
+      try {
+        // Opened as a reader opens it (nothing set aside or folded); only the tally is written.
+        new DeckStateFiles(name, { stateDir: this.dir, mode: 'read', clock: this.clock, device: this.thisMachine.name, lockProblem: () => undefined }).keepStatsTally(hour);
+      } catch {
+        // left for `stats` to read from the log
+      }
+    }
   }
 
   saveDeckParameters(deck: string, parameters: FsrsParameters | null): void {

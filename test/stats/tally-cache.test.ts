@@ -168,6 +168,19 @@ describe('the review tally kept for stats', () => {
     expect(both.kept).toEqual(both.whole);
   });
 
+  it('is counted again in the new days when config changes the day-start hour', async () => {
+    const state = tempDir();
+    await answer(state, 1, 90);
+    expect(JSON.parse(readFileSync(tallyFile(state), 'utf8')).dayStartHour).toBe(4);
+    const store = await openState(state, { mode: 'write', clock: new ManualClock(LATER), device: { name: TEST_DEVICE, fingerprint: TEST_DEVICE } });
+    store.saveSettings({ ...store.userSettings(), dayStartHour: 0 });
+    store.close();
+    expect(JSON.parse(readFileSync(tallyFile(state), 'utf8')).dayStartHour).toBe(0);
+    const { kept, whole } = await statsBoth(state, LATER);
+    expect(whole.dayStartHour).toBe(0);
+    expect(kept).toEqual(whole);
+  });
+
   it('is passed over, with no error, when its file is damaged or from another version', async () => {
     const state = tempDir();
     await answer(state, 1, 50);
