@@ -83,7 +83,7 @@ export async function benchCosts(root: string, bin: string): Promise<CostRow[]> 
     add('due --json with 200,000 reviews', 1.5, timeBesideNode(big('due', 'bench', '--json'), RUNS, env));
     add('stats --json, 200,000 reviews', 3, timeBesideNode(big('stats', 'bench', '--json'), 5, env));
     add('cards --json, 200,000 reviews', 2, timeBesideNode(big('cards', 'bench', '--json'), 5, env));
-    const study = await benchStudyStartup(bin, state, decks);
+    const study = await benchStudyStartup(bin, state, decks, { PAPERDECK_NOW: NOW });
     rows.push({
       label: 'study to first card, 200,000 reviews',
       goal: 3,
@@ -103,7 +103,7 @@ export async function benchCosts(root: string, bin: string): Promise<CostRow[]> 
     sharedReader.close();
     const oneMachineDue = rows.find((r) => r.label === 'due --json with 200,000 reviews')!;
     add('due --json, the same on three machines', +(oneMachineDue.ratio * 1.1).toFixed(2), timeBesideNode([bin, 'due', 'bench', '--json', '--decks', decks, '--state', shared], RUNS, env));
-    const sharedStudy = await benchStudyStartup(bin, shared, decks);
+    const sharedStudy = await benchStudyStartup(bin, shared, decks, { PAPERDECK_NOW: NOW });
     rows.push({
       label: 'study to first card, the same on three machines',
       goal: +(study['study first card / node first output']! * 1.1).toFixed(2),

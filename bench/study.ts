@@ -11,13 +11,13 @@ const TIMEOUT_MS = 30_000;
 // eslint-disable-next-line no-control-regex
 const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78DEHMc]/g;
 
-function childEnv(): Record<string, string> {
+function childEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     // Ink shows only the last frame under CI: the first frame would never come.
     if (value !== undefined && key !== 'CI' && !key.startsWith('CI_')) env[key] = value;
   }
-  return { ...env, TERM: env.TERM ?? 'xterm-256color' };
+  return { ...env, TERM: env.TERM ?? 'xterm-256color', ...extra };
 }
 
 interface PtyRun {
@@ -27,12 +27,12 @@ interface PtyRun {
 }
 
 /** Spawns in an 80×24 pty; stops the clock when `until(screenText)` holds, then sends `quit`. */
-function runInPty(file: string, args: string[], until?: (text: string) => boolean, quit = 'q'): Promise<PtyRun> {
+function runInPty(file: string, args: string[], until?: (text: string) => boolean, quit = 'q', extraEnv: Record<string, string> = {}): Promise<PtyRun> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     let raw = '';
     let measured: number | null = null;
-    const pty = spawn(file, args, { name: 'xterm-256color', cols: 80, rows: 24, cwd: process.cwd(), env: childEnv() });
+    const pty = spawn(file, args, { name: 'xterm-256color', cols: 80, rows: 24, cwd: process.cwd(), env: childEnv(extraEnv) });
     const timer = setTimeout(() => {
       pty.kill();
       reject(new Error(`${args.join(' ')}: no card after ${TIMEOUT_MS} ms; screen:\n${raw.replace(ESCAPES, '').slice(-2000)}`));
@@ -58,8 +58,9 @@ function runInPty(file: string, args: string[], until?: (text: string) => boolea
 /**
  * Median ms from `paperdeck study` to the first frame showing the card's title, for the deck in
  * `decksDir` (iclr2017 when it is there, else the first), with `node -e 0` in a pty for scale.
+ * `extraEnv` is added to the study's environment (PAPERDECK_NOW: the day its history was made for).
  */
-export async function benchStudyStartup(binPath: string, stateDir: string, decksDir: string): Promise<Record<string, number>> {
+export async function benchStudyStartup(binPath: string, stateDir: string, decksDir: string, extraEnv: Record<string, string> = {}): Promise<Record<string, number>> {
   const decks = listDecks(decksDir);
   const deck = decks.includes('iclr2017') ? 'iclr2017' : decks[0];
   if (!deck) throw new Error(`no deck in ${decksDir}`);
@@ -67,7 +68,7 @@ export async function benchStudyStartup(binPath: string, stateDir: string, decks
   const cardFrame = (text: string) => text.includes('show answer') || text.includes('Nothing due');
 
   // Warm-up, not timed: builds cards.json if the deck is stale, and tells which card comes first.
-  const warm = await runInPty(process.execPath, args, cardFrame);
+  const warm = await runInPty(process.execPath, args, cardFrame, 'q', extraEnv);
   const cards = loadCardsFile(decksDir, deck)?.cards ?? [];
   // A title's start fits on its first line at 80 columns.
   const first = cards.map((card) => card.question.slice(0, 24)).find((start) => warm.text.includes(start));
@@ -78,7 +79,7 @@ export async function benchStudyStartup(binPath: string, stateDir: string, decks
   for (let i = 0; i < RUNS; i++) {
     // Node's own first output, seen through the same pty and the same reading.
     node.push((await runInPty(process.execPath, ['-e', "process.stdout.write('ready')"], (text) => text.includes('ready'), '')).ms);
-    study.push((await runInPty(process.execPath, args, (text) => text.includes(first))).ms);
+    study.push((await runInPty(process.execPath, args, (text) => text.includes(first), 'q', extraEnv)).ms);
   }
   const studyMs = median(study);
   const nodeMs = median(node);
