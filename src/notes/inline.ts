@@ -223,6 +223,7 @@ const TRAILING_VENUE =
 // presented or honoured, not its title.
 const PRESENTATION_NOTE =
   /(?<=\S)\s*[(\[]\s*(?:(?:(?:best|outstanding|honou?rable|test of time|award[- ]winning|special)(?: student)?(?: paper)?(?: award)?(?: runner[- ]up)?(?: mention)?|contributed|invited|short|long|rapid|lightning)\s*)*(?:oral|spotlight|poster|talk|session|award|mention|presentation|highlight)?(?: (?:talk|session|presentation|paper|award))?\s*[)\]](?=\s|$)/gi;
+const AWARD_OR_TALK = /\b(?:award|best|outstanding|honou?rable|test of time|oral|spotlight)\b/i;
 const QUOTED = /^["“”'‘’«»`]+(.+?)["“”'‘’«»`]+[.,;:]?$/u;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
@@ -256,7 +257,11 @@ function cleanTitleOnce(raw: string): string {
       .replace(RATING, '')
       .replace(TRAILING_YEAR, '')
       .replace(TRAILING_VENUE, '')
-      .replace(PRESENTATION_NOTE, (whole) => (/[\p{L}]/u.test(whole) ? '' : whole))
+      // At the end, any such note; before the authors ("(special paper award) Maria Barrett,
+      // ..."), only one that names an award or the kind of talk: "(Short) Memories" is a title's.
+      .replace(PRESENTATION_NOTE, (whole, offset: number, all: string) =>
+        /\p{L}/u.test(whole) && (offset + whole.length === all.length || AWARD_OR_TALK.test(whole)) ? '' : whole,
+      )
       .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
       .replace(/^(?:\*\*|__)(.*)$|^(.*?)(?:\*\*|__)$/, unpairedBold)
       .replace(/\s*(?:[:\-–—|,;]|\.\.\.)\s*$/, '')

@@ -8,8 +8,12 @@ import type { Block, Inline, InlineRun, ListItem, NotesDocument, TableRow } from
 const HEADING = /^(\*+)[ \t]+(.*)$/;
 // "TODO read chapter 3 of the book", "DONE email the authors": a to-do says what to do, in lower
 // case after its verb; a paper's title names something ("TODO Attention Is All You Need").
-const TASK =
-  /^(?:re-?read|read|finish|write|implement|fix|check|look (?:at|into)|try|review|email|ask|send|prepare|submit|update|add|clean|install|watch|buy|call|plan|organi[sz]e|set up|follow up|think about|figure out|find|go through|skim|make|move|merge|reply|rewrite|summari[sz]e|print|download|upload|schedule)\s+(?!\p{Lu})\S/u;
+const TASK_VERB =
+  '(?:re-?read|read|finish|write|implement|fix|check|look (?:at|into)|try|review|email|ask|send|prepare|submit|update|add|clean|install|watch|buy|call|plan|organi[sz]e|set up|follow up|think about|figure out|find|go through|skim|make|move|merge|reply|rewrite|summari[sz]e|print|download|upload|schedule)';
+const TASK = new RegExp(`^${TASK_VERB}\\s+(?!https?:)\\p{Ll}[\\p{Ll}\\p{N}'’-]*(?:\\s|$)`, 'u');
+// "TODO read [[url][Attention Is All You Need]]", "TODO read \"BERT: ...\"": a paper to read,
+// titled by what follows the verb.
+const TITLED_TASK = new RegExp(`^${TASK_VERB}\\s+(?=\\[\\[|["“'‘])`);
 const TODO_KEYWORD = /^(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?ED|STARTED|READ|READING|TOREAD)\b[ \t]*/;
 const PRIORITY = /^\[#[A-Za-z0-9]\][ \t]*/;
 const TAGS = /[ \t]+:[\w@#%:]+:[ \t]*$/;
@@ -72,8 +76,10 @@ export function readOrg(text: string): NotesDocument {
     const heading = HEADING.exec(raw);
     if (heading) {
       endAll();
-      const title = heading[2]!.replace(TODO_KEYWORD, '').replace(PRIORITY, '').replace(TAGS, '').trim();
-      const task = TODO_KEYWORD.test(heading[2]!) && TASK.test(title);
+      const todo = TODO_KEYWORD.test(heading[2]!);
+      let title = heading[2]!.replace(TODO_KEYWORD, '').replace(PRIORITY, '').replace(TAGS, '').trim();
+      if (todo) title = title.replace(TITLED_TASK, '');
+      const task = todo && TASK.test(title);
       // A heading that is a citation ("** [[cite:key][Vaswani et al. 2017: Attention ...]]") is titled by it.
       blocks.push({ kind: 'heading', level: heading[1]!.length, inline: orgInline(title, true), line: lineNo, ...(task ? { task } : {}) });
       continue;

@@ -7,6 +7,7 @@ import type { NoteEntry, NoteWarning } from '../core/types.js';
 import { readMarkdown } from './markdown.js';
 import { readOrg } from './org.js';
 import { hasCodeEntries, parsePlainNotes } from './plain.js';
+import { titleStrength } from './sections.js';
 import { FOLDER_README, readPapers, type NotPaper, type Opening, type Shape } from './shapes.js';
 
 export type { NotPaper, Opening, Shape };
@@ -39,13 +40,24 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   const doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
   const fileTitle = basename(file, extname(file));
   const read = readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false });
-  if (TALK_FILE.test(file)) return setAsideTalks(read);
-  return options.inFolder && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
+  if (isTalkFile(file)) return setAsideTalks(read);
+  return options.inFolder && file.includes('/') && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
 }
 
-// "Day1/Tutorial - Adversarial Robustness.md", "keynotes/", "invited_talk_lecun.md": the file or
-// its folder says it holds a tutorial or a talk. ("talks/" alone may hold papers' talks.)
-const TALK_FILE = /(?:^|[\\/\W_])(?:tutorials?|keynotes?|invited[\W_]*(?:talks?|speakers?)|panels?)(?=$|[\\/\W_\d])/i;
+// "tutorials/", "invited_talks/", "GAN-Tutorial/", "career_panel/": a folder named for the talk
+// it holds, by its last word. ("talks/" alone may hold papers' talks, and
+// "keynotes_and_papers/" says it holds papers.)
+const TALK_FOLDER = /(?:^|[\s_-])(?:tutorials?|keynotes?|invited[\s_-]*(?:talks?|speakers?)|panels?)$/i;
+// "Tutorial - Adversarial Robustness.md", "keynote.md", "invited-talk-2.md": a file named as one.
+// ("A Tutorial on Spectral Clustering" and "tutorial-inspired-unet.md" are papers' names.)
+const TALK_FILE_NAME = /^(?:(?:tutorial|keynote|invited[\s_-]*talk)s?(?:[\s_-]*\d+)?|(?:tutorial|keynote|invited talk)\s+[-–—:]\s.*)$/i;
+
+/** Whether a notes file's folder or name says it holds a tutorial or a talk. */
+function isTalkFile(file: string): boolean {
+  const parts = file.split('/');
+  const name = basename(file, extname(file));
+  return TALK_FILE_NAME.test(name) || parts.slice(0, -1).some((folder) => TALK_FOLDER.test(folder));
+}
 
 /** A tutorial's or talk's notes, named so by their file or folder, hold no papers. */
 function setAsideTalks(read: ParsedNotes): ParsedNotes {
@@ -69,7 +81,10 @@ function setAsideFolderDescription(read: ParsedNotes): ParsedNotes {
   const [entry] = read.entries;
   if (read.entries.length !== 1 || entry === undefined) return read;
   const text = [entry.lead, entry.body].filter(Boolean).join(' ');
-  if (text.length > ABOUT_FOLDER_CHARS || !ABOUT_THE_NOTES.test(text)) return read;
+  // It says so first thing, under a topic's name: a paper's README ("# Attention Is All You
+  // Need", "Unlike papers on recurrent models, they ...") names its paper and says what it does.
+  const firstSentence = /^[^.!?]*/.exec(text)![0];
+  if (text.length > ABOUT_FOLDER_CHARS || !ABOUT_THE_NOTES.test(firstSentence) || titleStrength(entry.title) >= 1.5) return read;
   const why = "the folder's README: about the notes, not a paper";
   return { ...read, entries: [], notPapers: [...read.notPapers, { text: entry.title, file: entry.file, line: entry.line, why }] };
 }

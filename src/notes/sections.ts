@@ -48,7 +48,7 @@ const WHEN =
 // "Keynote: Ten Years of ...", "Invited talk - ...", "Panel: ...": the event names itself.
 // "Keynote II: ...", "Announcement from the organisers", "Ada Lovelace: Invited speaker".
 const TALK =
-  /^(?:(?:keynote|invited talk|invited speaker|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:(?:\d+|[ivx]{1,4})\s*)?[:\-–—]|announcements?\b)|[:\-–—(]\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\)?$/;
+  /^(?:(?:keynote|invited talk|invited speaker|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:(?:\d+|[ivx]{1,4})\s*)?[:\-–—](?:\s|$)|announcements?(?:\s*[:\-–—]|\s+(?:from|by)\b))|[:\-–—(]\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\)?$/;
 // "ML 4 Space Social", "Women in ML Lunch", "Poster session B": an event named by its kind.
 const EVENT_SUFFIX = /\b(?:social|lunch|dinner|reception|meetup|party|breakfast|poster session|demo session|demonstrations?|panel(?: discussion)?)$/;
 const CONFERENCE =

@@ -244,9 +244,14 @@ function withoutUnseparatedAuthors(title: string): string {
   };
   if (!others.every(named)) return title;
   const words = first.split(/\s+/);
-  const name = words.slice(-2).join(' ');
-  if (words.length < 4 || !named(name)) return title;
-  return words.slice(0, -2).join(' ');
+  // "Yann A. LeCun": a middle initial makes the first name three words.
+  const length = /^\p{Lu}\.$/u.test(words[words.length - 2] ?? '') ? 3 : 2;
+  const name = words.slice(-length).join(' ');
+  if (words.length < length + 2 || !named(name)) return title;
+  // "... Tweets about Donald Trump, Hillary Clinton and Bernie Sanders", "... in Sierra Leone,
+  // South Sudan and Burkina Faso": names the title is about, after a word that leads into them.
+  if (/^\p{Ll}/u.test(words[words.length - length - 1]!)) return title;
+  return words.slice(0, -length).join(' ');
 }
 
 const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:vs|etc|e\.g|i\.e|cf|al|fig|eq|no|vol|approx|resp|v)$/i;
@@ -376,15 +381,16 @@ class PaperReader {
     const kids = section.children.filter((kid) => notATitle(kid.label) === null);
     const parts = section.children.filter((kid) => partKind(kid.label) !== null).length;
     // "# Reinforcement Learning Papers Notes" over "## Imitation Learning" over "### [Generative
-    // Adversarial Nets](arxiv...)": headings further down that link papers are papers, and the
-    // headings above them group them, however their own sub-headings read.
-    if (linkedPaperHeadings(section.children, 2) >= 2) return false;
+    // Adversarial Nets](arxiv...)": headings two levels down or more that link papers are
+    // papers, and the headings above them group them, however their own sub-headings read.
+    if (section.children.reduce((n, kid) => (n >= 2 || partKind(kid.label) !== null ? n : n + linkedPaperHeadings(kid.children, 2 - n)), 0) >= 2) return false;
     if (kids.length === 0) return true;
     if (parts >= 1 && parts * 2 >= kids.length) return true;
     // "# Explaining and Harnessing Adversarial Examples" over "### Motivation", "### Linear
-    // Explanations of Adversarial Examples": the file's one title, over a part a note has and
-    // headings that neither link a paper nor name authors, is one paper and its sections.
-    if (section === this.fileHeading && parts >= 1 && !kids.some((kid) => (kid.href !== null && isPaperLink(kid.href)) || opensWithAuthors(kid))) return true;
+    // Explanations of Adversarial Examples": the file's one title, over a part only one paper's
+    // note has (a topic's note has an "Overview" too) and headings that neither link a paper nor
+    // name authors, is one paper and its sections.
+    if (section === this.fileHeading && section.children.some((kid) => ONE_PAPERS_PART.test(kid.label.trim())) && !kids.some((kid) => (kid.href !== null && isPaperLink(kid.href)) || opensWithAuthors(kid))) return true;
     // Its sub-headings read more like papers than it does: it groups them ("## Generative
     // models" over "### Progressive Growing of GANs ..."); else they are its parts.
     const kidStrength = kids.reduce((sum, kid) => sum + titleStrength(kid.title, kid.href !== null && isPaperLink(kid.href)), 0) / kids.length;
@@ -865,7 +871,11 @@ function readListItemPapers(list: Extract<Block, { kind: 'list' }>): (ItemPaper 
 /** Words of summary before a title link that ends an item (see trailingTitleItem). */
 const MIN_LEADING_SUMMARY_WORDS = 5;
 
-/** A list item whose first paragraph is a summary ended by a link titled as a paper; else null. */
+/**
+ * A list item whose first paragraph is a summary ended by its paper's title as a link, set apart
+ * from the summary; the link goes to a paper (arXiv, OpenReview, a PDF...) or its label reads
+ * strongly as a title. Else null.
+ */
 function trailingTitleItem(item: ListItem): ItemPaper | null {
   const head = item.blocks[0];
   if (head?.kind !== 'paragraph') return null;
@@ -878,7 +888,14 @@ function trailingTitleItem(item: ListItem): ItemPaper | null {
   const lead: LeadTitle = { title: inlineText(link.children), via: 'link', href: link.href, rest: [] };
   if (!readsAsTitle(lead) || isGenericLinkLabel(cleanTitle(lead.title))) return null;
   const before = inline.slice(0, end);
-  const summaryText = inlineText(before).replace(/[\s(:–—-]+$/, '');
+  // The title stands apart from the summary: after its full stop, a dash or a colon, or in
+  // brackets. A link a sentence runs into ("borrowed from [Attention Is All You Need](...)",
+  // "I followed [Hydra Getting Started](...)") is a work it cites.
+  const last = before[before.length - 1];
+  const rawBefore = last?.kind === 'text' ? last.text : '';
+  if (!/(?:[.!?)\]]|\s[-–—:|]|\()\s*$/.test(rawBefore) || /\(\s*(?:see|cf\.?|in|from|via|e\.g\.?)\s*$/i.test(rawBefore)) return null;
+  if (!isPaperLink(link.href) && titleStrength(cleanTitle(lead.title)) < 1.5) return null;
+  const summaryText = inlineText(before).replace(/[\s(:–—|-]+$/, '');
   if (summaryText.split(/\s+/).filter((w) => WORDED.test(w)).length < MIN_LEADING_SUMMARY_WORDS) return null;
   const summary: Inline = [{ kind: 'text', text: summaryText }];
   return {
@@ -1229,10 +1246,18 @@ function holdsAnotherLinkedPaper(section: Section): boolean {
   });
 }
 
-/** How many headings among `sections` and all below them link to a paper, counted up to `upTo`. */
+// The parts of one paper's note, not of a topic's: "Motivation", "Method", "Results".
+const ONE_PAPERS_PART =
+  /^(?:motivation|method(?:s|ology)?|(?:proposed )?approach|(?:main |key )?contributions?|results?|experiments?(?: and results)?|ablations?|implementation(?: details)?|limitations?|formulation|proposed method)[:.]?$/i;
+
+/**
+ * How many headings among `sections` and all below them link to a paper, counted up to `upTo`;
+ * not those under a part of a note ("## Related work" over "### [Other paper](...)").
+ */
 function linkedPaperHeadings(sections: Section[], upTo: number): number {
   let n = 0;
   for (const section of sections) {
+    if (partKind(section.label) !== null) continue;
     if (section.href !== null && isPaperLink(section.href) && ++n >= upTo) return n;
     n += linkedPaperHeadings(section.children, upTo - n);
     if (n >= upTo) return n;
@@ -1248,6 +1273,9 @@ function opensWithAuthors(section: Section): boolean {
 
 // What opens a group's papers rather than a paper's note: "Some posters I liked:", "Papers on RL".
 const INTRODUCES_PAPERS = /(?:^.{0,80}[:：]\s*$|\b(?:papers|posters|talks|works|articles|highlights|favou?rites?|list)\b)/is;
+// "Offline RL was everywhere this year ... Below are the ones I liked.": the note-taker on what
+// follows, not a paper's note.
+const NOTE_TAKER_INTRO = /\b(?:I|I['’]ve|my|this year|below|the ones|the following|as follows)\b/;
 /** Characters of prose that make a note, not a line introducing what follows. */
 const OWN_NOTE_CHARS = 60;
 
@@ -1258,13 +1286,14 @@ const OWN_NOTE_CHARS = 60;
  * in a line at most ("Some posters I liked:"); a paper's note says what it does.
  */
 function opensWithOwnNote(section: Section): boolean {
-  if (INTRODUCES_PAPERS.test(section.label)) return false;
+  // "## Reinforcement learning", "### Robustness": a topic's name over what was seen of it.
+  if (INTRODUCES_PAPERS.test(section.label) || titleStrength(section.title) < 1) return false;
   let prose = 0;
   for (const block of section.blocks) {
     if (block.kind === 'paragraph') {
       if (paragraphPaper(block.inline)) break;
       const text = inlineText(block.inline);
-      if (prose === 0 && INTRODUCES_PAPERS.test(text)) return false;
+      if (prose === 0 && (INTRODUCES_PAPERS.test(text) || NOTE_TAKER_INTRO.test(text))) return false;
       prose += text.length;
     } else if (block.kind === 'list') {
       if (block.items.length >= 2 && isPaperList(listItemPapers(block))) break;
@@ -1327,6 +1356,11 @@ function plainTitleLine(inline: Inline, withAuthors = false): string | null {
   }
   // ("Lee, Chen" alone is who wrote it, not what.)
   if (withAuthors && !authored) return null;
+  // "builds on the adam optimizer (Kingma et al)": a sentence; "Key Takeaways For My Thesis": the
+  // note-taker's; "Status: Read, Rating 4/5": a label's line.
+  if (!/^[\p{Lu}\p{N}"“']/u.test(text) || /\b(?:[Mm]y|I|[Mm]e|[Oo]ur)\b/.test(text)) return null;
+  const label = /^([^:]{1,30}):/.exec(text);
+  if (label && partKind(label[1]!) !== null) return null;
   if (/[.:;,!]$/.test(text) || (text.endsWith('?') && !authored) || (!authored && isAuthorLine(text))) return null;
   const words = text.split(/\s+/);
   if (words.length < 2 || words.length > 20 || notATitle(text) !== null) return null;

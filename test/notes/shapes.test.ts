@@ -1160,5 +1160,85 @@ describe('blog posts and Pandoc notes', () => {
     ]);
     expect(report.papers.map((p) => p.title)).toContain('Re-active Learning');
   });
+
+});
+
+describe('notes the rules read since last time must leave as they are', () => {
+  const titles = (name: string, text?: string) => read(name, text).entries.map((e) => e.title);
+
+  it('keeps a paper whose bullets end in links to the works they cite', () => {
+    expect(titles('citing-links.md')).toEqual(['An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale']);
+  });
+
+  it('keeps papers in bold under a topic heading that a short paragraph introduces', () => {
+    expect(titles('topic-intro-bold.md')).toEqual([
+      'Conservative Q-Learning for Offline Reinforcement Learning',
+      'Implicit Q-Learning',
+      'Decision Transformer: Reinforcement Learning via Sequence Modeling',
+    ]);
+  });
+
+  it("keeps a topic file's papers under its one heading and its Overview", () => {
+    expect(titles('topic-one-heading.md')).toEqual([
+      'A Simple Framework for Contrastive Learning of Visual Representations',
+      'Momentum Contrast for Unsupervised Visual Representation Learning',
+      'Bootstrap Your Own Latent',
+    ]);
+  });
+
+  it('keeps a paper whose Related work links other papers in its sub-headings', () => {
+    expect(titles('related-linked-headings.md')).toEqual(['Attention Is All You Need']);
+  });
+
+  it('keeps Org to-dos that name a paper by a link or in quotes, titled by it', () => {
+    expect(titles('todo-titled.org').slice(0, 3)).toEqual([
+      'Attention Is All You Need',
+      'Deep Residual Learning for Image Recognition',
+      'Denoising Diffusion Probabilistic Models',
+    ]);
+  });
+
+  it('keeps papers whose file names only contain "tutorial" or "panel", and a paper folder\'s README', () => {
+    const note = (title: string) => Buffer.from(`# ${title}\n\nUnlike papers on recurrent translation models, they drop recurrence and use stacked self-attention, which trains much faster in parallel.\n`);
+    const report = inspectNotes([
+      { file: 'a-tutorial-on-spectral-clustering.md', bytes: note('A Tutorial on Spectral Clustering') },
+      { file: 'remote_sensing/solar_panel_segmentation.md', bytes: note('DeepSolar: Mapping Solar Panels from Satellite Images') },
+      { file: 'keynotes_and_papers/batchnorm.md', bytes: note('Batch Normalization: Accelerating Deep Network Training') },
+      { file: 'attention-is-all-you-need/README.md', bytes: note('Attention Is All You Need') },
+    ]);
+    expect(report.papers.map((p) => p.title).sort()).toEqual([
+      'A Tutorial on Spectral Clustering',
+      'Attention Is All You Need',
+      'Batch Normalization: Accelerating Deep Network Training',
+      'DeepSolar: Mapping Solar Panels from Satellite Images',
+    ]);
+  });
+
+  it('keeps names and places a title is about, bracketed words inside a title, and titles opening with "Announcement" or "Panel"', () => {
+    const notes = [
+      '## Predicting Election Outcomes from Tweets about Donald Trump, Hillary Clinton and Bernie Sanders', '', 'They count sentiment per candidate.', '',
+      '## Gradient-Based Learning Applied to Document Recognition Yann A. LeCun, Leon Bottou and Yoshua Bengio', '', 'They train convolutional networks.', '',
+      '## Learning with (Short) Memories in Recurrent Networks', '', 'They forget on purpose.', '',
+      '## Announcement Bias in Central Bank Communication', '', 'They measure tone.', '',
+      '## Panel I-Vectors for Speaker Verification', '', 'They pool frames.', '',
+    ].join('\n');
+    expect(titles('titles.md', notes)).toEqual([
+      'Predicting Election Outcomes from Tweets about Donald Trump, Hillary Clinton and Bernie Sanders',
+      'Gradient-Based Learning Applied to Document Recognition',
+      'Learning with (Short) Memories in Recurrent Networks',
+      'Announcement Bias in Central Bank Communication',
+      'Panel I-Vectors for Speaker Verification',
+    ]);
+  });
+
+  it('titles a one-paper file by its name when its first line is a sentence, a remark or a label', () => {
+    const file = (name: string, first: string) => ({ file: name, bytes: Buffer.from(`${first}\n\nThey decouple weight decay from the gradient update of the optimizer.\n`) });
+    const report = inspectNotes([
+      file('adamw.md', 'builds on the adam optimizer (Kingma et al)'),
+      file('graph-attention.md', 'Key Takeaways For My Thesis'),
+      file('dropout.md', 'Status: Read, Rating 4/5'),
+    ]);
+    expect(report.papers.map((p) => p.title).sort()).toEqual(['Adamw', 'Dropout', 'Graph attention']);
+  });
 });
 
