@@ -177,7 +177,8 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
       continue;
     }
     const fragment = countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text) && !hasVerb(text, analysis);
-    const formula = !words.some((w) => w.word.length >= 3) && countIdeographs(text, 3) < 3;
+    // (Words of other scripts are not read as words are: three letters in a row say it is text.)
+    const formula = !words.some((w) => w.word.length >= 3) && !THREE_LETTERS.test(text);
     const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, score: 0 };
     candidate.context = readsAsContext(candidate);
     candidates.push(candidate);
@@ -366,7 +367,7 @@ function tidySpacing(text: string): string {
 // "So the point of this alg is ...", "The summary is ...", "Overall it shows how ...": the
 // note-taker summing the paper up.
 const SUMMARY_CUE =
-  /^(?:(?:so,? )?the (?:main |whole )?point (?:of (?:this|the) [\w-]+ )?is\b|the summary is\b|overall,? (?:it|this|they|the (?:paper|method|model|alg|algorithm)) (?:shows?|is|does|proposes?|presents?)\b|in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
+  /^(?:(?:so,? )?the (?:main |whole )?point (?:of (?:this|the) [\w-]+ )?is\b|the summary is\b|overall,? (?:it|this|they|the (?:paper|method|model|alg|algorithm)) (?:shows?|does|proposes?|presents?)\b|in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 // "First, the intuition makes sense: frequent words can fit more parameters ...", "Intuition:":
 // the note-taker introducing the idea behind the method, as "The idea:" does.
 const INTUITION =
@@ -402,8 +403,9 @@ const CONTEXT_START =
 // ...", "Their clever approach is to ...": where a note turns from the problem to what the paper does.
 const METHOD_CUE =
   /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|(?:(?:this|our|their) )?(?:work|paper)\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b|(?:their|the authors['’]?|the paper['’]s)(?: [a-z]+)? (?:approach|method|idea|solution|trick) is\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
-// "本文提出NL Block" (this paper proposes), "作者提出了" (the authors propose): notes in Chinese say so too.
-const PROPOSES_CJK = /提出|设计了|引入了|我们的方法|本文的方法/;
+// "本文提出NL Block" (this paper proposes), "作者提出了" (the authors propose), "提案する" (Japanese):
+// notes in Chinese and Japanese say so too.
+const PROPOSES_CJK = /提出|提案|设计了|引入了|我们的方法|本文的方法/;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
 const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
@@ -442,6 +444,14 @@ const CONTEXT_PENALTY = 3;
 /** How much less a fragment counts when the answer's main sentence is chosen. */
 const FRAGMENT_PENALTY = 3;
 const FORMULA_LABEL = /^(?:formula|equation|eqn?|loss(?: function)?|obj(?:ective)?(?: func(?:tion)?)?|update(?: rule)?|gradient)\s*:/i;
+/** Words a labelled line may have and still be a formula rather than prose ("Loss: down-weight easy examples so ..."). */
+const FORMULA_MOST_WORDS = 10;
+
+/** Whether a labelled line is a formula: operators, and few words around them. */
+function readsAsFormula(text: string): boolean {
+  const operators = text.match(/[=*^+∑Σ∇]|\blog\s*\(/g)?.length ?? 0;
+  return operators >= 2 && countWords(text, FORMULA_MOST_WORDS + 1) <= FORMULA_MOST_WORDS;
+}
 
 // "Linking semantics to geometry ...": a verb all the same.
 const GERUND_START = /^[A-Za-z]+ing\b/;
@@ -524,7 +534,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (endsInColon(t)) score -= 2;
   if (t.includes('!')) score -= 1;
   // "Formula: Gradient * Q-Learning error * (log policy + V)": how one term is computed, a detail.
-  if (FORMULA_LABEL.test(t)) score -= 1.5;
+  if (FORMULA_LABEL.test(t) && readsAsFormula(t)) score -= 1.5;
   if (c.wordCount < 4) score -= 2;
   if (t.length > 200) score -= 1;
   return score;
@@ -683,7 +693,7 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
     let out = one(sentences[0]!, false, dropAsides);
     for (let i = 1; i < sentences.length; i++) {
       // (Chinese and Japanese put no space after a sentence.)
-      out += `${FULL_WIDTH_END.test(out[out.length - 1]!) ? '' : ' '}${one(sentences[i]!, sentences[i - 1]!.index === sentences[i]!.index - 1, dropAsides)}`;
+      out += `${FULL_WIDTH_END.test(out) ? '' : ' '}${one(sentences[i]!, sentences[i - 1]!.index === sentences[i]!.index - 1, dropAsides)}`;
     }
     return out;
   };
@@ -717,7 +727,9 @@ function hasDoubledWord(words: WordInfo[]): boolean {
   return false;
 }
 
-const FULL_WIDTH_END = /[。！？]/;
+// A sentence ended the Chinese or Japanese way, maybe inside its quote: no space after it.
+const FULL_WIDTH_END = /[。！？][”」』）]*$/;
+const THREE_LETTERS = /\p{L}{3}/u;
 
 /** "They try two ways:", "几种方法：": a sentence that introduces what follows it. */
 function endsInColon(text: string): boolean {
@@ -728,7 +740,7 @@ function endsInColon(text: string): boolean {
 function endsSentence(text: string): boolean {
   const last = text[text.length - 1]!;
   if ('.!?…。！？'.includes(last)) return true;
-  return `"'”’)`.includes(last) && '.!?…'.includes(text[text.length - 2] ?? '');
+  return `"'”’)」』）`.includes(last) && '.!?…。！？'.includes(text[text.length - 2] ?? '');
 }
 
 // First words of the lead-ins below; a sentence starting otherwise has none to drop.
@@ -1120,19 +1132,9 @@ function countWords(text: string, upTo: number): number {
   return n;
 }
 
-/** How many Han, kana or Hangul characters a text has, counted up to `upTo`. */
-function countIdeographs(text: string, upTo: number): number {
-  let n = 0;
-  for (let i = 0; i < text.length && n < upTo; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x3040 && isIdeograph(code)) n++;
-  }
-  return n;
-}
-
-/** A Han, kana or Hangul character: a word of its own, as these scripts put no space between words. */
+/** A Han or kana character: a word of its own, as Chinese and Japanese put no space between words (Korean does). */
 function isIdeograph(code: number): boolean {
-  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af) || (code >= 0xf900 && code <= 0xfaff);
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 function isWordChar(code: number): boolean {

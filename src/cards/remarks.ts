@@ -138,8 +138,9 @@ const PATTERNS: Pattern[] = [
   // to read it, not what it does (the link itself is gone from the text).
   {
     kind: 'talk',
-    when: ['found available online accessible linked link links downloaded'],
-    re: /^(?:the |a |its |their )?(?:(?:full |original )?paper|pdf|preprint|arxiv version|code|video|recording|project page|abstract|talk|poster)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b/i,
+    when: ['found available online accessible linked link links downloaded read seen watched accessed'],
+    // (Only the whole sentence, or with where after it: "Code is available as a graph once ..." says what the paper does.)
+    re: /^(?:the |a |its |their )?(?:(?:full |original )?paper|pdf|preprint|arxiv version|code|video|recording|project page|abstract|talk|poster)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b(?:\s*(?:here|online|publicly|for free|(?:on|at|from|in|via|through) [^.;,]{1,40}))*\s*[.!]?$|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b/i,
   },
   // "..., which is nice", "it's cool": a verdict tacked onto a statement.
   {

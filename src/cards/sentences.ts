@@ -83,7 +83,8 @@ export function splitSentences(text: string): string[] {
 }
 
 const FULL_WIDTH_END = /[。！？]/;
-const AFTER_FULL_WIDTH_END = /(?<=[。！？])\s*/;
+// After the mark and any closing quote or bracket: "“本文提出……。”" ends after the ”.
+const AFTER_FULL_WIDTH_END = /(?<=[。！？][”」』）]*)(?![”」』）])\s*/;
 const LONE_MARKER = /^[\d.)…,;:!?]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 

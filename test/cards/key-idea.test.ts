@@ -368,6 +368,26 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body, { title: 'Combining Policy Gradient and Q-Learning' })).toMatch(/^This alg's goal is to combine actor-critic and Q-learning\./);
   });
 
+  it('leaves a verdict after "Overall" out, a prose "Loss:" line in, and where-to-find lines out only when that is all they say', () => {
+    expect(answer('Each layer gets its own learning rate scaled by the ratio of its weight norm to its gradient norm. Overall it is a bit hard to follow.')).toBe(
+      'Each layer gets its own learning rate scaled by the ratio of its weight norm to its gradient norm.',
+    );
+    expect(
+      answer('One-stage detectors are swamped by easy background anchors. Loss: down-weight well-classified examples by a factor (1-p)^gamma so training focuses on the hard ones. RetinaNet is the detector they build to show it.', {
+        title: 'Focal Loss for Dense Object Detection',
+      }),
+    ).toMatch(/^Loss: down-weight well-classified examples/);
+    expect(answer('Code is available as a graph once data flow edges are added, and they run a gated graph network over it.')).toMatch(/^Code is available as a graph/);
+    expect(answer('The recording can be watched on YouTube. They treat depth as continuous and regress it per pixel.')).toBe('They treat depth as continuous and regress it per pixel.');
+  });
+
+  it('keeps a full-width quote whole, and reads Korean as words with spaces', () => {
+    expect(answer('实验部分很长。作者写道：“本文提出通过学习逆转逐步加噪的过程来生成图像。”这一点很清楚。', { title: 'Denoising Diffusion' })).toContain(
+      '“本文提出通过学习逆转逐步加噪的过程来生成图像。”',
+    );
+    expect(answer('이 논문은 양방향 트랜스포머를 마스크 언어 모델로 사전 학습한다')).toBe('이 논문은 양방향 트랜스포머를 마스크 언어 모델로 사전 학습한다.');
+  });
+
   it('keeps numbered steps together', () => {
     expect(answer('Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.')).toBe(
       'Quick multi-style transfer. 1. Use instance normalization for style transfer. 2. Replace its scale layer per style.',
