@@ -71,15 +71,16 @@ export interface WrittenFile {
 
 /**
  * Replaces `file` with `content` atomically and durably; when `file` is a symbolic link, the
- * file it points to is replaced (writeTarget), in its own folder.
+ * file it points to is replaced (writeTarget), in its own folder. `content` may come in pieces,
+ * written one after the other (a large file made of parts of others need not be copied whole).
  */
-export function writeFileAtomicSync(path: string, content: string | Buffer): WrittenFile {
+export function writeFileAtomicSync(path: string, content: string | Buffer | readonly Buffer[]): WrittenFile {
   const file = writeTarget(path);
   const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
   const fd = openSync(tmp, 'w', 0o644);
   let written: WrittenFile;
   try {
-    writeAll(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    for (const piece of typeof content === 'string' ? [Buffer.from(content, 'utf8')] : Buffer.isBuffer(content) ? [content] : content) writeAll(fd, piece);
     fsyncSync(fd);
     const info = fstatSync(fd);
     written = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };

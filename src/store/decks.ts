@@ -431,12 +431,32 @@ function corruptedCards(path: string, name: string, reason: string): UserError {
 
 /** cards.json text exactly as written, so "nothing changed" can be decided by comparison. */
 export function serializeCardsFile(file: CardsFile): string {
-  const { version, deck, notesHash, generator, notesStamps, cards, retired, skipped, warnings } = file;
+  const { cards, retired, skipped } = file;
+  return cardsFileText(file, cards.map(cardLine), retired.map(cardLine), skipped.map((skip) => JSON.stringify(skip)));
+}
+
+/**
+ * A card as one line of cards.json. Its question is left out when it is its title (the usual
+ * case): readCardsFile puts it back.
+ */
+export function cardLine(card: Card): string {
+  return JSON.stringify(card.question === card.title ? { ...card, question: undefined } : card);
+}
+
+/** The fields of cards.json's head that are not counts of its lists. */
+export type CardsHeadFields = Pick<CardsFile, 'version' | 'deck' | 'notesHash' | 'generator' | 'notesStamps' | 'warnings'>;
+
+/**
+ * cards.json's text from its head's fields and its lists, each item already one line of JSON
+ * (cardLine, JSON.stringify of a skipped note): what serializeCardsFile writes, and what a build
+ * that changed a few cards writes without serialising the others again (cards/incremental.ts).
+ */
+export function cardsFileText(fields: CardsHeadFields, cards: readonly string[], retired: readonly string[], skipped: readonly string[]): string {
+  const { version, deck, notesHash, generator, notesStamps, warnings } = fields;
   // One item a line: a diff of two builds shows the cards that changed, and the file is a third
-  // smaller than indented JSON. A card's question is left out when it is its title (the usual case).
-  const list = (items: readonly object[]) => (items.length ? `[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]` : '[]');
-  const stored = (card: Card) => (card.question === card.title ? { ...card, question: undefined } : card);
-  const rest = `"cards": ${list(cards.map(stored))},\n"retired": ${list(retired.map(stored))},\n"skipped": ${list(skipped)}\n}\n`;
+  // smaller than indented JSON.
+  const list = (items: readonly string[]) => (items.length ? `[\n${items.join(',\n')}\n]` : '[]');
+  const rest = `"cards": ${list(cards)},\n"retired": ${list(retired)},\n"skipped": ${list(skipped)}\n}\n`;
   const head: CardsHeadLine = {
     version,
     deck,
@@ -452,8 +472,115 @@ export function serializeCardsFile(file: CardsFile): string {
   return `${JSON.stringify(head).slice(0, -1)},\n${rest}`;
 }
 
+/** One list of cards.json as laid out on disk: where each item's line starts and ends (without its comma). */
+export interface ListLayout {
+  starts: number[];
+  ends: number[];
+}
+
+/** cards.json as its bytes, its head, and where each item of its lists is (cardsFileText's layout). */
+export interface CardsLayout {
+  head: CardsHeadLine;
+  stat: FileStat;
+  bytes: Buffer;
+  cards: ListLayout;
+  retired: ListLayout;
+  skipped: ListLayout;
+}
+
+/**
+ * cards.json read as laid out by cardsFileText: its head parsed, and the place of each card,
+ * retired card and skipped note, none of them parsed. Null when the file is missing, or is not
+ * laid out exactly so, or anything fails: the caller then reads it whole (readCardsFile), which
+ * names any problem.
+ */
+export function readCardsLayout(decksDir: string, name: string): CardsLayout | null {
+  const path = join(deckDir(decksDir, name), CARDS_FILE);
+  try {
+    const info = statSync(path);
+    const stat = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+    const bytes = readRegularFile(path, MAX_DATA_FILE_BYTES, shown(path));
+    if (bytes === null) return null;
+    const firstEnd = bytes.indexOf(10);
+    if (firstEnd < 1 || bytes[firstEnd - 1] !== 0x2c) return null;
+    const head = JSON.parse(`${bytes.toString('utf8', 0, firstEnd - 1)}}`) as CardsHeadLine;
+    const { counts } = head;
+    if (head.version !== 1 || typeof counts !== 'object' || counts === null) return null;
+    if (firstEnd + 1 + head.restBytes !== bytes.length) return null;
+    let at = firstEnd + 1;
+    /** The next line's text, if it is `expected`; moves past it. */
+    const expect = (expected: string): boolean => {
+      const end = bytes.indexOf(10, at);
+      if (end < 0 || end - at !== expected.length || bytes.toString('latin1', at, end) !== expected) return false;
+      at = end + 1;
+      return true;
+    };
+    /** The list named `key`, of `count` items, ending with `end` (',' but for the last list). */
+    const list = (key: string, count: unknown, end: string): ListLayout | null => {
+      if (!Number.isSafeInteger(count) || (count as number) < 0) return null;
+      const layout: ListLayout = { starts: [], ends: [] };
+      if (count === 0) return expect(`"${key}": []${end}`) ? layout : null;
+      if (!expect(`"${key}": [`)) return null;
+      for (let i = 0; i < (count as number); i++) {
+        const lineEnd = bytes.indexOf(10, at);
+        if (lineEnd < 0) return null;
+        const last = i === (count as number) - 1;
+        if (!last && bytes[lineEnd - 1] !== 0x2c) return null;
+        layout.starts.push(at);
+        layout.ends.push(last ? lineEnd : lineEnd - 1);
+        at = lineEnd + 1;
+      }
+      return expect(`]${end}`) ? layout : null;
+    };
+    const cards = list('cards', counts.cards, ',');
+    const retired = cards && list('retired', counts.retired, ',');
+    const skipped = retired && list('skipped', counts.skipped, '');
+    if (!skipped || !expect('}') || at !== bytes.length) return null;
+    return { head, stat, bytes, cards: cards!, retired: retired!, skipped };
+  } catch {
+    return null;
+  }
+}
+
+/** Items of one list of a new cards.json: lines of JSON, or items [from, to) of the same list in the old one, copied as they are. */
+export type ItemRun = readonly string[] | { from: number; to: number };
+
+/**
+ * cardsFileText's bytes, in pieces, for lists made of runs of new lines and of the old file's items, each
+ * run of old items copied in one piece: what a build that changed a few cards writes without
+ * serialising, or even decoding, the others (cards/incremental.ts).
+ */
+export function cardsFileBytes(fields: CardsHeadFields, old: CardsLayout, lists: { cards: ItemRun[]; retired: ItemRun[]; skipped: ItemRun[] }): Buffer[] {
+  const pieces: Buffer[] = [];
+  const counts = { cards: 0, retired: 0, skipped: 0 };
+  const text = (value: string) => pieces.push(Buffer.from(value, 'utf8'));
+  const list = (key: 'cards' | 'retired' | 'skipped', runs: ItemRun[], end: string) => {
+    const layout = old[key];
+    text(`"${key}": `);
+    let items = 0;
+    for (const run of runs) {
+      const count = 'from' in run ? run.to - run.from : run.length;
+      if (count === 0) continue;
+      text(items === 0 ? '[\n' : ',\n');
+      if ('from' in run) pieces.push(old.bytes.subarray(layout.starts[run.from]!, layout.ends[run.to - 1]!));
+      else text(run.join(',\n'));
+      items += count;
+    }
+    text(items === 0 ? `[]${end}` : `\n]${end}`);
+    counts[key] = items;
+  };
+  list('cards', lists.cards, ',\n');
+  list('retired', lists.retired, ',\n');
+  list('skipped', lists.skipped, '\n}\n');
+  const { version, deck, notesHash, generator, notesStamps, warnings } = fields;
+  let restBytes = 0;
+  for (const piece of pieces) restBytes += piece.length;
+  const head: CardsHeadLine = { version, deck, notesHash, generator, ...(notesStamps ? { notesStamps } : {}), counts, restBytes, warnings };
+  return [Buffer.from(`${JSON.stringify(head).slice(0, -1)},\n`, 'utf8'), ...pieces];
+}
+
 /** cards.json's first line: all but its lists, with their lengths (serializeCardsFile). */
-interface CardsHeadLine extends Pick<CardsFile, 'version' | 'deck' | 'notesHash' | 'generator' | 'notesStamps' | 'warnings'> {
+export interface CardsHeadLine extends Pick<CardsFile, 'version' | 'deck' | 'notesHash' | 'generator' | 'notesStamps' | 'warnings'> {
   counts: { cards: number; retired: number; skipped: number };
   restBytes: number;
 }
@@ -497,7 +624,7 @@ export function readCardsHead(decksDir: string, name: string): CardsHead | null 
  * Writes cards.json atomically (temp file, fsync, rename): a crash leaves the old file whole.
  * Returns the file as written (its size, mtime and inode).
  */
-export function writeCardsFile(decksDir: string, name: string, text: string): FileStat {
+export function writeCardsFile(decksDir: string, name: string, text: string | readonly Buffer[]): FileStat {
   const dir = deckDir(decksDir, name);
   try {
     removeTempFilesOfDeadWriters(dir);
