@@ -1,8 +1,7 @@
 // Notes to deck: decode and parse every notes file of a deck, extract each paper's key idea,
 // give each card its identity (cards/identity.ts), and write cards.json only when it changed.
-import { hash } from 'node:crypto';
 import { UserError } from '../core/errors.js';
-import type { Card, CardsFile, NoteEntry, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
+import type { Card, CardsFile, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { linkedDeckFiles, parseNotes, setAsideIndexes, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
 import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat } from '../store/decks.js';
@@ -11,6 +10,7 @@ import { GENERATOR_VERSION } from './version.js';
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
 import { extractKeyIdea, SKIP_REASONS } from './key-idea.js';
 import { cli } from '../core/invocation.js';
+import { newlySkipped, noteBodyHash, skippedDiffer } from './records.js';
 
 export { GENERATOR_VERSION };
 
@@ -35,35 +35,6 @@ export interface GenerateResult extends BuiltDeck {
   skippedNew: SkippedNote[];
   /** cards.json as written by this run (size, mtime, inode), or null when it wrote none. */
   writtenStat: FileStat | null;
-}
-
-/** What tells one skipped note from another: its place, title and reason. */
-const skipKey = (s: SkippedNote) => JSON.stringify([s.file ?? '', s.line, s.title, s.reason]);
-
-/** Whether two lists of skipped notes say different things (place, title or reason). */
-function skippedDiffer(a: readonly SkippedNote[], b: readonly SkippedNote[]): boolean {
-  return a.length !== b.length || a.some((s, i) => skipKey(s) !== skipKey(b[i]!));
-}
-
-/**
- * The notes of `now` not skipped so in `before`: by file, title and reason, not line, so that
- * lines added above them do not make every skipped note below new.
- */
-function newlySkipped(before: readonly SkippedNote[], now: readonly SkippedNote[]): SkippedNote[] {
-  const noteKey = (s: SkippedNote) => JSON.stringify([s.file ?? '', s.title, s.reason]);
-  const known = new Set(before.map(noteKey));
-  return now.filter((s) => !known.has(noteKey(s)));
-}
-
-/**
- * Hash of what a card is made from: the note's text, whitespace-folded, the user's key idea,
- * and the note's context parts (Related work, History) when it has any.
- */
-export function noteBodyHash(entry: NoteEntry): string {
-  const context = entry.context === undefined ? '' : `\n${entry.context.replace(/\s+/g, ' ').trim()}`;
-  const text = `${entry.body.replace(/\s+/g, ' ').trim()}\n${entry.keyIdea ?? ''}${context}`;
-  // One-shot hashing: a Hash object per note costs more than the hashing itself.
-  return hash('sha1', text, 'hex').slice(0, 16);
 }
 
 /** A notes file as given to the generator: `label` names it in messages (its path as the user knows it), `file` in the cards. */
