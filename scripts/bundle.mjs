@@ -51,7 +51,7 @@ const binImports = {
       args.importer.endsWith(join('src', 'cards', 'current.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
     );
     // `generate` on the quick path: it reports unchanged decks itself and hands any other over.
-    b.onResolve({ filter: /^\.\.\/\.\.\/cards\/generate\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\.\/\.\.\/cards\/(generate|incremental)\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'commands', 'generate.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
     );
   },

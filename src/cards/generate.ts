@@ -4,13 +4,15 @@ import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { linkedDeckFiles, parseNotes, setAsideIndexes, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
-import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat } from '../store/decks.js';
+import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat, type NotesFile } from '../store/decks.js';
+import { removeGenerateCache, writeGenerateCache } from '../store/generate-cache.js';
+import { cacheOfBuild } from './build-cache.js';
+import { newlySkipped, noteBodyHash, skippedDiffer } from './records.js';
 import { deckStatus, hashNotes, restampNotes, type DeckStatus } from './freshness.js';
 import { GENERATOR_VERSION } from './version.js';
 import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
 import { extractKeyIdea, SKIP_REASONS } from './key-idea.js';
 import { cli } from '../core/invocation.js';
-import { newlySkipped, noteBodyHash, skippedDiffer } from './records.js';
 
 export { GENERATOR_VERSION };
 
@@ -192,13 +194,26 @@ export function generateDeck(
   if (status.current && status.cardsFile && !options.force) {
     return { ...unchangedDeck(status.cardsFile), restamped: restampNotes(decksDir, name, status), writtenStat: null };
   }
-  const built = buildDeck(name, status.notes ?? readNotesFiles(decksDir, name), status.cardsFile);
+  const notes = status.notes ?? readNotesFiles(decksDir, name);
+  const built = buildDeck(name, notes, status.cardsFile);
   const text = serializeCardsFile(built.cardsFile);
   const written = status.cardsText !== text;
   const writtenStat = written ? writeCardsFile(decksDir, name, text) : null;
+  if (writtenStat) leaveBuildCache(decksDir, name, notes, built.cardsFile, writtenStat);
   const skippedChanged = status.cardsFile === null || skippedDiffer(status.cardsFile.skipped, built.skipped);
   const skippedNew = skippedChanged ? newlySkipped(status.cardsFile?.skipped ?? [], built.skipped) : [];
   return { ...built, written, restamped: false, skippedChanged, skippedNew, writtenStat };
+}
+
+/**
+ * Leaves the generate cache for the cards.json just written (cards/build-cache.ts), so that the
+ * next build after an edit reads only the notes around it; for a deck it cannot serve, removes
+ * any old one. Only a speed-up: failures are ignored.
+ */
+export function leaveBuildCache(decksDir: string, name: string, notes: readonly NotesFile[], cardsFile: CardsFile, writtenStat: FileStat): void {
+  const cache = cacheOfBuild(notes, cardsFile, writtenStat);
+  if (cache) writeGenerateCache(decksDir, name, cache);
+  else removeGenerateCache(decksDir, name);
 }
 
 /**

@@ -23,3 +23,8 @@ export function needGenerator(): never {
 export function generateDeck(): never {
   throw new HandOverToFullProgram('the card generator is in the full program');
 }
+
+/** Stands in for src/cards/incremental.ts's generateIncrementally in the bin. */
+export function generateIncrementally(): never {
+  throw new HandOverToFullProgram('the card generator is in the full program');
+}

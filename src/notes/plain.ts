@@ -51,8 +51,12 @@ const DAY_WORDS =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|day[ \t]*\d+|week[ \t]*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}|\d{4}-\d{2}-\d{2})\b/i;
 const SESSION_WORDS = /\b(?:sessions?|posters?|orals?|spotlights?|workshops?|keynotes?|tutorials?|tracks?|lunch)\b/i;
 
-/** Reads a notes file's text into paper entries; warns about lines it chose not to read as papers. */
-export function parsePlainNotes(text: string, file: string): ParsedNotes {
+/**
+ * Reads a notes file's text into paper entries; warns about lines it chose not to read as papers.
+ * `session` is the session the text starts in: a part of a file, read again on its own after an
+ * edit (cards/incremental.ts), starts in the session of the papers above it.
+ */
+export function parsePlainNotes(text: string, file: string, { session: startSession = '' }: { session?: string } = {}): ParsedNotes {
   const rawLines = text.split('\n');
   const lines = rawLines.map(classify);
   const warnings: NoteWarning[] = [];
@@ -61,7 +65,7 @@ export function parsePlainNotes(text: string, file: string): ParsedNotes {
   const hasCodeEntries = lines.some((l) => l.kind === 'entry' || (l.kind === 'heading' && l.entry));
   const headingRoles = assignHeadingRoles(lines, hasCodeEntries);
 
-  let session = '';
+  let session = startSession;
   let current = null as EntryBuilder | null;
   // After a line that is not a paper (a multi-code line, a code with no title) its paragraphs
   // belong to nothing: they are dropped rather than merged into the paper before.

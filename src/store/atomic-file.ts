@@ -73,15 +73,18 @@ export interface WrittenFile {
  * Replaces `file` with `content` atomically and durably; when `file` is a symbolic link, the
  * file it points to is replaced (writeTarget), in its own folder. `content` may come in pieces,
  * written one after the other (a large file made of parts of others need not be copied whole).
+ * `durable: false` leaves out the two fsyncs, for a cache that checks itself when read (its
+ * length, a hash of its content): still old or new after a kill, but a power cut may leave it
+ * empty or torn, and then it is not used.
  */
-export function writeFileAtomicSync(path: string, content: string | Buffer | readonly Buffer[]): WrittenFile {
+export function writeFileAtomicSync(path: string, content: string | Buffer | readonly Buffer[], { durable = true }: { durable?: boolean } = {}): WrittenFile {
   const file = writeTarget(path);
   const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
   const fd = openSync(tmp, 'w', 0o644);
   let written: WrittenFile;
   try {
     for (const piece of typeof content === 'string' ? [Buffer.from(content, 'utf8')] : Buffer.isBuffer(content) ? [content] : content) writeAll(fd, piece);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     const info = fstatSync(fd);
     written = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
   } catch (error) {
@@ -96,7 +99,7 @@ export function writeFileAtomicSync(path: string, content: string | Buffer | rea
     rmSync(tmp, { force: true });
     throw error;
   }
-  fsyncDir(dirname(file));
+  if (durable) fsyncDir(dirname(file));
   return written;
 }
 

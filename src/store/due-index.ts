@@ -51,7 +51,8 @@ interface DueIndexDoc {
 
 /** What an index is made from: cards.json as read, and the notes stamps it was checked against. */
 export interface IndexedCards {
-  cardsFile: CardsFile;
+  /** Its generator and its cards' ids, in note order. */
+  cardsFile: Pick<CardsFile, 'generator'> & { cards: readonly { id: string }[] };
   cardsStat: FileStat;
   /**
    * The stat is that of the file this process itself just renamed into place (writeCardsFile):

@@ -8,6 +8,8 @@ import type { NoteWarning, SkippedNote } from '../../core/types.js';
 import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import type { GenerateResult } from '../../cards/generate.js';
 import type { IdentityChanges } from '../../cards/identity.js';
+import type { IncrementalBuild } from '../../cards/incremental.js';
+import type { IndexedCards } from '../../store/due-index.js';
 import { listDecks, noDecksMessage, validateDeckName, type CardsHead } from '../../store/decks.js';
 import { hasDeckState, openStateForReading, writeDueIndex } from '../../store/index.js';
 import { indexedCardsOfBuild, unchangedHead } from '../../cards/freshness.js';
@@ -87,6 +89,22 @@ export function reportOfBuild(result: GenerateResult, verbose = false): Generati
 function newFirst(skipped: readonly SkippedNote[], newly: readonly SkippedNote[]): SkippedNote[] {
   const fresh = new Set(newly);
   return [...newly, ...skipped.filter((s) => !fresh.has(s))];
+}
+
+function reportOfIncrementalBuild(built: IncrementalBuild): GenerationReport {
+  return {
+    deck: built.deck,
+    cards: built.cards,
+    papers: built.papers,
+    written: true,
+    restamped: false,
+    changes: built.changes,
+    skippedCount: built.skippedCount,
+    skippedListed: built.skippedChanged ? newFirst(built.skipped, built.skippedNew) : null,
+    skippedAll: false,
+    warnings: built.warnings,
+    titleOf: built.titleOf,
+  };
 }
 
 function reportOfHead(head: CardsHead): GenerationReport {
@@ -180,13 +198,18 @@ export function describeGeneration(report: GenerationReport, width = 80): string
  * this state folder (generate creates no state), and only a speed-up: any trouble leaves none.
  */
 function leaveDueIndexOfBuild(ctx: CommandContext, result: GenerateResult): void {
-  const cards = indexedCardsOfBuild(result.cardsFile, result.writtenStat);
+  leaveDueIndex(ctx, result.deck, () => indexedCardsOfBuild(result.cardsFile, result.writtenStat));
+}
+
+function leaveDueIndex(ctx: CommandContext, deck: string, indexed: () => IndexedCards | null): void {
   const { stateDir } = ctx.places;
-  if (!cards || !hasDeckState(stateDir, result.deck)) return;
+  if (!hasDeckState(stateDir, deck)) return;
+  const cards = indexed();
+  if (!cards) return;
   try {
     const store = openStateForReading(stateDir, ctx.clock);
     try {
-      writeDueIndex(stateDir, store.deck(result.deck), cards);
+      writeDueIndex(stateDir, store.deck(deck), cards);
     } finally {
       store.close();
     }
@@ -204,8 +227,17 @@ async function describe(report: GenerationReport): Promise<string> {
  * One deck regenerated, or its report straight from cards.json's head (`head`, when its notes
  * are untouched and only a summary is asked for): the generator is not even loaded then.
  */
-async function generate(ctx: CommandContext, name: string, flags: { force?: boolean }, head: CardsHead | null): Promise<GenerateResult | GenerationReport> {
+async function generate(ctx: CommandContext, name: string, flags: { force?: boolean }, head: CardsHead | null, summaryOnly: boolean): Promise<GenerateResult | GenerationReport> {
   if (head) return reportOfHead(head);
+  if (summaryOnly) {
+    // After an edit of a few notes: only the papers around it are read again (cards/incremental.ts).
+    const { generateIncrementally } = await import('../../cards/incremental.js');
+    const built = generateIncrementally(ctx.places.decksDir, name);
+    if (built) {
+      leaveDueIndex(ctx, name, built.indexed);
+      return reportOfIncrementalBuild(built);
+    }
+  }
   const { generateDeck } = await import('../../cards/generate.js');
   const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
   leaveDueIndexOfBuild(ctx, result);
@@ -223,11 +255,13 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   // any other deck hands the whole command over to the full program before a line is printed.
   const summaryOnly = !ctx.json && !flags.force && !flags.verbose;
   const heads = names.map((name) => (summaryOnly ? unchangedHead(ctx.places.decksDir, name) : null));
-  if (!heads.every((head) => head !== null)) (await import('../../cards/generate.js')).needGenerator();
+  // (Through incremental.js, which in the full program loads only the few modules a rebuild
+  // after a small edit needs, not the parsers of every notes format.)
+  if (!heads.every((head) => head !== null)) (await import('../../cards/incremental.js')).needGenerator();
   const reportOf = (done: GenerateResult | GenerationReport) => ('cardsFile' in done ? reportOfBuild(done, flags.verbose) : done);
   // One deck: its error is the command's error. Several: each deck stands alone.
   if (names.length === 1) {
-    const done = await generate(ctx, names[0]!, flags, heads[0]!);
+    const done = await generate(ctx, names[0]!, flags, heads[0]!, summaryOnly);
     if (ctx.json && 'cardsFile' in done) printJson(ctx, generateJson(done));
     else ctx.out(await describe(reportOf(done)));
     return 0;
@@ -236,7 +270,7 @@ export async function run(ctx: CommandContext, { positional, flags }: CommandArg
   let failed = 0;
   for (const [i, name] of names.entries()) {
     try {
-      const done = await generate(ctx, name, flags, heads[i]!);
+      const done = await generate(ctx, name, flags, heads[i]!, summaryOnly);
       if (ctx.json && 'cardsFile' in done) results.push(generateJson(done));
       else ctx.out(await describe(reportOf(done)));
     } catch (error) {

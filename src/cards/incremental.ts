@@ -1,0 +1,350 @@
+// Rebuilding cards.json after an edit of a few notes, reading only the notes around the edit.
+// The generate cache (store/generate-cache.ts) holds the bytes of the notes cards.json was built
+// from and where each paper starts. The edit is found by comparing bytes (the common start and
+// end of the old and new notes); the papers from the last card before it to the first card
+// after it (or to the end) are read again (parsed, hashed, their key idea extracted), and every other card and
+// skipped note is the line cards.json already has, its line number moved by the lines the edit
+// added. The result is byte for byte what a full build gives (test/cards/incremental.test.ts):
+// where that cannot be shown cheaply, null, and the caller builds in full.
+import type { Card, NoteWarning, SkippedNote } from '../core/types.js';
+import { decodeNotes } from '../notes/decode.js';
+import { parsePlainNotes } from '../notes/plain.js';
+import { cardLine, cardsFileBytes, readCardsLayout, readNotesFiles, writeCardsFile, type CardsLayout, type FileStat, type ItemRun, type ListLayout, type NotesFile } from '../store/decks.js';
+import { readGenerateCache, writeGenerateCache, type GenerateCacheHead } from '../store/generate-cache.js';
+import type { IndexedCards } from '../store/due-index.js';
+import { cleanUtf8, HEADING_LIKE, plainLines } from './build-cache.js';
+import { hashNotes } from './freshness.js';
+import { newlySkipped, noteBodyHash, skipKey } from './records.js';
+import type { IdentityChanges } from './identity.js';
+import { extractKeyIdea, type KeyIdea } from './key-idea.js';
+import { GENERATOR_VERSION } from './version.js';
+
+export interface IncrementalBuild {
+  deck: string;
+  cards: number;
+  papers: number;
+  changes: IdentityChanges;
+  skippedCount: number;
+  /** The skipped notes, when they changed (else empty). */
+  skipped: SkippedNote[];
+  skippedChanged: boolean;
+  skippedNew: SkippedNote[];
+  warnings: NoteWarning[];
+  /** The titles of the cards read again, by id (the changes name only those). */
+  titleOf: (id: string) => string | undefined;
+  /** What a due index may be made from: the cards as just written (their ids read when asked). */
+  indexed: () => IndexedCards | null;
+}
+
+/**
+ * Nothing to do here, in the full program. In the bin (the quick path), src/cli/hand-over.ts
+ * stands in for this module and throws, so that `generate` hands a deck that needs building over
+ * to the full program before it has printed anything (as cards/generate.ts's needGenerator).
+ */
+export function needGenerator(): void {}
+
+const STEP = 1 << 16;
+
+/** How many bytes `a` and `b` have in common at their start. */
+function commonStart(a: Buffer, b: Buffer): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  while (at < max) {
+    const end = Math.min(max, at + STEP);
+    if (a.compare(b, at, end, at, end) !== 0) break;
+    at = end;
+  }
+  while (at < max && a[at] === b[at]) at++;
+  return at;
+}
+
+/** How many bytes `a` and `b` have in common at their end, at most `limit`. */
+function commonEnd(a: Buffer, b: Buffer, limit: number): number {
+  let n = 0;
+  while (n < limit) {
+    const step = Math.min(STEP, limit - n);
+    if (a.compare(b, b.length - n - step, b.length - n, a.length - n - step, a.length - n) !== 0) break;
+    n += step;
+  }
+  while (n < limit && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+const sameStat = (a: FileStat, b: FileStat) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+
+/**
+ * Rebuilds deck `name`'s cards.json after an edit of its notes from the generate cache, and
+ * leaves the cache for the new cards.json. Null, having written nothing, whenever the edit is
+ * not one it can rebuild exactly as buildDeck would: no cache, or one for another cards.json or
+ * other notes; notes unchanged, unreadable or not of the kind the cache is left for
+ * (cacheOfBuild); an edit before the first card; a heading among the lines read again, before
+ * or after the edit; a paper that becomes a card or stops being one, or changes its title; a
+ * session header added or removed.
+ */
+export function generateIncrementally(decksDir: string, name: string): IncrementalBuild | null {
+  const cache = readGenerateCache(decksDir, name);
+  if (!cache || cache.head.generator !== GENERATOR_VERSION) return null;
+  const old = readCardsLayout(decksDir, name);
+  if (!old || old.head.generator !== GENERATOR_VERSION || !sameStat(old.stat, cache.head.cardsStat)) return null;
+  let files: NotesFile[];
+  try {
+    files = readNotesFiles(decksDir, name);
+  } catch {
+    return null; // the full build says what is wrong with the notes
+  }
+  const { file } = cache.head;
+  if (files.length !== 1 || files[0]!.file !== file) return null;
+  const notes = files[0]!;
+  const now = notes.bytes;
+  const before = cache.notes;
+  // The cache's bytes must be the notes cards.json was built from (a damaged cache is not used),
+  // and the notes must have changed since (else the caller restamps, or has nothing to do).
+  if (hashNotes([{ file, bytes: before }]) !== old.head.notesHash) return null;
+  const notesHash = hashNotes(files);
+  if (notesHash === old.head.notesHash || !plainLines(now)) return null;
+
+  // The edit: bytes [start, now.length - end) of the new notes stand for [start, before.length - end) of the old.
+  const start = commonStart(now, before);
+  const end = commonEnd(now, before, Math.min(now.length, before.length) - start);
+  const editLineStart = start === 0 ? 0 : now.lastIndexOf(10, start - 1) + 1;
+  const oldEditEnd = before.length - end;
+  const shift = now.length - before.length;
+  const { entries } = cache.head;
+  // The window read again: from the last card whose line is wholly before the edit's first line
+  // (each line's reading depends on none above it, and on none below the next paper's line), to
+  // the first card starting past the edit, whose line is read too and must start in the same
+  // session as before: then everything below it reads as before. With no card past the edit,
+  // to the end of the notes.
+  let first = -1;
+  for (let i = 0; i < entries.length && entries[i]![1] < editLineStart; i++) if (entries[i]![2] >= 0) first = i;
+  let last = -1;
+  for (let i = Math.max(first + 1, 0); i < entries.length; i++) {
+    if (entries[i]![2] >= 0 && entries[i]![1] > oldEditEnd) {
+      last = i;
+      break;
+    }
+  }
+  if (first < 0) return null;
+  const toEnd = last < 0;
+  if (toEnd) last = entries.length;
+  const [firstLine, firstOffset, firstRef] = entries[first]!;
+  const [lastLine, lastOffset, lastRef] = toEnd ? [Infinity, before.length, old.cards.starts.length] : entries[last]!;
+  const lineEnd = toEnd ? -1 : now.indexOf(10, lastOffset + shift);
+  const windowBytes = now.subarray(firstOffset, lineEnd < 0 ? now.length : lineEnd);
+  if (!cleanUtf8(windowBytes)) return null;
+  let text: string;
+  try {
+    text = decodeNotes(windowBytes, notes.label);
+  } catch {
+    return null;
+  }
+  // No heading read again, and none gone: every heading outside the window keeps its role.
+  const oldLineEnd = toEnd ? -1 : before.indexOf(10, lastOffset);
+  const oldWindow = before.subarray(firstOffset, oldLineEnd < 0 ? before.length : oldLineEnd);
+  try {
+    if (HEADING_LIKE.test(text) || HEADING_LIKE.test(decodeNotes(oldWindow, notes.label))) return null;
+  } catch {
+    return null;
+  }
+
+  const item = (list: ListLayout, k: number) => old.bytes.toString('utf8', list.starts[k]!, list.ends[k]!);
+  let firstCard: Card;
+  let lastCard: Card | null;
+  let oldWindowCards: Card[];
+  try {
+    firstCard = JSON.parse(item(old.cards, firstRef)) as Card;
+    lastCard = toEnd ? null : (JSON.parse(item(old.cards, lastRef)) as Card);
+    oldWindowCards = [];
+    for (let k = firstRef; k < lastRef; k++) oldWindowCards.push(JSON.parse(item(old.cards, k)) as Card);
+  } catch {
+    return null;
+  }
+  const windowLines = text.split('\n').length;
+  const lineDelta = toEnd ? 0 : windowLines - 1 - (lastLine - firstLine);
+  const parsed = parsePlainNotes(text, file, { session: firstCard.source.session });
+  // The window must start with the card it starts at, and end with the card it ends at, in
+  // that card's session, with nothing said of that card's line (which is not read again).
+  const read = toEnd ? parsed.entries : parsed.entries.slice(0, -1);
+  const tail = parsed.entries[parsed.entries.length - 1];
+  if (read.length < 1 || read[0]!.line !== 1 || read[0]!.title !== firstCard.title) return null;
+  if (lastCard && (tail!.line !== windowLines || tail!.title !== lastCard.title || tail!.session !== lastCard.source.session)) return null;
+  if (lastCard && parsed.warnings.some((w) => w.line >= windowLines)) return null;
+
+  // Where each line of the window starts, for the cache.
+  const lineStarts = [0];
+  for (let at = windowBytes.indexOf(10); at >= 0; at = windowBytes.indexOf(10, at + 1)) lineStarts.push(at + 1);
+
+  const oldSkipsBefore = entries.slice(0, first).filter((e) => e[2] < 0).length;
+  const oldSkipsIn = entries.slice(first, last).filter((e) => e[2] < 0).length;
+  const newCards: Card[] = [];
+  const newSkips: SkippedNote[] = [];
+  const windowEntries: [number, number, number][] = [];
+  const windowKnown = new Map<string, string>();
+  for (const entry of read) {
+    const relative = entry.line;
+    entry.line += firstLine - 1;
+    const bodyHash = noteBodyHash(entry);
+    // As buildDeck: a note the last build had (the same body and title) gives what it gave.
+    const known = entry.body.trim() === '' ? undefined : knownResult(old, bodyHash, entry.title);
+    if (known === null) return null;
+    const keyIdea = known ?? extractKeyIdea(entry);
+    const key = `${bodyHash}\0${entry.title}`;
+    const result = 'skip' in keyIdea ? `s${keyIdea.skip}` : `a${keyIdea.answer}`;
+    if ((windowKnown.get(key) ?? result) !== result) return null;
+    windowKnown.set(key, result);
+    const offset = firstOffset + lineStarts[relative - 1]!;
+    if ('skip' in keyIdea) {
+      windowEntries.push([entry.line, offset, -1 - (oldSkipsBefore + newSkips.length)]);
+      newSkips.push({ title: entry.title, line: entry.line, reason: keyIdea.skip, file: entry.file, bodyHash });
+      continue;
+    }
+    const was = oldWindowCards[newCards.length];
+    // Each card keeps its place and title: identities are then those of the cards before.
+    if (!was || was.title !== entry.title) return null;
+    windowEntries.push([entry.line, offset, firstRef + newCards.length]);
+    newCards.push({
+      id: was.id,
+      title: entry.title,
+      question: entry.title,
+      answer: keyIdea.answer,
+      source: { file: entry.file, line: entry.line, session: entry.session, code: entry.code },
+      bodyHash,
+    });
+  }
+  if (newCards.length !== oldWindowCards.length) return null;
+
+  // Every card and skipped note below the window: the same, lineDelta lines further down.
+  const skipsFrom = oldSkipsBefore + oldSkipsIn;
+  let cardsBelow: ItemRun = { from: lastRef, to: old.cards.starts.length };
+  let skipsBelow: ItemRun = { from: skipsFrom, to: old.skipped.starts.length };
+  let movedCards: Card[] | null = null;
+  if (lineDelta !== 0) {
+    movedCards = [];
+    for (let k = lastRef; k < old.cards.starts.length; k++) {
+      const card = JSON.parse(item(old.cards, k)) as Card;
+      card.source.line += lineDelta;
+      movedCards.push(card);
+    }
+    cardsBelow = movedCards.map(cardLine);
+    const movedSkips: string[] = [];
+    for (let k = skipsFrom; k < old.skipped.starts.length; k++) {
+      const skip = JSON.parse(item(old.skipped, k)) as SkippedNote;
+      skip.line += lineDelta;
+      movedSkips.push(JSON.stringify(skip));
+    }
+    skipsBelow = movedSkips;
+  }
+  const cardCount = old.cards.starts.length;
+  const skipCount = old.skipped.starts.length - oldSkipsIn + newSkips.length;
+
+  const warnings = [
+    ...old.head.warnings.filter((w) => w.line < firstLine),
+    ...parsed.warnings.map((w) => ({ ...w, line: w.line + firstLine - 1 })),
+    ...old.head.warnings.filter((w) => w.line >= lastLine).map((w) => (lineDelta === 0 ? w : { ...w, line: w.line + lineDelta })),
+  ];
+  const bytes = cardsFileBytes(
+    { version: 1, deck: name, notesHash, generator: GENERATOR_VERSION, ...(notes.stamp ? { notesStamps: [notes.stamp] } : {}), warnings },
+    old,
+    {
+      cards: [{ from: 0, to: firstRef }, newCards.map(cardLine), cardsBelow],
+      retired: [{ from: 0, to: old.retired.starts.length }],
+      skipped: [{ from: 0, to: oldSkipsBefore }, newSkips.map((skip) => JSON.stringify(skip)), skipsBelow],
+    },
+  );
+  const writtenStat = writeCardsFile(decksDir, name, bytes);
+
+  const skipDelta = newSkips.length - oldSkipsIn;
+  const cacheEntries: GenerateCacheHead['entries'] = [
+    ...entries.slice(0, first),
+    ...windowEntries,
+    ...entries.slice(last).map(([line, offset, ref]): [number, number, number] => [line + lineDelta, offset + shift, ref >= 0 ? ref : ref - skipDelta]),
+  ];
+  if (writtenStat.ino !== undefined) {
+    writeGenerateCache(decksDir, name, {
+      head: { ...cache.head, cardsStat: { size: writtenStat.size, mtimeMs: writtenStat.mtimeMs, ino: writtenStat.ino }, notesBytes: now.length, entries: cacheEntries },
+      notes: now,
+    });
+  }
+
+  // What the summary says: the cards read again that changed, and the skipped notes when they did.
+  const changes: IdentityChanges = { added: [], updated: [], renamed: [], retired: [], restored: [], unchanged: 0 };
+  newCards.forEach((card, k) => {
+    const was = oldWindowCards[k]!;
+    if (was.bodyHash !== card.bodyHash || was.answer !== card.answer || (was.question ?? was.title) !== card.question) changes.updated.push(card.id);
+  });
+  changes.unchanged = cardCount - changes.updated.length;
+  const oldWindowSkips: SkippedNote[] = [];
+  for (let k = oldSkipsBefore; k < skipsFrom; k++) oldWindowSkips.push(JSON.parse(item(old.skipped, k)) as SkippedNote);
+  const skippedChanged =
+    (lineDelta !== 0 && skipsFrom < old.skipped.starts.length) ||
+    oldWindowSkips.length !== newSkips.length ||
+    oldWindowSkips.some((s, i) => skipKey(s) !== skipKey(newSkips[i]!));
+  const oldSkipped: SkippedNote[] = [];
+  if (skippedChanged) for (let k = 0; k < old.skipped.starts.length; k++) oldSkipped.push(JSON.parse(item(old.skipped, k)) as SkippedNote);
+  const skipped = skippedChanged ? [...oldSkipped.slice(0, oldSkipsBefore), ...newSkips, ...(Array.isArray(skipsBelow) ? skipsBelow.map((line) => JSON.parse(line) as SkippedNote) : oldSkipped.slice(skipsFrom))] : [];
+  const titles = new Map(newCards.map((card) => [card.id, card.title]));
+  const ids = () => {
+    const all: string[] = [];
+    for (let k = 0; k < firstRef; k++) all.push(idAt(old, k));
+    for (const card of newCards) all.push(card.id);
+    if (movedCards) for (const card of movedCards) all.push(card.id);
+    else for (let k = lastRef; k < cardCount; k++) all.push(idAt(old, k));
+    return all.map((id) => ({ id }));
+  };
+  return {
+    deck: name,
+    cards: cardCount,
+    papers: cardCount + skipCount,
+    changes,
+    skippedCount: skipCount,
+    skipped,
+    skippedChanged,
+    skippedNew: skippedChanged ? newlySkipped(oldSkipped, skipped) : [],
+    warnings,
+    titleOf: (id) => titles.get(id),
+    indexed: () => (notes.stamp ? { cardsFile: { generator: GENERATOR_VERSION, cards: ids() }, cardsStat: writtenStat, notesStamps: [notes.stamp!], writtenHere: true } : null),
+  };
+}
+
+const ID_START = '{"id":"';
+/** An id that reads the same in latin1 and UTF-8, and as JSON and as it is: printable ASCII, no \\ or ". */
+const PLAIN_ID = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/;
+
+/** Card `k`'s id, from its line in cards.json (`{"id":"...",...}`) without parsing the rest. */
+function idAt(old: CardsLayout, k: number): string {
+  const start = old.cards.starts[k]!;
+  const from = start + ID_START.length;
+  if (old.latin.startsWith(ID_START, start)) {
+    const id = old.latin.slice(from, old.latin.indexOf('"', from));
+    if (PLAIN_ID.test(id)) return id;
+  }
+  return (JSON.parse(old.bytes.toString('utf8', start, old.cards.ends[k]!)) as Card).id;
+}
+
+/**
+ * What the cards.json `old` says a note of this body hash and title gives (buildDeck's
+ * `known`): a card's answer or a skip's reason; undefined when it holds none such. Every record
+ * of one hash and title says the same (cacheOfBuild left the cache only then: reusesItself), so
+ * the first found is the one. Null when a line holding the hash cannot be read.
+ */
+function knownResult(old: CardsLayout, bodyHash: string, title: string): KeyIdea | undefined | null {
+  const needle = Buffer.from(`"bodyHash":"${bodyHash}"`, 'utf8');
+  const { bytes } = old;
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + needle.length)) {
+    const from = bytes.lastIndexOf(10, at) + 1;
+    const to = bytes.indexOf(10, at);
+    let end = to < 0 ? bytes.length : to;
+    if (bytes[end - 1] === 0x2c) end--;
+    let record: { title?: unknown; bodyHash?: unknown; answer?: unknown; reason?: unknown };
+    try {
+      record = JSON.parse(bytes.toString('utf8', from, end)) as typeof record;
+    } catch {
+      return null;
+    }
+    if (record.bodyHash !== bodyHash || record.title !== title) continue;
+    if (typeof record.answer === 'string') return { answer: record.answer };
+    if (typeof record.reason === 'string') return { skip: record.reason };
+    return null;
+  }
+  return undefined;
+}

@@ -1,0 +1,159 @@
+// `generate` after an edit of a few notes reads only the papers around the edit, from the cache
+// a build leaves beside cards.json (decks/<deck>/.generate-cache, cards/incremental.ts). What the
+// user sees must not tell: the same cards.json, byte for byte, and the same summary as a build
+// that reads every note; and a cache that is damaged or speaks for another cards.json is
+// rebuilt, never trusted.
+import { cpSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir, workspaceWithBundledDeck } from '../helpers/cli.js';
+import { syntheticNotes } from '../../bench/synthetic.js';
+import { BUNDLED_NOTES } from '../helpers/cli.js';
+
+const CACHE = '.generate-cache';
+
+function generate(decks: string, ...flags: string[]) {
+  const result = runCli(['generate', ...flags, '--decks', decks, '--state', join(decks, '..', 'state')]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+}
+
+/** When the next notes are saved: a while before generate runs, a second later each time. */
+let savedAt = Date.now() - 3_600_000;
+
+/** Saves `text` as the deck's notes in each of `decks`, at one time (the next savedAt). */
+function saveNotes(decks: string | string[], text: string, deck = 'iclr2017') {
+  const saved = new Date((savedAt += 1000));
+  for (const folder of [decks].flat()) {
+    const path = join(folder, deck, 'notes.txt');
+    writeFileSync(path, text);
+    utimesSync(path, saved, saved);
+  }
+}
+
+/** A copy of the decks folder, without its generate cache: there `generate` reads every note. */
+function copyWithoutCache(decks: string, deck = 'iclr2017'): string {
+  const copy = join(tempDir(), 'decks');
+  cpSync(decks, copy, { recursive: true });
+  writeFileSync(join(copy, deck, CACHE), 'not a cache');
+  return copy;
+}
+
+const cardsOf = (decks: string, deck = 'iclr2017') => readFileSync(join(decks, deck, 'cards.json'), 'utf8');
+
+/** Edits of one note of the bundled deck, each as a user makes them. */
+const EDITS: [string, (lines: string[], at: number) => void][] = [
+  ['a sentence added to a note', (lines, at) => (lines[at] += ' It also works on text.')],
+  ['a line added under a note', (lines, at) => lines.splice(at + 1, 0, 'A line of its own, added later.')],
+  ['a paragraph and a key idea added', (lines, at) => lines.splice(at + 1, 0, '', 'Key idea: attention over the whole input.')],
+  ['a note emptied to nothing', (lines, at) => (lines[at] = '')],
+  ['a line taken out', (lines, at) => lines.splice(at, 1)],
+];
+
+describe('generate after an edit of one note', () => {
+  it('writes the cards.json and prints the summary of a build that reads every note', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const original = readFileSync(BUNDLED_NOTES, 'utf8');
+    saveNotes(decks, original);
+    generate(decks);
+    expect(existsSync(join(decks, 'iclr2017', CACHE))).toBe(true);
+    const lines = original.split('\n');
+    // Body lines (not titles) in the second half of the file, one edit each, one after the other.
+    const bodies = lines.flatMap((text, i) => (i > lines.length / 2 && text.length > 40 && !/^C\d+:/.test(text) ? [i] : []));
+    let text = original;
+    for (const [n, [, edit]] of EDITS.entries()) {
+      const edited = text.split('\n');
+      // From the bottom up: an edit never moves the lines of the next one.
+      edit(edited, bodies[bodies.length - 1 - n * 3]!);
+      text = edited.join('\n');
+      const full = copyWithoutCache(decks);
+      saveNotes([decks, full], text);
+      const summary = generate(decks);
+      expect(generate(full), EDITS[n]![0]).toBe(summary);
+      expect(cardsOf(decks), EDITS[n]![0]).toBe(cardsOf(full));
+      expect(summary).toMatch(/cards\.json written/);
+    }
+  });
+
+  it('gives a 2,000-paper deck the same cards after an edit as a build that reads every note', () => {
+    const decks = join(tempDir(), 'decks');
+    const notes = syntheticNotes(2000, readFileSync(BUNDLED_NOTES, 'utf8'));
+    cpSync(join(BUNDLED_NOTES, '..'), join(decks, 'papers'), { recursive: true });
+    saveNotes(decks, notes, 'papers');
+    generate(decks);
+    const lines = notes.split('\n');
+    const at = lines.findIndex((line, i) => i > lines.length / 2 && line.length > 40 && !/^C\d+:/.test(line));
+    for (const edit of [(l: string[]) => (l[at] += ' Edited.'), (l: string[]) => l.splice(at + 1, 0, 'One more line.')]) {
+      const edited = [...lines];
+      edit(edited);
+      const full = copyWithoutCache(decks, 'papers');
+      saveNotes([decks, full], edited.join('\n'), 'papers');
+      expect(generate(decks)).toBe(generate(full));
+      expect(cardsOf(decks, 'papers')).toBe(cardsOf(full, 'papers'));
+    }
+  });
+
+  it('rebuilds a damaged cache instead of trusting it', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const original = readFileSync(BUNDLED_NOTES, 'utf8');
+    saveNotes(decks, original);
+    generate(decks);
+    const cachePath = join(decks, 'iclr2017', CACHE);
+    const cache = readFileSync(cachePath);
+    // The edit below, already in the cached notes (changed in place, same length): trusted,
+    // they would say that nothing changed where the note did.
+    const line = original.split('\n').find((text, i, all) => i > all.length / 2 && / the /.test(text) && !/^C\d+:/.test(text))!;
+    const edited = original.replace(line, line.replace(' the ', ' THE '));
+    const damaged = Buffer.from(cache);
+    const at = damaged.lastIndexOf(line);
+    damaged.write(line.replace(' the ', ' THE '), at);
+    writeFileSync(cachePath, damaged);
+    const full = copyWithoutCache(decks);
+    saveNotes([decks, full], edited);
+    const summary = generate(full);
+    expect(summary).toMatch(/updated\s+1\n/);
+    expect(generate(decks)).toBe(summary);
+    expect(cardsOf(decks)).toBe(cardsOf(full));
+    // Rebuilt: it holds the notes as they are now.
+    expect(readFileSync(cachePath).subarray(-Buffer.byteLength(edited))).toEqual(Buffer.from(edited));
+    // Cut short, or not a cache at all: the same.
+    for (const broken of [cache.subarray(0, cache.length - 10), Buffer.from('{"paperdeck":"generate-cache"\n')]) {
+      writeFileSync(cachePath, broken);
+      const again = edited.replace(' THE ', ' The ');
+      const fullAgain = copyWithoutCache(decks);
+      saveNotes([decks, fullAgain], again);
+      expect(generate(decks)).toBe(generate(fullAgain));
+      expect(cardsOf(decks)).toBe(cardsOf(fullAgain));
+    }
+  });
+
+  it('does not use a cache left for another cards.json', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const original = readFileSync(BUNDLED_NOTES, 'utf8');
+    saveNotes(decks, original);
+    generate(decks);
+    const cachePath = join(decks, 'iclr2017', CACHE);
+    const stale = readFileSync(cachePath);
+    // A note edited and built: the old cache, put back, speaks for the cards.json before.
+    const first = original.replace(/(\n[^\n]{40,}\.)(\n)/, '$1 First edit.$2');
+    saveNotes(decks, first);
+    generate(decks);
+    writeFileSync(cachePath, stale);
+    const second = first.replace('First edit.', 'Second edit.');
+    const full = copyWithoutCache(decks);
+    saveNotes([decks, full], second);
+    expect(generate(decks)).toBe(generate(full));
+    expect(cardsOf(decks)).toBe(cardsOf(full));
+    // The cache of another generator version is not used either.
+    const head = readFileSync(cachePath);
+    const newline = head.indexOf(10);
+    const doc = JSON.parse(head.subarray(0, newline).toString('utf8'));
+    writeFileSync(cachePath, Buffer.concat([Buffer.from(`${JSON.stringify({ ...doc, generator: doc.generator - 1 })}\n`), head.subarray(newline + 1)]));
+    const third = second.replace('Second edit.', 'Third edit.');
+    const fullThird = copyWithoutCache(decks);
+    saveNotes([decks, fullThird], third);
+    expect(generate(decks)).toBe(generate(fullThird));
+    expect(cardsOf(decks)).toBe(cardsOf(fullThird));
+  });
+});
