@@ -2,10 +2,11 @@
 // The generate cache (store/generate-cache.ts) holds the bytes of the notes cards.json was built
 // from and where each paper starts. The edit is found by comparing bytes (the common start and
 // end of the old and new notes); the papers from the last card before it to the first card
-// after it (or to the end) are read again (parsed, hashed, their key idea extracted), and every other card and
-// skipped note is the line cards.json already has, its line number moved by the lines the edit
-// added. The result is byte for byte what a full build gives (test/cards/incremental.test.ts):
-// where that cannot be shown cheaply, null, and the caller builds in full.
+// after it (or to the end) are read again (parsed, hashed, their key idea extracted), and every
+// other card and skipped note is the line cards.json already has, its line number moved by the
+// lines the edit added. The result is byte for byte what a full build gives
+// (test/cli/generate-incremental.test.ts): where that cannot be shown cheaply, null, and the
+// caller builds in full.
 import type { Card, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { parsePlainNotes } from '../notes/plain.js';
