@@ -3,3 +3,7 @@ export const projectRoot: string;
 /** [the bin (CommonJS, the quick path), the full program (ESM, split)]. */
 export function bundleOptions(outdir: string, options?: { version?: string }): [BuildOptions, BuildOptions];
 export function bundle(outdir: string, options?: { version?: string }): Promise<void>;
+/** The pattern of src/core/text.ts NARROW_CHARACTERS, as the bundle's string-width uses it. */
+export const NARROW_CHARACTERS_SOURCE: string;
+/** string-width's index.js as the full program bundles it (emoji pattern and segmenter made on first need). */
+export function lazyStringWidthSource(source: string): string;

@@ -16,7 +16,7 @@
 //   two never pass objects to each other.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -57,6 +57,54 @@ const binImports = {
   },
 };
 
+/**
+ * The characters string-width measures as one column each, which paperdeck measures without it
+ * (src/core/text.ts NARROW_CHARACTERS, whose test holds each to string-width's own width; a test
+ * holds the two patterns equal). None joins the next or the last into one cluster, so a text of
+ * them alone is as wide as it is long.
+ */
+export const NARROW_CHARACTERS_SOURCE = '^[\\x20-\\x7e\\u00a1-\\u00ac\\u00ae-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u2193\\u2500-\\u259f]*$';
+
+/** string-width's module as the bundles have it: see lazyStringWidth. Throws when it no longer reads as expected. */
+export function lazyStringWidthSource(source) {
+  let text = source;
+  const replace = (from, to) => {
+    if (!text.includes(from)) throw new Error(`string-width: "${from}" not found; see lazyStringWidth in scripts/bundle.mjs`);
+    text = text.replace(from, () => to);
+  };
+  // Made on the first text with other characters, not as the module loads.
+  replace('const segmenter = new Intl.Segmenter();', 'let segmenter;');
+  replace('const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;');
+  replace('segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)');
+  replace('rgiEmojiRegex.test(segment)', "(rgiEmojiRegex ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)");
+  // After printable ASCII, the characters paperdeck's screens print beside it (· — … ░ █), one
+  // column each when ambiguous ones are narrow (the default, and all Ink asks for).
+  replace(
+    'const eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};',
+    `if (ambiguousIsNarrow && /${NARROW_CHARACTERS_SOURCE}/.test(string)) {\n\t\treturn string.length;\n\t}\n\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};`,
+  );
+  return text;
+}
+
+/**
+ * string-width (the copy Ink measures every text with, and paperdeck's text.ts) builds an
+ * Intl.Segmenter and compiles its RGI emoji pattern as it loads (the module took 38-64 ms to load
+ * here, 4-10 ms as patched), and runs the pattern on the first text with any character beyond
+ * printable ASCII: `study`'s first screen, whose few such characters string-width counts one
+ * column each anyway. In the bundle both are made on first need, and a text of those
+ * characters alone is measured as ASCII is; every width stays what string-width gives (a test
+ * compares them over every character and mixed texts). wrap-ansi's own older copy is left as is.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    const file = join(projectRoot, 'node_modules', 'string-width', 'index.js');
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) =>
+      args.path === file ? { contents: lazyStringWidthSource(readFileSync(file, 'utf8')), loader: 'js', resolveDir: dirname(file) } : undefined,
+    );
+  },
+};
+
 /** esbuild options for both builds written to `outdir`: [the bin, the full program]. */
 export function bundleOptions(outdir, { version } = {}) {
   const bin = {
@@ -79,6 +127,7 @@ export function bundleOptions(outdir, { version } = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     // Ink imports react-devtools-core only when DEV is set: a stub keeps it out of the bundle.
     alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
+    plugins: [lazyStringWidth],
     // A native module: loaded from node_modules at run time, by `optimize` alone
     // (src/optimize/binding.ts).
     external: ['@open-spaced-repetition/binding-linux-x64-gnu'],

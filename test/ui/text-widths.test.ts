@@ -1,0 +1,54 @@
+// The study screen measures every text with string-width as the bundle has it (scripts/bundle.mjs:
+// its segmenter and emoji pattern made on first need, and a fast path for the characters the
+// screens print). A row is planned and drawn at the width string-width gives: the bundled copy
+// must give the same width for every text, or a screen would wrap where it did not.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { NARROW_CHARACTERS_SOURCE, lazyStringWidthSource, projectRoot } from '../../scripts/bundle.mjs';
+import { NARROW_CHARACTERS } from '../../src/core/text.js';
+
+type Measure = (text: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
+
+/** The bundle's string-width, built as the full program builds it and loaded from memory. */
+async function bundledStringWidth(): Promise<Measure> {
+  const dir = join(projectRoot, 'node_modules', 'string-width');
+  const result = await build({
+    stdin: { contents: lazyStringWidthSource(readFileSync(join(dir, 'index.js'), 'utf8')), resolveDir: dir, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text;
+  return ((await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default: Measure }).default;
+}
+
+describe('string-width as the study screen has it', () => {
+  it('gives every character, and texts mixing every kind of character, the width string-width gives', async () => {
+    const bundled = await bundledStringWidth();
+    const differing: string[] = [];
+    const compare = (text: string) => {
+      for (const options of [undefined, { ambiguousIsNarrow: false }, { countAnsiEscapeCodes: true }]) {
+        if (bundled(text, options) !== stringWidth(text, options)) differing.push(`${JSON.stringify(text)} ${JSON.stringify(options)}`);
+      }
+    };
+    for (let code = 0; code < 0x10000; code += code < 0x3000 ? 1 : 7) compare(String.fromCharCode(code));
+    const pieces = ['a', ' ', '·', '—', '…', '░', '█', 'é', 'e\u0301', '深', 'Ａ', '😀', '👨‍👩‍👧', '©', '©\ufe0f', '1\ufe0f\u20e3', '🇫🇷', '\u001b[31m', '\u001b[0m', '\t', '\u200b', '\u00ad', '가', '\u1100\u1161', 'ก\u0e33', 'क्ष', '\u2028', '→', '↔'];
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let n = (i * 7) % 9; n >= 0; n--) text += pieces[(i * 31 + n * 17 + n * n) % pieces.length];
+      compare(text);
+    }
+    compare('bench                                           0 new · 0 learning · 200 review');
+    compare('░░░░░░░░░░░░░░░░░░░░ 0 answers, about 200 to go');
+    expect(differing).toEqual([]);
+  });
+
+  it('takes its fast path for exactly the characters paperdeck measures without string-width', () => {
+    expect(NARROW_CHARACTERS_SOURCE).toBe(NARROW_CHARACTERS.source);
+  });
+});
