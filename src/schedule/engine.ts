@@ -80,8 +80,9 @@ export interface StudyEngine {
 /** What the engine needs of a deck's state (the store's DeckState has this shape). */
 export interface StudyDeck extends LogTail {
   readonly name: string;
+  /** Every card's state now: append keeps it current, and the engine reads it as it is. */
   cardStates(): ReadonlyMap<string, CardState>;
-  /** Appends to the log, on disk (fsync) before it returns; the entry's `after` becomes the card's state. */
+  /** Appends to the log, on disk (fsync) before it returns; the entry's `after` becomes the card's state in cardStates(). */
   append(entry: NewLogEntry): LogEntry;
 }
 
@@ -149,8 +150,19 @@ export function createStudyEngine(opts: {
   const settings = withExtraNew(opts.settings, extraNew);
   const hour = settings.dayStartHour;
   let cards = [...opts.cards];
-  let cardsById = new Map(cards.map((card) => [card.id, card]));
-  const states = opts.memory ? withMemory(deck.cardStates(), opts.memory) : new Map(deck.cardStates());
+  // By id, made on the first answer, bury, suspend or undo: not before the first card shows.
+  let byId: Map<string, Card> | null = null;
+  const cardsById = (): Map<string, Card> => {
+    if (byId) return byId;
+    byId = new Map();
+    for (const card of cards) byId.set(card.id, card);
+    return byId;
+  };
+  // The states the engine schedules from: the deck's own, which its append keeps current (no
+  // copy of every card's state before the first card shows); or, with replayed memory, a map of
+  // the engine's own, which it keeps itself.
+  const replayed = opts.memory ? withMemory(deck.cardStates(), opts.memory) : null;
+  const states: ReadonlyMap<string, CardState> = replayed ?? deck.cardStates();
   // Log entries from the start of the local day in which the engine (re)read the log: enough
   // for today's limits and summary without holding years of history.
   let recent: LogEntry[] = [];
@@ -199,12 +211,12 @@ export function createStudyEngine(opts: {
   }
 
   function requireCard(cardId: string): void {
-    if (!cardsById.has(cardId)) throw new Error(`no card ${cardId} in deck ${deck.name}`);
+    if (!cardsById().has(cardId)) throw new Error(`no card ${cardId} in deck ${deck.name}`);
   }
 
   function record(entry: NewLogEntry): void {
     const written = deck.append(entry);
-    states.set(written.card, written.after);
+    replayed?.set(written.card, written.after);
     recent.push(written);
     if (written.kind !== 'undo') undoable.push(written);
     if (pinned === written.card) pinned = null;
@@ -260,7 +272,7 @@ export function createStudyEngine(opts: {
         after: target.before ?? newCardState(),
       });
       undoable.pop(); // only once the undo is on disk: a failed write leaves it to try again
-      const card = cardsById.get(target.card) ?? null;
+      const card = cardsById().get(target.card) ?? null;
       pinned = card ? card.id : null;
       return card;
     },
@@ -279,8 +291,8 @@ export function createStudyEngine(opts: {
 
     replaceCards(next) {
       cards = [...next];
-      cardsById = new Map(cards.map((card) => [card.id, card]));
-      if (pinned !== null && !cardsById.has(pinned)) pinned = null;
+      byId = null;
+      if (pinned !== null && !cardsById().has(pinned)) pinned = null;
     },
   };
 }

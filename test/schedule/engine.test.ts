@@ -361,6 +361,19 @@ describe('study engine: answers, previews and undo', () => {
     e.replaceCards(cards);
     expect(e.view().counts.review).toBe(2);
   });
+
+  it('answers, buries and suspends only the cards the deck has since its notes were last rebuilt', () => {
+    const { engine, cards, deck } = setup(3);
+    engine.answer('c001', 3, 1_000);
+    engine.replaceCards([cards[1]!, cards[2]!]); // c001's paper deleted from the notes
+    expect(() => engine.answer('c001', 3, 1_000)).toThrow(/no card c001/);
+    expect(() => engine.bury('c001')).toThrow(/no card c001/);
+    expect(deck.readLog()).toHaveLength(1);
+    engine.replaceCards(cards); // and written back
+    engine.suspend('c001');
+    expect(deck.cardStates().get('c001')!.suspended).toBe(true);
+    expect(engine.view().counts.total).toBe(2);
+  });
 });
 
 describe('study engine: timing and summary', () => {
