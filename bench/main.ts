@@ -150,7 +150,7 @@ if (!only || only === 'store' || only === 'stats') {
         ['10,000 cards from notes, new state', await benchStudyStartup(bin, join(work, 'study-state-2'), bigDecks)],
         ['10,000 cards with 200,000 reviews of history', await benchStudyStartup(bin, state, decks)],
       ];
-      console.log('\nStudy start-up, command to first card frame (target: at most 4× node)');
+      console.log('\nStudy start-up, command to first card frame (target: at most 3× node)');
       row('', 'median', 'node (pty)', '× node');
       for (const [label, figures] of studyRuns) {
         row(

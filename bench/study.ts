@@ -1,6 +1,7 @@
 // Study start-up: from the command to the first frame that shows a card, in a pseudo-terminal
 // (Ink draws only to a terminal), beside bare node's first output read the same way. Target: at
-// most 4× `node -e 0`. Nothing is answered: each run quits with `q`, so the state is left as found.
+// most 3× `node -e 0` (the costs table's goal). Nothing is answered: each run quits with `q`,
+// so the state is left as found.
 import { spawn } from '@lydell/node-pty';
 import { loadCardsFile, listDecks } from '../src/store/decks.js';
 import { median } from './measure.js';
