@@ -121,39 +121,73 @@ export function studiedTodayIn(log: readonly LogEntry[], now: number, dayStartHo
 }
 
 /** The first card of one part of the queue: the earliest due, the first in note order on a tie. */
-class Earliest<C> {
-  card: C | null = null;
+class Earliest {
+  /** The card's position in note order, or -1. */
+  at = -1;
   private due = Infinity;
   count = 0;
 
-  offer(card: C, due: number): void {
+  offer(at: number, due: number): void {
     this.count += 1;
     if (due < this.due) {
-      this.card = card;
+      this.at = at;
       this.due = due;
     }
   }
 }
 
-export function buildQueue<C extends QueueCard>({ cards, states, settings, now, studiedToday: done, pinned = null, aheadUntil: ahead = null }: QueueInput<C>): StudyQueue<C> {
+/**
+ * A deck's cards in note order with what the queue reads of their states, by position: what
+ * the queue walks. The cards and their states as the store gives them (a list and a map by id,
+ * buildQueue), or the due index's columns (store/due-index.ts), which need not be made into
+ * 10,000 objects to be counted. `stateAt` may hand back one object refilled at each call: the
+ * walk reads it and keeps nothing of it.
+ */
+export interface QueueColumns<C extends QueueCard = QueueCard> {
+  readonly length: number;
+  /** The card at position `i`: asked only for the card to show, and for the pinned one's id. */
+  cardAt(i: number): C;
+  idAt(i: number): string;
+  /** Its state, or undefined for a card never studied. */
+  stateAt(i: number): QueueState | undefined;
+}
+
+/** The deck's cards and their states by id, as QueueColumns. */
+export function columnsOf<C extends QueueCard>(cards: readonly C[], states: ReadonlyMap<string, QueueState>): QueueColumns<C> {
+  return { length: cards.length, cardAt: (i) => cards[i]!, idAt: (i) => cards[i]!.id, stateAt: (i) => states.get(cards[i]!.id) };
+}
+
+export function buildQueue<C extends QueueCard>({ cards, states, ...rest }: QueueInput<C>): StudyQueue<C> {
+  return walkQueue({ columns: columnsOf(cards, states), ...rest });
+}
+
+/** buildQueue over the deck's columns. */
+export function walkQueue<C extends QueueCard>({
+  columns,
+  settings,
+  now,
+  studiedToday: done,
+  pinned = null,
+  aheadUntil: ahead = null,
+}: Omit<QueueInput<C>, 'cards' | 'states'> & { columns: QueueColumns<C> }): StudyQueue<C> {
   const tomorrow = nextLocalDayStart(now, settings.dayStartHour);
   // Reviews due before this are shown now: today's, or those of the study-ahead window.
   const reviewsUntil = ahead === null ? tomorrow : Math.max(tomorrow, ahead);
   const learnAheadUntil = now + LEARN_AHEAD_MS;
-  const learningNow = new Earliest<C>();
-  const learningAhead = new Earliest<C>();
-  const reviews = new Earliest<C>();
-  let firstNew: C | null = null;
+  const learningNow = new Earliest();
+  const learningAhead = new Earliest();
+  const reviews = new Earliest();
+  let firstNew = -1;
   let newCount = 0;
-  let pinnedCard: C | null = null;
+  let pinnedAt = -1;
   let nextLearningDue: number | null = null;
   let nextDue: number | null = null;
   const later = (time: number) => {
     if (time > now && (nextDue === null || time < nextDue)) nextDue = time;
   };
 
-  for (const card of cards) {
-    const state = states.get(card.id);
+  for (let i = 0; i < columns.length; i++) {
+    const state = columns.stateAt(i);
     if (state && isSetAside(state, now)) {
       // Out of the queue. A suspended card stays out; a buried one is back when its bury ends,
       // or when it is due if that is later.
@@ -163,19 +197,19 @@ export function buildQueue<C extends QueueCard>({ cards, states, settings, now, 
       if (comesBack) later(isNew ? state.buriedUntil! : Math.max(state.due, state.buriedUntil!));
       continue;
     }
-    if (card.id === pinned) pinnedCard = card;
+    if (pinned !== null && columns.idAt(i) === pinned) pinnedAt = i;
     if (!state || state.state === CardStateKind.New) {
-      if (newCount === 0) firstNew = card;
+      if (newCount === 0) firstNew = i;
       newCount += 1;
     } else if (isLearning(state)) {
-      if (state.due <= now) learningNow.offer(card, state.due);
+      if (state.due <= now) learningNow.offer(i, state.due);
       else {
         later(state.due);
         if (nextLearningDue === null || state.due < nextLearningDue) nextLearningDue = state.due;
-        if (state.due <= learnAheadUntil) learningAhead.offer(card, state.due);
+        if (state.due <= learnAheadUntil) learningAhead.offer(i, state.due);
       }
     } else if (state.due < reviewsUntil) {
-      reviews.offer(card, state.due);
+      reviews.offer(i, state.due);
     } else if (settings.reviewsPerDay > 0) {
       later(state.due);
     }
@@ -190,7 +224,9 @@ export function buildQueue<C extends QueueCard>({ cards, states, settings, now, 
   const review = Math.min(reviews.count, reviewLimit);
   const fresh = Math.min(newCount, newLimit);
   const learning = learningNow.count + learningAhead.count;
-  const next = pinnedCard ?? learningNow.card ?? (review > 0 ? reviews.card : null) ?? (fresh > 0 ? firstNew : null) ?? learningAhead.card;
+  const firstOf = (...ats: number[]) => ats.find((at) => at >= 0) ?? -1;
+  const nextAt = firstOf(pinnedAt, learningNow.at, review > 0 ? reviews.at : -1, fresh > 0 ? firstNew : -1, learningAhead.at);
+  const next = nextAt >= 0 ? columns.cardAt(nextAt) : null;
   return { counts: { new: fresh, learning, review, total: fresh + learning + review }, next, nextLearningDue, nextDue };
 }
 
@@ -221,17 +257,21 @@ export interface DeckProgress extends LogTail {
   cardStates(): ReadonlyMap<string, QueueState>;
 }
 
-/** A deck's queue right now, read from its state. */
-export function queueForDeck<C extends QueueCard>(opts: {
-  deck: DeckProgress;
-  cards: readonly C[];
-  settings: Readonly<Settings>;
-  now: number;
-  aheadUntil?: number | null;
-}): StudyQueue<C> {
-  const { deck, cards, settings, now } = opts;
+/**
+ * A deck's queue right now, read from its state: its cards and their states from the store, or
+ * its columns (the due index) with the log's end the day's limits are read from.
+ */
+export function queueForDeck<C extends QueueCard>(
+  opts: ({ deck: DeckProgress; cards: readonly C[] } | { deck: LogTail; columns: QueueColumns<C> }) & {
+    settings: Readonly<Settings>;
+    now: number;
+    aheadUntil?: number | null;
+  },
+): StudyQueue<C> {
+  const { deck, settings, now } = opts;
   const { studied } = studiedTodayIn(entriesFrom(deck, localDayStart(now, settings.dayStartHour)), now, settings.dayStartHour);
-  return buildQueue({ cards, states: deck.cardStates(), settings, now, studiedToday: studied, aheadUntil: opts.aheadUntil ?? null });
+  const columns = 'columns' in opts ? opts.columns : columnsOf(opts.cards, opts.deck.cardStates());
+  return walkQueue({ columns, settings, now, studiedToday: studied, aheadUntil: opts.aheadUntil ?? null });
 }
 
 /** One deck's counts for `paperdeck due` and the study deck picker, or why there are none. */

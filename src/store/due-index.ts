@@ -11,7 +11,8 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';
 import type { CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
-import type { DeckProgress, QueueCard, QueueState } from '../schedule/queue.js';
+import type { QueueCard, QueueColumns, QueueState } from '../schedule/queue.js';
+import type { LogTail } from '../schedule/log-window.js';
 import { writeFileAtomicSync } from './atomic-file.js';
 import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
 import type { DeckState } from './deck-state.js';
@@ -146,8 +147,11 @@ export function hasDeckState(stateDir: string, deck: string): boolean {
   return existsSync(deckStateDir(stateDir, deck));
 }
 
-/** The deck's cards and progress from its due index, or null when the index cannot be used. */
-export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: CardsStillAsIndexed): { cards: QueueCard[]; progress: DeckProgress } | null {
+/**
+ * The deck's cards and their states from its due index, as the columns it keeps them in, with
+ * the log's end (today's entries); or null when the index cannot be used.
+ */
+export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: CardsStillAsIndexed): { columns: QueueColumns; progress: LogTail } | null {
   try {
     const device = thisDevice().name;
     const dir = localDeckDir(stateDir, device, deck);
@@ -186,17 +190,35 @@ function parseIndex(text: string): DueIndexDoc | null {
  * were made on the states the index holds. Another device's entries past the index's point mean
  * a full read, which merges them (merged-log.ts).
  */
-function fromIndex(doc: DueIndexDoc, stateDir: string, deck: string): { cards: QueueCard[]; progress: DeckProgress } {
-  const states = new Map<string, QueueState>();
-  const cards: QueueCard[] = new Array(doc.ids.length);
-  for (let i = 0; i < doc.ids.length; i++) {
-    const id = doc.ids[i]!;
-    cards[i] = { id };
-    const kind = doc.state[i];
-    if (kind !== null && kind !== undefined) {
-      states.set(id, { state: kind, due: doc.due[i]!, suspended: doc.suspended[i]!, buriedUntil: doc.buriedUntil[i]! });
-    }
-  }
+function fromIndex(doc: DueIndexDoc, stateDir: string, deck: string): { columns: QueueColumns; progress: LogTail } {
+  // The index's own arrays, read in place: `due` on 10,000 cards makes no object a card (the
+  // entries replayed below are written into them). One state object, refilled at each call.
+  const shown: QueueState = { state: 0, due: 0, suspended: false, buriedUntil: null };
+  const columns: QueueColumns = {
+    length: doc.ids.length,
+    cardAt: (i): QueueCard => ({ id: doc.ids[i]! }),
+    idAt: (i) => doc.ids[i]!,
+    stateAt: (i) => {
+      const kind = doc.state[i];
+      if (kind === null || kind === undefined) return undefined;
+      shown.state = kind;
+      shown.due = doc.due[i]!;
+      shown.suspended = doc.suspended[i]!;
+      shown.buriedUntil = doc.buriedUntil[i]!;
+      return shown;
+    },
+  };
+  let positions: Map<string, number> | null = null;
+  /** A card's state as an entry past the index's point left it (a card no longer in the deck is not counted). */
+  const setState = (card: string, after: QueueState) => {
+    positions ??= new Map(doc.ids.map((id, i) => [id, i]));
+    const i = positions.get(card);
+    if (i === undefined) return;
+    doc.state[i] = after.state;
+    doc.due[i] = after.due;
+    doc.suspended[i] = after.suspended;
+    doc.buriedUntil[i] = after.buriedUntil;
+  };
   const device = doc.device!;
   const logFile = deviceLogFile(stateDir, deck, device);
   const recorded = new Map((doc.others ?? []).map((other) => [other.device, other]));
@@ -229,7 +251,7 @@ function fromIndex(doc: DueIndexDoc, stateDir: string, deck: string): { cards: Q
   if (!existsSync(logFile)) {
     if (doc.seq !== 0) throw new LogCorruption('the log is gone');
     const tail = (seq: number): LogEntry[] => (others.length ? mergedTail(others, total, total - seq) : []);
-    return { cards, progress: { cardStates: () => states, lastSeq: () => total, entriesSince: tail } };
+    return { columns, progress: { lastSeq: () => total, entriesSince: tail } };
   }
   const { headerBytes, lastSeq, goodEnd } = withFile(logFile, 'r', (fd) => {
     const header = readHeader(fd, logFile);
@@ -245,7 +267,7 @@ function fromIndex(doc: DueIndexDoc, stateDir: string, deck: string): { cards: Q
         // An entry merging before what the index holds (a clock set back): a full read orders it.
         if (others.length > 0 && !isAfter(entry, device, latest)) throw new LogCorruption('an entry merges before the index');
         latest = { at: entry.at, device, seq: entry.seq };
-        states.set(entry.card, entry.after);
+        setState(entry.card, entry.after);
       }
     });
     return { headerBytes: header, lastSeq, goodEnd };
@@ -260,7 +282,7 @@ function fromIndex(doc: DueIndexDoc, stateDir: string, deck: string): { cards: Q
     if (entries.length > 0 && entries[0]!.seq !== seq + 1) throw new LogCorruption(`entry ${seq + 1} is missing near its end`);
     return entries;
   };
-  return { cards, progress: { cardStates: () => states, lastSeq: () => merged, entriesSince } };
+  return { columns, progress: { lastSeq: () => merged, entriesSince } };
 }
 
 function statOrNull(file: string): { size: number; mtimeMs: number } | null {

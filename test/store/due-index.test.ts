@@ -54,7 +54,7 @@ async function bothWays(ws: { decks: string; state: string }, now: number) {
   const reader = await openState(ws.state, { mode: 'read', clock });
   try {
     const full = queueForDeck({ deck: reader.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, now });
-    const fast = indexed && queueForDeck({ deck: indexed.progress, cards: indexed.cards, settings, now });
+    const fast = indexed && queueForDeck({ deck: indexed.progress, columns: indexed.columns, settings, now });
     return { indexed: indexed !== null, full: { ...full, next: full.next?.id ?? null }, fast: fast && { ...fast, next: fast.next?.id ?? null } };
   } finally {
     reader.close();

@@ -53,7 +53,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
       const index = currentDueIndex(decksDir, stateDir, name);
       if (!index) continue;
       try {
-        const { counts } = queueForDeck({ deck: index.progress, cards: index.cards, settings, now });
+        const { counts } = queueForDeck({ deck: index.progress, columns: index.columns, settings, now });
         fromIndex.set(name, { deck: name, counts, remark: null, error: null });
       } catch {
         // read in full below
