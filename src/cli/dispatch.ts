@@ -3,7 +3,7 @@
 // command's module, imported only when that command runs.
 import { clockFromEnv } from '../core/clock.js';
 import { resolvePlaces } from '../core/paths.js';
-import { cleanOutput, safeJson, toSafeLine } from '../core/sanitize.js';
+import { cleanOutput, safeJsonPieces, toSafeLine } from '../core/sanitize.js';
 import { loadTextWidths } from '../core/text.js';
 import type { CommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
@@ -40,7 +40,10 @@ function makeContext(flags: Invocation['flags']): CommandContext {
     // check at each message would miss the next one added (core/sanitize.ts cleanOutput).
     out: (text) => process.stdout.write(cleanOutput(text, color)),
     // JSON escapes what a terminal would act on instead: the data stays whole.
-    outJson: (value) => process.stdout.write(safeJson(value)),
+    // In pieces: a 4 MB document is never one string (core/sanitize.ts safeJsonPieces).
+    outJson: (value) => {
+      for (const piece of safeJsonPieces(value)) process.stdout.write(piece);
+    },
     err: (text) => process.stderr.write(cleanOutput(text, false)),
     env,
     color,

@@ -44,6 +44,11 @@ export function cleanOutput(text: string, keepColour: boolean): string {
 /** What JSON.stringify leaves raw that a terminal acts on: DEL, C1 controls, bidi overrides. */
 const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+/** JSON's text with what RAW_IN_JSON matches escaped as \u00XX, the data unchanged. */
+function escapeRaw(json: string): string {
+  return json.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * `value` as indented JSON that is safe on a terminal and still the data: JSON.stringify
  * escapes C0 controls (ESC among them) already, and the few others are escaped here as
@@ -52,5 +57,72 @@ const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
  * more than its output.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return [...safeJsonPieces(value)].join('');
+}
+
+/** A list is stringified this many items at a time. */
+const ITEMS_AT_ONCE = 256;
+
+/**
+ * safeJson's text in pieces, the same characters in all: a list at the top of the document,
+ * or under a key of its top-level object, is stringified ITEMS_AT_ONCE items at a time, so
+ * that `cards --json` on 10,000 cards never holds its 4 MB output as one string, nor encodes
+ * it at once. Each piece is JSON.stringify's own text of a part of the document (never text
+ * indented again by hand), so the whole is JSON.stringify(value, null, 2)'s.
+ */
+export function* safeJsonPieces(value: unknown): Generator<string> {
+  for (const piece of jsonPieces(value)) yield escapeRaw(piece);
+  yield '\n';
+}
+
+/** An object or list JSON.stringify writes as it is (no toJSON, a plain prototype): its parts may be written one by one. */
+function isPlainContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  if (Array.isArray(value)) return true;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** JSON.stringify(value, null, 2) in pieces (see safeJsonPieces). */
+function* jsonPieces(value: unknown): Generator<string> {
+  const stringify = (part: unknown) => JSON.stringify(part, null, 2) as string | undefined;
+  if (!isPlainContainer(value)) {
+    const text = stringify(value);
+    if (text === undefined) throw new TypeError('no JSON for this value');
+    yield text;
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    // "[\n  item,\n  item\n]": the items of each run, with their indent, between the brackets.
+    yield '[\n';
+    for (let i = 0; i < value.length; i += ITEMS_AT_ONCE) {
+      const text = stringify(value.slice(i, i + ITEMS_AT_ONCE))!;
+      yield (i === 0 ? '' : ',\n') + text.slice(2, -2);
+    }
+    yield '\n]';
+  } else {
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      const long = Array.isArray(item) && item.length > ITEMS_AT_ONCE;
+      // '{\n  "key": …\n}' of the key alone: its line as the whole document would have it.
+      const text = stringify({ [key]: long ? [] : item })!;
+      if (text === '{}') continue; // a value JSON leaves out (undefined, a function)
+      yield (first ? '{\n' : ',\n') + text.slice(2, long ? -4 : -2);
+      first = false;
+      if (long) {
+        // '{\n  "key": [\n    item,\n    item\n  ]\n}' for each run of items.
+        const head = `{\n  ${JSON.stringify(key)}: [\n`.length;
+        const list = item as unknown[];
+        for (let i = 0; i < list.length; i += ITEMS_AT_ONCE) {
+          const run = stringify({ [key]: list.slice(i, i + ITEMS_AT_ONCE) })!;
+          yield (i === 0 ? '[\n' : ',\n') + run.slice(head, -6);
+        }
+        yield '\n  ]';
+      }
+    }
+    yield first ? '{}' : '\n}';
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeJson, stripControl, toSafeLine } from '../../src/core/sanitize.js';
+import { safeJson, safeJsonPieces, stripControl, toSafeLine } from '../../src/core/sanitize.js';
 
 describe('stripControl', () => {
   it('removes CSI, OSC and DCS sequences, C0/C1 controls and bidi overrides; keeps tabs and newlines', () => {
@@ -30,4 +30,27 @@ describe('JSON output', () => {
     expect(text).toContain('\\u009b');
     expect(JSON.parse(text)).toEqual({ title });
   });
+
+  it('writes, in pieces, exactly the characters JSON.stringify indents', () => {
+    const row = (i: number) => ({ ['__proto__']: i, id: `card-${i}`, title: `T\u0085 ${i} \u2028 "q"`, due: i % 3 ? null : new Date(i * 1000), skip: undefined, nested: { list: [1, [2, {}], []], empty: {} } });
+    const documents: unknown[] = [
+      { deck: 'papers', cards: Array.from({ length: 3000 }, (_, i) => row(i)) },
+      { deck: 'papers', cards: [], decks: [{}], gone: undefined, f: () => 1 },
+      [undefined, () => 1, { toJSON: () => undefined }, null, 'x', [[]]],
+      { a: { toJSON: () => undefined }, b: 1 },
+      {},
+      [],
+      'text',
+      42,
+    ];
+    for (const value of documents) {
+      const pieces = [...safeJsonPieces(value)];
+      const expected = JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+      expect(pieces.join('')).toBe(expected);
+      expect(safeJson(value)).toBe(expected);
+      // A large document comes in pieces of bounded size, none of them the whole.
+      if (expected.length > 200_000) expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(expected.length / 4);
+    }
+  });
 });
+
