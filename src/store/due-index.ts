@@ -7,6 +7,12 @@
 // (its size and mtime), the notes (their stamps), the generator, and the log up to that point,
 // whose later entries it replays. Anything else, or any doubt, and `due` reads everything as
 // before; so the index is a cache that is right or unused, never trusted past what it covers.
+//
+// Layout (schema 2): one line of JSON (DueIndexHead), a newline, zero bytes up to a multiple of
+// 8, then the columns, each `cards` long, little-endian: `due` and `buriedUntil` (Float64, NaN
+// for none), `state` (Uint8, NOT_ANSWERED for a card never answered) and `suspended` (Uint8, 0
+// or 1); then the card ids as one JSON list of `idsBytes` bytes. `due` reads the columns where
+// they lie in the bytes read, and the ids only when it needs them: nothing is parsed a card.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';
@@ -23,9 +29,21 @@ import { deviceLogFiles, isAfter, mergedTail, type MergeKey, type ReadLog } from
 import { drain, fileSize, headerStillArriving, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
 
-const DUE_INDEX_VERSION = 1;
+const DUE_INDEX_VERSION = 2;
 
-interface DueIndexDoc {
+/** `state` of a card never answered. */
+const NOT_ANSWERED = 255;
+
+/** Bytes a card takes in the columns: due and buriedUntil (8 each), state and suspended (1 each). */
+const CARD_BYTES = 18;
+
+/** The columns are stored as this machine holds them; an index from a big-endian one is not used. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/** The index's first line: everything but the columns and the ids. */
+interface DueIndexHead {
   schemaVersion: number;
   generator: number;
   /** cards.json's size, mtime and inode (absent in indexes of older versions) when its cards were read. */
@@ -42,12 +60,20 @@ interface DueIndexDoc {
   total?: number;
   lastKey?: MergeKey | null;
   others?: { device: string; seq: number; bytes: number; pointLine: string | null }[];
-  ids: string[];
-  /** Per card, in the order of `ids`: its state kind, or null for a card never answered. */
-  state: (CardStateKind | null)[];
-  due: number[];
-  suspended: boolean[];
-  buriedUntil: (number | null)[];
+  /** How many cards the columns hold, and the length in bytes of the ids' JSON after them. */
+  cards: number;
+  idsBytes: number;
+}
+
+/** The columns, one entry a card in note order, as views into the index's bytes. */
+interface DueColumns {
+  due: Float64Array;
+  /** NaN: not buried. */
+  buriedUntil: Float64Array;
+  /** A CardStateKind, or NOT_ANSWERED. */
+  state: Uint8Array;
+  /** 1: suspended. */
+  suspended: Uint8Array;
 }
 
 /** What an index is made from: cards.json as read, and the notes stamps it was checked against. */
@@ -86,8 +112,8 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
   const dir = localDeckDir(stateDir, point.device, deck.name);
   const ownLog = deviceLogFile(stateDir, deck.name, point.device);
   let pointLine: string | null = null;
-  let snapshotStat: DueIndexDoc['snapshotStat'] = null;
-  const others: NonNullable<DueIndexDoc['others']> = [];
+  let snapshotStat: DueIndexHead['snapshotStat'] = null;
+  const others: NonNullable<DueIndexHead['others']> = [];
   try {
     if (point.seq > 0) {
       pointLine = withFile(ownLog, 'r', (fd) => lineEndingAt(fd, point.logBytes, readHeader(fd, ownLog))) ?? null;
@@ -106,7 +132,10 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
   } catch {
     return false;
   }
-  const doc: DueIndexDoc = {
+  if (!LITTLE_ENDIAN) return false;
+  const n = cardsFile.cards.length;
+  const ids = Buffer.from(JSON.stringify(cardsFile.cards.map((card) => card.id)), 'utf8');
+  const head: DueIndexHead = {
     schemaVersion: DUE_INDEX_VERSION,
     generator: cardsFile.generator,
     cardsStat: { size: cardsStat.size, mtimeMs: cardsStat.mtimeMs, ...(cardsStat.ino === undefined ? {} : { ino: cardsStat.ino }) },
@@ -119,23 +148,36 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
     total: point.total,
     lastKey: point.lastKey,
     others,
-    ids: [],
-    state: [],
-    due: [],
-    suspended: [],
-    buriedUntil: [],
+    cards: n,
+    idsBytes: ids.length,
   };
-  for (const card of cardsFile.cards) {
+  const headBytes = Buffer.from(`${JSON.stringify(head)}\n`, 'utf8');
+  const start = align8(headBytes.length);
+  const columns = {
+    due: new Float64Array(n),
+    buriedUntil: new Float64Array(n),
+    state: new Uint8Array(n),
+    suspended: new Uint8Array(n),
+  } satisfies DueColumns;
+  cardsFile.cards.forEach((card, i) => {
     const state = states.get(card.id);
-    doc.ids.push(card.id);
-    doc.state.push(state ? state.state : null);
-    doc.due.push(state ? state.due : 0);
-    doc.suspended.push(state ? state.suspended : false);
-    doc.buriedUntil.push(state ? state.buriedUntil : null);
+    columns.due[i] = state ? state.due : 0;
+    columns.buriedUntil[i] = state?.buriedUntil ?? NaN;
+    columns.state[i] = state ? state.state : NOT_ANSWERED;
+    columns.suspended[i] = state?.suspended ? 1 : 0;
+  });
+  const out = Buffer.alloc(start + n * CARD_BYTES + ids.length);
+  headBytes.copy(out, 0);
+  let offset = start;
+  for (const array of [columns.due, columns.buriedUntil, columns.state, columns.suspended]) {
+    const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    bytes.copy(out, offset);
+    offset += bytes.length;
   }
+  ids.copy(out, offset);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileAtomicSync(join(dir, DUE_INDEX_FILE), JSON.stringify(doc) + '\n');
+    writeFileAtomicSync(join(dir, DUE_INDEX_FILE), out);
     return true;
   } catch {
     return false; // `due` reads everything, as it would without an index
@@ -160,28 +202,51 @@ export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: Car
     // Bounded and non-blocking: any trouble leaves `due` to the full read (read-file.ts).
     const bytes = readRegularFile(indexFile, MAX_DATA_FILE_BYTES);
     if (bytes === null) return null;
-    const doc = parseIndex(bytes.toString('utf8'));
-    if (!doc || !stillAsIndexed(doc)) return null;
+    const index = parseIndex(bytes);
+    if (!index || !stillAsIndexed(index.head)) return null;
+    const doc = index.head;
     const snapshot = statOrNull(join(dir, SNAPSHOT_FILE));
     const snapshotAsLeft = snapshot && doc.snapshotStat ? snapshot.size === doc.snapshotStat.size && snapshot.mtimeMs === doc.snapshotStat.mtimeMs : snapshot === doc.snapshotStat;
     if (!snapshotAsLeft) return null;
     if (doc.device !== device) return null;
-    return fromIndex(doc, stateDir, deck);
+    return fromIndex(index, stateDir, deck);
   } catch {
     return null; // a damaged log or index: the full read says what is wrong
   }
 }
 
-function parseIndex(text: string): DueIndexDoc | null {
-  const doc: unknown = JSON.parse(text);
-  if (!isJsonObject(doc) || doc.schemaVersion !== DUE_INDEX_VERSION) return null;
-  const { ids, state, due, suspended, buriedUntil, seq, logBytes, cardsStat, notesStamps, pointLine } = doc;
-  if (!Array.isArray(ids) || !Array.isArray(state) || !Array.isArray(due) || !Array.isArray(suspended) || !Array.isArray(buriedUntil)) return null;
-  const n = ids.length;
-  if (state.length !== n || due.length !== n || suspended.length !== n || buriedUntil.length !== n) return null;
+/** The head and columns of an index file's bytes, or null when they are not an index of this version; the ids are left to `ids`. */
+function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; ids: () => string[] } | null {
+  if (!LITTLE_ENDIAN) return null;
+  const newline = bytes.indexOf(10);
+  if (newline < 0) return null;
+  const head: unknown = JSON.parse(bytes.toString('utf8', 0, newline));
+  if (!isJsonObject(head) || head.schemaVersion !== DUE_INDEX_VERSION) return null;
+  const { seq, logBytes, cardsStat, notesStamps, pointLine, cards: n, idsBytes } = head;
   if (!Number.isInteger(seq) || !Number.isInteger(logBytes) || !isJsonObject(cardsStat) || !Array.isArray(notesStamps)) return null;
   if ((seq as number) > 0 && typeof pointLine !== 'string') return null;
-  return doc as unknown as DueIndexDoc;
+  if (!Number.isSafeInteger(n) || (n as number) < 0 || !Number.isSafeInteger(idsBytes) || (idsBytes as number) < 0) return null;
+  const count = n as number;
+  const start = align8(newline + 1);
+  const idsStart = start + count * CARD_BYTES;
+  if (bytes.length !== idsStart + (idsBytes as number)) return null;
+  // Views into the bytes read, where they sit at an address the columns can start at; else one aligned copy.
+  const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(new Uint8Array(bytes));
+  const at = aligned.byteOffset + start;
+  const columns: DueColumns = {
+    due: new Float64Array(aligned.buffer, at, count),
+    buriedUntil: new Float64Array(aligned.buffer, at + count * 8, count),
+    state: new Uint8Array(aligned.buffer, at + count * 16, count),
+    suspended: new Uint8Array(aligned.buffer, at + count * 17, count),
+  };
+  let ids: string[] | null = null;
+  const idsOf = (): string[] => {
+    if (ids) return ids;
+    const parsed: unknown = JSON.parse(aligned.toString('utf8', idsStart, aligned.length));
+    if (!Array.isArray(parsed) || parsed.length !== count || !parsed.every((id) => typeof id === 'string')) throw new Error('the due index\'s card ids are damaged');
+    return (ids = parsed as string[]);
+  };
+  return { head: head as unknown as DueIndexHead, columns, ids: idsOf };
 }
 
 /**
@@ -190,34 +255,38 @@ function parseIndex(text: string): DueIndexDoc | null {
  * were made on the states the index holds. Another device's entries past the index's point mean
  * a full read, which merges them (merged-log.ts).
  */
-function fromIndex(doc: DueIndexDoc, stateDir: string, deck: string): { columns: QueueColumns; progress: LogTail } {
-  // The index's own arrays, read in place: `due` on 10,000 cards makes no object a card (the
-  // entries replayed below are written into them). One state object, refilled at each call.
+function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: string, deck: string): { columns: QueueColumns; progress: LogTail } {
+  const { head: doc, columns: stored, ids } = index;
+  // The index's columns, read where they lie: `due` on 10,000 cards makes no object a card (the
+  // entries replayed below are written into them), and parses the ids only to name a card.
+  // One state object, refilled at each call.
   const shown: QueueState = { state: 0, due: 0, suspended: false, buriedUntil: null };
   const columns: QueueColumns = {
-    length: doc.ids.length,
-    cardAt: (i): QueueCard => ({ id: doc.ids[i]! }),
-    idAt: (i) => doc.ids[i]!,
+    length: doc.cards,
+    cardAt: (i): QueueCard => ({ id: ids()[i]! }),
+    idAt: (i) => ids()[i]!,
     stateAt: (i) => {
-      const kind = doc.state[i];
-      if (kind === null || kind === undefined) return undefined;
-      shown.state = kind;
-      shown.due = doc.due[i]!;
-      shown.suspended = doc.suspended[i]!;
-      shown.buriedUntil = doc.buriedUntil[i]!;
+      const kind = stored.state[i]!;
+      if (kind === NOT_ANSWERED) return undefined;
+      if (kind > 3) throw new Error('the due index holds a state paperdeck does not write');
+      shown.state = kind as CardStateKind;
+      shown.due = stored.due[i]!;
+      shown.suspended = stored.suspended[i] === 1;
+      const buriedUntil = stored.buriedUntil[i]!;
+      shown.buriedUntil = Number.isNaN(buriedUntil) ? null : buriedUntil;
       return shown;
     },
   };
   let positions: Map<string, number> | null = null;
   /** A card's state as an entry past the index's point left it (a card no longer in the deck is not counted). */
   const setState = (card: string, after: QueueState) => {
-    positions ??= new Map(doc.ids.map((id, i) => [id, i]));
+    positions ??= new Map(ids().map((id, i) => [id, i]));
     const i = positions.get(card);
     if (i === undefined) return;
-    doc.state[i] = after.state;
-    doc.due[i] = after.due;
-    doc.suspended[i] = after.suspended;
-    doc.buriedUntil[i] = after.buriedUntil;
+    stored.state[i] = after.state;
+    stored.due[i] = after.due;
+    stored.suspended[i] = after.suspended ? 1 : 0;
+    stored.buriedUntil[i] = after.buriedUntil ?? NaN;
   };
   const device = doc.device!;
   const logFile = deviceLogFile(stateDir, deck, device);

@@ -166,6 +166,30 @@ describe('the due index', () => {
       writeFileSync(index, JSON.stringify({ schemaVersion: 1, ids: ['a'], state: [] }));
       expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
+
+    it('its columns or ids were damaged in place, or it was left by an older paperdeck: `due` counts as the full read does', async () => {
+      const ws = await withIndex();
+      const index = dueIndexOf(ws.state, 'papers');
+      const good = readFileSync(index);
+      const due = () => runCli(['due', '--json', '--decks', ws.decks, '--state', ws.state], { env: { ...process.env, PAPERDECK_NOW: new Date(2026, 5, 2, 9, 0).toISOString() } });
+      const counted = due();
+      expect(counted.code).toBe(0);
+      const head = JSON.parse(good.toString('utf8', 0, good.indexOf(10))) as { cards: number; idsBytes: number };
+      const columnsEnd = good.length - head.idsBytes;
+      // A state no paperdeck writes, in the last card's `state` byte (the columns end: state, then suspended).
+      const badState = Buffer.from(good);
+      badState[columnsEnd - head.cards - 1] = 9;
+      // Ids that are not a list of the cards.
+      const badIds = Buffer.concat([good.subarray(0, columnsEnd), Buffer.from(JSON.stringify(['x']).padEnd(head.idsBytes, ' '))]);
+      // The layout of schema 1: one line of JSON, the columns as lists.
+      const older = JSON.stringify({ ...head, schemaVersion: 1, ids: [], state: [], due: [], suspended: [], buriedUntil: [] }) + '\n';
+      for (const damaged of [badState, badIds, older]) {
+        writeFileSync(index, damaged);
+        expect(due()).toEqual(counted);
+      }
+      rmSync(index);
+      expect(due()).toEqual(counted);
+    });
   });
 
   it('is not left on a cards.json written a moment ago (a rewrite in the same tick would not show)', async () => {
