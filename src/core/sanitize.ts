@@ -60,6 +60,29 @@ export function safeJson(value: unknown): string {
   return [...safeJsonPieces(value)].join('');
 }
 
+/**
+ * A list whose items are made only as safeJsonPieces writes them, a run at a time, so that they
+ * need not all be held at once (`cards --json`: 10,000 rows). JSON.stringify writes it whole,
+ * as the list it stands for.
+ */
+export class JsonList<T> {
+  constructor(
+    readonly length: number,
+    private readonly itemAt: (i: number) => T,
+  ) {}
+
+  /** Items `start` to `end` (not included), made now. */
+  slice(start: number, end: number): T[] {
+    const items: T[] = [];
+    for (let i = start; i < Math.min(end, this.length); i++) items.push(this.itemAt(i));
+    return items;
+  }
+
+  toJSON(): T[] {
+    return this.slice(0, this.length);
+  }
+}
+
 /** A list is stringified this many items at a time. */
 const ITEMS_AT_ONCE = 256;
 
@@ -68,7 +91,8 @@ const ITEMS_AT_ONCE = 256;
  * or under a key of its top-level object, is stringified ITEMS_AT_ONCE items at a time, so
  * that `cards --json` on 10,000 cards never holds its 4 MB output as one string, nor encodes
  * it at once. Each piece is JSON.stringify's own text of a part of the document (never text
- * indented again by hand), so the whole is JSON.stringify(value, null, 2)'s.
+ * indented again by hand), so the whole is JSON.stringify(value, null, 2)'s. A JsonList in
+ * either place is made a run at a time too.
  */
 export function* safeJsonPieces(value: unknown): Generator<string> {
   for (const piece of jsonPieces(value)) yield escapeRaw(piece);
@@ -86,27 +110,29 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> | un
 /** JSON.stringify(value, null, 2) in pieces (see safeJsonPieces). */
 function* jsonPieces(value: unknown): Generator<string> {
   const stringify = (part: unknown) => JSON.stringify(part, null, 2) as string | undefined;
-  if (!isPlainContainer(value)) {
-    const text = stringify(value);
-    if (text === undefined) throw new TypeError('no JSON for this value');
-    yield text;
-  } else if (Array.isArray(value)) {
-    if (value.length === 0) {
+  if (value instanceof JsonList || (isPlainContainer(value) && Array.isArray(value))) {
+    const list: unknown[] | JsonList<unknown> = value;
+    if (list.length === 0) {
       yield '[]';
       return;
     }
     // "[\n  item,\n  item\n]": the items of each run, with their indent, between the brackets.
     yield '[\n';
-    for (let i = 0; i < value.length; i += ITEMS_AT_ONCE) {
-      const text = stringify(value.slice(i, i + ITEMS_AT_ONCE))!;
+    for (let i = 0; i < list.length; i += ITEMS_AT_ONCE) {
+      const text = stringify(list.slice(i, i + ITEMS_AT_ONCE))!;
       yield (i === 0 ? '' : ',\n') + text.slice(2, -2);
     }
     yield '\n]';
+  } else if (!isPlainContainer(value)) {
+    const text = stringify(value);
+    if (text === undefined) throw new TypeError('no JSON for this value');
+    yield text;
   } else {
+    const object = value as Record<string, unknown>;
     let first = true;
-    for (const key of Object.keys(value)) {
-      const item = value[key];
-      const long = Array.isArray(item) && item.length > ITEMS_AT_ONCE;
+    for (const key of Object.keys(object)) {
+      const item = object[key];
+      const long = (item instanceof JsonList || (Array.isArray(item) && isPlainContainer(item))) && item.length > ITEMS_AT_ONCE;
       // '{\n  "key": …\n}' of the key alone: its line as the whole document would have it.
       const text = stringify({ [key]: long ? [] : item })!;
       if (text === '{}') continue; // a value JSON leaves out (undefined, a function)
@@ -115,7 +141,7 @@ function* jsonPieces(value: unknown): Generator<string> {
       if (long) {
         // '{\n  "key": [\n    item,\n    item\n  ]\n}' for each run of items.
         const head = `{\n  ${JSON.stringify(key)}: [\n`.length;
-        const list = item as unknown[];
+        const list = item as unknown[] | JsonList<unknown>;
         for (let i = 0; i < list.length; i += ITEMS_AT_ONCE) {
           const run = stringify({ [key]: list.slice(i, i + ITEMS_AT_ONCE) })!;
           yield (i === 0 ? '[\n' : ',\n') + run.slice(head, -6);

@@ -8,7 +8,7 @@ import { measured, plural } from '../../core/text.js';
 import { dueLabel, fitTable, outputWidth, stabilityLabel, wrap } from '../format.js';
 import { shortIds } from '../../core/short-id.js';
 import { UsageError } from '../../core/errors.js';
-import { toSafeLine } from '../../core/sanitize.js';
+import { JsonList, toSafeLine } from '../../core/sanitize.js';
 import { CardStateKind, type Card, type CardState } from '../../core/types.js';
 import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
 import { readDeck } from '../read-deck.js';
@@ -104,12 +104,14 @@ export async function run(ctx: CommandContext, args: CommandArgs<CardsFlags>): P
   const cards = searchCards(allCards, search);
   const now = ctx.clock.now();
   const scheduler = new Scheduler(settings);
-  const rows = cards.map((card) => cardRow(card, states.get(card.id), scheduler, now));
+  const rowOf = (card: Card) => cardRow(card, states.get(card.id), scheduler, now);
 
   if (ctx.json) {
-    printJson(ctx, { deck, cards: rows });
+    // Each row made as it is written, a run at a time: 10,000 rows are never held at once.
+    printJson(ctx, { deck, cards: new JsonList(cards.length, (i) => rowOf(cards[i]!)) });
     return 0;
   }
+  const rows = cards.map(rowOf);
   if (allCards.length === 0) {
     ctx.out(`${deck}: no cards (${cli()} generate ${deck} lists the notes it skipped and why)\n`);
     return 0;
