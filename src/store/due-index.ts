@@ -258,12 +258,18 @@ function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; i
 function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: string, deck: string): { columns: QueueColumns; progress: LogTail } {
   const { head: doc, columns: stored, ids } = index;
   // The index's columns, read where they lie: `due` on 10,000 cards makes no object a card (the
-  // entries replayed below are written into them), and parses the ids only to name a card.
+  // entries replayed below are written into them), and parses the ids only to find or name one.
   // One state object, refilled at each call.
   const shown: QueueState = { state: 0, due: 0, suspended: false, buriedUntil: null };
   const columns: QueueColumns = {
     length: doc.cards,
-    cardAt: (i): QueueCard => ({ id: ids()[i]! }),
+    // The card the queue would show: its id is looked up (the ids parsed) only if asked for,
+    // which `due`, counting, never does.
+    cardAt: (i): QueueCard => ({
+      get id() {
+        return ids()[i]!;
+      },
+    }),
     idAt: (i) => ids()[i]!,
     stateAt: (i) => {
       const kind = stored.state[i]!;
