@@ -25,7 +25,7 @@ const breakages: [string, (notes: string) => void][] = [
 ];
 
 describe('notes that cannot be used', () => {
-  it.each(breakages)('keeps the cards last built when the notes are %s, and says so', (_, breakNotes) => {
+  it.each(breakages)('keeps the cards last built when the notes are %s, and says so', (what, breakNotes) => {
     const ws = builtDeck();
     breakNotes(ws.notes);
     const places = ['--decks', ws.decks, '--state', ws.state];
@@ -33,6 +33,12 @@ describe('notes that cannot be used', () => {
     expect(cards.code).toBe(0);
     expect(JSON.parse(cards.stdout).cards).toHaveLength(43);
     expect(cards.stderr).toMatch(/^paperdeck: note: papers's notes cannot be used \(.+\); these are the cards last built — npx paperdeck generate papers says more\n$/);
+    // due and stats read the deck as cards does: once is enough to show it (a process each costs
+    // the suite a second per kind of breakage).
+    if (what !== 'emptied') {
+      expect(runCli(['generate', 'papers', ...places]).code).toBe(1);
+      return;
+    }
     const due = runCli(['due', '--json', ...places]);
     expect(due.code).toBe(0);
     expect(JSON.parse(due.stdout)).toMatchObject({ deck: 'papers', new: 20, total: 20 });
