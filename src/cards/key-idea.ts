@@ -1075,7 +1075,18 @@ interface TitleSubject {
   parts: Set<string>[];
 }
 
+// A title is asked about once per part of its note read (lead, body, context) and again for the
+// answer: worked out once. The last one is enough, as one paper is read at a time.
+let lastSubject: { title: string; subject: TitleSubject } | null = null;
+
 function titleSubjectWords(title: string): TitleSubject {
+  if (lastSubject?.title === title) return lastSubject.subject;
+  const subject = titleSubjectWordsOf(title);
+  lastSubject = { title, subject };
+  return subject;
+}
+
+function titleSubjectWordsOf(title: string): TitleSubject {
   const stems = new Set<string>();
   const shortNames = new Map<string, string[]>();
   const words = readWords(title).filter((info) => info.word !== '');

@@ -108,16 +108,18 @@ function sectionTree(blocks: Block[]): Section {
     }
     while (stack.length > 1 && stack[stack.length - 1]!.level >= block.level) stack.pop();
     const link = firstLink(block.inline);
-    const section: Section = {
+    const section = {
       heading: block,
-      title: titleText(block.inline),
       label: headingLabel(block.inline),
       href: link?.href ?? null,
       level: block.level,
       line: block.line,
       blocks: [],
       children: [],
-    };
+    } as unknown as Section;
+    // A title is worked out only for the headings asked about as papers, not for every part's
+    // ("#### Key Points"); an own getter, so that a copy ({ ...section }) takes the value.
+    Object.defineProperty(section, 'title', { enumerable: true, get: () => titleText(block.inline) });
     stack[stack.length - 1]!.children.push(section);
     stack.push(section);
   }
