@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowestFirst from './test/setup/sequencer.js';
 
 // The pure modules' files share their workers (isolate: false), as `npm run test:unit` runs
 // them: importing the source again for each file was a fifth of the suite's time. The store,
@@ -14,6 +15,7 @@ export default defineConfig({
     // Two at a time on this 2-core kind of machine (vitest's default would be one): most of a CLI
     // or pseudo-terminal test is spent waiting on the binary it runs, so two files overlap well.
     maxWorkers: 2,
+    sequence: { sequencer: SlowestFirst },
     globalSetup: ['test/setup/binary.ts'],
     projects: [
       {
