@@ -57,7 +57,9 @@ const KINDS = {
 describe('a file that is not a regular file is refused, never read', () => {
   for (const [place, pathOf] of Object.entries(PLACES)) {
     for (const [kind, make] of Object.entries(KINDS)) {
-      const commands = place === 'cards.json' ? ['due', 'cards', 'stats', 'generate'] : ['due', 'cards', 'stats'];
+      // Every reader meets a FIFO; a link to /dev/zero goes through the same check, shown by the
+      // reader that reads most (a process each costs the suite a second).
+      const commands = kind !== 'FIFO' ? ['stats'] : place === 'cards.json' ? ['due', 'cards', 'stats', 'generate'] : ['due', 'cards', 'stats'];
       it(`${place} as a ${kind}: ${commands.join(', ')} each say so in one line, exit 1`, async () => {
         const ws = await usedWorkspace();
         const path = pathOf(ws as never);
