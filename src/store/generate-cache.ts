@@ -75,10 +75,30 @@ export function readGenerateCache(decksDir: string, name: string): GenerateCache
     if (newline < 0) return null;
     const head: unknown = JSON.parse(bytes.subarray(0, newline).toString('utf8'));
     if (!isCacheHead(head) || bytes.length !== newline + 1 + head.notesBytes) return null;
-    return { head, notes: bytes.subarray(newline + 1) };
+    const notes = bytes.subarray(newline + 1);
+    return linesAgree(head.entries, notes) ? { head, notes } : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether each paper's line and byte say the same place in `notes`: the byte starts a line, and
+ * that line has the number written. (The notes' hash, checked by the reader, covers the bytes;
+ * this covers the head, which a damaged file could change in place.)
+ */
+function linesAgree(entries: GenerateCacheHead['entries'], notes: Buffer): boolean {
+  let line = 1;
+  let at = 0;
+  for (const [entryLine, offset] of entries) {
+    if (offset > 0 && notes[offset - 1] !== 10) return false;
+    for (let next = notes.indexOf(10, at); next !== -1 && next < offset; next = notes.indexOf(10, next + 1)) {
+      line++;
+      at = next + 1;
+    }
+    if (line !== entryLine) return false;
+  }
+  return true;
 }
 
 /**

@@ -128,6 +128,30 @@ describe('generate after an edit of one note', () => {
     }
   });
 
+  it('does not use a cache whose head puts a paper on another line', () => {
+    const { decks } = workspaceWithBundledDeck();
+    const original = readFileSync(BUNDLED_NOTES, 'utf8');
+    saveNotes(decks, original);
+    generate(decks);
+    const cachePath = join(decks, 'iclr2017', CACHE);
+    const cache = readFileSync(cachePath);
+    const newline = cache.indexOf(10);
+    const head = JSON.parse(cache.subarray(0, newline).toString('utf8')) as { entries: [number, number, number][] };
+    // A paper in the second half said to start a line lower: trusted, every card from it on
+    // would name the line under its own.
+    const at = Math.floor(head.entries.length * 0.6);
+    head.entries[at]![0] += 1;
+    writeFileSync(cachePath, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), cache.subarray(newline + 1)]));
+    const lines = original.split('\n');
+    // (Its own note edited: the build reads from that paper on.)
+    const body = lines.findIndex((text, i) => i >= head.entries[at]![0] && text.length > 40 && !/^C\d+:/.test(text));
+    lines[body] += ' Edited.';
+    const full = copyWithoutCache(decks);
+    saveNotes([decks, full], lines.join('\n'));
+    expect(generate(decks)).toBe(generate(full));
+    expect(cardsOf(decks)).toBe(cardsOf(full));
+  });
+
   it('does not use a cache left for another cards.json', () => {
     const { decks } = workspaceWithBundledDeck();
     const original = readFileSync(BUNDLED_NOTES, 'utf8');
