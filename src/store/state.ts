@@ -164,11 +164,32 @@ class StateFolder implements StateStore {
     for (const name of decks) {
       try {
         // Opened as a reader opens it (nothing set aside or folded); only the tally is written.
-        new DeckStateFiles(name, { stateDir: this.dir, mode: 'read', clock: this.clock, device: this.thisMachine.name, lockProblem: () => undefined }).keepStatsTally(hour);
+        // (With the scheduler, as deck() has it: another machine's review merged on a state its
+        // writer did not see is scheduled again, or the merge stops and no tally is kept.)
+        const lazyRedo = this.redoFor(name);
+        new DeckStateFiles(name, {
+          stateDir: this.dir,
+          mode: 'read',
+          clock: this.clock,
+          device: this.thisMachine.name,
+          ...(lazyRedo ? { redo: lazyRedo } : {}),
+          lockProblem: () => undefined,
+        }).keepStatsTally(hour);
       } catch {
         // left for `stats` to read from the log
       }
     }
+  }
+
+  /**
+   * The scheduler for reviews of `name` merged on a state their writer did not see, made on first
+   * need with the deck's settings; none where the scheduler is left out (the bin).
+   */
+  private redoFor(name: string): Redo | undefined {
+    const make = rescheduler;
+    if (!make) return undefined;
+    let redo: Redo | undefined;
+    return (state, entry) => (redo ??= make(this.settings(name)))(state, entry);
   }
 
   saveDeckParameters(deck: string, parameters: FsrsParameters | null): void {
@@ -190,10 +211,7 @@ class StateFolder implements StateStore {
     this.requireOpen('deck');
     const cached = this.decks.get(name);
     if (cached) return cached;
-    // Made on first need (a review merged on a state its writer did not see), with the deck's settings.
-    const make = rescheduler;
-    let redo: Redo | undefined;
-    const lazyRedo: Redo | undefined = make ? (state, entry) => (redo ??= make(this.settings(name)))(state, entry) : undefined;
+    const lazyRedo = this.redoFor(name);
     const deck = new DeckStateFiles(name, {
       stateDir: this.dir,
       mode: this.mode,

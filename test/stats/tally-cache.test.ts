@@ -181,6 +181,19 @@ describe('the review tally kept for stats', () => {
     expect(kept).toEqual(whole);
   });
 
+  it("is counted again in the new days with another machine's earlier answers merged", async () => {
+    const state = tempDir();
+    await answer(state, 1, 60);
+    await answer(state, 61, 70, { device: 'desktop', offset: -300 });
+    await answer(state, 71, 80); // this machine folds the desktop's answers in
+    const store = await openState(state, { mode: 'write', clock: new ManualClock(LATER), device: { name: TEST_DEVICE, fingerprint: TEST_DEVICE } });
+    store.saveSettings({ ...store.userSettings(), dayStartHour: 0 });
+    store.close();
+    expect(JSON.parse(readFileSync(tallyFile(state), 'utf8')).dayStartHour).toBe(0);
+    const { kept, whole } = await statsBoth(state, LATER);
+    expect(kept).toEqual(whole);
+  });
+
   it('is passed over, with no error, when its file is damaged or from another version', async () => {
     const state = tempDir();
     await answer(state, 1, 50);
