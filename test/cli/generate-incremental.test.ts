@@ -42,6 +42,15 @@ function copyWithoutCache(decks: string, deck = 'iclr2017'): string {
 
 const cardsOf = (decks: string, deck = 'iclr2017') => readFileSync(join(decks, deck, 'cards.json'), 'utf8');
 
+/** The bundled deck built once from its notes, as saved a while ago: its cache written beside cards.json. */
+function builtWithCache(): { decks: string; original: string; cachePath: string } {
+  const { decks } = workspaceWithBundledDeck();
+  const original = readFileSync(BUNDLED_NOTES, 'utf8');
+  saveNotes(decks, original);
+  generate(decks);
+  return { decks, original, cachePath: join(decks, 'iclr2017', CACHE) };
+}
+
 /** Edits of one note of the bundled deck, each as a user makes them. */
 // (A line added under a note is the 600-paper test's second edit.)
 const EDITS: [string, (lines: string[], at: number) => void][] = [
@@ -95,11 +104,7 @@ describe('generate after an edit of one note', () => {
   });
 
   it('rebuilds a damaged cache instead of trusting it', () => {
-    const { decks } = workspaceWithBundledDeck();
-    const original = readFileSync(BUNDLED_NOTES, 'utf8');
-    saveNotes(decks, original);
-    generate(decks);
-    const cachePath = join(decks, 'iclr2017', CACHE);
+    const { decks, original, cachePath } = builtWithCache();
     const cache = readFileSync(cachePath);
     // The edit below, already in the cached notes (changed in place, same length): trusted,
     // they would say that nothing changed where the note did.
@@ -129,11 +134,7 @@ describe('generate after an edit of one note', () => {
   });
 
   it('does not use a cache whose head puts a paper on another line', () => {
-    const { decks } = workspaceWithBundledDeck();
-    const original = readFileSync(BUNDLED_NOTES, 'utf8');
-    saveNotes(decks, original);
-    generate(decks);
-    const cachePath = join(decks, 'iclr2017', CACHE);
+    const { decks, original, cachePath } = builtWithCache();
     const cache = readFileSync(cachePath);
     const newline = cache.indexOf(10);
     const head = JSON.parse(cache.subarray(0, newline).toString('utf8')) as { entries: [number, number, number][] };
@@ -153,11 +154,7 @@ describe('generate after an edit of one note', () => {
   });
 
   it('does not use a cache left for another cards.json', () => {
-    const { decks } = workspaceWithBundledDeck();
-    const original = readFileSync(BUNDLED_NOTES, 'utf8');
-    saveNotes(decks, original);
-    generate(decks);
-    const cachePath = join(decks, 'iclr2017', CACHE);
+    const { decks, original, cachePath } = builtWithCache();
     const stale = readFileSync(cachePath);
     // A note edited and built: the old cache, put back, speaks for the cards.json before.
     const first = original.replace(/(\n[^\n]{40,}\.)(\n)/, '$1 First edit.$2');
