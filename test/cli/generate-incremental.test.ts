@@ -42,6 +42,19 @@ function copyWithoutCache(decks: string, deck = 'iclr2017'): string {
 
 const cardsOf = (decks: string, deck = 'iclr2017') => readFileSync(join(decks, deck, 'cards.json'), 'utf8');
 
+/**
+ * Saves `text` as the deck's notes, and beside it in a copy of the decks without the cache, and
+ * generates both: the deck with its cache must print and write what a build reading every note does.
+ */
+function expectSameAsFullBuild(decks: string, text: string, deck = 'iclr2017', what?: string): string {
+  const full = copyWithoutCache(decks, deck);
+  saveNotes([decks, full], text, deck);
+  const summary = generate(full);
+  expect(generate(decks), what).toBe(summary);
+  expect(cardsOf(decks, deck), what).toBe(cardsOf(full, deck));
+  return summary;
+}
+
 /** The bundled deck built once from its notes, as saved a while ago: its cache written beside cards.json. */
 function builtWithCache(): { decks: string; original: string; cachePath: string } {
   const { decks } = workspaceWithBundledDeck();
@@ -76,11 +89,7 @@ describe('generate after an edit of one note', () => {
       // From the bottom up: an edit never moves the lines of the next one.
       edit(edited, bodies[bodies.length - 1 - n * 3]!);
       text = edited.join('\n');
-      const full = copyWithoutCache(decks);
-      saveNotes([decks, full], text);
-      const summary = generate(decks);
-      expect(generate(full), EDITS[n]![0]).toBe(summary);
-      expect(cardsOf(decks), EDITS[n]![0]).toBe(cardsOf(full));
+      const summary = expectSameAsFullBuild(decks, text, 'iclr2017', EDITS[n]![0]);
       expect(summary).toMatch(/cards\.json written/);
     }
   });
@@ -96,10 +105,7 @@ describe('generate after an edit of one note', () => {
     for (const edit of [(l: string[]) => (l[at] += ' Edited.'), (l: string[]) => l.splice(at + 1, 0, 'One more line.')]) {
       const edited = [...lines];
       edit(edited);
-      const full = copyWithoutCache(decks, 'papers');
-      saveNotes([decks, full], edited.join('\n'), 'papers');
-      expect(generate(decks)).toBe(generate(full));
-      expect(cardsOf(decks, 'papers')).toBe(cardsOf(full, 'papers'));
+      expectSameAsFullBuild(decks, edited.join('\n'), 'papers');
     }
   });
 
@@ -114,22 +120,14 @@ describe('generate after an edit of one note', () => {
     const at = damaged.lastIndexOf(line);
     damaged.write(line.replace(' the ', ' THE '), at);
     writeFileSync(cachePath, damaged);
-    const full = copyWithoutCache(decks);
-    saveNotes([decks, full], edited);
-    const summary = generate(full);
-    expect(summary).toMatch(/updated\s+1\n/);
-    expect(generate(decks)).toBe(summary);
-    expect(cardsOf(decks)).toBe(cardsOf(full));
+    expect(expectSameAsFullBuild(decks, edited)).toMatch(/updated\s+1\n/);
     // Rebuilt: it holds the notes as they are now.
     expect(readFileSync(cachePath).subarray(-Buffer.byteLength(edited))).toEqual(Buffer.from(edited));
     // Cut short, or not a cache at all: the same.
     for (const broken of [cache.subarray(0, cache.length - 10), Buffer.from('{"paperdeck":"generate-cache"\n')]) {
       writeFileSync(cachePath, broken);
       const again = edited.replace(' THE ', ' The ');
-      const fullAgain = copyWithoutCache(decks);
-      saveNotes([decks, fullAgain], again);
-      expect(generate(decks)).toBe(generate(fullAgain));
-      expect(cardsOf(decks)).toBe(cardsOf(fullAgain));
+      expectSameAsFullBuild(decks, again);
     }
   });
 
@@ -147,10 +145,7 @@ describe('generate after an edit of one note', () => {
     // (Its own note edited: the build reads from that paper on.)
     const body = lines.findIndex((text, i) => i >= head.entries[at]![0] && text.length > 40 && !/^C\d+:/.test(text));
     lines[body] += ' Edited.';
-    const full = copyWithoutCache(decks);
-    saveNotes([decks, full], lines.join('\n'));
-    expect(generate(decks)).toBe(generate(full));
-    expect(cardsOf(decks)).toBe(cardsOf(full));
+    expectSameAsFullBuild(decks, lines.join('\n'));
   });
 
   it('does not use a cache left for another cards.json', () => {
@@ -162,19 +157,13 @@ describe('generate after an edit of one note', () => {
     generate(decks);
     writeFileSync(cachePath, stale);
     const second = first.replace('First edit.', 'Second edit.');
-    const full = copyWithoutCache(decks);
-    saveNotes([decks, full], second);
-    expect(generate(decks)).toBe(generate(full));
-    expect(cardsOf(decks)).toBe(cardsOf(full));
+    expectSameAsFullBuild(decks, second);
     // The cache of another generator version is not used either.
     const head = readFileSync(cachePath);
     const newline = head.indexOf(10);
     const doc = JSON.parse(head.subarray(0, newline).toString('utf8'));
     writeFileSync(cachePath, Buffer.concat([Buffer.from(`${JSON.stringify({ ...doc, generator: doc.generator - 1 })}\n`), head.subarray(newline + 1)]));
     const third = second.replace('Second edit.', 'Third edit.');
-    const fullThird = copyWithoutCache(decks);
-    saveNotes([decks, fullThird], third);
-    expect(generate(decks)).toBe(generate(fullThird));
-    expect(cardsOf(decks)).toBe(cardsOf(fullThird));
+    expectSameAsFullBuild(decks, third);
   });
 });
