@@ -10,7 +10,7 @@
 // A note with nothing usable is skipped with a reason, so the user can write "Key idea: ...".
 import type { NoteEntry } from '../core/types.js';
 import { stripControl } from '../core/sanitize.js';
-import { splitSentences } from './sentences.js';
+import { FULL_WIDTH_CLOSERS, FULL_WIDTH_STOPS, splitSentences } from './sentences.js';
 import {
   CRITIQUE,
   OTHER_WORK,
@@ -693,7 +693,7 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
     let out = one(sentences[0]!, false, dropAsides);
     for (let i = 1; i < sentences.length; i++) {
       // (Chinese and Japanese put no space after a sentence.)
-      out += `${FULL_WIDTH_END.test(out) ? '' : ' '}${one(sentences[i]!, sentences[i - 1]!.index === sentences[i]!.index - 1, dropAsides)}`;
+      out += `${ENDS_FULL_WIDTH.test(out) ? '' : ' '}${one(sentences[i]!, sentences[i - 1]!.index === sentences[i]!.index - 1, dropAsides)}`;
     }
     return out;
   };
@@ -728,7 +728,8 @@ function hasDoubledWord(words: WordInfo[]): boolean {
 }
 
 // A sentence ended the Chinese or Japanese way, maybe inside its quote: no space after it.
-const FULL_WIDTH_END = /[。！？][”」』）]*$/;
+const SENTENCE_STOPS = `.!?…${FULL_WIDTH_STOPS}`;
+const ENDS_FULL_WIDTH = new RegExp(`[${FULL_WIDTH_STOPS}][${FULL_WIDTH_CLOSERS}]*$`);
 const THREE_LETTERS = /\p{L}{3}/u;
 
 /** "They try two ways:", "几种方法：": a sentence that introduces what follows it. */
@@ -739,8 +740,8 @@ function endsInColon(text: string): boolean {
 
 function endsSentence(text: string): boolean {
   const last = text[text.length - 1]!;
-  if ('.!?…。！？'.includes(last)) return true;
-  return `"'”’)」』）`.includes(last) && '.!?…。！？'.includes(text[text.length - 2] ?? '');
+  if (SENTENCE_STOPS.includes(last)) return true;
+  return `"'’)${FULL_WIDTH_CLOSERS}`.includes(last) && SENTENCE_STOPS.includes(text[text.length - 2] ?? '');
 }
 
 // First words of the lead-ins below; a sentence starting otherwise has none to drop.

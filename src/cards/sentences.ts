@@ -82,9 +82,12 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-const FULL_WIDTH_END = /[。！？]/;
+/** How Chinese and Japanese end a sentence, and the quotes and brackets that may close after it. */
+export const FULL_WIDTH_STOPS = '。！？';
+export const FULL_WIDTH_CLOSERS = '”」』）';
+const FULL_WIDTH_END = new RegExp(`[${FULL_WIDTH_STOPS}]`);
 // After the mark and any closing quote or bracket: "“本文提出……。”" ends after the ”.
-const AFTER_FULL_WIDTH_END = /(?<=[。！？][”」』）]*)(?![”」』）])\s*/;
+const AFTER_FULL_WIDTH_END = new RegExp(`(?<=[${FULL_WIDTH_STOPS}][${FULL_WIDTH_CLOSERS}]*)(?![${FULL_WIDTH_CLOSERS}])\\s*`);
 const LONE_MARKER = /^[\d.)…,;:!?]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
