@@ -85,6 +85,7 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
     return reader.result(doc);
   }
   if (doc.metaLine !== null) reader.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
+  markLinkedSummaryLists(doc.blocks);
   const root = sectionTree(doc.blocks);
   if (root.children.length === 1) reader.fileHeading = root.children[0]!;
   reader.readGroup(root, '');
@@ -376,6 +377,9 @@ class PaperReader {
     // own note comes before any titled line is a paper; its bold lines are its sub-headings.
     if (opensWithOwnNote(section)) return true;
     if (blockPaperCount(section.blocks) >= 2 || holdsAnotherLinkedPaper(section)) return false;
+    // "# ICLR notes" over "## Optimisation" over bullets that are papers: it groups them, as
+    // its sub-headings do (a paper's "### Related work" listing papers is a part of its note).
+    if (section.children.some((kid) => (partKind(kid.label) ?? 'body') === 'body' && blockPaperCount(kid.blocks) >= 2)) return false;
     // "## Evaluation" over a table of papers and their summaries names a topic, not a part; a
     // paper's "### Related work" may tabulate the papers around it.
     if (section.children.some((kid) => [null, 'body'].includes(partKind(kid.label)) && kid.blocks.some(isPaperTable))) return false;
@@ -640,7 +644,9 @@ class PaperReader {
     // Only titles with notes: a bare link among them is a paper with nothing written yet.
     for (const { item, paper } of items) {
       if (!paper) {
-        this.notPaper(firstText(item.blocks), item.line, 'a list item with no title, among papers');
+        const link = linkedSummaryLists.has(list) ? linkedSummaryLink(item) : null;
+        const why = link !== null ? `a paper linked as "${link.label}", with no title for a card's front` : 'a list item with no title, among papers';
+        this.notPaper(firstText(item.blocks), item.line, why);
         continue;
       }
       const note = new NoteText();
@@ -867,7 +873,110 @@ function readListItemPapers(list: Extract<Block, { kind: 'list' }>): (ItemPaper 
   // most of the list: one sentence ending in a link could be any sentence.
   const trailing = list.items.map((item, i) => marked[i] ?? trailingTitleItem(item));
   const trailingTitled = trailing.filter((p, i) => p !== null && marked[i] === null).length;
-  return trailingTitled >= 2 && isPaperList(trailing) ? trailing : marked;
+  if (trailingTitled >= 2 && isPaperList(trailing)) return trailing;
+  if (linkedSummaryLists.has(list)) {
+    const linked = list.items.map((item, i) => marked[i] ?? linkedSummaryItem(item));
+    if (isPaperList(linked)) return linked;
+  }
+  return marked;
+}
+
+/**
+ * Lists of a file written as one bullet per paper, the summary first and the paper linked
+ * somewhere in it ("A discriminator that outputs a distribution ... [Real or Not Real](openreview)",
+ * "... vote; [MACER](openreview) makes the radius the objective"): see markLinkedSummaryLists.
+ */
+const linkedSummaryLists = new WeakSet<Extract<Block, { kind: 'list' }>>();
+
+/** Fewest bullets of a file, and least share of its bullets, that must be so written. */
+const MIN_LINKED_SUMMARIES = 3;
+const LINKED_SUMMARY_SHARE = 0.6;
+
+/**
+ * Marks the lists of a document whose bullets are papers linked inside their summaries. A
+ * bullet that links one paper inside a sentence is as often a work its note cites ("builds on
+ * [ResNet](arxiv)"): it is read as a paper only where most of the file's bullets, three at least,
+ * are so written, and each bullet links no other paper; a paper's note cites from a few of its
+ * bullets, not from most.
+ */
+export function markLinkedSummaryLists(blocks: readonly Block[]): void {
+  let items = 0;
+  let linked = 0;
+  const lists: Extract<Block, { kind: 'list' }>[] = [];
+  for (const block of blocks) {
+    if (block.kind !== 'list') continue;
+    let here = 0;
+    for (const item of block.items) {
+      items++;
+      if (linkedSummaryLink(item) !== null) here++;
+    }
+    linked += here;
+    if (here > 0) lists.push(block);
+  }
+  if (linked >= MIN_LINKED_SUMMARIES && linked >= items * LINKED_SUMMARY_SHARE) for (const list of lists) linkedSummaryLists.add(list);
+}
+
+// What may follow a title that ends its bullet: punctuation, an aside ("(oral)", "(insane but works)").
+const TITLE_AFTER = /^[\s.,;:!-]*(?:\([^()]*\)[\s.]*)?$/;
+// "See", "Paper:", a dash or colon before a title at the end of its bullet.
+const POINTER_BEFORE_TITLE = /(?:\b(?:see|read|paper|link)\b)?[\s(:–—|-]*$/i;
+
+// "... better than [DARTS](arxiv)", "unlike [X](url)": the paper a result is measured against.
+// "builds on [ResNet](arxiv)", "like [PyramidNet](arxiv)": a work the note cites.
+const COMPARED_WITH =
+  /\b(?:than|unlike|versus|vs\.?|over|compared (?:to|with)|outperforms?|beats?|builds? (?:on|upon)|extends?|extending|based on|following|follows|like|inspired by|(?:borrowed|taken|adapted) from|similar to|as in|cf\.?|e\.g\.?)\s*$/i;
+
+/**
+ * The one link to a paper in a bullet's first paragraph, with at least five words of summary
+ * besides, or null: a link to arXiv, OpenReview, a PDF ... or a link whose label reads strongly
+ * as a title. Two such links (a bullet on two papers, or one citing another) give none.
+ */
+function linkedSummaryLink(item: ListItem): { label: string; at: number; inline: Inline } | null {
+  const head = item.blocks[0];
+  if (head?.kind !== 'paragraph') return null;
+  const inline = head.inline;
+  let found: { label: string; at: number } | null = null;
+  for (let i = 0; i < inline.length; i++) {
+    const run = inline[i]!;
+    if (run.kind !== 'link') continue;
+    const label = cleanTitle(inlineText(run.children));
+    if (!isPaperLink(run.href) && (isGenericLinkLabel(label) || titleStrength(label) < 1.5)) continue;
+    if (found !== null) return null;
+    found = { label, at: i };
+  }
+  if (found === null) return null;
+  const before = inlineText(inline.slice(0, found.at));
+  if (COMPARED_WITH.test(before)) return null;
+  const besides = `${before} ${inlineText(inline.slice(found.at + 1))}`;
+  if (besides.split(/\s+/).filter((w) => WORDED.test(w)).length < MIN_LEADING_SUMMARY_WORDS) return null;
+  return { ...found, inline };
+}
+
+/**
+ * A bullet of a list marked by markLinkedSummaryLists as its paper: titled by its link's label,
+ * the summary the bullet's text (without the link where it stands apart at the end). A link
+ * labelled "paper" or "this work" names no title: such a bullet is no card (readList says so).
+ */
+function linkedSummaryItem(item: ListItem): ItemPaper | null {
+  const trailing = trailingTitleItem(item);
+  if (trailing !== null) return trailing;
+  const found = linkedSummaryLink(item);
+  if (found === null || isGenericLinkLabel(found.label) || titleStrength(found.label) < -1) return null;
+  // At the end ("... high-resolution faces [Title](url)", "... over time. See [Title](url) (an
+  // aside)"), the link is the title set after the summary, not a word of it.
+  const after = inlineText(found.inline.slice(found.at + 1)).trim();
+  const text = TITLE_AFTER.test(after)
+    ? inlineText(found.inline.slice(0, found.at)).replace(POINTER_BEFORE_TITLE, '')
+    : inlineText(found.inline);
+  return {
+    title: found.label,
+    code: '',
+    summary: [{ kind: 'text', text }],
+    hasNotes: true,
+    noteWords: text.split(/\s+/).length,
+    nested: item.blocks.length > 1,
+    paperLink: true,
+  };
 }
 
 /** Words of summary before a title link that ends an item (see trailingTitleItem). */
@@ -1441,7 +1550,8 @@ function blockPaperCount(blocks: Block[]): number {
   let n = 0;
   for (const block of blocks) {
     if (block.kind === 'paragraph' && paragraphPaper(block.inline)) n++;
-    else if (block.kind === 'list') n += block.items.length >= 2 && isPaperList(listItemPapers(block)) ? 2 : 0;
+    // (One bullet of a file of linked summaries is a paper as its neighbours are.)
+    else if (block.kind === 'list') n += (block.items.length >= 2 || linkedSummaryLists.has(block)) && isPaperList(listItemPapers(block)) ? 2 : 0;
     else if (block.kind === 'table' && tableColumns(block) && block.rows.length >= 2) n += 2;
   }
   return n;

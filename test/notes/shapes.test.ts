@@ -1083,6 +1083,28 @@ describe('blog posts and Pandoc notes', () => {
     expect(notPapers.map((n) => [n.line, n.why])).toContainEqual([7, 'a list item with no title, among papers']);
   });
 
+  it('reads a file of one bullet per paper, each linking its paper inside or after its summary', () => {
+    const { entries, notPapers } = read('linked-summaries.md');
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['Optimisation', 'Rectified Steps for Adaptive Optimisers', 7],
+      ['Optimisation', 'Large Batches in One Hour', 8],
+      ['Generative models', 'Realness as a Distribution', 13],
+      ['Generative models', 'SmoothCert', 14],
+      ['Robustness', 'Single Steps Suffice for Robustness', 18],
+    ]);
+    // The title after the summary is no word of it, nor is its "See" or the aside after it.
+    expect(answerOf(entries[1]!)).toBe('Layer-wise adaptive moments train a large language model with huge batches in an hour without losing accuracy.');
+    expect(answerOf(entries[2]!)).toBe('A discriminator that outputs a distribution over realness instead of one number makes training stable at high resolution.');
+    // A link inside the sentence is a word of it.
+    expect(answerOf(entries[3]!)).toMatch(/; SmoothCert makes the certified radius itself the training objective\.$/);
+    expect(notPapers.map((n) => [n.line, n.why])).toContainEqual([9, 'a paper linked as "paper", with no title for a card\'s front']);
+  });
+
+  it('reads a paper whose bullets mostly cite other papers as that one paper', () => {
+    const { entries } = read('cites-in-most-bullets.md');
+    expect(entries.map((e) => e.title)).toEqual(['Deep Pyramid Residual Networks']);
+  });
+
   it('takes how a paper was presented or honoured, and authors listed straight after it, off its title', () => {
     const { entries } = read('presented-as.md');
     expect(entries.map((e) => e.title)).toEqual([
