@@ -64,6 +64,9 @@ export interface Candidate {
   /** It says what surrounds the paper (readsAsContext): lower as the main sentence. */
   context: boolean;
   score: number;
+  /** How deep in nested bullets it sits (NoteEntry.depths), and in which paragraph of the note. */
+  depth: number;
+  paragraph: number;
 }
 
 /** The key idea of a paper's note, or why the note has none. */
@@ -133,7 +136,7 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
   // (Reading as context lowers a sentence against the others, not against this floor.)
   if ((anchor.fragment ? anchor.score - FRAGMENT_PENALTY : anchor.score) < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
 
-  return { answer: composeAnswer(anchor, candidates) };
+  return { answer: composeAnswer(anchor, candidates, entry.depths) };
 }
 
 /**
@@ -148,9 +151,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   let sawRemark = false;
   let sawRestatement = false;
   let previousWasRemark = false;
-  // A note's key idea is in its first pages; reading no further bounds the work on a huge note.
-  const body = entry.body.length > MAX_NOTE_CHARS ? entry.body.slice(0, MAX_NOTE_CHARS) : entry.body;
-  const sentences = splitSentences(plainText(body));
+  const { sentences, depths, paragraphs } = noteSentences(entry);
   for (let index = 0; index < sentences.length; index++) {
     const whole = sentences[index]!;
     // No key idea needs a thousand characters; capping keeps a pathological line cheap.
@@ -179,12 +180,39 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const fragment = countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text) && !hasVerb(text, analysis);
     // (Words of other scripts are not read as words are: three letters in a row say it is text.)
     const formula = !words.some((w) => w.word.length >= 3) && !THREE_LETTERS.test(text);
-    const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, score: 0 };
+    const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, score: 0, depth: depths?.[index] ?? 0, paragraph: paragraphs?.[index] ?? 0 };
     candidate.context = readsAsContext(candidate);
     candidates.push(candidate);
   }
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
   return { candidates, sawRemark, sawRestatement };
+}
+
+/**
+ * The note's sentences in order; where its paragraphs sit at different depths of nested
+ * bullets, each sentence's depth and paragraph too. A note's key idea is in its first pages:
+ * reading no further bounds the work on a huge note.
+ */
+function noteSentences(entry: NoteEntry): { sentences: string[]; depths: number[] | null; paragraphs: number[] | null } {
+  if (entry.depths === undefined) {
+    const body = entry.body.length > MAX_NOTE_CHARS ? entry.body.slice(0, MAX_NOTE_CHARS) : entry.body;
+    return { sentences: splitSentences(plainText(body)), depths: null, paragraphs: null };
+  }
+  const sentences: string[] = [];
+  const depths: number[] = [];
+  const paragraphs: number[] = [];
+  const parts = entry.body.split('\n\n');
+  let chars = 0;
+  for (let p = 0; p < parts.length && chars < MAX_NOTE_CHARS; p++) {
+    const part = parts[p]!.length > MAX_NOTE_CHARS - chars ? parts[p]!.slice(0, MAX_NOTE_CHARS - chars) : parts[p]!;
+    chars += part.length + 2;
+    for (const sentence of splitSentences(plainText(part))) {
+      sentences.push(sentence);
+      depths.push(entry.depths[p] ?? 0);
+      paragraphs.push(p);
+    }
+  }
+  return { sentences, depths, paragraphs };
 }
 
 const SAME_AS_BEFORE = /^(?:and |but )?(?:the same (?:is true|holds|goes|applies)|(?:this|that) (?:is|holds) (?:also |equally )?true)\b/i;
@@ -479,7 +507,9 @@ function readsAsContext(c: Candidate): boolean {
 
 // "Aims to better understand how ...", "A new model that aims to regain ...": what the paper is
 // for, with nothing of how.
-const AIM_ONLY = /^(?:(?:an?|the) (?:[\w-]+ ){0,4}(?:that|which) )?aims? to\b/i;
+// "Motivated to speed up R-CNN ...", "The goal is to ...": why the paper was written, as a note
+// of one paper per file often opens.
+const AIM_ONLY = /^(?:(?:an?|the) (?:[\w-]+ ){0,4}(?:that|which) )?aims? to\b|^motivated (?:to|by)\b|^(?:the )?(?:main )?(?:goal|aim|objective|motivation) (?:here |of (?:this|the) (?:paper|work) )?(?:is|was) to\b/i;
 const DATA_SETS = /\bdata ?sets?\b/i;
 
 function scoreSentence(c: Candidate, rank: number): number {
@@ -561,7 +591,7 @@ const RESULT_CLAUSE = /,\s+(?:which|that|and)\s+(?:also\s+)?(?:achiev|outperform
 const STRONG_COMPANION_SCORE = 3;
 const FOLLOW_ON_START = /^(?:so|then|and then|and|that is|because|thus|therefore|hence)\b/i;
 
-function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
+function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: readonly number[] | undefined): string {
   const polish = polisher();
   // A numbered item brings its siblings: "1. Use ... 2. Replace ..." is one statement.
   let group = [anchor];
@@ -576,10 +606,16 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
   // "So this hypernetwork can ...", "And then ..." carry on from the sentence before; "Using this
   // on ...", "tries to alleviate this by ...", "Especially for ..." lean on it: it comes along.
   const anchorFollowsOn = FOLLOW_ON_START.test(first.text) || leansBack(first.text);
+  const statesWork = depths !== undefined && statesWhatPaperDoes(first.text);
   const companions: { c: Candidate; score: number }[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     if (group.includes(c)) continue;
+    // A bullet nested under another point ("- hard negative mining" under the aim) is a detail of
+    // that point: not of a main sentence that says what the paper does. (Under a main sentence
+    // that does not, "+ Want to learn how to segment ..." over "- The unsupervised IODINE
+    // algorithm ...", the nested bullet may well say it.)
+    if (statesWork && c.depth > first.depth && !nestedUnder(c, first, depths!)) continue;
     const before = c.index === first.index - 1;
     const after = c.index === last.index + 1;
     // "Especially for small batches." goes on from the sentence before it: only after that one.
@@ -635,6 +671,18 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[]): string {
   const withoutExamples = lean.includes(',') ? tidySpacing(lean.replace(EXAMPLES, ' ')) : lean;
   if (withoutExamples.length <= ANSWER_BUDGET) return withoutExamples;
   return cutAtWord(withoutExamples, ANSWER_BUDGET);
+}
+
+/** "The authors propose ...", "Key idea: ...", "Introduces ...": a sentence that says what the paper does. */
+function statesWhatPaperDoes(text: string): boolean {
+  return PAPER_SUBJECT.test(text) || AUTHOR_SUBJECT.test(text) || METHOD_CUE.test(text) || PROPOSE_START.test(text) || SUMMARY_CUE.test(text) || PROPOSES_CJK.test(text);
+}
+
+/** Whether `c` sits in a bullet nested under the one `parent` sits in (or in its paragraph). */
+function nestedUnder(c: Candidate, parent: Candidate, depths: readonly number[]): boolean {
+  if (c.paragraph < parent.paragraph) return false;
+  for (let p = parent.paragraph + 1; p <= c.paragraph; p++) if ((depths[p] ?? 0) <= parent.depth) return false;
+  return true;
 }
 
 // ", such as states, actions, rewards," ", e.g. A, B," inside a sentence: short items between commas.
@@ -834,7 +882,7 @@ function analyseWords(words: WordInfo[], titleWords: Set<string>): WordAnalysis 
 
 // Verbs of doing: what a paper proposes, uses, adds, trains, finds. Whole words, then stems.
 const ACTION_WORDS = new Set(
-  ('study studies studied studying use uses used using add adds added train trains trained learn learns learned ' +
+  ('study studies studied studying use uses used using add adds added train trains trained learn learns learned build builds ' +
     'show shows showed found find finds treat treats apply applies applied dynamically automatically instead rather').split(' '),
 );
 const ACTION_STEMS = [

@@ -6,6 +6,11 @@ export interface NoteEntry {
   title: string;
   /** The note's text under the title, cleaned of control characters; paragraphs joined by "\n\n". */
   body: string;
+  /**
+   * How deep in nested bullets each paragraph of `body` sits (0: a paragraph or a top-level
+   * bullet; 1: a bullet under one), present when some paragraph sits deeper than 0.
+   */
+  depths?: number[];
   /** The user's own answer from a `Key idea: ...` line, which wins over extraction. */
   keyIdea?: string;
   /** What the note says briefly the paper is about (TLDR, Summary, Main idea): read first for the answer. */

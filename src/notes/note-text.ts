@@ -104,6 +104,10 @@ export function isPlaceholder(line: string): boolean {
 /** Builds one paper's note: what the card can be made of, and what was set aside. */
 export class NoteText {
   private readonly body: string[] = [];
+  /** Each body paragraph's depth in nested bullets (see NoteEntry.depths). */
+  private readonly bodyDepths: number[] = [];
+  /** How many lists the text now being added sits in. */
+  private lists = 0;
   private readonly lead: string[] = [];
   private readonly own: string[] = [];
   private readonly context: string[] = [];
@@ -152,12 +156,14 @@ export class NoteText {
         this.addInline(block.inline, part);
         break;
       case 'list':
+        this.lists++;
         for (const item of block.items) {
           // "+ Future work" over nested bullets is a sub-section, as "#### Future work" is.
           const kind = part === 'body' ? labelOverList(item.blocks) : null;
           if (kind !== null && kind !== 'body') this.addBlocks(item.blocks.slice(1), kind, true);
           else this.addBlocks(item.blocks, part, true);
         }
+        this.lists--;
         break;
       case 'quote':
         this.addBlocks(block.blocks, part);
@@ -276,6 +282,7 @@ export class NoteText {
     else if (target === 'context') this.context.push(paragraph);
     else {
       this.body.push(paragraph);
+      this.bodyDepths.push(Math.max(0, this.lists - 1));
       if (target === 'lead') this.lead.push(paragraph);
     }
   }
@@ -290,8 +297,9 @@ export class NoteText {
   }
 
   /** The entry's text fields: body, and lead/own/context/keyIdea/removed where there are any. */
-  fields(): Pick<NoteEntry, 'body' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> {
-    const fields: Pick<NoteEntry, 'body' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
+  fields(): Pick<NoteEntry, 'body' | 'depths' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> {
+    const fields: Pick<NoteEntry, 'body' | 'depths' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
+    if (this.bodyDepths.some((depth) => depth > 0)) fields.depths = [...this.bodyDepths];
     const lead = this.lead.filter((t) => t.trim() !== '');
     if (lead.length) fields.lead = lead.join('\n\n');
     if (this.own.length) fields.own = this.own.join('\n\n');

@@ -1185,6 +1185,57 @@ describe('blog posts and Pandoc notes', () => {
 
 });
 
+describe('one-paper notes in nested bullets', () => {
+  const rcnn = [
+    '# [Rich Feature Hierarchies for Accurate Object Detection](https://arxiv.org/abs/1311.2524)',
+    '',
+    'Date: 2017-03-01',
+    '',
+    '- Motivated to improve object detection on PASCAL VOC, whose performance has plateaued in recent years',
+    '    - Previous best methods are complex ensembles of low-level features and context',
+    '    - They use hard negative mining when training the per-class SVMs',
+    '- The authors propose R-CNN, which runs a large convolutional network on about 2000 region proposals per image and classifies each region with linear SVMs',
+    '    - Region proposals come from selective search',
+    '- Supervised pre-training on ImageNet followed by fine-tuning helps when labelled data is scarce',
+    '',
+  ].join('\n');
+
+  it('answers with the top-level bullet that says what the paper does, and no detail nested under another point', () => {
+    const [entry] = read('rcnn.md', rcnn).entries;
+    expect(answerOf(entry!)).toBe(
+      'The authors propose R-CNN, which runs a large convolutional network on about 2000 region proposals per image and classifies each region with linear SVMs. Region proposals come from selective search.',
+    );
+  });
+
+  it('reads "Motivated to ..." as why the paper was written, not what it does', () => {
+    const notes = [
+      '# [U-Net: Convolutional Networks for Biomedical Image Segmentation](https://arxiv.org/abs/1505.04597)',
+      '',
+      '- Motivated to train segmentation networks from very few annotated biomedical images',
+      '- They build a network with a contracting path that captures context and a symmetric expanding path that enables precise localization, joined by skip connections',
+      '    - A weighted loss makes the network learn the thin borders between touching cells',
+      '- Won the ISBI cell tracking challenge 2015 by a large margin',
+      '',
+    ].join('\n');
+    const [entry] = read('unet.md', notes).entries;
+    expect(answerOf(entry!)).toMatch(/^They build a network with a contracting path/);
+  });
+
+  it('still lets a nested bullet say what the paper does when the point over it does not', () => {
+    const notes = [
+      '### Multi-Object Representations by Iterative Inference',
+      '',
+      '+ In the single-object setting, representations that are interpretable can be found',
+      '  - How to do this with many objects?',
+      '+ Want to segment the objects while finding simple representations of them',
+      '  - The unsupervised IODINE algorithm is built on the VAE framework, with multi-object structure and iterative variational inference',
+      '',
+    ].join('\n');
+    const [entry] = read('iodine.md', notes).entries;
+    expect(answerOf(entry!)).toMatch(/IODINE algorithm/);
+  });
+});
+
 describe('notes the rules read since last time must leave as they are', () => {
   const titles = (name: string, text?: string) => read(name, text).entries.map((e) => e.title);
 
