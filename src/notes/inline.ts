@@ -17,6 +17,43 @@ export function isGenericLinkLabel(label: string): boolean {
   return text === '' || GENERIC_LABEL.test(text) || /^(?:https?:\/\/|www\.)/i.test(text);
 }
 
+/**
+ * The runs without their lines that hold only links ("[[url][open source software]]", "- [Code](url)"):
+ * a pointer to somewhere else says nothing of the paper, whatever its label. The same runs when
+ * no line is so.
+ */
+export function withoutLinkOnlyLines(runs: Inline): Inline {
+  const lines: Inline[] = [[]];
+  for (const run of runs) {
+    if (run.kind === 'break') lines.push([]);
+    else if (run.kind === 'text' && run.text.includes('\n')) {
+      const parts = run.text.split('\n');
+      for (let i = 0; i < parts.length; i++) {
+        if (i > 0) lines.push([]);
+        if (parts[i] !== '') lines[lines.length - 1]!.push({ kind: 'text', text: parts[i]! });
+      }
+    } else lines[lines.length - 1]!.push(run);
+  }
+  const kept = lines.filter((line) => !linkOnly(line));
+  if (kept.length === lines.length) return runs;
+  const out: Inline = [];
+  kept.forEach((line, i) => {
+    if (i > 0) out.push({ kind: 'break' });
+    out.push(...line);
+  });
+  return out;
+}
+
+function linkOnly(line: Inline): boolean {
+  let links = 0;
+  for (const run of line) {
+    if (run.kind === 'link') links++;
+    else if ((run.kind === 'strong' || run.kind === 'em') && run.children.length === 1 && run.children[0]!.kind === 'link') links++;
+    else if (run.kind === 'text' ? /[\p{L}\p{N}]/u.test(run.text) : run.kind !== 'image' && run.kind !== 'html') return false;
+  }
+  return links > 0;
+}
+
 /** Plain text of inline runs; line breaks stay "\n". */
 export function inlineText(inline: Inline): string {
   let out = '';

@@ -4,7 +4,7 @@
 // rather than its idea (authors, links, placeholders), which no card shows.
 import type { NoteEntry } from '../core/types.js';
 import type { Block, Inline } from './document.js';
-import { inlineText } from './inline.js';
+import { inlineText, withoutLinkOnlyLines } from './inline.js';
 import { partKind, type PartKind } from './sections.js';
 
 /** What was left out of a note that had nothing else: for the reason a paper is skipped. */
@@ -184,8 +184,10 @@ export class NoteText {
   /** Adds a paragraph's (or list item's, or cell's) inline content. */
   addInline(inline: Inline, part: PartKind = 'body'): void {
     const links = countLinks(inline);
-    const text = inlineText(inline);
-    if (text === '' && links > 0) this.removed.add('links');
+    if (links === 0) return this.addText(inlineText(inline), part);
+    const said = withoutLinkOnlyLines(inline);
+    const text = inlineText(said);
+    if (said !== inline || text === '') this.removed.add('links');
     this.addText(text, part);
   }
 

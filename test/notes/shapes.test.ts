@@ -1234,6 +1234,18 @@ describe('one-paper notes in nested bullets', () => {
     const [entry] = read('iodine.md', notes).entries;
     expect(answerOf(entry!)).toMatch(/IODINE algorithm/);
   });
+
+  it('takes a line that only links somewhere as no part of the answer, whatever its label', () => {
+    const notes = [
+      '* Distributed Representations of Words and Phrases',
+      '-[[https://code.google.com/p/word2vec/][open source software]]',
+      '-the idea is to project a high-dimensional sparse space of words to a lower dimensional dense space that captures their meaning',
+      '',
+    ].join('\n');
+    const [entry] = read('papers.org', notes).entries;
+    expect(answerOf(entry!)).toBe('Project a high-dimensional sparse space of words to a lower dimensional dense space that captures their meaning.');
+    expect(entry!.removed).toContain('links');
+  });
 });
 
 describe('notes the rules read since last time must leave as they are', () => {
