@@ -276,7 +276,13 @@ function readInline(tokens: Token[]): Inline {
   const top = () => stack[stack.length - 1]!;
   /** <a> tags opened and not yet closed. */
   let htmlLinks = 0;
+  /** Inside <summary>...</summary>: the label of a <details> widget ("Idea", "Show"), no text of the note. */
+  let inSummary = false;
   for (const token of tokens) {
+    if (inSummary) {
+      if (token.type === 'html_inline' && /^<\/summary\s*>$/i.test(token.content)) inSummary = false;
+      continue;
+    }
     const container = CONTAINER_OPEN[token.type];
     if (container) {
       const children: Inline = [];
@@ -314,6 +320,8 @@ function readInline(tokens: Token[]): Inline {
           top().push({ kind: 'link', href: anchor[1] ?? '', children });
           stack.push(children);
           htmlLinks++;
+        } else if (/^<summary\b[^>]*>$/i.test(token.content) && tokens.some((t) => t.type === 'html_inline' && /^<\/summary\s*>$/i.test(t.content))) {
+          inSummary = true;
         } else if (/^<\/a\s*>$/i.test(token.content) && htmlLinks > 0) {
           if (stack.length > 1) stack.pop();
           htmlLinks--;

@@ -1185,6 +1185,20 @@ describe('blog posts and Pandoc notes', () => {
 
 });
 
+describe('a reading list in a table whose idea cells fold into a widget', () => {
+  const { entries } = read('table-details.md');
+
+  it('shows the idea without the label of its <details> widget', () => {
+    expect(entries.map((e) => e.title)).toEqual([
+      'Semi-Supervised Classification with Graph Convolutional Networks',
+      'Graph Attention Networks',
+      'Inductive Representation Learning on Large Graphs',
+      'How Powerful are Graph Neural Networks?',
+    ]);
+    expect(answerOf(entries[0]!)).toBe('First-order approximation of spectral graph convolutions.');
+  });
+});
+
 describe('one-paper notes in nested bullets', () => {
   const rcnn = [
     '# [Rich Feature Hierarchies for Accurate Object Detection](https://arxiv.org/abs/1311.2524)',
