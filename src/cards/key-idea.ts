@@ -27,6 +27,11 @@ import {
 export const ANSWER_BUDGET = 240;
 /** Fewer words than this, once remarks are gone, cannot say what a paper does. */
 const MIN_WORDS = 6;
+/**
+ * Fewest words of what the note says is its summary (a TLDR, an "Idea" column): there, "Sample
+ * and aggregate neighbour features" is the idea, written as briefly as the note-taker could.
+ */
+const MIN_LEAD_WORDS = 3;
 /** Only this much of a note is read for its key idea (a long conference note is 2,000). */
 const MAX_NOTE_CHARS = 20_000;
 /** Longer sentences are cut to this many characters before they are looked at. */
@@ -85,14 +90,14 @@ export function extractKeyIdea(entry: NoteEntry): KeyIdea {
   };
   // What the note says briefly (TLDR, Summary, Main idea) is the answer when it holds one.
   if (entry.lead !== undefined && entry.lead.trim() !== '') {
-    const fromLead = extractFromBody({ ...entry, body: entry.lead });
+    const fromLead = extractFromBody({ ...entry, body: entry.lead, depths: undefined }, MIN_LEAD_WORDS);
     if (answered(fromLead)) return fromLead;
   }
   const fromBody = entry.body.trim() === '' ? null : extractFromBody(entry);
   if (fromBody !== null && answered(fromBody)) return fromBody;
   // Related work, history, future work: what a note has to say when it says nothing else.
   if (entry.context !== undefined && entry.context.trim() !== '') {
-    const fromContext = extractFromBody({ ...entry, body: entry.context });
+    const fromContext = extractFromBody({ ...entry, body: entry.context, depths: undefined });
     if (answered(fromContext)) return fromContext;
   }
   if (restated) return { skip: SKIP_REASONS.title };
@@ -110,11 +115,11 @@ function emptyNoteReason(entry: NoteEntry): string {
   return `only ${list} (nothing about the paper)`;
 }
 
-function extractFromBody(entry: NoteEntry): KeyIdea {
+function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): KeyIdea {
   const { candidates, sawRemark, sawRestatement } = rankSentences(entry);
   let words = 0;
   for (let i = 0; i < candidates.length; i++) words += candidates[i]!.wordCount;
-  if (candidates.length === 0 || words < MIN_WORDS) {
+  if (candidates.length === 0 || words < minWords) {
     return { skip: sawRestatement ? SKIP_REASONS.title : sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.short };
   }
 
@@ -126,7 +131,7 @@ function extractFromBody(entry: NoteEntry): KeyIdea {
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     const score = c.score - (c.fragment ? FRAGMENT_PENALTY : c.context ? CONTEXT_PENALTY : 0);
-    if (c.wordCount >= 4 && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
+    if (c.wordCount >= Math.min(4, minWords) && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { skip: SKIP_REASONS.short };
   // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the

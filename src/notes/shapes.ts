@@ -720,7 +720,7 @@ class PaperReader {
       if (leadRest !== '' && !isAuthorLine(leadRest)) note.addText(SHORT_NAME.exec(leadRest) ? leadRest.replace(SHORT_NAME, '') : leadRest);
       const restText = inlineText(rest);
       if (restText && !isAuthorLine(restText.replace(/\n/g, ', '))) note.addText(restText);
-      for (const index of columns.summary) note.addInline(row.cells[index] ?? []);
+      for (const index of columns.summary) note.addInline(row.cells[index] ?? [], 'lead');
       for (const index of columns.own) note.addInline(row.cells[index] ?? [], 'own');
       const rowSession = columns.session === null ? session : cleanTitle(inlineText(row.cells[columns.session] ?? [])) || session;
       this.paperLike++;

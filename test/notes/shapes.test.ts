@@ -1197,6 +1197,10 @@ describe('a reading list in a table whose idea cells fold into a widget', () => 
     ]);
     expect(answerOf(entries[0]!)).toBe('First-order approximation of spectral graph convolutions.');
   });
+
+  it('takes an idea column\'s few words as the answer', () => {
+    expect(answerOf(entries[2]!)).toBe('Sample and aggregate neighbour features.');
+  });
 });
 
 describe('one-paper notes in nested bullets', () => {
