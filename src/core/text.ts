@@ -240,20 +240,31 @@ export function wrap(text: string, width: number, { indent = '', firstIndent = i
       }
       // A word wider than a line: whole lines of it, then the rest starts the next line. Read
       // once, cluster by cluster, and only as far as the lines it fills.
+      // Chinese and Japanese break between any two characters, Latin only at spaces: a line
+      // ends where the two meet or between two ideographs, never before a closing mark
+      // ("。", "，", ".") and never inside a Latin word, unless the word alone is wider than a line.
       let piece = '';
       let pieceWidth = 0;
+      let breakAt = 0;
+      let breakWidth = 0;
+      let previous = '';
       for (const cluster of NARROW_CHARACTERS.test(word) ? word : clusters(word)) {
         const w = clusterWidth(cluster);
+        if (piece && (IDEOGRAPHIC.test(previous) || IDEOGRAPHIC.test(cluster)) && !NO_LINE_START.test(cluster)) [breakAt, breakWidth] = [piece.length, pieceWidth];
         // At least one cluster a line, even one wider than the line.
         if (piece && pieceWidth + w > room()) {
-          line = piece;
+          const at = breakAt > 0 ? breakAt : piece.length;
+          line = piece.slice(0, at);
           push();
           if (full()) break paragraphs;
-          piece = '';
-          pieceWidth = 0;
+          piece = piece.slice(at);
+          pieceWidth = at === breakAt ? pieceWidth - breakWidth : 0;
+          breakAt = 0;
+          breakWidth = 0;
         }
         piece += cluster;
         pieceWidth += w;
+        previous = cluster;
       }
       line = piece;
       lineWidth = pieceWidth;
@@ -264,6 +275,10 @@ export function wrap(text: string, width: number, { indent = '', firstIndent = i
   if (lines.length > limit) return cutLines(lines, limit, width);
   return cut ? endWithEllipsis(lines, width) : lines;
 }
+
+const IDEOGRAPHIC = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+// Closing marks that no line starts with, in Chinese and Japanese typesetting and in ours.
+const NO_LINE_START = /^[。，、．：；！？）」』】〉》”’.,:;!?)\]]$/;
 
 /** "1 card", "3 cards"; `many` for the irregular ("leeches"). */
 export function plural(n: number, word: string, many = `${word}s`): string {

@@ -47,6 +47,21 @@ describe('widths as Ink counts them', () => {
   });
 });
 
+describe('wrapping Chinese and Japanese', () => {
+  it('breaks between ideographs, never before a closing mark nor inside a Latin word', () => {
+    const answer = '本文提出Focal Loss，降低易分样本的权重，让训练集中在难分样本上。基于FPN设计了RetinaNet.';
+    const lines = wrap(answer, 20);
+    expect(lines.join('').replace(/ /g, '')).toBe(answer.replace(/ /g, ''));
+    for (const line of lines) {
+      expect(displayWidth(line)).toBeLessThanOrEqual(20);
+      expect(line).not.toMatch(/^[。，.]/);
+    }
+    expect(lines.some((line) => line.endsWith('RetinaNet.'))).toBe(true);
+    // A line full of ideographs ends before the mark's ideograph rather than leaving "。" to start the next.
+    expect(wrap('一二三四五。六七', 10)).toEqual(['一二三四', '五。六七']);
+  });
+});
+
 describe('cutting long text to what is shown', () => {
   const huge = `Huge${'x'.repeat(1_000_000)}`;
 
