@@ -612,6 +612,7 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
   // on ...", "tries to alleviate this by ...", "Especially for ..." lean on it: it comes along.
   const anchorFollowsOn = FOLLOW_ON_START.test(first.text) || leansBack(first.text);
   const statesWork = depths !== undefined && statesWhatPaperDoes(first.text);
+  const inChinese = CJK.test(first.text);
   const companions: { c: Candidate; score: number }[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
@@ -621,6 +622,8 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
     // that does not, "+ Want to learn how to segment ..." over "- The unsupervised IODINE
     // algorithm ...", the nested bullet may well say it.)
     if (statesWork && c.depth > first.depth && !nestedUnder(c, first, depths!)) continue;
+    // A note in Chinese or Japanese quoting the paper in English: one answer, one language.
+    if (CJK.test(c.text) !== inChinese) continue;
     const before = c.index === first.index - 1;
     const after = c.index === last.index + 1;
     // "Especially for small batches." goes on from the sentence before it: only after that one.
@@ -784,6 +787,8 @@ function hasDoubledWord(words: WordInfo[]): boolean {
 const SENTENCE_STOPS = `.!?…${FULL_WIDTH_STOPS}`;
 const ENDS_FULL_WIDTH = new RegExp(`[${FULL_WIDTH_STOPS}][${FULL_WIDTH_CLOSERS}]*$`);
 const THREE_LETTERS = /\p{L}{3}/u;
+// Han or kana (see isIdeograph).
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 
 /** "They try two ways:", "几种方法：": a sentence that introduces what follows it. */
 function endsInColon(text: string): boolean {

@@ -31,7 +31,8 @@ const HIDDEN_DOT = '\ue000';
 // answer reads as list markup.
 const STEP_NUMBER = '\ue001';
 const STEP_NUMBERS = /(\d{1,2})\ue001/g;
-const BULLET = /^(?:[-*+•]|\d{1,3}[.)])[ \t]+/;
+// "- ", "1. ", and the letters of a nested list written by hand ("a. ", "b) ", "(c) ").
+const BULLET = /^(?:[-*+•]|\d{1,3}[.)]|[a-h][.)]|\([a-h]\))[ \t]+/;
 const ELLIPSIS = /(?:\.{3,}|…)[.…]*/g;
 // Words that begin a sentence often enough that ") In fact" or "etc. The" is a boundary.
 const STARTERS = '(?:In|The|This|These|That|They|Their|There|So|But|However|Then|Also|It|Its|He|His|She|We|Our|I|Finally|Actually|Anyway|Moreover|Furthermore|Besides|Thus|Therefore|Hence|Instead|Basically|Interestingly|Unfortunately)\\b';

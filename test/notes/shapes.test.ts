@@ -1203,6 +1203,48 @@ describe('a reading list in a table whose idea cells fold into a widget', () => 
   });
 });
 
+describe('notes in Chinese, one paper per file', () => {
+  const focal = [
+    '#### note:',
+    '',
+    '单阶段检测器精度不如两阶段检测器，主要原因是训练时前景和背景类别极度不平衡。本文提出Focal Loss，在交叉熵前乘上一个调制因子，降低易分样本的权重。',
+    '',
+    '- 基于FPN设计了RetinaNet',
+    '    - a. 每层使用9个anchor',
+    '',
+    '#### comment:',
+    '',
+    '非常简洁有效，后来成了检测的标配。',
+    '',
+    '#### highlight',
+    '',
+    '> "we propose to address this class imbalance by reshaping the standard cross entropy loss"',
+    '',
+    '#### more',
+    '',
+    '[Detectron 实现](https://github.com/facebookresearch/Detectron)',
+    '',
+  ].join('\n');
+  const report = inspectNotes([
+    { file: '检测/Focal Loss for Dense Object Detection.md', bytes: Buffer.from(focal) },
+    { file: '检测/Deformable Convolutional Networks.md', bytes: Buffer.from('### Deformable Convolutional Networks\n\n#### note:\n\n本文提出了可变形卷积，让网络自己学习采样位置的偏移。\n\n1. 可变形卷积：在规则网格的采样位置上加上二维偏移量。\n    1. b. 偏移量经过归一化\n') },
+  ]);
+
+  it('reads a "more" section as links and a file with no title heading as the paper its name says', () => {
+    expect(report.papers.map((p) => [p.file, p.line, p.title])).toEqual([
+      ['检测/Focal Loss for Dense Object Detection.md', 1, 'Focal Loss for Dense Object Detection'],
+      ['检测/Deformable Convolutional Networks.md', 1, 'Deformable Convolutional Networks'],
+    ]);
+  });
+
+  it('answers in the note\'s language: no English quote joins a Chinese answer, no list letter leads a step', () => {
+    const answer = (title: string) => report.papers.find((p) => p.title === title)!.answer ?? '';
+    expect(answer('Focal Loss for Dense Object Detection')).toMatch(/^本文提出Focal Loss/);
+    expect(answer('Focal Loss for Dense Object Detection')).not.toMatch(/[a-z]{3} [a-z]{3}/);
+    for (const paper of report.papers) expect(paper.answer).not.toMatch(/(?:^|[。 ])[a-h][.)] /);
+  });
+});
+
 describe('one-paper notes in nested bullets', () => {
   const rcnn = [
     '# [Rich Feature Hierarchies for Accurate Object Detection](https://arxiv.org/abs/1311.2524)',
