@@ -3,7 +3,7 @@
 import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
-import { linkedDeckFiles, parseNotes, setAsideIndexes, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
+import { linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
 import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat, type NotesFile } from '../store/decks.js';
 import { removeGenerateCache, writeGenerateCache } from '../store/generate-cache.js';
 import { cacheOfBuild } from './build-cache.js';
@@ -69,18 +69,24 @@ export function readDeckNotes(
   const inFolder = files.length > 1 || files.some((f) => f.file.includes('/'));
   // Each file read on its own first; in a folder, what the files say together comes next (an
   // index of the others, a topic note among paper notes), and only then what each file is warned of.
-  const read: ({ file: string; label: string; parsed: ParsedNotes; linked: Set<string> } | { file: string; notRead: string })[] = [];
+  const read: ({ file: string; label: string; parsed: ParsedNotes; linked: Set<string>; linksPaper: boolean } | { file: string; notRead: string })[] = [];
   for (const { file, bytes, label = file } of files) {
     try {
       const text = decodeNotes(bytes, label);
-      read.push({ file, label, parsed: parseNotes(text, file, { inFolder }), linked: inFolder ? linkedDeckFiles(text, file) : new Set() });
+      read.push({
+        file,
+        label,
+        parsed: parseNotes(text, file, { inFolder }),
+        linked: inFolder ? linkedDeckFiles(text, file) : new Set(),
+        linksPaper: inFolder && readmeLinksPaper(file, text),
+      });
     } catch (error) {
       if (!(inFolder && error instanceof UserError)) throw error;
       read.push({ file, notRead: error.message.replace(label, 'the file') });
     }
   }
   const parsedFiles = read.flatMap((r) => ('parsed' in r ? [r] : []));
-  const folderRead = inFolder ? setAsideTopicNotes(setAsideIndexes(parsedFiles)) : parsedFiles.map((r) => r.parsed);
+  const folderRead = inFolder ? setAsideTopicNotes(setAsideReadmeEssays(setAsideIndexes(parsedFiles).map((parsed, i) => ({ ...parsedFiles[i]!, parsed })))) : parsedFiles.map((r) => r.parsed);
   const readings: FileReading[] = [];
   const warnings: NoteWarning[] = [];
   let next = 0;

@@ -5,6 +5,7 @@
 import { basename, extname, posix } from 'node:path';
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import { readMarkdown } from './markdown.js';
+import { isPaperLink } from './inline.js';
 import { readOrg } from './org.js';
 import { hasCodeEntries, parsePlainNotes } from './plain.js';
 import { titleStrength } from './sections.js';
@@ -113,6 +114,34 @@ export function setAsideTopicNotes(files: ParsedNotes[]): ParsedNotes[] {
     return { ...f, entries: [], notPapers: [...f.notPapers, { text: entry.title, file: entry.file, line: entry.line, why }] };
   });
 }
+
+/**
+ * In a folder of one-paper notes (three at least, and two in three of the files that are not a
+ * README), a README or index that reads as several papers yet links to none is the folder's
+ * essay (how to read papers, a leaderboard, tips), not notes: its entries are read as no paper.
+ * (A paper's own note kept as its folder's README is one paper, and is left alone.)
+ */
+export function setAsideReadmeEssays(files: readonly { file: string; parsed: ParsedNotes; linksPaper: boolean }[]): ParsedNotes[] {
+  const isReadme = (file: string) => FOLDER_README.test(posix.basename(file, posix.extname(file)));
+  const others = files.filter((f) => !isReadme(f.file));
+  const onePaper = others.filter((f) => f.parsed.entries.length === 1).length;
+  if (onePaper < 3 || onePaper * 3 < others.length * 2) return files.map((f) => f.parsed);
+  return files.map(({ file, parsed, linksPaper }) => {
+    if (!isReadme(file) || linksPaper || parsed.entries.length < 2) return parsed;
+    const why = "the folder's README, among one-paper notes: it links to no paper";
+    const setAside = parsed.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
+    return { ...parsed, entries: [], shapes: [], notPapers: [...parsed.notPapers, ...setAside] };
+  });
+}
+
+/** Whether `file` is a folder's README (or index) whose text links to a paper (see setAsideReadmeEssays). */
+export function readmeLinksPaper(file: string, text: string): boolean {
+  if (!FOLDER_README.test(posix.basename(file, posix.extname(file)))) return false;
+  for (const match of text.matchAll(URLS)) if (isPaperLink(match[0])) return true;
+  return false;
+}
+
+const URLS = /\bhttps?:\/\/[^\s)\]>"']+/g;
 
 /** `[label](target)` and `<a href>`-free Org `[[target][label]]` links; the target as written. */
 const LINK_TARGETS = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\[\[(?:file:)?([^\]]+)\]\[/g;

@@ -1237,6 +1237,19 @@ describe('notes in Chinese, one paper per file', () => {
     ]);
   });
 
+  it('reads a README of tips among one-paper notes as no paper, and a README linking papers as notes', () => {
+    const tips = '# 读论文的一些技巧\n\n#### 1. 先读摘要和结论\n\n先看摘要和结论，判断这篇论文是否值得精读。\n\n#### 2. 带着问题读方法部分\n\n读方法时问自己：作者解决了什么问题？\n';
+    const notes = ['A', 'B', 'C'].map((name) => ({ file: `检测/${name}.md`, bytes: Buffer.from(`#### note:\n\n本文提出了一种新的检测方法${name}，用更少的计算得到更准的框。\n`) }));
+    const essay = inspectNotes([...notes, { file: 'README.md', bytes: Buffer.from(tips) }]);
+    expect(essay.papers.map((p) => p.file)).toEqual(['检测/A.md', '检测/B.md', '检测/C.md']);
+    expect(essay.notPapers.filter((n) => n.file === 'README.md').map((n) => n.why)).toEqual([
+      "the folder's README, among one-paper notes: it links to no paper",
+      "the folder's README, among one-paper notes: it links to no paper",
+    ]);
+    const linking = `${tips}\n[Focal Loss](https://arxiv.org/abs/1708.02002)\n`;
+    expect(inspectNotes([...notes, { file: 'README.md', bytes: Buffer.from(linking) }]).papers.some((p) => p.file === 'README.md')).toBe(true);
+  });
+
   it('answers in the note\'s language: no English quote joins a Chinese answer, no list letter leads a step', () => {
     const answer = (title: string) => {
       const paper = report.papers.find((p) => p.title === title)!;
