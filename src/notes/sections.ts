@@ -22,11 +22,11 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ],
   [
     'own',
-    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths?(?: and weaknesses)?|weaknesses|pros(?: and cons)?|cons|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?))$/,
+    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths?(?: and weaknesses)?|weaknesses|pros(?: and cons)?|cons|advantages?(?: and disadvantages)?|disadvantages?|merits|demerits|drawbacks|shortcomings|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?))$/,
   ],
   [
     'meta',
-    /^(?:authors?|authorship|affiliations?|links?|resources?|references?|bib(?:tex)?|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|more|more (?:links|reading|resources|to read)|further reading|see also|read more|learn more|external links)$/,
+    /^(?:authors?|authorship|affiliations?|links?|resources?|references?|bib(?:tex)?|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|more|more (?:links|reading|resources|to read)|further reading|see also|read more|learn more|external links|vocabulary|glossary|new words|words|生词|单词|词汇)$/,
   ],
   [
     'context',

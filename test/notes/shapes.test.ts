@@ -1311,6 +1311,28 @@ describe('one-paper notes in nested bullets', () => {
     expect(answerOf(entry!)).toMatch(/IODINE algorithm/);
   });
 
+  it('reads Advantages and Disadvantages as the note-taker\'s verdict, and a vocabulary list as no part of the note', () => {
+    const notes = [
+      '# Vision Transformers at Scale',
+      '',
+      '1. The authors split an image into patches, embed each linearly and feed the sequence to a standard Transformer encoder.',
+      '2. Vocabulary',
+      '    - patch 图像块',
+      '    - inductive bias 归纳偏置',
+      '',
+      '### Advantages',
+      '- Scales well with data',
+      '',
+      '### Disadvantages',
+      '- Needs huge pre-training data',
+      '',
+    ].join('\n');
+    const [entry] = read('vit.md', notes).entries;
+    expect(answerOf(entry!)).toBe('The authors split an image into patches, embed each linearly and feed the sequence to a standard Transformer encoder.');
+    expect(entry!.own).toMatch(/Scales well with data/);
+    expect(entry!.body).not.toMatch(/图像块/);
+  });
+
   it('takes a line that only links somewhere as no part of the answer, whatever its label', () => {
     const notes = [
       '* Distributed Representations of Words and Phrases',
