@@ -190,6 +190,11 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     candidates.push(candidate);
   }
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
+  // A note written mostly in Chinese or Japanese quotes the paper in English: its own words
+  // say what the paper does, the quote is a sentence of the paper's, often a detail.
+  let inChinese = 0;
+  for (let i = 0; i < candidates.length; i++) if (CJK.test(candidates[i]!.text)) inChinese++;
+  if (inChinese * 2 > candidates.length) for (let i = 0; i < candidates.length; i++) if (!CJK.test(candidates[i]!.text)) candidates[i]!.score -= OTHER_LANGUAGE_PENALTY;
   return { candidates, sawRemark, sawRestatement };
 }
 
@@ -439,6 +444,9 @@ const METHOD_CUE =
 // "本文提出NL Block" (this paper proposes), "作者提出了" (the authors propose), "提案する" (Japanese):
 // notes in Chinese and Japanese say so too.
 const PROPOSES_CJK = /提出|提案|设计了|引入了|我们的方法|本文的方法/;
+// "本文用图神经网络 ...", "这篇论文 ...", "作者 ...", "本論文では ...": the paper or its authors as the
+// subject, as "This paper ...", "The authors ..." are.
+const PAPER_SUBJECT_CJK = /^(?:本文|这篇(?:论文|文章|工作)|該?(?:论文|論文)|该(?:论文|文章|工作|方法)|作者|本論文|この論文|著者)/;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
 const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
@@ -474,6 +482,8 @@ const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avo
 const FRAGMENT_WORDS = 5;
 /** How much less a sentence that reads as context (readsAsContext) counts when the main sentence is chosen. */
 const CONTEXT_PENALTY = 3;
+/** What a sentence in English takes off in a note written mostly in Chinese or Japanese. */
+const OTHER_LANGUAGE_PENALTY = 2;
 /** How much less a fragment counts when the answer's main sentence is chosen. */
 const FRAGMENT_PENALTY = 3;
 const FORMULA_LABEL = /^(?:formula|equation|eqn?|loss(?: function)?|obj(?:ective)?(?: func(?:tion)?)?|update(?: rule)?|gradient)\s*:/i;
@@ -501,7 +511,7 @@ const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
 function readsAsContext(c: Candidate): boolean {
   const t = c.text;
   if (c.fragment || c.formula || endsWithQuestion(t)) return true;
-  if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t)) return false;
+  if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
   if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || endsInColon(t)) return true;
@@ -523,7 +533,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   const has = (cue: number): boolean => (cues & cue) !== 0;
   let score = 0;
   if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) score += 3;
-  if (PAPER_SUBJECT.test(t)) score += 2;
+  if (PAPER_SUBJECT.test(t) || PAPER_SUBJECT_CJK.test(t)) score += 2;
   else if (has(Cue.Paper) && PAPER_MENTION.test(t)) score += 1;
   if (AUTHOR_SUBJECT.test(t)) score += 1.5;
   if (CONSEQUENCE.test(t)) score += 0.5;
@@ -683,7 +693,7 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
 
 /** "The authors propose ...", "Key idea: ...", "Introduces ...": a sentence that says what the paper does. */
 function statesWhatPaperDoes(text: string): boolean {
-  return PAPER_SUBJECT.test(text) || AUTHOR_SUBJECT.test(text) || METHOD_CUE.test(text) || PROPOSE_START.test(text) || SUMMARY_CUE.test(text) || PROPOSES_CJK.test(text);
+  return PAPER_SUBJECT.test(text) || AUTHOR_SUBJECT.test(text) || METHOD_CUE.test(text) || PROPOSE_START.test(text) || SUMMARY_CUE.test(text) || PROPOSES_CJK.test(text) || PAPER_SUBJECT_CJK.test(text);
 }
 
 /** Whether `c` sits in a bullet nested under the one `parent` sits in (or in its paragraph). */

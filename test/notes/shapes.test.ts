@@ -1237,6 +1237,24 @@ describe('notes in Chinese, one paper per file', () => {
     ]);
   });
 
+  it('answers with the note\'s own sentence whose subject is the paper, not a step or an English quote', () => {
+    const notes = [
+      '#### note:',
+      '',
+      '这篇论文把图卷积简化到只剩邻居聚合，去掉特征变换和非线性激活，用于协同过滤推荐。',
+      '',
+      '1. 每一层只做归一化的邻居嵌入求和',
+      '2. 最终嵌入是各层嵌入的加权和，用 BPR loss 训练',
+      '',
+      '#### highlight',
+      '',
+      '> "we propose a new model named LightGCN, including only the most essential component in GCN, neighborhood aggregation, for collaborative filtering"',
+      '',
+    ].join('\n');
+    const [paper] = inspectNotes([{ file: '推荐/LightGCN.md', bytes: Buffer.from(notes) }, ...['A', 'B'].map((n) => ({ file: `推荐/${n}.md`, bytes: Buffer.from(`本文提出了方法${n}，用更少的计算得到更好的推荐。\n`) }))]).papers;
+    expect(paper).toMatchObject({ title: 'LightGCN', answer: expect.stringMatching(/^这篇论文把图卷积简化到只剩邻居聚合/) });
+  });
+
   it('reads a README of tips among one-paper notes as no paper, and a README linking papers as notes', () => {
     const tips = '# 读论文的一些技巧\n\n#### 1. 先读摘要和结论\n\n先看摘要和结论，判断这篇论文是否值得精读。\n\n#### 2. 带着问题读方法部分\n\n读方法时问自己：作者解决了什么问题？\n';
     const notes = ['A', 'B', 'C'].map((name) => ({ file: `检测/${name}.md`, bytes: Buffer.from(`#### note:\n\n本文提出了一种新的检测方法${name}，用更少的计算得到更准的框。\n`) }));
