@@ -10,8 +10,8 @@ export type InlineRun =
   | { kind: 'strong' | 'em' | 'strike'; children: Inline }
   | { kind: 'link'; href: string; children: Inline }
   | { kind: 'code'; text: string }
-  /** `$...$` or `\(...\)`: LaTeX, shown readably (latex.ts). */
-  | { kind: 'math'; text: string }
+  /** `$...$` or `\(...\)`: LaTeX, shown readably (latex.ts); `$$...$$` (display) an equation set apart, not shown. */
+  | { kind: 'math'; text: string; display?: boolean }
   | { kind: 'html'; text: string }
   | { kind: 'image'; alt: string }
   /** A line break inside a paragraph or a table cell (`<br>`). */

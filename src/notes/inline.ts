@@ -76,7 +76,9 @@ function runText(run: InlineRun): string {
     case 'code':
       return run.text;
     case 'math':
-      return latexToText(run.text);
+      // An equation set on its own ($$...$$) reads as nothing a card can show: "L^CLIP(θ) = E_t [
+      // min(r_t(θ) A_t, ...) ]". Inline math is a word of its sentence ("$\alpha$" as α).
+      return run.display ? '' : latexToText(run.text);
     case 'break':
       return '\n';
     case 'html':

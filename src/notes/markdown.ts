@@ -75,7 +75,11 @@ function mathRule(state: StateInline, silent: boolean): boolean {
     const after = src.charCodeAt(from + end + 1);
     if (before === 0x20 || before === 0x0a || (after >= 0x30 && after <= 0x39)) return false;
   }
-  if (!silent) state.push('math_inline', '', 0).content = window.slice(0, end);
+  if (!silent) {
+    const token = state.push('math_inline', '', 0);
+    token.content = window.slice(0, end);
+    token.markup = marker;
+  }
   state.pos = from + end + marker.length;
   return true;
 }
@@ -306,7 +310,7 @@ function readInline(tokens: Token[]): Inline {
         top().push({ kind: 'code', text: token.content });
         break;
       case 'math_inline':
-        top().push({ kind: 'math', text: token.content });
+        top().push(token.markup === '$$' ? { kind: 'math', text: token.content, display: true } : { kind: 'math', text: token.content });
         break;
       case 'softbreak':
       case 'hardbreak':

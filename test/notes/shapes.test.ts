@@ -548,6 +548,20 @@ describe('LaTeX and the plain format', () => {
     expect(answerOf(entry!)).toBe('The penalty λ ‖w‖_p is tuned per layer: they learn p and λ by gradient descent, with l_p norms between 1 and 2.');
   });
 
+  it('leaves an equation set apart ($$...$$) out of the answer', () => {
+    const notes = [
+      '## Temporal Activation Regularisation',
+      '',
+      '1. They penalise differences between subsequent hidden states of the LSTM, a slowness regulariser $$\\mathrm{TAR} = \\beta \\, L_2(h_t - h_{t-1})$$.',
+      '2. The objective: $$J = \\sum_t \\log p(x_t) - \\mathrm{TAR}$$',
+      '',
+    ].join('\n');
+    const [entry] = read('tar.md', notes).entries;
+    const answer = answerOf(entry!);
+    expect(answer).toMatch(/^They penalise differences between subsequent hidden states of the LSTM/);
+    expect(answer).not.toMatch(/[=_^]|L_2|TAR/);
+  });
+
   it('reads a code of any length as a paper, not as part of the paper before it', () => {
     const { entries } = parseNotes('C9999: First Paper\n\nIts note.\n\nC10000: Second Paper\n\nAnother note.', 'notes.txt');
     expect(entries.map((e) => [e.code, e.title])).toEqual([
