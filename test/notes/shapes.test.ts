@@ -1199,6 +1199,28 @@ describe('blog posts and Pandoc notes', () => {
 
 });
 
+describe('a workshop heading over its papers', () => {
+  it('reads a heading that names a workshop as the group of the papers under it', () => {
+    const notes = [
+      '# Machine Learning for Molecules and Materials Workshop',
+      '',
+      '## Boltzmann Generators',
+      '',
+      'They train an invertible network that maps the Boltzmann distribution to a Gaussian, so samples are drawn independently and reweighted.',
+      '',
+      '## Tensor Field Networks',
+      '',
+      'Networks that are equivariant to 3D rotations, translations and permutations of points, built from spherical harmonics filters.',
+      '',
+    ].join('\n');
+    const { entries } = read('workshop.md', notes);
+    expect(entries.map((e) => [e.session, e.title])).toEqual([
+      ['Machine Learning for Molecules and Materials Workshop', 'Boltzmann Generators'],
+      ['Machine Learning for Molecules and Materials Workshop', 'Tensor Field Networks'],
+    ]);
+  });
+});
+
 describe('a reading list in a table whose idea cells fold into a widget', () => {
   const { entries } = read('table-details.md');
 
