@@ -1221,6 +1221,20 @@ describe('a workshop heading over its papers', () => {
   });
 });
 
+describe('where to find a paper, its code or its recording', () => {
+  it('is no answer, however the note says it', () => {
+    const notes = [
+      '## Neural Ordinary Differential Equations', '', 'The paper is [here](https://arxiv.org/abs/1806.07366).', '',
+      '## k-Means Clustering with Guarantees', '', 'The R package can be downloaded from [CRAN](https://cran.r-project.org/package=foo).', '',
+      '## Stochastic Gradient Descent Revisited', '', 'Recording can be found around 13min [here](https://www.youtube.com/watch?v=abc).', '',
+      '### Key Contributions', '', '- Showed that stochastic gradient descent converges for non-smooth convex objectives with a simple averaging of iterates.', '',
+    ].join('\n');
+    const answers = read('talks.md', notes).entries.map(answerOf);
+    expect(answers.slice(0, 2)).toEqual([expect.stringMatching(/^SKIP /), expect.stringMatching(/^SKIP /)]);
+    expect(answers[2]).toBe('Showed that stochastic gradient descent converges for non-smooth convex objectives with a simple averaging of iterates.');
+  });
+});
+
 describe('a reading list in a table whose idea cells fold into a widget', () => {
   const { entries } = read('table-details.md');
 
