@@ -90,14 +90,14 @@ export function extractKeyIdea(entry: NoteEntry): KeyIdea {
   };
   // What the note says briefly (TLDR, Summary, Main idea) is the answer when it holds one.
   if (entry.lead !== undefined && entry.lead.trim() !== '') {
-    const fromLead = extractFromBody({ ...entry, body: entry.lead, depths: undefined }, MIN_LEAD_WORDS);
+    const fromLead = extractFromBody({ ...entry, body: entry.lead, depths: undefined, opening: undefined }, MIN_LEAD_WORDS);
     if (answered(fromLead)) return fromLead;
   }
   const fromBody = entry.body.trim() === '' ? null : extractFromBody(entry);
   if (fromBody !== null && answered(fromBody)) return fromBody;
   // Related work, history, future work: what a note has to say when it says nothing else.
   if (entry.context !== undefined && entry.context.trim() !== '') {
-    const fromContext = extractFromBody({ ...entry, body: entry.context, depths: undefined });
+    const fromContext = extractFromBody({ ...entry, body: entry.context, depths: undefined, opening: undefined });
     if (answered(fromContext)) return fromContext;
   }
   if (restated) return { skip: SKIP_REASONS.title };
@@ -190,6 +190,8 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     candidates.push(candidate);
   }
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
+  // What a note says before its Method, Results and Thoughts is what the paper is about.
+  if (entry.opening !== undefined) for (let i = 0; i < candidates.length; i++) if (candidates[i]!.paragraph < entry.opening) candidates[i]!.score += OPENING_BONUS;
   // A note written mostly in Chinese or Japanese quotes the paper in English: its own words
   // say what the paper does, the quote is a sentence of the paper's, often a detail.
   let inChinese = 0;
@@ -204,7 +206,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
  * reading no further bounds the work on a huge note.
  */
 function noteSentences(entry: NoteEntry): { sentences: string[]; depths: number[] | null; paragraphs: number[] | null } {
-  if (entry.depths === undefined) {
+  if (entry.depths === undefined && entry.opening === undefined) {
     const body = entry.body.length > MAX_NOTE_CHARS ? entry.body.slice(0, MAX_NOTE_CHARS) : entry.body;
     return { sentences: splitSentences(plainText(body)), depths: null, paragraphs: null };
   }
@@ -218,7 +220,7 @@ function noteSentences(entry: NoteEntry): { sentences: string[]; depths: number[
     chars += part.length + 2;
     for (const sentence of splitSentences(plainText(part))) {
       sentences.push(sentence);
-      depths.push(entry.depths[p] ?? 0);
+      depths.push(entry.depths?.[p] ?? 0);
       paragraphs.push(p);
     }
   }
@@ -482,6 +484,8 @@ const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avo
 const FRAGMENT_WORDS = 5;
 /** How much less a sentence that reads as context (readsAsContext) counts when the main sentence is chosen. */
 const CONTEXT_PENALTY = 3;
+/** What a sentence of a note's opening, before its named parts, gains over theirs. */
+const OPENING_BONUS = 3;
 /** What a sentence in English takes off in a note written mostly in Chinese or Japanese. */
 const OTHER_LANGUAGE_PENALTY = 2;
 /** How much less a fragment counts when the answer's main sentence is chosen. */

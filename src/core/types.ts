@@ -11,6 +11,11 @@ export interface NoteEntry {
    * bullet; 1: a bullet under one), present when some paragraph sits deeper than 0.
    */
   depths?: number[];
+  /**
+   * How many paragraphs of `body` open the note, before its first named part ("### Method"):
+   * present when the note has both.
+   */
+  opening?: number;
   /** The user's own answer from a `Key idea: ...` line, which wins over extraction. */
   keyIdea?: string;
   /** What the note says briefly the paper is about (TLDR, Summary, Main idea): read first for the answer. */

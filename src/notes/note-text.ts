@@ -108,6 +108,8 @@ export class NoteText {
   private readonly bodyDepths: number[] = [];
   /** How many lists the text now being added sits in. */
   private lists = 0;
+  /** How many body paragraphs came before the note's first named part (see markOpening), or -1. */
+  private openingEnds = -1;
   private readonly lead: string[] = [];
   private readonly own: string[] = [];
   private readonly context: string[] = [];
@@ -289,6 +291,14 @@ export class NoteText {
     }
   }
 
+  /**
+   * Called where the note's first named part starts ("### Method", "#### Results"): the body's
+   * paragraphs before it are the note's opening, which says what the paper is about.
+   */
+  markOpening(): void {
+    if (this.openingEnds === -1) this.openingEnds = this.body.length;
+  }
+
   private setKeyIdea(text: string): void {
     const idea = text.replace(/\s+/g, ' ').trim();
     if (idea !== '' && this.keyIdea === undefined) this.keyIdea = idea;
@@ -299,9 +309,10 @@ export class NoteText {
   }
 
   /** The entry's text fields: body, and lead/own/context/keyIdea/removed where there are any. */
-  fields(): Pick<NoteEntry, 'body' | 'depths' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> {
-    const fields: Pick<NoteEntry, 'body' | 'depths' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
+  fields(): Pick<NoteEntry, 'body' | 'depths' | 'opening' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> {
+    const fields: Pick<NoteEntry, 'body' | 'depths' | 'opening' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
     if (this.bodyDepths.some((depth) => depth > 0)) fields.depths = [...this.bodyDepths];
+    if (this.openingEnds > 0 && this.openingEnds < this.body.length) fields.opening = this.openingEnds;
     const lead = this.lead.filter((t) => t.trim() !== '');
     if (lead.length) fields.lead = lead.join('\n\n');
     if (this.own.length) fields.own = this.own.join('\n\n');

@@ -423,6 +423,7 @@ class PaperReader {
     const addParts = (parts: Section[]) => {
       for (const part of parts) {
         this.partLines.add(part.line);
+        if (partKind(part.label) !== null) note.markOpening();
         const kind = partKind(part.label) ?? 'body';
         note.addBlocks(part.blocks, kind);
         addParts(part.children.map((child) => (partKind(child.label) === null && kind !== 'body' ? { ...child, label: part.label } : child)));
@@ -508,7 +509,9 @@ class PaperReader {
         continue;
       }
       if (block.kind === 'heading') {
-        part = partKind(headingLabel(block.inline)) ?? 'body';
+        const kind = partKind(headingLabel(block.inline));
+        if (kind !== null) note.markOpening();
+        part = kind ?? 'body';
         continue;
       }
       note.addBlocks([block], part);

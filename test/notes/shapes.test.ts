@@ -1401,6 +1401,29 @@ describe('one-paper notes in nested bullets', () => {
     expect(entry!.body).not.toMatch(/图像块/);
   });
 
+  it('answers from what a note says before its Method and Results, under its author and venue lines', () => {
+    const notes = [
+      '# Graph Attention Networks',
+      '',
+      '### Petar Veličković, Guillem Cucurull, Arantxa Casanova',
+      '',
+      '### ICLR 2018',
+      '',
+      'Graph attention layers let each node weigh its neighbours with masked self-attention, without costly matrix operations or knowing the graph in advance.',
+      '',
+      '### Method',
+      '',
+      'The authors use multi-head attention and concatenate the heads, using LeakyReLU in the attention coefficients before the softmax.',
+      '',
+      '### Results',
+      '',
+      'They match or beat the state of the art on Cora, Citeseer and PPI.',
+      '',
+    ].join('\n');
+    const [entry] = read('gat.md', notes).entries;
+    expect(answerOf(entry!)).toMatch(/^Graph attention layers let each node weigh its neighbours with masked self-attention/);
+  });
+
   it('takes a line that only links somewhere as no part of the answer, whatever its label', () => {
     const notes = [
       '* Distributed Representations of Words and Phrases',
