@@ -1424,6 +1424,12 @@ describe('one-paper notes in nested bullets', () => {
     expect(answerOf(entry!)).toMatch(/^Graph attention layers let each node weigh its neighbours with masked self-attention/);
   });
 
+  it('takes a link to samples, as to code or a demo, as no word of the note', () => {
+    const notes = '# Tacotron 2\n\nA sequence-to-sequence network that predicts mel spectrograms and a modified WaveNet that turns them into speech, with a mean opinion score of 4.53. \\[[samples](https://google.github.io/tacotron)\\]\n';
+    const [entry] = read('tacotron2.md', notes).entries;
+    expect(answerOf(entry!)).toBe('A sequence-to-sequence network that predicts mel spectrograms and a modified WaveNet that turns them into speech, with a mean opinion score of 4.53.');
+  });
+
   it('takes a line that only links somewhere as no part of the answer, whatever its label', () => {
     const notes = [
       '* Distributed Representations of Words and Phrases',
