@@ -437,6 +437,8 @@ const BACK_REFERENCE =
 const CONTRAST_START = /^(?:but|however|although|though|yet|whereas)\b/i;
 const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|like)\b/i;
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
+// "Otherwise, standard FLIP/PIC use.", "Apart from that, ...": what the paper leaves as it was.
+const ASIDE_START = /^(?:otherwise|apart from (?:that|this)|besides(?: that| this)?|other than that|beyond that)\b/i;
 const CONTEXT_START =
   /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work|applications?|use cases?|datasets?|benchmarks?|baselines?)\b/i;
 // "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "This work: ...", "The suggested method
@@ -565,6 +567,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (CONTRAST_START.test(t)) score -= 1;
   if (EXAMPLE_START.test(t)) score -= 1.5;
   if (ELABORATION_START.test(t)) score -= 1;
+  if (ASIDE_START.test(t)) score -= 1.5;
   if (CONTEXT_START.test(t)) score -= 1;
   if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
   if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t)) score += 2.5;

@@ -1430,6 +1430,12 @@ describe('one-paper notes in nested bullets', () => {
     expect(answerOf(entry!)).toBe('A sequence-to-sequence network that predicts mel spectrograms and a modified WaveNet that turns them into speech, with a mean opinion score of 4.53.');
   });
 
+  it('leaves out what the paper keeps as it was ("Otherwise, ...")', () => {
+    const notes = '* [[https://example.org/sand.pdf][Animating Sand as a Fluid]]\n   Sand is simulated with a FLIP fluid solver plus a frictional plasticity model. Otherwise, standard FLIP/PIC use.\n';
+    const [entry] = read('papers.org', notes).entries;
+    expect(answerOf(entry!)).toBe('Sand is simulated with a FLIP fluid solver plus a frictional plasticity model.');
+  });
+
   it('takes a line that only links somewhere as no part of the answer, whatever its label', () => {
     const notes = [
       '* Distributed Representations of Words and Phrases',
