@@ -285,12 +285,12 @@ export function generateIncrementally(decksDir: string, name: string): Increment
   const skipped = skippedChanged ? [...oldSkipped.slice(0, oldSkipsBefore), ...newSkips, ...(Array.isArray(skipsBelow) ? skipsBelow.map((line) => JSON.parse(line) as SkippedNote) : oldSkipped.slice(skipsFrom))] : [];
   const titles = new Map(newCards.map((card) => [card.id, card.title]));
   const ids = () => {
-    const all: string[] = [];
-    for (let k = 0; k < firstRef; k++) all.push(idAt(old, k));
-    for (const card of newCards) all.push(card.id);
-    if (movedCards) for (const card of movedCards) all.push(card.id);
-    else for (let k = lastRef; k < cardCount; k++) all.push(idAt(old, k));
-    return all.map((id) => ({ id }));
+    const all: { id: string; title: string }[] = [];
+    for (let k = 0; k < firstRef; k++) all.push(idAndTitleAt(old, k));
+    for (const card of newCards) all.push({ id: card.id, title: card.title });
+    if (movedCards) for (const card of movedCards) all.push({ id: card.id, title: card.title });
+    else for (let k = lastRef; k < cardCount; k++) all.push(idAndTitleAt(old, k));
+    return all;
   };
   return {
     deck: name,
@@ -311,15 +311,24 @@ const ID_START = '{"id":"';
 /** An id that reads the same in latin1 and UTF-8, and as JSON and as it is: printable ASCII, no \\ or ". */
 const PLAIN_ID = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/;
 
-/** Card `k`'s id, from its line in cards.json (`{"id":"...",...}`) without parsing the rest. */
-function idAt(old: CardsLayout, k: number): string {
+const TITLE_AFTER_ID = '","title":"';
+
+/** Card `k`'s id and title, from its line in cards.json (`{"id":"...","title":"...",...}`), parsing the line only when they are not plain. */
+function idAndTitleAt(old: CardsLayout, k: number): { id: string; title: string } {
   const start = old.cards.starts[k]!;
   const from = start + ID_START.length;
   if (old.latin.startsWith(ID_START, start)) {
-    const id = old.latin.slice(from, old.latin.indexOf('"', from));
-    if (PLAIN_ID.test(id)) return id;
+    const idEnd = old.latin.indexOf('"', from);
+    const id = old.latin.slice(from, idEnd);
+    if (PLAIN_ID.test(id) && old.latin.startsWith(TITLE_AFTER_ID, idEnd)) {
+      const titleFrom = idEnd + TITLE_AFTER_ID.length;
+      const title = old.latin.slice(titleFrom, old.latin.indexOf('"', titleFrom));
+      // Printable ASCII without \ or ": the title as it is (an empty one is fine too).
+      if (title === '' || PLAIN_ID.test(title)) return { id, title };
+    }
   }
-  return (JSON.parse(old.bytes.toString('utf8', start, old.cards.ends[k]!)) as Card).id;
+  const card = JSON.parse(old.bytes.toString('utf8', start, old.cards.ends[k]!)) as Card;
+  return { id: card.id, title: card.title };
 }
 
 /**

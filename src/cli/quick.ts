@@ -1,4 +1,4 @@
-// The quick path for `paperdeck due` (and `generate`). A shell prompt may run `due` on every new line, so it should
+// The quick path for `paperdeck due` (and `generate`, and `cards --json`). A shell prompt may run `due` on every new line, so it should
 // start about as fast as Node itself, and commander, the parser everything else goes through,
 // takes longer to load than `due` takes to run on a small deck. Node's own parseArgs (strict)
 // reads the plain forms of the command instead; anything it does not accept as plainly valid
@@ -11,9 +11,9 @@ import { JSON_OPTION, PLACE_OPTIONS } from './options.js';
 
 /**
  * The commands the quick path runs. Each takes one optional deck name and the options in
- * options.ts, nothing else, which is what lets parseArgs read it. `cards` and `stats` would
- * fit too, but their own work dwarfs commander's cost, and every command here is code that
- * each `due` compiles (the quick path is bundled as one file: scripts/bundle.mjs).
+ * options.ts, nothing else, which is what lets parseArgs read it. `stats` would fit too, but
+ * its own work dwarfs commander's cost, and every command here is code that each `due`
+ * compiles (the quick path is bundled as one file: scripts/bundle.mjs).
  */
 export const QUICK_COMMAND_MODULES = {
   due: () => import('./commands/due.js'),
@@ -21,6 +21,9 @@ export const QUICK_COMMAND_MODULES = {
   // line of cards.json, less than commander takes to load; when something did, it hands over to
   // the full program, which has the generator (hand-over.ts), before printing anything.
   generate: () => import('./commands/generate.js'),
+  // `cards --json` from the due index, which holds every card's title and state: no cards.json,
+  // snapshot or scheduler; anything else is handed over to the full program's `cards`.
+  cards: () => import('./quick-cards.js'),
 } satisfies CommandModules;
 
 /** Commands whose argument takes any number of words (`generate [decks...]`): commander hands them as one list. */

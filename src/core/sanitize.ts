@@ -49,6 +49,11 @@ function escapeRaw(json: string): string {
   return json.replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** JSON.stringify(text) made safe on a terminal as safeJson makes it: one string's JSON in safeJson's text. */
+export function safeJsonString(text: string): string {
+  return escapeRaw(JSON.stringify(text));
+}
+
 /**
  * `value` as indented JSON that is safe on a terminal and still the data: JSON.stringify
  * escapes C0 controls (ESC among them) already, and the few others are escaped here as
@@ -95,8 +100,17 @@ const ITEMS_AT_ONCE = 256;
  * either place is made a run at a time too.
  */
 export function* safeJsonPieces(value: unknown): Generator<string> {
-  for (const piece of jsonPieces(value)) yield escapeRaw(piece);
+  if (value instanceof SafeJsonText) yield* value.pieces;
+  else for (const piece of jsonPieces(value)) yield escapeRaw(piece);
   yield '\n';
+}
+
+/**
+ * A document's JSON text made by hand, already as safeJson would write it (every string through
+ * safeJsonString, JSON.stringify's indent of 2), in pieces: written as it is.
+ */
+export class SafeJsonText {
+  constructor(readonly pieces: Iterable<string>) {}
 }
 
 /** An object or list JSON.stringify writes as it is (no toJSON, a plain prototype): its parts may be written one by one. */

@@ -8,15 +8,18 @@
 // whose later entries it replays. Anything else, or any doubt, and `due` reads everything as
 // before; so the index is a cache that is right or unused, never trusted past what it covers.
 //
-// Layout (schema 2): one line of JSON (DueIndexHead), a newline, zero bytes up to a multiple of
-// 8, then the columns, each `cards` long, little-endian: `due` and `buriedUntil` (Float64, NaN
-// for none), `state` (Uint8, NOT_ANSWERED for a card never answered) and `suspended` (Uint8, 0
-// or 1); then the card ids as one JSON list of `idsBytes` bytes. `due` reads the columns where
-// they lie in the bytes read, and the ids only when it needs them: nothing is parsed a card.
+// Layout (schema 3): one line of JSON (DueIndexHead), a newline, zero bytes up to a multiple of
+// 8, then the columns, each `cards` long, little-endian: the Float64 ones (FLOAT_COLUMNS: `due`,
+// `buriedUntil` and `lastReview` with NaN for none, then the other numbers of a card's state),
+// then the Uint8 ones: `state` (NOT_ANSWERED for a card never answered), `suspended` and `leech`
+// (0 or 1); then the card ids as one JSON list of `idsBytes` bytes, and their titles as one of
+// `titlesBytes`. `due` reads the columns where they lie in the bytes read, and the ids only when it
+// needs them: nothing is parsed a card. `cards --json` reads every card's whole state and title
+// from it (cli/quick-cards.ts), so it too needs neither cards.json nor the snapshot.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';
-import type { CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
+import type { CardState, CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
 import type { QueueCard, QueueColumns, QueueState } from '../schedule/queue.js';
 import type { LogTail } from '../schedule/log-window.js';
 import { writeFileAtomicSync } from './atomic-file.js';
@@ -29,13 +32,18 @@ import { deviceLogFiles, isAfter, mergedTail, type MergeKey, type ReadLog } from
 import { drain, fileSize, headerStillArriving, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
 
-const DUE_INDEX_VERSION = 2;
+const DUE_INDEX_VERSION = 3;
 
 /** `state` of a card never answered. */
-const NOT_ANSWERED = 255;
+export const NOT_ANSWERED = 255;
 
-/** Bytes a card takes in the columns: due and buriedUntil (8 each), state and suspended (1 each). */
-const CARD_BYTES = 18;
+/** The Float64 columns, in the file's order. NaN stands for null in `buriedUntil` and `lastReview`. */
+const FLOAT_COLUMNS = ['due', 'buriedUntil', 'lastReview', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses'] as const;
+/** The Uint8 columns, after them. */
+const BYTE_COLUMNS = ['state', 'suspended', 'leech'] as const;
+
+/** Bytes a card takes in the columns. */
+const CARD_BYTES = FLOAT_COLUMNS.length * 8 + BYTE_COLUMNS.length;
 
 /** The columns are stored as this machine holds them; an index from a big-endian one is not used. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -60,26 +68,23 @@ interface DueIndexHead {
   total?: number;
   lastKey?: MergeKey | null;
   others?: { device: string; seq: number; bytes: number; pointLine: string | null }[];
-  /** How many cards the columns hold, and the length in bytes of the ids' JSON after them. */
+  /** How many cards the columns hold, and the length in bytes of the ids' JSON after them, and of the titles' after those. */
   cards: number;
   idsBytes: number;
+  titlesBytes: number;
 }
 
-/** The columns, one entry a card in note order, as views into the index's bytes. */
-interface DueColumns {
-  due: Float64Array;
-  /** NaN: not buried. */
-  buriedUntil: Float64Array;
-  /** A CardStateKind, or NOT_ANSWERED. */
-  state: Uint8Array;
-  /** 1: suspended. */
-  suspended: Uint8Array;
-}
+/**
+ * The columns, one entry a card in note order, as views into the index's bytes: a card's state
+ * field by field (NaN for a null time; `state` NOT_ANSWERED for a card never answered, whose
+ * other fields mean nothing; 1 for true in `suspended` and `leech`).
+ */
+export type DueColumns = Record<(typeof FLOAT_COLUMNS)[number], Float64Array> & Record<(typeof BYTE_COLUMNS)[number], Uint8Array>;
 
 /** What an index is made from: cards.json as read, and the notes stamps it was checked against. */
 export interface IndexedCards {
-  /** Its generator and its cards' ids, in note order. */
-  cardsFile: Pick<CardsFile, 'generator'> & { cards: readonly { id: string }[] };
+  /** Its generator and its cards' ids and titles, in note order. */
+  cardsFile: Pick<CardsFile, 'generator'> & { cards: readonly { id: string; title: string }[] };
   cardsStat: FileStat;
   /**
    * The stat is that of the file this process itself just renamed into place (writeCardsFile):
@@ -135,6 +140,7 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
   if (!LITTLE_ENDIAN) return false;
   const n = cardsFile.cards.length;
   const ids = Buffer.from(JSON.stringify(cardsFile.cards.map((card) => card.id)), 'utf8');
+  const titles = Buffer.from(JSON.stringify(cardsFile.cards.map((card) => card.title)), 'utf8');
   const head: DueIndexHead = {
     schemaVersion: DUE_INDEX_VERSION,
     generator: cardsFile.generator,
@@ -150,31 +156,26 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
     others,
     cards: n,
     idsBytes: ids.length,
+    titlesBytes: titles.length,
   };
   const headBytes = Buffer.from(`${JSON.stringify(head)}\n`, 'utf8');
   const start = align8(headBytes.length);
-  const columns = {
-    due: new Float64Array(n),
-    buriedUntil: new Float64Array(n),
-    state: new Uint8Array(n),
-    suspended: new Uint8Array(n),
-  } satisfies DueColumns;
-  cardsFile.cards.forEach((card, i) => {
-    const state = states.get(card.id);
-    columns.due[i] = state ? state.due : 0;
-    columns.buriedUntil[i] = state?.buriedUntil ?? NaN;
-    columns.state[i] = state ? state.state : NOT_ANSWERED;
-    columns.suspended[i] = state?.suspended ? 1 : 0;
-  });
-  const out = Buffer.alloc(start + n * CARD_BYTES + ids.length);
+  const out = Buffer.alloc(start + n * CARD_BYTES + ids.length + titles.length);
   headBytes.copy(out, 0);
-  let offset = start;
-  for (const array of [columns.due, columns.buriedUntil, columns.state, columns.suspended]) {
-    const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-    bytes.copy(out, offset);
-    offset += bytes.length;
+  const columns = columnsIn(out, start, n);
+  for (let i = 0; i < n; i++) {
+    const state = states.get(cardsFile.cards[i]!.id);
+    if (state === undefined) {
+      columns.state[i] = NOT_ANSWERED;
+      continue;
+    }
+    // Only states the columns give back exactly: a field of another kind (a hand-edited
+    // snapshot) leaves no index, and the full read says what it makes of it.
+    if (!setColumns(columns, i, state)) return false;
   }
-  ids.copy(out, offset);
+  let offset = start + n * CARD_BYTES;
+  offset += ids.copy(out, offset);
+  titles.copy(out, offset);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileAtomicSync(join(dir, DUE_INDEX_FILE), out);
@@ -184,16 +185,116 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
   }
 }
 
+/** The columns of `count` cards starting at byte `at` of `bytes` (8-aligned), as views into them. */
+function columnsIn(bytes: Buffer, at: number, count: number): DueColumns {
+  const columns = {} as DueColumns;
+  let offset = bytes.byteOffset + at;
+  for (const name of FLOAT_COLUMNS) {
+    columns[name] = new Float64Array(bytes.buffer, offset, count);
+    offset += count * 8;
+  }
+  for (const name of BYTE_COLUMNS) {
+    columns[name] = new Uint8Array(bytes.buffer, offset, count);
+    offset += count;
+  }
+  return columns;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && !Number.isNaN(value);
+const isTimeOrNull = (value: unknown): value is number | null => value === null || isNumber(value);
+
+/**
+ * Writes `state` into the columns at `i`; false (nothing to trust) when a field is not of the
+ * kind the columns hold exactly: a number (never NaN), a time or null, a boolean, a state kind.
+ */
+function setColumns(columns: DueColumns, i: number, state: CardState): boolean {
+  const kind: unknown = state.state;
+  if (kind !== 0 && kind !== 1 && kind !== 2 && kind !== 3) return false;
+  if (!isTimeOrNull(state.buriedUntil) || !isTimeOrNull(state.lastReview)) return false;
+  if (typeof state.suspended !== 'boolean' || typeof state.leech !== 'boolean') return false;
+  for (const name of FLOAT_COLUMNS) {
+    if (name === 'buriedUntil' || name === 'lastReview') continue;
+    if (!isNumber(state[name])) return false;
+  }
+  for (const name of FLOAT_COLUMNS) columns[name][i] = state[name] ?? NaN;
+  columns.state[i] = kind;
+  columns.suspended[i] = state.suspended ? 1 : 0;
+  columns.leech[i] = state.leech ? 1 : 0;
+  return true;
+}
+
+/** The state the columns hold at `i`, or undefined for a card never answered. */
+export function stateInColumns(columns: DueColumns, i: number): CardState | undefined {
+  const kind = columns.state[i]!;
+  if (kind === NOT_ANSWERED) return undefined;
+  if (kind > 3) throw new Error('the due index holds a state paperdeck does not write');
+  const buriedUntil = columns.buriedUntil[i]!;
+  const lastReview = columns.lastReview[i]!;
+  return {
+    due: columns.due[i]!,
+    stability: columns.stability[i]!,
+    difficulty: columns.difficulty[i]!,
+    elapsedDays: columns.elapsedDays[i]!,
+    scheduledDays: columns.scheduledDays[i]!,
+    learningSteps: columns.learningSteps[i]!,
+    reps: columns.reps[i]!,
+    lapses: columns.lapses[i]!,
+    state: kind as CardStateKind,
+    lastReview: Number.isNaN(lastReview) ? null : lastReview,
+    suspended: columns.suspended[i] === 1,
+    buriedUntil: Number.isNaN(buriedUntil) ? null : buriedUntil,
+    leech: columns.leech[i] === 1,
+  };
+}
+
+/** Whether two states are the same in every field. */
+function sameState(a: CardState | null | undefined, b: CardState | undefined): boolean {
+  if (!a || !b) return a === b || (a === null && b === undefined);
+  return (
+    Object.is(a.due, b.due) &&
+    Object.is(a.stability, b.stability) &&
+    Object.is(a.difficulty, b.difficulty) &&
+    Object.is(a.elapsedDays, b.elapsedDays) &&
+    Object.is(a.scheduledDays, b.scheduledDays) &&
+    Object.is(a.learningSteps, b.learningSteps) &&
+    Object.is(a.reps, b.reps) &&
+    Object.is(a.lapses, b.lapses) &&
+    a.state === b.state &&
+    a.lastReview === b.lastReview &&
+    a.suspended === b.suspended &&
+    a.buriedUntil === b.buriedUntil &&
+    a.leech === b.leech
+  );
+}
+
 /** Whether deck `deck` has a folder in the state (it was studied there): a due index may go in it. */
 export function hasDeckState(stateDir: string, deck: string): boolean {
   return existsSync(deckStateDir(stateDir, deck));
+}
+
+/** A deck's cards as its due index holds them, brought up to the logs' ends: what `cards --json` reads. */
+export interface IndexedDeck {
+  /** How many cards, in note order. */
+  length: number;
+  /** The columns (every field of each card's state), as views into the index's bytes. */
+  columns: DueColumns;
+  ids(): string[];
+  titles(): string[];
+  /**
+   * False when an entry past the index's point was made on a state other than the index's for
+   * its card, in a deck with other machines' logs: a full read would merge it again
+   * (store/merged-log.ts), so only the fields the queue reads are sure.
+   */
+  exact: boolean;
+  /** Whether the own log ends in a torn line (readers note it). */
+  torn: boolean;
 }
 
 /**
  * The deck's cards and their states from its due index, as the columns it keeps them in, with
  * the log's end (today's entries); or null when the index cannot be used.
  */
-export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: CardsStillAsIndexed): { columns: QueueColumns; progress: LogTail } | null {
+export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: CardsStillAsIndexed): { columns: QueueColumns; progress: LogTail; deck: IndexedDeck } | null {
   try {
     const device = thisDevice().name;
     const dir = localDeckDir(stateDir, device, deck);
@@ -215,38 +316,40 @@ export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: Car
   }
 }
 
-/** The head and columns of an index file's bytes, or null when they are not an index of this version; the ids are left to `ids`. */
-function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; ids: () => string[] } | null {
+/** A JSON list of `count` strings, or an error naming what it should have been. */
+function stringList(text: string, count: number, what: string): string[] {
+  const parsed: unknown = JSON.parse(text);
+  if (!Array.isArray(parsed) || parsed.length !== count || !parsed.every((item) => typeof item === 'string')) throw new Error(`the due index's ${what} are damaged`);
+  return parsed as string[];
+}
+
+/** The head and columns of an index file's bytes, or null when they are not an index of this version; the ids and titles are left to `ids` and `titles`. */
+function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; ids: () => string[]; titles: () => string[] } | null {
   if (!LITTLE_ENDIAN) return null;
   const newline = bytes.indexOf(10);
   if (newline < 0) return null;
   const head: unknown = JSON.parse(bytes.toString('utf8', 0, newline));
   if (!isJsonObject(head) || head.schemaVersion !== DUE_INDEX_VERSION) return null;
-  const { seq, logBytes, cardsStat, notesStamps, pointLine, cards: n, idsBytes } = head;
+  const { seq, logBytes, cardsStat, notesStamps, pointLine, cards: n, idsBytes, titlesBytes } = head;
   if (!Number.isInteger(seq) || !Number.isInteger(logBytes) || !isJsonObject(cardsStat) || !Array.isArray(notesStamps)) return null;
   if ((seq as number) > 0 && typeof pointLine !== 'string') return null;
-  if (!Number.isSafeInteger(n) || (n as number) < 0 || !Number.isSafeInteger(idsBytes) || (idsBytes as number) < 0) return null;
+  for (const size of [n, idsBytes, titlesBytes]) if (!Number.isSafeInteger(size) || (size as number) < 0) return null;
   const count = n as number;
   const start = align8(newline + 1);
   const idsStart = start + count * CARD_BYTES;
-  if (bytes.length !== idsStart + (idsBytes as number)) return null;
+  const titlesStart = idsStart + (idsBytes as number);
+  if (bytes.length !== titlesStart + (titlesBytes as number)) return null;
   // Views into the bytes read, where they sit at an address the columns can start at; else one aligned copy.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(new Uint8Array(bytes));
-  const at = aligned.byteOffset + start;
-  const columns: DueColumns = {
-    due: new Float64Array(aligned.buffer, at, count),
-    buriedUntil: new Float64Array(aligned.buffer, at + count * 8, count),
-    state: new Uint8Array(aligned.buffer, at + count * 16, count),
-    suspended: new Uint8Array(aligned.buffer, at + count * 17, count),
-  };
+  const columns = columnsIn(aligned, start, count);
   let ids: string[] | null = null;
-  const idsOf = (): string[] => {
-    if (ids) return ids;
-    const parsed: unknown = JSON.parse(aligned.toString('utf8', idsStart, aligned.length));
-    if (!Array.isArray(parsed) || parsed.length !== count || !parsed.every((id) => typeof id === 'string')) throw new Error('the due index\'s card ids are damaged');
-    return (ids = parsed as string[]);
+  let titles: string[] | null = null;
+  return {
+    head: head as unknown as DueIndexHead,
+    columns,
+    ids: () => (ids ??= stringList(aligned.toString('utf8', idsStart, titlesStart), count, 'card ids')),
+    titles: () => (titles ??= stringList(aligned.toString('utf8', titlesStart, aligned.length), count, 'titles')),
   };
-  return { head: head as unknown as DueIndexHead, columns, ids: idsOf };
 }
 
 /**
@@ -255,7 +358,7 @@ function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; i
  * were made on the states the index holds. Another device's entries past the index's point mean
  * a full read, which merges them (merged-log.ts).
  */
-function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: string, deck: string): { columns: QueueColumns; progress: LogTail } {
+function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: string, deck: string): { columns: QueueColumns; progress: LogTail; deck: IndexedDeck } {
   const { head: doc, columns: stored, ids } = index;
   // The index's columns, read where they lie: `due` on 10,000 cards makes no object a card (the
   // entries replayed below are written into them), and parses the ids only to find or name one.
@@ -284,15 +387,15 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
     },
   };
   let positions: Map<string, number> | null = null;
+  const indexed: IndexedDeck = { length: doc.cards, columns: stored, ids, titles: index.titles, exact: true, torn: false };
   /** A card's state as an entry past the index's point left it (a card no longer in the deck is not counted). */
-  const setState = (card: string, after: QueueState) => {
+  const setState = (entry: LogEntry, merging: boolean) => {
     positions ??= new Map(ids().map((id, i) => [id, i]));
-    const i = positions.get(card);
+    const i = positions.get(entry.card);
     if (i === undefined) return;
-    stored.state[i] = after.state;
-    stored.due[i] = after.due;
-    stored.suspended[i] = after.suspended ? 1 : 0;
-    stored.buriedUntil[i] = after.buriedUntil ?? NaN;
+    // Among other machines' entries, one made on another state is merged again by a full read.
+    if (merging && !sameState(entry.before, stateInColumns(stored, i))) indexed.exact = false;
+    if (!setColumns(stored, i, entry.after)) throw new LogCorruption('an entry holds a state the index cannot');
   };
   const device = doc.device!;
   const logFile = deviceLogFile(stateDir, deck, device);
@@ -326,9 +429,9 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
   if (!existsSync(logFile)) {
     if (doc.seq !== 0) throw new LogCorruption('the log is gone');
     const tail = (seq: number): LogEntry[] => (others.length ? mergedTail(others, total, total - seq) : []);
-    return { columns, progress: { lastSeq: () => total, entriesSince: tail } };
+    return { columns, progress: { lastSeq: () => total, entriesSince: tail }, deck: indexed };
   }
-  const { headerBytes, lastSeq, goodEnd } = withFile(logFile, 'r', (fd) => {
+  const { headerBytes, lastSeq, goodEnd, torn } = withFile(logFile, 'r', (fd) => {
     const header = readHeader(fd, logFile);
     // The whole entry at the point, not only its number: another log's entry there would
     // carry another time or card.
@@ -337,16 +440,17 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
     }
     const from = doc.seq > 0 ? doc.logBytes : header;
     let latest = doc.lastKey ?? null;
-    const { lastSeq, goodEnd } = drain(scanEntryBatches(fd, from, doc.seq), (batch) => {
+    const { lastSeq, goodEnd, torn } = drain(scanEntryBatches(fd, from, doc.seq), (batch) => {
       for (const entry of batch) {
         // An entry merging before what the index holds (a clock set back): a full read orders it.
         if (others.length > 0 && !isAfter(entry, device, latest)) throw new LogCorruption('an entry merges before the index');
         latest = { at: entry.at, device, seq: entry.seq };
-        setState(entry.card, entry.after);
+        setState(entry, others.length > 0);
       }
     });
-    return { headerBytes: header, lastSeq, goodEnd };
+    return { headerBytes: header, lastSeq, goodEnd, torn: torn !== null };
   });
+  indexed.torn = torn;
   const merged = total + (lastSeq - doc.seq);
   const entriesSince = (seq: number): LogEntry[] => {
     if (others.length > 0) {
@@ -357,7 +461,7 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
     if (entries.length > 0 && entries[0]!.seq !== seq + 1) throw new LogCorruption(`entry ${seq + 1} is missing near its end`);
     return entries;
   };
-  return { columns, progress: { lastSeq: () => merged, entriesSince } };
+  return { columns, progress: { lastSeq: () => merged, entriesSince }, deck: indexed };
 }
 
 function statOrNull(file: string): { size: number; mtimeMs: number } | null {

@@ -194,6 +194,8 @@ describe('paperdeck due', () => {
     expect(bin).toContain('src/cli/commands/due.ts');
     // generate's quick path: a deck with nothing changed, reported from cards.json's first line.
     expect(bin).toContain('src/cli/commands/generate.ts');
+    // cards --json's quick path: the rows from the due index, with no scheduler (ts-fsrs, below).
+    expect(bin).toContain('src/cli/quick-cards.ts');
     expect(bin.filter((s) => /node_modules\/(commander|ink|react|ts-fsrs|proper-lockfile|graceful-fs)\//.test(s) || /src\/cli\/(program|commands\/(?!due|generate\.))/.test(s))).toEqual([]);
     expect(bin.filter((s) => /src\/(notes|cards\/(keyIdea|generate|identity|sentences)|store\/lock)\./.test(s))).toEqual([]);
   });

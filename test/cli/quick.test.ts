@@ -45,6 +45,25 @@ describe('the quick path for generate', () => {
   });
 });
 
+describe('the quick path for cards', () => {
+  const accepted = [
+    ['cards', '--json'],
+    ['cards', 'iclr2017', '--json'],
+    ['cards', '--json', '--decks', '/tmp/d', 'a', '--state=rel/state'],
+    ['cards'],
+    ['cards', 'a'],
+  ];
+  it.each(accepted)('reads %j exactly as commander does', async (...args: string[]) => {
+    const quick = quickInvocation(args);
+    expect(quick).not.toBeNull();
+    expect(plain(quick)).toEqual(plain(await commanderReading(args)));
+  });
+
+  it.each([['cards', '--search', 'x', '--json'], ['cards', 'a', 'b'], ['cards', '--help']])('leaves %j to commander', (...args: string[]) => {
+    expect(quickInvocation(args)).toBeNull();
+  });
+});
+
 describe('the quick path for due', () => {
   // Every combination of what the plain form holds: a deck or none, --json or not, --decks and
   // --state absent, as two words or with "=", in two orders; then a few odd but plain forms.
@@ -89,7 +108,6 @@ describe('the quick path for due', () => {
     ['--json', 'due'],
     ['--version'],
     [],
-    ['cards'],
     ['study'],
     ['Due'],
   ];

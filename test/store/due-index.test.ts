@@ -167,28 +167,38 @@ describe('the due index', () => {
       expect(currentDueIndex(ws.decks, ws.state, 'papers')).toBeNull();
     });
 
-    it('its columns or ids were damaged in place, or it was left by an older paperdeck: `due` counts as the full read does', async () => {
+    it('its columns, ids or titles were damaged in place, or it was left by an older paperdeck: `due` and `cards --json` print what the full read prints', async () => {
       const ws = await withIndex();
       const index = dueIndexOf(ws.state, 'papers');
       const good = readFileSync(index);
       const due = () => runCli(['due', '--json', '--decks', ws.decks, '--state', ws.state], { env: { ...process.env, PAPERDECK_NOW: new Date(2026, 5, 2, 9, 0).toISOString() } });
       const counted = due();
       expect(counted.code).toBe(0);
-      const head = JSON.parse(good.toString('utf8', 0, good.indexOf(10))) as { cards: number; idsBytes: number };
-      const columnsEnd = good.length - head.idsBytes;
-      // A state no paperdeck writes, in the last card's `state` byte (the columns end: state, then suspended).
+      const head = JSON.parse(good.toString('utf8', 0, good.indexOf(10))) as { cards: number; idsBytes: number; titlesBytes: number };
+      const titlesStart = good.length - head.titlesBytes;
+      const columnsEnd = titlesStart - head.idsBytes;
+      // A state no paperdeck writes, in the last card's `state` byte (the columns end: state, suspended, leech).
       const badState = Buffer.from(good);
-      badState[columnsEnd - head.cards - 1] = 9;
+      badState[columnsEnd - 2 * head.cards - 1] = 9;
       // Ids that are not a list of the cards.
-      const badIds = Buffer.concat([good.subarray(0, columnsEnd), Buffer.from(JSON.stringify(['x']).padEnd(head.idsBytes, ' '))]);
+      const badIds = Buffer.concat([good.subarray(0, columnsEnd), Buffer.from(JSON.stringify(['x']).padEnd(head.idsBytes, ' ')), good.subarray(titlesStart)]);
+      // Titles that are not a list of the cards'.
+      const badTitles = Buffer.concat([good.subarray(0, titlesStart), Buffer.from(JSON.stringify(['x']).padEnd(head.titlesBytes, ' '))]);
       // The layout of schema 1: one line of JSON, the columns as lists.
       const older = JSON.stringify({ ...head, schemaVersion: 1, ids: [], state: [], due: [], suspended: [], buriedUntil: [] }) + '\n';
-      for (const damaged of [badState, badIds, older]) {
+      // Schema 2: the four columns the queue reads and the ids, no titles.
+      const schema2 = Buffer.concat([Buffer.from(JSON.stringify({ ...head, schemaVersion: 2, titlesBytes: undefined })), good.subarray(good.indexOf(10), columnsEnd), good.subarray(columnsEnd, titlesStart)]);
+      const cards = () => runCli(['cards', '--json', '--decks', ws.decks, '--state', ws.state], { env: { ...process.env, PAPERDECK_NOW: new Date(2026, 5, 2, 9, 0).toISOString() } });
+      const listed = cards();
+      expect(listed.code).toBe(0);
+      for (const damaged of [badState, badIds, badTitles, older, schema2]) {
         writeFileSync(index, damaged);
         expect(due()).toEqual(counted);
+        expect(cards()).toEqual(listed);
       }
       rmSync(index);
       expect(due()).toEqual(counted);
+      expect(cards()).toEqual(listed);
     });
   });
 

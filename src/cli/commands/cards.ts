@@ -8,38 +8,18 @@ import { measured, plural } from '../../core/text.js';
 import { dueLabel, fitTable, outputWidth, stabilityLabel, wrap } from '../format.js';
 import { shortIds } from '../../core/short-id.js';
 import { UsageError } from '../../core/errors.js';
-import { JsonList, toSafeLine } from '../../core/sanitize.js';
-import { CardStateKind, type Card, type CardState } from '../../core/types.js';
-import { isLearning, newCardState, Scheduler, stateName } from '../../schedule/scheduler.js';
+import { SafeJsonText, toSafeLine } from '../../core/sanitize.js';
+import type { Card, CardState } from '../../core/types.js';
+import { isLearning, newCardState, Scheduler } from '../../schedule/scheduler.js';
+import { cardRow as rowOfCard, cardRowsJson, rowJson, type CardRow } from '../card-rows.js';
 import { readDeck } from '../read-deck.js';
-import { countCards, isBuried, type CardCounts } from '../../stats/index.js';
+import { countCards, type CardCounts } from '../../stats/index.js';
 import { cli } from '../../core/invocation.js';
-import { isoTime } from '../../core/iso-time.js';
+
+export type { CardRow };
 
 /** Widths are measured only when what is printed needs them (core/text.ts measured). */
 export const loadsTextWidths = true;
-
-export interface CardRow {
-  id: string;
-  title: string;
-  state: 'new' | 'learning' | 'review' | 'relearning';
-  /** ISO date-time when the card is next due; null for a new card (never studied). */
-  due: string | null;
-  /** FSRS stability in days; null for a new card. */
-  stability: number | null;
-  /** FSRS difficulty, 1 to 10; null for a new card. */
-  difficulty: number | null;
-  /** Probability of recall now by the forgetting curve; null for a new card. */
-  retrievability: number | null;
-  reps: number;
-  lapses: number;
-  suspended: boolean;
-  buried: boolean;
-  leech: boolean;
-  /** Days until the next review as last scheduled (0 while in learning). */
-  scheduledDays: number;
-  lastReview: string | null;
-}
 
 /**
  * The summary under the table, from the same countCards as `paperdeck stats`, so the two never
@@ -55,28 +35,8 @@ export function countsLine(counts: CardCounts): string {
   return parts.join(', ');
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
 export function cardRow(card: Card, stored: CardState | undefined, scheduler: Scheduler, now: number): CardRow {
-  const state = stored ?? newCardState();
-  const fresh = state.state === CardStateKind.New;
-  const retrievability = scheduler.retrievability(state, now);
-  return {
-    id: card.id,
-    title: card.title,
-    state: stateName(state.state),
-    due: fresh ? null : isoTime(state.due),
-    stability: fresh ? null : round(state.stability, 4),
-    difficulty: fresh ? null : round(state.difficulty, 4),
-    retrievability: retrievability === null ? null : round(retrievability, 4),
-    reps: state.reps,
-    lapses: state.lapses,
-    suspended: state.suspended,
-    buried: isBuried(state, now),
-    leech: state.leech,
-    scheduledDays: state.scheduledDays,
-    lastReview: state.lastReview === null ? null : isoTime(state.lastReview),
-  };
+  return rowOfCard(card, stored, (state) => scheduler.retrievability(state, now), now);
 }
 
 /** What the STATE column says: what the card counts as (as countCards counts it), its flags included. */
@@ -108,7 +68,7 @@ export async function run(ctx: CommandContext, args: CommandArgs<CardsFlags>): P
 
   if (ctx.json) {
     // Each row made as it is written, a run at a time: 10,000 rows are never held at once.
-    printJson(ctx, { deck, cards: new JsonList(cards.length, (i) => rowOf(cards[i]!)) });
+    printJson(ctx, new SafeJsonText(cardRowsJson(deck, cards.length, (i) => rowJson(rowOf(cards[i]!)))));
     return 0;
   }
   const rows = cards.map(rowOf);

@@ -1,0 +1,98 @@
+// `paperdeck cards [DECK] --json` on the quick path: every row from the deck's due index
+// (store/due-index.ts), which holds each card's title and whole state, so that neither cards.json
+// nor the snapshot is parsed and the full program is not loaded. It answers only when the index
+// gives exactly what the full program would print, and hands everything else over to it
+// (hand-over.ts), before printing anything:
+//
+// - the table (no --json): it measures widths and shortens ids, which the full program does;
+// - a deck with FSRS parameters set: its memory states are replayed from the log (schedule/memory.ts);
+// - an index that cannot be used (stale, damaged, another machine's answers since, a clock set
+//   back: readDueIndex) or whose states past its point a full read would merge otherwise;
+// - a log whose last line was cut off by a crash (the full program notes it on stderr);
+// - any error at all: the full program reports it as it always has.
+import type { CommandArgs } from './args.js';
+import { printJson, type CommandContext } from './context.js';
+import { resolveDeckName } from '../store/decks.js';
+import { openStateForReading } from '../store/index.js';
+import { NOT_ANSWERED, stateInColumns, type DueColumns } from '../store/due-index.js';
+import { currentDueIndex } from '../cards/freshness.js';
+import { DEFAULT_WEIGHTS } from '../schedule/parameters.js';
+import { forgettingCurve, retrievabilityWith } from '../schedule/forgetting-curve.js';
+import { CardStateKind } from '../core/types.js';
+import { isoTime } from '../core/iso-time.js';
+import { SafeJsonText, safeJsonString } from '../core/sanitize.js';
+import { cardRow, cardRowsJson, rowJson } from './card-rows.js';
+import { HandOverToFullProgram } from './hand-over.js';
+
+/** It measures no widths: the table is the full program's. */
+export const loadsTextWidths = true;
+
+export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
+  const rows = ctx.json ? indexedRows(ctx, args.positional[0]) : null;
+  if (!rows) throw new HandOverToFullProgram('cards: the full program lists this deck');
+  printJson(ctx, rows);
+  return 0;
+}
+
+/** The document `cards --json` prints, from the due index; null when the full program must make it. */
+function indexedRows(ctx: CommandContext, requested: unknown): SafeJsonText | null {
+  const { decksDir, stateDir } = ctx.places;
+  try {
+    const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
+    const store = openStateForReading(stateDir, ctx.clock);
+    let parameters;
+    try {
+      parameters = store.settings(deck).parameters;
+    } finally {
+      store.close();
+    }
+    if (parameters) return null;
+    const index = currentDueIndex(decksDir, stateDir, deck);
+    if (!index || !index.deck.exact || index.deck.torn) return null;
+    const { columns, length } = index.deck;
+    // Every state byte one paperdeck writes, before the first row is printed.
+    for (let i = 0; i < length; i++) {
+      const kind = columns.state[i]!;
+      if (kind > 3 && kind !== NOT_ANSWERED) return null;
+    }
+    const ids = index.deck.ids();
+    const titles = index.deck.titles();
+    const now = ctx.clock.now();
+    return new SafeJsonText(cardRowsJson(deck, length, (i) => indexedRowJson(columns, i, ids[i]!, titles[i]!, now)));
+  } catch {
+    return null;
+  }
+}
+
+const DAY_MS = 86_400_000;
+const NAMES = ['new', 'learning', 'review', 'relearning'] as const;
+const round4 = (value: number) => Math.round(value * 10 ** 4) / 10 ** 4;
+/** A number as JSON.stringify writes it. */
+const num = (value: number) => (Number.isFinite(value) ? String(value) : 'null');
+
+/** rowJson(cardRow(...)) of card `i`, read straight from the columns: no state or row object is made. */
+function indexedRowJson(columns: DueColumns, i: number, id: string, title: string, now: number): string {
+  const kind = columns.state[i]!;
+  if (kind === NOT_ANSWERED || kind === CardStateKind.New) return rowJson(cardRow({ id, title }, stateInColumns(columns, i), (state) => retrievabilityWith(DEFAULT_WEIGHTS, state, now), now));
+  const stability = columns.stability[i]!;
+  const lastReview = columns.lastReview[i]!;
+  const buriedUntil = columns.buriedUntil[i]!;
+  const known = !Number.isNaN(lastReview);
+  const r = known && stability > 0 ? num(round4(forgettingCurve(DEFAULT_WEIGHTS, Math.max(0, now - lastReview) / DAY_MS, stability))) : 'null';
+  return `    {
+      "id": ${safeJsonString(id)},
+      "title": ${safeJsonString(title)},
+      "state": "${NAMES[kind]}",
+      "due": "${isoTime(columns.due[i]!)}",
+      "stability": ${num(round4(stability))},
+      "difficulty": ${num(round4(columns.difficulty[i]!))},
+      "retrievability": ${r},
+      "reps": ${num(columns.reps[i]!)},
+      "lapses": ${num(columns.lapses[i]!)},
+      "suspended": ${columns.suspended[i] === 1},
+      "buried": ${!Number.isNaN(buriedUntil) && buriedUntil > now},
+      "leech": ${columns.leech[i] === 1},
+      "scheduledDays": ${num(columns.scheduledDays[i]!)},
+      "lastReview": ${known ? `"${isoTime(lastReview)}"` : 'null'}
+    }`;
+}

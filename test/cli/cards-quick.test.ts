@@ -1,0 +1,243 @@
+// `paperdeck cards --json` answered by the bin alone from the due index (src/cli/quick-cards.ts),
+// which holds every card's title and whole state: it must print byte for byte what the full
+// program prints from cards.json, the snapshot and the logs, and hand every deck it cannot vouch
+// for over to the full program. Real files on disk; the full read is the same binary with the
+// index removed, and "the bin alone" is dist/paperdeck.js copied without the full program beside
+// it, so that it fails whenever it hands over.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateDeck } from '../../src/cards/generate.js';
+import { deckStatus, leaveDueIndex } from '../../src/cards/freshness.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { CardStateKind, type CardState, type Rating } from '../../src/core/types.js';
+import { safeJsonPieces, JsonList, SafeJsonText } from '../../src/core/sanitize.js';
+import { cardRow, cardRowsJson, rowJson, type CardRow } from '../../src/cli/card-rows.js';
+import { createStudyEngine } from '../../src/schedule/engine.js';
+import { forgettingCurve, retrievabilityWith } from '../../src/schedule/forgetting-curve.js';
+import { DEFAULT_WEIGHTS } from '../../src/schedule/parameters.js';
+import { Scheduler } from '../../src/schedule/scheduler.js';
+import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
+import { openState } from '../../src/store/index.js';
+import { readCardsFile, serializeCardsFile } from '../../src/store/decks.js';
+import { BIN, runCli, tempDir } from '../helpers/cli.js';
+import { dueIndexOf, ownLog, snapshotOf } from '../helpers/state-paths.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const settings = { ...DEFAULT_SETTINGS, newPerDay: 8 };
+
+/** The bin alone: main's bundle without the full program, so a hand-over fails. */
+function loneBin(): string {
+  const dir = join(tempDir('paperdeck-lone-bin-'), 'dist');
+  mkdirSync(dir);
+  copyFileSync(BIN, join(dir, 'paperdeck.js'));
+  copyFileSync(join(BIN, '..', 'package.json'), join(dir, 'package.json'));
+  return join(dir, 'paperdeck.js');
+}
+const LONE = loneBin();
+
+/** Titles with quotes, non-ASCII, a long one: written as notes, built by generate. */
+const NOTES = [
+  'C1: Plain Title',
+  'Key idea: the first idea, stated plainly.',
+  'C2: Quotes "and" back\\slashes',
+  'Key idea: a second idea, stated plainly.',
+  'C3: Ünïcödé — and emoji 🧠 titles',
+  'Key idea: a third idea, stated plainly.',
+  'C4: Bidi override',
+  'Key idea: a fourth idea, stated plainly.',
+  ...Array.from({ length: 14 }, (_, i) => [`C${i + 5}: Paper number ${i + 5}`, `Key idea: idea ${i + 5}, stated plainly.`]).flat(),
+].join('\n\n');
+
+function workspace() {
+  const decks = tempDir();
+  mkdirSync(join(decks, 'papers'));
+  const notes = join(decks, 'papers', 'notes.txt');
+  writeFileSync(notes, `${NOTES}\n`);
+  const yesterday = new Date(Date.now() - DAY);
+  utimesSync(notes, yesterday, yesterday);
+  generateDeck(decks, 'papers');
+  // A title a terminal would act on, as a hand edit of cards.json leaves it (the generator strips them).
+  const built = readCardsFile(decks, 'papers')!.cardsFile;
+  built.cards[3]!.title = 'Bidi \u202e override, \u0085 next line, \u007f delete';
+  writeFileSync(join(decks, 'papers', 'cards.json'), serializeCardsFile(built));
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(join(decks, 'papers', 'cards.json'), anHourAgo, anHourAgo);
+  return { decks, state: tempDir(), notes };
+}
+type Workspace = ReturnType<typeof workspace>;
+
+/** A session of answers, buries, suspends and undos; ended as study ends it (index left), or killed. */
+async function session(ws: Workspace, clock: ManualClock, answers: number, seed: number, leave = true): Promise<void> {
+  const store = await openState(ws.state, { mode: 'write', clock });
+  const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
+  for (let i = 0; i < answers; i++) {
+    const card = engine.view().card;
+    if (!card) break;
+    const roll = (seed * 31 + i * 17) % 23;
+    clock.advance(20_000 + roll * 1000);
+    if (roll === 5) engine.bury(card.id);
+    else if (roll === 11) engine.suspend(card.id);
+    else engine.answer(card.id, ((roll % 4) + 1) as Rating, 8_000);
+    if (roll === 7) engine.undo();
+  }
+  if (!leave) return; // killed: nothing folded, no new index
+  const deck = store.deck('papers');
+  store.close();
+  expect(leaveDueIndex(ws.state, deck, deckStatus(ws.decks, 'papers'))).toBe(true);
+}
+
+function cardsWith(bin: string, ws: Workspace, now: number) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PAPERDECK_NOW: new Date(now).toISOString() };
+  for (const key of ['PAPERDECK_DECKS', 'PAPERDECK_STATE']) delete env[key];
+  return spawnBin(bin, ['cards', '--json', '--decks', ws.decks, '--state', ws.state], env);
+}
+function spawnBin(bin: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', input: '' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The full read: the same binary, with the index moved away for the run and put back. */
+function fullRead(ws: Workspace, now: number) {
+  const index = dueIndexOf(ws.state, 'papers');
+  const kept = existsSync(index) ? readFileSync(index) : null;
+  rmSync(index, { force: true });
+  try {
+    return cardsWith(BIN, ws, now);
+  } finally {
+    if (kept) writeFileSync(index, kept);
+  }
+}
+
+describe('cards --json from the due index', () => {
+  it('prints byte for byte what the full read prints, by the bin alone, over days of sessions and at any hour after them', async () => {
+    const ws = workspace();
+    const clock = new ManualClock(new Date(2026, 2, 25, 8, 0).getTime());
+    for (let day = 0; day < 4; day++) {
+      const start = clock.now();
+      await session(ws, clock, 16, day);
+      for (const later of day === 3 ? [0, 7 * MINUTE, 5 * 3_600_000, 3 * DAY] : [7 * MINUTE]) {
+        const full = fullRead(ws, clock.now() + later);
+        expect(full.code).toBe(0);
+        expect(cardsWith(LONE, ws, clock.now() + later), `day ${day} +${later / MINUTE} min`).toEqual(full);
+      }
+      clock.set(start + DAY);
+    }
+    const last = fullRead(ws, clock.now() - DAY + 7 * MINUTE).stdout;
+    const rows = JSON.parse(last).cards as CardRow[];
+    // What the comparison covered: every kind of row, and titles that need escaping.
+    expect(new Set(rows.map((row) => row.state))).toEqual(new Set(['new', 'learning', 'review', 'relearning']));
+    expect(rows.some((row) => row.suspended) && rows.some((row) => row.retrievability !== null)).toBe(true);
+    expect(last).toContain('\\u202e');
+  });
+
+  it('replays answers given since the index (a session killed before it ended), and the undo of one', async () => {
+    const ws = workspace();
+    const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+    await session(ws, clock, 12, 1);
+    await session(ws, clock, 9, 7, false);
+    const later = clock.now() + 3 * MINUTE;
+    const full = fullRead(ws, later);
+    expect(cardsWith(LONE, ws, later)).toEqual(full);
+    expect(cardsWith(BIN, ws, later)).toEqual(full);
+  });
+
+  describe('hands the deck over to the full program, which prints what it always has, when', () => {
+    async function studied() {
+      const ws = workspace();
+      const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+      await session(ws, clock, 12, 2);
+      const now = clock.now() + 10 * MINUTE;
+      expect(cardsWith(LONE, ws, now).code).toBe(0);
+      return { ws, now };
+    }
+    /** The bin alone cannot answer; the whole binary prints what the full read prints. */
+    function handsOver(ws: Workspace, now: number) {
+      expect(cardsWith(LONE, ws, now).code).not.toBe(0);
+      const full = fullRead(ws, now);
+      expect(cardsWith(BIN, ws, now)).toEqual(full);
+      return full;
+    }
+
+    it('the deck has FSRS parameters of its own (memory states replayed from the log)', async () => {
+      const { ws, now } = await studied();
+      const weights = DEFAULT_WEIGHTS.map((w, i) => (i === 0 ? w * 1.5 : w)).join(', ');
+      expect(runCli(['config', 'parameters', weights, '--decks', ws.decks, '--state', ws.state]).code).toBe(0);
+      handsOver(ws, now);
+    });
+
+    it("the log's last line was cut off by a crash (the full program notes it)", async () => {
+      const { ws, now } = await studied();
+      writeFileSync(ownLog(ws.state, 'papers'), `${readFileSync(ownLog(ws.state, 'papers'), 'utf8')}{"seq":99,"at":17`);
+      expect(handsOver(ws, now).stderr).toMatch(/cut off by a crash/);
+    });
+
+    it('the snapshot was damaged (the full program names it)', async () => {
+      const { ws, now } = await studied();
+      writeFileSync(snapshotOf(ws.state, 'papers'), 'garbage');
+      expect(handsOver(ws, now)).toMatchObject({ code: 1, stdout: '' });
+    });
+
+    it('a note was edited since (the full program builds the cards in memory and says so)', async () => {
+      const { ws, now } = await studied();
+      writeFileSync(ws.notes, readFileSync(ws.notes, 'utf8').replace('Plain Title', 'Plainer Title'));
+      expect(handsOver(ws, now).stderr).toMatch(/note:/);
+    });
+
+    it('the table is asked for, or a search', async () => {
+      const { ws, now } = await studied();
+      const env = { PAPERDECK_NOW: new Date(now).toISOString() };
+      for (const args of [['cards'], ['cards', '--json', '--search', 'paper']]) {
+        expect(spawnBin(LONE, [...args, '--decks', ws.decks, '--state', ws.state], env).code).not.toBe(0);
+        expect(runCli([...args, '--decks', ws.decks, '--state', ws.state], { env }).code).toBe(0);
+      }
+    });
+  });
+});
+
+describe('the quick path computes', () => {
+  const states: CardState[] = [];
+  for (let i = 0; i < 400; i++) {
+    const kind = [CardStateKind.Learning, CardStateKind.Review, CardStateKind.Relearning, CardStateKind.New][i % 4]!;
+    states.push({
+      due: 1_780_000_000_000 + i * 3_333_337,
+      stability: i % 17 === 0 ? 0 : (i * 7.123456789) % 400,
+      difficulty: 1 + ((i * 3.3) % 9),
+      elapsedDays: i % 30,
+      scheduledDays: i % 45,
+      learningSteps: i % 3,
+      reps: i,
+      lapses: i % 5,
+      state: kind,
+      lastReview: i % 13 === 0 ? null : 1_779_000_000_000 + i * 1_234_567,
+      suspended: i % 7 === 0,
+      buriedUntil: i % 11 === 0 ? 1_780_500_000_000 : null,
+      leech: i % 9 === 0,
+    });
+  }
+
+  it("the probability of recall ts-fsrs gives through the scheduler, to the last bit", () => {
+    const scheduler = new Scheduler(DEFAULT_SETTINGS);
+    for (const now of [1_779_500_000_000, 1_781_000_000_000, 1_900_000_000_000]) {
+      for (const state of states) expect(retrievabilityWith(DEFAULT_WEIGHTS, state, now)).toBe(scheduler.retrievability(state, now));
+    }
+    expect(forgettingCurve(DEFAULT_WEIGHTS, 0, 3)).toBe(1);
+  });
+
+  it('the JSON safeJson writes of { deck, cards }, to the byte, whatever the titles and however many rows', () => {
+    const now = 1_780_400_000_000;
+    const titles = ['plain', 'quo"te\\', 'ctl \u0001\u007f\u0085\u009b[31m', 'bidi \u202a\u2066', 'ünï 🧠', ''];
+    const rowAt = (i: number) => cardRow({ id: `card-${i}`, title: titles[i % titles.length]! }, i % 5 === 4 ? undefined : states[i % states.length], (s) => retrievabilityWith(DEFAULT_WEIGHTS, s, now), now);
+    for (const count of [0, 1, 255, 256, 257, 700]) {
+      for (const deck of ['papers', 'dëck "x"']) {
+        const expected = [...safeJsonPieces({ deck, cards: new JsonList(count, rowAt) })].join('');
+        expect([...safeJsonPieces(new SafeJsonText(cardRowsJson(deck, count, (i) => rowJson(rowAt(i)))))].join(''), `${count} rows`).toBe(expected);
+      }
+    }
+    // Numbers JSON writes as null, and -0.
+    const odd: CardRow = { ...rowAt(0), stability: Infinity, difficulty: -0, retrievability: NaN };
+    expect(rowJson(odd)).toBe(JSON.stringify([odd], null, 2).slice(2, -2).replace(/^/gm, '  '));
+  });
+});
