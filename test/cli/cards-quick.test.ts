@@ -144,6 +144,20 @@ describe('cards --json from the due index', () => {
     expect(cardsWith(BIN, ws, later)).toEqual(full);
   });
 
+  it('unsuspend leaves an index the bin alone answers from', async () => {
+    const ws = workspace();
+    const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
+    await session(ws, clock, 30, 11);
+    const now = clock.now() + 2 * DAY;
+    const suspended = (JSON.parse(fullRead(ws, now).stdout).cards as CardRow[]).filter((row) => row.suspended);
+    expect(suspended.length).toBeGreaterThan(0);
+    const env = { PAPERDECK_NOW: new Date(now).toISOString() };
+    expect(runCli(['unsuspend', '--all', '--decks', ws.decks, '--state', ws.state], { env }).code).toBe(0);
+    const full = fullRead(ws, now);
+    expect(JSON.parse(full.stdout).cards.filter((row: CardRow) => row.suspended)).toEqual([]);
+    expect(cardsWith(LONE, ws, now)).toEqual(full);
+  });
+
   describe('hands the deck over to the full program, which prints what it always has, when', () => {
     async function studied() {
       const ws = workspace();

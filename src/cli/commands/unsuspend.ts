@@ -8,6 +8,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { plural } from '../../core/text.js';
 import { currentCards } from '../../cards/current.js';
+import { deckStatus, leaveDueIndex } from '../../cards/freshness.js';
 import { UsageError } from '../../core/errors.js';
 import { toSafeLine } from '../../core/sanitize.js';
 import { planUnsuspend, unsuspendCards } from '../../schedule/unsuspend.js';
@@ -41,8 +42,9 @@ export async function run(ctx: CommandContext, args: CommandArgs<UnsuspendFlags>
   const store = await openState(stateDir, { mode: 'write', clock: ctx.clock, command: `paperdeck unsuspend ${deck}` });
   let plan;
   let written;
+  let deckState;
   try {
-    const deckState = store.deck(deck);
+    deckState = store.deck(deck);
     plan = planUnsuspend(cardsFile.cards, deckState.cardStates(), request);
     written = unsuspendCards(
       deckState,
@@ -51,6 +53,16 @@ export async function run(ctx: CommandContext, args: CommandArgs<UnsuspendFlags>
     );
   } finally {
     store.close();
+  }
+  // Closing folded the answers into a new snapshot, which sets the old due index aside: a new
+  // one, as a study session leaves, keeps `due` and `cards --json` on their quick path.
+  // Only a speed-up: any doubt or failure leaves none.
+  if (written.length > 0) {
+    try {
+      leaveDueIndex(stateDir, deckState, deckStatus(decksDir, deck));
+    } catch {
+      // they read everything, as they would without an index
+    }
   }
 
   if (ctx.json) {
