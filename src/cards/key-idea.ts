@@ -50,6 +50,7 @@ export const SKIP_REASONS = {
   short: 'too short to say what the paper does',
   none: 'no sentence says what the paper does',
   title: 'the note only restates the title',
+  links: 'only links (nothing about the paper)',
 } as const;
 
 export interface Candidate {
@@ -116,11 +117,11 @@ function emptyNoteReason(entry: NoteEntry): string {
 }
 
 function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): KeyIdea {
-  const { candidates, sawRemark, sawRestatement } = rankSentences(entry);
+  const { candidates, sawRemark, sawPointer, sawRestatement } = rankSentences(entry);
   let words = 0;
   for (let i = 0; i < candidates.length; i++) words += candidates[i]!.wordCount;
   if (candidates.length === 0 || words < minWords) {
-    return { skip: sawRestatement ? SKIP_REASONS.title : sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.short };
+    return { skip: sawRestatement ? SKIP_REASONS.title : sawRemark ? SKIP_REASONS.remarks : sawPointer ? SKIP_REASONS.links : SKIP_REASONS.short };
   }
 
   // The best sentence of four words or more: "Differential operators: Multiple." cannot say what
@@ -148,12 +149,13 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): KeyIdea {
  * The note's sentences that are not the note-taker's remarks, cleaned and scored, in the
  * note's order; and whether any remark was taken out. Exported to show why an answer was chosen.
  */
-export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawRemark: boolean; sawRestatement: boolean } {
+export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawRemark: boolean; sawPointer: boolean; sawRestatement: boolean } {
   const titleWords = contentWords(entry.title);
   const titleSubject = titleSubjectWords(entry.title);
   const titleLength = countWords(entry.title, 40);
   const candidates: Candidate[] = [];
   let sawRemark = false;
+  let sawPointer = false;
   let sawRestatement = false;
   let previousWasRemark = false;
   const { sentences, depths, paragraphs } = noteSentences(entry);
@@ -163,6 +165,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const sentence = whole.length > MAX_SENTENCE ? cutAtWord(whole, MAX_SENTENCE) : whole;
     const usable = usableText(sentence, titleWords);
     if (usable.trimmedRemark) sawRemark = true;
+    if (usable.pointer === true) sawPointer = true;
     const { text, words, analysis, aside } = usable;
     // "The same is true for the reverse direction ...": the claim is the sentence before's; after
     // a remark ("... will be a fascinating area to track."), it is the same remark.
@@ -197,7 +200,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   let inChinese = 0;
   for (let i = 0; i < candidates.length; i++) if (CJK.test(candidates[i]!.text)) inChinese++;
   if (inChinese * 2 > candidates.length) for (let i = 0; i < candidates.length; i++) if (!CJK.test(candidates[i]!.text)) candidates[i]!.score -= OTHER_LANGUAGE_PENALTY;
-  return { candidates, sawRemark, sawRestatement };
+  return { candidates, sawRemark, sawPointer, sawRestatement };
 }
 
 /**
@@ -238,6 +241,8 @@ interface Usable {
   analysis: WordAnalysis | null;
   /** Whether a remark of the note-taker was removed from (or was all of) this sentence. */
   trimmedRemark: boolean;
+  /** Whether the sentence only said where to find the paper, its code or its recording. */
+  pointer?: boolean;
   /** The whole sentence was in parentheses: an aside of the note. */
   aside: boolean;
 }
@@ -250,7 +255,7 @@ interface Usable {
 // A verdict after the statement ("..., great figures", "..., which is nice") is cut off with
 // what follows it: the statement before it stands alone (and is dropped if too short to).
 const LEADING_CUTTABLE = new Set<RemarkKind>(['provenance', 'scope']);
-const TRAILING_CUTTABLE = new Set<RemarkKind>(['first-person', 'hearsay', 'hedge', 'talk', 'provenance', 'verdict']);
+const TRAILING_CUTTABLE = new Set<RemarkKind>(['first-person', 'hearsay', 'hedge', 'talk', 'pointer', 'provenance', 'verdict']);
 /** A leading verdict of at most this many words is an interjection ("Coool -", "Wow,"), cut like provenance. */
 const INTERJECTION_WORDS = 2;
 
@@ -296,8 +301,10 @@ function usableText(sentence: string, titleWords: Set<string>): Usable {
     if (i > 0) break;
   }
   if (firstRemark !== -1) {
-    trimmedRemark = true;
     text = withoutRemarkClauses(clauses, kinds, firstRemark) ?? '';
+    // "The paper can be found here.": where to read it, which says nothing of the note-taker either.
+    if (text === '' && kinds.every((kind) => kind === null || kind === 'pointer')) return { ...unusable(trimmedRemark, aside), pointer: true };
+    trimmedRemark = true;
     if (text === '') return unusable(trimmedRemark, aside);
   }
   return finish(text, null, null, titleWords, trimmedRemark, aside);

@@ -13,6 +13,8 @@ export type RemarkKind =
   | 'hedge'
   | 'talk'
   | 'aside'
+  /** Where to find the paper, its code or its recording ("The paper can be found here"). */
+  | 'pointer'
   /** The reader on what the paper is really about ("Not really about attention, actually - ..."). */
   | 'scope';
 
@@ -137,7 +139,7 @@ const PATTERNS: Pattern[] = [
   // "The paper can be found [here](url).", "Code is available online", "Link to the paper": where
   // to read it, not what it does (the link itself is gone from the text).
   {
-    kind: 'talk',
+    kind: 'pointer',
     when: ['found available online accessible linked link links downloaded read seen watched accessed paper code recording video slides'],
     // (Only the whole sentence, or with where after it: "Code is available as a graph once ..." says what the paper does.)
     // "The R package can be downloaded from CRAN", "Recording can be found around 13min", and
