@@ -473,6 +473,8 @@ const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutpe
 const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]*)?,? (?:(?:19|20)\d{2}|['’]\d{2})[a-z]?\)/u;
 // "This training ...", "These results ...", "In this case, ...": leans on the sentence before.
 const LEANS_BACK = /^(?:this|these|those|in this case|using this|leads to|applied these)\b(?! (?:paper|work|article|method|model|approach)\b)/i;
+// "This is a new ...", "This alg ...", "This one uses ...": the paper, at the start of its note.
+const THIS_IS = /^this (?:is|was|alg(?:orithm)?|one|method|model|approach|architecture|framework|network)\b/i;
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;
 // "ResNets work by introducing shortcuts", "The work achieves this by having k slots": how the
 // paper does what it does.
@@ -588,7 +590,10 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (PROBLEM_STATEMENT.test(t)) score -= 1;
   if (RESULT.test(t)) score -= 0.8;
   if (CITATION.test(t)) score -= 1.5;
-  if (LEANS_BACK.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 0.8;
+  // (The note's first sentence has nothing before it to lean on: "This is a new encoder-decoder
+  // structure ..." opening a note says what the paper is.)
+  if (rank === 0 && THIS_IS.test(t)) score += 2;
+  else if (LEANS_BACK.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 0.8;
   // "Multiple sources have two kinds of uncertainty:" introduces what follows; alone it says nothing.
   if (endsInColon(t)) score -= 2;
   if (t.includes('!')) score -= 1;

@@ -1436,6 +1436,18 @@ describe('one-paper notes in nested bullets', () => {
     expect(answerOf(entry!)).toBe('Sand is simulated with a FLIP fluid solver plus a frictional plasticity model.');
   });
 
+  it('reads "This is a new ..." opening a note as what the paper is, leaning on nothing', () => {
+    const notes = [
+      '### [Neural Machine Translation by Jointly Learning to Align and Translate](https://arxiv.org/abs/1409.0473)',
+      '- This is a new encoder-decoder structure for neural machine translation with an alignment model',
+      '- The encoder is a bidirectional RNN',
+      '- This greatly improves the translation of long sentences, which the decoder learns to align',
+      '',
+    ].join('\n');
+    const [entry] = read('rl.md', notes).entries;
+    expect(answerOf(entry!)).toMatch(/^This is a new encoder-decoder structure for neural machine translation/);
+  });
+
   it('takes a line that only links somewhere as no part of the answer, whatever its label', () => {
     const notes = [
       '* Distributed Representations of Words and Phrases',
