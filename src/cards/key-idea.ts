@@ -469,6 +469,11 @@ const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
 const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|difficult|challenging|expensive|slow|unstable)\b|^(?:[\w -]{1,40}:\s*)?(?:hard|difficult|challenging|expensive) to\b|^(?:the )?(?:main )?problems? with\b|\b(?:main|key|major) (?:issues?|problems?|challenges?|bottlenecks?)\b|\b(?:has|have) (?:a few |some |several |many |two |three )?(?:drawbacks|limitations|problems|issues|weaknesses)\b|^(?:motivation|problem|challenge)\s*:/i;
 // "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
 const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutperform|\bwon\b|\bachiev(?:e|es|ed|ing)\b/i;
+// "We use ε = 0.2 and Adam with a learning rate of 3e-4", "batch size 256, 100 epochs": how it
+// was trained, with the numbers set; a detail, never the idea (the main sentence only when the
+// note says nothing else, and never beside it).
+const SETTINGS =
+  /\b(?:learning rate|lr|batch size|mini-?batch(?:es)? of|epochs?|weight decay|momentum|warm-?up|dropout (?:rate|of)|temperature|iterations|training steps|(?:is|was|are|were|set to|of) (?:\d+(?:\.\d+)?(?:e-?\d+)?|\d+ ?× ?10\^?-?\d+))\b[^.;]{0,40}?\d|[εαβγλτη]\s?=\s?\d/i;
 // "(Dai et al., 2015)", "(Grady, 2006)", "(Shwartz & Tishby '17)": a sentence about another work.
 const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]*)?,? (?:(?:19|20)\d{2}|['’]\d{2})[a-z]?\)/u;
 // "This training ...", "These results ...", "In this case, ...": leans on the sentence before.
@@ -525,7 +530,7 @@ const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
  */
 function readsAsContext(c: Candidate): boolean {
   const t = c.text;
-  if (c.fragment || c.formula || endsWithQuestion(t)) return true;
+  if (c.fragment || c.formula || endsWithQuestion(t) || SETTINGS.test(t)) return true;
   if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
@@ -589,6 +594,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (DEFINITION.test(t) && actions.length === 0 && !PAPER_SUBJECT.test(t) && !SUMMARY_CUE.test(t)) score -= 0.8;
   if (PROBLEM_STATEMENT.test(t)) score -= 1;
   if (RESULT.test(t)) score -= 0.8;
+  if (SETTINGS.test(t)) score -= 3;
   if (CITATION.test(t)) score -= 1.5;
   // (The note's first sentence has nothing before it to lean on: "This is a new encoder-decoder
   // structure ..." opening a note says what the paper is.)
@@ -653,6 +659,8 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
     if (statesWork && c.depth > first.depth && !nestedUnder(c, first, depths!)) continue;
     // A note in Chinese or Japanese quoting the paper in English: one answer, one language.
     if (CJK.test(c.text) !== inChinese) continue;
+    // How it was trained, numbers and all, is no part of what it is.
+    if (SETTINGS.test(c.text)) continue;
     const before = c.index === first.index - 1;
     const after = c.index === last.index + 1;
     // "Especially for small batches." goes on from the sentence before it: only after that one.

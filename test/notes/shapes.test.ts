@@ -1448,6 +1448,19 @@ describe('one-paper notes in nested bullets', () => {
     expect(answerOf(entry!)).toMatch(/^This is a new encoder-decoder structure for neural machine translation/);
   });
 
+  it('leaves out how the paper was trained, with its numbers set', () => {
+    const notes = [
+      '## Proximal Policy Optimization',
+      '',
+      '- A clipped surrogate objective keeps each policy update close to the old policy.',
+      '- They train the policy with Adam, a learning rate of 3e-4 and minibatches of 64 for 10 epochs per update.',
+      '- We use ε = 0.2 for the clipping.',
+      '',
+    ].join('\n');
+    const [entry] = read('ppo.md', notes).entries;
+    expect(answerOf(entry!)).toBe('A clipped surrogate objective keeps each policy update close to the old policy.');
+  });
+
   it('takes a line that only links somewhere as no part of the answer, whatever its label', () => {
     const notes = [
       '* Distributed Representations of Words and Phrases',
