@@ -18,19 +18,19 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ['keyIdea', /^key[ -]?ideas?$/],
   [
     'lead',
-    /^(?:tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|core idea|big idea|the idea|idea|abstract|overview|what(?: is it| they did| it does)?|description|essence|elevator pitch|problem and solution)$/,
+    /^(?:tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|core idea|big idea|the idea|idea|abstract|overview|what(?: is it| they did| it does)?|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|要約|まとめ|概要と手法)$/,
   ],
   [
     'own',
-    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths?(?: and weaknesses)?|weaknesses|pros(?: and cons)?|cons|advantages?(?: and disadvantages)?|disadvantages?|merits|demerits|drawbacks|shortcomings|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?))$/,
+    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths?(?: and weaknesses)?|weaknesses|pros(?: and cons)?|cons|advantages?(?: and disadvantages)?|disadvantages?|merits|demerits|drawbacks|shortcomings|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?)|评论|评价|感想|思考|想法|个人(?:看法|理解|想法|思考|评价)|我的(?:看法|理解|想法|思考|评价)|疑问|问题与思考|感想・考察|考察|所感)$/,
   ],
   [
     'meta',
-    /^(?:authors?|authorship|affiliations?|links?|resources?|references?|bib(?:tex)?|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|more|more (?:links|reading|resources|to read)|further reading|see also|read more|learn more|external links|vocabulary|glossary|new words|words|生词|单词|词汇)$/,
+    /^(?:authors?|authorship|affiliations?|links?|resources?|references?|bib(?:tex)?|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|more|more (?:links|reading|resources|to read)|further reading|see also|read more|learn more|external links|vocabulary|glossary|new words|words|生词|单词|词汇|链接|相关链接|参考链接|代码|论文链接|作者|参考资料|延伸阅读|リンク|著者)$/,
   ],
   [
     'context',
-    /^(?:related work|prior work|previous work|future work|future directions|outlook|history(?: of [\p{L}\p{N} -]{1,50})?|questions (?:considered|asked|addressed|studied)|updates?)$/u,
+    /^(?:related work|prior work|previous work|future work|future directions|outlook|history(?: of [\p{L}\p{N} -]{1,50})?|questions (?:considered|asked|addressed|studied)|updates?|相关工作|未来工作|関連研究)$/u,
   ],
   [
     'body',

@@ -1305,6 +1305,33 @@ describe('notes in Chinese, one paper per file', () => {
     expect(paper).toMatchObject({ title: 'LightGCN', answer: expect.stringMatching(/^这篇论文把图卷积简化到只剩邻居聚合/) });
   });
 
+  it('reads the parts of a note named in Chinese as their English names are read', () => {
+    const notes = [
+      '### 深度残差学习',
+      '',
+      '#### 摘要',
+      '',
+      '本文提出残差学习，让堆叠的层拟合残差映射，通过恒等捷径连接加回输入。',
+      '',
+      '#### 实验',
+      '',
+      '作者在ImageNet上训练了152层的网络，取得了最好的结果。',
+      '',
+      '#### 感想',
+      '',
+      '我觉得这个想法非常简单但是非常有效，值得反复阅读。',
+      '',
+      '#### 相关链接',
+      '',
+      '[官方代码](https://github.com/KaimingHe/deep-residual-networks)',
+      '',
+    ].join('\n');
+    const [entry] = read('resnet.md', notes).entries;
+    expect(entry!.lead).toMatch(/^本文提出残差学习/);
+    expect(entry!.own).toMatch(/我觉得这个想法/);
+    expect(answerOf(entry!)).toBe('本文提出残差学习，让堆叠的层拟合残差映射，通过恒等捷径连接加回输入。');
+  });
+
   it('reads a README of tips among one-paper notes as no paper, and a README linking papers as notes', () => {
     const tips = '# 读论文的一些技巧\n\n#### 1. 先读摘要和结论\n\n先看摘要和结论，判断这篇论文是否值得精读。\n\n#### 2. 带着问题读方法部分\n\n读方法时问自己：作者解决了什么问题？\n';
     const notes = ['A', 'B', 'C'].map((name) => ({ file: `检测/${name}.md`, bytes: Buffer.from(`#### note:\n\n本文提出了一种新的检测方法${name}，用更少的计算得到更准的框。\n`) }));
