@@ -231,9 +231,13 @@ export function wrap(text: string, width: number, { indent = '', firstIndent = i
       if (!word) continue;
       // Measured only as far as a line: a longer word is split whatever its width.
       const fit = takeColumns(word, room());
-      if (line && (!fit.whole || lineWidth + 1 + fit.width > room())) push();
+      const overflows = !fit.whole || lineWidth + 1 + fit.width > room();
+      // Chinese and Japanese fill the line they start on: "本文提出Focal Loss，在交叉熵前 ..."
+      // goes on after "Loss" rather than on a line of its own.
+      const flows = overflows && line !== '' && IDEOGRAPHIC.test(word);
+      if (line && overflows && !flows) push();
       if (full()) break paragraphs;
-      if (fit.whole) {
+      if (fit.whole && !flows) {
         line = line ? `${line} ${word}` : word;
         lineWidth += (lineWidth ? 1 : 0) + fit.width;
         continue;
@@ -243,18 +247,19 @@ export function wrap(text: string, width: number, { indent = '', firstIndent = i
       // Chinese and Japanese break between any two characters, Latin only at spaces: a line
       // ends where the two meet or between two ideographs, never before a closing mark
       // ("。", "，", ".") and never inside a Latin word, unless the word alone is wider than a line.
-      let piece = '';
-      let pieceWidth = 0;
-      let breakAt = 0;
-      let breakWidth = 0;
-      let previous = '';
+      let piece = flows ? `${line} ` : '';
+      let pieceWidth = flows ? lineWidth + 1 : 0;
+      // (A line it flows on may end before it, at the space.)
+      let breakAt = flows ? piece.length : 0;
+      let breakWidth = flows ? pieceWidth : 0;
+      let previous = flows ? ' ' : '';
       for (const cluster of NARROW_CHARACTERS.test(word) ? word : clusters(word)) {
         const w = clusterWidth(cluster);
         if (piece && (IDEOGRAPHIC.test(previous) || IDEOGRAPHIC.test(cluster)) && !NO_LINE_START.test(cluster)) [breakAt, breakWidth] = [piece.length, pieceWidth];
         // At least one cluster a line, even one wider than the line.
         if (piece && pieceWidth + w > room()) {
           const at = breakAt > 0 ? breakAt : piece.length;
-          line = piece.slice(0, at);
+          line = piece.slice(0, at).trimEnd();
           push();
           if (full()) break paragraphs;
           piece = piece.slice(at);

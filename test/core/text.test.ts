@@ -57,6 +57,8 @@ describe('wrapping Chinese and Japanese', () => {
       expect(line).not.toMatch(/^[。，.]/);
     }
     expect(lines.some((line) => line.endsWith('RetinaNet.'))).toBe(true);
+    // Chinese goes on after a Latin word on the line it started: no line of "本文提出Focal" alone.
+    expect(wrap('本文提出Focal Loss，在交叉熵前乘上一个调制因子', 20)[0]).toBe('本文提出Focal Loss，');
     // A line full of ideographs ends before the mark's ideograph rather than leaving "。" to start the next.
     expect(wrap('一二三四五。六七', 10)).toEqual(['一二三四', '五。六七']);
   });
