@@ -776,7 +776,8 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
       if (hasDoubledWord(c.words)) text = text.replace(DOUBLED_WORD, '$1');
       if (PRAISE_BEFORE_NOUN.test(text)) text = withoutPraise(text);
       text = capitalise(text.replace(/[\s:;,–—：；，-]+$/, ''));
-      if (!endsSentence(text)) text += isIdeograph(text.charCodeAt(text.length - 1)) ? '。' : '.';
+      // (A sentence in Chinese ending in a Latin name, "基于FPN设计了RetinaNet", ends as Chinese does.)
+      if (!endsSentence(text)) text += isIdeograph(text.charCodeAt(text.length - 1)) || CJK_WORDS.test(text) ? '。' : '.';
       memo.set(key, text);
     }
     return text;
@@ -824,8 +825,9 @@ function hasDoubledWord(words: WordInfo[]): boolean {
 const SENTENCE_STOPS = `.!?…${FULL_WIDTH_STOPS}`;
 const ENDS_FULL_WIDTH = new RegExp(`[${FULL_WIDTH_STOPS}][${FULL_WIDTH_CLOSERS}]*$`);
 const THREE_LETTERS = /\p{L}{3}/u;
-// Han or kana (see isIdeograph).
+// Han or kana (see isIdeograph); two in a row, a sentence written in Chinese or Japanese.
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_WORDS = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2}/;
 
 /** "They try two ways:", "几种方法：": a sentence that introduces what follows it. */
 function endsInColon(text: string): boolean {

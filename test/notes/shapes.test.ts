@@ -1352,6 +1352,8 @@ describe('notes in Chinese, one paper per file', () => {
     };
     expect(answer('Focal Loss for Dense Object Detection')).toMatch(/^本文提出Focal Loss/);
     expect(answer('Focal Loss for Dense Object Detection')).not.toMatch(/[a-z]{3} [a-z]{3}/);
+    // A Chinese sentence that ends in a Latin name ends as Chinese does.
+    expect(extractKeyIdea({ title: 'RetinaNet', body: '基于FPN设计了单阶段检测器RetinaNet', session: '', code: '', line: 1, file: 'a.md' })).toEqual({ answer: '基于FPN设计了单阶段检测器RetinaNet。' });
     for (const paper of report.papers) expect('answer' in paper ? paper.answer : '').not.toMatch(/(?:^|[。 ])[a-h][.)] /);
   });
 });
