@@ -70,6 +70,8 @@ export interface Candidate {
   /** It says what surrounds the paper (readsAsContext): lower as the main sentence. */
   context: boolean;
   score: number;
+  /** It sets how the paper was trained, numbers and all (SETTINGS), and the title names no such setting. */
+  settings: boolean;
   /** How deep in nested bullets it sits (NoteEntry.depths), and in which paragraph of the note. */
   depth: number;
   paragraph: number;
@@ -131,7 +133,7 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): KeyIdea {
   let anchorScore = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    const score = c.score - (c.fragment ? FRAGMENT_PENALTY : c.context ? CONTEXT_PENALTY : 0);
+    const score = c.score - (c.fragment ? FRAGMENT_PENALTY : c.context || c.settings ? CONTEXT_PENALTY : 0);
     if (c.wordCount >= Math.min(4, minWords) && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { skip: SKIP_REASONS.short };
@@ -188,7 +190,8 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     const fragment = countWords(text, FRAGMENT_WORDS + 1) <= FRAGMENT_WORDS && !GERUND_START.test(text) && !hasVerb(text, analysis);
     // (Words of other scripts are not read as words are: three letters in a row say it is text.)
     const formula = !words.some((w) => w.word.length >= 3) && !THREE_LETTERS.test(text);
-    const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, score: 0, depth: depths?.[index] ?? 0, paragraph: paragraphs?.[index] ?? 0 };
+    const settings = trainingSettings(text, entry.title);
+    const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, settings, score: 0, depth: depths?.[index] ?? 0, paragraph: paragraphs?.[index] ?? 0 };
     candidate.context = readsAsContext(candidate);
     candidates.push(candidate);
   }
@@ -470,10 +473,9 @@ const PROBLEM_STATEMENT = /\b(?:is|are) (?:very |really |notoriously )?(?:hard|d
 // "3.57% error", "achieves state of the art", "won the 1st place": a result, not the idea.
 const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutperform|\bwon\b|\bachiev(?:e|es|ed|ing)\b/i;
 // "We use ε = 0.2 and Adam with a learning rate of 3e-4", "batch size 256, 100 epochs": how it
-// was trained, with the numbers set; a detail, never the idea (the main sentence only when the
-// note says nothing else, and never beside it).
-const SETTINGS =
-  /\b(?:learning rate|lr|batch size|mini-?batch(?:es)? of|epochs?|weight decay|momentum|warm-?up|dropout (?:rate|of)|temperature|iterations|training steps|(?:is|was|are|were|set to|of) (?:\d+(?:\.\d+)?(?:e-?\d+)?|\d+ ?× ?10\^?-?\d+))\b[^.;]{0,40}?\d|[εαβγλτη]\s?=\s?\d/i;
+// was trained, with the numbers set; a detail, never the idea, and never beside it. (Unless the
+// title names the setting: "Accurate, Large Minibatch SGD" is about its learning-rate rule.)
+const SETTINGS = /\b(learning rate|lr|batch size|mini-?batch(?:es)? of|epochs?|weight decay|warm-?up(?: steps)?|dropout (?:rate|probability)|training steps)\b[^.;]{0,30}?\d|[εαβγλη]\s?=\s?\d/i;
 // "(Dai et al., 2015)", "(Grady, 2006)", "(Shwartz & Tishby '17)": a sentence about another work.
 const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]*)?,? (?:(?:19|20)\d{2}|['’]\d{2})[a-z]?\)/u;
 // "This training ...", "These results ...", "In this case, ...": leans on the sentence before.
@@ -530,7 +532,7 @@ const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
  */
 function readsAsContext(c: Candidate): boolean {
   const t = c.text;
-  if (c.fragment || c.formula || endsWithQuestion(t) || SETTINGS.test(t)) return true;
+  if (c.fragment || c.formula || endsWithQuestion(t)) return true;
   if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
@@ -594,7 +596,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (DEFINITION.test(t) && actions.length === 0 && !PAPER_SUBJECT.test(t) && !SUMMARY_CUE.test(t)) score -= 0.8;
   if (PROBLEM_STATEMENT.test(t)) score -= 1;
   if (RESULT.test(t)) score -= 0.8;
-  if (SETTINGS.test(t)) score -= 3;
+  if (c.settings) score -= 3;
   if (CITATION.test(t)) score -= 1.5;
   // (The note's first sentence has nothing before it to lean on: "This is a new encoder-decoder
   // structure ..." opening a note says what the paper is.)
@@ -660,7 +662,7 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
     // A note in Chinese or Japanese quoting the paper in English: one answer, one language.
     if (CJK.test(c.text) !== inChinese) continue;
     // How it was trained, numbers and all, is no part of what it is.
-    if (SETTINGS.test(c.text)) continue;
+    if (c.settings) continue;
     const before = c.index === first.index - 1;
     const after = c.index === last.index + 1;
     // "Especially for small batches." goes on from the sentence before it: only after that one.
@@ -717,6 +719,14 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
   if (withoutExamples.length <= ANSWER_BUDGET) return withoutExamples;
   return cutAtWord(withoutExamples, ANSWER_BUDGET);
 }
+
+/** Whether a sentence sets how the paper was trained (SETTINGS) where its title names no such setting. */
+function trainingSettings(text: string, title: string): boolean {
+  return SETTINGS.test(text) && !SETTINGS_NAMED.test(title);
+}
+
+// A title about how to train: its note's settings are its idea.
+const SETTINGS_NAMED = /learning rates?|batch|dropout|epoch|warm-?up|weight decay|hyper-?parameter/i;
 
 /** "The authors propose ...", "Key idea: ...", "Introduces ...": a sentence that says what the paper does. */
 function statesWhatPaperDoes(text: string): boolean {

@@ -1488,6 +1488,11 @@ describe('one-paper notes in nested bullets', () => {
     ].join('\n');
     const [entry] = read('ppo.md', notes).entries;
     expect(answerOf(entry!)).toBe('A clipped surrogate objective keeps each policy update close to the old policy.');
+    // A number in what the paper does is no setting; a title about how to train makes its settings the idea.
+    const vgg = read('vgg.md', '# Very Deep Convolutional Networks\n\nUses a stack of 3 3x3 convolutions in place of one 7x7 convolution, so the network can go to 19 layers.\n').entries[0]!;
+    expect(answerOf(vgg)).toMatch(/^Uses a stack of 3 3x3 convolutions/);
+    const goyal = read('goyal.md', '# Accurate, Large Minibatch SGD\n\n- Scale the learning rate linearly with the minibatch size, with a warmup over the first 5 epochs.\n- Trained ResNet-50 on 256 GPUs in one hour.\n').entries[0]!;
+    expect(answerOf(goyal)).toMatch(/^Scale the learning rate linearly with the minibatch size/);
   });
 
   it('takes a line that only links somewhere as no part of the answer, whatever its label', () => {
