@@ -898,33 +898,48 @@ const LINKED_SUMMARY_SHARE = 0.6;
 /**
  * Marks the lists of a document whose bullets are papers linked inside their summaries. A
  * bullet that links one paper inside a sentence is as often a work its note cites ("builds on
- * [ResNet](arxiv)"): it is read as a paper only where most of the file's bullets, three at least,
- * are so written, and each bullet links no other paper; a paper's note cites from a few of its
- * bullets, not from most.
+ * [ResNet](arxiv)"): it is read as a paper only in a file of topic sections written so: lists
+ * under headings that name a topic (not a paper's title, not a part of a note such as
+ * "Background"), in two such sections at least, where most of their bullets (three at least)
+ * are so written and each links no other paper. A paper's note cites from a few bullets of one
+ * part, not from most bullets of several topics.
  */
 export function markLinkedSummaryLists(blocks: readonly Block[]): void {
   let items = 0;
   let linked = 0;
   const lists: Extract<Block, { kind: 'list' }>[] = [];
+  const sections = new Set<Block>();
+  let heading: Extract<Block, { kind: 'heading' }> | null = null;
+  let topical = false;
   for (const block of blocks) {
-    if (block.kind !== 'list') continue;
+    if (block.kind === 'heading') {
+      heading = block;
+      const label = headingLabel(block.inline);
+      const link = firstLink(block.inline);
+      topical = partKind(label) === null && (notATitle(label) !== null || titleStrength(titleText(block.inline), link !== null && isPaperLink(link.href)) < 1.5);
+      continue;
+    }
+    if (block.kind !== 'list' || heading === null || !topical) continue;
     let here = 0;
     for (const item of block.items) {
       items++;
       if (linkedSummaryLink(item) !== null) here++;
     }
     linked += here;
-    if (here > 0) lists.push(block);
+    if (here > 0) {
+      lists.push(block);
+      sections.add(heading);
+    }
   }
-  if (linked >= MIN_LINKED_SUMMARIES && linked >= items * LINKED_SUMMARY_SHARE) for (const list of lists) linkedSummaryLists.add(list);
+  if (sections.size >= 2 && linked >= MIN_LINKED_SUMMARIES && linked >= items * LINKED_SUMMARY_SHARE) for (const list of lists) linkedSummaryLists.add(list);
 }
 
 // What may follow a title that ends its bullet: punctuation, an aside ("(oral)", "(insane but works)").
 const TITLE_AFTER = /^[\s.,;:!-]*(?:\([^()]*\)[\s.]*)?$/;
-// "See", "Paper:", a dash or colon before a title at the end of its bullet.
-const POINTER_BEFORE_TITLE = /(?:\b(?:see|read|paper|link)\b)?[\s(:–—|-]*$/i;
+// "See", "Paper:", "in", a dash or colon before a title at the end of its bullet ("... as
+// proposed in [Title](url)").
+const POINTER_BEFORE_TITLE = /(?:\b(?:see|read|paper|link|in|from|by|of|at)\b)?[\s(:–—|-]*$/i;
 
-// "... better than [DARTS](arxiv)", "unlike [X](url)": the paper a result is measured against.
 // "builds on [ResNet](arxiv)", "like [PyramidNet](arxiv)": a work the note cites.
 const COMPARED_WITH =
   /\b(?:than|unlike|versus|vs\.?|over|compared (?:to|with)|outperforms?|beats?|builds? (?:on|upon)|extends?|extending|based on|following|follows|like|inspired by|(?:borrowed|taken|adapted) from|similar to|as in|cf\.?|e\.g\.?)\s*$/i;

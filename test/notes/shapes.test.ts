@@ -1117,6 +1117,13 @@ describe('blog posts and Pandoc notes', () => {
   it('reads a paper whose bullets mostly cite other papers as that one paper', () => {
     const { entries } = read('cites-in-most-bullets.md');
     expect(entries.map((e) => e.title)).toEqual(['Deep Pyramid Residual Networks']);
+    // Under a paper's heading, or its Background, in a file of papers: the works its bullets cite are no papers.
+    const conference = read('papers-citing-in-bullets.md').entries;
+    expect(conference.map((e) => e.title)).toEqual([
+      'Once-for-All: Train One Network and Specialize it for Efficient Deployment',
+      'Reformer: The Efficient Transformer',
+      'Graph Attention Networks',
+    ]);
   });
 
   it('takes how a paper was presented or honoured, and authors listed straight after it, off its title', () => {
