@@ -198,11 +198,14 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
   // What a note says before its Method, Results and Thoughts is what the paper is about.
   if (entry.opening !== undefined) for (let i = 0; i < candidates.length; i++) if (candidates[i]!.paragraph < entry.opening) candidates[i]!.score += OPENING_BONUS;
-  // A note written mostly in Chinese or Japanese quotes the paper in English: its own words
-  // say what the paper does, the quote is a sentence of the paper's, often a detail.
+  // A note written mostly in Chinese or Japanese quotes the paper in English ("we introduce two
+  // new modules ..."): its own words say what the paper does, the quote is a sentence of the
+  // paper's, often a detail. (An English sentence of its own is read as any other.)
   let inChinese = 0;
   for (let i = 0; i < candidates.length; i++) if (CJK.test(candidates[i]!.text)) inChinese++;
-  if (inChinese * 2 > candidates.length) for (let i = 0; i < candidates.length; i++) if (!CJK.test(candidates[i]!.text)) candidates[i]!.score -= OTHER_LANGUAGE_PENALTY;
+  if (inChinese * 2 > candidates.length) {
+    for (let i = 0; i < candidates.length; i++) if (QUOTED.test(candidates[i]!.text) && !CJK.test(candidates[i]!.text)) candidates[i]!.score -= OTHER_LANGUAGE_PENALTY;
+  }
   return { candidates, sawRemark, sawPointer, sawRestatement };
 }
 
@@ -460,7 +463,10 @@ const METHOD_CUE =
 const PROPOSES_CJK = /提出|提案|设计了|引入了|我们的方法|本文的方法/;
 // "本文用图神经网络 ...", "这篇论文 ...", "作者 ...", "本論文では ...": the paper or its authors as the
 // subject, as "This paper ...", "The authors ..." are.
-const PAPER_SUBJECT_CJK = /^(?:本文|这篇(?:论文|文章|工作)|該?(?:论文|論文)|该(?:论文|文章|工作|方法)|作者|本論文|この論文|著者)/;
+// (Not who they are or where it appeared: "作者来自 FAIR", "本文发表于 ICCV", "作者：Lin, Goyal".)
+const PAPER_SUBJECT_CJK = /^(?:本文|这篇(?:论文|文章|工作)|該?(?:论文|論文)|该(?:论文|文章|工作|方法)|作者们?|本論文|この論文|著者)(?!来自|是|为|单位|[:：]|发表|收录|的代码|代码|链接|主页|地址|所属|は)/;
+// "单阶段检测器的精度不如两阶段检测器，主要原因是 ...": the problem before the paper, in Chinese.
+const PROBLEM_CJK = /存在.{0,12}问题|的问题(?:在于|是)|难以|不如|缺点|局限|瓶颈|痛点|主要原因是/;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
 const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
@@ -504,7 +510,7 @@ const FRAGMENT_WORDS = 5;
 const CONTEXT_PENALTY = 3;
 /** What a sentence of a note's opening, before its named parts, gains over theirs. */
 const OPENING_BONUS = 3;
-/** What a sentence in English takes off in a note written mostly in Chinese or Japanese. */
+/** What a quotation in English takes off in a note written mostly in Chinese or Japanese. */
 const OTHER_LANGUAGE_PENALTY = 2;
 /** How much less a fragment counts when the answer's main sentence is chosen. */
 const FRAGMENT_PENALTY = 3;
@@ -536,7 +542,7 @@ function readsAsContext(c: Candidate): boolean {
   if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
-  if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || endsInColon(t)) return true;
+  if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || endsInColon(t) || PROBLEM_CJK.test(t)) return true;
   // "ROxford and RParis data set for image retrieval.": which data, with nothing done to it.
   // ("set" is a verb elsewhere: not in "data set".)
   return DATA_SETS.test(t) && !c.words.some((w, i) => w.verb && !(/^sets?$/.test(w.word) && c.words[i - 1]?.word === 'data'));
@@ -594,7 +600,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (TOPIC_ONLY.test(t)) score -= 1;
   // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.
   if (DEFINITION.test(t) && actions.length === 0 && !PAPER_SUBJECT.test(t) && !SUMMARY_CUE.test(t)) score -= 0.8;
-  if (PROBLEM_STATEMENT.test(t)) score -= 1;
+  if (PROBLEM_STATEMENT.test(t) || PROBLEM_CJK.test(t)) score -= 1;
   if (RESULT.test(t)) score -= 0.8;
   if (c.settings) score -= 3;
   if (CITATION.test(t)) score -= 1.5;
@@ -837,6 +843,7 @@ const ENDS_FULL_WIDTH = new RegExp(`[${FULL_WIDTH_STOPS}][${FULL_WIDTH_CLOSERS}]
 const THREE_LETTERS = /\p{L}{3}/u;
 // Han or kana (see isIdeograph); two in a row, a sentence written in Chinese or Japanese.
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+const QUOTED = /^["“'‘「『]/;
 const CJK_WORDS = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2}/;
 
 /** "They try two ways:", "几种方法：": a sentence that introduces what follows it. */

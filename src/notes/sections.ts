@@ -26,7 +26,7 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ],
   [
     'meta',
-    /^(?:authors?|authorship|affiliations?|links?|resources?|references?|bib(?:tex)?|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|more|more (?:links|reading|resources|to read)|further reading|see also|read more|learn more|external links|vocabulary|glossary|new words|words|生词|单词|词汇|链接|相关链接|参考链接|代码|论文链接|作者|参考资料|延伸阅读|リンク|著者)$/,
+    /^(?:authors?|authorship|affiliations?|links?|resources?|references?|bib(?:tex)?|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|more|more (?:links|reading|resources|to read)|further reading|see also|also see|read more|learn more|external links|related links|useful links|links and resources|更多|参考资料|vocabulary|glossary|new words|words|生词|单词|词汇|链接|相关链接|参考链接|代码|论文链接|作者|延伸阅读|リンク|著者)$/,
   ],
   [
     'context',

@@ -1339,6 +1339,19 @@ describe('notes in Chinese, one paper per file', () => {
     expect(answerOf(entry!)).toBe('本文提出残差学习，让堆叠的层拟合残差映射，通过恒等捷径连接加回输入。');
   });
 
+  it('reads an English sentence of the note\'s own as any other, and author lines and the problem as no answer', () => {
+    const mixed = [
+      '# Attention Is All You Need', '',
+      'The Transformer relies entirely on self-attention to compute representations of its input and output, without recurrence or convolution.', '',
+      '在 WMT14 英德翻译上达到 28.4 BLEU。', '', '位置编码使用正弦函数，模型可以推广到更长的序列。', '', '多头注意力让模型在不同的子空间关注不同的信息。', '',
+    ].join('\n');
+    expect(answerOf(read('transformer.md', mixed).entries[0]!)).toMatch(/^The Transformer relies entirely on self-attention/);
+    for (const authors of ['作者：Tsung-Yi Lin, Priya Goyal, Ross Girshick, Kaiming He', '作者来自 Facebook AI Research，一作是 Tsung-Yi Lin。']) {
+      const notes = ['# Focal Loss for Dense Object Detection', '', authors, '', '单阶段检测器的精度不如两阶段检测器，主要原因是正负样本极度不平衡。', '', 'Focal Loss 降低了易分类样本的权重，让训练集中在难样本上。', ''].join('\n');
+      expect(answerOf(read('focal.md', notes).entries[0]!)).toBe('Focal Loss 降低了易分类样本的权重，让训练集中在难样本上。');
+    }
+  });
+
   it('reads a README of tips among one-paper notes as no paper, and a README linking papers as notes', () => {
     const tips = '# 读论文的一些技巧\n\n#### 1. 先读摘要和结论\n\n先看摘要和结论，判断这篇论文是否值得精读。\n\n#### 2. 带着问题读方法部分\n\n读方法时问自己：作者解决了什么问题？\n';
     const notes = ['A', 'B', 'C'].map((name) => ({ file: `检测/${name}.md`, bytes: Buffer.from(`#### note:\n\n本文提出了一种新的检测方法${name}，用更少的计算得到更准的框。\n`) }));
