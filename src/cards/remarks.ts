@@ -60,6 +60,15 @@ const PATTERNS: Pattern[] = [
     re: /\b(?:from|by) an? (?:(?:phd|master['’]?s|high[- ]school|first[- ]year|young|visiting) )?(?:undergrad(?:uate)?|student|intern)s?\b/i,
   },
   { kind: 'provenance', when: ['independent', 'work'], re: /\bindependent work\b/i },
+  // "Presented at reading group", "Cited in chapter 3", "Mentioned by Petar in class": where the
+  // note-taker met the paper.
+  {
+    kind: 'provenance',
+    when: ['presented discussed mentioned cited covered recommended'],
+    re: /^(?:(?:this|it|the paper) (?:was |is )?)?(?:presented|discussed|mentioned|cited|covered|recommended) (?:at|in|by|for|during)\b/i,
+  },
+  // "Very influential, highly cited.", "A classic.": how the paper is regarded.
+  { kind: 'verdict', when: ['influential cited classic seminal'], re: /^(?:very |highly |hugely |quite )?(?:influential|(?:highly|much|widely|heavily) cited|an? classic|seminal)\b/i },
   // "Paper from DeepMind", "Google's paper", "TTI's work" at the start of a clause.
   { kind: 'provenance', when: ['from by', 'paper work'], re: /(?:^|[,;:] )(?:an? |the )?(?:paper|work) (?:from|by) [A-Z]/ },
   {

@@ -1258,6 +1258,10 @@ describe('a reading list in a table whose idea cells fold into a widget', () => 
   it('takes an idea column\'s few words as the answer', () => {
     expect(answerOf(entries[2]!)).toBe('Sample and aggregate neighbour features.');
   });
+
+  it('takes where the note-taker met a paper, or how it is regarded, as a remark, however short', () => {
+    expect(read('table-remarks.md').entries.map(answerOf)).toEqual(Array(4).fill("SKIP only the note-taker's remarks (no key idea)"));
+  });
 });
 
 describe('notes in Chinese, one paper per file', () => {
