@@ -47,11 +47,20 @@ export function withoutLinkOnlyLines(runs: Inline): Inline {
 function linkOnly(line: Inline): boolean {
   let links = 0;
   for (const run of line) {
+    // "[Replaces recurrence with self-attention over all positions](notes/transformer.md)": a
+    // label that is a sentence says something, wherever it points.
+    if (run.kind === 'link' && readsAsSentence(inline(run.children))) return false;
     if (run.kind === 'link') links++;
     else if ((run.kind === 'strong' || run.kind === 'em') && run.children.length === 1 && run.children[0]!.kind === 'link') links++;
     else if (run.kind === 'text' ? /[\p{L}\p{N}]/u.test(run.text) : run.kind !== 'image' && run.kind !== 'html') return false;
   }
   return links > 0;
+}
+
+/** Five words or more, most not capitalised: a sentence, not a title or a name. */
+function readsAsSentence(label: string): boolean {
+  const words = label.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length >= 5 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 5 < words.length * 3;
 }
 
 /** Plain text of inline runs; line breaks stay "\n". */

@@ -1529,6 +1529,9 @@ describe('one-paper notes in nested bullets', () => {
     const [entry] = read('papers.org', notes).entries;
     expect(answerOf(entry!)).toBe('Project a high-dimensional sparse space of words to a lower dimensional dense space that captures their meaning.');
     expect(entry!.removed).toContain('links');
+    // A link whose label is a sentence says it, wherever it points.
+    const linkedSummary = '| Paper | Summary |\n|---|---|\n| Attention Is All You Need (2017) | [Replaces recurrence with self-attention over all positions](notes/transformer.md) |\n';
+    expect(answerOf(read('index.md', linkedSummary).entries[0]!)).toBe('Replaces recurrence with self-attention over all positions.');
   });
 });
 
