@@ -64,10 +64,8 @@ function readsAsSentence(label: string): boolean {
 }
 
 /** Plain text of inline runs; line breaks stay "\n". */
-export function inlineText(inline: Inline): string {
-  let out = '';
-  for (const run of inline) out += runText(run);
-  return tidy(out);
+export function inlineText(runs: Inline): string {
+  return tidy(inline(runs));
 }
 
 function runText(run: InlineRun): string {
@@ -85,9 +83,8 @@ function runText(run: InlineRun): string {
     case 'code':
       return run.text;
     case 'math':
-      // An equation set on its own ($$...$$) reads as nothing a card can show: "L^CLIP(θ) = E_t [
-      // min(r_t(θ) A_t, ...) ]". Inline math is a word of its sentence ("$\alpha$" as α).
-      return run.display ? '' : latexToText(run.text);
+      // (An equation set apart is read by inline(), which sees what is around it.)
+      return latexToText(run.text);
     case 'break':
       return '\n';
     case 'html':
@@ -98,9 +95,30 @@ function runText(run: InlineRun): string {
 
 function inline(runs: Inline): string {
   let out = '';
-  for (const run of runs) out += runText(run);
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    out += run.kind === 'math' && run.display && setApart(out, runs[i + 1]) ? '' : runText(run);
+  }
   return out;
 }
+
+/**
+ * Whether an equation set apart ($$...$$) stands outside its sentence, between `before` (the
+ * text so far) and the run after it: it reads as nothing a card can show ("L^CLIP(θ) = E_t [
+ * min(r_t(θ) A_t, ...) ]"), and is left out where its sentence reads whole without it: after a
+ * full stop or colon, or where the sentence ends with it ("... (slowness regulariser)
+ * $$TAR = ...$$."). Inside a sentence ("The loss is $$FL(p_t) = ...$$ which down-weights ...")
+ * it is read as inline math is, or the sentence would lose a word.
+ */
+function setApart(before: string, next: InlineRun | undefined): boolean {
+  const prior = before.trimEnd();
+  if (prior === '' || /[.:!?;。：！？；]$/.test(prior)) return true;
+  const ends = next === undefined || next.kind === 'break' || (next.kind === 'text' && /^\s*(?:[.!?;。！？；]|$)/.test(next.text));
+  return ends && !DANGLING_BEFORE.test(prior);
+}
+
+// A sentence cut off if what follows these were left out: "The loss is", "... given by".
+const DANGLING_BEFORE = /\b(?:is|are|was|were|be|been|becomes?|by|of|as|to|the|an?|with|from|into|for|where|and|or|then|equals?)$|=$/i;
 
 // Notes text reaches here decoded (notes/decode.ts), control characters already gone.
 function textOf(text: string): string {

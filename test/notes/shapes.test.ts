@@ -560,6 +560,9 @@ describe('LaTeX and the plain format', () => {
     const answer = answerOf(entry!);
     expect(answer).toMatch(/^They penalise differences between subsequent hidden states of the LSTM/);
     expect(answer).not.toMatch(/[=_^]|L_2|TAR/);
+    // Inside a sentence it stays a word of it: the sentence must read whole.
+    const inside = read('focal.md', '# Focal Loss\n\nThe loss is $$FL(p_t) = -(1 - p_t)^\\gamma \\log(p_t)$$ which down-weights easy examples so that training focuses on hard ones.\n').entries[0]!;
+    expect(answerOf(inside)).toBe('The loss is FL(p_t) = -(1 - p_t)^γ log(p_t) which down-weights easy examples so that training focuses on hard ones.');
   });
 
   it('reads a code of any length as a paper, not as part of the paper before it', () => {
