@@ -197,7 +197,13 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   }
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
   // What a note says before its Method, Results and Thoughts is what the paper is about.
-  if (entry.opening !== undefined) for (let i = 0; i < candidates.length; i++) if (candidates[i]!.paragraph < entry.opening) candidates[i]!.score += OPENING_BONUS;
+  // (Only what says something there: "ICCV 2015.", "Cited over 20k times." open notes too.)
+  if (entry.opening !== undefined) {
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      if (c.paragraph < entry.opening && c.wordCount >= MIN_WORDS && !c.fragment && !c.context) c.score += OPENING_BONUS;
+    }
+  }
   // A note written mostly in Chinese or Japanese quotes the paper in English ("we introduce two
   // new modules ..."): its own words say what the paper does, the quote is a sentence of the
   // paper's, often a detail. (An English sentence of its own is read as any other.)
@@ -488,6 +494,7 @@ const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]
 const LEANS_BACK = /^(?:this|these|those|in this case|using this|leads to|applied these)\b(?! (?:paper|work|article|method|model|approach)\b)/i;
 // "This is a new ...", "This alg ...", "This one uses ...": the paper, at the start of its note.
 const THIS_IS = /^this (?:is|was|alg(?:orithm)?|one|method|model|approach|architecture|framework|network)\b/i;
+const NEW_THING = /\b(?:new|novel|first)\b/i;
 const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |quite )?(?:well|better)\b|\binteresting\b/i;
 // "ResNets work by introducing shortcuts", "The work achieves this by having k slots": how the
 // paper does what it does.
@@ -606,7 +613,8 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (CITATION.test(t)) score -= 1.5;
   // (The note's first sentence has nothing before it to lean on: "This is a new encoder-decoder
   // structure ..." opening a note says what the paper is.)
-  if (rank === 0 && THIS_IS.test(t)) score += 2;
+  // (Not "This one is a classic", "This is one of the most cited papers": what it is, said.)
+  if (rank === 0 && THIS_IS.test(t) && (actions.length > 0 || shared.length > 0 || NEW_THING.test(t)) && !(has(Cue.SoftVerdict) && SOFT_VERDICT.test(t))) score += 2;
   else if (LEANS_BACK.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 0.8;
   // "Multiple sources have two kinds of uncertainty:" introduces what follows; alone it says nothing.
   if (endsInColon(t)) score -= 2;

@@ -68,7 +68,11 @@ const PATTERNS: Pattern[] = [
     re: /^(?:(?:this|it|the paper) (?:was |is )?)?(?:presented|discussed|mentioned|cited|covered|recommended) (?:at|in|by|for|during)\b/i,
   },
   // "Very influential, highly cited.", "A classic.": how the paper is regarded.
-  { kind: 'verdict', when: ['influential cited classic seminal'], re: /^(?:very |highly |hugely |quite )?(?:influential|(?:highly|much|widely|heavily) cited|an? classic|seminal)\b/i },
+  {
+    kind: 'verdict',
+    when: ['influential cited citations classic seminal'],
+    re: /^(?:very |highly |hugely |quite )?(?:influential|(?:highly|much|widely|heavily) cited|an? classic|seminal)\b|(?:^|[.;,] )cited (?:over|more than|by over) [\d,.]+|(?:^|[.;,] )[\d,.]+k? citations\b/i,
+  },
   // "Paper from DeepMind", "Google's paper", "TTI's work" at the start of a clause.
   { kind: 'provenance', when: ['from by', 'paper work'], re: /(?:^|[,;:] )(?:an? |the )?(?:paper|work) (?:from|by) [A-Z]/ },
   {

@@ -1478,6 +1478,9 @@ describe('one-paper notes in nested bullets', () => {
     ].join('\n');
     const [entry] = read('gat.md', notes).entries;
     expect(answerOf(entry!)).toMatch(/^Graph attention layers let each node weigh its neighbours with masked self-attention/);
+    // Who wrote it, where and how often it is cited open notes too, and say nothing of the paper.
+    const fast = read('fast.md', '# Fast R-CNN\n\nRoss Girshick, Microsoft Research. ICCV 2015. Cited over 20k times.\n\n## Method\n\nThe authors run the ConvNet once per image and use RoI pooling to extract a fixed-size feature for each proposal.\n').entries[0]!;
+    expect(answerOf(fast)).toBe('The authors run the ConvNet once per image and use RoI pooling to extract a fixed-size feature for each proposal.');
   });
 
   it('takes a link to samples, as to code or a demo, as no word of the note', () => {
@@ -1502,6 +1505,8 @@ describe('one-paper notes in nested bullets', () => {
     ].join('\n');
     const [entry] = read('rl.md', notes).entries;
     expect(answerOf(entry!)).toMatch(/^This is a new encoder-decoder structure for neural machine translation/);
+    const classic = read('ln.md', '# Layer Normalization\n\nThis one is a classic, everyone should read it.\n\nNormalise over the features of each example instead of over the batch, so it works for RNNs and batch size one.\n').entries[0]!;
+    expect(answerOf(classic)).toMatch(/^Normalise over the features of each example/);
   });
 
   it('leaves out how the paper was trained, with its numbers set', () => {
