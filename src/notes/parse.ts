@@ -117,8 +117,9 @@ export function setAsideTopicNotes(files: ParsedNotes[]): ParsedNotes[] {
 
 /**
  * In a folder of one-paper notes (three at least, and two in three of the files that are not a
- * README), a README or index that reads as several papers yet links to none is the folder's
- * essay (how to read papers, a leaderboard, tips), not notes: its entries are read as no paper.
+ * README), a README or index that reads as several papers yet links to none, and whose headings
+ * mostly do not read as titles, is the folder's essay (how to read papers, a leaderboard, tips),
+ * not notes: its entries are read as no paper.
  * (A paper's own note kept as its folder's README is one paper, and is left alone.)
  */
 export function setAsideReadmeEssays(files: readonly { file: string; parsed: ParsedNotes; linksPaper: boolean }[]): ParsedNotes[] {
@@ -128,6 +129,8 @@ export function setAsideReadmeEssays(files: readonly { file: string; parsed: Par
   if (onePaper < 3 || onePaper * 3 < others.length * 2) return files.map((f) => f.parsed);
   return files.map(({ file, parsed, linksPaper }) => {
     if (!isReadme(file) || linksPaper || parsed.entries.length < 2) return parsed;
+    // Its headings read as papers' titles ("## Dropout: A Simple Way to Prevent ..."): its own papers.
+    if (parsed.entries.filter((entry) => titleStrength(entry.title) >= 1.5).length * 2 >= parsed.entries.length) return parsed;
     const why = "the folder's README, among one-paper notes: it links to no paper";
     const setAside = parsed.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
     return { ...parsed, entries: [], shapes: [], notPapers: [...parsed.notPapers, ...setAside] };

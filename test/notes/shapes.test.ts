@@ -1370,6 +1370,9 @@ describe('notes in Chinese, one paper per file', () => {
     ]);
     const linking = `${tips}\n[Focal Loss](https://arxiv.org/abs/1708.02002)\n`;
     expect(inspectNotes([...notes, { file: 'README.md', bytes: Buffer.from(linking) }]).papers.some((p) => p.file === 'README.md')).toBe(true);
+    // A README whose headings read as titles holds papers of its own, links or not.
+    const papers = '## Dropout: A Simple Way to Prevent Neural Networks from Overfitting\n\nRandomly drops hidden units during training so they cannot co-adapt.\n\n## Adam: A Method for Stochastic Optimization\n\nKeeps running averages of the gradient and its square to adapt each step.\n';
+    expect(inspectNotes([...notes, { file: 'README.md', bytes: Buffer.from(papers) }]).papers.filter((p) => p.file === 'README.md')).toHaveLength(2);
   });
 
   it('answers in the note\'s language: no English quote joins a Chinese answer, no list letter leads a step', () => {
