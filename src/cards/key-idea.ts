@@ -515,6 +515,8 @@ const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avo
 const FRAGMENT_WORDS = 5;
 /** How much less a sentence that reads as context (readsAsContext) counts when the main sentence is chosen. */
 const CONTEXT_PENALTY = 3;
+/** Fewer words than this over nested bullets introduce them (see composeAnswer). */
+const LEAD_IN_WORDS = 8;
 /** What a sentence of a note's opening, before its named parts, gains over theirs. */
 const OPENING_BONUS = 3;
 /** What a quotation in English takes off in a note written mostly in Chinese or Japanese. */
@@ -677,6 +679,9 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
     if (CJK.test(c.text) !== inChinese) continue;
     // How it was trained, numbers and all, is no part of what it is.
     if (c.settings) continue;
+    // "- Two changes make it work" over its bullets (kept from a main sentence that says what the
+    // paper does, as above) says what they say: alone, nothing.
+    if (statesWork && (depths![c.paragraph + 1] ?? 0) > (depths![c.paragraph] ?? 0) && countWords(c.text, LEAD_IN_WORDS) < LEAD_IN_WORDS) continue;
     const before = c.index === first.index - 1;
     const after = c.index === last.index + 1;
     // "Especially for small batches." goes on from the sentence before it: only after that one.

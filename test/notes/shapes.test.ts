@@ -1410,6 +1410,19 @@ describe('one-paper notes in nested bullets', () => {
     );
   });
 
+  it('leaves out a short bullet over details whose details cannot join', () => {
+    const notes = [
+      '# Mask R-CNN',
+      '',
+      '- The authors propose Mask R-CNN, which extends Faster R-CNN for instance segmentation.',
+      '- Two changes make it work',
+      '  - RoIAlign replaces RoIPool, removing the quantisation so masks align with pixels.',
+      '  - A small FCN mask branch predicts a binary mask per class, decoupled from classification.',
+      '',
+    ].join('\n');
+    expect(answerOf(read('mask.md', notes).entries[0]!)).toBe('The authors propose Mask R-CNN, which extends Faster R-CNN for instance segmentation.');
+  });
+
   it('reads "Motivated to ..." as why the paper was written, not what it does', () => {
     const notes = [
       '# [U-Net: Convolutional Networks for Biomedical Image Segmentation](https://arxiv.org/abs/1505.04597)',
