@@ -31,8 +31,11 @@ const HIDDEN_DOT = '\ue000';
 // answer reads as list markup.
 const STEP_NUMBER = '\ue001';
 const STEP_NUMBERS = /(\d{1,2})\ue001/g;
-// "- ", "1. ", and the letters of a nested list written by hand ("a. ", "b) ", "(c) ").
-const BULLET = /^(?:[-*+•]|\d{1,3}[.)]|[a-h][.)]|\([a-h]\))[ \t]+/;
+const BULLET = /^(?:[-*+•]|\d{1,3}[.)])[ \t]+/;
+// The letters of a list written by hand ("a. ", "b) ", "(c) "): a marker only at the start of a
+// line after one that ended ("... in three settings: (a) zero-shot,⏎(b) one-shot" runs on).
+const LETTER_BULLET = /^(?:[a-h][.)]|\([a-h]\))[ \t]+/;
+const ENDS_LINE = /[.!?:;。！？：；]$/;
 const ELLIPSIS = /(?:\.{3,}|…)[.…]*/g;
 // Words that begin a sentence often enough that ") In fact" or "etc. The" is a boundary.
 const STARTERS = '(?:In|The|This|These|That|They|Their|There|So|But|However|Then|Also|It|Its|He|His|She|We|Our|I|Finally|Actually|Anyway|Moreover|Furthermore|Besides|Thus|Therefore|Hence|Instead|Basically|Interestingly|Unfortunately)\\b';
@@ -162,7 +165,7 @@ function units(text: string): string[] {
       const unfolded = rawLine.includes('  ') || OTHER_SPACE.test(rawLine);
       const line = unfolded ? rawLine.replace(WHITESPACE_RUN, ' ').trim() : rawLine.trim();
       if (line === '') continue;
-      const marker = BULLET.exec(line);
+      const marker = BULLET.exec(line) ?? (previousLine === '' || ENDS_LINE.test(previousLine) ? LETTER_BULLET.exec(line) : null);
       const bullet = marker !== null;
       const item = marker ? line.slice(marker[0].length) : line;
       if (current !== '' && !bullet && continues(previousLine, item)) {

@@ -1385,6 +1385,9 @@ describe('notes in Chinese, one paper per file', () => {
     // A Chinese sentence that ends in a Latin name ends as Chinese does.
     expect(extractKeyIdea({ title: 'RetinaNet', body: '基于FPN设计了单阶段检测器RetinaNet', session: '', code: '', line: 1, file: 'a.md' })).toEqual({ answer: '基于FPN设计了单阶段检测器RetinaNet。' });
     for (const paper of report.papers) expect('answer' in paper ? paper.answer : '').not.toMatch(/(?:^|[。 ])[a-h][.)] /);
+    // A letter starting a line that carries a sentence on is a word of it.
+    const wrapped = read('gpt.md', '# GPT-3\n\nThey evaluate a 175B language model in three settings: (a) zero-shot,\n(b) one-shot and (c) few-shot, with no gradient updates at all.\n').entries[0]!;
+    expect(answerOf(wrapped)).toBe('They evaluate a 175B language model in three settings: (a) zero-shot, (b) one-shot and (c) few-shot, with no gradient updates at all.');
   });
 });
 
