@@ -7,7 +7,7 @@ import { latexToText } from './latex.js';
 
 /** Link labels that name where a link goes, not what the paper says: "[pdf]", "[code]". */
 const GENERIC_LABEL =
-  /^(?:(?:(?:link|go) to |open |read |view |download )(?:the )?(?:pdf|paper|arxiv|code|slides?|video|notes?)|pdf|paper|arxiv|abs|abstract|link|links|here|this|code|github|repo|slides?|video|talk|poster|blog|post|project(?: page)?|website|web|site|url|html|openreview|(?:audio |video )?samples|doi|bib(?:tex)?|official|source|data(?:set)?|demo|review|reviews|notes?|summary|youtube|twitter|tweet|thread|medium|semantic scholar|papers with code|pwc|\d{4}\.\d{4,5}(?:v\d+)?)$/i;
+  /^(?:(?:(?:link|go) to |open |read |view |download )(?:the )?(?:pdf|paper|arxiv|code|slides?|video|notes?)|pdf|paper|arxiv|abs|abstract|link|links|here|this|code|github|repo|slides?|video|talk|poster|blog|post|project(?: page)?|website|web|site|url|html|openreview|doi|bib(?:tex)?|official|source|data(?:set)?|demo|review|reviews|notes?|summary|youtube|twitter|tweet|thread|medium|semantic scholar|papers with code|pwc|\d{4}\.\d{4,5}(?:v\d+)?)$/i;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+(?:\([^\s<>()]*\)[^\s<>()]*)*/gi;
 const EMOJI_SHORTCODE = /(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])/g;
 const HTML_ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
@@ -97,9 +97,20 @@ function inline(runs: Inline): string {
   let out = '';
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
+    if (run.kind === 'link' && bracketedPointer(out, run, runs[i + 1])) continue;
     out += run.kind === 'math' && run.display && setApart(out, runs[i + 1]) ? '' : runText(run);
   }
   return out;
+}
+
+/**
+ * "\[[samples](url)\]", "[[demo](url)]": a link of a word or two in brackets of its own, after or
+ * beside a sentence, points somewhere; inside a sentence ("raw audio [samples](url) one at a
+ * time") its label is a word of it. (The brackets left empty are tidied away.)
+ */
+function bracketedPointer(before: string, link: Extract<InlineRun, { kind: 'link' }>, next: InlineRun | undefined): boolean {
+  if (!/\[\s*$/.test(before) || next?.kind !== 'text' || !/^\s*\]/.test(next.text)) return false;
+  return inline(link.children).trim().split(/\s+/).length <= 2;
 }
 
 /**

@@ -1502,6 +1502,11 @@ describe('one-paper notes in nested bullets', () => {
     expect(answerOf(fast)).toBe('The authors run the ConvNet once per image and use RoI pooling to extract a fixed-size feature for each proposal.');
   });
 
+  it('takes a link to samples in brackets of its own as no word of the note, and one inside a sentence as a word of it', () => {
+    const inside = read('wavenet.md', '# WaveNet\n\nA convolutional model that generates raw audio [samples](https://x.org/s) one at a time, conditioned on all the previous ones.\n').entries[0]!;
+    expect(answerOf(inside)).toBe('A convolutional model that generates raw audio samples one at a time, conditioned on all the previous ones.');
+  });
+
   it('takes a link to samples, as to code or a demo, as no word of the note', () => {
     const notes = '# Tacotron 2\n\nA sequence-to-sequence network that predicts mel spectrograms and a modified WaveNet that turns them into speech, with a mean opinion score of 4.53. \\[[samples](https://google.github.io/tacotron)\\]\n';
     const [entry] = read('tacotron2.md', notes).entries;
