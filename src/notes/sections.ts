@@ -53,7 +53,9 @@ const TALK =
 const EVENT_SUFFIX = /\b(?:social|lunch|dinner|reception|meetup|party|breakfast|poster session|demo session|demonstrations?|panel(?: discussion)?)$/;
 // "Machine Learning for Molecules and Materials Workshop", "Workshop on Meta-Learning": a
 // workshop, whose papers are headed under it.
-const WORKSHOP = /\bworkshop$|^workshop on\b/;
+// (Also "ICML 2019 Workshop on X", "ICML 2019 Workshop: X", "X workshop @ ICML". A paper's
+// title may end in the workshop it was shown at: "Seeded self-play ... (LANTERN workshop)".)
+const WORKSHOP = /\bworkshops?(?=$|\s*(?:on\b|:|@|[-–—]\s))/;
 const CONFERENCE =
   /\b(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|www|sigir|sigmod|vldb|chi|uist|siggraph|icra|iros|corl|rss|uai|aistats|colt|interspeech|icassp|miccai|wacv|bmvc|cikm|wsdm|recsys|osdi|sosp|nsdi|isca|micro|pldi|popl|icse|fse|usenix|ccs|sp|ndss|colm|tmlr|jmlr)\b/i;
 const COLLECTION_SUFFIX = /\b(?:notes|summary|summaries|write-?up|highlights|papers|reading list|recap|review|digest|round-?up|takeaways|reading|readings|log|journal|blog)$/i;
@@ -110,7 +112,7 @@ function notATitleOf(title: string): string | null {
   if (text === '') return 'an empty heading';
   const words = text.split(' ').length;
   if (GROUP_WORDS.test(text)) return 'a section that frames the papers';
-  if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text)) || (words <= 10 && WORKSHOP.test(text))) return 'a talk or event, not a paper';
+  if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text)) || (words <= 16 && WORKSHOP.test(text))) return 'a talk or event, not a paper';
   if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
   if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text))) {
     return 'the conference or collection the papers belong to';

@@ -1228,6 +1228,12 @@ describe('a workshop heading over its papers', () => {
       ['Machine Learning for Molecules and Materials Workshop', 'Boltzmann Generators'],
       ['Machine Learning for Molecules and Materials Workshop', 'Tensor Field Networks'],
     ]);
+    for (const workshop of ['ICML 2019 Workshop on Invertible Neural Networks and Normalizing Flows', 'ICML 2019 Workshop: Invertible Networks', 'Invertible networks workshop @ ICML']) {
+      expect(read('workshop.md', notes.replace('Machine Learning for Molecules and Materials Workshop', workshop)).entries).toHaveLength(2);
+    }
+    // A paper's title may end in the workshop it was shown at.
+    const shownAt = '## Seeded Self-Play for Language Learning (LANTERN workshop)\n\nAgents learn a language by self-play seeded with a few human examples.\n';
+    expect(read('emnlp.md', shownAt).entries.map((e) => e.title)).toHaveLength(1);
   });
 });
 
@@ -1242,6 +1248,8 @@ describe('where to find a paper, its code or its recording', () => {
     const answers = read('talks.md', notes).entries.map(answerOf);
     expect(answers.slice(0, 2)).toEqual(['SKIP only links (nothing about the paper)', 'SKIP only links (nothing about the paper)']);
     expect(answers[2]).toBe('Showed that stochastic gradient descent converges for non-smooth convex objectives with a simple averaging of iterates.');
+    const implementation = read('resnet.md', '# Deep Residual Learning\n\nResidual blocks learn a residual added to an identity shortcut, so very deep networks train. A PyTorch implementation can be found on [GitHub](https://github.com/x/y).\n').entries[0]!;
+    expect(answerOf(implementation)).toBe('Residual blocks learn a residual added to an identity shortcut, so very deep networks train.');
   });
 });
 
