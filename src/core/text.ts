@@ -256,8 +256,9 @@ export function wrap(text: string, width: number, { indent = '', firstIndent = i
       for (const cluster of NARROW_CHARACTERS.test(word) ? word : clusters(word)) {
         const w = clusterWidth(cluster);
         if (piece && (IDEOGRAPHIC.test(previous) || IDEOGRAPHIC.test(cluster)) && !NO_LINE_START.test(cluster)) [breakAt, breakWidth] = [piece.length, pieceWidth];
-        // At least one cluster a line, even one wider than the line.
-        if (piece && pieceWidth + w > room()) {
+        // At least one cluster a line, even one wider than the line. (What is left after a break
+        // may still leave no room for this cluster: then it is a line of its own.)
+        while (piece && pieceWidth + w > room()) {
           const at = breakAt > 0 ? breakAt : piece.length;
           line = piece.slice(0, at).trimEnd();
           push();

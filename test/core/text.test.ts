@@ -59,6 +59,16 @@ describe('wrapping Chinese and Japanese', () => {
     expect(lines.some((line) => line.endsWith('RetinaNet.'))).toBe(true);
     // Chinese goes on after a Latin word on the line it started: no line of "本文提出Focal" alone.
     expect(wrap('本文提出Focal Loss，在交叉熵前乘上一个调制因子', 20)[0]).toBe('本文提出Focal Loss，');
+    // However the marks and Latin words run, at any width, no line is wider than it.
+    const parts = ['本文', '在', 'Focal', ' ', 'Loss', 'ab', '，', '）', '。', '交叉熵', 'RetinaNet', '.', '「', '」', '（'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let t = 0; t < 300; t++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 30) }, () => parts[Math.floor(next() * parts.length)]).join('');
+      for (const width of [3, 4, 7, 12]) {
+        for (const line of wrap(text, width)) if ([...line].length > 1) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+      }
+    }
     // A line full of ideographs ends before the mark's ideograph rather than leaving "。" to start the next.
     expect(wrap('一二三四五。六七', 10)).toEqual(['一二三四', '五。六七']);
   });
