@@ -84,6 +84,18 @@ function mathRule(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+const DETAILS = /^\s*<details\b/i;
+
+/** The text of a <details> block: its <summary> label and every tag left out. */
+function foldedText(html: string): string {
+  return html
+    .replace(/<summary\b[^>]*>[^]*?<\/summary\s*>/gi, ' ')
+    .replace(/<[^>]{0,200}>/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
+}
+
 const FRONT_MATTER_OPEN = /^---[ \t]*$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const META_LINE = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/;
@@ -218,9 +230,12 @@ class BlockReader {
       case 'code_block':
         this.at++;
         return { kind: 'code', text: token.content, line };
-      case 'html_block':
+      case 'html_block': {
         this.at++;
-        return { kind: 'html', text: token.content, line };
+        // "<details><summary>Idea</summary>" and the text folded under it: the text is the note's.
+        const folded = DETAILS.test(token.content) ? foldedText(token.content) : '';
+        return folded === '' ? { kind: 'html', text: token.content, line } : { kind: 'paragraph', inline: [{ kind: 'text', text: folded }], line };
+      }
       case 'hr':
         this.at++;
         return { kind: 'rule', line };

@@ -1266,6 +1266,11 @@ describe('a reading list in a table whose idea cells fold into a widget', () => 
     expect(answerOf(entries[0]!)).toBe('First-order approximation of spectral graph convolutions.');
   });
 
+  it('reads the text folded under a <details> widget of its own as the note', () => {
+    const notes = "# Graph Attention Networks\n\n<details><summary>Idea</summary>\nMasked self-attention over a node's neighbours weights their messages, with no fixed degree-based weights.\n</details>\n";
+    expect(answerOf(read('gat.md', notes).entries[0]!)).toBe("Masked self-attention over a node's neighbours weights their messages, with no fixed degree-based weights.");
+  });
+
   it('takes an idea column\'s few words as the answer', () => {
     expect(answerOf(entries[2]!)).toBe('Sample and aggregate neighbour features.');
   });
