@@ -63,9 +63,21 @@ function readsAsSentence(label: string): boolean {
   return words.length >= 5 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 5 < words.length * 3;
 }
 
+/**
+ * inlineText of the runs already read: a block's runs are read as a note's text, for a
+ * section's text, for its first line (the same runs when there is one line) and for its title.
+ * A document's runs are not changed once it is read.
+ */
+const inlineTexts = new WeakMap<Inline, string>();
+
 /** Plain text of inline runs; line breaks stay "\n". */
 export function inlineText(runs: Inline): string {
-  return tidy(inline(runs));
+  let text = inlineTexts.get(runs);
+  if (text === undefined) {
+    text = tidy(inline(runs));
+    inlineTexts.set(runs, text);
+  }
+  return text;
 }
 
 function runText(run: InlineRun): string {
