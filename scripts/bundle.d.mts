@@ -7,3 +7,5 @@ export function bundle(outdir: string, options?: { version?: string }): Promise<
 export const NARROW_CHARACTERS_SOURCE: string;
 /** string-width's index.js as the full program bundles it (emoji pattern and segmenter made on first need). */
 export function lazyStringWidthSource(source: string): string;
+/** markdown-it's dist/markdown-it.mjs as the full program bundles it (Token's fields set by plain assignment). */
+export function fastMarkdownItSource(source: string): string;

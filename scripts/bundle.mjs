@@ -15,7 +15,7 @@
 //   not take. It is a program of its own, with its own copy of what it shares with main: the
 //   two never pass objects to each other.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -105,6 +105,52 @@ const lazyStringWidth = {
   },
 };
 
+/** The fields markdown-it's Token sets as it is made, in order, with their first values. */
+const TOKEN_FIELDS = [['map', 'null'], ['level', '0'], ['children', 'null'], ['content', '""'], ['markup', '""'], ['info', '""'], ['block', 'false'], ['hidden', 'false']];
+
+/** markdown-it's module as the full program bundles it: see fastMarkdownIt. Throws when it no longer reads as expected. */
+export function fastMarkdownItSource(source) {
+  const fail = (what) => {
+    throw new Error(`markdown-it: ${what}; see fastMarkdownIt in scripts/bundle.mjs`);
+  };
+  // The helper its build wraps every class field in: a string key needs no conversion.
+  const helper = '\treturn (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {';
+  if (source.split(helper).length !== 2) fail('the _defineProperty helper not found once');
+  let text = source.replace(helper, () => '\treturn (r = typeof r === "string" ? r : toPropertyKey(r)) in e ? Object.defineProperty(e, r, {');
+  // Token's fields, set by plain assignments: no property of its class (or Object's) has their
+  // names, so the helper assigned them just so, slowly, for every token.
+  const open = 'var Token = class {\n\tconstructor(type, tag, nesting) {\n';
+  const close = '\t\tthis.type = type;\n\t\tthis.tag = tag;\n\t\tthis.attrs = null;\n\t\tthis.nesting = nesting;\n\t\tthis.meta = null;\n\t}\n';
+  const start = text.indexOf(open);
+  const end = text.indexOf(close, start);
+  if (start < 0 || end < 0 || text.split(open).length !== 2) fail("Token's constructor not found");
+  const fields = [...text.slice(start + open.length, end).matchAll(/\t\t_defineProperty\(\s*this,\s*(?:\/\*\*[\s\S]*?\*\/\s*)?"(\w+)",\s*([^\s,()]+)\s*\);\n/g)];
+  if (fields.map((m) => m[0]).join('') !== text.slice(start + open.length, end)) fail("Token's constructor holds more than its fields");
+  if (JSON.stringify(fields.map((m) => [m[1], m[2]])) !== JSON.stringify(TOKEN_FIELDS)) fail("Token's fields are not those expected");
+  const methods = text.slice(end + close.length, text.indexOf('\n};\n', end));
+  if (TOKEN_FIELDS.some(([name]) => new RegExp(`^\\t${name}\\(`, 'm').test(methods))) fail('a Token method has a field\'s name');
+  const assignments = TOKEN_FIELDS.map(([name, value]) => `\t\tthis.${name} = ${value};\n`).join('');
+  return text.slice(0, start + open.length) + assignments + text.slice(end);
+}
+
+/**
+ * markdown-it's build sets every class field through a generic helper (Object.defineProperty
+ * semantics, converting each key): for the headings bench notes, a tenth of markdown-it's time,
+ * most of it in Token, made once per token. In the bundle the helper takes string keys as they
+ * are, and Token sets its fields by plain assignment; nothing else changes. Any other file of
+ * markdown-it loaded, or its source no longer as expected, fails the build.
+ */
+const fastMarkdownIt = {
+  name: 'fast-markdown-it',
+  setup(b) {
+    const file = realpathSync(join(projectRoot, 'node_modules', 'markdown-it', 'dist', 'markdown-it.mjs'));
+    b.onLoad({ filter: /[\\/]markdown-it[\\/](?:dist|lib|index)/ }, (args) => {
+      if (realpathSync(args.path) !== file) throw new Error(`markdown-it: ${args.path} bundled, not dist/markdown-it.mjs; see fastMarkdownIt in scripts/bundle.mjs`);
+      return { contents: fastMarkdownItSource(readFileSync(file, 'utf8')), loader: 'js', resolveDir: dirname(file) };
+    });
+  },
+};
+
 /** esbuild options for both builds written to `outdir`: [the bin, the full program]. */
 export function bundleOptions(outdir, { version } = {}) {
   const bin = {
@@ -127,7 +173,7 @@ export function bundleOptions(outdir, { version } = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     // Ink imports react-devtools-core only when DEV is set: a stub keeps it out of the bundle.
     alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
-    plugins: [lazyStringWidth],
+    plugins: [lazyStringWidth, fastMarkdownIt],
     // A native module: loaded from node_modules at run time, by `optimize` alone
     // (src/optimize/binding.ts).
     external: ['@open-spaced-repetition/binding-linux-x64-gnu'],
