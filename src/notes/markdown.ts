@@ -171,14 +171,60 @@ function blankMetadataBlocks(text: string): string {
 /** Reads Markdown text into blocks. */
 export function readMarkdown(text: string): NotesDocument {
   const { meta, body, found } = splitFrontMatter(text);
-  const tokens = markdownIt().parse(blankMetadataBlocks(body), {});
-  const blocks = new BlockReader(tokens).blocks(tokens.length);
+  const blocks: Block[] = [];
+  for (const part of parts(blankMetadataBlocks(body))) {
+    const tokens = markdownIt().parse(part.text, {});
+    for (const block of new BlockReader(tokens, part.line).blocks(tokens.length)) blocks.push(block);
+  }
   return { blocks, meta, metaLine: found ? 1 : null };
+}
+
+/** Text read by markdown-it at a time, at least: a large file is read in parts of about this size. */
+const PART_CHARS = 64 * 1024;
+// What may keep a block open across a blank line and a heading, or tie one part of a file to
+// another: code fences, HTML blocks that end at a marker (comments, <pre>, <script>...), and link
+// reference definitions. Text with any of these is read whole.
+const SPANS_PARTS = /```|~~~|\]:|<(?:script|pre|style|textarea|!|\?)|\r/i;
+// A heading at the start of a line, after a blank line: every block before it has ended there.
+const PART_START = /\n[ \t]*\n(?=#{1,6}(?:[ \t]|\n|$))/g;
+
+/**
+ * A Markdown text in parts that read as the whole does, each with the number of lines before it:
+ * split before headings that follow a blank line. markdown-it's tokens for a whole large file
+ * (some 340,000 for 10,000 papers under headings) live until all are read, and collecting them
+ * cost more than making them; a part's are gone once its blocks are.
+ */
+function parts(text: string): { text: string; line: number }[] {
+  if (text.length < 2 * PART_CHARS || SPANS_PARTS.test(text)) return [{ text, line: 0 }];
+  const out: { text: string; line: number }[] = [];
+  let start = 0;
+  let line = 0;
+  PART_START.lastIndex = PART_CHARS;
+  for (let m = PART_START.exec(text); m !== null; m = PART_START.exec(text)) {
+    const end = m.index + m[0].length;
+    const part = text.slice(start, end);
+    out.push({ text: part, line });
+    line += countLines(part);
+    start = end;
+    PART_START.lastIndex = end + PART_CHARS;
+  }
+  out.push({ text: text.slice(start), line });
+  return out;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }
 
 class BlockReader {
   private at = 0;
-  constructor(private readonly tokens: Token[]) {}
+  /** `linesBefore`: lines of the file before the text the tokens were read from. */
+  constructor(
+    private readonly tokens: Token[],
+    private readonly linesBefore = 0,
+  ) {}
 
   /** Blocks until the token at `end` (exclusive), or until a closing token of the enclosing block. */
   blocks(end: number): Block[] {
@@ -193,7 +239,7 @@ class BlockReader {
   }
 
   private block(token: Token): Block | null {
-    const line = (token.map?.[0] ?? 0) + 1;
+    const line = this.lineOf(token);
     switch (token.type) {
       case 'heading_open': {
         const inline = this.inlineAfter();
@@ -212,7 +258,7 @@ class BlockReader {
         while (this.at < this.tokens.length && this.tokens[this.at]!.type === 'list_item_open') {
           const item = this.tokens[this.at]!;
           this.at++;
-          items.push({ blocks: this.blocks(this.tokens.length), line: (item.map?.[0] ?? 0) + 1 });
+          items.push({ blocks: this.blocks(this.tokens.length), line: this.lineOf(item) });
           this.at++; // list_item_close
         }
         this.at++; // list close
@@ -256,7 +302,7 @@ class BlockReader {
       if (token.type === 'thead_open') inHead = true;
       else if (token.type === 'thead_close') inHead = false;
       else if (token.type === 'tr_open' && !inHead) {
-        row = { cells: [], line: (token.map?.[0] ?? 0) + 1 };
+        row = { cells: [], line: this.lineOf(token) };
         rows.push(row);
       } else if (token.type === 'inline') {
         const cell = readInline(token.children ?? []);
@@ -266,6 +312,11 @@ class BlockReader {
     }
     this.at++;
     return { kind: 'table', head, rows, line };
+  }
+
+  /** A block token's line in the file. */
+  private lineOf(token: Token): number {
+    return token.map ? token.map[0] + 1 + this.linesBefore : 1;
   }
 
   private inlineAfter(): Inline {
