@@ -42,6 +42,8 @@ export function readOrg(text: string): NotesDocument {
   let list: { block: Extract<Block, { kind: 'list' }>; indent: number } | null = null;
   let table: Extract<Block, { kind: 'table' }> | null = null;
   let pendingHead: Inline[] | null = null;
+  /** The first line closing a drawer after the last drawer opened (lines.length: none), found once for all drawers before it. */
+  let drawerEnd = 0;
 
   const endParagraph = () => {
     if (paragraph) blocks.push({ kind: 'paragraph', inline: orgInline(paragraph.lines.join('\n')), line: paragraph.line });
@@ -97,7 +99,8 @@ export function readOrg(text: string): NotesDocument {
     if (PLANNING.test(raw)) continue;
     if (DRAWER_BEGIN.test(raw) && !/^[ \t]*:end:/i.test(raw)) {
       // A property drawer or logbook: metadata of the heading above, not notes.
-      const end = lines.findIndex((l, j) => j > i && DRAWER_END.test(l));
+      if (drawerEnd <= i) for (drawerEnd = i + 1; drawerEnd < lines.length && !DRAWER_END.test(lines[drawerEnd]!); ) drawerEnd++;
+      const end = drawerEnd < lines.length ? drawerEnd : -1;
       if (end > i) {
         i = end;
         continue;
