@@ -11,15 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { generateDeck } from '../../src/cards/generate.js';
 import { deckStatus, leaveDueIndex } from '../../src/cards/freshness.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { CardStateKind, type CardState, type Rating } from '../../src/core/types.js';
+import { playSession } from '../helpers/study-session.js';
+import { CardStateKind, type CardState } from '../../src/core/types.js';
 import { safeJsonPieces, JsonList, SafeJsonText } from '../../src/core/sanitize.js';
 import { cardRow, cardRowsJson, rowJson, type CardRow } from '../../src/cli/card-rows.js';
-import { createStudyEngine } from '../../src/schedule/engine.js';
 import { forgettingCurve, retrievabilityWith } from '../../src/schedule/forgetting-curve.js';
 import { DEFAULT_WEIGHTS } from '../../src/schedule/parameters.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
-import { openState } from '../../src/store/index.js';
 import { readCardsFile, serializeCardsFile } from '../../src/store/decks.js';
 import { BIN, runCli, tempDir } from '../helpers/cli.js';
 import { dueIndexOf, ownLog, snapshotOf } from '../helpers/state-paths.js';
@@ -71,18 +70,7 @@ type Workspace = ReturnType<typeof workspace>;
 
 /** A session of answers, buries, suspends and undos; ended as study ends it (index left), or killed. */
 async function session(ws: Workspace, clock: ManualClock, answers: number, seed: number, leave = true): Promise<void> {
-  const store = await openState(ws.state, { mode: 'write', clock });
-  const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
-  for (let i = 0; i < answers; i++) {
-    const card = engine.view().card;
-    if (!card) break;
-    const roll = (seed * 31 + i * 17) % 23;
-    clock.advance(20_000 + roll * 1000);
-    if (roll === 5) engine.bury(card.id);
-    else if (roll === 11) engine.suspend(card.id);
-    else engine.answer(card.id, ((roll % 4) + 1) as Rating, 8_000);
-    if (roll === 7) engine.undo();
-  }
+  const store = await playSession(ws, clock, answers, seed, settings);
   if (!leave) return; // killed: nothing folded, no new index
   const deck = store.deck('papers');
   store.close();

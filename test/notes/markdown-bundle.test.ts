@@ -1,24 +1,15 @@
 // The full program bundles markdown-it with its Token made by plain assignments
 // (scripts/bundle.mjs, fastMarkdownIt): it must read every text into the same tokens.
-import { build } from 'esbuild';
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { fastMarkdownItSource, projectRoot } from '../../scripts/bundle.mjs';
+import { loadPatchedModule } from '../helpers/patched-module.js';
 
 async function bundledMarkdownIt(): Promise<typeof MarkdownIt> {
   const file = realpathSync(join(projectRoot, 'node_modules', 'markdown-it', 'dist', 'markdown-it.mjs'));
-  const result = await build({
-    stdin: { contents: fastMarkdownItSource(readFileSync(file, 'utf8')), resolveDir: dirname(file), loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.text;
-  return ((await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default: typeof MarkdownIt }).default;
+  return loadPatchedModule<typeof MarkdownIt>(fastMarkdownItSource(readFileSync(file, 'utf8')), dirname(file));
 }
 
 describe('markdown-it as the full program bundles it', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDeck } from '../../src/cards/generate.js';
 import { ManualClock } from '../../src/core/clock.js';
-import type { Rating } from '../../src/core/types.js';
+import { playSession } from '../helpers/study-session.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { queueForDeck } from '../../src/schedule/queue.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
@@ -63,18 +63,7 @@ async function bothWays(ws: { decks: string; state: string }, now: number) {
 
 /** A session of `answers` answers (a fixed mix of ratings, some buries and suspends), ended as study ends it, or killed. */
 async function session(ws: { state: string; decks: string }, clock: ManualClock, answers: number, seed: number, leave = true): Promise<void> {
-  const store = await openState(ws.state, { mode: 'write', clock });
-  const engine = createStudyEngine({ deck: store.deck('papers'), cards: deckStatus(ws.decks, 'papers').cardsFile!.cards, settings, clock });
-  for (let i = 0; i < answers; i++) {
-    const card = engine.view().card;
-    if (!card) break;
-    const roll = (seed * 31 + i * 17) % 23;
-    clock.advance(20_000 + roll * 1000);
-    if (roll === 5) engine.bury(card.id);
-    else if (roll === 11) engine.suspend(card.id);
-    else engine.answer(card.id, ((roll % 4) + 1) as Rating, 8_000);
-    if (roll === 7) engine.undo();
-  }
+  const store = await playSession(ws, clock, answers, seed, settings);
   // Without `leave`, as a session killed mid-way: nothing folded, no new index.
   if (leave) expect(closeAndLeaveIndex(ws, store)).toBe(true);
 }

@@ -2,29 +2,20 @@
 // its segmenter and emoji pattern made on first need, and a fast path for the characters the
 // screens print). A row is planned and drawn at the width string-width gives: the bundled copy
 // must give the same width for every text, or a screen would wrap where it did not.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { NARROW_CHARACTERS_SOURCE, lazyStringWidthSource, projectRoot } from '../../scripts/bundle.mjs';
 import { NARROW_CHARACTERS } from '../../src/core/text.js';
+import { loadPatchedModule } from '../helpers/patched-module.js';
 
 type Measure = (text: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
 
 /** The bundle's string-width, built as the full program builds it and loaded from memory. */
 async function bundledStringWidth(): Promise<Measure> {
   const dir = join(projectRoot, 'node_modules', 'string-width');
-  const result = await build({
-    stdin: { contents: lazyStringWidthSource(readFileSync(join(dir, 'index.js'), 'utf8')), resolveDir: dir, loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.text;
-  return ((await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { default: Measure }).default;
+  return loadPatchedModule<Measure>(lazyStringWidthSource(readFileSync(join(dir, 'index.js'), 'utf8')), dir);
 }
 
 describe('string-width as the study screen has it', () => {
