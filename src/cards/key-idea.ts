@@ -426,7 +426,7 @@ function tidySpacing(text: string): string {
 // "So the point of this alg is ...", "The summary is ...", "Overall it shows how ...": the
 // note-taker summing the paper up.
 const SUMMARY_CUE =
-  /^(?:(?:so,? )?the (?:main |whole )?point (?:of (?:this|the) [\w-]+ )?is\b|the summary is\b|overall,? (?:it|this|they|the (?:paper|method|model|alg|algorithm)) (?:shows?|does|proposes?|presents?)\b|in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) idea|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
+  /^(?:(?:so,? )?the (?:main |whole )?point (?:of (?:this|the) [\w-]+ )?is\b|the summary is\b|overall,? (?:it|this|they|the (?:paper|method|model|alg|algorithm)) (?:shows?|does|proposes?|presents?)\b|in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) (?:idea|insight|observation)|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 // "First, the intuition makes sense: frequent words can fit more parameters ...", "Intuition:":
 // the note-taker introducing the idea behind the method, as "The idea:" does.
 const INTUITION =
@@ -458,6 +458,9 @@ const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|l
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
 // "Otherwise, standard FLIP/PIC use.", "Apart from that, ...": what the paper leaves as it was.
 const ASIDE_START = /^(?:otherwise|apart from (?:that|this)|besides(?: that| this)?|other than that|beyond that)\b/i;
+// "where m is the dropout mask and α a scaling parameter": the symbols of an equation, which a
+// card does not show (an equation set apart is left out).
+const DEFINES_SYMBOLS = /^(?:where|here|in which)\s+\S{1,12}\s+(?:is|are|denotes?|represents?|stands? for)\b/i;
 const CONTEXT_START =
   /^(?:the motivation|the background|motivation|background|problem|results?|experiments?|evaluation|limitations?|cons|pros|questions?|related work|applications?|use cases?|datasets?|benchmarks?|baselines?)\b/i;
 // "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "This work: ...", "The suggested method
@@ -547,7 +550,7 @@ const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
  */
 function readsAsContext(c: Candidate): boolean {
   const t = c.text;
-  if (c.fragment || c.formula || endsWithQuestion(t)) return true;
+  if (c.fragment || c.formula || endsWithQuestion(t) || DEFINES_SYMBOLS.test(t)) return true;
   if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
@@ -599,6 +602,7 @@ function scoreSentence(c: Candidate, rank: number): number {
   if (EXAMPLE_START.test(t)) score -= 1.5;
   if (ELABORATION_START.test(t)) score -= 1;
   if (ASIDE_START.test(t)) score -= 1.5;
+  if (DEFINES_SYMBOLS.test(t)) score -= 3;
   if (CONTEXT_START.test(t)) score -= 1;
   if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
   if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t)) score += 2.5;

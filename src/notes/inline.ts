@@ -233,7 +233,7 @@ export function firstLink(inline: Inline): { href: string; label: string } | nul
 
 /** Whether a link goes to a paper: arXiv, OpenReview, a PDF, a DOI, a proceedings site. */
 export function isPaperLink(href: string): boolean {
-  return /arxiv\.org|openreview\.net|\.pdf\b|doi\.org|aclanthology|aclweb\.org\/anthology|proceedings\.|papers\.nips\.cc|neurips\.cc\/paper|dl\.acm\.org|ieeexplore|semanticscholar\.org|paperswithcode\.com\/paper|openaccess\.thecvf|jmlr\.org\/papers|biorxiv|ssrn\.com|nature\.com\/articles|science\.org\/doi|pmlr\.press|mlr\.press/i.test(
+  return /arxiv\.org|openreview\.net|\.pdf\b|doi\.org|aclanthology|aclweb\.org\/anthology|proceedings\.|papers\.nips\.cc|neurips\.cc\/paper|dl\.acm\.org|ieeexplore|semanticscholar\.org|paperswithcode\.com\/paper|openaccess\.thecvf|jmlr\.org\/papers|biorxiv|ssrn\.com|nature\.com\/articles|science\.org\/doi|pmlr\.press|mlr\.press|(?:iclr|icml|neurips|nips)\.cc\/(?:virtual|Conferences\/\d{4}\/Schedule)/i.test(
     href,
   );
 }
