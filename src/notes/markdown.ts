@@ -172,12 +172,27 @@ function blankMetadataBlocks(text: string): string {
 export function readMarkdown(text: string): NotesDocument {
   const { meta, body, found } = splitFrontMatter(text);
   const blocks: Block[] = [];
-  for (const part of parts(blankMetadataBlocks(body))) {
+  for (const part of parts(blankMetadataBlocks(titleHeadingWithoutSpace(body)))) {
     const tokens = markdownIt().parse(part.text, {});
     for (const block of new BlockReader(tokens, part.line).blocks(tokens.length)) blocks.push(block);
   }
   return { blocks, meta, metaLine: found ? 1 : null };
 }
+
+/**
+ * "#Attention Is All You Need" or "#[Title](url)" as a file's first line: a title heading whose
+ * space after "#" was left out, which CommonMark reads as a paragraph (and the note's "## Method"
+ * and "## Results" as papers of their own). Read as the heading it is meant to be. ("#nlp
+ * #transformers", a line of tags, is left alone: a title has a space between words that do not
+ * all start with "#".)
+ */
+function titleHeadingWithoutSpace(text: string): string {
+  const m = FIRST_LINE_HEADING.exec(text);
+  if (m === null || !/\s/.test(m[3]!.trim()) && !m[3]!.startsWith('[') || /^#\S+(?:\s+#\S+)*\s*$/.test(m[2]! + m[3]!)) return text;
+  return `${text.slice(0, m.index + m[1]!.length + m[2]!.length)} ${text.slice(m.index + m[1]!.length + m[2]!.length)}`;
+}
+
+const FIRST_LINE_HEADING = /^(\s*)(#{1,6})([^\s#][^\n]*)/;
 
 /** Text read by markdown-it at a time, at least: a large file is read in parts of about this size. */
 const PART_CHARS = 64 * 1024;

@@ -17,7 +17,7 @@ const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
 const METHOD_LABEL = /^(?:approach|method|methods|methodology|solution|proposal|contribution|contributions|main contribution|idea)$/i;
 const TLDR_LEAD_IN = /^(?:tl;?\s?dr|tldr)\b[ \t]*[;:,.\-–—]*[ \t]*/i;
 const PLACEHOLDER =
-  /^(?:todo|to ?do|tbd|tba|wip|fill(?: in| me)?(?: (?:the )?notes?)?(?: later| here)?|notes? (?:here|to come|tbd|later)|coming soon|to be (?:continued|written|added|filled(?: in)?|done)|(?:add|write) (?:notes?|a summary|summary)(?: here| later)?|placeholder|lorem ipsum.*|x{3,}|\.{3,}|…|-+|n\/?a|none|nothing yet|empty|\?+)[.!]*$/i;
+  /^(?:todo|to ?do|tbd|tba|wip|fill(?: in| me)?(?: (?:the )?notes?)?(?: later| here)?|notes? (?:here|to come|tbd|later)|coming soon|to be (?:continued|written|added|filled(?: in)?|done)|(?:add|write) (?:notes?|a summary|summary)(?: here| later)?|placeholder|(?:summary|notes?|details?) (?:to be added|pending|coming soon|tbd|to come|later)|(?:a )?work in progress|in progress|under construction|will (?:add|write|update|fill in)(?: (?:this|it|more|notes?|a summary|the summary))?(?: later| soon)?|lorem ipsum.*|x{3,}|\.{3,}|…|-+|n\/?a|none|nothing yet|empty|\?+)[.!]*$/i;
 // "Update:", "Updated (24th July 2017):", "EDIT 2:": what the note-taker added later.
 const UPDATE_LEAD = /^(?:update|updated|edit|edited|addendum)\b[^:\n]{0,40}:[ \t]*/i;
 const TODO_LINE = /^(?:todo|to ?do|fixme)\b[ \t]*[:\-–—]/i;

@@ -42,7 +42,12 @@ export function readOrg(text: string): NotesDocument {
   let list: { block: Extract<Block, { kind: 'list' }>; indent: number } | null = null;
   let table: Extract<Block, { kind: 'table' }> | null = null;
   let pendingHead: Inline[] | null = null;
-  /** The first line closing a drawer after the last drawer opened (lines.length: none), found once for all drawers before it. */
+  /**
+   * The first line after the last drawer opened that closes a drawer or starts a heading
+   * (lines.length: none), found once for all drawers before it. A drawer never runs past a
+   * heading: one whose ":END:" is missing or mistyped is text, not a drawer that swallows the
+   * next paper.
+   */
   let drawerEnd = 0;
 
   const endParagraph = () => {
@@ -99,8 +104,8 @@ export function readOrg(text: string): NotesDocument {
     if (PLANNING.test(raw)) continue;
     if (DRAWER_BEGIN.test(raw) && !/^[ \t]*:end:/i.test(raw)) {
       // A property drawer or logbook: metadata of the heading above, not notes.
-      if (drawerEnd <= i) for (drawerEnd = i + 1; drawerEnd < lines.length && !DRAWER_END.test(lines[drawerEnd]!); ) drawerEnd++;
-      const end = drawerEnd < lines.length ? drawerEnd : -1;
+      if (drawerEnd <= i) for (drawerEnd = i + 1; drawerEnd < lines.length && !DRAWER_END.test(lines[drawerEnd]!) && !HEADING.test(lines[drawerEnd]!); ) drawerEnd++;
+      const end = drawerEnd < lines.length && DRAWER_END.test(lines[drawerEnd]!) ? drawerEnd : -1;
       if (end > i) {
         i = end;
         continue;

@@ -160,8 +160,17 @@ function titleTextOf(runs: Inline): string {
   }
   const lead = leadTitle(inline);
   if (lead && inlineText(lead.rest).replace(/[\s:–—-]/g, '') === '') return paperTitle(lead.title);
+  // "[[papers/smith2019.pdf][smith2019]] Deep Sets for Point Clouds": a link labelled by the
+  // paper's citation key, then its title.
+  if (lead?.via === 'link' && CITATION_KEY.test(lead.title.trim())) {
+    const rest = inlineText(lead.rest).replace(/^[\s:–—|-]+/, '');
+    if (rest.split(/\s+/).length >= 2) return withoutSpeaker(paperTitle(rest.replace(/\n/g, ' ')));
+  }
   return withoutSpeaker(paperTitle(labelledText(inline).replace(/\n/g, ' ')));
 }
+
+// "smith2019", "Vaswani2017attention", "lecun-98", "Lee:2020b": a citation key, one word with a year.
+const CITATION_KEY = /^[A-Za-z][A-Za-z-]*[:_-]?(?:19|20)?\d{2}[a-z]?[A-Za-z]*$/;
 
 /** A title as written (a heading's, a link's label, a bold run) to the card's front. */
 function paperTitle(raw: string): string {

@@ -1253,6 +1253,39 @@ describe('where to find a paper, its code or its recording', () => {
   });
 });
 
+describe('notes written in haste', () => {
+  it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
+    const report = inspectNotes([
+      { file: 'resnet.md', bytes: Buffer.from('#Deep Residual Learning for Image Recognition\n\n## Key ideas\n\n- Layers learn a residual added to an identity shortcut, so very deep networks train.\n\n## Experiments\n\n- 152 layers on ImageNet.\n') },
+      { file: 'attention.md', bytes: Buffer.from('#[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\n## Key ideas\n\n- Self-attention replaces recurrence, so every position attends to every other in one step.\n') },
+      { file: 'tags.md', bytes: Buffer.from('#nlp #transformers\n\n# Some Paper Title Here\n\nIt proposes a thing that works well for transformers in practice.\n') },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.line, p.title])).toEqual([
+      ['resnet.md', 1, 'Deep Residual Learning for Image Recognition'],
+      ['attention.md', 1, 'Attention Is All You Need'],
+      ['tags.md', 3, 'Some Paper Title Here'],
+    ]);
+  });
+
+  it('titles an Org heading by the title after a link labelled with the citation key', () => {
+    const notes = '* [[https://a.org/x.pdf][smith2019]] Deep Sets for Point Clouds\nPermutation invariant networks sum element embeddings.\n';
+    expect(read('papers.org', notes).entries.map((e) => e.title)).toEqual(['Deep Sets for Point Clouds']);
+  });
+
+  it('skips a note that says its summary is to come', () => {
+    const notes = '## Deep Sets\n\nSummary to be added.\n\n## Set Transformer\n\nWork in progress\n';
+    expect(read('ph.md', notes).entries.map(answerOf)).toEqual(Array(2).fill('SKIP only a placeholder (nothing about the paper)'));
+  });
+
+  it('ends a drawer whose :END: is mistyped at the next heading, not in the next paper', () => {
+    const notes = [
+      '* Deep Sets for Point Clouds', '  :PROPERTIES:', '  :ID: abc', '  :EN:', 'Permutation invariant networks sum element embeddings.',
+      '* Set Transformer', '  :PROPERTIES:', '  :ID: def', '  :END:', 'Attention over set elements with inducing points keeps the cost linear.', '',
+    ].join('\n');
+    expect(read('papers.org', notes).entries.map((e) => e.title)).toEqual(['Deep Sets for Point Clouds', 'Set Transformer']);
+  });
+});
+
 describe('a reading list in a table whose idea cells fold into a widget', () => {
   const { entries } = read('table-details.md');
 
