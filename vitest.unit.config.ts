@@ -11,6 +11,6 @@ export default defineConfig({
     testTimeout: 30_000,
     pool: 'forks',
     isolate: false,
-    setupFiles: ['test/setup/env.ts', 'test/setup/unit-env.ts'],
+    setupFiles: ['test/setup/env.ts'],
   },
 });
