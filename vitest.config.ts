@@ -17,7 +17,7 @@ export default defineConfig({
     // or pseudo-terminal test is spent waiting on the binary it runs, so two files overlap well.
     maxWorkers: 2,
     sequence: { sequencer: SlowestFirst },
-    globalSetup: ['test/setup/binary.ts'],
+    globalSetup: ['test/setup/tmp.ts', 'test/setup/binary.ts'],
     setupFiles: ['test/setup/env.ts'],
   },
 });
