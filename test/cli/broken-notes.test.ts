@@ -1,20 +1,25 @@
 // Notes that cannot be used for a moment (an editor that empties the file while saving, a
 // stray binary file) must not blank a deck: the read commands keep the cards last built and
 // say why on stderr; with nothing built yet, the notes' error is the answer.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_NOTES, runCli, tempDir } from '../helpers/cli.js';
-import { copyFileSync } from 'node:fs';
+
+// The bundled notes built once by generate (a run each cost the suite half a second); each test
+// has a copy of the decks folder, its files' times kept.
+let built: string;
+beforeAll(() => {
+  built = tempDir();
+  mkdirSync(join(built, 'papers'));
+  copyFileSync(BUNDLED_NOTES, join(built, 'papers', 'notes.txt'));
+  expect(runCli(['generate', '--decks', built]).code).toBe(0);
+});
 
 function builtDeck(): { decks: string; state: string; notes: string } {
   const decks = tempDir();
-  const state = tempDir();
-  mkdirSync(join(decks, 'papers'));
-  const notes = join(decks, 'papers', 'notes.txt');
-  copyFileSync(BUNDLED_NOTES, notes);
-  expect(runCli(['generate', '--decks', decks]).code).toBe(0);
-  return { decks, state, notes };
+  cpSync(built, decks, { recursive: true, preserveTimestamps: true });
+  return { decks, state: tempDir(), notes: join(decks, 'papers', 'notes.txt') };
 }
 
 const breakages: [string, (notes: string) => void][] = [

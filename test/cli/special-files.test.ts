@@ -2,9 +2,9 @@
 // one line at once, by every command, instead of hanging it; and a state file that is a symbolic
 // link is written through, the link kept.
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { newCardState } from '../../src/schedule/card-state.js';
 import { openState } from '../../src/store/index.js';
@@ -26,7 +26,7 @@ function run(args: string[], ws: { decks: string; state: string }) {
 }
 
 /** A deck built from the bundled notes, one answer in its log, its snapshot folded. */
-async function usedWorkspace() {
+async function buildUsedWorkspace() {
   const ws = workspace();
   mkdirSync(join(ws.decks, 'iclr2017'));
   writeFileSync(join(ws.decks, 'iclr2017', 'notes.txt'), readFileSync(BUNDLED_NOTES));
@@ -38,6 +38,19 @@ async function usedWorkspace() {
   store.deck('iclr2017').append({ kind: 'suspend', at: clock.now(), card, before, after: { ...before, suspended: true } });
   store.saveSettings({ newPerDay: 10 });
   store.close();
+  return ws;
+}
+
+// Built once (a generate run each cost the suite half a second); each test has a copy, its
+// files' times kept, so that cards.json is as current against the notes as where it was built.
+let used: { decks: string; state: string };
+beforeAll(async () => {
+  used = await buildUsedWorkspace();
+});
+
+function usedWorkspace() {
+  const ws = workspace();
+  for (const folder of ['decks', 'state'] as const) cpSync(used[folder], ws[folder], { recursive: true, preserveTimestamps: true });
   return ws;
 }
 
@@ -61,7 +74,7 @@ describe('a file that is not a regular file is refused, never read', () => {
       // reader that reads most (a process each costs the suite a second).
       const commands = kind !== 'FIFO' ? ['stats'] : place === 'cards.json' ? ['due', 'cards', 'stats', 'generate'] : ['due', 'cards', 'stats'];
       it(`${place} as a ${kind}: ${commands.join(', ')} each say so in one line, exit 1`, async () => {
-        const ws = await usedWorkspace();
+        const ws = usedWorkspace();
         const path = pathOf(ws as never);
         rmSync(path);
         make(path);
@@ -78,7 +91,7 @@ describe('a file that is not a regular file is refused, never read', () => {
   }
 
   it('a notes link that is a FIFO is notes that cannot be read; a due index or lock owner file that is one is passed over', async () => {
-    const ws = await usedWorkspace();
+    const ws = usedWorkspace();
     const link = join(ws.decks, 'iclr2017', 'notes-link.json');
     KINDS.FIFO(link);
     // As for notes that cannot be read: the cards last built, and generate refuses.
@@ -97,7 +110,7 @@ describe('a file that is not a regular file is refused, never read', () => {
 
 describe('state files that are symbolic links are written through', () => {
   it('the snapshot and the settings keep their links, and the files they point to get the new contents', async () => {
-    const ws = await usedWorkspace();
+    const ws = usedWorkspace();
     const elsewhere = join(dirname(ws.state), 'elsewhere');
     mkdirSync(elsewhere);
     const snapshot = PLACES['snapshot.json'](ws);
