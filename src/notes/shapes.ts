@@ -142,7 +142,23 @@ function once<T>(compute: (inline: Inline) => T): (inline: Inline) => T {
 const headingLabel = once(headingLabelOf);
 
 function headingLabelOf(inline: Inline): string {
-  return labelledText(inline).replace(/\s+/g, ' ').replace(/\s*\*+$/, '').trim();
+  return labelledText(withImageTitle(inline)).replace(/\s+/g, ' ').replace(/\s*\*+$/, '').trim();
+}
+
+// "![Figure 1: the architecture](fig1.png)": a figure, whatever heading it sits in.
+const FIGURE_ALT = /^(?:fig(?:ure)?|table|tab|image|img|screenshot|diagram|plot|chart|photo|logo|badge)\b/i;
+
+/**
+ * "# ![Attention Is All You Need](url)": a heading that is only an image (a badge or a mistyped
+ * link) says its words in the image's text.
+ */
+function withImageTitle(inline: Inline): Inline {
+  if (!inline.some((run) => run.kind === 'image' || run.kind === 'link') || labelledText(inline).trim() !== '') return inline;
+  for (const run of inline) {
+    const image = run.kind === 'image' ? run : run.kind === 'link' ? run.children.find((child) => child.kind === 'image') : undefined;
+    if (image?.kind === 'image' && image.alt.trim() !== '' && !FIGURE_ALT.test(image.alt.trim())) return [{ kind: 'text', text: image.alt }];
+  }
+  return inline;
 }
 
 /** A title's text from inline runs: link labels kept (the label is the title), markup gone. */
@@ -151,7 +167,7 @@ const titleText = once(titleTextOf);
 function titleTextOf(runs: Inline): string {
   // "Title. Authors <a href=...>Paper</a>", "Title [pdf](...)": the link after the title says
   // where the paper is, not what it is called.
-  let inline = runs;
+  let inline = withImageTitle(runs);
   while (inline.length > 1) {
     const last = inline[inline.length - 1]!;
     if (last.kind === 'text' && last.text.trim() === '') inline = inline.slice(0, -1);

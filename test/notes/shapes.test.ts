@@ -1259,11 +1259,13 @@ describe('notes written in haste', () => {
       { file: 'resnet.md', bytes: Buffer.from('#Deep Residual Learning for Image Recognition\n\n## Key ideas\n\n- Layers learn a residual added to an identity shortcut, so very deep networks train.\n\n## Experiments\n\n- 152 layers on ImageNet.\n') },
       { file: 'attention.md', bytes: Buffer.from('#[Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\n## Key ideas\n\n- Self-attention replaces recurrence, so every position attends to every other in one step.\n') },
       { file: 'tags.md', bytes: Buffer.from('#nlp #transformers\n\n# Some Paper Title Here\n\nIt proposes a thing that works well for transformers in practice.\n') },
+      { file: 'bn.md', bytes: Buffer.from('#![Batch Normalization](https://arxiv.org/abs/1502.03167)\n\n## Key ideas\n\n- Normalise each layer\'s inputs over the mini-batch, so deep networks train with higher learning rates.\n\n## Figures\n\n![Figure 1: the transform](fig1.png)\n') },
     ]);
     expect(report.papers.map((p) => [p.file, p.line, p.title])).toEqual([
       ['resnet.md', 1, 'Deep Residual Learning for Image Recognition'],
       ['attention.md', 1, 'Attention Is All You Need'],
       ['tags.md', 3, 'Some Paper Title Here'],
+      ['bn.md', 1, 'Batch Normalization'],
     ]);
   });
 
