@@ -364,15 +364,13 @@ class PaperReader {
     const papers = kids.filter((kid) => this.isPaper(kid));
     const partsAfterOnePaper = papers.length === 1 && kids.every((kid) => kid === papers[0] || partKind(kid.label) !== null);
     const talks = talkContext(papers);
-    // (isPaper reads nothing that reading a paper changes: asked once per heading.)
-    const isPaper = new Set(papers);
     for (let i = 0; i < kids.length; i++) {
       const kid = kids[i]!;
       if (partsAfterOnePaper && kid === papers[0]) {
         this.readPaper(kid, childSession, kids.slice(i + 1), talks);
         break;
       }
-      if (isPaper.has(kid)) this.readPaper(kid, childSession, [], talks);
+      if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
       else {
         const found = this.readGroup(kid, childSession);
         if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${kid.heading?.task ? 'a to-do item, not a paper' : (notATitle(kid.label) ?? 'holds no paper')}`);
@@ -1377,36 +1375,11 @@ function collectText(blocks: Block[], out: string[]): void {
 
 /** How much a section's note says, in characters: to tell a keynote's pages from a paper's lines. */
 function noteLength(section: Section): number {
-  // The length of the text with each run of spaces one space, counted without making it.
-  const text = sectionText(section);
-  let length = 0;
-  let inSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space || !inSpace) length++;
-    inSpace = space;
-  }
-  return length;
-}
-
-/** What \s matches. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return sectionText(section).replace(/\s+/g, ' ').length;
 }
 
 /** Whether a section's note opens with one person's name: its speaker. */
 function opensWithOneSpeaker(section: Section): boolean {
-  let opens = oneSpeakerSections.get(section);
-  if (opens === undefined) oneSpeakerSections.set(section, (opens = opensWithOneSpeakerOf(section)));
-  return opens;
-}
-
-/** opensWithOneSpeaker and opensWithAuthors of the sections asked about: each is asked several times (is it a paper, a talk, how to read it). */
-const oneSpeakerSections = new WeakMap<Section, boolean>();
-const authorsSections = new WeakMap<Section, boolean>();
-
-function opensWithOneSpeakerOf(section: Section): boolean {
   const first = section.blocks[0];
   if (first?.kind !== 'paragraph') return false;
   const line = inlineText(splitFirstLine(first.inline).first).trim();
@@ -1448,13 +1421,8 @@ function linkedPaperHeadings(sections: Section[], upTo: number): number {
 
 /** Whether a section's first paragraph is its authors' line ("A. Naik, R. Shariff, N. Yasui"). */
 function opensWithAuthors(section: Section): boolean {
-  let opens = authorsSections.get(section);
-  if (opens === undefined) {
-    const first = section.blocks[0];
-    opens = first?.kind === 'paragraph' && isAuthorLine(inlineText(splitFirstLine(first.inline).first));
-    authorsSections.set(section, opens);
-  }
-  return opens;
+  const first = section.blocks[0];
+  return first?.kind === 'paragraph' && isAuthorLine(inlineText(splitFirstLine(first.inline).first));
 }
 
 // What opens a group's papers rather than a paper's note: "Some posters I liked:", "Papers on RL".
