@@ -28,7 +28,8 @@ export interface CardRow {
   lastReview: string | null;
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+/** A figure as every row gives it: four decimals. */
+export const round4 = (value: number) => Math.round(value * 10 ** 4) / 10 ** 4;
 
 /**
  * Card `card`'s row at `now`, its state `stored` (undefined: never studied); `retrievability`
@@ -43,9 +44,9 @@ export function cardRow(card: Pick<Card, 'id' | 'title'>, stored: CardState | un
     title: card.title,
     state: stateName(state.state),
     due: fresh ? null : isoTime(state.due),
-    stability: fresh ? null : round(state.stability, 4),
-    difficulty: fresh ? null : round(state.difficulty, 4),
-    retrievability: retrievability === null ? null : round(retrievability, 4),
+    stability: fresh ? null : round4(state.stability),
+    difficulty: fresh ? null : round4(state.difficulty),
+    retrievability: retrievability === null ? null : round4(retrievability),
     reps: state.reps,
     lapses: state.lapses,
     suspended: state.suspended,

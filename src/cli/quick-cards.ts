@@ -20,8 +20,9 @@ import { DEFAULT_WEIGHTS } from '../schedule/parameters.js';
 import { forgettingCurve, retrievabilityWith } from '../schedule/forgetting-curve.js';
 import { CardStateKind } from '../core/types.js';
 import { isoTime } from '../core/iso-time.js';
-import { SafeJsonText, safeJsonString } from '../core/sanitize.js';
-import { cardRow, cardRowsJson, rowJson } from './card-rows.js';
+import { SafeJsonText } from '../core/sanitize.js';
+import { cardRow, cardRowsJson, round4, rowJson } from './card-rows.js';
+import { stateName } from '../schedule/card-state.js';
 import { HandOverToFullProgram } from './hand-over.js';
 
 /** It measures no widths: the table is the full program's. */
@@ -65,12 +66,8 @@ function indexedRows(ctx: CommandContext, requested: unknown): SafeJsonText | nu
 }
 
 const DAY_MS = 86_400_000;
-const NAMES = ['new', 'learning', 'review', 'relearning'] as const;
-const round4 = (value: number) => Math.round(value * 10 ** 4) / 10 ** 4;
-/** A number as JSON.stringify writes it. */
-const num = (value: number) => (Number.isFinite(value) ? String(value) : 'null');
 
-/** rowJson(cardRow(...)) of card `i`, read straight from the columns: no state or row object is made. */
+/** rowJson(cardRow(...)) of card `i`, read straight from the columns: no card state is made for it. */
 function indexedRowJson(columns: DueColumns, i: number, id: string, title: string, now: number): string {
   const kind = columns.state[i]!;
   if (kind === NOT_ANSWERED || kind === CardStateKind.New) return rowJson(cardRow({ id, title }, stateInColumns(columns, i), (state) => retrievabilityWith(DEFAULT_WEIGHTS, state, now), now));
@@ -78,21 +75,20 @@ function indexedRowJson(columns: DueColumns, i: number, id: string, title: strin
   const lastReview = columns.lastReview[i]!;
   const buriedUntil = columns.buriedUntil[i]!;
   const known = !Number.isNaN(lastReview);
-  const r = known && stability > 0 ? num(round4(forgettingCurve(DEFAULT_WEIGHTS, Math.max(0, now - lastReview) / DAY_MS, stability))) : 'null';
-  return `    {
-      "id": ${safeJsonString(id)},
-      "title": ${safeJsonString(title)},
-      "state": "${NAMES[kind]}",
-      "due": "${isoTime(columns.due[i]!)}",
-      "stability": ${num(round4(stability))},
-      "difficulty": ${num(round4(columns.difficulty[i]!))},
-      "retrievability": ${r},
-      "reps": ${num(columns.reps[i]!)},
-      "lapses": ${num(columns.lapses[i]!)},
-      "suspended": ${columns.suspended[i] === 1},
-      "buried": ${!Number.isNaN(buriedUntil) && buriedUntil > now},
-      "leech": ${columns.leech[i] === 1},
-      "scheduledDays": ${num(columns.scheduledDays[i]!)},
-      "lastReview": ${known ? `"${isoTime(lastReview)}"` : 'null'}
-    }`;
+  return rowJson({
+    id,
+    title,
+    state: stateName(kind as CardStateKind),
+    due: isoTime(columns.due[i]!),
+    stability: round4(stability),
+    difficulty: round4(columns.difficulty[i]!),
+    retrievability: known && stability > 0 ? round4(forgettingCurve(DEFAULT_WEIGHTS, Math.max(0, now - lastReview) / DAY_MS, stability)) : null,
+    reps: columns.reps[i]!,
+    lapses: columns.lapses[i]!,
+    suspended: columns.suspended[i] === 1,
+    buried: !Number.isNaN(buriedUntil) && buriedUntil > now,
+    leech: columns.leech[i] === 1,
+    scheduledDays: columns.scheduledDays[i]!,
+    lastReview: known ? isoTime(lastReview) : null,
+  });
 }
