@@ -86,7 +86,12 @@ export function readDeckNotes(
     }
   }
   const parsedFiles = read.flatMap((r) => ('parsed' in r ? [r] : []));
-  const folderRead = inFolder ? setAsideTopicNotes(setAsideReadmeEssays(setAsideIndexes(parsedFiles).map((parsed, i) => ({ ...parsedFiles[i]!, parsed })))) : parsedFiles.map((r) => r.parsed);
+  let folderRead = parsedFiles.map((r) => r.parsed);
+  if (inFolder) {
+    const indexesAside = setAsideIndexes(parsedFiles);
+    const essaysAside = setAsideReadmeEssays(parsedFiles.map((r, i) => ({ file: r.file, linksPaper: r.linksPaper, parsed: indexesAside[i]! })));
+    folderRead = setAsideTopicNotes(essaysAside);
+  }
   const readings: FileReading[] = [];
   const warnings: NoteWarning[] = [];
   let next = 0;

@@ -188,11 +188,16 @@ export function readMarkdown(text: string): NotesDocument {
  */
 function titleHeadingWithoutSpace(text: string): string {
   const m = FIRST_LINE_HEADING.exec(text);
-  if (m === null || !/\s/.test(m[3]!.trim()) && !m[3]!.startsWith('[') || /^#\S+(?:\s+#\S+)*\s*$/.test(m[2]! + m[3]!)) return text;
-  return `${text.slice(0, m.index + m[1]!.length + m[2]!.length)} ${text.slice(m.index + m[1]!.length + m[2]!.length)}`;
+  if (m === null) return text;
+  const [, space, marks, rest] = m as unknown as [string, string, string, string];
+  const titled = /\s/.test(rest.trim()) || rest.startsWith('[');
+  if (!titled || TAGS_LINE.test(marks + rest)) return text;
+  const at = space.length + marks.length;
+  return `${text.slice(0, at)} ${text.slice(at)}`;
 }
 
 const FIRST_LINE_HEADING = /^(\s*)(#{1,6})([^\s#][^\n]*)/;
+const TAGS_LINE = /^#\S+(?:\s+#\S+)*\s*$/;
 
 /** Text read by markdown-it at a time, at least: a large file is read in parts of about this size. */
 const PART_CHARS = 64 * 1024;
