@@ -10,6 +10,7 @@
 // A note with nothing usable is skipped with a reason, so the user can write "Key idea: ...".
 import type { NoteEntry } from '../core/types.js';
 import { stripControl } from '../core/sanitize.js';
+import { IDEOGRAPH_RANGES, isIdeograph } from '../core/text.js';
 import { FULL_WIDTH_CLOSERS, FULL_WIDTH_STOPS, splitSentences } from './sentences.js';
 import {
   CRITIQUE,
@@ -859,9 +860,9 @@ const SENTENCE_STOPS = `.!?…${FULL_WIDTH_STOPS}`;
 const ENDS_FULL_WIDTH = new RegExp(`[${FULL_WIDTH_STOPS}][${FULL_WIDTH_CLOSERS}]*$`);
 const THREE_LETTERS = /\p{L}{3}/u;
 // Han or kana (see isIdeograph); two in a row, a sentence written in Chinese or Japanese.
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+const CJK = new RegExp(`[${IDEOGRAPH_RANGES}]`);
 const QUOTED = /^["“'‘「『]/;
-const CJK_WORDS = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{2}/;
+const CJK_WORDS = new RegExp(`[${IDEOGRAPH_RANGES}]{2}`);
 
 /** "They try two ways:", "几种方法：": a sentence that introduces what follows it. */
 function endsInColon(text: string): boolean {
@@ -1275,10 +1276,6 @@ function countWords(text: string, upTo: number): number {
   return n;
 }
 
-/** A Han or kana character: a word of its own, as Chinese and Japanese put no space between words (Korean does). */
-function isIdeograph(code: number): boolean {
-  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
-}
 
 function isWordChar(code: number): boolean {
   // ASCII letters and digits, and anything past Latin-1 punctuation (accented and other scripts).

@@ -282,7 +282,14 @@ export function wrap(text: string, width: number, { indent = '', firstIndent = i
   return cut ? endWithEllipsis(lines, width) : lines;
 }
 
-const IDEOGRAPHIC = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+/** Han and kana, as a character class's ranges: the characters Chinese and Japanese write words with, no space between. */
+export const IDEOGRAPH_RANGES = '\\u3040-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff';
+const IDEOGRAPHIC = new RegExp(`[${IDEOGRAPH_RANGES}]`);
+
+/** A Han or kana character: a word of its own, as Chinese and Japanese put no space between words (Korean does). */
+export function isIdeograph(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
 // Closing marks that no line starts with, in Chinese and Japanese typesetting and in ours.
 const NO_LINE_START = /^[。，、．：；！？）」』】〉》”’.,:;!?)\]]$/;
 
