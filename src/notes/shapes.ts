@@ -875,7 +875,6 @@ interface ItemPaper {
   paperLink: boolean;
 }
 
-/** A list item that is a paper: it opens with a title, then a summary or nested notes. */
 /**
  * The paper each item of a list opens, or null. Items whose titles are plain text
  * ("17/05/24, Soudry: Train longer, generalize better. Large batches ...") count only when at
@@ -1075,8 +1074,14 @@ function plainTitledItem(inline: Inline): TitledParagraph | null {
   if (prefix!.split(/\s+/).length > 5 || title!.split(/\s+/).length > 25 || notATitle(title!) !== null) return null;
   const note: Inline = [{ kind: 'text', text: summary!.replace(/\s+#[\w-]+/g, '') }];
   if (rest.length) note.push({ kind: 'break' }, ...rest);
-  return { title: cleanTitle(title!), code: '', shape: 'list items', summary: note, via: null };
+  // "[7/10] CenterNet: Objects as points. ...": the method's name is the title's own first part.
+  const named = NAMED_PREFIX.exec(prefix!);
+  return { title: cleanTitle(named ? `${named[1]}: ${title}` : title!), code: '', shape: 'list items', summary: note, via: null };
 }
+
+// A prefix that ends in a method's name (an acronym, "CenterNet", "GPT-2", "Mask R-CNN") after
+// nothing or bracketed tags; a date or an author ("17/05/24, Soudry") is no part of the title.
+const NAMED_PREFIX = /^(?:\s*\[[^[\]]*\])*\s*((?:[A-Z][\w-]*\s)?[A-Za-z][\w-]*(?<=[a-z][A-Z][\w-]*|[A-Z]-?[A-Z][\w-]*|[A-Za-z]-?\d[\w-]*))$/;
 
 const WORDED = /[\p{L}\p{N}]/u;
 
@@ -1130,8 +1135,29 @@ function prefixedLinkPaper(inline: Inline): TitledParagraph | null {
   const at = inline.findIndex((run) => run.kind === 'link');
   if (at <= 0) return null;
   const prefix = inlineText(inline.slice(0, at));
+  if (BRACKETED_PREFIX.test(prefix)) return bracketPrefixedPaper(prefix, inline.slice(at));
   if (prefix.length > 60 || prefix.includes('\n') || !/[:\-–—|]\s*$/.test(prefix) || /[.!?]\s/.test(prefix)) return null;
   return paragraphPaper(inline.slice(at));
+}
+
+// "[8/10][one-line TL;DR] [Title](url) notes": tags in brackets before the paper's link.
+const BRACKETED_PREFIX = /^\s*(?:\[[^[\]\n]{0,300}\]\s*){1,4}$/;
+// A tag that rates or marks ("8/10", "***", "+", "x", "7"), not one that says something.
+const RATING_TAG = /^\s*(?:\d+(?:[.,]\d+)?(?:\s*\/\s*\d+)?|[★☆✩✪⭐*+xX✓✔!?-]+)\s*$/u;
+
+/**
+ * A paper titled by the link after its bracketed tags: a rating is left out, a tag of a few words
+ * is the note-taker's one-line summary, and it comes first in the note (see prefixedLinkPaper).
+ */
+function bracketPrefixedPaper(prefix: string, fromLink: Inline): TitledParagraph | null {
+  const titled = paragraphPaper(fromLink, 'link');
+  if (titled === null) return null;
+  const said = [...prefix.matchAll(/\[([^[\]]*)\]/g)]
+    .map((m) => m[1]!.trim())
+    .filter((tag) => !RATING_TAG.test(tag) && tag.split(/\s+/).filter((w) => WORDED.test(w)).length >= 3);
+  if (said.length === 0) return titled;
+  const lead = said.map((tag) => tag.charAt(0).toUpperCase() + tag.slice(1)).join('. ');
+  return { ...titled, summary: [{ kind: 'text', text: /[.!?]$/.test(lead) ? `${lead} ` : `${lead}. ` }, ...titled.summary] };
 }
 
 function nestedPaperList(item: ListItem): Extract<Block, { kind: 'list' }> | null {

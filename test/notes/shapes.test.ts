@@ -622,6 +622,50 @@ describe('list items titled in plain text', () => {
   });
 });
 
+describe('a conference write-up of rated bullets', () => {
+  const notes = [
+    '# Notes from VisionConf',
+    '',
+    '## Detection',
+    '',
+    '- [8/10][anchor-free detector that predicts object centers as keypoints] [Centers Are All You Need for Detection](https://example.org/a.pdf) the heatmap head is shared across scales.',
+    '- [7/10] [Sparse Queries for Detection](https://example.org/c.pdf) replaces dense anchors with 100 learned queries and a set loss.',
+    '- [5/10][Dense Boxes Revisited](https://example.org/d.pdf)',
+    '',
+    '## Segmentation',
+    '',
+    '- [9/10][segments any object from one click through a learned affinity graph] [One Click Segmentation](https://example.org/e.pdf)',
+    '- [6/10] CenterMask: Masks from object centers. Predicts a mask at each center point, without boxes.',
+    '- [6/10] YOLACT: Real-time instance segmentation. Combines prototype masks with per-instance coefficients.',
+    '- [7/10] Mask R-CNN: Instance masks from region features. Adds a mask branch to a two-stage detector.',
+    '',
+    '## Workshop talks',
+    '',
+    '- A keynote on robotics, mostly about collecting data.',
+  ].join('\n');
+  const { entries, notPapers } = parseNotes(notes, 'conf.md');
+
+  it('titles each bullet by its link or its named title, never the rating, and keeps a method name before a colon', () => {
+    expect(entries.map((e) => [e.session, e.title])).toEqual([
+      ['Detection', 'Centers Are All You Need for Detection'],
+      ['Detection', 'Sparse Queries for Detection'],
+      ['Detection', 'Dense Boxes Revisited'],
+      ['Segmentation', 'One Click Segmentation'],
+      ['Segmentation', 'CenterMask: Masks from object centers'],
+      ['Segmentation', 'YOLACT: Real-time instance segmentation'],
+      ['Segmentation', 'Mask R-CNN: Instance masks from region features'],
+    ]);
+    expect(notPapers.map((n) => n.text)).toContain('Workshop talks');
+  });
+
+  it('answers with the bracketed one-line summary first, without the rating or the title', () => {
+    expect(answerOf(entries[0]!)).toBe('Anchor-free detector that predicts object centers as keypoints. The heatmap head is shared across scales.');
+    expect(answerOf(entries[1]!)).toBe('Replaces dense anchors with 100 learned queries and a set loss.');
+    expect(answerOf(entries[2]!)).toMatch(/^SKIP /);
+    expect(answerOf(entries[3]!)).toBe('Segments any object from one click through a learned affinity graph.');
+  });
+});
+
 describe('talks among papers', () => {
   it('reads a heading under a workshops or tutorials session with one speaker as a talk, not a paper', () => {
     const notes = [
