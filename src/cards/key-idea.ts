@@ -503,13 +503,15 @@ const SOFT_VERDICT = /\b(?:perform|performs|works?|did|does) (?:really |very |qu
 // "ResNets work by introducing shortcuts", "The work achieves this by having k slots": how the
 // paper does what it does.
 const HOW = /\bworks? by [a-z]+ing\b|\b(?:achieves?|achieved|does|do|did) (?:this|that|it|so) (?:by|using|with|via)\b|\b(?:this|which) is done by\b/i;
+// "Recurrent models process tokens one after another", "Deep generative models have had less
+// impact ...", "Attention mechanisms have become ...": what a family of methods does or lacks.
 // "Currently, FID is used ...", "Most brain-like models ...", "Need on-device computation ...",
 // "Issues with AC-GAN: ...", "Fisher vectors have been successful ...", "Meta-learning
 // algorithms often assume ...", "Voxel based methods: ..." (a family of methods, where a paper
 // has one): the state of things
 // before the paper, not what it does.
 const BACKGROUND =
-  /^(?:currently|traditionally|typically|usually|conventionally|historically|nowadays|existing|need(?:s|ed)?|issues? with|drawbacks? of|[\w -]{1,40}[ -](?:methods|models|approaches)\s*:)|\b(?:ha(?:s|ve) been (?:successful|widely|popular|used)|(?:is|are) (?:an? |the )?(?:popular|classic|common|standard|representative|well[- ]known|widely used)\b|(?:often|usually|typically|commonly|generally|mostly) (?:assumes?|rely|relies|requires?|ignores?|treats?)\b)/i;
+  /^(?!(?:our|their|the|this|these|its|such|both|all|we|they)\b)(?:(?!(?:that|which|how|whether|finds?|shows?)\b)[\w-]+ ){0,4}(?:models|methods|networks|approaches|algorithms|systems|mechanisms|techniques|architectures|detectors|agents)(?: \([^()]*\))? (?:(?:often|usually|typically|still|generally|mostly) )?(?:have (?:had|been|become|struggled|relied)|struggle|suffer|process (?:\w+ )?one|are (?:limited|unable|slow|prone))\b|^(?:currently|traditionally|typically|usually|conventionally|historically|nowadays|existing|need(?:s|ed)?|issues? with|drawbacks? of|[\w -]{1,40}[ -](?:methods|models|approaches)\s*:)|\b(?:ha(?:s|ve) been (?:successful|widely|popular|used)|(?:is|are) (?:an? |the )?(?:popular|classic|common|standard|representative|well[- ]known|widely used)\b|(?:often|usually|typically|commonly|generally|mostly) (?:assumes?|rely|relies|requires?|ignores?|treats?)\b)/i;
 // "Especially for small batch sizes.", "In particular, ...", "Even more surprising, ...",
 // "Moreover, ...": the rest of the sentence before, or what goes on from it.
 const CONTINUES = /^(?:especially|particularly|in particular|specifically|mainly|mostly|at (?:the )?least|even more|moreover|furthermore|likewise|similarly|in addition|additionally)\b/i;

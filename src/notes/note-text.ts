@@ -119,7 +119,8 @@ export class NoteText {
 
   /** Adds blocks of the note, as the part `part` (the sub-section they sit in). */
   addBlocks(blocks: readonly Block[], part: PartKind = 'body', inItem = false): void {
-    if (part === 'keyIdea') this.awaitingKeyIdea = true;
+    // Under "Key idea", one paragraph is the answer; a list of points is where to find it.
+    if (part === 'keyIdea') this.awaitingKeyIdea = !isListOfPoints(blocks[0]);
     let as = part === 'keyIdea' ? 'lead' : part;
     // Bold lines alone in their paragraphs, two or more between the note's text ("**Average
     // Reward**", "**An Objective for Continuing Tasks**"), are the note's sub-headings, not
@@ -349,4 +350,8 @@ function countLinks(inline: Inline): number {
     else if (run.kind === 'strong' || run.kind === 'em' || run.kind === 'strike') n += countLinks(run.children);
   }
   return n;
+}
+
+function isListOfPoints(block: Block | undefined): boolean {
+  return block?.kind === 'list' && block.items.length >= 2;
 }

@@ -1297,6 +1297,28 @@ describe('where to find a paper, its code or its recording', () => {
   });
 });
 
+describe('a "Key ideas" list of points', () => {
+  const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
+  const report = inspectNotes([
+    file('bn.md', '# [Batch Normalization](https://arxiv.org/abs/1502.03167)\n\n## Key ideas\n\n- Training deep networks is slow because the inputs of each layer shift as earlier layers change.\n- Current methods need low learning rates and careful initialization.\n- Normalizing each layer\'s inputs over the mini-batch, with a learned scale and shift, lets networks train with much higher learning rates.\n'),
+    file('attention.md', '# Attention Is All You Need\n\n## Key ideas\n\n- Recurrent models process tokens one after another, which prevents parallelism within a sequence.\n- The Transformer relies entirely on self-attention to draw global dependencies between input and output.\n'),
+    file('resnet.md', '#[Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385)\n\n## Key idea: identity shortcuts\n\n- Each block learns a residual added to its input through an identity shortcut, so 152-layer networks train.\n\n## Bottleneck blocks for deeper models\n\n- 1x1 convolutions reduce and restore the width around the 3x3 convolution.\n\n## ImageNet and CIFAR experiments\n\n- Won ILSVRC 2015 with an ensemble.\n'),
+    file('dropout.md', '# Dropout\n\n## Key idea\n\nRandomly dropping units during training keeps them from co-adapting.\n\n## Method\n\nThe paper proposes to scale the weights at test time.\n'),
+  ]);
+  const answers = Object.fromEntries(report.papers.map((p) => [p.file, 'answer' in p ? p.answer : `SKIP ${p.skip}`]));
+
+  it('answers with the point that says what the paper does, not the first point when it is background', () => {
+    expect(answers['bn.md']).toBe("Normalizing each layer's inputs over the mini-batch, with a learned scale and shift, lets networks train with much higher learning rates.");
+    expect(answers['attention.md']).toBe('The Transformer relies entirely on self-attention to draw global dependencies between input and output.');
+  });
+
+  it('reads "Key idea: <topic>" as a part of the note, and a "Key idea" paragraph as the answer', () => {
+    expect(report.papers.map((p) => p.file).sort()).toEqual(['attention.md', 'bn.md', 'dropout.md', 'resnet.md']);
+    expect(answers['resnet.md']).toBe('Each block learns a residual added to its input through an identity shortcut, so 152-layer networks train.');
+    expect(answers['dropout.md']).toBe('Randomly dropping units during training keeps them from co-adapting.');
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
