@@ -514,7 +514,7 @@ class PaperReader {
         this.notPaper(first ? inlineText(first.inline).replace(/\n/g, ' ') : options.fileTitle, first?.line ?? 1, "the folder's README: about the notes, not a paper");
         return;
       }
-      title = fileNameTitle(options.fileTitle);
+      title = namesAsWritten(fileNameTitle(options.fileTitle), blocks);
       fromFileName = true;
     }
     if (title === '') return;
@@ -1597,6 +1597,28 @@ function fileNameTitle(name: string): string {
   const title = cleanTitle(spaced);
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
+
+/**
+ * "Simclr" (of "simclr.md") as the note writes it, "SimCLR": a word of a title made from a file's
+ * name takes the note's spelling where the note has it with capitals inside (a name, an acronym).
+ */
+function namesAsWritten(title: string, blocks: readonly Block[]): string {
+  if (!/[\p{L}\p{N}]{3}/u.test(title)) return title;
+  const spelled = new Map<string, string>();
+  let read = 0;
+  for (const block of blocks) {
+    if (read > NAME_SEARCH_CHARS) break;
+    const text = block.kind === 'paragraph' || block.kind === 'heading' ? inlineText(block.inline) : block.kind === 'list' ? block.items.map((item) => firstText(item.blocks)).join(' ') : '';
+    read += text.length;
+    for (const word of text.match(INNER_CAPITALS) ?? []) if (!spelled.has(word.toLowerCase())) spelled.set(word.toLowerCase(), word);
+  }
+  return title.replace(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu, (word) => spelled.get(word.toLowerCase()) ?? word);
+}
+
+// "SimCLR", "ResNet", "BERT", "GPT-3": a word with a capital after its first letter.
+const INNER_CAPITALS = /(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}-]*\p{Lu}[\p{L}\p{N}-]*/gu;
+/** How much of a note is searched for a name's spelling. */
+const NAME_SEARCH_CHARS = 20_000;
 
 function firstText(blocks: Block[]): string {
   for (const block of blocks) {

@@ -1319,6 +1319,17 @@ describe('a "Key ideas" list of points', () => {
   });
 });
 
+describe('one-paper notes titled only by their file names', () => {
+  it('spells a name in the title as the note writes it', () => {
+    const report = inspectNotes([
+      { file: 'simclr.md', bytes: Buffer.from('#paper\n\nLearns representations from two augmented views with a contrastive loss; SimCLR needs big batches.\n') },
+      { file: 'deep-mpc.md', bytes: Buffer.from('Learns the cost of a model-predictive controller (MPC) end to end with a deep network.\n') },
+      { file: 'lottery-ticket-hypothesis.md', bytes: Buffer.from('Sparse subnetworks reset to their initial weights train to full accuracy on their own.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['SimCLR', 'Deep MPC', 'Lottery ticket hypothesis']);
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
