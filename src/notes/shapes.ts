@@ -565,8 +565,16 @@ class PaperReader {
     };
     // Titles of one kind open papers: among link-line papers a bold line is a remark in a note.
     const only = titleKindOf(blocks);
+    const lone = loneTitleBullets(blocks);
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b]!;
+      const loneTitle = lone.get(block);
+      if (loneTitle !== undefined) {
+        finish();
+        current = { ...loneTitle, line: block.line, note: new NoteText(), session, part: 'body' };
+        this.paperLike++;
+        continue;
+      }
       if (block.kind === 'paragraph') {
         const titled = paragraphPaper(block.inline, only);
         if (titled) {
@@ -843,6 +851,27 @@ function readsAsTitle(lead: LeadTitle): boolean {
  * The kind of title that opens papers among these blocks, when both kinds occur: the one
  * that opens more paragraphs (links win a tie: bold lines in notes are more often emphasis).
  */
+/**
+ * "- [Title](url)" alone in its list, its note the paragraphs after it, paper after paper: each
+ * such bullet opens a paper as a title line does. Two at least, each followed by a paragraph
+ * that opens no paper; one could be a link the note-taker set apart.
+ */
+function loneTitleBullets(blocks: readonly Block[]): Map<Block, TitledParagraph> {
+  const lone = new Map<Block, TitledParagraph>();
+  for (let b = 0; b + 1 < blocks.length; b++) {
+    const block = blocks[b]!;
+    const next = blocks[b + 1]!;
+    if (block.kind !== 'list' || block.items.length !== 1 || next.kind !== 'paragraph' || paragraphPaper(next.inline) !== null) continue;
+    const item = block.items[0]!;
+    const head = item.blocks[0];
+    if (item.blocks.length !== 1 || head?.kind !== 'paragraph') continue;
+    const titled = paragraphPaper(head.inline, 'link');
+    if (titled === null || titled.via !== 'link' || WORDED.test(inlineText(titled.summary))) continue;
+    lone.set(block, { ...titled, shape: 'link lines' });
+  }
+  return lone.size >= 2 ? lone : new Map();
+}
+
 function titleKindOf(blocks: Block[]): LeadTitle['via'] | null {
   let links = 0;
   let strong = 0;
@@ -1639,8 +1668,10 @@ function flatten(section: Section, withoutHeading = false): Block[] {
 /** Paragraphs that would open a paper in a group's blocks (to tell a group from a paper). */
 function blockPaperCount(blocks: Block[]): number {
   let n = 0;
+  const lone = loneTitleBullets(blocks);
   for (const block of blocks) {
-    if (block.kind === 'paragraph' && paragraphPaper(block.inline)) n++;
+    if (lone.has(block)) n++;
+    else if (block.kind === 'paragraph' && paragraphPaper(block.inline)) n++;
     // (One bullet of a file of linked summaries is a paper as its neighbours are.)
     else if (block.kind === 'list') n += (block.items.length >= 2 || linkedSummaryLists.has(block)) && isPaperList(listItemPapers(block)) ? 2 : 0;
     else if (block.kind === 'table' && tableColumns(block) && block.rows.length >= 2) n += 2;

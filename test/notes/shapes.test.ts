@@ -1330,6 +1330,34 @@ describe('one-paper notes titled only by their file names', () => {
   });
 });
 
+describe('a linked title alone in its bullet, its summary the paragraph after it', () => {
+  const notes = [
+    '# Papers I liked',
+    '',
+    '- [Neural Ordinary Differential Equations](https://arxiv.org/abs/1806.07366)',
+    '',
+    'Replaces a stack of residual layers with an ODE solver over a learned vector field, so depth becomes continuous.',
+    '',
+    '- [Deep Equilibrium Models](https://arxiv.org/abs/1909.01377)',
+    '',
+    'Finds the fixed point of one weight-tied layer with a root solver instead of stacking layers.',
+    '',
+  ].join('\n');
+
+  it('reads each bullet as a paper and the paragraph under it as its note, the heading as no paper', () => {
+    const { entries } = read('liked.md', notes);
+    expect(entries.map((e) => [e.line, e.title, answerOf(e)])).toEqual([
+      [3, 'Neural Ordinary Differential Equations', 'Replaces a stack of residual layers with an ODE solver over a learned vector field, so depth becomes continuous.'],
+      [7, 'Deep Equilibrium Models', 'Finds the fixed point of one weight-tied layer with a root solver instead of stacking layers.'],
+    ]);
+  });
+
+  it('keeps one such bullet in a note as a link the note-taker set apart', () => {
+    const one = '# Deep Equilibrium Models\n\n- [Code](https://github.com/x/deq)\n\nFinds the fixed point of one weight-tied layer with a root solver instead of stacking layers.\n';
+    expect(read('deq.md', one).entries.map((e) => e.title)).toEqual(['Deep Equilibrium Models']);
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
