@@ -159,6 +159,9 @@ const PATTERNS: Pattern[] = [
     // "The paper is." (what "The paper is [here](url)" leaves).
     re: /^(?:the |a |an |its |their )?(?:[\w-]+ ){0,2}(?:paper|pdf|preprint|arxiv version|(?:source )?code|implementation|(?:[\w-]+ )?package|library|repo(?:sitory)?|notebook|slides|video|recording|project page|abstract|talk|poster|blog post)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b(?:\s*(?:here|online|publicly|for free|around [^.;,]{1,20}|(?:on|at|from|in|via|through)(?: [^.;,]{1,40})?))*\s*[.!]?$|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b|^(?:the |a )?(?:paper|pdf|code|slides|video|recording)(?: is| are| can be found)?\s*[.:]?$/i,
   },
+  // "Also see [Score Networks](url), the earlier version", "See also ...", "Cf. ...": another work
+  // to read, not what this one does.
+  { kind: 'pointer', when: ['see cf compare'], re: /^(?:(?:also|and) )?(?:see(?: also)?\s+(?!how\b|that\b|why\b|what\b|whether\b)|cf\.?\s|compare (?:with|to)\s)/i },
   // "..., which is nice", "it's cool": a verdict tacked onto a statement.
   {
     kind: 'verdict',

@@ -1295,6 +1295,23 @@ describe('where to find a paper, its code or its recording', () => {
     const implementation = read('resnet.md', '# Deep Residual Learning\n\nResidual blocks learn a residual added to an identity shortcut, so very deep networks train. A PyTorch implementation can be found on [GitHub](https://github.com/x/y).\n').entries[0]!;
     expect(answerOf(implementation)).toBe('Residual blocks learn a residual added to an identity shortcut, so very deep networks train.');
   });
+
+  it('leaves out a pointer to another work: "Also see", "See under", "Cf."', () => {
+    const notes = [
+      '- [Score-Based Generative Modeling through SDEs](https://arxiv.org/abs/2011.13456)',
+      '  - Unifies score matching and diffusion as the reverse of a stochastic differential equation.',
+      '  - Also see [Noise Conditional Score Networks](https://arxiv.org/abs/1907.05600), the earlier discrete version.',
+      '- [Domain Adaptive Text Style Transfer](https://aclanthology.org/D19-1325.pdf)',
+      '  - See under [Style transfer](#style-transfer).',
+      '- [Deep Sets](https://arxiv.org/abs/1703.06114)',
+      '  - See how sum pooling makes any network permutation invariant: it is all the paper needs.',
+    ].join('\n');
+    expect(read('list.md', notes).entries.map(answerOf)).toEqual([
+      'Unifies score matching and diffusion as the reverse of a stochastic differential equation.',
+      'SKIP only links (nothing about the paper)',
+      'See how sum pooling makes any network permutation invariant: it is all the paper needs.',
+    ]);
+  });
 });
 
 describe('a "Key ideas" list of points', () => {
