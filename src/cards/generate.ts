@@ -3,7 +3,7 @@
 import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
-import { linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
+import { linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideContinuations, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
 import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat, type NotesFile } from '../store/decks.js';
 import { removeGenerateCache, writeGenerateCache } from '../store/generate-cache.js';
 import { cacheOfBuild } from './build-cache.js';
@@ -88,7 +88,8 @@ export function readDeckNotes(
   const parsedFiles = read.flatMap((r) => ('parsed' in r ? [r] : []));
   let folderRead = parsedFiles.map((r) => r.parsed);
   if (inFolder) {
-    const indexesAside = setAsideIndexes(parsedFiles);
+    const continuationsAside = setAsideContinuations(parsedFiles);
+    const indexesAside = setAsideIndexes(parsedFiles.map((r, i) => ({ ...r, parsed: continuationsAside[i]! })));
     const essaysAside = setAsideReadmeEssays(parsedFiles.map((r, i) => ({ file: r.file, linksPaper: r.linksPaper, parsed: indexesAside[i]! })));
     folderRead = setAsideTopicNotes(essaysAside);
   }

@@ -137,6 +137,43 @@ export function setAsideReadmeEssays(files: readonly { file: string; parsed: Par
   });
 }
 
+// "details.md", "appendix.md", "more-notes.md", "part2.md": a file named as the rest of a note.
+const CONTINUATION_NAME = /^(?:details?|more(?:[\s_-]*(?:details|notes))?|appendix|continued|continuation|supplement(?:ary)?|extras?|proofs?|derivations?|math|part[\s_-]*\d+)$/i;
+
+/** Most files in a paper's folder: its note and a few parts of it. */
+const MAX_CONTINUED_FILES = 3;
+
+/**
+ * In a folder of one paper's notes ("summaries/clr/index.md" beside "summaries/clr/details.md"),
+ * a file that the folder's one-paper note links to, or that is named as the rest of a note beside
+ * a README or index, is that note continued: no paper of its own (read as no paper, with why).
+ */
+export function setAsideContinuations(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): ParsedNotes[] {
+  const notesIn = new Map<string, { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]>();
+  for (const f of files) {
+    const dir = posix.dirname(f.file);
+    notesIn.set(dir, [...(notesIn.get(dir) ?? []), f]);
+  }
+  return files.map(({ file, parsed }) => {
+    if (parsed.entries.length === 0) return parsed;
+    const name = posix.basename(file, posix.extname(file));
+    const here = notesIn.get(posix.dirname(file)) ?? [];
+    // (One-paper notes side by side link to each other as works they cite: only a README or
+    // index heads a paper's folder, and a folder of several notes is no one paper's.)
+    const main = here.find(
+      (other) =>
+        other.file !== file &&
+        other.parsed.entries.length === 1 &&
+        FOLDER_README.test(posix.basename(other.file, posix.extname(other.file))) &&
+        (CONTINUATION_NAME.test(name) || (other.linked.has(file) && here.length <= MAX_CONTINUED_FILES)),
+    );
+    if (main === undefined || FOLDER_README.test(name)) return parsed;
+    const why = `the rest of ${posix.basename(main.file)}'s note on "${main.parsed.entries[0]!.title}", not a paper of its own`;
+    const setAside = parsed.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
+    return { ...parsed, entries: [], shapes: [], notPapers: [...parsed.notPapers, ...setAside] };
+  });
+}
+
 /** Whether `file` is a folder's README (or index) whose text links to a paper (see setAsideReadmeEssays). */
 export function readmeLinksPaper(file: string, text: string): boolean {
   if (!FOLDER_README.test(posix.basename(file, posix.extname(file)))) return false;
@@ -188,8 +225,10 @@ const WIKILINK_TARGETS = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?\[\[([^\][|#\
  * for a file named README or index), and as many as half its entries.
  */
 export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): ParsedNotes[] {
-  const names = new Set(files.map((f) => f.file));
-  const byName = new Set(files.map((f) => `${WIKI}${posix.basename(f.file, posix.extname(f.file)).toLowerCase()}`));
+  // (A link to a file of no paper, such as a note's continuation, indexes nothing.)
+  const withPapers = files.filter((f) => f.parsed.entries.length > 0);
+  const names = new Set(withPapers.map((f) => f.file));
+  const byName = new Set(withPapers.map((f) => `${WIKI}${posix.basename(f.file, posix.extname(f.file)).toLowerCase()}`));
   return files.map(({ file, parsed, linked }) => {
     let toNotes = 0;
     const self = `${WIKI}${posix.basename(file, posix.extname(file)).toLowerCase()}`;

@@ -1375,6 +1375,25 @@ describe('a linked title alone in its bullet, its summary the paragraph after it
   });
 });
 
+describe("a paper's folder with its note continued in another file", () => {
+  it('reads the continuation as no paper of its own, and one-paper notes linking each other as papers', () => {
+    const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
+    const report = inspectNotes([
+      file('summaries/clr/index.md', '# Cyclical Learning Rates for Training Neural Networks\n\n## What & Why\n\nThe learning rate cycles between two bounds instead of decaying. See [details](details.md).\n'),
+      file('summaries/clr/details.md', '# Details on the range test\n\nThe range test raises the rate linearly over a few epochs and watches the accuracy.\n'),
+      file('summaries/mish/index.md', '# Mish: A Self Regularized Non-Monotonic Activation Function\n\nMish is x times tanh of softplus of x, a smooth activation.\n'),
+      file('summaries/mish/appendix.md', '# Proof of smoothness\n\nEvery derivative of the function exists and is bounded.\n'),
+      file('flat/cyclegan.md', '# Unpaired Image-to-Image Translation\n\nA cycle-consistency loss lets two GANs translate without pairs.\n'),
+      file('flat/pix2pix.md', '# Image-to-Image Translation with Conditional Adversarial Networks\n\nA conditional GAN with a U-Net translates paired images; [CycleGAN](cyclegan.md) drops the pairs.\n'),
+    ]);
+    expect(report.papers.map((p) => p.file).sort()).toEqual(['flat/cyclegan.md', 'flat/pix2pix.md', 'summaries/clr/index.md', 'summaries/mish/index.md']);
+    expect(report.notPapers.filter((n) => n.why.includes('the rest of')).map((n) => [n.file, n.why])).toEqual([
+      ['summaries/clr/details.md', 'the rest of index.md\'s note on "Cyclical Learning Rates for Training Neural Networks", not a paper of its own'],
+      ['summaries/mish/appendix.md', 'the rest of index.md\'s note on "Mish: A Self Regularized Non-Monotonic Activation Function", not a paper of its own'],
+    ]);
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
