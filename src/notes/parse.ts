@@ -227,12 +227,13 @@ const WIKILINK_TARGETS = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?\[\[([^\][|#\
 export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): ParsedNotes[] {
   // (A link to a file of no paper, such as a note's continuation, indexes nothing.)
   const withPapers = files.filter((f) => f.parsed.entries.length > 0);
-  const names = new Set(withPapers.map((f) => f.file));
+  // A link to a folder of notes ("[Prompting](./Prompting)") indexes the notes in it.
+  const names = new Set(withPapers.flatMap((f) => [f.file, ...folderPrefixes(f.file)]));
   const byName = new Set(withPapers.map((f) => `${WIKI}${posix.basename(f.file, posix.extname(f.file)).toLowerCase()}`));
   return files.map(({ file, parsed, linked }) => {
     let toNotes = 0;
     const self = `${WIKI}${posix.basename(file, posix.extname(file)).toLowerCase()}`;
-    for (const target of linked) if (target !== file && target !== self && (names.has(target) || byName.has(target))) toNotes++;
+    for (const target of linked) if (target !== file && target !== self && (names.has(target.replace(/\/$/, '')) || byName.has(target))) toNotes++;
     // A README (or index) that links to notes of the folder says what is in it, however few.
     const least = FOLDER_README.test(posix.basename(file, posix.extname(file))) ? 1 : 3;
     if (toNotes < least || toNotes * 2 < parsed.entries.length) return parsed;
@@ -240,4 +241,10 @@ export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNo
     const setAside = parsed.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
     return { ...parsed, entries: [], notPapers: [...parsed.notPapers, ...setAside] };
   });
+}
+
+/** "a/b/c.md" -> "a", "a/b": the folders a deck file sits in, below the deck's own. */
+function folderPrefixes(file: string): string[] {
+  const parts = file.split('/').slice(0, -1);
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }

@@ -1394,6 +1394,30 @@ describe("a paper's folder with its note continued in another file", () => {
   });
 });
 
+describe("a notes repository's README of topic folders", () => {
+  it('reads links to the folders of notes as an index, and "How to contribute" as no paper', () => {
+    const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
+    const readme = [
+      '# Research paper summaries', '', '## Topics', '',
+      '- [Prompting Techniques for Large Language Models](./Prompting): chain of thought, self-consistency and ReAct style prompting.',
+      '- [Retrieval Augmented Generation](Retrieval/): dense retrieval and retrieval augmented generation for open-domain questions.',
+      '', '## How to contribute', '', 'Open a pull request with a summary in the same format. Please keep one file per topic.', '',
+    ].join('\n');
+    const report = inspectNotes([
+      file('README.md', readme),
+      file('Prompting/prompting.md', '# Papers\n\n## Chain of Thought Prompting Elicits Reasoning\n\nWorked examples with intermediate steps in the prompt make large models reason.\n'),
+      file('Retrieval/retrieval.md', '# Papers\n\n## Dense Passage Retrieval for Open-Domain Question Answering\n\nA dual encoder trained with in-batch negatives replaces BM25.\n'),
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['Prompting/prompting.md', 'Retrieval/retrieval.md']);
+    expect(report.notPapers.filter((n) => n.file === 'README.md').map((n) => [n.line, n.why.replace(/ \(.*/, '')])).toEqual(
+      expect.arrayContaining([
+        [5, 'an index of the other notes in this folder'],
+        [8, 'heading: a section that frames the papers'],
+      ]),
+    );
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
