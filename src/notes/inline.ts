@@ -303,11 +303,21 @@ const TITLE_PREFIX =
   /^(?:(?:best|outstanding|honou?rable|test of time)(?: student)?(?: paper)?(?: award)?(?: runner[- ]up)?(?: mention)?|(?:oral|spotlight|poster|keynote|invited talk|paper|talk|award|highlight)(?: \d+)?|\d{1,4})\s*[:\-–—)]\s+/i;
 const RATING = /(?:\s*[★☆✩✪⭐]+|\s*\(\s*[★☆✩✪⭐*]+\s*\)|\s*\[\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\]|\s*\(\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\)|\s+\d(?:\.\d)?\s*\/\s*(?:5|10)|\s+\*{1,5})$/u;
 const LEADING_RATING = /^(?:[★☆✩✪⭐]+|\*{1,5}(?=\s)|\(\s*[★☆✩✪⭐*]+\s*\))\s*/u;
-// "Kernel Methods for Deep Learning 2009", "... (2019)", "... [NeurIPS 2019]": when, not what.
-const TRAILING_YEAR = /(?<=\S)\s+(?:\(\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\d{2}\s*\)|\[\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\d{2}\s*\]|(?:19|20)\d{2})$/;
+const VENUES =
+  'neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|aacl|coling|conll|tacl|lrec|aaai|ijcai|kdd|corl|icra|iros|rss|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|sigir|wsdm|www|miccai|bmvc|wacv|arxiv';
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+// "Kernel Methods for Deep Learning 2009", "... (2019)", "... [NeurIPS 2019]", "..., NeurIPS
+// 2022", "... - Feb 2023", "... (NeurIPS, 2023)", "... (2017, NeurIPS)": when and where, not what.
+const TRAILING_YEAR = new RegExp(
+  [
+    `(?<=\\S)\\s+(?:\\(\\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\\d{2}\\s*\\)|\\[\\s*(?:[A-Za-z]+[ '’]*)?(?:19|20)\\d{2}\\s*\\]|(?:19|20)\\d{2})$`,
+    `(?<=\\S)(?:\\s*[,|–—-])?\\s+(?:(?:${VENUES}|${MONTHS})\\.?,?\\s+)+(?:19|20)\\d{2}$`,
+    `(?<=\\S)\\s*[(\\[](?=[^()[\\]]*(?:\\d{2}|\\b(?:${VENUES})\\b))\\s*(?:(?:${VENUES}|${MONTHS}|(?:19|20)\\d{2}|'\\d{2})\\.?[\\s,]*)+[)\\]]$`,
+  ].join('|'),
+  'i',
+);
 // "... (CoNLL)", "... [TACL]", "... (EMNLP Findings)": where it appeared, not what it is.
-const TRAILING_VENUE =
-  /(?<=\S)\s*[(\[]\s*(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|aacl|coling|conll|tacl|lrec|aaai|ijcai|kdd|corl|icra|iros|rss|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|sigir|wsdm|www|miccai|bmvc|wacv)(?:[\s-]+(?:findings|workshops?|short|long|oral|spotlight|demo|main|(?:19|20)?\d{2}|'\d{2}))*\s*[)\]]$/i;
+const TRAILING_VENUE = new RegExp(`(?<=\\S)\\s*[(\\[]\\s*(?:${VENUES})(?:[\\s-]+(?:findings|workshops?|short|long|oral|spotlight|demo|main|(?:19|20)?\\d{2}|'\\d{2}))*\\s*[)\\]]$`, 'i');
 // "(Award Winning Oral)", "[Spotlight]", "(best paper award)", "(Rapid Session)": how it was
 // presented or honoured, not its title.
 const PRESENTATION_NOTE =

@@ -116,7 +116,7 @@ function notATitleOf(title: string): string | null {
   if (GROUP_WORDS.test(text)) return 'a section that frames the papers';
   if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text)) || (words <= 16 && WORKSHOP.test(text))) return 'a talk or event, not a paper';
   if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
-  if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text))) {
+  if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text)) && !titledBeforeVenue(text)) {
     return 'the conference or collection the papers belong to';
   }
   if (words <= 5 && COLLECTION_SUFFIX.test(text) && /^(?:my |our |some |paper |papers |research |weekly |daily |\S+ )?\S*\s*\S+$/.test(text) && !/:/.test(text)) {
@@ -124,6 +124,19 @@ function notATitleOf(title: string): string | null {
   }
   if (partKind(title) !== null) return 'a part of a note, not a paper';
   return null;
+}
+
+/**
+ * "chain of thought prompting, neurips 2022", "react - iclr 2023": a title set apart from the
+ * venue after it ("notes from neurips 2022", "highlights - icml 2019" name a collection).
+ */
+function titledBeforeVenue(text: string): boolean {
+  const venue = CONFERENCE.exec(text);
+  if (venue === null || venue.index === 0) return false;
+  const before = text.slice(0, venue.index);
+  if (!/(?:,|\s[-–—|]|\()\s*$/.test(before)) return false;
+  const title = before.replace(/[\s,|–—(-]+$/, '');
+  return /\p{L}{3}/u.test(title) && notATitleOf(title) === null && !COLLECTION_SUFFIX.test(title);
 }
 
 /**

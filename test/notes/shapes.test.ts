@@ -1418,6 +1418,16 @@ describe("a notes repository's README of topic folders", () => {
   });
 });
 
+describe('titles followed by when and where they appeared', () => {
+  it('leaves a venue or a month before the year off the front, in any order and any brackets', () => {
+    const headings = ['Chain of Thought Prompting, NeurIPS 2022', 'ReAct - ICLR 2023', 'Toolformer, Feb 2023', 'Self-Refine (NeurIPS, 2023)', 'Attention Is All You Need (2017, NeurIPS)', 'Lost in the Middle | TACL 2023', 'GPT-4 Technical Report 2023'];
+    const notes = headings.map((h) => `## ${h}\n\nThe paper proposes something that works.\n`).join('\n');
+    expect(read('papers.md', notes).entries.map((e) => e.title)).toEqual([
+      'Chain of Thought Prompting', 'ReAct', 'Toolformer', 'Self-Refine', 'Attention Is All You Need', 'Lost in the Middle', 'GPT-4 Technical Report',
+    ]);
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
