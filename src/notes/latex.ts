@@ -1,5 +1,5 @@
 // Inline LaTeX as a card shows it: `$\alpha$` as α, `$l_p$` as l_p, `$\mathcal{O}(n^2)$` as
-// O(n^2). A terminal shows no typeset maths; what it can show is the symbols and the letters.
+// O(n^2) (and the note's reader then writes simple scripts as O(n²), l₁, Wᵀ: note-text.ts). A terminal shows no typeset maths; what it can show is the symbols and the letters.
 
 const SYMBOLS: Record<string, string> = {
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',

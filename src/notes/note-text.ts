@@ -279,6 +279,15 @@ export class NoteText {
           if (line === '') continue;
         }
       }
+      if (FOOTNOTE_DEFINITION.test(line)) {
+        // "[^1]: See the proof in the appendix.": an aside set at the foot of the note.
+        this.context.push(line.replace(FOOTNOTE_DEFINITION, ''));
+        continue;
+      }
+      if (REFERENCE_MARK_HINT.test(line)) {
+        line = withoutReferenceMarks(line);
+        if (line === '') continue;
+      }
       kept.push(line);
     }
     if (kept.length === 0) return;
@@ -354,4 +363,29 @@ function countLinks(inline: Inline): number {
 
 function isListOfPoints(block: Block | undefined): boolean {
   return block?.kind === 'list' && block.items.length >= 2;
+}
+
+const FOOTNOTE_DEFINITION = /^\[\^[\w-]{1,20}\]:\s*/;
+const REFERENCE_MARK_HINT = /\[|cite|@|[\^_]/;
+// "... a thousand steps [1], by ... [2, 3]", "embeddings[^1]": where the note cites, not what
+// it says. (An interval is no citation: "values in [0, 1]".)
+const NUMBERED_REFERENCE = /(?<!\b(?:in|within|range|interval|between|of|to|from)) ?\[(?:\^[\w-]{1,20}|[1-9]\d{0,2}(?:\s*[,–-]\s*[1-9]\d{0,2}){0,6})\](?!\()/g;
+// Org-ref "cite:smith2019", Pandoc "[@lee2020; @wang2018]" and "@wang2018": a citation key.
+const CITATION_KEY = / ?\b(?:cite[a-z]*:[\w:.,-]+|\[(?:see )?@[A-Za-z][\w:.-]*(?:[;,]\s*@[A-Za-z][\w:.-]*)*\])|(?:,? (?:unlike|like|than|see|cf\.|as in|following|by))? ?(?<![\w.@])@[A-Za-z][A-Za-z-]*\d{4}[a-z]?\b/g;
+// Scripts written out of maths ("x^*", "W^T", "l_1"): as the terminal can show them.
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A line without citation markers, and with its simple scripts readable (see latexToText). */
+function withoutReferenceMarks(line: string): string {
+  return line
+    .replace(NUMBERED_REFERENCE, '')
+    .replace(CITATION_KEY, '')
+    .replace(/(?<=[\p{L}\p{N})\]])\^\*/gu, '*')
+    .replace(/(?<=[\p{L})\]])\^(?:T|\{T\}|⊤)(?![\p{L}\p{N}])/gu, 'ᵀ')
+    .replace(/(?<=[\p{L})\]])\^\{?(-?)(\d{1,2})\}?(?![\p{L}\p{N}.])/gu, (_, minus: string, digits: string) => (minus ? '⁻' : '') + [...digits].map((d) => SUPERSCRIPT_DIGITS[+d]).join(''))
+    .replace(/(?<=(?:^|[^\p{L}\p{N}_])\p{L})_\{?(\d{1,2})\}?(?![\p{L}\p{N}_])/gu, (_, digits: string) => [...digits].map((d) => SUBSCRIPT_DIGITS[+d]).join(''))
+    .replace(/ {2,}/g, ' ')
+    .replace(/ (?=[.,;:!?])/g, '')
+    .trim();
 }

@@ -1428,6 +1428,24 @@ describe('titles followed by when and where they appeared', () => {
   });
 });
 
+describe('citation marks and scripts written in the note', () => {
+  it('leaves numbered references, footnotes and citation keys off the back, and writes simple scripts readably', () => {
+    const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
+    const report = inspectNotes([
+      file('a.md', '# Fast Sampling for Diffusion\n\nThe paper proposes a sampler that takes ten steps instead of a thousand [1], by learning the schedule with the denoiser [2, 3] on values in [0, 1].\n'),
+      file('b.md', '# Optimal Transport GANs\n\nThey find the optimal map T^* by minimizing a cost with an l_1 penalty, the transpose W^T of the weights and l_p norms.\n'),
+      file('c.org', '* Learning to Rank with Partial Labels\nThe paper proposes a ranking loss cite:smith2019 that treats unlabeled items as partially ordered [cite:@lee2020], unlike @wang2018.\n'),
+      file('d.md', '# Deep Sets\n\nThe authors show that any permutation invariant function is a sum of element embeddings[^1] passed through a network.\n\n[^1]: The proof is in the appendix.\n'),
+    ]);
+    expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual([
+      'The paper proposes a sampler that takes ten steps instead of a thousand, by learning the schedule with the denoiser on values in [0, 1].',
+      'They find the optimal map T* by minimizing a cost with an l₁ penalty, the transpose Wᵀ of the weights and l_p norms.',
+      'The paper proposes a ranking loss that treats unlabeled items as partially ordered.',
+      'The authors show that any permutation invariant function is a sum of element embeddings passed through a network.',
+    ]);
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
