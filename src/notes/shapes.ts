@@ -78,17 +78,27 @@ export interface ReadOptions {
 
 /** Reads the papers of one notes document. */
 export function readPapers(doc: NotesDocument, file: string, options: ReadOptions): ReadNotes {
-  const reader = new PaperReader(file);
+  let reader = new PaperReader(file);
   // "template.md" beside the notes: the headings a note starts from, with nothing of a paper.
   if (options.inFolder && NOTES_TEMPLATE.test(options.fileTitle)) {
     reader.notPaper(options.fileTitle, 1, 'a template for notes, not notes');
     return reader.result(doc);
   }
-  if (doc.metaLine !== null) reader.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
+  const frontMatter = (into: PaperReader) => doc.metaLine !== null && into.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
+  frontMatter(reader);
   markLinkedSummaryLists(doc.blocks);
   const root = sectionTree(doc.blocks);
   if (root.children.length === 1) reader.fileHeading = root.children[0]!;
   reader.readGroup(root, '');
+  // A post titled by its front matter ("title: Swish - a Self-Gated Activation Function") is one
+  // paper's note, its headings its sections ("Properties of Swish", "Neural Module Network for
+  // VQA"); under a title naming a collection ("Papers I read this week"), only where they do not
+  // read as titles.
+  const metaTitle = doc.meta.get('title');
+  if (reader.entries.length > 0 && titlesOnePaper(metaTitle) && (!NAMES_COLLECTION.test(metaTitle!) || !mostlyTitles(reader.entries))) {
+    reader = new PaperReader(file);
+    frontMatter(reader);
+  }
   reader.onePaperFile(doc, root, options);
   // "## [g](https://arxiv.org/...)" as a file's only title: the file's name says more.
   const only = reader.entries.length === 1 ? reader.entries[0]! : null;
@@ -97,6 +107,19 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   // In a folder, a file of one paper is that shape, whatever names its title.
   if (only && options.inFolder) result.shapes = ['one per file'];
   return result;
+}
+
+// "Papers I read this week", "Reading list on GANs", "May highlights": a post of several papers.
+const NAMES_COLLECTION = /\b(?:papers|reading ?list|readings|notes|summaries|highlights|round-?up|digest|recap|week|weekly|month|monthly)\b/i;
+
+/** Whether front matter's title names one paper, not a collection ("ICML 2019 notes"). */
+function titlesOnePaper(title: string | undefined): boolean {
+  return title !== undefined && notATitle(title) === null && cleanTitle(title).length >= 3;
+}
+
+/** Whether most entries read as from headings are titled as papers are (see titleStrength). */
+function mostlyTitles(entries: readonly NoteEntry[]): boolean {
+  return entries.filter((entry) => titleStrength(entry.title) >= 1.5).length * 2 > entries.length;
 }
 
 function sectionTree(blocks: Block[]): Section {

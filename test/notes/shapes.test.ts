@@ -1446,6 +1446,25 @@ describe('citation marks and scripts written in the note', () => {
   });
 });
 
+describe('a blog post titled by its front matter', () => {
+  const post = (title: string, body: string) => `---\nlayout: post\ntitle: ${title}\n---\n\n${body}`;
+  const sections = '## Introduction\n\n* The paper proposes a new activation, x times the sigmoid of x.\n\n## Properties of Swish\n\n* Smooth and non-monotonic.\n\n## Neural Module Network for VQA\n\n* Modules are composed per question.\n\n## Experiments\n\n* Beats ReLU on ImageNet by a small margin.\n';
+
+  it('is one paper titled so, its headings its sections, whatever they read like', () => {
+    const { entries } = read('2017-10-22-swish.md', post('Swish - a Self-Gated Activation Function', sections));
+    expect(entries.map((e) => [e.line, e.title])).toEqual([[1, 'Swish - a Self-Gated Activation Function']]);
+    expect(answerOf(entries[0]!)).toBe('The paper proposes a new activation, x times the sigmoid of x.');
+  });
+
+  it('holds several papers when its title names a collection and its headings read as titles', () => {
+    const papers = '## Attention Is All You Need\n\nSelf-attention replaces recurrence in sequence models.\n\n## Deep Residual Learning for Image Recognition\n\nIdentity shortcuts let very deep networks train.\n';
+    expect(read('2019-05-01-week.md', post('Papers I read this week', papers)).entries.map((e) => e.title)).toEqual([
+      'Attention Is All You Need',
+      'Deep Residual Learning for Image Recognition',
+    ]);
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
