@@ -7,7 +7,7 @@
 // lines the edit added. The result is byte for byte what a full build gives
 // (test/cli/generate-incremental.test.ts): where that cannot be shown cheaply, null, and the
 // caller builds in full.
-import type { Card, NoteWarning, SkippedNote } from '../core/types.js';
+import type { Card, NoteWarning, NotesStamp, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { parsePlainNotes } from '../notes/plain.js';
 import { cardLine, cardsFileBytes, readCardsLayout, readNotesFiles, writeCardsFile, type CardsLayout, type FileStat, type ItemRun, type ListLayout, type NotesFile } from '../store/decks.js';
@@ -35,6 +35,14 @@ export interface IncrementalBuild {
   titleOf: (id: string) => string | undefined;
   /** What a due index may be made from: the cards as just written (their ids read when asked). */
   indexed: () => IndexedCards | null;
+  /**
+   * The cards.json replaced and the one written, and the notes' stamps (null when a notes file
+   * was too fresh to stamp): every card kept its id and title in its place, so the due index of
+   * the one replaced holds them all (store/due-index.ts reheadDueIndex).
+   */
+  replacedStat: FileStat;
+  writtenStat: FileStat;
+  notesStamps: NotesStamp[] | null;
 }
 
 /**
@@ -304,6 +312,9 @@ export function generateIncrementally(decksDir: string, name: string): Increment
     warnings,
     titleOf: (id) => titles.get(id),
     indexed: () => (notes.stamp ? { cardsFile: { generator: GENERATOR_VERSION, cards: ids() }, cardsStat: writtenStat, notesStamps: [notes.stamp!], writtenHere: true } : null),
+    replacedStat: old.stat,
+    writtenStat,
+    notesStamps: notes.stamp ? [notes.stamp] : null,
   };
 }
 

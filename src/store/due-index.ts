@@ -185,6 +185,45 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
   }
 }
 
+/**
+ * After a build that kept every card's id and title in its place (cards/incremental.ts): the
+ * deck's due index made for the cards.json that build replaced (`was`), given a head that names
+ * the new one (`now`). Its columns, ids and titles are those it holds, and its state facts
+ * (snapshot, log points) as it recorded them, which readers check as ever; so `generate` leaves
+ * an index without opening the deck's state. False, and nothing written, when this machine has
+ * no index of this version for exactly `was` (its inode too), or the snapshot moved since the
+ * index was left (the caller then writes one from the state).
+ */
+export function reheadDueIndex(stateDir: string, deck: string, was: FileStat, now: Omit<IndexedCards, 'cardsFile' | 'writtenHere'> & { generator: number }): boolean {
+  try {
+    const dir = localDeckDir(stateDir, thisDevice().name, deck);
+    const file = join(dir, DUE_INDEX_FILE);
+    const bytes = readRegularFile(file, MAX_DATA_FILE_BYTES);
+    if (bytes === null) return false;
+    const index = parseIndex(bytes);
+    if (!index) return false;
+    const { head } = index;
+    const made = head.cardsStat;
+    if (head.device !== thisDevice().name || head.generator !== now.generator) return false;
+    if (made.ino === undefined || made.ino !== was.ino || made.size !== was.size || made.mtimeMs !== was.mtimeMs) return false;
+    const snapshot = statOrNull(join(dir, SNAPSHOT_FILE));
+    const snapshotAsLeft = snapshot && head.snapshotStat ? snapshot.size === head.snapshotStat.size && snapshot.mtimeMs === head.snapshotStat.mtimeMs : snapshot === head.snapshotStat;
+    if (!snapshotAsLeft) return false;
+    const { cardsStat } = now;
+    const renewed: DueIndexHead = {
+      ...head,
+      cardsStat: { size: cardsStat.size, mtimeMs: cardsStat.mtimeMs, ...(cardsStat.ino === undefined ? {} : { ino: cardsStat.ino }) },
+      notesStamps: [...now.notesStamps],
+    };
+    const headBytes = Buffer.from(`${JSON.stringify(renewed)}\n`, 'utf8');
+    const body = bytes.subarray(align8(bytes.indexOf(10) + 1));
+    writeFileAtomicSync(file, [headBytes, Buffer.alloc(align8(headBytes.length) - headBytes.length), body]);
+    return true;
+  } catch {
+    return false; // the caller writes one from the state, or leaves none
+  }
+}
+
 /** The columns of `count` cards starting at byte `at` of `bytes` (8-aligned), as views into them. */
 function columnsIn(bytes: Buffer, at: number, count: number): DueColumns {
   const columns = {} as DueColumns;

@@ -4,4 +4,4 @@ export { openState, openStateForReading, type OpenStateOptions, type StateStore 
 export { FOLD_TAIL_ENTRIES, type DeckState } from './deck-state.js';
 export { BACKUPS_KEPT } from './backups.js';
 export { LogFactsBuilder, logFactsOf } from './log-facts.js';
-export { hasDeckState, readDueIndex, writeDueIndex } from './due-index.js';
+export { hasDeckState, readDueIndex, reheadDueIndex, writeDueIndex } from './due-index.js';

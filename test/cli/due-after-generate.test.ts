@@ -48,4 +48,42 @@ describe('due right after generate', () => {
     expect(still({ ...indexed, cardsStat: { ...indexed.cardsStat, ino: indexed.cardsStat.ino + 1 } })).toBe(false);
     expect(indexed.cardsStat.ino).toBe(statSync(join(decks, 'iclr2017', 'cards.json')).ino);
   });
+
+  it('after an edit of one note, leaves an index that counts as a full read does, for the cards.json written', async () => {
+    const { decks, state } = workspaceWithBundledDeck();
+    const cli = (...args: string[]) => runCli([...args, '--decks', decks, '--state', state], { env: { PAPERDECK_NOW: NOW } });
+    const notes = join(decks, 'iclr2017', 'notes.txt');
+    const save = (text: string) => {
+      writeFileSync(notes, text);
+      utimesSync(notes, anHourAgo, anHourAgo);
+    };
+    utimesSync(notes, anHourAgo, anHourAgo);
+    expect(cli('generate').code).toBe(0);
+    // Two answers, the second card suspended: the index must keep each card's state in its place.
+    const store = await openState(state, { mode: 'write', clock: new ManualClock(Date.parse(NOW)) });
+    const cards = JSON.parse(readFileSync(join(decks, 'iclr2017', 'cards.json'), 'utf8')).cards as { id: string }[];
+    const after = { due: Date.parse(NOW) + 600_000, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: 1 as const, lastReview: Date.parse(NOW), suspended: false, buriedUntil: null, leech: false };
+    store.deck('iclr2017').append({ kind: 'review', at: Date.parse(NOW), card: cards[0]!.id, rating: 3, ms: 1000, before: null, after });
+    store.deck('iclr2017').append({ kind: 'suspend', at: Date.parse(NOW) + 1, card: cards[5]!.id, before: null, after: { ...after, state: 0, reps: 0, learningSteps: 0, lastReview: null, suspended: true } });
+    store.close();
+    const original = readFileSync(notes, 'utf8');
+    // A first edit leaves an index made from the state; a second, one for the cards.json it writes.
+    save(original.replace('using rnn.', 'using an RNN.'));
+    expect(cli('generate').code).toBe(0);
+    const index = dueIndexOf(state, 'iclr2017');
+    expect(existsSync(index)).toBe(true);
+    save(original.replace('using rnn.', 'using a recurrent net.'));
+    const generated = cli('generate');
+    expect(generated.stdout).toMatch(/updated\s+1\n/);
+    expect(currentDueIndex(decks, state, 'iclr2017')).not.toBeNull();
+    const head = JSON.parse(readFileSync(index, 'utf8').split('\n')[0]!) as { cardsStat: { ino: number } };
+    expect(head.cardsStat.ino).toBe(statSync(join(decks, 'iclr2017', 'cards.json')).ino);
+    const fromIndex = cli('due', '--json').stdout;
+    const listed = cli('cards', '--json').stdout;
+    // The same as what `due` and `cards` make of cards.json and the log, without the index.
+    renameSync(index, `${index}.aside`);
+    expect(cli('due', '--json').stdout).toBe(fromIndex);
+    expect(cli('cards', '--json').stdout).toBe(listed);
+    expect(JSON.parse(fromIndex)).toMatchObject({ learning: 1, total: JSON.parse(fromIndex).new + 1 });
+  });
 });

@@ -9,9 +9,9 @@ import { displayWidth, outputWidth, truncate, wrap } from '../format.js';
 import type { GenerateResult } from '../../cards/generate.js';
 import type { IdentityChanges } from '../../cards/identity.js';
 import type { IncrementalBuild } from '../../cards/incremental.js';
-import type { IndexedCards } from '../../store/due-index.js';
+import { hasDeckState, reheadDueIndex, type IndexedCards } from '../../store/due-index.js';
 import { listDecks, noDecksMessage, validateDeckName, type CardsHead } from '../../store/decks.js';
-import { hasDeckState, openStateForReading, writeDueIndex } from '../../store/index.js';
+import { GENERATOR_VERSION } from '../../cards/version.js';
 import { indexedCardsOfBuild, unchangedHead } from '../../cards/freshness.js';
 import { cli } from '../../core/invocation.js';
 
@@ -197,25 +197,28 @@ export function describeGeneration(report: GenerationReport, width = 80): string
  * next shell prompt need not read them whole (store/due-index.ts). Only for a deck studied in
  * this state folder (generate creates no state), and only a speed-up: any trouble leaves none.
  */
-function leaveDueIndexOfBuild(ctx: CommandContext, result: GenerateResult): void {
-  leaveDueIndex(ctx, result.deck, () => indexedCardsOfBuild(result.cardsFile, result.writtenStat));
+async function leaveDueIndexOfBuild(ctx: CommandContext, result: GenerateResult): Promise<void> {
+  await leaveDueIndex(ctx, result.deck, () => indexedCardsOfBuild(result.cardsFile, result.writtenStat));
 }
 
-function leaveDueIndex(ctx: CommandContext, deck: string, indexed: () => IndexedCards | null): void {
+/**
+ * After a build that read only the notes around an edit: every card kept its id and title in
+ * its place, so the index left for the cards.json it replaced holds them all, and needs only a
+ * new head (reheadDueIndex), without opening the state. Else one made from the state.
+ */
+async function leaveDueIndexOfEdit(ctx: CommandContext, built: IncrementalBuild): Promise<void> {
+  const { stateDir } = ctx.places;
+  if (!hasDeckState(stateDir, built.deck) || !built.notesStamps) return;
+  if (reheadDueIndex(stateDir, built.deck, built.replacedStat, { generator: GENERATOR_VERSION, cardsStat: built.writtenStat, notesStamps: built.notesStamps })) return;
+  await leaveDueIndex(ctx, built.deck, built.indexed);
+}
+
+async function leaveDueIndex(ctx: CommandContext, deck: string, indexed: () => IndexedCards | null): Promise<void> {
   const { stateDir } = ctx.places;
   if (!hasDeckState(stateDir, deck)) return;
   const cards = indexed();
   if (!cards) return;
-  try {
-    const store = openStateForReading(stateDir, ctx.clock);
-    try {
-      writeDueIndex(stateDir, store.deck(deck), cards);
-    } finally {
-      store.close();
-    }
-  } catch {
-    // `due` reads everything, as it would without an index
-  }
+  (await import('./due-index-of-build.js')).writeDueIndexFromState(stateDir, ctx.clock, deck, cards);
 }
 
 /** The summary's lines, measured with string-width only when they hold more than plain text. */
@@ -234,13 +237,13 @@ async function generate(ctx: CommandContext, name: string, flags: { force?: bool
     const { generateIncrementally } = await import('../../cards/incremental.js');
     const built = generateIncrementally(ctx.places.decksDir, name);
     if (built) {
-      leaveDueIndex(ctx, name, built.indexed);
+      await leaveDueIndexOfEdit(ctx, built);
       return reportOfIncrementalBuild(built);
     }
   }
   const { generateDeck } = await import('../../cards/generate.js');
   const result = generateDeck(ctx.places.decksDir, name, { force: flags.force });
-  leaveDueIndexOfBuild(ctx, result);
+  await leaveDueIndexOfBuild(ctx, result);
   return result;
 }
 
