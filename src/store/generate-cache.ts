@@ -51,13 +51,17 @@ function isCacheHead(value: unknown): value is GenerateCacheHead {
   if (typeof file !== 'string' || file === '' || !isCount(notesBytes) || !Array.isArray(entries)) return false;
   let line = 0;
   let offset = -1;
-  for (const entry of entries) {
+  // (Indexed, not destructured: this runs once, cold, over every paper of the deck.)
+  for (let i = 0; i < entries.length; i++) {
+    const entry: unknown = entries[i];
     if (!Array.isArray(entry) || entry.length !== 3) return false;
-    const [l, o, ref] = entry as unknown[];
+    const l: unknown = entry[0];
+    const o: unknown = entry[1];
+    const ref: unknown = entry[2];
     // Papers in note order, each on its own line, each line start within the notes.
-    if (!isCount(l) || !isCount(o) || !Number.isSafeInteger(ref) || (l as number) <= line || (o as number) <= offset || (o as number) >= notesBytes) return false;
-    line = l as number;
-    offset = o as number;
+    if (!isCount(l) || !isCount(o) || !Number.isSafeInteger(ref) || l <= line || o <= offset || o >= notesBytes) return false;
+    line = l;
+    offset = o;
   }
   return true;
 }
@@ -88,15 +92,15 @@ export function readGenerateCache(decksDir: string, name: string): GenerateCache
  * this covers the head, which a damaged file could change in place.)
  */
 function linesAgree(entries: GenerateCacheHead['entries'], notes: Buffer): boolean {
+  // Newlines counted byte by byte: a Buffer.indexOf per line costs more than the search.
   let line = 1;
   let at = 0;
-  for (const [entryLine, offset] of entries) {
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e]!;
+    const offset = entry[1];
     if (offset > 0 && notes[offset - 1] !== 10) return false;
-    for (let next = notes.indexOf(10, at); next !== -1 && next < offset; next = notes.indexOf(10, next + 1)) {
-      line++;
-      at = next + 1;
-    }
-    if (line !== entryLine) return false;
+    for (; at < offset; at++) if (notes[at] === 10) line++;
+    if (line !== entry[0]) return false;
   }
   return true;
 }
