@@ -98,9 +98,10 @@ export function lazyStringWidthSource(source) {
 const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(b) {
-    const file = join(projectRoot, 'node_modules', 'string-width', 'index.js');
+    // Compared as real paths: esbuild resolves a linked node_modules (a git worktree's) to its target.
+    const file = realpathSync(join(projectRoot, 'node_modules', 'string-width', 'index.js'));
     b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) =>
-      args.path === file ? { contents: lazyStringWidthSource(readFileSync(file, 'utf8')), loader: 'js', resolveDir: dirname(file) } : undefined,
+      realpathSync(args.path) === file ? { contents: lazyStringWidthSource(readFileSync(file, 'utf8')), loader: 'js', resolveDir: dirname(file) } : undefined,
     );
   },
 };
