@@ -9,6 +9,7 @@ import { isValidParameters } from '../schedule/parameters.js';
 import { DEFAULT_SETTINGS, firstInvalidSetting, mergeSettings } from '../schedule/settings.js';
 import { BACKUPS_KEPT, backUpIfDue } from './backups.js';
 import { DeckStateFiles, type DeckState } from './deck-state.js';
+import { DeckFacts, type DeckHistory } from './deck-facts.js';
 import { BACKUPS_DIR, DECKS_DIR, displayDir, displayPath, localDir } from './layout.js';
 import { claimDeviceName, thisDevice, type Device } from './device.js';
 import { DeviceSettingsFiles, type SettingsView } from './device-settings.js';
@@ -61,6 +62,11 @@ export interface StateStore {
   saveDeckParameters(deck: string, parameters: FsrsParameters | null): void;
   /** A deck's progress, opened on first use and cached. */
   deck(name: string): DeckState;
+  /**
+   * A deck's history as the statistics read it (deck-facts.ts), without its card states: neither
+   * the snapshot nor the log past it is read for them. Damage is named as deck() names it.
+   */
+  deckHistory(name: string): DeckHistory;
   /** Folds writers' logs into snapshots, closes files, releases the lock; idempotent. */
   close(): void;
 }
@@ -205,6 +211,11 @@ class StateFolder implements StateStore {
     const lockProblem = this.lock?.compromised();
     if (lockProblem) throw lockProblem;
     this.view = this.settingsFiles.record(this.view, user, deckParameters, this.clock.now(), touched === 'all' ? Object.keys(DEFAULT_SETTINGS) : (touched ?? []));
+  }
+
+  deckHistory(name: string): DeckHistory {
+    this.requireOpen('deckHistory');
+    return this.decks.get(name) ?? new DeckFacts(name, { stateDir: this.dir, device: this.thisMachine.name });
   }
 
   deck(name: string): DeckState {
