@@ -8,11 +8,13 @@ import { localDayKey } from '../schedule/days.js';
 import { dayNumber, type ReviewTally } from '../schedule/review-tally.js';
 import { reviewsByCard } from '../schedule/reviews.js';
 import { resolveDeckName } from '../store/decks.js';
-import { LogFactsBuilder, openState } from '../store/index.js';
+import { LogFactsBuilder, openState, openStateForReading } from '../store/index.js';
+import { NOT_ANSWERED, stateInColumns } from '../store/due-index.js';
+import { currentDueIndex } from '../cards/freshness.js';
 
-export interface DeckForReading {
+export interface DeckForReading<C = Card> {
   deck: string;
-  cards: Card[];
+  cards: C[];
   settings: Settings;
   states: ReadonlyMap<string, CardState>;
   /** The whole review log as the statistics read it, when asked for (else empty). */
@@ -61,5 +63,44 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
     };
   } finally {
     store.close();
+  }
+}
+
+/**
+ * What `stats` reads, with the cards and their states from the deck's due index
+ * (store/due-index.ts: every card's id, title and whole state) and the tally of its history,
+ * so that neither cards.json nor the snapshot is parsed; or null when the index cannot give
+ * exactly what readDeck gives: a deck with FSRS parameters (memory states replayed from the
+ * log), an index not current (readDueIndex's checks) or not exact (another machine's answers
+ * to merge), a log with a torn last line (readDeck notes it), or any error (readDeck reports it).
+ */
+export function readIndexedDeck(ctx: CommandContext, requested: unknown, tallyAt: number): DeckForReading<{ id: string; title: string }> | null {
+  const { decksDir, stateDir } = ctx.places;
+  try {
+    const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
+    const store = openStateForReading(stateDir, ctx.clock);
+    try {
+      const settings = store.settings(deck);
+      if (settings.parameters) return null;
+      const index = currentDueIndex(decksDir, stateDir, deck);
+      if (!index || !index.deck.exact || index.deck.torn) return null;
+      const { columns, length } = index.deck;
+      for (let i = 0; i < length; i++) if (columns.state[i]! > 3 && columns.state[i] !== NOT_ANSWERED) return null;
+      const ids = index.deck.ids();
+      const titles = index.deck.titles();
+      const cards: { id: string; title: string }[] = new Array(length);
+      const states = new Map<string, CardState>();
+      for (let i = 0; i < length; i++) {
+        cards[i] = { id: ids[i]!, title: titles[i]! };
+        const state = stateInColumns(columns, i);
+        if (state) states.set(ids[i]!, state);
+      }
+      const tally = store.deckHistory(deck).reviewTally(settings.dayStartHour, dayNumber(localDayKey(tallyAt, settings.dayStartHour)));
+      return { deck, cards, settings, states, log: new LogFactsBuilder(0).finish(), entries: [], tally };
+    } finally {
+      store.close();
+    }
+  } catch {
+    return null;
   }
 }

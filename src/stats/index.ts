@@ -7,6 +7,9 @@
 import { parametersSummary, weightsOf } from '../schedule/parameters.js';
 import { CardStateKind } from '../core/types.js';
 import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
+
+/** What the statistics read of a card: its id and its title. */
+export type StatsCard = Pick<Card, 'id' | 'title'>;
 import { addDaysToKey, dayKeyDiff, localDayKey, localDayStartOffset } from '../schedule/days.js';
 import { isBuried } from '../schedule/card-state.js';
 import { Scheduler } from '../schedule/scheduler.js';
@@ -159,7 +162,7 @@ export interface StatsInput {
   tally?: ReviewTally;
   states: ReadonlyMap<string, CardState>;
   /** The deck's current cards; retired cards are not among them. */
-  cards: readonly Card[];
+  cards: readonly StatsCard[];
   settings: Settings;
   now: number;
 }
@@ -172,7 +175,7 @@ export type Retrievability = (state: CardState, now: number) => number | null;
 /** Defined with the other card-state facts; `paperdeck cards` reads it from here. */
 export { isBuried };
 
-export function countCards(cards: readonly Card[], states: ReadonlyMap<string, CardState>, now: number): CardCounts {
+export function countCards(cards: readonly StatsCard[], states: ReadonlyMap<string, CardState>, now: number): CardCounts {
   const counts: CardCounts = { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, buried: 0, leech: 0, total: 0 };
   for (const card of cards) {
     counts.total++;
@@ -351,7 +354,7 @@ function heatmap(tallies: ReadonlyMap<string, DayTally>, todayKey: string): Heat
  * suspended cards are not due; a buried card is counted on the day its bury ends if later.
  */
 export function forecastDue(
-  cards: readonly Card[],
+  cards: readonly StatsCard[],
   states: ReadonlyMap<string, CardState>,
   now: number,
   dayStartHour: number,
@@ -386,7 +389,7 @@ export function forecastDue(
 }
 
 export function hardestCards(
-  cards: readonly Card[],
+  cards: readonly StatsCard[],
   states: ReadonlyMap<string, CardState>,
   now: number,
   retrievabilityNow: Retrievability,
@@ -428,7 +431,7 @@ export function hardestCards(
  * Anki's average retrievability counts them too). Null when no card has been reviewed.
  */
 export function predictedRetention(
-  cards: readonly Card[],
+  cards: readonly StatsCard[],
   states: ReadonlyMap<string, CardState>,
   now: number,
   retrievabilityNow: Retrievability,

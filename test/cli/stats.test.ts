@@ -2,12 +2,15 @@
 // study engine and store. Europe/Berlin; days start at 4 a.m.
 process.env.TZ = 'Europe/Berlin';
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { localDayKey } from '../../src/schedule/days.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
 import { openState } from '../../src/store/index.js';
+import { deckStatus, leaveDueIndex } from '../../src/cards/freshness.js';
+import { localOf } from '../helpers/state-paths.js';
 import { local, makeCards, settings } from '../schedule/helpers.js';
 import { paperdeck, sourcesLoadedBy, workspace, writeDeck } from '../schedule/built-cli.js';
 
@@ -52,6 +55,23 @@ async function makeHistory(ws: { state: string }): Promise<void> {
   } finally {
     store.close();
   }
+}
+
+/** Leaves the deck's due index as a session does when it ends; whether it did. */
+async function leaveIndex(ws: { decks: string; state: string }): Promise<boolean> {
+  const reader = await openState(ws.state, { mode: 'read', clock: new ManualClock(DAY30) });
+  try {
+    return leaveDueIndex(ws.state, reader.deck('papers'), deckStatus(ws.decks, 'papers'));
+  } finally {
+    reader.close();
+  }
+}
+
+/** The --json document of a run that succeeded, without the figures that follow the clock's milliseconds (now, retrievability). */
+function figures(result: { code: number | null; stdout: string; stderr: string }) {
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout, (key, value: unknown) => (['now', 'predictedRetention', 'retrievability'].includes(key) ? undefined : value));
 }
 
 describe('paperdeck stats', () => {
@@ -131,6 +151,50 @@ describe('paperdeck stats', () => {
     const missing = stats(ws, ['gamma'], DAY1);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no deck named "gamma"/);
+  });
+
+  it('shows from the due index a session left what it shows from cards.json and the log, and never a stale index', async () => {
+    const ws = workspace();
+    writeDeck(ws.decks, 'papers', makeCards(40));
+    await makeHistory(ws);
+    const indexLeft = () => {
+      // cards.json as a session finds it: written a while ago (a fresher one leaves no index).
+      const aWhileAgo = new Date(DAY1);
+      utimesSync(join(ws.decks, 'papers', 'cards.json'), aWhileAgo, aWhileAgo);
+      return leaveIndex(ws);
+    };
+    const index = join(localOf(ws.state), 'decks', 'papers', 'due-index.json');
+    /** `stats --json` with the index there, and with it removed; figures that follow the clock rounded. */
+    const bothWays = async (now: number) => {
+      expect(await indexLeft()).toBe(true);
+      const indexed = figures(stats(ws, ['--json'], now));
+      rmSync(index);
+      return { indexed, read: figures(stats(ws, ['--json'], now)) };
+    };
+    const now = DAY30 + 3_600_000;
+    const asLeft = await bothWays(now);
+    expect(asLeft.indexed).toEqual(asLeft.read);
+    expect(asLeft.indexed.hardest.map((h: { id: string }) => h.id).sort()).toEqual(['c002', 'c003']);
+
+    // A session killed after the index was left: its answers are counted from the log.
+    expect(await indexLeft()).toBe(true);
+    const clock = new ManualClock(DAY30 + 2 * 3_600_000);
+    const killed = await openState(ws.state, { mode: 'write', clock });
+    const engine = createStudyEngine({ deck: killed.deck('papers'), cards: makeCards(40), settings: settings({ newPerDay: 5 }), clock });
+    for (let i = 0; i < 3; i++) engine.answer(engine.view().card!.id, 3, 1_000);
+    const afterKill = figures(stats(ws, ['--json'], now + 3_600_000));
+    expect(afterKill.counts.learning + afterKill.counts.review).toBe(6);
+    rmSync(index);
+    expect(afterKill).toEqual(figures(stats(ws, ['--json'], now + 3_600_000)));
+
+    // cards.json rebuilt since the index was left (a title changed, a card gone): those cards.
+    expect(await indexLeft()).toBe(true);
+    const cards = makeCards(40).filter((card) => card.id !== 'c040');
+    const renamed = cards.map((card) => (card.id === 'c002' ? { ...card, title: 'Renamed paper', question: 'Renamed paper' } : card));
+    writeDeck(ws.decks, 'papers', renamed);
+    const rebuilt = figures(stats(ws, ['--json'], now + 3_600_000));
+    expect(rebuilt.counts.total).toBe(39);
+    expect(rebuilt.hardest.map((h: { title: string }) => h.title)).toContain('Renamed paper');
   });
 
   it('loads neither Ink nor React', async () => {

@@ -6,7 +6,7 @@ import { printJson, type CommandContext } from '../context.js';
 import { outputWidth } from '../format.js';
 import { computeStats } from '../../stats/index.js';
 import { renderStats } from '../../stats/render.js';
-import { readDeck } from '../read-deck.js';
+import { readDeck, readIndexedDeck } from '../read-deck.js';
 import { measured } from '../../core/text.js';
 
 /** Widths are measured only when what is printed needs them (core/text.ts measured). */
@@ -14,8 +14,11 @@ export const loadsTextWidths = true;
 
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<number> {
   const now = ctx.clock.now();
-  // The history's figures from the tally the last writer kept, carried on with what was answered since.
-  const { deck, cards, settings, states, log, tally } = await readDeck(ctx, args.positional[0], { log: true, tallyAt: now });
+  // The cards and their states from the due index when it can be used (else cards.json and the
+  // snapshot); the history's figures from the tally the last writer kept, carried on with what
+  // was answered since.
+  const { deck, cards, settings, states, log, tally } =
+    readIndexedDeck(ctx, args.positional[0], now) ?? (await readDeck(ctx, args.positional[0], { log: true, tallyAt: now }));
   const stats = computeStats({ deck, ...(tally ? { tally } : { log }), states, cards, settings, now });
   if (ctx.json) {
     printJson(ctx, stats);
