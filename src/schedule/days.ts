@@ -107,3 +107,43 @@ export class LocalDayFinder {
     return true;
   }
 }
+
+/**
+ * Whole local days from the day holding an instant to the day holding `now`, as
+ * `localDaysBetween(ms, now)` gives them, for many instants: each local day is reckoned once
+ * (its span, by localDayOf, and its key), and an instant in a day already reckoned is found
+ * among them by binary search, with no Date made.
+ */
+export class LocalDaysAgo {
+  /** The days reckoned, in time order: where each begins and ends, and how many days ago it is. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly agos: number[] = [];
+  private readonly todayKey: string;
+
+  constructor(
+    now: number,
+    private readonly dayStartHour: number,
+  ) {
+    this.todayKey = localDayKey(now, dayStartHour);
+  }
+
+  of(ms: number): number {
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length;
+    // The first day that begins after `ms`; the one before it may hold it.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= ms) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && ms < this.ends[lo - 1]!) return this.agos[lo - 1]!;
+    const day = localDayOf(ms, this.dayStartHour);
+    const ago = dayKeyDiff(localDayKey(ms, this.dayStartHour), this.todayKey);
+    starts.splice(lo, 0, day.start);
+    this.ends.splice(lo, 0, day.end);
+    this.agos.splice(lo, 0, ago);
+    return ago;
+  }
+}

@@ -10,7 +10,7 @@ import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
 
 /** What the statistics read of a card: its id and its title. */
 export type StatsCard = Pick<Card, 'id' | 'title'>;
-import { addDaysToKey, dayKeyDiff, localDayKey, localDayStartOffset } from '../schedule/days.js';
+import { addDaysToKey, localDayKey, localDayStartOffset, LocalDaysAgo } from '../schedule/days.js';
 import { isBuried } from '../schedule/card-state.js';
 import { Scheduler } from '../schedule/scheduler.js';
 import { dayNumber, effectiveReviews, ReviewTally, type DayFigures, type StandingReviews } from '../schedule/review-tally.js';
@@ -267,7 +267,6 @@ type DueDays = ((ago: number) => boolean) & { oldest?: number };
  * between reviews are the tally's (ReviewTally.dueDelta); the last ones come from the states.
  */
 function dueDays(tally: ReviewTally, states: ReadonlyMap<string, CardState>, now: number, dayStartHour: number, today: number): DueDays {
-  const todayKey = localDayKey(now, dayStartHour);
   // +1 where a span of due days begins (its newest day, fewest days ago), -1 past its oldest.
   const delta = new Map<number, number>();
   const oldest = Number.isNaN(tally.firstDay) ? 0 : Math.max(0, today - tally.firstDay);
@@ -280,11 +279,12 @@ function dueDays(tally: ReviewTally, states: ReadonlyMap<string, CardState>, now
     delta.set(from, (delta.get(from) ?? 0) + 1);
     delta.set(oldestAgo + 1, (delta.get(oldestAgo + 1) ?? 0) - 1);
   };
+  const daysAgo = new LocalDaysAgo(now, dayStartHour);
   for (const [id, card] of tally.cards) {
     if (Number.isNaN(card.lastDay)) continue;
     const state = states.get(id);
     if (!state || state.suspended || !(state.due <= now)) continue;
-    mark(0, dayKeyDiff(localDayKey(state.due, dayStartHour), todayKey));
+    mark(0, daysAgo.of(state.due));
   }
   const due = new Set<number>();
   const keys = [...delta.keys()].sort((a, b) => a - b);
@@ -397,12 +397,16 @@ export function hardestCards(
   record: ReadonlyMap<string, { passed: number; failed: number }> = new Map(),
   limit = HARDEST_LIMIT,
 ): HardCard[] {
+  // The `limit` hardest in order, kept as the cards are read (the order is total: ids differ),
+  // rather than every card with a lapse sorted: most are passed over on their lapses alone.
   const hard: HardCard[] = [];
+  if (limit <= 0) return hard;
   for (const card of cards) {
     const state = states.get(card.id);
     if (!state || state.lapses <= 0) continue;
+    if (hard.length === limit && state.lapses < hard[limit - 1]!.lapses) continue;
     const tally = record.get(card.id);
-    hard.push({
+    const candidate: HardCard = {
       id: card.id,
       title: card.title,
       lapses: state.lapses,
@@ -410,19 +414,28 @@ export function hardestCards(
       recall: tally && tally.passed + tally.failed > 0 ? tally.passed / (tally.passed + tally.failed) : null,
       leech: state.leech,
       suspended: state.suspended,
-    });
+    };
+    let at = hard.length;
+    while (at > 0 && harderFirst(candidate, hard[at - 1]!) < 0) at--;
+    if (at === limit) continue;
+    hard.splice(at, 0, candidate);
+    if (hard.length > limit) hard.pop();
   }
-  // Most lapses first; among equals, the one recalled least often, then the one you are
-  // likeliest to have forgotten now.
-  hard.sort(
-    (a, b) =>
-      b.lapses - a.lapses ||
-      (a.recall ?? 2) - (b.recall ?? 2) ||
-      (a.retrievability ?? 2) - (b.retrievability ?? 2) ||
-      a.title.localeCompare(b.title) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  return hard;
+}
+
+/**
+ * Most lapses first; among equals, the one recalled least often, then the one you are likeliest
+ * to have forgotten now, then by title and id.
+ */
+function harderFirst(a: HardCard, b: HardCard): number {
+  return (
+    b.lapses - a.lapses ||
+    (a.recall ?? 2) - (b.recall ?? 2) ||
+    (a.retrievability ?? 2) - (b.retrievability ?? 2) ||
+    a.title.localeCompare(b.title) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-  return hard.slice(0, limit);
 }
 
 /**

@@ -2,7 +2,7 @@
 // each day's end the next day's start. Checked around every daylight-saving change of a year in
 // zones with gaps and overlaps at odd hours and of odd lengths, for every day-start hour.
 import { afterAll, describe, expect, it } from 'vitest';
-import { localDayKey, localDayOf, localDayStart, nextLocalDayStart, localDayStartOffset, addDaysToKey } from '../../src/schedule/days.js';
+import { localDayKey, localDayOf, localDayStart, nextLocalDayStart, localDayStartOffset, addDaysToKey, localDaysBetween, LocalDaysAgo } from '../../src/schedule/days.js';
 
 const ZONES = [
   'Pacific/Chatham', // 45-minute offset, changes at 02:45 / 03:45
@@ -77,5 +77,24 @@ describe('local days partition time', () => {
     expect(localDayKey(before, 4)).toBe('2011-12-28');
     expect(localDayKey(after, 4)).toBe('2011-12-29');
     expect(addDaysToKey('2011-12-29', 1)).toBe('2011-12-30');
+  });
+
+  it('counts days ago from remembered days as from each instant alone, in every zone', () => {
+    const wrong: string[] = [];
+    for (const zone of ZONES) {
+      process.env.TZ = zone;
+      const now = Date.UTC(2012, 6, 1, 9);
+      for (const hour of [0, 3, 4, 23]) {
+        const daysAgo = new LocalDaysAgo(now, hour);
+        // Instants in no order across 14 months, each asked twice: every day's span found again.
+        for (let i = 0; i < 4000; i++) {
+          const ms = now - ((i * 7_919_993_321) % (430 * 86_400_000));
+          for (const at of [ms, ms]) {
+            if (daysAgo.of(at) !== localDaysBetween(at, now, hour)) wrong.push(`${zone} hour ${hour} at ${new Date(at).toISOString()}`);
+          }
+        }
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 });

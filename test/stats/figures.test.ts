@@ -209,6 +209,23 @@ describe('hardest cards', () => {
     expect(hardest[0]!.retrievability).toBeCloseTo(0.9, 6);
   });
 
+  it('gives the ten that come first of many, ties broken by title and then id', () => {
+    const states = new Map<string, CardState>();
+    const cards = [];
+    for (let i = 0; i < 300; i++) {
+      const id = `c${String((i * 37) % 300).padStart(3, '0')}`;
+      states.set(id, cardState({ lapses: 1 + (i % 4), stability: 10, lastReview: NOW - (i % 3) * DAY }));
+      cards.push(card(id, `Title ${i % 5}`));
+    }
+    const hardest = stats({ states, cards }).hardest;
+    const expected = cards
+      .map((c) => ({ ...c, lapses: states.get(c.id)!.lapses, lastReview: states.get(c.id)!.lastReview! }))
+      .sort((a, b) => b.lapses - a.lapses || a.lastReview - b.lastReview || a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1))
+      .slice(0, 10)
+      .map((c) => c.id);
+    expect(hardest.map((h) => h.id)).toEqual(expected);
+  });
+
   it('judges a card by how often it was recalled, not by its retrievability just after relearning', () => {
     const h = new History();
     // 'relearnt' lapsed twice in four reviews and was answered again a minute ago: near 100 %
