@@ -15,6 +15,7 @@ const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
 // Labels that say a line is what the paper does: kept for the extractor to see.
 const METHOD_LABEL = /^(?:approach|method|methods|methodology|solution|proposal|contribution|contributions|main contribution|idea)$/i;
+const LIKES_HOW = /^i (?:really |particularly |especially )?(?:like|liked|love|loved|appreciate|appreciated|enjoyed) (?:the way (?:that )?|how |that )(?=\S+ \S+ \S+)/i;
 const TLDR_LEAD_IN = /^(?:tl;?\s?dr|tldr)\b[ \t]*[;:,.\-–—]*[ \t]*/i;
 const PLACEHOLDER =
   /^(?:todo|to ?do|tbd|tba|wip|fill(?: in| me)?(?: (?:the )?notes?)?(?: later| here)?|notes? (?:here|to come|tbd|later)|coming soon|to be (?:continued|written|added|filled(?: in)?|done)|(?:add|write) (?:notes?|a summary|summary)(?: here| later)?|placeholder|(?:(?:the )?(?:summary|notes?|details?) (?:(?:is |are )?(?:yet |still )?to be (?:added|written|updated|done)|pending|coming soon|tbd|to come|later)|(?:summary|notes?) (?:not (?:yet )?(?:added|written)(?: yet)?|yet to come))|(?:a )?work in progress|in progress|under construction|will (?:add|write|update|fill in)(?: (?:this|it|more|notes?|a summary|the summary))?(?: later| soon)?|lorem ipsum.*|x{3,}|\.{3,}|…|-+|n\/?a|none|nothing yet|empty|\?+)[.!]*$/i;
@@ -225,6 +226,10 @@ export class NoteText {
         line = line.replace(UPDATE_LEAD, '');
         target = 'context';
         if (line === '') continue;
+      } else if (LIKES_HOW.test(line)) {
+        // "I like the way RoomAlive expands the gaming experience ...": what it does, liked.
+        line = capitalise(line.replace(LIKES_HOW, ''));
+        this.removed.add('remarks');
       } else if (TLDR_LEAD_IN.test(line)) {
         line = line.replace(TLDR_LEAD_IN, '');
         this.lead.push(line);
@@ -388,4 +393,8 @@ function withoutReferenceMarks(line: string): string {
     .replace(/ {2,}/g, ' ')
     .replace(/ (?=[.,;:!?])/g, '')
     .trim();
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

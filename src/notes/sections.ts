@@ -20,11 +20,11 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ['keyIdea', /^key[ -]?idea$/],
   [
     'lead',
-    /^(?:key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|core idea|big idea|the idea|idea|abstract|overview|what(?: is it| they did| it does)?|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|要約|まとめ|概要と手法)$/u,
+    /^(?:(?:(?:main|high[- ]level|key) )?research questions?|key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|core idea|big idea|the idea|idea|abstract|overview|what(?: is it| they did| it does)?|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|要約|まとめ|概要と手法)$/u,
   ],
   [
     'own',
-    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths?(?: and weaknesses)?|weaknesses|pros(?: and cons)?|cons|advantages?(?: and disadvantages)?|disadvantages?|merits|demerits|drawbacks|shortcomings|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?)|评论|评价|感想|思考|想法|个人(?:看法|理解|想法|思考|评价)|我的(?:看法|理解|想法|思考|评价)|疑问|问题与思考|感想・考察|考察|所感)$/,
+    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths? and weakness(?:es)?|weakness(?:es)?|pros and cons|cons|advantages? and disadvantages?|disadvantages?|demerits|drawbacks|shortcomings|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?)|评论|评价|感想|思考|想法|个人(?:看法|理解|想法|思考|评价)|我的(?:看法|理解|想法|思考|评价)|疑问|问题与思考|感想・考察|考察|所感)$/,
   ],
   [
     'meta',
@@ -32,11 +32,11 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ],
   [
     'context',
-    /^(?:related work|prior work|previous work|future work|future directions|outlook|history(?: of [\p{L}\p{N} -]{1,50})?|questions (?:considered|asked|addressed|studied)|updates?|相关工作|未来工作|関連研究)$/u,
+    /^(?:strengths?|pros|advantages?|merits|related work|prior work|previous work|future work|future directions|outlook|history(?: of [\p{L}\p{N} -]{1,50})?|questions (?:considered|asked|addressed|studied)|updates?|相关工作|未来工作|関連研究)$/u,
   ],
   [
     'body',
-    /^(?:key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|observations?|insights?|findings?|lessons(?: learned)?|notes|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how(?: it works)?|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?)$/,
+    /^(?:key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|observations?|insights?|findings?|lessons(?: learned)?|notes|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how(?: it works)?|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?|(?:specific research questions?|research questions?) and hypothes[ie]s|hypothes[ie]s|data (?:collection|analysis)(?: methodolog(?:y|ies)| methods?)?|study design|participants)$/,
   ],
 ];
 
@@ -89,12 +89,22 @@ function memo<T>(compute: (text: string) => T): (text: string) => T {
   };
 }
 
+const TEMPLATE_PROMPT =
+  /^(?:what|how|why|which|who|did|does|do|is|are|was|were|can|could|should|would|describe|explain|summari[sz]e|list|discuss|compare|identify)\b.*\b(?:the (?:paper|authors?|study|studies|work|research|results?|data|methodolog(?:y|ies)|findings?|conclusions?)|research questions?|this (?:paper|work|study))\b/;
+
 /** The kind of sub-section a heading or label names, or null when it names no part of a note. */
 export const partKind = memo(partKindOf);
 
 function partKindOf(title: string): PartKind | null {
   const text = normal(title).replace(/^(?:the |a )/, '');
-  if (text === '' || text.length > 60) return null;
+  if (text === '') return null;
+  // "Authors: Remo van der Heiden, ...", "Keywords: ...": a labelled line written as a heading.
+  const labelled = /^([\p{L} ]{2,30}?)\s*[:：]\s*\S/u.exec(text);
+  if (labelled && PART_WORDS.some(([kind, words]) => kind === 'meta' && words.test(labelled[1]!))) return 'meta';
+  // "What is the high-level research question.", "Did the paper draw convincing conclusions
+  // using the methodology?": a template's prompt, answered under it.
+  if (TEMPLATE_PROMPT.test(text)) return /\bresearch questions?$/.test(text) ? 'lead' : 'body';
+  if (text.length > 60) return null;
   for (const [kind, words] of PART_WORDS) if (words.test(text)) return kind;
   // "Summary and thoughts", "Key points / questions": the first part decides.
   const first = text.split(/\s*(?:\/| and | & |,|;| - )\s*/)[0]!;

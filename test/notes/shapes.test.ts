@@ -1465,6 +1465,40 @@ describe('a blog post titled by its front matter', () => {
   });
 });
 
+describe('notes written to a template', () => {
+  const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
+
+  it('answers a critique from its Strength, never its Weakness', () => {
+    const note = [
+      '## RoomAlive: Magical Experiences Enabled by Scalable, Adaptive Projector-camera Units', '',
+      '#### Authors: Brett Jones, Rajinder Sodhi, Michael Murdock', '#### Conference: UIST 2014', '#### Keywords: Projection mapping; spatial augmented reality', '',
+      '#### Strength', 'I like the way RoomAlive expands the gaming experience outside of screens using projectors that adapt content to the room.', '',
+      '#### Weakness', 'RoomAlive does not seem to support a wide variety of interactions due to latencies of projector camera systems.', '',
+      '#### Future Work', 'I would like to extend RoomAlive with a virtual pet that moves around the house.', '',
+    ].join('\n');
+    const report = inspectNotes([file('RoomAlive.md', note)]);
+    expect(report.papers).toEqual([
+      expect.objectContaining({ line: 1, answer: 'RoomAlive expands the gaming experience outside of screens using projectors that adapt content to the room.' }),
+    ]);
+  });
+
+  it('reads labelled metadata headings and question prompts as parts of one paper, and numbered points as its points', () => {
+    const note = [
+      '## Priming Drivers before Handover in Semi-Autonomous Cars', '',
+      '#### Authors: Remo van der Heiden, Shamsi Iqbal', '#### Keywords: Human information processing; autonomous vehicles', '',
+      '#### What is the high-level research question.', 'Pre-alerts before a handover let drivers of semi-autonomous cars take over sooner and more safely.', '',
+      '#### Key Findings',
+      '- RQ1: Looking at the road. Drivers look at the road more often after a pre-alert.',
+      '- RQ2: Preferences. Some drivers preferred the increasing pulse pre-alert.',
+      '- RQ3: Braking. Drivers brake later without a pre-alert when busy with a second task.', '',
+      '#### Did the paper draw convincing conclusions using the methodology?', 'Only within the limited conditions of the experiment.', '',
+    ].join('\n');
+    const report = inspectNotes([file('priming.md', note)]);
+    expect(report.papers.map((p) => [p.line, p.title])).toEqual([[1, 'Priming Drivers before Handover in Semi-Autonomous Cars']]);
+    expect(report.papers[0]).toMatchObject({ answer: 'Pre-alerts before a handover let drivers of semi-autonomous cars take over sooner and more safely.' });
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
@@ -1714,7 +1748,7 @@ describe('one-paper notes in nested bullets', () => {
     expect(answerOf(entry!)).toMatch(/IODINE algorithm/);
   });
 
-  it('reads Advantages and Disadvantages as the note-taker\'s verdict, and a vocabulary list as no part of the note', () => {
+  it('reads Advantages as what the note says when it says nothing else, Disadvantages as a verdict, and a vocabulary list as no part of the note', () => {
     const notes = [
       '# Vision Transformers at Scale',
       '',
@@ -1732,7 +1766,8 @@ describe('one-paper notes in nested bullets', () => {
     ].join('\n');
     const [entry] = read('vit.md', notes).entries;
     expect(answerOf(entry!)).toBe('The authors split an image into patches, embed each linearly and feed the sequence to a standard Transformer encoder.');
-    expect(entry!.own).toMatch(/Scales well with data/);
+    expect(entry!.context).toMatch(/Scales well with data/);
+    expect(entry!.own).toMatch(/Needs huge pre-training data/);
     expect(entry!.body).not.toMatch(/图像块/);
   });
 
