@@ -44,6 +44,9 @@ const PART_WORDS: [PartKind, RegExp][] = [
 const GROUP_WORDS =
   /^(?:(?:table of )?contents|toc|index|overview|introduction|intro|preface|foreword|about(?: me| this(?: repo| page)?)?|summary|summaries|conclusions?|final (?:thoughts|words|remarks)|closing (?:thoughts|remarks)|(?:overall |general |first )?impressions?|general(?: thoughts| notes| comments)?|trends?|(?:key |main |overall )?(?:highlights|takeaways)|acknowledge?ments?|license|licence|updates?|changelog|news|resources|links|references|bibliography|todo|to read|backlog|archive|misc(?:ellaneous)?|others?|other (?:papers|notes|stuff|things|talks|work)|more papers|honou?rable mentions|uncategori[sz]ed|unsorted|tips(?: and tricks| & tricks)?|words i don['’]?t know|vocabulary|terms|terminology|definitions|tricks|faq|notes?|papers?|paper (?:list|notes|summaries)|reading (?:list|notes|group)|list of papers|(?:invited |contributed |workshop |conference |other )?talks?|panels?(?: discussion)?|keynotes?|tutorials?|workshops?(?: (?:papers|notes|highlights))?|posters?(?: sessions?| summaries)?|orals?|spotlights?|sessions?|tracks?|socials?|demos?|demonstrations?|competitions?|awards?|best papers?|lunch|coffee|breaks?|registration|opening(?: remarks)?|closing|venue|logistics|schedule|agenda|program(?:me)?|how to (?:read|use) (?:this|these notes)|legend|key|abbreviations|glossary|template|setup|installation|usage|contributing|(?:how to )?contribute|contributors|contact(?: me)?|tags)$/;
 
+// "**N.B: the second section of the paper gives ...**", "Note: ...", "PS: ...": an aside.
+const ASIDE_LABEL = /^(?:n\.? ?b|note|ps|p\.s|edit|remark|tip|warning|caveat|disclaimer|side ?note)\.?\s*[:：]/;
+
 // Days, parts of days, weeks, dates: a line that names when, not what.
 const WHEN =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|day[ \t]*\d+|week[ \t]*\d+|session[ \t]*\d+|part[ \t]*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\d{4}-\d{2}(?:-\d{2})?|(?:january|february|march|april|june|july|august|september|october|november|december)(?:[ \t]+\d{4})?)\b/i;
@@ -124,6 +127,7 @@ function notATitleOf(title: string): string | null {
   if (text === '') return 'an empty heading';
   const words = text.split(' ').length;
   if (GROUP_WORDS.test(text)) return 'a section that frames the papers';
+  if (ASIDE_LABEL.test(text)) return "the note-taker's aside, not a paper";
   if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text)) || (words <= 16 && WORKSHOP.test(text))) return 'a talk or event, not a paper';
   if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
   if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text)) && !titledBeforeVenue(text)) {

@@ -1123,7 +1123,7 @@ function plainTitledItem(inline: Inline): TitledParagraph | null {
   const m = PLAIN_TITLED_ITEM.exec(inlineText(first));
   if (!m) return null;
   const [, prefix, title, summary] = m;
-  if (prefix!.split(/\s+/).length > 5 || title!.split(/\s+/).length > 25 || notATitle(title!) !== null || NUMBERED_LABEL.test(prefix!)) return null;
+  if (prefix!.split(/\s+/).length > 5 || title!.split(/\s+/).length > 25 || notATitle(title!) !== null || !DATED_OR_RATED.test(prefix!)) return null;
   const note: Inline = [{ kind: 'text', text: summary!.replace(/\s+#[\w-]+/g, '') }];
   if (rest.length) note.push({ kind: 'break' }, ...rest);
   // "[7/10] CenterNet: Objects as points. ...": the method's name is the title's own first part.
@@ -1131,8 +1131,10 @@ function plainTitledItem(inline: Inline): TitledParagraph | null {
   return { title: cleanTitle(named ? `${named[1]}: ${title}` : title!), code: '', shape: 'list items', summary: note, via: null };
 }
 
-// "RQ1: ...", "H2: ...", "Step 3: ...": a numbered point of one note, not a date or an author.
-const NUMBERED_LABEL = /^\s*(?:rq|h|q|c|step|part|phase|stage|finding|result|contribution|claim|point|idea)\s?\d{1,2}\s*$/i;
+// "17/05/24, Soudry", "[7/10] CenterNet", "Jun 2014, Smith": a prefix that dates, rates or
+// names who wrote the paper. ("RQ1", "Step 3", "DeepmindLab", "First stage" label a point of
+// one paper's note.)
+const DATED_OR_RATED = /\d{1,4}[/.-]\d{1,2}|\[[^\]]*\]|\(\d|,\s*\p{Lu}|\b(?:19|20)\d{2}\b/u;
 // A prefix that ends in a method's name (an acronym, "CenterNet", "GPT-2", "Mask R-CNN") after
 // nothing or bracketed tags; a date or an author ("17/05/24, Soudry") is no part of the title.
 const NAMED_PREFIX = /^(?:\s*\[[^[\]]*\])*\s*((?:[A-Z][\w-]*\s)?[A-Za-z][\w-]*(?<=[a-z][A-Z][\w-]*|[A-Z]-?[A-Z][\w-]*|[A-Za-z]-?\d[\w-]*))$/;

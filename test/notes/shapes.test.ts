@@ -616,6 +616,24 @@ describe('list items titled in plain text', () => {
     expect(entries[1]!.body).not.toContain('#optimization');
   });
 
+  it('reads bullets labelled by a name, not a date or a rating, as points of one note', () => {
+    const note = [
+      'Summary:', '',
+      'They learn disentangled representations with a Beta-VAE, then train a policy on them, so it transfers to new domains.', '',
+      'Experiments:', '',
+      '- DeepmindLab: Seek-avoid navigation task. Shows transfer, but the domains are close.',
+      '- Sim2Sim MuJoCo Jaco arm: Object reaching. Transfer is across viewpoints.',
+      '- Sim2Real: Same task on a real arm. Not that much gain.', '',
+      '**N.B: the second section of the paper gives an interesting overview of the field.**', '',
+    ].join('\n');
+    const report = inspectNotes([
+      { file: 'darla_improving_zero_shot_transfer.md', bytes: Buffer.from(note) },
+      { file: 'other_paper.md', bytes: Buffer.from('A second note, so that this is a folder of notes, each one paper.\n') },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.line])).toEqual([['darla_improving_zero_shot_transfer.md', 1], ['other_paper.md', 1]]);
+    expect((report.papers[0] as { answer: string }).answer).toMatch(/^They learn disentangled representations with a Beta-VAE, then train a policy on them, so it transfers to new domains\./);
+  });
+
   it('leaves a single such line alone: one could be any sentence', () => {
     const { entries } = parseNotes('## Some Paper on Loss Surfaces\n\n* Note: an aside. More text here.\n', 'notes.md');
     expect(entries.map((e) => e.title)).toEqual(['Some Paper on Loss Surfaces']);
