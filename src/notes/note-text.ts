@@ -15,6 +15,7 @@ const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
 // Labels that say a line is what the paper does: kept for the extractor to see.
 const METHOD_LABEL = /^(?:approach|method|methods|methodology|solution|proposal|contribution|contributions|main contribution|idea)$/i;
+const OPENING_PART = /^(?:introduction|intro|overview)[:.]?$/i;
 const LIKES_HOW = /^i (?:really |particularly |especially )?(?:like|liked|love|loved|appreciate|appreciated|enjoyed) (?:the way (?:that )?|how |that )(?=\S+ \S+ \S+)/i;
 const TLDR_LEAD_IN = /^(?:tl;?\s?dr|tldr)\b[ \t]*[;:,.\-–—]*[ \t]*/i;
 const PLACEHOLDER =
@@ -310,7 +311,9 @@ export class NoteText {
    * Called where the note's first named part starts ("### Method", "#### Results"): the body's
    * paragraphs before it are the note's opening, which says what the paper is about.
    */
-  markOpening(): void {
+  markOpening(part: string): void {
+    // "## Introduction" first thing: the note's opening goes on under it ("The paper presents ...").
+    if (this.body.length === 0 && OPENING_PART.test(part.trim())) return;
     if (this.openingEnds === -1) this.openingEnds = this.body.length;
   }
 

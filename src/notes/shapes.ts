@@ -471,7 +471,7 @@ class PaperReader {
     const addParts = (parts: Section[]) => {
       for (const part of parts) {
         this.partLines.add(part.line);
-        if (partKind(part.label) !== null) note.markOpening();
+        if (partKind(part.label) !== null) note.markOpening(part.label);
         const kind = partKind(part.label) ?? 'body';
         note.addBlocks(part.blocks, kind);
         addParts(part.children.map((child) => (partKind(child.label) === null && kind !== 'body' ? { ...child, label: part.label } : child)));
@@ -558,7 +558,7 @@ class PaperReader {
       }
       if (block.kind === 'heading') {
         const kind = partKind(headingLabel(block.inline));
-        if (kind !== null) note.markOpening();
+        if (kind !== null) note.markOpening(headingLabel(block.inline));
         part = kind ?? 'body';
         continue;
       }

@@ -1474,6 +1474,18 @@ describe('a blog post titled by its front matter', () => {
     expect(answerOf(entries[0]!)).toBe('The paper proposes a new activation, x times the sigmoid of x.');
   });
 
+  it('answers from its Introduction, the note\'s opening, before what its other sections say', () => {
+    const body = [
+      '## Introduction', '',
+      '* The paper describes a general purpose embedding model where entities of any type, described by discrete features, share one vector space.',
+      '* A similarity function is learnt to compare the entities.', '',
+      '## Experiments', '',
+      '* The model provides a strong baseline on all the tasks and performs at par with much more complicated task-specific networks.', '',
+    ].join('\n');
+    const [entry] = read('2018-01-29-starspace.md', post('StarSpace - Embed All The Things', body)).entries;
+    expect(answerOf(entry!)).toMatch(/^The paper describes a general purpose embedding model/);
+  });
+
   it('holds several papers when its title names a collection and its headings read as titles', () => {
     const papers = '## Attention Is All You Need\n\nSelf-attention replaces recurrence in sequence models.\n\n## Deep Residual Learning for Image Recognition\n\nIdentity shortcuts let very deep networks train.\n';
     expect(read('2019-05-01-week.md', post('Papers I read this week', papers)).entries.map((e) => e.title)).toEqual([
