@@ -37,6 +37,8 @@ function wikilinkRule(state: StateInline, silent: boolean): boolean {
   const end = start + 2 + close;
   const inner = src.slice(start + 2, end);
   if (inner === '' || /[[\]\n]/.test(inner)) return false;
+  // "[[pdf]](https://...)": a Markdown link in brackets, not a link to a note named "pdf".
+  if (src.charCodeAt(end + 2) === 0x28 /* ( */) return false;
   if (!silent) {
     const bar = inner.indexOf('|');
     const target = (bar < 0 ? inner : inner.slice(0, bar)).trim();

@@ -1529,6 +1529,15 @@ describe('notes written to a template', () => {
   });
 });
 
+describe('a bracketed link after a title', () => {
+  it('reads "[[pdf]](url)" as a link to the paper, not a link to a note named pdf', () => {
+    const items = ['Hybrid Camera Pose Estimation', 'Very Large-Scale Global SfM by Distributed Motion Averaging', 'Reflection Removal for Large-Scale 3D Point Clouds'];
+    const notes = ['# CVPR 2018: construction related papers', '', 'Here is the collection of the papers I found.', '', ...items.map((t, i) => `* __${t}__. Ann Lee, Bo Chen, [[pdf]](https://openaccess.thecvf.com/p${i}.pdf)\n`)].join('\n');
+    const report = inspectNotes([{ file: 'AEC.md', bytes: Buffer.from(notes) }]);
+    expect(report.papers.map((p) => [p.title, 'skip' in p ? p.skip : p.answer])).toEqual(items.map((t) => [t, 'only links (nothing about the paper)']));
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
