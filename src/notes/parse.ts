@@ -49,9 +49,10 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
 // it holds, by its last word. ("talks/" alone may hold papers' talks, and
 // "keynotes_and_papers/" says it holds papers.)
 const TALK_FOLDER = /(?:^|[\s_-])(?:tutorials?|keynotes?|invited[\s_-]*(?:talks?|speakers?)|panels?)$/i;
-// "Tutorial - Adversarial Robustness.md", "keynote.md", "invited-talk-2.md": a file named as one.
+// "Tutorial - Adversarial Robustness.md", "keynote.md", "invited-talk-2.md", "levine_lecture_
+// model_based_rl.md": a file named as one.
 // ("A Tutorial on Spectral Clustering" and "tutorial-inspired-unet.md" are papers' names.)
-const TALK_FILE_NAME = /^(?:(?:tutorial|keynote|invited[\s_-]*talk)s?(?:[\s_-]*\d+)?|(?:tutorial|keynote|invited talk)\s+[-–—:]\s.*)$/i;
+const TALK_FILE_NAME = /^(?:(?:tutorial|keynote|invited[\s_-]*talk)s?(?:[\s_-]*\d+)?|(?:tutorial|keynote|invited talk)\s+[-–—:]\s.*)$|(?:^|[\s_-])lectures?(?:[\s_-]+\d+)?(?:[\s_-]|$)/i;
 
 /** Whether a notes file's folder or name says it holds a tutorial or a talk. */
 function isTalkFile(file: string): boolean {

@@ -1212,16 +1212,21 @@ describe('blog posts and Pandoc notes', () => {
     ]);
   });
 
-  it('reads the notes of a tutorial or invited talk, named so by their file or folder, as no paper', () => {
+  it('reads the notes of a tutorial, invited talk or lecture, named so by their file or folder, as no paper', () => {
     const paper = '## Sparse Mixtures of Tiny Experts\n\nThey route each token to two of a thousand very small experts.\n';
     const tutorial = '# Adversarial Robustness\n\nThe tutorial went through attacks, certified defences and adversarial training.\n';
     const report = inspectNotes([
       { file: 'day1/talks.md', bytes: Buffer.from(paper) },
       { file: 'day1/Tutorial - Robustness.md', bytes: Buffer.from(tutorial) },
       { file: 'invited_talks/lecun.md', bytes: Buffer.from(tutorial) },
+      { file: 'levine_lecture_model_based_rl.md', bytes: Buffer.from(tutorial) },
+      { file: 'lecture-notes-on-optimization.md', bytes: Buffer.from(tutorial) },
+      { file: 'electure_networks.md', bytes: Buffer.from(paper) },
     ]);
-    expect(report.papers.map((p) => p.title)).toEqual(['Sparse Mixtures of Tiny Experts']);
-    expect(report.notPapers.filter((n) => n.why.startsWith('a tutorial or talk')).map((n) => n.file)).toEqual(['day1/Tutorial - Robustness.md', 'invited_talks/lecun.md']);
+    expect(report.papers.map((p) => p.title)).toEqual(['Sparse Mixtures of Tiny Experts', 'Sparse Mixtures of Tiny Experts']);
+    expect(report.notPapers.filter((n) => n.why.startsWith('a tutorial or talk')).map((n) => n.file)).toEqual([
+      'day1/Tutorial - Robustness.md', 'invited_talks/lecun.md', 'levine_lecture_model_based_rl.md', 'lecture-notes-on-optimization.md',
+    ]);
   });
 
   it('reads headings that link papers, two levels under a titled heading, as papers and the headings above as groups', () => {
