@@ -425,6 +425,8 @@ class PaperReader {
     // own note comes before any titled line is a paper; its bold lines are its sub-headings.
     if (opensWithOwnNote(section)) return true;
     if (blockPaperCount(section.blocks) >= 2 || holdsAnotherLinkedPaper(section)) return false;
+    // "## Misc. Articles" over a table headed "Resource | Year | Link": what else to read, listed.
+    if (section.blocks.length > 0 && section.blocks.every(isResourceTable)) return false;
     // "# ICLR notes" over "## Optimisation" over bullets that are papers: it groups them, as
     // its sub-headings do (a paper's "### Related work" listing papers is a part of its note).
     if (section.children.some((kid) => (partKind(kid.label) ?? 'body') === 'body' && blockPaperCount(kid.blocks) >= 2)) return false;
@@ -1247,6 +1249,18 @@ function isPaperTable(block: Block): boolean {
   return heads.some((head) => TITLE_COLUMN.test(head)) && heads.some((head) => SUMMARY_COLUMN.test(head));
 }
 
+// "Resource | M.Year | Link", "Dataset | Size", "Tool | What for": a table of other things to read or use.
+const RESOURCE_COLUMN = /^(?:resources?|tools?|datasets?|courses?|books?|videos?|tutorials?|blogs?|blog posts?|posts?|links?|software|librar(?:y|ies)|repos(?:itories)?)$/i;
+
+function isResourceTable(block: Block): boolean {
+  return block.kind === 'table' && RESOURCE_COLUMN.test(inlineText(block.head[0] ?? []).trim());
+}
+
+/** Whether a table's header names its column of titles ("Paper", "Title"). */
+function titleColumnNamed(table: Extract<Block, { kind: 'table' }>): boolean {
+  return table.head.some((cell) => TITLE_COLUMN.test(inlineText(cell).replace(/\n/g, ' ').trim()));
+}
+
 function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | null {
   const heads = table.head.map((cell) => inlineText(cell).replace(/\n/g, ' ').trim());
   let title = heads.findIndex((h) => TITLE_COLUMN.test(h));
@@ -1701,7 +1715,9 @@ function blockPaperCount(blocks: Block[]): number {
     else if (block.kind === 'paragraph' && paragraphPaper(block.inline)) n++;
     // (One bullet of a file of linked summaries is a paper as its neighbours are.)
     else if (block.kind === 'list') n += (block.items.length >= 2 || linkedSummaryLists.has(block)) && isPaperList(listItemPapers(block)) ? 2 : 0;
-    else if (block.kind === 'table' && tableColumns(block) && block.rows.length >= 2) n += 2;
+    // (A table headed "Paper" or "Title" lists papers however few its rows; without such a
+    // header, one row could be a paper's own table of results.)
+    else if (block.kind === 'table' && tableColumns(block) && (block.rows.length >= 2 || (block.rows.length === 1 && titleColumnNamed(block)))) n += 2;
   }
   return n;
 }

@@ -1543,6 +1543,34 @@ describe('a bracketed link after a title', () => {
   });
 });
 
+describe('reading-list tables, however short', () => {
+  it('reads a table headed Paper as papers even with one row, and a table of resources as no paper', () => {
+    const notes = [
+      '# Reinforcement Learning', '',
+      '## Papers', 'Paper | Year | Link', '--- | --- | ---',
+      'Human-level control through deep reinforcement learning | 2015 | [pdf](https://example.org/dqn.pdf)',
+      'Mastering the game of Go with deep neural networks and tree search | 2016 | [pdf](https://example.org/go.pdf)', '',
+      '## RL in Robotics', 'Paper | Year | Link', '--- | --- | ---',
+      'Solving Rubik’s Cube with a Robot Hand | 2019 | [pdf](https://arxiv.org/pdf/1910.07113.pdf)', '',
+      '## Misc. Articles', 'Resource | Year | Link', '--- | --- | ---',
+      'The Chinese Room Argument | 2014 | [Article](https://plato.stanford.edu/entries/chinese-room/)',
+      'Machine learning advances human-computer interaction | 2017 | [Article](https://example.org/news)', '',
+    ].join('\n');
+    const { entries, notPapers } = read('rl.md', notes);
+    expect(entries.map((e) => [e.session, e.title])).toEqual([
+      ['Papers', 'Human-level control through deep reinforcement learning'],
+      ['Papers', 'Mastering the game of Go with deep neural networks and tree search'],
+      ['RL in Robotics', 'Solving Rubik’s Cube with a Robot Hand'],
+    ]);
+    expect(notPapers.map((n) => [n.line, n.why])).toEqual(
+      expect.arrayContaining([
+        [14, 'heading: holds no paper'],
+        [15, 'a table with no column of paper titles'],
+      ]),
+    );
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
