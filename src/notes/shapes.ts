@@ -1208,7 +1208,7 @@ const RATING_TAG = /^\s*(?:\d+(?:[.,]\d+)?(?:\s*\/\s*\d+)?|[★☆✩✪⭐*+xX�
  * is the note-taker's one-line summary, and it comes first in the note (see prefixedLinkPaper).
  */
 function bracketPrefixedPaper(prefix: string, fromLink: Inline): TitledParagraph | null {
-  const titled = paragraphPaper(fromLink, 'link');
+  const titled = paragraphPaper(fromLink, 'link') ?? linkedTitle(fromLink);
   if (titled === null) return null;
   const said = [...prefix.matchAll(/\[([^[\]]*)\]/g)]
     .map((m) => m[1]!.trim())
@@ -1216,6 +1216,15 @@ function bracketPrefixedPaper(prefix: string, fromLink: Inline): TitledParagraph
   if (said.length === 0) return titled;
   const lead = said.map((tag) => tag.charAt(0).toUpperCase() + tag.slice(1)).join('. ');
   return { ...titled, summary: [{ kind: 'text', text: /[.!?]$/.test(lead) ? `${lead} ` : `${lead}. ` }, ...titled.summary] };
+}
+
+/** "[Click Segmentation](arxiv) notes": a link to a paper, however short its label, and what follows. */
+function linkedTitle(fromLink: Inline): TitledParagraph | null {
+  const link = fromLink[0];
+  if (link?.kind !== 'link' || !isPaperLink(link.href)) return null;
+  const title = cleanTitle(inlineText(link.children));
+  if (title === '' || isGenericLinkLabel(title)) return null;
+  return { title, code: '', shape: 'list items', summary: fromLink.slice(1), via: 'link' };
 }
 
 function nestedPaperList(item: ListItem): Extract<Block, { kind: 'list' }> | null {
