@@ -18,6 +18,10 @@ export type RemarkKind =
   /** The reader on what the paper is really about ("Not really about attention, actually - ..."). */
   | 'scope';
 
+// The words that wake the patterns of where else to look (one trigger group for all of them:
+// the groups are few, see below).
+const POINTER_WORDS = 'found available online accessible linked link links downloaded read seen watched accessed paper code recording video slides see cf compare used implementations implementation nothing';
+
 // Each pattern runs only when its trigger words are in the text: `when` lists groups of words,
 // and every group must have one of its words there. A sentence is split into words once, and
 // most sentences of a note wake none of the patterns below.
@@ -153,15 +157,22 @@ const PATTERNS: Pattern[] = [
   // to read it, not what it does (the link itself is gone from the text).
   {
     kind: 'pointer',
-    when: ['found available online accessible linked link links downloaded read seen watched accessed paper code recording video slides'],
+    when: [POINTER_WORDS],
     // (Only the whole sentence, or with where after it: "Code is available as a graph once ..." says what the paper does.)
     // "The R package can be downloaded from CRAN", "Recording can be found around 13min", and
     // "The paper is." (what "The paper is [here](url)" leaves).
     re: /^(?:the |a |an |its |their )?(?:[\w-]+ ){0,2}(?:paper|pdf|preprint|arxiv version|(?:source )?code|implementation|(?:[\w-]+ )?package|library|repo(?:sitory)?|notebook|slides|video|recording|project page|abstract|talk|poster|blog post)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b(?:\s*(?:here|online|publicly|for free|around [^.;,]{1,20}|(?:on|at|from|in|via|through)(?: [^.;,]{1,40})?))*\s*[.!]?$|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b|^(?:the |a )?(?:paper|pdf|code|slides|video|recording)(?: is| are| can be found)?\s*[.:]?$/i,
   },
+  // "Used in World Models.", "Many implementations (Keras, PyTorch).", "Nothing found online on
+  // this work but tweets.": where else it turns up, not what it does.
+  {
+    kind: 'pointer',
+    when: [POINTER_WORDS],
+    re: /^(?:(?:it is |it's |also )?used (?:in|by) [A-Z][^.;]{0,60}[.!]?$|(?:many|several|some|lots of) (?:\w+ )?implementations?\b[^.;]{0,60}[.!]?$|nothing (?:found|online)\b)/i,
+  },
   // "Also see [Score Networks](url), the earlier version", "See also ...", "Cf. ...": another work
   // to read, not what this one does.
-  { kind: 'pointer', when: ['see cf compare'], re: /^(?:(?:also|and) )?(?:see(?: also)?\s+(?!how\b|that\b|why\b|what\b|whether\b)|cf\.?\s|compare (?:with|to)\s)/i },
+  { kind: 'pointer', when: [POINTER_WORDS], re: /^(?:(?:also|and) )?(?:see(?: also)?\s+(?!how\b|that\b|why\b|what\b|whether\b)|cf\.?\s|compare (?:with|to)\s)/i },
   // "..., which is nice", "it's cool": a verdict tacked onto a statement.
   {
     kind: 'verdict',

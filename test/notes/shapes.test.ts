@@ -1319,7 +1319,7 @@ describe('where to find a paper, its code or its recording', () => {
     expect(answerOf(implementation)).toBe('Residual blocks learn a residual added to an identity shortcut, so very deep networks train.');
   });
 
-  it('leaves out a pointer to another work: "Also see", "See under", "Cf."', () => {
+  it('leaves out a pointer to another work or to where the paper is used: "Also see", "See under", "Used in"', () => {
     const notes = [
       '- [Score-Based Generative Modeling through SDEs](https://arxiv.org/abs/2011.13456)',
       '  - Unifies score matching and diffusion as the reverse of a stochastic differential equation.',
@@ -1328,11 +1328,18 @@ describe('where to find a paper, its code or its recording', () => {
       '  - See under [Style transfer](#style-transfer).',
       '- [Deep Sets](https://arxiv.org/abs/1703.06114)',
       '  - See how sum pooling makes any network permutation invariant: it is all the paper needs.',
+      '- [Mixture Density Networks](https://example.org/mdn.pdf)',
+      '  - Used in World Models. Many implementations (Keras, PyTorch, Tensorflow).',
+      '- [Generative Temporal Models with Spatial Memory](https://arxiv.org/abs/1804.09401)',
+      '  - A forward model in latent space with an external memory predicts a hundred steps ahead in a 3D maze.',
+      '  - Nothing found online on this work but tweets.',
     ].join('\n');
     expect(read('list.md', notes).entries.map(answerOf)).toEqual([
       'Unifies score matching and diffusion as the reverse of a stochastic differential equation.',
       'SKIP only links (nothing about the paper)',
       'See how sum pooling makes any network permutation invariant: it is all the paper needs.',
+      'SKIP only links (nothing about the paper)',
+      'A forward model in latent space with an external memory predicts a hundred steps ahead in a 3D maze.',
     ]);
   });
 });
