@@ -811,7 +811,7 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
       if (first !== undefined && LEAD_IN_FIRST_WORDS.has(first)) text = withoutLeadIns(text, !follows);
       if (hasDoubledWord(c.words)) text = text.replace(DOUBLED_WORD, '$1');
       if (PRAISE_BEFORE_NOUN.test(text)) text = withoutPraise(text);
-      text = capitalise(text.replace(/[\s:;,–—：；，-]+$/, ''));
+      text = capitalise(withoutStrayQuote(text.replace(/[\s:;,–—：；，-]+$/, '')).replace(QUOTE_CUT_BEFORE, ''));
       // (A sentence in Chinese ending in a Latin name, "基于FPN设计了RetinaNet", ends as Chinese does.)
       if (!endsSentence(text)) text += isIdeograph(text.charCodeAt(text.length - 1)) || CJK_WORDS.test(text) ? '。' : '.';
       memo.set(key, text);
@@ -827,6 +827,25 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
     }
     return out;
   };
+}
+
+// "… we study the problem of ...": where a quotation from the paper was cut before its start.
+const QUOTE_CUT_BEFORE = /^(?:…|\.{3})\s*(?=\p{L})/u;
+
+/**
+ * '... can be combined with any off-policy RL algorithm."': the end of a quotation whose start
+ * is in another sentence, or the start of one that ends in another. The lone mark goes, and
+ * the marks around a sentence that is all quotation.
+ */
+function withoutStrayQuote(text: string): string {
+  if (!text.includes('"')) return text;
+  const marks = text.match(/"/g)!.length;
+  // '"… we study the problem of ..."': a whole quotation is the note's sentence, unquoted.
+  if (marks === 2) return text.replace(/^"([^"]+)"([.!?]?)$/, (_, inner: string, stop: string) => (/[.!?…]$/.test(inner.trim()) ? inner.trim() : inner.trim() + stop));
+  if ((marks & 1) === 0) return text;
+  if (/"[.!?]?$/.test(text)) return text.replace(/"([.!?]?)$/, '$1');
+  if (text.startsWith('"')) return text.slice(1);
+  return text;
 }
 
 // "Uses interesting factorization trick", "A nice overview of ...": the note-taker's praise

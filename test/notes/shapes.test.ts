@@ -1578,6 +1578,29 @@ describe('reading-list tables, however short', () => {
   });
 });
 
+describe('quotations from the paper', () => {
+  it('drops the lone mark of a quotation cut between sentences, and the ellipsis before a quotation\'s start', () => {
+    const notes = [
+      '## Hindsight Experience Replay', '',
+      'Core idea: "It is possible to draw another conclusion from a failed episode. In this paper we introduce a technique called Hindsight Experience Replay which replays each episode with the goal it reached instead."', '',
+      '## Predicting Performance Drop under Domain Shift', '',
+      '"… we study the problem of predicting the performance drop of modern NLP models under domain shift, without any target labels."', '',
+    ].join('\n');
+    expect(read('quotes.md', notes).entries.map(answerOf)).toEqual([
+      'It is possible to draw another conclusion from a failed episode. We introduce a technique called Hindsight Experience Replay which replays each episode with the goal it reached instead.',
+      'We study the problem of predicting the performance drop of modern NLP models under domain shift, without any target labels.',
+    ]);
+  });
+
+  it('reads "Summary by DeepMind: url" as a pointer to a summary, not a title', () => {
+    const report = inspectNotes([
+      { file: 'learning_by_playing.md', bytes: Buffer.from('Summary by DeepMind (a bit pretentious imo) : https://deepmind.com/blog/learning-playing/\n\nThey learn auxiliary tasks and a scheduler that picks which task policy to follow to maximise the main reward.\n') },
+      { file: 'other.md', bytes: Buffer.from('Another note in the folder, so that notes are titled by their file names.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Learning by playing', 'Other']);
+  });
+});
+
 describe('notes written in haste', () => {
   it('reads "#Title" on a file\'s first line as its title heading, and a line of tags as tags', () => {
     const report = inspectNotes([
