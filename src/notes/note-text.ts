@@ -88,7 +88,8 @@ export function isPersonName(name: string): boolean {
   let capitalised = 0;
   for (const word of words) {
     if (NAME_PARTICLES.has(word.toLowerCase())) continue;
-    if (/^\p{Lu}\.?(?:-\p{Lu}\.?)?$/u.test(word)) {
+    // "A.", "J.-P.", "C.V." (initials run together)
+    if (/^\p{Lu}\.?(?:-\p{Lu}\.?)?$|^(?:\p{Lu}\.){2,3}$/u.test(word)) {
       capitalised++;
       continue;
     }

@@ -1541,6 +1541,16 @@ describe('notes written to a template', () => {
   });
 });
 
+describe('authors on the line under a bold title', () => {
+  it('leaves them off the back, initials run together too', () => {
+    const notes = [
+      '* __Efficient Optimization for Rank-Based Loss Functions__', 'Pritish Mohapatra, Michal Rolínek, C.V. Jawahar, Vladimir Kolmogorov, M. Pawan Kumar', '[[pdf]](https://openaccess.thecvf.com/rank.pdf)', '',
+      '* __CodeSLAM: Learning a Compact Representation for Dense SLAM__', 'Michael Bloesch, J.-P. Tardif, S. Leutenegger', '[[pdf]](https://openaccess.thecvf.com/codeslam.pdf)', '',
+    ].join('\n');
+    expect(read('cvpr.md', notes).entries.map(answerOf)).toEqual(Array(2).fill('SKIP only authors and links (nothing about the paper)'));
+  });
+});
+
 describe('a bracketed link after a title', () => {
   it('reads "[[pdf]](url)" as a link to the paper, not a link to a note named pdf', () => {
     const items = ['Hybrid Camera Pose Estimation', 'Very Large-Scale Global SfM by Distributed Motion Averaging', 'Reflection Removal for Large-Scale 3D Point Clouds'];
