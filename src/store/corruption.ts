@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { backupCopyOf, backupsOfFile } from './backups.js';
 import { displayDir, displayPath } from './layout.js';
+import { LogCorruption, readHeader } from './review-log.js';
 
 /** What the user can do besides restoring the file from a backup. */
 export type Fallback =
@@ -67,4 +68,18 @@ export function damagedLastLineError(
   return new UserError(
     `${displayPath(logFile)} is corrupted (${reason}); it is the log's last line, and ${kept}: move ${displayPath(snapshot.file)} away so that it is rebuilt from them (the next study session sets the damaged line aside; ${loses}) (the log was left as it is)`,
   );
+}
+
+/** LogCorruption found reading a review log whole, as the user sees it (named, no fallback); anything else as it is. */
+export function asLogError(stateDir: string, error: unknown, file: string): unknown {
+  return error instanceof LogCorruption ? corruptedFileError(stateDir, file, error.message, 'none') : error;
+}
+
+/** A review log's header length; a header that is not one is named as the log's corruption. */
+export function readLogHeader(stateDir: string, fd: number, file: string): number {
+  try {
+    return readHeader(fd, file);
+  } catch (error) {
+    throw asLogError(stateDir, error, file);
+  }
 }

@@ -10,12 +10,12 @@ import type { LogFacts } from '../core/types.js';
 import { LogKindCode } from '../core/types.js';
 import { ReviewTally } from '../schedule/review-tally.js';
 import { undoneSeqs } from '../schedule/standing.js';
-import { corruptedFileError } from './corruption.js';
+import { asLogError, corruptedFileError, readLogHeader } from './corruption.js';
 import { readFactsCache, writeFactsCache } from './facts-cache.js';
 import { FACTS_DIR, LEGACY_FACTS_FILE, STATS_CACHE_FILE, deviceLogFile, localDeckDir } from './layout.js';
 import { LogFactsBuilder } from './log-facts.js';
 import { deviceLogFiles, mergeFacts, LEGACY_DEVICE, type DeviceLogFile, type MergeKey } from './merged-log.js';
-import { LogCorruption, fileSize, headerStillArriving, lineEndingAt, readHeader, scanFacts, withFile } from './review-log.js';
+import { fileSize, headerStillArriving, lineEndingAt, scanFacts, withFile } from './review-log.js';
 import { readStatsCache, writeStatsCache, type KeptTally, type TallyPoint } from './stats-cache.js';
 
 /** What DeckFacts needs of the deck's context (deck-state.ts DeckContext). */
@@ -47,18 +47,12 @@ export class DeckFacts {
     return corruptedFileError(this.ctx.stateDir, file, reason, 'none');
   }
 
-  /** The log header's length; a header that is not one is named as the log's corruption. */
   private readLogHeader(fd: number, file: string): number {
-    try {
-      return readHeader(fd, file);
-    } catch (error) {
-      throw this.logError(error, file);
-    }
+    return readLogHeader(this.ctx.stateDir, fd, file);
   }
 
-  /** LogCorruption found reading a log whole, as the user sees it; anything else as it is. */
   private logError(error: unknown, file: string): unknown {
-    return error instanceof LogCorruption ? this.corrupted(file, error.message) : error;
+    return asLogError(this.ctx.stateDir, error, file);
   }
 
   /** Writer only, on folding: each log's facts cache and the review tally brought to the logs' ends. */

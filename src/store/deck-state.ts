@@ -11,7 +11,7 @@ import type { Clock } from '../core/clock.js';
 import { UserError } from '../core/errors.js';
 import type { CardState, LogEntry, LogFacts, NewLogEntry } from '../core/types.js';
 import { DurableJsonFile, UnreadableFileError, writeFileAtomicSync } from './atomic-file.js';
-import { corruptedFileError, damagedLastLineError } from './corruption.js';
+import { asLogError, corruptedFileError, damagedLastLineError, readLogHeader } from './corruption.js';
 import { openRegularFile } from './read-file.js';
 import { decodeEntry, encodeEntry } from './log-codec.js';
 import { DeckFacts } from './deck-facts.js';
@@ -697,18 +697,12 @@ export class DeckStateFiles implements DeckState {
     }
   }
 
-  /** The log header's length; a header that is not one is named as the log's corruption. */
   private readLogHeader(fd: number, file: string): number {
-    try {
-      return readHeader(fd, file);
-    } catch (error) {
-      throw this.logError(error, file);
-    }
+    return readLogHeader(this.ctx.stateDir, fd, file);
   }
 
-  /** LogCorruption found reading a log whole, as the user sees it; anything else as it is. */
   private logError(error: unknown, file: string): unknown {
-    return error instanceof LogCorruption ? this.corrupted(file, error.message, 'none') : error;
+    return asLogError(this.ctx.stateDir, error, file);
   }
 
   readLog(): LogEntry[] {
