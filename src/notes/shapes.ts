@@ -541,6 +541,11 @@ class PaperReader {
       }
       title = namesAsWritten(fileNameTitle(options.fileTitle), blocks);
       fromFileName = true;
+    } else if (namesAPaper(options.fileTitle)) {
+      // One note on its own, titled only by its name ("learning_to_act_by_predicting_the_
+      // future.md", as Obsidian keeps a note's title): the name a title reads as, not "notes.md".
+      title = namesAsWritten(fileNameTitle(options.fileTitle), blocks);
+      fromFileName = true;
     }
     if (title === '') return;
     // The parts of the note, by the headings they sit under.
@@ -1666,6 +1671,13 @@ function citesForTopic(first: Inline): boolean {
     } else before += inlineText([run]);
   }
   return SEE_BEFORE_LINK.test(before);
+}
+
+/** Whether a file's name, alone, reads as a paper's title: four words or more, none a collection's. */
+function namesAPaper(name: string): boolean {
+  if (FOLDER_README.test(name) || NOTES_TEMPLATE.test(name)) return false;
+  const title = fileNameTitle(name);
+  return title.split(/\s+/).length >= 4 && notATitle(title) === null && partKind(title) === null && !NAMES_COLLECTION.test(title);
 }
 
 /** "building-machines-that-learn" -> "Building machines that learn": a file's name as a title. */

@@ -1367,6 +1367,13 @@ describe('a "Key ideas" list of points', () => {
 });
 
 describe('one-paper notes titled only by their file names', () => {
+  it('titles one such note on its own by its name when the name reads as a title', () => {
+    const note = 'Summary:\n\nUses supervised learning to predict future measurements for each action, and acts towards a goal set in those measurements.\n';
+    expect(read('learning_to_act_by_predicting_the_future.md', note).entries.map((e) => e.title)).toEqual(['Learning to act by predicting the future']);
+    expect(read('my-reading-notes.md', note).entries).toEqual([]);
+    expect(read('notes.md', note).entries).toEqual([]);
+  });
+
   it('spells a name in the title as the note writes it', () => {
     const report = inspectNotes([
       { file: 'simclr.md', bytes: Buffer.from('#paper\n\nLearns representations from two augmented views with a contrastive loss; SimCLR needs big batches.\n') },
