@@ -196,14 +196,12 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
   const linked = new Set<string>();
   for (const match of text.matchAll(LINK_TARGETS)) {
     const target = (match[1] ?? match[2] ?? '').split('#')[0]!;
+    // "https://me.github.io/notes/papers/Designable_Visual_Markers": the notes as published, the
+    // page named as its file is.
+    const page = /^https?:\/\/[^/]+\/(?:[^?]*\/)?([^/?]+?)(?:\.(?:md|markdown|html?|org))?\/?(?:\?.*)?$/i.exec(target);
+    if (page) linked.add(`${WIKI}${safeDecode(page[1]!).toLowerCase()}`);
     if (target === '' || target.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
-    let decoded = target;
-    try {
-      decoded = decodeURI(target);
-    } catch {
-      // written with a stray %: taken as it is
-    }
-    linked.add(posix.normalize(posix.join(posix.dirname(file), decoded)));
+    linked.add(posix.normalize(posix.join(posix.dirname(file), safeDecode(target))));
   }
   // Obsidian's [[Note]] and [[Note|label]] name a note anywhere in the vault, by its name. Only
   // those that open a line or a list item list notes (a map of content); those in a note's
@@ -214,7 +212,15 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
   return linked;
 }
 
-/** A note linked by name alone (a wikilink), in linkedDeckFiles' set: matched by file name. */
+function safeDecode(target: string): string {
+  try {
+    return decodeURI(target);
+  } catch {
+    return target; // written with a stray %: taken as it is
+  }
+}
+
+/** A note linked by name alone (a wikilink, a published page), in linkedDeckFiles' set: matched by file name. */
 const WIKI = 'wiki:';
 const WIKILINK_TARGETS = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?\[\[([^\][|#\n]{1,200})(?:[#|][^\][\n]{0,300})?\]\](?!\[)/gm;
 

@@ -1431,6 +1431,20 @@ describe("a paper's folder with its note continued in another file", () => {
   });
 });
 
+describe("a README listing the notes as published pages", () => {
+  it('is the folder\'s index when its links name the notes\' files', () => {
+    const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
+    const readme = '# List of papers\n**Computer Vision in HCI**\n- ["Designable Visual Markers"](https://me.github.io/notes/papers/Designable_Visual_Markers)\n- ["OmniTouch: Wearable Multitouch Interaction Everywhere"](https://me.github.io/notes/papers/OmniTouch.html)\n';
+    const report = inspectNotes([
+      file('README.md', readme),
+      file('papers/Designable_Visual_Markers.md', '## Designable Visual Markers\n\nMarkers are found by the topology of their connected components, not their geometry.\n'),
+      file('papers/OmniTouch.md', '## OmniTouch: Wearable Multitouch Interaction Everywhere\n\nA shoulder-worn depth camera and projector turn any surface into a touch screen.\n'),
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['papers/Designable_Visual_Markers.md', 'papers/OmniTouch.md']);
+    expect(report.warnings.map((w) => w.file)).toEqual(['README.md']);
+  });
+});
+
 describe("a notes repository's README of topic folders", () => {
   it('reads links to the folders of notes as an index, and "How to contribute" as no paper', () => {
     const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
