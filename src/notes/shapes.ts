@@ -100,6 +100,9 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
     frontMatter(reader);
   }
   reader.onePaperFile(doc, root, options);
+  // (In a folder of one-paper notes only: in a file of papers, a title with nothing under it is
+  // a paper not yet written about, and the heading after it the next paper.)
+  if (options.inFolder) reader.foldEmptyTitleIntoSection();
   // "## [g](https://arxiv.org/...)" as a file's only title: the file's name says more.
   const only = reader.entries.length === 1 ? reader.entries[0]! : null;
   if (only && options.inFolder && only.title.length < 3 && !only.code) only.title = fileNameTitle(options.fileTitle);
@@ -344,6 +347,22 @@ class PaperReader {
   fileHeading: Section | null = null;
 
   constructor(private readonly file: string) {}
+
+  /**
+   * "## Biosignals as Social Cues: ...", its authors and venue, then "## Human-AI interaction"
+   * over the note: a file of two entries, the first a paper's title with nothing under it, the
+   * second under a heading that reads as no title, is one paper, that title and that note.
+   */
+  foldEmptyTitleIntoSection(): void {
+    const [titled, section] = this.entries;
+    if (this.entries.length !== 2 || !titled || !section || titled.session !== section.session) return;
+    if (titled.body !== '' || titled.lead || titled.context || titled.own || titled.keyIdea) return;
+    if (titleStrength(titled.title) < 1.5 || titleStrength(section.title) >= 1.5) return;
+    const { title: _title, line: _line, session: _session, code: _code, file: _file, ...note } = section;
+    const removed = [...new Set([...(titled.removed ?? []), ...(section.removed ?? [])])];
+    this.entries.splice(0, 2, { ...note, title: titled.title, line: titled.line, session: titled.session, code: titled.code, file: titled.file, ...(removed.length ? { removed } : {}) });
+    this.notPaper(section.title, section.line, `heading: a section of "${titled.title}" above it`);
+  }
 
   notPaper(text: string, line: number, why: string): void {
     this.notPapers.push({ text: text.length > 120 ? `${text.slice(0, 119)}…` : text, file: this.file, line, why });

@@ -1545,6 +1545,18 @@ describe('notes written to a template', () => {
     ]);
   });
 
+  it('reads a title heading with only its metadata, then a topic heading over the note, as one paper', () => {
+    const note = [
+      '## Biosignals as Social Cues: Ambiguity and Emotional Interpretation in Social Displays of Skin Conductance', '',
+      '#### Authors: Noura Howell, Laura Devendorf', '#### Conference: DIS 2016', '',
+      '## Human-AI interaction', '',
+      '#### What is the high-level research question that the paper is trying to address?', '',
+      'A shirt that shows its wearer\'s skin conductance is read in many ways by the people around them.', '',
+    ].join('\n');
+    const report = inspectNotes([file('biosignals.md', note), file('roomalive.md', '## RoomAlive\n\nProjectors and depth cameras turn a living room into a game.\n')]);
+    expect(report.papers.filter((p) => p.file === 'biosignals.md').map((p) => [p.line, 'answer' in p ? p.answer : p.skip])).toEqual([[1, 'A shirt that shows its wearer\'s skin conductance is read in many ways by the people around them.']]);
+  });
+
   it('reads labelled metadata headings and question prompts as parts of one paper, and numbered points as its points', () => {
     const note = [
       '## Priming Drivers before Handover in Semi-Autonomous Cars', '',
