@@ -467,7 +467,7 @@ const CONTEXT_START =
 // "Instead, propose ...", "New algorithm MandRIL ...", "Solution: ...", "This work: ...", "The suggested method
 // ...", "Their clever approach is to ...": where a note turns from the problem to what the paper does.
 const METHOD_CUE =
-  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|(?:(?:this|our|their) )?(?:work|paper)\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b|(?:their|the authors['’]?|the paper['’]s)(?: [a-z]+)? (?:approach|method|idea|solution|trick) is\b)|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
+  /^(?:instead,? |solution\s*:|approach\s*:|method\s*:|proposal\s*:|contribution\s*:|(?:(?:this|our|their) )?(?:work|paper)\s*:|new (?:method|algorithm|model|approach|framework|objective|loss)\b|(?:the|a|their) (?:suggested|proposed|new) (?:method|algorithm|model|approach|framework)\b|(?:their|the authors['’]?|the paper['’]s)(?: [a-z]+)? (?:approach|method|idea|solution|trick) is\b)|\bis (?:their|the authors['’]?|the paper['’]s) (?:solution|approach|answer|idea|method|trick)\b|\b(?:address(?:es)? (?:this|the) (?:problem|issue) by|builds? on\b|relax(?:es)? (?:this|the) problem)/i;
 // "本文提出NL Block" (this paper proposes), "作者提出了" (the authors propose), "提案する" (Japanese):
 // notes in Chinese and Japanese say so too.
 const PROPOSES_CJK = /提出|提案|设计了|引入了|我们的方法|本文的方法/;

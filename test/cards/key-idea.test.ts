@@ -305,6 +305,14 @@ describe('choosing and tidying the answer', () => {
     expect(answer(body, { title: 'Noise-Conditional Score Networks' })).not.toMatch(/Unstable conditional score fields/);
   });
 
+  it('takes "X is their solution" as what the paper does, over a line on one experiment', () => {
+    expect(
+      answer('Problem: domain adaptation. How to learn representations suitable for all domains? Disentanglement is their solution. Learn to see: train a Beta-VAE on frames. Experiments: DeepmindLab. Shows transfer, but the domains are close.', {
+        title: 'DARLA: Improving Zero-Shot Transfer in Reinforcement Learning',
+      }),
+    ).toMatch(/^Disentanglement is their solution\./);
+  });
+
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
       answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
