@@ -1149,7 +1149,10 @@ function plainTitledItem(inline: Inline): TitledParagraph | null {
   const m = PLAIN_TITLED_ITEM.exec(inlineText(first));
   if (!m) return null;
   const [, prefix, title, summary] = m;
-  if (prefix!.split(/\s+/).length > 5 || title!.split(/\s+/).length > 25 || notATitle(title!) !== null || !DATED_OR_RATED.test(prefix!)) return null;
+  if (prefix!.split(/\s+/).length > 5 || title!.split(/\s+/).length > 25 || notATitle(title!) !== null) return null;
+  // A method's name before a title that reads as one ("CenterMask: Real-Time Anchor-Free
+  // Instance Segmentation"), not before a phrase ("Sim2Real: same, but more interesting").
+  if (!DATED_OR_RATED.test(prefix!) && !(NAMED_PREFIX.test(prefix!) && isTitleCased(title!))) return null;
   const note: Inline = [{ kind: 'text', text: summary!.replace(/\s+#[\w-]+/g, '') }];
   if (rest.length) note.push({ kind: 'break' }, ...rest);
   // "[7/10] CenterNet: Objects as points. ...": the method's name is the title's own first part.
@@ -1161,6 +1164,12 @@ function plainTitledItem(inline: Inline): TitledParagraph | null {
 // names who wrote the paper. ("RQ1", "Step 3", "DeepmindLab", "First stage" label a point of
 // one paper's note.)
 const DATED_OR_RATED = /\d{1,4}[/.-]\d{1,2}|\[[^\]]*\]|\(\d|,\s*\p{Lu}|\b(?:19|20)\d{2}\b/u;
+/** "Objects as Points", "Real-Time Anchor-Free Instance Segmentation": most longer words capitalised. */
+function isTitleCased(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
+  return words.length >= 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 3 >= words.length * 2;
+}
+
 // A prefix that ends in a method's name (an acronym, "CenterNet", "GPT-2", "Mask R-CNN") after
 // nothing or bracketed tags; a date or an author ("17/05/24, Soudry") is no part of the title.
 const NAMED_PREFIX = /^(?:\s*\[[^[\]]*\])*\s*((?:[A-Z][\w-]*\s)?[A-Za-z][\w-]*(?<=[a-z][A-Z][\w-]*|[A-Z]-?[A-Z][\w-]*|[A-Za-z]-?\d[\w-]*))$/;

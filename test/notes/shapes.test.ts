@@ -616,6 +616,20 @@ describe('list items titled in plain text', () => {
     expect(entries[1]!.body).not.toContain('#optimization');
   });
 
+  it('reads bullets titled after a method\'s name as papers when the titles read as titles', () => {
+    const notes = [
+      '## Instance segmentation', '',
+      '- CenterMask: Real-Time Anchor-Free Instance Segmentation. Adds a mask branch to an anchor-free detector.',
+      '- YOLACT: Real-Time Instance Segmentation. Combines prototype masks with per-instance coefficients.',
+      '- SOLOv2: Dynamic and Fast Instance Segmentation. Predicts mask kernels per grid cell.',
+    ].join('\n');
+    expect(read('iccv.md', notes).entries.map((e) => e.title)).toEqual([
+      'CenterMask: Real-Time Anchor-Free Instance Segmentation',
+      'YOLACT: Real-Time Instance Segmentation',
+      'SOLOv2: Dynamic and Fast Instance Segmentation',
+    ]);
+  });
+
   it('reads bullets labelled by a name, not a date or a rating, as points of one note', () => {
     const note = [
       'Summary:', '',
