@@ -18,9 +18,10 @@ export type RemarkKind =
   /** The reader on what the paper is really about ("Not really about attention, actually - ..."). */
   | 'scope';
 
-// The words that wake the patterns of where else to look (one trigger group for all of them:
-// the groups are few, see below).
-const POINTER_WORDS = 'found available online accessible linked link links downloaded read seen watched accessed paper code recording video slides see cf compare used implementations implementation nothing';
+// The words that wake the patterns of where else to look, and of what the authors should have
+// done (one trigger group for all of them: the groups are few, see below).
+const ASIDE_WORDS =
+  'found available online accessible linked link links downloaded read seen watched accessed paper code recording video slides see cf compare used implementations implementation nothing should judge explore';
 
 // Each pattern runs only when its trigger words are in the text: `when` lists groups of words,
 // and every group must have one of its words there. A sentence is split into words once, and
@@ -157,7 +158,7 @@ const PATTERNS: Pattern[] = [
   // to read it, not what it does (the link itself is gone from the text).
   {
     kind: 'pointer',
-    when: [POINTER_WORDS],
+    when: [ASIDE_WORDS],
     // (Only the whole sentence, or with where after it: "Code is available as a graph once ..." says what the paper does.)
     // "The R package can be downloaded from CRAN", "Recording can be found around 13min", and
     // "The paper is." (what "The paper is [here](url)" leaves).
@@ -167,12 +168,19 @@ const PATTERNS: Pattern[] = [
   // this work but tweets.": where else it turns up, not what it does.
   {
     kind: 'pointer',
-    when: [POINTER_WORDS],
+    when: [ASIDE_WORDS],
     re: /^(?:(?:it is |it's |also )?used (?:in|by) [A-Z][^.;]{0,60}[.!]?$|(?:many|several|some|lots of) (?:\w+ )?implementations?\b[^.;]{0,60}[.!]?$|nothing (?:found|online)\b)/i,
+  },
+  // "The authors should try the 2.4GHz band", "can not judge its applicability for NLP", "The
+  // paper does not explore possibilities like these": the note-taker's review of the paper.
+  {
+    kind: 'verdict',
+    when: [ASIDE_WORDS],
+    re: /\b(?:the authors|they|it|the paper|this paper) should (?:try|have|consider|also|compare|address|test|evaluate|explore)\b|\bcan ?not judge\b|\b(?:does|do|did) not (?:explore|address|discuss|consider|evaluate)\b/i,
   },
   // "Also see [Score Networks](url), the earlier version", "See also ...", "Cf. ...": another work
   // to read, not what this one does.
-  { kind: 'pointer', when: [POINTER_WORDS], re: /^(?:(?:also|and) )?(?:see(?: also)?\s+(?!how\b|that\b|why\b|what\b|whether\b)|cf\.?\s|compare (?:with|to)\s)/i },
+  { kind: 'pointer', when: [ASIDE_WORDS], re: /^(?:(?:also|and) )?(?:see(?: also)?\s+(?!how\b|that\b|why\b|what\b|whether\b)|cf\.?\s|compare (?:with|to)\s)/i },
   // "..., which is nice", "it's cool": a verdict tacked onto a statement.
   {
     kind: 'verdict',

@@ -1542,6 +1542,24 @@ describe('a blog post titled by its front matter', () => {
   });
 });
 
+describe("the note-taker's review of the paper", () => {
+  it('never joins the answer: what the authors should have done, what the paper does not explore', () => {
+    const notes = [
+      '## One Model To Learn Them All', '',
+      'The paper explores a single deep learning model that solves tasks across domains by training on them together. The paper does not explore possibilities like these.', '',
+      '## Whole-Home Gesture Recognition Using Wireless Signals', '',
+      'This paper uses the reflections of wireless signals to recognise gestures anywhere in a home. The authors should try the more widely used 2.4GHz band.', '',
+      '## Principled Detection of Out-of-Distribution Examples', '',
+      'The paper proposes a detector of out-of-distribution inputs that leaves the trained model as it is. Limited to vision, so I can not judge its use for NLP.', '',
+    ].join('\n');
+    expect(read('reviews.md', notes).entries.map(answerOf)).toEqual([
+      'The paper explores a single deep learning model that solves tasks across domains by training on them together.',
+      'This paper uses the reflections of wireless signals to recognise gestures anywhere in a home.',
+      'The paper proposes a detector of out-of-distribution inputs that leaves the trained model as it is.',
+    ]);
+  });
+});
+
 describe('notes written to a template', () => {
   const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
 
