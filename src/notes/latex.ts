@@ -22,16 +22,23 @@ const ARGUMENT_SHOWN = new Set(
   'mathcal mathbf mathrm mathit mathbb mathsf mathtt boldsymbol bm text textbf textit textrm operatorname hat bar tilde vec dot ddot widehat widetilde overline underline left right big Big bigl bigr'.split(' '),
 );
 const COMMAND = /\\([A-Za-z]+|[^A-Za-z])/g;
+const ENVIRONMENT = /\\(?:begin|end)\s*\{[a-zA-Z*]+\}/g;
+const STACKED = /\\(underset|overset|stackrel)\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g;
 const FRACTION = /\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g;
 const SQUARE_ROOT = /\\sqrt\s*\{([^{}]*)\}/g;
 
 /** LaTeX source of an inline formula -> readable text. */
 export function latexToText(source: string): string {
-  let text = source.trim();
+  // "\begin{bmatrix} a & b \\ c & d \end{bmatrix}": the cells, not the environment's name.
+  let text = source.trim().replace(ENVIRONMENT, '').replace(/\s*&\s*/g, ', ').replace(/\s*\\\\\s*/g, '; ');
   // Innermost first, a few rounds: \frac{\alpha}{2} and nested braces are rare beyond that.
   for (let round = 0; round < 3; round++) {
     const before = text;
-    text = text.replace(FRACTION, (_, a: string, b: string) => `${wrap(a)}/${wrap(b)}`).replace(SQUARE_ROOT, '√$1');
+    text = text
+      .replace(FRACTION, (_, a: string, b: string) => `${wrap(a)}/${wrap(b)}`)
+      .replace(SQUARE_ROOT, '√$1')
+      // \underset{\theta}{\arg\max} as argmax_θ, \overset{def}{=} as =^def.
+      .replace(STACKED, (_, how: string, mark: string, base: string) => `${base}${how === 'underset' ? '_' : '^'}${wrap(mark)}`);
     text = text.replace(/\\([A-Za-z]+)\s*\{([^{}]*)\}/g, (whole, name: string, arg: string) =>
       ARGUMENT_SHOWN.has(name) ? arg : whole,
     );
@@ -42,12 +49,13 @@ export function latexToText(source: string): string {
     if (ARGUMENT_SHOWN.has(name)) return '';
     return /^[A-Za-z]+$/.test(name) ? name : '';
   });
-  // Braces group for LaTeX only: x^{2} reads as x^2.
+  // Braces group for LaTeX only: x^{2} reads as x^2, e^{-\lambda t} as e^(-λ t), \sum_{i=1} as Σ_(i=1).
+  for (let round = 0; round < 3 && text.includes('{'); round++) text = text.replace(/([_^])\{([^{}]*)\}/g, (_, mark: string, group: string) => `${mark}${wrap(group)}`);
   text = text.replace(/[{}]/g, '');
   return text.replace(/\s+/g, ' ').trim();
 }
 
 function wrap(part: string): string {
   const trimmed = part.trim();
-  return /^[\w\\]+$/.test(trimmed) ? trimmed : `(${trimmed})`;
+  return /^[\w\\]+$|^\([^()]*\)$/u.test(trimmed) || [...trimmed].length === 1 ? trimmed : `(${trimmed})`;
 }

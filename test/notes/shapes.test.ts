@@ -1493,6 +1493,15 @@ describe('titles followed by when and where they appeared', () => {
   });
 });
 
+describe('inline maths written out', () => {
+  it('keeps grouped scripts together and leaves no command or environment name behind', () => {
+    const note = '# Decaying Attention\n\nThe paper weights each past step by $e^{-\\lambda t}$ and picks $\\underset{\\theta}{\\arg\\max}$ of the expected reward $\\mathbb{E}_{x \\sim p_{data}}[r(x)]$ over $\\sum_{i=1}^{N}$ steps, with $\\begin{bmatrix} a & b \\end{bmatrix}$ as the two gates.\n';
+    expect(answerOf(read('decay.md', note).entries[0]!)).toBe(
+      'The paper weights each past step by e^(-λ t) and picks argmax_θ of the expected reward E_(x ~ p_data)[r(x)] over Σ_(i=1)^N steps, with a, b as the two gates.',
+    );
+  });
+});
+
 describe('citation marks and scripts written in the note', () => {
   it('leaves numbered references, footnotes and citation keys off the back, and writes simple scripts readably', () => {
     const file = (name: string, text: string) => ({ file: name, bytes: Buffer.from(text) });
