@@ -96,7 +96,8 @@ interface Today {
   summary: StudySummary;
 }
 
-function summarize(reviews: readonly ReviewEntry[]): StudySummary {
+/** Today's summary from its standing reviews, in log order. */
+export function summarize(reviews: readonly ReviewEntry[]): StudySummary {
   const seen = new Set<string>();
   let again = 0;
   let ms = 0;
@@ -112,6 +113,12 @@ function summarize(reviews: readonly ReviewEntry[]): StudySummary {
     else passed += 1;
   }
   return { reviewed: reviews.length, again, ms, retention: passed + failed > 0 ? passed / (passed + failed) : null };
+}
+
+/** The four grades of the card `cardId` in `state`, in order 1..4, as they would be answered at `now`. */
+export function previewsOf(scheduler: Scheduler, cardId: string, state: CardState, now: number): IntervalPreview[] {
+  const preview = scheduler.preview(cardId, state, now);
+  return RATINGS.map((rating) => ({ rating, name: RATING_NAMES[rating], label: preview[rating].intervalLabel, due: preview[rating].after.due }));
 }
 
 /** Each card's memory state replayed from `log` with the parameters in `settings` (memory.ts). */
@@ -239,8 +246,7 @@ export function createStudyEngine(opts: {
     },
 
     previews(cardId, now = clock.now()) {
-      const preview = scheduler.preview(cardId, states.get(cardId) ?? newCardState(), now);
-      return RATINGS.map((rating) => ({ rating, name: RATING_NAMES[rating], label: preview[rating].intervalLabel, due: preview[rating].after.due }));
+      return previewsOf(scheduler, cardId, states.get(cardId) ?? newCardState(), now);
     },
 
     answer(cardId, rating, ms, shownAt) {

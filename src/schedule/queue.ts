@@ -241,13 +241,24 @@ export function answersToGo(
   { cards, states, settings, now }: Omit<QueueInput<QueueCard>, 'states' | 'studiedToday'> & { states: ReadonlyMap<string, Pick<CardState, 'learningSteps'> & QueueState> },
   counts: QueueCounts,
 ): number {
+  const stateAt = (i: number) => states.get(cards[i]!.id);
+  return answersToGoIn({ length: cards.length, stateAt, stepAt: (i) => stateAt(i)!.learningSteps }, settings, now, counts);
+}
+
+/** answersToGo over the deck's columns; `stepAt` is asked only of the learning cards counted. */
+export function answersToGoIn(
+  columns: Pick<QueueColumns, 'length' | 'stateAt'> & { stepAt(i: number): number },
+  settings: Readonly<Settings>,
+  now: number,
+  counts: QueueCounts,
+): number {
   let learning = 0;
   // The learning cards buildQueue counts: due now, or within the learn-ahead limit.
-  for (const card of cards) {
-    const state = states.get(card.id);
+  for (let i = 0; i < columns.length; i++) {
+    const state = columns.stateAt(i);
     if (!state || !isLearning(state) || isSetAside(state, now) || state.due > now + LEARN_AHEAD_MS) continue;
     const steps = state.state === CardStateKind.Relearning ? settings.relearningSteps.length : settings.learningSteps.length;
-    learning += stepsLeft(steps, state.learningSteps);
+    learning += stepsLeft(steps, columns.stepAt(i));
   }
   return counts.review + counts.new * stepsLeft(settings.learningSteps.length, 0) + learning;
 }

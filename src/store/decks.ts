@@ -12,7 +12,7 @@ import type { Card, CardsFile, NotesStamp } from '../core/types.js';
 import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
 import { isProcessAlive } from './processes.js';
 import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
-import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, readFirstLine, readRegularFile } from './read-file.js';
+import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, readFirstLine, readRegularFile, readRegularFileAndStat } from './read-file.js';
 import { cli } from '../core/invocation.js';
 
 export const CARDS_FILE = 'cards.json';
@@ -387,10 +387,20 @@ export function readCardsFile(decksDir: string, name: string): { cardsFile: Card
     if (bytes === null) return null;
     text = bytes.toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    if (error instanceof NotARegularFileError) throw new UserError(`${error.message}; move it away and run ${cli()} generate ${name} to rebuild it`);
-    throw new UserError(`cannot read ${shown(path)}: ${(error as Error).message}`);
+    return cardsReadError(error, path, name);
   }
+  return { cardsFile: parseCardsText(text, path, name), text, stat };
+}
+
+/** Null for a cards.json that is not there; else the error that says why it cannot be read. */
+function cardsReadError(error: unknown, path: string, name: string): null {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  if (error instanceof NotARegularFileError) throw new UserError(`${error.message}; move it away and run ${cli()} generate ${name} to rebuild it`);
+  throw new UserError(`cannot read ${shown(path)}: ${(error as Error).message}`);
+}
+
+/** cards.json's text parsed and checked; a UserError naming the file when it is damaged or newer. */
+function parseCardsText(text: string, path: string, name: string): CardsFile {
   let parsed: CardsFile;
   try {
     parsed = JSON.parse(text) as CardsFile;
@@ -415,7 +425,7 @@ export function readCardsFile(decksDir: string, name: string): { cardsFile: Card
     for (const card of parsed.retired) card.question ??= card.title;
     delete (parsed as { counts?: unknown }).counts;
     delete (parsed as { restBytes?: unknown }).restBytes;
-    return { cardsFile: parsed, text, stat };
+    return parsed;
   } catch (error) {
     throw corruptedCards(path, name, (error as Error).message);
   }
@@ -502,7 +512,15 @@ export function readCardsLayout(decksDir: string, name: string): CardsLayout | n
     const info = statSync(path);
     const stat = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
     const bytes = readRegularFile(path, MAX_DATA_FILE_BYTES, shown(path));
-    if (bytes === null) return null;
+    return bytes === null ? null : layoutOf(bytes, stat);
+  } catch {
+    return null;
+  }
+}
+
+/** cards.json's bytes as laid out by cardsFileText (readCardsLayout), or null when they are not laid out exactly so. */
+function layoutOf(bytes: Buffer, stat: FileStat): CardsLayout | null {
+  try {
     const firstEnd = bytes.indexOf(10);
     if (firstEnd < 1 || bytes[firstEnd - 1] !== 0x2c) return null;
     const head = JSON.parse(`${bytes.toString('utf8', 0, firstEnd - 1)}}`) as CardsHeadLine;
@@ -544,6 +562,82 @@ export function readCardsLayout(decksDir: string, name: string): CardsLayout | n
   } catch {
     return null;
   }
+}
+
+/**
+ * cards.json as read at one moment, its cards not parsed: one of them read by its position now,
+ * all of them later, from the same bytes whatever has been written since (the study session's
+ * first card, then its whole deck: schedule/deferred-engine.ts).
+ */
+export interface HeldCardsFile {
+  /** Its size, mtime and inode, as the file read had them. */
+  stat: FileStat;
+  /** The card at `position` in the cards list, or null when the file is not laid out as cardsFileText writes it or the card is not one. */
+  cardAt(position: number): Card | null;
+  /** The whole file parsed, as readCardsFile parses it (a damaged file is a UserError naming it). */
+  parse(): CardsFile;
+}
+
+/** Deck `name`'s cards.json, read and held (HeldCardsFile); null when there is none. Errors as readCardsFile. */
+export function holdCardsFile(decksDir: string, name: string): HeldCardsFile | null {
+  const path = join(deckDir(decksDir, name), CARDS_FILE);
+  let bytes: Buffer;
+  let stat: FileStat;
+  try {
+    // The stat of the file the bytes are read from: its inode tells it from any file put in its place since.
+    const read = readRegularFileAndStat(path, MAX_DATA_FILE_BYTES, shown(path));
+    if (read === null) return null;
+    bytes = read.bytes;
+    stat = { size: read.stat.size, mtimeMs: read.stat.mtimeMs, ino: read.stat.ino };
+  } catch (error) {
+    return cardsReadError(error, path, name);
+  }
+  return {
+    stat,
+    cardAt(position) {
+      try {
+        const line = cardLineAt(bytes, position);
+        if (line === null) return null;
+        const card = JSON.parse(bytes.toString('utf8', line.start, line.end)) as Card;
+        if (typeof card !== 'object' || card === null || typeof card.id !== 'string' || typeof card.title !== 'string' || typeof card.answer !== 'string') return null;
+        if (typeof card.source !== 'object' || card.source === null) return null;
+        card.question ??= card.title;
+        return card;
+      } catch {
+        return null;
+      }
+    },
+    parse: () => parseCardsText(bytes.toString('utf8'), path, name),
+  };
+}
+
+/**
+ * Where the card at `position` is in cards.json's bytes, as cardsFileText lays them out: the
+ * lines before it are skipped, not read (readCardsLayout checks the whole file). Null when the
+ * bytes are not laid out so up to that line, or the head counts fewer cards.
+ */
+function cardLineAt(bytes: Buffer, position: number): { start: number; end: number } | null {
+  const firstEnd = bytes.indexOf(10);
+  if (firstEnd < 1 || bytes[firstEnd - 1] !== 0x2c) return null;
+  const head = JSON.parse(`${bytes.toString('utf8', 0, firstEnd - 1)}}`) as CardsHeadLine;
+  const count = head.counts?.cards;
+  if (head.version !== 1 || !Number.isSafeInteger(count) || !Number.isSafeInteger(position) || position < 0 || position >= count) return null;
+  const open = Buffer.from('"cards": [\n');
+  if (bytes.compare(open, 0, open.length, firstEnd + 1, firstEnd + 1 + open.length) !== 0) return null;
+  let start = firstEnd + 1 + open.length;
+  // Scanned as a string, one character a byte: a Buffer.indexOf per line costs more than the search.
+  const latin = bytes.toString('latin1');
+  for (let i = 0; i < position; i++) {
+    const end = latin.indexOf('\n', start);
+    if (end < 0) return null;
+    start = end + 1;
+  }
+  const end = latin.indexOf('\n', start);
+  if (end < 0) return null;
+  // Every card's line but the last ends in a comma.
+  const last = position === count - 1;
+  if (!last && bytes[end - 1] !== 0x2c) return null;
+  return { start, end: last ? end : end - 1 };
 }
 
 /** Items of one list of a new cards.json: lines of JSON, or items [from, to) of the same list in the old one, copied as they are. */

@@ -327,6 +327,8 @@ export interface IndexedDeck {
   exact: boolean;
   /** Whether the own log ends in a torn line (readers note it). */
   torn: boolean;
+  /** cards.json's size, mtime and inode (when recorded) as the index was made from it. */
+  cardsStat: FileStat;
 }
 
 /**
@@ -426,7 +428,7 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
     },
   };
   let positions: Map<string, number> | null = null;
-  const indexed: IndexedDeck = { length: doc.cards, columns: stored, ids, titles: index.titles, exact: true, torn: false };
+  const indexed: IndexedDeck = { length: doc.cards, columns: stored, ids, titles: index.titles, exact: true, torn: false, cardsStat: doc.cardsStat };
   /** A card's state as an entry past the index's point left it (a card no longer in the deck is not counted). */
   const setState = (entry: LogEntry, merging: boolean) => {
     positions ??= new Map(ids().map((id, i) => [id, i]));

@@ -4,7 +4,7 @@
 // /dev/zero would be read until memory ran out: `due` in a shell prompt would hang. So the file
 // is opened without blocking, must be a regular file (links are followed to one), and is read to
 // a limit, never past it.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { UserError } from '../core/errors.js';
 
 /** The file is not a regular file, or is larger than its limit; the message says which. */
@@ -45,10 +45,16 @@ function openIfThere(path: string, shownAs: string): number | null {
  * to the end, not by its stat: files in /proc say they are empty). Other errors as thrown.
  */
 export function readRegularFile(path: string, maxBytes: number, shownAs: string = path): Buffer | null {
+  return readRegularFileAndStat(path, maxBytes, shownAs)?.bytes ?? null;
+}
+
+/** readRegularFile, with the stat of the file read (through the same descriptor: the very file the bytes are from). */
+export function readRegularFileAndStat(path: string, maxBytes: number, shownAs: string = path): { bytes: Buffer; stat: Stats } | null {
   const fd = openIfThere(path, shownAs);
   if (fd === null) return null;
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    const size = stat.size;
     if (size > maxBytes) throw tooLarge(shownAs, maxBytes);
     let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(size + 1, 4096)));
     let filled = 0;
@@ -62,7 +68,7 @@ export function readRegularFile(path: string, maxBytes: number, shownAs: string 
       filled += n;
     }
     if (filled > maxBytes) throw tooLarge(shownAs, maxBytes);
-    return buffer.subarray(0, filled);
+    return { bytes: buffer.subarray(0, filled), stat };
   } finally {
     closeSync(fd);
   }

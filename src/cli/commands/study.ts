@@ -85,9 +85,11 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs, cu
   }
   const closing = closeWhenDone(ctx, state, modules);
   let runner: ReturnType<StudyModules['runner']['createSessionRunner']> | undefined;
+  /** Why the first deck could not be opened after its first card was drawn (shown on the screen, then the command's failure). */
+  let openFailure: { error: unknown } | null = null;
   try {
     const decks = deckOpener(ctx, state, custom, modules, closing.studied);
-    const first = await decks.open(order.first);
+    const first = await decks.openFirst(order.first);
     let screen: ReturnType<StudyModules['ui']['showStudySession']> | undefined;
     runner = modules.runner.createSessionRunner({
       deck: order.first,
@@ -99,25 +101,53 @@ async function study(ctx: CommandContext, { positional, flags }: CommandArgs, cu
       scope: { elsewhere: order.elsewhere, all: wanted.all, label: customStudyLabel(custom) },
     });
     screen = modules.ui.showStudySession(runner, { color: ctx.color });
+    // The first card is on the terminal: the deck is opened now, before any key is read.
+    openFailure = finishOpening(ctx, first, runner, modules);
     await screen.closed;
   } finally {
     runner?.dispose();
     closing.close();
   }
+  if (openFailure) throw openFailure.error;
   return closing.failed() ? 1 : 0;
+}
+
+/**
+ * Opens the first deck, when its first card was drawn from the due index (deckOpener's
+ * openFirst): a view that differs once the deck is read whole is drawn again; a deck that cannot
+ * be opened (a damaged file, named) is said on the screen, and is the command's failure once it
+ * closes. Nothing was written before.
+ */
+function finishOpening(
+  ctx: CommandContext,
+  first: { engine: Parameters<StudyModules['view']['readView']>[0]; finishOpening?: () => boolean },
+  runner: ReturnType<StudyModules['runner']['createSessionRunner']>,
+  { view }: Pick<StudyModules, 'view'>,
+): { error: unknown } | null {
+  if (!first.finishOpening) return null;
+  try {
+    if (first.finishOpening()) runner.dispatch({ type: 'refreshed', view: view.readView(first.engine, ctx.clock) });
+    return null;
+  } catch (error) {
+    runner.dispatch({ type: 'failed', message: failureMessage(error), at: ctx.clock.now() });
+    return { error };
+  }
 }
 
 /** Everything a session needs, loaded together, once (see the top of this file). */
 async function loadStudyModules() {
-  const [decks, cardsInUse, freshness, store, engine, queue, runner, format, editor, ui, picker] = await withoutFetch(() =>
+  const [decks, cardsInUse, freshness, store, engine, deferred, start, queue, runner, view, format, editor, ui, picker] = await withoutFetch(() =>
     Promise.all([
       import('../../store/decks.js'),
       import('../../cards/current.js'),
       import('../../cards/freshness.js'),
       import('../../store/index.js'),
       import('../../schedule/engine.js'),
+      import('../../schedule/deferred-engine.js'),
+      import('../study-start.js'),
       import('../../schedule/queue.js'),
       import('../../session/runner.js'),
+      import('../../session/view.js'),
       import('../../session/format.js'),
       import('../editor.js'),
       import('../../ui/index.js'),
@@ -126,7 +156,7 @@ async function loadStudyModules() {
   );
   // The generator (note parsing, key-idea extraction) loads only when a note is edited.
   const loadGenerator = () => import('../../cards/generate.js');
-  return { decks, cardsInUse, freshness, store, engine, queue, runner, format, editor, ui, picker, loadGenerator };
+  return { decks, cardsInUse, freshness, store, engine, deferred, start, queue, runner, view, format, editor, ui, picker, loadGenerator };
 }
 
 type StudyModules = Awaited<ReturnType<typeof loadStudyModules>>;
@@ -223,26 +253,60 @@ function closeWhenDone(ctx: CommandContext, state: SessionState, { freshness }: 
 /** Opens decks for the session (the first, and each the user moves on to), and keeps the one on screen. */
 function deckOpener(ctx: CommandContext, state: SessionState, custom: CustomStudy, modules: StudyModules, studied: Map<string, OpenedDeck>) {
   type Engine = ReturnType<StudyModules['engine']['createStudyEngine']>;
+  /** The engine of deck `deckName` on `cardsFile`, the deck's state opened (for writing). */
+  const engineOn = (deckName: string, cardsFile: CardsFile, deckNotice: string | null): { engine: Engine; notice: string | null } => {
+    let notice = deckNotice;
+    const deckState = state.deck(deckName);
+    studied.set(deckName, deckState);
+    if (deckState.tornTail) {
+      // The answer being written when paperdeck was killed: its bytes are kept aside, not lost.
+      const aside = deckState.tornTail.file ? ` (its bytes are in ${deckState.tornTail.file})` : '';
+      const torn = `The last answer before a crash was cut off and not counted${aside}.`;
+      notice = notice ? `${torn} ${notice}` : torn;
+    }
+    const settings = state.settings(deckName);
+    // With parameters of its own (or global ones), each card's memory is replayed from the log.
+    const memory = settings.parameters ? modules.engine.memoryFromLog(deckState.readLogFacts(), settings) : undefined;
+    const engine = modules.engine.createStudyEngine({ deck: deckState, cards: cardsFile.cards, settings, clock: ctx.clock, custom, memory });
+    opener.current = { name: deckName, cards: cardsFile.cards, engine };
+    return { engine, notice };
+  };
   const opener = {
     /** The deck on screen and its cards: `e` rebuilds them, moving on replaces them. */
     current: undefined as { name: string; cards: CardsFile['cards']; engine: Engine } | undefined,
     open: async (deckName: string): Promise<{ engine: Engine; notice: string | null }> => {
-      const { cardsFile, notice: deckNotice } = await deckForSession(ctx.places.decksDir, deckName, modules);
-      let notice = deckNotice;
-      const deckState = state.deck(deckName);
-      studied.set(deckName, deckState);
-      if (deckState.tornTail) {
-        // The answer being written when paperdeck was killed: its bytes are kept aside, not lost.
-        const aside = deckState.tornTail.file ? ` (its bytes are in ${deckState.tornTail.file})` : '';
-        const torn = `The last answer before a crash was cut off and not counted${aside}.`;
-        notice = notice ? `${torn} ${notice}` : torn;
-      }
+      const { cardsFile, notice } = await deckForSession(ctx.places.decksDir, deckName, modules);
+      return engineOn(deckName, cardsFile, notice);
+    },
+    /**
+     * The deck the session starts on: drawn from its due index when that holds it exactly (no
+     * FSRS parameters of its own, cards.json and the notes as indexed), the deck opened by
+     * `finishOpening` once the first card is on the screen (schedule/deferred-engine.ts); else
+     * as `open` opens any deck.
+     */
+    openFirst: async (deckName: string): Promise<{ engine: Engine; notice: string | null; finishOpening?: () => boolean }> => {
+      const { decksDir, stateDir } = ctx.places;
       const settings = state.settings(deckName);
-      // With parameters of its own (or global ones), each card's memory is replayed from the log.
-      const memory = settings.parameters ? modules.engine.memoryFromLog(deckState.readLogFacts(), settings) : undefined;
-      const engine = modules.engine.createStudyEngine({ deck: deckState, cards: cardsFile.cards, settings, clock: ctx.clock, custom, memory });
-      opener.current = { name: deckName, cards: cardsFile.cards, engine };
-      return { engine, notice };
+      const indexed = settings.parameters ? null : modules.start.indexedStart(decksDir, stateDir, deckName);
+      if (!indexed) return opener.open(deckName);
+      const engine = modules.deferred.createDeferredEngine({
+        start: indexed.start,
+        settings,
+        clock: ctx.clock,
+        custom,
+        // The cards as indexed: the very bytes the first card was read from.
+        open: () => engineOn(deckName, indexed.cards.parse(), null).engine,
+      });
+      // Until the deck is open, `e` finds its cards by opening it (engineOn then makes its own `current`).
+      opener.current = {
+        name: deckName,
+        engine,
+        get cards() {
+          engine.open();
+          return opener.current!.cards;
+        },
+      };
+      return { engine, notice: null, finishOpening: () => engine.open() };
     },
   };
   return opener;
