@@ -12,8 +12,10 @@
 // - dist/program.mjs and dist/chunks/: the full program (commander and every command) as ESM
 //   with code splitting, which Ink's top-level await requires; Ink and React sit in their own
 //   chunk, loaded by `study` alone. main hands over to it for everything the quick path does
-//   not take. It is a program of its own, with its own copy of what it shares with main: the
-//   two never pass objects to each other.
+//   not take; `study` in its plain forms goes to its second entry, dist/study.mjs, the same
+//   program's study without commander. It is a program of its own, with its own copy of what
+//   it shares with main: the two never pass objects to each other (main hands over argv, or
+//   the plain data of a parsed command line).
 import { build } from 'esbuild';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -38,7 +40,8 @@ function shared(outdir, version) {
 }
 
 /**
- * In the bin: main's import('./program.js') is the full program's entry, built beside it; and
+ * In the bin: main's import('./program.js') and import('./study-program.js') are the full
+ * program's entries, built beside it; and
  * the card generator is left to the full program (src/cli/hand-over.ts stands in for it).
  */
 const binImports = {
@@ -46,6 +49,10 @@ const binImports = {
   setup(b) {
     b.onResolve({ filter: /^\.\/program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './program.mjs', external: true } : undefined,
+    );
+    // And import('./study-program.js') is its other entry, `study` without commander.
+    b.onResolve({ filter: /^\.\/study-program\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './study.mjs', external: true } : undefined,
     );
     b.onResolve({ filter: /^\.\/generate\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cards', 'current.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
@@ -167,7 +174,8 @@ export function bundleOptions(outdir, { version } = {}) {
   };
   const full = {
     ...shared(outdir, version),
-    entryPoints: { program: 'src/cli/program.ts' },
+    // study.mjs: `study` in its plain forms, without commander (src/cli/study-program.ts).
+    entryPoints: { program: 'src/cli/program.ts', study: 'src/cli/study-program.ts' },
     format: 'esm',
     splitting: true,
     outExtension: { '.js': '.mjs' },

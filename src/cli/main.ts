@@ -1,20 +1,26 @@
 // The paperdeck command line. `paperdeck due` in its plain forms takes the quick path
 // (quick.ts) and runs from this file's bundle alone; everything else, help and usage errors
 // included, goes to the full program (program.ts: commander and every command), loaded only
-// then. In the full program a command's code loads only when it runs, so `cards` and `stats`
+// then; `study` in its plain forms goes to the full program's study alone (study-program.ts,
+// without commander). In the full program a command's code loads only when it runs, so `cards` and `stats`
 // never load Ink or React. The bin is one file, without the card generator: a deck whose notes
 // changed since cards.json was built is handed over to the full program (hand-over.ts).
 import { runInvocation } from './dispatch.js';
 import { handleOutputErrors, reportFailure } from './failure.js';
 import { HandOverToFullProgram } from './hand-over.js';
-import { QUICK_COMMAND_MODULES, quickInvocation } from './quick.js';
+import { QUICK_COMMAND_MODULES, quickInvocation, studyInvocation } from './quick.js';
 
 async function main(argv: string[]): Promise<void> {
   handleOutputErrors(process.stdout, 'stdout');
   handleOutputErrors(process.stderr, 'stderr');
   const runFullProgram = async () => (await import('./program.js')).runProgram(argv);
   const quick = quickInvocation(argv.slice(2));
-  if (!quick) return runFullProgram();
+  if (!quick) {
+    // `study` in a plain form: the full program's study alone, without commander.
+    const study = studyInvocation(argv.slice(2));
+    if (study) return (await import('./study-program.js')).runStudy(study);
+    return runFullProgram();
+  }
   try {
     await runInvocation(quick, QUICK_COMMAND_MODULES);
   } catch (error) {

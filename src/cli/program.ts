@@ -9,8 +9,9 @@ import { runInvocation, type CommandModules, type Invocation } from './dispatch.
 import { oneLine, reportFailure } from './failure.js';
 import { stripControl } from '../core/sanitize.js';
 import { cli } from '../core/invocation.js';
-import { JSON_OPTION, PLACE_OPTIONS } from './options.js';
+import { JSON_OPTION, PLACE_OPTIONS, STUDY_OPTIONS } from './options.js';
 import { QUICK_COMMAND_MODULES } from './quick.js';
+import { useSchedulerForMerges } from './merges.js';
 
 /** Every command's module, loaded only when it runs: only `study` loads Ink and React. */
 const COMMAND_MODULES = {
@@ -61,13 +62,12 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
       return dispatch({ command, positional: raw.slice(0, -2), flags: cmd.optsWithGlobals() });
     };
 
-  program
+  const study = program
     .command('study')
     .description('review the cards due now in an interactive terminal session')
-    .argument('[deck]', 'deck name (default: the only deck, else a picker, "All decks" first when several have cards due)')
-    .option('--all', 'study every deck with cards due, one after the other, in one session')
-    .option('--new <n>', "allow N more new cards today than the daily limit, for this session only (Anki's custom study)")
-    .option('--ahead <days>', 'also review the cards due within the next DAYS days (their reviews are real, logged now)')
+    .argument('[deck]', 'deck name (default: the only deck, else a picker, "All decks" first when several have cards due)');
+  for (const option of STUDY_OPTIONS) study.option(option.flags, option.description);
+  study
     .addHelpText('after', '\nKeys: Space/Enter show answer, 1-4 rate, u undo, b bury, s suspend, e edit note,\n? help, q quit.')
     .action(action('study'));
 
@@ -227,19 +227,6 @@ export function buildProgram(dispatch: (invocation: Invocation) => Promise<void>
  * when it cannot): they do without ts-fsrs, which would only slow them down.
  */
 const OPENS_NO_DECK_STATE: ReadonlySet<string> = new Set(['config', 'new', 'inspect', 'devices', 'generate']);
-
-/**
- * Lets the store schedule again a review that merging machines' logs finds made on a state its
- * writer did not see (store/merged-log.ts). Here, not in the store: `due`'s quick path leaves
- * ts-fsrs out of its bundle.
- */
-async function useSchedulerForMerges(): Promise<void> {
-  const [{ Scheduler }, { useRescheduler }] = await Promise.all([import('../schedule/scheduler.js'), import('../store/state.js')]);
-  useRescheduler((settings) => {
-    const scheduler = new Scheduler(settings);
-    return (state, entry) => (entry.kind === 'review' ? scheduler.answer(entry.card, state, entry.rating, entry.at) : entry.after);
-  });
-}
 
 /**
  * Parses `argv` (as process.argv) and runs what it asks for. commander prints its own usage

@@ -1,4 +1,4 @@
-// The quick path for `paperdeck due` (and `generate`, and `cards --json`). A shell prompt may run `due` on every new line, so it should
+// The quick path for `paperdeck due` (and `generate`, and `cards --json`; and `study`'s plain forms). A shell prompt may run `due` on every new line, so it should
 // start about as fast as Node itself, and commander, the parser everything else goes through,
 // takes longer to load than `due` takes to run on a small deck. Node's own parseArgs (strict)
 // reads the plain forms of the command instead; anything it does not accept as plainly valid
@@ -7,7 +7,7 @@
 // every form the quick path accepts.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CommandModules, Invocation } from './dispatch.js';
-import { JSON_OPTION, PLACE_OPTIONS } from './options.js';
+import { JSON_OPTION, PLACE_OPTIONS, STUDY_OPTIONS, type OptionSpec } from './options.js';
 
 /**
  * The commands the quick path runs. Each takes one optional deck name and the options in
@@ -29,9 +29,11 @@ export const QUICK_COMMAND_MODULES = {
 /** Commands whose argument takes any number of words (`generate [decks...]`): commander hands them as one list. */
 const VARIADIC: ReadonlySet<string> = new Set(['generate']);
 
-const OPTIONS: ParseArgsConfig['options'] = Object.fromEntries(
-  [...PLACE_OPTIONS, JSON_OPTION].map((option) => [option.key, { type: option.takesValue ? 'string' : 'boolean' }]),
-);
+const parseOptions = (specs: readonly OptionSpec[]): ParseArgsConfig['options'] =>
+  Object.fromEntries(specs.map((option) => [option.key, { type: option.takesValue ? 'string' : 'boolean' }]));
+
+const OPTIONS = parseOptions([...PLACE_OPTIONS, JSON_OPTION]);
+const STUDY = parseOptions([...PLACE_OPTIONS, ...STUDY_OPTIONS]);
 
 /** The invocation `args` (argv after the script) asks for, or null to let commander decide. */
 export function quickInvocation(args: readonly string[]): Invocation | null {
@@ -45,6 +47,26 @@ export function quickInvocation(args: readonly string[]): Invocation | null {
   }
   const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   if (VARIADIC.has(command)) return { command, positional: [positionals], flags: { ...values } };
+  if (positionals.length > 1) return null;
+  return { command, positional: [positionals[0]], flags: { ...values } };
+}
+
+/**
+ * `study` in its plain forms (`study [DECK]` with --all, --new, --ahead, --decks, --state), read
+ * as commander reads them, or null to let commander decide. The bin then starts the full
+ * program's study alone (study-program.ts): the session's start-up is not spent loading
+ * commander and building every command's help.
+ */
+export function studyInvocation(args: readonly string[]): Invocation | null {
+  const [command, ...rest] = args;
+  if (command !== 'study') return null;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: STUDY, strict: true, allowPositionals: true });
+  } catch {
+    return null; // commander explains what is wrong
+  }
+  const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   if (positionals.length > 1) return null;
   return { command, positional: [positionals[0]], flags: { ...values } };
 }

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Invocation } from '../../src/cli/dispatch.js';
 import { buildProgram } from '../../src/cli/program.js';
-import { quickInvocation } from '../../src/cli/quick.js';
-import { paperdeck, workspace } from '../schedule/built-cli.js';
+import { quickInvocation, studyInvocation } from '../../src/cli/quick.js';
+import { paperdeck, sourcesLoadedFrom, workspace } from '../schedule/built-cli.js';
 
 /** What commander makes of `args`: the invocation it would run, or the error it raises. */
 async function commanderReading(args: string[]): Promise<Invocation | string> {
@@ -62,6 +62,46 @@ describe('the quick path for cards', () => {
   it.each([['cards', '--search', 'x', '--json'], ['cards', 'a', 'b'], ['cards', '--help']])('leaves %j to commander', (...args: string[]) => {
     expect(quickInvocation(args)).toBeNull();
   });
+});
+
+describe('study without commander', () => {
+  // Every combination of a deck or none, --all, --new and --ahead (two words or with "="), and
+  // --decks and --state, in two orders; then a few odd but plain forms. What they mean (a deck
+  // and --all together, --new 0) is study's to say, alike on both paths.
+  const parts = {
+    deck: [[], ['iclr2017']],
+    all: [[], ['--all']],
+    extra: [[], ['--new', '10'], ['--new=3'], ['--ahead', '2', '--new', '0']],
+    places: [[], ['--decks', '/tmp/d', '--state=rel/state']],
+  };
+  const accepted: string[][] = [];
+  for (const deck of parts.deck)
+    for (const all of parts.all)
+      for (const extra of parts.extra)
+        for (const places of parts.places) {
+          accepted.push(['study', ...deck, ...all, ...extra, ...places]);
+          accepted.push(['study', ...places, ...extra, ...all, ...deck]);
+        }
+  accepted.push(['study', '--ahead=x'], ['study', '--new', '1', '--new', '2'], ['study', '--', '--not-an-option'], ['study', 'deck with spaces']);
+
+  it.each(accepted)('reads %j exactly as commander does', async (...args: string[]) => {
+    const study = studyInvocation(args);
+    expect(study).not.toBeNull();
+    expect(plain(study)).toEqual(plain(await commanderReading(args)));
+  });
+
+  it('loads neither commander nor the full program’s command table: the bin starts study’s own entry', async () => {
+    const sources = await sourcesLoadedFrom(['src/cli/main.ts', 'src/cli/study-program.ts', 'src/cli/commands/study.ts']);
+    expect(sources).toContain('src/cli/commands/study.ts');
+    expect(sources.filter((file) => /node_modules\/commander\/|src\/cli\/program\.ts/.test(file))).toEqual([]);
+  });
+
+  it.each([['study', '--help'], ['study', '-h'], ['study', 'a', 'b'], ['study', '--json'], ['study', '--new'], ['study', '--all=yes'], ['--decks', '/d', 'study'], ['due'], ['Study']])(
+    'leaves %j to commander',
+    (...args: string[]) => {
+      expect(studyInvocation(args)).toBeNull();
+    },
+  );
 });
 
 describe('the quick path for due', () => {

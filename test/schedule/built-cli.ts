@@ -24,6 +24,13 @@ export function builtBinary(): string {
  * count: code behind an import() (another command, the generator) loads only when called.
  */
 export async function sourcesLoadedBy(command: string): Promise<string[]> {
+  const entries = ['src/cli/main.ts'];
+  if (!Object.hasOwn(QUICK_COMMAND_MODULES, command)) entries.push('src/cli/program.ts');
+  return sourcesLoadedFrom([...entries, `src/cli/commands/${command}.ts`]);
+}
+
+/** Source files that loading `entries` loads, by the static edges of both builds' metafiles (as sourcesLoadedBy). */
+export async function sourcesLoadedFrom(entries: readonly string[]): Promise<string[]> {
   const graph = new Map<string, { path: string; kind: string; external?: boolean }[]>();
   for (const options of bundleOptions(join(tmpdir(), 'paperdeck-graph'), { version: '0.0.0-test' })) {
     const { metafile } = await build({ ...options, write: false, metafile: true, logLevel: 'error' });
@@ -36,9 +43,7 @@ export async function sourcesLoadedBy(command: string): Promise<string[]> {
     seen.add(file);
     for (const edge of graph.get(file)!) if (edge.kind !== 'dynamic-import' && !edge.external) visit(edge.path);
   };
-  visit('src/cli/main.ts');
-  if (!Object.hasOwn(QUICK_COMMAND_MODULES, command)) visit('src/cli/program.ts');
-  visit(`src/cli/commands/${command}.ts`);
+  for (const entry of entries) visit(entry);
   return [...seen];
 }
 

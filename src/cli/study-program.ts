@@ -1,0 +1,19 @@
+// `paperdeck study` in its plain forms (quick.ts studyInvocation), as an entry of the full program
+// of its own (scripts/bundle.mjs): the study command without commander, which loads and builds
+// every command's options and help before anything else, a sizeable part of a session's
+// start-up. It shares the full program's chunks, and like it reports its own failures (its
+// UsageError and UserError are not the bin's).
+import type { Invocation } from './dispatch.js';
+import { runInvocation } from './dispatch.js';
+import { reportFailure } from './failure.js';
+import { useSchedulerForMerges } from './merges.js';
+
+/** Runs `study` as the full program would run this invocation (commander's reading of it: a test holds the two alike). */
+export async function runStudy(invocation: Invocation): Promise<void> {
+  try {
+    await useSchedulerForMerges();
+    await runInvocation(invocation, { study: () => import('./commands/study.js') });
+  } catch (error) {
+    reportFailure(error);
+  }
+}
