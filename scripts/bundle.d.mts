@@ -9,3 +9,7 @@ export const NARROW_CHARACTERS_SOURCE: string;
 export function lazyStringWidthSource(source: string): string;
 /** markdown-it's dist/markdown-it.mjs as the full program bundles it (Token's fields set by plain assignment). */
 export function fastMarkdownItSource(source: string): string;
+/** wrap-ansi's own string-width (7) as the full program bundles it (segmenter and property pattern made on first use). */
+export function lazyOlderStringWidthSource(source: string): string;
+/** yoga-layout's base64 WebAssembly module as the full program bundles it (decoded by Buffer). */
+export function fastYogaWasmSource(source: string): string;

@@ -113,6 +113,59 @@ const lazyStringWidth = {
   },
 };
 
+/** wrap-ansi's own string-width (7) as the full program bundles it: see lazyWrapAnsiStringWidth. Throws when it no longer reads as expected. */
+export function lazyOlderStringWidthSource(source) {
+  let text = source;
+  const replace = (from, to) => {
+    if (text.split(from).length !== 2) throw new Error(`wrap-ansi's string-width: "${from}" not found once; see lazyWrapAnsiStringWidth in scripts/bundle.mjs`);
+    text = text.replace(from, () => to);
+  };
+  replace('const segmenter = new Intl.Segmenter();', 'let segmenter;');
+  replace('const defaultIgnorableCodePointRegex = /^\\p{Default_Ignorable_Code_Point}$/u;', 'let defaultIgnorableCodePointRegex;');
+  replace('segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)');
+  replace('defaultIgnorableCodePointRegex.test(character)', "(defaultIgnorableCodePointRegex ??= new RegExp('^\\\\p{Default_Ignorable_Code_Point}$', 'u')).test(character)");
+  return text;
+}
+
+/**
+ * wrap-ansi keeps an older string-width of its own, which builds an Intl.Segmenter and compiles
+ * a Unicode property pattern as it loads: some 10 ms of the study screen's start-up, for text
+ * Ink wraps, which the first frame has none of (paperdeck wraps its rows itself). In the bundle
+ * both are made on their first use; every width is what that string-width gives (a test
+ * compares them).
+ */
+const lazyWrapAnsiStringWidth = {
+  name: 'lazy-wrap-ansi-string-width',
+  setup(b) {
+    const file = realpathSync(join(projectRoot, 'node_modules', 'wrap-ansi', 'node_modules', 'string-width', 'index.js'));
+    b.onLoad({ filter: /[\\/]wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) =>
+      realpathSync(args.path) === file ? { contents: lazyOlderStringWidthSource(readFileSync(file, 'utf8')), loader: 'js', resolveDir: dirname(file) } : undefined,
+    );
+  },
+};
+
+/** yoga-layout's module as the full program bundles it: see fastYogaWasm. Throws when it no longer reads as expected. */
+export function fastYogaWasmSource(source) {
+  const from = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c}';
+  if (source.split(from).length !== 2) throw new Error('yoga-layout: its base64 decoding not found once; see fastYogaWasm in scripts/bundle.mjs');
+  return source.replace(from, () => 'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))}');
+}
+
+/**
+ * yoga-layout, Ink's layout engine, carries its WebAssembly as base64 and decodes it with atob
+ * and a loop, a character at a time (5 ms here); Node's Buffer decodes the same bytes in a
+ * tenth of that. The bytes are the same (a test decodes both ways).
+ */
+const fastYogaWasm = {
+  name: 'fast-yoga-wasm',
+  setup(b) {
+    const file = realpathSync(join(projectRoot, 'node_modules', 'yoga-layout', 'dist', 'binaries', 'yoga-wasm-base64-esm.js'));
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) =>
+      realpathSync(args.path) === file ? { contents: fastYogaWasmSource(readFileSync(file, 'utf8')), loader: 'js', resolveDir: dirname(file) } : undefined,
+    );
+  },
+};
+
 /** The fields markdown-it's Token sets as it is made, in order, with their first values. */
 const TOKEN_FIELDS = [['map', 'null'], ['level', '0'], ['children', 'null'], ['content', '""'], ['markup', '""'], ['info', '""'], ['block', 'false'], ['hidden', 'false']];
 
@@ -182,7 +235,7 @@ export function bundleOptions(outdir, { version } = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     // Ink imports react-devtools-core only when DEV is set: a stub keeps it out of the bundle.
     alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
-    plugins: [lazyStringWidth, fastMarkdownIt],
+    plugins: [lazyStringWidth, lazyWrapAnsiStringWidth, fastYogaWasm, fastMarkdownIt],
     // A native module: loaded from node_modules at run time, by `optimize` alone
     // (src/optimize/binding.ts).
     external: ['@open-spaced-repetition/binding-linux-x64-gnu'],

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { NARROW_CHARACTERS_SOURCE, lazyStringWidthSource, projectRoot } from '../../scripts/bundle.mjs';
+import { NARROW_CHARACTERS_SOURCE, fastYogaWasmSource, lazyOlderStringWidthSource, lazyStringWidthSource, projectRoot } from '../../scripts/bundle.mjs';
 import { NARROW_CHARACTERS } from '../../src/core/text.js';
 import { loadPatchedModule } from '../helpers/patched-module.js';
 
@@ -41,5 +41,36 @@ describe('string-width as the study screen has it', () => {
 
   it('takes its fast path for exactly the characters paperdeck measures without string-width', () => {
     expect(NARROW_CHARACTERS_SOURCE).toBe(NARROW_CHARACTERS.source);
+  });
+});
+
+describe('wrap-ansi’s own string-width as the bundle has it (segmenter and pattern made on first use)', () => {
+  it('gives every character, and texts mixing every kind of character, the width it gives unpatched', async () => {
+    const dir = join(projectRoot, 'node_modules', 'wrap-ansi', 'node_modules', 'string-width');
+    const source = readFileSync(join(dir, 'index.js'), 'utf8');
+    const [original, patched] = await Promise.all([loadPatchedModule<Measure>(source, dir), loadPatchedModule<Measure>(lazyOlderStringWidthSource(source), dir)]);
+    expect(lazyOlderStringWidthSource(source)).not.toMatch(/new Intl\.Segmenter\(\);/);
+    const differing: string[] = [];
+    const compare = (text: string) => {
+      for (const options of [undefined, { ambiguousIsNarrow: false }, { countAnsiEscapeCodes: true }]) {
+        if (patched(text, options) !== original(text, options)) differing.push(`${JSON.stringify(text)} ${JSON.stringify(options)}`);
+      }
+    };
+    for (let code = 0; code < 0x10000; code += code < 0x3000 ? 1 : 7) compare(String.fromCharCode(code));
+    for (const text of ['e\u0301', '👨‍👩‍👧', '©\ufe0f', '1\ufe0f\u20e3', '🇫🇷', '\u001b[31mred\u001b[0m', 'क्ष', '\u2060\u00ad', 'plain ascii · — …']) compare(text);
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('yoga-layout’s WebAssembly as the bundle has it', () => {
+  it('decodes to the very bytes its own decoding gives', () => {
+    const source = readFileSync(join(projectRoot, 'node_modules', 'yoga-layout', 'dist', 'binaries', 'yoga-wasm-base64-esm.js'), 'utf8');
+    const base64 = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(source)![1]!;
+    const own = atob(base64);
+    const bytes = new Uint8Array(own.length);
+    for (let i = 0; i < own.length; i++) bytes[i] = own.charCodeAt(i);
+    expect(new Uint8Array(Buffer.from(base64, 'base64'))).toEqual(bytes);
+    expect(fastYogaWasmSource(source)).toContain('Buffer.from(a.slice(37),"base64")');
+    expect(fastYogaWasmSource(source)).not.toContain('charCodeAt(a)');
   });
 });
