@@ -1,5 +1,5 @@
 // The one description of paperdeck's esbuild bundle, used by build.mjs (dist/), the tests
-// (an isolated copy of the binary) and the bundle-graph checks. It is two builds from the one
+// (an isolated copy of the binary) and the bundle-graph checks. It is three builds from the one
 // source tree:
 //
 // - dist/paperdeck.js, the bin: src/cli/main.ts, `paperdeck due` and a `generate` that finds
@@ -10,12 +10,13 @@
 //   the backups) nor the card generator is in it: a deck whose notes changed since its
 //   cards.json was built is counted by the full program (src/cli/hand-over.ts).
 // - dist/program.mjs and dist/chunks/: the full program (commander and every command) as ESM
-//   with code splitting, which Ink's top-level await requires; Ink and React sit in their own
+//   (Ink's top-level await needs it) with code splitting; Ink and React sit in their own
 //   chunk, loaded by `study` alone. main hands over to it for everything the quick path does
-//   not take; `study` in its plain forms goes to its second entry, dist/study.mjs, the same
-//   program's study without commander. It is a program of its own, with its own copy of what
-//   it shares with main: the two never pass objects to each other (main hands over argv, or
-//   the plain data of a parsed command line).
+//   not take. It is a program of its own, with its own copy of what it shares with main: the
+//   two never pass objects to each other (main hands over argv).
+// - dist/study.mjs: `study` in its plain forms, without commander (src/cli/study-program.ts),
+//   as one ESM file of its own: the same study command, its own copies again, handed the plain
+//   data of a parsed command line by main.
 import { build } from 'esbuild';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,8 +41,8 @@ function shared(outdir, version) {
 }
 
 /**
- * In the bin: main's import('./program.js') and import('./study-program.js') are the full
- * program's entries, built beside it; and
+ * In the bin: main's import('./program.js') is the full program's entry, and
+ * import('./study-program.js') study's own, both built beside it; and
  * the card generator is left to the full program (src/cli/hand-over.ts stands in for it).
  */
 const binImports = {
@@ -212,7 +213,7 @@ const fastMarkdownIt = {
   },
 };
 
-/** esbuild options for both builds written to `outdir`: [the bin, the full program]. */
+/** esbuild options for the three builds written to `outdir`: [the bin, the full program, study's own]. */
 export function bundleOptions(outdir, { version } = {}) {
   const bin = {
     ...shared(outdir, version),
@@ -227,8 +228,7 @@ export function bundleOptions(outdir, { version } = {}) {
   };
   const full = {
     ...shared(outdir, version),
-    // study.mjs: `study` in its plain forms, without commander (src/cli/study-program.ts).
-    entryPoints: { program: 'src/cli/program.ts', study: 'src/cli/study-program.ts' },
+    entryPoints: { program: 'src/cli/program.ts' },
     format: 'esm',
     splitting: true,
     outExtension: { '.js': '.mjs' },
@@ -245,10 +245,22 @@ export function bundleOptions(outdir, { version } = {}) {
       js: "import { createRequire as __pdCreateRequire } from 'node:module';\nconst require = __pdCreateRequire(import.meta.url);",
     },
   };
-  return [bin, full];
+  // study.mjs: `study` in its plain forms (src/cli/study-program.ts), everything it may load in
+  // one file. A session's start-up loads some thirty of the full program's chunks, and each ESM
+  // module costs Node its own resolve, read, compile and link: one file started about 30 ms
+  // of CPU sooner, for a larger file (its dynamic imports, `e`'s generator among them, are
+  // inlined, made ready only when called). Ink's top-level await is allowed in it: esbuild
+  // makes the modules behind an import() async to initialise.
+  const study = {
+    ...full,
+    entryPoints: { study: 'src/cli/study-program.ts' },
+    splitting: false,
+    chunkNames: undefined,
+  };
+  return [bin, full, study];
 }
 
-/** Writes both builds into `outdir`. */
+/** Writes the three builds into `outdir`. */
 export async function bundle(outdir, options) {
   await Promise.all(bundleOptions(outdir, options).map((o) => build(o)));
   // The project is "type": "module"; this marks dist/*.js (the bin) as CommonJS.

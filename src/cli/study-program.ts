@@ -1,8 +1,8 @@
-// `paperdeck study` in its plain forms (quick.ts studyInvocation), as an entry of the full program
-// of its own (scripts/bundle.mjs): the study command without commander, which loads and builds
-// every command's options and help before anything else, a sizeable part of a session's
-// start-up. It shares the full program's chunks, and like it reports its own failures (its
-// UsageError and UserError are not the bin's).
+// `paperdeck study` in its plain forms (quick.ts studyInvocation), as a build of its own
+// (scripts/bundle.mjs: dist/study.mjs, one file): the study command without commander, which
+// loads and builds every command's options and help before anything else, a sizeable part of a
+// session's start-up. Like the full program it reports its own failures (its UsageError and
+// UserError are not the bin's).
 import type { Invocation } from './dispatch.js';
 import { runInvocation } from './dispatch.js';
 import { reportFailure } from './failure.js';
