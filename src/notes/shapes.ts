@@ -734,6 +734,10 @@ class PaperReader {
         this.notPaper(firstText(item.blocks), item.line, why);
         continue;
       }
+      if (paper.course) {
+        this.notPaper(paper.title, item.line, 'a video or a course (its title links to one), not a paper');
+        continue;
+      }
       const note = new NoteText();
       if (paper.summary.length) note.addInline(paper.summary);
       note.addBlocks(item.blocks.slice(1));
@@ -951,6 +955,8 @@ interface ItemPaper {
   /** Whether the item has blocks under its line (nested bullets, paragraphs). */
   nested: boolean;
   paperLink: boolean;
+  /** Titled by a link to a video or a course (see VIDEO_OR_COURSE). */
+  course?: boolean;
 }
 
 /**
@@ -1194,8 +1200,13 @@ function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
     noteWords: summary.replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean).length,
     nested,
     paperLink: link !== null && isPaperLink(link.href),
+    ...(titled.via === 'link' && link !== null && VIDEO_OR_COURSE.test(link.href) ? { course: true } : {}),
   };
 }
+
+// "[CS234: Reinforcement Learning](youtube.com/playlist?...)", "[Deep RL](coursera.org/...)": a
+// title linked to a video or a course names a video or a course.
+const VIDEO_OR_COURSE = /^https?:\/\/(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|vimeo\.com|coursera\.org|udacity\.com|edx\.org|udemy\.com|classcentral\.com)\//i;
 
 /**
  * Whether list items are papers: most open with a title, and they have notes, or they link to

@@ -1625,6 +1625,20 @@ describe('authors on the line under a bold title', () => {
   });
 });
 
+describe('videos and courses in a reading list', () => {
+  it('reads an item titled by a link to a video or a course as no paper', () => {
+    const notes = [
+      '## Reinforcement learning', '',
+      '- [Human-level control through deep reinforcement learning](https://www.nature.com/articles/nature14236)', '  - A Q-network learns to play Atari games from pixels with experience replay.',
+      '- [CS234: Reinforcement Learning, Winter 2019](https://www.youtube.com/playlist?list=PLabc)', '  - Lectures on bandits, policy gradients and exploration.',
+      '- [Practical Reinforcement Learning](https://www.coursera.org/learn/practical-rl)', '  - A course with weekly assignments.',
+    ].join('\n');
+    const { entries, notPapers } = read('rl.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Human-level control through deep reinforcement learning']);
+    expect(notPapers.filter((n) => n.why.startsWith('a video or a course')).map((n) => n.line)).toEqual([5, 7]);
+  });
+});
+
 describe('a bracketed link after a title', () => {
   it('reads "[[pdf]](url)" as a link to the paper, not a link to a note named pdf', () => {
     const items = ['Hybrid Camera Pose Estimation', 'Very Large-Scale Global SfM by Distributed Motion Averaging', 'Reflection Removal for Large-Scale 3D Point Clouds'];
