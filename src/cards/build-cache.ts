@@ -1,12 +1,12 @@
 // What a build leaves beside cards.json so that the next one, after an edit of a few notes, can
-// read only the notes around the edit (cards/incremental.ts): the notes' bytes and where each
-// paper starts (store/generate-cache.ts). Left only for a deck that the incremental build can
+// read only the notes around the edit (cards/incremental.ts): the notes' bytes, where each
+// paper starts, and where each record of cards.json is (store/generate-cache.ts). Left only for a deck that the incremental build can
 // rebuild exactly as a full build would; for any other, none (and any old one is removed).
 import { isUtf8 } from 'node:buffer';
 import type { CardsFile } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { hasCodeEntries } from '../notes/plain.js';
-import type { FileStat } from '../store/decks.js';
+import { cardsPlacesOf, type FileStat } from '../store/decks.js';
 import { GENERATE_CACHE_VERSION, type GenerateCache } from '../store/generate-cache.js';
 import { GENERATOR_VERSION } from './version.js';
 
@@ -61,7 +61,7 @@ export function reusesItself(cardsFile: Pick<CardsFile, 'cards' | 'retired' | 's
  * the bundled plain format ("C12: Title" lines), UTF-8 with plain lines and
  * no control characters, whose cards reuse themselves (reusesItself).
  */
-export function cacheOfBuild(files: readonly { file: string; bytes: Buffer; label?: string }[], cardsFile: CardsFile, writtenStat: FileStat): GenerateCache | null {
+export function cacheOfBuild(files: readonly { file: string; bytes: Buffer; label?: string }[], cardsFile: CardsFile, cardsText: string, writtenStat: FileStat): GenerateCache | null {
   if (files.length !== 1 || writtenStat.ino === undefined) return null;
   const { file, bytes, label = file } = files[0]!;
   if (file.includes('/') || /\.org$/i.test(file) || !plainLines(bytes) || !cleanUtf8(bytes)) return null;
@@ -77,24 +77,28 @@ export function cacheOfBuild(files: readonly { file: string; bytes: Buffer; labe
     ...cardsFile.cards.map((card, k): [number, number] => [card.source.line, k]),
     ...cardsFile.skipped.map((skip, k): [number, number] => [skip.line, -1 - k]),
   ].sort((a, b) => a[0] - b[0]);
-  const entries: [number, number, number][] = [];
+  const entries = new Int32Array(3 * records.length);
   let line = 1;
   let offset = 0;
-  for (const [at, ref] of records) {
+  for (let i = 0; i < records.length; i++) {
+    const [at, ref] = records[i]!;
     while (line < at) {
       offset = bytes.indexOf(10, offset) + 1;
       if (offset === 0) return null;
       line++;
     }
-    if (entries.length && entries[entries.length - 1]![0] === at) return null;
-    entries.push([at, offset, ref]);
+    if (i > 0 && entries[3 * i - 3] === at) return null;
+    entries.set([at, offset, ref], 3 * i);
   }
+  const cardsPlaces = cardsPlacesOf(Buffer.from(cardsText, 'utf8'));
+  if (!cardsPlaces) return null;
   return {
     head: {
       paperdeck: 'generate-cache',
       schemaVersion: GENERATE_CACHE_VERSION,
       generator: GENERATOR_VERSION,
       cardsStat: { size: writtenStat.size, mtimeMs: writtenStat.mtimeMs, ino: writtenStat.ino },
+      cardsPlaces,
       file,
       notesBytes: bytes.length,
       entries,

@@ -211,7 +211,7 @@ export function generateDeck(
   const text = serializeCardsFile(built.cardsFile);
   const written = status.cardsText !== text;
   const writtenStat = written ? writeCardsFile(decksDir, name, text) : null;
-  if (writtenStat) leaveBuildCache(decksDir, name, notes, built.cardsFile, writtenStat);
+  if (writtenStat) leaveBuildCache(decksDir, name, notes, built.cardsFile, text, writtenStat);
   const skippedChanged = status.cardsFile === null || skippedDiffer(status.cardsFile.skipped, built.skipped);
   const skippedNew = skippedChanged ? newlySkipped(status.cardsFile?.skipped ?? [], built.skipped) : [];
   return { ...built, written, restamped: false, skippedChanged, skippedNew, writtenStat };
@@ -222,8 +222,8 @@ export function generateDeck(
  * next build after an edit reads only the notes around it; for a deck it cannot serve, removes
  * any old one. Only a speed-up: failures are ignored.
  */
-export function leaveBuildCache(decksDir: string, name: string, notes: readonly NotesFile[], cardsFile: CardsFile, writtenStat: FileStat): void {
-  const cache = cacheOfBuild(notes, cardsFile, writtenStat);
+export function leaveBuildCache(decksDir: string, name: string, notes: readonly NotesFile[], cardsFile: CardsFile, cardsText: string, writtenStat: FileStat): void {
+  const cache = cacheOfBuild(notes, cardsFile, cardsText, writtenStat);
   if (cache) writeGenerateCache(decksDir, name, cache);
   else removeGenerateCache(decksDir, name);
 }

@@ -10,8 +10,8 @@
 import type { Card, NoteWarning, NotesStamp, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { parsePlainNotes } from '../notes/plain.js';
-import { cardLine, cardsFileBytes, readCardsLayout, readNotesFiles, writeCardsFile, type CardsLayout, type FileStat, type ItemRun, type ListLayout, type NotesFile } from '../store/decks.js';
-import { readGenerateCache, writeGenerateCache, type GenerateCacheHead } from '../store/generate-cache.js';
+import { cardLine, cardsFileBytes, readCardsAt, readNotesFiles, writeCardsFile, type CardsLayout, type FileStat, type ItemRun, type ListLayout, type NotesFile } from '../store/decks.js';
+import { closeGenerateCache, compareCachedNotes, hasGenerateCache, openGenerateCache, readCachedNotes, writeGenerateCache, type OpenGenerateCache } from '../store/generate-cache.js';
 import type { IndexedCards } from '../store/due-index.js';
 import { cleanUtf8, HEADING_LIKE, plainLines } from './build-cache.js';
 import { hashNotes } from './freshness.js';
@@ -52,35 +52,6 @@ export interface IncrementalBuild {
  */
 export function needGenerator(): void {}
 
-const STEP = 1 << 16;
-
-/** How many bytes `a` and `b` have in common at their start. */
-function commonStart(a: Buffer, b: Buffer): number {
-  const max = Math.min(a.length, b.length);
-  let at = 0;
-  while (at < max) {
-    const end = Math.min(max, at + STEP);
-    if (a.compare(b, at, end, at, end) !== 0) break;
-    at = end;
-  }
-  while (at < max && a[at] === b[at]) at++;
-  return at;
-}
-
-/** How many bytes `a` and `b` have in common at their end, at most `limit`. */
-function commonEnd(a: Buffer, b: Buffer, limit: number): number {
-  let n = 0;
-  while (n < limit) {
-    const step = Math.min(STEP, limit - n);
-    if (a.compare(b, b.length - n - step, b.length - n, a.length - n - step, a.length - n) !== 0) break;
-    n += step;
-  }
-  while (n < limit && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
-const sameStat = (a: FileStat, b: FileStat) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
-
 /**
  * Rebuilds deck `name`'s cards.json after an edit of its notes from the generate cache, and
  * leaves the cache for the new cards.json. Null, having written nothing, whenever the edit is
@@ -91,53 +62,69 @@ const sameStat = (a: FileStat, b: FileStat) => a.size === b.size && a.mtimeMs ==
  * session header added or removed.
  */
 export function generateIncrementally(decksDir: string, name: string): IncrementalBuild | null {
-  const cache = readGenerateCache(decksDir, name);
-  if (!cache || cache.head.generator !== GENERATOR_VERSION) return null;
-  const old = readCardsLayout(decksDir, name);
-  if (!old || old.head.generator !== GENERATOR_VERSION || !sameStat(old.stat, cache.head.cardsStat)) return null;
+  if (!hasGenerateCache(decksDir, name)) return null;
   let files: NotesFile[];
   try {
     files = readNotesFiles(decksDir, name);
   } catch {
     return null; // the full build says what is wrong with the notes
   }
-  const { file } = cache.head;
-  if (files.length !== 1 || files[0]!.file !== file) return null;
-  const notes = files[0]!;
-  const now = notes.bytes;
-  const before = cache.notes;
-  // The cache's bytes must be the notes cards.json was built from (a damaged cache is not used),
-  // and the notes must have changed since (else the caller restamps, or has nothing to do).
-  if (hashNotes([{ file, bytes: before }]) !== old.head.notesHash) return null;
+  if (files.length !== 1) return null;
+  // (Hashed before the cache's head is checked: the fingerprint's loop is then warm for it.)
   const notesHash = hashNotes(files);
-  if (notesHash === old.head.notesHash || !plainLines(now)) return null;
+  const cache = openGenerateCache(decksDir, name);
+  if (!cache) return null;
+  try {
+    return cache.head.generator === GENERATOR_VERSION ? rebuild(decksDir, name, cache, files[0]!, notesHash) : null;
+  } finally {
+    closeGenerateCache(cache);
+  }
+}
 
-  // The edit: bytes [start, now.length - end) of the new notes stand for [start, before.length - end) of the old.
-  const start = commonStart(now, before);
-  const end = commonEnd(now, before, Math.min(now.length, before.length) - start);
+function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes: NotesFile, notesHash: string): IncrementalBuild | null {
+  const old = readCardsAt(decksDir, name, cache.head.cardsPlaces, cache.head.cardsStat);
+  if (!old || old.head.generator !== GENERATOR_VERSION) return null;
+  const { file } = cache.head;
+  if (notes.file !== file) return null;
+  const now = notes.bytes;
+  // The notes must have changed since cards.json was built (else the caller restamps, or has
+  // nothing to do), and the cache's bytes must be the notes it was built from (a damaged cache
+  // is not used).
+  if (notesHash === old.head.notesHash || !plainLines(now)) return null;
+  const compared = compareCachedNotes(cache, now, file);
+  if (!compared || compared.hash !== old.head.notesHash) return null;
+
+  // The edit: bytes [start, now.length - end) of the new notes stand for [start, beforeLength - end) of the old.
+  const { start, end } = compared;
+  const beforeLength = cache.head.notesBytes;
   const editLineStart = start === 0 ? 0 : now.lastIndexOf(10, start - 1) + 1;
-  const oldEditEnd = before.length - end;
-  const shift = now.length - before.length;
+  const oldEditEnd = beforeLength - end;
+  const shift = now.length - beforeLength;
+  // (Each paper's line, offset and ref, three numbers each.)
   const { entries } = cache.head;
+  const papers = entries.length / 3;
+  const lineOf = (i: number) => entries[3 * i]!;
+  const offsetOf = (i: number) => entries[3 * i + 1]!;
+  const refOf = (i: number) => entries[3 * i + 2]!;
   // The window read again: from the last card whose line is wholly before the edit's first line
   // (each line's reading depends on none above it, and on none below the next paper's line), to
   // the first card starting past the edit, whose line is read too and must start in the same
   // session as before: then everything below it reads as before. With no card past the edit,
   // to the end of the notes.
   let first = -1;
-  for (let i = 0; i < entries.length && entries[i]![1] < editLineStart; i++) if (entries[i]![2] >= 0) first = i;
+  for (let i = 0; i < papers && offsetOf(i) < editLineStart; i++) if (refOf(i) >= 0) first = i;
   let last = -1;
-  for (let i = Math.max(first + 1, 0); i < entries.length; i++) {
-    if (entries[i]![2] >= 0 && entries[i]![1] > oldEditEnd) {
+  for (let i = Math.max(first + 1, 0); i < papers; i++) {
+    if (refOf(i) >= 0 && offsetOf(i) > oldEditEnd) {
       last = i;
       break;
     }
   }
   if (first < 0) return null;
   const toEnd = last < 0;
-  if (toEnd) last = entries.length;
-  const [firstLine, firstOffset, firstRef] = entries[first]!;
-  const [lastLine, lastOffset, lastRef] = toEnd ? [Infinity, before.length, old.cards.starts.length] : entries[last]!;
+  if (toEnd) last = papers;
+  const [firstLine, firstOffset, firstRef] = [lineOf(first), offsetOf(first), refOf(first)];
+  const [lastLine, lastOffset, lastRef] = toEnd ? [Infinity, beforeLength, old.cards.starts.length] : [lineOf(last), offsetOf(last), refOf(last)];
   const lineEnd = toEnd ? -1 : now.indexOf(10, lastOffset + shift);
   const windowBytes = now.subarray(firstOffset, lineEnd < 0 ? now.length : lineEnd);
   if (!cleanUtf8(windowBytes)) return null;
@@ -148,8 +135,12 @@ export function generateIncrementally(decksDir: string, name: string): Increment
     return null;
   }
   // No heading read again, and none gone: every heading outside the window keeps its role.
-  const oldLineEnd = toEnd ? -1 : before.indexOf(10, lastOffset);
-  const oldWindow = before.subarray(firstOffset, oldLineEnd < 0 ? before.length : oldLineEnd);
+  // (The old window's bytes: to the end of the old notes, or of the last card's line, which ends
+  // before the next paper's line starts.)
+  const oldSpan = readCachedNotes(cache, firstOffset, toEnd || last + 1 >= papers ? beforeLength : offsetOf(last + 1));
+  if (!oldSpan) return null;
+  const oldLineEnd = toEnd ? -1 : oldSpan.indexOf(10, lastOffset - firstOffset);
+  const oldWindow = oldLineEnd < 0 ? oldSpan : oldSpan.subarray(0, oldLineEnd);
   try {
     if (HEADING_LIKE.test(text) || HEADING_LIKE.test(decodeNotes(oldWindow, notes.label))) return null;
   } catch {
@@ -183,11 +174,12 @@ export function generateIncrementally(decksDir: string, name: string): Increment
   const lineStarts = [0];
   for (let at = windowBytes.indexOf(10); at >= 0; at = windowBytes.indexOf(10, at + 1)) lineStarts.push(at + 1);
 
-  const oldSkipsBefore = entries.slice(0, first).filter((e) => e[2] < 0).length;
-  const oldSkipsIn = entries.slice(first, last).filter((e) => e[2] < 0).length;
+  let oldSkipsBefore = 0;
+  let oldSkipsIn = 0;
+  for (let i = 0; i < last; i++) if (refOf(i) < 0) i < first ? oldSkipsBefore++ : oldSkipsIn++;
   const newCards: Card[] = [];
   const newSkips: SkippedNote[] = [];
-  const windowEntries: [number, number, number][] = [];
+  const windowEntries: number[] = [];
   const windowKnown = new Map<string, string>();
   for (const entry of read) {
     const relative = entry.line;
@@ -203,14 +195,14 @@ export function generateIncrementally(decksDir: string, name: string): Increment
     windowKnown.set(key, result);
     const offset = firstOffset + lineStarts[relative - 1]!;
     if ('skip' in keyIdea) {
-      windowEntries.push([entry.line, offset, -1 - (oldSkipsBefore + newSkips.length)]);
+      windowEntries.push(entry.line, offset, -1 - (oldSkipsBefore + newSkips.length));
       newSkips.push({ title: entry.title, line: entry.line, reason: keyIdea.skip, file: entry.file, bodyHash });
       continue;
     }
     const was = oldWindowCards[newCards.length];
     // Each card keeps its place and title: identities are then those of the cards before.
     if (!was || was.title !== entry.title) return null;
-    windowEntries.push([entry.line, offset, firstRef + newCards.length]);
+    windowEntries.push(entry.line, offset, firstRef + newCards.length);
     newCards.push({
       id: was.id,
       title: entry.title,
@@ -251,7 +243,7 @@ export function generateIncrementally(decksDir: string, name: string): Increment
     ...parsed.warnings.map((w) => ({ ...w, line: w.line + firstLine - 1 })),
     ...old.head.warnings.filter((w) => w.line >= lastLine).map((w) => (lineDelta === 0 ? w : { ...w, line: w.line + lineDelta })),
   ];
-  const bytes = cardsFileBytes(
+  const { pieces, places } = cardsFileBytes(
     { version: 1, deck: name, notesHash, generator: GENERATOR_VERSION, ...(notes.stamp ? { notesStamps: [notes.stamp] } : {}), warnings },
     old,
     {
@@ -260,17 +252,22 @@ export function generateIncrementally(decksDir: string, name: string): Increment
       skipped: [{ from: 0, to: oldSkipsBefore }, newSkips.map((skip) => JSON.stringify(skip)), skipsBelow],
     },
   );
-  const writtenStat = writeCardsFile(decksDir, name, bytes);
+  const writtenStat = writeCardsFile(decksDir, name, pieces);
 
   const skipDelta = newSkips.length - oldSkipsIn;
-  const cacheEntries: GenerateCacheHead['entries'] = [
-    ...entries.slice(0, first),
-    ...windowEntries,
-    ...entries.slice(last).map(([line, offset, ref]): [number, number, number] => [line + lineDelta, offset + shift, ref >= 0 ? ref : ref - skipDelta]),
-  ];
+  // The papers before the window as they were, the window's, and those below it moved.
+  const cacheEntries = new Int32Array(3 * first + windowEntries.length + 3 * (papers - last));
+  cacheEntries.set(entries.subarray(0, 3 * first));
+  cacheEntries.set(windowEntries, 3 * first);
+  for (let i = last, at = 3 * first + windowEntries.length; i < papers; i++, at += 3) {
+    const ref = refOf(i);
+    cacheEntries[at] = lineOf(i) + lineDelta;
+    cacheEntries[at + 1] = offsetOf(i) + shift;
+    cacheEntries[at + 2] = ref >= 0 ? ref : ref - skipDelta;
+  }
   if (writtenStat.ino !== undefined) {
     writeGenerateCache(decksDir, name, {
-      head: { ...cache.head, cardsStat: { size: writtenStat.size, mtimeMs: writtenStat.mtimeMs, ino: writtenStat.ino }, notesBytes: now.length, entries: cacheEntries },
+      head: { ...cache.head, cardsStat: { size: writtenStat.size, mtimeMs: writtenStat.mtimeMs, ino: writtenStat.ino }, cardsPlaces: places, notesBytes: now.length, entries: cacheEntries },
       notes: now,
     });
   }
@@ -294,10 +291,12 @@ export function generateIncrementally(decksDir: string, name: string): Increment
   const titles = new Map(newCards.map((card) => [card.id, card.title]));
   const ids = () => {
     const all: { id: string; title: string }[] = [];
-    for (let k = 0; k < firstRef; k++) all.push(idAndTitleAt(old, k));
+    // Scanned as latin1 text, one character a byte (offsets are the same): made only when asked.
+    const latin = old.bytes.toString('latin1');
+    for (let k = 0; k < firstRef; k++) all.push(idAndTitleAt(old, latin, k));
     for (const card of newCards) all.push({ id: card.id, title: card.title });
     if (movedCards) for (const card of movedCards) all.push({ id: card.id, title: card.title });
-    else for (let k = lastRef; k < cardCount; k++) all.push(idAndTitleAt(old, k));
+    else for (let k = lastRef; k < cardCount; k++) all.push(idAndTitleAt(old, latin, k));
     return all;
   };
   return {
@@ -325,15 +324,15 @@ const PLAIN_ID = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/;
 const TITLE_AFTER_ID = '","title":"';
 
 /** Card `k`'s id and title, from its line in cards.json (`{"id":"...","title":"...",...}`), parsing the line only when they are not plain. */
-function idAndTitleAt(old: CardsLayout, k: number): { id: string; title: string } {
+function idAndTitleAt(old: CardsLayout, latin: string, k: number): { id: string; title: string } {
   const start = old.cards.starts[k]!;
   const from = start + ID_START.length;
-  if (old.latin.startsWith(ID_START, start)) {
-    const idEnd = old.latin.indexOf('"', from);
-    const id = old.latin.slice(from, idEnd);
-    if (PLAIN_ID.test(id) && old.latin.startsWith(TITLE_AFTER_ID, idEnd)) {
+  if (latin.startsWith(ID_START, start)) {
+    const idEnd = latin.indexOf('"', from);
+    const id = latin.slice(from, idEnd);
+    if (PLAIN_ID.test(id) && latin.startsWith(TITLE_AFTER_ID, idEnd)) {
       const titleFrom = idEnd + TITLE_AFTER_ID.length;
-      const title = old.latin.slice(titleFrom, old.latin.indexOf('"', titleFrom));
+      const title = latin.slice(titleFrom, latin.indexOf('"', titleFrom));
       // Printable ASCII without \ or ": the title as it is (an empty one is fine too).
       if (title === '' || PLAIN_ID.test(title)) return { id, title };
     }

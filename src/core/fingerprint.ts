@@ -53,6 +53,73 @@ export class Fingerprint {
     return this;
   }
 
+  /** Bytes of the unit begun by `begin`, past its last whole word (little-endian), and their count. */
+  private pending = 0;
+  private pendingCount = 0;
+  private unitLength = 0;
+
+  /**
+   * Begins one unit fed in pieces (`add`, then `end`): the digest is then what `update` of the
+   * pieces joined gives, whatever their lengths, so a file can be fingerprinted through one
+   * reused buffer instead of being held whole.
+   */
+  begin(): this {
+    this.pending = 0;
+    this.pendingCount = 0;
+    this.unitLength = 0;
+    return this;
+  }
+
+  /** The next piece of the unit begun by `begin`. */
+  add(bytes: Uint8Array): this {
+    const n = bytes.byteLength;
+    let i = 0;
+    let lane1 = this.lane1;
+    let lane2 = this.lane2;
+    if (this.pendingCount > 0) {
+      while (this.pendingCount < 4 && i < n) this.pending |= bytes[i++]! << (8 * this.pendingCount++);
+      if (this.pendingCount === 4) {
+        lane1 = mixWord(lane1, this.pending);
+        lane2 = mixWord(lane2, this.pending ^ 0x5bd1e995);
+        this.pending = 0;
+        this.pendingCount = 0;
+      }
+    }
+    const whole = i + ((n - i) & ~3);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (; i < whole; i += 4) {
+      const word = view.getUint32(i, true);
+      lane1 = mixWord(lane1, word);
+      lane2 = mixWord(lane2, word ^ 0x5bd1e995);
+    }
+    for (; i < n; i++) this.pending |= bytes[i]! << (8 * this.pendingCount++);
+    this.lane1 = lane1;
+    this.lane2 = lane2;
+    this.unitLength += n;
+    return this;
+  }
+
+  /** Ends the unit begun by `begin`, as `update` ends one. */
+  end(): this {
+    const last = (this.pending << 2) ^ this.pendingCount;
+    this.lane1 = mixWord(this.lane1, last);
+    this.lane2 = mixWord(this.lane2, last ^ 0x5bd1e995);
+    this.length += this.unitLength + 1;
+    return this.begin();
+  }
+
+  /** A fingerprint in the same state, to go on with other bytes. */
+  clone(): Fingerprint {
+    const copy = new Fingerprint();
+    copy.lane1 = this.lane1;
+    copy.lane2 = this.lane2;
+    copy.length = this.length;
+    copy.pending = this.pending;
+    copy.pendingCount = this.pendingCount;
+    copy.unitLength = this.unitLength;
+    return copy;
+  }
+
   /** 16 hex digits. */
   digest(): string {
     const hex = (n: number) => n.toString(16).padStart(8, '0');

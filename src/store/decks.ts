@@ -484,8 +484,22 @@ export function cardsFileText(fields: CardsHeadFields, cards: readonly string[],
 
 /** One list of cards.json as laid out on disk: where each item's line starts and ends (without its comma). */
 export interface ListLayout {
-  starts: number[];
-  ends: number[];
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
+}
+
+/**
+ * Where each record of cards.json is, by byte (kept in the generate cache, so that an edit's
+ * build reads them without scanning the file): `head` is the length of its first line with its
+ * newline; each list gives the byte each item's line starts at, then the byte its last item ends
+ * at (before its newline); an empty list is []. An item not the last ends 2 bytes before the next
+ * starts (",\n").
+ */
+export interface CardsPlaces {
+  head: number;
+  cards: ArrayLike<number>;
+  retired: ArrayLike<number>;
+  skipped: ArrayLike<number>;
 }
 
 /** cards.json as its bytes, its head, and where each item of its lists is (cardsFileText's layout). */
@@ -493,33 +507,19 @@ export interface CardsLayout {
   head: CardsHeadLine;
   stat: FileStat;
   bytes: Buffer;
-  /** The bytes as latin1 text, one character a byte (offsets are the same): to scan them fast. */
-  latin: string;
   cards: ListLayout;
   retired: ListLayout;
   skipped: ListLayout;
 }
 
-/**
- * cards.json read as laid out by cardsFileText: its head parsed, and the place of each card,
- * retired card and skipped note, none of them parsed. Null when the file is missing, or is not
- * laid out exactly so, or anything fails: the caller then reads it whole (readCardsFile), which
- * names any problem.
- */
-export function readCardsLayout(decksDir: string, name: string): CardsLayout | null {
-  const path = join(deckDir(decksDir, name), CARDS_FILE);
-  try {
-    const info = statSync(path);
-    const stat = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
-    const bytes = readRegularFile(path, MAX_DATA_FILE_BYTES, shown(path));
-    return bytes === null ? null : layoutOf(bytes, stat);
-  } catch {
-    return null;
-  }
-}
+const LIST_KEYS = ['cards', 'retired', 'skipped'] as const;
 
-/** cards.json's bytes as laid out by cardsFileText (readCardsLayout), or null when they are not laid out exactly so. */
-function layoutOf(bytes: Buffer, stat: FileStat): CardsLayout | null {
+/**
+ * Where each record of cards.json's `bytes` is, if they are laid out exactly as cardsFileText
+ * lays them out; else null. (Scanned as a string: a Buffer.indexOf per line costs more than the
+ * search.)
+ */
+export function cardsPlacesOf(bytes: Buffer): CardsPlaces | null {
   try {
     const firstEnd = bytes.indexOf(10);
     if (firstEnd < 1 || bytes[firstEnd - 1] !== 0x2c) return null;
@@ -527,7 +527,6 @@ function layoutOf(bytes: Buffer, stat: FileStat): CardsLayout | null {
     const { counts } = head;
     if (head.version !== 1 || typeof counts !== 'object' || counts === null) return null;
     if (firstEnd + 1 + head.restBytes !== bytes.length) return null;
-    // Scanned as a string: a Buffer.indexOf per line costs more than the search.
     const latin = bytes.toString('latin1');
     let at = firstEnd + 1;
     /** The next line's text, if it is `expected`; moves past it. */
@@ -538,31 +537,74 @@ function layoutOf(bytes: Buffer, stat: FileStat): CardsLayout | null {
       return true;
     };
     /** The list named `key`, of `count` items, ending with `end` (',' but for the last list). */
-    const list = (key: string, count: unknown, end: string): ListLayout | null => {
+    const list = (key: string, count: unknown, end: string): number[] | null => {
       if (!Number.isSafeInteger(count) || (count as number) < 0) return null;
-      const layout: ListLayout = { starts: [], ends: [] };
-      if (count === 0) return expect(`"${key}": []${end}`) ? layout : null;
+      const places: number[] = [];
+      if (count === 0) return expect(`"${key}": []${end}`) ? places : null;
       if (!expect(`"${key}": [`)) return null;
       for (let i = 0; i < (count as number); i++) {
         const lineEnd = latin.indexOf('\n', at);
         if (lineEnd < 0) return null;
         const last = i === (count as number) - 1;
         if (!last && latin.charCodeAt(lineEnd - 1) !== 0x2c) return null;
-        layout.starts.push(at);
-        layout.ends.push(last ? lineEnd : lineEnd - 1);
+        places.push(at);
+        if (last) places.push(lineEnd);
         at = lineEnd + 1;
       }
-      return expect(`]${end}`) ? layout : null;
+      return expect(`]${end}`) ? places : null;
     };
     const cards = list('cards', counts.cards, ',');
     const retired = cards && list('retired', counts.retired, ',');
     const skipped = retired && list('skipped', counts.skipped, '');
     if (!skipped || !expect('}') || at !== bytes.length) return null;
-    return { head, stat, bytes, latin, cards: cards!, retired: retired!, skipped };
+    return { head: firstEnd + 1, cards: cards!, retired: retired!, skipped };
   } catch {
     return null;
   }
 }
+
+/**
+ * cards.json read with its records where `places` says, its head parsed and none of its records
+ * parsed: null, having read nothing, when the file is missing or its stat is not `stat` (size,
+ * mtime, inode: another file, or this one changed); null when the bytes at those places are not
+ * the ends of records as cardsFileText lays them out, or anything fails. The caller then builds
+ * in full, which reads the file whole and names any problem.
+ */
+export function readCardsAt(decksDir: string, name: string, places: CardsPlaces, stat: FileStat): CardsLayout | null {
+  const path = join(deckDir(decksDir, name), CARDS_FILE);
+  try {
+    const info = statSync(path);
+    if (info.size !== stat.size || info.mtimeMs !== stat.mtimeMs || info.ino !== stat.ino) return null;
+    const bytes = readRegularFile(path, MAX_DATA_FILE_BYTES, shown(path));
+    if (bytes === null || bytes.length !== stat.size) return null;
+    const firstEnd = places.head - 1;
+    if (bytes[firstEnd] !== 10 || bytes[firstEnd - 1] !== 0x2c) return null;
+    const head = JSON.parse(`${bytes.toString('utf8', 0, firstEnd - 1)}}`) as CardsHeadLine;
+    const { counts } = head;
+    if (head.version !== 1 || typeof counts !== 'object' || counts === null) return null;
+    if (places.head + head.restBytes !== bytes.length) return null;
+    const lists: Partial<Record<(typeof LIST_KEYS)[number], ListLayout>> = {};
+    for (const key of LIST_KEYS) {
+      const list = places[key];
+      const count = Math.max(0, list.length - 1);
+      if (count !== counts[key]) return null;
+      const starts = list instanceof Int32Array ? list.subarray(0, count) : Array.prototype.slice.call(list, 0, count);
+      const ends = new Int32Array(count);
+      for (let i = 0; i < count; i++) {
+        const start = list[i]!;
+        const end = i < count - 1 ? list[i + 1]! - 2 : list[count]!;
+        // Each record a line of its own, "{...}", followed by ",\n" but the last.
+        if (bytes[start - 1] !== 10 || bytes[start] !== 0x7b || bytes[end - 1] !== 0x7d || bytes[end] !== (i < count - 1 ? 0x2c : 10)) return null;
+        ends[i] = end;
+      }
+      lists[key] = { starts, ends };
+    }
+    return { head, stat, bytes, cards: lists.cards!, retired: lists.retired!, skipped: lists.skipped! };
+  } catch {
+    return null;
+  }
+}
+
 
 /**
  * cards.json as read at one moment, its cards not parsed: one of them read by its position now,
@@ -646,24 +688,44 @@ export type ItemRun = readonly string[] | { from: number; to: number };
 /**
  * cardsFileText's bytes, in pieces, for lists made of runs of new lines and of the old file's items, each
  * run of old items copied in one piece: what a build that changed a few cards writes without
- * serialising, or even decoding, the others (cards/incremental.ts).
+ * serialising, or even decoding, the others (cards/incremental.ts). With them, where each record
+ * of the new file is.
  */
-export function cardsFileBytes(fields: CardsHeadFields, old: CardsLayout, lists: { cards: ItemRun[]; retired: ItemRun[]; skipped: ItemRun[] }): Buffer[] {
+export function cardsFileBytes(fields: CardsHeadFields, old: CardsLayout, lists: { cards: ItemRun[]; retired: ItemRun[]; skipped: ItemRun[] }): { pieces: Buffer[]; places: CardsPlaces } {
   const pieces: Buffer[] = [];
   const counts = { cards: 0, retired: 0, skipped: 0 };
-  const text = (value: string) => pieces.push(Buffer.from(value, 'utf8'));
+  /** Where each record is, counted from the end of the head line (not known yet). */
+  const places: Record<(typeof LIST_KEYS)[number], number[]> = { cards: [], retired: [], skipped: [] };
+  let at = 0;
+  const push = (piece: Buffer) => {
+    pieces.push(piece);
+    at += piece.length;
+  };
+  const text = (value: string) => push(Buffer.from(value, 'utf8'));
   const list = (key: 'cards' | 'retired' | 'skipped', runs: ItemRun[], end: string) => {
     const layout = old[key];
+    const starts = places[key];
     text(`"${key}": `);
     let items = 0;
     for (const run of runs) {
       const count = 'from' in run ? run.to - run.from : run.length;
       if (count === 0) continue;
       text(items === 0 ? '[\n' : ',\n');
-      if ('from' in run) pieces.push(old.bytes.subarray(layout.starts[run.from]!, layout.ends[run.to - 1]!));
-      else text(run.join(',\n'));
+      if ('from' in run) {
+        const shift = at - layout.starts[run.from]!;
+        for (let k = run.from; k < run.to; k++) starts.push(layout.starts[k]! + shift);
+        push(old.bytes.subarray(layout.starts[run.from]!, layout.ends[run.to - 1]!));
+      } else {
+        let line = at;
+        for (const item of run) {
+          starts.push(line);
+          line += Buffer.byteLength(item, 'utf8') + 2;
+        }
+        text(run.join(',\n'));
+      }
       items += count;
     }
+    if (items > 0) starts.push(at);
     text(items === 0 ? `[]${end}` : `\n]${end}`);
     counts[key] = items;
   };
@@ -671,10 +733,13 @@ export function cardsFileBytes(fields: CardsHeadFields, old: CardsLayout, lists:
   list('retired', lists.retired, ',\n');
   list('skipped', lists.skipped, '\n}\n');
   const { version, deck, notesHash, generator, notesStamps, warnings } = fields;
-  let restBytes = 0;
-  for (const piece of pieces) restBytes += piece.length;
-  const head: CardsHeadLine = { version, deck, notesHash, generator, ...(notesStamps ? { notesStamps } : {}), counts, restBytes, warnings };
-  return [Buffer.from(`${JSON.stringify(head).slice(0, -1)},\n`, 'utf8'), ...pieces];
+  const head: CardsHeadLine = { version, deck, notesHash, generator, ...(notesStamps ? { notesStamps } : {}), counts, restBytes: at, warnings };
+  const headLine = Buffer.from(`${JSON.stringify(head).slice(0, -1)},\n`, 'utf8');
+  const placed = (list: number[]) => Int32Array.from(list, (place) => place + headLine.length);
+  return {
+    pieces: [headLine, ...pieces],
+    places: { head: headLine.length, cards: placed(places.cards), retired: placed(places.retired), skipped: placed(places.skipped) },
+  };
 }
 
 /** cards.json's first line: all but its lists, with their lengths (serializeCardsFile). */

@@ -55,4 +55,24 @@ describe('notes fingerprint', () => {
     expect(new Fingerprint().update(buffer.subarray(4, 14)).digest()).toBe(print('C1: Title\n'));
     expect(new Fingerprint().update(buffer.subarray(3, 13)).digest()).not.toBe(print('C1: Title\n'));
   });
+
+  it('gives the same digest fed in pieces of any length as fed whole', () => {
+    const notes = readFileSync(BUNDLED_NOTES);
+    const whole = hashNotes([{ file: 'notes.txt', bytes: notes }]);
+    for (const size of [1, 2, 3, 5, 4096, 65_536, 65_537]) {
+      const fingerprint = new Fingerprint().update(bytes('notes.txt')).begin();
+      for (let at = 0; at < notes.length; at += size) fingerprint.add(notes.subarray(at, at + size));
+      expect(fingerprint.end().digest(), `pieces of ${size}`).toBe(whole);
+    }
+    // Every tail length, pieces of one byte and of three, and a copy taken midway going on alike.
+    for (const text of ['', 'a', 'ab', 'abc', 'abcd', 'Making Neural Programming!']) {
+      const ones = new Fingerprint().begin();
+      for (const byte of bytes(text)) ones.add(Uint8Array.of(byte));
+      expect(ones.end().digest()).toBe(print(text));
+      const half = new Fingerprint().begin().add(bytes(text.slice(0, 3)));
+      const copy = half.clone();
+      expect(half.add(bytes(text.slice(3))).end().digest()).toBe(print(text));
+      expect(copy.add(bytes(text.slice(3))).end().digest()).toBe(print(text));
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempDir, workspaceWithBundledDeck } from '../helpers/cli.js';
 import { syntheticNotes } from '../../bench/synthetic.js';
 import { BUNDLED_NOTES } from '../helpers/cli.js';
+import { Fingerprint } from '../../src/core/fingerprint.js';
 
 const CACHE = '.generate-cache';
 
@@ -52,7 +53,22 @@ function expectSameAsFullBuild(decks: string, text: string, deck = 'iclr2017', w
   const summary = generate(full);
   expect(generate(decks), what).toBe(summary);
   expect(cardsOf(decks, deck), what).toBe(cardsOf(full, deck));
+  // The cache left is the one a full build leaves (but for the stat of the cards.json it speaks for).
+  expect(cacheOf(decks, deck), what).toEqual(cacheOf(full, deck));
   return summary;
+}
+
+/** The deck's generate cache without the stat of its cards.json (and the fingerprint that covers it); null for none. */
+function cacheOf(decks: string, deck: string) {
+  const path = join(decks, deck, CACHE);
+  const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+  const newline = bytes.indexOf(10);
+  try {
+    const { cardsStat: _, ...head } = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
+    return { head, rest: bytes.subarray(newline + 18) };
+  } catch {
+    return null; // none, or not one (a broken one left as it was, where nothing was built)
+  }
 }
 
 /** The bundled deck built once from its notes, as saved a while ago: its cache written beside cards.json. */
@@ -134,16 +150,20 @@ describe('generate after an edit of one note', () => {
   it('does not use a cache whose head puts a paper on another line', () => {
     const { decks, original, cachePath } = builtWithCache();
     const cache = readFileSync(cachePath);
-    const newline = cache.indexOf(10);
-    const head = JSON.parse(cache.subarray(0, newline).toString('utf8')) as { entries: [number, number, number][] };
-    // A paper in the second half said to start a line lower: trusted, every card from it on
-    // would name the line under its own.
-    const at = Math.floor(head.entries.length * 0.6);
-    head.entries[at]![0] += 1;
-    writeFileSync(cachePath, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), cache.subarray(newline + 1)]));
+    // After the head's JSON and its fingerprint's line: each paper's line, byte and record, as
+    // 32-bit integers.
+    const numbersAt = cache.indexOf(10, cache.indexOf(10) + 1) + 1;
+    const head = JSON.parse(cache.subarray(0, cache.indexOf(10)).toString('utf8')) as { counts: number[] };
+    // A paper in the second half said to start a line lower, still in order: trusted, every card
+    // from it on would name the line under its own.
+    const at = Math.floor((head.counts[0]! / 3) * 0.6);
+    const line = cache.readInt32LE(numbersAt + 12 * at);
+    const moved = Buffer.from(cache);
+    moved.writeInt32LE(line + 1, numbersAt + 12 * at);
+    writeFileSync(cachePath, moved);
     const lines = original.split('\n');
     // (Its own note edited: the build reads from that paper on.)
-    const body = lines.findIndex((text, i) => i >= head.entries[at]![0] && text.length > 40 && !/^C\d+:/.test(text));
+    const body = lines.findIndex((text, i) => i >= line && text.length > 40 && !/^C\d+:/.test(text));
     lines[body] += ' Edited.';
     expectSameAsFullBuild(decks, lines.join('\n'));
   });
@@ -162,7 +182,10 @@ describe('generate after an edit of one note', () => {
     const head = readFileSync(cachePath);
     const newline = head.indexOf(10);
     const doc = JSON.parse(head.subarray(0, newline).toString('utf8'));
-    writeFileSync(cachePath, Buffer.concat([Buffer.from(`${JSON.stringify({ ...doc, generator: doc.generator - 1 })}\n`), head.subarray(newline + 1)]));
+    // (Its fingerprint, on the line after the head, made again: the cache is whole, of another generator.)
+    const older = Buffer.from(JSON.stringify({ ...doc, generator: doc.generator - 1 }));
+    const numbers = head.subarray(newline + 18, newline + 18 + 4 * (doc.counts as number[]).reduce((a, b) => a + b, 0));
+    writeFileSync(cachePath, Buffer.concat([older, Buffer.from(`\n${new Fingerprint().update(older).update(numbers).digest()}\n`), head.subarray(newline + 18)]));
     const third = second.replace('Second edit.', 'Third edit.');
     expectSameAsFullBuild(decks, third);
   });
