@@ -10,7 +10,7 @@
 import type { Card, NoteWarning, NotesStamp, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { parsePlainNotes } from '../notes/plain.js';
-import { cardLine, cardsFileBytes, readCardsAt, readNotesFiles, writeCardsFile, type CardsLayout, type FileStat, type ItemRun, type ListLayout, type NotesFile } from '../store/decks.js';
+import { cardLine, cardsFileBytes, closeCards, readCardsAt, readNotesFiles, writeCardsFile, type CardsLayout, type FileStat, type ItemRun, type NotesFile } from '../store/decks.js';
 import { closeGenerateCache, compareCachedNotes, hasGenerateCache, openGenerateCache, readCachedNotes, writeGenerateCache, type OpenGenerateCache } from '../store/generate-cache.js';
 import type { IndexedCards } from '../store/due-index.js';
 import { cleanUtf8, HEADING_LIKE, plainLines } from './build-cache.js';
@@ -83,7 +83,21 @@ export function generateIncrementally(decksDir: string, name: string): Increment
 
 function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes: NotesFile, notesHash: string): IncrementalBuild | null {
   const old = readCardsAt(decksDir, name, cache.head.cardsPlaces, cache.head.cardsStat);
-  if (!old || old.head.generator !== GENERATOR_VERSION) return null;
+  if (!old) return null;
+  const progress = { written: false };
+  try {
+    return old.head.generator === GENERATOR_VERSION ? rebuildFrom(decksDir, name, cache, old, notes, notesHash, progress) : null;
+  } catch (error) {
+    // A record not where the cache says, or not JSON: before anything is written, the full
+    // build reads the file whole and names what is wrong; after, the error is the write's.
+    if (!progress.written) return null;
+    throw error;
+  } finally {
+    closeCards(old);
+  }
+}
+
+function rebuildFrom(decksDir: string, name: string, cache: OpenGenerateCache, old: CardsLayout, notes: NotesFile, notesHash: string, progress: { written: boolean }): IncrementalBuild | null {
   const { file } = cache.head;
   if (notes.file !== file) return null;
   const now = notes.bytes;
@@ -147,18 +161,11 @@ function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes
     return null;
   }
 
-  const item = (list: ListLayout, k: number) => old.bytes.toString('utf8', list.starts[k]!, list.ends[k]!);
-  let firstCard: Card;
-  let lastCard: Card | null;
-  let oldWindowCards: Card[];
-  try {
-    firstCard = JSON.parse(item(old.cards, firstRef)) as Card;
-    lastCard = toEnd ? null : (JSON.parse(item(old.cards, lastRef)) as Card);
-    oldWindowCards = [];
-    for (let k = firstRef; k < lastRef; k++) oldWindowCards.push(JSON.parse(item(old.cards, k)) as Card);
-  } catch {
-    return null;
-  }
+  // The cards of the window and the one it ends on, read by place (a record not where the
+  // cache says, or not JSON, throws: then the full build runs).
+  const oldWindowCards = old.items(old.cards, firstRef, toEnd ? lastRef : lastRef + 1).map((line) => JSON.parse(line) as Card);
+  const firstCard = oldWindowCards[0]!;
+  const lastCard = toEnd ? null : oldWindowCards.pop()!;
   const windowLines = text.split('\n').length;
   const lineDelta = toEnd ? 0 : windowLines - 1 - (lastLine - firstLine);
   const parsed = parsePlainNotes(text, file, { session: firstCard.source.session });
@@ -177,6 +184,8 @@ function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes
   let oldSkipsBefore = 0;
   let oldSkipsIn = 0;
   for (let i = 0; i < last; i++) if (refOf(i) < 0) i < first ? oldSkipsBefore++ : oldSkipsIn++;
+  const skipsFrom = oldSkipsBefore + oldSkipsIn;
+  const oldWindowSkips = old.items(old.skipped, oldSkipsBefore, skipsFrom).map((line) => JSON.parse(line) as SkippedNote);
   const newCards: Card[] = [];
   const newSkips: SkippedNote[] = [];
   const windowEntries: number[] = [];
@@ -186,7 +195,7 @@ function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes
     entry.line += firstLine - 1;
     const bodyHash = noteBodyHash(entry);
     // As buildDeck: a note the last build had (the same body and title) gives what it gave.
-    const known = entry.body.trim() === '' ? undefined : knownResult(old, bodyHash, entry.title);
+    const known = entry.body.trim() === '' ? undefined : knownResult(old, oldWindowCards, oldWindowSkips, bodyHash, entry.title);
     if (known === null) return null;
     const keyIdea = known ?? extractKeyIdea(entry);
     const key = `${bodyHash}\0${entry.title}`;
@@ -215,28 +224,30 @@ function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes
   if (newCards.length !== oldWindowCards.length) return null;
 
   // Every card and skipped note below the window: the same, lineDelta lines further down.
-  const skipsFrom = oldSkipsBefore + oldSkipsIn;
   let cardsBelow: ItemRun = { from: lastRef, to: old.cards.starts.length };
   let skipsBelow: ItemRun = { from: skipsFrom, to: old.skipped.starts.length };
   let movedCards: Card[] | null = null;
   if (lineDelta !== 0) {
-    movedCards = [];
-    for (let k = lastRef; k < old.cards.starts.length; k++) {
-      const card = JSON.parse(item(old.cards, k)) as Card;
+    movedCards = old.items(old.cards, lastRef, old.cards.starts.length).map((line) => {
+      const card = JSON.parse(line) as Card;
       card.source.line += lineDelta;
-      movedCards.push(card);
-    }
+      return card;
+    });
     cardsBelow = movedCards.map(cardLine);
-    const movedSkips: string[] = [];
-    for (let k = skipsFrom; k < old.skipped.starts.length; k++) {
-      const skip = JSON.parse(item(old.skipped, k)) as SkippedNote;
+    skipsBelow = old.items(old.skipped, skipsFrom, old.skipped.starts.length).map((line) => {
+      const skip = JSON.parse(line) as SkippedNote;
       skip.line += lineDelta;
-      movedSkips.push(JSON.stringify(skip));
-    }
-    skipsBelow = movedSkips;
+      return JSON.stringify(skip);
+    });
   }
   const cardCount = old.cards.starts.length;
   const skipCount = old.skipped.starts.length - oldSkipsIn + newSkips.length;
+  // The skipped notes, for the summary, when they changed (read before anything is written).
+  const skippedChanged =
+    (lineDelta !== 0 && skipsFrom < old.skipped.starts.length) ||
+    oldWindowSkips.length !== newSkips.length ||
+    oldWindowSkips.some((s, i) => skipKey(s) !== skipKey(newSkips[i]!));
+  const oldSkipped = skippedChanged ? old.items(old.skipped, 0, old.skipped.starts.length).map((line) => JSON.parse(line) as SkippedNote) : [];
 
   const warnings = [
     ...old.head.warnings.filter((w) => w.line < firstLine),
@@ -252,6 +263,7 @@ function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes
       skipped: [{ from: 0, to: oldSkipsBefore }, newSkips.map((skip) => JSON.stringify(skip)), skipsBelow],
     },
   );
+  progress.written = true;
   const writtenStat = writeCardsFile(decksDir, name, pieces);
 
   const skipDelta = newSkips.length - oldSkipsIn;
@@ -279,25 +291,22 @@ function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes
     if (was.bodyHash !== card.bodyHash || was.answer !== card.answer || (was.question ?? was.title) !== card.question) changes.updated.push(card.id);
   });
   changes.unchanged = cardCount - changes.updated.length;
-  const oldWindowSkips: SkippedNote[] = [];
-  for (let k = oldSkipsBefore; k < skipsFrom; k++) oldWindowSkips.push(JSON.parse(item(old.skipped, k)) as SkippedNote);
-  const skippedChanged =
-    (lineDelta !== 0 && skipsFrom < old.skipped.starts.length) ||
-    oldWindowSkips.length !== newSkips.length ||
-    oldWindowSkips.some((s, i) => skipKey(s) !== skipKey(newSkips[i]!));
-  const oldSkipped: SkippedNote[] = [];
-  if (skippedChanged) for (let k = 0; k < old.skipped.starts.length; k++) oldSkipped.push(JSON.parse(item(old.skipped, k)) as SkippedNote);
   const skipped = skippedChanged ? [...oldSkipped.slice(0, oldSkipsBefore), ...newSkips, ...(Array.isArray(skipsBelow) ? skipsBelow.map((line) => JSON.parse(line) as SkippedNote) : oldSkipped.slice(skipsFrom))] : [];
   const titles = new Map(newCards.map((card) => [card.id, card.title]));
+  /** Every card's id and title, from the cards.json just written (null when it is not that one any more). */
   const ids = () => {
-    const all: { id: string; title: string }[] = [];
-    // Scanned as latin1 text, one character a byte (offsets are the same): made only when asked.
-    const latin = old.bytes.toString('latin1');
-    for (let k = 0; k < firstRef; k++) all.push(idAndTitleAt(old, latin, k));
-    for (const card of newCards) all.push({ id: card.id, title: card.title });
-    if (movedCards) for (const card of movedCards) all.push({ id: card.id, title: card.title });
-    else for (let k = lastRef; k < cardCount; k++) all.push(idAndTitleAt(old, latin, k));
-    return all;
+    const written = readCardsAt(decksDir, name, places, writtenStat);
+    if (!written) return null;
+    try {
+      const bytes = written.bytes();
+      // Scanned as latin1 text, one character a byte (offsets are the same): made only when asked.
+      const latin = bytes.toString('latin1');
+      return Array.from({ length: cardCount }, (_, k) => idAndTitleAt(written, bytes, latin, k));
+    } catch {
+      return null;
+    } finally {
+      closeCards(written);
+    }
   };
   return {
     deck: name,
@@ -310,7 +319,10 @@ function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes
     skippedNew: skippedChanged ? newlySkipped(oldSkipped, skipped) : [],
     warnings,
     titleOf: (id) => titles.get(id),
-    indexed: () => (notes.stamp ? { cardsFile: { generator: GENERATOR_VERSION, cards: ids() }, cardsStat: writtenStat, notesStamps: [notes.stamp!], writtenHere: true } : null),
+    indexed: () => {
+      const cards = notes.stamp ? ids() : null;
+      return cards ? { cardsFile: { generator: GENERATOR_VERSION, cards }, cardsStat: writtenStat, notesStamps: [notes.stamp!], writtenHere: true } : null;
+    },
     replacedStat: old.stat,
     writtenStat,
     notesStamps: notes.stamp ? [notes.stamp] : null,
@@ -324,7 +336,7 @@ const PLAIN_ID = /^[\x20-\x21\x23-\x5b\x5d-\x7e]+$/;
 const TITLE_AFTER_ID = '","title":"';
 
 /** Card `k`'s id and title, from its line in cards.json (`{"id":"...","title":"...",...}`), parsing the line only when they are not plain. */
-function idAndTitleAt(old: CardsLayout, latin: string, k: number): { id: string; title: string } {
+function idAndTitleAt(old: CardsLayout, bytes: Buffer, latin: string, k: number): { id: string; title: string } {
   const start = old.cards.starts[k]!;
   const from = start + ID_START.length;
   if (latin.startsWith(ID_START, start)) {
@@ -337,7 +349,7 @@ function idAndTitleAt(old: CardsLayout, latin: string, k: number): { id: string;
       if (title === '' || PLAIN_ID.test(title)) return { id, title };
     }
   }
-  const card = JSON.parse(old.bytes.toString('utf8', start, old.cards.ends[k]!)) as Card;
+  const card = JSON.parse(bytes.toString('utf8', start, old.cards.ends[k]!)) as Card;
   return { id: card.id, title: card.title };
 }
 
@@ -345,19 +357,18 @@ function idAndTitleAt(old: CardsLayout, latin: string, k: number): { id: string;
  * What the cards.json `old` says a note of this body hash and title gives (buildDeck's
  * `known`): a card's answer or a skip's reason; undefined when it holds none such. Every record
  * of one hash and title says the same (cacheOfBuild left the cache only then: reusesItself), so
- * the first found is the one. Null when a line holding the hash cannot be read.
+ * the first found is the one: one of the window's own records, read already, else one found in
+ * a pass over the file. Null when a line holding the hash cannot be read.
  */
-function knownResult(old: CardsLayout, bodyHash: string, title: string): KeyIdea | undefined | null {
-  const needle = Buffer.from(`"bodyHash":"${bodyHash}"`, 'utf8');
-  const { bytes } = old;
-  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + needle.length)) {
-    const from = bytes.lastIndexOf(10, at) + 1;
-    const to = bytes.indexOf(10, at);
-    let end = to < 0 ? bytes.length : to;
-    if (bytes[end - 1] === 0x2c) end--;
+function knownResult(old: CardsLayout, windowCards: readonly Card[], windowSkips: readonly SkippedNote[], bodyHash: string, title: string): KeyIdea | undefined | null {
+  const card = windowCards.find((c) => c.bodyHash === bodyHash && c.title === title);
+  if (card) return { answer: card.answer };
+  const skip = windowSkips.find((s) => s.bodyHash === bodyHash && s.title === title);
+  if (skip) return { skip: skip.reason };
+  for (const line of old.recordsHolding(`"bodyHash":"${bodyHash}"`)) {
     let record: { title?: unknown; bodyHash?: unknown; answer?: unknown; reason?: unknown };
     try {
-      record = JSON.parse(bytes.toString('utf8', from, end)) as typeof record;
+      record = JSON.parse(line) as typeof record;
     } catch {
       return null;
     }

@@ -3,7 +3,7 @@
 // the rename itself is on disk. A reader sees the old file or the new one, never a mix.
 // lowdb's own TextFileSync renames without any fsync, so paperdeck's lowdb documents go through
 // the adapter below instead.
-import { closeSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { SyncAdapter } from 'lowdb';
 import { UserError } from '../core/errors.js';
@@ -30,6 +30,27 @@ export function fsyncDir(dir: string): void {
 export function writeAll(fd: number, data: Buffer): void {
   let offset = 0;
   while (offset < data.length) offset += writeSync(fd, data, offset, data.length - offset);
+}
+
+/** Bytes [from, to) of the file open as `fd`: a piece of a new file copied from an old one, never held whole. */
+export interface FileRange {
+  fd: number;
+  from: number;
+  to: number;
+}
+
+/** The one buffer ranges are copied through (memory touched for the first time costs more than the copy). */
+let copyBuffer: Buffer | null = null;
+
+/** Copies `range` to the fd's position, 64 KiB at a time; throws if its file ends before `to`. */
+function copyRange(fd: number, { fd: from, from: start, to }: FileRange): void {
+  const buffer = (copyBuffer ??= Buffer.allocUnsafe(1 << 16));
+  for (let at = start; at < to; ) {
+    const n = readSync(from, buffer, 0, Math.min(buffer.length, to - at), at);
+    if (n === 0) throw new Error('the file copied from ended early');
+    writeAll(fd, buffer.subarray(0, n));
+    at += n;
+  }
 }
 
 /** Links followed before a write is given up as a loop (as the kernel's ELOOP limit). */
@@ -72,18 +93,22 @@ export interface WrittenFile {
 /**
  * Replaces `file` with `content` atomically and durably; when `file` is a symbolic link, the
  * file it points to is replaced (writeTarget), in its own folder. `content` may come in pieces,
- * written one after the other (a large file made of parts of others need not be copied whole).
+ * written one after the other (a large file made of parts of others need not be copied whole),
+ * and a piece may be a range of another open file, copied through one small buffer.
  * `durable: false` leaves out the two fsyncs, for a cache that checks itself when read (its
  * length, a hash of its content): still old or new after a kill, but a power cut may leave it
  * empty or torn, and then it is not used.
  */
-export function writeFileAtomicSync(path: string, content: string | Buffer | readonly Buffer[], { durable = true }: { durable?: boolean } = {}): WrittenFile {
+export function writeFileAtomicSync(path: string, content: string | Buffer | readonly (Buffer | FileRange)[], { durable = true }: { durable?: boolean } = {}): WrittenFile {
   const file = writeTarget(path);
   const tmp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
   const fd = openSync(tmp, 'w', 0o644);
   let written: WrittenFile;
   try {
-    for (const piece of typeof content === 'string' ? [Buffer.from(content, 'utf8')] : Buffer.isBuffer(content) ? [content] : content) writeAll(fd, piece);
+    for (const piece of typeof content === 'string' ? [Buffer.from(content, 'utf8')] : Buffer.isBuffer(content) ? [content] : content) {
+      if (Buffer.isBuffer(piece)) writeAll(fd, piece);
+      else copyRange(fd, piece);
+    }
     if (durable) fsyncSync(fd);
     const info = fstatSync(fd);
     written = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };

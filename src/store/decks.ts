@@ -3,16 +3,16 @@
 // notes file or folder elsewhere (an Obsidian vault, a git repository), read where it is.
 // This module is the only code that reads or writes them.
 import { DECK_NAME_RULE, isDeckName } from '../core/deck-name.js';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';
 import { UsageError, UserError } from '../core/errors.js';
 import { stripControl } from '../core/sanitize.js';
 import type { Card, CardsFile, NotesStamp } from '../core/types.js';
-import { fsyncDir, writeFileAtomicSync } from './atomic-file.js';
+import { fsyncDir, writeFileAtomicSync, type FileRange } from './atomic-file.js';
 import { isProcessAlive } from './processes.js';
 import { MAX_NOTES_BYTES, notesTooLargeMessage } from '../core/notes-size.js';
-import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, readFirstLine, readRegularFile, readRegularFileAndStat } from './read-file.js';
+import { MAX_DATA_FILE_BYTES, MAX_SMALL_FILE_BYTES, NotARegularFileError, openRegularFile, readFirstLine, readRegularFile, readRegularFileAndStat } from './read-file.js';
 import { cli } from '../core/invocation.js';
 
 export const CARDS_FILE = 'cards.json';
@@ -502,14 +502,24 @@ export interface CardsPlaces {
   skipped: ArrayLike<number>;
 }
 
-/** cards.json as its bytes, its head, and where each item of its lists is (cardsFileText's layout). */
+/**
+ * cards.json open, its head read, and where each item of its lists is (cardsFileText's layout):
+ * its records are read by place, never the whole file. Close it when done.
+ */
 export interface CardsLayout {
   head: CardsHeadLine;
   stat: FileStat;
-  bytes: Buffer;
   cards: ListLayout;
   retired: ListLayout;
   skipped: ListLayout;
+  /** The file, open: new files copy runs of its records from it (FileRange). */
+  fd: number;
+  /** Items [from, to) of `list`, each its line's text without the comma. */
+  items(list: ListLayout, from: number, to: number): string[];
+  /** The records whose line holds `text` (found in one pass over the file through a small buffer), each its line's text. */
+  recordsHolding(text: string): string[];
+  /** The whole file. */
+  bytes(): Buffer;
 }
 
 const LIST_KEYS = ['cards', 'retired', 'skipped'] as const;
@@ -564,43 +574,78 @@ export function cardsPlacesOf(bytes: Buffer): CardsPlaces | null {
 }
 
 /**
- * cards.json read with its records where `places` says, its head parsed and none of its records
- * parsed: null, having read nothing, when the file is missing or its stat is not `stat` (size,
- * mtime, inode: another file, or this one changed); null when the bytes at those places are not
- * the ends of records as cardsFileText lays them out, or anything fails. The caller then builds
- * in full, which reads the file whole and names any problem.
+ * cards.json open with its records where `places` says, its head parsed and none of its records
+ * read: null, having read nothing, when the file is missing or its stat is not `stat` (size,
+ * mtime, inode: another file, or this one changed); null when its head is not where `places`
+ * says or disagrees with it (counts, restBytes), or anything fails. A record read (`items`) is
+ * checked to be a line of its own, `{...}`, where it should be. The caller then builds in full,
+ * which reads the file whole and names any problem.
  */
 export function readCardsAt(decksDir: string, name: string, places: CardsPlaces, stat: FileStat): CardsLayout | null {
   const path = join(deckDir(decksDir, name), CARDS_FILE);
+  let fd: number;
   try {
-    const info = statSync(path);
-    if (info.size !== stat.size || info.mtimeMs !== stat.mtimeMs || info.ino !== stat.ino) return null;
-    const bytes = readRegularFile(path, MAX_DATA_FILE_BYTES, shown(path));
-    if (bytes === null || bytes.length !== stat.size) return null;
+    fd = openRegularFile(path, shown(path));
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.size !== stat.size || info.mtimeMs !== stat.mtimeMs || info.ino !== stat.ino) throw new Error('another file');
+    const size = info.size;
+    const read = (from: number, to: number): Buffer => {
+      const bytes = Buffer.allocUnsafe(to - from);
+      for (let filled = 0; filled < bytes.length; ) {
+        const n = readSync(fd, bytes, filled, bytes.length - filled, from + filled);
+        if (n === 0) throw new Error('cut short');
+        filled += n;
+      }
+      return bytes;
+    };
+    const first = read(0, places.head);
     const firstEnd = places.head - 1;
-    if (bytes[firstEnd] !== 10 || bytes[firstEnd - 1] !== 0x2c) return null;
-    const head = JSON.parse(`${bytes.toString('utf8', 0, firstEnd - 1)}}`) as CardsHeadLine;
+    if (first[firstEnd] !== 10 || first[firstEnd - 1] !== 0x2c || first.indexOf(10) !== firstEnd) throw new Error('no head');
+    const head = JSON.parse(`${first.toString('utf8', 0, firstEnd - 1)}}`) as CardsHeadLine;
     const { counts } = head;
-    if (head.version !== 1 || typeof counts !== 'object' || counts === null) return null;
-    if (places.head + head.restBytes !== bytes.length) return null;
+    if (head.version !== 1 || typeof counts !== 'object' || counts === null) throw new Error('not version 1');
+    if (places.head + head.restBytes !== size) throw new Error('not as long as it says');
     const lists: Partial<Record<(typeof LIST_KEYS)[number], ListLayout>> = {};
     for (const key of LIST_KEYS) {
       const list = places[key];
       const count = Math.max(0, list.length - 1);
-      if (count !== counts[key]) return null;
+      if (count !== counts[key]) throw new Error('counts differ');
       const starts = list instanceof Int32Array ? list.subarray(0, count) : Array.prototype.slice.call(list, 0, count);
       const ends = new Int32Array(count);
-      for (let i = 0; i < count; i++) {
-        const start = list[i]!;
-        const end = i < count - 1 ? list[i + 1]! - 2 : list[count]!;
-        // Each record a line of its own, "{...}", followed by ",\n" but the last.
-        if (bytes[start - 1] !== 10 || bytes[start] !== 0x7b || bytes[end - 1] !== 0x7d || bytes[end] !== (i < count - 1 ? 0x2c : 10)) return null;
-        ends[i] = end;
-      }
+      for (let i = 0; i < count; i++) ends[i] = i < count - 1 ? list[i + 1]! - 2 : list[count]!;
       lists[key] = { starts, ends };
     }
-    return { head, stat, bytes, cards: lists.cards!, retired: lists.retired!, skipped: lists.skipped! };
+    const items = (list: ListLayout, from: number, to: number): string[] => {
+      if (from >= to) return [];
+      const base = list.starts[from]! - 1;
+      // From the newline before the first to the byte after the last: both checked.
+      const bytes = read(base, list.ends[to - 1]! + 1);
+      const texts: string[] = [];
+      for (let k = from; k < to; k++) {
+        const start = list.starts[k]! - base;
+        const end = list.ends[k]! - base;
+        const last = k === list.starts.length - 1;
+        if (bytes[start - 1] !== 10 || bytes[start] !== 0x7b || bytes[end - 1] !== 0x7d || bytes[end] !== (last ? 10 : 0x2c)) throw new Error(`${shown(path)}: a record is not where the generate cache says`);
+        texts.push(bytes.toString('utf8', start, end));
+      }
+      return texts;
+    };
+    const recordsHolding = (text: string): string[] => {
+      const needle = Buffer.from(text, 'utf8');
+      const found: string[] = [];
+      for (const at of findAll(fd, size, needle)) {
+        const hit = recordAt(lists as Record<(typeof LIST_KEYS)[number], ListLayout>, at, at + needle.length);
+        if (hit) found.push(items(hit.list, hit.k, hit.k + 1)[0]!);
+      }
+      return found;
+    };
+    return { head, stat, cards: lists.cards!, retired: lists.retired!, skipped: lists.skipped!, fd, items, recordsHolding, bytes: () => read(0, size) };
   } catch {
+    closeSync(fd);
     return null;
   }
 }
@@ -655,7 +700,7 @@ export function holdCardsFile(decksDir: string, name: string): HeldCardsFile | n
 
 /**
  * Where the card at `position` is in cards.json's bytes, as cardsFileText lays them out: the
- * lines before it are skipped, not read (readCardsLayout checks the whole file). Null when the
+ * lines before it are skipped, not read (cardsPlacesOf checks the whole file). Null when the
  * bytes are not laid out so up to that line, or the head counts fewer cards.
  */
 function cardLineAt(bytes: Buffer, position: number): { start: number; end: number } | null {
@@ -682,6 +727,52 @@ function cardLineAt(bytes: Buffer, position: number): { start: number; end: numb
   return { start, end: last ? end : end - 1 };
 }
 
+/** Closes the cards.json `readCardsAt` opened. */
+export function closeCards(layout: CardsLayout): void {
+  try {
+    closeSync(layout.fd);
+  } catch {
+    // read-only: nothing to lose
+  }
+}
+
+/** Where `needle` starts in the file open as `fd` (of `size` bytes), read once through one 64 KiB buffer. */
+function findAll(fd: number, size: number, needle: Buffer): number[] {
+  const step = 1 << 16;
+  const buffer = Buffer.allocUnsafe(step + needle.length);
+  const found: number[] = [];
+  // Each piece read after the last needle.length - 1 bytes of the one before, so that no match is cut.
+  let kept = 0;
+  for (let at = 0; at < size; ) {
+    const n = readSync(fd, buffer, kept, Math.min(step, size - at), at);
+    if (n === 0) break;
+    const piece = buffer.subarray(0, kept + n);
+    for (let i = piece.indexOf(needle); i >= 0; i = piece.indexOf(needle, i + 1)) found.push(at - kept + i);
+    at += n;
+    const keep = Math.min(needle.length - 1, piece.length);
+    piece.copy(buffer, 0, piece.length - keep);
+    kept = keep;
+  }
+  return found;
+}
+
+/** The record whose line holds bytes [from, to), if any. */
+function recordAt(lists: Record<(typeof LIST_KEYS)[number], ListLayout>, from: number, to: number): { list: ListLayout; k: number } | null {
+  for (const key of LIST_KEYS) {
+    const list = lists[key];
+    let lo = 0;
+    let hi = list.starts.length - 1;
+    // The last record starting at or before `from`.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list.starts[mid]! <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    if (list.starts.length && list.starts[lo]! <= from && to <= list.ends[lo]!) return { list, k: lo };
+  }
+  return null;
+}
+
 /** Items of one list of a new cards.json: lines of JSON, or items [from, to) of the same list in the old one, copied as they are. */
 export type ItemRun = readonly string[] | { from: number; to: number };
 
@@ -691,8 +782,8 @@ export type ItemRun = readonly string[] | { from: number; to: number };
  * serialising, or even decoding, the others (cards/incremental.ts). With them, where each record
  * of the new file is.
  */
-export function cardsFileBytes(fields: CardsHeadFields, old: CardsLayout, lists: { cards: ItemRun[]; retired: ItemRun[]; skipped: ItemRun[] }): { pieces: Buffer[]; places: CardsPlaces } {
-  const pieces: Buffer[] = [];
+export function cardsFileBytes(fields: CardsHeadFields, old: CardsLayout, lists: { cards: ItemRun[]; retired: ItemRun[]; skipped: ItemRun[] }): { pieces: (Buffer | FileRange)[]; places: CardsPlaces } {
+  const pieces: (Buffer | FileRange)[] = [];
   const counts = { cards: 0, retired: 0, skipped: 0 };
   /** Where each record is, counted from the end of the head line (not known yet). */
   const places: Record<(typeof LIST_KEYS)[number], number[]> = { cards: [], retired: [], skipped: [] };
@@ -712,9 +803,11 @@ export function cardsFileBytes(fields: CardsHeadFields, old: CardsLayout, lists:
       if (count === 0) continue;
       text(items === 0 ? '[\n' : ',\n');
       if ('from' in run) {
-        const shift = at - layout.starts[run.from]!;
-        for (let k = run.from; k < run.to; k++) starts.push(layout.starts[k]! + shift);
-        push(old.bytes.subarray(layout.starts[run.from]!, layout.ends[run.to - 1]!));
+        const from = layout.starts[run.from]!;
+        const to = layout.ends[run.to - 1]!;
+        for (let k = run.from; k < run.to; k++) starts.push(layout.starts[k]! - from + at);
+        pieces.push({ fd: old.fd, from, to });
+        at += to - from;
       } else {
         let line = at;
         for (const item of run) {
@@ -787,7 +880,7 @@ export function readCardsHead(decksDir: string, name: string): CardsHead | null 
  * Writes cards.json atomically (temp file, fsync, rename): a crash leaves the old file whole.
  * Returns the file as written (its size, mtime and inode).
  */
-export function writeCardsFile(decksDir: string, name: string, text: string | readonly Buffer[]): FileStat {
+export function writeCardsFile(decksDir: string, name: string, text: string | readonly (Buffer | FileRange)[]): FileStat {
   const dir = deckDir(decksDir, name);
   try {
     removeTempFilesOfDeadWriters(dir);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashNotes } from '../../src/cards/freshness.js';
-import { cardsFileBytes, cardsFileText, cardsPlacesOf, readCardsAt, type CardsHeadFields, type CardsPlaces } from '../../src/store/decks.js';
+import { cardsFileBytes, cardsFileText, closeCards, cardsPlacesOf, readCardsAt, type CardsHeadFields, type CardsPlaces } from '../../src/store/decks.js';
 import { closeGenerateCache, compareCachedNotes, openGenerateCache, readCachedNotes, writeGenerateCache, type GenerateCacheHead } from '../../src/store/generate-cache.js';
 import { tempDir } from './helpers.js';
 
@@ -110,12 +110,23 @@ describe("cards.json's records by place", () => {
     const old = readCardsAt(decks, 'papers', places, { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino })!;
     expect(old.cards.starts).toHaveLength(5);
     const made = cardsFileBytes(fields, old, { cards: [{ from: 0, to: 2 }, [card(7), card(8)], { from: 3, to: 5 }], retired: [[card(5)]], skipped: [] });
-    const bytes = Buffer.concat(made.pieces);
+    // (Runs of old records are ranges of the old file, copied when written.)
+    const oldBytes = readFileSync(path);
+    const bytes = Buffer.concat(made.pieces.map((piece) => (Buffer.isBuffer(piece) ? piece : oldBytes.subarray(piece.from, piece.to))));
+    expect(made.pieces.filter((piece) => !Buffer.isBuffer(piece))).toHaveLength(2);
+    expect(old.recordsHolding('"id":"p-3"')).toEqual([card(3)]);
+    expect(old.recordsHolding('"bodyHash":"9"')).toEqual([card(9)]);
+    expect(old.recordsHolding('"nothing"')).toEqual([]);
+    closeCards(old);
     expect(bytes.toString()).toBe(cardsFileText(fields, [0, 1, 7, 8, 3, 4].map(card), [card(5)], []));
     const plain = ({ head, cards, retired, skipped }: CardsPlaces) => ({ head, cards: Array.from(cards), retired: Array.from(retired), skipped: Array.from(skipped) });
     expect(plain(made.places)).toEqual(plain(cardsPlacesOf(bytes)!));
     // Another file, or the same one with its records moved: not read.
     expect(readCardsAt(decks, 'papers', places, { size: info.size, mtimeMs: info.mtimeMs + 1, ino: info.ino })).toBeNull();
-    expect(readCardsAt(decks, 'papers', { ...places, cards: Array.from(places.cards, (at) => at + 1) }, { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino })).toBeNull();
+    const stat = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+    expect(readCardsAt(decks, 'papers', { ...places, head: places.head + 1 }, stat)).toBeNull();
+    const moved = readCardsAt(decks, 'papers', { ...places, cards: Array.from(places.cards, (at) => at + 1) }, stat)!;
+    expect(() => moved.items(moved.cards, 2, 3)).toThrow(/a record is not where the generate cache says/);
+    closeCards(moved);
   });
 });
