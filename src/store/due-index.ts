@@ -16,14 +16,14 @@
 // `titlesBytes`. `due` reads the columns where they lie in the bytes read, and the ids only when it
 // needs them: nothing is parsed a card. `cards --json` reads every card's whole state and title
 // from it (cli/quick-cards.ts), so it too needs neither cards.json nor the snapshot.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';
 import type { CardState, CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
 import type { QueueCard, QueueColumns, QueueState } from '../schedule/queue.js';
 import type { LogTail } from '../schedule/log-window.js';
 import { writeFileAtomicSync } from './atomic-file.js';
-import { MAX_DATA_FILE_BYTES, readRegularFile } from './read-file.js';
+import { MAX_DATA_FILE_BYTES, openRegularFile, readRegularFile } from './read-file.js';
 import type { DeckState } from './deck-state.js';
 import { CARDS_FILE, isRacy, type FileStat } from './decks.js';
 import { DUE_INDEX_FILE, SNAPSHOT_FILE, deckStateDir, deviceLogFile, localDeckDir } from './layout.js';
@@ -195,14 +195,18 @@ export function writeDueIndex(stateDir: string, deck: Pick<DeckState, 'name' | '
  * index was left (the caller then writes one from the state).
  */
 export function reheadDueIndex(stateDir: string, deck: string, was: FileStat, now: Omit<IndexedCards, 'cardsFile' | 'writtenHere'> & { generator: number }): boolean {
+  let fd: number | null = null;
   try {
     const dir = localDeckDir(stateDir, thisDevice().name, deck);
     const file = join(dir, DUE_INDEX_FILE);
-    const bytes = readRegularFile(file, MAX_DATA_FILE_BYTES);
-    if (bytes === null) return false;
-    const index = parseIndex(bytes);
-    if (!index) return false;
-    const { head } = index;
+    // The head alone is read; the columns, ids and titles are copied through a small buffer.
+    fd = openRegularFile(file);
+    const size = fstatSync(fd).size;
+    const line = readFirstLineOf(fd, MAX_HEAD_BYTES);
+    if (line === null) return false;
+    const parsed = parseIndexHead(line.toString('utf8'), line.length, size);
+    if (!parsed) return false;
+    const { head, start } = parsed;
     const made = head.cardsStat;
     if (head.device !== thisDevice().name || head.generator !== now.generator) return false;
     if (made.ino === undefined || made.ino !== was.ino || made.size !== was.size || made.mtimeMs !== was.mtimeMs) return false;
@@ -216,11 +220,30 @@ export function reheadDueIndex(stateDir: string, deck: string, was: FileStat, no
       notesStamps: [...now.notesStamps],
     };
     const headBytes = Buffer.from(`${JSON.stringify(renewed)}\n`, 'utf8');
-    const body = bytes.subarray(align8(bytes.indexOf(10) + 1));
-    writeFileAtomicSync(file, [headBytes, Buffer.alloc(align8(headBytes.length) - headBytes.length), body]);
+    writeFileAtomicSync(file, [headBytes, Buffer.alloc(align8(headBytes.length) - headBytes.length), { fd, from: start, to: size }]);
     return true;
   } catch {
     return false; // the caller writes one from the state, or leaves none
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** The most read of a due index for its head line. */
+const MAX_HEAD_BYTES = 1 << 20;
+
+/** The first line of the file open as `fd`, without its newline; null when there is none within `max` bytes. */
+function readFirstLineOf(fd: number, max: number): Buffer | null {
+  let bytes = Buffer.allocUnsafe(1 << 12);
+  let filled = 0;
+  for (;;) {
+    const n = readSync(fd, bytes, filled, bytes.length - filled, filled);
+    if (n === 0) return null;
+    const newline = bytes.subarray(filled, filled + n).indexOf(10);
+    if (newline >= 0) return bytes.subarray(0, filled + newline);
+    filled += n;
+    if (filled >= max) return null;
+    if (filled === bytes.length) bytes = Buffer.concat([bytes, Buffer.allocUnsafe(bytes.length)]);
   }
 }
 
@@ -365,28 +388,39 @@ function stringList(text: string, count: number, what: string): string[] {
 }
 
 /** The head and columns of an index file's bytes, or null when they are not an index of this version; the ids and titles are left to `ids` and `titles`. */
-function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; ids: () => string[]; titles: () => string[] } | null {
+/**
+ * The index's head line (`newline` its length), if it is one of this version and says the file
+ * is `size` bytes long; with where the columns, the ids and the titles start.
+ */
+function parseIndexHead(line: string, newline: number, size: number): { head: DueIndexHead; start: number; idsStart: number; titlesStart: number } | null {
   if (!LITTLE_ENDIAN) return null;
-  const newline = bytes.indexOf(10);
-  if (newline < 0) return null;
-  const head: unknown = JSON.parse(bytes.toString('utf8', 0, newline));
+  const head: unknown = JSON.parse(line);
   if (!isJsonObject(head) || head.schemaVersion !== DUE_INDEX_VERSION) return null;
   const { seq, logBytes, cardsStat, notesStamps, pointLine, cards: n, idsBytes, titlesBytes } = head;
   if (!Number.isInteger(seq) || !Number.isInteger(logBytes) || !isJsonObject(cardsStat) || !Array.isArray(notesStamps)) return null;
   if ((seq as number) > 0 && typeof pointLine !== 'string') return null;
-  for (const size of [n, idsBytes, titlesBytes]) if (!Number.isSafeInteger(size) || (size as number) < 0) return null;
-  const count = n as number;
+  for (const count of [n, idsBytes, titlesBytes]) if (!Number.isSafeInteger(count) || (count as number) < 0) return null;
   const start = align8(newline + 1);
-  const idsStart = start + count * CARD_BYTES;
+  const idsStart = start + (n as number) * CARD_BYTES;
   const titlesStart = idsStart + (idsBytes as number);
-  if (bytes.length !== titlesStart + (titlesBytes as number)) return null;
+  if (size !== titlesStart + (titlesBytes as number)) return null;
+  return { head: head as unknown as DueIndexHead, start, idsStart, titlesStart };
+}
+
+function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; ids: () => string[]; titles: () => string[] } | null {
+  const newline = bytes.indexOf(10);
+  if (newline < 0) return null;
+  const parsed = parseIndexHead(bytes.toString('utf8', 0, newline), newline, bytes.length);
+  if (!parsed) return null;
+  const { head, start, idsStart, titlesStart } = parsed;
+  const count = head.cards;
   // Views into the bytes read, where they sit at an address the columns can start at; else one aligned copy.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(new Uint8Array(bytes));
   const columns = columnsIn(aligned, start, count);
   let ids: string[] | null = null;
   let titles: string[] | null = null;
   return {
-    head: head as unknown as DueIndexHead,
+    head,
     columns,
     ids: () => (ids ??= stringList(aligned.toString('utf8', idsStart, titlesStart), count, 'card ids')),
     titles: () => (titles ??= stringList(aligned.toString('utf8', titlesStart, aligned.length), count, 'titles')),
