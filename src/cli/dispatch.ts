@@ -3,7 +3,7 @@
 // command's module, imported only when that command runs.
 import { clockFromEnv } from '../core/clock.js';
 import { resolvePlaces } from '../core/paths.js';
-import { cleanOutput, safeJsonPieces, toSafeLine } from '../core/sanitize.js';
+import { cleanOutput, SafeJsonBytes, safeJsonPieces, toSafeLine } from '../core/sanitize.js';
 import { loadTextWidths } from '../core/text.js';
 import type { CommandArgs } from './args.js';
 import type { CommandContext } from './context.js';
@@ -42,6 +42,13 @@ function makeContext(flags: Invocation['flags']): CommandContext {
     // JSON escapes what a terminal would act on instead: the data stays whole.
     // In pieces: a 4 MB document is never one string (core/sanitize.ts safeJsonPieces).
     outJson: (value) => {
+      if (value instanceof SafeJsonBytes) {
+        // Each chunk's memory is made again for the next only once it was written out whole
+        // (a file, or a pipe or terminal written synchronously, as on Linux and macOS).
+        const { chunks } = value;
+        for (let next = chunks.next(); !next.done; next = chunks.next(process.stdout.writableLength === 0)) process.stdout.write(next.value);
+        return;
+      }
       for (const piece of safeJsonPieces(value)) process.stdout.write(piece);
     },
     err: (text) => process.stderr.write(cleanOutput(text, false)),

@@ -1,6 +1,9 @@
 // `paperdeck cards [DECK] --json` on the quick path: every row from the deck's due index
 // (store/due-index.ts), which holds each card's title and whole state, so that neither cards.json
-// nor the snapshot is parsed and the full program is not loaded. It answers only when the index
+// nor the snapshot is parsed and the full program is not loaded. The document is made as bytes
+// (card-rows.ts cardRowsBytes), the ids' and titles' JSON text copied from the index as it is
+// (when it is already safeJson's: rawJsonStrings), into one buffer written out 64 KiB at a time:
+// some 4.5 MB of text never become strings. It answers only when the index
 // gives exactly what the full program would print, and hands everything else over to it
 // (hand-over.ts), before printing anything:
 //
@@ -20,8 +23,8 @@ import { DEFAULT_WEIGHTS } from '../schedule/parameters.js';
 import { forgettingCurve, retrievabilityWith } from '../schedule/forgetting-curve.js';
 import { CardStateKind } from '../core/types.js';
 import { isoTime } from '../core/iso-time.js';
-import { SafeJsonText } from '../core/sanitize.js';
-import { cardRow, cardRowsJson, round4, rowJson } from './card-rows.js';
+import { SafeJsonBytes, SafeJsonText } from '../core/sanitize.js';
+import { cardRow, cardRowsBytes, cardRowsJson, round4, rowRest, rowText, type RowBytes } from './card-rows.js';
 import { stateName } from '../schedule/card-state.js';
 import { HandOverToFullProgram } from './hand-over.js';
 
@@ -36,7 +39,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
 }
 
 /** The document `cards --json` prints, from the due index; null when the full program must make it. */
-function indexedRows(ctx: CommandContext, requested: unknown): SafeJsonText | null {
+function indexedRows(ctx: CommandContext, requested: unknown): SafeJsonText | SafeJsonBytes | null {
   const { decksDir, stateDir } = ctx.places;
   try {
     const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
@@ -56,9 +59,26 @@ function indexedRows(ctx: CommandContext, requested: unknown): SafeJsonText | nu
       const kind = columns.state[i]!;
       if (kind > 3 && kind !== NOT_ANSWERED) return null;
     }
+    const now = ctx.clock.now();
+    const raw = index.deck.rawIdsAndTitles();
+    if (raw) {
+      // Bytes: the ids' and titles' text copied from the index as it is, the other fields
+      // written as they are read. One row object, filled again for each card.
+      const { bytes, ids, titles } = raw;
+      const row: RowBytes = { bytes, idFrom: 0, idTo: 0, titleFrom: 0, titleTo: 0, rest: { ...NEW_REST } };
+      return new SafeJsonBytes(
+        cardRowsBytes(deck, length, (i) => {
+          row.idFrom = ids[i]!;
+          row.idTo = ids[i + 1]! - 1;
+          row.titleFrom = titles[i]!;
+          row.titleTo = titles[i + 1]! - 1;
+          fillRest(row.rest, columns, i, now);
+          return row;
+        }),
+      );
+    }
     const ids = index.deck.ids();
     const titles = index.deck.titles();
-    const now = ctx.clock.now();
     return new SafeJsonText(cardRowsJson(deck, length, (i) => indexedRowJson(columns, i, ids[i]!, titles[i]!, now)));
   } catch {
     return null;
@@ -69,26 +89,37 @@ const DAY_MS = 86_400_000;
 
 /** rowJson(cardRow(...)) of card `i`, read straight from the columns: no card state is made for it. */
 function indexedRowJson(columns: DueColumns, i: number, id: string, title: string, now: number): string {
+  const rest = { ...NEW_REST };
+  fillRest(rest, columns, i, now);
+  const { due, lastReview } = rest;
+  return rowText(id, title, rowRest({ ...rest, due: due === null ? null : isoTime(due), lastReview: lastReview === null ? null : isoTime(lastReview) }));
+}
+
+const NEW_REST: RowBytes['rest'] = { state: 'new', due: null, stability: null, difficulty: null, retrievability: null, reps: 0, lapses: 0, suspended: false, buried: false, leech: false, scheduledDays: 0, lastReview: null };
+
+/** cardRow(...)'s fields after the title for card `i`, into `rest`, the times as ms. */
+function fillRest(rest: RowBytes['rest'], columns: DueColumns, i: number, now: number): void {
   const kind = columns.state[i]!;
-  if (kind === NOT_ANSWERED || kind === CardStateKind.New) return rowJson(cardRow({ id, title }, stateInColumns(columns, i), (state) => retrievabilityWith(DEFAULT_WEIGHTS, state, now), now));
+  if (kind === NOT_ANSWERED || kind === CardStateKind.New) {
+    const stored = stateInColumns(columns, i);
+    const row = cardRow({ id: '', title: '' }, stored, (state) => retrievabilityWith(DEFAULT_WEIGHTS, state, now), now);
+    Object.assign(rest, row, { due: row.due === null ? null : stored!.due, lastReview: stored?.lastReview ?? null });
+    return;
+  }
   const stability = columns.stability[i]!;
   const lastReview = columns.lastReview[i]!;
   const buriedUntil = columns.buriedUntil[i]!;
   const known = !Number.isNaN(lastReview);
-  return rowJson({
-    id,
-    title,
-    state: stateName(kind as CardStateKind),
-    due: isoTime(columns.due[i]!),
-    stability: round4(stability),
-    difficulty: round4(columns.difficulty[i]!),
-    retrievability: known && stability > 0 ? round4(forgettingCurve(DEFAULT_WEIGHTS, Math.max(0, now - lastReview) / DAY_MS, stability)) : null,
-    reps: columns.reps[i]!,
-    lapses: columns.lapses[i]!,
-    suspended: columns.suspended[i] === 1,
-    buried: !Number.isNaN(buriedUntil) && buriedUntil > now,
-    leech: columns.leech[i] === 1,
-    scheduledDays: columns.scheduledDays[i]!,
-    lastReview: known ? isoTime(lastReview) : null,
-  });
+  rest.state = stateName(kind as CardStateKind);
+  rest.due = columns.due[i]!;
+  rest.stability = round4(stability);
+  rest.difficulty = round4(columns.difficulty[i]!);
+  rest.retrievability = known && stability > 0 ? round4(forgettingCurve(DEFAULT_WEIGHTS, Math.max(0, now - lastReview) / DAY_MS, stability)) : null;
+  rest.reps = columns.reps[i]!;
+  rest.lapses = columns.lapses[i]!;
+  rest.suspended = columns.suspended[i] === 1;
+  rest.buried = !Number.isNaN(buriedUntil) && buriedUntil > now;
+  rest.leech = columns.leech[i] === 1;
+  rest.scheduledDays = columns.scheduledDays[i]!;
+  rest.lastReview = known ? lastReview : null;
 }

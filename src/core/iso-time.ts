@@ -28,3 +28,37 @@ export function isoTime(ms: number): string {
   const seconds = Math.floor(inDay / 1000) % 60;
   return `${prefix}${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(inDay % 1000, 3)}Z`;
 }
+
+/**
+ * isoTime(ms)'s characters written into `bytes` at `at` (one byte each: they are ASCII), for a
+ * time within the fast range; the position after them, or -1 for a time outside it (the caller
+ * then writes isoTime's string, which throws as toISOString does).
+ */
+export function isoTimeInto(bytes: Uint8Array, at: number, ms: number): number {
+  if (!(ms >= 0 && ms < FAST_UNTIL)) return -1;
+  const whole = Math.floor(ms);
+  const day = Math.floor(whole / DAY_MS);
+  let prefix = datePrefixes.get(day);
+  if (prefix === undefined) {
+    if (datePrefixes.size >= 4096) datePrefixes.clear();
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    datePrefixes.set(day, prefix);
+  }
+  for (let k = 0; k < prefix.length; k++) bytes[at++] = prefix.charCodeAt(k);
+  const inDay = whole - day * DAY_MS;
+  const two = (n: number) => {
+    bytes[at++] = 0x30 + Math.floor(n / 10);
+    bytes[at++] = 0x30 + (n % 10);
+  };
+  two(Math.floor(inDay / 3_600_000));
+  bytes[at++] = 0x3a;
+  two(Math.floor(inDay / 60_000) % 60);
+  bytes[at++] = 0x3a;
+  two(Math.floor(inDay / 1000) % 60);
+  bytes[at++] = 0x2e;
+  const milli = inDay % 1000;
+  bytes[at++] = 0x30 + Math.floor(milli / 100);
+  two(milli % 100);
+  bytes[at++] = 0x5a;
+  return at;
+}

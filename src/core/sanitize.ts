@@ -2,6 +2,8 @@
 // characters in it could move the cursor, change colours or retitle the window, so they are
 // removed on the way in (and again on the way out, for text that came from elsewhere).
 
+import { isUtf8 } from 'node:buffer';
+
 // CSI, OSC, DCS/PM/APC strings and two-character escapes, in both 7-bit and 8-bit forms.
 // A string's body stops at the first BEL, ESC or ST, so the match is linear: an unterminated
 // one cannot send the regex back over the rest of a 20 MB file.
@@ -103,6 +105,61 @@ export function* safeJsonPieces(value: unknown): Generator<string> {
   if (value instanceof SafeJsonText) yield* value.pieces;
   else for (const piece of jsonPieces(value)) yield escapeRaw(piece);
   yield '\n';
+}
+
+/**
+ * Where each string of a JSON list of `count` strings in `bytes` [from, to) starts, when the list
+ * is laid out as JSON.stringify writes it (`["a","b"]`) and each string's text is already what
+ * safeJsonString makes of the string it stands for: UTF-8, no escape but those JSON.stringify
+ * writes (\" \\ \b \f \n \r \t and \u00XX below 0x20), nothing RAW_IN_JSON matches. Then the
+ * strings' bytes can go into safeJson's text as they are, none of them decoded. count + 1
+ * numbers: string k, quotes included, is bytes [starts[k], starts[k + 1] - 1). Null when the
+ * list is not so (JSON.parse then says whether it is a list at all).
+ */
+export function rawJsonStrings(bytes: Uint8Array, from: number, to: number, count: number): Int32Array | null {
+  if (to - from < 2 || bytes[from] !== 0x5b || bytes[to - 1] !== 0x5d || !isUtf8(bytes.subarray(from, to))) return null;
+  const starts = new Int32Array(count + 1);
+  let at = from + 1;
+  const last = to - 1;
+  for (let k = 0; k < count; k++) {
+    starts[k] = at;
+    if (bytes[at] !== 0x22) return null;
+    at++;
+    for (;;) {
+      if (at >= last) return null;
+      const b = bytes[at]!;
+      if (b === 0x22) break;
+      if (b < 0x20 || b === 0x7f) return null;
+      if (b === 0x5c) {
+        const next = bytes[at + 1]!;
+        if (next === 0x22 || next === 0x5c || next === 0x62 || next === 0x66 || next === 0x6e || next === 0x72 || next === 0x74) at += 2;
+        // \u00XX for a control character with no short escape: 00-07, 0b, 0e-1f (hex digits in lower case).
+        else if (next === 0x75 && bytes[at + 2] === 0x30 && bytes[at + 3] === 0x30 && (bytes[at + 4] === 0x30 || bytes[at + 4] === 0x31) && isLowerHex(bytes[at + 5]!)) at += 6;
+        else return null;
+        continue;
+      }
+      // C1 controls (U+0080-009F), bidi overrides and isolates (U+202A-202E, U+2066-2069): escaped by escapeRaw.
+      if (b === 0xc2 && bytes[at + 1]! >= 0x80 && bytes[at + 1]! <= 0x9f) return null;
+      if (b === 0xe2 && ((bytes[at + 1] === 0x80 && bytes[at + 2]! >= 0xaa && bytes[at + 2]! <= 0xae) || (bytes[at + 1] === 0x81 && bytes[at + 2]! >= 0xa6 && bytes[at + 2]! <= 0xa9))) return null;
+      at++;
+    }
+    at++;
+    if (bytes[at] !== (k < count - 1 ? 0x2c : 0x5d)) return null;
+    at++;
+  }
+  starts[count] = count === 0 ? to : at;
+  return (count === 0 ? at === last : at === to) ? starts : null;
+}
+
+const isLowerHex = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66);
+
+/**
+ * A document's text as safeJson would write it, made by hand as UTF-8 bytes, last newline
+ * included, in chunks. After each chunk the writer tells the generator whether that chunk was
+ * written out whole (`next(true)`): it may then make the next one in the same memory.
+ */
+export class SafeJsonBytes {
+  constructor(readonly chunks: Generator<Uint8Array, void, boolean>) {}
 }
 
 /**

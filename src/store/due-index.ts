@@ -31,6 +31,7 @@ import { thisDevice } from './device.js';
 import { deviceLogFiles, isAfter, mergedTail, type MergeKey, type ReadLog } from './merged-log.js';
 import { drain, fileSize, headerStillArriving, lastEntries, lineEndingAt, LogCorruption, readHeader, scanEntryBatches, withFile } from './review-log.js';
 import { isJsonObject } from './schema.js';
+import { rawJsonStrings } from '../core/sanitize.js';
 
 const DUE_INDEX_VERSION = 3;
 
@@ -343,6 +344,12 @@ export interface IndexedDeck {
   ids(): string[];
   titles(): string[];
   /**
+   * The ids and titles as the JSON text of safeJsonString, in the index's own bytes, none of them
+   * decoded (core/sanitize.ts rawJsonStrings: string k of a list is [starts[k], starts[k + 1] - 1)
+   * of `bytes`); null when a list holds text safeJson writes otherwise, or is damaged.
+   */
+  rawIdsAndTitles(): { bytes: Buffer; ids: Int32Array; titles: Int32Array } | null;
+  /**
    * False when an entry past the index's point was made on a state other than the index's for
    * its card, in a deck with other machines' logs: a full read would merge it again
    * (store/merged-log.ts), so only the fields the queue reads are sure.
@@ -407,7 +414,7 @@ function parseIndexHead(line: string, newline: number, size: number): { head: Du
   return { head: head as unknown as DueIndexHead, start, idsStart, titlesStart };
 }
 
-function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; ids: () => string[]; titles: () => string[] } | null {
+function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; ids: () => string[]; titles: () => string[]; rawIdsAndTitles: IndexedDeck['rawIdsAndTitles'] } | null {
   const newline = bytes.indexOf(10);
   if (newline < 0) return null;
   const parsed = parseIndexHead(bytes.toString('utf8', 0, newline), newline, bytes.length);
@@ -424,6 +431,11 @@ function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; i
     columns,
     ids: () => (ids ??= stringList(aligned.toString('utf8', idsStart, titlesStart), count, 'card ids')),
     titles: () => (titles ??= stringList(aligned.toString('utf8', titlesStart, aligned.length), count, 'titles')),
+    rawIdsAndTitles: () => {
+      const idStarts = rawJsonStrings(aligned, idsStart, titlesStart, count);
+      const titleStarts = idStarts && rawJsonStrings(aligned, titlesStart, aligned.length, count);
+      return titleStarts ? { bytes: aligned, ids: idStarts!, titles: titleStarts } : null;
+    },
   };
 }
 
@@ -462,7 +474,7 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
     },
   };
   let positions: Map<string, number> | null = null;
-  const indexed: IndexedDeck = { length: doc.cards, columns: stored, ids, titles: index.titles, exact: true, torn: false, cardsStat: doc.cardsStat };
+  const indexed: IndexedDeck = { length: doc.cards, columns: stored, ids, titles: index.titles, rawIdsAndTitles: index.rawIdsAndTitles, exact: true, torn: false, cardsStat: doc.cardsStat };
   /** A card's state as an entry past the index's point left it (a card no longer in the deck is not counted). */
   const setState = (entry: LogEntry, merging: boolean) => {
     positions ??= new Map(ids().map((id, i) => [id, i]));

@@ -14,7 +14,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { playSession } from '../helpers/study-session.js';
 import { CardStateKind, type CardState } from '../../src/core/types.js';
 import { safeJsonPieces, JsonList, SafeJsonText } from '../../src/core/sanitize.js';
-import { cardRow, cardRowsJson, rowJson, type CardRow } from '../../src/cli/card-rows.js';
+import { cardRow, cardRowsBytes, cardRowsJson, rowJson, type CardRow } from '../../src/cli/card-rows.js';
 import { forgettingCurve, retrievabilityWith } from '../../src/schedule/forgetting-curve.js';
 import { DEFAULT_WEIGHTS } from '../../src/schedule/parameters.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
@@ -241,5 +241,32 @@ describe('the quick path computes', () => {
     // Numbers JSON writes as null, and -0.
     const odd: CardRow = { ...rowAt(0), stability: Infinity, difficulty: -0, retrievability: NaN };
     expect(rowJson(odd)).toBe(JSON.stringify([odd], null, 2).slice(2, -2).replace(/^/gm, '  '));
+  });
+
+  it('the same bytes, made in chunks with the ids and titles copied as JSON text, whether a chunk is made again in the same memory or not', () => {
+    const now = 1_780_400_000_000;
+    const titles = ['plain', 'quo"te\\', 'ünï 🧠 — “x”', '', 'tab\tand\u0001'];
+    const row = (i: number) => {
+      const stored = i % 5 === 4 ? undefined : states[i % states.length];
+      return { row: cardRow({ id: `card-${i}`, title: titles[i % titles.length]! }, stored, (s) => retrievabilityWith(DEFAULT_WEIGHTS, s, now), now), stored };
+    };
+    for (const count of [0, 1, 700]) {
+      const expected = [...safeJsonPieces(new SafeJsonText(cardRowsJson('dëck "x"', count, (i) => rowJson(row(i).row))))].join('');
+      for (const reuse of [true, false]) {
+        const chunks: Buffer[] = [];
+        const made = cardRowsBytes('dëck "x"', count, (i) => {
+          const { row: r, stored } = row(i);
+          const ids = Buffer.from(JSON.stringify(r.id));
+          const titled = Buffer.concat([ids, Buffer.from(JSON.stringify(r.title))]);
+          const { id: _, title: __, ...rest } = r;
+          // Times as ms, as the due index holds them.
+          return { bytes: titled, idFrom: 0, idTo: ids.length, titleFrom: ids.length, titleTo: titled.length, rest: { ...rest, due: r.due === null ? null : stored!.due, lastReview: r.lastReview === null ? null : stored!.lastReview } };
+        });
+        // Written out at once (a copy kept), or kept as they are (the writer is told so).
+        for (let next = made.next(); !next.done; next = made.next(reuse)) chunks.push(reuse ? Buffer.from(next.value) : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+        expect(Buffer.concat(chunks).toString('utf8'), `${count} rows, ${reuse ? 'one buffer' : 'new buffers'}`).toBe(expected);
+        if (count === 700) expect(chunks.length).toBeGreaterThan(2);
+      }
+    }
   });
 });

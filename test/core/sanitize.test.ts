@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonList, safeJson, safeJsonPieces, stripControl, toSafeLine } from '../../src/core/sanitize.js';
+import { JsonList, rawJsonStrings, safeJson, safeJsonPieces, safeJsonString, stripControl, toSafeLine } from '../../src/core/sanitize.js';
 
 describe('stripControl', () => {
   it('removes CSI, OSC and DCS sequences, C0/C1 controls and bidi overrides; keeps tabs and newlines', () => {
@@ -55,5 +55,25 @@ describe('JSON output', () => {
       if (expected.length > 200_000) expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(expected.length / 3);
     }
   });
-});
 
+  it('finds each string of a JSON list whose text is already safeJson\'s, and only then', () => {
+    const list = ['plain', 'quo"te\\', 'ünï 🧠 — “x”', '', 'tab\t\u0001\n', '\u001f'];
+    const bytes = Buffer.from(`xx${JSON.stringify(list)}yy`);
+    const starts = rawJsonStrings(bytes, 2, bytes.length - 2, list.length)!;
+    expect(starts).not.toBeNull();
+    list.forEach((text, k) => expect(bytes.toString('utf8', starts[k]!, starts[k + 1]! - 1)).toBe(safeJsonString(text)));
+    expect(rawJsonStrings(Buffer.from('[]'), 0, 2, 0)).not.toBeNull();
+    // What safeJson writes otherwise: DEL, C1 controls, bidi overrides and isolates.
+    for (const odd of ['del \u007f', 'c1 \u0085', 'bidi \u202e', 'isolate \u2068']) {
+      const text = Buffer.from(JSON.stringify(['a', odd]));
+      expect(rawJsonStrings(text, 0, text.length, 2), odd).toBeNull();
+    }
+    // Escapes JSON.stringify does not write, a lone surrogate, bytes not UTF-8, a wrong count, not a list of strings.
+    for (const text of ['["\\/"]', '["\\u0041"]', '["\\ud800"]', '["a","b"]', '["a",1]', '["a" ]', '"a"']) {
+      const raw = Buffer.from(text);
+      expect(rawJsonStrings(raw, 0, raw.length, 1), text).toBeNull();
+    }
+    const latin = Buffer.from('["caf\xe9"]', 'latin1');
+    expect(rawJsonStrings(latin, 0, latin.length, 1)).toBeNull();
+  });
+});
