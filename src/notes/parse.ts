@@ -150,23 +150,23 @@ const MAX_CONTINUED_FILES = 3;
  * a README or index, is that note continued: no paper of its own (read as no paper, with why).
  */
 export function setAsideContinuations(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): ParsedNotes[] {
-  const notesIn = new Map<string, { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]>();
+  // Per folder: how many notes files it holds, and its README or index if that is one paper's.
+  const folders = new Map<string, { files: number; heads: (typeof files)[number][] }>();
   for (const f of files) {
     const dir = posix.dirname(f.file);
-    notesIn.set(dir, [...(notesIn.get(dir) ?? []), f]);
+    let folder = folders.get(dir);
+    if (!folder) folders.set(dir, (folder = { files: 0, heads: [] }));
+    folder.files++;
+    if (f.parsed.entries.length === 1 && FOLDER_README.test(posix.basename(f.file, posix.extname(f.file)))) folder.heads.push(f);
   }
   return files.map(({ file, parsed }) => {
-    if (parsed.entries.length === 0) return parsed;
+    const folder = folders.get(posix.dirname(file))!;
+    if (parsed.entries.length === 0 || folder.heads.length === 0) return parsed;
     const name = posix.basename(file, posix.extname(file));
-    const here = notesIn.get(posix.dirname(file)) ?? [];
     // (One-paper notes side by side link to each other as works they cite: only a README or
     // index heads a paper's folder, and a folder of several notes is no one paper's.)
-    const main = here.find(
-      (other) =>
-        other.file !== file &&
-        other.parsed.entries.length === 1 &&
-        FOLDER_README.test(posix.basename(other.file, posix.extname(other.file))) &&
-        (CONTINUATION_NAME.test(name) || (other.linked.has(file) && here.length <= MAX_CONTINUED_FILES)),
+    const main = folder.heads.find(
+      (head) => head.file !== file && (CONTINUATION_NAME.test(name) || (head.linked.has(file) && folder.files <= MAX_CONTINUED_FILES)),
     );
     if (main === undefined || FOLDER_README.test(name)) return parsed;
     const why = `the rest of ${posix.basename(main.file)}'s note on "${main.parsed.entries[0]!.title}", not a paper of its own`;
