@@ -13,24 +13,7 @@ import { interactiveEnv } from './env.js';
 import { PtyProgram } from './pty.js';
 import { dueIndexOf } from '../helpers/state-paths.js';
 
-const NOW = '2027-03-01T10:00:00Z';
-const NOTES = `Monday morning
-
-C1: Alpha Paper Title
-
-Some remarks about the talk.
-Key idea: Alpha shows that recursion makes programs generalize.
-
-C2: Beta Paper Title
-
-More remarks.
-Key idea: Beta treats graph generation as sequence generation.
-
-C3: Gamma Paper Title
-
-Even more remarks.
-Key idea: Gamma normalizes the normalizers.
-`;
+import { NOTES, NOW } from './tiny-deck.js';
 
 let bin: string;
 let work: string;
