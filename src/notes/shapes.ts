@@ -618,6 +618,11 @@ class PaperReader {
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b]!;
       const loneTitle = lone.get(block);
+      if (loneTitle?.course) {
+        finish();
+        this.notPaper(loneTitle.title, block.line, COURSE_WHY);
+        continue;
+      }
       if (loneTitle !== undefined) {
         finish();
         current = { ...loneTitle, line: block.line, note: new NoteText(), session, part: 'body' };
@@ -626,6 +631,11 @@ class PaperReader {
       }
       if (block.kind === 'paragraph') {
         const titled = paragraphPaper(block.inline, only);
+        if (titled?.course) {
+          finish();
+          this.notPaper(titled.title, block.line, COURSE_WHY);
+          continue;
+        }
         if (titled) {
           finish();
           current = { ...titled, line: block.line, note: new NoteText(), session, part: 'body' };
@@ -735,7 +745,7 @@ class PaperReader {
         continue;
       }
       if (paper.course) {
-        this.notPaper(paper.title, item.line, 'a video or a course (its title links to one), not a paper');
+        this.notPaper(paper.title, item.line, COURSE_WHY);
         continue;
       }
       const note = new NoteText();
@@ -829,6 +839,8 @@ interface TitledParagraph {
   summary: Inline;
   /** What made the title: bold or a link; null for a code line. */
   via: LeadTitle['via'] | null;
+  /** Titled by a link to a video or a course (see VIDEO_OR_COURSE). */
+  course?: boolean;
 }
 
 const CODE_LINE = /^\s*(?:\*\*|__)?[Cc](\d{1,9})(?:\*\*|__)?\s*(?::|[-–—](?=\s))(?:\*\*|__)?\s*(\S.*)$/;
@@ -880,7 +892,7 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
   } else if (afterText !== '') {
     summary = [...stripSeparator(after), { kind: 'break' }, ...rest];
   }
-  return { title: paperTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via };
+  return { title: paperTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via, ...(lead.via === 'link' && lead.href !== null && VIDEO_OR_COURSE.test(lead.href) ? { course: true } : {}) };
 }
 
 // "[Subscribe to our newsletter](...)", "[Join our Discord](...)": a link asking the reader to do
@@ -1204,6 +1216,7 @@ function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
   };
 }
 
+const COURSE_WHY = 'a video or a course (its title links to one), not a paper';
 // "[CS234: Reinforcement Learning](youtube.com/playlist?...)", "[Deep RL](coursera.org/...)": a
 // title linked to a video or a course names a video or a course.
 const VIDEO_OR_COURSE = /^https?:\/\/(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|vimeo\.com|coursera\.org|udacity\.com|edx\.org|udemy\.com|classcentral\.com)\//i;

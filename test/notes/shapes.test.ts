@@ -1637,6 +1637,17 @@ describe('videos and courses in a reading list', () => {
     expect(entries.map((e) => e.title)).toEqual(['Human-level control through deep reinforcement learning']);
     expect(notPapers.filter((n) => n.why.startsWith('a video or a course')).map((n) => n.line)).toEqual([5, 7]);
   });
+
+  it('reads a link line to a video or a course as no paper, and the papers around it as papers', () => {
+    const notes = [
+      '📝 [Deep Equilibrium Models](https://arxiv.org/abs/1909.01377)', '> One weight-tied layer solved for its fixed point replaces a deep stack.', '',
+      '📝 [Deep Learning Lectures, Spring 2020](https://www.youtube.com/playlist?list=PLxyz)', '> Lectures on optimisation and generalisation.', '',
+      '📝 [Neural Ordinary Differential Equations](https://arxiv.org/abs/1806.07366)', '> An ODE solver over a learned vector field replaces residual layers.', '',
+    ].join('\n');
+    const { entries, notPapers } = read('links.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Deep Equilibrium Models', 'Neural Ordinary Differential Equations']);
+    expect(notPapers.filter((n) => n.why.startsWith('a video or a course')).map((n) => n.line)).toEqual([4]);
+  });
 });
 
 describe('a bracketed link after a title', () => {
