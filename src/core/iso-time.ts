@@ -16,12 +16,7 @@ export function isoTime(ms: number): string {
   if (!(ms >= 0 && ms < FAST_UNTIL)) return new Date(ms).toISOString();
   const whole = Math.floor(ms); // as Date truncates a time value
   const day = Math.floor(whole / DAY_MS);
-  let prefix = datePrefixes.get(day);
-  if (prefix === undefined) {
-    if (datePrefixes.size >= 4096) datePrefixes.clear();
-    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
-    datePrefixes.set(day, prefix);
-  }
+  const prefix = datePrefix(day);
   const inDay = whole - day * DAY_MS;
   const hours = Math.floor(inDay / 3_600_000);
   const minutes = Math.floor(inDay / 60_000) % 60;
@@ -38,12 +33,7 @@ export function isoTimeInto(bytes: Uint8Array, at: number, ms: number): number {
   if (!(ms >= 0 && ms < FAST_UNTIL)) return -1;
   const whole = Math.floor(ms);
   const day = Math.floor(whole / DAY_MS);
-  let prefix = datePrefixes.get(day);
-  if (prefix === undefined) {
-    if (datePrefixes.size >= 4096) datePrefixes.clear();
-    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
-    datePrefixes.set(day, prefix);
-  }
+  const prefix = datePrefix(day);
   for (let k = 0; k < prefix.length; k++) bytes[at++] = prefix.charCodeAt(k);
   const inDay = whole - day * DAY_MS;
   const two = (n: number) => {
@@ -61,4 +51,15 @@ export function isoTimeInto(bytes: Uint8Array, at: number, ms: number): number {
   two(milli % 100);
   bytes[at++] = 0x5a;
   return at;
+}
+
+/** "2026-12-07T" for day `day` since the epoch: worked out once per day, a few thousand days kept. */
+function datePrefix(day: number): string {
+  let prefix = datePrefixes.get(day);
+  if (prefix === undefined) {
+    if (datePrefixes.size >= 4096) datePrefixes.clear();
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    datePrefixes.set(day, prefix);
+  }
+  return prefix;
 }
