@@ -399,6 +399,7 @@ function withoutReferenceMarks(line: string): string {
     .trim();
 }
 
-function capitalise(text: string): string {
+/** The text with its first letter in capitals. */
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -16,7 +16,7 @@
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
-import { isAuthorLine, isPersonName, NoteText } from './note-text.js';
+import { capitalise, isAuthorLine, isPersonName, NoteText } from './note-text.js';
 import { notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
@@ -1271,7 +1271,7 @@ function bracketPrefixedPaper(prefix: string, fromLink: Inline): TitledParagraph
     .map((m) => m[1]!.trim())
     .filter((tag) => !RATING_TAG.test(tag) && tag.split(/\s+/).filter((w) => WORDED.test(w)).length >= 3);
   if (said.length === 0) return titled;
-  const lead = said.map((tag) => tag.charAt(0).toUpperCase() + tag.slice(1)).join('. ');
+  const lead = said.map(capitalise).join('. ');
   return { ...titled, summary: [{ kind: 'text', text: /[.!?]$/.test(lead) ? `${lead} ` : `${lead}. ` }, ...titled.summary] };
 }
 
@@ -1738,7 +1738,7 @@ function fileNameTitle(name: string): string {
   const bare = name.replace(/ [0-9a-f]{32}$/, '');
   const spaced = bare.includes(' ') ? bare : bare.replace(/_+/g, ' ').replace(/(?<=\S)-(?=\S)/g, ' ');
   const title = cleanTitle(spaced);
-  return title.charAt(0).toUpperCase() + title.slice(1);
+  return capitalise(title);
 }
 
 /**
