@@ -266,7 +266,7 @@ type DueDays = ((ago: number) => boolean) & { oldest?: number };
  * from its state's due date on (unless suspended). New cards waiting are not due. The spans
  * between reviews are the tally's (ReviewTally.dueDelta); the last ones come from the states.
  */
-function dueDays(tally: ReviewTally, states: ReadonlyMap<string, CardState>, now: number, dayStartHour: number, today: number): DueDays {
+function dueDays(tally: ReviewTally, cards: readonly StatsCard[], states: ReadonlyMap<string, CardState>, now: number, dayStartHour: number, today: number): DueDays {
   // +1 where a span of due days begins (its newest day, fewest days ago), -1 past its oldest.
   const delta = new Map<number, number>();
   const oldest = Number.isNaN(tally.firstDay) ? 0 : Math.max(0, today - tally.firstDay);
@@ -280,8 +280,11 @@ function dueDays(tally: ReviewTally, states: ReadonlyMap<string, CardState>, now
     delta.set(oldestAgo + 1, (delta.get(oldestAgo + 1) ?? 0) - 1);
   };
   const daysAgo = new LocalDaysAgo(now, dayStartHour);
-  for (const [id, card] of tally.cards) {
-    if (Number.isNaN(card.lastDay)) continue;
+  // Only the deck's cards: one whose paper left the notes can never be reviewed again, and its
+  // due date must not hold every day since as a day with something due.
+  for (const { id } of cards) {
+    const reviewed = tally.cards.get(id);
+    if (reviewed === undefined || Number.isNaN(reviewed.lastDay)) continue;
     const state = states.get(id);
     if (!state || state.suspended || !(state.due <= now)) continue;
     mark(0, daysAgo.of(state.due));
@@ -512,7 +515,7 @@ export function computeStats(input: StatsInput): DeckStats {
     overdue,
     reviewsPerDay: reviewsPerDay(tallies, todayKey),
     reviewsPerMonth: reviewsPerMonth(tallies, todayKey),
-    streakDays: streakDays(tallies, todayKey, dueDays(tally, states, now, hour, today)),
+    streakDays: streakDays(tallies, todayKey, dueDays(tally, cards, states, now, hour, today)),
     heatmap: heatmap(tallies, todayKey),
     hardest: hardestCards(cards, states, now, retrievabilityNow, tally.cards),
   };

@@ -127,14 +127,14 @@ describe('streak', () => {
     h.review('a', '2026-03-09T20:00', 3);
     h.review('a', '2026-03-10T08:00', 3);
     const states = new Map<string, CardState>([['b', cardState({ due: local('2026-03-03T04:00') })]]);
-    expect(stats({ history: h, states }).streakDays).toBe(2);
+    expect(stats({ history: h, states, cards: [card('a'), card('b')] }).streakDays).toBe(2);
   });
 
   it('is 0 when neither today nor yesterday had a review and something was due, or the only one was undone', () => {
     const due = new History();
     due.review('a', '2026-03-08T20:00', 3);
     const states = new Map<string, CardState>([['a', cardState({ due: local('2026-03-09T04:00') })]]);
-    expect(stats({ history: due, states }).streakDays).toBe(0);
+    expect(stats({ history: due, states, cards: [card('a')] }).streakDays).toBe(0);
     const h = new History();
     h.undo(h.review('a', '2026-03-10T08:00', 3), '2026-03-10T08:01');
     expect(stats({ history: h }).streakDays).toBe(0);
