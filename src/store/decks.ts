@@ -659,17 +659,18 @@ export function readCardsAt(decksDir: string, name: string, places: CardsPlaces,
 export interface HeldCardsFile {
   /** Its size, mtime and inode, as the file read had them. */
   stat: FileStat;
-  /** The card at `position` in the cards list, or null when the file is not laid out as cardsFileText writes it or the card is not one. */
+  /** The card at `position` in the cards list, or null when the file is not laid out as cardsFileText writes it, the card is not one, or the file was parsed. */
   cardAt(position: number): Card | null;
-  /** The whole file parsed, as readCardsFile parses it (a damaged file is a UserError naming it). */
+  /** The whole file parsed, as readCardsFile parses it (a damaged file is a UserError naming it), once: the bytes are let go. */
   parse(): CardsFile;
 }
 
 /** Deck `name`'s cards.json, read and held (HeldCardsFile); null when there is none. Errors as readCardsFile. */
 export function holdCardsFile(decksDir: string, name: string): HeldCardsFile | null {
   const path = join(deckDir(decksDir, name), CARDS_FILE);
-  let bytes: Buffer;
+  let bytes: Buffer | null;
   let stat: FileStat;
+  let parsed: CardsFile | null = null;
   try {
     // The stat of the file the bytes are read from: its inode tells it from any file put in its place since.
     const read = readRegularFileAndStat(path, MAX_DATA_FILE_BYTES, shown(path));
@@ -682,6 +683,7 @@ export function holdCardsFile(decksDir: string, name: string): HeldCardsFile | n
   return {
     stat,
     cardAt(position) {
+      if (bytes === null) return null;
       try {
         const line = cardLineAt(bytes, position);
         if (line === null) return null;
@@ -694,7 +696,14 @@ export function holdCardsFile(decksDir: string, name: string): HeldCardsFile | n
         return null;
       }
     },
-    parse: () => parseCardsText(bytes.toString('utf8'), path, name),
+    // Parsed once; the bytes then go (a session holds its cards, not the file too).
+    parse() {
+      if (parsed === null) {
+        parsed = parseCardsText(bytes!.toString('utf8'), path, name);
+        bytes = null;
+      }
+      return parsed;
+    },
   };
 }
 
