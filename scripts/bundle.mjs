@@ -137,11 +137,14 @@ export function lazyOlderStringWidthSource(source) {
  */
 const lazyWrapAnsiStringWidth = {
   name: 'lazy-wrap-ansi-string-width',
+  // (Found when loaded, not looked up first: where npm lays out a nested copy differently, or
+  // hoists it, there is no such file and nothing to patch, and the build goes on.)
   setup(b) {
-    const file = realpathSync(join(projectRoot, 'node_modules', 'wrap-ansi', 'node_modules', 'string-width', 'index.js'));
-    b.onLoad({ filter: /[\\/]wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) =>
-      realpathSync(args.path) === file ? { contents: lazyOlderStringWidthSource(readFileSync(file, 'utf8')), loader: 'js', resolveDir: dirname(file) } : undefined,
-    );
+    b.onLoad({ filter: /[\\/]wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) => ({
+      contents: lazyOlderStringWidthSource(readFileSync(args.path, 'utf8')),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 
