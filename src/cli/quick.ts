@@ -39,13 +39,9 @@ const STUDY = parseOptions([...PLACE_OPTIONS, ...STUDY_OPTIONS]);
 export function quickInvocation(args: readonly string[]): Invocation | null {
   const [command, ...rest] = args;
   if (command === undefined || !Object.hasOwn(QUICK_COMMAND_MODULES, command)) return null;
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
-  } catch {
-    return null; // commander explains what is wrong
-  }
-  const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  const parsed = readPlainly(rest, OPTIONS);
+  if (parsed === null) return null;
+  const { values, positionals } = parsed;
   if (VARIADIC.has(command)) return { command, positional: [positionals], flags: { ...values } };
   if (positionals.length > 1) return null;
   return { command, positional: [positionals[0]], flags: { ...values } };
@@ -60,13 +56,16 @@ export function quickInvocation(args: readonly string[]): Invocation | null {
 export function studyInvocation(args: readonly string[]): Invocation | null {
   const [command, ...rest] = args;
   if (command !== 'study') return null;
-  let parsed;
+  const parsed = readPlainly(rest, STUDY);
+  if (parsed === null || parsed.positionals.length > 1) return null;
+  return { command, positional: [parsed.positionals[0]], flags: { ...parsed.values } };
+}
+
+/** `args` read strictly with `options`, or null when they do not read so (commander explains what is wrong). */
+function readPlainly(args: readonly string[], options: typeof OPTIONS): { values: Record<string, string | boolean | undefined>; positionals: string[] } | null {
   try {
-    parsed = parseArgs({ args: rest, options: STUDY, strict: true, allowPositionals: true });
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: true }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   } catch {
-    return null; // commander explains what is wrong
+    return null;
   }
-  const { values, positionals } = parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  if (positionals.length > 1) return null;
-  return { command, positional: [positionals[0]], flags: { ...values } };
 }
