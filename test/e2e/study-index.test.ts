@@ -58,14 +58,19 @@ function study(): PtyProgram {
   return program;
 }
 
-/** A session that answers Alpha Good and quits: Alpha is then in its 10-minute step, and an index is left. */
-async function answerAlpha(): Promise<void> {
+/** A session that shows `title`, answers it with `keys` and quits. */
+async function answerOne(title: string, keys: string): Promise<void> {
   const program = study();
-  await program.waitFor('Alpha Paper Title');
-  program.write(' 3');
+  await program.waitFor(title);
+  program.write(keys);
   await program.waitFor('1 answer');
   program.write('q');
   expect((await program.exited).exitCode).toBe(0);
+}
+
+/** A session that answers Alpha Good and quits: Alpha is then in its 10-minute step, and an index is left. */
+async function answerAlpha(): Promise<void> {
+  await answerOne('Alpha Paper Title', ' 3');
   expect(existsSync(dueIndexOf(stateDir, 'tiny'))).toBe(true);
 }
 
@@ -87,12 +92,7 @@ describe('study from the due index', () => {
     renameSync(index, `${index}.away`);
     expect(await firstScreen()).toEqual(fromIndex);
 
-    const program = study();
-    await program.waitFor('Beta Paper Title');
-    program.write(' 4');
-    await program.waitFor('1 answer');
-    program.write('q');
-    expect((await program.exited).exitCode).toBe(0);
+    await answerOne('Beta Paper Title', ' 4');
     const store = await openState(stateDir, { mode: 'read', clock: new ManualClock(Date.parse(NOW)) });
     try {
       expect(store.deck('tiny').readLog().map((entry) => (entry.kind === 'review' ? entry.rating : entry.kind))).toEqual([3, 4]);
