@@ -67,8 +67,10 @@ export function startChild(stateDir: string, mode: 'append' | 'hold', deck: stri
   let stderr = '';
   child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
   const waiters: { test: (line: string) => boolean; resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
+  // On 'close', not 'exit': the lines the child wrote before it died may still be in the pipe
+  // when it exits, and what it reported must all be read before the state is checked.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       for (const waiter of waiters.splice(0)) waiter.reject(new Error(`child exited (${code ?? signal}): ${stderr}`));
       resolve({ code, signal });
     });
