@@ -20,7 +20,7 @@ import {
   type FileStat,
   type NotesFile,
 } from '../store/decks.js';
-import { readDueIndex, writeDueIndex, type CardsStillAsIndexed, type IndexedCards } from '../store/due-index.js';
+import { readDueIndex, readDueQueue, writeDueIndex, type CardsStillAsIndexed, type IndexedCards } from '../store/due-index.js';
 import { GENERATOR_VERSION } from './version.js';
 
 export interface DeckStatus {
@@ -184,6 +184,11 @@ export function leaveDueIndex(stateDir: string, deck: Parameters<typeof writeDue
 /** Deck `name`'s due index brought up to date, or null when it is missing or its cards changed since. */
 export function currentDueIndex(decksDir: string, stateDir: string, name: string): ReturnType<typeof readDueIndex> {
   return readDueIndex(stateDir, name, cardsStillAsIndexed(decksDir, name));
+}
+
+/** What `due` counts of deck `name` from its due index, under currentDueIndex's checks (readDueQueue: the queue's columns alone), or null. */
+export function currentDueQueue(decksDir: string, stateDir: string, name: string): ReturnType<typeof readDueQueue> {
+  return readDueQueue(stateDir, name, cardsStillAsIndexed(decksDir, name));
 }
 
 /**

@@ -23,7 +23,7 @@ import type { CardState, CardStateKind, CardsFile, LogEntry, NotesStamp } from '
 import type { QueueCard, QueueColumns, QueueState } from '../schedule/queue.js';
 import type { LogTail } from '../schedule/log-window.js';
 import { writeFileAtomicSync } from './atomic-file.js';
-import { MAX_DATA_FILE_BYTES, openRegularFile, readRegularFile } from './read-file.js';
+import { MAX_DATA_FILE_BYTES, openRegularFile } from './read-file.js';
 import type { DeckState } from './deck-state.js';
 import { CARDS_FILE, isRacy, type FileStat } from './decks.js';
 import { DUE_INDEX_FILE, SNAPSHOT_FILE, deckStateDir, deviceLogFile, localDeckDir } from './layout.js';
@@ -366,24 +366,117 @@ export interface IndexedDeck {
  * the log's end (today's entries); or null when the index cannot be used.
  */
 export function readDueIndex(stateDir: string, deck: string, stillAsIndexed: CardsStillAsIndexed): { columns: QueueColumns; progress: LogTail; deck: IndexedDeck } | null {
+  const read = readIndex(stateDir, deck, stillAsIndexed, 'all');
+  return read && { columns: read.columns, progress: read.progress, deck: read.deck! };
+}
+
+/**
+ * What `due` reads of the deck's due index: readDueIndex's queue and log's end, under the same
+ * checks, from the four columns the queue reads (`due`, `buriedUntil`, `state`, `suspended`)
+ * alone, some 180 KB of an index of 10,000 cards that holds 1.5 MB. The rest is read only if
+ * answers past the index's point are to be replayed (a session killed before it left an index),
+ * and the ids only if a card's id is asked for. Null when the index cannot be used.
+ */
+export function readDueQueue(stateDir: string, deck: string, stillAsIndexed: CardsStillAsIndexed): { columns: QueueColumns; progress: LogTail } | null {
+  const read = readIndex(stateDir, deck, stillAsIndexed, 'queue');
+  return read && { columns: read.columns, progress: read.progress };
+}
+
+/** The Float64 and Uint8 columns the queue reads of a card's state (QueueState), each a run of the file. */
+const QUEUE_FLOAT_COLUMNS = ['due', 'buriedUntil'] as const;
+const QUEUE_BYTE_COLUMNS = ['state', 'suspended'] as const;
+
+/** The columns the queue reads, as views into the bytes read. */
+type QueueOnlyColumns = Pick<DueColumns, (typeof QUEUE_FLOAT_COLUMNS)[number] | (typeof QUEUE_BYTE_COLUMNS)[number]>;
+
+/**
+ * The index file as opened: ranges of it are read through its descriptor while it is open, and
+ * after (the ids of a queue read only: a card's id asked for later) from the file at that path
+ * if it is still the same file (inode, size and mtime), else an error.
+ */
+class IndexFile {
+  private fd: number | null;
+  readonly size: number;
+  private readonly stat: { ino: number; size: number; mtimeMs: number };
+
+  constructor(private readonly path: string) {
+    this.fd = openRegularFile(path);
+    try {
+      const { ino, size, mtimeMs } = fstatSync(this.fd);
+      this.stat = { ino, size, mtimeMs };
+      this.size = size;
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+  }
+
+  /** The first line, without its newline; null when the file has none. */
+  firstLine(): Buffer | null {
+    return readFirstLineOf(this.fd!, this.size);
+  }
+
+  /** Bytes [from, to) in a buffer of their own, which starts 8-aligned. */
+  read(from: number, to: number): Buffer {
+    if (this.fd !== null) return readRange(this.fd, from, to);
+    const fd = openRegularFile(this.path);
+    try {
+      const { ino, size, mtimeMs } = fstatSync(fd);
+      if (ino !== this.stat.ino || size !== this.stat.size || mtimeMs !== this.stat.mtimeMs) throw new Error('the due index was replaced while it was read');
+      return readRange(fd, from, to);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** Bytes [from, to) of the file open as `fd`, in a buffer of their own (not from the pool: it starts 8-aligned); an error if the file ends before. */
+function readRange(fd: number, from: number, to: number): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(to - from);
+  let filled = 0;
+  while (filled < bytes.length) {
+    const n = readSync(fd, bytes, filled, bytes.length - filled, from + filled);
+    if (n === 0) throw new Error('the due index is shorter than it says');
+    filled += n;
+  }
+  return bytes;
+}
+
+function readIndex(
+  stateDir: string,
+  deck: string,
+  stillAsIndexed: CardsStillAsIndexed,
+  need: 'queue' | 'all',
+): { columns: QueueColumns; progress: LogTail; deck: IndexedDeck | null } | null {
+  let file: IndexFile | null = null;
   try {
     const device = thisDevice().name;
     const dir = localDeckDir(stateDir, device, deck);
     const indexFile = join(dir, DUE_INDEX_FILE);
     if (!existsSync(indexFile)) return null;
     // Bounded and non-blocking: any trouble leaves `due` to the full read (read-file.ts).
-    const bytes = readRegularFile(indexFile, MAX_DATA_FILE_BYTES);
-    if (bytes === null) return null;
-    const index = parseIndex(bytes);
-    if (!index || !stillAsIndexed(index.head)) return null;
-    const doc = index.head;
+    file = new IndexFile(indexFile);
+    if (file.size > MAX_DATA_FILE_BYTES) return null;
+    const line = file.firstLine();
+    if (line === null) return null;
+    const layout = parseIndexHead(line.toString('utf8'), line.length, file.size);
+    if (!layout || !stillAsIndexed(layout.head)) return null;
+    const doc = layout.head;
     const snapshot = statOrNull(join(dir, SNAPSHOT_FILE));
     const snapshotAsLeft = snapshot && doc.snapshotStat ? snapshot.size === doc.snapshotStat.size && snapshot.mtimeMs === doc.snapshotStat.mtimeMs : snapshot === doc.snapshotStat;
     if (!snapshotAsLeft) return null;
     if (doc.device !== device) return null;
-    return fromIndex(index, stateDir, deck);
+    const index = need === 'all' ? wholeIndex(file.read(0, file.size), layout) : queueIndex(file, layout);
+    return fromIndex(index, stateDir, deck, need);
   } catch {
     return null; // a damaged log or index: the full read says what is wrong
+  } finally {
+    file?.close();
   }
 }
 
@@ -394,12 +487,11 @@ function stringList(text: string, count: number, what: string): string[] {
   return parsed as string[];
 }
 
-/** The head and columns of an index file's bytes, or null when they are not an index of this version; the ids and titles are left to `ids` and `titles`. */
 /**
  * The index's head line (`newline` its length), if it is one of this version and says the file
  * is `size` bytes long; with where the columns, the ids and the titles start.
  */
-function parseIndexHead(line: string, newline: number, size: number): { head: DueIndexHead; start: number; idsStart: number; titlesStart: number } | null {
+function parseIndexHead(line: string, newline: number, size: number): IndexLayout | null {
   if (!LITTLE_ENDIAN) return null;
   const head: unknown = JSON.parse(line);
   if (!isJsonObject(head) || head.schemaVersion !== DUE_INDEX_VERSION) return null;
@@ -414,12 +506,27 @@ function parseIndexHead(line: string, newline: number, size: number): { head: Du
   return { head: head as unknown as DueIndexHead, start, idsStart, titlesStart };
 }
 
-function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; ids: () => string[]; titles: () => string[]; rawIdsAndTitles: IndexedDeck['rawIdsAndTitles'] } | null {
-  const newline = bytes.indexOf(10);
-  if (newline < 0) return null;
-  const parsed = parseIndexHead(bytes.toString('utf8', 0, newline), newline, bytes.length);
-  if (!parsed) return null;
-  const { head, start, idsStart, titlesStart } = parsed;
+/** Where the parts of an index file are: its head, then its columns, ids and titles from these bytes on. */
+interface IndexLayout {
+  head: DueIndexHead;
+  start: number;
+  idsStart: number;
+  titlesStart: number;
+}
+
+/** An index as read: the queue's columns at once, the rest when asked for. */
+interface ReadIndex {
+  head: DueIndexHead;
+  queue: QueueOnlyColumns;
+  /** Every column: those of `queue`, in the same bytes, and the others (read now, for a queue read). */
+  whole(): DueColumns;
+  ids(): string[];
+  titles(): string[];
+  rawIdsAndTitles: IndexedDeck['rawIdsAndTitles'];
+}
+
+/** An index read whole: `bytes` are the file's. */
+function wholeIndex(bytes: Buffer, { head, start, idsStart, titlesStart }: IndexLayout): ReadIndex {
   const count = head.cards;
   // Views into the bytes read, where they sit at an address the columns can start at; else one aligned copy.
   const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(new Uint8Array(bytes));
@@ -428,7 +535,8 @@ function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; i
   let titles: string[] | null = null;
   return {
     head,
-    columns,
+    queue: columns,
+    whole: () => columns,
     ids: () => (ids ??= stringList(aligned.toString('utf8', idsStart, titlesStart), count, 'card ids')),
     titles: () => (titles ??= stringList(aligned.toString('utf8', titlesStart, aligned.length), count, 'titles')),
     rawIdsAndTitles: () => {
@@ -440,13 +548,41 @@ function parseIndex(bytes: Buffer): { head: DueIndexHead; columns: DueColumns; i
 }
 
 /**
+ * An index read for the queue: the runs of its `due` and `buriedUntil` columns (the first two)
+ * and of `state` and `suspended` (the first two byte columns); every column when answers are to
+ * be replayed into them (`whole`, while the file is open), the ids when asked for.
+ */
+function queueIndex(file: IndexFile, layout: IndexLayout): ReadIndex {
+  const { head, start, idsStart, titlesStart } = layout;
+  const count = head.cards;
+  const bytesStart = start + FLOAT_COLUMNS.length * 8 * count;
+  const floats = file.read(start, start + QUEUE_FLOAT_COLUMNS.length * 8 * count);
+  const flags = file.read(bytesStart, bytesStart + QUEUE_BYTE_COLUMNS.length * count);
+  const queue = {} as QueueOnlyColumns;
+  QUEUE_FLOAT_COLUMNS.forEach((name, k) => (queue[name] = new Float64Array(floats.buffer, floats.byteOffset + k * 8 * count, count)));
+  QUEUE_BYTE_COLUMNS.forEach((name, k) => (queue[name] = new Uint8Array(flags.buffer, flags.byteOffset + k * count, count)));
+  let whole: DueColumns | null = null;
+  let ids: string[] | null = null;
+  return {
+    head,
+    queue,
+    whole: () => (whole ??= columnsIn(file.read(0, idsStart), start, count)),
+    ids: () => (ids ??= stringList(file.read(idsStart, titlesStart).toString('utf8'), count, 'card ids')),
+    titles: () => stringList(file.read(titlesStart, file.size).toString('utf8'), count, 'titles'),
+    rawIdsAndTitles: () => null,
+  };
+}
+
+/**
  * The index's states brought up to the logs' ends, with what today's entries are read from. Only
  * the own log may have grown since (a session killed before it left a new index): its entries
  * were made on the states the index holds. Another device's entries past the index's point mean
  * a full read, which merges them (merged-log.ts).
  */
-function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: string, deck: string): { columns: QueueColumns; progress: LogTail; deck: IndexedDeck } {
-  const { head: doc, columns: stored, ids } = index;
+function fromIndex(index: ReadIndex, stateDir: string, deck: string, need: 'queue' | 'all'): { columns: QueueColumns; progress: LogTail; deck: IndexedDeck | null } {
+  const { head: doc, ids } = index;
+  // What the queue reads: the queue's columns until an entry is replayed, then every column.
+  let stored: QueueOnlyColumns = index.queue;
   // The index's columns, read where they lie: `due` on 10,000 cards makes no object a card (the
   // entries replayed below are written into them), and parses the ids only to find or name one.
   // One state object, refilled at each call.
@@ -474,16 +610,20 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
     },
   };
   let positions: Map<string, number> | null = null;
-  const indexed: IndexedDeck = { length: doc.cards, columns: stored, ids, titles: index.titles, rawIdsAndTitles: index.rawIdsAndTitles, exact: true, torn: false, cardsStat: doc.cardsStat };
+  let exact = true;
   /** A card's state as an entry past the index's point left it (a card no longer in the deck is not counted). */
   const setState = (entry: LogEntry, merging: boolean) => {
     positions ??= new Map(ids().map((id, i) => [id, i]));
     const i = positions.get(entry.card);
     if (i === undefined) return;
+    const all = index.whole();
+    stored = all;
     // Among other machines' entries, one made on another state is merged again by a full read.
-    if (merging && !sameState(entry.before, stateInColumns(stored, i))) indexed.exact = false;
-    if (!setColumns(stored, i, entry.after)) throw new LogCorruption('an entry holds a state the index cannot');
+    if (merging && !sameState(entry.before, stateInColumns(all, i))) exact = false;
+    if (!setColumns(all, i, entry.after)) throw new LogCorruption('an entry holds a state the index cannot');
   };
+  const indexedDeck = (torn: boolean): IndexedDeck | null =>
+    need === 'all' ? { length: doc.cards, columns: index.whole(), ids, titles: index.titles, rawIdsAndTitles: index.rawIdsAndTitles, exact, torn, cardsStat: doc.cardsStat } : null;
   const device = doc.device!;
   const logFile = deviceLogFile(stateDir, deck, device);
   const recorded = new Map((doc.others ?? []).map((other) => [other.device, other]));
@@ -516,7 +656,7 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
   if (!existsSync(logFile)) {
     if (doc.seq !== 0) throw new LogCorruption('the log is gone');
     const tail = (seq: number): LogEntry[] => (others.length ? mergedTail(others, total, total - seq) : []);
-    return { columns, progress: { lastSeq: () => total, entriesSince: tail }, deck: indexed };
+    return { columns, progress: { lastSeq: () => total, entriesSince: tail }, deck: indexedDeck(false) };
   }
   const { headerBytes, lastSeq, goodEnd, torn } = withFile(logFile, 'r', (fd) => {
     const header = readHeader(fd, logFile);
@@ -537,7 +677,6 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
     });
     return { headerBytes: header, lastSeq, goodEnd, torn: torn !== null };
   });
-  indexed.torn = torn;
   const merged = total + (lastSeq - doc.seq);
   const entriesSince = (seq: number): LogEntry[] => {
     if (others.length > 0) {
@@ -548,7 +687,7 @@ function fromIndex(index: NonNullable<ReturnType<typeof parseIndex>>, stateDir: 
     if (entries.length > 0 && entries[0]!.seq !== seq + 1) throw new LogCorruption(`entry ${seq + 1} is missing near its end`);
     return entries;
   };
-  return { columns, progress: { lastSeq: () => merged, entriesSince }, deck: indexed };
+  return { columns, progress: { lastSeq: () => merged, entriesSince }, deck: indexedDeck(torn) };
 }
 
 function statOrNull(file: string): { size: number; mtimeMs: number } | null {

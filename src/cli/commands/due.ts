@@ -7,7 +7,7 @@ import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { deckDueCounts, queueForDeck, type DeckDueCounts } from '../../schedule/queue.js';
 import { openStateForReading } from '../../store/index.js';
-import { currentDueIndex } from '../../cards/freshness.js';
+import { currentDueQueue } from '../../cards/freshness.js';
 import { listDecks, noDecksMessage, resolveDeckName } from '../../store/decks.js';
 import { currentCards } from '../../cards/current.js';
 import { toSafeLine } from '../../core/sanitize.js';
@@ -50,7 +50,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
     // with it leaves the deck to the full read below, which says what is wrong (store/due-index.ts).
     const fromIndex = new Map<string, DeckDueCounts>();
     for (const name of names) {
-      const index = currentDueIndex(decksDir, stateDir, name);
+      const index = currentDueQueue(decksDir, stateDir, name);
       if (!index) continue;
       try {
         const { counts } = queueForDeck({ deck: index.progress, columns: index.columns, settings, now });
