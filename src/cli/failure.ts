@@ -34,3 +34,28 @@ export function handleOutputErrors(stream: NodeJS.WriteStream, name: 'stdout' | 
     process.exit(1);
   });
 }
+
+/**
+ * handleOutputErrors for process.stderr, set up when something first asks for the stream, not
+ * before: Node builds it on first use (for a pipe or a terminal, with node:net or node:tty: some
+ * 5 ms of a `due` that prints nothing there). Whatever writes to it asks for it first, so no
+ * write goes out without the handler. Where process.stderr is not the getter Node defines, the
+ * handler is set at once.
+ */
+export function handleStderrErrorsOnFirstUse(): void {
+  const own = Object.getOwnPropertyDescriptor(process, 'stderr');
+  if (!own?.get || !own.configurable) {
+    handleOutputErrors(process.stderr, 'stderr');
+    return;
+  }
+  Object.defineProperty(process, 'stderr', {
+    configurable: true,
+    enumerable: own.enumerable ?? true,
+    get() {
+      Object.defineProperty(process, 'stderr', own);
+      const stream = process.stderr;
+      handleOutputErrors(stream, 'stderr');
+      return stream;
+    },
+  });
+}

@@ -6,13 +6,14 @@
 // never load Ink or React. The bin is one file, without the card generator: a deck whose notes
 // changed since cards.json was built is handed over to the full program (hand-over.ts).
 import { runInvocation } from './dispatch.js';
-import { handleOutputErrors, reportFailure } from './failure.js';
+import { handleOutputErrors, handleStderrErrorsOnFirstUse, reportFailure } from './failure.js';
 import { HandOverToFullProgram } from './hand-over.js';
 import { QUICK_COMMAND_MODULES, quickInvocation, studyInvocation } from './quick.js';
 
 async function main(argv: string[]): Promise<void> {
   handleOutputErrors(process.stdout, 'stdout');
-  handleOutputErrors(process.stderr, 'stderr');
+  // stderr is made only if something is written there (a `due --json` writes nothing).
+  handleStderrErrorsOnFirstUse();
   const runFullProgram = async () => (await import('./program.js')).runProgram(argv);
   const quick = quickInvocation(argv.slice(2));
   if (!quick) {

@@ -48,3 +48,32 @@ it.runIf(existsSync('/dev/full'))('says in one line, exit 1, when the output can
     expect(code, args.join(' ')).toBe(1);
   }
 });
+
+it('makes no stderr stream when nothing is written there, and still handles its errors when something is', () => {
+  const decks = tempDir();
+  const state = tempDir();
+  mkdirSync(join(decks, 'papers'));
+  writeFileSync(join(decks, 'papers', 'notes.txt'), readFileSync(BUNDLED_NOTES));
+  expect(runCli(['generate', '--decks', decks]).code).toBe(0);
+  // Loaded before the bin: notes in a file whether process.stderr was asked for (Node makes the
+  // stream then, loading node:net or node:tty for a pipe or a terminal).
+  const preload = join(tempDir(), 'watch-stderr.cjs');
+  const report = join(tempDir(), 'stderr-asked');
+  writeFileSync(
+    preload,
+    `const fs = require('node:fs');
+const own = Object.getOwnPropertyDescriptor(process, 'stderr');
+let asked = false;
+Object.defineProperty(process, 'stderr', { configurable: true, enumerable: true, get() { asked = true; return own.get.call(process); } });
+process.on('exit', () => { if (asked) fs.writeFileSync(${JSON.stringify(report)}, 'error listeners: ' + process.stderr.listenerCount('error')); });`,
+  );
+  const env = { NODE_OPTIONS: `--require ${preload}` };
+  const counted = runCli(['due', '--json', '--decks', decks, '--state', state], { env });
+  expect(counted).toMatchObject({ code: 0, stderr: '' });
+  expect(existsSync(report)).toBe(false);
+  // A deck that is not there: one line on stderr, made when asked for, with the handler of its errors.
+  const missing = runCli(['due', 'nothing-here', '--decks', decks, '--state', state], { env });
+  expect(missing.code).toBe(1);
+  expect(missing.stderr).toMatch(/^paperdeck: .*nothing-here/);
+  expect(readFileSync(report, 'utf8')).toBe('error listeners: 1');
+});
