@@ -71,6 +71,8 @@ export interface Candidate {
   /** It says what surrounds the paper (readsAsContext): lower as the main sentence. */
   context: boolean;
   score: number;
+  /** What the scorer read in it (sentenceFeatures). */
+  features: SentenceFeatures;
   /** It sets how the paper was trained, numbers and all (SETTINGS), and the title names no such setting. */
   settings: boolean;
   /** How deep in nested bullets it sits (NoteEntry.depths), and in which paragraph of the note. */
@@ -80,32 +82,49 @@ export interface Candidate {
 
 /** The key idea of a paper's note, or why the note has none. */
 export function extractKeyIdea(entry: NoteEntry): KeyIdea {
+  return explainKeyIdea(entry).idea;
+}
+
+/** Which part of a note an answer came from, and its main sentence among that part's candidates. */
+export interface KeyIdeaChoice {
+  idea: KeyIdea;
+  part?: 'own' | 'lead' | 'body' | 'context';
+  /** The main sentence's index (Candidate.index) in rankSentences of that part. */
+  anchor?: number;
+  /** The entry as that part was ranked: rankSentences(choice.ranked) gives the candidates. */
+  ranked?: NoteEntry;
+}
+
+/** extractKeyIdea, saying where the answer came from: to show why an answer was chosen. */
+export function explainKeyIdea(entry: NoteEntry): KeyIdeaChoice {
   const own = entry.keyIdea === undefined ? '' : plainText(entry.keyIdea).replace(/\s+/g, ' ').trim();
-  if (own !== '') return { answer: own };
+  if (own !== '') return { idea: { answer: own }, part: 'own' };
 
   // An answer that only says again what the title says makes a card that is its own answer
   // (nearlyRestatesTitle): the next part of the note is tried, and with none, the note is skipped.
   let restated = false;
-  const answered = (idea: KeyIdea): idea is { answer: string } => {
-    if (!('answer' in idea)) return false;
-    if (!answerRestatesTitle(entry.title, idea.answer)) return true;
+  const answered = (choice: BodyChoice): boolean => {
+    if (!('answer' in choice.idea)) return false;
+    if (!answerRestatesTitle(entry.title, choice.idea.answer)) return true;
     restated = true;
     return false;
   };
   // What the note says briefly (TLDR, Summary, Main idea) is the answer when it holds one.
   if (entry.lead !== undefined && entry.lead.trim() !== '') {
-    const fromLead = extractFromBody({ ...entry, body: entry.lead, depths: undefined, opening: undefined }, MIN_LEAD_WORDS);
-    if (answered(fromLead)) return fromLead;
+    const ranked = { ...entry, body: entry.lead, depths: undefined, opening: undefined };
+    const fromLead = extractFromBody(ranked, MIN_LEAD_WORDS);
+    if (answered(fromLead)) return { ...fromLead, part: 'lead', ranked };
   }
   const fromBody = entry.body.trim() === '' ? null : extractFromBody(entry);
-  if (fromBody !== null && answered(fromBody)) return fromBody;
+  if (fromBody !== null && answered(fromBody)) return { ...fromBody, part: 'body', ranked: entry };
   // Related work, history, future work: what a note has to say when it says nothing else.
   if (entry.context !== undefined && entry.context.trim() !== '') {
-    const fromContext = extractFromBody({ ...entry, body: entry.context, depths: undefined, opening: undefined });
-    if (answered(fromContext)) return fromContext;
+    const ranked = { ...entry, body: entry.context, depths: undefined, opening: undefined };
+    const fromContext = extractFromBody(ranked);
+    if (answered(fromContext)) return { ...fromContext, part: 'context', ranked };
   }
-  if (restated) return { skip: SKIP_REASONS.title };
-  return fromBody ?? { skip: emptyNoteReason(entry) };
+  if (restated) return { idea: { skip: SKIP_REASONS.title } };
+  return fromBody === null ? { idea: { skip: emptyNoteReason(entry) } } : { ...fromBody, part: 'body', ranked: entry };
 }
 
 /** Why a note with nothing about the paper is skipped: what it had instead. */
@@ -119,12 +138,17 @@ function emptyNoteReason(entry: NoteEntry): string {
   return `only ${list} (nothing about the paper)`;
 }
 
-function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): KeyIdea {
+interface BodyChoice {
+  idea: KeyIdea;
+  anchor?: number;
+}
+
+function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
   const { candidates, sawRemark, sawPointer, sawRestatement } = rankSentences(entry);
   let words = 0;
   for (let i = 0; i < candidates.length; i++) words += candidates[i]!.wordCount;
   if (candidates.length === 0 || words < minWords) {
-    return { skip: sawRestatement ? SKIP_REASONS.title : sawRemark ? SKIP_REASONS.remarks : sawPointer ? SKIP_REASONS.links : SKIP_REASONS.short };
+    return { idea: { skip: sawRestatement ? SKIP_REASONS.title : sawRemark ? SKIP_REASONS.remarks : sawPointer ? SKIP_REASONS.links : SKIP_REASONS.short } };
   }
 
   // The best sentence of four words or more: "Differential operators: Multiple." cannot say what
@@ -137,15 +161,15 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): KeyIdea {
     const score = c.score - (c.fragment ? FRAGMENT_PENALTY : c.context || c.settings ? CONTEXT_PENALTY : 0);
     if (c.wordCount >= Math.min(4, minWords) && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
-  if (anchor === null) return { skip: SKIP_REASONS.short };
+  if (anchor === null) return { idea: { skip: SKIP_REASONS.short } };
   // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the
   // paper's idea. Better said so, and the user can write "Key idea: ...". (Said before the
   // floor below, whose reason could name only the remarks beside it.)
-  if (candidates.every((c) => c.context)) return { skip: SKIP_REASONS.none };
+  if (candidates.every((c) => c.context)) return { idea: { skip: SKIP_REASONS.none } };
   // (Reading as context lowers a sentence against the others, not against this floor.)
-  if ((anchor.fragment ? anchor.score - FRAGMENT_PENALTY : anchor.score) < MIN_ANCHOR_SCORE) return { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none };
+  if ((anchor.fragment ? anchor.score - FRAGMENT_PENALTY : anchor.score) < MIN_ANCHOR_SCORE) return { idea: { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none } };
 
-  return { answer: composeAnswer(anchor, candidates, entry.depths) };
+  return { idea: { answer: composeAnswer(anchor, candidates, entry.depths) }, anchor: anchor.index };
 }
 
 /**
@@ -192,11 +216,15 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     // (Words of other scripts are not read as words are: three letters in a row say it is text.)
     const formula = !words.some((w) => w.word.length >= 3) && !THREE_LETTERS.test(text);
     const settings = trainingSettings(text, entry.title);
-    const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, settings, score: 0, depth: depths?.[index] ?? 0, paragraph: paragraphs?.[index] ?? 0 };
+    const candidate = { index, text, words, analysis, wordCount, aside, fragment, formula, context: false, settings, score: 0, features: {}, depth: depths?.[index] ?? 0, paragraph: paragraphs?.[index] ?? 0 };
     candidate.context = readsAsContext(candidate);
     candidates.push(candidate);
   }
-  for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = scoreSentence(candidates[rank]!, rank);
+  for (let rank = 0; rank < candidates.length; rank++) {
+    const c = candidates[rank]!;
+    c.features = sentenceFeatures(c, rank);
+    c.score = weigh(c.features, SENTENCE_WEIGHTS);
+  }
   // What a note says before its Method, Results and Thoughts is what the paper is about.
   // (Only what says something there: "ICCV 2015.", "Cited over 20k times." open notes too.)
   if (entry.opening !== undefined) {
@@ -570,68 +598,136 @@ function readsAsContext(c: Candidate): boolean {
 const AIM_ONLY = /^(?:(?:an?|the) (?:[\w-]+ ){0,4}(?:that|which) )?aims? to\b|^motivated (?:to|by)\b|^(?:the )?(?:main )?(?:goal|aim|objective|motivation) (?:here |of (?:this|the) (?:paper|work) )?(?:is|was) to\b/i;
 const DATA_SETS = /\bdata ?sets?\b/i;
 
-function scoreSentence(c: Candidate, rank: number): number {
+/**
+ * What the scorer reads in a sentence, each with its weight: a sentence's score is the sum of its
+ * features' values times their weights. (Named, so that a tool can show why a sentence won and a
+ * fit against labelled notes can propose weights.)
+ */
+export const SENTENCE_WEIGHTS = {
+  // "The key idea is ...", "TL;DR", "Essentially, ...", "Intuition: ...": the note-taker summing up.
+  summaryCue: 3,
+  paperSubject: 2,
+  paperMention: 1,
+  authorSubject: 1.5,
+  consequence: 0.5,
+  inputOutput: 1.5,
+  notOnly: 1,
+  /** Per verb of doing ("uses", "learns", "instead"). */
+  actions: 0.7,
+  /** Per word shared with the title, up to three. */
+  titleWords: 0.8,
+  // The method named as the subject: "So this hypernetwork can ...", "Zoneout is ...".
+  titleSubject: 1.5,
+  paperContext: -2,
+  secondary: -0.5,
+  readerSubject: -1,
+  first: 0.6,
+  second: 0.3,
+  question: -3,
+  aside: -2.5,
+  otherWork: -3,
+  critique: -2,
+  contrastStart: -1,
+  exampleStart: -1.5,
+  elaborationStart: -1,
+  asideStart: -1.5,
+  definesSymbols: -3,
+  contextStart: -1,
+  softVerdict: -1,
+  methodCue: 2.5,
+  proposeStart: 1.5,
+  how: 1.5,
+  background: -1,
+  continues: -1,
+  topicOnly: -1,
+  definition: -0.8,
+  problem: -1,
+  result: -0.8,
+  settings: -3,
+  citation: -1.5,
+  thisIsOpening: 2,
+  leansBack: -0.8,
+  endsInColon: -2,
+  exclamation: -1,
+  formulaLabel: -1.5,
+  veryShort: -2,
+  long: -1,
+} as const;
+
+export type SentenceFeature = keyof typeof SENTENCE_WEIGHTS;
+export type SentenceFeatures = Partial<Record<SentenceFeature, number>>;
+
+/** The features a sentence has (those it lacks are left out), as it ranks among the note's sentences. */
+export function sentenceFeatures(c: Candidate, rank: number): SentenceFeatures {
   const t = c.text;
   const { cues, actions, shared, titleInFirstFour } = c.analysis;
   const has = (cue: number): boolean => (cues & cue) !== 0;
-  let score = 0;
-  if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) score += 3;
-  if (PAPER_SUBJECT.test(t) || PAPER_SUBJECT_CJK.test(t)) score += 2;
-  else if (has(Cue.Paper) && PAPER_MENTION.test(t)) score += 1;
-  if (AUTHOR_SUBJECT.test(t)) score += 1.5;
-  if (CONSEQUENCE.test(t)) score += 0.5;
-  if (has(Cue.Input) && INPUT_OUTPUT.test(t)) score += 1.5;
-  if (has(Cue.Only) && NOT_ONLY.test(t)) score += 1;
+  const f: SentenceFeatures = {};
+  if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) f.summaryCue = 1;
+  const paperSubject = PAPER_SUBJECT.test(t);
+  const authorSubject = AUTHOR_SUBJECT.test(t);
+  if (paperSubject || PAPER_SUBJECT_CJK.test(t)) f.paperSubject = 1;
+  else if (has(Cue.Paper) && PAPER_MENTION.test(t)) f.paperMention = 1;
+  if (authorSubject) f.authorSubject = 1;
+  if (CONSEQUENCE.test(t)) f.consequence = 1;
+  if (has(Cue.Input) && INPUT_OUTPUT.test(t)) f.inputOutput = 1;
+  if (has(Cue.Only) && NOT_ONLY.test(t)) f.notOnly = 1;
   // "Instead of computing ..., we compute ...": the opening "Instead" is the method cue below;
   // it is not also a verb of doing (counted twice, it lifted an aside over the note's "Their
   // approach is to ...").
   const leadingInstead = actions.includes('instead') && /^instead\b/i.test(t) ? 1 : 0;
-  score += 0.7 * (actions.length - leadingInstead);
-  score += 0.8 * Math.min(3, shared.length);
-  // The method named as the subject: "So this hypernetwork can ...", "Zoneout is ...".
-  if (titleInFirstFour) score += 1.5;
-  if (PAPER_CONTEXT.test(t)) score -= 2;
+  if (actions.length - leadingInstead > 0) f.actions = actions.length - leadingInstead;
+  if (shared.length > 0) f.titleWords = Math.min(3, shared.length);
+  if (titleInFirstFour) f.titleSubject = 1;
+  if (PAPER_CONTEXT.test(t)) f.paperContext = 1;
   const also = firstAlso(c.words);
-  if (also > 0 && also <= 5 && SECONDARY.test(t)) score -= 0.5;
-  if (READER_SUBJECT.test(t)) score -= 1;
-  if (rank === 0) score += 0.6;
-  else if (rank === 1) score += 0.3;
+  if (also > 0 && also <= 5 && SECONDARY.test(t)) f.secondary = 1;
+  if (READER_SUBJECT.test(t)) f.readerSubject = 1;
+  if (rank === 0) f.first = 1;
+  else if (rank === 1) f.second = 1;
 
-  if (endsWithQuestion(t)) score -= 3;
-  if (c.aside) score -= 2.5;
-  if (has(Cue.OtherWork) && OTHER_WORK.test(t)) score -= 3;
-  if (has(Cue.Critique) && CRITIQUE.test(t)) score -= 2;
-  if (CONTRAST_START.test(t)) score -= 1;
-  if (EXAMPLE_START.test(t)) score -= 1.5;
-  if (ELABORATION_START.test(t)) score -= 1;
-  if (ASIDE_START.test(t)) score -= 1.5;
-  if (DEFINES_SYMBOLS.test(t)) score -= 3;
-  if (CONTEXT_START.test(t)) score -= 1;
-  if (has(Cue.SoftVerdict) && SOFT_VERDICT.test(t)) score -= 1;
-  if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t)) score += 2.5;
-  else if (PROPOSE_START.test(t)) score += 1.5;
-  if (HOW.test(t)) score += 1.5;
-  if (BACKGROUND.test(t) && !PAPER_SUBJECT.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 1;
-  if (CONTINUES.test(t)) score -= 1;
-  if (TOPIC_ONLY.test(t)) score -= 1;
+  if (endsWithQuestion(t)) f.question = 1;
+  if (c.aside) f.aside = 1;
+  if (has(Cue.OtherWork) && OTHER_WORK.test(t)) f.otherWork = 1;
+  if (has(Cue.Critique) && CRITIQUE.test(t)) f.critique = 1;
+  if (CONTRAST_START.test(t)) f.contrastStart = 1;
+  if (EXAMPLE_START.test(t)) f.exampleStart = 1;
+  if (ELABORATION_START.test(t)) f.elaborationStart = 1;
+  if (ASIDE_START.test(t)) f.asideStart = 1;
+  if (DEFINES_SYMBOLS.test(t)) f.definesSymbols = 1;
+  if (CONTEXT_START.test(t)) f.contextStart = 1;
+  const softVerdict = has(Cue.SoftVerdict) && SOFT_VERDICT.test(t);
+  if (softVerdict) f.softVerdict = 1;
+  if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t)) f.methodCue = 1;
+  else if (PROPOSE_START.test(t)) f.proposeStart = 1;
+  if (HOW.test(t)) f.how = 1;
+  if (BACKGROUND.test(t) && !paperSubject && !authorSubject) f.background = 1;
+  if (CONTINUES.test(t)) f.continues = 1;
+  if (TOPIC_ONLY.test(t)) f.topicOnly = 1;
   // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.
-  if (DEFINITION.test(t) && actions.length === 0 && !PAPER_SUBJECT.test(t) && !SUMMARY_CUE.test(t)) score -= 0.8;
-  if (PROBLEM_STATEMENT.test(t) || PROBLEM_CJK.test(t)) score -= 1;
-  if (RESULT.test(t)) score -= 0.8;
-  if (c.settings) score -= 3;
-  if (CITATION.test(t)) score -= 1.5;
+  if (DEFINITION.test(t) && actions.length === 0 && !paperSubject && !SUMMARY_CUE.test(t)) f.definition = 1;
+  if (PROBLEM_STATEMENT.test(t) || PROBLEM_CJK.test(t)) f.problem = 1;
+  if (RESULT.test(t)) f.result = 1;
+  if (c.settings) f.settings = 1;
+  if (CITATION.test(t)) f.citation = 1;
   // (The note's first sentence has nothing before it to lean on: "This is a new encoder-decoder
   // structure ..." opening a note says what the paper is.)
   // (Not "This one is a classic", "This is one of the most cited papers": what it is, said.)
-  if (rank === 0 && THIS_IS.test(t) && (actions.length > 0 || shared.length > 0 || NEW_THING.test(t)) && !(has(Cue.SoftVerdict) && SOFT_VERDICT.test(t))) score += 2;
-  else if (LEANS_BACK.test(t) && !AUTHOR_SUBJECT.test(t)) score -= 0.8;
+  if (rank === 0 && THIS_IS.test(t) && (actions.length > 0 || shared.length > 0 || NEW_THING.test(t)) && !softVerdict) f.thisIsOpening = 1;
+  else if (LEANS_BACK.test(t) && !authorSubject) f.leansBack = 1;
   // "Multiple sources have two kinds of uncertainty:" introduces what follows; alone it says nothing.
-  if (endsInColon(t)) score -= 2;
-  if (t.includes('!')) score -= 1;
+  if (endsInColon(t)) f.endsInColon = 1;
+  if (t.includes('!')) f.exclamation = 1;
   // "Formula: Gradient * Q-Learning error * (log policy + V)": how one term is computed, a detail.
-  if (FORMULA_LABEL.test(t) && readsAsFormula(t)) score -= 1.5;
-  if (c.wordCount < 4) score -= 2;
-  if (t.length > 200) score -= 1;
+  if (FORMULA_LABEL.test(t) && readsAsFormula(t)) f.formulaLabel = 1;
+  if (c.wordCount < 4) f.veryShort = 1;
+  if (t.length > 200) f.long = 1;
+  return f;
+}
+
+function weigh(features: SentenceFeatures, weights: SentenceFeatures): number {
+  let score = 0;
+  for (const name in features) score += (weights[name as SentenceFeature] ?? 0) * features[name as SentenceFeature]!;
   return score;
 }
 
