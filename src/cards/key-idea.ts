@@ -158,7 +158,7 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
   let anchorScore = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    const score = c.score - (c.fragment ? FRAGMENT_PENALTY : c.context || c.settings ? CONTEXT_PENALTY : 0);
+    const score = c.score + weigh(c.features, MAIN_SENTENCE_WEIGHTS) - (c.fragment ? FRAGMENT_PENALTY : c.context || c.settings ? CONTEXT_PENALTY : 0);
     if (c.wordCount >= Math.min(4, minWords) && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { idea: { skip: SKIP_REASONS.short } };
@@ -172,6 +172,9 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
   return { idea: { answer: composeAnswer(anchor, candidates, entry.depths) }, anchor: anchor.index };
 }
 
+// "Zoneout: Regularizing RNNs by Randomly Preserving Hidden Activations": a name, then what it is.
+const NAMED_TITLE = /^[^:]{1,30}:/;
+
 /**
  * The note's sentences that are not the note-taker's remarks, cleaned and scored, in the
  * note's order; and whether any remark was taken out. Exported to show why an answer was chosen.
@@ -180,6 +183,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   const titleWords = contentWords(entry.title);
   const titleSubject = titleSubjectWords(entry.title);
   const titleLength = countWords(entry.title, 40);
+  const titleIsName = titleLength <= 3 || NAMED_TITLE.test(entry.title);
   const candidates: Candidate[] = [];
   let sawRemark = false;
   let sawPointer = false;
@@ -222,7 +226,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   }
   for (let rank = 0; rank < candidates.length; rank++) {
     const c = candidates[rank]!;
-    c.features = sentenceFeatures(c, rank);
+    c.features = sentenceFeatures(c, rank, candidates.length, titleIsName);
     c.score = weigh(c.features, SENTENCE_WEIGHTS);
   }
   // What a note says before its Method, Results and Thoughts is what the paper is about.
@@ -618,6 +622,9 @@ export const SENTENCE_WEIGHTS = {
   titleWords: 0.8,
   // The method named as the subject: "So this hypernetwork can ...", "Zoneout is ...".
   titleSubject: 1.5,
+  // The same where the title is a name ("HyperNetworks", "Zoneout: Regularizing RNNs ..."), not
+  // a phrase whose words may open a sentence on the topic ("Federated learning is ...").
+  nameSubject: 1.5,
   paperContext: -2,
   secondary: -0.5,
   readerSubject: -1,
@@ -652,13 +659,16 @@ export const SENTENCE_WEIGHTS = {
   formulaLabel: -1.5,
   veryShort: -2,
   long: -1,
+  // Read only when choosing the main sentence (MAIN_SENTENCE_WEIGHTS).
+  position: 0,
+  mediumLength: 0,
 } as const;
 
 export type SentenceFeature = keyof typeof SENTENCE_WEIGHTS;
 export type SentenceFeatures = Partial<Record<SentenceFeature, number>>;
 
 /** The features a sentence has (those it lacks are left out), as it ranks among the note's sentences. */
-export function sentenceFeatures(c: Candidate, rank: number): SentenceFeatures {
+export function sentenceFeatures(c: Candidate, rank: number, count: number, titleIsName: boolean): SentenceFeatures {
   const t = c.text;
   const { cues, actions, shared, titleInFirstFour } = c.analysis;
   const has = (cue: number): boolean => (cues & cue) !== 0;
@@ -678,7 +688,7 @@ export function sentenceFeatures(c: Candidate, rank: number): SentenceFeatures {
   const leadingInstead = actions.includes('instead') && /^instead\b/i.test(t) ? 1 : 0;
   if (actions.length - leadingInstead > 0) f.actions = actions.length - leadingInstead;
   if (shared.length > 0) f.titleWords = Math.min(3, shared.length);
-  if (titleInFirstFour) f.titleSubject = 1;
+  if (titleInFirstFour) f[titleIsName ? 'nameSubject' : 'titleSubject'] = 1;
   if (PAPER_CONTEXT.test(t)) f.paperContext = 1;
   const also = firstAlso(c.words);
   if (also > 0 && also <= 5 && SECONDARY.test(t)) f.secondary = 1;
@@ -722,8 +732,20 @@ export function sentenceFeatures(c: Candidate, rank: number): SentenceFeatures {
   if (FORMULA_LABEL.test(t) && readsAsFormula(t)) f.formulaLabel = 1;
   if (c.wordCount < 4) f.veryShort = 1;
   if (t.length > 200) f.long = 1;
+  if (count > 1 && rank > 0) f.position = rank / (count - 1);
+  if (c.words.length >= 12 && c.words.length <= 35) f.mediumLength = 1;
   return f;
 }
+
+/**
+ * What makes a sentence the main one of an answer, beyond what gives it a place in one (its
+ * score): later in the note, less; a statement of twelve to 35 words, more; the title's words
+ * anywhere in it, more, and at its start ("Federated learning is ...", the topic being defined),
+ * less. Fitted to 623 real notes of 37 authors whose sentences were labelled by hand as stating
+ * the paper's key idea or not: the main sentence states it in 62.9 % of them, not 60.4 %, in
+ * each author's notes as fitted to the others'.
+ */
+const MAIN_SENTENCE_WEIGHTS: SentenceFeatures = { titleWords: 0.45, titleSubject: -1.2, nameSubject: -0.6, first: -0.35, second: 0.3, position: -1, mediumLength: 0.25 };
 
 function weigh(features: SentenceFeatures, weights: SentenceFeatures): number {
   let score = 0;

@@ -191,7 +191,7 @@ describe('choosing and tidying the answer', () => {
 
   it('brings the sentence a "So ..." statement leans on', () => {
     expect(
-      answer('He has a small RNN. Why? Because the weights of the second RNN are the output of the first RNN. So this hypernetwork can change the weights at every step.', {
+      answer('He has a small RNN. Why? Because the weights of the second RNN are the output of the first RNN. So this hypernetwork can change the weights at every step. They do this to increase its capacity.', {
         title: 'HyperNetworks',
       }),
     ).toBe('The weights of the second RNN are the output of the first RNN. So this hypernetwork can change the weights at every step.');
