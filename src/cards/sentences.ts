@@ -41,6 +41,7 @@ const ELLIPSIS = /(?:\.{3,}|…)[.…]*/g;
 const STARTERS = '(?:In|The|This|These|That|They|Their|There|So|But|However|Then|Also|It|Its|He|His|She|We|Our|I|Finally|Actually|Anyway|Moreover|Furthermore|Besides|Thus|Therefore|Hence|Instead|Basically|Interestingly|Unfortunately)\\b';
 const FORCED_BOUNDARY = new RegExp(`(?<=\\)|\\betc\\.|\\.\\.\\.)[ ]+(?=${STARTERS})`, 'g');
 const SHORT_PARENTHESIS = /\([^()]{1,200}\)/g;
+const STRAY_ET_DOT = /\b([Ee])t\.\s*al\b/g;
 // Two characters either side, so dotted abbreviations ("e.g.", "U.S.") stay sbd's business.
 const DOT_INSIDE_WORD = /(?<=[A-Za-z0-9]{2})\.(?=[A-Za-z]{2})/g;
 const INLINE_NUMBER = /(?<=^|\s)(\d{1,2})\.(?=\s)/g;
@@ -209,6 +210,9 @@ function hideAll(text: string): string {
 /** Hides the dots that sbd would take for sentence ends but that are not. */
 function hideDots(text: string): string {
   let out = text;
+  // "Smith et. al. propose ...", "et.al.": "et" is no abbreviation; its stray dot ended the
+  // sentence mid-name and the statement was lost. Written as it should be.
+  if (out.includes('t.')) out = out.replace(STRAY_ET_DOT, '$1t al');
   // "(a bit like X. not Y)": an aside is never two sentences of the note.
   if (out.includes('(')) out = out.replace(SHORT_PARENTHESIS, hideAll);
   // "np.random", "Node.JS": sbd would cut "word.Word" in two and drop the dot.

@@ -11,6 +11,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('reads "et. al." and "et.al." as "et al.": the stray dot ends no sentence', () => {
+    expect(splitSentences('Smith et. al. propose a sparse model that trains fast. Lee et.al. extend it to graphs. It works.')).toEqual([
+      'Smith et al. propose a sparse model that trains fast.',
+      'Lee et al. extend it to graphs.',
+      'It works.',
+    ]);
+  });
+
   it('carries a sentence on over a line that ends in an abbreviation, and ends one at a line ending in a word', () => {
     expect(splitSentences('the score is the chance that the target word is aligned to i.e.\ntranslated from the words around it\nThis helps.\nthen it is used')).toEqual([
       'the score is the chance that the target word is aligned to i.e. translated from the words around it',
