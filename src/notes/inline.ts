@@ -316,6 +316,15 @@ const TRAILING_YEAR = new RegExp(
   ].join('|'),
   'i',
 );
+// "... (2019, Smith et al.)", "... (Smith and Lee, 2020)", "... (Lee et al.)": who wrote it and
+// when. (A name alone is kept: "(BERT)" may be the title's.)
+const SURNAME = "[A-Z][\\p{L}'’-]+";
+const AUTHORS = `${SURNAME}(?:\\s+(?:et\\.?\\s*al\\.?|(?:and|&)\\s+${SURNAME}))?`;
+const YEAR = '(?:19|20)\\d{2}[a-z]?';
+const TRAILING_WHO_WHEN = new RegExp(
+  `(?<=\\S)\\s*[(\\[]\\s*(?:${YEAR}\\s*[,;]?\\s*${AUTHORS}|${AUTHORS}\\s*[,;]?\\s*${YEAR}|${SURNAME}\\s+et\\.?\\s*al\\.?)\\s*[)\\]]$`,
+  'u',
+);
 // "... (CoNLL)", "... [TACL]", "... (EMNLP Findings)": where it appeared, not what it is.
 const TRAILING_VENUE = new RegExp(`(?<=\\S)\\s*[(\\[]\\s*(?:${VENUES})(?:[\\s-]+(?:findings|workshops?|short|long|oral|spotlight|demo|main|(?:19|20)?\\d{2}|'\\d{2}))*\\s*[)\\]]$`, 'i');
 // "(Award Winning Oral)", "[Spotlight]", "(best paper award)", "(Rapid Session)": how it was
@@ -355,6 +364,7 @@ function cleanTitleOnce(raw: string): string {
       .replace(TITLE_PREFIX, '')
       .replace(RATING, '')
       .replace(TRAILING_YEAR, '')
+      .replace(TRAILING_WHO_WHEN, '')
       .replace(TRAILING_VENUE, '')
       // At the end, any such note; before the authors ("(special paper award) Maria Barrett,
       // ..."), only one that names an award or the kind of talk: "(Short) Memories" is a title's.

@@ -1493,6 +1493,16 @@ describe('titles followed by when and where they appeared', () => {
   });
 });
 
+describe('titles followed by who wrote them', () => {
+  it('leaves "(2016, He et al.)", "(Smith and Lee, 2020)" and "(Lee et al.)" off the front, but not a name alone', () => {
+    const headings = ['Deep Residual Learning (2016, He et al.)', 'Sparse Mixtures (Smith and Lee, 2020)', 'Gated Memories (Lee et al.)', 'Few-Shot Prompting (Brown et al., 2020)', 'Deep Bidirectional Transformers (BERT)'];
+    const notes = headings.map((h) => `## ${h}\n\nThe paper proposes something that works.\n`).join('\n');
+    expect(read('papers.md', notes).entries.map((e) => e.title)).toEqual([
+      'Deep Residual Learning', 'Sparse Mixtures', 'Gated Memories', 'Few-Shot Prompting', 'Deep Bidirectional Transformers (BERT)',
+    ]);
+  });
+});
+
 describe('inline maths written out', () => {
   it('keeps grouped scripts together and leaves no command or environment name behind', () => {
     const note = '# Decaying Attention\n\nThe paper weights each past step by $e^{-\\lambda t}$ and picks $\\underset{\\theta}{\\arg\\max}$ of the expected reward $\\mathbb{E}_{x \\sim p_{data}}[r(x)]$ over $\\sum_{i=1}^{N}$ steps, with $\\begin{bmatrix} a & b \\end{bmatrix}$ as the two gates.\n';
