@@ -9,7 +9,8 @@ import { dayNumber, type ReviewTally } from '../schedule/review-tally.js';
 import { reviewsByCard } from '../schedule/reviews.js';
 import { resolveDeckName } from '../store/decks.js';
 import { LogFactsBuilder, openState, openStateForReading } from '../store/index.js';
-import { NOT_ANSWERED, stateInColumns } from '../store/due-index.js';
+import { NOT_ANSWERED, type IndexedDeck } from '../store/due-index.js';
+import type { StatsCards } from '../stats/index.js';
 import { currentDueIndex } from '../cards/freshness.js';
 
 export interface DeckForReading<C = Card> {
@@ -68,13 +69,14 @@ export async function readDeck(ctx: CommandContext, requested: unknown, options:
 
 /**
  * What `stats` reads, with the cards and their states from the deck's due index
- * (store/due-index.ts: every card's id, title and whole state) and the tally of its history,
- * so that neither cards.json nor the snapshot is parsed; or null when the index cannot give
- * exactly what readDeck gives: a deck with FSRS parameters (memory states replayed from the
- * log), an index not current (readDueIndex's checks) or not exact (another machine's answers
- * to merge), a log with a torn last line (readDeck notes it), or any error (readDeck reports it).
+ * (store/due-index.ts: every card's id, title and whole state) as its columns, a card's id and
+ * title decoded only when asked for, and the tally of its history, so that neither cards.json
+ * nor the snapshot is parsed; or null when the index cannot give exactly what readDeck gives: a
+ * deck with FSRS parameters (memory states replayed from the log), an index not current
+ * (readDueIndex's checks) or not exact (another machine's answers to merge), a log with a torn
+ * last line (readDeck notes it), or any error (readDeck reports it).
  */
-export function readIndexedDeck(ctx: CommandContext, requested: unknown, tallyAt: number): DeckForReading<{ id: string; title: string }> | null {
+export function readIndexedDeck(ctx: CommandContext, requested: unknown, tallyAt: number): { deck: string; cards: StatsCards; settings: Settings; tally: ReviewTally } | null {
   const { decksDir, stateDir } = ctx.places;
   try {
     const deck = resolveDeckName(decksDir, typeof requested === 'string' ? requested : undefined);
@@ -86,21 +88,32 @@ export function readIndexedDeck(ctx: CommandContext, requested: unknown, tallyAt
       if (!index || !index.deck.exact || index.deck.torn) return null;
       const { columns, length } = index.deck;
       for (let i = 0; i < length; i++) if (columns.state[i]! > 3 && columns.state[i] !== NOT_ANSWERED) return null;
-      const ids = index.deck.ids();
-      const titles = index.deck.titles();
-      const cards: { id: string; title: string }[] = new Array(length);
-      const states = new Map<string, CardState>();
-      for (let i = 0; i < length; i++) {
-        cards[i] = { id: ids[i]!, title: titles[i]! };
-        const state = stateInColumns(columns, i);
-        if (state) states.set(ids[i]!, state);
-      }
+      const cards = indexedCards(index.deck);
       const tally = store.deckHistory(deck).reviewTally(settings.dayStartHour, dayNumber(localDayKey(tallyAt, settings.dayStartHour)));
-      return { deck, cards, settings, states, log: new LogFactsBuilder(0).finish(), entries: [], tally };
+      return { deck, cards, settings, tally };
     } finally {
       store.close();
     }
   } catch {
     return null;
   }
+}
+
+/**
+ * The index's cards as the statistics read them. Its ids and titles are checked whole here (a
+ * damaged list: an error, and readDeck instead) but decoded one by one when asked for, from
+ * their JSON text in the index's bytes (rawIdsAndTitles); parsed whole when that text is not
+ * the plain form rawIdsAndTitles reads.
+ */
+function indexedCards(deck: IndexedDeck): StatsCards {
+  const { length, columns } = deck;
+  const raw = deck.rawIdsAndTitles();
+  if (raw) {
+    const { bytes, ids, titles } = raw;
+    const text = (starts: Int32Array, k: number) => JSON.parse(bytes.toString('utf8', starts[k]!, starts[k + 1]! - 1)) as string;
+    return { length, columns, id: (i) => text(ids, i), title: (i) => text(titles, i) };
+  }
+  const ids = deck.ids();
+  const titles = deck.titles();
+  return { length, columns, id: (i) => ids[i]!, title: (i) => titles[i]! };
 }

@@ -4,15 +4,12 @@
 //
 // Days are the user's local days (process time zone, starting at settings.dayStartHour), from
 // schedule/days.ts, so a review at 03:30 with a 4 a.m. day start belongs to the day before.
-import { parametersSummary, weightsOf } from '../schedule/parameters.js';
-import { CardStateKind } from '../core/types.js';
+import { DEFAULT_WEIGHTS, parametersSummary, weightsOf } from '../schedule/parameters.js';
+import { CardStateKind, NO_CARD_STATE } from '../core/types.js';
 import type { Card, CardState, LogFacts, Settings } from '../core/types.js';
-
-/** What the statistics read of a card: its id and its title. */
-export type StatsCard = Pick<Card, 'id' | 'title'>;
 import { addDaysToKey, localDayKey, localDayStartOffset, LocalDaysAgo } from '../schedule/days.js';
 import { isBuried } from '../schedule/card-state.js';
-import { Scheduler } from '../schedule/scheduler.js';
+import { forgettingCurve } from '../schedule/forgetting-curve.js';
 import { dayNumber, effectiveReviews, ReviewTally, type DayFigures, type StandingReviews } from '../schedule/review-tally.js';
 
 export { MATURE_INTERVAL_DAYS } from '../schedule/review-tally.js';
@@ -165,6 +162,71 @@ export interface StatsInput {
   cards: readonly StatsCard[];
   settings: Settings;
   now: number;
+  /**
+   * Probability of recall now: required for a deck with FSRS parameters of its own (the
+   * scheduler's, schedule/scheduler.ts); with none, FSRS-6's default curve.
+   */
+  retrievability?: Retrievability;
+}
+
+/** What the statistics read of a card: its id and its title. */
+export type StatsCard = Pick<Card, 'id' | 'title'>;
+
+/**
+ * The fields of the cards' states the statistics read, one entry a card, in note order: the
+ * due index's columns (store/due-index.ts) are these and more. `state` is NO_CARD_STATE for a
+ * card never answered (its other fields then mean nothing); NaN stands for a null
+ * `buriedUntil` or `lastReview`; 1 is true in `suspended` and `leech`.
+ */
+export interface StatsColumns {
+  state: Uint8Array;
+  suspended: Uint8Array;
+  leech: Uint8Array;
+  due: Float64Array;
+  buriedUntil: Float64Array;
+  lastReview: Float64Array;
+  stability: Float64Array;
+  lapses: Float64Array;
+}
+
+/**
+ * The deck's current cards as the statistics read them: their states' fields by position, and
+ * a card's id and title only for the few cards that need them (the hardest ones, the one due
+ * longest): a deck of 10,000 cards makes no object a card.
+ */
+export interface StatsCards {
+  readonly length: number;
+  readonly columns: StatsColumns;
+  id(i: number): string;
+  title(i: number): string;
+}
+
+/** `cards` and their `states` as StatsCards (what computeStats reads). */
+export function statsCardsOf(cards: readonly StatsCard[], states: ReadonlyMap<string, CardState>): StatsCards {
+  const n = cards.length;
+  const columns: StatsColumns = {
+    state: new Uint8Array(n).fill(NO_CARD_STATE),
+    suspended: new Uint8Array(n),
+    leech: new Uint8Array(n),
+    due: new Float64Array(n),
+    buriedUntil: new Float64Array(n).fill(NaN),
+    lastReview: new Float64Array(n).fill(NaN),
+    stability: new Float64Array(n),
+    lapses: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const state = states.get(cards[i]!.id);
+    if (!state) continue;
+    columns.state[i] = state.state;
+    columns.suspended[i] = state.suspended ? 1 : 0;
+    columns.leech[i] = state.leech ? 1 : 0;
+    columns.due[i] = state.due;
+    columns.buriedUntil[i] = state.buriedUntil ?? NaN;
+    columns.lastReview[i] = state.lastReview ?? NaN;
+    columns.stability[i] = state.stability;
+    columns.lapses[i] = state.lapses;
+  }
+  return { length: n, columns, id: (i) => cards[i]!.id, title: (i) => cards[i]!.title };
 }
 
 export { effectiveReviews, type StandingReviews };
@@ -172,30 +234,63 @@ export { effectiveReviews, type StandingReviews };
 /** Probability of recall now, from the card's FSRS state; null for a card never reviewed. */
 export type Retrievability = (state: CardState, now: number) => number | null;
 
+/** Card `i`'s probability of recall at the time the statistics are for; null for one never reviewed. */
+type RetrievabilityAt = (columns: StatsColumns, i: number) => number | null;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * RetrievabilityAt from `retrievability`, or, without one, FSRS-6's default forgetting curve read
+ * straight from the columns (schedule/forgetting-curve.ts, held equal to the scheduler's).
+ */
+function retrievabilityAt(now: number, retrievability: Retrievability | undefined): RetrievabilityAt {
+  if (!retrievability) {
+    return (columns, i) => {
+      const lastReview = columns.lastReview[i]!;
+      const stability = columns.stability[i]!;
+      if (columns.state[i] === CardStateKind.New || Number.isNaN(lastReview) || stability <= 0) return null;
+      return forgettingCurve(DEFAULT_WEIGHTS, Math.max(0, now - lastReview) / DAY_MS, stability);
+    };
+  }
+  // What Retrievability reads of a state, refilled for each card.
+  const state = { state: CardStateKind.New, lastReview: null, stability: 0 } as Pick<CardState, 'state' | 'lastReview' | 'stability'> as CardState;
+  return (columns, i) => {
+    state.state = columns.state[i] as CardStateKind;
+    const lastReview = columns.lastReview[i]!;
+    state.lastReview = Number.isNaN(lastReview) ? null : lastReview;
+    state.stability = columns.stability[i]!;
+    return retrievability(state, now);
+  };
+}
+
 /** Defined with the other card-state facts; `paperdeck cards` reads it from here. */
 export { isBuried };
 
 export function countCards(cards: readonly StatsCard[], states: ReadonlyMap<string, CardState>, now: number): CardCounts {
+  return countIn(statsCardsOf(cards, states), now);
+}
+
+function countIn({ length, columns }: StatsCards, now: number): CardCounts {
   const counts: CardCounts = { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, buried: 0, leech: 0, total: 0 };
-  for (const card of cards) {
+  const { state, leech, suspended, buriedUntil } = columns;
+  for (let i = 0; i < length; i++) {
     counts.total++;
-    const state = states.get(card.id);
-    if (!state) {
+    const kind = state[i]!;
+    if (kind === NO_CARD_STATE) {
       counts.new++;
       continue;
     }
-    if (state.leech) counts.leech++;
-    if (state.suspended) counts.suspended++;
-    else if (isBuried(state, now)) counts.buried++;
-    else if (state.state === CardStateKind.New) counts.new++;
-    else if (state.state === CardStateKind.Learning) counts.learning++;
-    else if (state.state === CardStateKind.Review) counts.review++;
+    if (leech[i] === 1) counts.leech++;
+    if (suspended[i] === 1) counts.suspended++;
+    else if (buriedUntil[i]! > now) counts.buried++;
+    else if (kind === CardStateKind.New) counts.new++;
+    else if (kind === CardStateKind.Learning) counts.learning++;
+    else if (kind === CardStateKind.Review) counts.review++;
     else counts.relearning++;
   }
   return counts;
 }
 
-/** Reviews per local day (key "YYYY-MM-DD"), up to the end of today: the tally's days. */
 type DayTally = Pick<DayFigures, 'reviews' | 'again' | 'ms'>;
 
 function emptyRetentionRow(period: RetentionPeriod): TrueRetentionRow {
@@ -266,28 +361,25 @@ type DueDays = ((ago: number) => boolean) & { oldest?: number };
  * from its state's due date on (unless suspended). New cards waiting are not due. The spans
  * between reviews are the tally's (ReviewTally.dueDelta); the last ones come from the states.
  */
-function dueDays(tally: ReviewTally, cards: readonly StatsCard[], states: ReadonlyMap<string, CardState>, now: number, dayStartHour: number, today: number): DueDays {
+function dueDays(tally: ReviewTally, cards: StatsCards, now: number, dayStartHour: number, today: number): DueDays {
   // +1 where a span of due days begins (its newest day, fewest days ago), -1 past its oldest.
   const delta = new Map<number, number>();
   const oldest = Number.isNaN(tally.firstDay) ? 0 : Math.max(0, today - tally.firstDay);
   for (const [day, change] of tally.dueDelta) {
     if (change !== 0) delta.set(today - day, (delta.get(today - day) ?? 0) + change);
   }
-  const mark = (newestAgo: number, oldestAgo: number) => {
-    const from = Math.max(0, newestAgo);
-    if (oldestAgo < from) return;
-    delta.set(from, (delta.get(from) ?? 0) + 1);
-    delta.set(oldestAgo + 1, (delta.get(oldestAgo + 1) ?? 0) - 1);
-  };
-  const daysAgo = new LocalDaysAgo(now, dayStartHour);
-  // Only the deck's cards: one whose paper left the notes can never be reviewed again, and its
-  // due date must not hold every day since as a day with something due.
-  for (const { id } of cards) {
-    const reviewed = tally.cards.get(id);
-    if (reviewed === undefined || Number.isNaN(reviewed.lastDay)) continue;
-    const state = states.get(id);
-    if (!state || state.suspended || !(state.due <= now)) continue;
-    mark(0, daysAgo.of(state.due));
+  // Every card waiting due since its last review is due from today back to its due day: of
+  // those spans, all from today, only the longest counts (the tally's spans never sum below
+  // 0), so only the card due earliest is looked for. Only the deck's cards: one whose paper
+  // left the notes can never be reviewed again, and its due date must not hold every day
+  // since as a day with something due.
+  const earliest = earliestDueSinceReviewed(tally, cards, now);
+  if (earliest !== null) {
+    const oldestAgo = new LocalDaysAgo(now, dayStartHour).of(earliest);
+    if (oldestAgo >= 0) {
+      delta.set(0, (delta.get(0) ?? 0) + 1);
+      delta.set(oldestAgo + 1, (delta.get(oldestAgo + 1) ?? 0) - 1);
+    }
   }
   const due = new Set<number>();
   const keys = [...delta.keys()].sort((a, b) => a - b);
@@ -298,6 +390,35 @@ function dueDays(tally: ReviewTally, cards: readonly StatsCard[], states: Readon
     if (open > 0) for (let d = keys[i]!; d < Math.min(keys[i + 1] ?? oldest + 1, oldest + 1); d++) due.add(d);
   }
   return Object.assign((ago: number) => due.has(ago), { oldest });
+}
+
+/**
+ * The earliest due time, at or before `now`, of a card that is not suspended and has a review
+ * in the tally; null when there is none. Cards are judged by their columns first, and looked up
+ * in the tally by id only from the earliest due on.
+ */
+function earliestDueSinceReviewed(tally: ReviewTally, { length, columns, id }: StatsCards, now: number): number | null {
+  const { state, suspended, due } = columns;
+  const reviewed = (i: number) => {
+    const figures = tally.cards.get(id(i));
+    return figures !== undefined && !Number.isNaN(figures.lastDay);
+  };
+  let first = -1;
+  let waiting = 0;
+  for (let i = 0; i < length; i++) {
+    if (state[i] === NO_CARD_STATE || suspended[i] === 1 || !(due[i]! <= now)) continue;
+    waiting++;
+    if (first < 0 || due[i]! < due[first]!) first = i;
+  }
+  if (first < 0) return null;
+  if (reviewed(first)) return due[first]!;
+  // Rarely (a card buried or unsuspended before any review): the others, earliest first.
+  const order = new Int32Array(waiting);
+  let k = 0;
+  for (let i = 0; i < length; i++) if (state[i] !== NO_CARD_STATE && suspended[i] !== 1 && due[i]! <= now) order[k++] = i;
+  const sorted = Array.from(order).sort((a, b) => due[a]! - due[b]!);
+  for (const i of sorted) if (reviewed(i)) return due[i]!;
+  return null;
 }
 
 function monthKeyBefore(month: string, back: number): string {
@@ -352,27 +473,24 @@ function heatmap(tallies: ReadonlyMap<string, DayTally>, todayKey: string): Heat
   return { weeks: HEATMAP_WEEKS, weekStart: 'monday', days, max };
 }
 
+
 /**
  * Cards due on each of the next `days` local days. Overdue cards are counted on today; new and
  * suspended cards are not due; a buried card is counted on the day its bury ends if later.
  */
-export function forecastDue(
-  cards: readonly StatsCard[],
-  states: ReadonlyMap<string, CardState>,
-  now: number,
-  dayStartHour: number,
-  days = FORECAST_DAYS,
-): { forecast: DayCount[]; overdue: number } {
+function forecastDue({ length, columns }: StatsCards, now: number, dayStartHour: number, days = FORECAST_DAYS): { forecast: DayCount[]; overdue: number } {
   // Start of each local day from today on: cards map to days by binary search, not Dates.
   const starts: number[] = [];
   for (let i = 0; i <= days; i++) starts.push(localDayStartOffset(now, dayStartHour, i));
   const todayKey = localDayKey(now, dayStartHour);
   const forecast = starts.slice(0, days).map((_, i) => ({ date: addDaysToKey(todayKey, i), due: 0 }));
   let overdue = 0;
-  for (const card of cards) {
-    const state = states.get(card.id);
-    if (!state || state.suspended || state.state === CardStateKind.New) continue;
-    const due = isBuried(state, now) ? Math.max(state.due, state.buriedUntil!) : state.due;
+  const { state, suspended, buriedUntil } = columns;
+  for (let i = 0; i < length; i++) {
+    const kind = state[i]!;
+    if (kind === NO_CARD_STATE || suspended[i] === 1 || kind === CardStateKind.New) continue;
+    const until = buriedUntil[i]!;
+    const due = until > now ? Math.max(columns.due[i]!, until) : columns.due[i]!;
     if (due < starts[0]!) {
       overdue++;
       forecast[0]!.due++;
@@ -391,32 +509,51 @@ export function forecastDue(
   return { forecast, overdue };
 }
 
-export function hardestCards(
-  cards: readonly StatsCard[],
-  states: ReadonlyMap<string, CardState>,
-  now: number,
-  retrievabilityNow: Retrievability,
+/** A card in the running for the hardest: HardCard's figures, its title read only when a tie needs it. */
+interface HardCandidate {
+  i: number;
+  lapses: number;
+  recall: number | null;
+  retrievability: number | null;
+  title: string | null;
+}
+
+function hardestCards(
+  cards: StatsCards,
+  retrievability: RetrievabilityAt,
   /** Each card's passes and fails among its standing reviews as a card in review, by card id. */
-  record: ReadonlyMap<string, { passed: number; failed: number }> = new Map(),
+  record: ReadonlyMap<string, { passed: number; failed: number }>,
   limit = HARDEST_LIMIT,
 ): HardCard[] {
   // The `limit` hardest in order, kept as the cards are read (the order is total: ids differ),
   // rather than every card with a lapse sorted: most are passed over on their lapses alone.
-  const hard: HardCard[] = [];
-  if (limit <= 0) return hard;
-  for (const card of cards) {
-    const state = states.get(card.id);
-    if (!state || state.lapses <= 0) continue;
-    if (hard.length === limit && state.lapses < hard[limit - 1]!.lapses) continue;
-    const tally = record.get(card.id);
-    const candidate: HardCard = {
-      id: card.id,
-      title: card.title,
-      lapses: state.lapses,
-      retrievability: retrievabilityNow(state, now),
+  const hard: HardCandidate[] = [];
+  if (limit <= 0) return [];
+  const { columns } = cards;
+  const titleOf = (c: HardCandidate) => (c.title ??= cards.title(c.i));
+  /**
+   * Most lapses first; among equals, the one recalled least often, then the one you are likeliest
+   * to have forgotten now, then by title and id.
+   */
+  const harderFirst = (a: HardCandidate, b: HardCandidate): number => {
+    const byFigures = b.lapses - a.lapses || (a.recall ?? 2) - (b.recall ?? 2) || (a.retrievability ?? 2) - (b.retrievability ?? 2);
+    if (byFigures) return byFigures;
+    const byTitle = titleOf(a).localeCompare(titleOf(b));
+    if (byTitle) return byTitle;
+    const [idA, idB] = [cards.id(a.i), cards.id(b.i)];
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
+  };
+  for (let i = 0; i < cards.length; i++) {
+    const lapses = columns.lapses[i]!;
+    if (columns.state[i] === NO_CARD_STATE || lapses <= 0) continue;
+    if (hard.length === limit && lapses < hard[limit - 1]!.lapses) continue;
+    const tally = record.get(cards.id(i));
+    const candidate: HardCandidate = {
+      i,
+      lapses,
       recall: tally && tally.passed + tally.failed > 0 ? tally.passed / (tally.passed + tally.failed) : null,
-      leech: state.leech,
-      suspended: state.suspended,
+      retrievability: retrievability(columns, i),
+      title: null,
     };
     let at = hard.length;
     while (at > 0 && harderFirst(candidate, hard[at - 1]!) < 0) at--;
@@ -424,21 +561,15 @@ export function hardestCards(
     hard.splice(at, 0, candidate);
     if (hard.length > limit) hard.pop();
   }
-  return hard;
-}
-
-/**
- * Most lapses first; among equals, the one recalled least often, then the one you are likeliest
- * to have forgotten now, then by title and id.
- */
-function harderFirst(a: HardCard, b: HardCard): number {
-  return (
-    b.lapses - a.lapses ||
-    (a.recall ?? 2) - (b.recall ?? 2) ||
-    (a.retrievability ?? 2) - (b.retrievability ?? 2) ||
-    a.title.localeCompare(b.title) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return hard.map((c) => ({
+    id: cards.id(c.i),
+    title: titleOf(c),
+    lapses: c.lapses,
+    retrievability: c.retrievability,
+    recall: c.recall,
+    leech: columns.leech[c.i] === 1,
+    suspended: columns.suspended[c.i] === 1,
+  }));
 }
 
 /**
@@ -446,18 +577,14 @@ function harderFirst(a: HardCard, b: HardCard): number {
  * relearning (suspended and buried ones included: they are remembered or not all the same, and
  * Anki's average retrievability counts them too). Null when no card has been reviewed.
  */
-export function predictedRetention(
-  cards: readonly StatsCard[],
-  states: ReadonlyMap<string, CardState>,
-  now: number,
-  retrievabilityNow: Retrievability,
-): { mean: number | null; cards: number } {
+function predictedRetention({ length, columns }: StatsCards, retrievability: RetrievabilityAt): { mean: number | null; cards: number } {
   let sum = 0;
   let count = 0;
-  for (const card of cards) {
-    const state = states.get(card.id);
-    if (!state || (state.state !== CardStateKind.Review && state.state !== CardStateKind.Relearning)) continue;
-    const r = retrievabilityNow(state, now);
+  const { state } = columns;
+  for (let i = 0; i < length; i++) {
+    const kind = state[i];
+    if (kind !== CardStateKind.Review && kind !== CardStateKind.Relearning) continue;
+    const r = retrievability(columns, i);
     if (r === null) continue;
     sum += r;
     count++;
@@ -471,22 +598,28 @@ export function predictedRetention(
  * and the hardest cards cover the deck's current cards only.
  */
 export function computeStats(input: StatsInput): DeckStats {
-  const { deck, states, cards, settings, now } = input;
+  const { states, cards, ...rest } = input;
+  return computeStatsOf({ ...rest, cards: statsCardsOf(cards, states) });
+}
+
+/** computeStats, on the cards read by position (StatsCards): what `stats` reads from the due index. */
+export function computeStatsOf(input: Omit<StatsInput, 'cards' | 'states'> & { cards: StatsCards }): DeckStats {
+  const { deck, cards, settings, now } = input;
   const hour = settings.dayStartHour;
   const todayKey = localDayKey(now, hour);
   const today = dayNumber(todayKey);
   const tally = input.tally ?? (input.log ? ReviewTally.of(input.log, hour, today) : new ReviewTally(hour));
   if (tally.dayStartHour !== hour) throw new Error('computeStats: the tally counts days of another day-start hour');
+  // The scheduler's forgetting curve (FSRS-6, decay w[20], elapsed time in fractional days, as
+  // Anki computes it), so stats and `paperdeck cards` show the same retrievability.
+  if (settings.parameters !== null && !input.retrievability) throw new Error("computeStats: a deck's own parameters need the scheduler's retrievability");
+  const retrievability = retrievabilityAt(now, input.retrievability);
 
   const tallies: ReadonlyMap<string, DayTally> = tally.days;
   const todayTally = tallies.get(todayKey);
 
-  const { forecast, overdue } = forecastDue(cards, states, now, hour);
-  // The scheduler's forgetting curve (FSRS-6, decay w[20], elapsed time in fractional days, as
-  // Anki computes it), so stats and `paperdeck cards` show the same retrievability.
-  const scheduler = new Scheduler(settings);
-  const retrievabilityNow: Retrievability = (state, at) => scheduler.retrievability(state, at);
-  const predicted = predictedRetention(cards, states, now, retrievabilityNow);
+  const { forecast, overdue } = forecastDue(cards, now, hour);
+  const predicted = predictedRetention(cards, retrievability);
 
   return {
     deck,
@@ -494,7 +627,7 @@ export function computeStats(input: StatsInput): DeckStats {
     now: new Date(now).toISOString(),
     dayStartHour: hour,
     desiredRetention: settings.desiredRetention,
-    counts: countCards(cards, states, now),
+    counts: countIn(cards, now),
     today: {
       date: todayKey,
       reviews: todayTally?.reviews ?? 0,
@@ -515,8 +648,8 @@ export function computeStats(input: StatsInput): DeckStats {
     overdue,
     reviewsPerDay: reviewsPerDay(tallies, todayKey),
     reviewsPerMonth: reviewsPerMonth(tallies, todayKey),
-    streakDays: streakDays(tallies, todayKey, dueDays(tally, cards, states, now, hour, today)),
+    streakDays: streakDays(tallies, todayKey, dueDays(tally, cards, now, hour, today)),
     heatmap: heatmap(tallies, todayKey),
-    hardest: hardestCards(cards, states, now, retrievabilityNow, tally.cards),
+    hardest: hardestCards(cards, retrievability, tally.cards),
   };
 }

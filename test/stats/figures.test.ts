@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { CardStateKind } from '../../src/core/types.js';
 import type { Card, CardState } from '../../src/core/types.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
-import { computeStats } from '../../src/stats/index.js';
+import { computeStats, computeStatsOf, statsCardsOf, type StatsCards } from '../../src/stats/index.js';
 import type { DeckStats } from '../../src/stats/index.js';
 import { DAY, History, card, cardState, local } from './history.js';
 
@@ -250,6 +250,32 @@ describe('hardest cards', () => {
     const hardest = stats({ states, cards: [...states.keys()].map((id) => card(id)) }).hardest;
     expect(hardest).toHaveLength(10);
     expect(hardest[0]!.lapses).toBe(12);
+  });
+
+  it('reads by position, decoding the id and title of only the few cards it looks at (computeStatsOf)', () => {
+    // 2,000 cards in review, some due, most lapsed: each of the figures reads every card.
+    const cards: Card[] = [];
+    const states = new Map<string, CardState>();
+    for (let i = 0; i < 2000; i++) {
+      cards.push(card(`c${i}`, `Title ${i}`));
+      states.set(`c${i}`, cardState({ lapses: i % 7, stability: 1 + i, lastReview: NOW - (i % 30) * DAY, due: NOW + ((i % 50) - 20) * DAY }));
+    }
+    const read = statsCardsOf(cards, states);
+    const asked = { ids: 0, titles: 0 };
+    const counted: StatsCards = {
+      ...read,
+      id: (i) => (asked.ids++, read.id(i)),
+      title: (i) => (asked.titles++, read.title(i)),
+    };
+    const h = new History();
+    for (let i = 0; i < 100; i++) h.review(`c${i}`, NOW - (100 - i) * DAY, i % 3 === 0 ? 1 : 3, {});
+    const base = { deck: 'test', log: h.facts(), settings: { ...DEFAULT_SETTINGS, dayStartHour: 4 }, now: NOW };
+    const byPosition = computeStatsOf({ ...base, cards: counted });
+    expect(byPosition).toEqual(computeStats({ ...base, cards, states }));
+    expect(byPosition.hardest).toHaveLength(10);
+    // The ten shown; the ids of the cards with the most lapses (looked up in the tally) and of the one due earliest.
+    expect(asked.titles).toBe(10);
+    expect(asked.ids).toBeLessThan(2000 / 5);
   });
 });
 

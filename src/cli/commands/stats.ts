@@ -4,7 +4,7 @@
 import type { CommandArgs } from '../args.js';
 import { printJson, type CommandContext } from '../context.js';
 import { outputWidth } from '../format.js';
-import { computeStats } from '../../stats/index.js';
+import { computeStats, computeStatsOf, type DeckStats, type Retrievability } from '../../stats/index.js';
 import { renderStats } from '../../stats/render.js';
 import { readDeck, readIndexedDeck } from '../read-deck.js';
 import { measured } from '../../core/text.js';
@@ -17,13 +17,24 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<numbe
   // The cards and their states from the due index when it can be used (else cards.json and the
   // snapshot); the history's figures from the tally the last writer kept, carried on with what
   // was answered since.
-  const { deck, cards, settings, states, log, tally } =
-    readIndexedDeck(ctx, args.positional[0], now) ?? (await readDeck(ctx, args.positional[0], { log: true, tallyAt: now }));
-  const stats = computeStats({ deck, ...(tally ? { tally } : { log }), states, cards, settings, now });
+  const indexed = readIndexedDeck(ctx, args.positional[0], now);
+  const stats = indexed ? computeStatsOf({ ...indexed, now }) : await readAndCompute(ctx, args.positional[0], now);
   if (ctx.json) {
     printJson(ctx, stats);
     return 0;
   }
   ctx.out(await measured(() => renderStats(stats, { width: outputWidth(), color: ctx.color })));
   return 0;
+}
+
+/** The statistics from cards.json and the snapshot (and the log, for a deck with FSRS parameters of its own). */
+async function readAndCompute(ctx: CommandContext, requested: unknown, now: number): Promise<DeckStats> {
+  const { deck, cards, settings, states, log, tally } = await readDeck(ctx, requested, { log: true, tallyAt: now });
+  // Retrievability by the deck's own parameters: the scheduler's (ts-fsrs), loaded for them alone.
+  let retrievability: Retrievability | undefined;
+  if (settings.parameters) {
+    const scheduler = new (await import('../../schedule/scheduler.js')).Scheduler(settings);
+    retrievability = (state, at) => scheduler.retrievability(state, at);
+  }
+  return computeStats({ deck, ...(tally ? { tally } : { log }), states, cards, settings, now, ...(retrievability ? { retrievability } : {}) });
 }
