@@ -1,5 +1,5 @@
 // The one description of paperdeck's esbuild bundle, used by build.mjs (dist/), the tests
-// (an isolated copy of the binary) and the bundle-graph checks. It is three builds from the one
+// (an isolated copy of the binary) and the bundle-graph checks. It is four builds from the one
 // source tree:
 //
 // - dist/paperdeck.js, the bin: src/cli/main.ts, `paperdeck due` and a `generate` that finds
@@ -17,6 +17,9 @@
 // - dist/study.mjs: `study` in its plain forms, without commander (src/cli/study-program.ts),
 //   as one ESM file of its own: the same study command, its own copies again, handed the plain
 //   data of a parsed command line by main.
+// - dist/stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), built as study.mjs
+//   is, but without the card generator: a deck that needs it is handed to the full program,
+//   with the argv main handed it.
 import { build } from 'esbuild';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,12 +58,33 @@ const binImports = {
     b.onResolve({ filter: /^\.\/study-program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './study.mjs', external: true } : undefined,
     );
+    // And import('./stats-program.js') is stats' own build.
+    b.onResolve({ filter: /^\.\/stats-program\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './stats.mjs', external: true } : undefined,
+    );
     b.onResolve({ filter: /^\.\/generate\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cards', 'current.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
     );
     // `generate` on the quick path: it reports unchanged decks itself and hands any other over.
     b.onResolve({ filter: /^\.\.\/\.\.\/cards\/(generate|incremental)\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'commands', 'generate.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
+    );
+  },
+};
+
+/**
+ * In stats' own build (src/cli/stats-program.ts): the card generator is left out, as in the bin
+ * (src/cli/hand-over.ts stands in for it), and its import('./program.js'), the full program it
+ * hands such a deck over to, is the program built beside it.
+ */
+const statsImports = {
+  name: 'stats-imports',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/program\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'stats-program.ts')) ? { path: './program.mjs', external: true } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/generate\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cards', 'current.ts')) ? { path: join(projectRoot, 'src', 'cli', 'hand-over.ts') } : undefined,
     );
   },
 };
@@ -216,7 +240,7 @@ const fastMarkdownIt = {
   },
 };
 
-/** esbuild options for the three builds written to `outdir`: [the bin, the full program, study's own]. */
+/** esbuild options for the builds written to `outdir`: [the bin, the full program, study's own, stats' own]. */
 export function bundleOptions(outdir, { version } = {}) {
   const bin = {
     ...shared(outdir, version),
@@ -260,10 +284,17 @@ export function bundleOptions(outdir, { version } = {}) {
     splitting: false,
     chunkNames: undefined,
   };
-  return [bin, full, study];
+  // stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), in one file as study's,
+  // without the card generator (a deck that needs it goes to the full program).
+  const stats = {
+    ...study,
+    entryPoints: { stats: 'src/cli/stats-program.ts' },
+    plugins: [...full.plugins, statsImports],
+  };
+  return [bin, full, study, stats];
 }
 
-/** Writes the three builds into `outdir`. */
+/** Writes the builds into `outdir`. */
 export async function bundle(outdir, options) {
   await Promise.all(bundleOptions(outdir, options).map((o) => build(o)));
   // The project is "type": "module"; this marks dist/*.js (the bin) as CommonJS.

@@ -1,4 +1,4 @@
-// The quick path for `paperdeck due` (and `generate`, and `cards --json`; and `study`'s plain forms). A shell prompt may run `due` on every new line, so it should
+// The quick path for `paperdeck due` (and `generate`, and `cards --json`; and `study`'s and `stats`' plain forms). A shell prompt may run `due` on every new line, so it should
 // start about as fast as Node itself, and commander, the parser everything else goes through,
 // takes longer to load than `due` takes to run on a small deck. Node's own parseArgs (strict)
 // reads the plain forms of the command instead; anything it does not accept as plainly valid
@@ -54,9 +54,23 @@ export function quickInvocation(args: readonly string[]): Invocation | null {
  * commander and building every command's help.
  */
 export function studyInvocation(args: readonly string[]): Invocation | null {
+  return ownBuildInvocation('study', args, STUDY);
+}
+
+/**
+ * `stats` in its plain forms (`stats [DECK]` with --json, --decks, --state), read as commander
+ * reads them, or null to let commander decide. The bin then starts stats' own build
+ * (stats-program.ts), without commander and the full program's chunks.
+ */
+export function statsInvocation(args: readonly string[]): Invocation | null {
+  return ownBuildInvocation('stats', args, OPTIONS);
+}
+
+/** `command [DECK]` with `options`, as commander reads it, or null. */
+function ownBuildInvocation(name: string, args: readonly string[], options: typeof OPTIONS): Invocation | null {
   const [command, ...rest] = args;
-  if (command !== 'study') return null;
-  const parsed = readPlainly(rest, STUDY);
+  if (command !== name) return null;
+  const parsed = readPlainly(rest, options);
   if (parsed === null || parsed.positionals.length > 1) return null;
   return { command, positional: [parsed.positionals[0]], flags: { ...parsed.values } };
 }

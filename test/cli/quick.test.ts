@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Invocation } from '../../src/cli/dispatch.js';
 import { buildProgram } from '../../src/cli/program.js';
-import { quickInvocation, studyInvocation } from '../../src/cli/quick.js';
+import { quickInvocation, statsInvocation, studyInvocation } from '../../src/cli/quick.js';
 import { paperdeck, sourcesLoadedFrom, workspace } from '../schedule/built-cli.js';
 
 /** What commander makes of `args`: the invocation it would run, or the error it raises. */
@@ -102,6 +102,38 @@ describe('study without commander', () => {
       expect(studyInvocation(args)).toBeNull();
     },
   );
+});
+
+describe('stats without commander', () => {
+  const parts = {
+    deck: [[], ['iclr2017']],
+    json: [[], ['--json']],
+    places: [[], ['--decks', '/tmp/d', '--state=rel/state']],
+  };
+  const accepted: string[][] = [];
+  for (const deck of parts.deck)
+    for (const json of parts.json)
+      for (const places of parts.places) {
+        accepted.push(['stats', ...deck, ...json, ...places]);
+        accepted.push(['stats', ...places, ...json, ...deck]);
+      }
+  accepted.push(['stats', '--json', '--json'], ['stats', '--', '--not-an-option'], ['stats', 'deck with spaces']);
+
+  it.each(accepted)('reads %j exactly as commander does', async (...args: string[]) => {
+    const stats = statsInvocation(args);
+    expect(stats).not.toBeNull();
+    expect(plain(stats)).toEqual(plain(await commanderReading(args)));
+  });
+
+  it('loads neither commander nor the full program’s command table, nor the card generator: the bin starts stats’ own entry', async () => {
+    const sources = await sourcesLoadedFrom(['src/cli/main.ts', 'src/cli/stats-program.ts', 'src/cli/commands/stats.ts']);
+    expect(sources).toContain('src/stats/index.ts');
+    expect(sources.filter((file) => /node_modules\/commander\/|src\/cli\/program\.ts|src\/cards\/generate\.ts|node_modules\/(ink|react)\//.test(file))).toEqual([]);
+  });
+
+  it.each([['stats', '--help'], ['stats', 'a', 'b'], ['stats', '--all'], ['--json', 'stats'], ['due'], ['Stats']])('leaves %j to commander', (...args: string[]) => {
+    expect(statsInvocation(args)).toBeNull();
+  });
 });
 
 describe('the quick path for due', () => {

@@ -2,8 +2,8 @@
 // study engine and store. Europe/Berlin; days start at 4 a.m.
 process.env.TZ = 'Europe/Berlin';
 
-import { existsSync, rmSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { localDayKey } from '../../src/schedule/days.js';
@@ -195,6 +195,21 @@ describe('paperdeck stats', () => {
     const rebuilt = figures(stats(ws, ['--json'], now + 3_600_000));
     expect(rebuilt.counts.total).toBe(39);
     expect(rebuilt.hardest.map((h: { title: string }) => h.title)).toContain('Renamed paper');
+  });
+
+  it('counts the cards of notes changed since generate, through the full program (stats’ own build has no generator)', () => {
+    const ws = workspace();
+    const notesFile = join(ws.decks, 'papers', 'notes.txt');
+    mkdirSync(dirname(notesFile), { recursive: true });
+    const paper = (n: number) => `C${n}: Paper number ${n}\n\nThey make deep networks train faster by adding shortcut connections number ${n}.\n\n`;
+    writeFileSync(notesFile, paper(1) + paper(2));
+    const places = ['--decks', ws.decks, '--state', ws.state];
+    expect(paperdeck(['generate', ...places]).code).toBe(0);
+    writeFileSync(notesFile, paper(1) + paper(2) + paper(3));
+    const edited = paperdeck(['stats', '--json', ...places], { PAPERDECK_NOW: iso(DAY1) });
+    expect(edited.code).toBe(0);
+    expect(edited.stderr).toMatch(/notes changed since its cards were built/);
+    expect(JSON.parse(edited.stdout).counts.total).toBe(3);
   });
 
   it('loads neither Ink nor React', async () => {
