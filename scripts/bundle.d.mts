@@ -1,7 +1,7 @@
 import type { BuildOptions } from 'esbuild';
 export const projectRoot: string;
-/** [the bin (CommonJS, the quick path), the full program (ESM, split), study's own (ESM, one file), stats' own (ESM, one file)]. */
-export function bundleOptions(outdir: string, options?: { version?: string }): [BuildOptions, BuildOptions, BuildOptions, BuildOptions];
+/** [the bin (CommonJS, the quick path), the full program (ESM, split), study's, stats' and generate's own (ESM, one file each)]. */
+export function bundleOptions(outdir: string, options?: { version?: string }): [BuildOptions, BuildOptions, BuildOptions, BuildOptions, BuildOptions];
 export function bundle(outdir: string, options?: { version?: string }): Promise<void>;
 /** The pattern of src/core/text.ts NARROW_CHARACTERS, as the bundle's string-width uses it. */
 export const NARROW_CHARACTERS_SOURCE: string;

@@ -1,5 +1,5 @@
 // The one description of paperdeck's esbuild bundle, used by build.mjs (dist/), the tests
-// (an isolated copy of the binary) and the bundle-graph checks. It is four builds from the one
+// (an isolated copy of the binary) and the bundle-graph checks. It is five builds from the one
 // source tree:
 //
 // - dist/paperdeck.js, the bin: src/cli/main.ts, `paperdeck due` and a `generate` that finds
@@ -20,6 +20,8 @@
 // - dist/stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), built as study.mjs
 //   is, but without the card generator: a deck that needs it is handed to the full program,
 //   with the argv main handed it.
+// - dist/generate.mjs: `generate` in its plain forms (src/cli/generate-program.ts), when the bin's
+//   quick path finds a deck to build, built as study.mjs is: the generator without commander.
 import { build } from 'esbuild';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -57,6 +59,10 @@ const binImports = {
     // And import('./study-program.js') is its other entry, `study` without commander.
     b.onResolve({ filter: /^\.\/study-program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './study.mjs', external: true } : undefined,
+    );
+    // And import('./generate-program.js') generate's, for a deck that needs building.
+    b.onResolve({ filter: /^\.\/generate-program\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './generate.mjs', external: true } : undefined,
     );
     // And import('./stats-program.js') is stats' own build.
     b.onResolve({ filter: /^\.\/stats-program\.js$/ }, (args) =>
@@ -240,7 +246,7 @@ const fastMarkdownIt = {
   },
 };
 
-/** esbuild options for the builds written to `outdir`: [the bin, the full program, study's own, stats' own]. */
+/** esbuild options for the builds written to `outdir`: [the bin, the full program, study's own, stats' own, generate's own]. */
 export function bundleOptions(outdir, { version } = {}) {
   const bin = {
     ...shared(outdir, version),
@@ -291,7 +297,12 @@ export function bundleOptions(outdir, { version } = {}) {
     entryPoints: { stats: 'src/cli/stats-program.ts' },
     plugins: [...full.plugins, statsImports],
   };
-  return [bin, full, study, stats];
+  // generate.mjs: `generate` in its plain forms when a deck needs building (src/cli/generate-program.ts), in one file as study's.
+  const generate = {
+    ...study,
+    entryPoints: { generate: 'src/cli/generate-program.ts' },
+  };
+  return [bin, full, study, stats, generate];
 }
 
 /** Writes the builds into `outdir`. */

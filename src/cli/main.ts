@@ -28,8 +28,10 @@ async function main(argv: string[]): Promise<void> {
   try {
     await runInvocation(quick, QUICK_COMMAND_MODULES);
   } catch (error) {
-    // A deck that needs the card generator, which the bin leaves out (hand-over.ts).
+    // A deck that needs the card generator, which the bin leaves out (hand-over.ts): `generate`
+    // goes to its own build, which has it, the other commands to the full program.
     if (!(error instanceof HandOverToFullProgram)) throw error;
+    if (quick.command === 'generate') return (await import('./generate-program.js')).runGenerate(quick);
     await runFullProgram();
   }
 }

@@ -43,6 +43,12 @@ describe('the quick path for generate', () => {
   it.each([['generate', '--force'], ['generate', '--verbose', 'a'], ['generate', '--help']])('leaves %j to commander', (...args: string[]) => {
     expect(quickInvocation(args)).toBeNull();
   });
+
+  it('hands a deck to build to generate’s own entry, which loads the generator but neither commander nor the full program’s command table', async () => {
+    const sources = await sourcesLoadedFrom(['src/cli/main.ts', 'src/cli/generate-program.ts', 'src/cli/commands/generate.ts', 'src/cards/incremental.ts']);
+    expect(sources).toContain('src/cards/key-idea.ts');
+    expect(sources.filter((file) => /node_modules\/commander\/|src\/cli\/program\.ts|node_modules\/(ink|react)\//.test(file))).toEqual([]);
+  });
 });
 
 describe('the quick path for cards', () => {
