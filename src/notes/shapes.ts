@@ -95,7 +95,9 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   // VQA"); under a title naming a collection ("Papers I read this week"), only where they do not
   // read as titles.
   const metaTitle = doc.meta.get('title');
-  if (reader.entries.length > 0 && titlesOnePaper(metaTitle) && (!NAMES_COLLECTION.test(metaTitle!) || !mostlyTitles(reader.entries))) {
+  // (Whatever its title says, a post whose entries link papers and have notes of their own holds
+  // those papers: "ACL in Florence" over thirty linked papers, each with its authors and summary.)
+  if (reader.entries.length > 0 && titlesOnePaper(metaTitle) && (!NAMES_COLLECTION.test(metaTitle!) || !mostlyTitles(reader.entries)) && !linksPapersWithNotes(reader.entries, doc.blocks)) {
     reader = new PaperReader(file);
     frontMatter(reader);
   }
@@ -112,17 +114,30 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   return result;
 }
 
-// "Papers I read this week", "Reading list on GANs", "May highlights": a post of several papers.
-const NAMES_COLLECTION = /\b(?:papers|reading ?list|readings|notes|summaries|highlights|round-?up|digest|recap|week|weekly|month|monthly)\b/i;
+// "Papers I read this week", "Reading list on GANs", "May highlights", "Prior Literature": a post
+// or file of several papers.
+const NAMES_COLLECTION = /\b(?:papers|reading ?list|readings|notes|summaries|highlights|round-?up|digest|recap|week|weekly|month|monthly|literature|bibliography)\b/i;
+
+/** Links to papers a post needs, each with a note, to be read as those papers whatever its title. */
+const LINKED_PAPERS_WITH_NOTES = 5;
+
+/** Whether at least LINKED_PAPERS_WITH_NOTES entries have notes, and the document links as many papers. */
+function linksPapersWithNotes(entries: readonly NoteEntry[], blocks: Block[]): boolean {
+  if (entries.filter((entry) => entry.body.trim() !== '').length < LINKED_PAPERS_WITH_NOTES) return false;
+  return paperLinkCount(blocks) >= LINKED_PAPERS_WITH_NOTES;
+}
 
 /** Whether front matter's title names one paper, not a collection ("ICML 2019 notes"). */
 function titlesOnePaper(title: string | undefined): boolean {
   return title !== undefined && notATitle(title) === null && cleanTitle(title).length >= 3;
 }
 
-/** Whether most entries read as from headings are titled as papers are (see titleStrength). */
+/**
+ * Whether most entries read as from headings are titled as papers are (see titleStrength), or
+ * by their citation keys ("* Pell16", "* HalvorsenKT18" in a file of literature notes).
+ */
 function mostlyTitles(entries: readonly NoteEntry[]): boolean {
-  return entries.filter((entry) => titleStrength(entry.title) >= 1.5).length * 2 > entries.length;
+  return entries.filter((entry) => titleStrength(entry.title) >= 1.5 || CITATION_KEY.test(entry.title)).length * 2 > entries.length;
 }
 
 function sectionTree(blocks: Block[]): Section {
@@ -150,7 +165,23 @@ function sectionTree(blocks: Block[]): Section {
     stack[stack.length - 1]!.children.push(section);
     stack.push(section);
   }
+  linkLeadingUrls(root);
   return root;
+}
+
+// "## 3. Blind recalibration of sensor grids" over a line holding only its PDF's address: the
+// heading's link, as if written in it.
+const BARE_URL_LINE = /^<?(https?:\/\/\S+?)>?$/;
+
+function linkLeadingUrls(section: Section): void {
+  const first = section.blocks[0];
+  if (section.heading !== null && section.href === null && first?.kind === 'paragraph') {
+    // (As written: the note's text leaves addresses out.)
+    const line = splitFirstLine(first.inline).first.map((run) => (run.kind === 'text' ? run.text : ' ')).join('');
+    const url = BARE_URL_LINE.exec(line.trim())?.[1];
+    if (url !== undefined && isPaperLink(url)) section.href = url;
+  }
+  for (const child of section.children) linkLeadingUrls(child);
 }
 
 /** Work on inline runs asked for more than once (a heading's title and label): done once. */
@@ -435,6 +466,9 @@ class PaperReader {
     // table of contents) is a section of it; a paper's heading links to the paper, if anywhere.
     if (section.href?.startsWith('#')) return false;
     if (section.title.split(/\s+/).length > 30) return false;
+    // "# Field Sensors (Spring 2021)", two lines on the course (read as if names), then "## 1. Blind recalibration ..."
+    // headings each over its PDF's address: the papers it links, with a word before them.
+    if (section.children.filter((kid) => kid.href !== null && isPaperLink(kid.href)).length >= 2) return false;
     // "# Title (2019)" with its authors on the line under it is a paper whatever else it holds:
     // its bold lines are its own sub-headings ("**Average Reward**"), not papers of their own.
     if (opensWithAuthors(section)) return true;
@@ -1800,7 +1834,17 @@ function blockPaperCount(blocks: Block[]): number {
  * and items opening with a title, table rows, links to papers at the start of a line. More of
  * them than papers read means papers were missed.
  */
+/** How many distinct papers the document's paragraphs and list items link (isPaperLink). */
+function paperLinkCount(blocks: Block[]): number {
+  return paperLikeCounts(blocks, new Set(), new Set()).paperLinks;
+}
+
 function countPaperLike(blocks: Block[], subHeadingsIn: ReadonlySet<Block>, partLines: ReadonlySet<number>): number {
+  const { headings, titled, rows, paperLinks } = paperLikeCounts(blocks, subHeadingsIn, partLines);
+  return Math.max(headings, titled, rows, paperLinks);
+}
+
+function paperLikeCounts(blocks: Block[], subHeadingsIn: ReadonlySet<Block>, partLines: ReadonlySet<number>): { headings: number; titled: number; rows: number; paperLinks: number } {
   let headings = 0;
   let titled = 0;
   let rows = 0;
@@ -1827,5 +1871,5 @@ function countPaperLike(blocks: Block[], subHeadingsIn: ReadonlySet<Block>, part
     }
   };
   visit(blocks);
-  return Math.max(headings, titled, rows, paperLinks.size);
+  return { headings, titled, rows, paperLinks: paperLinks.size };
 }

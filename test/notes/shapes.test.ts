@@ -2162,3 +2162,85 @@ describe('notes the rules read since last time must leave as they are', () => {
   });
 });
 
+
+describe('files of several papers that their titles do not announce', () => {
+  it('reads a post titled "GLOC in Tallinn" over linked papers, each with its authors and summary, as those papers', () => {
+    const paper = (n: number, title: string, summary: string) => `* [${title}](https://example.org/anth/G15-10${n}.pdf)\n    - Ilse Morgenthal, Tavi Okonkwo and Runar Bestic\n\n    ${summary}\n`;
+    const post = [
+      '---',
+      'layout: post',
+      'title:  "GLOC in Tallinn"',
+      'date:   2015-06-02 09:12:00 -0700',
+      '---',
+      '',
+      'Five long days at GLOC; I mostly stayed in the parsing rooms.',
+      '',
+      '## Day 1 : 2nd Jun',
+      '',
+      '### Session 1',
+      '',
+      paper(1, 'Pruning Beam Search with Learned Stop Signals', 'A learned stopping rule ends beam search once the best partial tree cannot be overtaken, halving decoding time.'),
+      paper(2, 'Soft Budget Constraints for Incremental Chart Parsing', 'Hard pruning thresholds are replaced by a soft budget penalty, so the parser trades speed for accuracy per sentence.'),
+      paper(3, 'Active Annotation of Verb Frames with Partial Labels', 'Annotators label only the least certain arguments of each frame and the model fills in the rest.'),
+      '### Session 2',
+      '',
+      paper(4, 'Lexicon Expansion by Label Spreading over Character Graphs', 'A small seed lexicon grows by spreading labels over a graph of character n-gram neighbours.'),
+      paper(5, 'Shallow Discourse Parsing with Connective Lattices', 'Candidate connectives are kept in a lattice and the parser picks one reading per clause pair.'),
+    ].join('\n');
+    expect(read('2015-06-02-gloc.markdown', post).entries.map((e) => e.title)).toEqual([
+      'Pruning Beam Search with Learned Stop Signals',
+      'Soft Budget Constraints for Incremental Chart Parsing',
+      'Active Annotation of Verb Frames with Partial Labels',
+      'Lexicon Expansion by Label Spreading over Character Graphs',
+      'Shallow Discourse Parsing with Connective Lattices',
+    ]);
+  });
+
+  it('reads an Org file of literature whose headings are citation keys as one paper per key', () => {
+    const org = [
+      '#+TITLE: Literature Overview',
+      '#+AUTHOR: Tomasz Feldgrau',
+      '',
+      'Keys in this file point to entries in refs/library.bib.',
+      '',
+      '* QRF17',
+      '',
+      'Depth estimation from a single rolling-shutter frame, running on a phone at interactive rates.',
+      '',
+      '* HalvorsenKT18',
+      '',
+      'A proposal for a shared benchmark of rolling-shutter depth methods with fixed splits.',
+      '',
+      '* ShutterNet18',
+      '',
+      'Train a small network to undo rolling-shutter skew before matching.',
+      '',
+    ].join('\n');
+    expect(read('literature.org', org).entries.map((e) => [e.line, e.title])).toEqual([
+      [6, 'QRF17'],
+      [10, 'HalvorsenKT18'],
+      [14, 'ShutterNet18'],
+    ]);
+  });
+
+  it('reads "## 1. Title" headings each over a line with its PDF\'s address as papers, under a title with a word on the course', () => {
+    const notes = [
+      '# On Drift and Repair in Field Sensors (Spring 2021)',
+      '* Environmental Sensing Seminar (ENV-GA.2210-002)',
+      '* Material gathered for the term paper',
+      '',
+      '## 1. Blind recalibration of dense sensor grids without a reference',
+      'https://example.org/papers/blind-recal.pdf',
+      '* Solves for per-sensor gain and offset jointly by least squares',
+      '',
+      '## 2. Detecting step faults with rolling medians on coastal buoys',
+      'https://example.org/papers/step-faults.pdf',
+      '* Rolling median residuals flag sudden offsets in buoy readings',
+      '',
+    ].join('\n');
+    expect(read('On Drift and Repair in Field Sensors.md', notes).entries.map((e) => [e.line, e.title])).toEqual([
+      [5, 'Blind recalibration of dense sensor grids without a reference'],
+      [9, 'Detecting step faults with rolling medians on coastal buoys'],
+    ]);
+  });
+});
