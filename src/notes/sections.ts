@@ -130,6 +130,10 @@ function notATitleOf(title: string): string | null {
   if (ASIDE_LABEL.test(text)) return "the note-taker's aside, not a paper";
   if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text)) || (words <= 16 && WORKSHOP.test(text))) return 'a talk or event, not a paper';
   if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
+  // "Chapter 4: Joins over Streams", "Ch. 7": notes on a book's chapters.
+  if (/^(?:chapter|ch\.)\s*\d+\b/.test(text)) return "a book's chapter, not a paper";
+  // "V2", "v1.3" under a project's name: what changed in a version of it.
+  if (/^v\d+(?:\.\d+)*$/.test(text)) return 'a version of what is above, not a paper';
   if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text)) && !titledBeforeVenue(text)) {
     return 'the conference or collection the papers belong to';
   }

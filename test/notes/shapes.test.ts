@@ -2244,3 +2244,12 @@ describe('files of several papers that their titles do not announce', () => {
     ]);
   });
 });
+
+describe("a book's chapters and a project's versions", () => {
+  it('reads "Chapter N: ..." and "V2" headings as parts of what is above them, not papers', () => {
+    const book = '# Streams at Scale\n\n## Chapter 1: Windows and Watermarks\n- Tumbling vs sliding windows.\n\n## Ch. 4 Joins over Streams\n- Interval joins keep state for the window only.\n';
+    expect(read('Streams at Scale.md', book).entries.map((e) => e.title)).toEqual(['Streams at Scale']);
+    const protocols = '# Barter Protocols\n\n## Kettle\nA pool per listed token, orders matched in batches.\n\n### V1\nOne pool per token.\n\n### V2\nBatches replaced by continuous matching.\n';
+    expect(read('protocols.md', protocols).entries.map((e) => e.title)).not.toContain('V2');
+  });
+});
