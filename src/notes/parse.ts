@@ -40,9 +40,26 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   }
   const doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
   const fileTitle = basename(file, extname(file));
-  const read = readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false });
+  const read = withoutAuthorSuffixes(readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false }));
   if (isTalkFile(file)) return setAsideTalks(read);
   return options.inFolder && file.includes('/') && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
+}
+
+// "Salting Schedules under Uncertain Forecasts, Moreau" over "Moreau presents ...": who wrote it,
+// added by the note-taker and named again as the note opens, not the title's. (A title may end in
+// ", Revisited": the note does not open with that word.)
+const TRAILING_NAME = /,\s+(\p{Lu}[\p{L}'’-]+)$/u;
+
+function withoutAuthorSuffixes(read: ParsedNotes): ParsedNotes {
+  if (!read.entries.some((entry) => TRAILING_NAME.test(entry.title))) return read;
+  const entries = read.entries.map((entry) => {
+    const name = TRAILING_NAME.exec(entry.title);
+    if (name === null) return entry;
+    const opening = (entry.lead?.trim() || entry.body.trim()).slice(0, name[1]!.length + 1);
+    const opensWithName = opening.startsWith(name[1]!) && !/[\p{L}]/u.test(opening.slice(name[1]!.length));
+    return opensWithName ? { ...entry, title: entry.title.slice(0, name.index) } : entry;
+  });
+  return { ...read, entries };
 }
 
 // "tutorials/", "invited_talks/", "GAN-Tutorial/", "career_panel/": a folder named for the talk

@@ -2253,3 +2253,18 @@ describe("a book's chapters and a project's versions", () => {
     expect(read('protocols.md', protocols).entries.map((e) => e.title)).not.toContain('V2');
   });
 });
+
+describe('a name the note-taker adds after a title', () => {
+  it('leaves ", Moreau" off the front when the note opens with Moreau, and keeps ", Revisited"', () => {
+    const org = [
+      '* Salting Schedules under Uncertain Forecasts, Moreau :vrp:stochastic:',
+      'Moreau presents a two-stage stochastic model for salting schedules.',
+      '* Placing Grit Depots on a Ring Road, Okonjo',
+      'Okonjo et al. consider depots on ring roads, which is NP-hard in general.',
+      '* Dropout, Revisited',
+      'Revisiting dropout shows that its benefit comes from the noise alone.',
+      '',
+    ].join('\n');
+    expect(read('reading.org', org).entries.map((e) => e.title)).toEqual(['Salting Schedules under Uncertain Forecasts', 'Placing Grit Depots on a Ring Road', 'Dropout, Revisited']);
+  });
+});
