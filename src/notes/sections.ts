@@ -50,10 +50,19 @@ const ASIDE_LABEL = /^(?:n\.? ?b|note|ps|p\.s|edit|remark|tip|warning|caveat|dis
 // Days, parts of days, weeks, dates: a line that names when, not what.
 const WHEN =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|day[ \t]*\d+|week[ \t]*\d+|session[ \t]*\d+|part[ \t]*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\d{4}-\d{2}(?:-\d{2})?|(?:january|february|march|april|june|july|august|september|october|november|december)(?:[ \t]+\d{4})?)\b/i;
-// "Keynote: Ten Years of ...", "Invited talk - ...", "Panel: ...": the event names itself.
+// "Keynote: Ten Years of ...", "Keynote Talk 2: ...", "Invited talk - ...", "Panel: ...": the event names itself.
 // "Keynote II: ...", "Announcement from the organisers", "Ada Lovelace: Invited speaker".
 const TALK =
-  /^(?:(?:keynote|invited talk|invited speaker|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:(?:\d+|[ivx]{1,4})\s*)?[:\-–—](?:\s|$)|announcements?(?:\s*[:\-–—]|\s+(?:from|by)\b))|[:\-–—(]\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\)?$/;
+  /^(?:(?:keynote(?: talk| address| speech| lecture)?|invited talk|invited speaker|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:(?:\d+|[ivx]{1,4})\s*)?[:\-–—](?:\s|$)|announcements?(?:\s*[:\-–—]|\s+(?:from|by)\b))|[:\-–—(]\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\)?$/;
+// "Keynote Talk 2: ...", "Invited talk - ...": one talk, whose sub-headings (its speaker, its
+// parts) are the talk's too. (Not a workshop's or a session's: papers are headed under those.)
+const ONE_TALK = /^(?:keynote(?: talk| address| speech| lecture)?|invited talk|invited speaker|plenary(?: talk)?|fireside chat|panel(?: discussion)?)\b\s*(?:(?:\d+|[ivx]{1,4})\s*)?[:\-–—](?:\s|$)/;
+
+/** Whether a heading names one talk ("Keynote Talk 2: ..."): nothing under it is a paper. */
+export function namesOneTalk(title: string): boolean {
+  return ONE_TALK.test(normal(title));
+}
+
 // "ML 4 Space Social", "Women in ML Lunch", "Poster session B": an event named by its kind.
 const EVENT_SUFFIX = /\b(?:social|lunch|dinner|reception|meetup|party|breakfast|poster session|demo session|demonstrations?|panel(?: discussion)?)$/;
 // "Machine Learning for Molecules and Materials Workshop", "Workshop on Meta-Learning": a

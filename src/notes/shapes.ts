@@ -17,7 +17,7 @@ import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, NoteText } from './note-text.js';
-import { notATitle, partKind, titleStrength, type PartKind } from './sections.js';
+import { namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
 export interface NotPaper {
@@ -443,7 +443,8 @@ class PaperReader {
         this.readPaper(kid, childSession, kids.slice(i + 1), talks);
         break;
       }
-      if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
+      if (namesOneTalk(kid.label)) this.notPaper(kid.label, kid.line, `heading: ${notATitle(kid.label) ?? 'a talk or event, not a paper'}`);
+      else if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
       else {
         const found = this.readGroup(kid, childSession);
         if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${kid.heading?.task ? 'a to-do item, not a paper' : (notATitle(kid.label) ?? 'holds no paper')}`);

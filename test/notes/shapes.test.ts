@@ -2268,3 +2268,25 @@ describe('a name the note-taker adds after a title', () => {
     expect(read('reading.org', org).entries.map((e) => e.title)).toEqual(['Salting Schedules under Uncertain Forecasts', 'Placing Grit Depots on a Ring Road', 'Dropout, Revisited']);
   });
 });
+
+describe('keynotes named as talks', () => {
+  it('reads "### Keynote Talk 2: ..." with its speaker under it as a talk, not a paper', () => {
+    const notes = [
+      '## Day 1',
+      '',
+      '### Keynote Talk 2: Why Maps Lie About Rivers',
+      '',
+      '#### Odile Ferreira-Nakamura',
+      '',
+      'The speaker showed how one river survey can be drawn in very different ways, and argued that annotators inherit those choices.',
+      '',
+      '### Pruning Beam Search with Learned Stop Signals',
+      '',
+      'A learned stopping rule ends beam search once the best partial tree cannot be overtaken.',
+      '',
+    ].join('\n');
+    const { entries, notPapers } = read('gloc.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Pruning Beam Search with Learned Stop Signals']);
+    expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'heading: a talk or event, not a paper' }));
+  });
+});
