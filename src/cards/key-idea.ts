@@ -465,11 +465,13 @@ const SUMMARY_CUE =
 const INTUITION =
   /^(?:first(?:ly)?,? |second(?:ly)?,? )?(?:the )?(?:key |main |basic |core )?intuition(?: behind (?:it|this|the [\w-]+))?(?: (?:is|makes? senses?))?\s*:\s*/i;
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
+// ("Lee et al. propose ...", "Smith and Jones et al. show ...": the authors, by name; not "Lee
+// et al., Title, 2019" or "Lee et al. (2019) show ...", which cite other work.)
 const PAPER_SUBJECT =
-  /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/i;
+  /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\b(?!\.?,|\.? \()|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/iu;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
 const AUTHOR_SUBJECT =
-  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/i;
+  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al(?!\.?,|\.? \()|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/iu;
 // "This paper is also the neural program": where the paper sits, not what it does.
 const PAPER_CONTEXT = /^(?:this|the) (?:paper|article|work) is (?:also|similar|like|another|about)\b/i;
 // "So they trained a network ...": the method, after the observation that led to it.

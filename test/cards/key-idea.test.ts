@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_BUDGET, SKIP_REASONS, extractKeyIdea } from '../../src/cards/key-idea.js';
+import { ANSWER_BUDGET, SKIP_REASONS, extractKeyIdea, rankSentences } from '../../src/cards/key-idea.js';
 import type { NoteEntry } from '../../src/core/types.js';
 
 function note(body: string, extra: Partial<NoteEntry> = {}): NoteEntry {
@@ -159,6 +159,13 @@ describe('a note with no usable key idea is skipped with a reason', () => {
 });
 
 describe('choosing and tidying the answer', () => {
+  it('reads "Lee et al. present ..." as the authors saying what the paper does, as "The authors present ..." is', () => {
+    const scoreOfFirst = (body: string) => rankSentences(note(body, { title: 'Column Generation for Winter Road Service' })).candidates[0]!.score;
+    const rest = ' Each pricing problem is a shortest path with resource limits, solved by labelling.';
+    expect(scoreOfFirst(`Lee et al. present an exact method for routing snowplough fleets.${rest}`)).toBe(scoreOfFirst(`The authors present an exact method for routing snowplough fleets.${rest}`));
+    expect(scoreOfFirst(`Lee and Okafor et al. present an exact method for routing snowplough fleets.${rest}`)).toBe(scoreOfFirst(`The authors present an exact method for routing snowplough fleets.${rest}`));
+  });
+
   it('prefers the sentence that states what the paper does over context, critique and questions', () => {
     const body =
       'Policy gradient is sample-hungry. How to fix it? This article combines policy gradient and Q-learning by deriving Q values from the policy. But there is a problem with the bias.';
