@@ -13,3 +13,5 @@ export function fastMarkdownItSource(source: string): string;
 export function lazyOlderStringWidthSource(source: string): string;
 /** yoga-layout's base64 WebAssembly module as the full program bundles it (decoded by Buffer). */
 export function fastYogaWasmSource(source: string): string;
+/** A built file with every character beyond ASCII written as a \u escape (each bundle is written so). */
+export function asciiOnlySource(text: string): string;
