@@ -15,3 +15,9 @@ export function lazyOlderStringWidthSource(source: string): string;
 export function fastYogaWasmSource(source: string): string;
 /** A built file with every character beyond ASCII written as a \u escape (each bundle is written so). */
 export function asciiOnlySource(text: string): string;
+/** The characters each a grapheme cluster of its own (the controls but CR, and NARROW_CHARACTERS). */
+export const SINGLE_GRAPHEME_CHARACTERS_SOURCE: string;
+/** @alcalzone/ansi-tokenize's build/tokenize.js as the bundles have it (texts of SINGLE_GRAPHEME_CHARACTERS split by hand, the segmenter made on first need). */
+export function fastAnsiTokenizeSource(source: string): string;
+/** slice-ansi's tokenize-ansi.js as the bundles have it (its segmenter made on first need). */
+export function lazySliceAnsiSource(source: string): string;

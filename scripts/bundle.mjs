@@ -178,6 +178,64 @@ const lazyWrapAnsiStringWidth = {
   },
 };
 
+/**
+ * Characters each of which is a grapheme cluster of its own whatever stands beside it: the
+ * controls but CR (which joins a following LF), and NARROW_CHARACTERS (none joins the next or
+ * the last). A text of them alone is split into clusters as it is into characters.
+ */
+export const SINGLE_GRAPHEME_CHARACTERS_SOURCE = NARROW_CHARACTERS_SOURCE.replace('^[', '^[\\x00-\\x0c\\x0e-\\x1f\\x7f-\\x9f');
+
+/** @alcalzone/ansi-tokenize's tokenize.js as the bundles have it: see fastAnsiTokenize. Throws when it no longer reads as expected. */
+export function fastAnsiTokenizeSource(source) {
+  let text = source;
+  const replace = (from, to) => {
+    if (text.split(from).length !== 2) throw new Error(`ansi-tokenize: "${from}" not found once; see fastAnsiTokenize in scripts/bundle.mjs`);
+    text = text.replace(from, () => to);
+  };
+  replace('const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', 'let segmenter;');
+  replace(
+    'for (const { segment, index } of segmenter.segment(str)) {',
+    `for (const { segment, index } of /${SINGLE_GRAPHEME_CHARACTERS_SOURCE}/.test(str) ? Array.from(str, (segment, index) => ({ segment, index })) : (segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(str)) {`,
+  );
+  return text;
+}
+
+/** slice-ansi's tokenize-ansi.js as the bundles have it: see fastAnsiTokenize. Throws when it no longer reads as expected. */
+export function lazySliceAnsiSource(source) {
+  let text = source;
+  const replace = (from, to) => {
+    if (text.split(from).length !== 2) throw new Error(`slice-ansi: "${from}" not found once; see fastAnsiTokenize in scripts/bundle.mjs`);
+    text = text.replace(from, () => to);
+  };
+  replace("const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'let graphemeSegmenter;');
+  if (text.split('GRAPHEME_SEGMENTER.segment(').length !== 4) throw new Error('slice-ansi: GRAPHEME_SEGMENTER not used as expected; see fastAnsiTokenize in scripts/bundle.mjs');
+  text = text.replaceAll('GRAPHEME_SEGMENTER.segment(', "(graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(");
+  return text;
+}
+
+/**
+ * The first Intl.Segmenter made loads ICU's break rules: 20-30 ms here. Ink splits every text
+ * it writes into grapheme clusters (@alcalzone/ansi-tokenize) with one made as it loads, and
+ * slice-ansi (Ink's truncation, which the study screen never asks for) makes another as it
+ * loads. In the bundle, a text whose characters are each a cluster of their own
+ * (SINGLE_GRAPHEME_CHARACTERS_SOURCE: every study screen's) is split character by character, as
+ * the segmenter splits it, and each segmenter is made on its first use (a test compares the
+ * tokens over every character and mixed texts).
+ */
+const fastAnsiTokenize = {
+  name: 'fast-ansi-tokenize',
+  setup(b) {
+    const patches = [
+      [join('@alcalzone', 'ansi-tokenize', 'build', 'tokenize.js'), fastAnsiTokenizeSource],
+      [join('slice-ansi', 'tokenize-ansi.js'), lazySliceAnsiSource],
+    ].map(([file, patch]) => [realpathSync(join(projectRoot, 'node_modules', file)), patch]);
+    b.onLoad({ filter: /[\\/](?:ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/ }, (args) => {
+      const patch = patches.find(([file]) => file === realpathSync(args.path));
+      return patch ? { contents: patch[1](readFileSync(patch[0], 'utf8')), loader: 'js', resolveDir: dirname(patch[0]) } : undefined;
+    });
+  },
+};
+
 /** yoga-layout's module as the full program bundles it: see fastYogaWasm. Throws when it no longer reads as expected. */
 export function fastYogaWasmSource(source) {
   const from = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c}';
@@ -268,7 +326,7 @@ export function bundleOptions(outdir, { version } = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     // Ink imports react-devtools-core only when DEV is set: a stub keeps it out of the bundle.
     alias: { 'react-devtools-core': './src/ui/devtools-stub.ts' },
-    plugins: [lazyStringWidth, lazyWrapAnsiStringWidth, fastYogaWasm, fastMarkdownIt],
+    plugins: [lazyStringWidth, lazyWrapAnsiStringWidth, fastAnsiTokenize, fastYogaWasm, fastMarkdownIt],
     // A native module: loaded from node_modules at run time, by `optimize` alone
     // (src/optimize/binding.ts).
     external: ['@open-spaced-repetition/binding-linux-x64-gnu'],

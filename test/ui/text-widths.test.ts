@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { NARROW_CHARACTERS_SOURCE, fastYogaWasmSource, lazyOlderStringWidthSource, lazyStringWidthSource, projectRoot } from '../../scripts/bundle.mjs';
+import {
+  NARROW_CHARACTERS_SOURCE,
+  fastAnsiTokenizeSource,
+  fastYogaWasmSource,
+  lazyOlderStringWidthSource,
+  lazySliceAnsiSource,
+  lazyStringWidthSource,
+  projectRoot,
+} from '../../scripts/bundle.mjs';
 import { NARROW_CHARACTERS } from '../../src/core/text.js';
 import { loadPatchedModule } from '../helpers/patched-module.js';
 
@@ -58,6 +66,46 @@ describe('wrap-ansi’s own string-width as the bundle has it (segmenter and pat
     };
     for (let code = 0; code < 0x10000; code += code < 0x3000 ? 1 : 7) compare(String.fromCharCode(code));
     for (const text of ['e\u0301', '👨‍👩‍👧', '©\ufe0f', '1\ufe0f\u20e3', '🇫🇷', '\u001b[31mred\u001b[0m', 'क्ष', '\u2060\u00ad', 'plain ascii · — …']) compare(text);
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('Ink’s splitting of texts into grapheme clusters as the bundle has it (a segmenter made on first need)', () => {
+  const pieces = ['a', ' ', '·', '—', '…', '░', '█', 'é', 'e\u0301', '\u0301', '深', '😀', '👨‍👩‍👧', '©\ufe0f', '1\ufe0f\u20e3', '🇫🇷', '\u001b[31m', '\u001b[0m', '\u001b]8;;https://x\u0007', '\u009b1m', '\t', '\r', '\n', '\r\n', '\u200d', '\u00ad', '가', '\u1100\u1161', 'ก\u0e33', 'क्ष', '\u2028', '→'];
+  /** Every character alone and beside others, and texts mixing every kind of character. */
+  function texts(): string[] {
+    const all: string[] = [];
+    for (let code = 0; code < 0x10000; code += code < 0x3000 ? 1 : 7) {
+      const char = String.fromCharCode(code);
+      all.push(`${char}${char}`, `\u001b[1m${char}a\r${char}\n\u001b[22m`);
+    }
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let n = (i * 7) % 9; n >= 0; n--) text += pieces[(i * 31 + n * 17 + n * n) % pieces.length];
+      all.push(text);
+    }
+    all.push('\u001b[2mbench\u001b[22m                                 0 new · 0 learning · 200 review', '░░░░░░░░░░ 0 answers — about 200 to go…');
+    return all;
+  }
+
+  it('gives @alcalzone/ansi-tokenize’s tokens for every text', async () => {
+    const dir = join(projectRoot, 'node_modules', '@alcalzone', 'ansi-tokenize', 'build');
+    const source = readFileSync(join(dir, 'tokenize.js'), 'utf8');
+    type Tokenize = (text: string, endChar?: number) => unknown[];
+    const load = (text: string) => loadPatchedModule<Tokenize>(`${text}\nexport default tokenize;`, dir);
+    const [original, patched] = await Promise.all([load(source), load(fastAnsiTokenizeSource(source))]);
+    expect(fastAnsiTokenizeSource(source)).not.toMatch(/const segmenter = new Intl\.Segmenter/);
+    const differing = texts().filter((text) => JSON.stringify(patched(text)) !== JSON.stringify(original(text)) || JSON.stringify(patched(text, 3)) !== JSON.stringify(original(text, 3)));
+    expect(differing).toEqual([]);
+  });
+
+  it('gives slice-ansi’s tokens for every text', async () => {
+    const dir = join(projectRoot, 'node_modules', 'slice-ansi');
+    const source = readFileSync(join(dir, 'tokenize-ansi.js'), 'utf8');
+    type Tokenize = (text: string, options?: { endCharacter?: number }) => unknown[];
+    const [original, patched] = await Promise.all([loadPatchedModule<Tokenize>(source, dir), loadPatchedModule<Tokenize>(lazySliceAnsiSource(source), dir)]);
+    expect(lazySliceAnsiSource(source)).not.toMatch(/const GRAPHEME_SEGMENTER = new Intl\.Segmenter/);
+    const differing = texts().filter((text) => JSON.stringify(patched(text)) !== JSON.stringify(original(text)) || JSON.stringify(patched(text, { endCharacter: 3 })) !== JSON.stringify(original(text, { endCharacter: 3 })));
     expect(differing).toEqual([]);
   });
 });
