@@ -185,13 +185,16 @@ const lazyWrapAnsiStringWidth = {
  */
 export const SINGLE_GRAPHEME_CHARACTERS_SOURCE = NARROW_CHARACTERS_SOURCE.replace('^[', '^[\\x00-\\x0c\\x0e-\\x1f\\x7f-\\x9f');
 
+/** `text` with `from`, found exactly once in it, replaced by `to`; else an error naming `what` was patched. */
+function replacedOnce(text, from, to, what) {
+  if (text.split(from).length !== 2) throw new Error(`${what}: "${from}" not found once; see fastAnsiTokenize in scripts/bundle.mjs`);
+  return text.replace(from, () => to);
+}
+
 /** @alcalzone/ansi-tokenize's tokenize.js as the bundles have it: see fastAnsiTokenize. Throws when it no longer reads as expected. */
 export function fastAnsiTokenizeSource(source) {
   let text = source;
-  const replace = (from, to) => {
-    if (text.split(from).length !== 2) throw new Error(`ansi-tokenize: "${from}" not found once; see fastAnsiTokenize in scripts/bundle.mjs`);
-    text = text.replace(from, () => to);
-  };
+  const replace = (from, to) => (text = replacedOnce(text, from, to, 'ansi-tokenize'));
   replace('const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', 'let segmenter;');
   replace(
     'for (const { segment, index } of segmenter.segment(str)) {',
@@ -203,10 +206,7 @@ export function fastAnsiTokenizeSource(source) {
 /** slice-ansi's tokenize-ansi.js as the bundles have it: see fastAnsiTokenize. Throws when it no longer reads as expected. */
 export function lazySliceAnsiSource(source) {
   let text = source;
-  const replace = (from, to) => {
-    if (text.split(from).length !== 2) throw new Error(`slice-ansi: "${from}" not found once; see fastAnsiTokenize in scripts/bundle.mjs`);
-    text = text.replace(from, () => to);
-  };
+  const replace = (from, to) => (text = replacedOnce(text, from, to, 'slice-ansi'));
   replace("const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'let graphemeSegmenter;');
   if (text.split('GRAPHEME_SEGMENTER.segment(').length !== 4) throw new Error('slice-ansi: GRAPHEME_SEGMENTER not used as expected; see fastAnsiTokenize in scripts/bundle.mjs');
   text = text.replaceAll('GRAPHEME_SEGMENTER.segment(', "(graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(");
