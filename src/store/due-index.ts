@@ -20,7 +20,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, readSync, statSync } from 
 import { join } from 'node:path';
 import { fileTimeNow } from '../core/clock.js';
 import type { CardState, CardStateKind, CardsFile, LogEntry, NotesStamp } from '../core/types.js';
-import type { QueueCard, QueueColumns, QueueState } from '../schedule/queue.js';
+import { NO_STATE, type QueueCard, type QueueColumns, type QueueState } from '../schedule/queue.js';
 import type { LogTail } from '../schedule/log-window.js';
 import { writeFileAtomicSync } from './atomic-file.js';
 import { MAX_DATA_FILE_BYTES, openRegularFile } from './read-file.js';
@@ -35,8 +35,8 @@ import { rawJsonStrings } from '../core/sanitize.js';
 
 const DUE_INDEX_VERSION = 3;
 
-/** `state` of a card never answered. */
-export const NOT_ANSWERED = 255;
+/** `state` of a card never answered: the queue's own mark for one (walkQueue reads the columns as they lie). */
+export const NOT_ANSWERED = NO_STATE;
 
 /** The Float64 columns, in the file's order. NaN stands for null in `buriedUntil` and `lastReview`. */
 const FLOAT_COLUMNS = ['due', 'buriedUntil', 'lastReview', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses'] as const;
@@ -608,6 +608,8 @@ function fromIndex(index: ReadIndex, stateDir: string, deck: string, need: 'queu
       shown.buriedUntil = Number.isNaN(buriedUntil) ? null : buriedUntil;
       return shown;
     },
+    // The columns themselves, for walkQueue's loop.
+    arrays: () => stored,
   };
   let positions: Map<string, number> | null = null;
   let exact = true;

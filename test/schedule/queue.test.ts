@@ -6,7 +6,7 @@ import { UserError } from '../../src/core/errors.js';
 import { CardStateKind, type CardState, type Card } from '../../src/core/types.js';
 import { nextLocalDayStart } from '../../src/schedule/days.js';
 import { createStudyEngine } from '../../src/schedule/engine.js';
-import { aheadUntil, buildQueue, deckDueCounts, queueForDeck, withExtraNew, type QueueInput } from '../../src/schedule/queue.js';
+import { aheadUntil, buildQueue, deckDueCounts, queueForDeck, walkQueue, withExtraNew, type QueueInput } from '../../src/schedule/queue.js';
 import { newCardState } from '../../src/schedule/scheduler.js';
 import { standingReviews } from '../../src/schedule/standing.js';
 import { computeStats } from '../../src/stats/index.js';
@@ -178,5 +178,45 @@ describe('the counts of several decks', () => {
     const [counted] = await deckDueCounts({ ...base, names: ['fine'], store: { deck: () => deck }, now: clock.now(), cardsOf: () => makeCards(30), unreadableState: 'throw' });
     expect(counted!.counts).toEqual(engine.view().counts);
     expect(counted!.counts).toEqual({ new: 18, learning: 1, review: 0, total: 19 });
+  });
+});
+
+describe('the queue over typed arrays', () => {
+  // walkQueue has a loop of its own for columns given as arrays (the due index's): it must make
+  // the same queue as the walk by stateAt, for every kind of card and every limit.
+  it('makes the same queue as the walk card by card', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const times = [NOW - 2 * DAY, NOW - HOUR, NOW, NOW + 5 * MINUTE, NOW + 30 * MINUTE, TOMORROW - MINUTE, TOMORROW, TOMORROW + 3 * DAY];
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    for (let round = 0; round < 300; round++) {
+      const length = 1 + Math.floor(random() * 30);
+      const arrays = { state: new Uint8Array(length), due: new Float64Array(length), suspended: new Uint8Array(length), buriedUntil: new Float64Array(length) };
+      for (let i = 0; i < length; i++) {
+        arrays.state[i] = pick([255, 0, 1, 2, 3, 2, 2]);
+        arrays.due[i] = pick(times);
+        arrays.suspended[i] = random() < 0.1 ? 1 : 0;
+        arrays.buriedUntil[i] = random() < 0.2 ? pick(times) : NaN;
+      }
+      const stateAt = (i: number) =>
+        arrays.state[i] === 255
+          ? undefined
+          : { state: arrays.state[i] as CardStateKind, due: arrays.due[i]!, suspended: arrays.suspended[i] === 1, buriedUntil: Number.isNaN(arrays.buriedUntil[i]) ? null : arrays.buriedUntil[i]! };
+      const byCall = { length, cardAt: (i: number) => ({ id: `c${i}` }), idAt: (i: number) => `c${i}`, stateAt };
+      const input = {
+        settings: { ...settings(), newPerDay: pick([0, 2, 20]), reviewsPerDay: pick([0, 3, 200]) },
+        now: NOW,
+        studiedToday: { newCards: pick([0, 1, 5]), reviews: pick([0, 2]) },
+        pinned: random() < 0.3 ? `c${Math.floor(random() * length)}` : null,
+        aheadUntil: random() < 0.2 ? TOMORROW + 2 * DAY : null,
+      };
+      expect(walkQueue({ columns: { ...byCall, arrays: () => arrays }, ...input })).toEqual(walkQueue({ columns: byCall, ...input }));
+    }
+  });
+
+  it('refuses a state it does not know, as the walk card by card does', () => {
+    const arrays = { state: new Uint8Array([2, 9]), due: new Float64Array([NOW, NOW]), suspended: new Uint8Array(2), buriedUntil: new Float64Array([NaN, NaN]) };
+    const columns = { length: 2, cardAt: (i: number) => ({ id: `c${i}` }), idAt: (i: number) => `c${i}`, stateAt: () => undefined, arrays: () => arrays };
+    expect(() => walkQueue({ columns, settings: settings(), now: NOW, studiedToday: { newCards: 0, reviews: 0 } })).toThrow('does not write');
   });
 });
