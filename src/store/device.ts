@@ -91,20 +91,36 @@ function installId(env: NodeJS.ProcessEnv, create: boolean): string | null {
  * `create` lets it make the install id (writers); readers write nothing.
  */
 export function thisDevice(env: NodeJS.ProcessEnv = process.env, create = false): Device {
-  const machineId = MACHINE_ID_FILES.map(readSmallText).find((id) => id !== null) ?? null;
-  const install = installId(env, create);
-  const fingerprint = shortHash(`${machineId ?? ''}:${install ?? ''}`, 16);
   const given = env.PAPERDECK_DEVICE;
-  if (given !== undefined && given !== '') {
-    if (!isDeviceName(given)) {
-      throw new UserError(
-        `PAPERDECK_DEVICE ${JSON.stringify(toSafeLine(given))} is not a device name: use letters, digits, '.', '_' and '-' (at most 64, not starting with '.' or '-')`,
-      );
-    }
-    return { name: given, fingerprint };
+  if (given !== undefined && given !== '' && !isDeviceName(given)) {
+    throw new UserError(
+      `PAPERDECK_DEVICE ${JSON.stringify(toSafeLine(given))} is not a device name: use letters, digits, '.', '_' and '-' (at most 64, not starting with '.' or '-')`,
+    );
   }
-  const idSource = machineId ?? install ?? hostname();
-  return { name: `${safeHostName(hostname())}-${shortHash(idSource, 6)}`, fingerprint };
+  const machineId = given ? null : firstMachineId();
+  // A writer makes the install id now; a reader (`due` on every prompt) reads it, and hashes the
+  // fingerprint, only if asked: only writers claim a name with it.
+  let install: string | null | undefined = create ? installId(env, true) : undefined;
+  const installOnce = () => (install === undefined ? (install = installId(env, false)) : install);
+  let fingerprint: string | undefined;
+  const fingerprintOnce = () => (fingerprint ??= shortHash(`${(given ? firstMachineId() : machineId) ?? ''}:${installOnce() ?? ''}`, 16));
+  const name = given ? given : `${safeHostName(hostname())}-${shortHash(machineId ?? installOnce() ?? hostname(), 6)}`;
+  if (create) return { name, fingerprint: fingerprintOnce() };
+  return {
+    name,
+    get fingerprint() {
+      return fingerprintOnce();
+    },
+  };
+}
+
+/** The first machine id found: the files after it are not read. */
+function firstMachineId(): string | null {
+  for (const file of MACHINE_ID_FILES) {
+    const id = readSmallText(file);
+    if (id !== null) return id;
+  }
+  return null;
 }
 
 interface DeviceRecord {
