@@ -14,7 +14,6 @@ import { cardLine, cardsFileBytes, closeCards, readCardsAt, readNotesFiles, writ
 import { closeGenerateCache, compareCachedNotes, hasGenerateCache, openGenerateCache, readCachedNotes, writeGenerateCache, type OpenGenerateCache } from '../store/generate-cache.js';
 import type { IndexedCards } from '../store/due-index.js';
 import { cleanUtf8, HEADING_LIKE, plainLines } from './build-cache.js';
-import { hashNotes } from './freshness.js';
 import { newlySkipped, noteBodyHash, skipKey } from './records.js';
 import type { IdentityChanges } from './identity.js';
 import { extractKeyIdea, type KeyIdea } from './key-idea.js';
@@ -70,23 +69,21 @@ export function generateIncrementally(decksDir: string, name: string): Increment
     return null; // the full build says what is wrong with the notes
   }
   if (files.length !== 1) return null;
-  // (Hashed before the cache's head is checked: the fingerprint's loop is then warm for it.)
-  const notesHash = hashNotes(files);
   const cache = openGenerateCache(decksDir, name);
   if (!cache) return null;
   try {
-    return cache.head.generator === GENERATOR_VERSION ? rebuild(decksDir, name, cache, files[0]!, notesHash) : null;
+    return cache.head.generator === GENERATOR_VERSION ? rebuild(decksDir, name, cache, files[0]!) : null;
   } finally {
     closeGenerateCache(cache);
   }
 }
 
-function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes: NotesFile, notesHash: string): IncrementalBuild | null {
+function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes: NotesFile): IncrementalBuild | null {
   const old = readCardsAt(decksDir, name, cache.head.cardsPlaces, cache.head.cardsStat);
   if (!old) return null;
   const progress = { written: false };
   try {
-    return old.head.generator === GENERATOR_VERSION ? rebuildFrom(decksDir, name, cache, old, notes, notesHash, progress) : null;
+    return old.head.generator === GENERATOR_VERSION ? rebuildFrom(decksDir, name, cache, old, notes, progress) : null;
   } catch (error) {
     // A record not where the cache says, or not JSON: before anything is written, the full
     // build reads the file whole and names what is wrong; after, the error is the write's.
@@ -97,16 +94,17 @@ function rebuild(decksDir: string, name: string, cache: OpenGenerateCache, notes
   }
 }
 
-function rebuildFrom(decksDir: string, name: string, cache: OpenGenerateCache, old: CardsLayout, notes: NotesFile, notesHash: string, progress: { written: boolean }): IncrementalBuild | null {
+function rebuildFrom(decksDir: string, name: string, cache: OpenGenerateCache, old: CardsLayout, notes: NotesFile, progress: { written: boolean }): IncrementalBuild | null {
   const { file } = cache.head;
   if (notes.file !== file) return null;
   const now = notes.bytes;
   // The notes must have changed since cards.json was built (else the caller restamps, or has
   // nothing to do), and the cache's bytes must be the notes it was built from (a damaged cache
-  // is not used).
-  if (notesHash === old.head.notesHash || !plainLines(now)) return null;
+  // is not used). Both fingerprints come from the one pass of the comparison.
+  if (!plainLines(now)) return null;
   const compared = compareCachedNotes(cache, now, file);
-  if (!compared || compared.hash !== old.head.notesHash) return null;
+  if (!compared || compared.hash !== old.head.notesHash || compared.nowHash === old.head.notesHash) return null;
+  const notesHash = compared.nowHash;
 
   // The edit: bytes [start, now.length - end) of the new notes stand for [start, beforeLength - end) of the old.
   const { start, end } = compared;

@@ -229,13 +229,16 @@ export interface NotesComparison {
   end: number;
   /** hashNotes of the cached notes (under `file`): cards.json's notesHash when the cache is whole. */
   hash: string;
+  /** hashNotes of `now` (under `file`): the bytes the two have in common at their start fingerprinted once, for both. */
+  nowHash: string;
 }
 
 /**
  * Compares the cached notes with `now`, reading them once, in order, in 64 KiB pieces into one
  * buffer: where they first differ, where they differ last (counted from their ends), and the
- * fingerprint of the cached bytes as hashNotes gives it for a file named `file`. Null when the
- * file is cut short.
+ * fingerprint of the cached bytes as hashNotes gives it for a file named `file`, and that of
+ * `now` (the fingerprint of their common start goes on with each). Null when the file is cut
+ * short.
  */
 export function compareCachedNotes(cache: OpenGenerateCache, now: Buffer, file: string): NotesComparison | null {
   const length = cache.head.notesBytes;
@@ -247,21 +250,28 @@ export function compareCachedNotes(cache: OpenGenerateCache, now: Buffer, file: 
   /** Past the end of the last cached byte known to differ from its counterpart in `now`, counted from the end. */
   let lastDiffer = -1;
   let from = 0;
+  /** `now`'s fingerprint, once the piece where they differ is found. */
+  let nowPrint: Fingerprint | null = null;
   try {
     for (let at = 0; at < length; at += STEP) {
       const n = Math.min(STEP, length - at);
       if (!readAt(cache.fd, buffer, n, cache.notesAt + at)) return null;
       const piece = buffer.subarray(0, n);
-      fingerprint.add(piece);
       if (start < 0) {
         const same = Math.max(0, Math.min(n, nowLength - at));
-        if (same === n && now.compare(piece, 0, n, at, at + n) === 0) continue;
+        if (same === n && now.compare(piece, 0, n, at, at + n) === 0) {
+          fingerprint.add(piece);
+          continue;
+        }
+        // The bytes before this piece are the same in both: `now` goes on from here.
+        nowPrint = fingerprint.clone().add(now.subarray(at));
+        fingerprint.add(piece);
         let i = 0;
         while (i < same && piece[i] === now[at + i]) i++;
         start = at + i;
         // Bytes compared from the end: cached byte j against now's j + shift, from j = `from` on.
         from = start + length - Math.min(length, nowLength);
-      }
+      } else fingerprint.add(piece);
       const lo = Math.max(at, from);
       const hi = at + n;
       if (lo >= hi) continue;
@@ -276,7 +286,9 @@ export function compareCachedNotes(cache: OpenGenerateCache, now: Buffer, file: 
   if (start < 0) start = Math.min(length, nowLength);
   const limit = Math.min(length, nowLength) - start;
   const end = lastDiffer < 0 ? limit : length - 1 - lastDiffer;
-  return { start, end, hash: fingerprint.end().digest() };
+  // (The cached notes all at the start of `now`: it goes on past them.)
+  const nowHash = (nowPrint ?? fingerprint.clone().add(now.subarray(length))).end().digest();
+  return { start, end, hash: fingerprint.end().digest(), nowHash };
 }
 
 /** The cached notes' bytes [from, to); null when the file is cut short. */

@@ -35,7 +35,7 @@ function expected(before: Buffer, now: Buffer) {
   let end = 0;
   const limit = Math.min(before.length, now.length) - start;
   while (end < limit && before[before.length - 1 - end] === now[now.length - 1 - end]) end++;
-  return { start, end, hash: hashNotes([{ file: 'notes.txt', bytes: before }]) };
+  return { start, end, hash: hashNotes([{ file: 'notes.txt', bytes: before }]), nowHash: hashNotes([{ file: 'notes.txt', bytes: now }]) };
 }
 
 describe('the generate cache read in pieces', () => {
