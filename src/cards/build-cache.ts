@@ -26,8 +26,18 @@ const LINE_SEPARATORS = [Buffer.from('\u2028', 'utf8'), Buffer.from('\u2029', 'u
  * bytes is line N of the text the parser reads, in every part of the file.
  */
 export function plainLines(bytes: Buffer): boolean {
-  if (BOMS.some((bom) => bytes.subarray(0, bom.length).equals(bom))) return false;
-  return bytes.indexOf(0) < 0 && bytes.indexOf(13) < 0 && LINE_SEPARATORS.every((separator) => bytes.indexOf(separator) < 0);
+  return !startsWithBom(bytes) && plainLinesWithin(bytes, 0, bytes.length);
+}
+
+/** Whether the bytes of a notes file start with a byte order mark (which plainLines refuses). */
+export function startsWithBom(bytes: Buffer): boolean {
+  return BOMS.some((bom) => bytes.subarray(0, bom.length).equals(bom));
+}
+
+/** Whether bytes [from, to) hold none of what plainLines refuses in any part of a file: NUL, carriage return, line or paragraph separator. */
+export function plainLinesWithin(bytes: Buffer, from: number, to: number): boolean {
+  const part = bytes.subarray(from, to);
+  return part.indexOf(0) < 0 && part.indexOf(13) < 0 && LINE_SEPARATORS.every((separator) => part.indexOf(separator) < 0);
 }
 
 /** Whether `bytes` are UTF-8 free of the control characters that count against a file being text (decode.ts). */

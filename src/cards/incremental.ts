@@ -13,7 +13,7 @@ import { parsePlainNotes } from '../notes/plain.js';
 import { cardLine, cardsFileBytes, closeCards, readCardsAt, readNotesFiles, writeCardsFile, type CardsLayout, type FileStat, type ItemRun, type NotesFile } from '../store/decks.js';
 import { closeGenerateCache, compareCachedNotes, hasGenerateCache, openGenerateCache, readCachedNotes, writeGenerateCache, type OpenGenerateCache } from '../store/generate-cache.js';
 import type { IndexedCards } from '../store/due-index.js';
-import { cleanUtf8, HEADING_LIKE, plainLines } from './build-cache.js';
+import { cleanUtf8, HEADING_LIKE, plainLinesWithin, startsWithBom } from './build-cache.js';
 import { newlySkipped, noteBodyHash, skipKey } from './records.js';
 import type { IdentityChanges } from './identity.js';
 import { extractKeyIdea, type KeyIdea } from './key-idea.js';
@@ -101,13 +101,17 @@ function rebuildFrom(decksDir: string, name: string, cache: OpenGenerateCache, o
   // The notes must have changed since cards.json was built (else the caller restamps, or has
   // nothing to do), and the cache's bytes must be the notes it was built from (a damaged cache
   // is not used). Both fingerprints come from the one pass of the comparison.
-  if (!plainLines(now)) return null;
   const compared = compareCachedNotes(cache, now, file);
   if (!compared || compared.hash !== old.head.notesHash || compared.nowHash === old.head.notesHash) return null;
   const notesHash = compared.nowHash;
 
   // The edit: bytes [start, now.length - end) of the new notes stand for [start, beforeLength - end) of the old.
   const { start, end } = compared;
+  // The notes' lines must be as the decoder keeps them (plainLines). The bytes the edit left are
+  // the cached notes', which were so when the cache was left (the cache is left for no other
+  // notes); what the edit could make or break lies in the bytes it changed and the two on
+  // either side of them (a line separator is three bytes long).
+  if (startsWithBom(now) || !plainLinesWithin(now, Math.max(0, start - 2), Math.min(now.length, now.length - end + 2))) return null;
   const beforeLength = cache.head.notesBytes;
   const editLineStart = start === 0 ? 0 : now.lastIndexOf(10, start - 1) + 1;
   const oldEditEnd = beforeLength - end;

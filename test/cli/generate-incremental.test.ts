@@ -125,6 +125,25 @@ describe('generate after an edit of one note', () => {
     }
   });
 
+  it('gives what a build that reads every note gives when an edit makes a line end the decoder reads otherwise', () => {
+    const { decks, original } = builtWithCache();
+    const lines = original.split('\n');
+    const at = lines.findIndex((line, i) => i > lines.length / 2 && line.length > 40 && !/^C\d+:/.test(line));
+    const saved = (change: (line: string) => string) => lines.map((line, i) => (i === at ? change(line) : line)).join('\n');
+    // "…" is E2 80 A6 in UTF-8, a line separator E2 80 A8: the second edit changes one byte.
+    const steps: [string, string][] = [
+      ['an ellipsis added', saved((line) => `${line} A pause\u2026 then more.`)],
+      ['the ellipsis made a line separator', saved((line) => `${line} A pause\u2028 then more.`)],
+      ['the ellipsis again', saved((line) => `${line} A pause\u2026 then more.`)],
+      ['a paragraph separator added', saved((line) => `${line} A pause\u2029 then more.`)],
+      ['the ellipsis once more', saved((line) => `${line} A pause\u2026 then more.`)],
+      ['a carriage return added', saved((line) => `${line}\r`)],
+      ['the ellipsis at last', saved((line) => `${line} A pause\u2026 then more.`)],
+      ['a byte order mark put first', `\ufeff${saved((line) => `${line} A pause\u2026 then more.`)}`],
+    ];
+    for (const [what, text] of steps) expectSameAsFullBuild(decks, text, 'iclr2017', what);
+  });
+
   it('rebuilds a damaged cache instead of trusting it', () => {
     const { decks, original, cachePath } = builtWithCache();
     const cache = readFileSync(cachePath);
