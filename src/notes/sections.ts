@@ -50,13 +50,18 @@ const ASIDE_LABEL = /^(?:n\.? ?b|note|ps|p\.s|edit|remark|tip|warning|caveat|dis
 // Days, parts of days, weeks, dates: a line that names when, not what.
 const WHEN =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|evening|night|day[ \t]*\d+|week[ \t]*\d+|session[ \t]*\d+|part[ \t]*\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\d{4}-\d{2}(?:-\d{2})?|(?:january|february|march|april|june|july|august|september|october|november|december)(?:[ \t]+\d{4})?)\b/i;
-// "Keynote: Ten Years of ...", "Keynote Talk 2: ...", "Invited talk - ...", "Panel: ...": the event names itself.
+// One talk: "Keynote Talk 2: ...", "Invited talk - ...", "Panel: ...": its sub-headings (its
+// speaker, its parts) are the talk's too. (Not a workshop's or a session's: papers are headed
+// under those.)
+const ONE_TALK_NAMES = 'keynote(?: talk| address| speech| lecture)?|invited talk|invited speaker|plenary(?: talk)?|fireside chat|panel(?: discussion)?';
+// "... 2:", "... II -": a name's end, numbered or not.
+const LABEL_END = '\\b\\s*(?:(?:\\d+|[ivx]{1,4})\\s*)?[:\\-–—](?:\\s|$)';
+const ONE_TALK = new RegExp(`^(?:${ONE_TALK_NAMES})${LABEL_END}`);
+// "Keynote: Ten Years of ...", "Tutorial: ...", "Coffee break -": the event names itself.
 // "Keynote II: ...", "Announcement from the organisers", "Ada Lovelace: Invited speaker".
-const TALK =
-  /^(?:(?:keynote(?: talk| address| speech| lecture)?|invited talk|invited speaker|plenary(?: talk)?|tutorial|panel(?: discussion)?|fireside chat|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)\b\s*(?:(?:\d+|[ivx]{1,4})\s*)?[:\-–—](?:\s|$)|announcements?(?:\s*[:\-–—]|\s+(?:from|by)\b))|[:\-–—(]\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\)?$/;
-// "Keynote Talk 2: ...", "Invited talk - ...": one talk, whose sub-headings (its speaker, its
-// parts) are the talk's too. (Not a workshop's or a session's: papers are headed under those.)
-const ONE_TALK = /^(?:keynote(?: talk| address| speech| lecture)?|invited talk|invited speaker|plenary(?: talk)?|fireside chat|panel(?: discussion)?)\b\s*(?:(?:\d+|[ivx]{1,4})\s*)?[:\-–—](?:\s|$)/;
+const TALK = new RegExp(
+  `^(?:(?:${ONE_TALK_NAMES}|tutorial|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)${LABEL_END}|announcements?(?:\\s*[:\\-–—]|\\s+(?:from|by)\\b))|[:\\-–—(]\\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\\)?$`,
+);
 
 /** Whether a heading names one talk ("Keynote Talk 2: ..."): nothing under it is a paper. */
 export function namesOneTalk(title: string): boolean {
