@@ -2290,3 +2290,29 @@ describe('keynotes named as talks', () => {
     expect(notPapers).toContainEqual(expect.objectContaining({ line: 3, why: 'heading: a talk or event, not a paper' }));
   });
 });
+
+describe("a reading group's notes on one paper", () => {
+  it('reads "Questions I have going in", "Things that went unanswered", "Overall notes" and "Other references" as parts of the paper, and leaves "Reading:" off its title', () => {
+    const notes = [
+      '# Reading: Labelling Functions for Weak Supervision',
+      '',
+      'The authors propose that experts write small labelling functions instead of labels, and a model combines their votes into training labels.',
+      '',
+      '# Questions I have going in',
+      '* How are conflicting functions resolved?',
+      '',
+      '# Overall notes',
+      '* Each function may abstain, trading recall for precision.',
+      '',
+      '# Things that went unanswered',
+      '* Whether the functions could also serve as features.',
+      '',
+      '# Other references',
+      '* [The project page](https://example.org/project)',
+      '',
+    ].join('\n');
+    const { entries } = read('labelling-functions.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Labelling Functions for Weak Supervision']);
+    expect(answerOf(entries[0]!)).toMatch(/^The authors propose that experts write small labelling functions/);
+  });
+});
