@@ -271,12 +271,21 @@ export function leadTitle(inline: Inline): LeadTitle | null {
       return { title, via: 'strong', href: link && link.kind === 'link' ? link.href : firstLink(run.children)?.href ?? null, rest: inline.slice(i + 1) };
     }
     if (run.kind === 'link') {
-      return { title: inline_(run.children), via: 'link', href: run.href, rest: inline.slice(i + 1) };
+      // "[Roth (2022)](url): Pretest with Caution ...": a reference's authors and year link the
+      // paper, and its title follows them.
+      const label = inline_(run.children);
+      const after = inline[i + 1];
+      const titleAfter = AUTHORS_YEAR_LABEL.test(label) && after?.kind === 'text' ? TITLE_AFTER_LINK.exec(after.text)?.[1] : undefined;
+      if (titleAfter !== undefined) return { title: titleAfter.trim(), via: 'link', href: run.href, rest: inline.slice(i + 2) };
+      return { title: label, via: 'link', href: run.href, rest: inline.slice(i + 1) };
     }
     return null;
   }
   return null;
 }
+
+const AUTHORS_YEAR_LABEL = /^\p{Lu}[\p{L}'’-]+(?:(?:,\s*|\s*&\s*|\s+and\s+)\p{Lu}[\p{L}'’-]+)*(?:\s+et\.?\s*al\.?)?,?\s*\(?(?:19|20)\d{2}[a-z]?\)?$/u;
+const TITLE_AFTER_LINK = /^\s*[:\-–—]\s+(\S.*)$/;
 
 /** Plain text of runs, links kept by their label whatever it is (a title is the label). */
 function inline_(runs: Inline): string {

@@ -2316,3 +2316,21 @@ describe("a reading group's notes on one paper", () => {
     expect(answerOf(entries[0]!)).toMatch(/^The authors propose that experts write small labelling functions/);
   });
 });
+
+describe('references linked by their authors and year', () => {
+  it('titles "[Roth (2022)](url): Pretest with Caution ..." by what follows the link, not the authors', () => {
+    const notes = [
+      '### Causal Inference',
+      '[Roth (2022)](https://doi.org/10.1257/x): Pretest with Caution: Event-Study Estimates after Testing for Parallel Trends',
+      '- This paper shows that tests for parallel trends have low power and that conditioning on passing them distorts inference.',
+      '',
+      '[Mogstad, Torgovitsky & Walters (2021)](https://example.org/p.pdf): The Causal Interpretation of Two-Stage Least Squares with Multiple Instruments',
+      '- They show that with several instruments the usual monotonicity condition holds only if choice behaviour is homogeneous.',
+      '',
+    ].join('\n');
+    expect(read('metrics.md', notes).entries.map((e) => e.title)).toEqual([
+      'Pretest with Caution: Event-Study Estimates after Testing for Parallel Trends',
+      'The Causal Interpretation of Two-Stage Least Squares with Multiple Instruments',
+    ]);
+  });
+});
