@@ -2,8 +2,7 @@
 // schedule/deferred-engine.ts), in the built binary at 80×24: the same screen as the deck read
 // whole, and never a card the index no longer holds truly.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
@@ -13,7 +12,7 @@ import { dueIndexOf, ownLog, snapshotOf } from '../helpers/state-paths.js';
 import { interactiveEnv } from './env.js';
 import { PtyProgram } from './pty.js';
 
-import { NOTES, NOW } from './tiny-deck.js';
+import { NOW, tinyWorkspace } from './tiny-deck.js';
 
 let bin: string;
 let work: string;
@@ -26,13 +25,8 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'paperdeck-e2e-index-'));
-  decksDir = join(work, 'decks');
-  stateDir = join(work, 'state');
-  mkdirSync(join(decksDir, 'tiny'), { recursive: true });
-  mkdirSync(stateDir);
-  const notes = join(decksDir, 'tiny', 'notes.txt');
-  writeFileSync(notes, NOTES);
+  let notes: string;
+  ({ work, decksDir, stateDir, notesFile: notes } = tinyWorkspace('paperdeck-e2e-index-'));
   // Notes saved yesterday and cards built an hour ago (file times are real time): both settled,
   // so a session leaves a due index on them.
   const yesterday = new Date(Date.now() - 86_400_000);

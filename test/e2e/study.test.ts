@@ -1,8 +1,7 @@
 // The built binary in a pseudo-terminal at 80×24, driven with real keys: what a person does,
 // checked against what the state on disk holds afterwards.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
@@ -13,7 +12,7 @@ import { interactiveEnv } from './env.js';
 import { PtyProgram } from './pty.js';
 import { dueIndexOf } from '../helpers/state-paths.js';
 
-import { NOTES, NOW } from './tiny-deck.js';
+import { NOTES, NOW, tinyWorkspace } from './tiny-deck.js';
 
 let bin: string;
 let work: string;
@@ -27,12 +26,7 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
-  decksDir = join(work, 'decks');
-  stateDir = join(work, 'state');
-  mkdirSync(join(decksDir, 'tiny'), { recursive: true });
-  mkdirSync(stateDir);
-  writeFileSync(join(decksDir, 'tiny', 'notes.txt'), NOTES);
+  ({ work, decksDir, stateDir } = tinyWorkspace('paperdeck-e2e-'));
 });
 
 afterEach(() => {

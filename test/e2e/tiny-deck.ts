@@ -1,4 +1,8 @@
 // The three-paper deck the study screen's end-to-end tests run on, and the moment they run at.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 export const NOW = '2027-03-01T10:00:00Z';
 export const NOTES = `Monday morning
 
@@ -17,3 +21,15 @@ C3: Gamma Paper Title
 Even more remarks.
 Key idea: Gamma normalizes the normalizers.
 `;
+
+/** A fresh folder holding decks/tiny/notes.txt (NOTES) and an empty state folder. */
+export function tinyWorkspace(prefix: string): { work: string; decksDir: string; stateDir: string; notesFile: string } {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const decksDir = join(work, 'decks');
+  const stateDir = join(work, 'state');
+  mkdirSync(join(decksDir, 'tiny'), { recursive: true });
+  mkdirSync(stateDir);
+  const notesFile = join(decksDir, 'tiny', 'notes.txt');
+  writeFileSync(notesFile, NOTES);
+  return { work, decksDir, stateDir, notesFile };
+}
