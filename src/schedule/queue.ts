@@ -152,10 +152,25 @@ export interface QueueColumns<C extends QueueCard = QueueCard> {
   stateAt(i: number): QueueState | undefined;
   /**
    * The same states as four typed arrays by position, when the deck is held that way (the due
-   * index): walkQueue then reads them in one loop instead of calling stateAt for each card, and
+   * index): walkQueue reads them as they are (else it reads stateAt into such arrays first), and
    * throws on a `state` that is neither a CardStateKind nor NO_STATE, as stateAt does.
    */
   arrays?(): QueueArrays;
+}
+
+/** The columns' states as QueueArrays, read card by card through stateAt. */
+function queueArraysOf(columns: QueueColumns): QueueArrays {
+  const n = columns.length;
+  const arrays = { state: new Uint8Array(n).fill(NO_STATE), due: new Float64Array(n), suspended: new Uint8Array(n), buriedUntil: new Float64Array(n).fill(Number.NaN) };
+  for (let i = 0; i < n; i++) {
+    const state = columns.stateAt(i);
+    if (state === undefined) continue;
+    arrays.state[i] = state.state;
+    arrays.due[i] = state.due;
+    arrays.suspended[i] = state.suspended ? 1 : 0;
+    if (state.buriedUntil !== null) arrays.buriedUntil[i] = state.buriedUntil;
+  }
+  return arrays;
 }
 
 /** `state` in QueueArrays of a card never studied. */
@@ -203,74 +218,44 @@ export function walkQueue<C extends QueueCard>({
     if (time > now && (nextDue === null || time < nextDue)) nextDue = time;
   };
 
-  const arrays = columns.arrays?.();
-  // The same walk over the columns as arrays, card by card without a call (the due index's 10,000
-  // cards): test/schedule/queue.test.ts holds the two to the same queue.
-  if (arrays) {
-    const { state: kinds, due: dues, suspended, buriedUntil } = arrays;
-    for (let i = 0; i < columns.length; i++) {
-      const kind = kinds[i]!;
-      if (kind > CardStateKind.Relearning && kind !== NO_STATE) throw new Error('a state column holds a state paperdeck does not write');
-      const answered = kind !== NO_STATE;
-      if (answered) {
-        const buried = buriedUntil[i]!;
-        if (suspended[i] === 1) continue;
-        // NaN, no bury, is never greater.
-        if (buried > now) {
-          const isNew = kind === CardStateKind.New;
-          const comesBack = isNew ? settings.newPerDay > 0 : kind === CardStateKind.Learning || kind === CardStateKind.Relearning || settings.reviewsPerDay > 0;
-          if (comesBack) later(isNew ? buried : Math.max(dues[i]!, buried));
-          continue;
-        }
-      }
-      if (pinned !== null && columns.idAt(i) === pinned) pinnedAt = i;
-      if (!answered || kind === CardStateKind.New) {
-        if (newCount === 0) firstNew = i;
-        newCount += 1;
+  // Card by card over the states as arrays, without a call per card (the due index's 10,000
+  // cards hold them so; other columns are read into arrays first).
+  const arrays = columns.arrays?.() ?? queueArraysOf(columns);
+  const { state: kinds, due: dues, suspended, buriedUntil } = arrays;
+  for (let i = 0; i < columns.length; i++) {
+    const kind = kinds[i]!;
+    if (kind > CardStateKind.Relearning && kind !== NO_STATE) throw new Error('a state column holds a state paperdeck does not write');
+    const answered = kind !== NO_STATE;
+    if (answered) {
+      const buried = buriedUntil[i]!;
+      if (suspended[i] === 1) continue;
+      // NaN, no bury, is never greater.
+      if (buried > now) {
+        const isNew = kind === CardStateKind.New;
+        const comesBack = isNew ? settings.newPerDay > 0 : kind === CardStateKind.Learning || kind === CardStateKind.Relearning || settings.reviewsPerDay > 0;
+        if (comesBack) later(isNew ? buried : Math.max(dues[i]!, buried));
         continue;
       }
-      const due = dues[i]!;
-      if (kind === CardStateKind.Learning || kind === CardStateKind.Relearning) {
-        if (due <= now) learningNow.offer(i, due);
-        else {
-          later(due);
-          if (nextLearningDue === null || due < nextLearningDue) nextLearningDue = due;
-          if (due <= learnAheadUntil) learningAhead.offer(i, due);
-        }
-      } else if (due < reviewsUntil) {
-        reviews.offer(i, due);
-      } else if (settings.reviewsPerDay > 0 && due > now && (nextDue === null || due < nextDue)) {
-        // later(due), written out: most of a studied deck's cards are reviews on later days.
-        nextDue = due;
-      }
-    }
-  }
-  for (let i = 0; !arrays && i < columns.length; i++) {
-    const state = columns.stateAt(i);
-    if (state && isSetAside(state, now)) {
-      // Out of the queue. A suspended card stays out; a buried one is back when its bury ends,
-      // or when it is due if that is later.
-      if (state.suspended) continue;
-      const isNew = state.state === CardStateKind.New;
-      const comesBack = isNew ? settings.newPerDay > 0 : isLearning(state) || settings.reviewsPerDay > 0;
-      if (comesBack) later(isNew ? state.buriedUntil! : Math.max(state.due, state.buriedUntil!));
-      continue;
     }
     if (pinned !== null && columns.idAt(i) === pinned) pinnedAt = i;
-    if (!state || state.state === CardStateKind.New) {
+    if (!answered || kind === CardStateKind.New) {
       if (newCount === 0) firstNew = i;
       newCount += 1;
-    } else if (isLearning(state)) {
-      if (state.due <= now) learningNow.offer(i, state.due);
+      continue;
+    }
+    const due = dues[i]!;
+    if (kind === CardStateKind.Learning || kind === CardStateKind.Relearning) {
+      if (due <= now) learningNow.offer(i, due);
       else {
-        later(state.due);
-        if (nextLearningDue === null || state.due < nextLearningDue) nextLearningDue = state.due;
-        if (state.due <= learnAheadUntil) learningAhead.offer(i, state.due);
+        later(due);
+        if (nextLearningDue === null || due < nextLearningDue) nextLearningDue = due;
+        if (due <= learnAheadUntil) learningAhead.offer(i, due);
       }
-    } else if (state.due < reviewsUntil) {
-      reviews.offer(i, state.due);
-    } else if (settings.reviewsPerDay > 0) {
-      later(state.due);
+    } else if (due < reviewsUntil) {
+      reviews.offer(i, due);
+    } else if (settings.reviewsPerDay > 0 && due > now && (nextDue === null || due < nextDue)) {
+      // later(due), written out: most of a studied deck's cards are reviews on later days.
+      nextDue = due;
     }
   }
 

@@ -182,8 +182,8 @@ describe('the counts of several decks', () => {
 });
 
 describe('the queue over typed arrays', () => {
-  // walkQueue has a loop of its own for columns given as arrays (the due index's): it must make
-  // the same queue as the walk by stateAt, for every kind of card and every limit.
+  // Columns given as arrays (the due index's) and columns read card by card through stateAt
+  // (read into arrays by walkQueue) must make the same queue, for every kind of card and limit.
   it('makes the same queue as the walk card by card', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
