@@ -205,9 +205,16 @@ export class NoteText {
     const lines = text.split('\n');
     // A paragraph of names, one per line ("Aaron Voelker", "Ivana Kajić (Waterloo)"): authors.
     const names = lines.length >= 2 ? lines.filter((line) => isNameLine(line)).length : 0;
+    // "**Abstract**: Attention mechanisms play a central role in" over the abstract's wrapped
+    // lines: a labelled field goes on to the paragraph's next label (hard-wrapped text), so the
+    // lines after its label line belong to it, not to the body.
+    let field: string[] | null = null;
     for (const raw of lines) {
       let line = raw.trim();
       if (line === '') continue;
+      const continues = field;
+      field = null;
+      let leadGoesOn = false;
       if (names >= 2 && isNameLine(line)) {
         this.removed.add('authors');
         continue;
@@ -244,19 +251,27 @@ export class NoteText {
             this.removed.add(/author/i.test(label[1]!) ? 'authors' : 'links');
             continue;
           }
-          if (kind === 'own') {
-            this.own.push(label[2]!);
+          if (kind === 'own' || kind === 'context') {
+            const into = kind === 'own' ? this.own : this.context;
+            into.push(label[2]!);
+            field = into;
             continue;
           }
-          if (kind === 'context') {
-            if (label[2]!.trim() !== '') this.context.push(label[2]!);
-            continue;
+          if (kind === 'lead' || kind === 'keyIdea') {
+            this.lead.push(label[2]!);
+            field = this.lead;
           }
-          if (kind === 'lead' || kind === 'keyIdea') this.lead.push(label[2]!);
           if (label[2]!.trim() === '') continue;
           // "Approach: add attention", "Method: ...": the label tells the extractor what the line
           // is (and the answer's polish takes it off); a lead's label has done its work.
           if (!(kind === 'body' && METHOD_LABEL.test(label[1]!.trim()))) line = label[2]!;
+        } else if (continues !== null) {
+          field = continues;
+          if (continues !== this.lead) {
+            continues[continues.length - 1] += `\n${line}`;
+            continue;
+          }
+          leadGoesOn = true;
         }
       }
       if (LOGISTICS.test(line)) {
@@ -295,6 +310,7 @@ export class NoteText {
         line = withoutReferenceMarks(line);
         if (line === '') continue;
       }
+      if (leadGoesOn) this.lead[this.lead.length - 1] += `\n${line}`;
       kept.push(line);
     }
     if (kept.length === 0) return;

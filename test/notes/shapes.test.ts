@@ -1029,6 +1029,25 @@ describe('notes pasted from PDFs and exported from Notion', () => {
     expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'Attention MOC.md', why: 'an index of the other notes in this folder (it links to 3 of them), read where they are' }));
   });
 
+  it('reads a labelled field whose text is wrapped over the lines after its label as one field', () => {
+    const notes = [
+      '### Sparse Probes for Syntax',
+      '**Abstract**: Probing classifiers are widely used to ask what a network',
+      'represents. We propose sparse probes, which select a handful of neurons',
+      'and predict syntax from them alone, and find that ten neurons suffice.',
+      '',
+      '**My comments**: a neat trick, though I am not',
+      'convinced the probes are fair to larger models at all.',
+      '',
+    ].join('\n');
+    const [entry] = read('conference.md', notes).entries;
+    // The abstract's wrapped lines are the abstract: its contribution sentence is the answer, not
+    // the label line cut at its wrap; the comment's second line is the note-taker's too.
+    expect(answerOf(entry!)).toMatch(/We propose sparse probes, which select a handful of neurons and predict syntax from them alone, and find that ten neurons suffice\.$/);
+    expect(entry!.body).not.toMatch(/convinced/);
+    expect(entry!.own).toMatch(/convinced the probes/);
+  });
+
   it('titles a page of a Notion export by its name, without the id Notion appends', () => {
     const report = inspectNotes([
       { file: 'Papers/MAVEN Multi-Agent Variational Exploration 5e239e3fb7484c9faa500ac13330765e.md', bytes: Buffer.from('Conditions each agent\u2019s value function on a shared latent variable to explore in a committed way.\n') },
