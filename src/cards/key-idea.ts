@@ -224,11 +224,9 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     candidate.context = readsAsContext(candidate);
     candidates.push(candidate);
   }
-  for (let rank = 0; rank < candidates.length; rank++) {
-    const c = candidates[rank]!;
-    c.features = sentenceFeatures(c, rank, candidates.length, titleIsName);
-    c.score = weigh(c.features, SENTENCE_WEIGHTS);
-  }
+  for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.features = sentenceFeatures(candidates[rank]!, rank, candidates.length, titleIsName);
+  markAbstractBackground(candidates);
+  for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = weigh(candidates[rank]!.features, SENTENCE_WEIGHTS);
   // What a note says before its Method, Results and Thoughts is what the paper is about.
   // (Only what says something there: "ICCV 2015.", "Cited over 20k times." open notes too.)
   if (entry.opening !== undefined) {
@@ -647,6 +645,7 @@ export const SENTENCE_WEIGHTS = {
   proposeStart: 1.5,
   how: 1.5,
   background: -1,
+  abstractBackground: -1.5,
   continues: -1,
   topicOnly: -1,
   definition: -0.8,
@@ -737,6 +736,31 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (count > 1 && rank > 0) f.position = rank / (count - 1);
   if (c.words.length >= 12 && c.words.length <= 35) f.mediumLength = 1;
   return f;
+}
+
+// "We propose ...", "In this paper, we introduce ...", "Our model ...": the paper's own words.
+// (After a quotation's marks, "Abstract:", or a phrase: "To find a better reward, we learn ...".)
+const OWN_VOICE = /^(?:abstract:\s*)?[\s"“'‘…(.]*(?:[^,]{0,120},\s*)?(?:we|our)\b/i;
+
+/**
+ * A pasted abstract, in the paper's own words ("We propose ...", "We show ..."), opens on the
+ * field ("Word embeddings are useful ... but they lack interpretability.") before it says what
+ * the paper does: where two sentences or more speak as the authors, the sentences before the
+ * first of them that do not name the paper, its authors or a method are that background.
+ */
+function markAbstractBackground(candidates: Candidate[]): void {
+  let first = -1;
+  let voiced = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    if (!OWN_VOICE.test(candidates[i]!.text)) continue;
+    voiced++;
+    if (first === -1) first = i;
+  }
+  if (voiced < 2) return;
+  for (let i = 0; i < first; i++) {
+    const f = candidates[i]!.features;
+    if (!f.paperSubject && !f.paperMention && !f.authorSubject && !f.summaryCue && !f.methodCue && !f.proposeStart) f.abstractBackground = 1;
+  }
 }
 
 /**
