@@ -174,6 +174,20 @@ function urlGone(url: string, offset: number, text: string): string {
 // attention" stay as written).
 const PASTED_HYPHEN =
   /(\p{Ll}{2})- (\p{Ll}{0,4}(?:tion|tions|sion|sions|tional|ment|ments|ness|ity|ities|ally|cally|ically|ential|ative|atives|able|ible|ance|ence|ances|ences|ous|ism|isms|ist|ists|ize|izes|ized|izing|ise|ised|ure|ures|ory|ary|ogy|ical|ly|ed|ing|ings|er|ers|al|ic|ics|ive|ives))\b/gu;
+// "pro- pose", "com- prehension", "ir- relevant": a word cut after its first syllable, a few
+// letters that are no word of their own. (A short word before a dash, "idea- replace", "self-
+// attention", "in- and out-", stays as typed.)
+const CUT_SYLLABLE = /(?<![\p{L}\p{N}'’-])(\p{Ll}{2,4})- (\p{Ll}{3,})\b/gu;
+const WORD_BEFORE_DASH = new Set(
+  ('also back base best both case code core data deep each edge else even fact fast fine five four free from full goal good half ' +
+    'hand hard high idea into just key know last left less life like line long loss main make many mean more most much must near ' +
+    'need next node only open over part plus post real rich role rule same self semi side size slow some such tail task test text ' +
+    'than that them then they this time tree true type unit upon used user very view well were what when wide will with word work ' +
+    'year zero and but for the are its our can one two six ten all any few has had her his how may new non not now old own see she ' +
+    'too use via was who why yes top low end set off out day an as at be by do go he if in is it me my no of on or so to up we').split(' '),
+);
+const WORD_AFTER_DASH = new Set(['and', 'or', 'nor', 'the', 'for', 'http', 'https', 'www']);
+
 // "model- based", "task- specific": the end of a compound cut at its own hyphen, which stays.
 const COMPOUND_END = new Set(['based', 'wise', 'level', 'specific', 'related', 'oriented', 'driven', 'trained', 'guided', 'shaped', 'sized', 'ended', 'ized', 'aware']);
 
@@ -187,7 +201,13 @@ function tidy(text: string): string {
     if (/[\t\u00a0]| {2}/.test(line)) line = line.replace(/[ \t\u00a0]+/g, ' ');
     // "composi- tional", "dramati- cally": a word cut at a PDF's line end, pasted. "Long- and
     // short-term", "pre- or post-" keep their hyphen.
-    if (line.includes('- ')) line = line.replace(PASTED_HYPHEN, (_, before: string, after: string) => (COMPOUND_END.has(after) ? `${before}-${after}` : before + after));
+    if (line.includes('- ')) {
+      line = line
+        .replace(PASTED_HYPHEN, (_, before: string, after: string) => (COMPOUND_END.has(after) ? `${before}-${after}` : before + after))
+        .replace(CUT_SYLLABLE, (cut, before: string, after: string) =>
+          WORD_BEFORE_DASH.has(before) || WORD_AFTER_DASH.has(after) ? cut : COMPOUND_END.has(after) ? `${before}-${after}` : before + after,
+        );
+    }
     // "()", "[, ]", "(see this paper: )": what is left of brackets whose link was removed.
     if (/[([][^()[\]]{0,40}?[:,;|/]?\s*[)\]]/.test(line)) {
       line = line.replace(/\(\s*(?:[^()]{0,40}:)?\s*[,;|/]?\s*\)|\[\s*[,;|/]?\s*\]|\(\s*(?:see|cf\.?|via|from|at|here|link|source|more)(?:\s+(?:this|here|also|the|paper|link|post|blog|it))*\s*\)/gi, '');

@@ -1003,6 +1003,12 @@ describe('notes pasted from PDFs and exported from Notion', () => {
     expect(paper!.answer).toBe('Develop a systematically compositional language through referential games, with a model-based agent, self- attention and long- and short-term memory.');
   });
 
+  it('joins a word cut after its first syllable, and leaves a short word before a dash as typed', () => {
+    const note = '# Paragraph Ranking\n\nWe pro- pose a ranker that drops ir- relevant para- graphs before the reader sees them; the idea- replace the retriever\'s order.\n';
+    const [paper] = inspectNotes([{ file: 'ranking.md', bytes: Buffer.from(note) }]).papers as { answer: string }[];
+    expect(paper!.answer).toBe("We propose a ranker that drops irrelevant paragraphs before the reader sees them; the idea- replace the retriever's order.");
+  });
+
   it('reads an Obsidian note: front matter title, [[wikilinks]] as their words, embeds and "Read next" left out', () => {
     const note = [
       '---', 'title: "Sparse Attention Heads Prune Themselves"', 'tags: [attention]', '---', '',
