@@ -467,6 +467,7 @@ const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
 // et al., Title, 2019" or "Lee et al. (2019) show ...", which cite other work.)
 const PAPER_SUBJECT =
   /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\b(?!\.?,|\.? \()|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/iu;
+const TOPIC_LINE = /^topics?\s*:/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
 const AUTHOR_SUBJECT =
   /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al(?!\.?,|\.? \()|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/iu;
@@ -642,6 +643,9 @@ export const SENTENCE_WEIGHTS = {
   contextStart: -1,
   softVerdict: -1,
   methodCue: 2.5,
+  // "Topic: presenting a framework to evaluate meaning in HCI": the note-taker's line on what
+  // the paper is about.
+  topicLine: 2,
   proposeStart: 1.5,
   how: 1.5,
   background: -1,
@@ -712,6 +716,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t)) f.methodCue = 1;
   else if (PROPOSE_START.test(t)) f.proposeStart = 1;
   if (HOW.test(t)) f.how = 1;
+  if (TOPIC_LINE.test(t)) f.topicLine = 1;
   if (BACKGROUND.test(t) && !paperSubject && !authorSubject) f.background = 1;
   if (CONTINUES.test(t)) f.continues = 1;
   if (TOPIC_ONLY.test(t)) f.topicOnly = 1;
@@ -1044,12 +1049,12 @@ function endsSentence(text: string): boolean {
 // First words of the lead-ins below; a sentence starting otherwise has none to drop.
 const LEAD_IN_FIRST_WORDS = new Set(
   ('in to tl tldr basically essentially actually well anyway interestingly overall the it it’s it\'s this he they ' +
-    'idea main core key insight method approach contribution summary gist solution work paper our their first firstly second secondly intuition ' +
+    'idea main core key insight method approach contribution summary gist solution topic topics work paper our their first firstly second secondly intuition ' +
     'so and then also but however finally therefore thus hence instead because').split(' '),
 );
 
 const INTERJECTION =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist|solution|(?:(?:this|our|their) )?(?:work|paper))(?=\s*:))\b\s*[,:–—-]?\s*/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist|solution|topics?|(?:(?:this|our|their) )?(?:work|paper))(?=\s*:))\b\s*[,:–—-]?\s*/i;
 const CONNECTIVE = /^(?:so(?! that\b)|and then|and|then|also|but|however|finally|therefore|thus|hence|instead(?=,))\b\s*,?\s*/i;
 const IDEA_IS = /^the (?:key |main |core |basic |central )?idea (?:here |of (?:this|the) paper )?is(?: simply| just)?(?: to| that|:)?\s+/i;
 const SAYING = /^(?:it|this|the paper|this paper|the article|this article|he|they)(?:['’]s| is)? saying(?: that)?\s+/i;

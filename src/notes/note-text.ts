@@ -14,6 +14,18 @@ const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
 // Labels that say a line is what the paper does: kept for the extractor to see.
+const TOPIC_LABEL = /^topics?$/i;
+/**
+ * Whether a "Topic:" line says what the paper is about in words of its own ("presenting a
+ * framework to evaluate meaning in HCI"), not names its field ("NLP, parsing") or asks ("what is
+ * research?"): five words or more, no list of short items, no question.
+ */
+function readsAsTopicStatement(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length < 5 || /\?\s*$/.test(text)) return false;
+  const items = text.split(/[,;|]/);
+  return !(items.length >= 3 && items.every((item) => item.trim().split(/\s+/).length <= 3));
+}
 const METHOD_LABEL = /^(?:approach|method|methods|methodology|solution|proposal|contribution|contributions|main contribution|idea)$/i;
 const OPENING_PART = /^(?:introduction|intro|overview)[:.]?$/i;
 const LIKES_HOW = /^i (?:really |particularly |especially )?(?:like|liked|love|loved|appreciate|appreciated|enjoyed) (?:the way (?:that )?|how |that )(?=\S+ \S+ \S+)/i;
@@ -247,7 +259,10 @@ export class NoteText {
         const label = LABEL.exec(line);
         const kind = label ? partKind(label[1]!) : null;
         if (label && kind) {
-          if (kind === 'meta') {
+          if (kind === 'meta' && TOPIC_LABEL.test(label[1]!.trim()) && readsAsTopicStatement(label[2]!)) {
+            // "Topic: a direct-manipulation interface that generates and compares designs": what
+            // the paper is about, said in a line (the extractor reads the label; see topicLine).
+          } else if (kind === 'meta') {
             this.removed.add(/author/i.test(label[1]!) ? 'authors' : 'links');
             continue;
           }
@@ -264,7 +279,7 @@ export class NoteText {
           if (label[2]!.trim() === '') continue;
           // "Approach: add attention", "Method: ...": the label tells the extractor what the line
           // is (and the answer's polish takes it off); a lead's label has done its work.
-          if (!(kind === 'body' && METHOD_LABEL.test(label[1]!.trim()))) line = label[2]!;
+          if (!((kind === 'body' && METHOD_LABEL.test(label[1]!.trim())) || kind === 'meta')) line = label[2]!;
         } else if (continues !== null) {
           field = continues;
           if (continues !== this.lead) {

@@ -2359,3 +2359,38 @@ describe('references linked by their authors and year', () => {
     ]);
   });
 });
+
+describe("a course's reading notes: a reference, then a topic line", () => {
+  it('answers from the "Topic:" line that says what the paper is about', () => {
+    const notes = [
+      '# Week 12',
+      '',
+      '> Ten questions on the test will be based on these readings.',
+      '',
+      '## Touchstone: Exploring Trade-Offs In Experiment Design',
+      '',
+      '> Eiselmayer, A., & Mackay, W. (2019). Touchstone: Exploring trade-offs in experiment design. In Proceedings of the 2019 CHI Conference on Human Factors in Computing Systems. ACM.',
+      '',
+      'Topic: a direct-manipulation interface that generates experiment designs and compares their trade-offs.',
+      '',
+      'Interviewed participants named these problems in their designs:',
+      '',
+      '1. Time constraints',
+      '2. Counterbalancing',
+      '',
+      '## Spaces And Traces In Public Housing',
+      '',
+      '> Kozubaev, S., Rochaix, F., & Le Dantec, C. (2019, May). Spaces and traces. In Proceedings of the 2019 CHI Conference on Human Factors in Computing Systems.',
+      '',
+      'Topic: housing, privacy, smart homes',
+      '',
+      'Residents saw the sensors installed in their flats as surveillance by the housing authority rather than as help.',
+      '',
+    ].join('\n');
+    const { entries } = read('week12.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Touchstone: Exploring Trade-Offs In Experiment Design', 'Spaces And Traces In Public Housing']);
+    expect(answerOf(entries[0]!)).toMatch(/^A direct-manipulation interface that generates experiment designs and compares their trade-offs\./);
+    // A topic named by keywords is no statement: the note's sentence is the answer.
+    expect(answerOf(entries[1]!)).toBe('Residents saw the sensors installed in their flats as surveillance by the housing authority rather than as help.');
+  });
+});
