@@ -14,6 +14,10 @@ const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
 // Labels that say a line is what the paper does: kept for the extractor to see.
+// "Cowan, R. S. (1976). The “industrial revolution” in the home ... Technology and Culture 17(1).":
+// the paper's full reference, as a course's reading list gives it (APA style): who wrote it and
+// where it appeared, no part of what it says.
+const REFERENCE_LINE = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?,[ \t]*\p{Lu}\.[^()\n]{0,400}?\((?:19|20)\d\d[a-z]?(?:,[ \t]*[\p{L} ]{1,20})?\)[.,]/u;
 const TOPIC_LABEL = /^topics?$/i;
 /**
  * Whether a "Topic:" line says what the paper is about in words of its own ("presenting a
@@ -297,7 +301,7 @@ export class NoteText {
         this.removed.add('placeholder');
         continue;
       }
-      if (isAuthorLine(line)) {
+      if (isAuthorLine(line) || REFERENCE_LINE.test(line)) {
         this.removed.add('authors');
         continue;
       }

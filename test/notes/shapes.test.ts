@@ -2361,7 +2361,7 @@ describe('references linked by their authors and year', () => {
 });
 
 describe("a course's reading notes: a reference, then a topic line", () => {
-  it('answers from the "Topic:" line that says what the paper is about', () => {
+  it('answers from the "Topic:" line that says what the paper is about, and never from the reference above it', () => {
     const notes = [
       '# Week 12',
       '',
@@ -2386,10 +2386,19 @@ describe("a course's reading notes: a reference, then a topic line", () => {
       '',
       'Residents saw the sensors installed in their flats as surveillance by the housing authority rather than as help.',
       '',
+      '## The Aware Home: A Living Laboratory',
+      '',
+      '> Kidd, C., Orr, R., Abowd, G., & Essa, I. (1999). The aware home: A living laboratory for ubiquitous computing research. In Proceedings of the International Workshop on Cooperative Buildings (pp. 191-198). Springer.',
+      '',
+      'Topic: ubiquitous computing research in a house lived in by volunteers.',
+      '',
     ].join('\n');
     const { entries } = read('week12.md', notes);
-    expect(entries.map((e) => e.title)).toEqual(['Touchstone: Exploring Trade-Offs In Experiment Design', 'Spaces And Traces In Public Housing']);
+    expect(entries.map((e) => e.title)).toEqual(['Touchstone: Exploring Trade-Offs In Experiment Design', 'Spaces And Traces In Public Housing', 'The Aware Home: A Living Laboratory']);
     expect(answerOf(entries[0]!)).toMatch(/^A direct-manipulation interface that generates experiment designs and compares their trade-offs\./);
+    for (const entry of entries) expect(answerOf(entry)).not.toMatch(/Proceedings|Mackay|Dantec|Springer/);
+    // The reference's sentences (its title, its venue) are no part of the note either.
+    expect(answerOf(entries[2]!)).toBe('Ubiquitous computing research in a house lived in by volunteers.');
     // A topic named by keywords is no statement: the note's sentence is the answer.
     expect(answerOf(entries[1]!)).toBe('Residents saw the sensors installed in their flats as surveillance by the housing authority rather than as help.');
   });
