@@ -17,7 +17,12 @@ const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
 // "Cowan, R. S. (1976). The “industrial revolution” in the home ... Technology and Culture 17(1).":
 // the paper's full reference, as a course's reading list gives it (APA style): who wrote it and
 // where it appeared, no part of what it says.
-const REFERENCE_LINE = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?,[ \t]*\p{Lu}\.[^()\n]{0,400}?\((?:19|20)\d\d[a-z]?(?:,[ \t]*[\p{L} ]{1,20})?\)[.,]/u;
+const REFERENCE_LINE = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?,?[ \t]+\p{Lu}\.[^()\n]{0,400}?\((?:19|20)\d\d[a-z]?(?:,[ \t]*[\p{L} ]{1,20})?\)[.,]/u;
+/** Whether a line is a paper's full reference: "Cowan, R. S. (1976). The ... Technology and Culture 17(1)." */
+export function isReferenceLine(line: string): boolean {
+  return REFERENCE_LINE.test(line.trim());
+}
+
 const TOPIC_LABEL = /^topics?$/i;
 /**
  * Whether a "Topic:" line says what the paper is about in words of its own ("presenting a
@@ -301,7 +306,7 @@ export class NoteText {
         this.removed.add('placeholder');
         continue;
       }
-      if (isAuthorLine(line) || REFERENCE_LINE.test(line)) {
+      if (isAuthorLine(line) || isReferenceLine(line)) {
         this.removed.add('authors');
         continue;
       }

@@ -16,7 +16,7 @@
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
-import { capitalise, isAuthorLine, isPersonName, NoteText } from './note-text.js';
+import { capitalise, isAuthorLine, isPersonName, isReferenceLine, NoteText } from './note-text.js';
 import { namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
@@ -1616,10 +1616,17 @@ function linkedPaperHeadings(sections: Section[], upTo: number): number {
   return n;
 }
 
-/** Whether a section's first paragraph is its authors' line ("A. Naik, R. Shariff, N. Yasui"). */
+/**
+ * Whether a section's first paragraph is its authors' line ("A. Naik, R. Shariff, N. Yasui"),
+ * or its paper's full reference, quoted or not ("> Houde, S., & Hill, C. (1997). What do
+ * prototypes prototype? In ...").
+ */
 function opensWithAuthors(section: Section): boolean {
   const first = section.blocks[0];
-  return first?.kind === 'paragraph' && isAuthorLine(inlineText(splitFirstLine(first.inline).first));
+  const paragraph = first?.kind === 'quote' ? first.blocks[0] : first;
+  if (paragraph?.kind !== 'paragraph') return false;
+  const line = inlineText(splitFirstLine(paragraph.inline).first);
+  return (first === paragraph && isAuthorLine(line)) || isReferenceLine(line);
 }
 
 // What opens a group's papers rather than a paper's note: "Some posters I liked:", "Papers on RL".

@@ -2402,4 +2402,28 @@ describe("a course's reading notes: a reference, then a topic line", () => {
     // A topic named by keywords is no statement: the note's sentence is the answer.
     expect(answerOf(entries[1]!)).toBe('Residents saw the sensors installed in their flats as surveillance by the housing authority rather than as help.');
   });
+
+  it('reads a heading over its paper\'s reference as that paper, its sub-headings as parts of its note', () => {
+    const notes = [
+      '# Week 7',
+      '',
+      '## What Do Prototypes Prototype',
+      '',
+      '> Houde, S., & Hill, C. (1997). What do prototypes prototype? In M. Helander (Ed.), Handbook of Human-Computer Interaction. Elsevier.',
+      '',
+      'Topic: a model that describes any prototype by what it shows of the artifact being designed, not by how it was made.',
+      '',
+      '### The Problem With Prototypes',
+      '',
+      'Designers disagree on what counts as a prototype.',
+      '',
+      '### What Is A Prototype',
+      '',
+      'Any representation of a design idea, regardless of medium.',
+      '',
+    ].join('\n');
+    const { entries } = read('week07.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['What Do Prototypes Prototype']);
+    expect(answerOf(entries[0]!)).toMatch(/^A model that describes any prototype/);
+  });
 });
