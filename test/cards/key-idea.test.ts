@@ -93,6 +93,11 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
     expect(answer(body)).toBe(expected);
   });
 
+  it('reads a blog as an aside only when it is where the note-taker read of the paper, not data it studies', () => {
+    expect(answer('From John Smith\'s blog. They fit a mixture model to the residuals.')).toBe('They fit a mixture model to the residuals.');
+    expect(answer('Examining homelessness on social media through an analysis of Tumblr blog posts.')).toBe('Examining homelessness on social media through an analysis of Tumblr blog posts.');
+  });
+
   it('cuts a remark off the end of a sentence and keeps what the paper does', () => {
     expect(answer('They used a depth estimation as an auxiliary task, but I did not check the numbers.')).toBe(
       'They used a depth estimation as an auxiliary task.',
