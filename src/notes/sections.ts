@@ -63,6 +63,13 @@ const TALK = new RegExp(
   `^(?:(?:${ONE_TALK_NAMES}|tutorial|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)${LABEL_END}|announcements?(?:\\s*[:\\-–—]|\\s+(?:from|by)\\b))|[:\\-–—(]\\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\\)?$`,
 );
 
+const BOOK_PART = /^(?:chapter|ch\.|section|sec\.|§)\s*\d+(?:\.\d+)*\b/;
+
+/** Whether a heading names a book's chapter or section ("Chapter 2: The Human Factor", "Section 3.8"). */
+export function namesBookPart(title: string): boolean {
+  return BOOK_PART.test(normal(title));
+}
+
 /** Whether a heading names one talk ("Keynote Talk 2: ..."): nothing under it is a paper. */
 export function namesOneTalk(title: string): boolean {
   return ONE_TALK.test(normal(title));
@@ -144,8 +151,8 @@ function notATitleOf(title: string): string | null {
   if (ASIDE_LABEL.test(text)) return "the note-taker's aside, not a paper";
   if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text)) || (words <= 16 && WORKSHOP.test(text))) return 'a talk or event, not a paper';
   if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
-  // "Chapter 4: Joins over Streams", "Ch. 7": notes on a book's chapters.
-  if (/^(?:chapter|ch\.)\s*\d+\b/.test(text)) return "a book's chapter, not a paper";
+  // "Chapter 4: Joins over Streams", "Ch. 7", "Section 3.4: Mental Models": notes on a book's chapters.
+  if (BOOK_PART.test(text)) return "a book's chapter, not a paper";
   // "V2", "v1.3" under a project's name: what changed in a version of it.
   if (/^v\d+(?:\.\d+)*$/.test(text)) return 'a version of what is above, not a paper';
   if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text)) && !titledBeforeVenue(text)) {

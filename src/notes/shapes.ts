@@ -17,7 +17,7 @@ import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, NoteText } from './note-text.js';
-import { namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
+import { namesBookPart, namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
 export interface NotPaper {
@@ -437,6 +437,7 @@ class PaperReader {
     const papers = kids.filter((kid) => this.isPaper(kid));
     const partsAfterOnePaper = papers.length === 1 && kids.every((kid) => kid === papers[0] || partKind(kid.label) !== null);
     const talks = talkContext(papers);
+    const chapter = section.heading !== null && namesBookPart(section.label);
     for (let i = 0; i < kids.length; i++) {
       const kid = kids[i]!;
       if (partsAfterOnePaper && kid === papers[0]) {
@@ -444,6 +445,9 @@ class PaperReader {
         break;
       }
       if (namesOneTalk(kid.label)) this.notPaper(kid.label, kid.line, `heading: ${notATitle(kid.label) ?? 'a talk or event, not a paper'}`);
+      // "## Chapter 2: The Human Factor" over "### Sensors", "### The Brain": the chapter's
+      // sections, unless one opens with its own authors or reference, or links a paper.
+      else if (chapter && !opensWithAuthors(kid) && !(kid.href !== null && isPaperLink(kid.href))) this.notPaper(kid.label, kid.line, `heading: a section of "${section.label}", not a paper`);
       else if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
       else {
         const found = this.readGroup(kid, childSession);

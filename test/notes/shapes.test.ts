@@ -2426,4 +2426,37 @@ describe("a course's reading notes: a reference, then a topic line", () => {
     expect(entries.map((e) => e.title)).toEqual(['What Do Prototypes Prototype']);
     expect(answerOf(entries[0]!)).toMatch(/^A model that describes any prototype/);
   });
+
+  it('reads a textbook chapter\'s sections, and a numbered book section, as no papers', () => {
+    const notes = [
+      '# Week 4',
+      '',
+      '## Chapter 2: The Human Factor',
+      '',
+      'Humans sense, decide and respond; interfaces are built around those three stages.',
+      '',
+      '### Sensors',
+      '',
+      'Hearing resolves pitch changes far smaller than vision resolves brightness changes.',
+      '',
+      '### The Brain',
+      '',
+      'Perception is the first stage of processing, where sensory signals arrive.',
+      '',
+      '## Section 3.8: Interaction Errors',
+      '',
+      'The big errors are the easy ones: they get fixed.',
+      '',
+      '## Direct Manipulation Interfaces',
+      '',
+      '> Hutchins, E. L., Hollan, J. D., & Norman, D. A. (1985). Direct manipulation interfaces. Human-Computer Interaction, 1(4).',
+      '',
+      'Topic: a cognitive account of the advantages and disadvantages of direct manipulation interfaces.',
+      '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'week04.md', bytes: Buffer.from(notes) }]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Direct Manipulation Interfaces']);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ line: 7, why: 'heading: a section of "Chapter 2: The Human Factor", not a paper' }));
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ line: 15, why: "heading: a book's chapter, not a paper" }));
+  });
 });
