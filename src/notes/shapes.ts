@@ -259,6 +259,10 @@ function withoutAuthorsAndYear(raw: string): string {
   // "Wiatowski, T., & Bölcskei, H. (2015): A Mathematical Theory of ...": a reference's order.
   const cited = /^(.{3,120}?),?\s*\(?(?:19|20)\d{2}[a-z]?\)?\s*:\s+(\S.{7,})$/.exec(raw.trim());
   if (cited && namesOnly(cited[1]!.replace(/\\["'`^~]\{?(\p{L})\}?/gu, '$1'))) return cited[2]!;
+  // "Sönke Ahrens - How To Take Smart Notes - 2017", "Paul Graham - Keep Your Identity Small -
+  // February 2009": one person's name first, the date last, the title between.
+  const byline = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3})\s+[-–—]\s+(\S.{1,200}?)\s+[-–—]\s+(?:\p{Lu}\p{Ll}{2,8}\s+)?(?:19|20)\d{2}\s*$/u.exec(raw.trim());
+  if (byline && isPersonName(byline[1]!) && byline[1]!.split(' ').every(mayBeName)) return byline[2]!;
   const m = /^(.{3,}?)\s+[-–—]\s+([^-–—]{2,80}?)\s+[-–—]\s+(?:19|20)\d{2}\s*$/.exec(raw.trim());
   if (!m) return raw;
   const names = m[2]!.replace(/\bet\.? al\.?/g, '').trim();

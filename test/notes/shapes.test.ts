@@ -2460,3 +2460,13 @@ describe("a course's reading notes: a reference, then a topic line", () => {
     expect(report.notPapers).toContainEqual(expect.objectContaining({ line: 15, why: "heading: a book's chapter, not a paper" }));
   });
 });
+
+describe('literature notes named by citation keys', () => {
+  it('titles a note "Author - Title - Year" by its title', () => {
+    const report = inspectNotes([
+      { file: 'graham2009.md', bytes: Buffer.from('# Paul Graham - Keep Your Identity Small - February 2009\n\nPeople argue well only about topics that engage no part of their identity.\n') },
+      { file: 'ahrens2017.md', bytes: Buffer.from('# Sönke Ahrens - How To Take Smart Notes - 2017\n\nLink permanent notes in a slip-box so ideas grow from their connections.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Keep Your Identity Small', 'How To Take Smart Notes']);
+  });
+});
