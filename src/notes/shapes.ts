@@ -89,6 +89,7 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   markLinkedSummaryLists(doc.blocks);
   const root = sectionTree(doc.blocks);
   if (root.children.length === 1) reader.fileHeading = root.children[0]!;
+  reader.namedByKey = options.inFolder && BETTER_BIBTEX_KEY.test(options.fileTitle);
   reader.readGroup(root, '');
   // A post titled by its front matter ("title: Swish - a Self-Gated Activation Function") is one
   // paper's note, its headings its sections ("Properties of Swish", "Neural Module Network for
@@ -113,6 +114,10 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   if (only && options.inFolder) result.shapes = ['one per file'];
   return result;
 }
+
+// "ahrensHowTakeSmart2017", "vaswaniAttentionAllYou2017": a citation key as Zotero's Better
+// BibTeX makes it (author, three title words, year), naming a note on that one work.
+const BETTER_BIBTEX_KEY = /^\p{Ll}+(?:\p{Lu}[\p{Ll}\p{N}]*){1,4}(?:19|20)\d{2}[a-z]?$/u;
 
 // "Papers I read this week", "Reading list on GANs", "May highlights", "Prior Literature": a post
 // or file of several papers.
@@ -380,6 +385,8 @@ class PaperReader {
   private readonly partLines = new Set<number>();
   /** The file's one top heading, when it has only one: a one-paper note's title, maybe. */
   fileHeading: Section | null = null;
+  /** Whether the file is named by its reference's citation key ("ahrensHowTakeSmart2017"). */
+  namedByKey = false;
 
   constructor(private readonly file: string) {}
 
@@ -475,6 +482,10 @@ class PaperReader {
     // table of contents) is a section of it; a paper's heading links to the paper, if anywhere.
     if (section.href?.startsWith('#')) return false;
     if (section.title.split(/\s+/).length > 30) return false;
+    // A note named by its citation key, as reference managers name them, is on that one work:
+    // its only top heading is the work's title, its sub-headings the note's sections ("## 2 -
+    // Everything you need to do", "### 10.1 - Read With a Pen in Hand").
+    if (section === this.fileHeading && this.namedByKey && !section.children.some((kid) => (kid.href !== null && isPaperLink(kid.href)) || opensWithAuthors(kid))) return true;
     // "# Field Sensors (Spring 2021)", two lines on the course (read as if names), then "## 1. Blind recalibration ..."
     // headings each over its PDF's address: the papers it links, with a word before them.
     if (section.children.filter((kid) => kid.href !== null && isPaperLink(kid.href)).length >= 2) return false;

@@ -2469,4 +2469,38 @@ describe('literature notes named by citation keys', () => {
     ]);
     expect(report.papers.map((p) => p.title)).toEqual(['Keep Your Identity Small', 'How To Take Smart Notes']);
   });
+
+  it('reads a note named by its citation key as one work, its numbered headings its sections', () => {
+    const note = (title: string, body: string) => Buffer.from(`+++\ntitle = "${title}"\nauthors = "Lee et al."\nyear = 2019\n+++\n\n${body}\n`);
+    const report = inspectNotes([
+      {
+        file: 'ahrensHowTakeSmart2017.md',
+        bytes: Buffer.from(
+          [
+            '# Sönke Ahrens - How To Take Smart Notes - 2017',
+            '',
+            '## 2 - Everything You Need To Do',
+            '',
+            'Keep fleeting notes, literature notes and permanent notes, and link the permanent ones in a slip-box.',
+            '',
+            '## 10 - Read For Understanding',
+            '',
+            '### 10.1 - Read With A Pen In Hand',
+            '',
+            'Write down what you read in your own words, to link it into the slip-box later.',
+            '',
+            '### 10.2 - Keep An Open Mind',
+            '',
+            'Note what contradicts your view as readily as what confirms it.',
+            '',
+          ].join('\n'),
+        ),
+      },
+      { file: 'leeSparseProbesSyntax2019.md', bytes: note('Sparse Probes for Syntax', 'Predicts syntax from ten selected neurons, showing that a few units carry most of it.') },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.title])).toEqual([
+      ['ahrensHowTakeSmart2017.md', 'How To Take Smart Notes'],
+      ['leeSparseProbesSyntax2019.md', 'Sparse Probes for Syntax'],
+    ]);
+  });
 });
