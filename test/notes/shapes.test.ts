@@ -2342,6 +2342,36 @@ describe("a reading group's notes on one paper", () => {
   });
 });
 
+describe("a reading group's notes on one paper, its sections as siblings of its title", () => {
+  it('reads "Main Takeaways", "Raw Notes", "Notes for the authors" and "Discussion Questions" as parts of the paper above them', () => {
+    const notes = [
+      '# Earnings of Crowd Workers on a Task Market',
+      '',
+      '# Main Takeaways',
+      '* The authors traced 2,600 workers over two years and find a median hourly wage of $1.77, largely lost to unpaid search and rejected work.',
+      '',
+      '# Questions Going In',
+      '* What income do workers expect?',
+      '',
+      '# Raw Notes',
+      '* Workers pick up tasks in batches to cut search time.',
+      '',
+      '# Notes for the authors',
+      '* A figure of volume over time would help.',
+      '',
+      '# Discussion Questions',
+      '* Could we automate task search for our own workers?',
+      '',
+      '# Areas for future work',
+      '* Wages by region.',
+      '',
+    ].join('\n');
+    const { entries } = read('crowd-earnings.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Earnings of Crowd Workers on a Task Market']);
+    expect(answerOf(entries[0]!)).toMatch(/^The authors traced 2,600 workers over two years/);
+  });
+});
+
 describe('references linked by their authors and year', () => {
   it('titles "[Roth (2022)](url): Pretest with Caution ..." by what follows the link, not the authors', () => {
     const notes = [
