@@ -7,7 +7,7 @@ import { latexToText } from './latex.js';
 
 /** Link labels that name where a link goes, not what the paper says: "[pdf]", "[code]". */
 const GENERIC_LABEL =
-  /^(?:(?:(?:link|go) to |open |read |view |download )(?:the )?(?:pdf|paper|arxiv|code|slides?|video|notes?)|pdf|paper|arxiv|abs|abstract|link|links|here|this|code|github|repo|slides?|video|talk|poster|blog|post|project(?: page)?|website|web|site|url|html|openreview|doi|bib(?:tex)?|official|source|data(?:set)?|demo|review|reviews|notes?|summary|youtube|twitter|tweet|thread|medium|semantic scholar|papers with code|pwc|\d{4}\.\d{4,5}(?:v\d+)?)$/i;
+  /^(?:(?:(?:link|go) to |open |read |view |download )(?:the )?(?:pdf|paper|arxiv|code|slides?|video|notes?)|(?:the |original |full )?(?:paper|article|pdf|code|slides?|video|project)(?: (?:link|links|page|url|pdf|here))?|arxiv|abs|abstract|link|links|here|this|code|github|repo|slides?|video|talk|poster|blog|post|project(?: page)?|website|web|site|url|html|openreview|doi|bib(?:tex)?|official|source|data(?:set)?|demo|review|reviews|notes?|summary|youtube|twitter|tweet|thread|medium|semantic scholar|papers with code|pwc|\d{4}\.\d{4,5}(?:v\d+)?)$/i;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()]+(?:\([^\s<>()]*\)[^\s<>()]*)*/gi;
 const EMOJI_SHORTCODE = /(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])/g;
 const HTML_ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };

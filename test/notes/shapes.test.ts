@@ -2370,6 +2370,14 @@ describe("a reading group's notes on one paper, its sections as siblings of its 
     expect(entries.map((e) => e.title)).toEqual(['Earnings of Crowd Workers on a Task Market']);
     expect(answerOf(entries[0]!)).toMatch(/^The authors traced 2,600 workers over two years/);
   });
+
+  it('reads a "[Paper link](url)" line under the title as the paper\'s link, not a paper called "Paper link"', () => {
+    const notes = ['# Mining Interfaces From Query Logs', '[Paper link](https://example.org/precision.pdf)', '', 'The authors generate task-specific interactive interfaces from the queries in a log.', ''].join('\n');
+    const report = inspectNotes([{ file: 'precision.md', bytes: Buffer.from(notes) }]);
+    expect(report.papers.map((p) => [p.title, 'answer' in p ? p.answer : p.skip])).toEqual([
+      ['Mining Interfaces From Query Logs', 'The authors generate task-specific interactive interfaces from the queries in a log.'],
+    ]);
+  });
 });
 
 describe('references linked by their authors and year', () => {
