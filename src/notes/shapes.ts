@@ -385,6 +385,8 @@ class PaperReader {
   private readonly partLines = new Set<number>();
   /** The file's one top heading, when it has only one: a one-paper note's title, maybe. */
   fileHeading: Section | null = null;
+  /** Whether the last readGroup read the parts after its section as its one paper's. */
+  private tookPartsAfter = false;
   /** Whether the file is named by its reference's citation key ("ahrensHowTakeSmart2017"). */
   namedByKey = false;
 
@@ -430,12 +432,19 @@ class PaperReader {
   // ---- sections ------------------------------------------------------------------------------
 
   /** A section that is not a paper: its blocks, then its sub-sections, read for papers. */
-  readGroup(section: Section, session: string): number {
+  readGroup(section: Section, session: string, partsAfter: Section[] = []): number {
     const before = this.entries.length;
+    let tookPartsAfter = false;
     // The session a card shows is the heading as written ("Reading log 2024", not "Reading log").
     const childSession = section.heading && notATitle(section.label) !== 'a part of a note, not a paper' ? section.label : session;
     let open = this.readBlocks(section.blocks, childSession, null);
     let kids = section.children;
+    // "# Reading" over the paper's linked title, then "# 3 Takeaways", "# Questions I have going
+    // in" beside it: the one paper its lines hold goes on in the parts after it.
+    if (open && kids.length === 0 && partsAfter.length > 0 && this.entries.length === before) {
+      kids = partsAfter;
+      tookPartsAfter = true;
+    }
     // "### Notes" under a paper read from a link line or bold title is that paper's part (and
     // the link lines under it open papers of their own).
     while (open && kids.length > 0 && partKind(kids[0]!.label) !== null) {
@@ -461,7 +470,9 @@ class PaperReader {
       else if (chapter && !opensWithAuthors(kid) && !(kid.href !== null && isPaperLink(kid.href))) this.notPaper(kid.label, kid.line, `heading: a section of "${section.label}", not a paper`);
       else if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
       else {
-        const found = this.readGroup(kid, childSession);
+        const rest = kids.slice(i + 1);
+        const found = this.readGroup(kid, childSession, rest.length > 0 && rest.every((part) => partKind(part.label) !== null) ? rest : []);
+        if (this.tookPartsAfter) break;
         if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${kid.heading?.task ? 'a to-do item, not a paper' : (notATitle(kid.label) ?? 'holds no paper')}`);
       }
     }
@@ -470,6 +481,8 @@ class PaperReader {
     if (section.heading && EVENT_GROUP.test(section.label.toLowerCase().replace(/[^\p{L} ]/gu, '').trim())) {
       for (const entry of this.entries.splice(before)) this.notPaper(entry.title, entry.line, `under "${section.label}": a demo or event, not a paper`);
     }
+    // (Set last: the groups read inside this one set it for themselves.)
+    this.tookPartsAfter = tookPartsAfter;
     return this.entries.length - before;
   }
 

@@ -2371,6 +2371,24 @@ describe("a reading group's notes on one paper, its sections as siblings of its 
     expect(answerOf(entries[0]!)).toMatch(/^The authors traced 2,600 workers over two years/);
   });
 
+  it('reads the takeaways beside a "# Reading" heading as the note of the one paper it names', () => {
+    const notes = [
+      '# Reading',
+      '*Bandits for Choosing Team Structures*',
+      'Sharon Lee, Maria Valente, Michael Bern',
+      '',
+      '# Questions I had before reading the paper',
+      "* How do you change a team's structure in the middle of its work?",
+      '',
+      '# Takeaways',
+      '* A network of few-armed bandits explores team structures online and lets teams switch structure as their task changes.',
+      '',
+    ].join('\n');
+    const { entries } = read('dream-team.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Bandits for Choosing Team Structures']);
+    expect(answerOf(entries[0]!)).toMatch(/^A network of few-armed bandits explores team structures online/);
+  });
+
   it('reads a "[Paper link](url)" line under the title as the paper\'s link, not a paper called "Paper link"', () => {
     const notes = ['# Mining Interfaces From Query Logs', '[Paper link](https://example.org/precision.pdf)', '', 'The authors generate task-specific interactive interfaces from the queries in a log.', ''].join('\n');
     const report = inspectNotes([{ file: 'precision.md', bytes: Buffer.from(notes) }]);
