@@ -304,7 +304,10 @@ export function leadTitle(inline: Inline): LeadTitle | null {
   return null;
 }
 
-const AUTHORS_YEAR_LABEL = /^\p{Lu}[\p{L}'’-]+(?:(?:,\s*|\s*&\s*|\s+and\s+)\p{Lu}[\p{L}'’-]+)*(?:\s+et\.?\s*al\.?)?,?\s*\(?(?:19|20)\d{2}[a-z]?\)?$/u;
+// ("Borusyak, Hull, and Jaravel (2024)", "Montiel Olea, Ke, and Nesbit (2021)": a surname may
+// have two words, and the last name an Oxford comma before it.)
+const AUTHORS_YEAR_LABEL =
+  /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?:(?:,?\s+and\s+|,\s*|\s*&\s*)\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?)*(?:\s+et\.?\s*al\.?)?,?\s*\(?(?:19|20)\d{2}[a-z]?\)?$/u;
 const TITLE_AFTER_LINK = /^\s*[:\-–—]\s+(\S.*)$/;
 
 /** Plain text of runs, links kept by their label whatever it is (a title is the label). */

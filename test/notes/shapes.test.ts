@@ -2408,10 +2408,18 @@ describe('references linked by their authors and year', () => {
       '[Mogstad, Torgovitsky & Walters (2021)](https://example.org/p.pdf): The Causal Interpretation of Two-Stage Least Squares with Multiple Instruments',
       '- They show that with several instruments the usual monotonicity condition holds only if choice behaviour is homogeneous.',
       '',
+      '[Borusyak, Hull, and Jaravel (2024)](https://example.org/w1.pdf): A Practical Guide to Shift-Share Instruments',
+      '- Present the core logic of designs with many exogenous shifts or many exogenous shares.',
+      '',
+      '[Montiel Olea, Ke, and Nesbit (2021)](https://example.org/w2.pdf): Robust Machine Learning Algorithms for Text Analysis',
+      '- Standard text classifiers are made robust to misspecified word distributions.',
+      '',
     ].join('\n');
     expect(read('metrics.md', notes).entries.map((e) => e.title)).toEqual([
       'Pretest with Caution: Event-Study Estimates after Testing for Parallel Trends',
       'The Causal Interpretation of Two-Stage Least Squares with Multiple Instruments',
+      'A Practical Guide to Shift-Share Instruments',
+      'Robust Machine Learning Algorithms for Text Analysis',
     ]);
   });
 });
