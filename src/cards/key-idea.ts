@@ -132,7 +132,7 @@ function emptyNoteReason(entry: NoteEntry): string {
   if (entry.own !== undefined && entry.own.trim() !== '') return SKIP_REASONS.own;
   const removed = entry.removed ?? [];
   if (removed.length === 0) return SKIP_REASONS.empty;
-  const names = { authors: 'authors', links: 'links', remarks: 'remarks', placeholder: 'a placeholder', logistics: 'a time and place' } as const;
+  const names = { authors: 'authors', links: 'links', remarks: 'remarks', placeholder: 'a placeholder', logistics: 'a time and place', venue: 'where it was published' } as const;
   const parts = removed.map((r) => names[r]);
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `only ${list} (nothing about the paper)`;

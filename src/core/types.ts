@@ -25,7 +25,7 @@ export interface NoteEntry {
   /** What surrounds the paper rather than what it does (Related work, History, Future work): the answer's source only when the rest has none. */
   context?: string;
   /** What was left out of the note as no part of a card: authors, links, remarks, placeholders. */
-  removed?: ('authors' | 'links' | 'remarks' | 'placeholder' | 'logistics')[];
+  removed?: ('authors' | 'links' | 'remarks' | 'placeholder' | 'logistics' | 'venue')[];
   /** The session header the entry sits under ("Monday morning"), or "" when there is none. */
   session: string;
   /** The note-taker's code ("C14"), or "" in formats without codes. Codes identify nothing. */

@@ -8,7 +8,7 @@ import { inlineText, withoutLinkOnlyLines } from './inline.js';
 import { partKind, type PartKind } from './sections.js';
 
 /** What was left out of a note that had nothing else: for the reason a paper is skipped. */
-export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logistics';
+export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logistics' | 'venue';
 
 const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
@@ -53,6 +53,11 @@ const VENUE =
 // "Wed Dec 11th 07:00 -- 10:00 PM @ West 217", "10:05 am : West Ballroom C": when and where.
 const LOGISTICS =
   /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?(?:[a-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?,? )?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:-{1,2}|–|—|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*(?:[@:|,-]\s*[^.!?]{0,60})?$/i;
+// "Published in ArXiv", "Published in: Annals of Statistics", "JPE just accepted", "To appear
+// at ICML 2021": where and whether the paper appeared, a line of its own. ("Presented at our
+// reading group" is where the note-taker met it: a remark.)
+const VENUE_LINE =
+  /^(?:(?:published|appeared|accepted|appearing|forthcoming|to appear) (?:in|at|on|to|by)\b\s*:?\s*[^.!?]{0,80}|(?:under review|in press|preprint)(?: (?:at|in)\b[^.!?]{0,60})?|[^.!?\s]{1,30} (?:just )?accepted|accepted)[.!]?$/i;
 const AUTHOR_HINT = /[,;&|·(]|\band\b|\bet\.? al\b|^(?:authors?|by|written|authored)\b/i;
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'dos', 'bin', 'al', 'el', 'y', 'ter', 'ten']);
 
@@ -300,6 +305,10 @@ export class NoteText {
       }
       if (LOGISTICS.test(line)) {
         this.removed.add('logistics');
+        continue;
+      }
+      if (VENUE_LINE.test(line)) {
+        this.removed.add('venue');
         continue;
       }
       if (TODO_LINE.test(line) || isPlaceholder(line)) {

@@ -2398,6 +2398,29 @@ describe("a reading group's notes on one paper, its sections as siblings of its 
   });
 });
 
+describe('where a paper was published', () => {
+  it('leaves out a line saying where and whether the paper was published, and skips a note of only that', () => {
+    const notes = [
+      '### Optimal Discrete Decisions when Payoffs are Partially Identified',
+      '- Published in ArXiv',
+      '- This paper derives optimal decision rules when payoffs are only partially identified.',
+      '',
+      '### Social Networks with Unobserved Links',
+      '- JPE just accepted',
+      '- Point-identifies network models without observing any link.',
+      '',
+      '### Estimation of the Number of Mixture Components',
+      '- Published in: Annals of Statistics',
+      '',
+    ].join('\n');
+    expect(read('metrics.md', notes).entries.map(answerOf)).toEqual([
+      'This paper derives optimal decision rules when payoffs are only partially identified.',
+      'Point-identifies network models without observing any link.',
+      'SKIP only where it was published (nothing about the paper)',
+    ]);
+  });
+});
+
 describe('references linked by their authors and year', () => {
   it('titles "[Roth (2022)](url): Pretest with Caution ..." by what follows the link, not the authors', () => {
     const notes = [
