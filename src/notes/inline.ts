@@ -310,6 +310,11 @@ const AUTHORS_YEAR_LABEL =
   /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?(?:(?:,?\s+and\s+|,\s*|\s*&\s*)\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?)*(?:\s+et\.?\s*al\.?)?,?\s*\(?(?:19|20)\d{2}[a-z]?\)?$/u;
 const TITLE_AFTER_LINK = /^\s*[:\-–—]\s+(\S.*)$/;
 
+/** Whether a link's label is a reference's authors and year ("Roth (2022)", "Lee and Chen, 2019"). */
+export function isAuthorsYearLabel(label: string): boolean {
+  return AUTHORS_YEAR_LABEL.test(label.trim());
+}
+
 /** Plain text of runs, links kept by their label whatever it is (a title is the label). */
 function inline_(runs: Inline): string {
   let out = '';

@@ -15,7 +15,7 @@
 // shapes. Whatever is read as no paper is recorded with why, for `paperdeck inspect`.
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
-import { cleanTitle, firstLink, inlineText, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
+import { cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, NoteText } from './note-text.js';
 import { namesBookPart, namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
@@ -1622,11 +1622,26 @@ function opensWithOneSpeaker(section: Section): boolean {
  */
 function holdsAnotherLinkedPaper(section: Section): boolean {
   return section.blocks.some((block) => {
+    // "#### Regression Discontinuity" over "[Cattaneo, Keele & Titiunik (2021)](url): Covariate
+    // Adjustment in Regression Discontinuity Designs", on a line or in a bullet: a reference
+    // under a topic (wherever it links), not the paper's short name over its link.
+    if (block.kind === 'list') return block.items.some((item) => item.blocks[0]?.kind === 'paragraph' && linksReference(item.blocks[0].inline));
     if (block.kind !== 'paragraph') return false;
+    if (linksReference(block.inline)) return true;
     const paper = paragraphPaper(block.inline, 'link');
-    const href = paper && firstLink(splitFirstLine(block.inline).first)?.href;
-    return !!href && isPaperLink(href) && !sameWords(section.title, paper.title) && !sameWords(paper.title, section.title);
+    const link = paper && firstLink(splitFirstLine(block.inline).first);
+    if (!link || !isPaperLink(link.href)) return false;
+    return !sameWords(section.title, paper.title) && !sameWords(paper.title, section.title);
   });
+}
+
+/** Whether a line opens with a paper's authors and year, linked, and its title after them. */
+function linksReference(inline: Inline): boolean {
+  const first = splitFirstLine(inline).first;
+  const link = firstLink(first);
+  if (link === null || !isAuthorsYearLabel(link.label)) return false;
+  const lead = leadTitle(first);
+  return lead?.via === 'link' && lead.title !== link.label;
 }
 
 // The parts of one paper's note, not of a topic's: "Motivation", "Method", "Results".

@@ -2445,6 +2445,20 @@ describe('references linked by their authors and year', () => {
       'Robust Machine Learning Algorithms for Text Analysis',
     ]);
   });
+
+  it('reads a topic heading over one such reference as the topic, and the reference as the paper, on a line or in a bullet', () => {
+    const notes = [
+      '#### Regression Discontinuity',
+      '[Cattaneo, Keele & Titiunik (2021)](https://arxiv.org/pdf/2110.08410.pdf): Covariate Adjustment in Regression Discontinuity Designs',
+      '- Adding covariates does not restore identification but can make the estimates more precise.',
+      '',
+      '#### Clustering',
+      '- [Abadie, Athey, Imbens & Wooldridge (2021)](https://example.org/faculty/papers): Clustering Adjustments to Standard Errors',
+      '    - The usual cluster variance can be too large when many clusters are sampled; the proposed estimator corrects it.',
+      '',
+    ].join('\n');
+    expect(read('metrics.md', notes).entries.map((e) => e.title)).toEqual(['Covariate Adjustment in Regression Discontinuity Designs', 'Clustering Adjustments to Standard Errors']);
+  });
 });
 
 describe("a course's reading notes: a reference, then a topic line", () => {
