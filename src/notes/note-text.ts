@@ -13,7 +13,6 @@ export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logisti
 const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
-// Labels that say a line is what the paper does: kept for the extractor to see.
 // "Cowan, R. S. (1976). The “industrial revolution” in the home ... Technology and Culture 17(1).":
 // the paper's full reference, as a course's reading list gives it (APA style): who wrote it and
 // where it appeared, no part of what it says.
@@ -35,6 +34,7 @@ function readsAsTopicStatement(text: string): boolean {
   const items = text.split(/[,;|]/);
   return !(items.length >= 3 && items.every((item) => item.trim().split(/\s+/).length <= 3));
 }
+// Labels that say a line is what the paper does: kept for the extractor to see.
 const METHOD_LABEL = /^(?:approach|method|methods|methodology|solution|proposal|contribution|contributions|main contribution|idea)$/i;
 const OPENING_PART = /^(?:introduction|intro|overview)[:.]?$/i;
 const LIKES_HOW = /^i (?:really |particularly |especially )?(?:like|liked|love|loved|appreciate|appreciated|enjoyed) (?:the way (?:that )?|how |that )(?=\S+ \S+ \S+)/i;
@@ -293,6 +293,7 @@ export class NoteText {
           if (label[2]!.trim() === '') continue;
           // "Approach: add attention", "Method: ...": the label tells the extractor what the line
           // is (and the answer's polish takes it off); a lead's label has done its work.
+          // (A "Topic:" line, the one label of metadata read, keeps its label for topicLine.)
           if (!((kind === 'body' && METHOD_LABEL.test(label[1]!.trim())) || kind === 'meta')) line = label[2]!;
         } else if (continues !== null) {
           field = continues;
@@ -373,7 +374,7 @@ export class NoteText {
   }
 
   hasText(): boolean {
-    return this.body.length > 0 || this.own.length > 0 || this.context.length > 0 || this.keyIdea !== undefined;
+    return this.body.length > 0 || this.own.length > 0 || this.context.some((t) => t.trim() !== '') || this.keyIdea !== undefined;
   }
 
   /** The entry's text fields: body, and lead/own/context/keyIdea/removed where there are any. */
@@ -384,7 +385,9 @@ export class NoteText {
     const lead = this.lead.filter((t) => t.trim() !== '');
     if (lead.length) fields.lead = lead.join('\n\n');
     if (this.own.length) fields.own = this.own.join('\n\n');
-    if (this.context.length) fields.context = this.context.join('\n\n');
+    // (An empty "Future work:" label is kept only to take the lines wrapped after it.)
+    const context = this.context.filter((t) => t.trim() !== '');
+    if (context.length) fields.context = context.join('\n\n');
     if (this.keyIdea !== undefined) fields.keyIdea = this.keyIdea;
     if (this.removed.size) fields.removed = [...this.removed].sort();
     return fields;
