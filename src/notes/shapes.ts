@@ -1225,6 +1225,40 @@ function trailingTitleItem(item: ListItem): ItemPaper | null {
   };
 }
 
+// "Pedro Domingos. A Few Useful Things to Know about Machine Learning. CACM 2012. http://...":
+// a reference as a reading list writes it, its authors, its title, then where and when.
+const CITED_REST = /(?:\b(?:19|20)\d{2}\b|https?:\/\/|\bpp?\.\s*\d|\barXiv\b)/i;
+const SENTENCE_STOP = /\.\s+/g;
+
+/**
+ * The title of a list item whose line is a reference ("Authors. Title. Venue Year. URL"), with
+ * what follows the reference on its line and below as its note; null when the line is no
+ * reference (its authors are no names, or no year or address follows the title).
+ */
+function citedItem(inline: Inline): TitledParagraph | null {
+  const { first, rest } = splitFirstLine(inline);
+  if (first.some((run) => run.kind === 'strong' || run.kind === 'link')) return null;
+  // (As typed: the plain text of a line leaves its bare addresses out.)
+  const line = first.map((run) => (run.kind === 'text' ? run.text : inlineText([run]))).join('').trim();
+  if (line.length > 600 || !CITED_REST.test(line)) return null;
+  for (const stop of line.matchAll(SENTENCE_STOP)) {
+    if (stop.index > 200) return null;
+    const authors = line.slice(0, stop.index).trim();
+    // "Kiri L. Wagstaff", "D. Sculley et al.": an initial's full stop is within the names.
+    if (/(?:^|\s)\p{Lu}$/u.test(authors)) continue;
+    if (!(isAuthorLine(authors) || (isPersonName(authors) && authors.split(/\s+/).length >= 2) || /\bet\.? al$/.test(authors))) continue;
+    // The title runs to its own full stop (a "?" or "!" is its own), or to the address after it.
+    const after = line.slice(stop.index + stop[0].length);
+    const end = /[.?!](?:\s+|$)|\s+https?:\/\//.exec(after);
+    const title = (end ? after.slice(0, end[0].trim() === '.' || end[0].trim() === '' ? end.index : end.index + 1) : after).trim();
+    const tail = end ? after.slice(end.index) : '';
+    const words = title.split(/\s+/).length;
+    if (words < 2 || words > 30 || !CITED_REST.test(tail)) return null;
+    return { title: cleanTitle(title), code: '', shape: 'list items', summary: rest.length ? [...rest] : [], via: null };
+  }
+  return null;
+}
+
 // "<date or name>: <Title>. <what it does>": a short prefix, a title without a full stop, a summary.
 const PLAIN_TITLED_ITEM = /^([^:.!?]{1,40}):\s+([^.!?]{8,200}?[?!]?)\.\s+(\S.*)$/s;
 
@@ -1264,7 +1298,7 @@ const WORDED = /[\p{L}\p{N}]/u;
 function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
   const head = item.blocks[0];
   if (head?.kind !== 'paragraph') return null;
-  const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline) ?? (plainTitles ? plainTitledItem(head.inline) : null);
+  const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline) ?? citedItem(head.inline) ?? (plainTitles ? plainTitledItem(head.inline) : null);
   if (!titled) return null;
   const summary = inlineText(titled.summary).trim();
   const nested = item.blocks.length > 1;
@@ -1625,7 +1659,8 @@ function holdsAnotherLinkedPaper(section: Section): boolean {
     // "#### Regression Discontinuity" over "[Cattaneo, Keele & Titiunik (2021)](url): Covariate
     // Adjustment in Regression Discontinuity Designs", on a line or in a bullet: a reference
     // under a topic (wherever it links), not the paper's short name over its link.
-    if (block.kind === 'list') return block.items.some((item) => item.blocks[0]?.kind === 'paragraph' && linksReference(item.blocks[0].inline));
+    // (So is a bullet written as a reference: "* Allen Newell and Paul S. Rosenbloom. Mechanisms of ...".)
+    if (block.kind === 'list') return block.items.some((item) => item.blocks[0]?.kind === 'paragraph' && (linksReference(item.blocks[0].inline) || citedItem(item.blocks[0].inline) !== null));
     if (block.kind !== 'paragraph') return false;
     if (linksReference(block.inline)) return true;
     const paper = paragraphPaper(block.inline, 'link');

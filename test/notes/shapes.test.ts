@@ -2605,3 +2605,39 @@ describe('literature notes named by citation keys', () => {
     ]);
   });
 });
+
+describe('a reading list of references, each with its notes', () => {
+  it('reads a bullet written as "Authors. Title. Venue Year. URL" as that paper, its nested bullets as its note', () => {
+    const notes = [
+      'Machine Learning',
+      '================',
+      '',
+      'General',
+      '-------',
+      '',
+      '* Pedro Domingos. A Few Useful Things to Know about Machine Learning. CACM 2012. http://example.org/cacm12.pdf',
+      '    - Learning is representation, evaluation and optimization; the last two are often overlooked.',
+      '',
+      '* Kiri L. Wagstaff. Machine Learning that Matters. ICML 2012. http://arxiv.org/pdf/1206.4656.pdf',
+      '  - Gains on benchmarks are rarely checked against whether they matter to anyone.',
+      '',
+      '* Albert Corbett and John Anderson. Knowledge Tracing: Modeling the Acquisition of Procedural Knowledge http://example.org/kt.pdf',
+      '  - Tracks the probability that a student knows each skill with a hidden Markov model.',
+      '',
+      'Learning',
+      '--------',
+      '',
+      '* D. Sculley et al. Machine Learning: The High-Interest Credit Card of Technical Debt. SE4ML 2014. http://example.org/debt.pdf',
+      '  - ML systems pile up hidden maintenance costs through entanglement and feedback loops.',
+      '',
+    ].join('\n');
+    const { entries } = read('ml.md', notes);
+    expect(entries.map((e) => [e.title, answerOf(e)])).toEqual([
+      ['A Few Useful Things to Know about Machine Learning', 'Learning is representation, evaluation and optimization; the last two are often overlooked.'],
+      ['Machine Learning that Matters', 'Gains on benchmarks are rarely checked against whether they matter to anyone.'],
+      ['Knowledge Tracing: Modeling the Acquisition of Procedural Knowledge', 'Tracks the probability that a student knows each skill with a hidden Markov model.'],
+      // The heading over one reference is its topic, not that paper's name.
+      ['Machine Learning: The High-Interest Credit Card of Technical Debt', 'ML systems pile up hidden maintenance costs through entanglement and feedback loops.'],
+    ]);
+  });
+});
