@@ -162,9 +162,10 @@ const PATTERNS: Pattern[] = [
     kind: 'pointer',
     when: [ASIDE_WORDS],
     // (Only the whole sentence, or with where after it: "Code is available as a graph once ..." says what the paper does.)
-    // "The R package can be downloaded from CRAN", "Recording can be found around 13min", and
-    // "The paper is." (what "The paper is [here](url)" leaves).
-    re: /^(?:the |a |an |its |their )?(?:[\w-]+ ){0,2}(?:paper|pdf|preprint|arxiv version|(?:source )?code|implementation|(?:[\w-]+ )?package|library|repo(?:sitory)?|notebook|slides|video|recording|project page|abstract|talk|poster|blog post)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b(?:\s*(?:here|online|publicly|for free|around [^.;,]{1,20}|(?:on|at|from|in|via|through)(?: [^.;,]{1,40})?))*\s*[.!]?$|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b|^(?:the |a )?(?:paper|pdf|code|slides|video|recording)(?: is| are| can be found)?\s*[.:]?$/i,
+    // "The R package can be downloaded from CRAN", "Recording can be found around 13min",
+    // "Authors release the code in this github", and "The paper is." (what "The paper is
+    // [here](url)" leaves).
+    re: /^(?:the |a |an |its |their )?(?:[\w'’-]+ ){0,2}(?:paper|pdf|preprint|arxiv version|(?:source )?code|implementation|(?:[\w-]+ )?package|library|repo(?:sitory)?|notebook|slides|video|recording|project page|abstract|talk|poster|blog post)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b(?:\s*(?:here|online|publicly|for free|around [^.;,]{1,20}|(?:on|at|from|in|via|through)(?: [^.;,]{1,40})?))*\s*[.!]?$|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b|^(?:the |a )?(?:paper|pdf|code|slides|video|recording)(?: is| are| can be found)?\s*[.:]?$|^(?:the )?(?:authors?|they)(?:['’]s?)? (?:also )?(?:release[sd]?|open[- ]sourced?|share[sd]?|publish(?:ed|es)?|provided?|provides|made available) (?:the |their |all |its )?(?:source )?(?:code|implementation|weights)\b[^.;]{0,40}[.!]?$/i,
   },
   // "Used in World Models.", "Many implementations (Keras, PyTorch).", "Nothing found online on
   // this work but tweets.": where else it turns up, not what it does.

@@ -71,7 +71,8 @@ export function isAuthorLine(line: string): boolean {
   // Most lines of a note are sentences: nothing here can make them a list of people.
   if (text === '' || !AUTHOR_HINT.test(text)) return false;
   const labelled = AUTHORS_LABEL.exec(text);
-  if (labelled && labelled[0].length > 0 && /^(?:authors?|written|authored)/i.test(text)) return true;
+  // ("Authors: ...", "Written by ..."; "Authors introduce a network for ..." is a sentence.)
+  if (labelled && labelled[0].length > 0 && /^(?:authors?\s*[:\-–—]|written|authored)/i.test(text)) return true;
   if (labelled) text = text.slice(labelled[0].length);
   text = text
     .replace(/\([^)]{0,80}\)|\[[^\]]{0,80}\]/g, ' ')

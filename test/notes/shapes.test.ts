@@ -2641,3 +2641,30 @@ describe('a reading list of references, each with its notes', () => {
     ]);
   });
 });
+
+describe('sentences about what the authors did', () => {
+  it('reads "Authors introduce ..." as the note\'s sentence, "Authors: ..." as the author line, and "Authors release the code" as a pointer', () => {
+    const notes = [
+      '# ImageNet Classification with Deep Convolutional Networks',
+      '',
+      'Authors: Alex Krizhevsky, Ilya Sutskever, Geoffrey Hinton',
+      '',
+      '**Problem**',
+      '',
+      'Image classification for over a million images into 1000 object classes.',
+      '',
+      '**Key points**',
+      '',
+      '1. Authors introduce a deep convolutional network for image classification that wins the challenge by a wide margin.',
+      '2. Authors release the code in this github.',
+      "3. Authors' code can be downloaded from here.",
+      '',
+    ].join('\n');
+    const [entry] = read('alexnet.md', notes).entries;
+    expect(answerOf(entry!)).toMatch(/Authors introduce a deep convolutional network for image classification/);
+    expect(answerOf(entry!)).not.toMatch(/Krizhevsky|github|downloaded/);
+    // Where the code is, and nothing else, says nothing of the paper.
+    const [pointer] = read('imagined-goals.md', '# Visual Reinforcement Learning with Imagined Goals\n\nAuthors release the code in this github.\n').entries;
+    expect(answerOf(pointer!)).toBe('SKIP only links (nothing about the paper)');
+  });
+});
