@@ -126,9 +126,20 @@ export function isPersonName(name: string): boolean {
   return capitalised >= 1 && (words.length > 1 || /^\p{Lu}\p{Ll}+$/u.test(words[0]!));
 }
 
-/** Whether a note line is a placeholder ("TODO", "Fill in notes", "..."). */
+// "💡 Write a brief summary of this paper here", "Describe the methodology used in this paper",
+// "Anything else that's in this paper but not mentioned before": a notes template's prompt,
+// telling the note-taker what to write (in the second person), left in the note.
+const TEMPLATE_PROMPT_LINE =
+  /^(?:write|describe|list|include|summari[sz]e|explain|add|note down|put|insert|fill in|jot down|anything else)\b[^.!?]{0,100}\b(?:this paper|the paper|this work|here)\b[^.!?]{0,60}[.!]?$/i;
+// (After a template's emoji, "💡 Include any related papers that are relevant to this one",
+// "💡 Personal thoughts, reflections, or questions about this paper": any such line.)
+const EMOJI_PROMPT_LINE =
+  /^[\p{Extended_Pictographic}\u200d\ufe0f]+\s*(?:write|describe|list|include|summari[sz]e|explain|add|note|put|insert|fill in|jot down|anything|any|personal|your|my)\b[^.!?]{0,160}[.!?]?$/iu;
+
+/** Whether a note line is a placeholder ("TODO", "Fill in notes", "...") or a template's prompt. */
 export function isPlaceholder(line: string): boolean {
-  return PLACEHOLDER.test(line.trim());
+  const text = line.trim();
+  return PLACEHOLDER.test(text) || TEMPLATE_PROMPT_LINE.test(text) || EMOJI_PROMPT_LINE.test(text);
 }
 
 /** Builds one paper's note: what the card can be made of, and what was set aside. */

@@ -2668,3 +2668,17 @@ describe('sentences about what the authors did', () => {
     expect(answerOf(pointer!)).toBe('SKIP only links (nothing about the paper)');
   });
 });
+
+describe('an Obsidian vault kept to a template', () => {
+  it('leaves out the template\'s prompts ("💡 Write a brief summary of this paper here"), and skips a note of only those', () => {
+    const note = (body: string) => Buffer.from(`---\ntitle: "Sparse Attention Heads"\n---\n${body}\n`);
+    const report = inspectNotes([
+      { file: 'Papers/Sparse Heads.md', bytes: note('# Summary\n💡 Write a brief summary of this paper here\nGates on each head close during training, and the closed heads are pruned.\n# Methodology\n💡 Describe the methodology used in this paper\n# Related Papers\n💡 Include any related papers that are relevant to this one\n') },
+      { file: 'Papers/Ring Attention.md', bytes: note('# Summary\n💡 Write a brief summary of this paper here\n# Methodology\nDescribe the methodology used in this paper\n') },
+    ]);
+    expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual([
+      'Gates on each head close during training, and the closed heads are pruned.',
+      'only a placeholder (nothing about the paper)',
+    ]);
+  });
+});
