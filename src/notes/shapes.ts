@@ -115,6 +115,10 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   return result;
 }
 
+// Front matter keys whose value is the note-taker's summary of the paper. (Not a Jekyll
+// "excerpt:", the post's opening lines, often background.)
+const META_SUMMARY_KEYS = ['summary', 'tldr', 'tl;dr'];
+
 // "ahrensHowTakeSmart2017", "vaswaniAttentionAllYou2017": a citation key as Zotero's Better
 // BibTeX makes it (author, three title words, year), naming a note on that one work.
 const BETTER_BIBTEX_KEY = /^\p{Ll}+(?:\p{Lu}[\p{Ll}\p{N}]*){1,4}(?:19|20)\d{2}[a-z]?$/u;
@@ -634,6 +638,10 @@ class PaperReader {
       fromFileName = true;
     }
     if (title === '') return;
+    // "summary: A human animation model, based on ..." in the front matter: the note-taker's
+    // one line on the paper (an Obsidian property), the first place to look.
+    const metaSummary = META_SUMMARY_KEYS.map((key) => doc.meta.get(key)).find((value) => value !== undefined && /\p{L}{2}/u.test(value));
+    if (metaSummary !== undefined) note.addText(metaSummary, 'lead');
     // The parts of the note, by the headings they sit under.
     let part: PartKind = 'body';
     for (const block of blocks) {

@@ -2681,4 +2681,10 @@ describe('an Obsidian vault kept to a template', () => {
       'only a placeholder (nothing about the paper)',
     ]);
   });
+  it('answers from the front matter\'s "summary:" when the note below says nothing', () => {
+    const report = inspectNotes([
+      { file: 'Papers/Lumiere.md', bytes: Buffer.from('---\ntitle: "Lumiere: A Space-Time Diffusion Model for Video Generation"\nsummary: Use a 3D UNet to diffuse video frames in both temporal and spatial dimensions.\n---\n# Summary\n![[figure.png]]\n') },
+    ]);
+    expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual(['Use a 3D UNet to diffuse video frames in both temporal and spatial dimensions.']);
+  });
 });
