@@ -130,7 +130,9 @@ export function splitFrontMatter(text: string): { meta: Map<string, string>; bod
 
 function unquote(value: string): string {
   const m = /^(["'])(.*)\1$/.exec(value);
-  return m ? m[2]! : value;
+  if (!m) return value;
+  // A double-quoted YAML string spells a line break "\n" ("Use a non-Markovian\r diffusion"): a space.
+  return m[1] === '"' ? m[2]!.replace(/\\[nrt]/g, ' ').replace(/\\(["\\])/g, '$1') : m[2]!;
 }
 
 // A YAML line: "key: value", "key:", "- key: value", or one indented under such a line.

@@ -2687,4 +2687,8 @@ describe('an Obsidian vault kept to a template', () => {
     ]);
     expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual(['Use a 3D UNet to diffuse video frames in both temporal and spatial dimensions.']);
   });
+  it('reads "\\r" in a double-quoted front matter title as the line break it spells', () => {
+    const report = inspectNotes([{ file: 'Papers/DETR.md', bytes: Buffer.from('---\ntitle: "DEFORMABLE DETR: DEFORMABLE TRANSFORMERS\\rFOR END-TO-END OBJECT DETECTION"\n---\nAdds deformable attention to DETR so that each query attends to a few sampled points.\n') }]);
+    expect(report.papers.map((p) => p.title)).toEqual(['DEFORMABLE DETR: DEFORMABLE TRANSFORMERS FOR END-TO-END OBJECT DETECTION']);
+  });
 });
