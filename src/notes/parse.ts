@@ -41,7 +41,8 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   const doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
   const fileTitle = basename(file, extname(file));
   const read = withoutAuthorSuffixes(readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false }));
-  if (isTalkFile(file)) return setAsideTalks(read);
+  if (isTalkFile(file)) return setAside(read, 'a tutorial or talk (its file or folder says so), not a paper');
+  if (inNotPapersFolder(file)) return setAside(read, "a note in a folder of concepts, templates or other notes that are not papers (its folder's name says so)");
   return options.inFolder && file.includes('/') && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
 }
 
@@ -78,10 +79,18 @@ function isTalkFile(file: string): boolean {
   return TALK_FILE_NAME.test(name) || parts.slice(0, -1).some((folder) => TALK_FOLDER.test(folder));
 }
 
-/** A tutorial's or talk's notes, named so by their file or folder, hold no papers. */
-function setAsideTalks(read: ParsedNotes): ParsedNotes {
+// "Non-Papers/FID.md", "Concepts/Attention.md", "Templates/Template - Surveys.md": a vault's
+// folder kept for what is not a paper, by its name.
+const NOT_PAPERS_FOLDER = /^(?:non[\s_-]?papers?|not[\s_-]papers?|concepts?|glossary|terms|definitions|templates?|dashboards?)$/i;
+
+/** Whether a notes file sits in a folder whose name says its notes are no papers. */
+function inNotPapersFolder(file: string): boolean {
+  return file.split('/').slice(0, -1).some((folder) => NOT_PAPERS_FOLDER.test(folder));
+}
+
+/** Notes whose file or folder says they hold no papers (a talk's, a concept's): none is a card. */
+function setAside(read: ParsedNotes, why: string): ParsedNotes {
   if (read.entries.length === 0) return read;
-  const why = 'a tutorial or talk (its file or folder says so), not a paper';
   const setAside = read.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
   return { ...read, entries: [], notPapers: [...read.notPapers, ...setAside] };
 }

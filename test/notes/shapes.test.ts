@@ -2691,4 +2691,14 @@ describe('an Obsidian vault kept to a template', () => {
     const report = inspectNotes([{ file: 'Papers/DETR.md', bytes: Buffer.from('---\ntitle: "DEFORMABLE DETR: DEFORMABLE TRANSFORMERS\\rFOR END-TO-END OBJECT DETECTION"\n---\nAdds deformable attention to DETR so that each query attends to a few sampled points.\n') }]);
     expect(report.papers.map((p) => p.title)).toEqual(['DEFORMABLE DETR: DEFORMABLE TRANSFORMERS FOR END-TO-END OBJECT DETECTION']);
   });
+  it('sets aside the notes of a "Non-Papers" or "Templates" folder', () => {
+    const concept = Buffer.from('---\ntitle: FID\nsummary: Frechet Inception Distance, a metric of generated image quality.\n---\nFID compares the statistics of Inception features of real and generated images.\n');
+    const report = inspectNotes([
+      { file: 'Non-Papers/FID.md', bytes: concept },
+      { file: 'Templates/Template - Surveys.md', bytes: Buffer.from('# The Big Picture\nWhat area does the survey cover, and how is it organised?\n') },
+      { file: 'Papers/Sparse Heads.md', bytes: Buffer.from('# Sparse Attention Heads\nGates on each head close during training, and the closed heads are pruned.\n') },
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['Papers/Sparse Heads.md']);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'Non-Papers/FID.md', why: "a note in a folder of concepts, templates or other notes that are not papers (its folder's name says so)" }));
+  });
 });
