@@ -189,6 +189,7 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
   let sawPointer = false;
   let sawRestatement = false;
   let previousWasRemark = false;
+  const seen = new Set<string>();
   const { sentences, depths, paragraphs } = noteSentences(entry);
   for (let index = 0; index < sentences.length; index++) {
     const whole = sentences[index]!;
@@ -207,6 +208,10 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
       continue;
     }
     if (text === null || words === null || analysis === null) continue;
+    // The same sentence twice (a front matter "summary:" repeated under "# Summary"): once.
+    const said = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (seen.has(said)) continue;
+    seen.add(said);
     const wordCount = countWords(text, MIN_WORDS);
     // "Zoneout.", "Attention Is All You Need." under that title: says nothing the front does not.
     if ((wordCount <= 4 || countWords(text, titleLength + 3) <= titleLength + 2) && restatesTitle(words, titleWords)) continue;

@@ -2701,4 +2701,10 @@ describe('an Obsidian vault kept to a template', () => {
     expect(report.papers.map((p) => p.file)).toEqual(['Papers/Sparse Heads.md']);
     expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'Non-Papers/FID.md', why: "a note in a folder of concepts, templates or other notes that are not papers (its folder's name says so)" }));
   });
+  it('says a sentence once when the front matter\'s summary repeats it under "# Summary"', () => {
+    const report = inspectNotes([
+      { file: 'Papers/SDXL.md', bytes: Buffer.from('---\ntitle: "SDXL: Improving Latent Diffusion Models"\nsummary: A larger latent diffusion model with a refiner stage for high-resolution images.\n---\n# Summary\nA larger latent diffusion model with a refiner stage for high-resolution images.\n') },
+    ]);
+    expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual(['A larger latent diffusion model with a refiner stage for high-resolution images.']);
+  });
 });
