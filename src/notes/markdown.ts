@@ -128,6 +128,9 @@ export function splitFrontMatter(text: string): { meta: Map<string, string>; bod
   return { meta, body: '\n'.repeat(close + 1) + text.slice(offset), found: true };
 }
 
+// (A key has no spaces: "[7/10][They are independent]" is a rating and a summary in brackets.)
+const UNDEFINED_REFERENCE_LINK = /\[(?![\d?.\s]*\/\s*\d+\])([^[\]\n]{1,200})\]\[[^[\]\s]{0,100}\]/g;
+
 function unquote(value: string): string {
   const m = /^(["'])(.*)\1$/.exec(value);
   if (!m) return value;
@@ -394,7 +397,9 @@ function readInline(tokens: Token[]): Inline {
         if (stack.length > 1) stack.pop();
         break;
       case 'text':
-        top().push({ kind: 'text', text: token.content });
+        // "[Spec#][barnett:cassis:2004]": a reference link whose definition is elsewhere (a
+        // site's shared list of links) stays text in CommonMark; its label is what it says.
+        top().push({ kind: 'text', text: token.content.includes('][') ? token.content.replace(UNDEFINED_REFERENCE_LINK, '$1') : token.content });
         break;
       case 'code_inline':
         top().push({ kind: 'code', text: token.content });

@@ -2708,3 +2708,16 @@ describe('an Obsidian vault kept to a template', () => {
     expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual(['A larger latent diffusion model with a refiner stage for high-resolution images.']);
   });
 });
+
+describe("a site's paper pages, their links defined elsewhere", () => {
+  it('shows a reference link whose definition is not in the file ("[Spec#][barnett:2004]") as its label', () => {
+    const page = '---\ntitle: "The Spec# experience"\n---\n\n[Spec#][barnett:cassis:2004]\nadded automated verification to C# through method contracts and [loop invariants][leino:2010].\n';
+    const report = inspectNotes([{ file: '_papers/barnett:cacm:2011.md', bytes: Buffer.from(page) }]);
+    expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual(['Spec# added automated verification to C# through method contracts and loop invariants.']);
+  });
+
+  it('keeps a rating and its bracketed summary as the rated bullets write them', () => {
+    const [entry] = read('iccv.md', '- [7/10][Robustness to attacks and to common corruptions are independent] [Are Adversarial and Common Robustness Independent](https://arxiv.org/abs/1909.02436)\n- [9/10][Gambler] [I Bet You Are Wrong](https://arxiv.org/abs/1909.00001) A gambler network weights the loss.\n').entries;
+    expect(answerOf(entry!)).toBe('Robustness to attacks and to common corruptions are independent.');
+  });
+});
