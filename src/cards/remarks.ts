@@ -255,7 +255,7 @@ const PATTERNS: Pattern[] = [
 // First person with the "I" left out, at the start of a sentence: "Did not look at the paper
 // carefully", "Didn't see this paper before", "Listened carefully for a while".
 const ELIDED_FIRST_PERSON =
-  /^(?:read (?:this|it)\b|check (?:this|it) out|did ?n[o'’]?t|didn['’]t|did not|have ?n['’]?t|have not|has ?n['’]t|listened|missed|skimmed|skipped|went to|saw (?:it|this|the)|heard|talked|asked|attended|not sure|no idea|need to|must read|to read|to do|todo|will (?:read|check|look)|should (?:read|check|look)|wish|hope to|glad|loved|liked|enjoyed|remember)\b/i;
+  /^(?:read (?:this|it)\b|check (?:this|it) out|did ?n[o'’]?t|didn['’]t|did not|have ?n['’]?t|have not|has ?n['’]t|listened|missed|skimmed|skipped|went to|saw (?:it|this|the)|heard|talked|asked|attended|not sure|not (?:yet )?read|only skimmed|no idea|need to|must read|to read|to do|todo|will (?:read|check|look)|should (?:read|check|look)|wish|hope to|glad|loved|liked|enjoyed|remember)\b/i;
 
 // Each word group of each pattern gets a bit; a word maps to the bits of the groups it is in.
 // A pattern runs when all of its groups' bits are set. Two 32-bit masks hold the groups.

@@ -93,6 +93,10 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
     expect(answer(body)).toBe(expected);
   });
 
+  it('reads "Not read but appears to be ..." as the note-taker saying where they stand', () => {
+    expect(skip('Not read but appears to be an updated version of an earlier paper with a less open publisher.')).toBe(SKIP_REASONS.remarks);
+  });
+
   it('reads a blog as an aside only when it is where the note-taker read of the paper, not data it studies', () => {
     expect(answer('From John Smith\'s blog. They fit a mixture model to the residuals.')).toBe('They fit a mixture model to the residuals.');
     expect(answer('Examining homelessness on social media through an analysis of Tumblr blog posts.')).toBe('Examining homelessness on social media through an analysis of Tumblr blog posts.');
