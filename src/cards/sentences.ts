@@ -197,8 +197,15 @@ function continues(before: string, next: string): boolean {
   }
   if ('.!?…:;'.includes(last)) return false;
   if (CARRIES_ON.test(next)) return true;
+  // "HEterogeneity-aware system explicitly developed for Elastic Training" over "The problem is
+  // that ...": a line written as a sentence without its full stop, then one that opens another
+  // (unless the line before ends on a word that needs more: "... trained by" over "The ...").
+  if (SENTENCE_OPENER.test(next) && !DANGLING_END.test(before)) return false;
   return before.length >= 40;
 }
+
+const SENTENCE_OPENER = /^(?:The|This|These|Those|They|Their|We|Our|It|Its|However|Thus|Hence|There|Each|One|Both|Unlike|Overall|Finally)\s+[a-z]/;
+const DANGLING_END = /\b(?:the|a|an|of|by|to|in|on|at|for|with|from|and|or|that|which|is|are|was|were|be|as|than|into|between)$/i;
 
 const DOT_BEFORE_LETTER = /\.[A-Za-z]/;
 const NUMBER_DOT = /\d\.\s/;

@@ -27,6 +27,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a long line written without its full stop where the next line opens a sentence, unless the line needs more', () => {
+    expect(splitSentences('HEterogeneity-aware system explicitly developed for Elastic Training\nThe problem is that clusters are heterogeneous.\nWe train the largest models on the cluster and the\nThe second line carries on.')).toEqual([
+      'HEterogeneity-aware system explicitly developed for Elastic Training',
+      'The problem is that clusters are heterogeneous.',
+      'We train the largest models on the cluster and the The second line carries on.',
+    ]);
+  });
+
   it('carries on after "etc.," but ends at "etc." followed by a new sentence', () => {
     expect(splitSentences('You learn vocabularies, grammar etc., and also practice. Vgg etc. They use it.')).toEqual([
       'You learn vocabularies, grammar etc., and also practice.',
