@@ -523,6 +523,9 @@ class PaperReader {
     // "## Evaluation" over a table of papers and their summaries names a topic, not a part; a
     // paper's "### Related work" may tabulate the papers around it.
     if (section.children.some((kid) => [null, 'body'].includes(partKind(kid.label)) && kid.blocks.some(isPaperTable))) return false;
+    // "# Resource List" over "## Resources" over "### <title>" headings each with "#### URL",
+    // "#### Notes", "#### Citation": headings with parts of their own are the papers it lists.
+    if (papersWithParts(section) >= 2) return false;
     const strength = titleStrength(section.title, section.href !== null && isPaperLink(section.href));
     const kids = section.children.filter((kid) => notATitle(kid.label) === null);
     const parts = section.children.filter((kid) => partKind(kid.label) !== null).length;
@@ -1676,6 +1679,23 @@ function holdsAnotherLinkedPaper(section: Section): boolean {
     if (!link || !isPaperLink(link.href)) return false;
     return !sameWords(section.title, paper.title) && !sameWords(paper.title, section.title);
   });
+}
+
+/**
+ * How many headings under a section, two levels down at most, read as titles and have two
+ * parts of a note or more of their own ("### Title" over "#### Notes", "#### Citation").
+ */
+function papersWithParts(section: Section): number {
+  let count = 0;
+  const visit = (kids: Section[], depth: number) => {
+    for (const kid of kids) {
+      if (partKind(kid.label) === null && notATitle(kid.label) === null) {
+        if (kid.children.filter((part) => partKind(part.label) !== null).length >= 2) count++;
+      } else if (depth < 2) visit(kid.children, depth + 1);
+    }
+  };
+  visit(section.children, 1);
+  return count;
 }
 
 /** Whether a line opens with a paper's authors and year, linked, and its title after them. */

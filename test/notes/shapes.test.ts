@@ -2721,3 +2721,36 @@ describe("a site's paper pages, their links defined elsewhere", () => {
     expect(answerOf(entry!)).toBe('Robustness to attacks and to common corruptions are independent.');
   });
 });
+
+describe('a resource list whose entries have sections of their own', () => {
+  it('reads each "### Title" over "#### URL", "#### Notes", "#### Citation" as a paper, not the list as one', () => {
+    const notes = [
+      '# Resource List',
+      '## Keywords',
+      'WebRTC, DNS',
+      '',
+      '## Resources',
+      '### Overload Control for Microsecond-scale RPCs with Breakwater',
+      '#### URL',
+      'https://example.org/breakwater.pdf',
+      '#### Notes',
+      '- Servers grant credits to clients so that queues stay short under overload.',
+      '#### Citation',
+      'I. Cho et al., "Overload Control for us-scale RPCs with Breakwater," in OSDI, 2020.',
+      '',
+      '### Performance Analysis of Sun RPC',
+      '#### URL',
+      'https://example.org/sunrpc.pdf',
+      '#### Notes',
+      '- Measures where the time of a remote call goes, marshalling most of it.',
+      '#### Citation',
+      'A. Author, "Performance Analysis of Sun RPC," 1999.',
+      '',
+    ].join('\n');
+    const { entries } = read('project/master.md', notes);
+    expect(entries.map((e) => [e.title, answerOf(e)])).toEqual([
+      ['Overload Control for Microsecond-scale RPCs with Breakwater', 'Servers grant credits to clients so that queues stay short under overload.'],
+      ['Performance Analysis of Sun RPC', 'Measures where the time of a remote call goes, marshalling most of it.'],
+    ]);
+  });
+});
