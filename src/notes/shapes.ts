@@ -389,6 +389,8 @@ class PaperReader {
   private readonly partLines = new Set<number>();
   /** The file's one top heading, when it has only one: a one-paper note's title, maybe. */
   fileHeading: Section | null = null;
+  /** The note of the entry added last (see addPartsToLast). */
+  private lastNote: NoteText | null = null;
   /** Whether the last readGroup read the parts after its section as its one paper's. */
   private tookPartsAfter = false;
   /** Whether the file is named by its reference's citation key ("ahrensHowTakeSmart2017"). */
@@ -431,6 +433,23 @@ class PaperReader {
     this.shapes.add(shape);
     const split = code ? { code, title } : splitCode(title);
     this.entries.push({ title: split.title, session, code: split.code, line, file: this.file, ...note.fields() });
+    this.lastNote = note;
+  }
+
+  /** Reads `parts` (sub-sections named as parts of a note) into the last entry added, `note` its note. */
+  private addPartsToLast(note: NoteText, parts: Section[]): void {
+    const addParts = (sections: Section[], inherited: PartKind | null) => {
+      for (const part of sections) {
+        this.partLines.add(part.line);
+        note.markOpening(part.label);
+        const kind = partKind(part.label) ?? inherited ?? 'body';
+        note.addBlocks(part.blocks, kind);
+        addParts(part.children, kind === 'body' ? null : kind);
+      }
+    };
+    addParts(parts, null);
+    const last = this.entries.length - 1;
+    this.entries[last] = { ...this.entries[last]!, ...note.fields() };
   }
 
   // ---- sections ------------------------------------------------------------------------------
@@ -447,6 +466,10 @@ class PaperReader {
     // in" beside it: the one paper its lines hold goes on in the parts after it.
     if (open && kids.length === 0 && partsAfter.length > 0 && this.entries.length === before) {
       kids = partsAfter;
+      tookPartsAfter = true;
+    } else if (!open && kids.length === 0 && partsAfter.length > 0 && this.entries.length === before + 1 && this.lastNote !== null) {
+      // ("- [Data Programming with DDLite](url)" under "# Reading: ...": a bullet's paper, read.)
+      this.addPartsToLast(this.lastNote, partsAfter);
       tookPartsAfter = true;
     }
     // "### Notes" under a paper read from a link line or bold title is that paper's part (and

@@ -2389,6 +2389,24 @@ describe("a reading group's notes on one paper, its sections as siblings of its 
     expect(answerOf(entries[0]!)).toMatch(/^A network of few-armed bandits explores team structures online/);
   });
 
+  it('reads the takeaways beside a "# Reading:" heading as the note of the paper its bullet links', () => {
+    const notes = [
+      '# Reading: Data Programming with DDLite/Snorkel',
+      '* [Data Programming with DDLite: Putting Humans in a Different Part of the Loop](http://example.org/ddlite.pdf)',
+      '* (The Snorkel project used to be called DDLite.)',
+      '',
+      '# 3 Takeaways',
+      '* The authors propose that experts write labelling functions instead of labelling data, and a model combines their votes.',
+      '',
+      '# Questions I have going in',
+      '* How are conflicting functions resolved?',
+      '',
+    ].join('\n');
+    const { entries } = read('snorkel.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Data Programming with DDLite: Putting Humans in a Different Part of the Loop']);
+    expect(answerOf(entries[0]!)).toMatch(/^The authors propose that experts write labelling functions/);
+  });
+
   it('reads a "[Paper link](url)" line under the title as the paper\'s link, not a paper called "Paper link"', () => {
     const notes = ['# Mining Interfaces From Query Logs', '[Paper link](https://example.org/precision.pdf)', '', 'The authors generate task-specific interactive interfaces from the queries in a log.', ''].join('\n');
     const report = inspectNotes([{ file: 'precision.md', bytes: Buffer.from(notes) }]);
