@@ -20,10 +20,10 @@
 // - dist/stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), built as study.mjs
 //   is, but without the card generator: a deck that needs it is handed to the full program,
 //   with the argv main handed it.
-// - dist/generate.mjs: `generate` in its plain forms (src/cli/generate-program.ts), when the bin's
-//   quick path finds a deck to build, built as study.mjs is: the generator without commander,
-//   and without markdown-it: dist/markdown-it.js, markdown-it alone as CommonJS, is required
-//   from it for a Markdown deck alone.
+// - dist/generate.js: `generate` in its plain forms (src/cli/generate-program.ts), when the bin's
+//   quick path finds a deck to build, in one file as study.mjs is, but CommonJS, as the bin that
+//   requires it: the generator without commander, and without markdown-it: dist/markdown-it.js,
+//   markdown-it alone as CommonJS, is required from it for a Markdown deck alone.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -62,10 +62,15 @@ const binImports = {
     b.onResolve({ filter: /^\.\/study-program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './study.mjs', external: true } : undefined,
     );
-    // And import('./generate-program.js') generate's, for a deck that needs building.
+    // And import('./generate-program.js') generate's, for a deck that needs building: its own
+    // build, dist/generate.js, CommonJS as the bin is, and required from it, not imported, so
+    // that Node's ESM loader is never started (importing the ESM build it was took 10 ms more
+    // CPU here).
     b.onResolve({ filter: /^\.\/generate-program\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './generate.mjs', external: true } : undefined,
+      args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: 'generate-program', namespace: 'generate-apart' } : undefined,
     );
+    b.onResolve({ filter: /^\.\/generate\.js$/, namespace: 'generate-apart' }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /^generate-program$/, namespace: 'generate-apart' }, () => ({ contents: "module.exports = require('./generate.js');\n", loader: 'js' }));
     // And import('./stats-program.js') is stats' own build.
     b.onResolve({ filter: /^\.\/stats-program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './stats.mjs', external: true } : undefined,
@@ -308,10 +313,10 @@ const fastMarkdownIt = {
 
 /**
  * In generate's own build: markdown-it, and the packages it brings (some 280 KB of the file),
- * left out of dist/generate.mjs and required from dist/markdown-it.js (its own build, below)
+ * left out of dist/generate.js and required from dist/markdown-it.js (its own build, below)
  * the first time a Markdown deck is read (src/notes/markdown.ts makes its parser when first
  * asked). A plain deck, the usual one an edit is rebuilt for, then leaves Node nothing of it
- * to parse: dist/generate.mjs went from 724 to 514 KB, and loading it took 5-6 ms less CPU.
+ * to parse: generate's build went from 724 to 514 KB, and loading it took 5-6 ms less CPU.
  */
 const markdownItApart = {
   name: 'markdown-it-apart',
@@ -376,14 +381,21 @@ export function bundleOptions(outdir, { version } = {}) {
     entryPoints: { stats: 'src/cli/stats-program.ts' },
     plugins: [...full.plugins, statsImports],
   };
-  // generate.mjs: `generate` in its plain forms when a deck needs building (src/cli/generate-program.ts), in one file as study's.
+  // generate.js: `generate` in its plain forms when a deck needs building (src/cli/generate-program.ts),
+  // in one file as study's, but CommonJS, as the bin that requires it (binImports): it has no
+  // top-level await. import.meta.url is the bin's injected one.
   const generate = {
     ...study,
     entryPoints: { generate: 'src/cli/generate-program.ts' },
+    format: 'cjs',
+    outExtension: undefined,
+    banner: undefined,
+    inject: bin.inject,
+    define: bin.define,
     plugins: [markdownItApart, ...full.plugins],
   };
   // dist/markdown-it.js: markdown-it as the full program bundles it (fastMarkdownIt), for
-  // generate.mjs to require (markdownItApart).
+  // generate.js to require (markdownItApart).
   const markdownIt = {
     ...shared(outdir, version),
     entryPoints: { 'markdown-it': 'scripts/markdown-it-entry.js' },

@@ -1,6 +1,6 @@
 // `paperdeck generate` in its plain forms when a deck needs building (the bin's quick path
 // reports unchanged decks itself and hands the others over: hand-over.ts), as a build of its
-// own (scripts/bundle.mjs: dist/generate.mjs, one file): the generate command and the card
+// own (scripts/bundle.mjs: dist/generate.js, one CommonJS file): the generate command and the card
 // generator without commander and without the full program's chunks, each of which costs Node
 // its own resolve, read, compile and link. Like the full program it reports its own failures.
 import type { Invocation } from './dispatch.js';

@@ -1,4 +1,4 @@
-// generate's own build (dist/generate.mjs, scripts/bundle.mjs) leaves markdown-it to a file
+// generate's own build (dist/generate.js, scripts/bundle.mjs) leaves markdown-it to a file
 // beside it, dist/markdown-it.js, required when a Markdown deck is first read: a plain deck's
 // rebuild has Node parse none of it. A Markdown deck built there gets what the full program gives.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ const NOTES = [
 describe("generate's own build", () => {
   it('holds none of markdown-it, which it requires from the file beside it', () => {
     const dist = dirname(testBinary());
-    const generate = readFileSync(join(dist, 'generate.mjs'), 'utf8');
+    const generate = readFileSync(join(dist, 'generate.js'), 'utf8');
     expect(generate).not.toMatch(/node_modules[\\/](?:markdown-it|mdurl|linkify-it|uc\.micro|punycode)[\\/]/);
     expect(generate).toContain('require("./markdown-it.js")');
     expect(readFileSync(join(dist, 'markdown-it.js'), 'utf8')).toMatch(/node_modules[\\/]markdown-it[\\/]/);
@@ -34,7 +34,7 @@ describe("generate's own build", () => {
       const root = tempDir();
       mkdirSync(join(root, 'decks', 'papers'), { recursive: true });
       writeFileSync(join(root, 'decks', 'papers', 'notes.md'), NOTES);
-      // `generate` on the quick path goes to generate.mjs; with --verbose, to the full program.
+      // `generate` on the quick path goes to generate.js; with --verbose, to the full program.
       const result = runCli(['generate', ...how, '--decks', join(root, 'decks'), '--state', join(root, 'state')]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
