@@ -56,6 +56,23 @@ describe('notes fingerprint', () => {
     expect(new Fingerprint().update(buffer.subarray(3, 13)).digest()).not.toBe(print('C1: Title\n'));
   });
 
+  it('gives the same digest for the same bytes wherever they lie in memory', () => {
+    // Words on a 4-byte boundary are read where they lie, others copied 64 KiB at a time first:
+    // a piece longer than that, at each offset from a boundary, fed whole and in pieces.
+    const notes = readFileSync(BUNDLED_NOTES);
+    const text = Buffer.concat([notes, notes, notes]).subarray(0, 150_001);
+    const whole = new Fingerprint().update(Uint8Array.from(text)).digest();
+    for (let offset = 0; offset < 4; offset++) {
+      const memory = new Uint8Array(new ArrayBuffer(text.length + 8));
+      memory.set(text, offset);
+      const view = memory.subarray(offset, offset + text.length);
+      expect(new Fingerprint().update(view).digest(), `update at offset ${offset}`).toBe(whole);
+      const pieces = new Fingerprint().begin();
+      for (let at = 0; at < view.length; at += 70_001) pieces.add(view.subarray(at, at + 70_001));
+      expect(pieces.end().digest(), `add at offset ${offset}`).toBe(whole);
+    }
+  });
+
   it('gives the same digest fed in pieces of any length as fed whole', () => {
     const notes = readFileSync(BUNDLED_NOTES);
     const whole = hashNotes([{ file: 'notes.txt', bytes: notes }]);
