@@ -22,12 +22,17 @@
 //   with the argv main handed it.
 // - dist/generate.js: `generate` in its plain forms (src/cli/generate-program.ts), when the bin's
 //   quick path finds a deck to build, in one file as study.mjs is, but CommonJS, as the bin that
-//   requires it: the generator without commander, and without markdown-it: dist/markdown-it.js,
-//   markdown-it alone as CommonJS, is required from it for a Markdown deck alone.
+//   loads it: the generator without commander, and without markdown-it: dist/markdown-it.js,
+//   markdown-it alone as CommonJS, is required from it for a Markdown deck alone. The bin loads
+//   it from dist/generate.code-cache, V8's code cache the build makes for it by running it
+//   (writeGeneratorCodeCache, scripts/generate-loader.js).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CODE_CACHE_FILE } from './generate-loader.js';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -63,14 +68,18 @@ const binImports = {
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './study.mjs', external: true } : undefined,
     );
     // And import('./generate-program.js') generate's, for a deck that needs building: its own
-    // build, dist/generate.js, CommonJS as the bin is, and required from it, not imported, so
-    // that Node's ESM loader is never started (importing the ESM build it was took 10 ms more
-    // CPU here).
+    // build, dist/generate.js, CommonJS as the bin is, and loaded as Node requires a CommonJS
+    // file, not imported, so that Node's ESM loader is never started (importing the ESM build
+    // it was took 10 ms more CPU here); but from the code cache the build made for it
+    // (scripts/generate-loader.js).
     b.onResolve({ filter: /^\.\/generate-program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: 'generate-program', namespace: 'generate-apart' } : undefined,
     );
-    b.onResolve({ filter: /^\.\/generate\.js$/, namespace: 'generate-apart' }, (args) => ({ path: args.path, external: true }));
-    b.onLoad({ filter: /^generate-program$/, namespace: 'generate-apart' }, () => ({ contents: "module.exports = require('./generate.js');\n", loader: 'js' }));
+    b.onLoad({ filter: /^generate-program$/, namespace: 'generate-apart' }, () => ({
+      contents: "module.exports = require('./generate-loader.js').loadGenerator(__dirname);\n",
+      loader: 'js',
+      resolveDir: join(projectRoot, 'scripts'),
+    }));
     // And import('./stats-program.js') is stats' own build.
     b.onResolve({ filter: /^\.\/stats-program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './stats.mjs', external: true } : undefined,
@@ -422,7 +431,7 @@ export function asciiOnlySource(text) {
   });
 }
 
-/** Writes the builds into `outdir`, each file ASCII only (asciiOnlySource). */
+/** Writes the builds into `outdir`, each file ASCII only (asciiOnlySource), and generate's code cache (writeGeneratorCodeCache). */
 export async function bundle(outdir, options) {
   const results = await Promise.all(bundleOptions(outdir, options).map((o) => build({ ...o, write: false })));
   for (const file of results.flatMap((result) => result.outputFiles)) {
@@ -431,4 +440,46 @@ export async function bundle(outdir, options) {
   }
   // The project is "type": "module"; this marks dist/*.js (the bin) as CommonJS.
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
+  writeGeneratorCodeCache(outdir);
+}
+
+/**
+ * Makes `outdir`'s generate.code-cache (scripts/generate-loader.js): runs the bin just built on
+ * the bundled deck, in a folder of its own, to build it, then to rebuild it after an edit of one
+ * note, as a user's edit is rebuilt, with PAPERDECK_WRITE_CODE_CACHE set: the cache then holds
+ * generate.js as compiled, and each function that rebuild ran. The deck has a folder in the
+ * state, as a deck studied once has, and its notes were saved a while before each run, so that
+ * the rebuild leaves a due index as it does for a user (from the one the build left).
+ */
+function writeGeneratorCodeCache(outdir) {
+  const work = mkdtempSync(join(tmpdir(), 'paperdeck-code-cache-'));
+  try {
+    const notes = readFileSync(join(projectRoot, 'decks', 'iclr2017', 'notes.txt'), 'utf8');
+    const notesFile = join(work, 'decks', 'papers', 'notes.txt');
+    mkdirSync(dirname(notesFile), { recursive: true });
+    mkdirSync(join(work, 'state', 'decks', 'papers'), { recursive: true });
+    const save = (text) => {
+      writeFileSync(notesFile, text);
+      const aMinuteAgo = new Date(Date.now() - 60_000);
+      utimesSync(notesFile, aMinuteAgo, aMinuteAgo);
+    };
+    save(notes);
+    const generate = (env) => {
+      const run = spawnSync(process.execPath, [join(outdir, 'paperdeck.js'), 'generate', '--decks', join(work, 'decks'), '--state', join(work, 'state')], {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      });
+      if (run.status !== 0) throw new Error(`making generate's code cache: generate failed: ${run.stderr}`);
+    };
+    generate({});
+    // One sentence of a paper's note, past the middle of the notes, edited.
+    const lines = notes.split('\n');
+    const line = lines.findIndex((text, i) => i > lines.length / 2 && text.length > 40 && !/^C\d+: /.test(text));
+    lines[line] += ' Edited.';
+    save(lines.join('\n'));
+    generate({ PAPERDECK_WRITE_CODE_CACHE: '1' });
+    if (!existsSync(join(outdir, CODE_CACHE_FILE))) throw new Error(`making generate's code cache: no ${CODE_CACHE_FILE} was written`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
