@@ -1,9 +1,12 @@
-// A 64-bit fingerprint of bytes, computed in plain JavaScript. It tells whether a deck's notes
+// A 64-bit fingerprint of bytes, computed in JavaScript (long runs of words by a few bytes of
+// WebAssembly: core/word-mixer.ts), without node:crypto. It tells whether a deck's notes
 // changed since its cards were built: the check `paperdeck due` makes on every shell prompt,
 // where loading node:crypto alone (with the stream machinery it pulls in) would cost more
 // than everything else `due` does on a small deck. Accidental change detection only, not
 // security: two 32-bit MurmurHash3 lanes with different seeds, so two different versions of
 // someone's notes collide with odds of about 1 in 2^64.
+
+import { MIXER_WORDS, wordMixer } from './word-mixer.js';
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
@@ -30,11 +33,10 @@ function finish(h: number, length: number): number {
 const LITTLE_ENDIAN = new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
 
 /**
- * The lanes as mixWords leaves them (two numbers handed back without an object made per call).
- * Every byte fingerprinted goes through mixWords, the one loop: V8 then compiles one loop for a
- * cache's head and the notes alike, where `update` and `add` each had their own, each slow until
- * optimised (a rebuild after an edit fingerprints 5 MB in three calls or more, the first of 160
- * KB, all of them before the optimising compiler has seen either loop).
+ * The lanes as mixBytes leaves them (two numbers handed back without an object made per call).
+ * Every whole word fingerprinted goes through mixBytes: a long run to the WebAssembly loop
+ * (core/word-mixer.ts), others to mixWords, the one JavaScript loop, for `update` and `add`
+ * alike (each had its own, each slow until optimised).
  */
 let lanesOut1 = 0;
 let lanesOut2 = 0;
@@ -60,16 +62,37 @@ function mixWords(words: Int32Array, count: number, lane1: number, lane2: number
   lanesOut2 = lane2;
 }
 
+/** The WebAssembly loop's memory, as bytes. */
+let mixerPage: Uint8Array | null = null;
+
 /** Words a piece of bytes not on a 4-byte boundary is copied through (see mixBytes). */
 const SCRATCH_WORDS = 1 << 14;
 let scratch: Int32Array | null = null;
 
+/** Runs of fewer words than this are mixed by mixWords; longer ones by the WebAssembly loop (core/word-mixer.ts), where there is one. */
+const MIXER_MIN_WORDS = 1024;
+
 /**
  * Mixes the `count` whole words (little-endian) of `bytes` from byte `from` into the two lanes,
- * leaving them in lanesOut1 and lanesOut2. Bytes on a 4-byte boundary are read where they lie;
+ * leaving them in lanesOut1 and lanesOut2. A long run is copied a page at a time into the
+ * WebAssembly loop's memory. Otherwise bytes on a 4-byte boundary are read where they lie;
  * others (or on a big-endian machine) are copied a piece at a time into words that are.
  */
 function mixBytes(bytes: Uint8Array, from: number, count: number, lane1: number, lane2: number): void {
+  const mixer = count >= MIXER_MIN_WORDS ? wordMixer() : null;
+  if (mixer !== null) {
+    const page = (mixerPage ??= new Uint8Array(mixer.memory.buffer, 0, 4 * MIXER_WORDS));
+    mixer.lane1.value = lane1;
+    mixer.lane2.value = lane2;
+    for (let done = 0; done < count; done += MIXER_WORDS) {
+      const n = Math.min(MIXER_WORDS, count - done);
+      page.set(bytes.subarray(from + 4 * done, from + 4 * (done + n)));
+      mixer.mix(n);
+    }
+    lanesOut1 = mixer.lane1.value;
+    lanesOut2 = mixer.lane2.value;
+    return;
+  }
   const at = bytes.byteOffset + from;
   if (LITTLE_ENDIAN && at % 4 === 0) return mixWords(new Int32Array(bytes.buffer, at, count), count, lane1, lane2);
   const words = (scratch ??= new Int32Array(SCRATCH_WORDS));

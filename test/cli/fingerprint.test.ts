@@ -1,9 +1,12 @@
 // The notes fingerprint decides whether cards.json is still current: any change to the notes
 // must change it, and the same notes must always give the same value (it is stored on disk).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { Fingerprint } from '../../src/core/fingerprint.js';
 import { hashNotes } from '../../src/cards/freshness.js';
-import { BUNDLED_NOTES } from '../helpers/cli.js';
+import { BUNDLED_NOTES, tempDir } from '../helpers/cli.js';
 import { readFileSync } from 'node:fs';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -91,5 +94,37 @@ describe('notes fingerprint', () => {
       expect(half.add(bytes(text.slice(3))).end().digest()).toBe(print(text));
       expect(copy.add(bytes(text.slice(3))).end().digest()).toBe(print(text));
     }
+  });
+
+  it('gives the same digests where WebAssembly cannot be used (node --jitless), its word loop then JavaScript', async () => {
+    // Long runs of words go through core/word-mixer.ts's WebAssembly loop; without WebAssembly, mixWords.
+    const file = join(tempDir(), 'digests.mjs');
+    await build({
+      stdin: {
+        contents: `import { readFileSync } from 'node:fs';
+          import { Fingerprint } from './src/core/fingerprint.ts';
+          const notes = readFileSync(${JSON.stringify(BUNDLED_NOTES)});
+          const out = [new Fingerprint().update(notes).digest(), new Fingerprint().update(notes.subarray(1)).digest()];
+          const pieces = new Fingerprint().begin();
+          for (let at = 0; at < notes.length; at += 5000) pieces.add(notes.subarray(at, at + 5000));
+          out.push(pieces.end().digest());
+          process.stdout.write(JSON.stringify(out));`,
+        resolveDir: join(import.meta.dirname, '..', '..'),
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: file,
+      logLevel: 'error',
+    });
+    const digests = (flags: string[]) => {
+      const run = spawnSync(process.execPath, [...flags, file], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      return JSON.parse(run.stdout) as string[];
+    };
+    const withWasm = digests([]);
+    expect(withWasm[0]).toBe(new Fingerprint().update(readFileSync(BUNDLED_NOTES)).digest());
+    expect(digests(['--jitless'])).toEqual(withWasm);
   });
 });
