@@ -468,14 +468,37 @@ const SUMMARY_CUE =
 const INTUITION =
   /^(?:first(?:ly)?,? |second(?:ly)?,? )?(?:the )?(?:key |main |basic |core )?intuition(?: behind (?:it|this|the [\w-]+))?(?: (?:is|makes? senses?))?\s*:\s*/i;
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
-// ("Lee et al. propose ...", "Smith and Jones et al. show ...": the authors, by name; not "Lee
-// et al., Title, 2019" or "Lee et al. (2019) show ...", which cite other work.)
+// "This paper ...", "So the authors ...", "In this work, we propose ...": the paper as the subject.
 const PAPER_SUBJECT =
-  /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\b(?!\.?,|\.? \()|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/iu;
+  /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/iu;
+// The same by its authors' names ("Lee et al. propose ...", "Smith and Jones et al. show ..."; not
+// "Lee et al., Title, 2019" or "Lee et al. (2019) show ...", which cite other work): one more
+// alternative of PAPER_SUBJECT, kept apart because a letter of either case in a Unicode pattern
+// made a large one to compile (some 2 ms of an edit's rebuild here), and tried only where the
+// text says "et al" (SAYS_ET_AL), as it must to match (no character but "E", "T", "A" and "L"
+// matches their lower case in it).
+const PAPER_SUBJECT_BY_NAME =
+  /^(?:(?:so|and|then|also|in fact|actually),? )?\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\b(?!\.?,|\.? \()/iu;
 const TOPIC_LINE = /^topics?\s*:/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
+// "They ...", "The authors ...", "It is about ...": the authors as the subject.
 const AUTHOR_SUBJECT =
-  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al(?!\.?,|\.? \()|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/iu;
+  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/iu;
+// The same by their names: one more alternative of AUTHOR_SUBJECT, kept apart as
+// PAPER_SUBJECT_BY_NAME is.
+const AUTHOR_SUBJECT_BY_NAME =
+  /^(?:(?:so|and|then|also|finally),? )?\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al(?!\.?,|\.? \()\b/iu;
+const SAYS_ET_AL = / et al/i;
+
+/** PAPER_SUBJECT with its alternative PAPER_SUBJECT_BY_NAME: the paper, or its authors by name, as the subject. */
+function paperIsSubject(text: string): boolean {
+  return PAPER_SUBJECT.test(text) || (SAYS_ET_AL.test(text) && PAPER_SUBJECT_BY_NAME.test(text));
+}
+
+/** AUTHOR_SUBJECT with its alternative AUTHOR_SUBJECT_BY_NAME. */
+function authorsAreSubject(text: string): boolean {
+  return AUTHOR_SUBJECT.test(text) || (SAYS_ET_AL.test(text) && AUTHOR_SUBJECT_BY_NAME.test(text));
+}
 // "This paper is also the neural program": where the paper sits, not what it does.
 const PAPER_CONTEXT = /^(?:this|the) (?:paper|article|work) is (?:also|similar|like|another|about)\b/i;
 // "So they trained a network ...": the method, after the observation that led to it.
@@ -529,8 +552,11 @@ const RESULT = /\d+(?:\.\d+)?\s?%|\bstate[- ]of[- ]the[- ]art\b|\bsota\b|\boutpe
 // "We use ε = 0.2 and Adam with a learning rate of 3e-4", "batch size 256, 100 epochs": how it
 // was trained, with the numbers set; a detail, never the idea, and never beside it. (Unless the
 // title names the setting: "Accurate, Large Minibatch SGD" is about its learning-rate rule.)
+// It ends in a digit: a text without one is not tried (hasDigit), and the pattern, some 1.5 ms
+// to compile, is not made for a note without numbers.
 const SETTINGS = /\b(learning rate|lr|batch size|mini-?batch(?:es)? of|epochs?|weight decay|warm-?up(?: steps)?|dropout (?:rate|probability)|training steps)\b[^.;]{0,30}?\d|[εαβγλη]\s?=\s?\d/i;
 // "(Dai et al., 2015)", "(Grady, 2006)", "(Shwartz & Tishby '17)": a sentence about another work.
+// (Tried only on a text with a "(".)
 const CITATION = /\([A-Z][\p{L}'’-]+(?: (?:et al\.?|and|&) ?[A-Z]?[\p{L}'’-]*)?,? (?:(?:19|20)\d{2}|['’]\d{2})[a-z]?\)/u;
 // "This training ...", "These results ...", "In this case, ...": leans on the sentence before.
 const LEANS_BACK = /^(?:this|these|those|in this case|using this|leads to|applied these)\b(?! (?:paper|work|article|method|model|approach)\b)/i;
@@ -592,7 +618,7 @@ const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
 function readsAsContext(c: Candidate): boolean {
   const t = c.text;
   if (c.fragment || c.formula || endsWithQuestion(t) || DEFINES_SYMBOLS.test(t)) return true;
-  if (PAPER_SUBJECT.test(t) || AUTHOR_SUBJECT.test(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t)) return false;
+  if (paperIsSubject(t) || authorsAreSubject(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
   if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || endsInColon(t) || PROBLEM_CJK.test(t)) return true;
@@ -684,8 +710,8 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   const has = (cue: number): boolean => (cues & cue) !== 0;
   const f: SentenceFeatures = {};
   if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) f.summaryCue = 1;
-  const paperSubject = PAPER_SUBJECT.test(t);
-  const authorSubject = AUTHOR_SUBJECT.test(t);
+  const paperSubject = paperIsSubject(t);
+  const authorSubject = authorsAreSubject(t);
   if (paperSubject || PAPER_SUBJECT_CJK.test(t)) f.paperSubject = 1;
   else if (has(Cue.Paper) && PAPER_MENTION.test(t)) f.paperMention = 1;
   if (authorSubject) f.authorSubject = 1;
@@ -730,7 +756,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (PROBLEM_STATEMENT.test(t) || PROBLEM_CJK.test(t)) f.problem = 1;
   if (RESULT.test(t)) f.result = 1;
   if (c.settings) f.settings = 1;
-  if (CITATION.test(t)) f.citation = 1;
+  if (t.includes('(') && CITATION.test(t)) f.citation = 1;
   // (The note's first sentence has nothing before it to lean on: "This is a new encoder-decoder
   // structure ..." opening a note says what the paper is.)
   // (Not "This one is a classic", "This is one of the most cited papers": what it is, said.)
@@ -902,7 +928,16 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
 
 /** Whether a sentence sets how the paper was trained (SETTINGS) where its title names no such setting. */
 function trainingSettings(text: string, title: string): boolean {
-  return SETTINGS.test(text) && !SETTINGS_NAMED.test(title);
+  return hasDigit(text) && SETTINGS.test(text) && !SETTINGS_NAMED.test(title);
+}
+
+/** Whether `text` has a digit, 0-9 (what \d is in a pattern). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
 
 // A title about how to train: its note's settings are its idea.
@@ -910,7 +945,7 @@ const SETTINGS_NAMED = /learning rates?|batch|dropout|epoch|warm-?up|weight deca
 
 /** "The authors propose ...", "Key idea: ...", "Introduces ...": a sentence that says what the paper does. */
 function statesWhatPaperDoes(text: string): boolean {
-  return PAPER_SUBJECT.test(text) || AUTHOR_SUBJECT.test(text) || METHOD_CUE.test(text) || PROPOSE_START.test(text) || SUMMARY_CUE.test(text) || PROPOSES_CJK.test(text) || PAPER_SUBJECT_CJK.test(text);
+  return paperIsSubject(text) || authorsAreSubject(text) || METHOD_CUE.test(text) || PROPOSE_START.test(text) || SUMMARY_CUE.test(text) || PROPOSES_CJK.test(text) || PAPER_SUBJECT_CJK.test(text);
 }
 
 /** Whether `c` sits in a bullet nested under the one `parent` sits in (or in its paragraph). */
@@ -934,7 +969,7 @@ function hasVerb(text: string, analysis: WordAnalysis): boolean {
 
 /** Whether a sentence leans on the one before it for what it is about. */
 function leansBack(text: string): boolean {
-  return ((LEANS_BACK.test(text) && !AUTHOR_SUBJECT.test(text)) || ANSWERS_BEFORE.test(text) || CONTINUES.test(text));
+  return ((LEANS_BACK.test(text) && !authorsAreSubject(text)) || ANSWERS_BEFORE.test(text) || CONTINUES.test(text));
 }
 
 function consecutiveRun(items: Candidate[], around: Candidate): Candidate[] {
