@@ -837,7 +837,13 @@ export function cardsFileBytes(fields: CardsHeadFields, old: CardsLayout, lists:
   const { version, deck, notesHash, generator, notesStamps, warnings } = fields;
   const head: CardsHeadLine = { version, deck, notesHash, generator, ...(notesStamps ? { notesStamps } : {}), counts, restBytes: at, warnings };
   const headLine = Buffer.from(`${JSON.stringify(head).slice(0, -1)},\n`, 'utf8');
-  const placed = (list: number[]) => Int32Array.from(list, (place) => place + headLine.length);
+  // (A loop, not Int32Array.from with a function: that called the function for each of 10,000
+  // records, before V8 had compiled either, 3 ms of an edit's rebuild here; the loop, under 1.)
+  const placed = (list: number[]) => {
+    const out = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = list[i]! + headLine.length;
+    return out;
+  };
   return {
     pieces: [headLine, ...pieces],
     places: { head: headLine.length, cards: placed(places.cards), retired: placed(places.retired), skipped: placed(places.skipped) },
