@@ -162,6 +162,9 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
     if (c.wordCount >= Math.min(4, minWords) && !c.formula && !endsWithQuestion(c.text) && (anchor === null || score > anchorScore)) [anchor, anchorScore] = [c, score];
   }
   if (anchor === null) return { idea: { skip: SKIP_REASONS.short } };
+  // A summary of one phrase, the whole of what the note says briefly ("summary: A U-shaped CNN
+  // for segmentation", "TL;DR: contrastive pretraining for tables"), is the note-taker's answer.
+  if (minWords === MIN_LEAD_WORDS && candidates.length === 1 && anchor.fragment) return { idea: { answer: composeAnswer(anchor, candidates, entry.depths) }, anchor: anchor.index };
   // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the
   // paper's idea. Better said so, and the user can write "Key idea: ...". (Said before the
   // floor below, whose reason could name only the remarks beside it.)

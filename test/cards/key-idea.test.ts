@@ -547,6 +547,14 @@ describe('words that are remarks only in the note-taker\u2019s mouth', () => {
   });
 });
 
+describe('a summary of one phrase', () => {
+  it('answers from a one-line lead that is a phrase, as the note-taker wrote it, but not from such a line in the body', () => {
+    expect(answer('', { lead: 'A U-shaped CNN for segmentation' })).toBe('A U-shaped CNN for segmentation.');
+    expect(answer('', { lead: 'Sparse block based attention' })).toBe('Sparse block based attention.');
+    expect(skip('A U-shaped CNN for segmentation')).toBe(SKIP_REASONS.short);
+  });
+});
+
 describe('notes that say too little', () => {
   it('skip a fragment rather than answer with it', () => {
     expect(skip('Differential operators: Multiple.')).toBe(SKIP_REASONS.short);
