@@ -197,10 +197,13 @@ function continues(before: string, next: string): boolean {
   }
   if ('.!?…:;'.includes(last)) return false;
   if (CARRIES_ON.test(next)) return true;
+  // "... extensions in Separation Logic and" over "Concurrent Separation Logic ...": a line
+  // ending on a word that needs more goes on, however short it is.
+  if (DANGLING_END.test(before)) return true;
   // "HEterogeneity-aware system explicitly developed for Elastic Training" over "The problem is
   // that ...": a line written as a sentence without its full stop, then one that opens another
   // (unless the line before ends on a word that needs more: "... trained by" over "The ...").
-  if (SENTENCE_OPENER.test(next) && !DANGLING_END.test(before)) return false;
+  if (SENTENCE_OPENER.test(next)) return false;
   return before.length >= 40;
 }
 

@@ -33,6 +33,8 @@ describe('splitSentences', () => {
       'The problem is that clusters are heterogeneous.',
       'We train the largest models on the cluster and the The second line carries on.',
     ]);
+    // However short the line, "and" at its end carries it on.
+    expect(splitSentences('extensions in Separation Logic and\nConcurrent Separation Logic over 20 years.')).toEqual(['extensions in Separation Logic and Concurrent Separation Logic over 20 years.']);
   });
 
   it('carries on after "etc.," but ends at "etc." followed by a new sentence', () => {
