@@ -391,8 +391,6 @@ class PaperReader {
   fileHeading: Section | null = null;
   /** The note of the entry added last (see addPartsToLast). */
   private lastNote: NoteText | null = null;
-  /** Whether the last readGroup read the parts after its section as its one paper's. */
-  private tookPartsAfter = false;
   /** Whether the file is named by its reference's citation key ("ahrensHowTakeSmart2017"). */
   namedByKey = false;
 
@@ -436,32 +434,41 @@ class PaperReader {
     this.lastNote = note;
   }
 
-  /** Reads `parts` (sub-sections named as parts of a note) into the last entry added, `note` its note. */
-  private addPartsToLast(note: NoteText, parts: Section[]): void {
-    const addParts = (sections: Section[], inherited: PartKind | null) => {
-      for (const part of sections) {
-        this.partLines.add(part.line);
-        note.markOpening(part.label);
-        const kind = partKind(part.label) ?? inherited ?? 'body';
-        note.addBlocks(part.blocks, kind);
-        addParts(part.children, kind === 'body' ? null : kind);
-      }
-    };
-    addParts(parts, null);
+  /**
+   * Reads sub-sections into a paper's note, each as the part its name says ("### Thoughts": its
+   * own; a sub-section of no named part under one takes that part's name).
+   */
+  private addParts(note: NoteText, parts: readonly Section[]): void {
+    for (const part of parts) {
+      this.partLines.add(part.line);
+      if (partKind(part.label) !== null) note.markOpening(part.label);
+      const kind = partKind(part.label) ?? 'body';
+      note.addBlocks(part.blocks, kind);
+      this.addParts(note, part.children.map((child) => (partKind(child.label) === null && kind !== 'body' ? { ...child, label: part.label } : child)));
+    }
+  }
+
+  /** Reads `parts` into the last entry added, `note` its note (see addParts). */
+  private addPartsToLast(note: NoteText, parts: readonly Section[]): void {
+    this.addParts(note, parts);
     const last = this.entries.length - 1;
     this.entries[last] = { ...this.entries[last]!, ...note.fields() };
   }
 
   // ---- sections ------------------------------------------------------------------------------
 
-  /** A section that is not a paper: its blocks, then its sub-sections, read for papers. */
-  readGroup(section: Section, session: string, partsAfter: Section[] = []): number {
+  /**
+   * A section that is not a paper: its blocks, then its sub-sections, read for papers. `found`
+   * is how many; `tookPartsAfter`, whether `partsAfter` (the parts of a note beside it) were read
+   * as its one paper's.
+   */
+  readGroup(section: Section, session: string, partsAfter: readonly Section[] = []): { found: number; tookPartsAfter: boolean } {
     const before = this.entries.length;
     let tookPartsAfter = false;
     // The session a card shows is the heading as written ("Reading log 2024", not "Reading log").
     const childSession = section.heading && notATitle(section.label) !== 'a part of a note, not a paper' ? section.label : session;
     let open = this.readBlocks(section.blocks, childSession, null);
-    let kids = section.children;
+    let kids: readonly Section[] = section.children;
     // "# Reading" over the paper's linked title, then "# 3 Takeaways", "# Questions I have going
     // in" beside it: the one paper its lines hold goes on in the parts after it.
     if (open && kids.length === 0 && partsAfter.length > 0 && this.entries.length === before) {
@@ -498,8 +505,8 @@ class PaperReader {
       else if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
       else {
         const rest = kids.slice(i + 1);
-        const found = this.readGroup(kid, childSession, rest.length > 0 && rest.every((part) => partKind(part.label) !== null) ? rest : []);
-        if (this.tookPartsAfter) break;
+        const { found, tookPartsAfter: tookRest } = this.readGroup(kid, childSession, rest.length > 0 && rest.every((part) => partKind(part.label) !== null) ? rest : []);
+        if (tookRest) break;
         if (found === 0) this.notPaper(kid.label, kid.line, `heading: ${kid.heading?.task ? 'a to-do item, not a paper' : (notATitle(kid.label) ?? 'holds no paper')}`);
       }
     }
@@ -508,9 +515,7 @@ class PaperReader {
     if (section.heading && EVENT_GROUP.test(section.label.toLowerCase().replace(/[^\p{L} ]/gu, '').trim())) {
       for (const entry of this.entries.splice(before)) this.notPaper(entry.title, entry.line, `under "${section.label}": a demo or event, not a paper`);
     }
-    // (Set last: the groups read inside this one set it for themselves.)
-    this.tookPartsAfter = tookPartsAfter;
-    return this.entries.length - before;
+    return { found: this.entries.length - before, tookPartsAfter };
   }
 
   /** Whether a section is one paper's note (else a group of papers, or a part of the essay). */
@@ -586,17 +591,8 @@ class PaperReader {
       note.addInline(splitFirstLine(first.inline).rest);
       note.addBlocks(blocks);
     } else note.addBlocks(section.blocks);
-    const addParts = (parts: Section[]) => {
-      for (const part of parts) {
-        this.partLines.add(part.line);
-        if (partKind(part.label) !== null) note.markOpening(part.label);
-        const kind = partKind(part.label) ?? 'body';
-        note.addBlocks(part.blocks, kind);
-        addParts(part.children.map((child) => (partKind(child.label) === null && kind !== 'body' ? { ...child, label: part.label } : child)));
-      }
-    };
-    addParts(section.children);
-    addParts(siblingParts);
+    this.addParts(note, section.children);
+    this.addParts(note, siblingParts);
     this.paperLike++;
     this.add(section.level > 0 ? 'headings' : 'one per file', section.title, section.line, session, note);
   }
