@@ -5,6 +5,7 @@
 // inline numbering glued to the previous word ("... all the discriminators 2. It's easy"),
 // "etc." that does end a sentence, a closing parenthesis standing in for a full stop, and
 // "word.Word" that sbd would cut in two.
+import { ENDS_WANTING_MORE } from '../core/text.js';
 
 // The abbreviations the port knows: the whole list (sbd's own option replaced its built-in
 // list, and the test holding the port to sbd passes this one). A word is compared with its
@@ -199,7 +200,7 @@ function continues(before: string, next: string): boolean {
   if (CARRIES_ON.test(next)) return true;
   // "... extensions in Separation Logic and" over "Concurrent Separation Logic ...": a line
   // ending on a word that needs more goes on, however short it is.
-  if (DANGLING_END.test(before)) return true;
+  if (ENDS_WANTING_MORE.test(before)) return true;
   // "HEterogeneity-aware system explicitly developed for Elastic Training" over "The problem is
   // that ...": a line written as a sentence without its full stop, then one that opens another
   // (unless the line before ends on a word that needs more: "... trained by" over "The ...").
@@ -208,7 +209,6 @@ function continues(before: string, next: string): boolean {
 }
 
 const SENTENCE_OPENER = /^(?:The|This|These|Those|They|Their|We|Our|It|Its|However|Thus|Hence|There|Each|One|Both|Unlike|Overall|Finally)\s+[a-z]/;
-const DANGLING_END = /\b(?:the|a|an|of|by|to|in|on|at|for|with|from|and|or|that|which|is|are|was|were|be|as|than|into|between)$/i;
 
 const DOT_BEFORE_LETTER = /\.[A-Za-z]/;
 const NUMBER_DOT = /\d\.\s/;

@@ -314,3 +314,10 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+/**
+ * A text ending on a word after which no sentence ends ("The loss is", "... trained by", "...
+ * in Separation Logic and"): what follows is its sentence going on.
+ */
+export const ENDS_WANTING_MORE =
+  /\b(?:is|are|was|were|be|been|becomes?|by|of|as|to|the|an?|in|on|at|with|from|into|for|between|than|that|which|where|and|or|then|equals?)$|=$/i;

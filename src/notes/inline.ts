@@ -2,6 +2,7 @@
 // HTML, no emoji shortcodes, LaTeX made readable. And the title at the start of a paragraph,
 // list item or cell (`**Title** ...`, `[Title](url) - ...`), which is how many notes name papers.
 import { stripControl } from '../core/sanitize.js';
+import { ENDS_WANTING_MORE } from '../core/text.js';
 import type { Inline, InlineRun } from './document.js';
 import { latexToText } from './latex.js';
 
@@ -137,11 +138,9 @@ function setApart(before: string, next: InlineRun | undefined): boolean {
   const prior = before.trimEnd();
   if (prior === '' || /[.:!?;。：！？；]$/.test(prior)) return true;
   const ends = next === undefined || next.kind === 'break' || (next.kind === 'text' && /^\s*(?:[.!?;。！？；]|$)/.test(next.text));
-  return ends && !DANGLING_BEFORE.test(prior);
+  return ends && !ENDS_WANTING_MORE.test(prior);
 }
 
-// A sentence cut off if what follows these were left out: "The loss is", "... given by".
-const DANGLING_BEFORE = /\b(?:is|are|was|were|be|been|becomes?|by|of|as|to|the|an?|with|from|into|for|where|and|or|then|equals?)$|=$/i;
 
 // Notes text reaches here decoded (notes/decode.ts), control characters already gone.
 function textOf(text: string): string {
