@@ -24,8 +24,12 @@ import {
   type RemarkSignals,
 } from './remarks.js';
 
-/** Longest answer we build from a note, in characters. A user's own "Key idea:" is kept whole. */
-export const ANSWER_BUDGET = 240;
+/**
+ * Longest answer we build from a note, in characters: two full sentences of a note, what the
+ * paper does and how, fit (at 240, the second often did not, and the answer was the aim alone).
+ * A user's own "Key idea:" is kept whole.
+ */
+export const ANSWER_BUDGET = 300;
 /** Fewer words than this, once remarks are gone, cannot say what a paper does. */
 const MIN_WORDS = 6;
 /**
@@ -835,6 +839,8 @@ function endsWithQuestion(text: string): boolean {
 const ENUMERATED = /^\d{1,2}[.)]\s/;
 // ", which achieve 3.57% error on ImageNet and won ...": the results after what the paper presents.
 const RESULT_CLAUSE = /,\s+(?:which|that|and)\s+(?:also\s+)?(?:achiev|outperform|won\b|wins?\b|beat|reach|obtain|set(?:s)? (?:a )?new)[^]*$/i;
+/** How much less a sentence saying what the paper "also" does counts as a companion. */
+const SECONDARY_COMPANION_PENALTY = 2;
 /** A companion this good is worth cutting the main sentence's results for. */
 const STRONG_COMPANION_SCORE = 3;
 const FOLLOW_ON_START = /^(?:so|then|and then|and|that is|because|thus|therefore|hence)\b/i;
@@ -891,6 +897,9 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
     if (before && c === candidates[0] && c.wordCount <= 5 && !CONTEXT_START.test(c.text)) score += 2;
     if (before && anchorFollowsOn) score += 2;
     if (after && FOLLOW_ON_START.test(c.text)) score += 1;
+    // "This paper actually also uses ...": a side point, beside the main one only where no other
+    // sentence would join.
+    if (c.features.secondary) score -= SECONDARY_COMPANION_PENALTY;
     // (Only a sentence that would join otherwise is read for a back reference.)
     if (!before && !after && score >= MIN_COMPANION_SCORE && BACK_REFERENCE.test(c.text)) score -= 1.5;
     if (score >= MIN_COMPANION_SCORE) companions.push({ c, score });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_BUDGET, SKIP_REASONS, extractKeyIdea, rankSentences } from '../../src/cards/key-idea.js';
+import { ANSWER_BUDGET, SKIP_REASONS, explainKeyIdea, extractKeyIdea, rankSentences } from '../../src/cards/key-idea.js';
 import type { NoteEntry } from '../../src/core/types.js';
 
 function note(body: string, extra: Partial<NoteEntry> = {}): NoteEntry {
@@ -10,6 +10,14 @@ function answer(body: string, extra: Partial<NoteEntry> = {}): string {
   const result = extractKeyIdea(note(body, extra));
   if (!('answer' in result)) throw new Error(`skipped: ${result.skip}`);
   return result.answer;
+}
+
+/** The answer's main sentence, as ranked: what a test of which sentence wins reads, whatever joins it. */
+function mainSentence(body: string, extra: Partial<NoteEntry> = {}): string {
+  const choice = explainKeyIdea(note(body, extra));
+  const main = rankSentences(choice.ranked!).candidates.find((c) => c.index === choice.anchor);
+  if (main === undefined) throw new Error('no main sentence');
+  return main.text;
 }
 
 function skip(body: string, extra: Partial<NoteEntry> = {}): string {
@@ -231,9 +239,19 @@ describe('choosing and tidying the answer', () => {
     );
   });
 
+  it('has room for what the paper does and how, two full sentences of a note', () => {
+    const idea = answer(
+      'The authors propose to learn the optimiser itself, as a small recurrent network shared by every parameter of the model it trains. ' +
+        'It reads the gradient of one coordinate at a time and writes that coordinate\'s update, and it is trained by unrolling a few hundred steps of the model\'s training.',
+      { title: 'Learning to Learn by Gradient Descent by Gradient Descent' },
+    );
+    expect(idea).toMatch(/^The authors propose to learn the optimiser itself/);
+    expect(idea).toMatch(/It reads the gradient of one coordinate at a time/);
+  });
+
   it('leaves out the examples of a sentence too long for a card before cutting it', () => {
     const text = answer(
-      'Proposing a new objective which treats the parts of an agent, such as states, actions, hidden representations, rewards, global context, as nodes of one graphical model and ties them together with a single information bottleneck between every pair of nodes.',
+      'Proposing a new objective which treats the parts of an agent, such as states, actions, hidden representations, rewards, global context, as nodes of one graphical model and ties them together with a single information bottleneck between every pair of nodes, estimated with a variational bound on each edge, trained end to end with the policy.',
     );
     expect(text).toMatch(/^Proposing a new objective which treats the parts of an agent as nodes of one graphical model/);
     expect(text.length).toBeLessThanOrEqual(ANSWER_BUDGET);
@@ -242,10 +260,10 @@ describe('choosing and tidying the answer', () => {
   it('cuts the results off the main sentence to make room for how the method works', () => {
     expect(
       answer(
-        'The authors present Gated Shortcut Nets, which achieve 2.1% error on the test set and won first place in the yearly detection challenge. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input.',
+        'The authors present Gated Shortcut Nets, which achieve 2.1% error on the test set and won first place in the yearly detection challenge. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input, and a learned gate decides for each example how much of the correction to keep.',
         { title: 'Gated Shortcut Learning' },
       ),
-    ).toBe('The authors present Gated Shortcut Nets. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input.');
+    ).toBe('The authors present Gated Shortcut Nets. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input, and a learned gate decides for each example how much of the correction to keep.');
   });
 
   it('takes a sentence over a verbless fragment that shares more of the title', () => {
@@ -282,7 +300,7 @@ describe('choosing and tidying the answer', () => {
     const body =
       'Score matching is a classic technique to train energy-based image models.\n\nIt is not new by any means.\n\n' +
       'It compares the gradients of the log density of the model with those of the data rather than the densities themselves, so the normalizing constant, which is intractable, drops out of the objective.';
-    expect(answer(body, { title: 'Score Matching: Estimating Unnormalized Statistical Densities' })).toMatch(/^It compares the gradients/);
+    expect(mainSentence(body, { title: 'Score Matching: Estimating Unnormalized Statistical Densities' })).toMatch(/^It compares the gradients/);
   });
 
   it('takes the line labelled "This work:" as what the paper does, over the field it works in, without the label', () => {
@@ -290,9 +308,9 @@ describe('choosing and tidying the answer', () => {
       'Cryo-electron microscopy: images single molecules frozen in a thin layer of vitreous ice, thousands of noisy projections of each, from which a 3D density map is rebuilt.\n\n' +
       'Microscopy pipelines are typically tuned by hand, with heuristic filters.\n\n' +
       'THIS WORK: a denoiser trained on pairs of independent noisy exposures of the same field replaces the hand-tuned filters.';
-    const idea = answer(body, { title: 'Learned Denoising for Cryo-Electron Microscopy' });
-    expect(idea).toMatch(/(?<!THIS WORK: )A denoiser trained on pairs of independent noisy exposures of the same field replaces the hand-tuned filters\.$/);
-    expect(idea).not.toMatch(/vitreous/);
+    const title = 'Learned Denoising for Cryo-Electron Microscopy';
+    expect(answer(body, { title })).toMatch(/(?<!THIS WORK: )A denoiser trained on pairs of independent noisy exposures of the same field replaces the hand-tuned filters\.$/);
+    expect(mainSentence(body, { title })).toMatch(/^(?:THIS WORK: )?a denoiser trained/i);
   });
 
   it('leaves out a line that introduces a list ("... two ways to fit it:") when the list stays out', () => {
@@ -303,15 +321,17 @@ describe('choosing and tidying the answer', () => {
   it('leaves out "Even more surprising, ..." and "Moreover, ..." unless right after what they go on from', () => {
     const body =
       'They learn kernels from how people extrapolate curves.\n\nEach person saw many noisy curves drawn from a known kernel with a known noise level, one at a time, ' +
-      'and was asked to continue each curve by hand as far as the screen went, with no time limit.\n\nEven more surprising, people prefer simpler kernels than the learnt ones.';
-    expect(answer(body, { title: 'Learning Kernels from People' })).toBe('They learn kernels from how people extrapolate curves.');
+      'and was asked to continue each curve by hand as far as the screen went, with no time limit, in a quiet room, on a tablet with a stylus.\n\nEven more surprising, people prefer simpler kernels than the learnt ones.';
+    const idea = answer(body, { title: 'Learning Kernels from People' });
+    expect(idea).toMatch(/^They learn kernels from how people extrapolate curves\./);
+    expect(idea).not.toMatch(/surprising/);
   });
 
   it('reads "(Shwartz & Tishby \'17)" as a citation of other work, as "(Grady, 2006)" is', () => {
     const body =
       "Estimating information flow (Shwartz & Tishby '17) shows two phases, fitting then compression.\n\nThe proofs are long.\n\n" +
       'They add a little Gaussian noise to the output of each neuron, so that the network is no longer deterministic and the mutual information between layers is finite and can be estimated from samples.';
-    expect(answer(body, { title: 'Estimating Information Flow in Deep Networks' })).toMatch(/^They add a little Gaussian noise/);
+    expect(mainSentence(body, { title: 'Estimating Information Flow in Deep Networks' })).toMatch(/^They add a little Gaussian noise/);
   });
 
   it('leaves out a phrase without a verb just before the statement, unless it opens the note', () => {
@@ -331,21 +351,19 @@ describe('choosing and tidying the answer', () => {
 
   it('takes "their approach is to ..." as what the paper does', () => {
     expect(
-      answer('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
+      mainSentence('It is hard to summarise such a great work! It shows that one distance, the cost of moving the mass of one distribution onto the other, is a much better match for learning distributions on low-dimensional manifolds than the usual divergences. Their clever approach is to reformulate the distance through its dual, which is cheap to estimate. The weights are clipped to a small box.', {
         title: 'Dual Distances for GANs',
       }),
-    ).toMatch(/^Their approach is to reformulate the distance through its dual/);
+    ).toMatch(/^Their clever approach is to reformulate the distance through its dual/);
   });
 
-  it('prefers "their approach is to ..." over an "Instead of ..." sentence explaining it, and brings what "it shows that" says', () => {
+  it('prefers "their approach is to ..." over an "Instead of ..." sentence explaining it', () => {
     expect(
-      answer(
+      mainSentence(
         'I love this paper. It shows that the mover distance should be a better match for learning distributions. Some background on divergences follows here. Their clever approach is to rely on a duality to reformulate the computation of the mover distance. Instead of computing the metric over each point in the space, we can compute the metric based on the transformation of that point to another point in the same space.',
         { title: 'Dual Distances for GANs' },
       ),
-    ).toBe(
-      'It shows that the mover distance should be a better match for learning distributions. Their approach is to rely on a duality to reformulate the computation of the mover distance.',
-    );
+    ).toMatch(/^Their clever approach is to rely on a duality/);
   });
 
   it('takes what follows "the intuition makes sense:" or "Intuition:" as the idea, without the lead-in', () => {
