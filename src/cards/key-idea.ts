@@ -640,6 +640,10 @@ function readsAsContext(c: Candidate): boolean {
 // of one paper per file often opens.
 const AIM_ONLY = /^(?:(?:an?|the) (?:[\w-]+ ){0,4}(?:that|which) )?aims? to\b|^motivated (?:to|by)\b|^(?:the )?(?:main )?(?:goal|aim|objective|motivation) (?:here |of (?:this|the) (?:paper|work) )?(?:is|was) to\b/i;
 const DATA_SETS = /\bdata ?sets?\b/i;
+// "The authors are motivated to develop ...", "This paper aims to ...", "They seek to ...", "Our
+// goal is to ...": the paper's aim, said by who pursues it; how they pursue it is what follows.
+const STATES_AIM = /^(?:[^,.;:]{0,40}?\b(?:we|they|the authors?|(?:this|the|our) (?:paper|work|article|study|thesis)|it)\s+)?(?:(?:is|are|was|were) (?:(?:mainly|primarily|mostly) )?motivated|aims?|aimed|seeks?|sought|sets? out|attempts?|attempted|tries|tried|wants?|wanted)\s+to\b|^(?:[^,.;:]{0,40}?\b)?(?:the|our|their|its) (?:main |primary |overall |central )?(?:goal|aim|objective|motivation)s?(?: (?:here|of (?:this|the) (?:paper|work|study)))? (?:is|was|are) to\b/i;
+const BY_DOING = /\b(?:by|through|via) [a-z]+ing\b|\bby (?:using|combining|learning|introducing|means of)\b/i;
 
 /**
  * What the scorer reads in a sentence, each with its weight: a sentence's score is the sum of its
@@ -692,6 +696,7 @@ export const SENTENCE_WEIGHTS = {
   topicOnly: -1,
   definition: -0.8,
   problem: -1,
+  aim: -1.5,
   result: -0.8,
   settings: -3,
   citation: -1.5,
@@ -761,6 +766,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.
   if (DEFINITION.test(t) && actions.length === 0 && !paperSubject && !SUMMARY_CUE.test(t)) f.definition = 1;
   if (PROBLEM_STATEMENT.test(t) || PROBLEM_CJK.test(t)) f.problem = 1;
+  if (STATES_AIM.test(t) && !HOW.test(t) && !BY_DOING.test(t)) f.aim = 1;
   if (RESULT.test(t)) f.result = 1;
   if (c.settings) f.settings = 1;
   if (t.includes('(') && CITATION.test(t)) f.citation = 1;

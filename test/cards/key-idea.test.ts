@@ -249,6 +249,21 @@ describe('choosing and tidying the answer', () => {
     expect(idea).toMatch(/It reads the gradient of one coordinate at a time/);
   });
 
+  it('reads "the authors are motivated to ..." as the aim, and what they do as the main sentence', () => {
+    const title = 'Pyramid Features for Detection at Every Scale';
+    expect(
+      mainSentence(
+        'The authors are motivated to develop a more efficient way of building feature pyramids, as detectors need them to find objects at every scale. ' +
+          'The authors propose using the pyramid of features that a convolutional network already computes, joining its levels top down with lateral connections.',
+        { title },
+      ),
+    ).toMatch(/^The authors propose using the pyramid/);
+    // How they pursue it, said in the same sentence, is what the paper does.
+    expect(
+      mainSentence('They aim to detect objects at every scale by joining the levels of the backbone top down. Detectors are slow on small objects.', { title }),
+    ).toMatch(/^They aim to detect objects at every scale by joining/);
+  });
+
   it('leaves out the examples of a sentence too long for a card before cutting it', () => {
     const text = answer(
       'Proposing a new objective which treats the parts of an agent, such as states, actions, hidden representations, rewards, global context, as nodes of one graphical model and ties them together with a single information bottleneck between every pair of nodes, estimated with a variational bound on each edge, trained end to end with the policy.',
