@@ -921,9 +921,10 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
     }
   }
   // "The authors present ResNets, which achieve 3.57% error ...", and a strong sentence on how
-  // they work that does not fit beside it: the results give way.
+  // they work that does not fit beside it: the results give way, before a weaker sentence that
+  // fits takes its place ("The authors present results on ImageNet ...").
   const best = companions[0];
-  if (chosen === group && group.length === 1 && best !== undefined && best.score >= STRONG_COMPANION_SCORE) {
+  if (best !== undefined && !chosen.includes(best.c) && group.length === 1 && best.score >= STRONG_COMPANION_SCORE) {
     const withoutResults = anchor.text.replace(RESULT_CLAUSE, '');
     if (withoutResults !== anchor.text && countWords(withoutResults, 4) >= 4) {
       const together = [{ ...anchor, text: withoutResults }, best.c].sort((a, b) => a.index - b.index);

@@ -275,7 +275,7 @@ describe('choosing and tidying the answer', () => {
   it('cuts the results off the main sentence to make room for how the method works', () => {
     expect(
       answer(
-        'The authors present Gated Shortcut Nets, which achieve 2.1% error on the test set and won first place in the yearly detection challenge. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input, and a learned gate decides for each example how much of the correction to keep.',
+        'The authors present Gated Shortcut Nets, which achieve 2.1% error on the test set and won first place in the yearly detection challenge. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input, and a learned gate decides for each example how much of the correction to keep. The authors present results on two data sets.',
         { title: 'Gated Shortcut Learning' },
       ),
     ).toBe('The authors present Gated Shortcut Nets. They work by adding gated shortcut connections across stacks of layers, so that each stack only learns a small correction to its input, and a learned gate decides for each example how much of the correction to keep.');
