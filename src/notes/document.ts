@@ -44,4 +44,6 @@ export interface NotesDocument {
   meta: Map<string, string>;
   /** Line of the front matter, when there is one (inspect names it as read and not a paper). */
   metaLine: number | null;
+  /** Line of a title given as a field of the notes ("## Title:" over it), not in front matter. */
+  titleLine?: number;
 }

@@ -86,6 +86,10 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   }
   const frontMatter = (into: PaperReader) => doc.metaLine !== null && into.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
   frontMatter(reader);
+  const fieldTitle = doc.meta.has('title') ? null : titleField(doc.blocks);
+  if (fieldTitle !== null) {
+    doc = { ...doc, blocks: doc.blocks.filter((block) => block !== fieldTitle.heading && block !== fieldTitle.value), meta: new Map(doc.meta).set('title', fieldTitle.title), titleLine: fieldTitle.value.line };
+  }
   markLinkedSummaryLists(doc.blocks);
   const root = sectionTree(doc.blocks);
   if (root.children.length === 1) reader.fileHeading = root.children[0]!;
@@ -113,6 +117,28 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   // In a folder, a file of one paper is that shape, whatever names its title.
   if (only && options.inFolder) result.shapes = ['one per file'];
   return result;
+}
+
+// "## Title:" over its value, "## Authors:" over theirs: a notes template whose fields are
+// headings. (Its other fields are read as a note's parts are: Authors, Keywords as such,
+// Significance as the summary, Notes as the note.)
+const TITLE_FIELD = /^(?:paper )?title\s*[:：]?$/i;
+/** The longest a title given as a field can be. */
+const MOST_TITLE_FIELD = 300;
+
+/** A heading naming the title field ("## Title:") and the one line under it that is the title. */
+function titleField(blocks: Block[]): { heading: Block; value: Extract<Block, { kind: 'paragraph' }>; title: string } | null {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const heading = blocks[i]!;
+    if (heading.kind !== 'heading' || !TITLE_FIELD.test(inlineText(heading.inline).trim())) continue;
+    const value = blocks[i + 1]!;
+    const next = blocks[i + 2];
+    if (value.kind !== 'paragraph' || (next !== undefined && next.kind !== 'heading')) return null;
+    const title = inlineText(value.inline).trim();
+    if (title === '' || title.includes('\n') || title.length > MOST_TITLE_FIELD) return null;
+    return { heading, value, title };
+  }
+  return null;
 }
 
 // Front matter keys whose value is the note-taker's summary of the paper. (Not a Jekyll
@@ -615,7 +641,7 @@ class PaperReader {
     let fromFileName = false;
     if (metaTitle) {
       title = cleanTitle(metaTitle);
-      line = doc.metaLine ?? 1;
+      line = doc.titleLine ?? doc.metaLine ?? 1;
     } else if (firstHeading && notATitle(headingLabel(firstHeading.inline)) === null && titleText(firstHeading.inline).length >= 3) {
       title = titleText(firstHeading.inline);
       line = firstHeading.line;

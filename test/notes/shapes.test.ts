@@ -2777,3 +2777,22 @@ describe('a resource list whose entries have sections of their own', () => {
     ]);
   });
 });
+
+describe('a notes template whose fields are headings ("## Title:" over its value)', () => {
+  const note = (title: string, significance: string) =>
+    Buffer.from(
+      `03/02/21\n## Authors:\nOkafor, Ada and Lindqvist, Per\n## Title:\n${title}\n## Keywords:\nkelp, sonar, canopy\n## Study Area\nSouthern California Bight\n## Field Dates:\n05/2019 - 09/2019\n` +
+        `## Significance:\n${significance}\n\n## Notes:\nThe echosounder was mounted on a buoy beside the kelp bed.\n\nObservations:\n- Canopy returns were strongest at dusk.\n`,
+    );
+
+  it('takes the title from under "## Title:", each file one paper, its significance the answer', () => {
+    const report = inspectNotes([
+      { file: 'acoustics/Okafor2021.md', bytes: note('Mapping kelp canopy height with a moored upward-looking echosounder', 'A moored echosounder measured kelp canopy height through a whole season, where divers had measured it once a month.') },
+      { file: 'acoustics/Lindqvist2020.md', bytes: note('Tracking krill swarms from an autonomous surface vehicle', 'An autonomous surface vehicle with a split-beam echosounder followed krill swarms for days without a ship.') },
+    ]);
+    expect(report.papers.map((p) => [p.title, p.line, 'answer' in p ? p.answer : p.skip])).toEqual([
+      ['Mapping kelp canopy height with a moored upward-looking echosounder', 5, 'A moored echosounder measured kelp canopy height through a whole season, where divers had measured it once a month.'],
+      ['Tracking krill swarms from an autonomous surface vehicle', 5, 'An autonomous surface vehicle with a split-beam echosounder followed krill swarms for days without a ship.'],
+    ]);
+  });
+});
