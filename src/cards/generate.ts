@@ -3,7 +3,8 @@
 import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
-import { linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideContinuations, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
+import { titleStrength } from '../notes/sections.js';
+import { indexLinks, indexedTitles, linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideContinuations, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
 import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat, type NotesFile } from '../store/decks.js';
 import { removeGenerateCache, writeGenerateCache } from '../store/generate-cache.js';
 import { cacheOfBuild } from './build-cache.js';
@@ -69,13 +70,14 @@ export function readDeckNotes(
   const inFolder = files.length > 1 || files.some((f) => f.file.includes('/'));
   // Each file read on its own first; in a folder, what the files say together comes next (an
   // index of the others, a topic note among paper notes), and only then what each file is warned of.
-  const read: ({ file: string; label: string; parsed: ParsedNotes; linked: Set<string>; linksPaper: boolean } | { file: string; notRead: string })[] = [];
+  const read: ({ file: string; label: string; text: string; parsed: ParsedNotes; linked: Set<string>; linksPaper: boolean } | { file: string; notRead: string })[] = [];
   for (const { file, bytes, label = file } of files) {
     try {
       const text = decodeNotes(bytes, label);
       read.push({
         file,
         label,
+        text,
         parsed: parseNotes(text, file, { inFolder }),
         linked: inFolder ? linkedDeckFiles(text, file) : new Set(),
         linksPaper: inFolder && readmeLinksPaper(file, text),
@@ -86,6 +88,7 @@ export function readDeckNotes(
     }
   }
   const parsedFiles = read.flatMap((r) => ('parsed' in r ? [r] : []));
+  if (inFolder) titleFromIndexes(parsedFiles);
   let folderRead = parsedFiles.map((r) => r.parsed);
   if (inFolder) {
     const continuationsAside = setAsideContinuations(parsedFiles);
@@ -118,6 +121,34 @@ export function readDeckNotes(
     }
   }
   return { readings, warnings };
+}
+
+/**
+ * Notes files with no title of their own ("## what?" first, their sections read as papers of
+ * weak titles), that an index of the deck links to under a title, read again as that one paper.
+ */
+function titleFromIndexes(files: { file: string; text: string; parsed: ParsedNotes; linked: Set<string> }[]): void {
+  const links = indexLinks(files);
+  const indexes = files.filter((_, i) => links[i]! > 0);
+  if (indexes.length === 0) return;
+  const titles = new Map<string, string>();
+  for (const index of indexes) for (const [target, title] of indexedTitles(index.text, index.file)) if (!titles.has(target)) titles.set(target, title);
+  for (const f of files) {
+    const title = titles.get(f.file);
+    // (A file titled as its index titles it, "Active Neural Localization" under "Active Neural
+    // Localization (2018) - Chaplot, ...", or a file of papers titled as papers, is read as it is.)
+    if (title === undefined || indexes.includes(f) || f.parsed.entries.some((entry) => sameWork(entry.title, title))) continue;
+    const strong = f.parsed.entries.filter((entry) => titleStrength(entry.title) >= 1.5).length;
+    if (f.parsed.entries.length > 0 && strong * 2 >= f.parsed.entries.length) continue;
+    f.parsed = parseNotes(f.text, f.file, { inFolder: true, title });
+  }
+}
+
+/** Whether one title holds the other, but for case, spacing and punctuation. */
+function sameWork(a: string, b: string): boolean {
+  const plain = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const [x, y] = [plain(a), plain(b)];
+  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
 }
 
 /** Pure: notes files' bytes (plus the previous cards) to the deck's new cards.json. */

@@ -5,7 +5,9 @@
 import { basename, extname, posix } from 'node:path';
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import { readMarkdown } from './markdown.js';
-import { isPaperLink } from './inline.js';
+import { cleanTitle, inlineText, isGenericLinkLabel, isPaperLink } from './inline.js';
+import type { Block, Inline } from './document.js';
+import { isAuthorLine, isPersonName } from './note-text.js';
 import { readOrg } from './org.js';
 import { hasCodeEntries, parsePlainNotes } from './plain.js';
 import { titleStrength } from './sections.js';
@@ -29,6 +31,8 @@ export interface ParsedNotes {
 export interface ParseOptions {
   /** The file is one of several in a deck folder (a folder of one-paper notes). */
   inFolder?: boolean;
+  /** The title an index of the deck gives this file, which has none of its own (see indexedTitles). */
+  title?: string;
 }
 
 /** Reads a notes file's text into paper entries; `file` is its name in the deck. */
@@ -38,7 +42,8 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
     const { entries, warnings } = parsePlainNotes(text, file);
     return { entries, warnings, notPapers: [], shapes: entries.length ? ['plain'] : [], paperLike: entries.length, opening: 'title' };
   }
-  const doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
+  let doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
+  if (options.title !== undefined && !doc.meta.has('title')) doc = { ...doc, meta: new Map(doc.meta).set('title', options.title) };
   const fileTitle = basename(file, extname(file));
   const read = withoutAuthorSuffixes(readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false }));
   if (isTalkFile(file)) return setAside(read, 'a tutorial or talk (its file or folder says so), not a paper');
@@ -258,6 +263,17 @@ const WIKILINK_TARGETS = /^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?\[\[([^\][|#\
  * for a file named README or index), and as many as half its entries.
  */
 export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): ParsedNotes[] {
+  const toNotes = indexLinks(files);
+  return files.map(({ parsed }, i) => {
+    if (toNotes[i] === 0) return parsed;
+    const why = `an index of the other notes in this folder (it links to ${toNotes[i]} of them), read where they are`;
+    const setAside = parsed.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
+    return { ...parsed, entries: [], notPapers: [...parsed.notPapers, ...setAside] };
+  });
+}
+
+/** Per file, how many notes of the deck it links to where it is an index of them (see setAsideIndexes), else 0. */
+export function indexLinks(files: readonly { file: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): number[] {
   // (A link to a file of no paper, such as a note's continuation, indexes nothing.)
   const withPapers = files.filter((f) => f.parsed.entries.length > 0);
   // A link to a folder of notes ("[Prompting](./Prompting)") indexes the notes in it.
@@ -269,10 +285,7 @@ export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNo
     for (const target of linked) if (target !== file && target !== self && (names.has(target.replace(/\/$/, '')) || byName.has(target))) toNotes++;
     // A README (or index) that links to notes of the folder says what is in it, however few.
     const least = FOLDER_README.test(posix.basename(file, posix.extname(file))) ? 1 : 3;
-    if (toNotes < least || toNotes * 2 < parsed.entries.length) return parsed;
-    const why = `an index of the other notes in this folder (it links to ${toNotes} of them), read where they are`;
-    const setAside = parsed.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }));
-    return { ...parsed, entries: [], notPapers: [...parsed.notPapers, ...setAside] };
+    return toNotes < least || toNotes * 2 < parsed.entries.length ? 0 : toNotes;
   });
 }
 
@@ -280,4 +293,76 @@ export function setAsideIndexes(files: readonly { file: string; parsed: ParsedNo
 function folderPrefixes(file: string): string[] {
   const parts = file.split('/').slice(0, -1);
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/**
+ * The titles an index of a deck's notes gives the files it links to ("Better Together? An
+ * Evaluation of AI-Supported Code Translation. Weisz, et al. IUI (2021). [Notes](notes/weisz.md)"):
+ * per linked file (named as linkedDeckFiles names it), the link's label where it reads as a
+ * title, else the entry's words around the link, less its date, authors and venue.
+ */
+export function indexedTitles(text: string, file: string): Map<string, string> {
+  const titles = new Map<string, string>();
+  if (extname(file).toLowerCase() === '.org') return titles;
+  const visit = (inline: Inline) => {
+    const lines = inlineLines(inline);
+    for (const [n, line] of lines.entries()) {
+      for (const run of line) {
+        if (run.kind !== 'link' || run.href === '' || run.href.startsWith('/') || run.href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(run.href)) continue;
+        const target = posix.normalize(posix.join(posix.dirname(file), safeDecode(run.href.split('#')[0]!)));
+        // "[Fast R-CNN](./2015/fast_rcnn.md)": the label, unless it only says where the notes are.
+        const label = cleanTitle(inlineText(run.children));
+        // ("... (2022).\n[Notes](...)": a link alone on its line is the line's before.)
+        const title = /\p{L}/u.test(label) && !isGenericLinkLabel(label) && !NOTES_LABEL.test(label) ? label : entryTitle(line.filter((r) => r !== run)) ?? (n > 0 ? entryTitle(lines[n - 1]!) : null);
+        if (title !== null && !titles.has(target)) titles.set(target, title);
+      }
+    }
+  };
+  const walk = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.kind === 'paragraph' || block.kind === 'heading') visit(block.inline);
+      else if (block.kind === 'list') for (const item of block.items) walk(item.blocks);
+      else if (block.kind === 'quote') walk(block.blocks);
+      else if (block.kind === 'table') for (const row of block.rows) for (const cell of row.cells) visit(cell);
+    }
+  };
+  walk(readMarkdown(text).blocks);
+  return titles;
+}
+
+// "[Notes]", "[my notes]", "[summary]": a link that says it leads to the notes.
+const NOTES_LABEL = /^(?:my |reading |paper )?(?:notes?|summary|review|write-?up)$/i;
+
+/** Inline content line by line (at its breaks and newlines), each line's runs. */
+function inlineLines(inline: Inline): Inline[] {
+  const lines: Inline[] = [[]];
+  for (const run of inline) {
+    if (run.kind === 'break') lines.push([]);
+    else if (run.kind === 'text' && run.text.includes('\n')) {
+      const parts = run.text.split('\n');
+      parts.forEach((text, i) => {
+        if (i > 0) lines.push([]);
+        if (text !== '') lines[lines.length - 1]!.push({ kind: 'text', text });
+      });
+    } else lines[lines.length - 1]!.push(run);
+  }
+  return lines;
+}
+
+// "(2022-6-5)", "2022-06-05:", "[x]": how an index dates or marks an entry, before its title.
+const ENTRY_MARK = /^(?:\(?\s*\d{4}-\d{1,2}-\d{1,2}\s*\)?|\[[ x]\])[\s:.-]*/i;
+
+/** An index entry's title: its first sentence that is not its authors, three words or more; else null. */
+function entryTitle(inline: Inline): string | null {
+  const line = inlineText(inline.filter((run) => run.kind !== 'html')).replace(/\s+/g, ' ').trim().replace(ENTRY_MARK, '');
+  // (An initial's full stop, "Carrie J.", is within the names, not a sentence's end; "language.Desai"
+  // is one without its space.)
+  const sentences = line.split(/(?<!(?:^|\s)\p{Lu})\.(?:\s+|(?=\p{Lu}\p{Ll}))/u);
+  for (const sentence of sentences.slice(0, 3)) {
+    const text = sentence.trim();
+    if (text.split(/\s+/).length < 3 || isAuthorLine(text) || isPersonName(text) || /\bet\.? al\b/.test(text)) continue;
+    const title = cleanTitle(text.replace(/\s+arXiv\b.*$/i, ''));
+    return titleStrength(title) >= 1 ? title : null;
+  }
+  return null;
 }

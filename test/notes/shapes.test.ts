@@ -2796,3 +2796,33 @@ describe('a notes template whose fields are headings ("## Title:" over its value
     ]);
   });
 });
+
+describe('an index that titles notes files with no title of their own', () => {
+  const untitled = (what: string) => Buffer.from(`## What?\n\n${what}\n\n## Why?\n\nCode models often produce code people would not write.\n\n## Main findings\n\nFewer errors than alone.\n\n## Where\n\n[pdf](https://example.org/paper.pdf)\n`);
+  const readme = [
+    '# My reading notes',
+    '',
+    '<em>(2022-5-28)</em> Better Together? An Evaluation of AI-Supported Code Translation. Weisz, et al. IUI (2022). [Notes](notes/weisz/weisz.md)',
+    '',
+    '<em>(2022-3-1)</em> Okafor, et al. Program synthesis with large language models arXiv:2108.07732 (2021).',
+    '[Notes](notes/okafor/okafor.md)',
+    '',
+    '- [Sparse Attention Heads (2020) - Lindqvist, Okafor](notes/sparse.md)',
+    '',
+  ].join('\n');
+
+  it('titles each by its entry in the index (its title, not its authors, date or venue), the index no paper', () => {
+    const report = inspectNotes([
+      { file: 'README.md', bytes: Buffer.from(readme) },
+      { file: 'notes/weisz/weisz.md', bytes: untitled('A controlled study of 32 engineers translating code with a generative model beside them.') },
+      { file: 'notes/okafor/okafor.md', bytes: untitled('They measure how well large language models write short Python programs from a description and tests.') },
+      { file: 'notes/sparse.md', bytes: Buffer.from('# Sparse Attention Heads\n\nGates on each head close during training, and the closed heads are pruned.\n') },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.title, 'answer' in p ? p.answer : p.skip])).toEqual([
+      ['notes/weisz/weisz.md', 'Better Together? An Evaluation of AI-Supported Code Translation', 'A controlled study of 32 engineers translating code with a generative model beside them.'],
+      ['notes/okafor/okafor.md', 'Program synthesis with large language models', 'They measure how well large language models write short Python programs from a description and tests.'],
+      ['notes/sparse.md', 'Sparse Attention Heads', 'Gates on each head close during training, and the closed heads are pruned.'],
+    ]);
+    expect(report.notPapers.filter((n) => n.file === 'README.md')).not.toEqual([]);
+  });
+});
