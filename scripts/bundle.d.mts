@@ -1,8 +1,8 @@
 import type { BuildOptions } from 'esbuild';
 export const projectRoot: string;
-/** [the bin (CommonJS, the quick path), the full program (ESM, split), study's and stats' own (ESM, one file each), generate's own (CommonJS, one file), markdown-it for generate's own (CommonJS)]. */
+/** [the bin (CommonJS, the quick path), the full program (ESM, split), study's own (CommonJS, one file), stats' own (ESM, one file), generate's own (CommonJS, one file), markdown-it for generate's own (CommonJS)]. */
 export function bundleOptions(outdir: string, options?: { version?: string }): [BuildOptions, BuildOptions, BuildOptions, BuildOptions, BuildOptions, BuildOptions];
-/** Writes the builds into `outdir`, and generate's code cache, made by running the bin just built. */
+/** Writes the builds into `outdir`, and generate's and study's code caches, made by running the bin just built. */
 export function bundle(outdir: string, options?: { version?: string }): Promise<void>;
 /** The pattern of src/core/text.ts NARROW_CHARACTERS, as the bundle's string-width uses it. */
 export const NARROW_CHARACTERS_SOURCE: string;
@@ -22,3 +22,9 @@ export const SINGLE_GRAPHEME_CHARACTERS_SOURCE: string;
 export function fastAnsiTokenizeSource(source: string): string;
 /** slice-ansi's tokenize-ansi.js as the bundles have it (its segmenter made on first need). */
 export function lazySliceAnsiSource(source: string): string;
+/** Ink's build/reconciler.js as study's CommonJS build has it (no top-level await: DevTools left out). */
+export function inkReconcilerSource(source: string): string;
+/** yoga-layout's dist/src/index.js as study's CommonJS build has it (its WebAssembly started at once). */
+export function yogaEntrySource(source: string): string;
+/** yoga-layout's base64 WebAssembly module as study's CommonJS build has it (fastYogaWasmSource, its bytes handed to instantiateWasm). */
+export function yogaWasmAtOnceSource(source: string): string;

@@ -14,15 +14,17 @@
 //   chunk, loaded by `study` alone. main hands over to it for everything the quick path does
 //   not take. It is a program of its own, with its own copy of what it shares with main: the
 //   two never pass objects to each other (main hands over argv).
-// - dist/study.mjs: `study` in its plain forms, without commander (src/cli/study-program.ts),
-//   as one ESM file of its own: the same study command, its own copies again, handed the plain
-//   data of a parsed command line by main.
-// - dist/stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), built as study.mjs
-//   is, but without the card generator: a deck that needs it is handed to the full program,
+// - dist/study.js: `study` in its plain forms, without commander (src/cli/study-program.ts),
+//   as one CommonJS file of its own: the same study command, its own copies again, handed the
+//   plain data of a parsed command line by main. The bin loads it from dist/study.code-cache,
+//   V8's code cache the build makes for it by running a session (writeStudyCodeCache,
+//   scripts/generate-loader.js).
+// - dist/stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), in one ESM file of
+//   its own, without the card generator: a deck that needs it is handed to the full program,
 //   with the argv main handed it.
 // - dist/generate.js: `generate` in its plain forms (src/cli/generate-program.ts), when the bin's
-//   quick path finds a deck to build, in one file as study.mjs is, but CommonJS, as the bin that
-//   loads it: the generator without commander, and without markdown-it: dist/markdown-it.js,
+//   quick path finds a deck to build, in one CommonJS file as study.js is: the generator
+//   without commander, and without markdown-it: dist/markdown-it.js,
 //   markdown-it alone as CommonJS, is required from it for a Markdown deck alone. The bin loads
 //   it from dist/generate.code-cache, V8's code cache the build makes for it by running it
 //   (writeGeneratorCodeCache, scripts/generate-loader.js).
@@ -32,7 +34,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_CACHE_FILE } from './generate-loader.js';
+import { CODE_CACHE_FILE, STUDY_FILE, codeCacheFileOf } from './generate-loader.js';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -63,10 +65,16 @@ const binImports = {
     b.onResolve({ filter: /^\.\/program\.js$/ }, (args) =>
       args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './program.mjs', external: true } : undefined,
     );
-    // And import('./study-program.js') is its other entry, `study` without commander.
+    // And import('./study-program.js') is its other entry, `study` without commander: its own
+    // build, dist/study.js, CommonJS and loaded from its code cache as generate.js is (below).
     b.onResolve({ filter: /^\.\/study-program\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './study.mjs', external: true } : undefined,
+      args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: 'study-program', namespace: 'study-apart' } : undefined,
     );
+    b.onLoad({ filter: /^study-program$/, namespace: 'study-apart' }, () => ({
+      contents: "module.exports = require('./generate-loader.js').loadStudy(__dirname);\n",
+      loader: 'js',
+      resolveDir: join(projectRoot, 'scripts'),
+    }));
     // And import('./generate-program.js') generate's, for a deck that needs building: its own
     // build, dist/generate.js, CommonJS as the bin is, and loaded as Node requires a CommonJS
     // file, not imported, so that Node's ESM loader is never started (importing the ESM build
@@ -274,6 +282,68 @@ const fastYogaWasm = {
   },
 };
 
+/** Ink's reconciler.js as study's CommonJS build has it: see noTopLevelAwait. Throws when it no longer reads as expected. */
+export function inkReconcilerSource(source) {
+  let text = source;
+  const replace = (from, to) => (text = replacedOnce(text, from, to, "Ink's reconciler"));
+  replace("        await import('./devtools.js');\n", '');
+  replace('    ? await loadPackageJson()\n', '    ? { name: undefined, version: undefined }\n');
+  return text;
+}
+
+/** yoga-layout's entry (dist/src/index.js) as study's CommonJS build has it: see noTopLevelAwait. Throws when it no longer reads as expected. */
+export function yogaEntrySource(source) {
+  return replacedOnce(
+    source,
+    'const Yoga = wrapAssembly(await loadYoga());',
+    [
+      'const Yoga = wrapAssembly(loadYogaAtOnce());',
+      'function loadYogaAtOnce() {',
+      '  const module = {',
+      '    instantiateWasm(imports, ready, bytes) {',
+      '      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes()), imports);',
+      '      ready(instance);',
+      '      return instance.exports;',
+      '    },',
+      '  };',
+      '  loadYoga(module);',
+      "  if (!module.calledRun) throw new Error('yoga-layout did not start at once');",
+      '  return module;',
+      '}',
+    ].join('\n'),
+    'yoga-layout',
+  );
+}
+
+/** yoga-layout's module as study's CommonJS build has it: fastYogaWasmSource, and its bytes handed to instantiateWasm (see noTopLevelAwait). */
+export function yogaWasmAtOnceSource(source) {
+  return replacedOnce(fastYogaWasmSource(source), 'if(h.instantiateWasm)try{return h.instantiateWasm(d,\na)}', 'if(h.instantiateWasm)try{return h.instantiateWasm(d,\na,wa)}', 'yoga-layout');
+}
+
+/**
+ * Ink's reconciler awaits, as it loads, React DevTools when DEV=true (which the bundles leave
+ * out: with DEV=true the session failed on the stub's missing initialize), and yoga-layout awaits
+ * its WebAssembly: top-level awaits, which keep a build ESM. In study's CommonJS build the
+ * reconciler loads without DevTools whatever DEV says, and yoga-layout compiles and starts its
+ * WebAssembly at once, through Emscripten's own instantiateWasm hook, which is handed the same
+ * bytes its asynchronous path instantiates (its module is then started, as the awaited promise
+ * said: loadYogaAtOnce checks it).
+ */
+const noTopLevelAwait = {
+  name: 'no-top-level-await',
+  setup(b) {
+    const patches = [
+      [join('ink', 'build', 'reconciler.js'), inkReconcilerSource],
+      [join('yoga-layout', 'dist', 'src', 'index.js'), yogaEntrySource],
+      [join('yoga-layout', 'dist', 'binaries', 'yoga-wasm-base64-esm.js'), yogaWasmAtOnceSource],
+    ].map(([file, patch]) => [realpathSync(join(projectRoot, 'node_modules', file)), patch]);
+    b.onLoad({ filter: /[\\/](?:ink[\\/]build[\\/]reconciler|yoga-layout[\\/]dist[\\/](?:src[\\/]index|binaries[\\/]yoga-wasm-base64-esm))\.js$/ }, (args) => {
+      const patch = patches.find(([file]) => file === realpathSync(args.path));
+      return patch ? { contents: patch[1](readFileSync(patch[0], 'utf8')), loader: 'js', resolveDir: dirname(patch[0]) } : undefined;
+    });
+  },
+};
+
 /** The fields markdown-it's Token sets as it is made, in order, with their first values. */
 const TOKEN_FIELDS = [['map', 'null'], ['level', '0'], ['children', 'null'], ['content', '""'], ['markup', '""'], ['info', '""'], ['block', 'false'], ['hidden', 'false']];
 
@@ -371,30 +441,42 @@ export function bundleOptions(outdir, { version } = {}) {
       js: "import { createRequire as __pdCreateRequire } from 'node:module';\nconst require = __pdCreateRequire(import.meta.url);",
     },
   };
-  // study.mjs: `study` in its plain forms (src/cli/study-program.ts), everything it may load in
-  // one file. A session's start-up loads some thirty of the full program's chunks, and each ESM
-  // module costs Node its own resolve, read, compile and link: one file started about 30 ms
-  // of CPU sooner, for a larger file (its dynamic imports, `e`'s generator among them, are
-  // inlined, made ready only when called). Ink's top-level await is allowed in it: esbuild
-  // makes the modules behind an import() async to initialise.
-  const study = {
+  // A command's own build, everything it may load in one file. A session's start-up loads some
+  // thirty of the full program's chunks, and each ESM module costs Node its own resolve, read,
+  // compile and link: one file started about 30 ms of CPU sooner, for a larger file (its
+  // dynamic imports, `e`'s generator among them, are inlined, made ready only when called).
+  const oneFile = {
     ...full,
-    entryPoints: { study: 'src/cli/study-program.ts' },
     splitting: false,
     chunkNames: undefined,
   };
-  // stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), in one file as study's,
-  // without the card generator (a deck that needs it goes to the full program).
+  // study.js: `study` in its plain forms (src/cli/study-program.ts), in one file, CommonJS as
+  // the bin that loads it from its code cache (binImports): the ESM study.mjs it was spent some
+  // 80 ms of CPU here in Node's ESM loader before its first card, decoding (UTF-8) and parsing
+  // its 2 MB whole, which a code cache skips. Ink's and yoga-layout's top-level awaits, which
+  // CommonJS cannot have, are made synchronous (noTopLevelAwait).
+  const study = {
+    ...oneFile,
+    entryPoints: { study: 'src/cli/study-program.ts' },
+    format: 'cjs',
+    outExtension: undefined,
+    banner: undefined,
+    inject: bin.inject,
+    define: bin.define,
+    plugins: [noTopLevelAwait, ...full.plugins.filter((plugin) => plugin !== fastYogaWasm)],
+  };
+  // stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), in one ESM file, without
+  // the card generator (a deck that needs it goes to the full program).
   const stats = {
-    ...study,
+    ...oneFile,
     entryPoints: { stats: 'src/cli/stats-program.ts' },
     plugins: [...full.plugins, statsImports],
   };
   // generate.js: `generate` in its plain forms when a deck needs building (src/cli/generate-program.ts),
-  // in one file as study's, but CommonJS, as the bin that requires it (binImports): it has no
-  // top-level await. import.meta.url is the bin's injected one.
+  // in one file, CommonJS as study's: it has no top-level await. import.meta.url is the bin's
+  // injected one.
   const generate = {
-    ...study,
+    ...oneFile,
     entryPoints: { generate: 'src/cli/generate-program.ts' },
     format: 'cjs',
     outExtension: undefined,
@@ -418,7 +500,7 @@ export function bundleOptions(outdir, { version } = {}) {
  * `text` (esbuild's output) with every character beyond ASCII written as a \\u escape. esbuild
  * escapes them in strings, templates and names, but leaves them in regular expression literals
  * and comments, the only places they are left in: a bundle is read by Node as UTF-8, and one
- * such character makes all of it a two-byte string, slower to decode and to parse (study.mjs
+ * such character makes all of it a two-byte string, slower to decode and to parse (the study build, ESM then,
  * loaded in 230 ms of CPU here, 150 ms as ASCII). In a pattern, with or without the u or v
  * flag, \\uXXXX matches what the character matched (and a surrogate pair, one character beyond
  * the BMP); one written escaped (`\\–`, an identity escape) loses its backslash first.
@@ -431,7 +513,7 @@ export function asciiOnlySource(text) {
   });
 }
 
-/** Writes the builds into `outdir`, each file ASCII only (asciiOnlySource), and generate's code cache (writeGeneratorCodeCache). */
+/** Writes the builds into `outdir`, each file ASCII only (asciiOnlySource), and the code caches of generate's and study's (writeGeneratorCodeCache, writeStudyCodeCache). */
 export async function bundle(outdir, options) {
   const results = await Promise.all(bundleOptions(outdir, options).map((o) => build({ ...o, write: false })));
   for (const file of results.flatMap((result) => result.outputFiles)) {
@@ -441,6 +523,7 @@ export async function bundle(outdir, options) {
   // The project is "type": "module"; this marks dist/*.js (the bin) as CommonJS.
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   writeGeneratorCodeCache(outdir);
+  await writeStudyCodeCache(outdir);
 }
 
 /**
@@ -479,6 +562,56 @@ function writeGeneratorCodeCache(outdir) {
     save(lines.join('\n'));
     generate({ PAPERDECK_WRITE_CODE_CACHE: '1' });
     if (!existsSync(join(outdir, CODE_CACHE_FILE))) throw new Error(`making generate's code cache: no ${CODE_CACHE_FILE} was written`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** ESC sequences (CSI, OSC, two-byte): what is left of a terminal's output is the text on screen. */
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\u001b[=>78DEHMc]/g;
+
+/**
+ * Makes `outdir`'s study.code-cache (scripts/generate-loader.js): in a folder of its own, the bin
+ * just built builds the bundled deck, then studies it twice in a pseudo-terminal (Ink draws only
+ * to a terminal), each session quit at its first card: the first leaves the due index a session
+ * leaves, the second, with PAPERDECK_WRITE_CODE_CACHE set, starts from it as a user's next session
+ * does and saves the cache: study.js as compiled, and each function that session ran.
+ */
+async function writeStudyCodeCache(outdir) {
+  const { spawn } = await import('@lydell/node-pty');
+  const work = mkdtempSync(join(tmpdir(), 'paperdeck-code-cache-'));
+  try {
+    mkdirSync(join(work, 'decks', 'papers'), { recursive: true });
+    writeFileSync(join(work, 'decks', 'papers', 'notes.txt'), readFileSync(join(projectRoot, 'decks', 'iclr2017', 'notes.txt')));
+    const args = [join(outdir, 'paperdeck.js'), '--decks', join(work, 'decks'), '--state', join(work, 'state')];
+    const generate = spawnSync(process.execPath, [args[0], 'generate', ...args.slice(1)], { encoding: 'utf8' });
+    if (generate.status !== 0) throw new Error(`making study's code cache: generate failed: ${generate.stderr}`);
+    const study = (env) =>
+      new Promise((resolve, reject) => {
+        const env_ = { ...process.env, TERM: 'xterm-256color', ...env };
+        for (const key of Object.keys(env_)) if (key === 'CI' || key.startsWith('CI_')) delete env_[key]; // Ink draws only its last frame under CI
+        let screen = '';
+        let quit = false;
+        const pty = spawn(process.execPath, [args[0], 'study', 'papers', ...args.slice(1)], { name: 'xterm-256color', cols: 80, rows: 24, cwd: work, env: env_ });
+        const timer = setTimeout(() => pty.kill(), 60_000);
+        pty.onData((data) => {
+          screen += data;
+          if (!quit && screen.replace(ESCAPES, '').includes('show answer')) {
+            quit = true;
+            pty.write('q');
+          }
+        });
+        pty.onExit(({ exitCode }) => {
+          clearTimeout(timer);
+          if (quit && exitCode === 0) resolve();
+          else reject(new Error(`making study's code cache: study showed no card (exit ${exitCode}):\n${screen.replace(ESCAPES, '').slice(-2000)}`));
+        });
+      });
+    await study({});
+    await study({ PAPERDECK_WRITE_CODE_CACHE: '1' });
+    const cache = codeCacheFileOf(STUDY_FILE);
+    if (!existsSync(join(outdir, cache))) throw new Error(`making study's code cache: no ${cache} was written`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

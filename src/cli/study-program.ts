@@ -1,5 +1,6 @@
 // `paperdeck study` in its plain forms (quick.ts studyInvocation), as a build of its own
-// (scripts/bundle.mjs: dist/study.mjs, one file): the study command without commander, which
+// (scripts/bundle.mjs: dist/study.js, one file, which the bin loads from its code cache:
+// scripts/generate-loader.js): the study command without commander, which
 // loads and builds every command's options and help before anything else, a sizeable part of a
 // session's start-up. Like the full program it reports its own failures (its UsageError and
 // UserError are not the bin's).
