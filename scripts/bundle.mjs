@@ -523,7 +523,9 @@ export async function bundle(outdir, options) {
   // The project is "type": "module"; this marks dist/*.js (the bin) as CommonJS.
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   writeGeneratorCodeCache(outdir);
-  await writeStudyCodeCache(outdir);
+  // Only a speed-up: where no pseudo-terminal can be had (node-pty not installed or not built for
+  // this machine), study compiles its build from source, and the build goes on.
+  await writeStudyCodeCache(outdir).catch((error) => console.warn(`paperdeck build: no code cache for study (${error instanceof Error ? error.message.split('\n')[0] : error}); it starts a little slower`));
 }
 
 /**
