@@ -569,6 +569,10 @@ class PaperReader {
     // own note comes before any titled line is a paper; its bold lines are its sub-headings.
     if (opensWithOwnNote(section)) return true;
     if (blockPaperCount(section.blocks) >= 2 || holdsAnotherLinkedPaper(section)) return false;
+    // "## [AutoSeM: Automatic Task Selection ...](https://arxiv.org/...)", a file's one title,
+    // linking its paper, over "**Multi-armed bandit problem**: ..." bullets and bold sub-headings
+    // that link no paper: one paper's note, its bold lines what it explains.
+    if (section === this.fileHeading && section.href !== null && isPaperLink(section.href) && paperLinkCount(flatten(section, true)) === 0) return true;
     // "## Misc. Articles" over a table headed "Resource | Year | Link": what else to read, listed.
     if (section.blocks.length > 0 && section.blocks.every(isResourceTable)) return false;
     // "# ICLR notes" over "## Optimisation" over bullets that are papers: it groups them, as

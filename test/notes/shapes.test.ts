@@ -2826,3 +2826,40 @@ describe('an index that titles notes files with no title of their own', () => {
     expect(report.notPapers.filter((n) => n.file === 'README.md')).not.toEqual([]);
   });
 });
+
+describe("a file's one title linking its paper, over bold lines that link none", () => {
+  it('reads the file as that paper, its bold concepts and sub-headings parts of its note', () => {
+    const note = [
+      '## [Gated Shortcut Networks](https://arxiv.org/abs/1234.56789)',
+      '',
+      '### Relevant Concepts:',
+      '  * **Residual learning**: a stack of layers learns a correction to its input rather than a whole mapping.',
+      '',
+      '  *[image source](https://example.org/residual-figure)*',
+      '',
+      '  * **Gating** : a learned value between 0 and 1 that scales what passes through it.',
+      '',
+      '',
+      '* The paper proposes shortcut connections whose gate decides, per example, how much of each correction to keep.',
+      '',
+      ' **[1] Gate per example**:',
+      '',
+      '   * The gate is a sigmoid of a linear map of the input.',
+      '',
+      '**More detailed explanation** :',
+      '  * The gates are trained with the rest of the network.',
+      '',
+      '**[2] Gate per layer**:',
+      '',
+    ].join('\n') + '\n';
+    const report = inspectNotes([
+      { file: 'papers/gated.md', bytes: Buffer.from(note) },
+      { file: 'papers/other.md', bytes: Buffer.from('# Sparse Attention Heads\n\nGates on each head close during training, and the closed heads are pruned.\n') },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.title])).toEqual([
+      ['papers/gated.md', 'Gated Shortcut Networks'],
+      ['papers/other.md', 'Sparse Attention Heads'],
+    ]);
+    expect(report.papers[0]).toMatchObject({ answer: expect.stringContaining('The paper proposes shortcut connections whose gate decides') });
+  });
+});
