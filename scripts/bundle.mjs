@@ -431,9 +431,13 @@ export function asciiOnlySource(text) {
   });
 }
 
-/** Writes the builds into `outdir`, each file ASCII only (asciiOnlySource), and generate's code cache (writeGeneratorCodeCache). */
+/**
+ * Writes the builds into `outdir`, each file ASCII only (asciiOnlySource), and generate's code
+ * cache (writeGeneratorCodeCache). Returns each build's esbuild metafile, in bundleOptions' order:
+ * the tests' bundle-graph checks read the graph of the very builds they run.
+ */
 export async function bundle(outdir, options) {
-  const results = await Promise.all(bundleOptions(outdir, options).map((o) => build({ ...o, write: false })));
+  const results = await Promise.all(bundleOptions(outdir, options).map((o) => build({ ...o, write: false, metafile: true })));
   for (const file of results.flatMap((result) => result.outputFiles)) {
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, asciiOnlySource(file.text));
@@ -441,6 +445,7 @@ export async function bundle(outdir, options) {
   // The project is "type": "module"; this marks dist/*.js (the bin) as CommonJS.
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   writeGeneratorCodeCache(outdir);
+  return results.map((result) => result.metafile);
 }
 
 /**

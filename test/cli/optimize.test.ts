@@ -129,7 +129,7 @@ describe('paperdeck optimize', () => {
 describe('without the optimiser binding', () => {
   let bare: string;
   beforeAll(async () => {
-    bare = await buildIsolatedBinary({ withModules: false });
+    bare = (await buildIsolatedBinary({ withModules: false })).binary;
   });
 
   it('optimize says so in one line and exits 1; the other commands work', () => {
