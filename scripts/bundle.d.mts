@@ -1,9 +1,9 @@
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 export const projectRoot: string;
 /** [the bin (CommonJS, the quick path), the full program (ESM, split), study's own (CommonJS, one file), stats' own (ESM, one file), generate's own (CommonJS, one file), markdown-it for generate's own (CommonJS)]. */
 export function bundleOptions(outdir: string, options?: { version?: string }): [BuildOptions, BuildOptions, BuildOptions, BuildOptions, BuildOptions, BuildOptions];
-/** Writes the builds into `outdir`, and generate's and study's code caches, made by running the bin just built. */
-export function bundle(outdir: string, options?: { version?: string }): Promise<void>;
+/** Writes the builds into `outdir`, and generate's and study's code caches, made by running the bin just built; returns each build's metafile, in bundleOptions' order. */
+export function bundle(outdir: string, options?: { version?: string }): Promise<Metafile[]>;
 /** The pattern of src/core/text.ts NARROW_CHARACTERS, as the bundle's string-width uses it. */
 export const NARROW_CHARACTERS_SOURCE: string;
 /** string-width's index.js as the full program bundles it (emoji pattern and segmenter made on first need). */

@@ -513,9 +513,14 @@ export function asciiOnlySource(text) {
   });
 }
 
-/** Writes the builds into `outdir`, each file ASCII only (asciiOnlySource), and the code caches of generate's and study's (writeGeneratorCodeCache, writeStudyCodeCache). */
+/**
+ * Writes the builds into `outdir`, each file ASCII only (asciiOnlySource), and the code caches of
+ * generate's and study's (writeGeneratorCodeCache, writeStudyCodeCache). Returns each build's
+ * esbuild metafile, in bundleOptions' order: the tests' bundle-graph checks read the graph of the
+ * very builds they run.
+ */
 export async function bundle(outdir, options) {
-  const results = await Promise.all(bundleOptions(outdir, options).map((o) => build({ ...o, write: false })));
+  const results = await Promise.all(bundleOptions(outdir, options).map((o) => build({ ...o, write: false, metafile: true })));
   for (const file of results.flatMap((result) => result.outputFiles)) {
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, asciiOnlySource(file.text));
@@ -526,6 +531,7 @@ export async function bundle(outdir, options) {
   // Only a speed-up: where no pseudo-terminal can be had (node-pty not installed or not built for
   // this machine), study compiles its build from source, and the build goes on.
   await writeStudyCodeCache(outdir).catch((error) => console.warn(`paperdeck build: no code cache for study (${error instanceof Error ? error.message.split('\n')[0] : error}); it starts a little slower`));
+  return results.map((result) => result.metafile);
 }
 
 /**

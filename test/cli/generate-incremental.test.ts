@@ -10,6 +10,10 @@ import { runCli, tempDir, workspaceWithBundledDeck } from '../helpers/cli.js';
 import { syntheticNotes } from '../../bench/synthetic.js';
 import { BUNDLED_NOTES } from '../helpers/cli.js';
 import { Fingerprint } from '../../src/core/fingerprint.js';
+import type { CommandContext } from '../../src/cli/context.js';
+import { systemClock } from '../../src/core/clock.js';
+import { resolvePlaces } from '../../src/core/paths.js';
+import { cleanOutput } from '../../src/core/sanitize.js';
 
 const CACHE = '.generate-cache';
 
@@ -18,6 +22,31 @@ function generate(decks: string, ...flags: string[]) {
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return result.stdout;
+}
+
+/**
+ * `generate` run in this process, on a decks folder whose cache is not one (copyWithoutCache):
+ * the build that reads every note, which the binary's build from the cache is held to. Each
+ * comparison is one spawn of the binary instead of two; the reference is the same command
+ * module, handed what the binary's dispatch hands it (piped stdout: no colour, 80 columns).
+ */
+async function generateInProcess(decks: string): Promise<string> {
+  const { run } = await import('../../src/cli/commands/generate.js');
+  let stdout = '';
+  let stderr = '';
+  const ctx: CommandContext = {
+    places: resolvePlaces({ decks, state: join(decks, '..', 'state') }),
+    clock: systemClock,
+    json: false,
+    out: (text) => (stdout += cleanOutput(text, false)),
+    outJson: () => expect.unreachable('no --json here'),
+    err: (text) => (stderr += cleanOutput(text, false)),
+    env: process.env,
+    color: false,
+  };
+  expect(await run(ctx, { positional: [], flags: {} } as never)).toBe(0);
+  expect(stderr).toBe('');
+  return stdout;
 }
 
 /** When the next notes are saved: a while before generate runs, a second later each time. */
@@ -47,10 +76,10 @@ const cardsOf = (decks: string, deck = 'iclr2017') => readFileSync(join(decks, d
  * Saves `text` as the deck's notes, and beside it in a copy of the decks without the cache, and
  * generates both: the deck with its cache must print and write what a build reading every note does.
  */
-function expectSameAsFullBuild(decks: string, text: string, deck = 'iclr2017', what?: string): string {
+async function expectSameAsFullBuild(decks: string, text: string, deck = 'iclr2017', what?: string): Promise<string> {
   const full = copyWithoutCache(decks, deck);
   saveNotes([decks, full], text, deck);
-  const summary = generate(full);
+  const summary = await generateInProcess(full);
   expect(generate(decks), what).toBe(summary);
   expect(cardsOf(decks, deck), what).toBe(cardsOf(full, deck));
   // The cache left is the one a full build leaves (but for the stat of the cards.json it speaks for).
@@ -90,7 +119,7 @@ const EDITS: [string, (lines: string[], at: number) => void][] = [
 ];
 
 describe('generate after an edit of one note', () => {
-  it('writes the cards.json and prints the summary of a build that reads every note', () => {
+  it('writes the cards.json and prints the summary of a build that reads every note', async () => {
     const { decks } = workspaceWithBundledDeck();
     const original = readFileSync(BUNDLED_NOTES, 'utf8');
     saveNotes(decks, original);
@@ -105,12 +134,12 @@ describe('generate after an edit of one note', () => {
       // From the bottom up: an edit never moves the lines of the next one.
       edit(edited, bodies[bodies.length - 1 - n * 3]!);
       text = edited.join('\n');
-      const summary = expectSameAsFullBuild(decks, text, 'iclr2017', EDITS[n]![0]);
+      const summary = await expectSameAsFullBuild(decks, text, 'iclr2017', EDITS[n]![0]);
       expect(summary).toMatch(/cards\.json written/);
     }
   });
 
-  it('gives a 600-paper deck the same cards after an edit as a build that reads every note', () => {
+  it('gives a 600-paper deck the same cards after an edit as a build that reads every note', async () => {
     const decks = join(tempDir(), 'decks');
     const notes = syntheticNotes(600, readFileSync(BUNDLED_NOTES, 'utf8'));
     cpSync(join(BUNDLED_NOTES, '..'), join(decks, 'papers'), { recursive: true });
@@ -121,11 +150,11 @@ describe('generate after an edit of one note', () => {
     for (const edit of [(l: string[]) => (l[at] += ' Edited.'), (l: string[]) => l.splice(at + 1, 0, 'One more line.')]) {
       const edited = [...lines];
       edit(edited);
-      expectSameAsFullBuild(decks, edited.join('\n'), 'papers');
+      await expectSameAsFullBuild(decks, edited.join('\n'), 'papers');
     }
   });
 
-  it('gives what a build that reads every note gives when an edit makes a line end the decoder reads otherwise', () => {
+  it('gives what a build that reads every note gives when an edit makes a line end the decoder reads otherwise', async () => {
     const { decks, original } = builtWithCache();
     const lines = original.split('\n');
     const at = lines.findIndex((line, i) => i > lines.length / 2 && line.length > 40 && !/^C\d+:/.test(line));
@@ -141,10 +170,10 @@ describe('generate after an edit of one note', () => {
       ['the ellipsis at last', saved((line) => `${line} A pause\u2026 then more.`)],
       ['a byte order mark put first', `\ufeff${saved((line) => `${line} A pause\u2026 then more.`)}`],
     ];
-    for (const [what, text] of steps) expectSameAsFullBuild(decks, text, 'iclr2017', what);
+    for (const [what, text] of steps) await expectSameAsFullBuild(decks, text, 'iclr2017', what);
   });
 
-  it('rebuilds a damaged cache instead of trusting it', () => {
+  it('rebuilds a damaged cache instead of trusting it', async () => {
     const { decks, original, cachePath } = builtWithCache();
     const cache = readFileSync(cachePath);
     // The edit below, already in the cached notes (changed in place, same length): trusted,
@@ -155,18 +184,18 @@ describe('generate after an edit of one note', () => {
     const at = damaged.lastIndexOf(line);
     damaged.write(line.replace(' the ', ' THE '), at);
     writeFileSync(cachePath, damaged);
-    expect(expectSameAsFullBuild(decks, edited)).toMatch(/updated\s+1\n/);
+    expect(await expectSameAsFullBuild(decks, edited)).toMatch(/updated\s+1\n/);
     // Rebuilt: it holds the notes as they are now.
     expect(readFileSync(cachePath).subarray(-Buffer.byteLength(edited))).toEqual(Buffer.from(edited));
     // Cut short, or not a cache at all: the same.
     for (const broken of [cache.subarray(0, cache.length - 10), Buffer.from('{"paperdeck":"generate-cache"\n')]) {
       writeFileSync(cachePath, broken);
       const again = edited.replace(' THE ', ' The ');
-      expectSameAsFullBuild(decks, again);
+      await expectSameAsFullBuild(decks, again);
     }
   });
 
-  it('does not use a cache whose head puts a paper on another line', () => {
+  it('does not use a cache whose head puts a paper on another line', async () => {
     const { decks, original, cachePath } = builtWithCache();
     const cache = readFileSync(cachePath);
     // After the head's JSON and its fingerprint's line: each paper's line, byte and record, as
@@ -184,10 +213,10 @@ describe('generate after an edit of one note', () => {
     // (Its own note edited: the build reads from that paper on.)
     const body = lines.findIndex((text, i) => i >= line && text.length > 40 && !/^C\d+:/.test(text));
     lines[body] += ' Edited.';
-    expectSameAsFullBuild(decks, lines.join('\n'));
+    await expectSameAsFullBuild(decks, lines.join('\n'));
   });
 
-  it('does not use a cache left for another cards.json', () => {
+  it('does not use a cache left for another cards.json', async () => {
     const { decks, original, cachePath } = builtWithCache();
     const stale = readFileSync(cachePath);
     // A note edited and built: the old cache, put back, speaks for the cards.json before.
@@ -196,7 +225,7 @@ describe('generate after an edit of one note', () => {
     generate(decks);
     writeFileSync(cachePath, stale);
     const second = first.replace('First edit.', 'Second edit.');
-    expectSameAsFullBuild(decks, second);
+    await expectSameAsFullBuild(decks, second);
     // The cache of another generator version is not used either.
     const head = readFileSync(cachePath);
     const newline = head.indexOf(10);
@@ -206,6 +235,6 @@ describe('generate after an edit of one note', () => {
     const numbers = head.subarray(newline + 18, newline + 18 + 4 * (doc.counts as number[]).reduce((a, b) => a + b, 0));
     writeFileSync(cachePath, Buffer.concat([older, Buffer.from(`\n${new Fingerprint().update(older).update(numbers).digest()}\n`), head.subarray(newline + 18)]));
     const third = second.replace('Second edit.', 'Third edit.');
-    expectSameAsFullBuild(decks, third);
+    await expectSameAsFullBuild(decks, third);
   });
 });

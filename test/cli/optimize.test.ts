@@ -10,7 +10,7 @@ import { syntheticCard } from '../../bench/synthetic.js';
 import { GENERATOR_VERSION } from '../../src/cards/generate.js';
 import type { CardsFile } from '../../src/core/types.js';
 import { serializeCardsFile } from '../../src/store/decks.js';
-import { buildIsolatedBinary } from '../helpers/binary.js';
+import { testBinaryWithoutModules } from '../helpers/binary.js';
 import { runCli, tempDir, type CliResult } from '../helpers/cli.js';
 import { spawnSync } from 'node:child_process';
 import { ownLog } from '../helpers/state-paths.js';
@@ -128,8 +128,8 @@ describe('paperdeck optimize', () => {
 
 describe('without the optimiser binding', () => {
   let bare: string;
-  beforeAll(async () => {
-    bare = await buildIsolatedBinary({ withModules: false });
+  beforeAll(() => {
+    bare = testBinaryWithoutModules();
   });
 
   it('optimize says so in one line and exits 1; the other commands work', () => {

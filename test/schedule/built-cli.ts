@@ -4,9 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { bundleOptions } from '../../scripts/bundle.mjs';
-import { testBinary } from '../helpers/binary.js';
+import { testBinary, testBundleGraph } from '../helpers/binary.js';
 import type { Card, CardsFile } from '../../src/core/types.js';
 import { serializeCardsFile } from '../../src/store/decks.js';
 import { GENERATOR_VERSION } from '../../src/cards/generate.js';
@@ -19,9 +17,10 @@ export function builtBinary(): string {
 
 /**
  * Source files that running `paperdeck <command>` in its plain form loads, from the metafiles
- * of both builds (scripts/bundle.mjs): main's static imports; then, unless the quick path runs
- * the command, the full program's (program.ts); then the command module's. Only static edges
- * count: code behind an import() (another command, the generator) loads only when called.
+ * of the builds of this run's binary (scripts/bundle.mjs, test/helpers/binary.ts): main's
+ * static imports; then, unless the quick path runs the command, the full program's
+ * (program.ts); then the command module's. Only static edges count: code behind an import()
+ * (another command, the generator) loads only when called.
  */
 export async function sourcesLoadedBy(command: string): Promise<string[]> {
   const entries = ['src/cli/main.ts'];
@@ -31,17 +30,13 @@ export async function sourcesLoadedBy(command: string): Promise<string[]> {
 
 /** Source files that loading `entries` loads, by the static edges of both builds' metafiles (as sourcesLoadedBy). */
 export async function sourcesLoadedFrom(entries: readonly string[]): Promise<string[]> {
-  const graph = new Map<string, { path: string; kind: string; external?: boolean }[]>();
-  for (const options of bundleOptions(join(tmpdir(), 'paperdeck-graph'), { version: '0.0.0-test' })) {
-    const { metafile } = await build({ ...options, write: false, metafile: true, logLevel: 'error' });
-    for (const [file, input] of Object.entries(metafile.inputs)) graph.set(file, input.imports);
-  }
+  const { imports } = testBundleGraph();
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
-    if (!graph.has(file)) throw new Error(`${file} is in neither build`);
+    if (!Object.hasOwn(imports, file)) throw new Error(`${file} is in neither build`);
     seen.add(file);
-    for (const edge of graph.get(file)!) if (edge.kind !== 'dynamic-import' && !edge.external) visit(edge.path);
+    for (const edge of imports[file]!) if (edge.kind !== 'dynamic-import' && !edge.external) visit(edge.path);
   };
   for (const entry of entries) visit(entry);
   return [...seen];
@@ -49,12 +44,7 @@ export async function sourcesLoadedFrom(entries: readonly string[]): Promise<str
 
 /** Source files with code in dist/paperdeck.js, the bin every command starts from (not those tree-shaken away). */
 export async function sourcesInBin(): Promise<string[]> {
-  const [bin] = bundleOptions(join(tmpdir(), 'paperdeck-graph'), { version: '0.0.0-test' });
-  const { metafile } = await build({ ...bin, write: false, metafile: true, logLevel: 'error' });
-  const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint === 'src/cli/main.ts')!;
-  return Object.entries(output.inputs)
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([file]) => file);
+  return [...testBundleGraph().binInputs];
 }
 
 export interface Run {

@@ -13,6 +13,9 @@ const SLOWEST = [
   'test/cli/linked-decks.test.ts', // 11
   'test/cli/generate-incremental.test.ts', // 10
   'test/e2e/two-machines.test.ts', // 10
+  // The slowest of the pure modules' (npm run test:unit runs these alone).
+  'test/ui/text-widths.test.ts', // 6
+  'test/schedule/days-partition.test.ts', // 3
 ];
 
 export default class SlowestFirst extends BaseSequencer {
