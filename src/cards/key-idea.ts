@@ -30,6 +30,8 @@ import {
  * A user's own "Key idea:" is kept whole.
  */
 export const ANSWER_BUDGET = 300;
+/** A sentence longer than this leaves the answer no room for another beside it. */
+const LONG_SENTENCE = ANSWER_BUDGET - 20;
 /** Fewer words than this, once remarks are gone, cannot say what a paper does. */
 const MIN_WORDS = 6;
 /**
@@ -669,7 +671,7 @@ export const SENTENCE_WEIGHTS = {
   // a phrase whose words may open a sentence on the topic ("Federated learning is ...").
   nameSubject: 1.5,
   paperContext: -2,
-  secondary: -0.5,
+  secondary: -1.5,
   readerSubject: -1,
   first: 0.6,
   second: 0.3,
@@ -706,6 +708,7 @@ export const SENTENCE_WEIGHTS = {
   exclamation: -1,
   formulaLabel: -1.5,
   veryShort: -2,
+  // Longer than LONG_SENTENCE: no room beside it for the sentence on how.
   long: -1,
   // Read only when choosing the main sentence (MAIN_SENTENCE_WEIGHTS).
   position: 0,
