@@ -784,7 +784,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   // "Formula: Gradient * Q-Learning error * (log policy + V)": how one term is computed, a detail.
   if (FORMULA_LABEL.test(t) && readsAsFormula(t)) f.formulaLabel = 1;
   if (c.wordCount < 4) f.veryShort = 1;
-  if (t.length > 200) f.long = 1;
+  if (t.length > LONG_SENTENCE) f.long = 1;
   if (count > 1 && rank > 0) f.position = rank / (count - 1);
   if (c.words.length >= 12 && c.words.length <= 35) f.mediumLength = 1;
   return f;
