@@ -231,8 +231,8 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
     // page named as its file is.
     const page = /^https?:\/\/[^/]+\/(?:[^?]*\/)?([^/?]+?)(?:\.(?:md|markdown|html?|org))?\/?(?:\?.*)?$/i.exec(target);
     if (page) linked.add(`${WIKI}${safeDecode(page[1]!).toLowerCase()}`);
-    if (target === '' || target.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
-    linked.add(posix.normalize(posix.join(posix.dirname(file), safeDecode(target))));
+    const deckFile = deckFileOf(target, file);
+    if (deckFile !== null) linked.add(deckFile);
   }
   // Obsidian's [[Note]] and [[Note|label]] name a note anywhere in the vault, by its name. Only
   // those that open a line or a list item list notes (a map of content); those in a note's
@@ -241,6 +241,13 @@ export function linkedDeckFiles(text: string, file: string): Set<string> {
     for (const match of text.matchAll(WIKILINK_TARGETS)) linked.add(`${WIKI}${match[1]!.trim().toLowerCase()}`);
   }
   return linked;
+}
+
+/** The deck file a link target of `file` names (relative, without its `#anchor`), or null for a URL, an absolute path or an anchor alone. */
+function deckFileOf(href: string, file: string): string | null {
+  const target = href.split('#')[0]!;
+  if (target === '' || target.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(target)) return null;
+  return posix.normalize(posix.join(posix.dirname(file), safeDecode(target)));
 }
 
 function safeDecode(target: string): string {
@@ -308,8 +315,9 @@ export function indexedTitles(text: string, file: string): Map<string, string> {
     const lines = inlineLines(inline);
     for (const [n, line] of lines.entries()) {
       for (const run of line) {
-        if (run.kind !== 'link' || run.href === '' || run.href.startsWith('/') || run.href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(run.href)) continue;
-        const target = posix.normalize(posix.join(posix.dirname(file), safeDecode(run.href.split('#')[0]!)));
+        if (run.kind !== 'link') continue;
+        const target = deckFileOf(run.href, file);
+        if (target === null) continue;
         // "[Fast R-CNN](./2015/fast_rcnn.md)": the label, unless it only says where the notes are.
         const label = cleanTitle(inlineText(run.children));
         // ("... (2022).\n[Notes](...)": a link alone on its line is the line's before.)
