@@ -549,6 +549,10 @@ const PAPER_SUBJECT_CJK = /^(?:本文|这篇(?:论文|文章|工作)|該?(?:论�
 const PROBLEM_CJK = /存在.{0,12}问题|的问题(?:在于|是)|难以|不如|缺点|局限|瓶颈|痛点|主要原因是/;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
 const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b/i;
+// "The authors propose ...", "In this paper, we introduce ...", "This work presents ...": who
+// proposes, then what (not "The authors present results on ...": what they show, nor "The
+// paper also proposes ...": a side point).
+const SUBJECT_PROPOSES = /^(?:in this (?:paper|work),? |here,? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
 const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
@@ -760,7 +764,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   const softVerdict = has(Cue.SoftVerdict) && SOFT_VERDICT.test(t);
   if (softVerdict) f.softVerdict = 1;
   if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t)) f.methodCue = 1;
-  else if (PROPOSE_START.test(t)) f.proposeStart = 1;
+  else if (PROPOSE_START.test(t) || SUBJECT_PROPOSES.test(t)) f.proposeStart = 1;
   if (HOW.test(t)) f.how = 1;
   if (TOPIC_LINE.test(t)) f.topicLine = 1;
   if (BACKGROUND.test(t) && !paperSubject && !authorSubject) f.background = 1;

@@ -264,6 +264,15 @@ describe('choosing and tidying the answer', () => {
     ).toMatch(/^They aim to detect objects at every scale by joining/);
   });
 
+  it('reads "The authors propose ...", "Lee et al. introduce ..." as saying what the paper does, over the aim sharing more of the title', () => {
+    const body =
+      'The authors are motivated to develop a more efficient way of generating feature pyramids, as they are a basic component in object detection systems. ' +
+      'The authors propose using the pyramid that a convolutional network already computes, joining its levels top down with lateral connections so that every level has strong semantics at marginal extra cost.';
+    expect(mainSentence(body, { title: 'Feature Pyramid Networks for Object Detection' })).toMatch(/^The authors propose using the pyramid/);
+    // (Not what they present of their results.)
+    expect(mainSentence('The authors propose a sparse mixture of experts layer with thousands of experts. The authors present results on language modelling and translation benchmarks.', { title: 'Outrageously Large Neural Networks' })).toMatch(/^The authors propose/);
+  });
+
   it('leaves out the examples of a sentence too long for a card before cutting it', () => {
     const text = answer(
       'Proposing a new objective which treats the parts of an agent, such as states, actions, hidden representations, rewards, global context, as nodes of one graphical model and ties them together with a single information bottleneck between every pair of nodes, estimated with a variational bound on each edge, trained end to end with the policy.',
