@@ -1,9 +1,10 @@
 // `paperdeck cards --json` answered by the bin alone from the due index (src/cli/quick-cards.ts),
 // which holds every card's title and whole state: it must print byte for byte what the full
 // program prints from cards.json, the snapshot and the logs, and hand every deck it cannot vouch
-// for over to the full program. Real files on disk; the full read is the same binary with the
-// index removed, and "the bin alone" is dist/paperdeck.js copied without the full program beside
-// it, so that it fails whenever it hands over.
+// for over to the full program. Real files on disk; the full read is `cards`' command module run
+// in the test's process with the index removed, as the full program runs it, and "the bin alone"
+// is dist/paperdeck.js copied without the full program beside it, so that it fails whenever it
+// hands over.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,14 @@ import { DEFAULT_WEIGHTS } from '../../src/schedule/parameters.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { readCardsFile, serializeCardsFile } from '../../src/store/decks.js';
-import { BIN, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import type { CommandContext } from '../../src/cli/context.js';
+import { oneLine } from '../../src/cli/failure.js';
+import { useSchedulerForMerges } from '../../src/cli/merges.js';
+import { clockFromEnv } from '../../src/core/clock.js';
+import { failureMessage, UsageError } from '../../src/core/errors.js';
+import { resolvePlaces } from '../../src/core/paths.js';
+import { cleanOutput, stripControl } from '../../src/core/sanitize.js';
 import { dueIndexOf, ownLog, snapshotOf } from '../helpers/state-paths.js';
 
 const MINUTE = 60_000;
@@ -87,13 +95,42 @@ function spawnBin(bin: string, args: string[], env: NodeJS.ProcessEnv) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The full read: the same binary, with the index moved away for the run and put back. */
-function fullRead(ws: Workspace, now: number) {
+/**
+ * The full read: `cards --json` as the full program runs it (cli/program.ts, cli/dispatch.ts),
+ * in this process, with the index moved away for the run and put back: what the binary with no
+ * index prints, its exit code and stderr as main's reportFailure gives them. The bin alone and
+ * the whole binary are held to it; each comparison is one spawn instead of two.
+ */
+async function fullRead(ws: Workspace, now: number): Promise<CliResult> {
   const index = dueIndexOf(ws.state, 'papers');
   const kept = existsSync(index) ? readFileSync(index) : null;
   rmSync(index, { force: true });
   try {
-    return cardsWith(BIN, ws, now);
+    const { run } = await import('../../src/cli/commands/cards.js');
+    await useSchedulerForMerges();
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', PAPERDECK_NOW: new Date(now).toISOString() };
+    for (const key of ['PAPERDECK_DECKS', 'PAPERDECK_STATE']) delete env[key];
+    let stdout = '';
+    let stderr = '';
+    const ctx: CommandContext = {
+      places: resolvePlaces({ decks: ws.decks, state: ws.state }, env),
+      clock: clockFromEnv(env),
+      json: true,
+      out: (text) => (stdout += cleanOutput(text, false)),
+      outJson: (value) => {
+        for (const piece of safeJsonPieces(value)) stdout += piece;
+      },
+      err: (text) => (stderr += cleanOutput(text, false)),
+      env,
+      color: false,
+    };
+    try {
+      const code = await run(ctx, { positional: [], flags: { json: true } } as never);
+      return { code, stdout, stderr };
+    } catch (error) {
+      stderr += `paperdeck: ${oneLine(stripControl(failureMessage(error)))}\n`;
+      return { code: error instanceof UsageError ? 2 : 1, stdout, stderr };
+    }
   } finally {
     if (kept) writeFileSync(index, kept);
   }
@@ -107,13 +144,13 @@ describe('cards --json from the due index', () => {
       const start = clock.now();
       await session(ws, clock, 16, day);
       for (const later of day === 3 ? [0, 7 * MINUTE, 5 * 3_600_000, 3 * DAY] : [7 * MINUTE]) {
-        const full = fullRead(ws, clock.now() + later);
+        const full = await fullRead(ws, clock.now() + later);
         expect(full.code).toBe(0);
         expect(cardsWith(LONE, ws, clock.now() + later), `day ${day} +${later / MINUTE} min`).toEqual(full);
       }
       clock.set(start + DAY);
     }
-    const last = fullRead(ws, clock.now() - DAY + 7 * MINUTE).stdout;
+    const last = (await fullRead(ws, clock.now() - DAY + 7 * MINUTE)).stdout;
     const rows = JSON.parse(last).cards as CardRow[];
     // What the comparison covered: every kind of row, and titles that need escaping.
     expect(new Set(rows.map((row) => row.state))).toEqual(new Set(['new', 'learning', 'review', 'relearning']));
@@ -127,7 +164,7 @@ describe('cards --json from the due index', () => {
     await session(ws, clock, 12, 1);
     await session(ws, clock, 9, 7, false);
     const later = clock.now() + 3 * MINUTE;
-    const full = fullRead(ws, later);
+    const full = await fullRead(ws, later);
     expect(cardsWith(LONE, ws, later)).toEqual(full);
     expect(cardsWith(BIN, ws, later)).toEqual(full);
   });
@@ -137,11 +174,11 @@ describe('cards --json from the due index', () => {
     const clock = new ManualClock(new Date(2026, 5, 1, 9, 0).getTime());
     await session(ws, clock, 30, 11);
     const now = clock.now() + 2 * DAY;
-    const suspended = (JSON.parse(fullRead(ws, now).stdout).cards as CardRow[]).filter((row) => row.suspended);
+    const suspended = (JSON.parse((await fullRead(ws, now)).stdout).cards as CardRow[]).filter((row) => row.suspended);
     expect(suspended.length).toBeGreaterThan(0);
     const env = { PAPERDECK_NOW: new Date(now).toISOString() };
     expect(runCli(['unsuspend', '--all', '--decks', ws.decks, '--state', ws.state], { env }).code).toBe(0);
-    const full = fullRead(ws, now);
+    const full = await fullRead(ws, now);
     expect(JSON.parse(full.stdout).cards.filter((row: CardRow) => row.suspended)).toEqual([]);
     expect(cardsWith(LONE, ws, now)).toEqual(full);
   });
@@ -156,9 +193,9 @@ describe('cards --json from the due index', () => {
       return { ws, now };
     }
     /** The bin alone cannot answer; the whole binary prints what the full read prints. */
-    function handsOver(ws: Workspace, now: number) {
+    async function handsOver(ws: Workspace, now: number) {
       expect(cardsWith(LONE, ws, now).code).not.toBe(0);
-      const full = fullRead(ws, now);
+      const full = await fullRead(ws, now);
       expect(cardsWith(BIN, ws, now)).toEqual(full);
       return full;
     }
@@ -167,25 +204,25 @@ describe('cards --json from the due index', () => {
       const { ws, now } = await studied();
       const weights = DEFAULT_WEIGHTS.map((w, i) => (i === 0 ? w * 1.5 : w)).join(', ');
       expect(runCli(['config', 'parameters', weights, '--decks', ws.decks, '--state', ws.state]).code).toBe(0);
-      handsOver(ws, now);
+      await handsOver(ws, now);
     });
 
     it("the log's last line was cut off by a crash (the full program notes it)", async () => {
       const { ws, now } = await studied();
       writeFileSync(ownLog(ws.state, 'papers'), `${readFileSync(ownLog(ws.state, 'papers'), 'utf8')}{"seq":99,"at":17`);
-      expect(handsOver(ws, now).stderr).toMatch(/cut off by a crash/);
+      expect((await handsOver(ws, now)).stderr).toMatch(/cut off by a crash/);
     });
 
     it('the snapshot was damaged (the full program names it)', async () => {
       const { ws, now } = await studied();
       writeFileSync(snapshotOf(ws.state, 'papers'), 'garbage');
-      expect(handsOver(ws, now)).toMatchObject({ code: 1, stdout: '' });
+      expect(await handsOver(ws, now)).toMatchObject({ code: 1, stdout: '' });
     });
 
     it('a note was edited since (the full program builds the cards in memory and says so)', async () => {
       const { ws, now } = await studied();
       writeFileSync(ws.notes, readFileSync(ws.notes, 'utf8').replace('Plain Title', 'Plainer Title'));
-      expect(handsOver(ws, now).stderr).toMatch(/note:/);
+      expect((await handsOver(ws, now)).stderr).toMatch(/note:/);
     });
 
     it('the table is asked for, or a search', async () => {
