@@ -29,16 +29,22 @@ export interface Invocation {
   flags: CommandArgs['flags'] & Record<string, unknown>;
 }
 
-function makeContext(flags: Invocation['flags']): CommandContext {
-  const env = process.env;
-  const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
+/** Where a command's output goes: process.stdout and process.stderr, or a test's stand-ins. */
+export interface CommandStreams {
+  stdout: { write(chunk: string | Uint8Array): unknown; readonly isTTY?: boolean; readonly writableLength: number };
+  stderr: { write(chunk: string): unknown };
+}
+
+/** The context a command is handed: its places, clock and the one way out for what it prints. */
+export function commandContext(flags: Invocation['flags'], env: NodeJS.ProcessEnv, { stdout, stderr }: CommandStreams): CommandContext {
+  const color = Boolean(stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   return {
     places: resolvePlaces(flags, env),
     clock: clockFromEnv(env),
     json: Boolean(flags.json),
     // Everything a command prints is cleaned here, at the one way out, whatever it quotes: a
     // check at each message would miss the next one added (core/sanitize.ts cleanOutput).
-    out: (text) => process.stdout.write(cleanOutput(text, color)),
+    out: (text) => stdout.write(cleanOutput(text, color)),
     // JSON escapes what a terminal would act on instead: the data stays whole.
     // In pieces: a 4 MB document is never one string (core/sanitize.ts safeJsonPieces).
     outJson: (value) => {
@@ -46,12 +52,12 @@ function makeContext(flags: Invocation['flags']): CommandContext {
         // Each chunk's memory is made again for the next only once it was written out whole
         // (a file, or a pipe or terminal written synchronously, as on Linux and macOS).
         const { chunks } = value;
-        for (let next = chunks.next(); !next.done; next = chunks.next(process.stdout.writableLength === 0)) process.stdout.write(next.value);
+        for (let next = chunks.next(); !next.done; next = chunks.next(stdout.writableLength === 0)) stdout.write(next.value);
         return;
       }
-      for (const piece of safeJsonPieces(value)) process.stdout.write(piece);
+      for (const piece of safeJsonPieces(value)) stdout.write(piece);
     },
-    err: (text) => process.stderr.write(cleanOutput(text, false)),
+    err: (text) => stderr.write(cleanOutput(text, false)),
     env,
     color,
   };
@@ -61,7 +67,7 @@ function makeContext(flags: Invocation['flags']): CommandContext {
 export async function runInvocation({ command, positional, flags }: Invocation, modules: CommandModules): Promise<void> {
   const load = modules[command];
   if (!load) throw new Error(`no module for the command ${command}`);
-  const ctx = makeContext(flags);
+  const ctx = commandContext(flags, process.env, process);
   noteConflictCopies(ctx);
   const { run, loadsTextWidths } = await load();
   // Text for a person is measured in terminal columns; JSON never is.

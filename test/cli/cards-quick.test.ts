@@ -22,13 +22,11 @@ import { Scheduler } from '../../src/schedule/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../src/schedule/settings.js';
 import { readCardsFile, serializeCardsFile } from '../../src/store/decks.js';
 import { BIN, runCli, tempDir, type CliResult } from '../helpers/cli.js';
-import type { CommandContext } from '../../src/cli/context.js';
+import { commandContext } from '../../src/cli/dispatch.js';
 import { oneLine } from '../../src/cli/failure.js';
 import { useSchedulerForMerges } from '../../src/cli/merges.js';
-import { clockFromEnv } from '../../src/core/clock.js';
 import { failureMessage, UsageError } from '../../src/core/errors.js';
-import { resolvePlaces } from '../../src/core/paths.js';
-import { cleanOutput, stripControl } from '../../src/core/sanitize.js';
+import { stripControl } from '../../src/core/sanitize.js';
 import { dueIndexOf, ownLog, snapshotOf } from '../helpers/state-paths.js';
 
 const MINUTE = 60_000;
@@ -112,20 +110,13 @@ async function fullRead(ws: Workspace, now: number): Promise<CliResult> {
     for (const key of ['PAPERDECK_DECKS', 'PAPERDECK_STATE']) delete env[key];
     let stdout = '';
     let stderr = '';
-    const ctx: CommandContext = {
-      places: resolvePlaces({ decks: ws.decks, state: ws.state }, env),
-      clock: clockFromEnv(env),
-      json: true,
-      out: (text) => (stdout += cleanOutput(text, false)),
-      outJson: (value) => {
-        for (const piece of safeJsonPieces(value)) stdout += piece;
-      },
-      err: (text) => (stderr += cleanOutput(text, false)),
-      env,
-      color: false,
-    };
+    const flags = { json: true, decks: ws.decks, state: ws.state };
+    const ctx = commandContext(flags, env, {
+      stdout: { write: (chunk) => (stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')), writableLength: 0 },
+      stderr: { write: (chunk) => (stderr += chunk) },
+    });
     try {
-      const code = await run(ctx, { positional: [], flags: { json: true } } as never);
+      const code = await run(ctx, { positional: [], flags } as never);
       return { code, stdout, stderr };
     } catch (error) {
       stderr += `paperdeck: ${oneLine(stripControl(failureMessage(error)))}\n`;
