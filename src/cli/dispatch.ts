@@ -36,7 +36,8 @@ export interface CommandStreams {
 }
 
 /** The context a command is handed: its places, clock and the one way out for what it prints. */
-export function commandContext(flags: Invocation['flags'], env: NodeJS.ProcessEnv, { stdout, stderr }: CommandStreams): CommandContext {
+export function commandContext(flags: Invocation['flags'], env: NodeJS.ProcessEnv, streams: CommandStreams): CommandContext {
+  const { stdout } = streams;
   const color = Boolean(stdout.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '');
   return {
     places: resolvePlaces(flags, env),
@@ -57,7 +58,9 @@ export function commandContext(flags: Invocation['flags'], env: NodeJS.ProcessEn
       }
       for (const piece of safeJsonPieces(value)) stdout.write(piece);
     },
-    err: (text) => stderr.write(cleanOutput(text, false)),
+    // (stderr asked for only when written to: Node makes the stream, loading node:net or
+    // node:tty, the first time process.stderr is read.)
+    err: (text) => streams.stderr.write(cleanOutput(text, false)),
     env,
     color,
   };
