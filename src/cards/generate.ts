@@ -137,7 +137,9 @@ function titleFromIndexes(files: { file: string; text: string; parsed: ParsedNot
     const title = titles.get(f.file);
     // (A file titled as its index titles it, "Active Neural Localization" under "Active Neural
     // Localization (2018) - Chaplot, ...", or a file of papers titled as papers, is read as it is.)
-    if (title === undefined || indexes.includes(f) || f.parsed.entries.some((entry) => sameWork(entry.title, title))) continue;
+    // (Nor is a file the index names by a topic, "[Transformers](transformers.md)": its papers
+    // may be named as briefly, "## BERT", "## T5".)
+    if (title === undefined || indexes.includes(f) || titleStrength(title) < 1 || f.parsed.entries.some((entry) => sameWork(entry.title, title))) continue;
     const strong = f.parsed.entries.filter((entry) => titleStrength(entry.title) >= 1.5).length;
     if (f.parsed.entries.length > 0 && strong * 2 >= f.parsed.entries.length) continue;
     f.parsed = parseNotes(f.text, f.file, { inFolder: true, title });

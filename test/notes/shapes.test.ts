@@ -2825,6 +2825,16 @@ describe('an index that titles notes files with no title of their own', () => {
     ]);
     expect(report.notPapers.filter((n) => n.file === 'README.md')).not.toEqual([]);
   });
+
+  it('leaves a file the index names by a topic as the papers it holds, however briefly they are named', () => {
+    const topic = '## BERT\n\nMasked words are predicted from both sides, pretraining one encoder for many tasks.\n\n## T5\n\nEvery task is cast as text to text, one model trained on all of them.\n';
+    const report = inspectNotes([
+      { file: 'README.md', bytes: Buffer.from('# Notes\n\n- [Transformers](notes/transformers.md)\n- [Sparse Attention Heads](notes/sparse.md)\n') },
+      { file: 'notes/transformers.md', bytes: Buffer.from(topic) },
+      { file: 'notes/sparse.md', bytes: Buffer.from('# Sparse Attention Heads\n\nGates on each head close during training, and the closed heads are pruned.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['BERT', 'T5', 'Sparse Attention Heads']);
+  });
 });
 
 describe("a file's one title linking its paper, over bold lines that link none", () => {
