@@ -450,19 +450,24 @@ export function bundleOptions(outdir, { version } = {}) {
     splitting: false,
     chunkNames: undefined,
   };
+  // One file, CommonJS as the bin that loads it (binImports), with the bin's injected
+  // import.meta.url: what study.js and generate.js are.
+  const oneCommonJsFile = {
+    ...oneFile,
+    format: 'cjs',
+    outExtension: undefined,
+    banner: undefined,
+    inject: bin.inject,
+    define: bin.define,
+  };
   // study.js: `study` in its plain forms (src/cli/study-program.ts), in one file, CommonJS as
   // the bin that loads it from its code cache (binImports): the ESM study.mjs it was spent some
   // 80 ms of CPU here in Node's ESM loader before its first card, decoding (UTF-8) and parsing
   // its 2 MB whole, which a code cache skips. Ink's and yoga-layout's top-level awaits, which
   // CommonJS cannot have, are made synchronous (noTopLevelAwait).
   const study = {
-    ...oneFile,
+    ...oneCommonJsFile,
     entryPoints: { study: 'src/cli/study-program.ts' },
-    format: 'cjs',
-    outExtension: undefined,
-    banner: undefined,
-    inject: bin.inject,
-    define: bin.define,
     plugins: [noTopLevelAwait, ...full.plugins.filter((plugin) => plugin !== fastYogaWasm)],
   };
   // stats.mjs: `stats` in its plain forms (src/cli/stats-program.ts), in one ESM file, without
@@ -473,16 +478,10 @@ export function bundleOptions(outdir, { version } = {}) {
     plugins: [...full.plugins, statsImports],
   };
   // generate.js: `generate` in its plain forms when a deck needs building (src/cli/generate-program.ts),
-  // in one file, CommonJS as study's: it has no top-level await. import.meta.url is the bin's
-  // injected one.
+  // in one file, CommonJS as study's: it has no top-level await.
   const generate = {
-    ...oneFile,
+    ...oneCommonJsFile,
     entryPoints: { generate: 'src/cli/generate-program.ts' },
-    format: 'cjs',
-    outExtension: undefined,
-    banner: undefined,
-    inject: bin.inject,
-    define: bin.define,
     plugins: [markdownItApart, ...full.plugins],
   };
   // dist/markdown-it.js: markdown-it as the full program bundles it (fastMarkdownIt), for
