@@ -11,7 +11,7 @@ import { cacheOfBuild } from './build-cache.js';
 import { newlySkipped, noteBodyHash, skippedDiffer } from './records.js';
 import { deckStatus, hashNotes, restampNotes, type DeckStatus } from './freshness.js';
 import { GENERATOR_VERSION } from './version.js';
-import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
+import { assignIdentities, normalizeTitle, type DraftCard, type IdentityChanges } from './identity.js';
 import { extractKeyIdea, SKIP_REASONS } from './key-idea.js';
 import { cli } from '../core/invocation.js';
 
@@ -146,11 +146,10 @@ function titleFromIndexes(files: { file: string; text: string; parsed: ParsedNot
   }
 }
 
-/** Whether one title holds the other, but for case, spacing and punctuation. */
+/** Whether one title holds the other's words in a row, as normalizeTitle makes titles the same. */
 function sameWork(a: string, b: string): boolean {
-  const plain = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  const [x, y] = [plain(a), plain(b)];
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+  const [x, y] = [` ${normalizeTitle(a)} `, ` ${normalizeTitle(b)} `];
+  return x.trim() !== '' && y.trim() !== '' && (x.includes(y) || y.includes(x));
 }
 
 /** Pure: notes files' bytes (plus the previous cards) to the deck's new cards.json. */
