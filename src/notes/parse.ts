@@ -190,6 +190,11 @@ export function setAsideContinuations(files: readonly { file: string; parsed: Pa
     folder.files++;
     if (f.parsed.entries.length === 1 && FOLDER_README.test(posix.basename(f.file, posix.extname(f.file)))) folder.heads.push(f);
   }
+  const isContinuationName = (file: string) => CONTINUATION_NAME.test(posix.basename(file, posix.extname(file)));
+  // A README linking two notes of its folder not named as parts ("* [Region Proposals in One
+  // Network](./rpn.md)", "* [Clipped Policy Updates](./ppo.md)") lists papers: no paper's folder.
+  const listsNotes = (head: (typeof files)[number]) =>
+    files.filter((f) => f !== head && posix.dirname(f.file) === posix.dirname(head.file) && head.linked.has(f.file) && f.parsed.entries.length > 0 && !isContinuationName(f.file)).length >= 2;
   return files.map(({ file, parsed }) => {
     const folder = folders.get(posix.dirname(file))!;
     if (parsed.entries.length === 0 || folder.heads.length === 0) return parsed;
@@ -197,7 +202,7 @@ export function setAsideContinuations(files: readonly { file: string; parsed: Pa
     // (One-paper notes side by side link to each other as works they cite: only a README or
     // index heads a paper's folder, and a folder of several notes is no one paper's.)
     const main = folder.heads.find(
-      (head) => head.file !== file && (CONTINUATION_NAME.test(name) || (head.linked.has(file) && folder.files <= MAX_CONTINUED_FILES)),
+      (head) => head.file !== file && (isContinuationName(file) || (head.linked.has(file) && folder.files <= MAX_CONTINUED_FILES && !listsNotes(head))),
     );
     if (main === undefined || FOLDER_README.test(name)) return parsed;
     const why = `the rest of ${posix.basename(main.file)}'s note on "${main.parsed.entries[0]!.title}", not a paper of its own`;

@@ -464,6 +464,19 @@ describe('one paper per file, a folder of them a deck', () => {
     ]);
   });
 
+  it('reads a README under one heading that links two notes of its small folder as their index', () => {
+    const readme = '# Notes of papers I read\n\n* [Region Proposals in One Network](./rpn.md)\n* [Clipped Policy Updates](./ppo.md)\n';
+    const report = inspectNotes([
+      { file: 'README.md', bytes: Buffer.from(readme) },
+      { file: 'ppo.md', bytes: Buffer.from('# Clipped Policy Updates\n\nClips the probability ratio so each policy update stays small.\n') },
+      { file: 'rpn.md', bytes: Buffer.from('# Region Proposals in One Network\n\nA network proposes regions and classifies them, sharing its convolutions.\n') },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.title])).toEqual([
+      ['ppo.md', 'Clipped Policy Updates'],
+      ['rpn.md', 'Region Proposals in One Network'],
+    ]);
+  });
+
   it('reads the paragraphs under a lone "- *Title* (url):" bullet as that paper\'s note', () => {
     const text = '- *Sparse Mixtures of Tiny Experts* (https://arxiv.org/abs/3001.00014):\n\nThey route each token to two of a thousand very small experts.\n';
     const report = inspectNotes([{ file: 'moe.md', bytes: Buffer.from(text) }]);
