@@ -110,7 +110,10 @@ export function readDeckNotes(
     warnings.push(...parsed.warnings);
     const found = parsed.entries.length;
     if (found === 0 && inFolder) {
-      const why = parsed.notPapers.find((n) => !n.why.startsWith('front matter'))?.why ?? 'nothing in it but front matter or blank lines';
+      // A file the folder's reading set aside (an index, the README, a topic note) is named for
+      // what it is, the reason added last, not for the first heading it held.
+      const setAside = parsed !== r.parsed ? parsed.notPapers.at(-1)?.why : undefined;
+      const why = setAside ?? parsed.notPapers.find((n) => !n.why.startsWith('front matter'))?.why ?? 'nothing in it but front matter or blank lines';
       warnings.push({ file, line: 1, message: `no paper read from this file (${why})${see(`see ${cli()} inspect`)}` });
     } else if (parsed.paperLike >= found + 3 && parsed.paperLike >= found * 1.5) {
       warnings.push({

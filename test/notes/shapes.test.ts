@@ -477,6 +477,20 @@ describe('one paper per file, a folder of them a deck', () => {
     ]);
   });
 
+  it('names an index for what it is, not for a section heading it holds', () => {
+    const readme = '# Reading\n\n## To read\n\nSomething for next week.\n\n## Notes of papers I read\n\n* [Region Proposals in One Network](./rpn.md)\n* [Clipped Policy Updates](./ppo.md)\n* [Layer Normalization](./ln.md)\n';
+    const report = inspectNotes([
+      { file: 'README.md', bytes: Buffer.from(readme) },
+      { file: 'ln.md', bytes: Buffer.from('# Layer Normalization\n\nNormalizes each layer over its units, not over the batch.\n') },
+      { file: 'ppo.md', bytes: Buffer.from('# Clipped Policy Updates\n\nClips the probability ratio so each policy update stays small.\n') },
+      { file: 'rpn.md', bytes: Buffer.from('# Region Proposals in One Network\n\nA network proposes regions and classifies them, sharing its convolutions.\n') },
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['ln.md', 'ppo.md', 'rpn.md']);
+    expect(report.warnings.map((w) => [w.file, w.message])).toEqual([
+      ['README.md', 'no paper read from this file (an index of the other notes in this folder (it links to 3 of them), read where they are)'],
+    ]);
+  });
+
   it('reads the paragraphs under a lone "- *Title* (url):" bullet as that paper\'s note', () => {
     const text = '- *Sparse Mixtures of Tiny Experts* (https://arxiv.org/abs/3001.00014):\n\nThey route each token to two of a thousand very small experts.\n';
     const report = inspectNotes([{ file: 'moe.md', bytes: Buffer.from(text) }]);
