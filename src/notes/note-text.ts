@@ -190,6 +190,24 @@ export class NoteText {
           continue;
         }
       }
+      // "The paper proposes a 3-component approach:" over items each led by its bold name ("1.
+      // **Ratio estimator** that ...", "2. **Mixture** ...") names the parts in one statement,
+      // "...: Ratio estimator; Mixture.", before the items say what each is.
+      const labels = labelsAfter(blocks, i);
+      if (labels !== null) {
+        const introItem = block.kind === 'list' ? block.items[block.items.length - 1]! : null;
+        const introBlock = introItem ? (introItem.blocks.length === 1 ? introItem.blocks[0]! : null) : block;
+        const intro = introBlock?.kind === 'paragraph' ? inlineText(introBlock.inline) : '';
+        if (intro.endsWith(':') && !intro.includes('\n') && countLinks((introBlock as Extract<Block, { kind: 'paragraph' }>).inline) === 0) {
+          if (block.kind === 'list') {
+            if (block.items.length > 1) this.addBlock({ ...block, items: block.items.slice(0, -1) }, as);
+            this.lists++;
+            this.addText(`${intro} ${labels.join('; ')}.`, as);
+            this.lists--;
+          } else this.addText(`${intro} ${labels.join('; ')}.`, as);
+          continue;
+        }
+      }
       this.addBlock(block, as);
     }
   }
@@ -423,6 +441,49 @@ function isShortList(list: Extract<Block, { kind: 'list' }>): boolean {
     list.items.length <= 6 &&
     list.items.every((item) => item.blocks.length === 1 && item.blocks[0]!.kind === 'paragraph' && inlineText(item.blocks[0]!.inline).split(/\s+/).length <= 15)
   );
+}
+
+/**
+ * The bold names that open each item of the list after blocks[i] ("**Ratio estimator** that
+ * given ...", "**Embeddings layer** : Maps words ..."), two to eight of them, or null where an
+ * item has none. A numbered list may go on after a paragraph or a figure ("1. **Recurrence**",
+ * its explanation, "2. **Relative Positional Encoding**"). (A short list is read whole: see
+ * isShortList.)
+ */
+function labelsAfter(blocks: readonly Block[], i: number): string[] | null {
+  const list = blocks[i + 1];
+  if (list?.kind !== 'list' || isShortList(list)) return null;
+  const labels: string[] = [];
+  for (let j = i + 1; j < blocks.length; j++) {
+    const block = blocks[j]!;
+    if (block.kind !== 'list') {
+      if (list.ordered) continue;
+      break;
+    }
+    if (j > i + 1 && !(list.ordered && block.ordered)) break;
+    const named = itemLabels(block);
+    if (named === null) {
+      if (j === i + 1) return null;
+      break;
+    }
+    labels.push(...named);
+  }
+  return labels.length >= 2 && labels.length <= 8 ? labels : null;
+}
+
+/** The bold name opening each item of a list, or null where an item opens otherwise. */
+function itemLabels(list: Extract<Block, { kind: 'list' }>): string[] | null {
+  const labels: string[] = [];
+  for (const item of list.items) {
+    const first = item.blocks[0];
+    if (first?.kind !== 'paragraph') return null;
+    const opening = first.inline.find((run) => !(run.kind === 'text' && run.text.trim() === ''));
+    if (opening?.kind !== 'strong') return null;
+    const label = inlineText(opening.children).trim().replace(/\s*[:：-]$/, '');
+    if (label === '' || label.includes('\n') || label.split(/\s+/).length > 6 || /[.!?]$/.test(label)) return null;
+    labels.push(label);
+  }
+  return labels;
 }
 
 function countLinks(inline: Inline): number {

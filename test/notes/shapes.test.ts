@@ -2900,3 +2900,19 @@ describe("a file's one title linking its paper, over bold lines that link none",
     expect(report.papers[0]).toMatchObject({ answer: expect.stringContaining('The paper proposes shortcut connections whose gate decides') });
   });
 });
+
+describe('a lead-in over its parts, each named in bold', () => {
+  it('names the parts after the lead-in, the list nested or numbered around explanations', () => {
+    const nested =
+      '# Tailoring Language Models to Small Data\n\n* Fine-tuned models over- or under-estimate rare sentences.\n* The paper proposes a 3-component approach to fix this:\n  1. **Ratio estimator** that given a sentence, estimates how far the model is from the data, using a classifier trained on both.\n  2. **Tailored probability** computed from the ratio estimator once, at no cost per sample.\n  3. **Early rejection sampling**: samples from the model and drops those with a bad ratio.\n';
+    const numbered =
+      '# Recurrent Transformers Beyond a Fixed Context\n\n* Transformers see a fixed-length context of 512 tokens.\n* This paper proposes two novel ideas to remedy this:\n\n1. **Recurrence Mechanism** :\nThe hidden states of the previous segment are kept and attended to by the next one.\n\nAs shown above, no gradient flows into the previous segment.\n\n2. **Relative Positional Encoding**\n';
+    const report = inspectNotes([
+      { file: 'nested.md', bytes: Buffer.from(nested) },
+      { file: 'numbered.md', bytes: Buffer.from(numbered) },
+    ]);
+    const answers = report.papers.map((p) => (p as { answer: string }).answer);
+    expect(answers[0]).toContain('The paper proposes a 3-component approach to fix this: Ratio estimator; Tailored probability; Early rejection sampling.');
+    expect(answers[1]).toContain('This paper proposes two novel ideas to remedy this: Recurrence Mechanism; Relative Positional Encoding.');
+  });
+});
