@@ -20,7 +20,7 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ['keyIdea', /^key[ -]?idea$/],
   [
     'lead',
-    /^(?:(?:(?:main|high[- ]level|key) )?research questions?|(?:summary|summaries|blog post|write-?up) (?:by|from) [\p{L}\p{N} .'’-]{1,40}(?: \(.{0,40}\))?|key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|core idea|big idea|the idea|idea|abstract|overview|significance|what(?: is it| they did| it does)?|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|要約|まとめ|概要と手法)$/u,
+    /^(?:(?:(?:main|high[- ]level|key) )?research questions?|(?:summary|summaries|blog post|write-?up) (?:by|from) [\p{L}\p{N} .'’-]{1,40}(?: \(.{0,40}\))?|key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|main takeaway|core idea|big idea|the idea|idea|abstract|overview|significance|what(?: is it| they did| it does)?|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|要約|まとめ|概要と手法)$/u,
   ],
   [
     'own',

@@ -80,7 +80,7 @@ export interface ReadOptions {
 export function readPapers(doc: NotesDocument, file: string, options: ReadOptions): ReadNotes {
   let reader = new PaperReader(file);
   // "template.md" beside the notes: the headings a note starts from, with nothing of a paper.
-  if (options.inFolder && NOTES_TEMPLATE.test(options.fileTitle)) {
+  if (options.inFolder && (NOTES_TEMPLATE.test(options.fileTitle) || onlyEmptyFields(doc.blocks))) {
     reader.notPaper(options.fileTitle, 1, 'a template for notes, not notes');
     return reader.result(doc);
   }
@@ -88,7 +88,7 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   frontMatter(reader);
   const fieldTitle = doc.meta.has('title') ? null : titleField(doc.blocks);
   if (fieldTitle !== null) {
-    doc = { ...doc, blocks: doc.blocks.filter((block) => block !== fieldTitle.heading && block !== fieldTitle.value), meta: new Map(doc.meta).set('title', fieldTitle.title), titleLine: fieldTitle.value.line };
+    doc = { ...doc, blocks: doc.blocks.filter((block) => block !== fieldTitle.heading && block !== fieldTitle.value), meta: new Map(doc.meta).set('title', fieldTitle.title), titleLine: fieldTitle.line };
   }
   markLinkedSummaryLists(doc.blocks);
   const root = sectionTree(doc.blocks);
@@ -123,20 +123,44 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
 // headings. (Its other fields are read as a note's parts are: Authors, Keywords as such,
 // Significance as the summary, Notes as the note.)
 const TITLE_FIELD = /^(?:paper )?title\s*[:：]?$/i;
+const HEADING_FIELD = /^([\p{L}][\p{L} '’/&-]{0,40}?)[ \t]*[:：][ \t]*(\S.*)$/u;
+
+/**
+ * "### Main Takeaway: Results are often mistaken ...", "# Authors: Kriegeskorte et al (2009)":
+ * a field of the note named on its heading, its value beside the name, read as the part the
+ * name says; null for any other heading.
+ */
+function headingField(label: string): { name: string; value: string; kind: PartKind } | null {
+  const field = HEADING_FIELD.exec(label);
+  if (field === null) return null;
+  const name = field[1]!.trim();
+  const kind = partKind(name);
+  return kind === null ? null : { name, value: field[2]!, kind };
+}
+// "# Title: Circular analysis in systems neuroscience", "# Authors: Kriegeskorte et al (2009)":
+// the fields' values on their headings.
+const TITLE_FIELD_VALUE = /^(?:paper )?title\s*[:：]\s*(\S.*)$/i;
 /** The longest a title given as a field can be. */
 const MOST_TITLE_FIELD = 300;
 
 /** A heading naming the title field ("## Title:") and the one line under it that is the title. */
-function titleField(blocks: Block[]): { heading: Block; value: Extract<Block, { kind: 'paragraph' }>; title: string } | null {
-  for (let i = 0; i + 1 < blocks.length; i++) {
+function titleField(blocks: Block[]): { heading: Block; value: Block | null; title: string; line: number } | null {
+  for (let i = 0; i < blocks.length; i++) {
     const heading = blocks[i]!;
-    if (heading.kind !== 'heading' || !TITLE_FIELD.test(inlineText(heading.inline).trim())) continue;
+    if (heading.kind !== 'heading') continue;
+    const label = inlineText(heading.inline).trim();
+    const inline = TITLE_FIELD_VALUE.exec(label);
+    if (inline !== null) {
+      const title = inline[1]!.trim();
+      return title.length > MOST_TITLE_FIELD ? null : { heading, value: null, title, line: heading.line };
+    }
+    if (!TITLE_FIELD.test(label) || i + 1 >= blocks.length) continue;
     const value = blocks[i + 1]!;
     const next = blocks[i + 2];
     if (value.kind !== 'paragraph' || (next !== undefined && next.kind !== 'heading')) return null;
     const title = inlineText(value.inline).trim();
     if (title === '' || title.includes('\n') || title.length > MOST_TITLE_FIELD) return null;
-    return { heading, value, title };
+    return { heading, value, title, line: value.line };
   }
   return null;
 }
@@ -467,6 +491,14 @@ class PaperReader {
   private addParts(note: NoteText, parts: readonly Section[]): void {
     for (const part of parts) {
       this.partLines.add(part.line);
+      const field = headingField(part.label);
+      if (field !== null) {
+        note.markOpening(field.name);
+        note.addText(field.value, field.kind);
+        note.addBlocks(part.blocks, field.kind);
+        this.addParts(note, part.children);
+        continue;
+      }
       if (partKind(part.label) !== null) note.markOpening(part.label);
       const kind = partKind(part.label) ?? 'body';
       note.addBlocks(part.blocks, kind);
@@ -710,6 +742,13 @@ class PaperReader {
         continue;
       }
       if (block.kind === 'heading') {
+        const field = headingField(headingLabel(block.inline));
+        if (field !== null) {
+          note.markOpening(field.name);
+          note.addText(field.value, field.kind);
+          part = field.kind;
+          continue;
+        }
         const kind = partKind(headingLabel(block.inline));
         if (kind !== null) note.markOpening(headingLabel(block.inline));
         part = kind ?? 'body';
@@ -1523,6 +1562,14 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 // File names of a folder's own description: README.md, index.md, _index.md.
 export const FOLDER_README = /^(?:readme|_?index)$/i;
 // File names of a template for notes: template.md, _template.md, paper-template.md.
+/**
+ * Whether a file is only fields' names with nothing in them, "# Title:", "# Authors:", "###
+ * Main Takeaway:": the template a folder's notes are written to, whatever its name.
+ */
+function onlyEmptyFields(blocks: readonly Block[]): boolean {
+  return blocks.length >= 3 && blocks.every((block) => block.kind === 'heading' && /^[\p{L}][\p{L} '’/&-]{0,40}[:：]$/u.test(inlineText(block.inline).trim()));
+}
+
 const NOTES_TEMPLATE = /^_?(?:(?:paper|papers|note|notes|reading|summary|review)[-_. ])?templates?$/i;
 
 // "See also:", "References", "Further reading:": what a list under such a label holds is cited.

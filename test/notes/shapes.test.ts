@@ -2824,6 +2824,27 @@ describe('a notes template whose fields are headings ("## Title:" over its value
   });
 });
 
+describe('a notes template whose fields are headings with their values ("# Title: ...")', () => {
+  const note = (title: string, takeaway: string) =>
+    Buffer.from(
+      `# Title: ${title}\n# Authors: Okafor et al (2019)\n\n### Main Takeaway: ${takeaway}\n\n# General Notes:\n\n* 12 patients, 900 units recorded over two sessions.\n    * Screening in the morning, testing after lunch.\n\n# Questions:\n* Would the units respond to sounds as well?\n`,
+    );
+
+  it('takes the title from its heading, each file one paper, the main takeaway the answer', () => {
+    const report = inspectNotes([
+      { file: 'Memory/2019_Okafor.md', bytes: note('Single neurons that fire for one remembered place', 'Hippocampal neurons fire for one place whether it is seen or only recalled.') },
+      { file: 'Vision/2020_Lindqvist.md', bytes: note('Sparse codes for faces in the temporal lobe', 'A few temporal-lobe neurons each answer to one face, from any angle.') },
+      // The template the notes are written to: its fields' names and nothing else.
+      { file: 'plain.md', bytes: Buffer.from('# Title:\n# Authors:\n\n### Main Takeaway:\n\n# General Notes:\n\n# Questions:\n') },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.title, p.line, 'answer' in p ? p.answer : p.skip])).toEqual([
+      ['Memory/2019_Okafor.md', 'Single neurons that fire for one remembered place', 1, 'Hippocampal neurons fire for one place whether it is seen or only recalled.'],
+      ['Vision/2020_Lindqvist.md', 'Sparse codes for faces in the temporal lobe', 1, 'A few temporal-lobe neurons each answer to one face, from any angle.'],
+    ]);
+    expect(report.warnings.map((w) => [w.file, w.message])).toEqual([['plain.md', 'no paper read from this file (a template for notes, not notes)']]);
+  });
+});
+
 describe('an index that titles notes files with no title of their own', () => {
   const untitled = (what: string) => Buffer.from(`## What?\n\n${what}\n\n## Why?\n\nCode models often produce code people would not write.\n\n## Main findings\n\nFewer errors than alone.\n\n## Where\n\n[pdf](https://example.org/paper.pdf)\n`);
   const readme = [
