@@ -10,6 +10,8 @@ import { partKind, type PartKind } from './sections.js';
 /** What was left out of a note that had nothing else: for the reason a paper is skipped. */
 export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logistics' | 'venue';
 
+// "#neuro #dreams", "#fun, #art": a line of tags (Obsidian's, Zettlr's), where the note is filed.
+const TAG_LINE = /^#(?=[\p{N}_/-]*\p{L})[\p{L}\p{N}_/-]+(?:[ \t,]+#(?=[\p{N}_/-]*\p{L})[\p{L}\p{N}_/-]+)*$/u;
 const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
@@ -273,6 +275,10 @@ export class NoteText {
       let leadGoesOn = false;
       if (names >= 2 && isNameLine(line)) {
         this.removed.add('authors');
+        continue;
+      }
+      if (TAG_LINE.test(line)) {
+        this.removed.add('links');
         continue;
       }
       if (this.awaitingKeyIdea) {

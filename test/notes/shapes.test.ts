@@ -2937,3 +2937,18 @@ describe('a lead-in over its parts, each named in bold', () => {
     expect(answers[1]).toContain('This paper proposes two novel ideas to remedy this: Recurrence Mechanism; Relative Positional Encoding.');
   });
 });
+
+describe('a vault note filed by its tags and links to other notes', () => {
+  it('keeps the tags, the note links and a "Refs" section out of the answer and the papers', () => {
+    const note =
+      '# Human magnetoreception\n\n#sensory #stats\n\nParents: [[magnetism]]\nBelongs to: senses, statistics\n\nHungry men looking at blue light sensed the direction of the magnetic field, 60% of the time.\n\n# Refs\n\n- On compasses: Smith & Jones, 2011.\n\n# Relevant work\n\nEarlier studies found no such effect.\n';
+    const report = inspectNotes([
+      { file: 'papers/Chae2019.md', bytes: Buffer.from(note) },
+      { file: 'papers/Alamia2020.md', bytes: Buffer.from('# Waves after DMT\n\n#neuro #dreams\n\nAfter DMT, forward travelling waves grow and backward ones shrink.\n') },
+    ]);
+    expect(report.papers.map((p) => [p.file, 'answer' in p ? p.answer : p.skip])).toEqual([
+      ['papers/Chae2019.md', 'Hungry men looking at blue light sensed the direction of the magnetic field, 60% of the time.'],
+      ['papers/Alamia2020.md', 'After DMT, forward travelling waves grow and backward ones shrink.'],
+    ]);
+  });
+});
