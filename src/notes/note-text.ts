@@ -24,6 +24,33 @@ export function isReferenceLine(line: string): boolean {
   return REFERENCE_LINE.test(line.trim());
 }
 
+// "Alamia, A., ... (2020). DMT alters cortical travelling waves. bioRxiv.": after the year, the
+// title, up to the full stop before where it appeared (its space lost before an italic venue,
+// "orientation._PloS one_", read "orientation.PloS one"; not at an initial, "the Black Stork C.
+// nigra").
+const APA_TITLE = /\((?:19|20)\d\d[a-z]?(?:,[ \t]*[\p{L} ]{1,20})?\)\.[ \t]+(\S.{2,300}?)(?<!\s\p{Lu})([.?!])(?=[\s_*]|\p{Lu}\p{Ll}|$)/u;
+// " The Computational Power of Biological Dendritic Trees. arXiv": words, no numbers, to a full stop.
+const SUBTITLE_AFTER_QUESTION = /^[ \t]+(\p{Lu}[^\d.?!()]{10,200}?)\.(?=\s)/u;
+// 'Beniaguev, David, Segev Idan, and London Michael. "Single Cortical Neurons as Deep Artificial
+// Neural Networks." bioRxiv (2019)': the title in quotes, the year after it (MLA).
+const MLA_TITLE = /^\p{Lu}[\p{L}'’-]+,[^"“”\n]{1,200}?\.[ \t]+["“]([^"“”\n]{3,300}?)[.,?!]?["”].{0,200}?\b(?:19|20)\d\d\b/u;
+
+/** The title a paper's full reference gives (APA or MLA), or null where the line is none. */
+export function referenceTitle(line: string): string | null {
+  const text = line.trim();
+  if (REFERENCE_LINE.test(text)) {
+    const apa = APA_TITLE.exec(text);
+    if (apa) {
+      const title = apa[1]!.trim();
+      // "Can Single Neurons Solve MNIST? The Computational Power of ...": a question and its subtitle.
+      const subtitle = apa[2] === '?' ? SUBTITLE_AFTER_QUESTION.exec(text.slice(apa.index + apa[0].length)) : null;
+      return subtitle ? `${title}? ${subtitle[1]!}` : title + (apa[2] === '.' ? '' : apa[2]!);
+    }
+  }
+  const mla = MLA_TITLE.exec(text);
+  return mla ? mla[1]!.trim() : null;
+}
+
 const TOPIC_LABEL = /^topics?$/i;
 /**
  * Whether a "Topic:" line says what the paper is about in words of its own ("presenting a

@@ -16,7 +16,7 @@
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
-import { capitalise, isAuthorLine, isPersonName, isReferenceLine, NoteText } from './note-text.js';
+import { capitalise, isAuthorLine, isPersonName, isReferenceLine, NoteText, referenceTitle } from './note-text.js';
 import { namesBookPart, namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
@@ -113,6 +113,8 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   // "## [g](https://arxiv.org/...)" as a file's only title: the file's name says more.
   const only = reader.entries.length === 1 ? reader.entries[0]! : null;
   if (only && options.inFolder && only.title.length < 3 && !only.code) only.title = fileNameTitle(options.fileTitle);
+  const heading = only ? root.children.find((section) => section.heading !== null && section.line === only.line) : undefined;
+  if (only && heading) only.title = citedTitle(heading.blocks, heading.title) ?? only.title;
   const result = reader.result(doc);
   // In a folder, a file of one paper is that shape, whatever names its title.
   if (only && options.inFolder) result.shapes = ['one per file'];
@@ -1562,6 +1564,35 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 // File names of a folder's own description: README.md, index.md, _index.md.
 export const FOLDER_README = /^(?:readme|_?index)$/i;
 // File names of a template for notes: template.md, _template.md, paper-template.md.
+// "#neuro #nmda", "Parents: [[neurostochastic]]", "See also: [[dendritic_comp]]": where a note is
+// filed in a vault.
+const FILING_TAGS = /^(?:#[\p{L}\p{N}_/-]+[ \t,]*)+$/u;
+const FILING_LABEL = /^([\p{L} ]{2,20}):/u;
+
+/** Whether each line of a paragraph says where the note is filed: its tags, links to other notes. */
+function isFilingParagraph(text: string): boolean {
+  return text.split('\n').every((line) => FILING_TAGS.test(line.trim()) || partKind(FILING_LABEL.exec(line.trim())?.[1] ?? '') === 'meta');
+}
+
+/**
+ * A note headed by its own name for the paper ("# Magnetoreception in hungry blue men", "#
+ * Backstrom 2006", a citation key, a short form) over the paper's full reference ("Chae, K. S.,
+ * ... (2019). Blue light-dependent human magnetoreception in geomagnetic food orientation. PloS
+ * one"): the reference's title, where it is not the heading's. The reference is the first
+ * paragraph under the heading but for its tags and links to other notes; null where there is none.
+ */
+function citedTitle(blocks: readonly Block[], headingTitle: string): string | null {
+  // (After the note's tags and links to other notes, "#stdp", "Belongs to: [[stdp]]".)
+  const next = blocks.slice(0, 4).find((block) => block.kind !== 'paragraph' || !isFilingParagraph(inlineText(block.inline)));
+  if (next?.kind !== 'paragraph') return null;
+  const cited = referenceTitle(inlineText(splitFirstLine(next.inline).first));
+  if (cited === null) return null;
+  const title = cleanTitle(cited);
+  const words = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const [own, reference] = [words(headingTitle), words(title)];
+  return title.length < 3 || own === reference ? null : title;
+}
+
 /**
  * Whether a file is only fields' names with nothing in them, "# Title:", "# Authors:", "###
  * Main Takeaway:": the template a folder's notes are written to, whatever its name.

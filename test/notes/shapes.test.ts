@@ -2952,3 +2952,33 @@ describe('a vault note filed by its tags and links to other notes', () => {
     ]);
   });
 });
+
+describe("a note headed by the note-taker's own name for its paper, over the paper's reference", () => {
+  it("titles the card by the reference's title (APA or MLA), after the note's tags and links", () => {
+    const report = inspectNotes([
+      {
+        file: 'papers/Chae2019.md',
+        bytes: Buffer.from('# Hungry blue men\n\nChae, K. S., Oh, I. T., & Kim, S. C. (2019). Blue light-dependent human magnetoreception in geomagnetic food orientation._PloS one_,_14_(2), e0211826.\nhttps://journals.plos.org/x\n\nThey claim hungry men sense the magnetic field under blue light.\n'),
+      },
+      {
+        file: 'papers/Jones2020.md',
+        bytes: Buffer.from('# Jones2020neuromnist\n\n#dendritic\n\nParent: [[dendritic_comp]]\nRelated: [[mnist]]\n\nJones, I. S., & Kording, K. P. (2020). Can Single Neurons Solve MNIST? The Computational Power of Biological Dendritic Trees. arXiv preprint arXiv:2009.01269.\n\nA single neuron with a binary dendritic tree classifies MNIST digits almost as well as a small network.\n'),
+      },
+      {
+        file: 'papers/Beniaguev2019.md',
+        bytes: Buffer.from('# Beniaguev2019deepneurons\n\nBeniaguev, David, Segev Idan, and London Michael. "Single Cortical Neurons as Deep Artificial Neural Networks." bioRxiv (2019): 613141.\n\nTo mimic a detailed model of a pyramidal neuron, a temporal network of seven layers is needed.\n'),
+      },
+      // Headed by the title itself: kept as the note-taker wrote it.
+      {
+        file: 'papers/Turpin2019.md',
+        bytes: Buffer.from('# Bullshit makes the art grow profounder\n\nTurpin, M. H., & Stolz, J. A. (2019). Bullshit makes the art grow profounder. Available at SSRN 3410674.\n\nRandom profound titles made people rate abstract art higher.\n'),
+      },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.line, p.title])).toEqual([
+      ['papers/Chae2019.md', 1, 'Blue light-dependent human magnetoreception in geomagnetic food orientation'],
+      ['papers/Jones2020.md', 1, 'Can Single Neurons Solve MNIST? The Computational Power of Biological Dendritic Trees'],
+      ['papers/Beniaguev2019.md', 1, 'Single Cortical Neurons as Deep Artificial Neural Networks'],
+      ['papers/Turpin2019.md', 1, 'Bullshit makes the art grow profounder'],
+    ]);
+  });
+});
