@@ -27,7 +27,7 @@ export interface NotPaper {
   why: string;
 }
 
-export type Shape = 'plain' | 'headings' | 'one per file' | 'bold titles' | 'link lines' | 'list items' | 'table rows' | 'code lines';
+export type Shape = 'plain' | 'headings' | 'one per file' | 'bold titles' | 'link lines' | 'list items' | 'table rows' | 'code lines' | 'citation keys';
 
 export interface ReadNotes {
   entries: NoteEntry[];
@@ -783,8 +783,21 @@ class PaperReader {
     // Titles of one kind open papers: among link-line papers a bold line is a remark in a note.
     const only = titleKindOf(blocks);
     const lone = loneTitleBullets(blocks);
+    const keyed = blocks.filter((block) => block.kind === 'paragraph' && citationKeyLine(block.inline) !== null).length >= MIN_KEY_LINES;
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b]!;
+      const key = keyed && block.kind === 'paragraph' ? citationKeyLine(block.inline) : null;
+      if (key !== null) {
+        finish();
+        // "(Complete dissection of transcription elongation ...)" in the paragraph after its key: its title.
+        const next = blocks[b + 1];
+        const named = next?.kind === 'paragraph' ? PARENTHESISED_TITLE.exec(inlineText(next.inline).replace(/\s+/g, ' ').trim()) : null;
+        current = { title: named ? cleanTitle(named[1]!) : key.key, code: '', shape: 'citation keys', line: named ? next!.line : block.line, note: new NoteText(), session, part: 'body' };
+        current.note.addInline(key.rest);
+        if (named) b++;
+        this.paperLike++;
+        continue;
+      }
       const loneTitle = lone.get(block);
       if (loneTitle?.course) {
         finish();
@@ -998,6 +1011,20 @@ class PaperReader {
 }
 
 // ---- paragraphs and items with titles ------------------------------------------------------------
+
+// "(Forde, 2002)", "(Martinez-Rucobo, 2013, Review)", "(Lee et al. 2019)": a paper named only by
+// its citation key, on a line of its own, its notes under it. Three in a row of text at least.
+const CITATION_KEY_LINE = /^\(\s*(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?(?: et al\.?| (?:and|&) \p{Lu}[\p{L}'’-]+)?,? (?:19|20)\d\d[a-z]?(?:,[ \t]*[\p{L} ]{1,20})?)\s*\)$/u;
+const MIN_KEY_LINES = 3;
+// "(Complete dissection of transcription elongation reveals ...)": a title in brackets, no year.
+const PARENTHESISED_TITLE = /^\(([^()]*\p{L}[^()]*)\)$/u;
+
+/** A paragraph opening on a citation key alone on its line: the key, and the rest of the paragraph. */
+function citationKeyLine(inline: Inline): { key: string; rest: Inline } | null {
+  const { first, rest } = splitFirstLine(inline);
+  const key = CITATION_KEY_LINE.exec(inlineText(first).trim());
+  return key ? { key: key[1]!, rest } : null;
+}
 
 interface TitledParagraph {
   title: string;
@@ -2060,6 +2087,9 @@ function flatten(section: Section, withoutHeading = false): Block[] {
 
 /** Paragraphs that would open a paper in a group's blocks (to tell a group from a paper). */
 function blockPaperCount(blocks: Block[]): number {
+  // ("(Forde, 2002)" over its notes, three such keys or more: papers, as readBlocks reads them.)
+  const keys = blocks.filter((block) => block.kind === 'paragraph' && citationKeyLine(block.inline) !== null).length;
+  if (keys >= MIN_KEY_LINES) return keys;
   let n = 0;
   const lone = loneTitleBullets(blocks);
   for (const block of blocks) {

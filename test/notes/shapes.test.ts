@@ -2982,3 +2982,39 @@ describe("a note headed by the note-taker's own name for its paper, over the pap
     ]);
   });
 });
+
+describe('plain-text notes, each paper named only by its citation key', () => {
+  it('reads "(Author, Year)" alone on its line as a paper, its notes under it, a bracketed title after it its title', () => {
+    const text = [
+      '# I cannot find this one in the sources',
+      '* Pausing is favoured by pyrimidines at the growing end (Chan and Landick, 1993)',
+      '',
+      '(Mejia, 2014)',
+      '',
+      '(Complete dissection of transcription elongation reveals slow',
+      'translocation of RNA polymerase II)',
+      '',
+      '* Fitting a kinetic model to single-molecule data shows the polymerase rarely reaches equilibrium.',
+      '',
+      '(Forde, 2002)',
+      '',
+      '* The polymerase stays 40 seconds at the end of the template; force does not change it.',
+      '',
+      '(Weixlbaumer et al. 2013)',
+      '* The elemental paused state comes from lost protein-nucleic acid contacts, not a weak hybrid.',
+      '',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'paper_notes.txt', bytes: Buffer.from(text) }]);
+    expect(report.papers.map((p) => [p.line, p.title, 'answer' in p ? p.answer : p.skip])).toEqual([
+      [6, 'Complete dissection of transcription elongation reveals slow translocation of RNA polymerase II', 'Fitting a kinetic model to single-molecule data shows the polymerase rarely reaches equilibrium.'],
+      [11, 'Forde, 2002', 'The polymerase stays 40 seconds at the end of the template; force does not change it.'],
+      [15, 'Weixlbaumer et al. 2013', 'The elemental paused state comes from lost protein-nucleic acid contacts, not a weak hybrid.'],
+    ]);
+  });
+
+  it('leaves a citation key in a note as the note\'s text where fewer than three stand alone', () => {
+    const text = '# Attention Is All You Need\n\nSelf-attention replaces recurrence entirely.\n\n(Vaswani, 2017)\n\nMulti-head attention looks at several subspaces at once.\n';
+    const report = inspectNotes([{ file: 'notes.md', bytes: Buffer.from(text) }]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Attention Is All You Need']);
+  });
+});
