@@ -141,6 +141,11 @@ export interface RowBytes {
   titleFrom: number;
   titleTo: number;
   rest: Omit<RowRest, 'due' | 'lastReview'> & { due: number | null; lastReview: number | null };
+  /**
+   * restBytes(rest), when the caller has it already (the same rest for many rows, as every card
+   * never answered has): copied as it is, and `rest` is not read.
+   */
+  restBytes?: Uint8Array | null;
 }
 
 /** The bytes of a chunk are handed out once this many are made (or a row would not fit). */
@@ -247,6 +252,13 @@ class RowSink {
   }
 }
 
+/** A row's bytes after its title (rowRest's text of `rest`, as cardRowsBytes writes it), for RowBytes.restBytes. */
+export function restBytes(rest: RowBytes['rest']): Uint8Array {
+  const sink = new RowSink(512);
+  sink.rest(rest);
+  return sink.buffer.subarray(0, sink.at);
+}
+
 /**
  * cardRowsJson's document and its last newline (safeJsonPieces's whole text), as UTF-8 bytes in
  * chunks of about 64 KiB, made in one buffer as long as each chunk is written out before the
@@ -270,7 +282,8 @@ export function* cardRowsBytes(deck: string, length: number, rowAt: (i: number) 
     sink.copy(row.bytes, row.idFrom, row.idTo);
     sink.put(ROW_TITLE_BYTES);
     sink.copy(row.bytes, row.titleFrom, row.titleTo);
-    sink.rest(row.rest);
+    if (row.restBytes) sink.put(row.restBytes);
+    else sink.rest(row.rest);
     if (sink.at >= CHUNK_BYTES - 1024) {
       const whole = yield sink.buffer.subarray(0, sink.at);
       // Written out: the same memory again. Else (a stream that keeps it to write later) new memory.

@@ -24,7 +24,7 @@ import { forgettingCurve, retrievabilityWith } from '../schedule/forgetting-curv
 import { CardStateKind } from '../core/types.js';
 import { isoTime } from '../core/iso-time.js';
 import { SafeJsonBytes, SafeJsonText } from '../core/sanitize.js';
-import { cardRow, cardRowsBytes, cardRowsJson, round4, rowRest, rowText, type RowBytes } from './card-rows.js';
+import { cardRow, cardRowsBytes, cardRowsJson, restBytes, round4, rowRest, rowText, type RowBytes } from './card-rows.js';
 import { stateName } from '../schedule/card-state.js';
 import { HandOverToFullProgram } from './hand-over.js';
 
@@ -65,14 +65,26 @@ function indexedRows(ctx: CommandContext, requested: unknown): SafeJsonText | Sa
       // Bytes: the ids' and titles' text copied from the index as it is, the other fields
       // written as they are read. One row object, filled again for each card.
       const { bytes, ids, titles } = raw;
-      const row: RowBytes = { bytes, idFrom: 0, idTo: 0, titleFrom: 0, titleTo: 0, rest: { ...NEW_REST } };
+      const row: RowBytes = { bytes, idFrom: 0, idTo: 0, titleFrom: 0, titleTo: 0, rest: { ...NEW_REST }, restBytes: null };
+      // A card never answered has no state of its own: every such row ends in the same text,
+      // made once (most rows of a deck just built, or of one with new cards to come).
+      let neverAnswered: Uint8Array | null = null;
       return new SafeJsonBytes(
         cardRowsBytes(deck, length, (i) => {
           row.idFrom = ids[i]!;
           row.idTo = ids[i + 1]! - 1;
           row.titleFrom = titles[i]!;
           row.titleTo = titles[i + 1]! - 1;
-          fillRest(row.rest, columns, i, now);
+          if (columns.state[i] === NOT_ANSWERED) {
+            if (!neverAnswered) {
+              fillRest(row.rest, columns, i, now);
+              neverAnswered = restBytes(row.rest);
+            }
+            row.restBytes = neverAnswered;
+          } else {
+            fillRest(row.rest, columns, i, now);
+            row.restBytes = null;
+          }
           return row;
         }),
       );
