@@ -1034,6 +1034,8 @@ interface TitledParagraph {
   summary: Inline;
   /** What made the title: bold or a link; null for a code line. */
   via: LeadTitle['via'] | null;
+  /** Titled after its venue and year in brackets (see venuePrefixedItem). */
+  venue?: boolean;
   /** Titled by a link to a video or a course (see VIDEO_OR_COURSE). */
   course?: boolean;
 }
@@ -1162,6 +1164,8 @@ interface ItemPaper {
   /** Whether the item has blocks under its line (nested bullets, paragraphs). */
   nested: boolean;
   paperLink: boolean;
+  /** Whether the item gives the paper's venue and year before its title ("[NSDI’24] Title"). */
+  venue?: boolean;
   /** Titled by a link to a video or a course (see VIDEO_OR_COURSE). */
   course?: boolean;
 }
@@ -1390,6 +1394,23 @@ function citedItem(inline: Inline): TitledParagraph | null {
 // "<date or name>: <Title>. <what it does>": a short prefix, a title without a full stop, a summary.
 const PLAIN_TITLED_ITEM = /^([^:.!?]{1,40}):\s+([^.!?]{8,200}?[?!]?)\.\s+(\S.*)$/s;
 
+// "[NSDI’24] MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs：字节万卡集群实践",
+// "[ASPLOS'24, Best Paper] Centauri: ...": the venue and year in brackets, the title, and after
+// a full-width colon (the title's own colons are ASCII) the note-taker's gist, if any.
+const VENUE_PREFIXED_ITEM = /^\[([^\]]{0,30}?\p{L}[^\]]{0,30}?(?:['’]\d{2}|\b(?:19|20)\d{2})\b[^\]]{0,20})\][ \t]+(\S[^：]{6,300}?)[ \t]*(?:：[ \t]*(.*))?$/su;
+
+/** A list item titled after its venue and year in brackets (VENUE_PREFIXED_ITEM), or null. */
+function venuePrefixedItem(inline: Inline): TitledParagraph | null {
+  const { first, rest } = splitFirstLine(inline);
+  const venued = VENUE_PREFIXED_ITEM.exec(inlineText(first));
+  if (!venued) return null;
+  const title = cleanTitle(venued[2]!);
+  if (titleStrength(title) < 1 || notATitle(title) !== null) return null;
+  const note: Inline = venued[3] ? [{ kind: 'text', text: venued[3] }] : [];
+  if (rest.length) note.push({ kind: 'break' }, ...rest);
+  return { title, code: '', shape: 'list items', summary: note, via: null, venue: true };
+}
+
 /** A list item titled in plain text after a short prefix (see listItemPapers). */
 function plainTitledItem(inline: Inline): TitledParagraph | null {
   const { first, rest } = splitFirstLine(inline);
@@ -1426,7 +1447,7 @@ const WORDED = /[\p{L}\p{N}]/u;
 function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
   const head = item.blocks[0];
   if (head?.kind !== 'paragraph') return null;
-  const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline) ?? citedItem(head.inline) ?? (plainTitles ? plainTitledItem(head.inline) : null);
+  const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline) ?? citedItem(head.inline) ?? venuePrefixedItem(head.inline) ?? (plainTitles ? plainTitledItem(head.inline) : null);
   if (!titled) return null;
   const summary = inlineText(titled.summary).trim();
   const nested = item.blocks.length > 1;
@@ -1441,6 +1462,7 @@ function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
     noteWords: summary.replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean).length,
     nested,
     paperLink: link !== null && isPaperLink(link.href),
+    ...(titled.venue ? { venue: true } : {}),
     ...(titled.via === 'link' && link !== null && VIDEO_OR_COURSE.test(link.href) ? { course: true } : {}),
   };
 }
@@ -1459,8 +1481,9 @@ function isPaperList(papers: (ItemPaper | null)[]): boolean {
   if (titled.length === 0 || titled.length * 2 < papers.length) return false;
   // Where no item links to a paper, a few words in brackets after each link ("[W-NUT 2019](site)
   // (Noisy User-generated Text)") gloss a list of links (workshops, tools); a note says more.
-  const noted = titled.some((p) => p.hasNotes && (p.paperLink || p.noteWords >= MIN_NOTE_WORDS || p.nested)) || titled.every((p) => p.hasNotes);
-  return noted || titled.filter((p) => p.paperLink).length * 2 >= titled.length;
+  // (A venue and year before each title, "[NSDI’24] Title", names papers as links to them do.)
+  const noted = titled.some((p) => p.hasNotes && (p.paperLink || p.venue || p.noteWords >= MIN_NOTE_WORDS || p.nested)) || titled.every((p) => p.hasNotes);
+  return noted || titled.filter((p) => p.paperLink || p.venue).length * 2 >= titled.length;
 }
 
 /** Whether a list's items are references alone: none has a note of its own (see readBlocks). */

@@ -3018,3 +3018,30 @@ describe('plain-text notes, each paper named only by its citation key', () => {
     expect(report.papers.map((p) => p.title)).toEqual(['Attention Is All You Need']);
   });
 });
+
+describe('list items titled after their venue and year in brackets', () => {
+  it('reads "[NSDI’24] Title：gist" items as papers, two to a topic, the title\'s own colons kept', () => {
+    const notes = [
+      '## Systems',
+      '',
+      '### Networking',
+      '',
+      '- [NSDI’24] Swing: Short-cutting Rings for Higher Bandwidth Allreduce：在环形 allreduce 中加入短接，使每一步的通信距离更短，从而提高带宽',
+      '- [ASPLOS\'24, Best Paper] Centauri: Enabling Efficient Scheduling for Communication-Computation Overlap',
+      '',
+      '### Serving',
+      '',
+      'Requests have two phases with different costs.',
+      '',
+      '- [OSDI\'24] DistServe: Disaggregating Prefill and Decoding for Goodput-optimized LLM Serving：把 prefill 和 decoding 放到不同的 GPU 上处理，分别优化两者的延迟',
+      '- [OSDI\'24] Fairness in Serving Large Language Models',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'mlsys.md', bytes: Buffer.from(notes) }]);
+    expect(report.papers.map((p) => [p.line, p.title, 'answer' in p ? p.answer : p.skip])).toEqual([
+      [5, 'Swing: Short-cutting Rings for Higher Bandwidth Allreduce', '在环形 allreduce 中加入短接，使每一步的通信距离更短，从而提高带宽。'],
+      [6, 'Centauri: Enabling Efficient Scheduling for Communication-Computation Overlap', 'empty note (nothing under the title)'],
+      [12, 'DistServe: Disaggregating Prefill and Decoding for Goodput-optimized LLM Serving', '把 prefill 和 decoding 放到不同的 GPU 上处理，分别优化两者的延迟。'],
+      [13, 'Fairness in Serving Large Language Models', 'empty note (nothing under the title)'],
+    ]);
+  });
+});
