@@ -843,7 +843,8 @@ function firstAlso(words: WordInfo[]): number {
 
 function endsWithQuestion(text: string): boolean {
   const last = text.length - 1;
-  return text[last] === '?' || (text[last - 1] === '?' && `"')`.includes(text[last]!));
+  // ("容错路由指的是容什么错？": a question in Chinese or Japanese ends in a full-width mark.)
+  return text[last] === '?' || text[last] === '？' || (text[last - 1] === '?' && `"')`.includes(text[last]!));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -630,6 +630,8 @@ describe('notes that say too little', () => {
 
   it('skip a formula or a question rather than answer with it', () => {
     expect(skip('y = f(x) = x + g(x). What are flow models?')).toBe(SKIP_REASONS.short);
+    // A question in Chinese or Japanese ends in a full-width mark: the note-taker asking, too.
+    expect(skip('多模态的模型拆分和常见的模型拆分有什么不同？')).toBe(SKIP_REASONS.short);
   });
 
   it('leave out advice to the reader', () => {
