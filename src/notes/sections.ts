@@ -83,7 +83,7 @@ const EVENT_SUFFIX = /\b(?:social|lunch|dinner|reception|meetup|party|breakfast|
 // title may end in the workshop it was shown at: "Seeded self-play ... (LANTERN workshop)".)
 const WORKSHOP = /\bworkshops?(?=$|\s*(?:on\b|:|@|[-–—]\s))/;
 const CONFERENCE =
-  /\b(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|www|sigir|sigmod|vldb|chi|uist|siggraph|icra|iros|corl|rss|uai|aistats|colt|interspeech|icassp|miccai|wacv|bmvc|cikm|wsdm|recsys|osdi|sosp|nsdi|isca|micro|pldi|popl|icse|fse|usenix|ccs|sp|ndss|colm|tmlr|jmlr)\b/i;
+  /\b(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|coling|aaai|ijcai|kdd|www|sigir|sigmod|vldb|chi|uist|siggraph|icra|iros|corl|rss|uai|aistats|colt|interspeech|icassp|miccai|wacv|bmvc|cikm|wsdm|recsys|osdi|sosp|nsdi|sigcomm|infocom|imc|mobicom|eurosys|asplos|atc|socc|mlsys|isca|micro|pldi|popl|icse|fse|usenix|ccs|sp|ndss|colm|tmlr|jmlr)\b/i;
 const COLLECTION_SUFFIX = /\b(?:notes|summary|summaries|write-?up|highlights|papers|reading list|recap|review|digest|round-?up|takeaways|reading|readings|log|journal|blog)$/i;
 
 function normal(title: string): string {
@@ -155,7 +155,8 @@ function notATitleOf(title: string): string | null {
   if (BOOK_PART.test(text)) return "a book's chapter, not a paper";
   // "V2", "v1.3" under a project's name: what changed in a version of it.
   if (/^v\d+(?:\.\d+)*$/.test(text)) return 'a version of what is above, not a paper';
-  if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || COLLECTION_SUFFIX.test(text)) && !titledBeforeVenue(text)) {
+  // ("SIGCOMM 22", "ATC 22": a conference's short year after its name, too.)
+  if (words <= 6 && CONFERENCE.test(text) && (/\b(?:19|20)\d{2}\b|'\d{2}\b/.test(text) || (words === 2 && /^\S+ \d{2}$/.test(text)) || COLLECTION_SUFFIX.test(text)) && !titledBeforeVenue(text)) {
     return 'the conference or collection the papers belong to';
   }
   if (words <= 5 && COLLECTION_SUFFIX.test(text) && /^(?:my |our |some |paper |papers |research |weekly |daily |\S+ )?\S*\s*\S+$/.test(text) && !/:/.test(text)) {

@@ -3045,3 +3045,11 @@ describe('list items titled after their venue and year in brackets', () => {
     ]);
   });
 });
+
+describe('a link to a conference named with its short year', () => {
+  it('reads "[SIGCOMM 22](site) had ..." and "[ATC 22](site)" as the conference, not a paper', () => {
+    const post = '[SIGCOMM 22](https://conferences.sigcomm.org/sigcomm/2022/) had 55 papers in 11 sessions.\n\n[ATC 22](https://www.usenix.org/conference/atc22) was online this year.\n\n## Cebinae: Scalable In-network Fairness Augmentation\n\nFlows over their fair share are taxed at the switch.\n';
+    const report = inspectNotes([{ file: 'sigcomm22.md', bytes: Buffer.from(post) }]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Cebinae: Scalable In-network Fairness Augmentation']);
+  });
+});
