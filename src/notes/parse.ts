@@ -45,10 +45,37 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   let doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
   if (options.title !== undefined && !doc.meta.has('title')) doc = { ...doc, meta: new Map(doc.meta).set('title', options.title) };
   const fileTitle = basename(file, extname(file));
-  const read = withoutAuthorSuffixes(readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false }));
+  const read = withoutRepeats(withoutAuthorSuffixes(readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false })));
   if (isTalkFile(file)) return setAside(read, 'a tutorial or talk (its file or folder says so), not a paper');
   if (inNotPapersFolder(file)) return setAside(read, "a note in a folder of concepts, templates or other notes that are not papers (its folder's name says so)");
   return options.inFolder && file.includes('/') && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
+}
+
+/**
+ * A paper listed twice in a file ("Interested Papers" with a link to each, then a section of its
+ * own under its title; a reading list naming papers noted above) is one paper: the entry with
+ * the most notes. Another entry of the same title whose notes are none, or are all in that one's,
+ * is read as no paper, naming where the paper is. (A paper noted twice, each time with notes of
+ * its own, stays two entries.)
+ */
+function withoutRepeats(read: ParsedNotes): ParsedNotes {
+  // (Case, spacing and punctuation aside: "PointNet++" is not "PointNet".)
+  const key = (title: string) => title.toLowerCase().replace(/[\s.,;:!?'"“”‘’()[\]*_-]+/g, ' ').trim();
+  const noteOf = (entry: NoteEntry) => key(`${entry.lead ?? ''} ${entry.body}`);
+  const fullest = new Map<string, NoteEntry>();
+  for (const entry of read.entries) {
+    const seen = fullest.get(key(entry.title));
+    if (seen === undefined || noteOf(entry).length > noteOf(seen).length) fullest.set(key(entry.title), entry);
+  }
+  if (fullest.size === read.entries.length) return read;
+  const repeats = new Map<NoteEntry, NoteEntry>();
+  for (const entry of read.entries) {
+    const main = fullest.get(key(entry.title))!;
+    if (main !== entry && noteOf(main).includes(noteOf(entry))) repeats.set(entry, main);
+  }
+  if (repeats.size === 0) return read;
+  const setAside = [...repeats].map(([entry, main]) => ({ text: entry.title, file: entry.file, line: entry.line, why: `the same paper as line ${main.line}, listed again` }));
+  return { ...read, entries: read.entries.filter((entry) => !repeats.has(entry)), notPapers: [...read.notPapers, ...setAside] };
 }
 
 // "Salting Schedules under Uncertain Forecasts, Moreau" over "Moreau presents ...": who wrote it,

@@ -3046,6 +3046,36 @@ describe('list items titled after their venue and year in brackets', () => {
   });
 });
 
+describe('a paper listed twice in one file', () => {
+  it('is one paper where its notes are, the other listing named as such; noted twice, it stays two', () => {
+    const post = [
+      '[SIGCOMM 22](https://conferences.sigcomm.org/sigcomm/2022/) had 55 papers in 11 sessions.',
+      '',
+      '### Interested Papers',
+      '',
+      '- [Cebinae: Scalable In-network Fairness Augmentation](https://example.org/cebinae.pdf): Fairness among congestion control protocols with programmable switches.',
+      '- [FlyMon: On-the-Fly Task Reconfiguration for Network Measurement](https://example.org/flymon.pdf)',
+      '',
+      '### Cebinae: Scalable In-network Fairness Augmentation',
+      '',
+      'Fairness among congestion control protocols with programmable switches. Flows over their fair share are taxed at the switch.',
+      '',
+      '### FlyMon: On-the-Fly Task Reconfiguration for Network Measurement',
+      '',
+      'Sketch-based measurement whose tasks can be reconfigured while the switch runs.',
+    ].join('\n');
+    const report = inspectNotes([{ file: 'sigcomm22.md', bytes: Buffer.from(post) }]);
+    expect(report.papers.map((p) => [p.line, p.title])).toEqual([
+      [8, 'Cebinae: Scalable In-network Fairness Augmentation'],
+      [12, 'FlyMon: On-the-Fly Task Reconfiguration for Network Measurement'],
+    ]);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ line: 5, why: 'the same paper as line 8, listed again' }));
+
+    const readTwice = '* Distributed Representations of Words 2013\n-explains the skip-gram model and hierarchical softmax\n* Distributed Representations of Words 2013\n-projects sparse words into a dense space where analogies are vector arithmetic\n';
+    expect(inspectNotes([{ file: 'papers.org', bytes: Buffer.from(readTwice) }]).papers.map((p) => p.line)).toEqual([1, 3]);
+  });
+});
+
 describe('a link to a conference named with its short year', () => {
   it('reads "[SIGCOMM 22](site) had ..." and "[ATC 22](site)" as the conference, not a paper', () => {
     const post = '[SIGCOMM 22](https://conferences.sigcomm.org/sigcomm/2022/) had 55 papers in 11 sessions.\n\n[ATC 22](https://www.usenix.org/conference/atc22) was online this year.\n\n## Cebinae: Scalable In-network Fairness Augmentation\n\nFlows over their fair share are taxed at the switch.\n';
