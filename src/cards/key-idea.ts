@@ -853,6 +853,14 @@ function endsWithQuestion(text: string): boolean {
 const ENUMERATED = /^\d{1,2}[.)]\s/;
 // ", which achieve 3.57% error on ImageNet and won ...": the results after what the paper presents.
 const RESULT_CLAUSE = /,\s+(?:which|that|and)\s+(?:also\s+)?(?:achiev|outperform|won\b|wins?\b|beat|reach|obtain|set(?:s)? (?:a )?new)[^]*$/i;
+// "Showed simple abstract art to people ...", "They asked students either ...", "Made humans
+// follow arbitrary rules ... while in fMRI", "Recorded 282 neurons": what a study did to whom.
+const STUDY_SETUP = /^(?:(?:they|the authors|we|researchers)\s+)?(?:showed|asked|made|gave|presented|recorded|recruited|trained|tested|exposed|had (?:participants|subjects|people|students|mice|rats|monkeys)|created|ran|measured|scanned|played)\b/i;
+// "Profound titles earned higher appraisals", "were 5 times less likely", "found that ...": what
+// a study found, in comparisons.
+const FINDING = /\b(?:found|find|finds|showed that|shows that|turned out|times (?:more|less)|(?:more|less) likely|(?:higher|lower|better|worse|faster|slower|longer|shorter|stronger|weaker) (?:than|\w+ than)|earned (?:higher|lower)|correlat\w*|(?:increased|decreased|reduced|improved|doubled|halved)\b)/i;
+/** How much more a study's finding counts as a companion beside its set-up. */
+const FINDING_BONUS = 2;
 /** How much less a sentence saying what the paper "also" does counts as a companion. */
 const SECONDARY_COMPANION_PENALTY = 2;
 /** A companion this good is worth cutting the main sentence's results for. */
@@ -876,6 +884,9 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
   const anchorFollowsOn = FOLLOW_ON_START.test(first.text) || leansBack(first.text);
   const statesWork = depths !== undefined && statesWhatPaperDoes(first.text);
   const inChinese = CJK.test(first.text);
+  const setsUpStudy = group.length === 1 && STUDY_SETUP.test(first.text) && !FINDING.test(first.text);
+  // (The first finding after it, past how the study went on: "Then they asked students ...".)
+  const finding = setsUpStudy ? candidates.find((c) => c.index > first.index && FINDING.test(c.text)) : undefined;
   const companions: { c: Candidate; score: number }[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
@@ -911,6 +922,9 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
     if (before && c === candidates[0] && c.wordCount <= 5 && !CONTEXT_START.test(c.text)) score += 2;
     if (before && anchorFollowsOn) score += 2;
     if (after && FOLLOW_ON_START.test(c.text)) score += 1;
+    // "Showed abstract art to people, with titles at random, and asked them to rate it." then
+    // "Profound titles earned higher ratings.": a study's set-up, then what it found.
+    if (c === finding) score += FINDING_BONUS;
     // "This paper actually also uses ...": a side point, beside the main one only where no other
     // sentence would join.
     if (c.features.secondary) score -= SECONDARY_COMPANION_PENALTY;
@@ -921,13 +935,21 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
   // Best first (the earlier one on a tie); the first that fits in the budget joins.
   companions.sort((a, b) => b.score - a.score || a.c.index - b.c.index);
   let chosen = group;
+  let fitsBare = false;
   for (let i = 0; i < companions.length; i++) {
     const together = [...group, companions[i]!.c].sort((a, b) => a.index - b.index);
     if (polish(together).length <= ANSWER_BUDGET) {
       chosen = together;
       break;
     }
+    // (A study's finding beside its set-up is worth their asides: "(~10-15% higher on a 5-point scale)".)
+    if (companions[i]!.c === finding && polish(together, { dropAsides: true }).length <= ANSWER_BUDGET) {
+      chosen = together;
+      fitsBare = true;
+      break;
+    }
   }
+  if (fitsBare) return polish(chosen, { dropAsides: true });
   // "The authors present ResNets, which achieve 3.57% error ...", and a strong sentence on how
   // they work that does not fit beside it: the results give way, before a weaker sentence that
   // fits takes its place ("The authors present results on ImageNet ...").

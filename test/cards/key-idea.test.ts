@@ -249,6 +249,23 @@ describe('choosing and tidying the answer', () => {
     expect(idea).toMatch(/It reads the gradient of one coordinate at a time/);
   });
 
+  it('gives a study\'s finding beside its set-up, past how the study went on and the set-up\'s asides', () => {
+    const gorilla = answer(
+      'They created fake data where a plot of BMI against daily steps draws a gorilla. ' +
+        'Then they asked students either "did gender matter?", or "what is in the data?" ' +
+        'Those given a hypothesis were 5 times less likely to plot the data and spot the gorilla. ' +
+        'Students are not data scientists, of course.',
+      { title: 'A hypothesis is a liability' },
+    );
+    expect(gorilla).toBe('They created fake data where a plot of BMI against daily steps draws a gorilla. Those given a hypothesis were 5 times less likely to plot the data and spot the gorilla.');
+    const titles = answer(
+      'Showed simple abstract art to people, made by humans or by computers, assigned titles at random (either profound, simple matter-of-fact, or no title at all), and asked them to rate how profound the art was. ' +
+        'Profound titles earned higher ratings (about 10-15% higher on a 5-point scale, with a rather average average) than untitled or mundane ones.',
+      { title: 'Bullshit makes the art grow profounder' },
+    );
+    expect(titles).toBe('Showed simple abstract art to people, made by humans or by computers, assigned titles at random, and asked them to rate how profound the art was. Profound titles earned higher ratings than untitled or mundane ones.');
+  });
+
   it('reads "the authors are motivated to ..." as the aim, and what they do as the main sentence', () => {
     const title = 'Pyramid Features for Detection at Every Scale';
     expect(
