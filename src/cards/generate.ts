@@ -4,7 +4,7 @@ import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
 import { titleStrength } from '../notes/sections.js';
-import { indexLinks, indexedTitles, linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideContinuations, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, type ParsedNotes } from '../notes/parse.js';
+import { indexLinks, indexedTitles, linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideContinuations, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, titleFromFolders, type ParsedNotes } from '../notes/parse.js';
 import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat, type NotesFile } from '../store/decks.js';
 import { removeGenerateCache, writeGenerateCache } from '../store/generate-cache.js';
 import { cacheOfBuild } from './build-cache.js';
@@ -88,7 +88,10 @@ export function readDeckNotes(
     }
   }
   const parsedFiles = read.flatMap((r) => ('parsed' in r ? [r] : []));
-  if (inFolder) titleFromIndexes(parsedFiles);
+  if (inFolder) {
+    titleFromIndexes(parsedFiles);
+    titleFromFolders(parsedFiles);
+  }
   let folderRead = parsedFiles.map((r) => r.parsed);
   if (inFolder) {
     const continuationsAside = setAsideContinuations(parsedFiles);

@@ -10,8 +10,8 @@ import type { Block, Inline } from './document.js';
 import { isAuthorLine, isPersonName } from './note-text.js';
 import { readOrg } from './org.js';
 import { hasCodeEntries, parsePlainNotes } from './plain.js';
-import { titleStrength } from './sections.js';
-import { FOLDER_README, readPapers, type NotPaper, type Opening, type Shape } from './shapes.js';
+import { partKind, titleStrength } from './sections.js';
+import { FOLDER_README, fileNameTitle, readPapers, type NotPaper, type Opening, type Shape } from './shapes.js';
 
 export type { NotPaper, Opening, Shape };
 
@@ -288,6 +288,42 @@ function safeDecode(target: string): string {
   } catch {
     return target; // written with a stray %: taken as it is
   }
+}
+
+/**
+ * In a folder of one folder per paper ("Dissecting-the-Graphcore-IPU-Architecture/README.md"), a
+ * README or index with no title of its own (it opens on "## Notes", or on its bullets) is that
+ * paper's note, titled by its folder's name; one titled by the paper's short name ("#
+ * Softshell" in "Softshell-Dynamic-Scheduling-on-GPUs/") is given the rest of it ("Softshell:
+ * Dynamic Scheduling on GPUs"). Two such folders at least, most of the folder's files so kept.
+ */
+export function titleFromFolders(files: { file: string; text: string; parsed: ParsedNotes }[]): void {
+  const inOwnFolder = (file: string) => file.includes('/') && FOLDER_README.test(basename(file, extname(file)));
+  const kept = files.filter((f) => inOwnFolder(f.file));
+  if (kept.length < 2 || kept.length * 2 < files.length) return;
+  for (const f of kept) {
+    const folderTitle = fileNameTitle(posix.basename(posix.dirname(f.file)));
+    if (titleStrength(folderTitle) < 1.5) continue;
+    const [only] = f.parsed.entries;
+    if (f.parsed.entries.length === 1 && only !== undefined) {
+      const short = only.title.trim();
+      const rest = folderTitle.slice(short.length).replace(/^[\s:–—-]+/, '');
+      if (short.split(/\s+/).length <= 3 && folderTitle.toLowerCase().startsWith(short.toLowerCase()) && rest.split(/\s+/).length >= 2) {
+        f.parsed = { ...f.parsed, entries: [{ ...only, title: `${short}: ${rest}` }] };
+      }
+      continue;
+    }
+    if (opensTitled(f.text)) continue;
+    f.parsed = parseNotes(f.text, f.file, { inFolder: true, title: folderTitle });
+  }
+}
+
+/** Whether a note's first line is a heading that is not a part's name ("## Notes"), or front matter. */
+function opensTitled(text: string): boolean {
+  const first = /^[^\S\n]*(\S.*)$/m.exec(text)?.[1] ?? '';
+  if (first.startsWith('---') || first.startsWith('+++')) return true;
+  const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(first);
+  return heading !== null && partKind(heading[1]!.replace(/[:：]\s*$/, '').replace(/\*+/g, '').trim()) === null;
 }
 
 /** A note linked by name alone (a wikilink, a published page), in linkedDeckFiles' set: matched by file name. */

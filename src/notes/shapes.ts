@@ -2062,7 +2062,7 @@ function namesAPaper(name: string): boolean {
 }
 
 /** "building-machines-that-learn" -> "Building machines that learn": a file's name as a title. */
-function fileNameTitle(name: string): string {
+export function fileNameTitle(name: string): string {
   // A Notion export names each page "Title 5e239e3fb7484c9faa500ac13330765e".
   const bare = name.replace(/ [0-9a-f]{32}$/, '');
   const spaced = bare.includes(' ') ? bare : bare.replace(/_+/g, ' ').replace(/(?<=\S)-(?=\S)/g, ' ');

@@ -3083,3 +3083,20 @@ describe('a link to a conference named with its short year', () => {
     expect(report.papers.map((p) => p.title)).toEqual(['Cebinae: Scalable In-network Fairness Augmentation']);
   });
 });
+
+describe('a folder per paper, each with its README', () => {
+  it('titles a README with no title of its own by its folder, and a short name by the rest of it', () => {
+    const report = inspectNotes([
+      { file: 'papers/Dissecting-the-Graphcore-IPU-Architecture/README.md', bytes: Buffer.from('## Notes\n\n* 1216 tiles, each a processor with 256 KiB of its own memory.\n\n### CPU\n\n* Deep caches and branch prediction.\n\n### IPU\n\n* Scratchpad memories, no caches at all.\n') },
+      { file: 'papers/Softshell-Dynamic-Scheduling-on-GPUs/README.md', bytes: Buffer.from('# Softshell\n\nSoftshell schedules work on GPUs at run time, with priorities the host can change.\n') },
+      { file: 'papers/Studying-Persistent-Threads-on-GPUs/README.md', bytes: Buffer.from('## Learn more about:\n* Persistent threads\n\n## Notes\n* Each thread stays alive for the whole kernel and takes work from a queue until none is left.\n') },
+      { file: 'papers/Merrimac-Supercomputing-with-Streams/README.md', bytes: Buffer.from('# Merrimac: Supercomputing with Streams\n\nA streaming processor whose register hierarchy keeps most traffic off the memory system.\n') },
+    ]);
+    expect(report.papers.map((p) => [p.file.split('/')[1], p.line, p.title])).toEqual([
+      ['Dissecting-the-Graphcore-IPU-Architecture', 1, 'Dissecting the Graphcore IPU Architecture'],
+      ['Softshell-Dynamic-Scheduling-on-GPUs', 1, 'Softshell: Dynamic Scheduling on GPUs'],
+      ['Studying-Persistent-Threads-on-GPUs', 1, 'Studying Persistent Threads on GPUs'],
+      ['Merrimac-Supercomputing-with-Streams', 1, 'Merrimac: Supercomputing with Streams'],
+    ]);
+  });
+});
