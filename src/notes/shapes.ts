@@ -654,7 +654,11 @@ class PaperReader {
       note.removed.add('authors');
       note.addInline(splitFirstLine(first.inline).rest);
       note.addBlocks(blocks);
-    } else note.addBlocks(section.blocks);
+    } else {
+      const reference = ownReference(section.blocks, section.title);
+      if (reference !== null) note.removed.add('authors');
+      note.addBlocks(reference === null ? section.blocks : section.blocks.filter((block) => block !== reference));
+    }
     this.addParts(note, section.children);
     this.addParts(note, siblingParts);
     this.paperLike++;
@@ -730,7 +734,12 @@ class PaperReader {
     if (metaSummary !== undefined) note.addText(metaSummary, 'lead');
     // The parts of the note, by the headings they sit under.
     let part: PartKind = 'body';
+    const reference = ownReference(skip === null ? blocks : blocks.slice(blocks.indexOf(skip) + 1), title);
     for (const block of blocks) {
+      if (block === reference) {
+        note.removed.add('authors');
+        continue;
+      }
       if (block === skip) {
         // The title's own line is the title; what follows it on the line (not the authors),
         // and the paragraph's next lines, are the note.
@@ -1641,6 +1650,38 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
   const words = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
   const [own, reference] = [words(headingTitle), words(title)];
   return title.length < 3 || own === reference ? null : title;
+}
+
+// What may come before a paper's title in its full reference: its authors ("V. Volkov and J. W.
+// Demmel,", "Zhou, Yangjie, et al.", "Ian Buck, Tim Foley, ..., and Pat Hanrahan. 2004.").
+const REFERENCE_AUTHORS = /^(?:[\s,;.:&]|\p{Lu}[\p{L}'’-]*\.?|and|et al\.?|\((?:19|20)\d\d[a-z]?\)|(?:19|20)\d\d[a-z]?|\[[\d\s−–-]*X?\])+["“]?\s*$/u;
+// ...and read as names, not as a word of a sentence ("Aesthetic preference for art ..."): names
+// separated, initials, a year, or a name closed by a full stop ("Philippe Swartvagher.").
+const NAMES_SEPARATED = /,|\band\b|&|\bet al\b|\b\p{Lu}\.|\b(?:19|20)\d\d|\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+\.\s*$/u;
+// Where and when it appeared: a reference, not a note's sentence that names the paper.
+const REFERENCE_SIGNS = /\b(?:19|20)\d\d\b|\bdoi\b|\bpp\.|\bproceedings\b|\bvol\.|\bjournal\b|\btransactions\b|\bconference\b|\bsymposium\b|\barxiv\b/i;
+
+/**
+ * The paragraph under a paper's title that is that paper's full reference, in any style (IEEE's
+ * 'V. Volkov and J. W. Demmel, "Benchmarking GPUs to tune dense linear algebra," SC '08, ... doi:
+ * ...', ACM's, MLA's): its authors, then the title, then where it appeared. One of the first
+ * three blocks; null where there is none. Who wrote it and where it appeared are no part of
+ * what it does.
+ */
+function ownReference(blocks: readonly Block[], title: string): Block | null {
+  const words = title.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < 2) return null;
+  const opening = new RegExp(words.slice(0, 4).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+  for (const block of blocks.slice(0, 3)) {
+    if (block.kind !== 'paragraph') continue;
+    const text = inlineText(block.inline);
+    if (text.length > 600) return null;
+    const at = opening.exec(text);
+    if (at === null || at.index === 0) continue;
+    const before = text.slice(0, at.index);
+    if (REFERENCE_AUTHORS.test(before) && NAMES_SEPARATED.test(before) && REFERENCE_SIGNS.test(text)) return block;
+  }
+  return null;
 }
 
 /**

@@ -3100,3 +3100,20 @@ describe('a folder per paper, each with its README', () => {
     ]);
   });
 });
+
+describe("a paper's full reference under its title", () => {
+  it('keeps the reference, in any style, off the back, and a sentence naming the paper on it', () => {
+    const report = inspectNotes([
+      { file: 'ieee.md', bytes: Buffer.from('# Benchmarking GPUs to Tune Dense Linear Algebra\n\nV. Volkov and J. W. Demmel, "Benchmarking GPUs to tune dense linear algebra," SC \'08: Proceedings of the 2008 ACM/IEEE Conference on Supercomputing, 2008, pp. 1-11, doi: 10.1109/SC.2008.5214359.\n\n* Pointer chasing shows the latency of each level of the memory hierarchy.\n') },
+      { file: 'mla.md', bytes: Buffer.from('# Characterizing the Implicit Convolution Algorithm\n\nZhou, Yangjie, et al. "Characterizing the Implicit Convolution Algorithm on Commercial Accelerators." 2021 IEEE International Symposium on Workload Characterization.\n\n* Explicit im2col is 28% slower than the implicit approach and needs far more memory.\n') },
+      { file: 'hal.md', bytes: Buffer.from('# Interferences between Communications and Computations\n\nPhilippe Swartvagher. Interferences between Communications and Computations in Distributed HPC Systems. Euro-Par 2021, Lisbon.\n\n* Memory contention from computing cores slows the network transfers that run beside them.\n') },
+      { file: 'named.md', bytes: Buffer.from('# Preference for art emerges from features\n\nAesthetic preference for art emerges from a weighted integration over visual features (2020).\n\nA linear model of 13 features predicts how much each person likes a painting.\n') },
+    ]);
+    expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual([
+      'Pointer chasing shows the latency of each level of the memory hierarchy.',
+      'Explicit im2col is 28% slower than the implicit approach and needs far more memory.',
+      'Memory contention from computing cores slows the network transfers that run beside them.',
+      expect.stringMatching(/^Aesthetic preference for art emerges/),
+    ]);
+  });
+});
