@@ -10,6 +10,9 @@ import { partKind, type PartKind } from './sections.js';
 /** What was left out of a note that had nothing else: for the reason a paper is skipped. */
 export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logistics' | 'venue';
 
+// "10.1111/fwb.12105. Invertebrate richness ...", "2009.01269 - They show ...": one token with a
+// digit or a slash (an identifier, an address), then a sentence of four words or more.
+const IDENTIFIER_THEN_TEXT = /^\S*[\d/]\S*?[.,;:)–—-]*\s+(\p{Lu}\S*(?:\s+\S+){3,}.*)$/su;
 // "#neuro #dreams", "#fun, #art": a line of tags (Obsidian's, Zettlr's), where the note is filed.
 const TAG_LINE = /^#(?=[\p{N}_/-]*\p{L})[\p{L}\p{N}_/-]+(?:[ \t,]+#(?=[\p{N}_/-]*\p{L})[\p{L}\p{N}_/-]+)*$/u;
 const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
@@ -341,7 +344,11 @@ export class NoteText {
             // the paper is about, said in a line (the extractor reads the label; see topicLine).
           } else if (kind === 'meta') {
             this.removed.add(/author/i.test(label[1]!) ? 'authors' : 'links');
-            continue;
+            // "DOI:10.1111/fwb.12105. Invertebrate richness was lowest in ...": an identifier (a
+            // link's label left as text), then the note's own sentences, which go on as the note.
+            const after = IDENTIFIER_THEN_TEXT.exec(label[2]!);
+            if (after === null) continue;
+            line = after[1]!;
           }
           if (kind === 'own' || kind === 'context') {
             const into = kind === 'own' ? this.own : this.context;

@@ -3117,3 +3117,11 @@ describe("a paper's full reference under its title", () => {
     ]);
   });
 });
+
+describe('an identifier under a label of metadata, then the note', () => {
+  it('keeps the sentences after "DOI:10.1111/..." as the note, the identifier left out', () => {
+    const note = '## Flow intermittency alters invertebrate diversity in an arid-land stream network\n\n[DOI:10.1111/fwb.12105](http://dx.doi.org/10.1111/fwb.12105). Invertebrate richness was lowest in intermittent reaches, which held taxa of their own.\n';
+    const report = inspectNotes([{ file: 'log.md', bytes: Buffer.from(note) }]);
+    expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual(['Invertebrate richness was lowest in intermittent reaches, which held taxa of their own.']);
+  });
+});
