@@ -51,8 +51,15 @@ export function referenceTitle(line: string): string | null {
     }
   }
   const mla = MLA_TITLE.exec(text);
-  return mla ? mla[1]!.trim() : null;
+  if (mla) return mla[1]!.trim();
+  const harvard = HARVARD_TITLE.exec(text);
+  return harvard ? harvard[1]!.trim() : null;
 }
+
+// "Bogan, M.T., Lytle, D.A., 2011. Severe drought drives novel community trajectories in desert
+// stream pools. Freshwater Biology 56, 2070–2081.": the year after the names, the title, then
+// the journal with its volume and pages (Elsevier's, Harvard's style).
+const HARVARD_TITLE = /^\p{Lu}[\p{L}'’ -]+,\s*(?:\p{Lu}\.[\s-]*){1,3}(?:,?\s*(?:&\s*)?\p{Lu}[\p{L}'’ -]+,\s*(?:\p{L}\.?[\s-]*){1,3}|,?\s*et al\.?)*,?\s+(?:19|20)\d\d[a-z]?\.\s+(\S.{2,300}?)[.?!]\s+(?=\p{Lu}[^.]{0,80}?\d)/u;
 
 const TOPIC_LABEL = /^topics?$/i;
 /**

@@ -1085,7 +1085,11 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
     ({ first, rest } = splitFirstLine(rest));
     firstText = inlineText(first);
   }
-  const lead = leadTitle(first);
+  let lead = leadTitle(first);
+  // "**Bogan, M.T., Lytle, D.A., 2011. Severe drought drives ... Freshwater Biology 56.**": a
+  // paper's full reference in bold, titled by the title it gives.
+  const cited = lead?.via === 'strong' ? referenceTitle(lead.title) : null;
+  if (lead && cited !== null) lead = { ...lead, title: cited };
   if (!lead || !readsAsTitle(lead)) return null;
   // "**Full list of papers:**" alone in its paragraph: a bold label for what comes after it
   // ("**Title:** summary" is a title and its note).

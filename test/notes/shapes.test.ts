@@ -3118,6 +3118,25 @@ describe("a paper's full reference under its title", () => {
   });
 });
 
+describe('a reading log of full references in bold, each with its summary', () => {
+  const log = [
+    '1. **Bogan, M.T., Lytle, D.A., 2011. Severe drought drives novel community trajectories in desert stream pools. Freshwater Biology 56, 2070–2081.** [DOI:10.1111/j.1365-2427.2011.02638.x](http://dx.doi.org/10.1111/j.1365-2427.2011.02638.x). Document a regime shift in desert pools when they went from perennial to intermittent.',
+    '',
+    '2. **Shimadzu, H., Dornelas, M., Henderson, P. a, Magurran, A.E., 2013. Diversity is maintained by seasonal variation in species abundance. BMC biology 11, 98.** [DOI:10.1186/1741-7007-11-98](http://dx.doi.org/10.1186/1741-7007-11-98). Seasonal swings in abundance let fish species coexist.',
+    '',
+    '3. **Beche, L., Resh, V., 2006. Long-term seasonal variation in the traits of macroinvertebrates in two streams in California, U.S.A. Freshwater Biology 51, 56–75.** Traits varied more in the intermittent stream than in the perennial one.',
+  ].join('\n');
+
+  it('titles each by the title its reference gives, its summary after the DOI link the answer', () => {
+    const report = inspectNotes([{ file: 'index.md', bytes: Buffer.from(log) }]);
+    expect(report.papers.map((p) => [p.title, 'answer' in p ? p.answer : p.skip])).toEqual([
+      ['Severe drought drives novel community trajectories in desert stream pools', 'Document a regime shift in desert pools when they went from perennial to intermittent.'],
+      ['Diversity is maintained by seasonal variation in species abundance', 'Seasonal swings in abundance let fish species coexist.'],
+      ['Long-term seasonal variation in the traits of macroinvertebrates in two streams in California, U.S.A', 'Traits varied more in the intermittent stream than in the perennial one.'],
+    ]);
+  });
+});
+
 describe('an identifier under a label of metadata, then the note', () => {
   it('keeps the sentences after "DOI:10.1111/..." as the note, the identifier left out', () => {
     const note = '## Flow intermittency alters invertebrate diversity in an arid-land stream network\n\n[DOI:10.1111/fwb.12105](http://dx.doi.org/10.1111/fwb.12105). Invertebrate richness was lowest in intermittent reaches, which held taxa of their own.\n';
