@@ -340,7 +340,10 @@ const TITLE_PREFIX =
 const RATING = /(?:\s*[★☆✩✪⭐]+|\s*\(\s*[★☆✩✪⭐*]+\s*\)|\s*\[\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\]|\s*\(\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\)|\s+\d(?:\.\d)?\s*\/\s*(?:5|10)|\s+\*{1,5})$/u;
 const LEADING_RATING = /^(?:[★☆✩✪⭐]+|\*{1,5}(?=\s)|\(\s*[★☆✩✪⭐*]+\s*\))\s*/u;
 const VENUES =
-  'neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|aacl|coling|conll|tacl|lrec|aaai|ijcai|kdd|corl|icra|iros|rss|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|sigir|wsdm|www|miccai|bmvc|wacv|arxiv';
+  'neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|aacl|coling|conll|tacl|lrec|aaai|ijcai|kdd|corl|icra|iros|rss|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|sigir|wsdm|www|miccai|bmvc|wacv|arxiv|' +
+  'vldb|sigmod|icde|cidr|osdi|sosp|nsdi|eurosys|asplos|isca|hpca|sigcomm|mlsys';
+// "VLDB'22 - A Study of Database Performance ...", "SIGMOD 2022: Hybrid ...": where and when, before the title.
+const LEADING_VENUE = new RegExp(`^(?:${VENUES})\\s*(?:['’]\\d{2}|(?:19|20)\\d{2})\\s*[-–—:|]\\s+`, 'i');
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 // "Kernel Methods for Deep Learning 2009", "... (2019)", "... [NeurIPS 2019]", "..., NeurIPS
 // 2022", "... - Feb 2023", "... (NeurIPS, 2023)", "... (2017, NeurIPS)": when and where, not what.
@@ -373,7 +376,7 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
 
 // A title with none of these characters (most) has nothing to clean but spaces.
-const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  /u;
+const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s/u;
 const cleanTitles = new Map<string, string>();
 
 /** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
@@ -398,6 +401,7 @@ function cleanTitleOnce(raw: string): string {
       .replace(/^\(?\d{1,3}[.)]\s+/, '')
       .replace(LEADING_RATING, '')
       .replace(TITLE_PREFIX, '')
+      .replace(LEADING_VENUE, '')
       .replace(RATING, '')
       .replace(TRAILING_YEAR, '')
       .replace(TRAILING_WHO_WHEN, '')
@@ -411,6 +415,8 @@ function cleanTitleOnce(raw: string): string {
       .replace(/^(?:\*\*|__)(.*)$|^(.*?)(?:\*\*|__)$/, unpairedBold)
       .replace(/\s*(?:[:\-–—|,;]|\.\.\.)\s*$/, '')
       .replace(/\s*\[(?:pdf|code|arxiv|paper|link|slides|video|blog|github)\]\s*$/i, '')
+      // "Balsa: Learning a Query Optimizer ... (WIP)": how far the note-taker got, not the title.
+      .replace(/(?<=\S)\s*[(\[](?:wip|todo|to ?do|draft|in progress|work in progress|unfinished|incomplete)[)\]]$/i, '')
       .trim();
     const quoted = QUOTED.exec(title);
     if (quoted) title = quoted[1]!.trim();

@@ -3144,3 +3144,26 @@ describe('an identifier under a label of metadata, then the note', () => {
     expect(report.papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual(['Invertebrate richness was lowest in intermittent reaches, which held taxa of their own.']);
   });
 });
+
+describe('where and when a paper appeared, and how far the note got, before or after its title', () => {
+  it('leaves "VLDB\'22 - " and "SIGMOD 2022: " before a title, and "(WIP)" after it, off the front', () => {
+    const notes = [
+      "# VLDB'22 - A Study of Database Performance Sensitivity to Experiment Settings",
+      '',
+      'Small changes to the experiment settings reorder which database wins a benchmark.',
+      '',
+      '# SIGMOD 2022: Hybrid Deterministic and Nondeterministic Execution of Transactions',
+      '',
+      'Runs each transaction deterministically or not, whichever its conflicts favour.',
+      '',
+      '# Balsa: Learning a Query Optimizer Without Expert Demonstrations (WIP)',
+      '',
+      'Learns a query optimizer in a simulator first, then on the real database.',
+    ].join('\n');
+    expect(inspectNotes([{ file: 'db.md', bytes: Buffer.from(notes) }]).papers.map((p) => p.title)).toEqual([
+      'A Study of Database Performance Sensitivity to Experiment Settings',
+      'Hybrid Deterministic and Nondeterministic Execution of Transactions',
+      'Balsa: Learning a Query Optimizer Without Expert Demonstrations',
+    ]);
+  });
+});
