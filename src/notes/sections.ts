@@ -28,7 +28,7 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ],
   [
     'meta',
-    /^(?:authors?|authorship|affiliations?|links?|resources?|references?|refs?|bib(?:tex)?|parents?|belongs to|related|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|field dates|geographic coverage|study (?:area|sites?|period)|location|more|more (?:links|reading|resources|to read)|further reading|see also|also see|read more|learn more(?: about(?: the followings?| these| this)?)?|things to learn(?: about)?|external links|related links|useful links|links and resources|other (?:references|links)|更多|参考资料|vocabulary|glossary|new words|words|生词|单词|词汇|链接|相关链接|参考链接|代码|论文链接|作者|延伸阅读|リンク|著者)$/,
+    /^(?:authors?|authorship|affiliations?|institutes?|institutions?|links?|resources?|references?|refs?|bib(?:tex)?|parents?|belongs to|related|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|field dates|geographic coverage|study (?:area|sites?|period)|location|more|more (?:links|reading|resources|to read)|further reading|see also|also see|read more|learn more(?: about(?: the followings?| these| this)?)?|things to learn(?: about)?|external links|related links|useful links|links and resources|other (?:references|links)|更多|参考资料|vocabulary|glossary|new words|words|生词|单词|词汇|链接|相关链接|参考链接|代码|论文链接|作者|延伸阅读|リンク|著者)$/,
   ],
   [
     'context',

@@ -3167,3 +3167,27 @@ describe('where and when a paper appeared, and how far the note got, before or a
     ]);
   });
 });
+
+describe('where the authors work', () => {
+  it('leaves an "Institute:" line out of the back, and keeps "Organization:" (how the paper is laid out)', () => {
+    const notes = [
+      '# Hihooi: A Database Replication Middleware for Scaling Transactional Databases',
+      '',
+      '- Authors: Michael A. Georgiou, Aristodemos Paphitis',
+      '- Institute: Cyprus University of Technology, Limassol, Cyprus',
+      '- Published at TKDE\'20',
+      '',
+      '## Motivation',
+      '',
+      'They propose to scale out by replication, master and replicas kept in step asynchronously.',
+      '',
+      '# Appreciating the variety of goals in computational neuroscience',
+      '',
+      'Organization: A survey of modelling goals, then the goals the community reports.',
+    ].join('\n');
+    expect(inspectNotes([{ file: 'db.md', bytes: Buffer.from(notes) }]).papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual([
+      'They propose to scale out by replication, master and replicas kept in step asynchronously.',
+      expect.stringMatching(/A survey of modelling goals/),
+    ]);
+  });
+});
