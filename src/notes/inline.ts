@@ -343,6 +343,13 @@ const VENUES =
   'neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|eacl|aacl|coling|conll|tacl|lrec|aaai|ijcai|kdd|corl|icra|iros|rss|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|sigir|wsdm|www|miccai|bmvc|wacv|arxiv|' +
   'vldb|sigmod|icde|cidr|osdi|sosp|nsdi|eurosys|asplos|isca|hpca|sigcomm|mlsys';
 // "VLDB'22 - A Study of Database Performance ...", "SIGMOD 2022: Hybrid ...": where and when, before the title.
+/** "VLDB'22 - A Study of ...": the title after a known venue and its year, or null where none leads. */
+export function afterLeadingVenue(text: string): string | null {
+  const venue = LEADING_VENUE.exec(text) ?? LEADING_ACRONYM_YEAR.exec(text);
+  return venue === null ? null : text.slice(venue[0].length);
+}
+// "ICAC'11 - ", "TKDE 2020: ": any venue written as an acronym with its year, then a dash or colon.
+const LEADING_ACRONYM_YEAR = /^[A-Z][A-Z0-9]{1,9}\s*(?:['’]\d{2}|(?:19|20)\d{2})\s*[-–—:|]\s+/;
 const LEADING_VENUE = new RegExp(`^(?:${VENUES})\\s*(?:['’]\\d{2}|(?:19|20)\\d{2})\\s*[-–—:|]\\s+`, 'i');
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 // "Kernel Methods for Deep Learning 2009", "... (2019)", "... [NeurIPS 2019]", "..., NeurIPS
@@ -402,6 +409,7 @@ function cleanTitleOnce(raw: string): string {
       .replace(LEADING_RATING, '')
       .replace(TITLE_PREFIX, '')
       .replace(LEADING_VENUE, '')
+      .replace(LEADING_ACRONYM_YEAR, '')
       .replace(RATING, '')
       .replace(TRAILING_YEAR, '')
       .replace(TRAILING_WHO_WHEN, '')

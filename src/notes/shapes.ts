@@ -15,7 +15,7 @@
 // shapes. Whatever is read as no paper is recorded with why, for `paperdeck inspect`.
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
-import { cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
+import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, NoteText, referenceTitle } from './note-text.js';
 import { namesBookPart, namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
@@ -1415,7 +1415,11 @@ const VENUE_PREFIXED_ITEM = /^\[([^\]]{0,30}?\p{L}[^\]]{0,30}?(?:['’]\d{2}|\b(
 /** A list item titled after its venue and year in brackets (VENUE_PREFIXED_ITEM), or null. */
 function venuePrefixedItem(inline: Inline): TitledParagraph | null {
   const { first, rest } = splitFirstLine(inline);
-  const venued = VENUE_PREFIXED_ITEM.exec(inlineText(first));
+  const line = inlineText(first);
+  // ("SIGMOD'20 - Thrifty Query Execution via Incrementability" over its notes: a known venue
+  // without brackets, the whole line its title.)
+  const unbracketed = afterLeadingVenue(line);
+  const venued = VENUE_PREFIXED_ITEM.exec(line) ?? (unbracketed === null ? null : ['', '', unbracketed]);
   if (!venued) return null;
   const title = cleanTitle(venued[2]!);
   if (titleStrength(title) < 1 || notATitle(title) !== null) return null;
@@ -1986,7 +1990,8 @@ function opensWithOwnNote(section: Section): boolean {
       if (prose === 0 && (INTRODUCES_PAPERS.test(text) || NOTE_TAKER_INTRO.test(text))) return false;
       prose += text.length;
     } else if (block.kind === 'list') {
-      if (block.items.length >= 2 && isPaperList(listItemPapers(block))) break;
+      const listed = listItemPapers(block);
+      if ((block.items.length >= 2 || listed[0]?.venue === true) && isPaperList(listed)) break;
       const text = block.items.map((item) => firstText(item.blocks)).join(' ');
       if (prose === 0 && INTRODUCES_PAPERS.test(text)) return false;
       if (block.items.some((item) => item.blocks[0]?.kind === 'paragraph' && firstLink(item.blocks[0].inline))) return false;
@@ -2164,7 +2169,9 @@ function blockPaperCount(blocks: Block[]): number {
     if (lone.has(block)) n++;
     else if (block.kind === 'paragraph' && paragraphPaper(block.inline)) n++;
     // (One bullet of a file of linked summaries is a paper as its neighbours are.)
-    else if (block.kind === 'list') n += (block.items.length >= 2 || linkedSummaryLists.has(block)) && isPaperList(listItemPapers(block)) ? 2 : 0;
+    // (One bullet naming its venue and year, "SIGMOD'20 - Thrifty Query Execution ...", over its
+    // notes is a paper as two would be.)
+    else if (block.kind === 'list') n += (block.items.length >= 2 || linkedSummaryLists.has(block) || listItemPapers(block)[0]?.venue === true) && isPaperList(listItemPapers(block)) ? 2 : 0;
     // (A table headed "Paper" or "Title" lists papers however few its rows; without such a
     // header, one row could be a paper's own table of results.)
     else if (block.kind === 'table' && tableColumns(block) && (block.rows.length >= 2 || (block.rows.length === 1 && titleColumnNamed(block)))) n += 2;

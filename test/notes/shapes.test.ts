@@ -3191,3 +3191,24 @@ describe('where the authors work', () => {
     ]);
   });
 });
+
+describe('a topic page whose one bullet names a paper by its venue and year', () => {
+  it('reads "SIGMOD\'20 - Title" (or any acronym\'s "ICAC\'11 - ") over its notes as the paper, not the topic', () => {
+    const page = [
+      '# DBMS Query Processing',
+      '',
+      "- SIGMOD'20 - Thrifty Query Execution via Incrementability",
+      '  - <https://dl.acm.org/doi/abs/10.1145/3318464.3389756>',
+      '  - Problem: evaluate a query before all of its data has arrived, so it ends sooner once the rest does.',
+      '',
+      '# DBMS Machine Provisioning',
+      '',
+      "- ICAC'11 - A Bayesian Approach to Online Performance Modeling for Database Appliances",
+      '  - Models each workload with a Gaussian process that predicts latency from the configuration.',
+    ].join('\n');
+    expect(inspectNotes([{ file: 'summary.md', bytes: Buffer.from(page) }]).papers.map((p) => [p.line, p.title])).toEqual([
+      [3, 'Thrifty Query Execution via Incrementability'],
+      [9, 'A Bayesian Approach to Online Performance Modeling for Database Appliances'],
+    ]);
+  });
+});
