@@ -1035,6 +1035,8 @@ function citationKeyLine(inline: Inline): { key: string; rest: Inline } | null {
   return key ? { key: key[1]!, rest } : null;
 }
 
+const REREAD = /^re-?read(?:ing)?\s*[:\-–—]\s*/i;
+
 interface TitledParagraph {
   title: string;
   code: string;
@@ -1088,7 +1090,8 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
   let lead = leadTitle(first);
   // "**Bogan, M.T., Lytle, D.A., 2011. Severe drought drives ... Freshwater Biology 56.**": a
   // paper's full reference in bold, titled by the title it gives.
-  const cited = lead?.via === 'strong' ? referenceTitle(lead.title) : null;
+  // ("RE-READ: Colwell, R.K., 1974. Predictability, ...": read again, the reference after it.)
+  const cited = lead?.via === 'strong' ? referenceTitle(lead.title.replace(REREAD, '')) : null;
   if (lead && cited !== null) lead = { ...lead, title: cited };
   if (!lead || !readsAsTitle(lead)) return null;
   // "**Full list of papers:**" alone in its paragraph: a bold label for what comes after it

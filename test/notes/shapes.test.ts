@@ -3119,6 +3119,11 @@ describe("a paper's full reference under its title", () => {
 });
 
 describe('a reading log of full references in bold, each with its summary', () => {
+  it('titles a reference read again ("RE-READ: Colwell, R.K., 1974. ...") by its title', () => {
+    const item = '1. **RE-READ: Colwell, R.K., 1974. Predictability, constancy, and contingency of periodic phenomena. Ecology 55, 1148–1153.** The classic measures of periodic phenomena, from information theory.\n';
+    expect(inspectNotes([{ file: 'log.md', bytes: Buffer.from(item) }]).papers.map((p) => p.title)).toEqual(['Predictability, constancy, and contingency of periodic phenomena']);
+  });
+
   const log = [
     '1. **Bogan, M.T., Lytle, D.A., 2011. Severe drought drives novel community trajectories in desert stream pools. Freshwater Biology 56, 2070–2081.** [DOI:10.1111/j.1365-2427.2011.02638.x](http://dx.doi.org/10.1111/j.1365-2427.2011.02638.x). Document a regime shift in desert pools when they went from perennial to intermittent.',
     '',
