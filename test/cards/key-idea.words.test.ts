@@ -2,9 +2,11 @@
 // sbd 1.0.19 splits them (sentences.ts ports its rules, quirks included), and words as
 // wordsOf's lower-case-and-split (remarks.ts reads them in one pass). Each is compared with the
 // original on the bundled deck and on seeded random text built from the cases they special-case.
+// So is lettersAndNumbers, against the Unicode-aware pattern it stands in for.
 import { readFileSync } from 'node:fs';
 import sbd from 'sbd';
 import { describe, expect, it } from 'vitest';
+import { lettersAndNumbers } from '../../src/cards/key-idea.js';
 import { Vocabulary, wordsOf } from '../../src/cards/remarks.js';
 import { ABBREVIATIONS, sbdSentences } from '../../src/cards/sentences.js';
 
@@ -87,5 +89,27 @@ describe('Vocabulary', () => {
     });
     readWith(vocabulary, 'The paper, the PAPER: 42 and 42');
     expect(described).toEqual(['the', 'paper', '42', 'and', '42']);
+  });
+});
+
+describe('lettersAndNumbers', () => {
+  const pattern = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+  it('keeps or drops every character as the pattern does, a surrogate pair as one', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      const text = `a${char}b ${char}`;
+      if (lettersAndNumbers(text) !== pattern(text)) expect(lettersAndNumbers(text)).toBe(pattern(text));
+    }
+    for (let code = 0x10000; code <= 0x10ffff; code += 61) {
+      const char = String.fromCodePoint(code);
+      const text = `${char}x ${char}${char}-`;
+      if (lettersAndNumbers(text) !== pattern(text)) expect(lettersAndNumbers(text)).toBe(pattern(text));
+    }
+  });
+
+  it('agrees with the pattern on random text: runs, ends, lone surrogates, marks', () => {
+    const characters = ['a', 'Z', '9', ' ', '-', '.', 'é', '中', '😀', '\ud835\udc00', '\ud800', '\udc00', '\u0307', '\u00a0', '\n', '\u0661', '_', '\u2028'];
+    for (const text of randomTexts(23, 5000, characters, 14, () => '')) expect(lettersAndNumbers(text)).toBe(pattern(text));
   });
 });
