@@ -1245,16 +1245,22 @@ export function markLinkedSummaryLists(blocks: readonly Block[]): void {
   const lists: Extract<Block, { kind: 'list' }>[] = [];
   const sections = new Set<Block>();
   let heading: Extract<Block, { kind: 'heading' }> | null = null;
-  let topical = false;
+  // Whether the heading names a topic, worked out at its first list: most headings have none
+  // under them (a paper's title over its text, "*** My notes"), and are not read as titles here.
+  let topical: boolean | null = null;
   for (const block of blocks) {
     if (block.kind === 'heading') {
       heading = block;
-      const label = headingLabel(block.inline);
-      const link = firstLink(block.inline);
-      topical = partKind(label) === null && (notATitle(label) !== null || titleStrength(titleText(block.inline), link !== null && isPaperLink(link.href)) < 1.5);
+      topical = null;
       continue;
     }
-    if (block.kind !== 'list' || heading === null || !topical) continue;
+    if (block.kind !== 'list' || heading === null) continue;
+    if (topical === null) {
+      const label = headingLabel(heading.inline);
+      const link = firstLink(heading.inline);
+      topical = partKind(label) === null && (notATitle(label) !== null || titleStrength(titleText(heading.inline), link !== null && isPaperLink(link.href)) < 1.5);
+    }
+    if (!topical) continue;
     let here = 0;
     for (const item of block.items) {
       items++;
