@@ -549,6 +549,8 @@ class PaperReader {
     if (open) this.finishBlockPaper(open);
     // A file of one paper written as sibling headings: "# Title", then "# Summary", "# Thoughts".
     const papers = kids.filter((kid) => this.isPaper(kid));
+    // (Asked once of each: nothing isPaper reads changes while the group is read.)
+    const isPaper = new Set(papers);
     const partsAfterOnePaper = papers.length === 1 && kids.every((kid) => kid === papers[0] || partKind(kid.label) !== null);
     const talks = talkContext(papers);
     const chapter = section.heading !== null && namesBookPart(section.label);
@@ -562,7 +564,7 @@ class PaperReader {
       // "## Chapter 2: The Human Factor" over "### Sensors", "### The Brain": the chapter's
       // sections, unless one opens with its own authors or reference, or links a paper.
       else if (chapter && !opensWithAuthors(kid) && !(kid.href !== null && isPaperLink(kid.href))) this.notPaper(kid.label, kid.line, `heading: a section of "${section.label}", not a paper`);
-      else if (this.isPaper(kid)) this.readPaper(kid, childSession, [], talks);
+      else if (isPaper.has(kid)) this.readPaper(kid, childSession, [], talks);
       else {
         const rest = kids.slice(i + 1);
         const { found, tookPartsAfter: tookRest } = this.readGroup(kid, childSession, rest.length > 0 && rest.every((part) => partKind(part.label) !== null) ? rest : []);
