@@ -1688,13 +1688,19 @@ const REFERENCE_SIGNS = /\b(?:19|20)\d\d\b|\bdoi\b|\bpp\.|\bproceedings\b|\bvol\
  * what it does.
  */
 function ownReference(blocks: readonly Block[], title: string): Block | null {
-  const words = title.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length < 2) return null;
-  const opening = new RegExp(words.slice(0, 4).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
-  for (const block of blocks.slice(0, 3)) {
+  let words: string[] | null = null;
+  let opening: RegExp | null = null;
+  for (let b = 0; b < blocks.length && b < 3; b++) {
+    const block = blocks[b]!;
     if (block.kind !== 'paragraph') continue;
     const text = inlineText(block.inline);
     if (text.length > 600) return null;
+    // (Most notes open on no reference: the pattern of the title's words is made only for one
+    // that says where a paper appeared and holds the title's first word.)
+    if (!REFERENCE_SIGNS.test(text)) continue;
+    words ??= title.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length < 2 || !text.toLowerCase().includes(words[0]!.toLowerCase())) continue;
+    opening ??= new RegExp(words.slice(0, 4).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
     const at = opening.exec(text);
     if (at === null || at.index === 0) continue;
     const before = text.slice(0, at.index);
