@@ -18,6 +18,12 @@ const TAG_LINE = /^#(?=[\p{N}_/-]*\p{L})[\p{L}\p{N}_/-]+(?:[ \t,]+#(?=[\p{N}_/-]
 const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;
+
+/** "Main Takeaway: Results are ...": a line's label and what follows it, or null where it has no label. */
+export function labelledLine(line: string): { name: string; value: string } | null {
+  const label = LABEL.exec(line);
+  return label === null ? null : { name: label[1]!.trim(), value: label[2]! };
+}
 // "Cowan, R. S. (1976). The “industrial revolution” in the home ... Technology and Culture 17(1).":
 // the paper's full reference, as a course's reading list gives it (APA style): who wrote it and
 // where it appeared, no part of what it says.

@@ -16,7 +16,7 @@
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
-import { capitalise, isAuthorLine, isPersonName, isReferenceLine, NoteText, referenceTitle } from './note-text.js';
+import { capitalise, isAuthorLine, isPersonName, isReferenceLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
 import { namesBookPart, namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
@@ -125,7 +125,9 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
 // headings. (Its other fields are read as a note's parts are: Authors, Keywords as such,
 // Significance as the summary, Notes as the note.)
 const TITLE_FIELD = /^(?:paper )?title\s*[:：]?$/i;
-const HEADING_FIELD = /^([\p{L}][\p{L} '’/&-]{0,40}?)[ \t]*[:：][ \t]*(\S.*)$/u;
+// "# Title: Circular analysis in systems neuroscience", "# Authors: Kriegeskorte et al (2009)":
+// the fields' values on their headings.
+const TITLE_FIELD_VALUE = /^(?:paper )?title\s*[:：]\s*(\S.*)$/i;
 
 /**
  * "### Main Takeaway: Results are often mistaken ...", "# Authors: Kriegeskorte et al (2009)":
@@ -133,15 +135,11 @@ const HEADING_FIELD = /^([\p{L}][\p{L} '’/&-]{0,40}?)[ \t]*[:：][ \t]*(\S.*)$
  * name says; null for any other heading.
  */
 function headingField(label: string): { name: string; value: string; kind: PartKind } | null {
-  const field = HEADING_FIELD.exec(label);
-  if (field === null) return null;
-  const name = field[1]!.trim();
-  const kind = partKind(name);
-  return kind === null ? null : { name, value: field[2]!, kind };
+  const field = labelledLine(label);
+  if (field === null || field.value.trim() === '') return null;
+  const kind = partKind(field.name);
+  return kind === null ? null : { ...field, kind };
 }
-// "# Title: Circular analysis in systems neuroscience", "# Authors: Kriegeskorte et al (2009)":
-// the fields' values on their headings.
-const TITLE_FIELD_VALUE = /^(?:paper )?title\s*[:：]\s*(\S.*)$/i;
 /** The longest a title given as a field can be. */
 const MOST_TITLE_FIELD = 300;
 
