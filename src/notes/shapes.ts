@@ -2005,8 +2005,7 @@ function opensWithOwnNote(section: Section): boolean {
       if (prose === 0 && (INTRODUCES_PAPERS.test(text) || NOTE_TAKER_INTRO.test(text))) return false;
       prose += text.length;
     } else if (block.kind === 'list') {
-      const listed = listItemPapers(block);
-      if ((block.items.length >= 2 || listed[0]?.venue === true) && isPaperList(listed)) break;
+      if ((block.items.length >= 2 || namesOneVenuedPaper(block)) && isPaperList(listItemPapers(block))) break;
       const text = block.items.map((item) => firstText(item.blocks)).join(' ');
       if (prose === 0 && INTRODUCES_PAPERS.test(text)) return false;
       if (block.items.some((item) => item.blocks[0]?.kind === 'paragraph' && firstLink(item.blocks[0].inline))) return false;
@@ -2174,6 +2173,14 @@ function flatten(section: Section, withoutHeading = false): Block[] {
 }
 
 /** Paragraphs that would open a paper in a group's blocks (to tell a group from a paper). */
+/**
+ * Whether a list's first bullet names its paper by venue and year ("SIGMOD'20 - Thrifty Query
+ * Execution ..."): one such bullet over its notes is a paper, as two bullets would be.
+ */
+function namesOneVenuedPaper(list: Extract<Block, { kind: 'list' }>): boolean {
+  return listItemPapers(list)[0]?.venue === true;
+}
+
 function blockPaperCount(blocks: Block[]): number {
   // ("(Forde, 2002)" over its notes, three such keys or more: papers, as readBlocks reads them.)
   const keys = blocks.filter((block) => block.kind === 'paragraph' && citationKeyLine(block.inline) !== null).length;
@@ -2184,9 +2191,7 @@ function blockPaperCount(blocks: Block[]): number {
     if (lone.has(block)) n++;
     else if (block.kind === 'paragraph' && paragraphPaper(block.inline)) n++;
     // (One bullet of a file of linked summaries is a paper as its neighbours are.)
-    // (One bullet naming its venue and year, "SIGMOD'20 - Thrifty Query Execution ...", over its
-    // notes is a paper as two would be.)
-    else if (block.kind === 'list') n += (block.items.length >= 2 || linkedSummaryLists.has(block) || listItemPapers(block)[0]?.venue === true) && isPaperList(listItemPapers(block)) ? 2 : 0;
+    else if (block.kind === 'list') n += (block.items.length >= 2 || linkedSummaryLists.has(block) || namesOneVenuedPaper(block)) && isPaperList(listItemPapers(block)) ? 2 : 0;
     // (A table headed "Paper" or "Title" lists papers however few its rows; without such a
     // header, one row could be a paper's own table of results.)
     else if (block.kind === 'table' && tableColumns(block) && (block.rows.length >= 2 || (block.rows.length === 1 && titleColumnNamed(block)))) n += 2;
