@@ -3217,3 +3217,12 @@ describe('a topic page whose one bullet names a paper by its venue and year', ()
     ]);
   });
 });
+
+describe('notes written to a What / Why / How template', () => {
+  it('answers with what the paper is and how it does it', () => {
+    const note = '# Devito: A System for Automated Stencil Computation\n\n## What\nFramework to generate highly optimized stencil code.\n\n## Why\nThere are many optimizations that can be done and it is hard to do them by hand.\n\n## How\nThey take expressions written in Python and lower them to C++ through a series of intermediate representations.\n\n## Notes\n\n* It uses SymPy for the stencil expressions.\n';
+    expect(inspectNotes([{ file: 'devito.md', bytes: Buffer.from(note) }]).papers.map((p) => ('answer' in p ? p.answer : p.skip))).toEqual([
+      'Framework to generate highly optimized stencil code. They take expressions written in Python and lower them to C++ through a series of intermediate representations.',
+    ]);
+  });
+});
