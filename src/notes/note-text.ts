@@ -15,6 +15,11 @@ export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logisti
 const IDENTIFIER_THEN_TEXT = /^\S*[\d/]\S*?[.,;:)–—-]*\s+(\p{Lu}\S*(?:\s+\S+){3,}.*)$/su;
 // "#neuro #dreams", "#fun, #art": a line of tags (Obsidian's, Zettlr's), where the note is filed.
 const TAG_LINE = /^#(?=[\p{N}_/-]*\p{L})[\p{L}\p{N}_/-]+(?:[ \t,]+#(?=[\p{N}_/-]*\p{L})[\p{L}\p{N}_/-]+)*$/u;
+
+/** Whether a line is only tags, "#neuro #dreams" (each with a letter). */
+export function isTagLine(line: string): boolean {
+  return TAG_LINE.test(line);
+}
 const KEY_IDEA_LINE = /^key[ \t-]*ideas?[ \t]*[:：][ \t]*(.*)$/i;
 // "TLDR:", "TL;DR -", "Main idea:", "Summary:" and the like: a label, then the text it names.
 const LABEL = /^([\p{L}][\p{L} '’/&;-]{0,40}?)[ \t]*[:：][ \t]*(.*)$/u;

@@ -16,7 +16,7 @@
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
-import { capitalise, isAuthorLine, isPersonName, isReferenceLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
+import { capitalise, isAuthorLine, isPersonName, isReferenceLine, isTagLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
 import { namesBookPart, namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
@@ -1639,15 +1639,16 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 
 // File names of a folder's own description: README.md, index.md, _index.md.
 export const FOLDER_README = /^(?:readme|_?index)$/i;
-// File names of a template for notes: template.md, _template.md, paper-template.md.
-// "#neuro #nmda", "Parents: [[neurostochastic]]", "See also: [[dendritic_comp]]": where a note is
-// filed in a vault.
-const FILING_TAGS = /^(?:#[\p{L}\p{N}_/-]+[ \t,]*)+$/u;
-const FILING_LABEL = /^([\p{L} ]{2,20}):/u;
-
-/** Whether each line of a paragraph says where the note is filed: its tags, links to other notes. */
+/**
+ * Whether each line of a paragraph says where the note is filed in a vault: its tags, its links
+ * to other notes ("#neuro #nmda", "Parents: [[neurostochastic]]", "See also: [[dendritic_comp]]").
+ */
 function isFilingParagraph(text: string): boolean {
-  return text.split('\n').every((line) => FILING_TAGS.test(line.trim()) || partKind(FILING_LABEL.exec(line.trim())?.[1] ?? '') === 'meta');
+  return text.split('\n').every((raw) => {
+    const line = raw.trim();
+    const label = labelledLine(line);
+    return isTagLine(line) || (label !== null && partKind(label.name) === 'meta');
+  });
 }
 
 /**
@@ -1712,9 +1713,10 @@ function ownReference(blocks: readonly Block[], title: string): Block | null {
  * Main Takeaway:": the template a folder's notes are written to, whatever its name.
  */
 function onlyEmptyFields(blocks: readonly Block[]): boolean {
-  return blocks.length >= 3 && blocks.every((block) => block.kind === 'heading' && /^[\p{L}][\p{L} '’/&-]{0,40}[:：]$/u.test(inlineText(block.inline).trim()));
+  return blocks.length >= 3 && blocks.every((block) => block.kind === 'heading' && labelledLine(inlineText(block.inline).trim())?.value.trim() === '');
 }
 
+// File names of a template for notes: template.md, _template.md, paper-template.md.
 const NOTES_TEMPLATE = /^_?(?:(?:paper|papers|note|notes|reading|summary|review)[-_. ])?templates?$/i;
 
 // "See also:", "References", "Further reading:": what a list under such a label holds is cited.
