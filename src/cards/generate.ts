@@ -3,15 +3,14 @@
 import { UserError } from '../core/errors.js';
 import type { Card, CardsFile, NotesStamp, NoteWarning, SkippedNote } from '../core/types.js';
 import { decodeNotes } from '../notes/decode.js';
-import { titleStrength } from '../notes/sections.js';
-import { indexLinks, indexedTitles, linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideContinuations, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, titleFromFolders, type ParsedNotes } from '../notes/parse.js';
+import { linkedDeckFiles, parseNotes, readmeLinksPaper, setAsideContinuations, setAsideIndexes, setAsideReadmeEssays, setAsideTopicNotes, titleFromFolders, titleFromIndexes, type ParsedNotes } from '../notes/parse.js';
 import { notesFilePath, readNotesFiles, serializeCardsFile, writeCardsFile, type FileStat, type NotesFile } from '../store/decks.js';
 import { removeGenerateCache, writeGenerateCache } from '../store/generate-cache.js';
 import { cacheOfBuild } from './build-cache.js';
 import { newlySkipped, noteBodyHash, skippedDiffer } from './records.js';
 import { deckStatus, hashNotes, restampNotes, type DeckStatus } from './freshness.js';
 import { GENERATOR_VERSION } from './version.js';
-import { assignIdentities, normalizeTitle, type DraftCard, type IdentityChanges } from './identity.js';
+import { assignIdentities, type DraftCard, type IdentityChanges } from './identity.js';
 import { extractKeyIdea, SKIP_REASONS } from './key-idea.js';
 import { cli } from '../core/invocation.js';
 
@@ -127,35 +126,6 @@ export function readDeckNotes(
     }
   }
   return { readings, warnings };
-}
-
-/**
- * Notes files with no title of their own ("## what?" first, their sections read as papers of
- * weak titles), that an index of the deck links to under a title, read again as that one paper.
- */
-function titleFromIndexes(files: { file: string; text: string; parsed: ParsedNotes; linked: Set<string> }[]): void {
-  const links = indexLinks(files);
-  const indexes = files.filter((_, i) => links[i]! > 0);
-  if (indexes.length === 0) return;
-  const titles = new Map<string, string>();
-  for (const index of indexes) for (const [target, title] of indexedTitles(index.text, index.file)) if (!titles.has(target)) titles.set(target, title);
-  for (const f of files) {
-    const title = titles.get(f.file);
-    // (A file titled as its index titles it, "Active Neural Localization" under "Active Neural
-    // Localization (2018) - Chaplot, ...", or a file of papers titled as papers, is read as it is.)
-    // (Nor is a file the index names by a topic, "[Transformers](transformers.md)": its papers
-    // may be named as briefly, "## BERT", "## T5".)
-    if (title === undefined || indexes.includes(f) || titleStrength(title) < 1 || f.parsed.entries.some((entry) => sameWork(entry.title, title))) continue;
-    const strong = f.parsed.entries.filter((entry) => titleStrength(entry.title) >= 1.5).length;
-    if (f.parsed.entries.length > 0 && strong * 2 >= f.parsed.entries.length) continue;
-    f.parsed = parseNotes(f.text, f.file, { inFolder: true, title });
-  }
-}
-
-/** Whether one title holds the other's words in a row, as normalizeTitle makes titles the same. */
-function sameWork(a: string, b: string): boolean {
-  const [x, y] = [` ${normalizeTitle(a)} `, ` ${normalizeTitle(b)} `];
-  return x.trim() !== '' && y.trim() !== '' && (x.includes(y) || y.includes(x));
 }
 
 /** Pure: notes files' bytes (plus the previous cards) to the deck's new cards.json. */

@@ -7,6 +7,7 @@
 // paper does.
 import { createHash } from 'node:crypto';
 import type { Card, DeckChanges } from '../core/types.js';
+import { normalizeTitle } from '../core/title-key.js';
 
 /** A card as the generator makes it, before it has an identity. */
 export type DraftCard = Omit<Card, 'id'>;
@@ -33,21 +34,6 @@ const CANDIDATES_PER_DRAFT = 8;
 /** Notes sharing one body: up to this many pairs, the closest titles pair up; beyond, note order. */
 const BODY_GROUP_PAIRS = 64;
 
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-
-/** Lower case, compatibility-folded, punctuation to spaces: what makes two titles "the same". */
-export function normalizeTitle(title: string): string {
-  // Most titles are plain ASCII: a cheaper path than the Unicode-aware one, same result.
-  if (PLAIN_ASCII.test(title)) {
-    return title.toLowerCase().replace(/['"`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-  }
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201c\u201d'"`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 function bigrams(text: string): Map<string, number> {
   const compact = text.replace(/ /g, '');

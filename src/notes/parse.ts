@@ -4,6 +4,7 @@
 // blocks by shapes.ts, the same way for Markdown and Org.
 import { basename, extname, posix } from 'node:path';
 import type { NoteEntry, NoteWarning } from '../core/types.js';
+import { normalizeTitle } from '../core/title-key.js';
 import { readMarkdown } from './markdown.js';
 import { cleanTitle, inlineText, isGenericLinkLabel, isPaperLink } from './inline.js';
 import type { Block, Inline } from './document.js';
@@ -288,6 +289,35 @@ function safeDecode(target: string): string {
   } catch {
     return target; // written with a stray %: taken as it is
   }
+}
+
+/**
+ * Notes files with no title of their own ("## what?" first, their sections read as papers of
+ * weak titles), that an index of the deck links to under a title, read again as that one paper.
+ */
+export function titleFromIndexes(files: { file: string; text: string; parsed: ParsedNotes; linked: ReadonlySet<string> }[]): void {
+  const links = indexLinks(files);
+  const indexes = files.filter((_, i) => links[i]! > 0);
+  if (indexes.length === 0) return;
+  const titles = new Map<string, string>();
+  for (const index of indexes) for (const [target, title] of indexedTitles(index.text, index.file)) if (!titles.has(target)) titles.set(target, title);
+  for (const f of files) {
+    const title = titles.get(f.file);
+    // (A file titled as its index titles it, "Active Neural Localization" under "Active Neural
+    // Localization (2018) - Chaplot, ...", or a file of papers titled as papers, is read as it is.)
+    // (Nor is a file the index names by a topic, "[Transformers](transformers.md)": its papers
+    // may be named as briefly, "## BERT", "## T5".)
+    if (title === undefined || indexes.includes(f) || titleStrength(title) < 1 || f.parsed.entries.some((entry) => sameWork(entry.title, title))) continue;
+    const strong = f.parsed.entries.filter((entry) => titleStrength(entry.title) >= 1.5).length;
+    if (f.parsed.entries.length > 0 && strong * 2 >= f.parsed.entries.length) continue;
+    f.parsed = parseNotes(f.text, f.file, { inFolder: true, title });
+  }
+}
+
+/** Whether one title holds the other's words in a row, as normalizeTitle makes titles the same. */
+function sameWork(a: string, b: string): boolean {
+  const [x, y] = [` ${normalizeTitle(a)} `, ` ${normalizeTitle(b)} `];
+  return x.trim() !== '' && y.trim() !== '' && (x.includes(y) || y.includes(x));
 }
 
 /**

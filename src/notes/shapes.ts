@@ -14,6 +14,7 @@
 // more papers; otherwise it is a group, and its own blocks are read for papers in the other
 // shapes. Whatever is read as no paper is recorded with why, for `paperdeck inspect`.
 import type { NoteEntry, NoteWarning } from '../core/types.js';
+import { normalizeTitle } from '../core/title-key.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, isTagLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
@@ -1665,9 +1666,7 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
   const cited = referenceTitle(inlineText(splitFirstLine(next.inline).first));
   if (cited === null) return null;
   const title = cleanTitle(cited);
-  const words = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const [own, reference] = [words(headingTitle), words(title)];
-  return title.length < 3 || own === reference ? null : title;
+  return title.length < 3 || normalizeTitle(headingTitle) === normalizeTitle(title) ? null : title;
 }
 
 // What may come before a paper's title in its full reference: its authors ("V. Volkov and J. W.

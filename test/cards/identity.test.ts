@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syntheticNotes } from '../../bench/synthetic.js';
 import { generateDeck } from '../../src/cards/generate.js';
-import { assignIdentities, cardIdFor, normalizeTitle, titleSimilarity, type DraftCard } from '../../src/cards/identity.js';
+import { assignIdentities, cardIdFor, titleSimilarity, type DraftCard } from '../../src/cards/identity.js';
+import { normalizeTitle } from '../../src/core/title-key.js';
 import type { Card } from '../../src/core/types.js';
 
 function draft(title: string, body = `body of ${title}`, extra: Partial<DraftCard> = {}): DraftCard {
