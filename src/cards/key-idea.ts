@@ -39,6 +39,8 @@ const MIN_WORDS = 6;
  * and aggregate neighbour features" is the idea, written as briefly as the note-taker could.
  */
 const MIN_LEAD_WORDS = 3;
+/** Sentences a lead may have and still be the back whole (when it fits: extractFromBody). */
+const MOST_LEAD_SENTENCES = 4;
 /** Only this much of a note is read for its key idea (a long conference note is 2,000). */
 const MAX_NOTE_CHARS = 20_000;
 /** Longer sentences are cut to this many characters before they are looked at. */
@@ -171,6 +173,13 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
   // A summary of one phrase, the whole of what the note says briefly ("summary: A U-shaped CNN
   // for segmentation", "TL;DR: contrastive pretraining for tables"), is the note-taker's answer.
   if (minWords === MIN_LEAD_WORDS && candidates.length === 1 && anchor.fragment) return { idea: { answer: composeAnswer(anchor, candidates, entry.depths) }, anchor: anchor.index };
+  // "Gist: to replicate a neuron you need a 1-hidden-layer ANN. But with NMDA inputs, 7 layers."
+  // The note-taker's summary of a few sentences, all of it fitting on the back, is the back: its
+  // second sentence is as much the point as its first.
+  if (minWords === MIN_LEAD_WORDS && candidates.length > 1 && candidates.length <= MOST_LEAD_SENTENCES && candidates.every((c) => !c.context && !c.settings && !c.formula)) {
+    const whole = polisher()(candidates);
+    if (whole.length <= ANSWER_BUDGET) return { idea: { answer: whole }, anchor: anchor.index };
+  }
   // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the
   // paper's idea. Better said so, and the user can write "Key idea: ...". (Said before the
   // floor below, whose reason could name only the remarks beside it.)

@@ -584,6 +584,14 @@ describe('what the note says briefly, and notes with nothing else', () => {
     );
   });
 
+  it('answers with the whole lead where all of it fits on the back', () => {
+    const gist = 'To replicate a pyramidal neuron with AMPA inputs, you need a 1-hidden-layer network. But if NMDA conductances are added, one needs 7 hidden layers.';
+    expect(answer('Good intro into the history of the question.', { lead: gist })).toBe(gist);
+    // (A lead too long for the back is read for its best sentences, as the body is.)
+    const long = `${gist} ${'They also fit the temporal kernels of every synapse to the recorded traces one by one. '.repeat(3)}`;
+    expect(answer('', { lead: long }).length).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
   it('prefers what the paper does over the problem it starts from and the results', () => {
     expect(
       answer('Training RL agents from demonstrations is hard. Instead, they propose a game-theoretic objective that matches the expert. It reaches 95% of expert return.'),
