@@ -90,13 +90,16 @@ const OPENING_PART = /^(?:introduction|intro|overview)[:.]?$/i;
 const LIKES_HOW = /^i (?:really |particularly |especially )?(?:like|liked|love|loved|appreciate|appreciated|enjoyed) (?:the way (?:that )?|how |that )(?=\S+ \S+ \S+)/i;
 const TLDR_LEAD_IN = /^(?:tl;?\s?dr|tldr)\b[ \t]*[;:,.\-–—]*[ \t]*/i;
 const PLACEHOLDER =
-  /^(?:todo|to ?do|tbd|tba|wip|fill(?: in| me)?(?: (?:the )?notes?)?(?: later| here)?|notes? (?:here|to come|tbd|later)|coming soon|to be (?:continued|written|added|filled(?: in)?|done)|(?:add|write) (?:notes?|a summary|summary)(?: here| later)?|placeholder|(?:(?:the )?(?:summary|notes?|details?) (?:(?:is |are )?(?:yet |still )?to be (?:added|written|updated|done)|pending|coming soon|tbd|to come|later)|(?:summary|notes?) (?:not (?:yet )?(?:added|written)(?: yet)?|yet to come))|(?:a )?work in progress|in progress|under construction|will (?:add|write|update|fill in)(?: (?:this|it|more|notes?|a summary|the summary))?(?: later| soon)?|lorem ipsum.*|x{3,}|\.{3,}|…|-+|n\/?a|none|nothing yet|empty|\?+)[.!]*$/i;
+  /^(?:todo|to ?do|tbd|tba|wip|fill(?: in| me)?(?: (?:the )?notes?)?(?: later| here)?|notes? (?:here|to come|tbd|later)|coming soon|to be (?:continued|written|added|filled(?: in)?|done)|(?:add|write) (?:notes?|a summary|summary)(?: here| later)?|placeholder|(?:(?:the )?(?:summary|notes?|details?) (?:(?:is |are )?(?:yet |still )?to be (?:added|written|updated|done)|pending|coming soon|tbd|to come|later)|(?:summary|notes?) (?:not (?:yet )?(?:added|written)(?: yet)?|yet to come))|(?:a )?work in progress|in progress|省略|未記入|under construction|will (?:add|write|update|fill in)(?: (?:this|it|more|notes?|a summary|the summary))?(?: later| soon)?|lorem ipsum.*|x{3,}|\.{3,}|…|-+|n\/?a|none|nothing yet|empty|\?+)[.!]*$/i;
 // "Update:", "Updated (24th July 2017):", "EDIT 2:": what the note-taker added later.
 const UPDATE_LEAD = /^(?:update|updated|edit|edited|addendum)\b[^:\n]{0,40}:[ \t]*/i;
 const TODO_LINE = /^(?:todo|to ?do|fixme)\b[ \t]*[:\-–—]/i;
 // "[N: ...]", "(me: ...)", "[JB: ...]", "(my take: ...)": the note-taker's remark in brackets.
 const BRACKET_REMARK =
   /\s*(?:\[(?:[A-Z]{1,3}|me|my|mine|my take|note|nb|n\.b\.|todo|tbd|ed|edit|comment|aside|q|question|thought|opinion|personal)\s*[:.\-–—][^\]\n]{0,400}\]|\((?:[A-Z]{1,3}|me|my|mine|my take|note to self|nb|n\.b\.|todo|tbd|ed|edit|comment|aside|q|question|thought|opinion|personal)\s*[:\-–—][^)\n]{0,400}\))/g;
+// "Note: 記事の見方や注意点については、こちらをご覧ください。" ("see here for how to read these"),
+// "こちらを参照->..." ("see here"), "详见..." ("for details see"): where else to read, its link gone.
+const POINTER_CJK = /^(?:note\s*[:：]\s*)?[^。.]{0,30}?(?:(?:こちら|ここ|以下|下記)(?:を|に|の(?:記事|ページ)を?)?(?:参照|ご覧)|请(?:参考|参见|参阅|查看)|详见)/i;
 const AUTHORS_LABEL = /^(?:authors?|by|written by|authored by)\b[ \t]*[:\-–—]?[ \t]*/i;
 const VENUE =
   /(?:^|[\s,.;(\[])(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|kdd|arxiv|corl|icra|iros|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|www|sigir)\b[^.;\n]{0,30}[)\]]?\.?$/i;
@@ -398,6 +401,10 @@ export class NoteText {
       }
       if (VENUE_LINE.test(line)) {
         this.removed.add('venue');
+        continue;
+      }
+      if (POINTER_CJK.test(line)) {
+        this.removed.add('links');
         continue;
       }
       if (TODO_LINE.test(line) || isPlaceholder(line)) {

@@ -20,15 +20,15 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ['keyIdea', /^key[ -]?idea$/],
   [
     'lead',
-    /^(?:(?:(?:main|high[- ]level|key) )?research questions?|(?:summary|summaries|blog post|write-?up) (?:by|from) [\p{L}\p{N} .'’-]{1,40}(?: \(.{0,40}\))?|key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|main takeaway|core idea|big idea|the idea|idea|abstract|overview|significance|what(?: is it| they did| it does)?|how|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|要約|まとめ|概要と手法)$/u,
+    /^(?:(?:(?:main|high[- ]level|key) )?research questions?|(?:summary|summaries|blog post|write-?up) (?:by|from) [\p{L}\p{N} .'’-]{1,40}(?: \(.{0,40}\))?|key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|main takeaway|core idea|big idea|the idea|idea|abstract|overview|significance|what(?: is it| they did| it does)?|how|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|要約|まとめ|概要と手法|どんなもの)$/u,
   ],
   [
     'own',
-    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths? and weakness(?:es)?|weakness(?:es)?|pros and cons|cons|advantages? and disadvantages?|disadvantages?|demerits|drawbacks|shortcomings|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?)|questions? (?:i (?:have|had)|for|to ponder|going in|coming out|before reading|after reading)\b.{0,40}|(?:pre|post)[- ]?reading questions?|discussion questions?|(?:interesting )?(?:aspects|points) (?:of|from) the discussion|notes (?:for|to) the authors?|unanswered (?:points?|questions?)|(?:things|questions|points) (?:that went |left )?unanswered\b.{0,40}|评论|评价|感想|思考|想法|个人(?:看法|理解|想法|思考|评价)|我的(?:看法|理解|想法|思考|评价)|疑问|问题与思考|感想・考察|考察|所感)$/,
+    /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths? and weakness(?:es)?|weakness(?:es)?|pros and cons|cons|advantages? and disadvantages?|disadvantages?|demerits|drawbacks|shortcomings|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?)|questions? (?:i (?:have|had)|for|to ponder|going in|coming out|before reading|after reading)\b.{0,40}|(?:pre|post)[- ]?reading questions?|discussion questions?|(?:interesting )?(?:aspects|points) (?:of|from) the discussion|notes (?:for|to) the authors?|unanswered (?:points?|questions?)|(?:things|questions|points) (?:that went |left )?unanswered\b.{0,40}|评论|评价|感想|思考|想法|个人(?:看法|理解|想法|思考|评价)|我的(?:看法|理解|想法|思考|评价)|疑问|问题与思考|感想・考察|考察|所感|議論はある|コメント)$/,
   ],
   [
     'meta',
-    /^(?:authors?|authorship|affiliations?|institutes?|institutions?|links?|resources?|references?|refs?|bib(?:tex)?|parents?|belongs to|related|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|field dates|geographic coverage|study (?:area|sites?|period)|location|more|more (?:links|reading|resources|to read)|further reading|see also|also see|read more|learn more(?: about(?: the followings?| these| this)?)?|things to learn(?: about)?|external links|related links|useful links|links and resources|other (?:references|links)|更多|参考资料|vocabulary|glossary|new words|words|生词|单词|词汇|链接|相关链接|参考链接|代码|论文链接|作者|延伸阅读|リンク|著者)$/,
+    /^(?:authors?|authorship|affiliations?|institutes?|institutions?|links?|resources?|references?|refs?|bib(?:tex)?|parents?|belongs to|related|citation|cite|code|source|url|pdf|paper|tags?|keywords?|venue|conference|year|date|published|publication|status|metadata|meta|info|information|details of the paper|paper info|source code|slides|video|talk|poster|github|arxiv|doi|read on|date read|category|categories|topics?|field|field dates|geographic coverage|study (?:area|sites?|period)|location|more|more (?:links|reading|resources|to read)|further reading|see also|also see|read more|learn more(?: about(?: the followings?| these| this)?)?|things to learn(?: about)?|external links|related links|useful links|links and resources|other (?:references|links)|更多|参考资料|vocabulary|glossary|new words|words|生词|单词|词汇|链接|相关链接|参考链接|代码|论文链接|作者|延伸阅读|リンク|著者|著者\/所属機関|所属機関|会議|論文誌|論文関連リンク|参考リンク|投稿日付.{0,20}|次に読むべき論文は|key-words|status|read)$/,
   ],
   [
     'context',
@@ -36,7 +36,7 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ],
   [
     'body',
-    /^(?:key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|observations?|insights?|findings?|lessons(?: learned)?|notes|overall notes|detailed notes|raw notes|(?:main |top |\d+ |three |five )?takeaways?|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how it works|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?|(?:specific research questions?|research questions?) and hypothes[ie]s|hypothes[ie]s|data (?:collection|analysis)(?: methodolog(?:y|ies)| methods?)?|study design|participants)$/,
+    /^(?:key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|observations?|insights?|findings?|lessons(?: learned)?|notes|overall notes|detailed notes|raw notes|(?:main |top |\d+ |three |five )?takeaways?|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how it works|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?|(?:specific research questions?|research questions?) and hypothes[ie]s|hypothes[ie]s|data (?:collection|analysis)(?: methodolog(?:y|ies)| methods?)?|study design|participants|先行研究と比べてどこがすごいの?|技術や手法のキモはどこ|提案手法の詳細|手法の概要|どうやって有効だと検証した)$/,
   ],
 ];
 
@@ -91,7 +91,7 @@ function normal(title: string): string {
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, '')
     .replace(/^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/, '')
-    .replace(/[:.!?]+$/, '')
+    .replace(/[:.!?：？]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -130,8 +130,9 @@ function partKindOf(title: string): PartKind | null {
   if (TEMPLATE_PROMPT.test(text)) return /\bresearch questions?$/.test(text) ? 'lead' : 'body';
   if (text.length > 60) return null;
   for (const [kind, words] of PART_WORDS) if (words.test(text)) return kind;
-  // "Summary and thoughts", "Key points / questions": the first part decides.
-  const first = text.split(/\s*(?:\/| and | & |,|;| - )\s*/)[0]!;
+  // "Summary and thoughts", "Key points / questions", "技術や手法のキモはどこ? or 提案手法の詳細":
+  // the first part decides.
+  const first = text.split(/\s*(?:\/| and | & | or |,|;| - )\s*/)[0]!.replace(/[?？:：]+$/, '');
   if (first !== text) for (const [kind, words] of PART_WORDS) if (words.test(first)) return kind;
   return null;
 }

@@ -3226,3 +3226,18 @@ describe('notes written to a What / Why / How template', () => {
     ]);
   });
 });
+
+describe('notes kept to the Japanese question template (落合フォーマット)', () => {
+  const note = (name: string) => ({ file: name, bytes: readFileSync(join(shapes, 'template-ja', name)) });
+
+  it("reads a note whose parts are the template's questions as one paper, not each part and reference a paper", () => {
+    const report = inspectNotes([note('ray-fields.md')]);
+    expect(report.papers.map((p) => [p.line, p.title])).toEqual([[1, 'Ray Fields: Learning Occupancy Along LiDAR Rays']]);
+  });
+
+  it('keeps where to read the paper, pointers to other pages and parts left as 省略 off the back', () => {
+    const [paper] = inspectNotes([note('sparsevox.md')]).papers;
+    expect(paper).toMatchObject({ title: 'SparseVox: Sparse Voxel Transformers for LiDAR Detection' });
+    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).not.toMatch(/arxiv|example\/sparsevox|こちら|ご覧|省略|気になる/);
+  });
+});
