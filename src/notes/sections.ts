@@ -116,6 +116,18 @@ function memo<T>(compute: (text: string) => T): (text: string) => T {
 const TEMPLATE_PROMPT =
   /^(?:what|how|why|which|who|did|does|do|is|are|was|were|can|could|should|would|describe|explain|summari[sz]e|list|discuss|compare|identify)\b.*\b(?:the (?:paper|authors?|study|studies|work|research|results?|data|methodolog(?:y|ies)|findings?|conclusions?)|research questions?|this (?:paper|work|study))\b/;
 
+/**
+ * Whether a heading is written as a statement, a sentence ending as one ("##### 新規の点畳込み演算子
+ * KPConvを提案した。", "### They prune heads that attend to the same token."): what the part it
+ * sits in says, set in large type, not the name of a part.
+ */
+export function statesSomething(title: string): boolean {
+  const text = title.trim();
+  if (!/[。．.!！]$/u.test(text) || /\.\.\.$|…$/.test(text)) return false;
+  const ideographs = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  return ideographs >= 8 || text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 4;
+}
+
 /** The kind of sub-section a heading or label names, or null when it names no part of a note. */
 export const partKind = memo(partKindOf);
 

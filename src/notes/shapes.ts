@@ -18,7 +18,7 @@ import { normalizeTitle } from '../core/title-key.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, isTagLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
-import { namesBookPart, namesOneTalk, notATitle, partKind, titleStrength, type PartKind } from './sections.js';
+import { namesBookPart, namesOneTalk, notATitle, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
 
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
 export interface NotPaper {
@@ -489,9 +489,11 @@ class PaperReader {
    * Reads sub-sections into a paper's note, each as the part its name says ("### Thoughts": its
    * own; a sub-section of no named part under one takes that part's name).
    */
-  private addParts(note: NoteText, parts: readonly Section[]): void {
+  private addParts(note: NoteText, parts: readonly Section[], outer: PartKind | null = null): void {
     for (const part of parts) {
       this.partLines.add(part.line);
+      // (A heading written as a statement, as in onePaperFile.)
+      if (outer !== null && partKind(part.label) === null && headingField(part.label) === null && statesSomething(part.label)) note.addText(part.label, outer);
       const field = headingField(part.label);
       if (field !== null) {
         note.markOpening(field.name);
@@ -501,9 +503,9 @@ class PaperReader {
         continue;
       }
       if (partKind(part.label) !== null) note.markOpening(part.label);
-      const kind = partKind(part.label) ?? 'body';
+      const kind = partKind(part.label) ?? (outer !== null && statesSomething(part.label) ? outer : 'body');
       note.addBlocks(part.blocks, kind);
-      this.addParts(note, part.children.map((child) => (partKind(child.label) === null && kind !== 'body' ? { ...child, label: part.label } : child)));
+      this.addParts(note, part.children.map((child) => (partKind(child.label) === null && kind !== 'body' && !statesSomething(child.label) ? { ...child, label: part.label } : child)), kind);
     }
   }
 
@@ -735,6 +737,9 @@ class PaperReader {
     if (metaSummary !== undefined) note.addText(metaSummary, 'lead');
     // The parts of the note, by the headings they sit under.
     let part: PartKind = 'body';
+    // The headings the block sits under, deepest last, and the part each names (a heading naming
+    // none takes the part of the one it sits under, as a sub-section does: addParts).
+    const enclosing: { level: number; kind: PartKind }[] = [];
     const reference = ownReference(skip === null ? blocks : blocks.slice(blocks.indexOf(skip) + 1), title);
     for (const block of blocks) {
       if (block === reference) {
@@ -754,16 +759,20 @@ class PaperReader {
         continue;
       }
       if (block.kind === 'heading') {
-        const field = headingField(headingLabel(block.inline));
+        const label = headingLabel(block.inline);
+        while (enclosing.length > 0 && enclosing[enclosing.length - 1]!.level >= block.level) enclosing.pop();
+        const outer = enclosing[enclosing.length - 1];
+        const field = headingField(label);
+        const kind = field?.kind ?? partKind(label);
         if (field !== null) {
           note.markOpening(field.name);
           note.addText(field.value, field.kind);
-          part = field.kind;
-          continue;
-        }
-        const kind = partKind(headingLabel(block.inline));
-        if (kind !== null) note.markOpening(headingLabel(block.inline));
-        part = kind ?? 'body';
+        } else if (kind !== null) note.markOpening(label);
+        // "##### Proposes KPConv, a new point convolution." under "## What is it?": a heading
+        // written as a statement says what its part says.
+        else if (outer !== undefined && statesSomething(label)) note.addText(label, outer.kind);
+        part = kind ?? (outer !== undefined && outer.kind !== 'body' ? outer.kind : 'body');
+        enclosing.push({ level: block.level, kind: part });
         continue;
       }
       note.addBlocks([block], part);

@@ -3241,3 +3241,14 @@ describe('notes kept to the Japanese question template (落合フォーマット
     expect(paper && 'answer' in paper ? paper.answer : paper?.skip).not.toMatch(/arxiv|example\/sparsevox|こちら|ご覧|省略|気になる/);
   });
 });
+
+describe('a heading written as a statement', () => {
+  const answers = (file: string, text: string) => inspectNotes([{ file, bytes: Buffer.from(text) }]).papers.map((p) => ('answer' in p ? p.answer : p.skip));
+
+  it('is what its part says: the summary a note-taker set in large type under "What is it?"', () => {
+    const ja = readFileSync(join(shapes, 'template-ja', 'ray-fields.md'), 'utf8');
+    expect(answers('ray-fields.md', ja)).toEqual(['LiDARの各光線に沿った占有確率を学習し、遮蔽された領域の形状を補完する手法を提案した。']);
+    const note = '# Head Pruning by Redundancy\n\n## Summary\n\n### They prune attention heads that attend to the same tokens as another head.\n\n- Measured on BERT-base.\n\n## Results\n\n### Pruning\n\nHalf the heads go with under one point lost.\n';
+    expect(answers('pruning.md', note)[0]).toMatch(/^They prune attention heads that attend to the same tokens as another head\./);
+  });
+});
