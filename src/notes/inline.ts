@@ -47,16 +47,22 @@ export function withoutLinkOnlyLines(runs: Inline): Inline {
 
 function linkOnly(line: Inline): boolean {
   let links = 0;
+  let label = '';
   for (const run of line) {
     // "[Replaces recurrence with self-attention over all positions](notes/transformer.md)": a
     // label that is a sentence says something, wherever it points.
     if (run.kind === 'link' && readsAsSentence(inline(run.children))) return false;
     if (run.kind === 'link') links++;
     else if ((run.kind === 'strong' || run.kind === 'em') && run.children.length === 1 && run.children[0]!.kind === 'link') links++;
+    else if (run.kind === 'text' && links === 0) label += run.text;
     else if (run.kind === 'text' ? /[\p{L}\p{N}]/u.test(run.text) : run.kind !== 'image' && run.kind !== 'html') return false;
   }
-  return links > 0;
+  // "Code: [repo](url)", "元の論文の公開ページ : [arxiv.org](url)": a label naming its link.
+  return links > 0 && (!/[\p{L}\p{N}]/u.test(label) || LINK_LABEL.test(label.trim()));
 }
+
+// A few words or a short phrase ending in a colon, saying nothing but what the link is.
+const LINK_LABEL = /^(?:[\p{L}\p{N}'’()-]+[ \t]*){1,6}[:：]$|^[^\s.!?。！？]{1,20}[ \t]*[:：]$/u;
 
 /** Five words or more, most not capitalised: a sentence, not a title or a name. */
 function readsAsSentence(label: string): boolean {

@@ -100,6 +100,7 @@ const BRACKET_REMARK =
 // "Note: 記事の見方や注意点については、こちらをご覧ください。" ("see here for how to read these"),
 // "こちらを参照->..." ("see here"), "详见..." ("for details see"): where else to read, its link gone.
 const POINTER_CJK = /^(?:note\s*[:：]\s*)?[^。.]{0,30}?(?:(?:こちら|ここ|以下|下記)(?:を|に|の(?:記事|ページ)を?)?(?:参照|ご覧)|请(?:参考|参见|参阅|查看)|详见)/i;
+const WHOLE_BRACKETED = /^\[[^\[\]\n]{2,400}\]$/;
 const AUTHORS_LABEL = /^(?:authors?|by|written by|authored by)\b[ \t]*[:\-–—]?[ \t]*/i;
 const VENUE =
   /(?:^|[\s,.;(\[])(?:neurips|nips|icml|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|aaai|ijcai|kdd|arxiv|corl|icra|iros|uai|aistats|colt|tmlr|jmlr|interspeech|icassp|siggraph|www|sigir)\b[^.;\n]{0,30}[)\]]?\.?$/i;
@@ -413,6 +414,13 @@ export class NoteText {
       }
       if (isAuthorLine(line) || isReferenceLine(line)) {
         this.removed.add('authors');
+        continue;
+      }
+      // "[既存の手法もある…]", "[I think this is the same as DeepSets.]": a line the note-taker set
+      // in brackets, a remark of theirs, as "[N: ...]" is.
+      if (WHOLE_BRACKETED.test(line)) {
+        this.removed.add('remarks');
+        this.own.push(line.slice(1, -1).trim());
         continue;
       }
       if (line.includes('[') || line.includes('(')) {

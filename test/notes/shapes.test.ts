@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/cards/generate.js';
 import { inspectNotes } from '../../src/cards/inspect.js';
-import { explainKeyIdea, extractKeyIdea, rankSentences } from '../../src/cards/key-idea.js';
+import { SKIP_REASONS, explainKeyIdea, extractKeyIdea, rankSentences } from '../../src/cards/key-idea.js';
 import { parseNotes } from '../../src/notes/parse.js';
 
 const shapes = join(import.meta.dirname, '..', 'fixtures', 'notes', 'shapes');
@@ -3250,5 +3250,23 @@ describe('a heading written as a statement', () => {
     expect(answers('ray-fields.md', ja)).toEqual(['LiDARの各光線に沿った占有確率を学習し、遮蔽された領域の形状を補完する手法を提案した。']);
     const note = '# Head Pruning by Redundancy\n\n## Summary\n\n### They prune attention heads that attend to the same tokens as another head.\n\n- Measured on BERT-base.\n\n## Results\n\n### Pruning\n\nHalf the heads go with under one point lost.\n';
     expect(answers('pruning.md', note)[0]).toMatch(/^They prune attention heads that attend to the same tokens as another head\./);
+  });
+});
+
+describe('a line naming a link, and a line in brackets', () => {
+  it('never reach the back: a note of only those is skipped', () => {
+    const lines = [
+      '# Attention Sinks in Streaming Models',
+      '',
+      'Implementation of the proposed model: [example/sinks](https://github.com/example/sinks)  ',
+      '元の論文の公開ページ : [arxiv.org](https://arxiv.org/abs/0000.00000)',
+      '',
+      '[I think this is the same trick as register tokens in vision transformers.]',
+      '',
+    ];
+    const papers = (text: string) => inspectNotes([{ file: 'sinks.md', bytes: Buffer.from(text) }]).papers.map((p) => ('answer' in p ? p.answer : `SKIP ${p.skip}`));
+    expect(papers(lines.join('\n'))).toEqual([`SKIP ${SKIP_REASONS.own}`]);
+    const note = [...lines, 'Keeping the first four tokens in the cache lets a streaming model run past its window.'].join('\n');
+    expect(papers(note)).toEqual(['Keeping the first four tokens in the cache lets a streaming model run past its window.']);
   });
 });
