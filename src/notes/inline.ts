@@ -343,6 +343,13 @@ export function splitFirstLine(inline: Inline): { first: Inline; rest: Inline } 
 
 const TITLE_PREFIX =
   /^(?:(?:best|outstanding|honou?rable|test of time)(?: student)?(?: paper)?(?: award)?(?: runner[- ]up)?(?: mention)?|(?:oral|spotlight|poster|keynote|invited talk|paper|talk|award|highlight|reading)(?: \d+)?|\d{1,4})\s*[:\-–—)]\s+/i;
+// "zhu_ev-flownet_2018: EV-FlowNet: ...", "nasarGrandPursuitStory2011: Grand pursuit: ...": the
+// note's citation key before its title, as org-roam and Zotero name notes. (A key has an
+// underscore or ends in its year: "word2vec: ..." is a title's own name.)
+const CITATION_KEY_BEFORE = /^(?:[a-z][\w-]*_[\w-]*|[a-z][a-zA-Z-]*(?:19|20)\d{2}[a-z]?):\s+(?=\S)/;
+// "Ho, Sharma, Javed, Paxson, Wagner :: Detecting Credential Spearphishing ...": the authors'
+// surnames, then an Org description list's "::", then the title.
+const AUTHORS_BEFORE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2}(?:,\s*\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2})*\s+::\s+(?=\S)/u;
 const RATING = /(?:\s*[★☆✩✪⭐]+|\s*\(\s*[★☆✩✪⭐*]+\s*\)|\s*\[\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\]|\s*\(\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\)|\s+\d(?:\.\d)?\s*\/\s*(?:5|10)|\s+\*{1,5})$/u;
 const LEADING_RATING = /^(?:[★☆✩✪⭐]+|\*{1,5}(?=\s)|\(\s*[★☆✩✪⭐*]+\s*\))\s*/u;
 const VENUES =
@@ -414,6 +421,8 @@ function cleanTitleOnce(raw: string): string {
       .replace(/^\(?\d{1,3}[.)]\s+/, '')
       .replace(LEADING_RATING, '')
       .replace(TITLE_PREFIX, '')
+      .replace(CITATION_KEY_BEFORE, '')
+      .replace(AUTHORS_BEFORE, '')
       .replace(LEADING_VENUE, '')
       .replace(LEADING_ACRONYM_YEAR, '')
       .replace(RATING, '')

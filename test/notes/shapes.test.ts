@@ -3270,3 +3270,20 @@ describe('a line naming a link, and a line in brackets', () => {
     expect(papers(note)).toEqual(['Keeping the first four tokens in the cache lets a streaming model run past its window.']);
   });
 });
+
+describe("a note's citation key or authors before its title", () => {
+  const titles = (file: string, text: string) => inspectNotes([{ file, bytes: Buffer.from(text) }]).papers.map((p) => p.title);
+
+  it('are left off the front, as org-roam and Zotero notes put them', () => {
+    const body = '\n\n* Summary\nThey learn optical flow from events alone, by warping the events with the flow and sharpening the image they make.\n';
+    expect(titles('zhu.org', `#+title: zhu_ev-flownet_2018: EV-FlowNet: self-supervised optical flow estimation for event-based cameras${body}`)).toEqual([
+      'EV-FlowNet: self-supervised optical flow estimation for event-based cameras',
+    ]);
+    expect(titles('nasar.org', `#+title: lagorceHots2017: HOTS: A Hierarchy of Event-Based Time-Surfaces${body}`)).toEqual(['HOTS: A Hierarchy of Event-Based Time-Surfaces']);
+    expect(titles('ho.org', `#+title: Ho, Sharma, Javed, Paxson, Wagner :: Detecting Credential Spearphishing in Enterprise Settings${body}`)).toEqual([
+      'Detecting Credential Spearphishing in Enterprise Settings',
+    ]);
+    // (A name of the paper's own before its colon stays.)
+    expect(titles('w2v.org', `#+title: word2vec: Efficient Estimation of Word Representations${body}`)).toEqual(['word2vec: Efficient Estimation of Word Representations']);
+  });
+});
