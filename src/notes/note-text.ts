@@ -100,6 +100,7 @@ const BRACKET_REMARK =
 // "Note: 記事の見方や注意点については、こちらをご覧ください。" ("see here for how to read these"),
 // "こちらを参照->..." ("see here"), "详见..." ("for details see"): where else to read, its link gone.
 const POINTER_CJK = /^(?:note\s*[:：]\s*)?[^。.]{0,30}?(?:(?:こちら|ここ|以下|下記)(?:を|に|の(?:記事|ページ)を?)?(?:参照|ご覧)|请(?:参考|参见|参阅|查看)|详见)/i;
+const RATING_LINE = /^[\p{L}][\p{L} /&'’-]{1,40}[:：]\s*\d{1,2}(?:\.\d)?\s*(?:\(\?*\)\s*)?\/\s*(?:5|10|100)\b/u;
 const WHOLE_BRACKETED = /^\[[^\[\]\n]{2,400}\]$/;
 const AUTHORS_LABEL = /^(?:authors?|by|written by|authored by)\b[ \t]*[:\-–—]?[ \t]*/i;
 const VENUE =
@@ -402,6 +403,12 @@ export class NoteText {
       }
       if (VENUE_LINE.test(line)) {
         this.removed.add('venue');
+        continue;
+      }
+      // "paper quality / novelty: 7/10", "Rating: 4/5": the note-taker's score.
+      if (RATING_LINE.test(line)) {
+        this.removed.add('remarks');
+        this.own.push(line);
         continue;
       }
       if (POINTER_CJK.test(line)) {

@@ -3287,3 +3287,22 @@ describe("a note's citation key or authors before its title", () => {
     expect(titles('w2v.org', `#+title: word2vec: Efficient Estimation of Word Representations${body}`)).toEqual(['word2vec: Efficient Estimation of Word Representations']);
   });
 });
+
+describe("the note-taker's scores and hot takes", () => {
+  it('are their own, never what a back is made of', () => {
+    const note = [
+      '# Paper Tags Read by Radar',
+      '',
+      'The authors introduce an inventory tag printed in ferrofluid ink, read by radar.',
+      '',
+      'Hot takes:',
+      'personal interest: 3/10',
+      '',
+      'paper quality / novelty: 7/10',
+      'Very cool idea, but the experiments left a lot to be desired.',
+    ].join('\n');
+    const [entry] = read('tags.md', note).entries;
+    expect(entry!.body).not.toMatch(/10/);
+    expect(entry!.own).toMatch(/paper quality \/ novelty: 7\/10/);
+  });
+});
