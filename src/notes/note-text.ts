@@ -320,10 +320,10 @@ export class NoteText {
     // lines: a labelled field goes on to the paragraph's next label (hard-wrapped text), so the
     // lines after its label line belong to it, not to the body.
     let field: string[] | null = null;
-    for (const raw of lines) {
-      let line = raw.trim();
+    for (let at = 0; at < lines.length; at++) {
+      let line = lines[at]!.trim();
       if (line === '') continue;
-      const continues = field;
+      const continues: string[] | null = field;
       field = null;
       let leadGoesOn = false;
       if (names >= 2 && isNameLine(line)) {
@@ -335,9 +335,11 @@ export class NoteText {
         continue;
       }
       if (this.awaitingKeyIdea) {
-        this.setKeyIdea(line);
+        // (All of the paragraph: "We include a plastic component for each neuron. The fixed"
+        // wraps onto "part contains regular weights ...".)
+        this.setKeyIdea(lines.slice(at).join(' '));
         this.awaitingKeyIdea = false;
-        continue;
+        break;
       }
       const keyIdea = KEY_IDEA_LINE.exec(line);
       if (keyIdea) {

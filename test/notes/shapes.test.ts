@@ -3306,3 +3306,13 @@ describe("the note-taker's scores and hot takes", () => {
     expect(entry!.own).toMatch(/paper quality \/ novelty: 7\/10/);
   });
 });
+
+describe('a "Key Idea" paragraph wrapped over lines', () => {
+  it('is the answer whole, not its first line', () => {
+    const note = '#+title: Differentiable plasticity\n\n* Key Idea\n\nWe include an additional plastic component for each neuron. The fixed\npart holds the usual weights, while the plastic\npart is a Hebbian trace.\n';
+    const [paper] = inspectNotes([{ file: 'plasticity.org', bytes: Buffer.from(note) }]).papers;
+    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe(
+      'We include an additional plastic component for each neuron. The fixed part holds the usual weights, while the plastic part is a Hebbian trace.',
+    );
+  });
+});
