@@ -55,14 +55,15 @@ describe('local days partition time', () => {
           for (let ms = change - 28 * 3_600_000; ms < change + 28 * 3_600_000; ms += 5 * 60_000) {
             const day = localDayOf(ms, hour);
             const key = localDayKey(ms, hour);
-            const where = `${zone} hour ${hour} at ${new Date(ms).toISOString()}`;
-            if (!(day.start <= ms && ms < day.end)) wrong.push(`${where}: not in its day`);
-            if (localDayStart(ms, hour) !== day.start || nextLocalDayStart(ms, hour) !== day.end) wrong.push(`${where}: bounds disagree`);
-            if (localDayStartOffset(ms, hour, 0) !== day.start || localDayStartOffset(ms, hour, 1) !== day.end) wrong.push(`${where}: offsets disagree`);
+            // (Named only for a failure: formatting the instant at every step took a fifth of the time.)
+            const where = () => `${zone} hour ${hour} at ${new Date(ms).toISOString()}`;
+            if (!(day.start <= ms && ms < day.end)) wrong.push(`${where()}: not in its day`);
+            if (localDayStart(ms, hour) !== day.start || nextLocalDayStart(ms, hour) !== day.end) wrong.push(`${where()}: bounds disagree`);
+            if (localDayStartOffset(ms, hour, 0) !== day.start || localDayStartOffset(ms, hour, 1) !== day.end) wrong.push(`${where()}: offsets disagree`);
             // The next day begins exactly where the last one ended, and keys run in order.
-            if (previous && previous.key !== key && (day.start !== previous.end || key <= previous.key)) wrong.push(`${where}: not contiguous`);
-            if (previous && previous.key === key && day.start !== previous.start) wrong.push(`${where}: one key, two days`);
-            previous = { ...day, key };
+            if (previous && previous.key !== key && (day.start !== previous.end || key <= previous.key)) wrong.push(`${where()}: not contiguous`);
+            if (previous && previous.key === key && day.start !== previous.start) wrong.push(`${where()}: one key, two days`);
+            previous = { start: day.start, end: day.end, key };
           }
         }
       }
