@@ -741,7 +741,19 @@ class PaperReader {
     // none takes the part of the one it sits under, as a sub-section does: addParts).
     const enclosing: { level: number; kind: PartKind }[] = [];
     const reference = ownReference(skip === null ? blocks : blocks.slice(blocks.indexOf(skip) + 1), title);
+    // The blocks between two headings are read together: a line introducing a list is read with
+    // the list ("a three-step framework" over its steps), as in notes of papers under headings.
+    let run: Block[] = [];
+    const readRun = () => {
+      if (run.length > 0) note.addBlocks(run, part);
+      run = [];
+    };
     for (const block of blocks) {
+      if (block !== reference && block !== skip && block.kind !== 'heading') {
+        run.push(block);
+        continue;
+      }
+      readRun();
       if (block === reference) {
         note.removed.add('authors');
         continue;
@@ -773,10 +785,9 @@ class PaperReader {
         else if (outer !== undefined && statesSomething(label)) note.addText(label, outer.kind);
         part = kind ?? (outer !== undefined && outer.kind !== 'body' ? outer.kind : 'body');
         enclosing.push({ level: block.level, kind: part });
-        continue;
       }
-      note.addBlocks([block], part);
     }
+    readRun();
     // A file named after a paper, with nothing in it, is a scratch file; a file that names a
     // paper inside it is that paper, notes or not (it is skipped with the reason).
     if (!note.hasText() && (fromFileName || note.removed.size === 0)) return;

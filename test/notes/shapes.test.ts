@@ -3316,3 +3316,11 @@ describe('a "Key Idea" paragraph wrapped over lines', () => {
     );
   });
 });
+
+describe('a line introducing a short list, in a note of one paper', () => {
+  it('is read with the list, as one statement', () => {
+    const note = '#+title: Phishing From Inside\n\n* Summary\n\nThe authors build a detector with two goals in mind:\n\n- a low number of false positives\n- catching real attacks\n';
+    const [paper] = inspectNotes([{ file: 'phishing.org', bytes: Buffer.from(note) }]).papers;
+    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('The authors build a detector with two goals in mind: a low number of false positives; catching real attacks.');
+  });
+});
