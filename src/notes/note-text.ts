@@ -238,9 +238,11 @@ export class NoteText {
       // "Two kinds of uncertainty:" over a short list is one statement: "...: bias; variance."
       if (block.kind === 'paragraph' && next?.kind === 'list' && isShortList(next)) {
         const intro = inlineText(block.inline);
-        if (intro.endsWith(':') && !intro.includes('\n')) {
+        // ("The paper proposes a three-step framework" over its three steps, numbered, says so too.)
+        const counted = !intro.endsWith(':') && countsItems(intro, next.items.length);
+        if ((intro.endsWith(':') || counted) && !intro.includes('\n')) {
           const items = next.items.map((item) => inlineText((item.blocks[0] as Extract<Block, { kind: 'paragraph' }>).inline).replace(/[.;]$/, ''));
-          this.addText(`${intro} ${items.join('; ')}.`, as);
+          this.addText(`${counted ? `${intro.replace(/[.。]$/, '')}:` : intro} ${items.join('; ')}.`, as);
           i++;
           continue;
         }
@@ -518,6 +520,16 @@ function labelOverList(blocks: readonly Block[]): PartKind | null {
 }
 
 /** At most six items of one short line each, nothing nested: a list that reads as one clause. */
+const COUNTS = ['two', 'three', 'four', 'five', 'six'];
+const COUNTED_PARTS = /\b(two|three|four|five|six|[2-6])[- ](?:main |key |major )?(?:steps?|stages?|parts?|phases?|components?|modules?|pieces?|ingredients?|ideas?|contributions?|ways?|kinds?|types?|levels?|tricks?|changes?)\b/i;
+
+/** Whether a sentence names as many steps, parts or ideas as a list after it has items ("a three-step framework"). */
+function countsItems(text: string, items: number): boolean {
+  const count = COUNTED_PARTS.exec(text)?.[1]?.toLowerCase();
+  if (count === undefined) return false;
+  return (/\d/.test(count) ? Number(count) : COUNTS.indexOf(count) + 2) === items;
+}
+
 function isShortList(list: Extract<Block, { kind: 'list' }>): boolean {
   return (
     list.items.length <= 6 &&

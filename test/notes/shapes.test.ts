@@ -3324,3 +3324,13 @@ describe('a line introducing a short list, in a note of one paper', () => {
     expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('The authors build a detector with two goals in mind: a low number of false positives; catching real attacks.');
   });
 });
+
+describe('a sentence naming as many steps as the list after it', () => {
+  it('is read with the list: "a three-step framework" with its steps', () => {
+    const note = '#+title: Big Self-Supervised Models\n\n* Key Idea\n\nThe paper proposes a three-step semi-supervised learning framework\n\n1. self-supervised pretraining of a big network\n2. supervised fine-tuning on a few labels\n3. distillation using unlabeled data\n';
+    const [paper] = inspectNotes([{ file: 'chen.org', bytes: Buffer.from(note) }]).papers;
+    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe(
+      'The paper proposes a three-step semi-supervised learning framework: self-supervised pretraining of a big network; supervised fine-tuning on a few labels; distillation using unlabeled data.',
+    );
+  });
+});
