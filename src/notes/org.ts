@@ -206,6 +206,8 @@ function lastParagraph(item: ListItem): Extract<Block, { kind: 'paragraph' }> | 
 const INLINE =
   /\[\[([^\][]{1,2000})\](?:\[([^\][]{0,500})\])?\]|(?<=^|[\s('"{-])([*/_+=~])(?=\S)([^\n]{0,500}?\S)\3(?=$|[\s.,;:!?)'"}\-])|\$([^$\s](?:[^$\n]{0,500}[^$\s])?)\$|\\\((.{1,500}?)\\\)/g;
 
+const IMAGE_LINK = /^(?:file:|https?:\/\/|\.{0,2}\/)?[^\s]*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?)$/i;
+
 function orgInline(text: string, citationLabels = false): Inline {
   const runs: Inline = [];
   let at = 0;
@@ -215,7 +217,9 @@ function orgInline(text: string, citationLabels = false): Inline {
       const label = m[2] ?? '';
       // [[cite:key][Liu et al. 2017: Title]]: a citation (org-ref), whose label repeats the title and authors.
       const citation = !citationLabels && CITATION_LINK.test(m[1]!);
-      runs.push({ kind: 'link', href: m[1], children: citation ? [] : label ? orgInline(label) : [{ kind: 'text', text: m[1] }] });
+      // [[file:images/figure.png]]: Org shows a link to an image without a label as the image.
+      if (!label && IMAGE_LINK.test(m[1]!)) runs.push({ kind: 'image', alt: '' });
+      else runs.push({ kind: 'link', href: m[1], children: citation ? [] : label ? orgInline(label) : [{ kind: 'text', text: m[1] }] });
     } else if (m[3] !== undefined) {
       const marker = m[3];
       const inner = m[4]!;

@@ -3334,3 +3334,11 @@ describe('a sentence naming as many steps as the list after it', () => {
     );
   });
 });
+
+describe('an Org link to an image', () => {
+  it('is a figure, never words on a back', () => {
+    const note = '#+title: Event Cameras for Flow\n\n* Key Idea\n\nThey learn optical flow in two steps\n\n1. warping the events with the flow\n2. sharpening the image of the warped events\n\n  [[file:images/flow/screenshot_20200708_153337.png]]\n';
+    const [paper] = inspectNotes([{ file: 'flow.org', bytes: Buffer.from(note) }]).papers;
+    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('They learn optical flow in two steps: warping the events with the flow; sharpening the image of the warped events.');
+  });
+});
