@@ -430,8 +430,13 @@ export class NoteText {
       // "[既存の手法もある…]", "[I think this is the same as DeepSets.]": a line the note-taker set
       // in brackets, a remark of theirs, as "[N: ...]" is.
       if (WHOLE_BRACKETED.test(line)) {
-        this.removed.add('remarks');
-        this.own.push(line.slice(1, -1).trim());
+        // ("[N: Fill in notes.]" is a placeholder in brackets, as below.)
+        const inner = line.slice(1, -1).trim().replace(/^[^:\-–—]{1,12}[:\-–—]\s*/, '');
+        if (isPlaceholder(inner) || /^fill in\b/i.test(inner)) this.removed.add('placeholder');
+        else {
+          this.removed.add('remarks');
+          this.own.push(line.slice(1, -1).trim());
+        }
         continue;
       }
       if (line.includes('[') || line.includes('(')) {
