@@ -1991,8 +1991,8 @@ describe('one-paper notes in nested bullets', () => {
       '',
       '- The authors propose Mask R-CNN, which extends Faster R-CNN for instance segmentation.',
       '- Two changes make it work',
-      '  - RoIAlign replaces RoIPool, removing the quantisation so masks align with pixels.',
-      '  - A small FCN mask branch predicts a binary mask per class, decoupled from classification.',
+      '  - RoIAlign replaces RoIPool, removing the quantisation of region boundaries and bins, so that masks align with the pixels of the input image exactly.',
+      '  - A small fully convolutional mask branch predicts a binary mask per class for every region, decoupled from classification and box regression.',
       '',
     ].join('\n');
     expect(answerOf(read('mask.md', notes).entries[0]!)).toBe('The authors propose Mask R-CNN, which extends Faster R-CNN for instance segmentation.');
