@@ -20,6 +20,9 @@ import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabe
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, isTagLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
 import { namesBookPart, namesOneTalk, notATitle, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
 
+// A page title as a browser or web clipper keeps it: "... - YouTube", "... | Vimeo".
+const CLIPPED_VIDEO = /\s[-–—|]\s*(?:youtube|vimeo|bilibili|videolectures\.net)$/i;
+
 /** A part of a notes file read as no paper, and why: what `paperdeck inspect` shows. */
 export interface NotPaper {
   text: string;
@@ -731,6 +734,12 @@ class PaperReader {
       fromFileName = true;
     }
     if (title === '') return;
+    // "Causality, part 1 - Bernhard Schölkopf - MLSS 2020 - YouTube": a note on a video, titled
+    // as the page it was clipped from; "Talks: Emacs Lisp Development Tips": on a talk.
+    if (CLIPPED_VIDEO.test(title) || /^talks?\s*[:：]/i.test(title)) {
+      this.notPaper(title, line, 'a note on a video or a talk, not a paper');
+      return;
+    }
     // "summary: A human animation model, based on ..." in the front matter: the note-taker's
     // one line on the paper (an Obsidian property), the first place to look.
     const metaSummary = META_SUMMARY_KEYS.map((key) => doc.meta.get(key)).find((value) => value !== undefined && /\p{L}{2}/u.test(value));

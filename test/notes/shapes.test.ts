@@ -3342,3 +3342,16 @@ describe('an Org link to an image', () => {
     expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('They learn optical flow in two steps: warping the events with the flow; sharpening the image of the warped events.');
   });
 });
+
+describe('notes on videos and talks, titled as the page they were clipped from', () => {
+  it('are no papers, and say so', () => {
+    const body = '\n\n* Notes\nIntervention: we can raise the city, and find that the temperature changes.\n';
+    const report = inspectNotes([
+      { file: 'causality.org', bytes: Buffer.from(`#+title: Causality, part 1 - Bernhard Schölkopf - MLSS 2020 - YouTube${body}`) },
+      { file: 'elisp.org', bytes: Buffer.from(`#+title: Talks: Emacs Lisp Development Tips${body}`) },
+      { file: 'flows.org', bytes: Buffer.from(`#+title: Stochastic Normalizing Flows${body}`) },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Stochastic Normalizing Flows']);
+    expect(report.notPapers.filter((n) => /video or a talk/.test(n.why)).map((n) => n.file)).toEqual(['causality.org', 'elisp.org']);
+  });
+});
