@@ -5,17 +5,19 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** The files that took longest on a quiet 2-core machine, longest first (seconds in brackets). */
 const SLOWEST = [
-  'test/e2e/study.test.ts', // 25
-  'test/cli/generate.test.ts', // 24
-  'test/cli/special-files.test.ts', // 15
-  'test/cli/optimize.test.ts', // 14
-  'test/cli/config.test.ts', // 14
-  'test/cli/linked-decks.test.ts', // 11
+  'test/e2e/study.test.ts', // 17
+  'test/cli/generate.test.ts', // 15
   'test/cli/generate-incremental.test.ts', // 10
-  'test/e2e/two-machines.test.ts', // 10
-  // The slowest of the pure modules' (npm run test:unit runs these alone).
-  'test/ui/text-widths.test.ts', // 6
-  'test/schedule/days-partition.test.ts', // 3
+  'test/cli/optimize.test.ts', // 10
+  'test/cli/config.test.ts', // 10
+  'test/cli/linked-decks.test.ts', // 9
+  'test/cli/cards-quick.test.ts', // 8
+  'test/e2e/two-machines.test.ts', // 7
+  'test/ui/text-widths.test.ts', // 7 (the slowest of the pure modules', which npm run test:unit runs alone)
+  'test/cli/unsuspend.test.ts', // 6
+  'test/cli/special-files.test.ts', // 5
+  'test/cli/due.test.ts', // 5
+  'test/store/due-index.test.ts', // 5
 ];
 
 export default class SlowestFirst extends BaseSequencer {
