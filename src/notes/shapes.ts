@@ -110,6 +110,13 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
     reader = new PaperReader(file);
     frontMatter(reader);
   }
+  // In a folder, a note that opens on its paper's link ("[Tendermint: Consensus without
+  // Mining](pdf)") over headings of its own ("### Problem", "### Claims", "### Core Concepts")
+  // is that paper, its headings its parts.
+  if (options.inFolder && metaTitle === undefined && reader.entries.length > 0 && opensOnPaperLink(doc.blocks, reader.entries)) {
+    reader = new PaperReader(file);
+    frontMatter(reader);
+  }
   reader.onePaperFile(doc, root, options);
   // (In a folder of one-paper notes only: in a file of papers, a title with nothing under it is
   // a paper not yet written about, and the heading after it the next paper.)
@@ -123,6 +130,16 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   // In a folder, a file of one paper is that shape, whatever names its title.
   if (only && options.inFolder) result.shapes = ['one per file'];
   return result;
+}
+
+/** Whether a file opens on a link line titling a paper and every entry read from it is that line or one of its headings (see readPapers). */
+function opensOnPaperLink(blocks: readonly Block[], entries: readonly NoteEntry[]): boolean {
+  const first = blocks.find((block) => block.kind !== 'html');
+  const lead = first?.kind === 'paragraph' ? leadTitle(first.inline) : null;
+  // (The link alone on its line: "[ATC 22](url) has 18 tracks ..." opens a post about a conference.)
+  if (first?.kind !== 'paragraph' || lead?.via !== 'link' || inlineText(splitFirstLine(lead.rest).first).trim() !== '') return false;
+  const headingLines = new Set(blocks.filter((block) => block.kind === 'heading').map((block) => block.line));
+  return entries.some((entry) => headingLines.has(entry.line)) && entries.every((entry) => entry.line === first.line || headingLines.has(entry.line));
 }
 
 // "## Title:" over its value, "## Authors:" over theirs: a notes template whose fields are
@@ -687,10 +704,18 @@ class PaperReader {
     let line = 1;
     let skip: Block | null = null;
     let fromFileName = false;
+    // "[Tendermint: Consensus without Mining](pdf)" first thing, then "### Claims": the link is
+    // the title, the heading a part (where the heading reads less as a title than the link).
+    const opensOnLink =
+      leadingLink?.via === 'link' &&
+      blocks[0] === firstParagraph &&
+      !isGenericLinkLabel(leadingLink.title) &&
+      firstHeading !== undefined &&
+      titleStrength(titleText(firstHeading.inline)) < titleStrength(cleanTitle(leadingLink.title));
     if (metaTitle) {
       title = cleanTitle(metaTitle);
       line = doc.titleLine ?? doc.metaLine ?? 1;
-    } else if (firstHeading && notATitle(headingLabel(firstHeading.inline)) === null && titleText(firstHeading.inline).length >= 3) {
+    } else if (!opensOnLink && firstHeading && notATitle(headingLabel(firstHeading.inline)) === null && titleText(firstHeading.inline).length >= 3) {
       title = titleText(firstHeading.inline);
       line = firstHeading.line;
       skip = firstHeading;

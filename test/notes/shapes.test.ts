@@ -3355,3 +3355,30 @@ describe('notes on videos and talks, titled as the page they were clipped from',
     expect(report.notPapers.filter((n) => /video or a talk/.test(n.why)).map((n) => n.file)).toEqual(['causality.org', 'elisp.org']);
   });
 });
+
+describe("a note opening on its paper's link, its parts under headings", () => {
+  it('is that paper in a folder of such notes, its headings its parts', () => {
+    const tendermint = '[Tendermint: Consensus without Mining](https://example.org/tendermint.pdf)\n\n### Problem\n\nMining to secure consensus wastes energy.\n\n### Claims\n\nValidators bond a deposit and sign blocks in rounds; a fork costs the signers their deposits.\n\n### Core Concepts\n\nA block commits when two thirds of the bonded validators sign it.\n';
+    const ouroboros = '[Ouroboros Praos: An Adaptively-Secure Proof-of-Stake Blockchain](https://example.org/praos.pdf)\n### Claims\n\nA proof-of-stake protocol secure against fully adaptive corruption in the semi-synchronous setting.\n';
+    const report = inspectNotes([
+      { file: 'tendermint.md', bytes: Buffer.from(tendermint) },
+      { file: 'ouroboros.md', bytes: Buffer.from(ouroboros) },
+    ]);
+    expect(report.papers.map((p) => [p.file, p.line, p.title])).toEqual([
+      ['tendermint.md', 1, 'Tendermint: Consensus without Mining'],
+      ['ouroboros.md', 1, 'Ouroboros Praos: An Adaptively-Secure Proof-of-Stake Blockchain'],
+    ]);
+  });
+
+  it('leaves a post opening on a sentence with a link, over papers under headings, as those papers', () => {
+    const post = '[ATC 22](https://example.org/atc22) has 18 tracks, and 64 papers are accepted.\n\n### Firebolt: Finding Bugs in Programmable Data Plane Generators\n\nA tool that tests P4 code generators.\n\n### Campo: Cost-Aware Performance Optimization for Mixed-Precision Training\n\nDecides where to quantise gradients by the cost of casting.\n';
+    const report = inspectNotes([
+      { file: 'atc22.md', bytes: Buffer.from(post) },
+      { file: 'other.md', bytes: Buffer.from('# Another Paper on Switches\n\nAggregates gradients in the switch.\n') },
+    ]);
+    expect(report.papers.filter((p) => p.file === 'atc22.md').map((p) => p.title)).toEqual([
+      'Firebolt: Finding Bugs in Programmable Data Plane Generators',
+      'Campo: Cost-Aware Performance Optimization for Mixed-Precision Training',
+    ]);
+  });
+});
