@@ -90,7 +90,7 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   }
   const frontMatter = (into: PaperReader) => doc.metaLine !== null && into.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
   frontMatter(reader);
-  const fieldTitle = doc.meta.has('title') ? null : titleField(doc.blocks);
+  const fieldTitle = doc.meta.has('title') ? null : (titleField(doc.blocks) ?? titleRow(doc.blocks));
   if (fieldTitle !== null) {
     doc = { ...doc, blocks: doc.blocks.filter((block) => block !== fieldTitle.heading && block !== fieldTitle.value), meta: new Map(doc.meta).set('title', fieldTitle.title), titleLine: fieldTitle.line };
   }
@@ -184,6 +184,22 @@ function titleField(blocks: Block[]): { heading: Block; value: Block | null; tit
     return { heading, value, title, line: value.line };
   }
   return null;
+}
+
+// The first cell of a note's property table naming its title: "Title", "Paper", "논문명" (the
+// paper's name), "论文题目", "タイトル".
+const TITLE_KEY = /^(?:(?:paper )?title|paper|name|논문\s*(?:명|이름|제목)|제목|论文(?:题目|标题|名称)?|标题|題目|タイトル|論文名?)$/iu;
+
+/**
+ * "| 논문명 | FlowNet: Learning Optical Flow with Convolutional Networks |" over "| 저자 | ... |",
+ * "| 학회/년도 | ... |": a table of the note's properties opening it (as a GitBook or Notion page
+ * keeps them), its first row naming the title. The table is read as front matter is.
+ */
+function titleRow(blocks: Block[]): { heading: Block; value: Block | null; title: string; line: number } | null {
+  const first = blocks.find((block) => block.kind !== 'html');
+  if (first?.kind !== 'table' || first.head.length !== 2 || !TITLE_KEY.test(inlineText(first.head[0]!).trim())) return null;
+  const title = cleanTitle(inlineText(first.head[1]!).replace(/\s+/g, ' '));
+  return title.length < 3 || title.length > MOST_TITLE_FIELD ? null : { heading: first, value: null, title, line: first.line };
 }
 
 // Front matter keys whose value is the note-taker's summary of the paper. (Not a Jekyll

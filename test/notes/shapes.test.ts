@@ -3382,3 +3382,27 @@ describe("a note opening on its paper's link, its parts under headings", () => {
     ]);
   });
 });
+
+describe("a note's property table naming its title", () => {
+  it('titles the note, and its rows are no part of it', () => {
+    const note = [
+      '|논문명 | FlowNet: Learning Optical Flow with Convolutional Networks |',
+      '| --- | --- |',
+      '| 저자\\(소속\\) | Alexey Dosovitskiy |',
+      '| 학회/년도 | ICCV 2015, [논문](https://arxiv.org/abs/1504.06852) |',
+      '',
+      '# FlowNet',
+      '',
+      '- 광학 흐름을 CNN으로 직접 예측한다. It learns optical flow end to end from a synthetic dataset of flying chairs.',
+      '',
+    ].join('\n');
+    const other = '# PointPillars: Fast Encoders for Object Detection from Point Clouds\n\nIt encodes points in vertical pillars and runs 2D convolutions on them.\n';
+    const report = inspectNotes([
+      { file: '2015-flownet.md', bytes: Buffer.from(note) },
+      { file: '2019-pointpillars.md', bytes: Buffer.from(other) },
+    ]);
+    const [flownet] = report.papers;
+    expect(flownet).toMatchObject({ title: 'FlowNet: Learning Optical Flow with Convolutional Networks', line: 1 });
+    expect(flownet && 'answer' in flownet ? flownet.answer : flownet?.skip).not.toMatch(/Dosovitskiy|ICCV|학회/);
+  });
+});
