@@ -199,7 +199,11 @@ function titleRow(blocks: Block[]): { heading: Block; value: Block | null; title
   const first = blocks.find((block) => block.kind !== 'html');
   if (first?.kind !== 'table' || first.head.length !== 2 || !TITLE_KEY.test(inlineText(first.head[0]!).trim())) return null;
   const title = cleanTitle(inlineText(first.head[1]!).replace(/\s+/g, ' '));
-  return title.length < 3 || title.length > MOST_TITLE_FIELD ? null : { heading: first, value: null, title, line: first.line };
+  // (A table of papers is headed by its columns' names, "| Paper | Summary |": a title has words.)
+  if (title.split(' ').length < 3 || title.length > MOST_TITLE_FIELD) return null;
+  // Each row a property and its value, named in a few words: "| 저자 | ... |", "| Year | 2015 |".
+  if (!first.rows.every((row) => row.cells.length === 2 && inlineText(row.cells[0]!).trim().length <= 30)) return null;
+  return { heading: first, value: null, title, line: first.line };
 }
 
 // Front matter keys whose value is the note-taker's summary of the paper. (Not a Jekyll
