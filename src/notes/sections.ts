@@ -91,7 +91,7 @@ function normal(title: string): string {
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, '')
     .replace(/^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/, '')
-    .replace(/[:.!?：？]+$/, '')
+    .replace(/\s*[:.!?：？–—-]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -3406,3 +3406,11 @@ describe("a note's property table naming its title", () => {
     expect(flownet && 'answer' in flownet ? flownet.answer : flownet?.skip).not.toMatch(/Dosovitskiy|ICCV|학회/);
   });
 });
+
+describe('a part named with a dash after it', () => {
+  it('is the part its name says: "**Gist-**", "#### Gist –" are the summary', () => {
+    const note = '## Sparse Routing of Tokens to Experts\nSmith et al., 2021\n\nMixture of experts models are expensive to train because every expert sees every token and the load is uneven across the devices.\n\n**Gist-**\n* Routes each token to one expert chosen by a learned gate\n* Adds a loss that balances the load\n';
+    const [paper] = inspectNotes([{ file: 'routing.md', bytes: Buffer.from(note) }]).papers;
+    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('Routes each token to one expert chosen by a learned gate. Adds a loss that balances the load.');
+  });
+});
