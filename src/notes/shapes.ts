@@ -825,6 +825,8 @@ class PaperReader {
         continue;
       }
       if (block.kind === 'heading') {
+        // (A heading of a one-paper note is a part of it, not a paper missed: countPaperLike.)
+        this.partLines.add(block.line);
         const label = headingLabel(block.inline);
         while (enclosing.length > 0 && enclosing[enclosing.length - 1]!.level >= block.level) enclosing.pop();
         const outer = enclosing[enclosing.length - 1];
@@ -2294,12 +2296,19 @@ function paperLikeCounts(blocks: Block[], subHeadingsIn: ReadonlySet<Block>, par
   let titled = 0;
   let rows = 0;
   const paperLinks = new Set<string>();
+  // Under a part that holds links and references ("## References", "## 論文関連リンク"), the
+  // works a note cites, not papers of the file: from its heading to the next of its level.
+  let inReferences: number | null = null;
   const visit = (list: Block[]) => {
     for (const block of list) {
       if (block.kind === 'heading') {
+        if (inReferences !== null && block.level > inReferences) continue;
+        inReferences = partKind(headingLabel(block.inline)) === 'meta' ? block.level : null;
         if (partLines.has(block.line)) continue;
         const title = titleText(block.inline);
         if (notATitle(headingLabel(block.inline)) === null && titleStrength(title) >= 1.5) headings++;
+      } else if (inReferences !== null) {
+        continue;
       } else if (block.kind === 'paragraph') {
         const paper = paragraphPaper(block.inline);
         if (paper?.via && !(paper.via === 'strong' && subHeadingsIn.has(block))) titled++;

@@ -3414,3 +3414,32 @@ describe('a part named with a dash after it', () => {
     expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('Routes each token to one expert chosen by a learned gate. Adds a loss that balances the load.');
   });
 });
+
+describe('what a one-paper note cites, and the headings of its parts', () => {
+  it('are not counted as papers the file holds, so no warning says papers were missed', () => {
+    const note = [
+      '# Deformable Convolutional Networks',
+      '',
+      '## Summary',
+      'Adds learned offsets to the sampling grid of a convolution.',
+      '',
+      '### Deformable RoI Pooling for Detection Heads',
+      'Offsets for every bin of RoI pooling too.',
+      '',
+      '### Experiments on Semantic Segmentation',
+      'Gains on VOC and Cityscapes.',
+      '',
+      '## References',
+      '1. [Notes on Deformable Convolutional Networks](https://arxiv.org/abs/1703.06211)',
+      '2. [Active Convolution: Learning the Shape of Convolution](https://arxiv.org/abs/1703.09076)',
+      '3. [Spatial Transformer Networks](https://arxiv.org/abs/1506.02025)',
+      '4. [Dilated Residual Networks](https://arxiv.org/abs/1705.09914)',
+      '',
+    ].join('\n');
+    const report = inspectNotes([
+      { file: 'deformable.md', bytes: Buffer.from(note) },
+      { file: 'other.md', bytes: Buffer.from('# Spatial Transformer Networks\n\nA module that learns to warp its input.\n') },
+    ]);
+    expect(report.files.find((f) => f.file === 'deformable.md')).toMatchObject({ papers: 1, paperLike: 1 });
+  });
+});
