@@ -16,6 +16,11 @@ const answerOf = (entry: Parameters<typeof extractKeyIdea>[0]) => {
   const idea = extractKeyIdea(entry);
   return 'answer' in idea ? idea.answer : `SKIP ${idea.skip}`;
 };
+/** The back (or skip reason) of the one paper inspect reads from a file of `text`. */
+const backOf = (file: string, text: string) => {
+  const [paper] = inspectNotes([{ file, bytes: Buffer.from(text) }]).papers;
+  return paper && 'answer' in paper ? paper.answer : paper?.skip;
+};
 /** The answer's main sentence, whatever joins it. */
 const mainSentenceOf = (entry: Parameters<typeof extractKeyIdea>[0]) => {
   const choice = explainKeyIdea(entry);
@@ -3310,8 +3315,7 @@ describe("the note-taker's scores and hot takes", () => {
 describe('a "Key Idea" paragraph wrapped over lines', () => {
   it('is the answer whole, not its first line', () => {
     const note = '#+title: Differentiable plasticity\n\n* Key Idea\n\nWe include an additional plastic component for each neuron. The fixed\npart holds the usual weights, while the plastic\npart is a Hebbian trace.\n';
-    const [paper] = inspectNotes([{ file: 'plasticity.org', bytes: Buffer.from(note) }]).papers;
-    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe(
+    expect(backOf('plasticity.org', note)).toBe(
       'We include an additional plastic component for each neuron. The fixed part holds the usual weights, while the plastic part is a Hebbian trace.',
     );
   });
@@ -3320,16 +3324,14 @@ describe('a "Key Idea" paragraph wrapped over lines', () => {
 describe('a line introducing a short list, in a note of one paper', () => {
   it('is read with the list, as one statement', () => {
     const note = '#+title: Phishing From Inside\n\n* Summary\n\nThe authors build a detector with two goals in mind:\n\n- a low number of false positives\n- catching real attacks\n';
-    const [paper] = inspectNotes([{ file: 'phishing.org', bytes: Buffer.from(note) }]).papers;
-    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('The authors build a detector with two goals in mind: a low number of false positives; catching real attacks.');
+    expect(backOf('phishing.org', note)).toBe('The authors build a detector with two goals in mind: a low number of false positives; catching real attacks.');
   });
 });
 
 describe('a sentence naming as many steps as the list after it', () => {
   it('is read with the list: "a three-step framework" with its steps', () => {
     const note = '#+title: Big Self-Supervised Models\n\n* Key Idea\n\nThe paper proposes a three-step semi-supervised learning framework\n\n1. self-supervised pretraining of a big network\n2. supervised fine-tuning on a few labels\n3. distillation using unlabeled data\n';
-    const [paper] = inspectNotes([{ file: 'chen.org', bytes: Buffer.from(note) }]).papers;
-    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe(
+    expect(backOf('chen.org', note)).toBe(
       'The paper proposes a three-step semi-supervised learning framework: self-supervised pretraining of a big network; supervised fine-tuning on a few labels; distillation using unlabeled data.',
     );
   });
@@ -3338,8 +3340,7 @@ describe('a sentence naming as many steps as the list after it', () => {
 describe('an Org link to an image', () => {
   it('is a figure, never words on a back', () => {
     const note = '#+title: Event Cameras for Flow\n\n* Key Idea\n\nThey learn optical flow in two steps\n\n1. warping the events with the flow\n2. sharpening the image of the warped events\n\n  [[file:images/flow/screenshot_20200708_153337.png]]\n';
-    const [paper] = inspectNotes([{ file: 'flow.org', bytes: Buffer.from(note) }]).papers;
-    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('They learn optical flow in two steps: warping the events with the flow; sharpening the image of the warped events.');
+    expect(backOf('flow.org', note)).toBe('They learn optical flow in two steps: warping the events with the flow; sharpening the image of the warped events.');
   });
 });
 
@@ -3410,8 +3411,7 @@ describe("a note's property table naming its title", () => {
 describe('a part named with a dash after it', () => {
   it('is the part its name says: "**Gist-**", "#### Gist –" are the summary', () => {
     const note = '## Sparse Routing of Tokens to Experts\nSmith et al., 2021\n\nMixture of experts models are expensive to train because every expert sees every token and the load is uneven across the devices.\n\n**Gist-**\n* Routes each token to one expert chosen by a learned gate\n* Adds a loss that balances the load\n';
-    const [paper] = inspectNotes([{ file: 'routing.md', bytes: Buffer.from(note) }]).papers;
-    expect(paper && 'answer' in paper ? paper.answer : paper?.skip).toBe('Routes each token to one expert chosen by a learned gate. Adds a loss that balances the load.');
+    expect(backOf('routing.md', note)).toBe('Routes each token to one expert chosen by a learned gate. Adds a loss that balances the load.');
   });
 });
 
