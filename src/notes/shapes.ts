@@ -532,9 +532,9 @@ class PaperReader {
   private addParts(note: NoteText, parts: readonly Section[], outer: PartKind | null = null): void {
     for (const part of parts) {
       this.partLines.add(part.line);
-      // (A heading written as a statement, as in onePaperFile.)
-      if (outer !== null && partKind(part.label) === null && headingField(part.label) === null && statesSomething(part.label)) note.addText(part.label, outer);
       const field = headingField(part.label);
+      // (A heading written as a statement, as in onePaperFile.)
+      if (outer !== null && field === null && partKind(part.label) === null && statesSomething(part.label)) note.addText(part.label, outer);
       if (field !== null) {
         note.markOpening(field.name);
         note.addText(field.value, field.kind);
