@@ -263,6 +263,15 @@ export function isPaperLink(href: string): boolean {
   );
 }
 
+// Pages that are no papers: blog posts, wikis, forums, videos, an issue or document on GitHub.
+const WEB_PAGE =
+  /^https?:\/\/(?:[\w-]+\.)*(?:medium\.com|substack\.com|blogspot\.com|wordpress\.com|wikipedia\.org|youtube\.com|youtu\.be|reddit\.com|news\.ycombinator\.com|stackoverflow\.com|quora\.com)\/|^https?:\/\/blog\.|^https?:\/\/[^/]+\/blog\/|^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:issues|pull|discussions|wiki)\/|^https?:\/\/github\.com\/[^/]+\/[^/]+\/blob\/\S+\.md$|\/faq(?:\.html?)?$/i;
+
+/** Whether a link leads to a web page that is no paper (a blog post, a wiki page, a forum thread): not isPaperLink. */
+export function isWebPageLink(href: string): boolean {
+  return !isPaperLink(href) && WEB_PAGE.test(href);
+}
+
 export interface LeadTitle {
   /** The title as written (plain text, not yet cleaned). */
   title: string;

@@ -160,18 +160,22 @@ function setAsideFolderDescription(read: ParsedNotes): ParsedNotes {
  */
 export function setAsideTopicNotes(files: ParsedNotes[]): ParsedNotes[] {
   // A note that opens on its topic and cites a paper for it ("Exponentiated Gradient (see this
-  // paper: url)") is a topic note too; it says nothing of how the others open.
-  const onePaper = files.filter((f) => f.entries.length === 1 && f.opening !== 'reference');
+  // paper: url)") is a topic note too, and one that opens on a blog post's link a note on a web
+  // page: neither says anything of how the others open.
+  const onePaper = files.filter((f) => f.entries.length === 1 && f.opening !== 'reference' && f.opening !== 'page');
   const linked = onePaper.filter((f) => f.opening === 'link').length;
   if (linked < 3 || linked * 3 < onePaper.length * 2) return files;
   return files.map((f) => {
-    if (f.entries.length !== 1 || (f.opening !== 'text' && f.opening !== 'reference')) return f;
-    const [entry] = f.entries as [NoteEntry];
+    if (f.opening !== 'text' && f.opening !== 'reference' && f.opening !== 'page') return f;
+    if (f.entries.length !== 1 && f.opening !== 'page') return f;
+    if (f.entries.length === 0) return f;
     const why =
       f.opening === 'reference'
         ? 'a topic note: it opens on its topic and cites a paper for it ("see this paper"), unlike the other notes in this folder'
-        : 'a topic note: it opens with no link to a paper and no title, unlike the other notes in this folder';
-    return { ...f, entries: [], notPapers: [...f.notPapers, { text: entry.title, file: entry.file, line: entry.line, why }] };
+        : f.opening === 'page'
+          ? 'a note on a web page (a blog post, a wiki or forum page), not a paper: it opens with a link to one, unlike the other notes in this folder'
+          : 'a topic note: it opens with no link to a paper and no title, unlike the other notes in this folder';
+    return { ...f, entries: [], notPapers: [...f.notPapers, ...f.entries.map((entry) => ({ text: entry.title, file: entry.file, line: entry.line, why }))] };
   });
 }
 

@@ -16,7 +16,7 @@
 import type { NoteEntry, NoteWarning } from '../core/types.js';
 import { normalizeTitle } from '../core/title-key.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
-import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
+import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, isWebPageLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, isTagLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
 import { namesBookPart, namesOneTalk, notATitle, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
 
@@ -46,7 +46,7 @@ export interface ReadNotes {
 }
 
 /** `reference`: the first line links a paper only as a reference for its topic ("see this paper: url"). */
-export type Opening = 'link' | 'title' | 'text' | 'reference';
+export type Opening = 'link' | 'page' | 'title' | 'text' | 'reference';
 
 /** A paper opened by a title paragraph, whose note goes on until the next title. */
 interface BlockPaper {
@@ -2171,7 +2171,10 @@ function openingOf(doc: NotesDocument): Opening {
   }
   // "Exponentiated Gradient (EG) (see this paper: https://...)": the note is on a topic and
   // points to a paper for it; a note on the paper names it and links it.
-  return citesForTopic(first) ? 'reference' : 'link';
+  if (citesForTopic(first)) return 'reference';
+  // "[Token Bonding Curves Explained](https://medium.com/...)": a note on a blog post.
+  const href = firstLink(first)?.href;
+  return href !== undefined && isWebPageLink(href) ? 'page' : 'link';
 }
 
 // "(see this paper:", "see also", "cf.": what comes before a link that is a reference, not the

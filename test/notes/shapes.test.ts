@@ -3443,3 +3443,18 @@ describe('what a one-paper note cites, and the headings of its parts', () => {
     expect(report.files.find((f) => f.file === 'deformable.md')).toMatchObject({ papers: 1, paperLike: 1 });
   });
 });
+
+describe('a note on a blog post among notes on papers', () => {
+  it('is no paper where the other notes open on their papers, and inspect says why', () => {
+    const note = (link: string, text: string) => ({ file: `${link.length}-${text.length}.md`, bytes: Buffer.from(`${link}\n\n${text}\n`) });
+    const report = inspectNotes([
+      note('[Tendermint: Consensus without Mining](https://example.org/tendermint.pdf)', 'Validators bond deposits and sign blocks in rounds.'),
+      note('[Practical Byzantine Fault Tolerance](http://pmg.csail.mit.edu/papers/osdi99.pdf)', 'A replication algorithm that tolerates Byzantine faults in asynchronous networks.'),
+      note('[Revive: Rebalancing Off-Blockchain Payment Networks](https://eprint.iacr.org/2017/823.pdf)', 'Rebalances payment channels by cycles of off-chain transfers.'),
+      note('[Token Bonding Curves Explained](https://medium.com/@someone/token-bonding-curves-explained-7a9)', 'A bonding curve issues its own tokens through buy and sell functions.'),
+    ]);
+    expect(report.papers.map((p) => p.title)).not.toContain('Token Bonding Curves Explained');
+    expect(report.papers).toHaveLength(3);
+    expect(report.notPapers.find((n) => n.text === 'Token Bonding Curves Explained')?.why).toMatch(/^a note on a web page/);
+  });
+});
