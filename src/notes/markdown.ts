@@ -42,7 +42,8 @@ function wikilinkRule(state: StateInline, silent: boolean): boolean {
   if (!silent) {
     const bar = inner.indexOf('|');
     const target = (bar < 0 ? inner : inner.slice(0, bar)).trim();
-    const label = bar < 0 ? target.replace(/#.*$/, '') : inner.slice(bar + 1).trim();
+    // ("[[authors/Hideo Ohno]]" reads as the note's name, "Hideo Ohno", not its folder's path.)
+    const label = bar < 0 ? target.replace(/#.*$/, '').replace(/^.*\//, '') : inner.slice(bar + 1).trim();
     if (embed) {
       state.push('image', 'img', 0).content = label;
     } else {

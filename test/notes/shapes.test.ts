@@ -3458,3 +3458,12 @@ describe('a note on a blog post among notes on papers', () => {
     expect(report.notPapers.find((n) => n.text === 'Token Bonding Curves Explained')?.why).toMatch(/^a note on a web page/);
   });
 });
+
+describe('a wikilink to a note in a folder', () => {
+  it('reads as the note\u2019s name, not its path: "[[authors/Ada Lovelace]]" is no "Authors" part', () => {
+    const note = '## Integer Factorization Using Stochastic Junctions\n#### [[authors/Ada Lovelace]], et al, 2019\n\nThe authors build a probabilistic bit from a magnetic tunnel junction and factor semiprimes with eight of them in a [[concepts/Boltzmann machine]].\n';
+    expect(backOf('factorization.md', note)).toBe(
+      'The authors build a probabilistic bit from a magnetic tunnel junction and factor semiprimes with eight of them in a Boltzmann machine.',
+    );
+  });
+});
