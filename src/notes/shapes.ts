@@ -1191,6 +1191,9 @@ const CALL_TO_ACTION = /^(?:subscribe|join|sign up|register|download|install|cli
 
 /** Whether a bold run or a link at the start of a line is a paper's title, not a label or a phrase. */
 function readsAsTitle(lead: LeadTitle): boolean {
+  // "**What is schema linking –**", "**Benchmark Datasets-**": a bold label, its dash where
+  // another writes a colon; no title ends in a dash.
+  if (lead.via === 'strong' && /[-–—]\s*$/.test(lead.title)) return false;
   const title = cleanTitle(lead.title);
   if (title === '' || title.length > 250) return false;
   if (lead.via === 'link' && (isGenericLinkLabel(title) || CALL_TO_ACTION.test(title))) return false;

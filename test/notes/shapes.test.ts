@@ -3467,3 +3467,30 @@ describe('a wikilink to a note in a folder', () => {
     );
   });
 });
+
+describe('bold labels ending in a dash', () => {
+  it('are labels of a paper\u2019s note, not papers of their own', () => {
+    const note = [
+      '## CodeS: Towards Building Open-source Language Models for Text-to-SQL',
+      'Li et al, ACM 2024',
+      '',
+      '**Gist –**',
+      '* This paper introduces CodeS, a series of open language models pre-trained for text-to-SQL',
+      '',
+      '#### Approach -',
+      '**What is schema linking –**',
+      'Finding which tables and columns a question refers to.',
+      '',
+      '**Benchmark Datasets-**',
+      'BIRD and Spider, and four harder variants of Spider.',
+      '',
+      '## Sentence-T5: Scalable Sentence Encoders from Pre-trained Text-to-Text Models',
+      '',
+      'Sentence embeddings from the T5 encoder, trained contrastively.',
+    ].join('\n');
+    expect(inspectNotes([{ file: 'sql.md', bytes: Buffer.from(note) }]).papers.map((p) => p.title)).toEqual([
+      'CodeS: Towards Building Open-source Language Models for Text-to-SQL',
+      'Sentence-T5: Scalable Sentence Encoders from Pre-trained Text-to-Text Models',
+    ]);
+  });
+});
