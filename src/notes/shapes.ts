@@ -98,6 +98,7 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   const root = sectionTree(doc.blocks);
   if (root.children.length === 1) reader.fileHeading = root.children[0]!;
   reader.namedByKey = options.inFolder && BETTER_BIBTEX_KEY.test(options.fileTitle);
+  reader.contents = contentsAnchors(doc.blocks);
   reader.readGroup(root, '');
   // A post titled by its front matter ("title: Swish - a Self-Gated Activation Function") is one
   // paper's note, its headings its sections ("Properties of Swish", "Neural Module Network for
@@ -130,6 +131,33 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   // In a folder, a file of one paper is that shape, whatever names its title.
   if (only && options.inFolder) result.shapes = ['one per file'];
   return result;
+}
+
+/**
+ * The anchors a file's table of contents links to ("1. [ColBERT: ..., SIGIR 2020](#colbert-efficient-...)"):
+ * a list of three in-page links at least, most of its items one. Empty where there is none.
+ */
+function contentsAnchors(blocks: readonly Block[]): Set<string> {
+  const anchors = new Set<string>();
+  for (const block of blocks) {
+    if (block.kind !== 'list') continue;
+    const hrefs = block.items.map((item) => (item.blocks[0]?.kind === 'paragraph' ? firstLink(item.blocks[0].inline)?.href : undefined)).filter((href) => href?.startsWith('#'));
+    if (hrefs.length >= 3 && hrefs.length * 2 >= block.items.length) for (const href of hrefs) anchors.add(decodeAnchor(href!.slice(1)));
+  }
+  return anchors;
+}
+
+function decodeAnchor(anchor: string): string {
+  try {
+    return decodeURIComponent(anchor).toLowerCase();
+  } catch {
+    return anchor.toLowerCase();
+  }
+}
+
+/** A heading's anchor as GitHub and most Markdown renderers make it: lower case, punctuation gone, spaces as hyphens. */
+function anchorOf(label: string): string {
+  return label.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
 }
 
 /** Whether a file opens on a link line titling a paper and every entry read from it is that line or one of its headings (see readPapers). */
@@ -484,6 +512,8 @@ class PaperReader {
   private lastNote: NoteText | null = null;
   /** Whether the file is named by its reference's citation key ("ahrensHowTakeSmart2017"). */
   namedByKey = false;
+  /** The in-page anchors a file's table of contents links to (contentsAnchors): the sections it lists. */
+  contents: ReadonlySet<string> = new Set();
 
   constructor(private readonly file: string) {}
 
@@ -702,10 +732,14 @@ class PaperReader {
       if (reference !== null) note.removed.add('authors');
       note.addBlocks(reference === null ? section.blocks : section.blocks.filter((block) => block !== reference));
     }
-    this.addParts(note, section.children);
+    // "### A Deep Relevance Matching Model ..." under the "## ..." paper before it: a heading the
+    // file's table of contents lists beside that paper is a paper of its own, not a part of it.
+    const listed = this.contents.has(anchorOf(section.label)) ? section.children.filter((child) => this.contents.has(anchorOf(child.label))) : [];
+    this.addParts(note, listed.length === 0 ? section.children : section.children.filter((child) => !listed.includes(child)));
     this.addParts(note, siblingParts);
     this.paperLike++;
     this.add(section.level > 0 ? 'headings' : 'one per file', section.title, section.line, session, note);
+    for (const child of listed) this.readPaper(child, session, [], talks);
   }
 
   /**

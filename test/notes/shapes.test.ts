@@ -3494,3 +3494,28 @@ describe('bold labels ending in a dash', () => {
     ]);
   });
 });
+
+describe("a heading the file's table of contents lists", () => {
+  it('is a paper of its own, whatever its level', () => {
+    const note = [
+      '# Papers',
+      '1. [ColBERT: Efficient Passage Search, Khattab & Zaharia, SIGIR 2020](#colbert-efficient-passage-search)',
+      '2. [BERTserini: Open-Domain Question Answering, Yang et al, 2019](#bertserini-open-domain-question-answering)',
+      '3. [A Deep Relevance Matching Model for Ad-hoc Retrieval, Guo et al, 2016](#a-deep-relevance-matching-model-for-ad-hoc-retrieval)',
+      '',
+      '## ColBERT: Efficient Passage Search',
+      'Encodes queries and passages separately and scores them by late interaction of their token embeddings.',
+      '',
+      '## BERTserini: Open-Domain Question Answering',
+      'Retrieves paragraphs with BM25 and reads them with BERT.',
+      '',
+      '### A Deep Relevance Matching Model for Ad-hoc Retrieval',
+      'Treats ad-hoc retrieval as relevance matching, not semantic matching, with histograms of local interactions.',
+    ].join('\n');
+    expect(inspectNotes([{ file: 'ir.md', bytes: Buffer.from(note) }]).papers.map((p) => [p.line, p.title])).toEqual([
+      [6, 'ColBERT: Efficient Passage Search'],
+      [9, 'BERTserini: Open-Domain Question Answering'],
+      [12, 'A Deep Relevance Matching Model for Ad-hoc Retrieval'],
+    ]);
+  });
+});
