@@ -765,7 +765,7 @@ class PaperReader {
       blocks[0] === firstParagraph &&
       !isGenericLinkLabel(leadingLink.title) &&
       firstHeading !== undefined &&
-      titleStrength(titleText(firstHeading.inline)) < titleStrength(cleanTitle(leadingLink.title));
+      titleStrength(titleText(firstHeading.inline)) <= titleStrength(cleanTitle(leadingLink.title));
     if (metaTitle) {
       title = cleanTitle(metaTitle);
       line = doc.titleLine ?? doc.metaLine ?? 1;

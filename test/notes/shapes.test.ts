@@ -3361,13 +3361,17 @@ describe("a note opening on its paper's link, its parts under headings", () => {
   it('is that paper in a folder of such notes, its headings its parts', () => {
     const tendermint = '[Tendermint: Consensus without Mining](https://example.org/tendermint.pdf)\n\n### Problem\n\nMining to secure consensus wastes energy.\n\n### Claims\n\nValidators bond a deposit and sign blocks in rounds; a fork costs the signers their deposits.\n\n### Core Concepts\n\nA block commits when two thirds of the bonded validators sign it.\n';
     const ouroboros = '[Ouroboros Praos: An Adaptively-Secure Proof-of-Stake Blockchain](https://example.org/praos.pdf)\n### Claims\n\nA proof-of-stake protocol secure against fully adaptive corruption in the semi-synchronous setting.\n';
+    // (A one-word title over a one-word heading: the link, first thing, is the title.)
+    const hyperledger = '[Hyperledger](https://example.org/hyperledger-whitepaper.pdf)\n\n> A modular ledger for businesses.\n\n### Claims\n\nA permissioned ledger whose consensus and membership services plug in.\n';
     const report = inspectNotes([
       { file: 'tendermint.md', bytes: Buffer.from(tendermint) },
       { file: 'ouroboros.md', bytes: Buffer.from(ouroboros) },
+      { file: 'hyperledger.md', bytes: Buffer.from(hyperledger) },
     ]);
     expect(report.papers.map((p) => [p.file, p.line, p.title])).toEqual([
       ['tendermint.md', 1, 'Tendermint: Consensus without Mining'],
       ['ouroboros.md', 1, 'Ouroboros Praos: An Adaptively-Secure Proof-of-Stake Blockchain'],
+      ['hyperledger.md', 1, 'Hyperledger'],
     ]);
   });
 
