@@ -19,7 +19,7 @@ export type InlineRun =
 
 export type Block =
   /** `task`: an Org to-do written as one ("* TODO read chapter 3"), not a paper's title. */
-  | { kind: 'heading'; level: number; inline: Inline; line: number; task?: boolean }
+  | { kind: 'heading'; level: number; inline: Inline; line: number; task?: boolean; paper?: boolean }
   | { kind: 'paragraph'; inline: Inline; line: number }
   | { kind: 'list'; ordered: boolean; items: ListItem[]; line: number }
   | { kind: 'quote'; blocks: Block[]; line: number }

@@ -16,6 +16,7 @@ const TASK = new RegExp(`^${TASK_VERB}\\s+(?!https?:)\\p{Ll}[\\p{Ll}\\p{N}'’-]
 const TITLED_TASK = new RegExp(`^${TASK_VERB}\\s+(?=\\[\\[|["“'‘])`);
 const TODO_KEYWORD = /^(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?ED|STARTED|READ|READING|TOREAD)\b[ \t]*/;
 const PRIORITY = /^\[#[A-Za-z0-9]\][ \t]*/;
+const PAPER_TAG = /\s:(?:[\w@#%]+:)*(?:paper|article|reading)(?::[\w@#%]+)*:\s*$/i;
 const TAGS = /[ \t]+:[\w@#%:]+:[ \t]*$/;
 const KEYWORD = /^[ \t]*#\+([A-Za-z_]+):[ \t]*(.*)$/;
 const BLOCK_BEGIN = /^[ \t]*#\+begin_(\w+)/i;
@@ -87,8 +88,10 @@ export function readOrg(text: string): NotesDocument {
       let title = heading[2]!.replace(TODO_KEYWORD, '').replace(PRIORITY, '').replace(TAGS, '').trim();
       if (todo) title = title.replace(TITLED_TASK, '');
       const task = todo && TASK.test(title);
+      // "** Entailment as Few-Shot Learner :paper:": the note-taker's tag says what it is.
+      const paper = PAPER_TAG.test(heading[2]!);
       // A heading that is a citation ("** [[cite:key][Vaswani et al. 2017: Attention ...]]") is titled by it.
-      blocks.push({ kind: 'heading', level: heading[1]!.length, inline: orgInline(title, true), line: lineNo, ...(task ? { task } : {}) });
+      blocks.push({ kind: 'heading', level: heading[1]!.length, inline: orgInline(title, true), line: lineNo, ...(task ? { task } : {}), ...(paper ? { paper } : {}) });
       continue;
     }
     const keyword = KEYWORD.exec(raw);

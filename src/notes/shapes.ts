@@ -107,7 +107,9 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   const metaTitle = doc.meta.get('title');
   // (Whatever its title says, a post whose entries link papers and have notes of their own holds
   // those papers: "ACL in Florence" over thirty linked papers, each with its authors and summary.)
-  if (reader.entries.length > 0 && titlesOnePaper(metaTitle) && (!NAMES_COLLECTION.test(metaTitle!) || !mostlyTitles(reader.entries)) && !linksPapersWithNotes(reader.entries, doc.blocks)) {
+  // (Nor a page whose headings are tagged as papers, "** Entailment as Few-Shot Learner :paper:".)
+  const taggedPapers = doc.blocks.some((block) => block.kind === 'heading' && block.paper === true);
+  if (reader.entries.length > 0 && !taggedPapers && titlesOnePaper(metaTitle) && (!NAMES_COLLECTION.test(metaTitle!) || !mostlyTitles(reader.entries)) && !linksPapersWithNotes(reader.entries, doc.blocks)) {
     reader = new PaperReader(file);
     frontMatter(reader);
   }

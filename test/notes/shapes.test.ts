@@ -3523,3 +3523,10 @@ describe("a heading the file's table of contents lists", () => {
     ]);
   });
 });
+
+describe('an Org heading tagged as a paper', () => {
+  it('is that paper, on a page titled by its topic', () => {
+    const note = '#+title: Math Problem-solving with Machine Learning\n\n* Papers\n** Entailment as Few-Shot Learner :nlp:paper:\n*** Key Idea\n\nReformulate classification tasks as entailment between the input and a label description.\n';
+    expect(inspectNotes([{ file: 'math.org', bytes: Buffer.from(note) }]).papers.map((p) => [p.line, p.title])).toEqual([[4, 'Entailment as Few-Shot Learner']]);
+  });
+});
