@@ -166,9 +166,9 @@ export function setAsideTopicNotes(files: ParsedNotes[]): ParsedNotes[] {
   const linked = onePaper.filter((f) => f.opening === 'link').length;
   if (linked < 3 || linked * 3 < onePaper.length * 2) return files;
   return files.map((f) => {
-    if (f.opening !== 'text' && f.opening !== 'reference' && f.opening !== 'page') return f;
-    if (f.entries.length !== 1 && f.opening !== 'page') return f;
-    if (f.entries.length === 0) return f;
+    // (A note on a web page is set aside whole, however many headings it was read as.)
+    const aside = f.opening === 'page' ? f.entries.length > 0 : (f.opening === 'text' || f.opening === 'reference') && f.entries.length === 1;
+    if (!aside) return f;
     const why =
       f.opening === 'reference'
         ? 'a topic note: it opens on its topic and cites a paper for it ("see this paper"), unlike the other notes in this folder'
