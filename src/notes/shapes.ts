@@ -143,10 +143,20 @@ function contentsAnchors(blocks: readonly Block[]): Set<string> {
   const anchors = new Set<string>();
   for (const block of blocks) {
     if (block.kind !== 'list') continue;
-    const hrefs = block.items.map((item) => (item.blocks[0]?.kind === 'paragraph' ? firstLink(item.blocks[0].inline)?.href : undefined)).filter((href) => href?.startsWith('#'));
-    if (hrefs.length >= 3 && hrefs.length * 2 >= block.items.length) for (const href of hrefs) anchors.add(decodeAnchor(href!.slice(1)));
+    const hrefs = inPageLinks(block);
+    if (hrefs.length >= 3 && hrefs.length * 2 >= block.items.length) for (const href of hrefs) anchors.add(decodeAnchor(href.slice(1)));
   }
   return anchors;
+}
+
+/** The in-page links ("#section") that open a list's items: a table of contents' entries. */
+function inPageLinks(list: Extract<Block, { kind: 'list' }>): string[] {
+  const hrefs: string[] = [];
+  for (const item of list.items) {
+    const href = item.blocks[0]?.kind === 'paragraph' ? firstLink(item.blocks[0].inline)?.href : undefined;
+    if (href?.startsWith('#')) hrefs.push(href);
+  }
+  return hrefs;
 }
 
 function decodeAnchor(anchor: string): string {
@@ -1013,7 +1023,7 @@ class PaperReader {
     const first = list.items[0];
     const text = first ? firstText(first.blocks) : '';
     const links = list.items.filter((item) => item.blocks[0]?.kind === 'paragraph' && firstLink(item.blocks[0].inline)).length;
-    const anchors = list.items.filter((item) => item.blocks[0]?.kind === 'paragraph' && firstLink(item.blocks[0].inline)?.href.startsWith('#')).length;
+    const anchors = inPageLinks(list).length;
     const why =
       anchors * 2 >= list.items.length && anchors > 0
         ? 'a table of contents'
