@@ -5,7 +5,7 @@
 import type { NoteEntry } from '../core/types.js';
 import type { Block, Inline } from './document.js';
 import { inlineText, withoutLinkOnlyLines } from './inline.js';
-import { partKind, type PartKind } from './sections.js';
+import { namesAnswerPart, partKind, type PartKind } from './sections.js';
 
 /** What was left out of a note that had nothing else: for the reason a paper is skipped. */
 export type Removed = 'authors' | 'links' | 'remarks' | 'placeholder' | 'logistics' | 'venue';
@@ -364,7 +364,8 @@ export class NoteText {
         target = target === 'own' ? 'own' : 'body';
       } else {
         const label = LABEL.exec(line);
-        const kind = label ? partKind(label[1]!) : null;
+        const named = label ? partKind(label[1]!) : null;
+        const kind = named === 'lead' && namesAnswerPart(label![1]!) ? null : named;
         if (label && kind) {
           if (kind === 'meta' && TOPIC_LABEL.test(label[1]!.trim()) && readsAsTopicStatement(label[2]!)) {
             // "Topic: a direct-manipulation interface that generates and compares designs": what

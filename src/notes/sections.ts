@@ -14,6 +14,17 @@
  */
 export type PartKind = 'lead' | 'own' | 'meta' | 'context' | 'body' | 'keyIdea';
 
+const ANSWER_PARTS = /^(?:(?:key |our )?contributions?|key insights?|claims?|quick claims|solutions?|proposal|proposed (?:method|approach|solution|model|framework))$/;
+
+/**
+ * Whether a label names the paper's answer ("Solution:", "Contributions:"). Written on a line of
+ * the note's text, such a label is read with the lines around it, not as a part of its own:
+ * "Code models read left to right. Solution: mask a fifth of the tokens" is one statement.
+ */
+export function namesAnswerPart(label: string): boolean {
+  return ANSWER_PARTS.test(normal(label).replace(/^(?:the |a )/, ''));
+}
+
 const PART_WORDS: [PartKind, RegExp][] = [
   // "Key idea" names the answer; "Key ideas", a list of points, and "Key idea: <topic>" name
   // where the answer is, as "Summary" does (see NoteText.addBlocks).
@@ -22,6 +33,9 @@ const PART_WORDS: [PartKind, RegExp][] = [
     'lead',
     /^(?:(?:(?:main|high[- ]level|key) )?research questions?|(?:summary|summaries|blog post|write-?up) (?:by|from) [\p{L}\p{N} .'’-]{1,40}(?: \(.{0,40}\))?|key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution)s?|main takeaway|core idea|big idea|the idea|idea|abstract|overview|significance|what(?: is it| they did| it does)?|how|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|要約|まとめ|概要と手法|どんなもの)$/u,
   ],
+  // The paper's answer, as a part of its own ("### Claims", "### Solution", "** Key Insight"):
+  // read first, as a summary is, over the problem and background beside it.
+  ['lead', ANSWER_PARTS],
   [
     'own',
     /^(?:(?:my |personal |some |random |further |final |other |initial |closing )?(?:thoughts?|notes?\/questions?|questions?|open questions?|comments?|opinions?|take|takeaways? for me|impressions?|reflections?|remarks?|critique|criticism|review|verdict|rating|discussion|ideas?|hot takes?|follow[- ]?ups?|to ?dos?|next steps?|todo|to read|read next|to read next|next reads?|reading list|why (?:i read (?:it|this)|it matters|read it)|how (?:it|this) relates to my work|relevance|strengths? and weakness(?:es)?|weakness(?:es)?|pros and cons|cons|advantages? and disadvantages?|disadvantages?|demerits|drawbacks|shortcomings|likes?|dislikes?|doubts?|confusions?|unclear|things to (?:check|try|look up)|q ?& ?a|qa)|my (?:take|notes|view|summary of thoughts|opinion|comments?)|questions? (?:i (?:have|had)|for|to ponder|going in|coming out|before reading|after reading)\b.{0,40}|(?:pre|post)[- ]?reading questions?|discussion questions?|(?:interesting )?(?:aspects|points) (?:of|from) the discussion|notes (?:for|to) the authors?|unanswered (?:points?|questions?)|(?:things|questions|points) (?:that went |left )?unanswered\b.{0,40}|评论|评价|感想|思考|想法|个人(?:看法|理解|想法|思考|评价)|我的(?:看法|理解|想法|思考|评价)|疑问|问题与思考|感想・考察|考察|所感|議論はある|コメント)$/,
@@ -36,7 +50,7 @@ const PART_WORDS: [PartKind, RegExp][] = [
   ],
   [
     'body',
-    /^(?:key (?:points?|takeaways?|contributions?|insights?|findings?|results?|concepts?)|contributions?|main contributions?|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|observations?|insights?|findings?|lessons(?: learned)?|notes|overall notes|detailed notes|raw notes|(?:main |top |\d+ |three |five )?takeaways?|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how it works|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?|(?:specific research questions?|research questions?) and hypothes[ie]s|hypothes[ie]s|data (?:collection|analysis)(?: methodolog(?:y|ies)| methods?)?|study design|participants|先行研究と比べてどこがすごいの?|技術や手法のキモはどこ|提案手法の詳細|手法の概要|どうやって有効だと検証した)$/,
+    /^(?:key (?:points?|takeaways?|findings?|results?|concepts?)|highlights?|method(?:s|ology)?|approach|model|architecture|results?|experiments?(?: and results)?|experimental (?:setup|results)|evaluation|background|motivation|problem(?: statement| setting| setup)?|introduction|intro|details?|technical details|setup|data(?:sets?)?|implementation(?: details)?|analysis|conclusions?|limitations?|observations?|insights?|findings?|lessons(?: learned)?|notes|overall notes|detailed notes|raw notes|(?:main |top |\d+ |three |five )?takeaways?|misc|miscellaneous|appendix|figures?|math|algorithm|training|theory|proofs?|how it works|why|key (?:equations?|figures?)|ablations?|benchmarks?|baselines?|datasets? and metrics|metrics|loss|objective|inference|applications?|use cases?|examples?|intuition|main results|contents?|(?:specific research questions?|research questions?) and hypothes[ie]s|hypothes[ie]s|data (?:collection|analysis)(?: methodolog(?:y|ies)| methods?)?|study design|participants|先行研究と比べてどこがすごいの?|技術や手法のキモはどこ|提案手法の詳細|手法の概要|どうやって有効だと検証した)$/,
   ],
 ];
 

@@ -3530,3 +3530,38 @@ describe('an Org heading tagged as a paper', () => {
     expect(inspectNotes([{ file: 'math.org', bytes: Buffer.from(note) }]).papers.map((p) => [p.line, p.title])).toEqual([[4, 'Entailment as Few-Shot Learner']]);
   });
 });
+
+describe("a part named for the paper's answer", () => {
+  it('answers from "Solution", "Claims" or "Key insight" over the problem and background beside it', () => {
+    const solution = [
+      '# Storage Audits for Peer-to-Peer Clouds',
+      '',
+      'A peer-to-peer cloud would let users share their files without a provider in between.',
+      '',
+      '### Problem',
+      '',
+      'Peer-to-peer networks keep only the files that are popular, so nobody can rely on them for storage.',
+      '',
+      '### Solution',
+      '',
+      'Challenge each peer to prove that it still holds its pieces, and pay the peers that answer.',
+      '',
+      '### Terms',
+      '',
+      '- shard: a piece of a file kept by one peer',
+    ].join('\n');
+    expect(answerOf(parseNotes(solution, 'storj.md').entries[0]!)).toBe('Challenge each peer to prove that it still holds its pieces, and pay the peers that answer.');
+    const insight = [
+      '# Replaying Failures as Successes',
+      '',
+      '### Key challenges',
+      '',
+      'Rewards that come only at the goal are too rare for an agent to learn from.',
+      '',
+      '### Key insight',
+      '',
+      'Replay each failed episode as if the state it reached had been its goal, so that every episode teaches something.',
+    ].join('\n');
+    expect(answerOf(parseNotes(insight, 'her.md').entries[0]!)).toBe('Replay each failed episode as if the state it reached had been its goal, so that every episode teaches something.');
+  });
+});
