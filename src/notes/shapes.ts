@@ -90,6 +90,8 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   }
   const frontMatter = (into: PaperReader) => doc.metaLine !== null && into.notPaper('front matter', doc.metaLine, 'front matter: read for the title, not a paper');
   frontMatter(reader);
+  const described = describedTitle(doc.meta);
+  if (described !== null) doc = { ...doc, meta: new Map(doc.meta).set('title', described) };
   const fieldTitle = doc.meta.has('title') ? null : (titleField(doc.blocks) ?? titleRow(doc.blocks));
   if (fieldTitle !== null) {
     doc = { ...doc, blocks: doc.blocks.filter((block) => block !== fieldTitle.heading && block !== fieldTitle.value), meta: new Map(doc.meta).set('title', fieldTitle.title), titleLine: fieldTitle.line };
@@ -244,6 +246,27 @@ function titleRow(blocks: Block[]): { heading: Block; value: Block | null; title
   // Each row a property and its value, named in a few words: "| 저자 | ... |", "| Year | 2015 |".
   if (!first.rows.every((row) => row.cells.length === 2 && inlineText(row.cells[0]!).trim().length <= 30)) return null;
   return { heading: first, value: null, title, line: first.line };
+}
+
+// "Bazil 2010", "Smith et al. 2019", "Lee & Kim (2020)": a paper named by its citation.
+const AUTHOR_YEAR = /^\p{Lu}[\p{L}'’-]+(?: et al\.?| (?:and|&) \p{Lu}[\p{L}'’-]+)?,? \(?(?:19|20)\d{2}[a-z]?\)?$/u;
+// Front matter keys a blog theme shows under a post's title.
+const DESCRIPTION_KEYS = ['description', 'subtitle'];
+
+/**
+ * A post named by its citation in front matter ("title: Bazil 2010"), the paper's own title in
+ * its description ("description: Modeling mitochondrial bioenergetics with integrated volume
+ * dynamics"): that title. Null where the title is not a citation, or no description reads as one
+ * title (a few words, not sentences).
+ */
+function describedTitle(meta: ReadonlyMap<string, string>): string | null {
+  const title = meta.get('title');
+  if (title === undefined || !AUTHOR_YEAR.test(title.trim())) return null;
+  for (const key of DESCRIPTION_KEYS) {
+    const value = cleanTitle((meta.get(key) ?? '').replace(/\s+/g, ' ').trim());
+    if (value.split(' ').length >= 3 && value.length <= MOST_TITLE_FIELD && !/[.!?]\s+\p{Lu}/u.test(value)) return value;
+  }
+  return null;
 }
 
 // Front matter keys whose value is the note-taker's summary of the paper. (Not a Jekyll

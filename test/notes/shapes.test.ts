@@ -1614,6 +1614,17 @@ describe('a blog post titled by its front matter', () => {
     expect(answerOf(entry!)).toMatch(/^The paper describes a general purpose embedding model/);
   });
 
+  it('is titled by its description where its title is only the citation ("Bazil 2010")', () => {
+    const cited = (title: string, description: string) => `---\ntitle: "${title}"\ndate: 2020-10-22\ndescription: "${description}"\n---\n\n## Results\n\n* A model of 73 states reproduces the swelling of mitochondria.\n`;
+    expect(read('bazil-2010.md', cited('Bazil 2010', 'Modeling mitochondrial bioenergetics with integrated volume dynamics')).entries.map((e) => e.title)).toEqual([
+      'Modeling mitochondrial bioenergetics with integrated volume dynamics',
+    ]);
+    expect(read('smith-2019.md', cited('Smith et al. 2019', 'Catalytic coupling of oxidative phosphorylation and ATP demand')).entries[0]!.title).toBe('Catalytic coupling of oxidative phosphorylation and ATP demand');
+    // (A title that is a title keeps it; a description of sentences is no title.)
+    expect(read('swelling.md', cited('Mitochondria That Swell', 'Modeling mitochondrial bioenergetics with integrated volume dynamics')).entries[0]!.title).toBe('Mitochondria That Swell');
+    expect(read('bazil.md', cited('Bazil 2010', 'My notes on a model. It swells.')).entries[0]!.title).not.toMatch(/notes on a model/);
+  });
+
   it('holds several papers when its title names a collection and its headings read as titles', () => {
     const papers = '## Attention Is All You Need\n\nSelf-attention replaces recurrence in sequence models.\n\n## Deep Residual Learning for Image Recognition\n\nIdentity shortcuts let very deep networks train.\n';
     expect(read('2019-05-01-week.md', post('Papers I read this week', papers)).entries.map((e) => e.title)).toEqual([
