@@ -3576,3 +3576,35 @@ describe("a part named for the paper's answer", () => {
     expect(answerOf(parseNotes(insight, 'her.md').entries[0]!)).toBe('Replay each failed episode as if the state it reached had been its goal, so that every episode teaches something.');
   });
 });
+
+describe('parts of a note named in Portuguese, Spanish, French or German', () => {
+  it('reads them as the parts they name, not as papers', () => {
+    const pt = [
+      '# Heartbeat Anomaly Detection using Adversarial Oversampling',
+      '',
+      '## Referência',
+      '',
+      'Lima, J. et al. Heartbeat anomaly detection. IJCNN, 2019.',
+      '',
+      '## Resumo',
+      '',
+      'Gera batimentos anômalos sintéticos com uma GAN para equilibrar as classes do classificador.',
+      '',
+      '## Trabalhos correlatos',
+      '',
+      'Outros trabalhos usam apenas a reamostragem dos batimentos raros para equilibrar as classes.',
+      '',
+      '## Pontos fracos',
+      '',
+      '- Avalia em uma única base de dados, sem pacientes novos.',
+    ].join('\n');
+    const ptNote = read('heartbeat.md', pt);
+    expect(ptNote.entries.map((e) => e.title)).toEqual(['Heartbeat Anomaly Detection using Adversarial Oversampling']);
+    expect(answerOf(ptNote.entries[0]!)).toBe('Gera batimentos anômalos sintéticos com uma GAN para equilibrar as classes do classificador.');
+    expect(ptNote.entries[0]!.own).toMatch(/única base de dados/);
+    const fr = '# Segmenter les tumeurs par radiomique\n\n## Travaux connexes\n\nLes méthodes classiques mesurent le volume de la tumeur à la main sur chaque coupe.\n\n## Résumé\n\nUn réseau entraîné sur trois hôpitaux segmente les sarcomes sans annotation manuelle.\n';
+    const frNote = read('sarcomes.md', fr);
+    expect(frNote.entries.map((e) => e.title)).toEqual(['Segmenter les tumeurs par radiomique']);
+    expect(answerOf(frNote.entries[0]!)).toBe('Un réseau entraîné sur trois hôpitaux segmente les sarcomes sans annotation manuelle.');
+  });
+});
