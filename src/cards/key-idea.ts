@@ -593,6 +593,14 @@ const PROPOSES_CJK = /提出|提案|设计了|引入了|我们的方法|本文�
 // subject, as "This paper ...", "The authors ..." are.
 // (Not who they are or where it appeared: "作者来自 FAIR", "本文发表于 ICCV", "作者：Lin, Goyal".)
 const PAPER_SUBJECT_CJK = /^(?:本文|这篇(?:论文|文章|工作)|該?(?:论文|論文)|该(?:论文|文章|工作|方法)|作者们?|本論文|この論文|著者)(?!来自|是|为|单位|[:：]|发表|收录|的代码|代码|链接|主页|地址|所属|は)/;
+// "Propomos o uso de ...", "Nosso esquema é ...", "Nous proposons ...", "Wir schlagen ... vor":
+// notes in Portuguese, Spanish, French and German say so too.
+const PROPOSES_EU =
+  /\b(?:propomos|propusemos|prop[õo]em?|propuseram|(?:é|foi|são|foram) propost[oa]s?|apresentamos|desenvolvemos|propo(?:nemos|ne|nen)|propusimos|presentamos|desarrollamos|(?:es|fue) propuest[oa]|nous (?:proposons|présentons|introduisons)|(?:est|a été) proposée?|wir (?:schlagen|stellen)\b.{0,60}\bvor|schlägt\b.{0,60}\bvor|wird vorgeschlagen)\b|^(?:o |a |el |la |le |notre |unser(?:e|er)? )?(?:nosso|nossa|nuestro|nuestra|notre|unser(?:e|er)?)? ?(?:método|modelo|esquema|sistema|abordagem|enfoque|méthode|modèle|approche|ansatz|verfahren|modell) (?:propost[oa]|propuest[oa]|proposée?|vorgeschlagene)\b/iu;
+// "Este artigo apresenta ...", "Neste trabalho ...", "Os autores ...", "Cet article ...", "Die
+// Autoren ...": the paper or its authors as the subject, in those languages.
+const PAPER_SUBJECT_EU =
+  /^(?:(?:est[ea]|ess[ea]|o|a|el|la) (?:artigo|trabalho|estudo|pesquisa|artículo|trabajo|estudio)|(?:neste|nesse|en este|en el presente) (?:artigo|trabalho|estudo|artículo|trabajo|estudio)|(?:os|las?|los) autor(?:es|as)|(?:cet|l['’]|le présent) (?:article|étude)|(?:ce|le présent) travail|dans (?:cet article|ce travail|cette étude)|les auteurs|(?:dieses|das|diese|die vorliegende) (?:paper|papier|arbeit|studie)|in (?:diesem paper|dieser arbeit|dieser studie)|die autoren)\b/iu;
 // "单阶段检测器的精度不如两阶段检测器，主要原因是 ...": the problem before the paper, in Chinese.
 const PROBLEM_CJK = /存在.{0,12}问题|的问题(?:在于|是)|难以|不如|缺点|局限|瓶颈|痛点|主要原因是/;
 // "Propose a game-theoretic objective ...", "Introduces ...": a note's shorthand for "they propose".
@@ -779,7 +787,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) f.summaryCue = 1;
   const paperSubject = paperIsSubject(t);
   const authorSubject = authorsAreSubject(t);
-  if (paperSubject || PAPER_SUBJECT_CJK.test(t)) f.paperSubject = 1;
+  if (paperSubject || PAPER_SUBJECT_CJK.test(t) || PAPER_SUBJECT_EU.test(t)) f.paperSubject = 1;
   else if (has(Cue.Paper) && PAPER_MENTION.test(t)) f.paperMention = 1;
   if (authorSubject) f.authorSubject = 1;
   if (CONSEQUENCE.test(t)) f.consequence = 1;
@@ -811,7 +819,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (CONTEXT_START.test(t)) f.contextStart = 1;
   const softVerdict = has(Cue.SoftVerdict) && SOFT_VERDICT.test(t);
   if (softVerdict) f.softVerdict = 1;
-  if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t)) f.methodCue = 1;
+  if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t) || PROPOSES_EU.test(t)) f.methodCue = 1;
   else if (PROPOSE_START.test(t) || SUBJECT_PROPOSES.test(t)) f.proposeStart = 1;
   if (HOW.test(t)) f.how = 1;
   if (TOPIC_LINE.test(t)) f.topicLine = 1;

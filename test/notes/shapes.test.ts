@@ -3608,3 +3608,19 @@ describe('parts of a note named in Portuguese, Spanish, French or German', () =>
     expect(answerOf(frNote.entries[0]!)).toBe('Un réseau entraîné sur trois hôpitaux segmente les sarcomes sans annotation manuelle.');
   });
 });
+
+describe('notes written in Portuguese, Spanish, French or German', () => {
+  it('answer with the sentence that says what the paper proposes, over the field they open on', () => {
+    const notes = [
+      ['pt', 'O big data descreve grandes volumes de dados gerados todos os dias. As empresas não conseguem armazenar nem analisar esses dados a tempo. Esse trabalho tem como objetivo o desenvolvimento de uma ferramenta para extrair dados semiestruturados da Web.', 'Esse trabalho tem como objetivo'],
+      ['pt', 'Redes de sensores sem fio monitoram pacientes em casa de forma contínua. Cada sensor envia milhares de batimentos por hora ao servidor. Propomos dois algoritmos de descoberta de discórdias nas séries de ECG desses sensores.', 'Propomos dois algoritmos'],
+      ['es', 'Los hospitales generan series temporales de sensores a cada minuto. Los equipos no pueden revisarlas todas a mano cada día. En este trabajo presentamos un detector de anomalías ligero para dispositivos del hospital.', 'En este trabajo presentamos'],
+      ['fr', 'Les capteurs portables mesurent le rythme cardiaque toute la journée. Les médecins ne lisent pas des heures de signal pour chaque patient. Nous proposons un modèle qui détecte les arythmies directement sur le capteur.', 'Nous proposons un modèle'],
+      ['de', 'Tragbare Sensoren messen den Herzschlag den ganzen Tag ohne Unterbrechung. Ärzte lesen nicht stundenlang Signale für jeden Patienten. Wir schlagen ein Modell vor, das Arrhythmien direkt auf dem Sensor erkennt.', 'Wir schlagen ein Modell vor'],
+    ] as const;
+    for (const [language, body, proposal] of notes) {
+      const [entry] = parseNotes(`# Um Artigo Sobre Sensores (${language})\n\n${body}\n`, 'notes.md').entries;
+      expect(answerOf(entry!), language).toContain(proposal);
+    }
+  });
+});
