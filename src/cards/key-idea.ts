@@ -373,6 +373,11 @@ function unusable(trimmedRemark: boolean, aside: boolean): Usable {
   return { text: null, words: null, analysis: null, trimmedRemark, aside };
 }
 
+// "A not so interesting paper about", "High impact paper using", "Very interesting paper of",
+// "Old paper about": a verdict on the paper as a sentence's subject.
+const VERDICT_ON_PAPER =
+  /^(?:an? )?(?:(?:not (?:so |very |that )?|very |really |quite |so |super |pretty |rather |a bit |an? )?(?:interesting|cool|nice|neat|great|good|fun|important|influential|seminal|classic|high[- ]impact|old|older|recent|boring|solid|clever|elegant|impressive|promising|underrated|overrated|short|dense|easy|hard)(?:,? (?:and |but )?| )){1,3}(?:paper|work|study|article|read) (about|on|of|that|which|using|for|where|in which)\s+/i;
+
 function usableText(sentence: string, titleWords: Set<string>): Usable {
   let trimmedRemark = false;
   const aside = sentence.startsWith('(') && WHOLE_ASIDE.test(sentence);
@@ -388,6 +393,14 @@ function usableText(sentence: string, titleWords: Set<string>): Usable {
       }),
     );
     if (countWords(text, 1) === 0) return unusable(trimmedRemark, aside);
+  }
+
+  // "A not so interesting paper about classifying tumours ...": the note-taker's verdict on the
+  // paper, then what it does, which is the sentence.
+  const judged = VERDICT_ON_PAPER.exec(text);
+  if (judged !== null && countWords(text.slice(judged[0].length), 3) >= 3) {
+    text = capitalise(`${judged[1]!.toLowerCase() === 'using' ? 'uses ' : ''}${text.slice(judged[0].length)}`);
+    trimmedRemark = true;
   }
 
   // Most sentences hold no remark at all: one look at the whole sentence clears them.

@@ -3624,3 +3624,18 @@ describe('notes written in Portuguese, Spanish, French or German', () => {
     }
   });
 });
+
+describe('a verdict on the paper as the subject of its first sentence', () => {
+  it('is left off, and what the paper does is the sentence', () => {
+    const med3d = [
+      '## [Med3D: Transfer Learning for 3D Medical Image Analysis](https://arxiv.org/abs/1904.00625)',
+      '',
+      'Very interesting paper of creating a pooled dataset of scans from many modalities and centres, and using it to pretrain networks for other medical tasks. Important is the spatial and intensity normalisation, as the images differ a lot. Next, cropped regions train a ResNet backbone with a decoder for each task.',
+    ].join('\n');
+    const answer = answerOf(parseNotes(med3d, 'med3d.md').entries[0]!);
+    expect(answer).toMatch(/^Creating a pooled dataset of scans from many modalities and centres/);
+    expect(answer).not.toMatch(/interesting/i);
+    const radiomics = '## Decoding Tumour Phenotype by Noninvasive Imaging\n\nHigh impact paper using radiomics features of CT scans to predict the survival of lung cancer patients. The cohorts come from four hospitals and a thousand patients.\n';
+    expect(answerOf(parseNotes(radiomics, 'radiomics.md').entries[0]!)).toMatch(/^Uses radiomics features of CT scans to predict the survival/);
+  });
+});
