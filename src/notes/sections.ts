@@ -149,6 +149,31 @@ export function statesSomething(title: string): boolean {
   return ideographs >= 8 || text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 4;
 }
 
+// A note kept in the paper's own sections: "Introduction", then "Methods", "Results", "Discussion".
+const PAPER_OPENING_SECTION = /^(?:introduction|intro)$/;
+const PAPER_LATER_SECTION = /^(?:(?:materials and )?methods?|results?|experiments?|(?:results and )?discussions?|conclusions?)$/;
+// Where such a note says what the paper found (in a note of its own parts, "Discussion" is the
+// reading group's talk: partKind's "own").
+const PAPER_FINDINGS_SECTION = /^(?:(?:results and )?discussions?|discussions? and conclusions?|conclusions?|concluding remarks)$/;
+
+/**
+ * Whether a note's headings are the paper's own sections (an "Introduction" and a "Methods",
+ * "Results" or "Discussion"): the note follows the paper, section by section.
+ */
+export function followsPaperSections(labels: readonly string[]): boolean {
+  const names = labels.map((label) => normal(label));
+  return names.some((name) => PAPER_OPENING_SECTION.test(name)) && names.some((name) => PAPER_LATER_SECTION.test(name));
+}
+
+/**
+ * The part a heading names in a note that follows the paper's sections: its "Discussion" and
+ * "Conclusion" are where the paper says what it found, read first as a summary is ("The main
+ * contribution of the present work is ..."), over the field its "Introduction" opens on.
+ */
+export function paperSectionKind(label: string): PartKind | null {
+  return PAPER_FINDINGS_SECTION.test(normal(label)) ? 'lead' : partKind(label);
+}
+
 /** The kind of sub-section a heading or label names, or null when it names no part of a note. */
 export const partKind = memo(partKindOf);
 

@@ -18,7 +18,7 @@ import { normalizeTitle } from '../core/title-key.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, isWebPageLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, isTagLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
-import { namesBookPart, namesOneTalk, notATitle, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
+import { followsPaperSections, namesBookPart, namesOneTalk, notATitle, paperSectionKind, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
 
 // A page title as a browser or web clipper keeps it: "... - YouTube", "... | Vimeo".
 const CLIPPED_VIDEO = /\s[-–—|]\s*(?:youtube|vimeo|bilibili|videolectures\.net)$/i;
@@ -594,7 +594,8 @@ class PaperReader {
    * Reads sub-sections into a paper's note, each as the part its name says ("### Thoughts": its
    * own; a sub-section of no named part under one takes that part's name).
    */
-  private addParts(note: NoteText, parts: readonly Section[], outer: PartKind | null = null): void {
+  private addParts(note: NoteText, parts: readonly Section[], outer: PartKind | null = null, paperSections = outer === null && followsPaperSections(parts.map((part) => part.label))): void {
+    const kindOf = (label: string) => (paperSections ? paperSectionKind(label) : partKind(label));
     for (const part of parts) {
       this.partLines.add(part.line);
       const field = headingField(part.label);
@@ -607,10 +608,10 @@ class PaperReader {
         this.addParts(note, part.children);
         continue;
       }
-      if (partKind(part.label) !== null) note.markOpening(part.label);
-      const kind = partKind(part.label) ?? (outer !== null && statesSomething(part.label) ? outer : 'body');
+      if (kindOf(part.label) !== null) note.markOpening(part.label);
+      const kind = kindOf(part.label) ?? (outer !== null && statesSomething(part.label) ? outer : 'body');
       note.addBlocks(part.blocks, kind);
-      this.addParts(note, part.children.map((child) => (partKind(child.label) === null && kind !== 'body' && !statesSomething(child.label) ? { ...child, label: part.label } : child)), kind);
+      this.addParts(note, part.children.map((child) => (partKind(child.label) === null && kind !== 'body' && !statesSomething(child.label) ? { ...child, label: part.label } : child)), kind, paperSections);
     }
   }
 
@@ -860,6 +861,7 @@ class PaperReader {
     if (metaSummary !== undefined) note.addText(metaSummary, 'lead');
     // The parts of the note, by the headings they sit under.
     let part: PartKind = 'body';
+    const paperSections = followsPaperSections(blocks.filter((b) => b.kind === 'heading').map((b) => headingLabel(b.inline)));
     // The headings the block sits under, deepest last, and the part each names (a heading naming
     // none takes the part of the one it sits under, as a sub-section does: addParts).
     const enclosing: { level: number; kind: PartKind }[] = [];
@@ -900,7 +902,7 @@ class PaperReader {
         while (enclosing.length > 0 && enclosing[enclosing.length - 1]!.level >= block.level) enclosing.pop();
         const outer = enclosing[enclosing.length - 1];
         const field = headingField(label);
-        const kind = field?.kind ?? partKind(label);
+        const kind = field?.kind ?? (paperSections ? paperSectionKind(label) : partKind(label));
         if (field !== null) {
           note.markOpening(field.name);
           note.addText(field.value, field.kind);

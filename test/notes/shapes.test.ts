@@ -3639,3 +3639,35 @@ describe('a verdict on the paper as the subject of its first sentence', () => {
     expect(answerOf(parseNotes(radiomics, 'radiomics.md').entries[0]!)).toMatch(/^Uses radiomics features of CT scans to predict the survival/);
   });
 });
+
+describe("a note kept in the paper's own sections", () => {
+  const note = (discussionHeading: string) => [
+    '# Oscillations of Mitochondrial Redox Couples',
+    '',
+    '## Introduction',
+    '',
+    '* The redox environment sets how mitochondrial respiration and oxygen radicals relate.',
+    '* Oscillations of the membrane potential are seen in stressed heart cells.',
+    '',
+    '## Methods',
+    '',
+    '* A model of four redox couples, integrated over an hour of simulated time.',
+    '',
+    `## ${discussionHeading}`,
+    '',
+    '* The main contribution of this work is to show that the balance of two dismutase enzymes decides when complex oscillations appear.',
+  ].join('\n');
+
+  it('answers from its Discussion or Conclusion, what the paper found, over the field its Introduction opens on', () => {
+    for (const heading of ['Discussion', 'Conclusions', 'Results and Discussion']) {
+      expect(answerOf(parseNotes(note(heading), 'kembro-2014.md').entries[0]!), heading).toMatch(/^The main contribution of this work is to show that the balance of two dismutase enzymes/);
+    }
+  });
+
+  it('keeps a Discussion of its own, in a note not written in the paper\'s sections, the note-taker\'s', () => {
+    const own = '# Oscillations of Mitochondrial Redox Couples\n\nThe balance of two dismutase enzymes decides when complex oscillations appear.\n\n## Discussion\n\n* We argued whether the model needs the fourth redox couple at all.\n';
+    const [entry] = parseNotes(own, 'kembro.md').entries;
+    expect(answerOf(entry!)).toBe('The balance of two dismutase enzymes decides when complex oscillations appear.');
+    expect(entry!.own).toMatch(/fourth redox couple/);
+  });
+});
