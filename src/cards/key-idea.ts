@@ -1212,7 +1212,7 @@ const LEAD_IN_FIRST_WORDS = new Set(
 );
 
 const INTERJECTION =
-  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist|solution|topics?|(?:(?:this|our|their) )?(?:work|paper))(?=\s*:))\b\s*[,:–—-]?\s*/i;
+  /^(?:in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|basically|essentially|in fact|actually|well(?=\s*[,:–—-])|anyway|interestingly|in this paper|overall|in general|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|summary|gist|solution|topics?|(?:(?:this|our|their) )?(?:work|paper))(?=\s*:))\b\s*[,:–—-]?\s*/i;
 const CONNECTIVE = /^(?:so(?! that\b)|and then|and|then|also|but|however|finally|therefore|thus|hence|instead(?=,))\b\s*,?\s*/i;
 const IDEA_IS = /^the (?:key |main |core |basic |central )?idea (?:here |of (?:this|the) paper )?is(?: simply| just)?(?: to| that|:)?\s+/i;
 const SAYING = /^(?:it|this|the paper|this paper|the article|this article|he|they)(?:['’]s| is)? saying(?: that)?\s+/i;

@@ -483,6 +483,12 @@ describe('choosing and tidying the answer', () => {
     );
   });
 
+  it('keeps "Well" that is a word of the sentence, not an interjection', () => {
+    expect(answer('Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.')).toBe(
+      'Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.',
+    );
+  });
+
   it('stays within the budget, cutting cleanly at a word boundary only when it must', () => {
     const long = `They propose ${'a very long chain of modules that each refine the previous output and pass it on, '.repeat(6)}until done.`;
     const text = answer(long);
