@@ -532,7 +532,7 @@ function tidySpacing(text: string): string {
 // "So the point of this alg is ...", "The summary is ...", "Overall it shows how ...": the
 // note-taker summing the paper up.
 const SUMMARY_CUE =
-  /^(?:(?:so,? )?the (?:main |whole )?point (?:of (?:this|the) [\w-]+ )?is\b|the summary is\b|overall,? (?:it|this|they|the (?:paper|method|model|alg|algorithm)) (?:shows?|does|proposes?|presents?)\b|in short|in summary|in a nutshell|to summari[sz]e|tl;?dr|the (?:key|main|core|central|basic) (?:idea|insight|observation)|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
+  /^(?:(?:so,? )?the (?:main |whole )?point (?:of (?:this|the) [\w-]+ )?is\b|the summary is\b|overall,? (?:it|this|they|the (?:paper|method|model|alg|algorithm)) (?:shows?|does|proposes?|presents?)\b|in short|in summary|in a nutshell|to summari[sz]e|in conclusion|to conclude|conclusions?\s*[,:]|the (?:(?:main|key|central|major) )?(?:finding|conclusion|prediction|message|take-?away)s? (?:of (?:this|the|our) [\w-]+ )?(?:is|are|was|were)\b|tl;?dr|the (?:key|main|core|central|basic) (?:idea|insight|observation)|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 // "First, the intuition makes sense: frequent words can fit more parameters ...", "Intuition:":
 // the note-taker introducing the idea behind the method, as "The idea:" does.
 const INTUITION =
@@ -726,7 +726,7 @@ const BY_DOING = /\b(?:by|through|via) [a-z]+ing\b|\bby (?:using|combining|learn
  * fit against labelled notes can propose weights.)
  */
 export const SENTENCE_WEIGHTS = {
-  // "The key idea is ...", "TL;DR", "Essentially, ...", "Intuition: ...": the note-taker summing up.
+  // "The key idea is ...", "TL;DR", "Essentially, ...", "Intuition: ...", "Conclusion: ...": the note's point, summed up.
   summaryCue: 3,
   paperSubject: 2,
   paperMention: 1,

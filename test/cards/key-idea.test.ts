@@ -691,3 +691,17 @@ describe('a note that only restates its title', () => {
     expect(answer('Nothing here.', { title, keyIdea: 'Zero-shot image-to-image translation.' })).toBe('Zero-shot image-to-image translation.');
   });
 });
+
+describe('a sentence giving the conclusion', () => {
+  it('is on the back, as the point of the paper', () => {
+    expect(
+      answer(
+        'A qualitative and quantitative analysis of the information encoded by the heads of a large language model. ' +
+          'Most heads attend to the separator token or the next word. ' +
+          'They disable single heads one by one and measure each task again. ' +
+          'Conclusion: the model is overparametrized, with a limited set of attention patterns repeated across its heads.',
+        { title: 'Revealing the Secrets of Attention Heads' },
+      ),
+    ).toMatch(/Conclusion: the model is overparametrized, with a limited set of attention patterns repeated across its heads\.$/);
+  });
+});
