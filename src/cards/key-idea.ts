@@ -624,7 +624,7 @@ const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|pr
 const SUBJECT_PROPOSES = /^(?:in this (?:paper|work),? |here,? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
-const TOPIC_ONLY = /\b(?:focus(?:es|ed)? on|is about|deals? with|looks? at)\b/i;
+const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? at)\b/i;
 // "Training GANs is hard.", "Difficult to scale to long windows.", "Energy based models: Hard to
 // train.", "The problem with current
 // methods is ...", "Motivation: ...".
@@ -927,7 +927,7 @@ const RESULT_CLAUSE = /,\s+(?:which|that|and)\s+(?:also\s+)?(?:achiev|outperform
 const STUDY_SETUP = /^(?:(?:they|the authors|we|researchers)\s+)?(?:showed|asked|made|gave|presented|recorded|recruited|trained|tested|exposed|had (?:participants|subjects|people|students|mice|rats|monkeys)|created|ran|measured|scanned|played)\b/i;
 // "Profound titles earned higher appraisals", "were 5 times less likely", "found that ...": what
 // a study found, in comparisons.
-const FINDING = /\b(?:found|find|finds|showed that|shows that|turned out|times (?:more|less)|(?:more|less) likely|(?:higher|lower|better|worse|faster|slower|longer|shorter|stronger|weaker) (?:than|\w+ than)|earned (?:higher|lower)|correlat\w*|(?:increased|decreased|reduced|improved|doubled|halved)\b)/i;
+const FINDING = /\b(?:found|find|finds|showed that|shows that|show(?:s|ed)? to (?:\w+ )?(?:be|have)|(?:was|were) (?:un)?able to|performed (?:best|better|worse)|outperform\w*|(?:is|are|was|were) the best|conclu(?:de|ded|des|sion)|turned out|times (?:more|less)|(?:more|less) likely|(?:higher|lower|better|worse|faster|slower|longer|shorter|stronger|weaker) (?:than|\w+ than)|earned (?:higher|lower)|correlat\w*|(?:increased|decreased|reduced|improved|doubled|halved)\b)/i;
 /** How much more a study's finding counts as a companion beside its set-up. */
 const FINDING_BONUS = 2;
 /** How much less a sentence saying what the paper "also" does counts as a companion. */
@@ -953,7 +953,8 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
   const anchorFollowsOn = FOLLOW_ON_START.test(first.text) || leansBack(first.text);
   const statesWork = depths !== undefined && statesWhatPaperDoes(first.text);
   const inChinese = CJK.test(first.text);
-  const setsUpStudy = group.length === 1 && STUDY_SETUP.test(first.text) && !FINDING.test(first.text);
+  // (So is a sentence on what the study is about or aims at: "This review focusses on ...".)
+  const setsUpStudy = group.length === 1 && (STUDY_SETUP.test(first.text) || first.features.topicOnly === 1 || first.features.aim === 1) && !FINDING.test(first.text);
   // (The first finding after it, past how the study went on: "Then they asked students ...".)
   const finding = setsUpStudy ? candidates.find((c) => c.index > first.index && FINDING.test(c.text)) : undefined;
   const companions: { c: Candidate; score: number }[] = [];

@@ -266,6 +266,22 @@ describe('choosing and tidying the answer', () => {
     expect(titles).toBe('Showed simple abstract art to people, made by humans or by computers, assigned titles at random, and asked them to rate how profound the art was. Profound titles earned higher ratings than untitled or mundane ones.');
   });
 
+  it('answers a note on what a study focusses on with what it found', () => {
+    const review = answer(
+      'This review focusses on the diagnostic accuracy of noninvasive tests for distinguishing malignant peripheral nerve sheath tumors (MPNST) from benign nerve sheath tumors (BPNST). ' +
+        'This is important as biopsies are cumbersome and often in nerve tissue, possibly leading to damage. ' +
+        'Also, these tumors are heterogenous and are prone to sampling errors. ' +
+        'The 43 papers addressed in this review were rated for their quality with a standard checklist and pooled statistically. ' +
+        'Studies included MRI, FDG-PET and liquid biopsy biomarkers. ' +
+        'Together FDG-PET showed to currently be the best method of detecting MPNST. ' +
+        'No automated methods of feature extraction were used in any of the papers analyzed in this review.',
+      { title: 'A Bayesian approach for diagnostic accuracy of malignant peripheral nerve sheath tumors: a systematic review and meta-analysis' },
+    );
+    expect(review).toBe(
+      'This review focusses on the diagnostic accuracy of noninvasive tests for distinguishing malignant peripheral nerve sheath tumors (MPNST) from benign nerve sheath tumors (BPNST). Together FDG-PET showed to currently be the best method of detecting MPNST.',
+    );
+  });
+
   it('reads "the authors are motivated to ..." as the aim, and what they do as the main sentence', () => {
     const title = 'Pyramid Features for Detection at Every Scale';
     expect(
