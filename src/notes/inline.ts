@@ -420,8 +420,15 @@ export function cleanTitle(raw: string): string {
   return cached;
 }
 
+// "A Survey of ... (ECG)(sensors-20-01461-v2)", "... Analysis(wish07_anomaly)": the PDF's file
+// name kept after the title, one word of digits and dashes or underscores.
+const FILE_NAME_AFTER = /(?<=\S)\s*\((?=[^()\s]*\d)(?=[^()\s]*(?:_|[-.][^()\s]*[-.]))[^()\s]{5,40}\)$/u;
+// "Heartbeat_Anomaly_Detection_using_Adversarial_Oversampling": a title written as a file name.
+const SNAKE_CASE_TITLE = /^[^\s_]+(?:_+[^\s_]+){2,}$/u;
+
 function cleanTitleOnce(raw: string): string {
   let title = stripControl(raw).replace(PICTOGRAPHS, '').replace(EMOJI_SHORTCODE, '').replace(/\s+/g, ' ').trim();
+  if (SNAKE_CASE_TITLE.test(title)) title = title.replace(/_+/g, ' ');
   for (let round = 0; round < 4; round++) {
     const before = title;
     title = title
@@ -449,6 +456,7 @@ function cleanTitleOnce(raw: string): string {
       .replace(/\s*\[(?:pdf|code|arxiv|paper|link|slides|video|blog|github)\]\s*$/i, '')
       // "Balsa: Learning a Query Optimizer ... (WIP)": how far the note-taker got, not the title.
       .replace(/(?<=\S)\s*[(\[](?:wip|todo|to ?do|draft|in progress|work in progress|unfinished|incomplete)[)\]]$/i, '')
+      .replace(FILE_NAME_AFTER, '')
       .trim();
     const quoted = QUOTED.exec(title);
     if (quoted) title = quoted[1]!.trim();

@@ -3189,6 +3189,25 @@ describe('where and when a paper appeared, and how far the note got, before or a
   });
 });
 
+describe('a title written as a file name', () => {
+  it('reads underscores as spaces, and leaves the PDF\'s file name after a title off the front', () => {
+    const files = [
+      ['heartbeat.md', '# Heartbeat_Anomaly_Detection_using_Adversarial_Oversampling\n\nSynthetic anomalous beats from a GAN balance the classes.\n'],
+      ['survey.md', '# A Survey of Heart Anomaly Detection Using Ambulatory Electrocardiogram (ECG)(sensors-20-01461-v2)\n\nReviews detectors that learn a model of each patient.\n'],
+      ['wish.md', '# ECG Anomaly Detection via Time Series Analysis(wish07_anomaly)\n\nFinds discords in the ECG series of wearable sensors.\n'],
+      ['gpt.md', '# Language Models are Few-Shot Learners (GPT-3)\n\nA model of 175 billion parameters learns tasks from a few examples in its prompt.\n'],
+      ['word2vec.md', '# word2vec_explained\n\nThe skip-gram objective derived step by step.\n'],
+    ];
+    expect(inspectNotes(files.map(([file, text]) => ({ file: file!, bytes: Buffer.from(text!) }))).papers.map((p) => p.title)).toEqual([
+      'Heartbeat Anomaly Detection using Adversarial Oversampling',
+      'A Survey of Heart Anomaly Detection Using Ambulatory Electrocardiogram (ECG)',
+      'ECG Anomaly Detection via Time Series Analysis',
+      'Language Models are Few-Shot Learners (GPT-3)',
+      'word2vec_explained',
+    ]);
+  });
+});
+
 describe('where the authors work', () => {
   it('leaves an "Institute:" line out of the back, and keeps "Organization:" (how the paper is laid out)', () => {
     const notes = [
