@@ -45,6 +45,8 @@ export function withoutLinkOnlyLines(runs: Inline): Inline {
   return out;
 }
 
+const FOOTNOTE_MARK = /\[\^[^\]\s]{1,40}\]/g;
+
 function linkOnly(line: Inline): boolean {
   let links = 0;
   let label = '';
@@ -55,7 +57,8 @@ function linkOnly(line: Inline): boolean {
     if (run.kind === 'link') links++;
     else if ((run.kind === 'strong' || run.kind === 'em') && run.children.length === 1 && run.children[0]!.kind === 'link') links++;
     else if (run.kind === 'text' && links === 0) label += run.text;
-    else if (run.kind === 'text' ? /[\p{L}\p{N}]/u.test(run.text) : run.kind !== 'image' && run.kind !== 'html') return false;
+    // ("[Article](url)[^Bazil2010]": a footnote's mark after a link says nothing either.)
+    else if (run.kind === 'text' ? /[\p{L}\p{N}]/u.test(run.text.replace(FOOTNOTE_MARK, '')) : run.kind !== 'image' && run.kind !== 'html') return false;
   }
   // "Code: [repo](url)", "元の論文の公開ページ : [arxiv.org](url)": a label naming its link.
   return links > 0 && (!/[\p{L}\p{N}]/u.test(label) || LINK_LABEL.test(label.trim()));

@@ -3208,6 +3208,15 @@ describe('a title written as a file name', () => {
   });
 });
 
+describe('a line of links with a footnote mark', () => {
+  it('is links only, and none of it reaches the back', () => {
+    const post = '---\ntitle: Modeling mitochondrial bioenergetics with integrated volume dynamics\n---\n\n[Sciwheel](https://sciwheel.com/work/1). [Article](https://example.org/pmc/1)[^Bazil2010]\n\nA model of 73 states reproduces how mitochondria swell.\n\n[^Bazil2010]: Bazil, J. N. et al. PLoS Comput Biol (2010).\n';
+    const [entry] = parseNotes(post, 'bazil-2010.md').entries;
+    expect(entry!.body).not.toMatch(/Sciwheel|Article/);
+    expect(answerOf(entry!)).toBe('A model of 73 states reproduces how mitochondria swell.');
+  });
+});
+
 describe('where the authors work', () => {
   it('leaves an "Institute:" line out of the back, and keeps "Organization:" (how the paper is laid out)', () => {
     const notes = [
