@@ -378,11 +378,15 @@ function unusable(trimmedRemark: boolean, aside: boolean): Usable {
 const VERDICT_ON_PAPER =
   /^(?:an? )?(?:(?:not (?:so |very |that )?|very |really |quite |so |super |pretty |rather |a bit |an? )?(?:interesting|cool|nice|neat|great|good|fun|important|influential|seminal|classic|high[- ]impact|old|older|recent|boring|solid|clever|elegant|impressive|promising|underrated|overrated|short|dense|easy|hard)(?:,? (?:and |but )?| )){1,3}(?:paper|work|study|article|read) (about|on|of|that|which|using|for|where|in which)\s+/i;
 
+const PASTED_REFERENCE_NUMBER = /^\d{1,2}(?=\p{Lu}\p{Ll}+)/u;
+
 function usableText(sentence: string, titleWords: Set<string>): Usable {
   let trimmedRemark = false;
   const aside = sentence.startsWith('(') && WHOLE_ASIDE.test(sentence);
   // Before any tidying: the stray spaces are the only trace of a lost formula.
-  let text = withoutLostFormula(sentence);
+  // ("1As doenças ...", "4Assim, coletamos ...": a reference's number pasted from a PDF onto the
+  // sentence's first word.)
+  let text = withoutLostFormula(sentence.replace(PASTED_REFERENCE_NUMBER, ''));
   if (text === '') return unusable(trimmedRemark, aside);
   if (text.includes('(')) {
     text = tidySpacing(

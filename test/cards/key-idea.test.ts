@@ -499,6 +499,13 @@ describe('choosing and tidying the answer', () => {
     );
   });
 
+  it('leaves off a reference number pasted from a PDF onto a sentence\'s first word', () => {
+    expect(answer('4Assim, coletamos e divulgamos um novo banco de ECGs de 12 derivações de dez mil pacientes.')).toBe(
+      'Assim, coletamos e divulgamos um novo banco de ECGs de 12 derivações de dez mil pacientes.',
+    );
+    expect(answer('3D ShapeNets learn a distribution of 3D shapes from voxel grids with a convolutional deep belief network.')).toMatch(/^3D ShapeNets learn/);
+  });
+
   it('keeps "Well" that is a word of the sentence, not an interjection', () => {
     expect(answer('Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.')).toBe(
       'Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.',
