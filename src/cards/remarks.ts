@@ -96,6 +96,9 @@ const PATTERNS: Pattern[] = [
   },
   { kind: 'hedge', when: ['wrong'], re: /\b(?:maybe|might be|could be) wrong\b/i },
   { kind: 'hedge', when: ['sure'], re: /\bnot sure\b/i },
+  // "... does 300 epochs for who knows why", "(not specified which)": the note-taker puzzled.
+  { kind: 'hedge', when: ['knows'], re: /\bwho knows\b/i },
+  { kind: 'hedge', when: ['specified stated explained mentioned'], re: /^(?:it(?:['’]s| is) )?not (?:specified|stated|explained|mentioned) (?:which|why|how|what|where|when)\b/i },
   { kind: 'hedge', when: ['correct'], re: /\bcorrect me\b/i },
   { kind: 'hedge', when: ['remember recall'], re: /\bif i (?:remember|recall)\b/i },
   {

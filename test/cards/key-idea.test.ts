@@ -506,6 +506,14 @@ describe('choosing and tidying the answer', () => {
     expect(answer('3D ShapeNets learn a distribution of 3D shapes from voxel grids with a convolutional deep belief network.')).toMatch(/^3D ShapeNets learn/);
   });
 
+  it('leaves off the note-taker puzzling over the paper ("for who knows why", "not specified which")', () => {
+    const puzzled = answer(
+      'A ResNet with three outputs sorts brain tumours on MRI into three kinds. Gets good accuracy, does 300 epochs for who knows why, as it already converges after 40. Radiomic features predict survival (not specified which).',
+    );
+    expect(puzzled).toMatch(/^A ResNet with three outputs sorts brain tumours/);
+    expect(puzzled).not.toMatch(/who knows|not specified/);
+  });
+
   it('keeps "Well" that is a word of the sentence, not an interjection', () => {
     expect(answer('Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.')).toBe(
       'Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.',
