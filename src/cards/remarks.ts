@@ -92,7 +92,8 @@ const PATTERNS: Pattern[] = [
     // (Q&A is the talk's only as "in the Q&A" or "Q&A session": "Science Q&A" is a task.)
     // (A blog is the talk's kind of aside as "a blog post about it", "their blog": "Tumblr blog
     // posts" analysed are data.)
-    re: /\b(?:oral|orals|poster|posters|spotlight|presentation|the talk|slides|(?:in|during|at) the q ?& ?a|q ?& ?a session|(?:a|an|the|this|their|his|her|its|my|our|\w+['’]s) blog|blog posts? (?:by|from|about|on|explaining)|listen(?:ing|ed)? to)\b/i,
+    // (Slides under a microscope or a scanner are data: "3064 MRI slides", "histology slides".)
+    re: /\b(?:oral|orals|poster|posters|spotlight|presentation|the talk|(?<!\b(?:mri|ct|pet|x-ray|histology|histological|histopathology|pathology|tissue|microscope|microscopy|glass|whole|image|imaging|2d|3d)[ -])slides|(?:in|during|at) the q ?& ?a|q ?& ?a session|(?:a|an|the|this|their|his|her|its|my|our|\w+['’]s) blog|blog posts? (?:by|from|about|on|explaining)|listen(?:ing|ed)? to)\b/i,
   },
   { kind: 'hedge', when: ['wrong'], re: /\b(?:maybe|might be|could be) wrong\b/i },
   { kind: 'hedge', when: ['sure'], re: /\bnot sure\b/i },

@@ -514,6 +514,13 @@ describe('choosing and tidying the answer', () => {
     expect(puzzled).not.toMatch(/who knows|not specified/);
   });
 
+  it('reads slides under a scanner or a microscope as data, not as a talk\'s slides', () => {
+    expect(answer('Classifying meningioma, glioma and pituitary tumours from 3064 public 2D MRI slides. A ResNet with three outputs, trained with Adam.')).toMatch(
+      /^Classifying meningioma, glioma and pituitary tumours from 3064 public 2D MRI slides\./,
+    );
+    expect(answer('Segments glands in histology slides with a U-shaped network. The slides of the talk were great.')).toBe('Segments glands in histology slides with a U-shaped network.');
+  });
+
   it('keeps "Well" that is a word of the sentence, not an interjection', () => {
     expect(answer('Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.')).toBe(
       'Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.',
