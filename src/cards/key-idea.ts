@@ -544,7 +544,7 @@ const INTUITION =
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
 // "This paper ...", "So the authors ...", "In this work, we propose ...": the paper as the subject.
 const PAPER_SUBJECT =
-  /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/iu;
+  /^(?:(?:so|and|then|also|in fact|actually|to (?:this|that) end|to do (?:this|so)|to (?:address|solve|tackle|fix) (?:this|these|that|it)),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/iu;
 // The same by its authors' names ("Lee et al. propose ...", "Smith and Jones et al. show ..."; not
 // "Lee et al., Title, 2019" or "Lee et al. (2019) show ...", which cite other work): one more
 // alternative of PAPER_SUBJECT, kept apart because a letter of either case in a Unicode pattern
@@ -557,7 +557,7 @@ const TOPIC_LINE = /^topics?\s*:/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
 // "They ...", "The authors ...", "It is about ...": the authors as the subject.
 const AUTHOR_SUBJECT =
-  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/iu;
+  /^(?:(?:so|and|then|also|finally|to (?:this|that) end|to do (?:this|so)|to (?:address|solve|tackle|fix) (?:this|these|that|it)),? )?(?:they|he|she|(?:the )?authors?|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/iu;
 // The same by their names: one more alternative of AUTHOR_SUBJECT, kept apart as
 // PAPER_SUBJECT_BY_NAME is.
 const AUTHOR_SUBJECT_BY_NAME =
@@ -625,7 +625,7 @@ const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|pr
 // "The authors propose ...", "In this paper, we introduce ...", "This work presents ...": who
 // proposes, then what (not "The authors present results on ...": what they show, nor "The
 // paper also proposes ...": a side point).
-const SUBJECT_PROPOSES = /^(?:in this (?:paper|work),? |here,? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
+const SUBJECT_PROPOSES = /^(?:(?:in this (?:paper|work)|here|to (?:this|that) end|to do (?:this|so)|to (?:address|solve|tackle|fix) (?:this|these|that|it)),? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
 const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? at)\b/i;

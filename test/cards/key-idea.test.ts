@@ -521,6 +521,20 @@ describe('choosing and tidying the answer', () => {
     expect(answer('Segments glands in histology slides with a U-shaped network. The slides of the talk were great.')).toBe('Segments glands in histology slides with a U-shaped network.');
   });
 
+  it('reads "To this end, the authors introduce ..." as the authors proposing', () => {
+    expect(
+      answer(
+        'Because there is so little of it to go around, energy management in batteryless systems is paramount. ' +
+          'The required characteristics of a storage capacitor might change with the task load and the harvest. ' +
+          'To this end, the authors introduce Morphy, a hardware module with some OS-level software primitives. ' +
+          'Its hardware is an array of capacitors linked by a network of switches. ' +
+          'The authors implement Morphy as a physical circuit board and its software primitives as FreeRTOS plugins. ' +
+          'They find that Morphy achieves greater uptime than fixed capacitors.',
+        { title: 'Morphy: Software-Defined Charge Storage for the IoT' },
+      ),
+    ).toMatch(/^To this end, the authors introduce Morphy, a hardware module with some OS-level software primitives\./);
+  });
+
   it('keeps "Well" that is a word of the sentence, not an interjection', () => {
     expect(answer('Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.')).toBe(
       'Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.',
