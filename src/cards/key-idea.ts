@@ -247,7 +247,8 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     candidate.context = readsAsContext(candidate);
     candidates.push(candidate);
   }
-  for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.features = sentenceFeatures(candidates[rank]!, rank, candidates.length, titleIsName);
+  const name = titleName(entry.title);
+  for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.features = sentenceFeatures(candidates[rank]!, rank, candidates.length, titleIsName, name);
   markAbstractBackground(candidates);
   for (let rank = 0; rank < candidates.length; rank++) candidates[rank]!.score = weigh(candidates[rank]!.features, SENTENCE_WEIGHTS);
   // What a note says before its Method, Results and Thoughts is what the paper is about.
@@ -626,6 +627,8 @@ const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|pr
 // proposes, then what (not "The authors present results on ...": what they show, nor "The
 // paper also proposes ...": a side point).
 const SUBJECT_PROPOSES = /^(?:(?:in this (?:paper|work)|here|to (?:this|that) end|to do (?:this|so)|to (?:address|solve|tackle|fix) (?:this|these|that|it)),? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
+const OWN_THING =
+  /^[\p{L}\p{N}-]+ (?:is|are) (?:an?|the) (?:(?:new|novel|simple|general|first) )?(?:[\w-]+ ){0,2}(?:system|framework|method|model|tool|technique|algorithm|architecture|approach|platform|library|language|protocol|network|device|module|dataset|benchmark|database|compiler|runtime|service|interface|scheme|mechanism)s?\b(?! (?:is|are|was|were)\b)/iu;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
 const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? at)\b/i;
@@ -780,6 +783,9 @@ export const SENTENCE_WEIGHTS = {
   settings: -3,
   citation: -1.5,
   thisIsOpening: 2,
+  // "Hypersight is a system which ...", "Morphy is a hardware module that ...": the paper's own
+  // thing, named by the title, said what it is.
+  namesOwnThing: 2,
   leansBack: -0.8,
   endsInColon: -2,
   exclamation: -1,
@@ -796,7 +802,12 @@ export type SentenceFeature = keyof typeof SENTENCE_WEIGHTS;
 export type SentenceFeatures = Partial<Record<SentenceFeature, number>>;
 
 /** The features a sentence has (those it lacks are left out), as it ranks among the note's sentences. */
-export function sentenceFeatures(c: Candidate, rank: number, count: number, titleIsName: boolean): SentenceFeatures {
+/** The name a title gives its paper's thing ("Hypersight" of "Hypersight: boosting ...", "NELoRa"), lower-cased. */
+function titleName(title: string): string {
+  return (/^[\p{L}\p{N}-]+/u.exec(title)?.[0] ?? '').toLowerCase();
+}
+
+export function sentenceFeatures(c: Candidate, rank: number, count: number, titleIsName: boolean, name = ''): SentenceFeatures {
   const t = c.text;
   const { cues, actions, shared, titleInFirstFour } = c.analysis;
   const has = (cue: number): boolean => (cues & cue) !== 0;
@@ -844,7 +855,8 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (CONTINUES.test(t)) f.continues = 1;
   if (TOPIC_ONLY.test(t)) f.topicOnly = 1;
   // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.
-  if (DEFINITION.test(t) && actions.length === 0 && !paperSubject && !SUMMARY_CUE.test(t)) f.definition = 1;
+  if (name.length >= 3 && t.slice(0, name.length).toLowerCase() === name && OWN_THING.test(t)) f.namesOwnThing = 1;
+  else if (DEFINITION.test(t) && actions.length === 0 && !paperSubject && !SUMMARY_CUE.test(t)) f.definition = 1;
   if (PROBLEM_STATEMENT.test(t) || PROBLEM_CJK.test(t)) f.problem = 1;
   if (STATES_AIM.test(t) && !HOW.test(t) && !BY_DOING.test(t)) f.aim = 1;
   if (RESULT.test(t)) f.result = 1;

@@ -535,6 +535,17 @@ describe('choosing and tidying the answer', () => {
     ).toMatch(/^To this end, the authors introduce Morphy, a hardware module with some OS-level software primitives\./);
   });
 
+  it('answers with what the paper\'s own thing is, named as its title names it', () => {
+    const body =
+      'Using stereo vision to make 3D models of scenes on commodity smartphones is promising for new mobile applications, however, smartphones are limited in their depth perception by a baseline of a few centimetres. ' +
+      'Stereo systems with such a baseline are fine for tracking nearby objects, but their error grows fast with distance. ' +
+      'Hypersight is a system which synthetically constructs a longer baseline stereo camera from a smartphone moved through space by a human. ' +
+      'The main challenge is that a human will not move the camera precisely the right distance.';
+    expect(answer(body, { title: 'Hypersight: boosting distant 3D vision on a single dual-camera smartphone' })).toMatch(/^Hypersight is a system which synthetically constructs/);
+    // (Another thing the title names is the field, not the paper's own.)
+    expect(answer('LoRa is a communication scheme widely used in low-power nodes. The authors introduce two DNNs which act together as a LoRa decoder at very low SNR.', { title: 'NELoRa: neural enhanced demodulation for ultra low SNR LoRa' })).toMatch(/The authors introduce two DNNs/);
+  });
+
   it('keeps "Well" that is a word of the sentence, not an interjection', () => {
     expect(answer('Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.')).toBe(
       'Well differentiated liposarcoma and lipoma are told apart from MRI radiomics by a random forest.',
