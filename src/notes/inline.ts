@@ -431,6 +431,8 @@ const SNAKE_CASE_TITLE = /^[^\s_]+(?:_+[^\s_]+){2,}$/u;
 
 function cleanTitleOnce(raw: string): string {
   let title = stripControl(raw).replace(PICTOGRAPHS, '').replace(EMOJI_SHORTCODE, '').replace(/\s+/g, ' ').trim();
+  // (The file name first: "..._Oversampling(ijcnn19_gan)" is a title written as a file name, then its PDF's.)
+  title = title.replace(FILE_NAME_AFTER, '');
   if (SNAKE_CASE_TITLE.test(title)) title = title.replace(/_+/g, ' ');
   for (let round = 0; round < 4; round++) {
     const before = title;

@@ -3193,6 +3193,7 @@ describe('a title written as a file name', () => {
   it('reads underscores as spaces, and leaves the PDF\'s file name after a title off the front', () => {
     const files = [
       ['heartbeat.md', '# Heartbeat_Anomaly_Detection_using_Adversarial_Oversampling\n\nSynthetic anomalous beats from a GAN balance the classes.\n'],
+      ['both.md', '# Online_Anomaly_Detection_for_Wearables(ijcnn19_gan)\n\nA model of each patient flags the beats it cannot explain.\n'],
       ['survey.md', '# A Survey of Heart Anomaly Detection Using Ambulatory Electrocardiogram (ECG)(sensors-20-01461-v2)\n\nReviews detectors that learn a model of each patient.\n'],
       ['wish.md', '# ECG Anomaly Detection via Time Series Analysis(wish07_anomaly)\n\nFinds discords in the ECG series of wearable sensors.\n'],
       ['gpt.md', '# Language Models are Few-Shot Learners (GPT-3)\n\nA model of 175 billion parameters learns tasks from a few examples in its prompt.\n'],
@@ -3200,6 +3201,7 @@ describe('a title written as a file name', () => {
     ];
     expect(inspectNotes(files.map(([file, text]) => ({ file: file!, bytes: Buffer.from(text!) }))).papers.map((p) => p.title)).toEqual([
       'Heartbeat Anomaly Detection using Adversarial Oversampling',
+      'Online Anomaly Detection for Wearables',
       'A Survey of Heart Anomaly Detection Using Ambulatory Electrocardiogram (ECG)',
       'ECG Anomaly Detection via Time Series Analysis',
       'Language Models are Few-Shot Learners (GPT-3)',
