@@ -2282,10 +2282,26 @@ function namesAPaper(name: string): boolean {
 /** "building-machines-that-learn" -> "Building machines that learn": a file's name as a title. */
 export function fileNameTitle(name: string): string {
   // A Notion export names each page "Title 5e239e3fb7484c9faa500ac13330765e".
-  const bare = name.replace(/ [0-9a-f]{32}$/, '');
+  const bare = withoutYearAndAuthors(name.replace(/ [0-9a-f]{32}$/, ''));
   const spaced = bare.includes(' ') ? bare : bare.replace(/_+/g, ' ').replace(/(?<=\S)-(?=\S)/g, ' ');
   const title = cleanTitle(spaced);
   return capitalise(title);
+}
+
+// "2006_Kitaev_Anyons in an exactly solved model and beyond", "2014_2015_Moradi_Wen_Universal
+// ...": a file named as Zotero names a paper's PDF, its year and authors before its title.
+const YEAR_FIRST_NAME = /^(?:19|20)\d{2}(?:_(?:19|20)\d{2})?_(.+?)(?:\.pdf)?$/i;
+// "Kitaev", "Chen et al", "Yao Qi", "Rodriguez-Vega": one author's name, or the first and "et al".
+const AUTHOR_NAME = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}(?: et al\.?)?$/u;
+
+/** A Zotero-style file name's title, its year and authors left off; other names as they are. */
+function withoutYearAndAuthors(name: string): string {
+  const named = YEAR_FIRST_NAME.exec(name);
+  if (named === null || !named[1]!.includes(' ')) return name;
+  const parts = named[1]!.split('_');
+  let first = 0;
+  while (first < parts.length - 1 && AUTHOR_NAME.test(parts[first]!)) first++;
+  return parts.slice(first).join('_');
 }
 
 /**

@@ -3701,3 +3701,20 @@ describe("a note kept in the paper's own sections", () => {
     expect(entry!.own).toMatch(/fourth redox couple/);
   });
 });
+
+describe('a file named as Zotero names a paper\'s PDF', () => {
+  it('is titled by the title in its name, without the year and the authors before it', () => {
+    const files = [
+      ['2006_Kitaev_Anyons in an exactly solved model and beyond.md', 'An exactly solvable spin model on the honeycomb lattice has non-Abelian anyons.\n'],
+      ['2012_Hung_Wan_String-Net Models with $Z_N$ Fusion Algebra.md', 'String-net models generalised to fusion rules of Z_N.\n'],
+      ['2018_Zeng_Chen et al_Quantum Information Meets Quantum Matter.md', 'Local unitaries remove local entanglement down to a fixed-point wavefunction.\n'],
+      ['2016_Kitaev honeycomb tensor networks.md', 'The honeycomb model written as a tensor network of finite bond dimension.\n'],
+    ];
+    expect(inspectNotes(files.map(([file, text]) => ({ file: file!, bytes: Buffer.from(text!) }))).papers.map((p) => p.title)).toEqual([
+      'Anyons in an exactly solved model and beyond',
+      'String-Net Models with $Z_N$ Fusion Algebra',
+      'Quantum Information Meets Quantum Matter',
+      'Kitaev honeycomb tensor networks',
+    ]);
+  });
+});
