@@ -2883,8 +2883,9 @@ describe('an index that titles notes files with no title of their own', () => {
       { file: 'notes/sparse.md', bytes: Buffer.from('# Sparse Attention Heads\n\nGates on each head close during training, and the closed heads are pruned.\n') },
     ]);
     expect(report.papers.map((p) => [p.file, p.title, 'answer' in p ? p.answer : p.skip])).toEqual([
-      ['notes/weisz/weisz.md', 'Better Together? An Evaluation of AI-Supported Code Translation', 'A controlled study of 32 engineers translating code with a generative model beside them.'],
-      ['notes/okafor/okafor.md', 'Program synthesis with large language models', 'They measure how well large language models write short Python programs from a description and tests.'],
+      // (What the study is, then its "Main findings".)
+      ['notes/weisz/weisz.md', 'Better Together? An Evaluation of AI-Supported Code Translation', 'A controlled study of 32 engineers translating code with a generative model beside them. Fewer errors than alone.'],
+      ['notes/okafor/okafor.md', 'Program synthesis with large language models', 'They measure how well large language models write short Python programs from a description and tests. Fewer errors than alone.'],
       ['notes/sparse.md', 'Sparse Attention Heads', 'Gates on each head close during training, and the closed heads are pruned.'],
     ]);
     expect(report.notPapers.filter((n) => n.file === 'README.md')).not.toEqual([]);
@@ -3716,5 +3717,24 @@ describe('a file named as Zotero names a paper\'s PDF', () => {
       'Quantum Information Meets Quantum Matter',
       'Kitaev honeycomb tensor networks',
     ]);
+  });
+});
+
+describe('a part named "Main Result"', () => {
+  it('answers before the set-up beside it, as a summary does', () => {
+    const note = [
+      '# The Flux-Phase of the Half-Filled Band',
+      '',
+      '## Setup',
+      '',
+      'The authors study electrons hopping on a general finite graph of sites joined by bonds, with a phase on each bond.',
+      '',
+      'The problem is to find the phases on the bonds that minimise the ground state energy of the electrons.',
+      '',
+      '## Main Results',
+      '',
+      'The spectrum depends only on the fluxes through the circuits. At half filling on a planar lattice, the best flux is pi through every square.',
+    ].join('\n');
+    expect(answerOf(parseNotes(note, 'lieb.md').entries[0]!)).toBe('The spectrum depends only on the fluxes through the circuits. At half filling on a planar lattice, the best flux is pi through every square.');
   });
 });
