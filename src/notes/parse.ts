@@ -10,6 +10,7 @@ import { cleanTitle, inlineText, isGenericLinkLabel, isPaperLink } from './inlin
 import type { Block, Inline } from './document.js';
 import { isAuthorLine, isPersonName } from './note-text.js';
 import { readOrg } from './org.js';
+import { isLogseqPage, logseqToMarkdown } from './logseq.js';
 import { hasCodeEntries, parsePlainNotes } from './plain.js';
 import { partKind, titleStrength } from './sections.js';
 import { FOLDER_README, fileNameTitle, readPapers, type NotPaper, type Opening, type Shape } from './shapes.js';
@@ -43,14 +44,22 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
     const { entries, warnings } = parsePlainNotes(text, file);
     return { entries, warnings, notPapers: [], shapes: entries.length ? ['plain'] : [], paperLike: entries.length, opening: 'title' };
   }
-  let doc = extension === '.org' ? readOrg(text) : readMarkdown(text);
-  if (options.title !== undefined && !doc.meta.has('title')) doc = { ...doc, meta: new Map(doc.meta).set('title', options.title) };
   const fileTitle = basename(file, extname(file));
+  // A Logseq page is named by its file (or its "title::"): its text is the outline under that name.
+  const logseq = extension !== '.org' && isLogseqPage(text) ? logseqToMarkdown(text) : null;
+  let doc = extension === '.org' ? readOrg(text) : readMarkdown(logseq?.text ?? text);
+  const pageName = logseq?.title ?? fileTitle;
+  const pageTitle = logseq === null || JOURNAL_DAY.test(pageName) ? undefined : fileNameTitle(pageName);
+  const title = options.title ?? pageTitle;
+  if (title !== undefined && !doc.meta.has('title')) doc = { ...doc, meta: new Map(doc.meta).set('title', title) };
   const read = withoutRepeats(withoutAuthorSuffixes(readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false })));
   if (isTalkFile(file)) return setAside(read, 'a tutorial or talk (its file or folder says so), not a paper');
   if (inNotPapersFolder(file)) return setAside(read, "a note in a folder of concepts, templates or other notes that are not papers (its folder's name says so)");
   return options.inFolder && file.includes('/') && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
 }
+
+// "2023_08_03": a Logseq journal's day, which names no paper.
+const JOURNAL_DAY = /^\d{4}[_-]\d{2}[_-]\d{2}$/;
 
 /**
  * A paper listed twice in a file ("Interested Papers" with a link to each, then a section of its

@@ -3738,3 +3738,44 @@ describe('a part named "Main Result"', () => {
     expect(answerOf(parseNotes(note, 'lieb.md').entries[0]!)).toBe('The spectrum depends only on the fluxes through the circuits. At half filling on a planar lattice, the best flux is pi through every square.');
   });
 });
+
+describe('a Logseq page', () => {
+  const page = [
+    '- ![1994_Lieb_The Flux-Phase of the Half-Filled Band.pdf](file://zotero_link/Research/1994_Lieb_The Flux-Phase of the Half-Filled Band.pdf)',
+    '  id:: 64b4848c-1974-4bec-b702-35d3c0bdebff',
+    '- # Setup',
+    '  collapsed:: true',
+    '\t- We have a finite graph of sites and bonds, a hopping amplitude on each bond.',
+    '\t- ((651182d6-ad9b-44d2-b5c8-17501d6d00ad))',
+    '\t- The problem is to find the phases that minimise the ground state energy.',
+    '- # Main Result',
+    '\t- The spectrum depends only on the fluxes through the circuits, not on the phases themselves.',
+    '\t\t- Planar lattices at half filling take a flux of pi in every square.',
+    '- #+BEGIN_NOTE',
+    '  Read again before the group meeting.',
+    '  #+END_NOTE',
+  ].join('\n');
+
+  it('is titled by its file, its heading bullets its parts, its properties, references and embedded PDF left out', () => {
+    const { papers } = inspectNotes([
+      { file: 'pages/1994_Lieb_The Flux-Phase of the Half-Filled Band.md', bytes: Buffer.from(page) },
+      { file: 'pages/2003_Kitaev_Fault-tolerant quantum computation by anyons.md', bytes: Buffer.from('- type:: paper_reading\n- # Main Result\n\t- Anyons braided around each other carry out a quantum computation that local noise cannot disturb.\n') },
+    ]);
+    expect(papers.map((p) => [p.file, p.line, p.title])).toEqual([
+      ['pages/1994_Lieb_The Flux-Phase of the Half-Filled Band.md', 1, 'The Flux-Phase of the Half-Filled Band'],
+      ['pages/2003_Kitaev_Fault-tolerant quantum computation by anyons.md', 1, 'Fault-tolerant quantum computation by anyons'],
+    ]);
+    const answers = papers.map((p) => ('answer' in p ? p.answer : p.skip));
+    expect(answers[0]).toMatch(/^The spectrum depends only on the fluxes through the circuits/);
+    expect(answers[1]).toBe('Anyons braided around each other carry out a quantum computation that local noise cannot disturb.');
+    for (const answer of answers) expect(answer).not.toMatch(/::|\(\(|\.pdf|BEGIN_|Lieb_/);
+  });
+
+  it('is not what a file of plain bullets is: a list of papers stays a list of papers', () => {
+    const list = '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762): self-attention replaces recurrence.\n- [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385): identity shortcuts let deep networks train.\n';
+    expect(inspectNotes([{ file: 'papers.md', bytes: Buffer.from(list) }]).papers.map((p) => p.title)).toEqual([
+      'Attention Is All You Need',
+      'Deep Residual Learning for Image Recognition',
+    ]);
+  });
+});
