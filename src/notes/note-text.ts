@@ -365,7 +365,7 @@ export class NoteText {
       } else {
         const label = LABEL.exec(line);
         const named = label ? partKind(label[1]!) : null;
-        const kind = named === 'lead' && namesAnswerPart(label![1]!) ? null : named;
+        const kind = named === 'lead' && namesAnswerPart(label![1]!) && label![2]!.trim() !== '' ? null : named;
         if (label && kind) {
           if (kind === 'meta' && TOPIC_LABEL.test(label[1]!.trim()) && readsAsTopicStatement(label[2]!)) {
             // "Topic: a direct-manipulation interface that generates and compares designs": what

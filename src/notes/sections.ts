@@ -18,8 +18,9 @@ const ANSWER_PARTS = /^(?:(?:key |our )?contributions?|key insights?|claims?|qui
 
 /**
  * Whether a label names the paper's answer ("Solution:", "Contributions:"). Written on a line of
- * the note's text, such a label is read with the lines around it, not as a part of its own:
- * "Code models read left to right. Solution: mask a fifth of the tokens" is one statement.
+ * the note's text before what it labels, such a label is read with the lines around it, not as
+ * a part of its own: "Code models read left to right. Solution: mask a fifth of the tokens" is
+ * one statement. (Alone on its line, over bullets, it heads its part, as a heading does.)
  */
 export function namesAnswerPart(label: string): boolean {
   return ANSWER_PARTS.test(normal(label).replace(/^(?:the |a )/, ''));

@@ -3779,3 +3779,22 @@ describe('a Logseq page', () => {
     ]);
   });
 });
+
+describe('a label naming the answer alone on its line', () => {
+  it('is the part over the bullets under it, and no word of the back', () => {
+    const note = [
+      '# The Hallmarks of Cancer',
+      '',
+      '> Author: Hanahan and Weinberg',
+      '',
+      'Contribution:',
+      '* They argue that there are six capabilities every cancer acquires. This gives common traits for all cancers rather than one picture per tissue.',
+      '',
+      'Notes:',
+      '- Self-sufficiency in growth signals, insensitivity to anti-growth signals, evading apoptosis.',
+    ].join('\n');
+    const answer = answerOf(parseNotes(note, 'hanahan.md').entries[0]!);
+    expect(answer).toMatch(/^They argue that there are six capabilities every cancer acquires\./);
+    expect(answer).not.toMatch(/Contribution/);
+  });
+});
