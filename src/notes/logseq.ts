@@ -60,7 +60,8 @@ export function logseqToMarkdown(text: string): { text: string; title: string | 
     const line = raw.replace(BLOCK_REFERENCE, '');
     if (line.trim() === '' || /^\t*-\s*$/.test(line)) return '';
     const depth = /^\t*/.exec(line)![0].length;
-    while (headings.length > 0 && depth <= headings[headings.length - 1]! && (BULLET.test(line) || HEADING_BULLET.test(line))) headings.pop();
+    // (A bullet as deep as a heading bullet, or less, ends its part; a further line of text does not.)
+    while (headings.length > 0 && depth <= headings[headings.length - 1]! && BULLET.test(line)) headings.pop();
     const heading = HEADING_BULLET.exec(line);
     if (heading) {
       headings.push(depth);
