@@ -52,7 +52,11 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   const pageTitle = logseq === null || JOURNAL_DAY.test(pageName) ? undefined : fileNameTitle(pageName);
   const title = options.title ?? pageTitle;
   if (title !== undefined && !doc.meta.has('title')) doc = { ...doc, meta: new Map(doc.meta).set('title', title) };
-  const read = withoutRepeats(withoutAuthorSuffixes(readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false })));
+  let read = withoutRepeats(withoutAuthorSuffixes(readPapers(doc, file, { fileTitle, inFolder: options.inFolder ?? false })));
+  // (A page of nothing else is a stub: it says so, not that it held only front matter.)
+  if (logseq !== null && read.entries.length === 0 && read.notPapers.every((n) => n.why.startsWith('front matter'))) {
+    read = { ...read, notPapers: [...read.notPapers, { text: pageTitle ?? fileTitle, file, line: 1, why: 'a Logseq page with nothing but its properties, block references or embedded file' }] };
+  }
   if (isTalkFile(file)) return setAside(read, 'a tutorial or talk (its file or folder says so), not a paper');
   if (inNotPapersFolder(file)) return setAside(read, "a note in a folder of concepts, templates or other notes that are not papers (its folder's name says so)");
   return options.inFolder && file.includes('/') && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;

@@ -3771,6 +3771,16 @@ describe('a Logseq page', () => {
     for (const answer of answers) expect(answer).not.toMatch(/::|\(\(|\.pdf|BEGIN_|Lieb_/);
   });
 
+  it('says a page of only its embedded PDF and properties is a stub', () => {
+    const report = inspectNotes([
+      { file: 'pages/2013_Chen_Gu_SPT and Group Cohomology.md', bytes: Buffer.from('- ![2013_Chen_Gu_SPT.pdf](file://zotero_link/SPT.pdf)\n  id:: 64b4848c-1974-4bec-b702-35d3c0bdebff\n-\n') },
+      { file: 'pages/2003_Kitaev_Fault-tolerant quantum computation by anyons.md', bytes: Buffer.from('- # Main Result\n\t- Anyons braided around each other compute in a way local noise cannot disturb.\n') },
+    ]);
+    expect(report.warnings.map((w) => [w.file, w.message])).toEqual([
+      ['pages/2013_Chen_Gu_SPT and Group Cohomology.md', expect.stringMatching(/^no paper read from this file \(a Logseq page with nothing but its properties, block references or embedded file\)/)],
+    ]);
+  });
+
   it('is not what a file of plain bullets is: a list of papers stays a list of papers', () => {
     const list = '- [Attention Is All You Need](https://arxiv.org/abs/1706.03762): self-attention replaces recurrence.\n- [Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385): identity shortcuts let deep networks train.\n';
     expect(inspectNotes([{ file: 'papers.md', bytes: Buffer.from(list) }]).papers.map((p) => p.title)).toEqual([
