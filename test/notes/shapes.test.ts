@@ -3790,6 +3790,13 @@ describe('a Logseq page', () => {
   });
 });
 
+describe('a subtitle of capitalised words after a colon', () => {
+  it('stays in the title: "The Two Cultures" names no speaker', () => {
+    const note = '# Statistical Modeling: The Two Cultures\n\nBreiman argues that statistics should be open to algorithmic models, not only data models.\n';
+    expect(parseNotes(note, 'breiman.md').entries.map((e) => e.title)).toEqual(['Statistical Modeling: The Two Cultures']);
+  });
+});
+
 describe('a label naming the answer alone on its line', () => {
   it('is the part over the bullets under it, and no word of the back', () => {
     const note = [
