@@ -544,8 +544,11 @@ const INTUITION =
   /^(?:first(?:ly)?,? |second(?:ly)?,? )?(?:the )?(?:key |main |basic |core )?intuition(?: behind (?:it|this|the [\w-]+))?(?: (?:is|makes? senses?))?\s*:\s*/i;
 const ESSENTIALLY = /\b(?:is|are) essentially\b/i;
 // "This paper ...", "So the authors ...", "In this work, we propose ...": the paper as the subject.
+// "To this end, the authors introduce ...", "To address this, we ...": what comes after is the
+// sentence's subject (read past by paperSubject, authorSubject and proposeStart).
+const TO_THIS_END = /^(?:to (?:this|that) end|to do (?:this|so)|to (?:address|solve|tackle|fix) (?:this|these|that|it)),?\s+/i;
 const PAPER_SUBJECT =
-  /^(?:(?:so|and|then|also|in fact|actually|to (?:this|that) end|to do (?:this|so)|to (?:address|solve|tackle|fix) (?:this|these|that|it)),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/iu;
+  /^(?:(?:so|and|then|also|in fact|actually),? )?(?:(?:this|the) (?:paper|article|work|method|model|approach|authors?)\b|(?:here,? |in this (?:paper|work),? )?we (?:propose|present|introduce|develop|design|show|demonstrate|describe|study)\b)/iu;
 // The same by its authors' names ("Lee et al. propose ...", "Smith and Jones et al. show ..."; not
 // "Lee et al., Title, 2019" or "Lee et al. (2019) show ...", which cite other work): one more
 // alternative of PAPER_SUBJECT, kept apart because a letter of either case in a Unicode pattern
@@ -558,7 +561,7 @@ const TOPIC_LINE = /^topics?\s*:/i;
 const PAPER_MENTION = /\b(?:this|the) (?:paper|article|work)\b/i;
 // "They ...", "The authors ...", "It is about ...": the authors as the subject.
 const AUTHOR_SUBJECT =
-  /^(?:(?:so|and|then|also|finally|to (?:this|that) end|to do (?:this|so)|to (?:address|solve|tackle|fix) (?:this|these|that|it)),? )?(?:they|he|she|(?:the )?authors?|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/iu;
+  /^(?:(?:so|and|then|also|finally),? )?(?:they|he|she|(?:the )?authors?|(?:these|the) (?:guys|folks|people|researchers))\b|^it(?:['’]s| is)? (?:studying|about)\b|^it stud(?:y|ies)\b/iu;
 // The same by their names: one more alternative of AUTHOR_SUBJECT, kept apart as
 // PAPER_SUBJECT_BY_NAME is.
 const AUTHOR_SUBJECT_BY_NAME =
@@ -626,7 +629,7 @@ const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|pr
 // "The authors propose ...", "In this paper, we introduce ...", "This work presents ...": who
 // proposes, then what (not "The authors present results on ...": what they show, nor "The
 // paper also proposes ...": a side point).
-const SUBJECT_PROPOSES = /^(?:(?:in this (?:paper|work)|here|to (?:this|that) end|to do (?:this|so)|to (?:address|solve|tackle|fix) (?:this|these|that|it)),? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
+const SUBJECT_PROPOSES = /^(?:in this (?:paper|work),? |here,? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
 const OWN_THING =
   /^[\p{L}\p{N}-]+ (?:is|are) (?:an?|the) (?:(?:new|novel|simple|general|first) )?(?:[\w-]+ ){0,2}(?:system|framework|method|model|tool|technique|algorithm|architecture|approach|platform|library|language|protocol|network|device|module|dataset|benchmark|database|compiler|runtime|service|interface|scheme|mechanism)s?\b(?! (?:is|are|was|were)\b)/iu;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
@@ -813,8 +816,9 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   const has = (cue: number): boolean => (cues & cue) !== 0;
   const f: SentenceFeatures = {};
   if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) f.summaryCue = 1;
-  const paperSubject = paperIsSubject(t);
-  const authorSubject = authorsAreSubject(t);
+  const subjectFirst = t.replace(TO_THIS_END, '');
+  const paperSubject = paperIsSubject(subjectFirst);
+  const authorSubject = authorsAreSubject(subjectFirst);
   if (paperSubject || PAPER_SUBJECT_CJK.test(t) || PAPER_SUBJECT_EU.test(t)) f.paperSubject = 1;
   else if (has(Cue.Paper) && PAPER_MENTION.test(t)) f.paperMention = 1;
   if (authorSubject) f.authorSubject = 1;
@@ -848,7 +852,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   const softVerdict = has(Cue.SoftVerdict) && SOFT_VERDICT.test(t);
   if (softVerdict) f.softVerdict = 1;
   if (METHOD_CUE.test(t) || PROPOSES_CJK.test(t) || PROPOSES_EU.test(t)) f.methodCue = 1;
-  else if (PROPOSE_START.test(t) || SUBJECT_PROPOSES.test(t)) f.proposeStart = 1;
+  else if (PROPOSE_START.test(t) || SUBJECT_PROPOSES.test(subjectFirst)) f.proposeStart = 1;
   if (HOW.test(t)) f.how = 1;
   if (TOPIC_LINE.test(t)) f.topicLine = 1;
   if (BACKGROUND.test(t) && !paperSubject && !authorSubject) f.background = 1;
