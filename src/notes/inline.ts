@@ -461,7 +461,6 @@ function cleanTitleOnce(raw: string): string {
       .replace(/\s*\[(?:pdf|code|arxiv|paper|link|slides|video|blog|github)\]\s*$/i, '')
       // "Balsa: Learning a Query Optimizer ... (WIP)": how far the note-taker got, not the title.
       .replace(/(?<=\S)\s*[(\[](?:wip|todo|to ?do|draft|in progress|work in progress|unfinished|incomplete)[)\]]$/i, '')
-      .replace(FILE_NAME_AFTER, '')
       .trim();
     const quoted = QUOTED.exec(title);
     if (quoted) title = quoted[1]!.trim();
