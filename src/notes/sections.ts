@@ -167,12 +167,13 @@ export function followsPaperSections(labels: readonly string[]): boolean {
 }
 
 /**
- * The part a heading names in a note that follows the paper's sections: its "Discussion" and
- * "Conclusion" are where the paper says what it found, read first as a summary is ("The main
- * contribution of the present work is ..."), over the field its "Introduction" opens on.
+ * The part a heading names (partKind); in a note that follows the paper's sections
+ * (followsPaperSections), its "Discussion" and "Conclusion" are where the paper says what it
+ * found, read first as a summary is ("The main contribution of the present work is ..."), over
+ * the field its "Introduction" opens on.
  */
-export function paperSectionKind(label: string): PartKind | null {
-  return PAPER_FINDINGS_SECTION.test(normal(label)) ? 'lead' : partKind(label);
+export function headingPartKind(label: string, inPaperSections: boolean): PartKind | null {
+  return inPaperSections && PAPER_FINDINGS_SECTION.test(normal(label)) ? 'lead' : partKind(label);
 }
 
 /** The kind of sub-section a heading or label names, or null when it names no part of a note. */

@@ -18,7 +18,7 @@ import { normalizeTitle } from '../core/title-key.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, isWebPageLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, isTagLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
-import { followsPaperSections, namesBookPart, namesOneTalk, notATitle, paperSectionKind, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
+import { followsPaperSections, headingPartKind, namesBookPart, namesOneTalk, notATitle, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
 
 // A page title as a browser or web clipper keeps it: "... - YouTube", "... | Vimeo".
 const CLIPPED_VIDEO = /\s[-–—|]\s*(?:youtube|vimeo|bilibili|videolectures\.net)$/i;
@@ -598,7 +598,6 @@ class PaperReader {
    * own; a sub-section of no named part under one takes that part's name).
    */
   private addParts(note: NoteText, parts: readonly Section[], outer: PartKind | null = null, paperSections = outer === null && followsPaperSections(parts.map((part) => part.label))): void {
-    const kindOf = (label: string) => (paperSections ? paperSectionKind(label) : partKind(label));
     for (const part of parts) {
       this.partLines.add(part.line);
       const field = headingField(part.label);
@@ -611,8 +610,9 @@ class PaperReader {
         this.addParts(note, part.children);
         continue;
       }
-      if (kindOf(part.label) !== null) note.markOpening(part.label);
-      const kind = kindOf(part.label) ?? (outer !== null && statesSomething(part.label) ? outer : 'body');
+      const named = headingPartKind(part.label, paperSections);
+      if (named !== null) note.markOpening(part.label);
+      const kind = named ?? (outer !== null && statesSomething(part.label) ? outer : 'body');
       note.addBlocks(part.blocks, kind);
       this.addParts(note, part.children.map((child) => (partKind(child.label) === null && kind !== 'body' && !statesSomething(child.label) ? { ...child, label: part.label } : child)), kind, paperSections);
     }
@@ -905,7 +905,7 @@ class PaperReader {
         while (enclosing.length > 0 && enclosing[enclosing.length - 1]!.level >= block.level) enclosing.pop();
         const outer = enclosing[enclosing.length - 1];
         const field = headingField(label);
-        const kind = field?.kind ?? (paperSections ? paperSectionKind(label) : partKind(label));
+        const kind = field?.kind ?? headingPartKind(label, paperSections);
         if (field !== null) {
           note.markOpening(field.name);
           note.addText(field.value, field.kind);
