@@ -508,13 +508,13 @@ function withoutUnseparatedAuthors(title: string): string {
 
 const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:vs|etc|e\.g|i\.e|cf|al|fig|eq|no|vol|approx|resp|v)$/i;
 
+// "Statistical Modeling: The Two Cultures", "...: A Survey": a subtitle, no speaker's name.
+const NOT_A_NAME_START = /^(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|our|its|this|these|towards?|beyond|from|on|in)\b/i;
+
 /**
  * "Neural State Machine: Chris Manning": the speaker after a talk's title is not the title.
  * ("... : Model-Based Policy Optimization" is a subtitle: its words are a title's words.)
  */
-// "Statistical Modeling: The Two Cultures", "...: A Survey": a subtitle, no speaker's name.
-const NOT_A_NAME_START = /^(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|our|its|this|these|towards?|beyond|from|on|in)\b/i;
-
 function withoutSpeaker(title: string): string {
   const m = /^(.{8,}?):\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,2})$/u.exec(title);
   if (!m || !isPersonName(m[2]!) || m[1]!.split(/\s+/).length < 2 || NOT_A_NAME_START.test(m[2]!)) return title;
