@@ -661,7 +661,7 @@ class PaperReader {
     const papers = kids.filter((kid) => this.isPaper(kid));
     // (Asked once of each: nothing isPaper reads changes while the group is read.)
     const isPaper = new Set(papers);
-    const partsAfterOnePaper = papers.length === 1 && kids.every((kid) => kid === papers[0] || partKind(kid.label) !== null);
+    const partsAfterOnePaper = (papers.length === 1 && kids.every((kid) => kid === papers[0] || partKind(kid.label) !== null)) || partsBesideOnePaper(kids, papers);
     const talks = talkContext(papers);
     const chapter = section.heading !== null && namesBookPart(section.label);
     for (let i = 0; i < kids.length; i++) {
@@ -2105,6 +2105,31 @@ function linksReference(inline: Inline): boolean {
 // The parts of one paper's note, not of a topic's: "Motivation", "Method", "Results".
 const ONE_PAPERS_PART =
   /^(?:motivation|method(?:s|ology)?|(?:proposed )?approach|(?:main |key )?contributions?|results?|experiments?(?: and results)?|ablations?|implementation(?: details)?|limitations?|formulation|proposed method)[:.]?$/i;
+
+// Fewest headings after a paper's title that name parts of a note ("# Data", "# Results"), for
+// the others beside them to be parts too.
+const MIN_NAMED_PARTS = 2;
+
+/**
+ * Whether sibling headings are one paper's title and its parts, though some of the parts are
+ * named as no note's parts are: "# Discrete representations in neural models of spoken
+ * language", then "# Models (pre transformer)", "# Data", "# Method", "# Results",
+ * "# Conclusion". Headings after the title that name parts, each once (a file of papers repeats
+ * "# Results" under each), outnumber the others, and the others read less like titles than the
+ * first: short names, linking no paper, with no authors under them ("# Lexical embedder").
+ */
+function partsBesideOnePaper(kids: readonly Section[], papers: readonly Section[]): boolean {
+  if (papers.length < 2) return false;
+  const [title, ...others] = papers as [Section, ...Section[]];
+  const after = kids.slice(kids.indexOf(title) + 1);
+  const named = after.filter((kid) => partKind(kid.label) !== null).map((kid) => kid.label.trim().toLowerCase());
+  if (named.length < MIN_NAMED_PARTS || named.length < others.length || new Set(named).size < named.length) return false;
+  const titleWeight = titleStrength(title.title);
+  return others.every((other) => {
+    const weight = titleStrength(other.title);
+    return weight <= 1 && weight < titleWeight && other.href === null && !opensWithAuthors(other) && other.children.length === 0;
+  });
+}
 
 /**
  * How many headings among `sections` and all below them link to a paper, counted up to `upTo`;

@@ -2419,6 +2419,45 @@ describe("a reading group's notes on one paper, its sections as siblings of its 
     expect(answerOf(entries[0]!)).toMatch(/^The authors traced 2,600 workers over two years/);
   });
 
+  it('reads sibling headings that name no part ("# Models (pre transformer)", "# Probing") as parts, beside "# Data" and "# Results"', () => {
+    const notes = [
+      'Okafor et al., 2022',
+      '',
+      'https://example.org/okafor2022.pdf',
+      '',
+      '# Discrete Units in Self-Supervised Speech Models',
+      '',
+      'RQ: do the codebook entries of a speech model line up with phonemes?',
+      '',
+      '# Models (pre transformer)',
+      '- A convolutional encoder trained on 20 hours of read speech',
+      '',
+      '# Data',
+      '- TIMIT',
+      '',
+      '# Probing',
+      'A linear classifier on each layer predicts the phoneme label.',
+      '',
+      '# Results',
+      '_(all models are small)_',
+      '',
+      '- Codebook entries match phonemes only moderately: one phoneme spreads over several entries.',
+      '',
+    ].join('\n');
+    const { entries, notPapers } = read('okafor_et_al_2022.md', notes);
+    expect(entries.map((e) => e.title)).toEqual(['Discrete Units in Self-Supervised Speech Models']);
+    expect(notPapers.map((n) => n.title)).not.toContain('Models (pre transformer)');
+    expect(entries[0]!.body).toMatch(/convolutional encoder/);
+    expect(entries[0]!.body).toMatch(/one phoneme spreads over several entries/);
+  });
+
+  it('keeps papers apart where each has its "# Results", or where the heading after one reads as a title', () => {
+    const repeated = '# Discrete Units in Speech Models\n\nThey probe codebooks.\n\n# Results\n\n- Moderate match.\n\n# Phonetic Features in Layer Eight\n\nThey probe layers.\n\n# Results\n\n- Middle layers know most.\n\n# Data\n\n- TIMIT\n';
+    expect(read('speech.md', repeated).entries.map((e) => e.title)).toEqual(['Discrete Units in Speech Models', 'Phonetic Features in Layer Eight']);
+    const titled = '# Discrete Units in Speech Models\n\nThey probe codebooks.\n\n# Data\n\n- TIMIT\n\n# Results\n\n- Moderate match.\n\n# Wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations\n\nContrastive learning over quantised latents.\n';
+    expect(read('speech.md', titled).entries.map((e) => e.title)).toEqual(['Discrete Units in Speech Models', 'Wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations']);
+  });
+
   it('reads the takeaways beside a "# Reading" heading as the note of the one paper it names', () => {
     const notes = [
       '# Reading',
