@@ -466,6 +466,7 @@ export function remarkKind(text: string, signals: RemarkSignals | null = null, s
     if (own !== text) wake = signalsOf(own);
   }
   if (sentenceStart && ELIDED_FIRST_PERSON.test(own.trimStart())) return 'first-person';
+  if (EMOTICON.test(own)) return 'aside';
   const { low, high } = wake;
   if (low === 0 && high === 0) return null;
   for (let i = 0; i < PATTERNS.length; i++) {
@@ -475,6 +476,11 @@ export function remarkKind(text: string, signals: RemarkSignals | null = null, s
   }
   return null;
 }
+
+// "Something like a halting problem for directed graphs :)", "works, sort of ;-)", "🙂": a face
+// is the note-taker's, as a paper has none. (Only where a face stands alone, after a space and
+// at the end or before one: not "f(x:)" in a formula.)
+const EMOTICON = /(?:^|\s)[:;]-?[)(DPp](?=[\s.!?,]*$|\s)|[\u{1F600}-\u{1F644}\u{1F910}-\u{1F92F}]/u;
 
 // "This paper says that I want ...": after such an attribution, "I" and "my" are the paper's.
 const PAPER_VOICE = /\b(?:this|the) (?:paper|article|work|authors?|abstract)\s+(?:says|said|argues|claims|states|writes|thinks|asks)\s+(?:that\s+)?(?=(?:I|we|my|our)\b)/i;

@@ -92,6 +92,11 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
       'They train a second denoising autoencoder that takes larger steps.',
     ],
     [
+      'faces',
+      'Something like a halting problem for directed graphs :)\n\nSparse networks stay active when their activity cycles through three motifs.\n\nWorks on every seed ;-)\n\nA nice trick 🙂',
+      'Sparse networks stay active when their activity cycles through three motifs.',
+    ],
+    [
       'poster and oral remarks',
       'Oral, but the talk was rushed. I did not listen to poster. His poster is very hot, people stayed for an hour. The model unrolls the discriminator updates when training the generator.',
       'The model unrolls the discriminator updates when training the generator.',
@@ -123,6 +128,10 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
     expect(answer('Google\u2019s paper, quick multi-style transfer with conditional instance normalisation.')).toBe(
       'Quick multi-style transfer with conditional instance normalisation.',
     );
+  });
+
+  it('reads no face in a formula ("f(x:)")', () => {
+    expect(answer('They minimise the loss f(x:) over the simplex with mirror descent.')).toBe('They minimise the loss f(x:) over the simplex with mirror descent.');
   });
 
   it('drops remark asides in parentheses', () => {
