@@ -157,13 +157,18 @@ const PAPER_LATER_SECTION = /^(?:(?:materials and )?methods?|results?|experiment
 // reading group's talk: partKind's "own").
 const PAPER_FINDINGS_SECTION = /^(?:(?:results and )?discussions?|discussions? and conclusions?|conclusions?|concluding remarks)$/;
 
+const PAPER_METHOD_SECTION = /^(?:(?:materials and )?methods?|methodology)$/;
+const PAPER_RESULTS_SECTION = /^results?$/;
+
 /**
  * Whether a note's headings are the paper's own sections (an "Introduction" and a "Methods",
- * "Results" or "Discussion"): the note follows the paper, section by section.
+ * "Results" or "Discussion"; or, with no Introduction, a "Method", its "Results" and a
+ * "Conclusion" or "Discussion"): the note follows the paper, section by section.
  */
 export function followsPaperSections(labels: readonly string[]): boolean {
   const names = labels.map((label) => normal(label));
-  return names.some((name) => PAPER_OPENING_SECTION.test(name)) && names.some((name) => PAPER_LATER_SECTION.test(name));
+  const has = (section: RegExp) => names.some((name) => section.test(name));
+  return (has(PAPER_OPENING_SECTION) && has(PAPER_LATER_SECTION)) || (has(PAPER_METHOD_SECTION) && has(PAPER_RESULTS_SECTION) && has(PAPER_FINDINGS_SECTION));
 }
 
 /**

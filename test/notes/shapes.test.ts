@@ -3734,6 +3734,25 @@ describe("a note kept in the paper's own sections", () => {
     }
   });
 
+  it('answers from its Conclusion where it has no Introduction but its Method and Results', () => {
+    const sectioned = [
+      '# Phonetic Features in Layer Eight',
+      '',
+      '# Method',
+      '- A linear probe on each layer of a speech transformer predicts place and manner of articulation.',
+      '',
+      '# Results',
+      '- Probe accuracy on TIMIT per layer, in a table.',
+      '',
+      '# Conclusion',
+      '- Phonetic features peak in the middle layers and fade in the last ones, which are tuned to the pretraining task.',
+    ].join('\n');
+    expect(answerOf(parseNotes(sectioned, 'cormac-2022.md').entries[0]!)).toMatch(/^Phonetic features peak in the middle layers/);
+    // (A Conclusion beside only a Method is the note-taker's verdict as often as the paper's.)
+    const verdict = '# Phonetic Features in Layer Eight\n\n# Method\n- A linear probe on each layer of a speech transformer predicts place and manner of articulation.\n\n# Conclusion\n- Worth a read, if a little thin.\n';
+    expect(answerOf(parseNotes(verdict, 'cormac.md').entries[0]!)).toMatch(/^A linear probe on each layer/);
+  });
+
   it('keeps a Discussion of its own, in a note not written in the paper\'s sections, the note-taker\'s', () => {
     const own = '# Oscillations of Mitochondrial Redox Couples\n\nThe balance of two dismutase enzymes decides when complex oscillations appear.\n\n## Discussion\n\n* We argued whether the model needs the fourth redox couple at all.\n';
     const [entry] = parseNotes(own, 'kembro.md').entries;
