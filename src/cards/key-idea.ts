@@ -671,6 +671,9 @@ const BACKGROUND =
 // "Especially for small batch sizes.", "In particular, ...", "Even more surprising, ...",
 // "Moreover, ...": the rest of the sentence before, or what goes on from it.
 const CONTINUES = /^(?:especially|particularly|in particular|specifically|mainly|mostly|at (?:the )?least|even more|moreover|furthermore|likewise|similarly|in addition|additionally)\b/i;
+const OPEN_QUESTION =
+  /\b(?:needs?|needed|requires?|warrants?|deserves?|calls? for) (?:further|more|additional|future) (?:investigation|research|study|studies|work|analysis|exploration|validation|experiments?)\b|\b(?:remains?|is still|are still) (?:unclear|unknown|open|an open question|to be (?:seen|explored|investigated|determined|tested))\b|^(?:future (?:work|research|studies) (?:should|could|will|may|might|needs?)|more (?:work|research) is needed)\b/i;
+
 // "Algorithm tries to alleviate this by ...": the method, after the problem it answers.
 const ANSWERS_BEFORE = /\b(?:alleviat|address|solv|fix|tackl|overcom|mitigat|avoid|handl)(?:e|es|ed|ing|s)? (?:this|these|that|it|them|such)\b/i;
 /** A short sentence without a verb ("Graph Convolutional Network.") names or lists; it says what nobody does. */
@@ -781,6 +784,9 @@ export const SENTENCE_WEIGHTS = {
   topicOnly: -1,
   definition: -0.8,
   problem: -1,
+  // "The biochemical effects need further investigation", "It remains unclear whether ...": what
+  // is left to do, not what the paper did.
+  openQuestion: -1.5,
   aim: -1.5,
   result: -0.8,
   settings: -3,
@@ -862,6 +868,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (name.length >= 3 && t.slice(0, name.length).toLowerCase() === name && OWN_THING.test(t)) f.namesOwnThing = 1;
   else if (DEFINITION.test(t) && actions.length === 0 && !paperSubject && !SUMMARY_CUE.test(t)) f.definition = 1;
   if (PROBLEM_STATEMENT.test(t) || PROBLEM_CJK.test(t)) f.problem = 1;
+  if (OPEN_QUESTION.test(t)) f.openQuestion = 1;
   if (STATES_AIM.test(t) && !HOW.test(t) && !BY_DOING.test(t)) f.aim = 1;
   if (RESULT.test(t)) f.result = 1;
   if (c.settings) f.settings = 1;

@@ -777,3 +777,15 @@ describe('a sentence giving the conclusion', () => {
     ).toMatch(/Conclusion: the model is overparametrized, with a limited set of attention patterns repeated across its heads\.$/);
   });
 });
+
+describe('a sentence on what is left to do', () => {
+  it('gives way to what the paper found ("need further investigation", "remains unclear")', () => {
+    for (const open of [
+      'The biochemical effects of the absorption need further investigation in conjunction with the heating of the tissue.',
+      'It remains unclear whether the heating of the tissue affects the kinetics of the absorption.',
+      'Future work should measure the heating of the tissue in patients.',
+    ]) {
+      expect(mainSentence(`${open}\n\nThe heating of the tissue stays below a tenth of a degree, and light of 810 nm penetrates deeper than light of 630 nm.`, { title: 'Photon Transport and Tissue Heating' }), open).toMatch(/^The heating of the tissue stays below/);
+    }
+  });
+});
