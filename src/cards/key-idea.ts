@@ -176,8 +176,11 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
   // "Gist: to replicate a neuron you need a 1-hidden-layer ANN. But with NMDA inputs, 7 layers."
   // The note-taker's summary of a few sentences, all of it fitting on the back, is the back: its
   // second sentence is as much the point as its first.
-  if (minWords === MIN_LEAD_WORDS && candidates.length > 1 && candidates.length <= MOST_LEAD_SENTENCES && candidates.every((c) => !c.context && !c.settings && !c.formula)) {
-    const whole = polisher()(candidates);
+  // (Not its lines wholly in brackets, "(models are trained on tens of hours of speech)": set
+  // aside by their writer.)
+  const leadSentences = candidates.filter((c) => !c.aside);
+  if (minWords === MIN_LEAD_WORDS && leadSentences.length > 1 && leadSentences.length <= MOST_LEAD_SENTENCES && leadSentences.every((c) => !c.context && !c.settings && !c.formula)) {
+    const whole = polisher()(leadSentences);
     if (whole.length <= ANSWER_BUDGET) return { idea: { answer: whole }, anchor: anchor.index };
   }
   // "Issues with AC-GAN: low diversity." and nothing more: a card would show the problem as the

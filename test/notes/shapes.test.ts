@@ -3873,3 +3873,10 @@ describe('a label naming the answer alone on its line', () => {
     expect(answer).not.toMatch(/Contribution/);
   });
 });
+
+describe('a line set wholly in brackets', () => {
+  it('stays off the back of a short summary taken whole', () => {
+    const summary = '# Discrete Units in Speech Models\n\n## Summary\n\n_(models are trained on tens of hours of speech)_\n\nCodebook entries line up with phonemes only moderately. Different probes disagree, so use several.\n';
+    expect(backOf('units.md', summary)).toBe('Codebook entries line up with phonemes only moderately. Different probes disagree, so use several.');
+  });
+});
