@@ -3,7 +3,7 @@
 // (Thoughts, Questions, "(me: ...)"), the user's own "Key idea:", and what is about the paper
 // rather than its idea (authors, links, placeholders), which no card shows.
 import type { NoteEntry } from '../core/types.js';
-import type { Block, Inline } from './document.js';
+import type { Block, Inline, InlineRun } from './document.js';
 import { inlineText, withoutLinkOnlyLines } from './inline.js';
 import { namesAnswerPart, partKind, type PartKind } from './sections.js';
 
@@ -151,8 +151,13 @@ export function isAuthorLine(line: string): boolean {
  */
 function boldSubHeading(inline: Inline): string | null {
   const runs = inline.filter((run) => !(run.kind === 'text' && run.text.trim() === ''));
-  if (runs.length !== 1 || runs[0]!.kind !== 'strong') return null;
-  const text = inlineText(runs[0]!.children).trim();
+  // ("**2.**     **文章概述**": a numbered label set in two bold runs is one label.)
+  const strong = runs.filter((run): run is Extract<InlineRun, { children: Inline }> => run.kind === 'strong');
+  if (strong.length === 0 || strong.length > 3 || strong.length < runs.length) return null;
+  const text = strong
+    .map((run) => inlineText(run.children).trim())
+    .join(' ')
+    .trim();
   if (text === '' || text.includes('\n') || /[.!?]["')\]]?$/.test(text) || /[:：]\s*\S/.test(text)) return null;
   return text.replace(/[:：]$/, '');
 }

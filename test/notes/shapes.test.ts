@@ -3880,3 +3880,23 @@ describe('a line set wholly in brackets', () => {
     expect(backOf('units.md', summary)).toBe('Codebook entries line up with phonemes only moderately. Different probes disagree, so use several.');
   });
 });
+
+describe('numbered bold labels over the parts of a note', () => {
+  it('reads "**1.** **Summary**" and "**2.** **Thoughts**", each label set in two bold runs, as the parts they name', () => {
+    const note = [
+      '# Forwarding Loops in Content Delivery Networks',
+      '',
+      '**1.**     **Summary**',
+      '',
+      'The authors show that a request can be made to loop between content delivery networks, so one request is served again and again until the networks run out of resources.',
+      '',
+      '**2.**     **Thoughts**',
+      '',
+      'A clear paper, but the fix seems obvious to me.',
+    ].join('\n');
+    const [entry] = read('loops.md', note).entries;
+    expect(answerOf(entry!)).toMatch(/^The authors show that a request can be made to loop/);
+    expect(answerOf(entry!)).not.toMatch(/Summary/);
+    expect(entry!.own).toMatch(/fix seems obvious/);
+  });
+});
