@@ -3900,3 +3900,38 @@ describe('numbered bold labels over the parts of a note', () => {
     expect(entry!.own).toMatch(/fix seems obvious/);
   });
 });
+
+describe('parts named in Chinese, and a short description', () => {
+  it('reads 文章概述 as the summary, 心得体会 as the note-taker\'s and 论文题目 as the title field', () => {
+    const note = [
+      '# Forwarding Loops in Content Delivery Networks',
+      '',
+      '**1.** **论文题目**',
+      '',
+      '**Forwarding Loops in Content Delivery Networks**',
+      '',
+      '**2.** **文章概述**',
+      '',
+      '本文描述了恶意用户如何在多个CDN之间制造转发循环，使一个请求被反复处理，从而耗尽资源。',
+      '',
+      '**3.** **心得体会**',
+      '',
+      '这篇文章写得很清楚，我学到了很多。',
+    ].join('\n');
+    const [entry] = read('loops.md', note).entries;
+    expect(entry!.lead).toBe('本文描述了恶意用户如何在多个CDN之间制造转发循环，使一个请求被反复处理，从而耗尽资源。');
+    expect(entry!.own).toMatch(/我学到了很多/);
+    expect(entry!.body).not.toMatch(/Forwarding Loops/);
+  });
+
+  it('reads an org note\'s "Short Description" first, over the abstract pasted under it', () => {
+    const note = [
+      '* Fast Three-Party Computation with an Honest Majority',
+      '** Short Description',
+      'Three-party computation in which each AND gate costs one bit per party.',
+      '** Abstract',
+      'Secure multiparty computation lets parties compute on private inputs. We present a protocol for three parties with an honest majority and evaluate it.',
+    ].join('\n');
+    expect(answerOf(read('2016.org', note).entries[0]!)).toMatch(/^Three-party computation in which each AND gate costs one bit per party\./);
+  });
+});
