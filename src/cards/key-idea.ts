@@ -202,6 +202,7 @@ const NAMED_TITLE = /^[^:]{1,30}:/;
  */
 export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawRemark: boolean; sawPointer: boolean; sawRestatement: boolean } {
   const titleWords = contentWords(entry.title);
+  const titleInCJK = CJK.test(entry.title);
   const titleSubject = titleSubjectWords(entry.title);
   const titleLength = countWords(entry.title, 40);
   const titleIsName = titleLength <= 3 || NAMED_TITLE.test(entry.title);
@@ -234,11 +235,14 @@ export function rankSentences(entry: NoteEntry): { candidates: Candidate[]; sawR
     if (seen.has(said)) continue;
     seen.add(said);
     const wordCount = countWords(text, MIN_WORDS);
+    // (Words of a script the title has none of are not read as words, below: "这篇文章主要讲述了
+    // DNSSEC的部署过程中遇到的问题与挑战" says far more than "DNSSEC" under a title in English.)
+    const saysMoreInItsScript = !titleInCJK && CJK_WORDS.test(text);
     // "Zoneout.", "Attention Is All You Need." under that title: says nothing the front does not.
-    if ((wordCount <= 4 || countWords(text, titleLength + 3) <= titleLength + 2) && restatesTitle(words, titleWords)) continue;
+    if (!saysMoreInItsScript && (wordCount <= 4 || countWords(text, titleLength + 3) <= titleLength + 2) && restatesTitle(words, titleWords)) continue;
     // "Proposes a model for zero-shot image-to-image translation." under that title: neither.
     // Passed over, so that a sentence saying more is the answer.
-    if (nearlyRestatesTitle(words, titleSubject)) {
+    if (!saysMoreInItsScript && nearlyRestatesTitle(words, titleSubject)) {
       sawRestatement = true;
       continue;
     }
@@ -1610,6 +1614,7 @@ function titleSubjectWordsOf(title: string): TitleSubject {
 
 /** Whether `answer` says no more than `title` (nearlyRestatesTitle), read as the ranking reads text. */
 export function answerRestatesTitle(title: string, answer: string): boolean {
+  if (!CJK.test(title) && CJK_WORDS.test(answer)) return false;
   return nearlyRestatesTitle(readWords(answer), titleSubjectWords(title));
 }
 

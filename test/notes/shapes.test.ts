@@ -3924,6 +3924,11 @@ describe('parts named in Chinese, and a short description', () => {
     expect(entry!.body).not.toMatch(/Forwarding Loops/);
   });
 
+  it('answers in Chinese under an English title: the Chinese words say more than the English ones it shares', () => {
+    const note = '# Deploying DNSSEC\n\n## 文章概述\n\n这篇文章讲述了DNSSEC的部署过程中遇到的问题，及DNSSEC如何调整自身。\n';
+    expect(answerOf(read('dnssec.md', note).entries[0]!)).toBe('这篇文章讲述了DNSSEC的部署过程中遇到的问题，及DNSSEC如何调整自身。');
+  });
+
   it('reads an org note\'s "Short Description" first, over the abstract pasted under it', () => {
     const note = [
       '* Fast Three-Party Computation with an Honest Majority',
