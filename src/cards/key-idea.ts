@@ -642,6 +642,8 @@ const OWN_THING =
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
 const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? at)\b/i;
+// "论文主要研究SOP规则的子集", "这篇文章主要是对GFW主动探测行为的研究": what a study is about, in Chinese.
+const TOPIC_ONLY_CJK = /主要(?:是)?(?:对.{1,40}的)?(?:研究|探讨|讨论|关注|讲述|介绍)|(?:进行|做)了.{0,12}(?:研究|调研|分析|测量)/;
 // "Training GANs is hard.", "Difficult to scale to long windows.", "Energy based models: Hard to
 // train.", "The problem with current
 // methods is ...", "Motivation: ...".
@@ -870,7 +872,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (TOPIC_LINE.test(t)) f.topicLine = 1;
   if (BACKGROUND.test(t) && !paperSubject && !authorSubject) f.background = 1;
   if (CONTINUES.test(t)) f.continues = 1;
-  if (TOPIC_ONLY.test(t)) f.topicOnly = 1;
+  if (TOPIC_ONLY.test(t) || (TOPIC_ONLY_CJK.test(t) && !FINDING_CJK.test(t))) f.topicOnly = 1;
   // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.
   if (name.length >= 3 && t.slice(0, name.length).toLowerCase() === name && OWN_THING.test(t)) f.namesOwnThing = 1;
   else if (DEFINITION.test(t) && actions.length === 0 && !paperSubject && !SUMMARY_CUE.test(t)) f.definition = 1;
@@ -962,6 +964,8 @@ const STUDY_SETUP = /^(?:(?:they|the authors|we|researchers)\s+)?(?:showed|asked
 // "Profound titles earned higher appraisals", "were 5 times less likely", "found that ...": what
 // a study found, in comparisons.
 const FINDING = /\b(?:found|find|finds|showed that|shows that|show(?:s|ed)? to (?:\w+ )?(?:be|have)|(?:was|were) (?:un)?able to|performed (?:best|better|worse)|outperform\w*|(?:is|are|was|were) the best|conclu(?:de|ded|des|sion)|turned out|times (?:more|less)|(?:more|less) likely|(?:higher|lower|better|worse|faster|slower|longer|shorter|stronger|weaker) (?:than|\w+ than)|earned (?:higher|lower)|correlat\w*|(?:increased|decreased|reduced|improved|doubled|halved)\b)/i;
+// "研究发现 ...", "测试结果表明 ...", "实验证明 ...": what a study found, in Chinese.
+const FINDING_CJK = /(?:研究|结果|实验|测量|测试|分析)(?:发现|表明|显示|证明)|发现了?|表明/;
 /** How much more a study's finding counts as a companion beside its set-up. */
 const FINDING_BONUS = 2;
 /** How much less a sentence saying what the paper "also" does counts as a companion. */
@@ -988,9 +992,10 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
   const statesWork = depths !== undefined && statesWhatPaperDoes(first.text);
   const inChinese = CJK.test(first.text);
   // (So is a sentence on what the study is about or aims at: "This review focusses on ...".)
-  const setsUpStudy = group.length === 1 && (STUDY_SETUP.test(first.text) || first.features.topicOnly === 1 || first.features.aim === 1) && !FINDING.test(first.text);
+  const found = (c: Candidate) => FINDING.test(c.text) || (inChinese && FINDING_CJK.test(c.text));
+  const setsUpStudy = group.length === 1 && (STUDY_SETUP.test(first.text) || first.features.topicOnly === 1 || first.features.aim === 1) && !found(first);
   // (The first finding after it, past how the study went on: "Then they asked students ...".)
-  const finding = setsUpStudy ? candidates.find((c) => c.index > first.index && FINDING.test(c.text)) : undefined;
+  const finding = setsUpStudy ? candidates.find((c) => c.index > first.index && found(c)) : undefined;
   const companions: { c: Candidate; score: number }[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;

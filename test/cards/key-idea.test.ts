@@ -789,3 +789,10 @@ describe('a sentence on what is left to do', () => {
     }
   });
 });
+
+describe('a study in Chinese', () => {
+  it('says what it found beside what it studied ("论文主要研究 ...", then "测试结果表明 ...")', () => {
+    const body = '同源策略是管理不同源之间交互的一组规则。论文主要研究同源策略中嵌入文档的规则。研究者们在10个浏览器上运行了544个测试用例。测试结果表明，授予的访问权限取决于嵌入元素的类型和沙箱属性。';
+    expect(answer(body, { title: 'Same-Origin Policy: Evaluation in Modern Browsers' })).toBe('论文主要研究同源策略中嵌入文档的规则。测试结果表明，授予的访问权限取决于嵌入元素的类型和沙箱属性。');
+  });
+});
