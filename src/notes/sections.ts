@@ -254,6 +254,8 @@ export function titleStrength(title: string, paperLink = false): number {
   return strengthOf(title) + (paperLink ? 2 : 0);
 }
 
+const TITLE_CASE_SMALL_WORDS = new Set('a an the of in on at to for from by with and or but nor as via vs'.split(' '));
+
 const strengthOf = memo((title: string): number => {
   const words = title.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   let strength = 0;
@@ -261,8 +263,10 @@ const strengthOf = memo((title: string): number => {
   else if (words.length === 3) strength += 0.5;
   else if (!words.some((w) => /[A-Z].*[A-Z0-9]|\d/.test(w.slice(1)) || /^[A-Z0-9-]{2,}$/.test(w))) strength -= 0.5;
   if (/^[^:]{2,60}:\s+\S/.test(title)) strength += 1;
-  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
-  if (words.length >= 2 && capitalised / words.length >= 0.6) strength += 0.5;
+  // (Title case leaves its short words small: "Synchronous, with a Chance of Partition Tolerance".)
+  const counted = words.filter((w) => !TITLE_CASE_SMALL_WORDS.has(w));
+  const capitalised = counted.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  if (words.length >= 2 && counted.length > 0 && capitalised / counted.length >= 0.6) strength += 0.5;
   if (words.length > 25) strength -= 1.5;
   else if (words.length > 14 && /[.!]$/.test(title)) strength -= 1;
   if (/^(?:this|these|that|we|they|it|i|my|our|note|nb|important|update|edit|warning|tip|caveat|disclaimer|see|also|read|check)\b/i.test(title)) strength -= 2;

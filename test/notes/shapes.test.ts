@@ -3940,3 +3940,25 @@ describe('parts named in Chinese, and a short description', () => {
     expect(answerOf(read('2016.org', note).entries[0]!)).toMatch(/^Three-party computation in which each AND gate costs one bit per party\./);
   });
 });
+
+describe('a title in title case, its short words small', () => {
+  it('reads as a title: a post titled as a collection holds the papers headed so', () => {
+    const post = [
+      '---',
+      'title: Papers from 2019',
+      '---',
+      '',
+      '# Synchronous, with a Chance of Partition Tolerance',
+      '',
+      'How to build MPC in a network where some parties may go offline at each round.',
+      '',
+      '# Improved Building Blocks for Secure Multi-Party Computation based on Secret Sharing with Honest Majority',
+      '',
+      'Faster comparison and truncation protocols for three parties.',
+    ].join('\n');
+    expect(read('2019.md', post).entries.map((e) => e.title)).toEqual([
+      'Synchronous, with a Chance of Partition Tolerance',
+      'Improved Building Blocks for Secure Multi-Party Computation based on Secret Sharing with Honest Majority',
+    ]);
+  });
+});
