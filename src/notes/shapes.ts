@@ -410,7 +410,25 @@ const CITATION_KEY = /^[A-Za-z][A-Za-z-]*[:_-]?(?:19|20)?\d{2}[a-z]?[A-Za-z]*$/;
 
 /** A title as written (a heading's, a link's label, a bold run) to the card's front. */
 function paperTitle(raw: string): string {
-  return withoutAuthorTail(cleanTitle(withoutAuthorsAndYear(raw)));
+  return withoutAuthorTail(withoutBracketedAuthors(cleanTitle(withoutAuthorsAndYear(raw))));
+}
+
+// "... (Toshinori Araki and Jun Furukawa and Yehuda Lindell)", "... (Xiao Wang, Samuel Ranellucci
+// and Jonathan Katz) (TODO link)": the authors, and a note to self, in brackets after a title.
+const BRACKETED_TAIL = /\s*\(([^()]{2,400})\)\s*$/;
+const TO_DO_IN_BRACKETS = /^(?:todo|tbd|fixme|to ?do)\b/i;
+
+/** A title without the authors (and a to-do) bracketed after it. */
+function withoutBracketedAuthors(title: string): string {
+  let text = title;
+  for (let i = 0; i < 2; i++) {
+    const tail = BRACKETED_TAIL.exec(text);
+    if (tail === null || tail.index < 8) break;
+    const inside = tail[1]!.trim();
+    if (!TO_DO_IN_BRACKETS.test(inside) && !isAuthorLine(inside)) break;
+    text = text.slice(0, tail.index);
+  }
+  return text;
 }
 
 /**

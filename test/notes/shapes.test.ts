@@ -3941,6 +3941,24 @@ describe('parts named in Chinese, and a short description', () => {
   });
 });
 
+describe('authors in brackets after a title', () => {
+  it('are left off the front, with a to-do bracketed after them', () => {
+    const notes = [
+      '* [[https://eprint.example.org/2017/a][Optimized Three-Party Computation for Malicious Adversaries (Jun Furukawa, Yehuda Lindell, Ariel Nof and Or Weinstein)]]',
+      'Three parties, each AND gate costs seven bits.',
+      '* [[https://eprint.example.org/2017/b][Global-Scale Secure Multiparty Computation (Xiao Wang and Samuel Ranellucci and Jonathan Katz)]] (TODO link)',
+      'Constant-round MPC for a dishonest majority from authenticated garbling.',
+      '* Attention (Mostly) Is What You Need',
+      'Attention layers alone translate well.',
+    ].join('\n');
+    expect(read('2017.org', notes).entries.map((e) => e.title)).toEqual([
+      'Optimized Three-Party Computation for Malicious Adversaries',
+      'Global-Scale Secure Multiparty Computation',
+      'Attention (Mostly) Is What You Need',
+    ]);
+  });
+});
+
 describe('a title in title case, its short words small', () => {
   it('reads as a title: a post titled as a collection holds the papers headed so', () => {
     const post = [
