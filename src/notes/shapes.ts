@@ -771,6 +771,7 @@ class PaperReader {
 
   /** One paper from a heading: everything under it is its note, its sub-sections its parts. */
   private readPaper(section: Section, session: string, siblingParts: Section[], talks: TalkContext = NO_TALKS): void {
+    let title = section.title;
     const talk = talkReason(section, session, talks);
     if (talk !== null) {
       this.notPaper(section.label, section.line, talk);
@@ -787,7 +788,16 @@ class PaperReader {
     } else {
       const reference = ownReference(section.blocks, section.title);
       if (reference !== null) note.removed.add('authors');
-      note.addBlocks(reference === null ? section.blocks : section.blocks.filter((block) => block !== reference));
+      // "## Errors in Variables" over "- [Jegadeesh, N., ... "Empirical tests of asset pricing
+      // models with individual assets ..." *Journal* ...](url)" and the notes below it: a topic
+      // named by the note-taker, the one paper its first list cites first. Titled by the
+      // reference; the reference itself, its authors and venue, is no part of the note.
+      const cited = reference === null ? citedFirstInList(section.blocks) : null;
+      if (cited !== null) {
+        note.removed.add('authors');
+        if (!namesSamePaper(section.title, cited.title)) title = cited.title;
+      }
+      note.addBlocks(reference !== null ? section.blocks.filter((block) => block !== reference) : cited !== null ? withoutItem(section.blocks, cited.list, 0) : section.blocks);
     }
     // "### A Deep Relevance Matching Model ..." under the "## ..." paper before it: a heading the
     // file's table of contents lists beside that paper is a paper of its own, not a part of it.
@@ -795,7 +805,7 @@ class PaperReader {
     this.addParts(note, listed.length === 0 ? section.children : section.children.filter((child) => !listed.includes(child)));
     this.addParts(note, siblingParts);
     this.paperLike++;
-    this.add(section.level > 0 ? 'headings' : 'one per file', section.title, section.line, session, note);
+    this.add(section.level > 0 ? 'headings' : 'one per file', title, section.line, session, note);
     for (const child of listed) this.readPaper(child, session, [], talks);
   }
 
@@ -1838,6 +1848,49 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
   if (cited === null) return null;
   const title = cleanTitle(cited);
   return title.length < 3 || normalizeTitle(headingTitle) === normalizeTitle(title) ? null : title;
+}
+
+/**
+ * The paper a section's first list cites as its first item, alone or linked ("- [Lou, D., C. Polk
+ * and S. Skouras. "A tug of war: Overnight versus intraday expected returns." *Journal of
+ * Financial Economics* 134 (2019)](url)"): its title and the list, where no other item of the
+ * list is a reference too (a list of references is what to read, not one paper's note).
+ */
+function citedFirstInList(blocks: readonly Block[]): { title: string; list: Extract<Block, { kind: 'list' }> } | null {
+  const list = blocks[0];
+  if (list?.kind !== 'list') return null;
+  const referenced = (item: ListItem | undefined): string | null => {
+    const first = item?.blocks[0];
+    if (first?.kind !== 'paragraph') return null;
+    const text = inlineText(first.inline);
+    return text.length <= 600 && REFERENCE_SIGNS.test(text) ? referenceTitle(text) : null;
+  };
+  const cited = referenced(list.items[0]);
+  if (cited === null || list.items.slice(1).some((item) => referenced(item) !== null)) return null;
+  const title = cleanTitle(cited.replace(/[.。]$/, ''));
+  return title.length >= 3 ? { title, list } : null;
+}
+
+/**
+ * Whether a heading is the cited title, as written or nearly ("A Survey of Attacks on Ethereum
+ * Smart Contracts" over "A survey of attacks on ethereum smart contracts (sok)"): most of its
+ * words are the title's, and most of the title's are its. (The heading keeps its capitals, then.)
+ */
+function namesSamePaper(heading: string, cited: string): boolean {
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+  const citedWords = new Set(words(cited));
+  const headingWords = new Set(words(heading));
+  let shared = 0;
+  for (const word of headingWords) if (citedWords.has(word)) shared++;
+  // (And most of the title's: "Errors in Variables" names a topic of "Empirical Tests of Asset
+  // Pricing Models ...: Resolving the Errors-in-Variables Bias in Risk Premium Estimation".)
+  return shared > 0 && shared >= 0.8 * headingWords.size && shared >= 0.6 * citedWords.size;
+}
+
+/** Blocks with one item of one of their lists left out. */
+function withoutItem(blocks: readonly Block[], list: Extract<Block, { kind: 'list' }>, index: number): Block[] {
+  const items = list.items.filter((_, i) => i !== index);
+  return blocks.flatMap((block) => (block !== list ? [block] : items.length === 0 ? [] : [{ ...list, items }]));
 }
 
 // What may come before a paper's title in its full reference: its authors ("V. Volkov and J. W.

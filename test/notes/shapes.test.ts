@@ -3980,3 +3980,40 @@ describe('a title in title case, its short words small', () => {
     ]);
   });
 });
+
+describe('a topic heading over the reference of the paper it is about', () => {
+  const note = [
+    '# Which Beta?',
+    '',
+    '## Errors in Variables',
+    '',
+    '- [Jegadeesh, Narasimhan, and Junbo Wang. "Empirical tests of asset pricing models with individual assets: resolving the errors-in-variables bias." *Journal of Financial Economics* 133, no. 2 (2019): 273-298.](https://example.org/jegadeesh)',
+    '- [A blog post on it](https://example.org/blog)',
+    '',
+    'An instrumental-variables estimate of the betas removes the bias of the second-pass regression on individual stocks.',
+    '',
+    '## A Survey of Attacks on Ethereum Smart Contracts',
+    '',
+    '- [Atzei, Nicola, and Massimo Bartoletti. "A survey of attacks on ethereum smart contracts (sok)." In *Principles of Security and Trust*, pp. 164-186. 2017.](https://example.org/sok)',
+    '',
+    'A taxonomy of the vulnerabilities of Solidity contracts, each with an attack that exploits it.',
+    '',
+    '## Toward a Better Factor Model',
+    '',
+    '- [Liao, Zhipeng, and Yan Liu. "Optimal cross-sectional regression." *Available at SSRN* (2021).](https://example.org/liao)',
+    '- [Barillas, Francisco, and Jay Shanken. "Which alpha?." *The Review of Financial Studies* 30, no. 4 (2017): 1316-1338.](https://example.org/barillas)',
+    '',
+    'Two ways to weigh factor models against each other.',
+  ].join('\n');
+
+  it('is titled by the paper the reference names, and the reference is not on the back', () => {
+    const { entries } = read('whichbeta.md', note);
+    expect(entries.map((e) => e.title)).toEqual([
+      'Empirical tests of asset pricing models with individual assets: resolving the errors-in-variables bias',
+      'A Survey of Attacks on Ethereum Smart Contracts',
+      'Toward a Better Factor Model',
+    ]);
+    expect(answerOf(entries[0]!)).toBe('An instrumental-variables estimate of the betas removes the bias of the second-pass regression on individual stocks.');
+    expect(entries[0]!.body).not.toMatch(/Jegadeesh|Financial Economics/);
+  });
+});
