@@ -1118,7 +1118,13 @@ class PaperReader {
         continue;
       }
       const note = new NoteText();
-      if (paper.summary.length) note.addInline(paper.summary);
+      // "Wang, Z., Cao, Y., ... [Your state is not mine](url) (pp. 114–127). Presented at ...": an
+      // item that is the paper's full reference says who wrote it and where, nothing it does.
+      const reference = paper.summary.length > 0 && onlyItsReference(paper.summary, paper.title, item.line);
+      if (reference) {
+        note.removed.add('authors');
+        note.removed.add('venue');
+      } else if (paper.summary.length) note.addInline(paper.summary);
       note.addBlocks(item.blocks.slice(1));
       if (!paper.hasNotes && paper.paperLink) note.removed.add('links');
       this.paperLike++;
@@ -1894,8 +1900,9 @@ function withoutItem(blocks: readonly Block[], list: Extract<Block, { kind: 'lis
 }
 
 // What may come before a paper's title in its full reference: its authors ("V. Volkov and J. W.
-// Demmel,", "Zhou, Yangjie, et al.", "Ian Buck, Tim Foley, ..., and Pat Hanrahan. 2004.").
-const REFERENCE_AUTHORS = /^(?:[\s,;.:&]|\p{Lu}[\p{L}'’-]*\.?|and|et al\.?|\((?:19|20)\d\d[a-z]?\)|(?:19|20)\d\d[a-z]?|\[[\d\s−–-]*X?\])+["“]?\s*$/u;
+// Demmel,", "Zhou, Yangjie, et al.", "Ian Buck, Tim Foley, ..., and Pat Hanrahan. 2004.",
+// "Durumeric, Z., ... et al. (n.d.).").
+const REFERENCE_AUTHORS = /^(?:[\s,;.:&]|\p{Lu}[\p{L}'’-]*\.?|and|et al\.?|\((?:(?:19|20)\d\d[a-z]?|n\.d\.)\)|(?:19|20)\d\d[a-z]?|\[[\d\s−–-]*X?\])+["“]?\s*$/u;
 // ...and read as names, not as a word of a sentence ("Aesthetic preference for art ..."): names
 // separated, initials, a year, or a name closed by a full stop ("Philippe Swartvagher.").
 const NAMES_SEPARATED = /,|\band\b|&|\bet al\b|\b\p{Lu}\.|\b(?:19|20)\d\d|\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+\.\s*$/u;
@@ -1929,6 +1936,25 @@ function ownReference(blocks: readonly Block[], title: string): Block | null {
     if (REFERENCE_AUTHORS.test(before) && NAMES_SEPARATED.test(before) && REFERENCE_SIGNS.test(text)) return block;
   }
   return null;
+}
+
+// What a note says of a paper, after its reference on the same line: "... NDSS 2016. They
+// propose ...".
+const SAYS_WHAT_IT_DOES = /\b(?:we|they|the authors|this paper|propos\w*|present(?!ed (?:at|in)\b)\w*|introduc\w*|shows?|showed|finds?|found|uses?|learns?)\b/i;
+/** Most words of where a paper appeared, after its title in its reference. */
+const MOST_VENUE_WORDS = 25;
+
+/**
+ * Whether a list item's text is the paper's full reference and nothing more (ownReference): what
+ * follows the title is where it appeared, short, and says nothing the paper does.
+ */
+function onlyItsReference(inline: Inline, title: string, line: number): boolean {
+  if (ownReference([{ kind: 'paragraph', inline, line }], title) === null) return false;
+  const text = inlineText(inline);
+  const at = text.toLowerCase().indexOf(title.toLowerCase().slice(0, 20));
+  if (at === -1) return false;
+  const tail = text.slice(at + title.length);
+  return tail.split(/\s+/).length <= MOST_VENUE_WORDS && !SAYS_WHAT_IT_DOES.test(tail);
 }
 
 /**

@@ -4017,3 +4017,28 @@ describe('a topic heading over the reference of the paper it is about', () => {
     expect(entries[0]!.body).not.toMatch(/Jegadeesh|Financial Economics/);
   });
 });
+
+describe('a reading list of full references', () => {
+  it('skips an item that is only its paper\'s reference, and keeps what an item says after one', () => {
+    const list = [
+      '# Network Security: Papers to Read',
+      '',
+      '## TCP/IP',
+      '',
+      '1. Wang, Z., Cao, Y., & Qian, Z. [Your State is Not Mine: Evading Stateful Censorship](https://example.org/imc17.pdf) (pp. 114–127). Presented at the 2017 Internet Measurement Conference.',
+      '2. Y. Cao, Z. Qian, and S. V. Krishnamurthy, “[Off-Path TCP Exploits: Global Rate Limit Considered Dangerous](https://example.org/cao),” USENIX Security, 2016.',
+      '3. Sommer, R., & Paxson, V. [Outside the Closed World: Machine Learning for Intrusion Detection](https://example.org/sommer). IEEE S&P 2010. They argue that anomaly detection fails because attacks are rare and errors are costly.',
+      '4. Ensafi, R., Fifield, D., & Paxson, V. (2015). [Examining How the Great Firewall Discovers Hidden Circumvention Servers](https://example.org/gfw) (pp. 445–458). Presented at the Internet Measurement Conference.',
+      '',
+      '## DNS Security',
+      '',
+      '1. Chung, T., Levin, D., & Maggs, B. M. (2017). [A Longitudinal, End-to-End View of the DNSSEC Ecosystem](https://example.org/dnssec). USENIX Security.',
+      '2. Lauinger, T., & Chaabane, A. (2017). [Game of Registrars: Post-Expiration Domain Name Takeovers](https://example.org/registrars). USENIX Security.',
+    ].join('\n');
+    const backs = read('reading_list.md', list).entries.map((e) => answerOf(e));
+    const onlyReference = 'SKIP only authors and where it was published (nothing about the paper)';
+    expect(backs).toHaveLength(6);
+    expect([backs[0], backs[1], backs[3]]).toEqual([onlyReference, onlyReference, onlyReference]);
+    expect(backs[2]).toMatch(/They argue that anomaly detection fails/);
+  });
+});
