@@ -797,7 +797,7 @@ class PaperReader {
         note.removed.add('authors');
         if (!namesSamePaper(section.title, cited.title)) title = cited.title;
       }
-      note.addBlocks(reference !== null ? section.blocks.filter((block) => block !== reference) : cited !== null ? withoutItem(section.blocks, cited.list, 0) : section.blocks);
+      note.addBlocks(reference !== null ? section.blocks.filter((block) => block !== reference) : cited !== null ? withoutItem(section.blocks, cited.list, cited.index) : section.blocks);
     }
     // "### A Deep Relevance Matching Model ..." under the "## ..." paper before it: a heading the
     // file's table of contents lists beside that paper is a paper of its own, not a part of it.
@@ -1857,12 +1857,12 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
 }
 
 /**
- * The paper a section's first list cites as its first item, alone or linked ("- [Lou, D., C. Polk
+ * The paper a section's first list cites first, alone or linked ("- [Lou, D., C. Polk
  * and S. Skouras. "A tug of war: Overnight versus intraday expected returns." *Journal of
  * Financial Economics* 134 (2019)](url)"): its title and the list, where no other item of the
  * list is a reference too (a list of references is what to read, not one paper's note).
  */
-function citedFirstInList(blocks: readonly Block[]): { title: string; list: Extract<Block, { kind: 'list' }> } | null {
+function citedFirstInList(blocks: readonly Block[]): { title: string; list: Extract<Block, { kind: 'list' }>; index: number } | null {
   const list = blocks[0];
   if (list?.kind !== 'list') return null;
   const referenced = (item: ListItem | undefined): string | null => {
@@ -1871,10 +1871,22 @@ function citedFirstInList(blocks: readonly Block[]): { title: string; list: Extr
     const text = inlineText(first.inline);
     return text.length <= 600 && REFERENCE_SIGNS.test(text) ? referenceTitle(text) : null;
   };
-  const cited = referenced(list.items[0]);
-  if (cited === null || list.items.slice(1).some((item) => referenced(item) !== null)) return null;
+  // (After links to where else it is discussed, "- [多因子如何玩转加密币？](blog url)", if any: a
+  // link that cites no year or journal.)
+  let at = 0;
+  while (at < list.items.length - 1 && onlyALink(list.items[at]!) && !REFERENCE_SIGNS.test(firstText(list.items[at]!.blocks))) at++;
+  const cited = referenced(list.items[at]);
+  if (cited === null || list.items.some((item, i) => i !== at && referenced(item) !== null)) return null;
   const title = cleanTitle(cited.replace(/[.。]$/, ''));
-  return title.length >= 3 ? { title, list } : null;
+  return title.length >= 3 ? { title, list, index: at } : null;
+}
+
+/** Whether a list item is one link and nothing else ("- [A blog post on it](url)"). */
+function onlyALink(item: ListItem): boolean {
+  const [first, ...rest] = item.blocks;
+  if (first?.kind !== 'paragraph' || rest.length > 0) return false;
+  const runs = first.inline.filter((run) => !(run.kind === 'text' && run.text.trim() === ''));
+  return runs.length === 1 && runs[0]!.kind === 'link';
 }
 
 /**

@@ -4016,6 +4016,14 @@ describe('a topic heading over the reference of the paper it is about', () => {
     expect(answerOf(entries[0]!)).toBe('An instrumental-variables estimate of the betas removes the bias of the second-pass regression on individual stocks.');
     expect(entries[0]!.body).not.toMatch(/Jegadeesh|Financial Economics/);
   });
+
+  it('is titled by the reference after links to where else the paper is discussed', () => {
+    const note = '# Multi-factor in Cryptocurrency\n\n- [A blog post on crypto factors](https://example.org/blog)\n- [Hubrich, Stefan. "Know when to hodl \'em: factor based investing in the cryptocurrency space." *SSRN Working Paper* (2017).](https://example.org/hubrich)\n\nMomentum, value and carry factors earn returns in cryptocurrencies as they do in stocks.\n';
+    expect(read('ff3_crypto.md', note).entries.map((e) => e.title)).toEqual(["Know when to hodl 'em: factor based investing in the cryptocurrency space"]);
+    // (A first item that cites a year or journal is a reference read as none: the heading stays.)
+    const unread = '# Volume\n\n- [Han, Yufeng, and Guofu Zhou, 2022, Expected return, volume, and mispricing, Journal of Financial Economics 143(3).](https://example.org/han)\n- [Atmaz, Adem. "Belief dispersion in the stock market." *The Journal of Finance* 73 (2018).](https://example.org/atmaz)\n\nVolume amplifies mispricing.\n';
+    expect(read('volume.md', unread).entries.map((e) => e.title)).toEqual(['Volume']);
+  });
 });
 
 describe('a reading list of full references', () => {
