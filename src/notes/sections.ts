@@ -29,10 +29,12 @@ export function namesAnswerPart(label: string): boolean {
 const PART_WORDS: [PartKind, RegExp][] = [
   // "Key idea" names the answer; "Key ideas", a list of points, and "Key idea: <topic>" name
   // where the answer is, as "Summary" does (see NoteText.addBlocks).
-  ['keyIdea', /^key[ -]?idea$/],
+  // (So does a template's "Short Description": its one line is the gist, over the abstract pasted
+  // under it.)
+  ['keyIdea', /^(?:key[ -]?idea|(?:short|brief) description)$/],
   [
     'lead',
-    /^(?:(?:(?:main|high[- ]level|key) )?research questions?|(?:summary|summaries|blog post|write-?up) (?:by|from) [\p{L}\p{N} .'’-]{1,40}(?: \(.{0,40}\))?|key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution|result|finding)s?|main takeaway|core idea|big idea|the idea|idea|abstract|overview|significance|what(?: is it| they did| it does)?|how|(?:short |brief )?description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|(?:文章|论文|内容)(?:概述|简介|概要)|简介|主要内容|主要贡献|贡献|要約|まとめ|概要と手法|どんなもの)$/u,
+    /^(?:(?:(?:main|high[- ]level|key) )?research questions?|(?:summary|summaries|blog post|write-?up) (?:by|from) [\p{L}\p{N} .'’-]{1,40}(?: \(.{0,40}\))?|key[ -]?ideas|key[ -]?ideas?\s*[:：\-–—]\s*[\p{L}\p{N}].{0,60}|tl;?\s?dr|tldr|too long;? didn['’]?t read|summary|short summary|brief summary|paper summary|one[- ]?(?:line|liner|sentence)(?: summary)?|in a nutshell|gist|main (?:idea|point|contribution|result|finding)s?|main takeaway|core idea|big idea|the idea|idea|abstract|overview|significance|what(?: is it| they did| it does)?|how|description|essence|elevator pitch|problem and solution|摘要|概要|总结|核心思想|主要思想|一句话总结|要点|概述|(?:文章|论文|内容)(?:概述|简介|概要)|简介|主要内容|主要贡献|贡献|要約|まとめ|概要と手法|どんなもの)$/u,
   ],
   // The paper's answer, as a part of its own ("### Claims", "### Solution", "** Key Insight"):
   // read first, as a summary is, over the problem and background beside it.

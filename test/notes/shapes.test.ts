@@ -3929,15 +3929,15 @@ describe('parts named in Chinese, and a short description', () => {
     expect(answerOf(read('dnssec.md', note).entries[0]!)).toBe('这篇文章讲述了DNSSEC的部署过程中遇到的问题，及DNSSEC如何调整自身。');
   });
 
-  it('reads an org note\'s "Short Description" first, over the abstract pasted under it', () => {
+  it('answers with an org note\'s "Short Description", over the abstract pasted under it', () => {
     const note = [
       '* Fast Three-Party Computation with an Honest Majority',
       '** Short Description',
       'Three-party computation in which each AND gate costs one bit per party.',
       '** Abstract',
-      'Secure multiparty computation lets parties compute on private inputs. We present a protocol for three parties with an honest majority and evaluate it.',
+      'Secure multiparty computation lets parties compute on private inputs. We present a protocol for three parties with an honest majority. We reduce the bandwidth of the protocol from ten bits to seven bits per AND gate.',
     ].join('\n');
-    expect(answerOf(read('2016.org', note).entries[0]!)).toMatch(/^Three-party computation in which each AND gate costs one bit per party\./);
+    expect(answerOf(read('2016.org', note).entries[0]!)).toBe('Three-party computation in which each AND gate costs one bit per party.');
   });
 });
 
