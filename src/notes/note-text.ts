@@ -47,7 +47,8 @@ const APA_TITLE = /\((?:19|20)\d\d[a-z]?(?:,[ \t]*[\p{L} ]{1,20})?\)\.[ \t]+(\S.
 const SUBTITLE_AFTER_QUESTION = /^[ \t]+(\p{Lu}[^\d.?!()]{10,200}?)\.(?=\s)/u;
 // 'Beniaguev, David, Segev Idan, and London Michael. "Single Cortical Neurons as Deep Artificial
 // Neural Networks." bioRxiv (2019)': the title in quotes, the year after it (MLA).
-const MLA_TITLE = /^\p{Lu}[\p{L}'’-]+,[^"“”\n]{1,200}?\.[ \t]+["“]([^"“”\n]{3,300}?)[.,?!]?["”].{0,200}?\b(?:19|20)\d\d\b/u;
+// (Chinese names too: '何贵华, 崔宸瑜, and 屈源育. "名义价格幻觉 ..." *金融研究* 492 (2021)'.)
+const MLA_TITLE = /^(?:\p{Lu}[\p{L}'’-]+|\p{Script=Han}{2,4}),[^"“”\n]{1,200}?\.[ \t]+["“]([^"“”\n]{3,300}?)[.,?!]?["”].{0,200}?\b(?:19|20)\d\d\b/u;
 
 /** The title a paper's full reference gives (APA or MLA), or null where the line is none. */
 export function referenceTitle(line: string): string | null {

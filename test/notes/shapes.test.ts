@@ -4017,6 +4017,13 @@ describe('a topic heading over the reference of the paper it is about', () => {
     expect(entries[0]!.body).not.toMatch(/Jegadeesh|Financial Economics/);
   });
 
+  it('is titled by a reference written with Chinese names', () => {
+    const note = '# Nominal Price Illusion\n\n- [何贵华, 崔宸瑜, and 屈源育. "名义价格幻觉——基于证券分析师目标价格预测的经验证据." *金融研究* 492, no. 6 (2021): 1-20.](https://example.org/jryj)\n\n作者发现证券分析师对低价股的目标价格预测显著偏高。\n';
+    const [entry] = read('nominal_illusion.md', note).entries;
+    expect(entry!.title).toBe('名义价格幻觉——基于证券分析师目标价格预测的经验证据');
+    expect(answerOf(entry!)).toBe('作者发现证券分析师对低价股的目标价格预测显著偏高。');
+  });
+
   it('is titled by the reference after links to where else the paper is discussed', () => {
     const note = '# Multi-factor in Cryptocurrency\n\n- [A blog post on crypto factors](https://example.org/blog)\n- [Hubrich, Stefan. "Know when to hodl \'em: factor based investing in the cryptocurrency space." *SSRN Working Paper* (2017).](https://example.org/hubrich)\n\nMomentum, value and carry factors earn returns in cryptocurrencies as they do in stocks.\n';
     expect(read('ff3_crypto.md', note).entries.map((e) => e.title)).toEqual(["Know when to hodl 'em: factor based investing in the cryptocurrency space"]);
