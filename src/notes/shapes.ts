@@ -777,6 +777,26 @@ class PaperReader {
       this.notPaper(section.label, section.line, talk);
       return;
     }
+    // "# Overnight Return Reserval" over two papers' references, each followed by its notes: the
+    // heading names their topic, the papers are the references'.
+    const cited = papersCitedInList(section.blocks);
+    if (cited !== null) {
+      const list = section.blocks[0] as Extract<Block, { kind: 'list' }>;
+      cited.forEach((paper, i) => {
+        const note = new NoteText();
+        note.removed.add('authors');
+        note.addBlocks([{ ...list, items: paper.items, line: paper.items[0]?.line ?? paper.line }]);
+        // (What follows the list, and the heading's parts, go on from the last paper's notes.)
+        if (i === cited.length - 1) {
+          note.addBlocks(section.blocks.slice(1));
+          this.addParts(note, section.children);
+          this.addParts(note, siblingParts);
+        }
+        this.paperLike++;
+        this.add('list items', paper.title, paper.line, section.label, note);
+      });
+      return;
+    }
     if (opensWithAuthors(section) || opensWithOwnNote(section)) for (const block of section.blocks) this.withAuthors.add(block);
     const note = new NoteText();
     // "_Antoine Labatie_" under the title: the paper's one author (or its speaker), not its note.
@@ -1865,12 +1885,7 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
 function citedFirstInList(blocks: readonly Block[]): { title: string; list: Extract<Block, { kind: 'list' }>; index: number } | null {
   const list = blocks[0];
   if (list?.kind !== 'list') return null;
-  const referenced = (item: ListItem | undefined): string | null => {
-    const first = item?.blocks[0];
-    if (first?.kind !== 'paragraph') return null;
-    const text = inlineText(first.inline);
-    return text.length <= 600 && REFERENCE_SIGNS.test(text) ? referenceTitle(text) : null;
-  };
+  const referenced = citedByItem;
   // (After links to where else it is discussed, "- [多因子如何玩转加密币？](blog url)", if any: a
   // link that cites no year or journal.)
   let at = 0;
@@ -1879,6 +1894,45 @@ function citedFirstInList(blocks: readonly Block[]): { title: string; list: Extr
   if (cited === null || list.items.some((item, i) => i !== at && referenced(item) !== null)) return null;
   const title = cleanTitle(cited.replace(/[.。]$/, ''));
   return title.length >= 3 ? { title, list, index: at } : null;
+}
+
+/** The title of the paper a list item is the full reference of, or null. */
+function citedByItem(item: ListItem | undefined): string | null {
+  const first = item?.blocks[0];
+  if (first?.kind !== 'paragraph') return null;
+  const text = inlineText(first.inline);
+  return text.length <= 600 && REFERENCE_SIGNS.test(text) ? referenceTitle(text) : null;
+}
+
+/** One paper of a list that cites several, each with the items after its reference. */
+interface CitedInList {
+  title: string;
+  line: number;
+  items: ListItem[];
+}
+
+/**
+ * Papers a section's first list cites one after another, each reference followed by the notes
+ * on it: "- [Lou, D., ... "A tug of war: Overnight versus intraday expected returns." *JFE*
+ * ...](url)", "- 研究证实 ...", then "- [Akbas, F., ... "Overnight returns, daytime reversals,
+ * and future stock returns." ...](url)", "- 每日拉锯战 ...". Null unless there are two at least,
+ * each with a note of its own (a list of references alone is what to read), and nothing before
+ * the first but links.
+ */
+function papersCitedInList(blocks: readonly Block[]): CitedInList[] | null {
+  const list = blocks[0];
+  if (list?.kind !== 'list') return null;
+  const papers: CitedInList[] = [];
+  for (const item of list.items) {
+    const cited = citedByItem(item);
+    if (cited !== null) {
+      const title = cleanTitle(cited.replace(/[.。]$/, ''));
+      if (title.length < 3) return null;
+      papers.push({ title, line: item.line, items: [] });
+    } else if (papers.length > 0) papers[papers.length - 1]!.items.push(item);
+    else if (!onlyALink(item)) return null;
+  }
+  return papers.length >= 2 && papers.every((paper) => paper.items.some((item) => !onlyALink(item))) ? papers : null;
 }
 
 /** Whether a list item is one link and nothing else ("- [A blog post on it](url)"). */

@@ -4017,6 +4017,29 @@ describe('a topic heading over the reference of the paper it is about', () => {
     expect(entries[0]!.body).not.toMatch(/Jegadeesh|Financial Economics/);
   });
 
+  it('holds the papers its list cites one after another, each with the notes after its reference', () => {
+    const note = [
+      '# Overnight Returns',
+      '',
+      '- [A blog post on overnight returns](https://example.org/blog)',
+      '- [Lou, Dong, and Christopher Polk. "A tug of war: overnight versus intraday expected returns." *Journal of Financial Economics* 134, no. 1 (2019): 192-213.](https://example.org/lou)',
+      '- Returns earned overnight and returns earned intraday persist for years, each pulling against the other.',
+      '- Momentum profits come overnight, most other anomalies earn theirs intraday.',
+      '',
+      '',
+      '- [Akbas, Ferhat, and Chao Jiang. "Overnight returns, daytime reversals, and future stock returns." *Journal of Financial Economics* 145, no. 3 (2022): 850-875.](https://example.org/akbas)',
+      '- A month of high overnight returns reversed in the day predicts higher returns next month.',
+    ].join('\n');
+    const { entries } = read('overnight.md', note);
+    expect(entries.map((e) => [e.line, e.title, e.session])).toEqual([
+      [4, 'A tug of war: overnight versus intraday expected returns', 'Overnight Returns'],
+      [9, 'Overnight returns, daytime reversals, and future stock returns', 'Overnight Returns'],
+    ]);
+    expect(answerOf(entries[0]!)).toMatch(/^Returns earned overnight and returns earned intraday persist for years/);
+    expect(answerOf(entries[1]!)).toBe('A month of high overnight returns reversed in the day predicts higher returns next month.');
+    expect(entries.map((e) => e.body).join(' ')).not.toMatch(/Journal of Financial Economics/);
+  });
+
   it('is titled by a reference written with Chinese names', () => {
     const note = '# Nominal Price Illusion\n\n- [何贵华, 崔宸瑜, and 屈源育. "名义价格幻觉——基于证券分析师目标价格预测的经验证据." *金融研究* 492, no. 6 (2021): 1-20.](https://example.org/jryj)\n\n作者发现证券分析师对低价股的目标价格预测显著偏高。\n';
     const [entry] = read('nominal_illusion.md', note).entries;
