@@ -59,7 +59,7 @@ export function parseNotes(text: string, file: string, options: ParseOptions = {
   }
   if (isTalkFile(file)) return setAside(read, 'a tutorial or talk (its file or folder says so), not a paper');
   if (inNotPapersFolder(file)) return setAside(read, "a note in a folder of concepts, templates or other notes that are not papers (its folder's name says so)");
-  return options.inFolder && file.includes('/') && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
+  return options.inFolder && FOLDER_README.test(fileTitle) ? setAsideFolderDescription(read) : read;
 }
 
 // "2023_08_03": a Logseq journal's day, which names no paper.
@@ -145,7 +145,7 @@ function setAside(read: ParsedNotes, why: string): ParsedNotes {
 const ABOUT_FOLDER_CHARS = 400;
 // "Here lies notes for papers that are related to ...", "This folder contains my notes on ...".
 const ABOUT_THE_NOTES =
-  /\b(?:notes (?:for|on|about|of) (?:the )?(?:papers|articles|works)|papers (?:that are )?(?:related to|about|on)|this (?:folder|directory|section|category) (?:contains|holds|has|is for|collects))\b/i;
+  /\b(?:notes (?:for|on|about|of) (?:the )?(?:papers|articles|works)|papers (?:that are )?(?:related to|about|on)|this (?:folder|directory|section|category|repo|repository|wiki) (?:contains|holds|has|is for|collects)|this is (?:a|my|our) (?:personal |small |growing )?(?:wiki|collection|repository|repo|list|knowledge base))\b/i;
 
 /**
  * A sub-folder's README of one heading and a line ("## Few-shot Learning", "Here lies notes for

@@ -1225,6 +1225,15 @@ describe('blog posts and Pandoc notes', () => {
     expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'routing/README.md', text: 'Routing', why: "the folder's README: about the notes, not a paper" }));
   });
 
+  it("reads the deck folder's own index that says what the notes are, 'This is a personal wiki ...', as no paper", () => {
+    const report = inspectNotes([
+      { file: 'index.org', bytes: Buffer.from('#+TITLE: Crypto-Wiki\n\nThis is a personal wiki with several cryptography resources, which helps me remember what I read.\n') },
+      { file: '2019.org', bytes: Buffer.from('* Synchronous, with a Chance of Partition Tolerance\nHow to build MPC in a network where some parties may go offline at each round.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Synchronous, with a Chance of Partition Tolerance']);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'index.org', why: "the folder's README: about the notes, not a paper" }));
+  });
+
   it('reads list items that give the summary first and end with the paper\'s title as a link', () => {
     const { entries, notPapers } = read('trailing-links.md');
     expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
