@@ -642,6 +642,9 @@ const OWN_THING =
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
 const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? at)\b/i;
+// "随着HTTPS部署的增长，...", "近年来 ...", "虽然DNSSEC已经被提出十多年了，...": the field as it stands,
+// before the paper, in Chinese.
+const BACKGROUND_CJK = /^(?:随着|近年来|近些年|近几年|目前|当前|如今|现如今|传统(?:的|上)|一直以来|长期以来|虽然|尽管)/;
 // "论文主要研究SOP规则的子集", "这篇文章主要是对GFW主动探测行为的研究": what a study is about, in Chinese.
 const TOPIC_ONLY_CJK = /主要(?:是)?(?:对.{1,40}的)?(?:研究|探讨|讨论|关注|讲述|介绍)|(?:进行|做)了.{0,12}(?:研究|调研|分析|测量)/;
 // "Training GANs is hard.", "Difficult to scale to long windows.", "Energy based models: Hard to
@@ -870,7 +873,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   else if (PROPOSE_START.test(t) || SUBJECT_PROPOSES.test(subjectFirst)) f.proposeStart = 1;
   if (HOW.test(t)) f.how = 1;
   if (TOPIC_LINE.test(t)) f.topicLine = 1;
-  if (BACKGROUND.test(t) && !paperSubject && !authorSubject) f.background = 1;
+  if ((BACKGROUND.test(t) || BACKGROUND_CJK.test(t)) && !paperSubject && !authorSubject) f.background = 1;
   if (CONTINUES.test(t)) f.continues = 1;
   if (TOPIC_ONLY.test(t) || (TOPIC_ONLY_CJK.test(t) && !FINDING_CJK.test(t))) f.topicOnly = 1;
   // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.

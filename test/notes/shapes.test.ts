@@ -3933,6 +3933,13 @@ describe('parts named in Chinese, and a short description', () => {
     expect(entry!.body).not.toMatch(/Forwarding Loops/);
   });
 
+  it('reads "随着 ...", "近年来 ..." in a summary as the field before the paper, below what the study found', () => {
+    const note = '# The Security Impact of HTTPS Interception\n\n**2.** **文章概述**\n\n随着HTTPS部署的增长，中间件越来越多地拦截TLS连接以保留对网络流量的可见性。在这篇文章中，作者对HTTPS拦截的普遍性和影响进行了全面的研究。研究发现HTTPS拦截的数量比先前估计的多一个数量级，并且大多数拦截削弱了连接的安全性，许多拦截产品还引入了严重的漏洞，使得攻击者可以冒充任意网站。研究者从三个渠道测量了拦截，包括浏览器更新服务器、电子商务网站和证书颁发机构的数据。他们还给出了服务器检测拦截的方法。\n';
+    const back = backOf('https.md', note);
+    expect(back).toMatch(/研究发现HTTPS拦截的数量/);
+    expect(back).not.toMatch(/随着/);
+  });
+
   it('answers in Chinese under an English title: the Chinese words say more than the English ones it shares', () => {
     const note = '# Deploying DNSSEC\n\n## 文章概述\n\n这篇文章讲述了DNSSEC的部署过程中遇到的问题，及DNSSEC如何调整自身。\n';
     expect(answerOf(read('dnssec.md', note).entries[0]!)).toBe('这篇文章讲述了DNSSEC的部署过程中遇到的问题，及DNSSEC如何调整自身。');
