@@ -1885,13 +1885,12 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
 function citedFirstInList(blocks: readonly Block[]): { title: string; list: Extract<Block, { kind: 'list' }>; index: number } | null {
   const list = blocks[0];
   if (list?.kind !== 'list') return null;
-  const referenced = citedByItem;
   // (After links to where else it is discussed, "- [多因子如何玩转加密币？](blog url)", if any: a
   // link that cites no year or journal.)
   let at = 0;
   while (at < list.items.length - 1 && onlyALink(list.items[at]!) && !REFERENCE_SIGNS.test(firstText(list.items[at]!.blocks))) at++;
-  const cited = referenced(list.items[at]);
-  if (cited === null || list.items.some((item, i) => i !== at && referenced(item) !== null)) return null;
+  const cited = citedByItem(list.items[at]);
+  if (cited === null || list.items.some((item, i) => i !== at && citedByItem(item) !== null)) return null;
   const title = cleanTitle(cited.replace(/[.。]$/, ''));
   return title.length >= 3 ? { title, list, index: at } : null;
 }
@@ -2278,8 +2277,9 @@ const MIN_NAMED_PARTS = 2;
  * named as no note's parts are: "# Discrete representations in neural models of spoken
  * language", then "# Models (pre transformer)", "# Data", "# Method", "# Results",
  * "# Conclusion". Headings after the title that name parts, each once (a file of papers repeats
- * "# Results" under each), outnumber the others, and the others read less like titles than the
- * first: short names, linking no paper, with no authors under them ("# Lexical embedder").
+ * "# Results" under each), are two at least and as many as the others at least, and the others
+ * read less like titles than the first: short names, linking no paper, with no authors and no
+ * sub-headings under them ("# Lexical embedder").
  */
 function partsBesideOnePaper(kids: readonly Section[], papers: readonly Section[]): boolean {
   if (papers.length < 2) return false;
