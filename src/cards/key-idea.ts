@@ -645,6 +645,9 @@ const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? 
 // "随着HTTPS部署的增长，...", "近年来 ...", "虽然DNSSEC已经被提出十多年了，...": the field as it stands,
 // before the paper, in Chinese.
 const BACKGROUND_CJK = /^(?:随着|近年来|近些年|近几年|目前|当前|如今|现如今|传统(?:的|上)|一直以来|长期以来|虽然|尽管)/;
+// "边界网关协议（BGP）是当下最常用的域间路由协议之一", "Cookie是用于HTTP协议中标识身份的一个特征": what a
+// thing is, in Chinese.
+const DEFINITION_CJK = /^[^，。,]{1,30}?(?:（[^）]{1,30}）)?是(?:当下|目前|当前|现在)?(?:最|一种|一个|一类|一组|用于)/;
 // "论文主要研究SOP规则的子集", "这篇文章主要是对GFW主动探测行为的研究": what a study is about, in Chinese.
 const TOPIC_ONLY_CJK = /主要(?:是)?(?:对.{1,40}的)?(?:研究|探讨|讨论|关注|讲述|介绍)|(?:进行|做)了.{0,12}(?:研究|调研|分析|测量)/;
 // "Training GANs is hard.", "Difficult to scale to long windows.", "Energy based models: Hard to
@@ -878,7 +881,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (TOPIC_ONLY.test(t) || (TOPIC_ONLY_CJK.test(t) && !FINDING_CJK.test(t))) f.topicOnly = 1;
   // "Federated learning is a ...", "Flow models: smooth invertible maps": what a thing is, background.
   if (name.length >= 3 && t.slice(0, name.length).toLowerCase() === name && OWN_THING.test(t)) f.namesOwnThing = 1;
-  else if (DEFINITION.test(t) && actions.length === 0 && !paperSubject && !SUMMARY_CUE.test(t)) f.definition = 1;
+  else if ((DEFINITION.test(t) || DEFINITION_CJK.test(t)) && actions.length === 0 && !paperSubject && !SUMMARY_CUE.test(t)) f.definition = 1;
   if (PROBLEM_STATEMENT.test(t) || PROBLEM_CJK.test(t)) f.problem = 1;
   if (OPEN_QUESTION.test(t)) f.openQuestion = 1;
   if (STATES_AIM.test(t) && !HOW.test(t) && !BY_DOING.test(t)) f.aim = 1;

@@ -3940,6 +3940,13 @@ describe('parts named in Chinese, and a short description', () => {
     expect(back).not.toMatch(/随着/);
   });
 
+  it('reads "X是当下最常用的 ...之一", what a thing is, below what the study found', () => {
+    const note = '# Low-Rate TCP-Targeted DoS Attacks Disrupt Internet Routing\n\n**2.** **文章概述**\n\n本文针对低速率的TCP-BGP DoS攻击进行了研究与分析。\n\n边界网关协议（BGP）是当下最常用的Internet域间路由协议之一，它使用TCP作为其传输协议。研究者详细测试了这种攻击如何破坏域间路由。研究表明，低速率TCP攻击可以通过流量脉冲使BGP会话反复超时并被重置。攻击者无需访问路由器即可发起此类攻击，因此很难被现有机制检测到，而且局部的变化还会传播到整个网络。\n';
+    const back = backOf('bgp.md', note);
+    expect(back).toMatch(/研究表明，低速率TCP攻击/);
+    expect(back).not.toMatch(/边界网关协议/);
+  });
+
   it('answers in Chinese under an English title: the Chinese words say more than the English ones it shares', () => {
     const note = '# Deploying DNSSEC\n\n## 文章概述\n\n这篇文章讲述了DNSSEC的部署过程中遇到的问题，及DNSSEC如何调整自身。\n';
     expect(answerOf(read('dnssec.md', note).entries[0]!)).toBe('这篇文章讲述了DNSSEC的部署过程中遇到的问题，及DNSSEC如何调整自身。');
