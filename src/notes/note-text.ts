@@ -64,9 +64,16 @@ export function referenceTitle(line: string): string | null {
   }
   const mla = MLA_TITLE.exec(text);
   if (mla) return mla[1]!.trim();
+  const journal = JOURNAL_STYLE_TITLE.exec(text);
+  if (journal) return journal[1]!.trim();
   const harvard = HARVARD_TITLE.exec(text);
   return harvard ? harvard[1]!.trim() : null;
 }
+
+// "Han, Yufeng, Dashan Huang and Guofu Zhou, 2022, Expected return, volume, and mispricing, Journal
+// of Financial Economics 143(3), 1295-1315.": the year after the names, the title, then the
+// journal with its volume and pages, all between commas (the finance journals' style).
+const JOURNAL_STYLE_TITLE = /^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[^\n]{0,300}?,\s*(?:19|20)\d\d[a-z]?,\s+(\S[^\n]{2,300}?),\s+[*_]{0,2}\p{Lu}[\p{L} &]{2,80}?[*_]{0,2}\s+\d+(?:\(\d+\))?,\s*\d+\s*[-–]\s*\d+\.?\s*$/u;
 
 // "Bogan, M.T., Lytle, D.A., 2011. Severe drought drives novel community trajectories in desert
 // stream pools. Freshwater Biology 56, 2070–2081.": the year after the names, the title, then
@@ -430,7 +437,7 @@ export class NoteText {
         this.removed.add('placeholder');
         continue;
       }
-      if (isAuthorLine(line) || isReferenceLine(line)) {
+      if (isAuthorLine(line) || isReferenceLine(line) || referenceTitle(line) !== null) {
         this.removed.add('authors');
         continue;
       }

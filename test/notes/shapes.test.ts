@@ -4063,6 +4063,19 @@ describe('a topic heading over the reference of the paper it is about', () => {
     expect(entries.map((e) => e.body).join(' ')).not.toMatch(/Journal of Financial Economics/);
   });
 
+  it('leaves full references among the notes off the back, in journal and MLA style', () => {
+    const note = [
+      '# Expected return, volume, and mispricing',
+      '',
+      '- Han, Yufeng, Dashan Huang and Guofu Zhou, 2022, Expected return, volume, and mispricing, Journal of Financial Economics 143(3), 1295-1315.',
+      '- Atmaz, Adem, and Suleyman Basak. "Belief dispersion in the stock market." *The Journal of Finance* 73, no. 3 (2018): 1225-1279.',
+      '- Volume amplifies mispricing: alphas rise with volume among underpriced stocks and fall with it among overpriced ones.',
+    ].join('\n');
+    const [entry] = read('volume.md', note).entries;
+    expect(answerOf(entry!)).toBe('Volume amplifies mispricing: alphas rise with volume among underpriced stocks and fall with it among overpriced ones.');
+    expect(entry!.body).not.toMatch(/Journal/);
+  });
+
   it('is titled by a reference written with Chinese names', () => {
     const note = '# Nominal Price Illusion\n\n- [何贵华, 崔宸瑜, and 屈源育. "名义价格幻觉——基于证券分析师目标价格预测的经验证据." *金融研究* 492, no. 6 (2021): 1-20.](https://example.org/jryj)\n\n作者发现证券分析师对低价股的目标价格预测显著偏高。\n';
     const [entry] = read('nominal_illusion.md', note).entries;
