@@ -543,6 +543,8 @@ function tidySpacing(text: string): string {
 
 // "So the point of this alg is ...", "The summary is ...", "Overall it shows how ...": the
 // note-taker summing the paper up.
+// "结论：...", "一句话结论：...", "总结：...", "核心观点：...": the note's point, in Chinese.
+const SUMMARY_CUE_CJK = /^(?:一句话)?(?:结论|总结|核心观点|主要发现|主要结论|要点)\s*[:：]/;
 const SUMMARY_CUE =
   /^(?:(?:so,? )?the (?:main |whole )?point (?:of (?:this|the) [\w-]+ )?is\b|the summary is\b|overall,? (?:it|this|they|the (?:paper|method|model|alg|algorithm)) (?:shows?|does|proposes?|presents?)\b|in short|in summary|in a nutshell|to summari[sz]e|in conclusion|to conclude|conclusions?\s*[,:]|the (?:(?:main|key|central|major) )?(?:finding|conclusion|prediction|message|take-?away)s? (?:of (?:this|the|our) [\w-]+ )?(?:is|are|was|were)\b|tl;?dr|the (?:key|main|core|central|basic) (?:idea|insight|observation)|the idea|the (?:(?:main|key|primary|major|biggest|most important) )?contribution|the trick|the gist|the (?:only |main |key )?difference is|essentially|basically|(?:idea|main idea|core idea|key insight|insight|method|approach|contribution|contributions|summary|gist)\s*:)/i;
 // "First, the intuition makes sense: frequent words can fit more parameters ...", "Intuition:":
@@ -836,7 +838,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   const { cues, actions, shared, titleInFirstFour } = c.analysis;
   const has = (cue: number): boolean => (cues & cue) !== 0;
   const f: SentenceFeatures = {};
-  if (SUMMARY_CUE.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) f.summaryCue = 1;
+  if (SUMMARY_CUE.test(t) || SUMMARY_CUE_CJK.test(t) || (has(Cue.Essentially) && ESSENTIALLY.test(t)) || INTUITION.test(t)) f.summaryCue = 1;
   const subjectFirst = t.replace(TO_THIS_END, '');
   const paperSubject = paperIsSubject(subjectFirst);
   const authorSubject = authorsAreSubject(subjectFirst);

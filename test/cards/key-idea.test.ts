@@ -796,3 +796,10 @@ describe('a study in Chinese', () => {
     expect(answer(body, { title: 'Same-Origin Policy: Evaluation in Modern Browsers' })).toBe('论文主要研究同源策略中嵌入文档的规则。测试结果表明，授予的访问权限取决于嵌入元素的类型和沙箱属性。');
   });
 });
+
+describe('the point of a Chinese note, labelled', () => {
+  it('reads "结论：...", "一句话结论：..." as the note\'s point, as "Conclusion: ..." is', () => {
+    const body = '用错误定价指标和交易量数据进行双重分组，构建5*5投资组合。结论：预期收益与低估股票的交易量正相关，与高估股票的交易量负相关。交易量与投资者分歧、波动性和流动性都相关。';
+    expect(mainSentence(body, { title: 'Expected Return, Volume, and Mispricing' })).toMatch(/^结论：预期收益与低估股票的交易量正相关/);
+  });
+});
