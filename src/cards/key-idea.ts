@@ -643,7 +643,7 @@ const OWN_THING =
   /^[\p{L}\p{N}-]+ (?:is|are) (?:an?|the) (?:(?:new|novel|simple|general|first) )?(?:[\w-]+ ){0,2}(?:system|framework|method|model|tool|technique|algorithm|architecture|approach|platform|library|language|protocol|network|device|module|dataset|benchmark|database|compiler|runtime|service|interface|scheme|mechanism)s?\b(?! (?:is|are|was|were)\b)/iu;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
-const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? at)\b/i;
+const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? at)\b|^(?:this|the) (?:paper|study|article|work) (?:studies|examines|investigates|explores|analy[sz]es)\b/i;
 // "随着HTTPS部署的增长，...", "近年来 ...", "虽然DNSSEC已经被提出十多年了，...": the field as it stands,
 // before the paper, in Chinese.
 const BACKGROUND_CJK = /^(?:随着|近年来|近些年|近几年|目前|当前|如今|现如今|传统(?:的|上)|一直以来|长期以来|虽然|尽管)/;

@@ -803,3 +803,10 @@ describe('the point of a Chinese note, labelled', () => {
     expect(mainSentence(body, { title: 'Expected Return, Volume, and Mispricing' })).toMatch(/^结论：预期收益与低估股票的交易量正相关/);
   });
 });
+
+describe('a paper that "studies" something', () => {
+  it('says what it found beside what it studied ("This paper studies ...", then "It shows that ...")', () => {
+    const body = 'This paper studies the crowdsourced stock rankings of a forecasting website. It shows that investors extrapolate from recent returns, weighting the latest weeks most. Such beliefs are stronger among nonprofessionals. The coefficients on past returns are mostly significant. They further decompose past weekly returns into their systematic and idiosyncratic parts using the CAPM.';
+    expect(answer(body, { title: 'Extrapolative Beliefs in the Cross-Section' })).toBe('This paper studies the crowdsourced stock rankings of a forecasting website. It shows that investors extrapolate from recent returns, weighting the latest weeks most.');
+  });
+});
