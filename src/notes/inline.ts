@@ -355,6 +355,9 @@ export function splitFirstLine(inline: Inline): { first: Inline; rest: Inline } 
 
 const TITLE_PREFIX =
   /^(?:(?:best|outstanding|honou?rable|test of time)(?: student)?(?: paper)?(?: award)?(?: runner[- ]up)?(?: mention)?|(?:oral|spotlight|poster|keynote|invited talk|paper|talk|award|highlight|reading)(?: \d+)?|\d{1,4})\s*[:\-–—)]\s+/i;
+// "Some Points of Digesting Anomalies: An Investment Approach", "My notes on ...": the
+// note-taker's words before the title. (Not "Notes on ...", the title of many a report.)
+const NOTES_ON = /^(?:some|my|a few|quick|random) (?:points|notes|thoughts|remarks|takeaways) (?:of|on|about|from)\s+(?=\S)/i;
 // "zhu_ev-flownet_2018: EV-FlowNet: ...", "nasarGrandPursuitStory2011: Grand pursuit: ...": the
 // note's citation key before its title, as org-roam and Zotero name notes. (A key has an
 // underscore or ends in its year: "word2vec: ..." is a title's own name.)
@@ -408,7 +411,7 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
 
 // A title with none of these characters (most) has nothing to clean but spaces.
-const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s/u;
+const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s|^(?:[Ss]ome|[Mm]y|[Aa] few|[Qq]uick|[Rr]andom) /u;
 const cleanTitles = new Map<string, string>();
 
 /** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
@@ -443,6 +446,7 @@ function cleanTitleOnce(raw: string): string {
       .replace(LEADING_RATING, '')
       .replace(TITLE_PREFIX, '')
       .replace(CITATION_KEY_BEFORE, '')
+      .replace(NOTES_ON, '')
       .replace(AUTHORS_BEFORE, '')
       .replace(LEADING_VENUE, '')
       .replace(LEADING_ACRONYM_YEAR, '')

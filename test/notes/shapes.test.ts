@@ -4116,3 +4116,10 @@ describe('a reading list of full references', () => {
     expect(backs[2]).toMatch(/They argue that anomaly detection fails/);
   });
 });
+
+describe("the note-taker's words before a title", () => {
+  it('leave the front: "Some Points of ...", "My notes on ..."; "Notes on ..." is a title\'s own', () => {
+    const notes = '# Q-Factor Model\n\n## Some Points of Which Factors?\n\nAn investment factor and a profitability factor explain most anomalies.\n\n## My notes on Replicating Anomalies\n\nMost anomalies fail once microcaps are controlled for.\n\n## Notes on Convolutional Neural Networks\n\nA derivation of backpropagation through convolutions.\n';
+    expect(read('q-factor.md', notes).entries.map((e) => e.title)).toEqual(['Which Factors?', 'Replicating Anomalies', 'Notes on Convolutional Neural Networks']);
+  });
+});
