@@ -755,6 +755,10 @@ class PaperReader {
     // Adversarial Nets](arxiv...)": headings two levels down or more that link papers are
     // papers, and the headings above them group them, however their own sub-headings read.
     if (section.children.reduce((n, kid) => (n >= 2 || partKind(kid.label) !== null ? n : n + linkedPaperHeadings(kid.children, 2 - n)), 0) >= 2) return false;
+    // "# Papers I Read" over "## 2019" over "### Synchronous, with a Chance of Partition
+    // Tolerance": headings filed under a year, day or session are its papers, and the heading
+    // above the years groups them as the years do.
+    if (section.children.some((kid) => kid.children.length > 0 && FILED_UNDER.has(notATitle(kid.label) ?? ''))) return false;
     if (kids.length === 0) return true;
     if (parts >= 1 && parts * 2 >= kids.length) return true;
     // "# Explaining and Harnessing Adversarial Examples" over "### Motivation", "### Linear
@@ -2267,6 +2271,9 @@ function linksReference(inline: Inline): boolean {
 // The parts of one paper's note, not of a topic's: "Motivation", "Method", "Results".
 const ONE_PAPERS_PART =
   /^(?:motivation|method(?:s|ology)?|(?:proposed )?approach|(?:main |key )?contributions?|results?|experiments?(?: and results)?|ablations?|implementation(?: details)?|limitations?|formulation|proposed method)[:.]?$/i;
+
+// What notATitle calls the headings reading is filed under by when.
+const FILED_UNDER = new Set(['a day, week or session heading', 'a year heading, not a paper']);
 
 // Fewest headings after a paper's title that name parts of a note ("# Data", "# Results"), for
 // the others beside them to be parts too.

@@ -4123,3 +4123,16 @@ describe("the note-taker's words before a title", () => {
     expect(read('q-factor.md', notes).entries.map((e) => e.title)).toEqual(['Which Factors?', 'Replicating Anomalies', 'Notes on Convolutional Neural Networks']);
   });
 });
+
+describe('papers filed under years', () => {
+  it('are the papers, each in its year, and the heading over the years groups them', () => {
+    const notes = '# Papers I Read\n\n## 2019\n\n### Synchronous, with a Chance of Partition Tolerance\n\nHow to build MPC in a network where some parties may go offline at each round.\n\n### Fast Byzantine Agreement for Permissioned Chains\n\nA two-round protocol that commits blocks when a quorum signs.\n\n## 2018\n\n### HyCC: Compilation of Hybrid Protocols for Practical Secure Computation\n\nA tool-chain compiling ANSI C into hybrid MPC protocols.\n\n## 2017\n';
+    const { entries, notPapers } = read('reading.md', notes);
+    expect(entries.map((e) => [e.session, e.title])).toEqual([
+      ['2019', 'Synchronous, with a Chance of Partition Tolerance'],
+      ['2019', 'Fast Byzantine Agreement for Permissioned Chains'],
+      ['2018', 'HyCC: Compilation of Hybrid Protocols for Practical Secure Computation'],
+    ]);
+    expect(notPapers.filter((n) => n.text === '2017').map((n) => n.why)).toEqual(['heading: a year heading, not a paper']);
+  });
+});
