@@ -783,9 +783,10 @@ class PaperReader {
     }
     // "# Overnight Return Reserval" over two papers' references, each followed by its notes: the
     // heading names their topic, the papers are the references'.
-    const cited = papersCitedInList(section.blocks);
-    if (cited !== null) {
-      const list = section.blocks[0] as Extract<Block, { kind: 'list' }>;
+    const cites = citesInFirstList(section.blocks);
+    const cited = cites === null ? null : papersCitedInList(cites);
+    if (cites !== null && cited !== null) {
+      const { list } = cites;
       cited.forEach((paper, i) => {
         const note = new NoteText();
         note.removed.add('authors');
@@ -816,7 +817,7 @@ class PaperReader {
       // models with individual assets ..." *Journal* ...](url)" and the notes below it: a topic
       // named by the note-taker, the one paper its first list cites first. Titled by the
       // reference; the reference itself, its authors and venue, is no part of the note.
-      const cited = reference === null ? citedFirstInList(section.blocks) : null;
+      const cited = reference === null && cites !== null ? citedFirstInList(cites) : null;
       if (cited !== null) {
         note.removed.add('authors');
         if (!namesSamePaper(section.title, cited.title)) title = cited.title;
@@ -1880,31 +1881,46 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
   return title.length < 3 || normalizeTitle(headingTitle) === normalizeTitle(title) ? null : title;
 }
 
+/** A section's first list, with the title each of its items cites as a full reference (or null). */
+interface ListCites {
+  list: Extract<Block, { kind: 'list' }>;
+  titles: (string | null)[];
+}
+
+/**
+ * The references a section opens its first list with, read once for both ways such a list names
+ * its papers (citedFirstInList, papersCitedInList). Null where the section opens on no list.
+ */
+function citesInFirstList(blocks: readonly Block[]): ListCites | null {
+  const list = blocks[0];
+  if (list?.kind !== 'list') return null;
+  return { list, titles: list.items.map(citedByItem) };
+}
+
+/** The title of the paper a list item is the full reference of, cleaned, or null. */
+function citedByItem(item: ListItem): string | null {
+  const first = item.blocks[0];
+  if (first?.kind !== 'paragraph') return null;
+  const text = inlineText(first.inline);
+  const cited = text.length <= 600 && REFERENCE_SIGNS.test(text) ? referenceTitle(text) : null;
+  const title = cited === null ? '' : cleanTitle(cited.replace(/[.。]$/, ''));
+  return title.length >= 3 ? title : null;
+}
+
 /**
  * The paper a section's first list cites first, alone or linked ("- [Lou, D., C. Polk
  * and S. Skouras. "A tug of war: Overnight versus intraday expected returns." *Journal of
- * Financial Economics* 134 (2019)](url)"): its title and the list, where no other item of the
- * list is a reference too (a list of references is what to read, not one paper's note).
+ * Financial Economics* 134 (2019)](url)"): its title, the list and the item's place, where no
+ * other item of the list is a reference too (a list of references is what to read, not one paper's note).
  */
-function citedFirstInList(blocks: readonly Block[]): { title: string; list: Extract<Block, { kind: 'list' }>; index: number } | null {
-  const list = blocks[0];
-  if (list?.kind !== 'list') return null;
+function citedFirstInList({ list, titles }: ListCites): { title: string; list: ListCites['list']; index: number } | null {
   // (After links to where else it is discussed, "- [多因子如何玩转加密币？](blog url)", if any: a
   // link that cites no year or journal.)
   let at = 0;
   while (at < list.items.length - 1 && onlyALink(list.items[at]!) && !REFERENCE_SIGNS.test(firstText(list.items[at]!.blocks))) at++;
-  const cited = citedByItem(list.items[at]);
-  if (cited === null || list.items.some((item, i) => i !== at && citedByItem(item) !== null)) return null;
-  const title = cleanTitle(cited.replace(/[.。]$/, ''));
-  return title.length >= 3 ? { title, list, index: at } : null;
-}
-
-/** The title of the paper a list item is the full reference of, or null. */
-function citedByItem(item: ListItem | undefined): string | null {
-  const first = item?.blocks[0];
-  if (first?.kind !== 'paragraph') return null;
-  const text = inlineText(first.inline);
-  return text.length <= 600 && REFERENCE_SIGNS.test(text) ? referenceTitle(text) : null;
+  const title = titles[at] ?? null;
+  if (title === null || titles.some((other, i) => i !== at && other !== null)) return null;
+  return { title, list, index: at };
 }
 
 /** One paper of a list that cites several, each with the items after its reference. */
@@ -1922,17 +1938,13 @@ interface CitedInList {
  * each with a note of its own (a list of references alone is what to read), and nothing before
  * the first but links.
  */
-function papersCitedInList(blocks: readonly Block[]): CitedInList[] | null {
-  const list = blocks[0];
-  if (list?.kind !== 'list') return null;
+function papersCitedInList({ list, titles }: ListCites): CitedInList[] | null {
   const papers: CitedInList[] = [];
-  for (const item of list.items) {
-    const cited = citedByItem(item);
-    if (cited !== null) {
-      const title = cleanTitle(cited.replace(/[.。]$/, ''));
-      if (title.length < 3) return null;
-      papers.push({ title, line: item.line, items: [] });
-    } else if (papers.length > 0) papers[papers.length - 1]!.items.push(item);
+  for (let i = 0; i < list.items.length; i++) {
+    const item = list.items[i]!;
+    const title = titles[i] ?? null;
+    if (title !== null) papers.push({ title, line: item.line, items: [] });
+    else if (papers.length > 0) papers[papers.length - 1]!.items.push(item);
     else if (!onlyALink(item)) return null;
   }
   return papers.length >= 2 && papers.every((paper) => paper.items.some((item) => !onlyALink(item))) ? papers : null;
