@@ -2,7 +2,8 @@
 // `* Title` headings (TODO keywords, priorities and :tags: taken off), property drawers and
 // other drawers skipped, `#+TITLE:` and other keywords as metadata, lists (`-`, `+`, `1.`,
 // indented `*`), tables, quote and source blocks, and inline *bold*, /italic/, =code=, ~code~,
-// [[link][label]] and $math$. Org is line-based, so it is read line by line.
+// [[link][label]], $math$ and LaTeX environments (`\begin{equation}`: an equation set apart).
+// Org is line-based, so it is read line by line.
 import type { Block, Inline, InlineRun, ListItem, NotesDocument, TableRow } from './document.js';
 
 const HEADING = /^(\*+)[ \t]+(.*)$/;
@@ -207,7 +208,7 @@ function lastParagraph(item: ListItem): Extract<Block, { kind: 'paragraph' }> | 
 // Org's inline markup: links first (their labels may hold markup), then emphasis, which must
 // sit between a space or punctuation and the text it wraps.
 const INLINE =
-  /\[\[([^\][]{1,2000})\](?:\[([^\][]{0,500})\])?\]|(?<=^|[\s('"{-])([*/_+=~])(?=\S)([^\n]{0,500}?\S)\3(?=$|[\s.,;:!?)'"}\-])|\$([^$\s](?:[^$\n]{0,500}[^$\s])?)\$|\\\((.{1,500}?)\\\)/g;
+  /\[\[([^\][]{1,2000})\](?:\[([^\][]{0,500})\])?\]|(?<=^|[\s('"{-])([*/_+=~])(?=\S)([^\n]{0,500}?\S)\3(?=$|[\s.,;:!?)'"}\-])|\$([^$\s](?:[^$\n]{0,500}[^$\s])?)\$|\\\((.{1,500}?)\\\)|\\begin\{([a-zA-Z]+\*?)\}([^]{0,2000}?)\\end\{\7\}|\\\[([^]{1,2000}?)\\\]/g;
 
 const IMAGE_LINK = /^(?:file:|https?:\/\/|\.{0,2}\/)?[^\s]*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?)$/i;
 
@@ -232,8 +233,11 @@ function orgInline(text: string, citationLabels = false): Inline {
       else if (marker === '+') run = { kind: 'strike', children: orgInline(inner) };
       else run = { kind: 'em', children: orgInline(inner) };
       runs.push(run);
+    } else if (m[5] !== undefined || m[6] !== undefined) {
+      runs.push({ kind: 'math', text: m[5] ?? m[6]! });
     } else {
-      runs.push({ kind: 'math', text: m[5] ?? m[6] ?? '' });
+      // A LaTeX environment or \[ ... \]: an equation set apart, as $$ ... $$ in Markdown.
+      runs.push({ kind: 'math', text: m[8] ?? m[9] ?? '', display: true });
     }
     at = m.index! + m[0].length;
   }

@@ -335,6 +335,26 @@ describe('Org-mode notes', () => {
     expect(answerOf(entries[2]!)).toBe('SKIP empty note (nothing under the title)');
   });
 
+  it('leaves a LaTeX environment out of the back, as an equation set apart', () => {
+    const org = [
+      '#+title: Neural Ordinary Differential Equations',
+      '',
+      '* Summary',
+      'Residual networks take discrete steps:',
+      '',
+      '\\begin{equation}',
+      '  h_{t+1} = h_t + f(h_t, \\theta_t)',
+      '\\end{equation}',
+      '',
+      'The paper lets a network define the derivative of the hidden state and solves the ODE with a black-box solver, so depth becomes continuous.',
+      '',
+      '\\[ \\frac{dh}{dt} = f(h(t), t, \\theta) \\]',
+    ].join('\n');
+    const back = backOf('neural_ode.org', org);
+    expect(back).toContain('The paper lets a network define the derivative of the hidden state and solves the ODE with a black-box solver, so depth becomes continuous.');
+    expect(back).not.toMatch(/begin|equation|h_|θ|dh\/dt|\\/);
+  });
+
   it('leaves out planning lines and org-ref citations, and titles a reference-style heading by its title', () => {
     const org = [
       '* DONE Gated Residual Mixers',
