@@ -806,6 +806,9 @@ export const SENTENCE_WEIGHTS = {
   openQuestion: -1.5,
   aim: -1.5,
   result: -0.8,
+  // "We find that ...", "BERT outperforms the previous best by 8%": what the paper found, over
+  // the task it was set or the set-up that came first.
+  finding: 1,
   settings: -3,
   citation: -1.5,
   thisIsOpening: 2,
@@ -888,6 +891,7 @@ export function sentenceFeatures(c: Candidate, rank: number, count: number, titl
   if (OPEN_QUESTION.test(t)) f.openQuestion = 1;
   if (STATES_AIM.test(t) && !HOW.test(t) && !BY_DOING.test(t)) f.aim = 1;
   if (RESULT.test(t)) f.result = 1;
+  if (FINDING_STATEMENT.test(t) || FINDING_CJK.test(t)) f.finding = 1;
   if (c.settings) f.settings = 1;
   if (t.includes('(') && CITATION.test(t)) f.citation = 1;
   // (The note's first sentence has nothing before it to lean on: "This is a new encoder-decoder
@@ -972,6 +976,10 @@ const STUDY_SETUP = /^(?:(?:they|the authors|we|researchers)\s+)?(?:showed|asked
 // "Profound titles earned higher appraisals", "were 5 times less likely", "found that ...": what
 // a study found, in comparisons.
 const FINDING = /\b(?:found|find|finds|showed that|shows that|show(?:s|ed)? to (?:\w+ )?(?:be|have)|(?:was|were) (?:un)?able to|performed (?:best|better|worse)|outperform\w*|(?:is|are|was|were) the best|conclu(?:de|ded|des|sion)|turned out|times (?:more|less)|(?:more|less) likely|(?:higher|lower|better|worse|faster|slower|longer|shorter|stronger|weaker) (?:than|\w+ than)|earned (?:higher|lower)|correlat\w*|(?:increased|decreased|reduced|improved|doubled|halved)\b)/i;
+// "We find that ...", "BERT outperforms ...", "evidence that ...", "significantly higher": a sentence
+// saying what the paper found (FINDING reads more, "find a distribution" too, for a companion).
+const FINDING_STATEMENT =
+  /\b(?:finds?|found|shows?|showed|demonstrates?|demonstrated|reports?|reported|confirms?|confirmed|reveals?|revealed) that\b|\b(?:we|they|the authors?|the (?:paper|study|results?|experiments?|analysis)) (?:also )?(?:find|finds|found)\b|\b(?:is|are|was|were) found to\b|\bevidence (?:that|for|of)\b|\bcorrelat(?:es|ed|ion)s? (?:with|between)\b|\boutperform\w*|\b(?:strong|significant|important) implications\b|\bsignificantly\b|\b(?:results?|experiments?|findings?) (?:show|suggest|indicate|demonstrate|reveal)/i;
 // "研究发现 ...", "测试结果表明 ...", "实验证明 ...": what a study found, in Chinese.
 const FINDING_CJK = /(?:研究|结果|实验|测量|测试|分析)(?:发现|表明|显示|证明)|发现了?|表明/;
 /** How much more a study's finding counts as a companion beside its set-up. */
@@ -981,6 +989,13 @@ const SECONDARY_COMPANION_PENALTY = 2;
 /** A companion this good is worth cutting the main sentence's results for. */
 const STRONG_COMPANION_SCORE = 3;
 const FOLLOW_ON_START = /^(?:so|then|and then|and|that is|because|thus|therefore|hence)\b/i;
+// "This paper studies ... . It shows that ...": "it" is the paper the sentence before named.
+const IT_DOES = /^it (?:also |then |further )?(?!is\b|was\b|has\b)\p{Ll}+s\b/iu;
+
+function saysWhatPaperIs(candidates: Candidate[], sentence: Candidate): boolean {
+  const before = candidates.find((c) => c.index === sentence.index - 1);
+  return before !== undefined && before.features.paperSubject === 1;
+}
 
 function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: readonly number[] | undefined): string {
   const polish = polisher();
@@ -996,7 +1011,7 @@ function composeAnswer(anchor: Candidate, candidates: Candidate[], depths: reado
 
   // "So this hypernetwork can ...", "And then ..." carry on from the sentence before; "Using this
   // on ...", "tries to alleviate this by ...", "Especially for ..." lean on it: it comes along.
-  const anchorFollowsOn = FOLLOW_ON_START.test(first.text) || leansBack(first.text);
+  const anchorFollowsOn = FOLLOW_ON_START.test(first.text) || leansBack(first.text) || (IT_DOES.test(first.text) && saysWhatPaperIs(candidates, first));
   const statesWork = depths !== undefined && statesWhatPaperDoes(first.text);
   const inChinese = CJK.test(first.text);
   // (So is a sentence on what the study is about or aims at: "This review focusses on ...".)

@@ -4156,3 +4156,18 @@ describe('papers filed under years', () => {
     expect(notPapers.filter((n) => n.text === '2017').map((n) => n.why)).toEqual(['heading: a year heading, not a paper']);
   });
 });
+
+describe('what a study found', () => {
+  it('is the answer over the task it was set', () => {
+    const note = [
+      '# Next Sentence Prediction Helps Discourse Relation Classification',
+      '',
+      'The task of discourse relation classification: given a pair of sentences, to determine their discourse relation such as comparison, contingency, expansion or temporal.',
+      '',
+      'The task is much harder (45-48% accuracy before this paper) when no connective such as "but" or "because" marks the relation.',
+      '',
+      'BERT outperforms the previous best model in 11-way classification by 8% on the PDTB dataset; this is probably due to the next sentence prediction task that BERT was trained with. Fine-tuning BERT on PDTB without that task hurts performance.',
+    ].join('\n');
+    expect(backOf('nsp.md', note)).toMatch(/^BERT outperforms the previous best model in 11-way classification by 8%/);
+  });
+});
