@@ -1434,7 +1434,7 @@ for (const [cue, words] of [
   [Cue.Paper, 'paper article work'],
   [Cue.Input, 'input inputs'],
   [Cue.Only, 'only'],
-  [Cue.OtherWork, 'another other previous earlier similar prior plug'],
+  [Cue.OtherWork, 'another other previous earlier similar prior plug next following'],
   [Cue.Critique, 'problem drawback drawbacks downside downsides limitation limitations weakness weaknesses reproduce cost speed slow'],
   [Cue.SoftVerdict, 'well better interesting'],
   [Cue.Essentially, 'essentially'],

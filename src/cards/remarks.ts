@@ -527,6 +527,6 @@ export function isRemarkAside(inner: string): boolean {
 // Sentences that are about something other than this paper's idea: another paper, a problem
 // the note-taker sees, a question. They stay usable but rank low.
 export const OTHER_WORK =
-  /\b(?:another|other|previous|earlier|similar|prior) (?:papers?|works?|approach(?:es)?|methods?)\b|\bthere is a similar\b|\bin plug ?& ?play\b/i;
+  /\b(?:another|other|previous|earlier|similar|prior|next|following) (?:papers?|works?|approach(?:es)?|methods?)\b|\bthere is a similar\b|\bin plug ?& ?play\b/i;
 export const CRITIQUE =
   /\b(?:there is a problem|the problem is|drawbacks?|downsides?|limitations?|weakness(?:es)?|no one can reproduce|can(?:not|['’]t) reproduce|cost is (?:still )?(?:very )?high|speed is (?:very )?(?:low|slow)|is (?:very )?slow)\b/i;

@@ -4170,4 +4170,17 @@ describe('what a study found', () => {
     ].join('\n');
     expect(backOf('nsp.md', note)).toMatch(/^BERT outperforms the previous best model in 11-way classification by 8%/);
   });
+
+  it("is not what the next paper shows, which the note-taker points to", () => {
+    const note = [
+      '# Network structure effects in reservoir computers',
+      '',
+      'Consider a reservoir of 100 neurons with weights in {0, 1}, then start flipping some of the +1 edges to -1, thus altering the network.',
+      '',
+      'Flipping edges reduced symmetries, and after about 100 flips the symmetries disappear.',
+      '',
+      "They don't explore it here, but the next paper shows that working at the edge of chaos actually decreases computational capacity, as the system becomes unstable.",
+    ].join('\n');
+    expect(backOf('reservoir.md', note)).not.toContain('next paper');
+  });
 });
