@@ -638,7 +638,7 @@ const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|pr
 // "The authors propose ...", "In this paper, we introduce ...", "This work presents ...": who
 // proposes, then what (not "The authors present results on ...": what they show, nor "The
 // paper also proposes ...": a side point).
-const SUBJECT_PROPOSES = /^(?:in this (?:paper|work),? |here,? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
+const SUBJECT_PROPOSES = /^(?:in this (?:paper|work),? |here,? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?|(?:survey|review)(?:s|ed|ing)?|giv(?:e|es|en) an? (?:[\w-]+ ){0,2}(?:survey|overview|review) of)\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
 const OWN_THING =
   /^[\p{L}\p{N}-]+ (?:is|are) (?:an?|the) (?:(?:new|novel|simple|general|first) )?(?:[\w-]+ ){0,2}(?:system|framework|method|model|tool|technique|algorithm|architecture|approach|platform|library|language|protocol|network|device|module|dataset|benchmark|database|compiler|runtime|service|interface|scheme|mechanism)s?\b(?! (?:is|are|was|were)\b)/iu;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;

@@ -4183,4 +4183,16 @@ describe('what a study found', () => {
     ].join('\n');
     expect(backOf('reservoir.md', note)).not.toContain('next paper');
   });
+
+  it("of a survey, is what it surveys", () => {
+    const note = [
+      '# Combining Decision Procedures',
+      '',
+      'We give a detailed survey of the current state-of-the-art methods for combining decision procedures.',
+      'Decision procedures have enabled program analysis and verification tools to make powerful advances in recent years.',
+      'Nelson-Oppen combination allows us to combine decision procedures under some assumptions about the theories.',
+      'Theorem 10 shows that under these assumptions, polynomial component procedures give a polynomial combined procedure.',
+    ].join('\n');
+    expect(backOf('combining.md', note)).toMatch(/^We give a detailed survey of the current state-of-the-art methods for combining decision procedures\./);
+  });
 });
