@@ -4,6 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
 import type { Block, Inline, InlineRun, ListItem, NotesDocument, TableRow } from './document.js';
+import { readHtmlTable } from './html-table.js';
 
 let parser: ReturnType<typeof MarkdownIt> | null = null;
 
@@ -88,6 +89,8 @@ function mathRule(state: StateInline, silent: boolean): boolean {
 }
 
 const DETAILS = /^\s*<details\b/i;
+const HTML_TABLE = /^\s*<table\b/i;
+const HTML_TABLE_CLOSE = /<\/table\s*>/gi;
 
 /** The text of a <details> block: its <summary> label and every tag left out. */
 function foldedText(html: string): string {
@@ -182,7 +185,7 @@ export function readMarkdown(text: string): NotesDocument {
   const blocks: Block[] = [];
   for (const part of parts(blankMetadataBlocks(titleHeadingWithoutSpace(body)))) {
     const tokens = markdownIt().parse(part.text, {});
-    for (const block of new BlockReader(tokens, part.line).blocks(tokens.length)) blocks.push(block);
+    for (const block of new BlockReader(tokens, part.line, part.text).blocks(tokens.length)) blocks.push(block);
   }
   return { blocks, meta, metaLine: found ? 1 : null };
 }
@@ -249,9 +252,14 @@ function countLines(text: string): number {
 class BlockReader {
   private at = 0;
   /** `linesBefore`: lines of the file before the text the tokens were read from. */
+  /** Where each line of the source starts, once an HTML table asks (lineStarts()). */
+  private starts: number[] | null = null;
+
   constructor(
     private readonly tokens: Token[],
     private readonly linesBefore = 0,
+    /** The text the tokens were read from: an HTML table is read from it whole. */
+    private readonly source = '',
   ) {}
 
   /** Blocks until the token at `end` (exclusive), or until a closing token of the enclosing block. */
@@ -305,6 +313,10 @@ class BlockReader {
         this.at++;
         return { kind: 'code', text: token.content, line };
       case 'html_block': {
+        if (HTML_TABLE.test(token.content)) {
+          const table = this.htmlTable(token);
+          if (table) return table;
+        }
         this.at++;
         // "<details><summary>Idea</summary>" and the text folded under it: the text is the note's.
         const folded = DETAILS.test(token.content) ? foldedText(token.content) : '';
@@ -340,6 +352,50 @@ class BlockReader {
     }
     this.at++;
     return { kind: 'table', head, rows, line };
+  }
+
+  /**
+   * The HTML table an html_block opens, read from the source to its `</table>`: a blank line
+   * inside it ends markdown-it's block, and the rest would read as indented code. The blocks
+   * markdown-it made of that rest are passed over. Null when it closes nowhere or holds no row.
+   */
+  private htmlTable(token: Token): Block | null {
+    const starts = this.lineStarts();
+    const first = token.map![0];
+    const from = starts[first]!;
+    HTML_TABLE_CLOSE.lastIndex = from;
+    const close = HTML_TABLE_CLOSE.exec(this.source);
+    if (close === null) return null;
+    const end = close.index + close[0].length;
+    const table = readHtmlTable(this.source.slice(from, end), first + 1 + this.linesBefore);
+    if (table === null) return null;
+    let lastLine = first;
+    while (lastLine + 1 < starts.length && starts[lastLine + 1]! <= close.index) lastLine++;
+    this.at++;
+    // (Blocks at this level only: a container's close ends them.)
+    while (this.at < this.tokens.length) {
+      const next = this.tokens[this.at]!;
+      if (next.nesting === -1 || next.map === null || next.map[0] > lastLine) break;
+      this.skipBlock();
+    }
+    return table;
+  }
+
+  /** Moves past the block the token at `at` opens, its inner tokens and close. */
+  private skipBlock(): void {
+    let depth = 0;
+    do {
+      depth += this.tokens[this.at]!.nesting;
+      this.at++;
+    } while (depth > 0 && this.at < this.tokens.length);
+  }
+
+  private lineStarts(): number[] {
+    if (this.starts === null) {
+      this.starts = [0];
+      for (let at = this.source.indexOf('\n'); at >= 0; at = this.source.indexOf('\n', at + 1)) this.starts.push(at + 1);
+    }
+    return this.starts;
   }
 
   /** A block token's line in the file. */

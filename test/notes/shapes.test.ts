@@ -4196,3 +4196,67 @@ describe('what a study found', () => {
     expect(backOf('combining.md', note)).toMatch(/^We give a detailed survey of the current state-of-the-art methods for combining decision procedures\./);
   });
 });
+
+describe('papers in an HTML table', () => {
+  const post = [
+    '---',
+    'title: Papers',
+    '---',
+    '',
+    '<!--',
+    '        <tr>',
+    '            <td><a href=""></a></td>',
+    '            <td><li></li></td>',
+    '        </tr>',
+    '-->',
+    '',
+    '# 1 Execution',
+    '',
+    '<table>',
+    '    <thead>',
+    '        <tr>',
+    '            <th>Title</th>',
+    '            <th>Summary</th>',
+    '            <th>Rating</th>',
+    '        </tr>',
+    '    </thead>',
+    '    <tbody>',
+    '        <tr>',
+    '            <td>',
+    '                <a href="/papers/morsel.pdf">Morsel-Driven Parallelism: A NUMA-Aware Query Evaluation Framework</a>',
+    '            </td>',
+    '            <td>',
+    '                <li>Work is cut into morsels, small fragments of the input</li>',
+    '                <li>A scheduler hands each core the morsels on its own NUMA node &amp; steals work when idle</li>',
+    '            </td>',
+    '            <td>★★★★★</td>',
+    '        </tr>',
+    '',
+    '        <tr>',
+    '            <td><a href="/papers/simd.pdf">Implementing Database Operations Using <b>SIMD</b> Instructions</a></td>',
+    '            <td>',
+    '                <li>Sequential search in <code>B+ tree</code> leaves runs with SIMD, so leaves need no order</li>',
+    '            </td>',
+    '            <td>★★★</td>',
+    '        </tr>',
+    '    </tbody>',
+    '</table>',
+    '',
+    '# 2 TODO',
+    '',
+    '* [A Survey of Query Evaluation](https://example.org/query.pdf)',
+  ].join('\n');
+  const { entries } = read('Papers.md', post);
+
+  it('reads each row as a paper at the line of its <tr>, a blank line inside the table and all', () => {
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['1 Execution', 'Morsel-Driven Parallelism: A NUMA-Aware Query Evaluation Framework', 23],
+      ['1 Execution', 'Implementing Database Operations Using SIMD Instructions', 34],
+    ]);
+  });
+
+  it('answers from the summary cell, each list item a point of its own', () => {
+    expect(answerOf(entries[0]!)).toBe('Work is cut into morsels, small fragments of the input. A scheduler hands each core the morsels on its own NUMA node & steals work when idle.');
+    expect(answerOf(entries[1]!)).toBe('Sequential search in B+ tree leaves runs with SIMD, so leaves need no order.');
+  });
+});
