@@ -1786,11 +1786,11 @@ function nestedPaperList(item: ListItem): Extract<Block, { kind: 'list' }> | nul
 
 // ---- tables --------------------------------------------------------------------------------------
 
-const TITLE_COLUMN = /^(?:papers?|titles?|paper (?:title|name)|name|articles?|publications?|works?|readings?|reading)$/i;
+const TITLE_COLUMN = /^(?:papers?|titles?|paper (?:title|name)|name|articles?|publications?|works?|readings?|reading|(?:论文)?题目|标题|论文|文章|名称|論文|タイトル|제목|논문)$/i;
 const SUMMARY_COLUMN =
-  /\b(?:summary|summaries|tl;?\s?dr|tldr|key (?:idea|points?|insights?|contributions?)|idea|ideas|notes?|description|abstract|contributions?|takeaways?|gist|about|main (?:point|idea)s?|findings?|what|method|approach|highlights?|one[- ]?liner)\b/i;
-const OWN_COLUMN = /\b(?:thoughts?|comments?|remarks?|opinions?|my take|why|review|rating|verdict|questions?)\b/i;
-const SESSION_COLUMN = /^(?:week|day|date|session|lecture|class|meeting|topic|track|category|area|theme|module|unit)\b/i;
+  /\b(?:summary|summaries|tl;?\s?dr|tldr|key (?:idea|points?|insights?|contributions?)|idea|ideas|notes?|description|abstract|contributions?|takeaways?|gist|about|main (?:point|idea)s?|findings?|what|method|approach|highlights?|one[- ]?liner)\b|^(?:概要|摘要|总结|總結|简介|簡介|要点|要點|笔记|筆記|主要内容|内容|贡献|貢獻|概要|まとめ|요약|내용)$/i;
+const OWN_COLUMN = /\b(?:thoughts?|comments?|remarks?|opinions?|my take|why|review|rating|verdict|questions?)\b|^(?:评价|評價|想法|感想|备注|備註|评论|評論|心得|推荐(?:级别|指数|度)?|推薦(?:級別)?|コメント|感想|메모)$/i;
+const SESSION_COLUMN = /^(?:week|day|date|session|lecture|class|meeting|topic|track|category|area|theme|module|unit)\b|^(?:分类|分類|类别|類別|主题|主題|领域|領域|日期|カテゴリ|분류)$/i;
 
 interface TableColumns {
   title: number;

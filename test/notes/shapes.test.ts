@@ -4260,3 +4260,20 @@ describe('papers in an HTML table', () => {
     expect(answerOf(entries[1]!)).toBe('Sequential search in B+ tree leaves runs with SIMD, so leaves need no order.');
   });
 });
+
+describe('a table whose header is in Chinese', () => {
+  it('reads 题目 as the titles, 概要 as the summary, 评价 as the note-taker\'s and 分类 as the session', () => {
+    const notes = [
+      '| 分类 | 题目 | 概要 | 评价 |',
+      '|---|---|---|---|',
+      '| 执行 | [Morsel-Driven Parallelism](https://example.org/morsel.pdf) | 把输入切成小块，由各核心按NUMA位置领取。 | 写得很清楚 |',
+      '| 优化器 | [How Good Are Query Optimizers, Really?](https://example.org/job.pdf) | 基数估计比代价模型更重要。 | |',
+    ].join('\n');
+    const { entries } = read('papers.md', notes);
+    expect(entries.map((e) => [e.session, e.title, answerOf(e)])).toEqual([
+      ['执行', 'Morsel-Driven Parallelism', '把输入切成小块，由各核心按NUMA位置领取。'],
+      ['优化器', 'How Good Are Query Optimizers, Really?', '基数估计比代价模型更重要。'],
+    ]);
+    expect(entries[0]!.own).toContain('写得很清楚');
+  });
+});
