@@ -608,7 +608,8 @@ class PaperReader {
     this.shapes.add(shape);
     const split = code ? { code, title } : splitCode(title);
     this.entries.push({ title: split.title, session, code: split.code, line, file: this.file, ...note.fields() });
-    this.lastNote = note;
+    // (A table's row is all its paper's note: a heading after the table is none of it.)
+    this.lastNote = shape === 'table rows' ? null : note;
   }
 
   /**
@@ -1220,8 +1221,11 @@ class PaperReader {
       const restText = inlineText(rest);
       if (restText && !isAuthorLine(restText.replace(/\n/g, ', '))) note.addText(restText);
       for (const index of columns.summary) note.addInline(row.cells[index] ?? [], 'lead');
-      for (const index of columns.own) note.addInline(row.cells[index] ?? [], 'own');
-      const rowSession = columns.session === null ? session : cleanTitle(inlineText(row.cells[columns.session] ?? [])) || session;
+      // (A rating's stars or a status mark, "★★★", "✅", "4/5", say nothing of the paper.)
+      for (const index of columns.own) if (HAS_LETTER.test(inlineText(row.cells[index] ?? []))) note.addInline(row.cells[index]!, 'own');
+      // (A cell of tags, "#Execution #Parallel", files the paper; the heading over the table names the session.)
+      const sessionText = columns.session === null ? '' : inlineText(row.cells[columns.session] ?? []).trim();
+      const rowSession = sessionText === '' || /^[#•]|\n/.test(sessionText) ? session : cleanTitle(sessionText) || session;
       this.paperLike++;
       this.add('table rows', title, row.line, rowSession, note);
     }
@@ -1789,6 +1793,7 @@ function nestedPaperList(item: ListItem): Extract<Block, { kind: 'list' }> | nul
 const TITLE_COLUMN = /^(?:papers?|titles?|paper (?:title|name)|name|articles?|publications?|works?|readings?|reading|(?:论文)?题目|标题|论文|文章|名称|論文|タイトル|제목|논문)$/i;
 const SUMMARY_COLUMN =
   /\b(?:summary|summaries|tl;?\s?dr|tldr|key (?:idea|points?|insights?|contributions?)|idea|ideas|notes?|description|abstract|contributions?|takeaways?|gist|about|main (?:point|idea)s?|findings?|what|method|approach|highlights?|one[- ]?liner)\b|^(?:概要|摘要|总结|總結|简介|簡介|要点|要點|笔记|筆記|主要内容|内容|贡献|貢獻|概要|まとめ|요약|내용)$/i;
+const HAS_LETTER = /\p{L}/u;
 const OWN_COLUMN = /\b(?:thoughts?|comments?|remarks?|opinions?|my take|why|review|rating|verdict|questions?)\b|^(?:评价|評價|想法|感想|备注|備註|评论|評論|心得|推荐(?:级别|指数|度)?|推薦(?:級別)?|コメント|感想|메모)$/i;
 const SESSION_COLUMN = /^(?:week|day|date|session|lecture|class|meeting|topic|track|category|area|theme|module|unit)\b|^(?:分类|分類|类别|類別|主题|主題|领域|領域|日期|カテゴリ|분류)$/i;
 

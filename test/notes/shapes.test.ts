@@ -4277,3 +4277,47 @@ describe('a table whose header is in Chinese', () => {
     expect(entries[0]!.own).toContain('写得很清楚');
   });
 });
+
+describe("a table row's note", () => {
+  const notes = [
+    '# 1 Execution',
+    '',
+    '| Title | Category | Summary | Rating |',
+    '|---|---|---|---|',
+    '| [Morsel-Driven Parallelism](https://example.org/morsel.pdf) | `#Execution`<br>`#Parallel` | | ★★★★★ |',
+    '| [Vectorized Hash Joins](https://example.org/hash.pdf) | `#Join` | Probing many keys at once hides cache misses. | ★★★ |',
+    '',
+    '# 2 TODO',
+    '',
+    '- read [Query Evaluation Techniques](https://example.org/query.pdf) again',
+  ].join('\n');
+  const { entries, notPapers } = read('papers.md', notes);
+
+  it('takes no rating stars for what it says: a row with only stars has an empty note', () => {
+    expect(answerOf(entries[0]!)).toBe('SKIP empty note (nothing under the title)');
+    expect(entries[1]!.own ?? '').toBe('');
+  });
+
+  it('is filed under the heading over the table, not under a cell of tags', () => {
+    expect(entries.map((e) => e.session)).toEqual(['1 Execution', '1 Execution']);
+  });
+
+  it('ends with its row: a heading after the table is none of it', () => {
+    const last = [
+      '# 4 Compile Tech',
+      '',
+      '| Title | Summary |',
+      '|---|---|',
+      '| [Adaptive LL(*) Parsing](https://example.org/ll.pdf) | |',
+      '',
+      '# 5 TODO',
+      '',
+      '* Survey',
+      '    * [Query Evaluation Techniques for Large Databases](https://example.org/query.pdf)',
+    ].join('\n');
+    const read5 = read('compile.md', last);
+    expect(answerOf(read5.entries[0]!)).toBe('SKIP empty note (nothing under the title)');
+    expect(read5.notPapers.map((n) => n.text)).toContain('5 TODO');
+    expect(notPapers.map((n) => n.text)).toContain('2 TODO');
+  });
+});
