@@ -411,7 +411,7 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
 
 // A title with none of these characters (most) has nothing to clean but spaces.
-const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s|^(?:[Ss]ome|[Mm]y|[Aa] few|[Qq]uick|[Rr]andom) /u;
+const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^[^\s-]+(?:-[^\s-]+){3,}$|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s|^(?:[Ss]ome|[Mm]y|[Aa] few|[Qq]uick|[Rr]andom) /u;
 const cleanTitles = new Map<string, string>();
 
 /** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
@@ -431,12 +431,21 @@ export function cleanTitle(raw: string): string {
 const FILE_NAME_AFTER = /(?<=\S)\s*\((?=[^()\s]*\d)(?=[^()\s]*(?:_|[-.][^()\s]*[-.]))[^()\s]{5,40}\)$/u;
 // "Heartbeat_Anomaly_Detection_using_Adversarial_Oversampling": a title written as a file name.
 const SNAKE_CASE_TITLE = /^[^\s_]+(?:_+[^\s_]+){2,}$/u;
+// "Enhanced-Subquery-Optimizations-in-Oracle": the same with dashes, its words mostly capitalised
+// (so that no hyphenated term, "state-of-the-art", is taken for one).
+const KEBAB_CASE_TITLE = /^(?=(?:[^-]*-\p{Lu}){2})\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+){3,}$/u;
 
 function cleanTitleOnce(raw: string): string {
   let title = stripControl(raw).replace(PICTOGRAPHS, '').replace(EMOJI_SHORTCODE, '').replace(/\s+/g, ' ').trim();
   // (The file name first: "..._Oversampling(ijcnn19_gan)" is a title written as a file name, then its PDF's.)
   title = title.replace(FILE_NAME_AFTER, '');
   if (SNAKE_CASE_TITLE.test(title)) title = title.replace(/_+/g, ' ');
+  // "[Efficient-External-Sorting-in-DuckDB]": a link labelled by its PDF's name.
+  const bracketed = /^\[([^[\]]+)\]$/.exec(title);
+  if (bracketed) title = bracketed[1]!.trim();
+  if (KEBAB_CASE_TITLE.test(title)) title = title.replace(/-/g, ' ');
+  // "WinMagic : Subquery Elimination ...", "Materialized Views:A Practical ...": a colon spaced as typed.
+  if (title.includes(':')) title = title.replace(/(?<=\p{L})\s+:\s+/gu, ': ').replace(/(?<=\p{Ll}{2}):(?=\p{Lu}(?:\p{Ll}|\s))/gu, ': ');
   for (let round = 0; round < 4; round++) {
     const before = title;
     title = title

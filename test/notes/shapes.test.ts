@@ -4321,3 +4321,22 @@ describe("a table row's note", () => {
     expect(notPapers.map((n) => n.text)).toContain('2 TODO');
   });
 });
+
+describe('a title written as a file name', () => {
+  it('is shown in words: a bracketed, dashed PDF name, and a colon spaced as it should be', () => {
+    const notes = [
+      '| Title | Summary |',
+      '|---|---|',
+      '| [[Efficient-External-Sorting-in-DuckDB]](https://example.org/sort.pdf) | Sorting cost is dominated by comparing values and moving data. |',
+      '| [WinMagic : Subquery Elimination Using Window Aggregation](https://example.org/w.pdf) | A subquery over the same rows becomes a window aggregate. |',
+      '| [Optimizing Queries Using Materialized Views:A Practical, Scalable Solution](https://example.org/v.pdf) | Views are matched to queries by filter tree. |',
+      '| [State-of-the-Art Plug-and-Play Priors](https://example.org/p.pdf) | Denoisers serve as priors. |',
+    ].join('\n');
+    expect(read('papers.md', notes).entries.map((e) => e.title)).toEqual([
+      'Efficient External Sorting in DuckDB',
+      'WinMagic: Subquery Elimination Using Window Aggregation',
+      'Optimizing Queries Using Materialized Views: A Practical, Scalable Solution',
+      'State-of-the-Art Plug-and-Play Priors',
+    ]);
+  });
+});
