@@ -219,6 +219,8 @@ function notATitleOf(title: string): string | null {
   if (ASIDE_LABEL.test(text)) return "the note-taker's aside, not a paper";
   if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text)) || (words <= 16 && WORKSHOP.test(text))) return 'a talk or event, not a paper';
   if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
+  // "## Nov" over "### 10", "### 12": a reading log's month and its days.
+  if (/^(?:\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|\d{1,2}月(?:\d{1,2}日)?)$/.test(text)) return 'a day, week or session heading';
   // "## 2019" under "# Papers I Read": a year that reading is filed under.
   if (/^(?:19|20)\d{2}$/.test(text)) return 'a year heading, not a paper';
   // "Chapter 4: Joins over Streams", "Ch. 7", "Section 3.4: Mental Models": notes on a book's chapters.

@@ -1117,7 +1117,9 @@ class PaperReader {
 
   /** A list whose items are papers ("- **Title**: summary"); false when it is not one. */
   private readList(list: Extract<Block, { kind: 'list' }>, session: string): boolean {
-    const papers = listItemPapers(list);
+    // (Under a day of a reading log, "Title: what it is" bullets are what was read that day.)
+    const daily = FILED_UNDER.has(notATitle(session) ?? '');
+    const papers = daily ? listItemPapers(list).map((paper, i) => paper ?? itemPaper(list.items[i]!, false, true)) : listItemPapers(list);
     const items = list.items.map((item, i) => ({ item, paper: papers[i] ?? null }));
     // Items that group papers in nested lists ("- Week 1" over "  - **Title**: ...").
     const groups = items.filter((i) => i.paper === null && nestedPaperList(i.item) !== null);
@@ -1671,6 +1673,34 @@ function plainTitledItem(inline: Inline): TitledParagraph | null {
   return { title: cleanTitle(named ? `${named[1]}: ${title}` : title!), code: '', shape: 'list items', summary: note, via: null };
 }
 
+/**
+ * "- Neural Decoding of Visual Imagery During Sleep 2013: machine-learning models predict ...",
+ * "- [ROME]: causal tracing ...", "- MaskGIT: generative transformer ...": in a reading log kept
+ * by day, a bullet names what was read before a colon, then says what it is. The name reads as
+ * a paper's when it is bracketed, ends in a year, is three or more words mostly capitalised, or
+ * is one coined name (PaLM, MaskGIT); "Markov Chain: ...", "Ice age: ..." are what was thought of.
+ */
+function colonTitledItem(inline: Inline): TitledParagraph | null {
+  const { first, rest } = splitFirstLine(inline);
+  const m = COLON_TITLED_ITEM.exec(inlineText(first));
+  if (!m) return null;
+  const raw = m[1]!.trim();
+  const bracketed = raw.startsWith('[');
+  const name = bracketed ? raw.slice(1, -1).trim() : raw;
+  const words = name.split(/\s+/);
+  const reads = bracketed || /\b(?:19|20)\d{2}$/.test(name) || (words.length >= 3 && isTitleCased(name)) || (words.length === 1 && COINED_NAME.test(name));
+  if (!reads || notATitle(name) !== null) return null;
+  const title = cleanTitle(name);
+  if (title === '') return null;
+  const note: Inline = [{ kind: 'text', text: m[2] ?? '' }];
+  if (rest.length) note.push({ kind: 'break' }, ...rest);
+  return { title, code: '', shape: 'list items', summary: note, via: null };
+}
+
+const COLON_TITLED_ITEM = /^\s*(\[[^[\]\n]{1,80}\]|[^:：[\]\n.!?]{2,120}?)\s*[:：](?:\s+(.*))?$/u;
+// "PaLM", "MaskGIT", "GPT-4", "BERT": a name coined for a model or method.
+const COINED_NAME = /^(?=.*(?:\p{Ll}\p{Lu}|\p{Lu}{2}|\p{L}-?\d))[\p{L}\d-]{2,30}$/u;
+
 // "17/05/24, Soudry", "[7/10] CenterNet", "Jun 2014, Smith": a prefix that dates, rates or
 // names who wrote the paper. ("RQ1", "Step 3", "DeepmindLab", "First stage" label a point of
 // one paper's note.)
@@ -1687,10 +1717,16 @@ const NAMED_PREFIX = /^(?:\s*\[[^[\]]*\])*\s*((?:[A-Z][\w-]*\s)?[A-Za-z][\w-]*(?
 
 const WORDED = /[\p{L}\p{N}]/u;
 
-function itemPaper(item: ListItem, plainTitles = false): ItemPaper | null {
+function itemPaper(item: ListItem, plainTitles = false, colonTitles = false): ItemPaper | null {
   const head = item.blocks[0];
   if (head?.kind !== 'paragraph') return null;
-  const titled = paragraphPaper(head.inline) ?? prefixedLinkPaper(head.inline) ?? citedItem(head.inline) ?? venuePrefixedItem(head.inline) ?? (plainTitles ? plainTitledItem(head.inline) : null);
+  const titled =
+    paragraphPaper(head.inline) ??
+    prefixedLinkPaper(head.inline) ??
+    citedItem(head.inline) ??
+    venuePrefixedItem(head.inline) ??
+    (plainTitles ? plainTitledItem(head.inline) : null) ??
+    (colonTitles ? colonTitledItem(head.inline) : null);
   if (!titled) return null;
   const summary = inlineText(titled.summary).trim();
   const nested = item.blocks.length > 1;

@@ -4340,3 +4340,31 @@ describe('a title written as a file name', () => {
     ]);
   });
 });
+
+describe('a reading log kept by day', () => {
+  const log = [
+    '# 2023',
+    '## Nov',
+    '### 10',
+    '- [ROME]: Causal tracing finds factual associations stored in mid-layer MLP modules.',
+    '### 23',
+    '- Neural Decoding of Visual Imagery During Sleep 2013: machine-learning models predict the contents of visual imagery at sleep onset',
+    '- Markov Chain: transient and recurrent states, steady state as equilibrium',
+    '- [Hebbian CNN](https://example.org/hebbian)',
+    '### 27',
+    '- PaLM: a large language model trained across two TPU pods',
+    '- Ice age: a good story does not show all its morals at once',
+  ].join('\n');
+  const { entries, notPapers } = read('log.md', log);
+
+  it('reads no month or day as a paper, and each bullet naming what was read as one', () => {
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['10', 'ROME', 4],
+      ['23', 'Neural Decoding of Visual Imagery During Sleep', 6],
+      ['23', 'Hebbian CNN', 8],
+      ['27', 'PaLM', 10],
+    ]);
+    expect(answerOf(entries[1]!)).toBe('Machine-learning models predict the contents of visual imagery at sleep onset.');
+    expect(notPapers.map((n) => n.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^Markov Chain/), expect.stringMatching(/^Ice age/)]));
+  });
+});
