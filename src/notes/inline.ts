@@ -365,6 +365,15 @@ const CITATION_KEY_BEFORE = /^(?:[a-z][\w-]*_[\w-]*|[a-z][a-zA-Z-]*(?:19|20)\d{2
 // "Ho, Sharma, Javed, Paxson, Wagner :: Detecting Credential Spearphishing ...": the authors'
 // surnames, then an Org description list's "::", then the title.
 const AUTHORS_BEFORE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2}(?:,\s*\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2})*\s+::\s+(?=\S)/u;
+// "Saxena, Cunningham - Towards the neural population doctrine", "Urai ea, Churchland lab -
+// Large scale recordings ...", "da Silveira and Rieke - The geometry of ...": who wrote it (and
+// whose lab), then a dash and the title. Two names at least, or one with "et al." or "lab":
+// "BERT - Pre-training of ..." is a name of the paper's own.
+const NAME = "(?:(?:da|de|van|von|der|di|le) )*\\p{Lu}[\\p{L}'’-]+";
+const AUTHORS_DASH_BEFORE = new RegExp(
+  `^(?:${NAME}(?: ${NAME})?(?: (?:ea\\.?|et al\\.?|labs?))?(?:,\\s*| and | & )){1,4}${NAME}(?: ${NAME})?(?: (?:ea\\.?|et al\\.?|labs?))?\\s+[-–—]\\s+(?=\\S+\\s+\\S+\\s+\\S)|^${NAME} (?:ea\\.?|et al\\.?)\\s+[-–—]\\s+(?=\\S+\\s+\\S+\\s+\\S)`,
+  'u',
+);
 const RATING = /(?:\s*[★☆✩✪⭐]+|\s*\(\s*[★☆✩✪⭐*]+\s*\)|\s*\[\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\]|\s*\(\s*\d(?:\.\d)?\s*\/\s*(?:5|10)\s*\)|\s+\d(?:\.\d)?\s*\/\s*(?:5|10)|\s+\*{1,5})$/u;
 const LEADING_RATING = /^(?:[★☆✩✪⭐]+|\*{1,5}(?=\s)|\(\s*[★☆✩✪⭐*]+\s*\))\s*/u;
 const VENUES =
@@ -411,7 +420,7 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
 
 // A title with none of these characters (most) has nothing to clean but spaces.
-const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|^[^\s-]+(?:-[^\s-]+){3,}$|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s|^(?:[Ss]ome|[Mm]y|[Aa] few|[Qq]uick|[Rr]andom) /u;
+const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|\s-\s|^[^\s-]+(?:-[^\s-]+){3,}$|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s|^(?:[Ss]ome|[Mm]y|[Aa] few|[Qq]uick|[Rr]andom) /u;
 const cleanTitles = new Map<string, string>();
 
 /** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
@@ -457,6 +466,7 @@ function cleanTitleOnce(raw: string): string {
       .replace(CITATION_KEY_BEFORE, '')
       .replace(NOTES_ON, '')
       .replace(AUTHORS_BEFORE, '')
+      .replace(AUTHORS_DASH_BEFORE, '')
       .replace(LEADING_VENUE, '')
       .replace(LEADING_ACRONYM_YEAR, '')
       .replace(RATING, '')

@@ -4368,3 +4368,24 @@ describe('a reading log kept by day', () => {
     expect(notPapers.map((n) => n.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^Markov Chain/), expect.stringMatching(/^Ice age/)]));
   });
 });
+
+describe('authors before a title, set off by a dash', () => {
+  it('leave the front: two names or more, or one with "et al." or a lab', () => {
+    const notes = [
+      '## Saxena, Cunningham - Towards the neural population doctrine',
+      'Four areas where population analysis helps: correlated variability, decoding, dynamics and ANNs.',
+      '## Urai ea, Churchland lab - Large scale recordings require new approaches',
+      'Describes emerging tools for recording many neurons and how to interpret them.',
+      '## da Silveira and Rieke - The geometry of information coding in correlated neural populations',
+      'Noise correlations shape how much information a population carries.',
+      '## BERT - Pre-training of Deep Bidirectional Transformers',
+      'Masked language modelling pre-trains a bidirectional encoder.',
+    ].join('\n');
+    expect(read('review.md', notes).entries.map((e) => e.title)).toEqual([
+      'Towards the neural population doctrine',
+      'Large scale recordings require new approaches',
+      'The geometry of information coding in correlated neural populations',
+      'BERT - Pre-training of Deep Bidirectional Transformers',
+    ]);
+  });
+});
