@@ -4389,3 +4389,19 @@ describe('authors before a title, set off by a dash', () => {
     ]);
   });
 });
+
+describe('a note opening on its fields', () => {
+  it('reads "importance:", "priority:" as fields, as "status:" is, never as the answer', () => {
+    const note = [
+      '## Towards the neural population doctrine',
+      '',
+      'authors: Saxena and Cunningham',
+      'status: Read in detail',
+      'importance: Very high',
+      'priority: High',
+      '',
+      'Population-level analyses reveal computational strategies that single neurons hide.',
+    ].join('\n');
+    expect(read('thoughts.md', note).entries[0]!.body).not.toMatch(/importance|priority|Very high/);
+  });
+});
