@@ -603,7 +603,7 @@ const READER_SUBJECT = /^you\b/i;
 const BACK_REFERENCE =
   /(?<!\b(?:shows?|showed|shown|finds?|found|proves?|proved|argues?|argued|claims?|claimed|says?|said|notes?|noted|observes?|observed|demonstrates?|demonstrated|suggests?|suggested|realiz(?:e|es|ed)|means?) )\b(?:this|that|these|those|such) (?!paper\b|article\b|work\b|is\b|was\b)[a-z]+/i;
 const CONTRAST_START = /^(?:but|however|although|though|yet|whereas)\b/i;
-const EXAMPLE_START = /^(?:for example|for instance|e\.g\.|imagine|intuitively|like)\b/i;
+const EXAMPLE_START = /^(?:(?:for example|for instance|imagine|intuitively|like)\b|e\.g\.)/i;
 const ELABORATION_START = /^(?:that is|i\.e\.)\b/i;
 // "Otherwise, standard FLIP/PIC use.", "Apart from that, ...": what the paper leaves as it was.
 const ASIDE_START = /^(?:otherwise|apart from (?:that|this)|besides(?: that| this)?|other than that|beyond that)\b/i;

@@ -811,3 +811,11 @@ describe('a paper that "studies" something', () => {
     expect(answer(body, { title: 'Extrapolative Beliefs in the Cross-Section' })).toBe('This paper studies the crowdsourced stock rankings of a forecasting website. It shows that investors extrapolate from recent returns, weighting the latest weeks most.');
   });
 });
+
+describe('an example', () => {
+  it('opening on "E.g." is no answer', () => {
+    const body =
+      'Lots of analysis performed on thousands of cells, see the data page for how they were recorded. E.g. Peer prediction and SVCA. Interesting hypothesis also that there exists a multidimensional representation of behaviour in visual cortex.';
+    expect(mainSentence(body, { title: 'Spontaneous behaviors drive brainwide activity' })).toMatch(/^Lots of analysis/);
+  });
+});
