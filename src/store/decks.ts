@@ -30,6 +30,15 @@ export const MAX_NOTES_DEPTH = 16;
 /** And through at most this many folders, notes in them or not (a vault may hold much else). */
 const MAX_NOTES_FOLDERS = 5000;
 
+// "chen_et_al_2022", "pasad2021", "wells_etal_2022": a note named for its paper's authors and
+// year, saved with no extension. (A year keeps LICENSE, Makefile and their kind out.)
+const CITED_NOTE_NAME = /^(?=[^.]*\p{L}{2})[^.\s]*(?:19|20)\d{2}[a-z]?$/u;
+
+/** Whether a file with no extension is named as a paper's note (see CITED_NOTE_NAME): read in a notes folder. */
+export function isCitedNoteName(name: string): boolean {
+  return CITED_NOTE_NAME.test(name);
+}
+
 /** Whether a file name is a notes file's: Markdown (.md, .markdown), plain text (.txt) or Org (.org). */
 export function isNotesFileName(name: string): boolean {
   return NOTES_EXTENSIONS.test(name);
@@ -302,7 +311,7 @@ export function walkNotesFolder(root: string, label: string, entries?: Dirent[])
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = relative ? `${relative}/${name}` : name;
-      if (isNotesFileName(name)) {
+      if (isNotesFileName(name) || (entry.isFile() && isCitedNoteName(name))) {
         files.push(path);
         if (files.length > MAX_NOTES_FILES) throw new UserError(`too many notes files in ${label} (${limits}); use a smaller folder`);
         continue;

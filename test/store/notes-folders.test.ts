@@ -28,6 +28,14 @@ describe('walkNotesFolder', () => {
     expect(walkNotesFolder(root, 'root')).toEqual(['a/b/c.markdown', 'a/b/d.ORG', 'a/z.txt', 'b.md', 'sub-x/e.md']);
   });
 
+  it('lists a file with no extension named for its paper\'s authors and year, and no LICENSE or Makefile', () => {
+    const root = temp();
+    for (const file of ['chen_et_al_2022', 'pasad2021', 'notes/wells_etal_2022', 'LICENSE', 'Makefile', 'Dockerfile', 'build-2024.sh', 'choi_et_al_2024.md']) {
+      write(join(root, file), note(basename(file)));
+    }
+    expect(walkNotesFolder(root, 'root')).toEqual(['chen_et_al_2022', 'choi_et_al_2024.md', 'notes/wells_etal_2022', 'pasad2021']);
+  });
+
   it('follows a link to a folder outside, once', () => {
     const root = temp();
     const outside = temp();
