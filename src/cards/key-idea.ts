@@ -1181,7 +1181,8 @@ function polisher(): (sentences: Candidate[], opts?: { dropAsides?: boolean }) =
       if (first !== undefined && LEAD_IN_FIRST_WORDS.has(first)) text = withoutLeadIns(text, !follows);
       if (hasDoubledWord(c.words)) text = text.replace(DOUBLED_WORD, '$1');
       if (PRAISE_BEFORE_NOUN.test(text)) text = withoutPraise(text);
-      text = capitalise(withoutStrayQuote(text.replace(/[\s:;,–—：；，-]+$/, '')).replace(QUOTE_CUT_BEFORE, ''));
+      // (A stray quote taken off the front leaves no space there: '" We first propose ...'.)
+      text = capitalise(withoutStrayQuote(text.replace(/[\s:;,–—：；，-]+$/, '')).trimStart().replace(QUOTE_CUT_BEFORE, ''));
       // (A sentence in Chinese ending in a Latin name, "基于FPN设计了RetinaNet", ends as Chinese does.)
       if (!endsSentence(text)) text += isIdeograph(text.charCodeAt(text.length - 1)) || CJK_WORDS.test(text) ? '。' : '.';
       memo.set(key, text);

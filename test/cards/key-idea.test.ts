@@ -819,3 +819,12 @@ describe('an example', () => {
     expect(mainSentence(body, { title: 'Spontaneous behaviors drive brainwide activity' })).toMatch(/^Lots of analysis/);
   });
 });
+
+describe('a quotation pasted with its opening mark alone', () => {
+  it('starts the back on its first word, not a space', () => {
+    const back = answer('" We first propose a novel objective for a deep bidirectional LSTM network, where unlabeled data are used to learn deep contextualized acoustic representations.', {
+      title: 'Deep Contextualized Acoustic Representations',
+    });
+    expect(back).toMatch(/^We first propose a novel objective/);
+  });
+});
