@@ -251,12 +251,12 @@ function countLines(text: string): number {
 
 class BlockReader {
   private at = 0;
-  /** `linesBefore`: lines of the file before the text the tokens were read from. */
   /** Where each line of the source starts, once an HTML table asks (lineStarts()). */
   private starts: number[] | null = null;
 
   constructor(
     private readonly tokens: Token[],
+    /** Lines of the file before the text the tokens were read from. */
     private readonly linesBefore = 0,
     /** The text the tokens were read from: an HTML table is read from it whole. */
     private readonly source = '',

@@ -1119,7 +1119,8 @@ class PaperReader {
   private readList(list: Extract<Block, { kind: 'list' }>, session: string): boolean {
     // (Under a day of a reading log, "Title: what it is" bullets are what was read that day.)
     const daily = FILED_UNDER.has(notATitle(session) ?? '');
-    const papers = daily ? listItemPapers(list).map((paper, i) => paper ?? itemPaper(list.items[i]!, false, true)) : listItemPapers(list);
+    const read = listItemPapers(list);
+    const papers = daily ? read.map((paper, i) => paper ?? itemPaper(list.items[i]!, false, true)) : read;
     const items = list.items.map((item, i) => ({ item, paper: papers[i] ?? null }));
     // Items that group papers in nested lists ("- Week 1" over "  - **Title**: ...").
     const groups = items.filter((i) => i.paper === null && nestedPaperList(i.item) !== null);
@@ -1828,9 +1829,9 @@ function nestedPaperList(item: ListItem): Extract<Block, { kind: 'list' }> | nul
 
 const TITLE_COLUMN = /^(?:papers?|titles?|paper (?:title|name)|name|articles?|publications?|works?|readings?|reading|(?:论文)?题目|标题|论文|文章|名称|論文|タイトル|제목|논문)$/i;
 const SUMMARY_COLUMN =
-  /\b(?:summary|summaries|tl;?\s?dr|tldr|key (?:idea|points?|insights?|contributions?)|idea|ideas|notes?|description|abstract|contributions?|takeaways?|gist|about|main (?:point|idea)s?|findings?|what|method|approach|highlights?|one[- ]?liner)\b|^(?:概要|摘要|总结|總結|简介|簡介|要点|要點|笔记|筆記|主要内容|内容|贡献|貢獻|概要|まとめ|요약|내용)$/i;
+  /\b(?:summary|summaries|tl;?\s?dr|tldr|key (?:idea|points?|insights?|contributions?)|idea|ideas|notes?|description|abstract|contributions?|takeaways?|gist|about|main (?:point|idea)s?|findings?|what|method|approach|highlights?|one[- ]?liner)\b|^(?:概要|摘要|总结|總結|简介|簡介|要点|要點|笔记|筆記|主要内容|内容|贡献|貢獻|まとめ|요약|내용)$/i;
 const HAS_LETTER = /\p{L}/u;
-const OWN_COLUMN = /\b(?:thoughts?|comments?|remarks?|opinions?|my take|why|review|rating|verdict|questions?)\b|^(?:评价|評價|想法|感想|备注|備註|评论|評論|心得|推荐(?:级别|指数|度)?|推薦(?:級別)?|コメント|感想|메모)$/i;
+const OWN_COLUMN = /\b(?:thoughts?|comments?|remarks?|opinions?|my take|why|review|rating|verdict|questions?)\b|^(?:评价|評價|想法|感想|备注|備註|评论|評論|心得|推荐(?:级别|指数|度)?|推薦(?:級別)?|コメント|메모)$/i;
 const SESSION_COLUMN = /^(?:week|day|date|session|lecture|class|meeting|topic|track|category|area|theme|module|unit)\b|^(?:分类|分類|类别|類別|主题|主題|领域|領域|日期|カテゴリ|분류)$/i;
 
 interface TableColumns {
