@@ -261,6 +261,10 @@ const PATTERNS: Pattern[] = [
 const ELIDED_FIRST_PERSON =
   /^(?:read (?:this|it)\b|check (?:this|it) out|did ?n[o'’]?t|didn['’]t|did not|have ?n['’]?t|have not|has ?n['’]t|listened|missed|skimmed|skipped|went to|saw (?:it|this|the)|heard|talked|asked|attended|not sure|not (?:yet )?read|only skimmed|no idea|need to|must read|to read|to do|todo|will (?:read|check|look)|should (?:read|check|look)|wish|hope to|glad|loved|liked|enjoyed|remember)\b/i;
 
+// "NOTE very important for a later chapter in thesis", "Pretty familiar with most of this": a
+// note to self, in capitals ("Note that the loss ..." is the paper's), or what the reader knows.
+const NOTE_TO_SELF = /^(?:NOTE\b|(?:[Pp]retty |[Qq]uite |[Vv]ery |[Nn]ot )?[Ff]amiliar with\b)/;
+
 // Each word group of each pattern gets a bit; a word maps to the bits of the groups it is in.
 // A pattern runs when all of its groups' bits are set. Two 32-bit masks hold the groups.
 // (The masks of pattern i are NEEDS_LOW[i] and NEEDS_HIGH[i]: flat arrays, because the loop
@@ -465,7 +469,7 @@ export function remarkKind(text: string, signals: RemarkSignals | null = null, s
     own = ownVoice(text);
     if (own !== text) wake = signalsOf(own);
   }
-  if (sentenceStart && ELIDED_FIRST_PERSON.test(own.trimStart())) return 'first-person';
+  if (sentenceStart && (ELIDED_FIRST_PERSON.test(own.trimStart()) || NOTE_TO_SELF.test(own.trimStart()))) return 'first-person';
   if (EMOTICON.test(own)) return 'aside';
   const { low, high } = wake;
   if (low === 0 && high === 0) return null;

@@ -4405,3 +4405,15 @@ describe('a note opening on its fields', () => {
     expect(read('thoughts.md', note).entries[0]!.body).not.toMatch(/importance|priority|Very high/);
   });
 });
+
+describe('a note to self', () => {
+  it('in capitals ("NOTE ..."), or saying what the reader already knows, is no part of the back', () => {
+    expect(backOf('geometry.md', '## The geometry of information coding\n\nNoise correlations shape how much a population can encode. NOTE very important for a later chapter in thesis.\n')).toBe(
+      'Noise correlations shape how much a population can encode.',
+    );
+    expect(backOf('stats.md', '## Stats methods for dissecting interactions between brain areas\n\nDimensionality reduction, GLMs and canonical correlations between areas.\nPretty familiar with most of this but should double check.\n')).toBe(
+      'Dimensionality reduction, GLMs and canonical correlations between areas.',
+    );
+    expect(backOf('note.md', '## Focal Loss\n\nNote that the loss down-weights easy examples, so training focuses on hard ones.\n')).toBe('Note that the loss down-weights easy examples, so training focuses on hard ones.');
+  });
+});
