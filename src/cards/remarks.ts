@@ -34,7 +34,7 @@ interface Pattern {
 
 const INTENSIFIERS = 'very really quite super so pretty extremely little bit kind rather';
 const PRAISE =
-  'interesting cool nice impressive impressing attractive elegant hot messy beautiful clever neat boring confusing exciting promising surprising fascinating amazing dank vague useful good great awesome bad strong convincing';
+  'interesting cool nice impressive impressing attractive elegant hot messy beautiful clever neat boring confusing exciting promising surprising fascinating amazing dank vague useful good great awesome bad strong convincing obscure';
 
 const PATTERNS: Pattern[] = [
   // "I", "I'm", "my", "me": the note-taker. (The paper's own "I", as in "This paper says that I
@@ -113,7 +113,7 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'verdict',
     when: [INTENSIFIERS, PRAISE],
-    re: /\b(?:very|really|quite|super|so|pretty|extremely|a little(?: bit)?|a bit|kind of|rather) (?:interesting|cool|nice|impressive|impressing|attractive|elegant|hot|messy|beautiful|clever|neat|boring|confusing|exciting|promising|surprising|fascinating|amazing|dank|vague)\b/i,
+    re: /\b(?:very|really|quite|super|so|pretty|extremely|a little(?: bit)?|a bit|kind of|rather) (?:interesting|cool|nice|impressive|impressing|attractive|elegant|hot|messy|beautiful|clever|neat|boring|confusing|exciting|promising|surprising|fascinating|amazing|dank|vague|obscure)\b/i,
   },
   {
     kind: 'verdict',
@@ -263,6 +263,9 @@ const ELIDED_FIRST_PERSON =
 
 // "NOTE very important for a later chapter in thesis", "Pretty familiar with most of this": a
 // note to self, in capitals ("Note that the loss ..." is the paper's), or what the reader knows.
+// "Too few pictures to understand.": how the paper reads, not what it says. (Read here, by its
+// start, as the patterns' trigger groups are full.)
+const HOW_IT_READS = /^too (?:few|many) (?:pictures|figures|diagrams|illustrations)\b/i;
 const NOTE_TO_SELF = /^(?:NOTE\b|(?:[Pp]retty |[Qq]uite |[Vv]ery |[Nn]ot )?[Ff]amiliar with\b)/;
 
 // Each word group of each pattern gets a bit; a word maps to the bits of the groups it is in.
@@ -470,6 +473,7 @@ export function remarkKind(text: string, signals: RemarkSignals | null = null, s
     if (own !== text) wake = signalsOf(own);
   }
   if (sentenceStart && (ELIDED_FIRST_PERSON.test(own.trimStart()) || NOTE_TO_SELF.test(own.trimStart()))) return 'first-person';
+  if (sentenceStart && HOW_IT_READS.test(own.trimStart())) return 'verdict';
   if (EMOTICON.test(own)) return 'aside';
   const { low, high } = wake;
   if (low === 0 && high === 0) return null;

@@ -4417,3 +4417,18 @@ describe('a note to self', () => {
     expect(backOf('note.md', '## Focal Loss\n\nNote that the loss down-weights easy examples, so training focuses on hard ones.\n')).toBe('Note that the loss down-weights easy examples, so training focuses on hard ones.');
   });
 });
+
+describe('how the paper reads', () => {
+  it('("This article is extremely obscure", "Too few pictures to understand") is no part of the back', () => {
+    const notes = [
+      '| Title | Summary |',
+      '|---|---|',
+      '| [On the Nature of Merge](https://example.org/merge.pdf) | External merge joins two rooted structures into one.<br>Internal merge takes a part of a structure as one of its two objects.<br>This article is extremely obscure |',
+      '| [Including Group-By in Query Optimization](https://example.org/gb.pdf) | One group-by is split into stages interleaved with joins.<br>Too few pictures to understand |',
+    ].join('\n');
+    expect(read('papers.md', notes).entries.map((e) => answerOf(e))).toEqual([
+      'External merge joins two rooted structures into one. Internal merge takes a part of a structure as one of its two objects.',
+      'One group-by is split into stages interleaved with joins.',
+    ]);
+  });
+});
