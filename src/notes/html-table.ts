@@ -6,8 +6,10 @@ import type { Block, Inline, InlineRun, TableRow } from './document.js';
 
 type TableBlock = Extract<Block, { kind: 'table' }>;
 
-// A comment, a tag (its attributes may quote ">"), or text up to the next "<".
-const PART = /<!--[^]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
+// A comment, a tag, or text up to the next "<". (A tag's attributes stop at the next "<" or
+// ">", and at 1,000 characters: a stray "<a" in a long cell is text, read once, not a scan to
+// the end of the table from every "<".)
+const PART = /<!--[^]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]{0,1000})>|[^<]+|</g;
 // Tags that end a line of a cell's text: its list items, paragraphs and breaks.
 const LINE_TAGS = new Set(['br', 'li', 'p', 'div', 'ul', 'ol', 'tr', 'dd', 'dt']);
 const CONTAINERS: Record<string, 'strong' | 'em' | 'strike'> = { b: 'strong', strong: 'strong', i: 'em', em: 'em', s: 'strike', del: 'strike', strike: 'strike' };

@@ -253,6 +253,9 @@ class BlockReader {
   private at = 0;
   /** Where each line of the source starts, once an HTML table asks (lineStarts()). */
   private starts: number[] | null = null;
+  /** From here on the source holds no `</table>`; before this, no table (see htmlTable). */
+  private noTableCloseFrom = Infinity;
+  private noTableUntil = -1;
 
   constructor(
     private readonly tokens: Token[],
@@ -363,12 +366,21 @@ class BlockReader {
     const starts = this.lineStarts();
     const first = token.map![0];
     const from = starts[first]!;
+    // (Each text is searched and read once: a "<table>" after one that closes nowhere closes
+    // nowhere either, and one opened inside text already read as no table is none.)
+    if (from >= this.noTableCloseFrom || from < this.noTableUntil) return null;
     HTML_TABLE_CLOSE.lastIndex = from;
     const close = HTML_TABLE_CLOSE.exec(this.source);
-    if (close === null) return null;
+    if (close === null) {
+      this.noTableCloseFrom = from;
+      return null;
+    }
     const end = close.index + close[0].length;
     const table = readHtmlTable(this.source.slice(from, end), first + 1 + this.linesBefore);
-    if (table === null) return null;
+    if (table === null) {
+      this.noTableUntil = end;
+      return null;
+    }
     let lastLine = first;
     while (lastLine + 1 < starts.length && starts[lastLine + 1]! <= close.index) lastLine++;
     this.at++;
