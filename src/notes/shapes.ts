@@ -1827,7 +1827,7 @@ function nestedPaperList(item: ListItem): Extract<Block, { kind: 'list' }> | nul
 
 // ---- tables --------------------------------------------------------------------------------------
 
-const TITLE_COLUMN = /^(?:papers?|titles?|paper (?:title|name)|name|articles?|publications?|works?|readings?|reading|(?:论文)?题目|标题|论文|文章|名称|論文|タイトル|제목|논문)$/i;
+const TITLE_COLUMN = /^(?:(?:papers?|titles?|articles?) ?(?:&|and|\/|\+) ?(?:source|venue|links?|authors?|year|paper)|papers?|titles?|paper (?:title|name)|name|articles?|publications?|works?|readings?|reading|(?:论文)?题目|标题|论文|文章|名称|論文|タイトル|제목|논문)$/i;
 const SUMMARY_COLUMN =
   /\b(?:summary|summaries|tl;?\s?dr|tldr|key (?:idea|points?|insights?|contributions?)|idea|ideas|notes?|description|abstract|contributions?|takeaways?|gist|about|main (?:point|idea)s?|findings?|what|method|approach|highlights?|one[- ]?liner)\b|^(?:概要|摘要|总结|總結|简介|簡介|要点|要點|笔记|筆記|主要内容|内容|贡献|貢獻|まとめ|요약|내용)$/i;
 const HAS_LETTER = /\p{L}/u;

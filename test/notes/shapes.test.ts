@@ -4432,3 +4432,23 @@ describe('how the paper reads', () => {
     ]);
   });
 });
+
+describe('a table whose title column is "Title & Source"', () => {
+  const week = [
+    '# Paper Weekly',
+    '',
+    '> 2020/9/11-9/17',
+    '',
+    '|Index|Area|Title & Source|Idea|',
+    '|:---:|:--|:-------------|:---|',
+    '|1|Few-shot Learning|Learning from Very Few Samples: A Survey. *arXiv 2020.* [~Paper](https://example.org/fsl.pdf)|A survey of few-shot learning: it avoids costly labelling, and its methods are generative or discriminative.|',
+    '|2|IR|Billion-scale similarity search with GPUs. *IEEE Transactions on Big Data 2019.* [~Paper](https://example.org/faiss.pdf)|A GPU k-nearest-neighbour search that keeps the memory hierarchy busy.|',
+  ].join('\n');
+
+  it('reads each row as a paper, not the week as one note', () => {
+    const { entries } = read('2020_0911_0917.md', week);
+    expect(entries.map((e) => e.line)).toEqual([7, 8]);
+    expect(entries[0]!.title).toMatch(/^Learning from Very Few Samples: A Survey/);
+    expect(answerOf(entries[1]!)).toBe('A GPU k-nearest-neighbour search that keeps the memory hierarchy busy.');
+  });
+});
