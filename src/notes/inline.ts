@@ -14,7 +14,8 @@ const EMOJI_SHORTCODE = /(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])/g;
 const HTML_ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
 
 export function isGenericLinkLabel(label: string): boolean {
-  const text = label.replace(/[[\]()]/g, '').trim();
+  // ("[~Paper](url)", "[~Video](url)": a tilde marks the label as a pointer, as brackets do.)
+  const text = label.replace(/[[\]()~]/g, '').trim();
   return text === '' || GENERIC_LABEL.test(text) || /^(?:https?:\/\/|www\.)/i.test(text);
 }
 

@@ -384,6 +384,9 @@ function withImageTitle(inline: Inline): Inline {
 /** A title's text from inline runs: link labels kept (the label is the title), markup gone. */
 const titleText = once(titleTextOf);
 
+// "arXiv 2020.", "SIGIR 2018", "IEEE Transactions on Big Data 2019.": a venue and its year.
+const VENUE_AND_YEAR = /^[\p{L}&'’.\- ]{2,60}(?:19|20)\d{2}\.?$/u;
+
 function titleTextOf(runs: Inline): string {
   // "Title. Authors <a href=...>Paper</a>", "Title [pdf](...)": the link after the title says
   // where the paper is, not what it is called.
@@ -392,6 +395,8 @@ function titleTextOf(runs: Inline): string {
     const last = inline[inline.length - 1]!;
     if (last.kind === 'text' && last.text.trim() === '') inline = inline.slice(0, -1);
     else if (last.kind === 'html' || (last.kind === 'link' && isGenericLinkLabel(inlineText(last.children).trim()))) inline = inline.slice(0, -1);
+    // "Title. *arXiv 2020.*": where and when, set in italics after the title.
+    else if ((last.kind === 'em' || last.kind === 'strong') && inline.length > 1 && VENUE_AND_YEAR.test(inlineText(last.children).trim())) inline = inline.slice(0, -1);
     else break;
   }
   const lead = leadTitle(inline);

@@ -4451,4 +4451,9 @@ describe('a table whose title column is "Title & Source"', () => {
     expect(entries[0]!.title).toMatch(/^Learning from Very Few Samples: A Survey/);
     expect(answerOf(entries[1]!)).toBe('A GPU k-nearest-neighbour search that keeps the memory hierarchy busy.');
   });
+
+  it('titles a row without the venue in italics after the title, or its "[~Paper]" link', () => {
+    const { entries } = read('2020_0911_0917.md', week);
+    for (const entry of entries) expect(entry.title).not.toMatch(/arXiv|IEEE|2019|2020|~|Paper$/);
+  });
 });
