@@ -482,6 +482,9 @@ function cleanTitleOnce(raw: string): string {
       .replace(/^(?:\*\*|__)(.*)(?:\*\*|__)$/, '$1')
       .replace(/^(?:\*\*|__)(.*)$|^(.*?)(?:\*\*|__)$/, unpairedBold)
       .replace(/\s*(?:[:\-–—|,;]|\.\.\.)\s*$/, '')
+      // "Billion-scale similarity search with GPUs.": a title set as a sentence ("et al." and
+      // "U.S." keep their dots; so does a reference, "Smith, J. "Title." Journal (2017).").
+      .replace(/^(?![^]*(?:[.!?]["'”’]?\s|["“”]))([^]*?(?:^|[\s(])[\p{L}\d'’-]{3,}\)?)\.$/u, '$1')
       .replace(/\s*\[(?:pdf|code|arxiv|paper|link|slides|video|blog|github)\]\s*$/i, '')
       // "Balsa: Learning a Query Optimizer ... (WIP)": how far the note-taker got, not the title.
       .replace(/(?<=\S)\s*[(\[](?:wip|todo|to ?do|draft|in progress|work in progress|unfinished|incomplete)[)\]]$/i, '')

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/cards/generate.js';
 import { inspectNotes } from '../../src/cards/inspect.js';
 import { SKIP_REASONS, explainKeyIdea, extractKeyIdea, rankSentences } from '../../src/cards/key-idea.js';
+import { cleanTitle } from '../../src/notes/inline.js';
 import { parseNotes } from '../../src/notes/parse.js';
 
 const shapes = join(import.meta.dirname, '..', 'fixtures', 'notes', 'shapes');
@@ -4455,5 +4456,11 @@ describe('a table whose title column is "Title & Source"', () => {
   it('titles a row without the venue in italics after the title, or its "[~Paper]" link', () => {
     const { entries } = read('2020_0911_0917.md', week);
     for (const entry of entries) expect(entry.title).not.toMatch(/arXiv|IEEE|2019|2020|~|Paper$/);
+  });
+
+  it('titles a row set as a sentence without its full stop', () => {
+    const { entries } = read('2020_0911_0917.md', week);
+    expect(entries.map((e) => e.title)).toEqual(['Learning from Very Few Samples: A Survey', 'Billion-scale similarity search with GPUs']);
+    expect(cleanTitle('Deep Sets for Point Clouds, Smith et al.')).toBe('Deep Sets for Point Clouds, Smith et al.');
   });
 });
