@@ -114,6 +114,8 @@ function normal(title: string): string {
   return title
     .toLowerCase()
     .replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, '')
+    // ("### >> Abstract", "## → Method": a mark before the name of a part.)
+    .replace(/^(?:>>|»|→|=>|->)\s*/, '')
     .replace(/^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)])\s+/, '')
     .replace(/\s*[:.!?：？–—-]+$/, '')
     .replace(/\s+/g, ' ')

@@ -4464,3 +4464,22 @@ describe('a table whose title column is "Title & Source"', () => {
     expect(cleanTitle('Deep Sets for Point Clouds, Smith et al.')).toBe('Deep Sets for Point Clouds, Smith et al.');
   });
 });
+
+describe('a mark before the name of a part', () => {
+  it('("### >> Abstract") leaves it a part of the paper above, not a paper', () => {
+    const note = [
+      '### **Understanding black-box predictions via influence functions** [~Paper](https://example.org/if.pdf)',
+      '',
+      '### >> Abstract',
+      '',
+      'Influence functions trace a prediction back to the training points most responsible for it.',
+      '',
+      '### >> Approach',
+      '',
+      'Only gradients and Hessian-vector products are needed.',
+    ].join('\n');
+    const { entries } = read('week.md', note);
+    expect(entries.map((e) => e.title)).toEqual(['Understanding black-box predictions via influence functions']);
+    expect(answerOf(entries[0]!)).toMatch(/^Influence functions trace a prediction back/);
+  });
+});
