@@ -263,10 +263,10 @@ const ELIDED_FIRST_PERSON =
 
 // "NOTE very important for a later chapter in thesis", "Pretty familiar with most of this": a
 // note to self, in capitals ("Note that the loss ..." is the paper's), or what the reader knows.
+const NOTE_TO_SELF = /^(?:NOTE\b|(?:[Pp]retty |[Qq]uite |[Vv]ery |[Nn]ot )?[Ff]amiliar with\b)/;
 // "Too few pictures to understand.": how the paper reads, not what it says. (Read here, by its
 // start, as the patterns' trigger groups are full.)
 const HOW_IT_READS = /^too (?:few|many) (?:pictures|figures|diagrams|illustrations)\b/i;
-const NOTE_TO_SELF = /^(?:NOTE\b|(?:[Pp]retty |[Qq]uite |[Vv]ery |[Nn]ot )?[Ff]amiliar with\b)/;
 
 // Each word group of each pattern gets a bit; a word maps to the bits of the groups it is in.
 // A pattern runs when all of its groups' bits are set. Two 32-bit masks hold the groups.
@@ -472,8 +472,11 @@ export function remarkKind(text: string, signals: RemarkSignals | null = null, s
     own = ownVoice(text);
     if (own !== text) wake = signalsOf(own);
   }
-  if (sentenceStart && (ELIDED_FIRST_PERSON.test(own.trimStart()) || NOTE_TO_SELF.test(own.trimStart()))) return 'first-person';
-  if (sentenceStart && HOW_IT_READS.test(own.trimStart())) return 'verdict';
+  if (sentenceStart) {
+    const start = own.trimStart();
+    if (ELIDED_FIRST_PERSON.test(start) || NOTE_TO_SELF.test(start)) return 'first-person';
+    if (HOW_IT_READS.test(start)) return 'verdict';
+  }
   if (EMOTICON.test(own)) return 'aside';
   const { low, high } = wake;
   if (low === 0 && high === 0) return null;
