@@ -78,7 +78,9 @@ const JOURNAL_STYLE_TITLE = /^\p{Lu}[\p{L}'’-]+,\s*\p{Lu}[^\n]{0,300}?,\s*(?:1
 // "Bogan, M.T., Lytle, D.A., 2011. Severe drought drives novel community trajectories in desert
 // stream pools. Freshwater Biology 56, 2070–2081.": the year after the names, the title, then
 // the journal with its volume and pages (Elsevier's, Harvard's style).
-const HARVARD_TITLE = /^\p{Lu}[\p{L}'’ -]+,\s*(?:\p{Lu}\.[\s-]*){1,3}(?:,?\s*(?:&\s*)?\p{Lu}[\p{L}'’ -]+,\s*(?:\p{L}\.?[\s-]*){1,3}|,?\s*et al\.?)*,?\s+(?:19|20)\d\d[a-z]?\.\s+(\S.{2,300}?)[.?!]\s+(?=\p{Lu}[^.]{0,80}?\d)/u;
+// (Authors joined by "and" too, "Eastoe, C. and Towne, D., 2018.", and a journal whose volume
+// comes after a dot, "Annual Review of Earth and Planetary Sciences, Vol. 10, p. 409".)
+const HARVARD_TITLE = /^\p{Lu}[\p{L}'’ -]+,\s*(?:\p{Lu}\.[\s-]*){1,3}(?:,?\s*(?:(?:&|and)\s+)?\p{Lu}[\p{L}'’ -]+,\s*(?:\p{L}\.?[\s-]*){1,3}|,?\s*et al\.?)*,?\s+(?:19|20)\d\d[a-z]?\.\s+(\S.{2,300}?)[.?!]\s+(?=\p{Lu}[^.\n]{0,80}?(?:\d|\bVol\.\s*\d))/u;
 
 const TOPIC_LABEL = /^topics?$/i;
 /**

@@ -782,6 +782,10 @@ class PaperReader {
   /** One paper from a heading: everything under it is its note, its sub-sections its parts. */
   private readPaper(section: Section, session: string, siblingParts: Section[], talks: TalkContext = NO_TALKS): void {
     let title = section.title;
+    // "### Eaton et al., 1982" over "**Citation:** *Eaton, G.P., 1982. The Basin and Range
+    // province ...*": a heading that names the paper by its authors and year, titled by the
+    // reference under it.
+    if (AUTHORS_AND_YEAR.test(section.label.trim())) title = citedTitle(section.blocks, title) ?? title;
     const talk = talkReason(section, session, talks);
     if (talk !== null) {
       this.notPaper(section.label, section.line, talk);
@@ -1918,11 +1922,18 @@ function isFilingParagraph(text: string): boolean {
  * one"): the reference's title, where it is not the heading's. The reference is the first
  * paragraph under the heading but for its tags and links to other notes; null where there is none.
  */
+// "Eaton et al., 1982", "Eastoe and Towne, 2018", "Foos, 1999", "Malmon et al 2007".
+const AUTHORS_AND_YEAR = /^\p{Lu}[\p{L}'’-]+(?: et al\.?| ea\.?| (?:and|&) \p{Lu}[\p{L}'’-]+)?,? \(?(?:19|20)\d{2}[a-z]?\)?$/u;
+const CITATION_LABEL = /^\s*(?:full )?(?:citation|reference|ref|cite|source)\s*[:：]\s*/i;
+
 function citedTitle(blocks: readonly Block[], headingTitle: string): string | null {
-  // (After the note's tags and links to other notes, "#stdp", "Belongs to: [[stdp]]".)
-  const next = blocks.slice(0, 4).find((block) => block.kind !== 'paragraph' || !isFilingParagraph(inlineText(block.inline)));
+  // (After the note's tags and links to other notes, "#stdp", "Belongs to: [[stdp]]"; or the
+  // reference labelled as one, "**Citation:** *Eaton, G.P., 1982. The Basin and Range ...*".)
+  const next = blocks
+    .slice(0, 4)
+    .find((block) => block.kind !== 'paragraph' || CITATION_LABEL.test(inlineText(block.inline)) || !isFilingParagraph(inlineText(block.inline)));
   if (next?.kind !== 'paragraph') return null;
-  const cited = referenceTitle(inlineText(splitFirstLine(next.inline).first));
+  const cited = referenceTitle(inlineText(splitFirstLine(next.inline).first).replace(CITATION_LABEL, ''));
   if (cited === null) return null;
   const title = cleanTitle(cited);
   return title.length < 3 || normalizeTitle(headingTitle) === normalizeTitle(title) ? null : title;

@@ -4483,3 +4483,27 @@ describe('a mark before the name of a part', () => {
     expect(answerOf(entries[0]!)).toMatch(/^Influence functions trace a prediction back/);
   });
 });
+
+describe('a heading naming its paper by authors and year', () => {
+  it('is titled by the reference labelled "Citation:" under it, in Harvard style', () => {
+    const notes = [
+      '### Eaton et al., 1982',
+      '',
+      '**Citation:** *Eaton, G.P., 1982. The Basin and Range province: Origin and tectonic significance. Annual Review of Earth and Planetary Sciences, Vol. 10, p. 409.*',
+      '',
+      '**Findings:**',
+      '',
+      '- Evenly spaced parallel mountain ranges and intervening desert basins.',
+      '',
+      '### Eastoe and Towne, 2018',
+      '',
+      '**Citation:** *Eastoe, C. and Towne, D., 2018. Regional zonation of groundwater recharge mechanisms in alluvial basins of Arizona. Journal of Geochemical Exploration, 194, pp.134-145.*',
+      '',
+      '- Recharge in the basins comes mostly from mountain fronts.',
+    ].join('\n');
+    expect(read('regions.md', notes).entries.map((e) => e.title)).toEqual([
+      'The Basin and Range province: Origin and tectonic significance',
+      'Regional zonation of groundwater recharge mechanisms in alluvial basins of Arizona',
+    ]);
+  });
+});
