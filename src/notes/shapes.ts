@@ -730,6 +730,13 @@ class PaperReader {
     // "# Field Sensors (Spring 2021)", two lines on the course (read as if names), then "## 1. Blind recalibration ..."
     // headings each over its PDF's address: the papers it links, with a word before them.
     if (section.children.filter((kid) => kid.href !== null && isPaperLink(kid.href)).length >= 2) return false;
+    // "# Climate Change and Effects on the Hydrologic Cycle" over "### Tietjen et al., 2010",
+    // "### Goodrich et al., 2008" (or over "## Reduced Infiltration" over them): a review's topic
+    // over the papers it names by authors and year.
+    const namedByAuthors = (kid: Section) => AUTHORS_AND_YEAR.test(kid.label.trim());
+    if ([...section.children, ...section.children.flatMap((kid) => kid.children)].filter(namedByAuthors).length >= 2) return false;
+    // (A topic of one such paper, nothing of its own above it, groups it too.)
+    if (section.blocks.length === 0 && section.children.length > 0 && section.children.every(namedByAuthors)) return false;
     // "# Title (2019)" with its authors on the line under it is a paper whatever else it holds:
     // its bold lines are its own sub-headings ("**Average Reward**"), not papers of their own.
     if (opensWithAuthors(section)) return true;

@@ -4507,3 +4507,33 @@ describe('a heading naming its paper by authors and year', () => {
     ]);
   });
 });
+
+describe('a review topic over papers named by authors and year', () => {
+  it('groups them, under a topic of its own or not, instead of reading as one paper', () => {
+    const notes = [
+      '# Post Wildfire Hydrologic Cycle',
+      '',
+      '## Reduced Infiltration',
+      '',
+      '### Beatty et al., 2013',
+      '',
+      '- Burned soils repel water, so less of the rain infiltrates.',
+      '',
+      '### Chen et al, 2020',
+      '',
+      '- A deeper repellent layer lowers infiltration further.',
+      '',
+      '## Streamflow Response',
+      '',
+      '### Hallema et al, 2017',
+      '',
+      '- Wildfires raise annual streamflow where much of the basin burned.',
+    ].join('\n');
+    const { entries } = read('postfire.md', notes);
+    expect(entries.map((e) => [e.session, e.title])).toEqual([
+      ['Reduced Infiltration', 'Beatty et al.'],
+      ['Reduced Infiltration', 'Chen et al'],
+      ['Streamflow Response', 'Hallema et al'],
+    ]);
+  });
+});
