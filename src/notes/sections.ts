@@ -206,6 +206,16 @@ function partKindOf(title: string): PartKind | null {
   return null;
 }
 
+// Why a heading is no paper when it says when the reading was done: reading filed by day,
+// week or year ("### 10" under "## Nov", "## 2019"), its papers beneath it.
+const DAY_HEADING = 'a day, week or session heading';
+const YEAR_HEADING = 'a year heading, not a paper';
+
+/** Whether notATitle's reason says a heading files reading by when: a group of papers, never one. */
+export function filesByWhen(why: string | null): boolean {
+  return why === DAY_HEADING || why === YEAR_HEADING;
+}
+
 /**
  * Why a heading is not a paper's title, or null when it may be one: the groups and frames
  * around papers ("Contents", "Day 2", "Posters", "ICLR 2019 notes") and the names of a note's
@@ -220,11 +230,11 @@ function notATitleOf(title: string): string | null {
   if (GROUP_WORDS.test(text)) return 'a section that frames the papers';
   if (ASIDE_LABEL.test(text)) return "the note-taker's aside, not a paper";
   if (TALK.test(text) || (words <= 6 && EVENT_SUFFIX.test(text)) || (words <= 16 && WORKSHOP.test(text))) return 'a talk or event, not a paper';
-  if (words <= 6 && WHEN.test(text)) return 'a day, week or session heading';
+  if (words <= 6 && WHEN.test(text)) return DAY_HEADING;
   // "## Nov" over "### 10", "### 12": a reading log's month and its days.
-  if (/^(?:\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|\d{1,2}月(?:\d{1,2}日)?)$/.test(text)) return 'a day, week or session heading';
+  if (/^(?:\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|\d{1,2}月(?:\d{1,2}日)?)$/.test(text)) return DAY_HEADING;
   // "## 2019" under "# Papers I Read": a year that reading is filed under.
-  if (/^(?:19|20)\d{2}$/.test(text)) return 'a year heading, not a paper';
+  if (/^(?:19|20)\d{2}$/.test(text)) return YEAR_HEADING;
   // "Chapter 4: Joins over Streams", "Ch. 7", "Section 3.4: Mental Models": notes on a book's chapters.
   if (BOOK_PART.test(text)) return "a book's chapter, not a paper";
   // "V2", "v1.3" under a project's name: what changed in a version of it.

@@ -18,7 +18,7 @@ import { normalizeTitle } from '../core/title-key.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, isWebPageLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
 import { capitalise, isAuthorLine, isPersonName, isReferenceLine, isTagLine, labelledLine, NoteText, referenceTitle } from './note-text.js';
-import { followsPaperSections, headingPartKind, namesBookPart, namesOneTalk, notATitle, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
+import { filesByWhen, followsPaperSections, headingPartKind, namesBookPart, namesOneTalk, notATitle, partKind, statesSomething, titleStrength, type PartKind } from './sections.js';
 
 // A page title as a browser or web clipper keeps it: "... - YouTube", "... | Vimeo".
 const CLIPPED_VIDEO = /\s[-–—|]\s*(?:youtube|vimeo|bilibili|videolectures\.net)$/i;
@@ -771,7 +771,7 @@ class PaperReader {
     // "# Papers I Read" over "## 2019" over "### Synchronous, with a Chance of Partition
     // Tolerance": headings filed under a year, day or session are its papers, and the heading
     // above the years groups them as the years do.
-    if (section.children.some((kid) => kid.children.length > 0 && FILED_UNDER.has(notATitle(kid.label) ?? ''))) return false;
+    if (section.children.some((kid) => kid.children.length > 0 && filesByWhen(notATitle(kid.label)))) return false;
     if (kids.length === 0) return true;
     if (parts >= 1 && parts * 2 >= kids.length) return true;
     // "# Explaining and Harnessing Adversarial Examples" over "### Motivation", "### Linear
@@ -1134,7 +1134,7 @@ class PaperReader {
   /** A list whose items are papers ("- **Title**: summary"); false when it is not one. */
   private readList(list: Extract<Block, { kind: 'list' }>, session: string): boolean {
     // (Under a day of a reading log, "Title: what it is" bullets are what was read that day.)
-    const daily = FILED_UNDER.has(notATitle(session) ?? '');
+    const daily = filesByWhen(notATitle(session));
     const read = listItemPapers(list);
     const papers = daily ? read.map((paper, i) => paper ?? itemPaper(list.items[i]!, false, true)) : read;
     const items = list.items.map((item, i) => ({ item, paper: papers[i] ?? null }));
@@ -2348,9 +2348,6 @@ function linksReference(inline: Inline): boolean {
 // The parts of one paper's note, not of a topic's: "Motivation", "Method", "Results".
 const ONE_PAPERS_PART =
   /^(?:motivation|method(?:s|ology)?|(?:proposed )?approach|(?:main |key )?contributions?|results?|experiments?(?: and results)?|ablations?|implementation(?: details)?|limitations?|formulation|proposed method)[:.]?$/i;
-
-// What notATitle calls the headings reading is filed under by when.
-const FILED_UNDER = new Set(['a day, week or session heading', 'a year heading, not a paper']);
 
 // Fewest headings after a paper's title that name parts of a note ("# Data", "# Results"), for
 // the others beside them to be parts too.
