@@ -1922,6 +1922,10 @@ function isFilingParagraph(text: string): boolean {
   });
 }
 
+// "Eaton et al., 1982", "Eastoe and Towne, 2018", "Foos, 1999", "Malmon et al 2007".
+const AUTHORS_AND_YEAR = /^\p{Lu}[\p{L}'’-]+(?: et al\.?| ea\.?| (?:and|&) \p{Lu}[\p{L}'’-]+)?,? \(?(?:19|20)\d{2}[a-z]?\)?$/u;
+const CITATION_LABEL = /^\s*(?:full )?(?:citation|reference|ref|cite|source)\s*[:：]\s*/i;
+
 /**
  * A note headed by its own name for the paper ("# Magnetoreception in hungry blue men", "#
  * Backstrom 2006", a citation key, a short form) over the paper's full reference ("Chae, K. S.,
@@ -1929,16 +1933,14 @@ function isFilingParagraph(text: string): boolean {
  * one"): the reference's title, where it is not the heading's. The reference is the first
  * paragraph under the heading but for its tags and links to other notes; null where there is none.
  */
-// "Eaton et al., 1982", "Eastoe and Towne, 2018", "Foos, 1999", "Malmon et al 2007".
-const AUTHORS_AND_YEAR = /^\p{Lu}[\p{L}'’-]+(?: et al\.?| ea\.?| (?:and|&) \p{Lu}[\p{L}'’-]+)?,? \(?(?:19|20)\d{2}[a-z]?\)?$/u;
-const CITATION_LABEL = /^\s*(?:full )?(?:citation|reference|ref|cite|source)\s*[:：]\s*/i;
-
 function citedTitle(blocks: readonly Block[], headingTitle: string): string | null {
   // (After the note's tags and links to other notes, "#stdp", "Belongs to: [[stdp]]"; or the
   // reference labelled as one, "**Citation:** *Eaton, G.P., 1982. The Basin and Range ...*".)
-  const next = blocks
-    .slice(0, 4)
-    .find((block) => block.kind !== 'paragraph' || CITATION_LABEL.test(inlineText(block.inline)) || !isFilingParagraph(inlineText(block.inline)));
+  const next = blocks.slice(0, 4).find((block) => {
+    if (block.kind !== 'paragraph') return true;
+    const text = inlineText(block.inline);
+    return CITATION_LABEL.test(text) || !isFilingParagraph(text);
+  });
   if (next?.kind !== 'paragraph') return null;
   const cited = referenceTitle(inlineText(splitFirstLine(next.inline).first).replace(CITATION_LABEL, ''));
   if (cited === null) return null;
