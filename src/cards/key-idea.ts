@@ -178,8 +178,12 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
   // second sentence is as much the point as its first.
   // (Not its lines wholly in brackets, "(models are trained on tens of hours of speech)": set
   // aside by their writer.)
+  // (A summary set as a list of points, "## Key ideas" over "* Commodity hardware" and "*
+  // Optimize for best aggregate throughput", says its points in a phrase each: a phrase there is
+  // a point, not a label of what surrounds the paper.)
   const leadSentences = candidates.filter((c) => !c.aside);
-  if (minWords === MIN_LEAD_WORDS && leadSentences.length > 1 && leadSentences.length <= MOST_LEAD_SENTENCES && leadSentences.every((c) => !c.context && !c.settings && !c.formula)) {
+  const points = entry.body.includes('\n\n');
+  if (minWords === MIN_LEAD_WORDS && leadSentences.length > 1 && leadSentences.length <= MOST_LEAD_SENTENCES && leadSentences.every((c) => (!c.context || (points && c.fragment)) && !c.settings && !c.formula)) {
     const whole = polisher()(leadSentences);
     if (whole.length <= ANSWER_BUDGET) return { idea: { answer: whole }, anchor: anchor.index };
   }

@@ -38,11 +38,11 @@ const PRAISE =
 
 const PATTERNS: Pattern[] = [
   // "I", "I'm", "my", "me": the note-taker. (The paper's own "I", as in "This paper says that I
-  // want ...", is told apart by ownVoice below.)
+  // want ...", is told apart by ownVoice below; "I/O page remapping" is no one.)
   {
     kind: 'first-person',
     when: ["i i'm i’m i've i’ve i'd i’d i'll i’ll me my mine myself personally"],
-    re: /(?<![\w-])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Pp]ersonally)(?![\w-])/,
+    re: /(?<![\w-])(?:I(?!\/Os?\b)(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Pp]ersonally)(?![\w-])/,
   },
   {
     kind: 'first-person',
@@ -134,14 +134,15 @@ const PATTERNS: Pattern[] = [
   // laugh closes is the joke, not the paper's statement: it goes with it.
   { kind: 'aside', when: ['lol haha hahaha lmao rofl'], re: /\b(?:lol|haha|hahaha|lmao|rofl)\b/i },
   { kind: 'verdict', when: ['knows'], re: /\b(?:everyone|everybody|anyone|nobody) knows\b/i },
-  // "A very interesting paper.", "Very simple and effective way.", "A theory paper."
+  // "A very interesting paper.", "Very simple and effective way.", "A theory paper." (But "A
+  // survey paper on neural ranking models studying ..." says what the paper is.)
   {
     kind: 'verdict',
     when: [
       'simple effective nice good great interesting cool neat elegant clever important fun solid strong theory theoretical empirical classic famous survey position short workshop',
       'paper idea way method work trick approach read one',
     ],
-    re: /(?:^|[,;:] )(?:an? |the )?(?:(?:very|really|quite|super) )?(?:simple|effective|nice|good|great|interesting|cool|neat|elegant|clever|important|fun|solid|strong|theory|theoretical|empirical|classic|famous|survey|position|short|workshop)(?:,? (?:and|but) (?:(?:very|really|quite) )?\w+)? (?:paper|idea|way|method|work|trick|approach|read|one)\b/i,
+    re: /(?:^|[,;:] )(?:an? |the )?(?:(?:very|really|quite|super) )?(?:(?:simple|effective|nice|good|great|interesting|cool|neat|elegant|clever|important|fun|solid|strong|classic|famous|short)(?:,? (?:and|but) (?:(?:very|really|quite) )?\w+)? (?:paper|idea|way|method|work|trick|approach|read|one)\b|(?:theory|theoretical|empirical|survey|position|workshop)(?:,? (?:and|but) (?:(?:very|really|quite) )?\w+)? (?:paper|work|one)\b(?! (?:on|about|of|that|which|for|\w+ing)\b))/i,
   },
   {
     kind: 'verdict',
@@ -168,8 +169,8 @@ const PATTERNS: Pattern[] = [
     // (Only the whole sentence, or with where after it: "Code is available as a graph once ..." says what the paper does.)
     // "The R package can be downloaded from CRAN", "Recording can be found around 13min",
     // "Authors release the code in this github", and "The paper is." (what "The paper is
-    // [here](url)" leaves).
-    re: /^(?:the |a |an |its |their )?(?:[\w'’-]+ ){0,2}(?:paper|pdf|preprint|arxiv version|(?:source )?code|implementation|(?:[\w-]+ )?package|library|repo(?:sitory)?|notebook|slides|video|recording|project page|abstract|talk|poster|blog post)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b(?:\s*(?:here|online|publicly|for free|around [^.;,]{1,20}|(?:on|at|from|in|via|through)(?: [^.;,]{1,40})?))*\s*[.!]?$|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b|^(?:the |a )?(?:paper|pdf|code|slides|video|recording)(?: is| are| can be found)?\s*[.:]?$|^(?:the )?(?:authors?|they)(?:['’]s?)? (?:also )?(?:release[sd]?|open[- ]sourced?|share[sd]?|publish(?:ed|es)?|provided?|provides|made available) (?:the |their |all |its )?(?:source )?(?:code|implementation|weights)\b[^.;]{0,40}[.!]?$/i,
+    // [here](url)" leaves), "Paper link" (what "Paper link - https://..." leaves).
+    re: /^(?:the |a |an |its |their )?(?:[\w'’-]+ ){0,2}(?:paper|pdf|preprint|arxiv version|(?:source )?code|implementation|(?:[\w-]+ )?package|library|repo(?:sitory)?|notebook|slides|video|recording|project page|abstract|talk|poster|blog post)\b[^.;]{0,40}?\b(?:can be (?:found|read|accessed|downloaded|seen|watched)|(?:is|are) (?:available|online|accessible|linked))\b(?:\s*(?:here|online|publicly|for free|around [^.;,]{1,20}|(?:on|at|from|in|via|through)(?: [^.;,]{1,40})?))*\s*[.!]?$|^links? (?:to|for) (?:the |their )?(?:paper|slides|code|video|recording|poster)\b|^(?:the |a )?(?:(?:paper|pdf|code|slides|video|recording)(?: links?)?|links?)(?: is| are| can be found)?\s*[.:]?$|^(?:the )?(?:authors?|they)(?:['’]s?)? (?:also )?(?:release[sd]?|open[- ]sourced?|share[sd]?|publish(?:ed|es)?|provided?|provides|made available) (?:the |their |all |its )?(?:source )?(?:code|implementation|weights)\b[^.;]{0,40}[.!]?$/i,
   },
   // "Used in World Models.", "Many implementations (Keras, PyTorch).", "Nothing found online on
   // this work but tweets.": where else it turns up, not what it does.

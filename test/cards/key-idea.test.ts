@@ -63,7 +63,7 @@ describe('the note-taker\u2019s remarks never reach an answer', () => {
     ],
     [
       'where to find it',
-      'The paper can be found. Code is available online. Link to the slides. They build messages from relative positions so that the network is equivariant to rotations.',
+      'The paper can be found. Code is available online. Link to the slides. Paper link. They build messages from relative positions so that the network is equivariant to rotations.',
       'They build messages from relative positions so that the network is equivariant to rotations.',
     ],
     [
@@ -167,6 +167,11 @@ describe('a note with no usable key idea is skipped with a reason', () => {
     ['', SKIP_REASONS.empty],
   ])('%j', (body, reason) => {
     expect(skip(body)).toBe(reason);
+  });
+
+  it('but keeps what kind of paper it is where it says what the paper is on', () => {
+    const survey = 'A survey paper on neural ranking models, analysing their assumptions, design principles and learning strategies.';
+    expect(answer(survey)).toBe(survey);
   });
 
   it('but keeps a short note that says what the paper does', () => {
@@ -669,6 +674,12 @@ describe('what the note says briefly, and notes with nothing else', () => {
     // (A lead too long for the back is read for its best sentences, as the body is.)
     const long = `${gist} ${'They also fit the temporal kernels of every synapse to the recorded traces one by one. '.repeat(3)}`;
     expect(answer('', { lead: long }).length).toBeLessThanOrEqual(ANSWER_BUDGET);
+  });
+
+  it('answers with every point of a lead set as a list of phrases, where they fit', () => {
+    // ("## Key ideas" over four bullets: each phrase is a point, none a label of the next.)
+    const points = ['Ballooning to allow memory overcommitment over all VMs', 'Idle memory taxing', 'Content-based page sharing', 'I/O page remapping'];
+    expect(answer('Shadow page tables map virtual pages to machine pages.', { lead: points.join('\n\n') })).toBe(`${points.join('. ')}.`);
   });
 
   it('prefers what the paper does over the problem it starts from and the results', () => {
