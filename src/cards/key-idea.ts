@@ -734,7 +734,8 @@ const AUTHORS_ACT = /\b(?:they|we|the authors?|the paper|this paper)\b/i;
 function readsAsContext(c: Candidate): boolean {
   const t = c.text;
   if (c.fragment || c.formula || endsWithQuestion(t) || DEFINES_SYMBOLS.test(t)) return true;
-  if (paperIsSubject(t) || authorsAreSubject(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t)) return false;
+  // (Nor what the paper found, said in Chinese: "作者发现前后并没有遗传瓶颈" names a bottleneck it did not find.)
+  if (paperIsSubject(t) || authorsAreSubject(t) || SUMMARY_CUE.test(t) || METHOD_CUE.test(t) || PROPOSE_START.test(t) || HOW.test(t) || PROPOSES_CJK.test(t) || PAPER_SUBJECT_CJK.test(t) || FINDING_CJK.test(t)) return false;
   // "Since it is hard to optimize, they optimize a bound instead": the problem and what they do.
   if (AUTHORS_ACT.test(t)) return false;
   if (BACKGROUND.test(t) || PROBLEM_STATEMENT.test(t) || CONTEXT_START.test(t) || AIM_ONLY.test(t) || endsInColon(t) || PROBLEM_CJK.test(t)) return true;

@@ -809,6 +809,13 @@ describe('a study in Chinese', () => {
   });
 });
 
+describe('what a paper found, said in Chinese', () => {
+  it('is no problem the paper starts from, though it names a bottleneck', () => {
+    const body = '癌细胞进入休眠状态来逃避化疗，作者发现前后并没有遗传瓶颈，就像胚胎滞育';
+    expect(answer(body, { title: 'Colorectal Cancer Cells Enter a Diapause-like DTP State to Survive Chemotherapy' })).toBe(`${body}。`);
+  });
+});
+
 describe('the point of a Chinese note, labelled', () => {
   it('reads "结论：...", "一句话结论：..." as the note\'s point, as "Conclusion: ..." is', () => {
     const body = '用错误定价指标和交易量数据进行双重分组，构建5*5投资组合。结论：预期收益与低估股票的交易量正相关，与高估股票的交易量负相关。交易量与投资者分歧、波动性和流动性都相关。';
