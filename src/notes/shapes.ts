@@ -14,6 +14,7 @@
 // more papers; otherwise it is a group, and its own blocks are read for papers in the other
 // shapes. Whatever is read as no paper is recorded with why, for `paperdeck inspect`.
 import type { NoteEntry, NoteWarning } from '../core/types.js';
+import { IDEOGRAPH_RANGES, isIdeograph } from '../core/text.js';
 import { normalizeTitle } from '../core/title-key.js';
 import type { Block, Inline, ListItem, NotesDocument } from './document.js';
 import { afterLeadingVenue, cleanTitle, firstLink, inlineText, isAuthorsYearLabel, isGenericLinkLabel, labelledText, isPaperLink, isWebPageLink, leadTitle, splitCode, splitFirstLine, type LeadTitle } from './inline.js';
@@ -111,7 +112,9 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   // those papers: "ACL in Florence" over thirty linked papers, each with its authors and summary.)
   // (Nor a page whose headings are tagged as papers, "** Entailment as Few-Shot Learner :paper:".)
   const taggedPapers = doc.blocks.some((block) => block.kind === 'heading' && block.paper === true);
-  if (reader.entries.length > 0 && !taggedPapers && titlesOnePaper(metaTitle) && (!NAMES_COLLECTION.test(metaTitle!) || !mostlyTitles(reader.entries)) && !linksPapersWithNotes(reader.entries, doc.blocks)) {
+  // (Nor a post of lists whose items are papers with notes: "23周：June05 Science, June04 Nature"
+  // over "1. Thresholds of mangrove survival under rapid sea level rise⏎   如果海平面上涨超过 ...".)
+  if (reader.entries.length > 0 && !taggedPapers && titlesOnePaper(metaTitle) && (!NAMES_COLLECTION.test(metaTitle!) || !mostlyTitles(reader.entries)) && !linksPapersWithNotes(reader.entries, doc.blocks) && reader.notedItems < LISTED_PAPERS_WITH_NOTES) {
     reader = new PaperReader(file);
     frontMatter(reader);
   }
@@ -283,6 +286,9 @@ const NAMES_COLLECTION = /\b(?:papers|reading ?list|readings|notes|summaries|hig
 
 /** Links to papers a post needs, each with a note, to be read as those papers whatever its title. */
 const LINKED_PAPERS_WITH_NOTES = 5;
+
+/** List items read as papers, each with a note, a post needs to be read as those papers whatever its title. */
+const LISTED_PAPERS_WITH_NOTES = 5;
 
 /** Whether at least LINKED_PAPERS_WITH_NOTES entries have notes, and the document links as many papers. */
 function linksPapersWithNotes(entries: readonly NoteEntry[], blocks: Block[]): boolean {
@@ -562,6 +568,8 @@ class PaperReader {
   readonly warnings: NoteWarning[] = [];
   readonly notPapers: NotPaper[] = [];
   private readonly shapes = new Set<Shape>();
+  /** How many list items were read as papers with notes of their own. */
+  notedItems = 0;
   private paperLike = 0;
   /** Blocks of papers read from a heading with its authors under it: their bold lines are its sub-headings. */
   private readonly withAuthors = new Set<Block>();
@@ -612,7 +620,9 @@ class PaperReader {
   private add(shape: Shape, title: string, line: number, session: string, note: NoteText, code = ''): void {
     this.shapes.add(shape);
     const split = code ? { code, title } : splitCode(title);
-    this.entries.push({ title: split.title, session, code: split.code, line, file: this.file, ...note.fields() });
+    const entry: NoteEntry = { title: split.title, session, code: split.code, line, file: this.file, ...note.fields() };
+    if (shape === 'list items' && entry.body.trim() !== '') this.notedItems++;
+    this.entries.push(entry);
     // (A table's row is all its paper's note: a heading after the table is none of it.)
     this.lastNote = shape === 'table rows' ? null : note;
   }
@@ -1448,6 +1458,12 @@ function readListItemPapers(list: Extract<Block, { kind: 'list' }>): (ItemPaper 
   const trailing = list.items.map((item, i) => marked[i] ?? trailingTitleItem(item));
   const trailingTitled = trailing.filter((p, i) => p !== null && marked[i] === null).length;
   if (trailingTitled >= 2 && isPaperList(trailing)) return trailing;
+  // "1. Thresholds of mangrove survival under rapid sea level rise⏎   如果海平面上涨超过 6.1mm/year ...":
+  // a list of titles, each alone on its item's first line, some with the note-taker's note on the
+  // lines under it. Three items so noted at least, and most of the list titled.
+  const lined = list.items.map((item, i) => marked[i] ?? lineTitledItem(item));
+  const linedNoted = lined.filter((p, i) => p !== null && marked[i] === null && p.hasNotes).length;
+  if (linedNoted >= MIN_LINE_TITLED && lined.filter((p) => p !== null).length * 3 >= list.items.length * 2) return lined;
   if (linkedSummaryLists.has(list)) {
     const linked = list.items.map((item, i) => marked[i] ?? linkedSummaryItem(item));
     if (isPaperList(linked)) return linked;
@@ -1714,6 +1730,46 @@ function colonTitledItem(inline: Inline): TitledParagraph | null {
   return { title, code: '', shape: 'list items', summary: note, via: null };
 }
 
+/** Fewest items of a list titled on their own first line, with a note under it, that make it a list of papers. */
+const MIN_LINE_TITLED = 3;
+
+/**
+ * A list item of one paragraph whose first line is a paper's title and nothing else, its note
+ * (if any) on the lines under it or after a " | " ("Receptor binding and priming of the spike protein ... | spike
+ * 蛋白两次剪切"), or null. The title reads as one: a capital or a digit first, four words or more
+ * (three title-cased), no full stop, comma or colon at its end. The note does not go on with the
+ * title's sentence: it starts on a capital or in another script, and the title does not end on a
+ * word that wants more ("... the coupling of"), as a soft-wrapped sentence's first line does.
+ */
+function lineTitledItem(item: ListItem): ItemPaper | null {
+  // (An item over nested bullets is a point of one paper's outline: "- Main Idea: Batch execution" over its phases.)
+  const head = item.blocks[0];
+  if (item.blocks.length > 1 || head?.kind !== 'paragraph' || head.inline.some((run) => run.kind !== 'text' && run.kind !== 'break')) return null;
+  const { first, rest } = splitFirstLine(head.inline);
+  const line = inlineText(first).trim();
+  // (Or after the title in Chinese or Japanese: "Boltzmann generators: Sampling ... with deep learning 玻尔兹曼采样".)
+  const bar = line.indexOf(' | ');
+  const script = bar > 0 ? null : NOTE_IN_OTHER_SCRIPT.exec(line);
+  const raw = bar > 0 ? line.slice(0, bar) : script !== null ? line.slice(0, script.index) : line;
+  const inlineNote = bar > 0 ? line.slice(bar + 3).trim() : script !== null ? script[0].trim() : '';
+  const title = cleanTitle(raw);
+  const words = title.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (!/^[\p{Lu}\p{N}]/u.test(title) || /[.,;:：，。]$/.test(title) || title.length > 250) return null;
+  if (words.length < 3 || (words.length === 3 && !isTitleCased(title)) || notATitle(title) !== null || titleStrength(title) < 0.5) return null;
+  // (A title in English: a line of Chinese or a sentence of several clauses is a note.)
+  if (!/^[\p{Script=Latin}\p{N}\s\p{P}\p{S}]+$/u.test(title)) return null;
+  const next = inlineText(rest).trim();
+  if (next !== '' && (WANTS_MORE_AT_END.test(title) || !/^(?:[\p{Lu}\p{N}(“"]|[^\p{Script=Latin}\s\p{P}])/u.test(next))) return null;
+  const summary: Inline = inlineNote === '' ? [] : [{ kind: 'text', text: inlineNote }];
+  if (rest.length) summary.push(...(summary.length ? [{ kind: 'break' } as const] : []), ...rest);
+  return { title, code: '', summary, hasNotes: inlineNote !== '' || next !== '', noteWords: wordCount(`${inlineNote} ${next}`), nested: false, paperLink: false };
+}
+
+// A note in Chinese or Japanese after a space, to the line's end.
+const NOTE_IN_OTHER_SCRIPT = new RegExp(`\\s[${IDEOGRAPH_RANGES}].*$`, 'u');
+// "... of", "... and the": a line that ends so goes on in the next.
+const WANTS_MORE_AT_END = /\b(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|as|via|that|which|whose|is|are)$/i;
+
 const COLON_TITLED_ITEM = /^\s*(\[[^[\]\n]{1,80}\]|[^:：[\]\n.!?]{2,120}?)\s*[:：](?:\s+(.*))?$/u;
 // "PaLM", "MaskGIT", "GPT-4", "BERT": a name coined for a model or method.
 const COINED_NAME = /^(?=.*(?:\p{Ll}\p{Lu}|\p{Lu}{2}|\p{L}-?\d))[\p{L}\d-]{2,30}$/u;
@@ -1755,7 +1811,7 @@ function itemPaper(item: ListItem, plainTitles = false, colonTitles = false): It
     // "- *Title* (url):" with the note in the paragraphs below: a colon is no note.
     hasNotes: WORDED.test(summary) || nested,
     // A gloss in brackets says what the link is, not what a paper does.
-    noteWords: summary.replace(/\([^()]*\)/g, ' ').split(/\s+/).filter(Boolean).length,
+    noteWords: wordCount(summary.replace(/\([^()]*\)/g, ' ')),
     nested,
     paperLink: link !== null && isPaperLink(link.href),
     ...(titled.venue ? { venue: true } : {}),
@@ -1785,6 +1841,21 @@ function isPaperList(papers: (ItemPaper | null)[]): boolean {
 /** Whether a list's items are references alone: none has a note of its own (see readBlocks). */
 function citesOnly(list: Extract<Block, { kind: 'list' }>): boolean {
   return listItemPapers(list).every((item) => item === null || !(item.nested || item.noteWords >= MIN_NOTE_WORDS));
+}
+
+/**
+ * How many words `text` has: its runs between spaces, and in Chinese or Japanese, which spaces
+ * no words, one for every two characters ("依靠环境热量发电" says four).
+ */
+function wordCount(text: string): number {
+  let words = 0;
+  for (const run of text.split(/\s+/)) {
+    if (run === '') continue;
+    let ideographs = 0;
+    for (let i = 0; i < run.length; i++) if (isIdeograph(run.charCodeAt(i))) ideographs++;
+    words += ideographs >= 2 ? Math.ceil(ideographs / 2) : 1;
+  }
+  return words;
 }
 
 /** Fewest words after a link that make a note of a list item linking to no paper (see isPaperList). */

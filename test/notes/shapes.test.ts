@@ -706,6 +706,69 @@ describe('list items titled in plain text', () => {
     expect((report.papers[0] as { answer: string }).answer).toMatch(/^They learn disentangled representations with a Beta-VAE, then train a policy on them, so it transfers to new domains\./);
   });
 
+  it('reads a list of titles, each alone on its line, with notes on the lines under them or after a bar, as papers', () => {
+    // A weekly journal digest: front matter titled by the week, numbered titles, a note under some.
+    const digest = [
+      '---', 'title: 23周：June05 Science, June04 Nature', 'date: 2020-06-07', '---', '',
+      '# Science - Reports', '',
+      '1. Thresholds of mangrove survival under rapid sea level rise',
+      '   如果海平面上涨超过 6.1mm/year，红树林的堆积速度就赶不上了',
+      '1. A fractional corner anomaly reveals higher-order topology',
+      '1. Seafloor microplastic hotspots controlled by deep-sea circulation',
+      '   Currents that carry oxygen to the deep sea carry microplastics too.',
+      '1. PIRs mediate innate myeloid cell memory to nonself MHC molecules',
+      '   先天免疫也有记忆效应',
+      '', '# Nature', '',
+      '1. Receptor binding and priming of the spike protein of SARS-CoV-2 for membrane fusion | 电镜研究 spike 蛋白两次剪切的分子机制',
+      '1. Boltzmann generators: Sampling equilibrium states of many-body systems with deep learning 玻尔兹曼采样',
+      '1. Colorectal Cancer Cells Enter a Diapause-like DTP State to Survive Chemotherapy',
+      '   癌细胞进入休眠状态来逃避化疗，作者发现前后并没有遗传瓶颈',
+    ].join('\n');
+    const { entries } = parseNotes(digest, '2020-23.md');
+    expect(entries.map((e) => [e.session, e.title, e.line])).toEqual([
+      ['Science - Reports', 'Thresholds of mangrove survival under rapid sea level rise', 8],
+      ['Science - Reports', 'A fractional corner anomaly reveals higher-order topology', 10],
+      ['Science - Reports', 'Seafloor microplastic hotspots controlled by deep-sea circulation', 11],
+      ['Science - Reports', 'PIRs mediate innate myeloid cell memory to nonself MHC molecules', 13],
+      ['Nature', 'Receptor binding and priming of the spike protein of SARS-CoV-2 for membrane fusion', 18],
+      ['Nature', 'Boltzmann generators: Sampling equilibrium states of many-body systems with deep learning', 19],
+      ['Nature', 'Colorectal Cancer Cells Enter a Diapause-like DTP State to Survive Chemotherapy', 20],
+    ]);
+    expect(entries.map(answerOf)).toEqual([
+      '如果海平面上涨超过 6.1mm/year，红树林的堆积速度就赶不上了。',
+      `SKIP ${SKIP_REASONS.empty}`,
+      'Currents that carry oxygen to the deep sea carry microplastics too.',
+      '先天免疫也有记忆效应。',
+      '电镜研究 spike 蛋白两次剪切的分子机制。',
+      '玻尔兹曼采样。',
+      // (What the authors found is no problem the paper starts from, though it names a bottleneck.)
+      '癌细胞进入休眠状态来逃避化疗，作者发现前后并没有遗传瓶颈。',
+    ]);
+  });
+
+  it('leaves one paper\'s points alone: sentences wrapped over lines, and points over nested bullets', () => {
+    const wrapped = [
+      '# Pipeline parallelism for large models', '',
+      '- Pipeline parallelism creates different memory requirements for each',
+      '  accelerator in the pipeline, even with identical compute load.',
+      '- They combine two pipelines running in opposite directions of',
+      '  the same model, which halves the bubbles.',
+      '- Downside of pipeline parallelism is',
+      '  that it suffers from bubbles.',
+    ].join('\n');
+    expect(parseNotes(wrapped, 'notes.md').entries.map((e) => e.title)).toEqual(['Pipeline parallelism for large models']);
+    const outline = [
+      '# Aria: A Fast and Practical Deterministic OLTP Database', '',
+      '- Main Idea: Batch execution with barriers',
+      '  - Every transaction in a batch reads from the same snapshot.',
+      '- Optimization: Deterministic Reordering',
+      '  - Reorders transactions to cut write-after-read aborts.',
+      '- Evaluation on YCSB and TPC-C benchmarks',
+      '  - Faster than Calvin on both.',
+    ].join('\n');
+    expect(parseNotes(outline, 'notes.md').entries.map((e) => e.title)).toEqual(['Aria: A Fast and Practical Deterministic OLTP Database']);
+  });
+
   it('leaves a single such line alone: one could be any sentence', () => {
     const { entries } = parseNotes('## Some Paper on Loss Surfaces\n\n* Note: an aside. More text here.\n', 'notes.md');
     expect(entries.map((e) => e.title)).toEqual(['Some Paper on Loss Surfaces']);
