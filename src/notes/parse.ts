@@ -403,11 +403,20 @@ export function indexLinks(files: readonly { file: string; parsed: ParsedNotes; 
   const byName = new Set(withPapers.map((f) => `${WIKI}${posix.basename(f.file, posix.extname(f.file)).toLowerCase()}`));
   return files.map(({ file, parsed, linked }) => {
     let toNotes = 0;
+    let below = 0;
     const self = `${WIKI}${posix.basename(file, posix.extname(file)).toLowerCase()}`;
-    for (const target of linked) if (target !== file && target !== self && (names.has(target.replace(/\/$/, '')) || byName.has(target))) toNotes++;
-    // A README (or index) that links to notes of the folder says what is in it, however few.
-    const least = FOLDER_README.test(posix.basename(file, posix.extname(file))) ? 1 : 3;
-    return toNotes < least || toNotes * 2 < parsed.entries.length ? 0 : toNotes;
+    const dir = posix.dirname(file);
+    for (const target of linked) {
+      if (target === file || target === self || !(names.has(target.replace(/\/$/, '')) || byName.has(target))) continue;
+      toNotes++;
+      if (dir === '.' || target.startsWith(`${dir}/`)) below++;
+    }
+    // A README (or index) that links to notes of its folder says what is in it, however few.
+    // (Not one that links a note beside its folder: in a folder of one folder per paper, each
+    // note a README, "see [Evaluating.Fuzz.Testing](../Evaluating.Fuzz.Testing/README.md)".)
+    const readme = FOLDER_README.test(posix.basename(file, posix.extname(file)));
+    if (readme && below >= 1) return toNotes * 2 < parsed.entries.length ? 0 : toNotes;
+    return toNotes < 3 || toNotes * 2 < parsed.entries.length ? 0 : toNotes;
   });
 }
 

@@ -503,6 +503,16 @@ describe('one paper per file, a folder of them a deck', () => {
     ]);
   });
 
+  it('reads a note named README, in a folder of one folder per paper, that links a note beside it as a paper', () => {
+    const note = (title: string, summary: string, more = '') => Buffer.from(`# [${title}](https://example.org/${title}.pdf)\n\n## Summary\n\n${summary}\n${more}`);
+    const report = inspectNotes([
+      { file: 'README.md', bytes: Buffer.from('This is a repo where I store my paper reading reviews.\n') },
+      { file: 'Angora.Efficient.Fuzzing.by.Principled.Search/README.md', bytes: note('Angora', 'Angora solves path constraints by gradient descent over input bytes.', '\n## Cons\n\n- No experiment as described in [Evaluating.Fuzz.Testing](../Evaluating.Fuzz.Testing/README.md)\n') },
+      { file: 'Evaluating.Fuzz.Testing/README.md', bytes: note('Evaluating Fuzz Testing', 'Most fuzzing papers evaluate with too few trials and no statistical tests.') },
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['Angora.Efficient.Fuzzing.by.Principled.Search/README.md', 'Evaluating.Fuzz.Testing/README.md']);
+  });
+
   it('names an index for what it is, not for a section heading it holds', () => {
     const readme = '# Reading\n\n## To read\n\nSomething for next week.\n\n## Notes of papers I read\n\n* [Region Proposals in One Network](./rpn.md)\n* [Clipped Policy Updates](./ppo.md)\n* [Layer Normalization](./ln.md)\n';
     const report = inspectNotes([
