@@ -444,6 +444,15 @@ const SNAKE_CASE_TITLE = /^[^\s_]+(?:_+[^\s_]+){2,}$/u;
 // "Enhanced-Subquery-Optimizations-in-Oracle": the same with dashes, its words mostly capitalised
 // (so that no hyphenated term, "state-of-the-art", is taken for one).
 const KEBAB_CASE_TITLE = /^(?=(?:[^-]*-\p{Lu}){2})\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+){3,}$/u;
+// "Angora.Efficient.Fuzzing.by.Principled.Search", "DTA++.Dynamic.Taint.Analysis...": the same
+// with dots, as a folder named by its paper's title is (see isDottedTitle).
+const DOTTED_TITLE = /^(?=(?:.*?\.\p{Lu}){2})[\p{L}\p{N}+’'-]+(?:\.[\p{L}\p{N}+’'-]+){2,}$/u;
+const THREE_LETTERS = /\p{L}{3}/u;
+
+/** Whether a title is written with dots for spaces: DOTTED_TITLE, three of its words three letters long at least ("U.S.A." and "e.g." are no titles). */
+function isDottedTitle(title: string): boolean {
+  return DOTTED_TITLE.test(title) && title.split('.').filter((word) => THREE_LETTERS.test(word)).length >= 3;
+}
 
 function cleanTitleOnce(raw: string): string {
   let title = stripControl(raw).replace(PICTOGRAPHS, '').replace(EMOJI_SHORTCODE, '').replace(/\s+/g, ' ').trim();
@@ -454,6 +463,7 @@ function cleanTitleOnce(raw: string): string {
   const bracketed = /^\[([^[\]]+)\]$/.exec(title);
   if (bracketed) title = bracketed[1]!.trim();
   if (KEBAB_CASE_TITLE.test(title)) title = title.replace(/-/g, ' ');
+  else if (isDottedTitle(title)) title = title.replace(/\./g, ' ');
   // "WinMagic : Subquery Elimination ...", "Materialized Views:A Practical ...": a colon spaced as typed.
   if (title.includes(':')) title = title.replace(/(?<=\p{L})\s+:\s+/gu, ': ').replace(/(?<=\p{Ll}{2}):(?=\p{Lu}(?:\p{Ll}|\s))/gu, ': ');
   for (let round = 0; round < 4; round++) {

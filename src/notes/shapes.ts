@@ -134,6 +134,7 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
   if (only && options.inFolder && only.title.length < 3 && !only.code) only.title = fileNameTitle(options.fileTitle);
   const heading = only ? root.children.find((section) => section.heading !== null && section.line === only.line) : undefined;
   if (only && heading) only.title = citedTitle(heading.blocks, heading.title) ?? only.title;
+  if (only) only.title = punctuatedByBibtex(doc.blocks, only.title) ?? only.title;
   const result = reader.result(doc);
   // In a folder, a file of one paper is that shape, whatever names its title.
   if (only && options.inFolder) result.shapes = ['one per file'];
@@ -2017,6 +2018,33 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
   if (cited === null) return null;
   const title = cleanTitle(cited);
   return title.length < 3 || normalizeTitle(headingTitle) === normalizeTitle(title) ? null : title;
+}
+
+// A BibTeX entry's title field, in braces (one level of inner braces: "{KLEE}: ...") or quotes.
+const BIBTEX_TITLE = /@\w+\s*\{[^]*?\btitle\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|"([^"]*)")/i;
+const TITLE_TOKENS = /[\p{L}\p{N}+'’-]+|[^\p{L}\p{N}+'’-]+/gu;
+
+/**
+ * "Angora Efficient Fuzzing by Principled Search" (a folder's dotted name) over a BibTeX block
+ * citing "Angora: Efficient fuzzing by principled search": the title with the reference's
+ * punctuation and its own capitals, "Angora: Efficient Fuzzing by Principled Search". Null when
+ * the note holds no such reference or it gives other words.
+ */
+function punctuatedByBibtex(blocks: readonly Block[], title: string): string | null {
+  for (const block of blocks) {
+    if (block.kind !== 'code' || !block.text.includes('@')) continue;
+    const m = BIBTEX_TITLE.exec(block.text);
+    if (!m) continue;
+    const cited = (m[1] ?? m[2] ?? '').replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+    const tokens = cited.match(TITLE_TOKENS) ?? [];
+    const own = title.split(' ');
+    const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t));
+    if (words.length !== own.length || words.some((word, i) => word.toLowerCase() !== own[i]!.toLowerCase())) return null;
+    let at = 0;
+    const merged = tokens.map((t) => (/[\p{L}\p{N}]/u.test(t) ? own[at++]! : t)).join('').replace(/[\s.]+$/, '');
+    return merged === title ? null : merged;
+  }
+  return null;
 }
 
 /** A section's first list, with the title each of its items cites as a full reference (or null). */

@@ -513,6 +513,17 @@ describe('one paper per file, a folder of them a deck', () => {
     expect(report.papers.map((p) => p.file)).toEqual(['Angora.Efficient.Fuzzing.by.Principled.Search/README.md', 'Evaluating.Fuzz.Testing/README.md']);
   });
 
+  it('titles a note by its folder\'s dotted name in words, punctuated as its BibTeX reference is', () => {
+    const bib = '## bib\n```\n@inproceedings{chen2018angora,\n  title={Angora: Efficient fuzzing by principled search},\n  year={2018}\n}\n```\n';
+    const report = inspectNotes([
+      { file: 'Angora.Efficient.Fuzzing.by.Principled.Search/README.md', bytes: Buffer.from(`# [Angora.Efficient.Fuzzing.by.Principled.Search](https://example.org/angora.pdf)\n\n## Summary\n\nAngora solves path constraints by gradient descent over input bytes.\n\n${bib}`) },
+      { file: 'How.to.Read.a.Paper/README.md', bytes: Buffer.from('# How.to.Read.a.Paper\n\nRead a paper in three passes, each deeper than the one before.\n') },
+    ]);
+    expect(report.papers.map((p) => p.title)).toEqual(['Angora: Efficient Fuzzing by Principled Search', 'How to Read a Paper']);
+    // ("U.S.A." and "e.g." are no titles written with dots.)
+    expect(['U.S.A.', 'arxiv.org', 'v1.2.3'].map(cleanTitle)).toEqual(['U.S.A.', 'arxiv.org', 'v1.2.3']);
+  });
+
   it('names an index for what it is, not for a section heading it holds', () => {
     const readme = '# Reading\n\n## To read\n\nSomething for next week.\n\n## Notes of papers I read\n\n* [Region Proposals in One Network](./rpn.md)\n* [Clipped Policy Updates](./ppo.md)\n* [Layer Normalization](./ln.md)\n';
     const report = inspectNotes([
@@ -2428,6 +2439,7 @@ describe("a book's chapters and a project's versions", () => {
     const protocols = '# Barter Protocols\n\n## Kettle\nA pool per listed token, orders matched in batches.\n\n### V1\nOne pool per token.\n\n### V2\nBatches replaced by continuous matching.\n';
     expect(read('protocols.md', protocols).entries.map((e) => e.title)).not.toContain('V2');
   });
+
 });
 
 describe('a name the note-taker adds after a title', () => {
