@@ -87,7 +87,7 @@ const TALK = new RegExp(
   `^(?:(?:${ONE_TALK_NAMES}|tutorial|workshop|social|lunch|coffee break|poster session|opening remarks|closing remarks|town hall|demo session)${LABEL_END}|announcements?(?:\\s*[:\\-–—]|\\s+(?:from|by)\\b))|[:\\-–—(]\\s*(?:invited (?:speaker|talk)|keynote(?: talk| speaker| address)?|plenary talk)\\)?$`,
 );
 
-const BOOK_PART = /^(?:chapter|ch\.|section|sec\.|§)\s*\d+(?:\.\d+)*\b/;
+const BOOK_PART = /^(?:chapter|chap\.?|chp\.?|ch\.|section|sec\.|§)\s*\d+(?:\.\d+)*\b/;
 
 /** Whether a heading names a book's chapter or section ("Chapter 2: The Human Factor", "Section 3.8"). */
 export function namesBookPart(title: string): boolean {

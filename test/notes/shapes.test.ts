@@ -2440,6 +2440,13 @@ describe("a book's chapters and a project's versions", () => {
     expect(read('protocols.md', protocols).entries.map((e) => e.title)).not.toContain('V2');
   });
 
+  it('reads a note on "Chp 14. of ..." in a folder of paper notes as a chapter, not a paper', () => {
+    const report = inspectNotes([
+      { file: 'Design.Principles/README.md', bytes: Buffer.from('# Chp 14. of Computer Security: Design Principles\n\n- Least privilege: give each part only the rights it needs.\n- Fail-safe defaults: deny unless allowed.\n') },
+      { file: 'Evaluating.Fuzz.Testing/README.md', bytes: Buffer.from('# Evaluating Fuzz Testing\n\nMost fuzzing papers evaluate with too few trials and no statistical tests.\n') },
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['Evaluating.Fuzz.Testing/README.md']);
+  });
 });
 
 describe('a name the note-taker adds after a title', () => {
