@@ -268,6 +268,8 @@ const NOTE_TO_SELF = /^(?:NOTE\b|(?:[Pp]retty |[Qq]uite |[Vv]ery |[Nn]ot )?[Ff]a
 // "Too few pictures to understand.": how the paper reads, not what it says. (Read here, by its
 // start, as the patterns' trigger groups are full.)
 const HOW_IT_READS = /^too (?:few|many) (?:pictures|figures|diagrams|illustrations)\b/i;
+// "This is a paper in ECS251(winter 20) reading list.": why the note-taker read it.
+const ON_A_READING_LIST = /^(?:this|it) (?:is|was) (?:a|one) (?:paper|reading|article) (?:in|on|from|of) (?:the |my |our |a )?[^.;]{0,40}\breading list\b/i;
 
 // Each word group of each pattern gets a bit; a word maps to the bits of the groups it is in.
 // A pattern runs when all of its groups' bits are set. Two 32-bit masks hold the groups.
@@ -477,6 +479,7 @@ export function remarkKind(text: string, signals: RemarkSignals | null = null, s
     const start = own.trimStart();
     if (ELIDED_FIRST_PERSON.test(start) || NOTE_TO_SELF.test(start)) return 'first-person';
     if (HOW_IT_READS.test(start)) return 'verdict';
+    if (ON_A_READING_LIST.test(start)) return 'provenance';
   }
   if (EMOTICON.test(own)) return 'aside';
   const { low, high } = wake;

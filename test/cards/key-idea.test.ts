@@ -158,6 +158,7 @@ describe('a note with no usable key idea is skipped with a reason', () => {
   it.each([
     ['Oral, but I do not fully understand.', SKIP_REASONS.remarks],
     ['A theory paper.', SKIP_REASONS.remarks],
+    ['This is a paper in ECS251(winter 20) reading list.', SKIP_REASONS.remarks],
     ['Anyway, everyone knows this paper.', SKIP_REASONS.remarks],
     ['Paper from our group.', SKIP_REASONS.remarks],
     ['The father of WGAN.', SKIP_REASONS.remarks],
