@@ -810,6 +810,19 @@ describe('a study in Chinese', () => {
   });
 });
 
+describe('an essay\'s argument', () => {
+  it('takes "The core argument is that ..." as the note\'s point', () => {
+    const body = [
+      'This paper discussed why information security is complex from an economic perspective.',
+      'The core argument is that it is hard not only because of technical issues but mainly a lack of incentive.',
+      'First, the paper established that information security is based on network economics, i.e., winner takes all.',
+      'What\'s worse, the "white hat" lacks the motivation to submit a report when a bug is found.',
+    ].join('\n');
+    expect(answer(body, { title: 'Why Information Security is Hard: An Economic Perspective' })).toContain('The core argument is that it is hard not only because of technical issues but mainly a lack of incentive.');
+  });
+
+});
+
 describe('what a paper found, said in Chinese', () => {
   it('is no problem the paper starts from, though it names a bottleneck', () => {
     const body = '癌细胞进入休眠状态来逃避化疗，作者发现前后并没有遗传瓶颈，就像胚胎滞育';
