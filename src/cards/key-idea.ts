@@ -644,7 +644,7 @@ const PROPOSE_START = /^(?:(?:here|so|thus|hence|then),? )?(?:propos|introduc|pr
 // paper also proposes ...": a side point).
 const SUBJECT_PROPOSES = /^(?:in this (?:paper|work),? |here,? )?(?:we|they|the authors?|(?:this|the) (?:paper|work|article)|\p{Lu}[\p{L}'’-]+(?: (?:and|&) \p{Lu}[\p{L}'’-]+)? et al\.?,?)\s+(?:first |then )?(?:(?:propos|introduc|present|develop|design)(?:e|es|ed|ing)?|(?:survey|review)(?:s|ed|ing)?|giv(?:e|es|en) an? (?:[\w-]+ ){0,2}(?:survey|overview|review) of)\b(?! (?:(?:their|the|our|some|several) )?(?:results?|experiments?|evaluations?|findings|numbers|comparisons?|ablations?)\b)/iu;
 const OWN_THING =
-  /^[\p{L}\p{N}-]+ (?:is|are) (?:an?|the) (?:(?:new|novel|simple|general|first) )?(?:[\w-]+ ){0,2}(?:system|framework|method|model|tool|technique|algorithm|architecture|approach|platform|library|language|protocol|network|device|module|dataset|benchmark|database|compiler|runtime|service|interface|scheme|mechanism)s?\b(?! (?:is|are|was|were)\b)/iu;
+  /^[\p{L}\p{N}-]+ (?:is|are) (?:an?|the) (?:(?:new|novel|simple|general|first) )?(?:[\w-]+ ){0,3}(?:system|framework|method|model|tool|technique|algorithm|architecture|approach|platform|library|language|protocol|network|device|module|dataset|benchmark|database|compiler|runtime|service|interface|scheme|mechanism)s?\b(?! (?:is|are|was|were)\b)/iu;
 const DEFINITION = /^(?:[\w-]+ ){0,3}[\w-]+(?: (?:is|are) (?:an?|the)\b|:\s)/i;
 // "This work focuses on ...", "The paper is about ...": the topic, not what the paper does with it.
 const TOPIC_ONLY = /\b(?:focus(?:es|ed|ses|sed)? on|is about|deals? with|looks? at)\b|^(?:this|the) (?:paper|study|article|work) (?:studies|examines|investigates|explores|analy[sz]es)\b/i;
@@ -924,7 +924,8 @@ const OWN_VOICE = /^(?:abstract:\s*)?[\s"“'‘…(.]*(?:[^,]{0,120},\s*)?(?:we
  * A pasted abstract, in the paper's own words ("We propose ...", "We show ..."), opens on the
  * field ("Word embeddings are useful ... but they lack interpretability.") before it says what
  * the paper does: where two sentences or more speak as the authors, the sentences before the
- * first of them that do not name the paper, its authors or a method are that background.
+ * first of them that do not name the paper, its authors, its own system ("Notary is a new
+ * hardware and software architecture ...") or a method are that background.
  */
 function markAbstractBackground(candidates: Candidate[]): void {
   let first = -1;
@@ -937,7 +938,7 @@ function markAbstractBackground(candidates: Candidate[]): void {
   if (voiced < 2) return;
   for (let i = 0; i < first; i++) {
     const f = candidates[i]!.features;
-    if (!f.paperSubject && !f.paperMention && !f.authorSubject && !f.summaryCue && !f.methodCue && !f.proposeStart) f.abstractBackground = 1;
+    if (!f.paperSubject && !f.paperMention && !f.authorSubject && !f.namesOwnThing && !f.summaryCue && !f.methodCue && !f.proposeStart) f.abstractBackground = 1;
   }
 }
 

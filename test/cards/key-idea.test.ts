@@ -810,7 +810,7 @@ describe('a study in Chinese', () => {
   });
 });
 
-describe('an essay\'s argument', () => {
+describe('an essay\'s argument and an abstract\'s system', () => {
   it('takes "The core argument is that ..." as the note\'s point', () => {
     const body = [
       'This paper discussed why information security is complex from an economic perspective.',
@@ -821,6 +821,16 @@ describe('an essay\'s argument', () => {
     expect(answer(body, { title: 'Why Information Security is Hard: An Economic Perspective' })).toContain('The core argument is that it is hard not only because of technical issues but mainly a lack of incentive.');
   });
 
+  it('reads a pasted abstract\'s opening on its own system ("Notary is a new ... architecture") as no background', () => {
+    const abstract = [
+      'Notary is a new hardware and software architecture for running isolated approval agents in the form factor of a USB stick.',
+      'Approval agents allow factoring out critical security decisions to a secure environment.',
+      'Prior systems either build single-function devices or share one operating system between agents.',
+      'We built a hardware/software prototype of Notary, using a combination of ARM and RISC-V processors.',
+      'We show that reset-based switching between agents is fast enough for interactive use.',
+    ].join(' ');
+    expect(answer(abstract, { title: 'Notary: A Device for Secure Transaction Approval' })).toMatch(/^Notary is a new hardware and software architecture for running isolated approval agents/);
+  });
 });
 
 describe('what a paper found, said in Chinese', () => {
