@@ -121,8 +121,9 @@ const LOGISTICS =
 // "Published in ArXiv", "Published in: Annals of Statistics", "JPE just accepted", "To appear
 // at ICML 2021": where and whether the paper appeared, a line of its own. ("Presented at our
 // reading group" is where the note-taker met it: a remark.)
+// (And the tail of a reference after its title, ", IEEE Symposium on Security & Privacy, 2016".)
 const VENUE_LINE =
-  /^(?:(?:published|appeared|accepted|appearing|forthcoming|to appear) (?:in|at|on|to|by)\b\s*:?\s*[^.!?]{0,80}|(?:under review|in press|preprint)(?: (?:at|in)\b[^.!?]{0,60})?|[^.!?\s]{1,30} (?:just )?accepted|accepted)[.!]?$/i;
+  /^(?:(?:published|appeared|accepted|appearing|forthcoming|to appear) (?:in|at|on|to|by)\b\s*:?\s*[^.!?]{0,80}|(?:under review|in press|preprint)(?: (?:at|in)\b[^.!?]{0,60})?|[^.!?\s]{1,30} (?:just )?accepted|accepted|[,，]\s*[^.!?]{2,70}\b(?:19|20)\d{2})[.!]?$/i;
 const AUTHOR_HINT = /[,;&|·(]|\band\b|\bet\.? al\b|^(?:authors?|by|written|authored)\b/i;
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'di', 'da', 'del', 'della', 'la', 'le', 'du', 'dos', 'bin', 'al', 'el', 'y', 'ter', 'ten']);
 

@@ -1337,6 +1337,9 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
   // ("RE-READ: Colwell, R.K., 1974. Predictability, ...": read again, the reference after it.)
   const cited = lead?.via === 'strong' ? referenceTitle(lead.title.replace(REREAD, '')) : null;
   if (lead && cited !== null) lead = { ...lead, title: cited };
+  // "*Kun Du, Hao Yang, Zhou Li, Kehuan Zhang.* [*The Ever-changing Labyrinth: ...*](url)*, USENIX
+  // Security 2016*": the authors in italics, the title the link after them.
+  else if (lead?.via === 'strong' && isAuthorLine(lead.title.replace(/，/g, ',').replace(/[,.\s]+$/, ''))) lead = leadTitle(withoutPunctuationBefore(lead.rest)) ?? lead;
   if (!lead || !readsAsTitle(lead)) return null;
   // "**Full list of papers:**" alone in its paragraph: a bold label for what comes after it
   // ("**Title:** summary" is a title and its note).
@@ -1350,6 +1353,14 @@ function titledParagraph(inline: Inline): TitledParagraph | null {
     summary = [...stripSeparator(after), { kind: 'break' }, ...rest];
   }
   return { title: paperTitle(lead.title), code: '', shape: lead.via === 'link' ? 'link lines' : 'bold titles', summary, via: lead.via, ...(lead.via === 'link' && lead.href !== null && VIDEO_OR_COURSE.test(lead.href) ? { course: true } : {}) };
+}
+
+/** Runs without the commas and spaces that open them (what follows an author list before its title). */
+function withoutPunctuationBefore(runs: Inline): Inline {
+  const [head, ...tail] = runs;
+  if (head?.kind !== 'text') return runs;
+  const text = head.text.replace(/^[\s,，.;:]+/, '');
+  return text === '' ? tail : [{ kind: 'text', text }, ...tail];
 }
 
 // "[Subscribe to our newsletter](...)", "[Join our Discord](...)": a link asking the reader to do

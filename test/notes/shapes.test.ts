@@ -164,6 +164,26 @@ describe('link-line notes around their papers', () => {
     ]);
   });
 
+  it('titles a reference by the link after its authors in italics, and reads the venue after it as no note', () => {
+    const list = [
+      '## Underground Economy', '',
+      '1. *Kun Du, Hao Yang, Zhou Li, Kehuan Zhang.* [*The Ever-changing Labyrinth: A Large-scale Analysis of Wildcard DNS Powered Blackhat SEO*](https://example.org/du.pdf)*, USENIX Security 2016*',
+      '2. *Yossi Gilad ， Amir Herzberg and Michael Goberman，* [*CDN-on-Demand: An affordable DDoS Defense via Untrusted Clouds*](https://example.org/cdn.pdf)*，NDSS 2016*',
+      '3. *Grant Ho, Aashish Sharma, Vern Paxson,* [*Detecting Credential Spearphishing Attacks in Enterprise Settings*](https://example.org/ho.pdf) finds spearphishing by the sender\'s history and the link\'s domain.',
+    ].join('\n');
+    const found = inspectNotes([{ file: 'reading_list.md', bytes: Buffer.from(list) }]).papers;
+    expect(found.map((p) => p.title)).toEqual([
+      'The Ever-changing Labyrinth: A Large-scale Analysis of Wildcard DNS Powered Blackhat SEO',
+      'CDN-on-Demand: An affordable DDoS Defense via Untrusted Clouds',
+      'Detecting Credential Spearphishing Attacks in Enterprise Settings',
+    ]);
+    expect(found.map((p) => ('skip' in p ? p.skip : p.answer))).toEqual([
+      'only where it was published (nothing about the paper)',
+      'only where it was published (nothing about the paper)',
+      "Finds spearphishing by the sender's history and the link's domain.",
+    ]);
+  });
+
   it('reads a paragraph introducing the next papers as theirs, not as the note of the paper before it', () => {
     expect(paper('Adversarial Word Swaps for Sentiment').skip).toBe('empty note (nothing under the title)');
     expect(report.notPapers).toContainEqual(expect.objectContaining({ line: 14, why: 'an introduction to the papers after it' }));
