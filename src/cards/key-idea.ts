@@ -121,7 +121,7 @@ export function explainKeyIdea(entry: NoteEntry): KeyIdeaChoice {
   if (entry.lead !== undefined && entry.lead.trim() !== '') {
     const ranked = { ...entry, body: entry.lead, depths: undefined, opening: undefined };
     const fromLead = extractFromBody(ranked, MIN_LEAD_WORDS);
-    if (answered(fromLead)) return { ...fromLead, part: 'lead', ranked };
+    if (answered(fromLead)) return { ...withFinding(entry, ranked, fromLead), part: 'lead', ranked };
   }
   const fromBody = entry.body.trim() === '' ? null : extractFromBody(entry);
   if (fromBody !== null && answered(fromBody)) return { ...fromBody, part: 'body', ranked: entry };
@@ -133,6 +133,30 @@ export function explainKeyIdea(entry: NoteEntry): KeyIdeaChoice {
   }
   if (restated) return { idea: { skip: SKIP_REASONS.title } };
   return fromBody === null ? { idea: { skip: emptyNoteReason(entry) } } : { ...fromBody, part: 'body', ranked: entry };
+}
+
+// "This paper conducted a user study to examine ...", "This paper evaluates two models on ...":
+// what a study set out to do, its result still to come.
+// "This study paper ...", "The present study ...".
+const STUDY_SUBJECT = /^(?:this|the|our|their) (?:[\w-]+ )?(?:paper|study|work|article|experiment|survey)\b/i;
+const STUDY_AIM = /\b(?:evaluat|examin|investigat|explor|compar|conduct|survey|analy[sz]|assess|measur|test)\w*|\bstud(?:y|ies|ied)\b/i;
+
+/**
+ * "## What: This paper conducted a user study to examine how ...", then "## Findings: Participants
+ * who ...": a lead of one sentence that says only what a study set out to do, and a part of
+ * findings, give the answer both: the aim, then the first finding (when both fit the back).
+ */
+function withFinding(entry: NoteEntry, lead: NoteEntry, choice: BodyChoice): BodyChoice {
+  if (entry.findings === undefined || !('answer' in choice.idea)) return choice;
+  const leadSentences = rankSentences(lead).candidates;
+  const aim = leadSentences.length === 1 ? leadSentences[0]! : null;
+  if (aim === null || FINDING.test(aim.text) || aim.features.finding) return choice;
+  const studySubject = aim.features.paperSubject || aim.features.authorSubject || STUDY_SUBJECT.test(aim.text);
+  if (!(aim.features.aim || aim.features.topicOnly || STUDY_SETUP.test(aim.text) || (studySubject && STUDY_AIM.test(aim.text)))) return choice;
+  const found = rankSentences(entry).candidates.find((c) => c.paragraph >= entry.findings! && !c.context && !c.fragment && !c.settings && !c.aside && c.wordCount >= MIN_WORDS && !endsWithQuestion(c.text));
+  if (found === undefined) return choice;
+  const answer = `${choice.idea.answer} ${polisher()([found])}`;
+  return answer.length <= ANSWER_BUDGET ? { ...choice, idea: { answer } } : choice;
 }
 
 /** Why a note with nothing about the paper is skipped: what it had instead. */
@@ -326,7 +350,7 @@ export function lettersAndNumbers(text: string): string {
  * reading no further bounds the work on a huge note.
  */
 function noteSentences(entry: NoteEntry): { sentences: string[]; depths: number[] | null; paragraphs: number[] | null } {
-  if (entry.depths === undefined && entry.opening === undefined) {
+  if (entry.depths === undefined && entry.opening === undefined && entry.findings === undefined) {
     const body = entry.body.length > MAX_NOTE_CHARS ? entry.body.slice(0, MAX_NOTE_CHARS) : entry.body;
     return { sentences: splitSentences(plainText(body)), depths: null, paragraphs: null };
   }

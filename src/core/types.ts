@@ -16,6 +16,11 @@ export interface NoteEntry {
    * present when the note has both.
    */
   opening?: number;
+  /**
+   * How many paragraphs of `body` come before its part of findings ("## Findings", "## Main
+   * results"): present when the note has one with text in it.
+   */
+  findings?: number;
   /** The user's own answer from a `Key idea: ...` line, which wins over extraction. */
   keyIdea?: string;
   /** What the note says briefly the paper is about (TLDR, Summary, Main idea): read first for the answer. */

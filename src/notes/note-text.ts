@@ -97,6 +97,8 @@ function readsAsTopicStatement(text: string): boolean {
 // Labels that say a line is what the paper does: kept for the extractor to see.
 const METHOD_LABEL = /^(?:approach|method|methods|methodology|solution|proposal|contribution|contributions|main contribution|idea)$/i;
 const OPENING_PART = /^(?:introduction|intro|overview)[:.]?$/i;
+// "## Findings", "## Main findings", "## Most significant findings", "Results:", "## Conclusion".
+const FINDINGS_PART = /^(?:(?:the |our )?(?:main|key|major|primary|principal|most (?:significant|important|interesting)) )?(?:findings?|results?|conclusions?|outcomes?)\s*[:：.]?$/i;
 const LIKES_HOW = /^i (?:really |particularly |especially )?(?:like|liked|love|loved|appreciate|appreciated|enjoyed) (?:the way (?:that )?|how |that )(?=\S+ \S+ \S+)/i;
 const TLDR_LEAD_IN = /^(?:tl;?\s?dr|tldr)\b[ \t]*[;:,.\-–—]*[ \t]*/i;
 const PLACEHOLDER =
@@ -220,6 +222,8 @@ export class NoteText {
   private readonly bodyDepths: number[] = [];
   /** How many lists the text now being added sits in. */
   private lists = 0;
+  /** How many body paragraphs came before the note's part of findings (see markPart), or -1. */
+  private findingsAt = -1;
   /** How many body paragraphs came before the note's first named part (see markOpening), or -1. */
   private openingEnds = -1;
   private readonly lead: string[] = [];
@@ -246,6 +250,7 @@ export class NoteText {
       const heading = bold[i] ?? null;
       const subHeading = heading !== null && (partKind(heading) !== null || (headings >= 2 && next !== undefined)) ? heading : null;
       if (subHeading !== null) {
+        this.markPart(subHeading);
         const kind = partKind(subHeading);
         if (kind === 'keyIdea') this.awaitingKeyIdea = true;
         if (kind !== null) as = kind === 'keyIdea' ? 'lead' : kind;
@@ -498,6 +503,14 @@ export class NoteText {
    * Called where the note's first named part starts ("### Method", "#### Results"): the body's
    * paragraphs before it are the note's opening, which says what the paper is about.
    */
+  /**
+   * Notes where a named part begins; a part that says what the paper found ("## Findings",
+   * "## Main findings", "Results:") is remembered, as where the note's findings begin.
+   */
+  markPart(part: string): void {
+    if (this.findingsAt === -1 && FINDINGS_PART.test(part.trim())) this.findingsAt = this.body.length;
+  }
+
   markOpening(part: string): void {
     // "## Introduction" first thing: the note's opening goes on under it ("The paper presents ...").
     if (this.body.length === 0 && OPENING_PART.test(part.trim())) return;
@@ -514,10 +527,11 @@ export class NoteText {
   }
 
   /** The entry's text fields: body, and lead/own/context/keyIdea/removed where there are any. */
-  fields(): Pick<NoteEntry, 'body' | 'depths' | 'opening' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> {
-    const fields: Pick<NoteEntry, 'body' | 'depths' | 'opening' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
+  fields(): Pick<NoteEntry, 'body' | 'depths' | 'opening' | 'findings' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> {
+    const fields: Pick<NoteEntry, 'body' | 'depths' | 'opening' | 'findings' | 'lead' | 'own' | 'context' | 'keyIdea' | 'removed'> = { body: this.body.join('\n\n') };
     if (this.bodyDepths.some((depth) => depth > 0)) fields.depths = [...this.bodyDepths];
     if (this.openingEnds > 0 && this.openingEnds < this.body.length) fields.opening = this.openingEnds;
+    if (this.findingsAt >= 0 && this.findingsAt < this.body.length) fields.findings = this.findingsAt;
     const lead = this.lead.filter((t) => t.trim() !== '');
     if (lead.length) fields.lead = lead.join('\n\n');
     if (this.own.length) fields.own = this.own.join('\n\n');

@@ -646,6 +646,7 @@ class PaperReader {
         continue;
       }
       const named = headingPartKind(part.label, paperSections);
+      note.markPart(part.label);
       if (named !== null) note.markOpening(part.label);
       const kind = named ?? (outer !== null && statesSomething(part.label) ? outer : 'body');
       note.addBlocks(part.blocks, kind);
@@ -987,6 +988,7 @@ class PaperReader {
         const outer = enclosing[enclosing.length - 1];
         const field = headingField(label);
         const kind = field?.kind ?? headingPartKind(label, paperSections);
+        note.markPart(label);
         if (field !== null) {
           note.markOpening(field.name);
           note.addText(field.value, field.kind);

@@ -1120,6 +1120,26 @@ describe('events and leftovers of Markdown line breaks', () => {
   });
 });
 
+describe('a study\'s aim, then its findings in a part of their own', () => {
+  it('answers with the aim the note opens on and the first finding under "## Findings"', () => {
+    const note = [
+      '# Proxy tasks can mislead in evaluating explainable AI', '',
+      '## What', '',
+      'This paper conducted two studies to examine whether proxy tasks predict how people use explanations.', '',
+      '## Why', '',
+      'Most evaluations of explanations ask people to simulate the model, not to decide with it.', '',
+      '## Findings', '',
+      'People trusted example-based explanations on the proxy task but ingredient lists on the real one.', '',
+      '## Where', '',
+    ].join('\n');
+    expect(backOf('proxy.md', note)).toBe(
+      'This paper conducted two studies to examine whether proxy tasks predict how people use explanations. People trusted example-based explanations on the proxy task but ingredient lists on the real one.',
+    );
+    // (A lead that says what the paper found is the answer alone.)
+    expect(backOf('proxy.md', note.replace('This paper conducted two studies to examine whether', 'This paper shows that'))).toMatch(/^This paper shows that proxy tasks predict how people use explanations\.$/);
+  });
+});
+
 describe('parts around the paper: history, related and future work, later updates', () => {
   it('answers from what the paper does, not from the history, the future work or an update about later work', () => {
     const notes = [
