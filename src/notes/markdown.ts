@@ -183,7 +183,7 @@ function blankMetadataBlocks(text: string): string {
 export function readMarkdown(text: string): NotesDocument {
   const { meta, body, found } = splitFrontMatter(text);
   const blocks: Block[] = [];
-  for (const part of parts(blankMetadataBlocks(titleHeadingWithoutSpace(body)))) {
+  for (const part of parts(blankMetadataBlocks(headingsWithoutSpace(titleHeadingWithoutSpace(body))))) {
     const tokens = markdownIt().parse(part.text, {});
     for (const block of new BlockReader(tokens, part.line, part.text).blocks(tokens.length)) blocks.push(block);
   }
@@ -208,6 +208,19 @@ function titleHeadingWithoutSpace(text: string): string {
 }
 
 const FIRST_LINE_HEADING = /^(\s*)(#{1,6})([^\s#][^\n]*)/;
+
+/**
+ * "####Notes", "####Summary" over a note's parts: headings whose space after the marks was left
+ * out, which CommonMark reads as text ("####Notes." opened the backs). Two marks or more and a
+ * letter after them are read as the heading meant. (One mark and a word is a tag, "#nlp"; in a
+ * code block the line stays code, a space or not.)
+ */
+function headingsWithoutSpace(text: string): string {
+  return HEADING_WITHOUT_SPACE.test(text) ? text.replace(MARKS_THEN_LETTER, '$1 ') : text;
+}
+
+const HEADING_WITHOUT_SPACE = /(?:^|\n)[ \t]{0,3}#{2,6}\p{L}/u;
+const MARKS_THEN_LETTER = /^([ \t]{0,3}#{2,6})(?=\p{L})/gmu;
 const TAGS_LINE = /^#\S+(?:\s+#\S+)*\s*$/;
 
 /** Text read by markdown-it at a time, at least: a large file is read in parts of about this size. */

@@ -1596,6 +1596,21 @@ describe('a "Key ideas" list of points', () => {
   });
 });
 
+describe('headings written without the space after their marks', () => {
+  it('reads "####Notes" as a part of the note, never as text of its back', () => {
+    const note = [
+      '---', 'title: "Large Bayesian vector auto regressions"', '---', '',
+      '####Notes', '',
+      'Vector auto regression with bayesian shrinkage can be an excellent tool for large dynamic models.', '',
+      '#####Potential Pitfalls', '',
+      '- The shrinkage must be set by the cross-sectional dimension.', '',
+    ].join('\n');
+    const back = backOf('BanburaGiannoneReichlin2009.md', note);
+    expect(back).toMatch(/^Vector auto regression with bayesian shrinkage can be an excellent tool for large dynamic models\./);
+    expect(back).not.toMatch(/#|Notes|Pitfalls/);
+  });
+});
+
 describe('one-paper notes titled only by their file names', () => {
   it('titles one such note on its own by its name when the name reads as a title', () => {
     const note = 'Summary:\n\nUses supervised learning to predict future measurements for each action, and acts towards a goal set in those measurements.\n';
