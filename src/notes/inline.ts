@@ -359,6 +359,10 @@ const TITLE_PREFIX =
 // "Some Points of Digesting Anomalies: An Investment Approach", "My notes on ...": the
 // note-taker's words before the title. (Not "Notes on ...", the title of many a report.)
 const NOTES_ON = /^(?:some|my|a few|quick|random) (?:points|notes|thoughts|remarks|takeaways) (?:of|on|about|from)\s+(?=\S)/i;
+// "Notes on 'Machine Learning: An Applied Econometric Approach', by Sendhil Mullainathan, and Jann
+// Spiess", 'Notes on: "The perils of peer effects", by Angrist, Joshua D.': a note's own title
+// around the paper's, which is the part in quotes (the authors after it, if any, left off).
+const QUOTED_AFTER_NOTES_ON = /^(?:(?:some|my|a few|quick|random|reading) )?(?:notes?|thoughts|remarks|summary) (?:of|on|about|from|for)\s*:?\s*["'‘“](.+)["'’”][,.]?(?:\s*,?\s*by\b.*)?$/i;
 // "zhu_ev-flownet_2018: EV-FlowNet: ...", "nasarGrandPursuitStory2011: Grand pursuit: ...": the
 // note's citation key before its title, as org-roam and Zotero name notes. (A key has an
 // underscore or ends in its year: "word2vec: ..." is a title's own name.)
@@ -421,7 +425,7 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0f\u20e3]/gu;
 const CODE_PREFIX = /^[Cc]\d+\s*[:\-–—]\s+/;
 
 // A title with none of these characters (most) has nothing to clean but spaces.
-const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|\s-\s|^[^\s-]+(?:-[^\s-]+){3,}$|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s|^(?:[Ss]ome|[Mm]y|[Aa] few|[Qq]uick|[Rr]andom) /u;
+const TITLE_MARKS = /[^\p{L}\p{N} ,'’()&+?!-]|\s-\s|^[^\s-]+(?:-[^\s-]+){3,}$|^\(?\d|\s\d{4}\)?$|\)(?:$|\s)|  |^\S+\s*(?:['’]\d{2}|\d{4})\s*[-–—|]\s|^(?:[Ss]ome|[Mm]y|[Aa] few|[Qq]uick|[Rr]andom) |^(?:[Rr]eading )?[Nn]otes? (?:on|of|about|for)\b/u;
 const cleanTitles = new Map<string, string>();
 
 /** A title as a card's front shows it: no markers, numbers, ratings, prefixes, quotes or emoji. */
@@ -456,6 +460,7 @@ function isDottedTitle(title: string): boolean {
 
 function cleanTitleOnce(raw: string): string {
   let title = stripControl(raw).replace(PICTOGRAPHS, '').replace(EMOJI_SHORTCODE, '').replace(/\s+/g, ' ').trim();
+  title = title.replace(QUOTED_AFTER_NOTES_ON, '$1');
   // (The file name first: "..._Oversampling(ijcnn19_gan)" is a title written as a file name, then its PDF's.)
   title = title.replace(FILE_NAME_AFTER, '');
   if (SNAKE_CASE_TITLE.test(title)) title = title.replace(/_+/g, ' ');

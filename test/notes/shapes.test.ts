@@ -2519,6 +2519,18 @@ describe('a name the note-taker adds after a title', () => {
   });
 });
 
+describe('a note titled around the paper\'s title', () => {
+  it('titles "Notes on \'Title\', by Authors" by the title in quotes, and leaves "Notes on Theory of Computation" whole', () => {
+    const note = (title: string) => `---\ntitle: ${JSON.stringify(title)}\n---\n\nThe paper argues that machine learning predicts outcomes well but does not estimate parameters.\n`;
+    expect(read('MullainathanSpiess2017.md', note("Notes on 'Machine Learning: An Applied Econometric Approach', by Sendhil Mullainathan, and Jann Spiess")).entries[0]!.title).toBe(
+      'Machine Learning: An Applied Econometric Approach',
+    );
+    expect(read('Kahn2016.md', note("Notes on 'The Climate Change Adaptation Literature', by")).entries[0]!.title).toBe('The Climate Change Adaptation Literature');
+    expect(read('Angrist2014.md', note('Notes on: "The perils of peer effects", by Angrist, Joshua D.')).entries[0]!.title).toBe('The perils of peer effects');
+    expect(cleanTitle('Notes on Theory of Computation')).toBe('Notes on Theory of Computation');
+  });
+});
+
 describe('keynotes named as talks', () => {
   it('reads "### Keynote Talk 2: ..." with its speaker under it as a talk, not a paper', () => {
     const notes = [
