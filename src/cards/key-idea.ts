@@ -1724,8 +1724,10 @@ function capitalise(text: string): string {
 /** Markdown and control characters off: cards show plain text. */
 function plainText(text: string): string {
   const clean = stripControl(text);
-  if (!/[[*_`>]/.test(clean)) return clean;
+  if (!/[[*_`>#]/.test(clean)) return clean;
   return clean
+    // "Uses #bayesian stats.": a tag written into the sentence is its word.
+    .replace(/(^|[\s(])#(?=\p{L})/gu, '$1')
     // TeX's quotes, ``word'' (or ``word"), as LaTeX writers type them in any notes.
     .replace(/``([^`'"\n]{1,200}?)(?:''|")/g, '“$1”')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')

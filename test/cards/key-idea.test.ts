@@ -870,3 +870,11 @@ describe('a quotation pasted with its opening mark alone', () => {
     expect(back).toMatch(/^We first propose a novel objective/);
   });
 });
+
+describe('a tag written into a sentence', () => {
+  it('reads "#bayesian" as the word, not as a tag mark on the back', () => {
+    expect(answer('Expert knowledge narrows the parameter space where crop data are scarce, using #bayesian priors.')).toBe(
+      'Expert knowledge narrows the parameter space where crop data are scarce, using bayesian priors.',
+    );
+  });
+});
