@@ -288,6 +288,9 @@ const NAMES_COLLECTION = /\b(?:papers|reading ?list|readings|notes|summaries|hig
 /** Links to papers a post needs, each with a note, to be read as those papers whatever its title. */
 const LINKED_PAPERS_WITH_NOTES = 5;
 
+/** Items a file titled as a collection ("title: Reading List") must list to be read as that list, not a paper. */
+const MIN_LISTED_IN_COLLECTION = 5;
+
 /** List items read as papers, each with a note, a post needs to be read as those papers whatever its title. */
 const LISTED_PAPERS_WITH_NOTES = 5;
 
@@ -888,6 +891,12 @@ class PaperReader {
       firstHeading !== undefined &&
       titleStrength(titleText(firstHeading.inline)) <= titleStrength(cleanTitle(leadingLink.title));
     if (metaTitle) {
+      // "title: Reading List" over 29 checklist items: a list of papers, no note of one.
+      const listed = blocks.reduce((n, b) => (b.kind === 'list' ? n + b.items.length : n), 0);
+      if (notATitle(metaTitle) !== null && listed >= MIN_LISTED_IN_COLLECTION) {
+        this.notPaper(cleanTitle(metaTitle), doc.titleLine ?? doc.metaLine ?? 1, `a list of ${listed} items under a title that names no paper: no paper's note`);
+        return;
+      }
       title = cleanTitle(metaTitle);
       line = doc.titleLine ?? doc.metaLine ?? 1;
     } else if (!opensOnLink && firstHeading && notATitle(headingLabel(firstHeading.inline)) === null && titleText(firstHeading.inline).length >= 3) {

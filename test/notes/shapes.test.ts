@@ -1596,6 +1596,18 @@ describe('a "Key ideas" list of points', () => {
   });
 });
 
+describe('a reading list in a folder of notes', () => {
+  it('reads a file titled "Reading List" over its checklist as no paper, and says why', () => {
+    const list = ['---', 'title: Reading List', '---', '', ...['Leamer1973', 'Friedman1962', 'Varian2014', 'BaiLi2016', 'YangShumway2015'].map((key) => `* [ ]  **${key}**: (Economics and Econometrics) https://dx.doi.org/10.2307/${key}`)].join('\n');
+    const report = inspectNotes([
+      { file: 'reading_list.md', bytes: Buffer.from(list) },
+      { file: 'Leamer2010.md', bytes: Buffer.from('# Tantalus on the Road to Asymptopia\n\nSensitivity analysis is needed because inferences hinge on assumptions no one can check.\n') },
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['Leamer2010.md']);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'reading_list.md', text: 'Reading List', why: "a list of 5 items under a title that names no paper: no paper's note" }));
+  });
+});
+
 describe('headings written without the space after their marks', () => {
   it('reads "####Notes" as a part of the note, never as text of its back', () => {
     const note = [
