@@ -934,6 +934,12 @@ class PaperReader {
         this.notPaper(first ? inlineText(first.inline).replace(/\n/g, ' ') : options.fileTitle, first?.line ?? 1, "the folder's README: about the notes, not a paper");
         return;
       }
+      // "article.md", "notes.md", "scratch.md" with no title inside: a note of something else
+      // kept beside the papers' (pasted blog excerpts), its name no paper's.
+      if (GENERIC_NOTE_NAME.test(options.fileTitle) && blocks.length > 0) {
+        this.notPaper(options.fileTitle, 1, `a note named "${options.fileTitle}", with no title of its own: no paper's`);
+        return;
+      }
       title = namesAsWritten(fileNameTitle(options.fileTitle), blocks);
       fromFileName = true;
     } else if (namesAPaper(options.fileTitle)) {
@@ -2004,6 +2010,8 @@ function tableColumns(table: Extract<Block, { kind: 'table' }>): TableColumns | 
 
 // File names of a folder's own description: README.md, index.md, _index.md.
 export const FOLDER_README = /^(?:readme|_?index)$/i;
+/** A file name that says what kind of note a file is, not which paper (see onePaperFile). */
+const GENERIC_NOTE_NAME = /^(?:articles?|notes?|misc|drafts?|scratch(?:pad)?|ideas?|blog|posts?|te?mp|test|untitled(?:[ -]\d+)?|todo|quotes|snippets|thoughts|random)$/i;
 /**
  * Whether each line of a paragraph says where the note is filed in a vault: its tags, its links
  * to other notes ("#neuro #nmda", "Parents: [[neurostochastic]]", "See also: [[dendritic_comp]]").

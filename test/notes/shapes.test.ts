@@ -1608,6 +1608,17 @@ describe('a reading list in a folder of notes', () => {
   });
 });
 
+describe('a note named for its kind, not its paper', () => {
+  it('reads "article.md" with no title inside, beside paper notes, as no paper, and says why', () => {
+    const report = inspectNotes([
+      { file: 'notes/article/article.md', bytes: Buffer.from('Deep learning is eating research. Some goals are idea-driven, others goal-driven.\n') },
+      { file: 'notes/weisz_iui2022/weisz_iui2022.md', bytes: Buffer.from('# Better Together? AI-Supported Code Translation\n\nProgrammers with AI translations produced better code than either alone.\n') },
+    ]);
+    expect(report.papers.map((p) => p.file)).toEqual(['notes/weisz_iui2022/weisz_iui2022.md']);
+    expect(report.notPapers).toContainEqual(expect.objectContaining({ file: 'notes/article/article.md', why: 'a note named "article", with no title of its own: no paper\'s' }));
+  });
+});
+
 describe('headings written without the space after their marks', () => {
   it('reads "####Notes" as a part of the note, never as text of its back', () => {
     const note = [
