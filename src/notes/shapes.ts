@@ -2051,7 +2051,10 @@ function citedTitle(blocks: readonly Block[], headingTitle: string): string | nu
 }
 
 // A BibTeX entry's title field, in braces (one level of inner braces: "{KLEE}: ...") or quotes.
-const BIBTEX_TITLE = /@\w+\s*\{[^]*?\btitle\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|"([^"]*)")/i;
+// (Its title within the entry's first 2,000 characters, in a block of at most MAX_BIBTEX_BLOCK:
+// bounded, as a block of many "@a{" with no title would otherwise be read from each.)
+const BIBTEX_TITLE = /@\w+\s*\{[^]{0,2000}?\btitle\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\}){0,1000})\}|"([^"]{0,1000})")/i;
+const MAX_BIBTEX_BLOCK = 20_000;
 const TITLE_TOKENS = /[\p{L}\p{N}+'’-]+|[^\p{L}\p{N}+'’-]+/gu;
 
 /**
@@ -2062,7 +2065,7 @@ const TITLE_TOKENS = /[\p{L}\p{N}+'’-]+|[^\p{L}\p{N}+'’-]+/gu;
  */
 function punctuatedByBibtex(blocks: readonly Block[], title: string): string | null {
   for (const block of blocks) {
-    if (block.kind !== 'code' || !block.text.includes('@')) continue;
+    if (block.kind !== 'code' || block.text.length > MAX_BIBTEX_BLOCK || !block.text.includes('@')) continue;
     const m = BIBTEX_TITLE.exec(block.text);
     if (!m) continue;
     const cited = (m[1] ?? m[2] ?? '').replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
