@@ -398,6 +398,27 @@ const titleText = once(titleTextOf);
 const VENUE_AND_YEAR = /^[\p{L}&'’.\- ]{2,60}(?:19|20)\d{2}\.?$/u;
 
 function titleTextOf(runs: Inline): string {
+  // "# Albirini, A., 2011. The sociolinguistic functions of codeswitching ... Language in Society,
+  // 40(05), ss.537–562.", "### Celis, J., et al. 2017. Intraspecific trait variation ... Plant
+  // Ecology.": a heading that is the paper's whole reference is titled by the title it gives.
+  const whole = inlineText(runs).replace(/\s+/g, ' ').trim();
+  if (whole.length > 40 && whole.length < 1000 && /(?:19|20)\d\d/.test(whole)) {
+    const cited = referenceTitle(whole) ?? HEADING_REFERENCE.exec(whole)?.[1]?.trim() ?? CHICAGO_TITLE.exec(whole)?.[1]?.trim();
+    if (cited !== undefined && cited !== null && cited.length >= 8) return cleanTitle(cited);
+  }
+  return titleTextWhole(runs);
+}
+
+// "Celis, J., et al. 2017. Title. Plant Ecology.", "Inouye, 2001. Title. Ecology.": authors, the
+// year and a full stop, the title to its full stop, then a journal's name (capitalised, short).
+const HEADING_REFERENCE =
+  /^\p{Lu}[\p{L}'’-]+(?:,\s*(?:\p{Lu}\.\s*)+)?(?:(?:,\s*|,?\s+(?:and|&)\s+)\p{Lu}[\p{L}'’-]+(?:,\s*(?:\p{Lu}\.\s*)+)?)*(?:,?\s*et al\.?)?,?\s+\(?(?:19|20)\d\d[a-z]?\)?\.\s+(\S[^]{6,300}?[^\s.A-Z])[.?!]\s+\p{Lu}[^.]{1,80}(?:[.,]|$)/u;
+
+// "Barr, Dale J., Roger Levy, ... and Harry J. Tily. 2013. “Random Effects Structure ...: Keep It
+// Maximal.” Journal of Memory and Language 68 (3)": the Chicago style, the title in quotes.
+const CHICAGO_TITLE = /^\p{Lu}[^“”"]{1,400}?\b(?:19|20)\d\d[a-z]?\.\s+[“"]([^“”"]{8,300}?)[.?!]?[”"]/u;
+
+function titleTextWhole(runs: Inline): string {
   // "Title. Authors <a href=...>Paper</a>", "Title [pdf](...)": the link after the title says
   // where the paper is, not what it is called.
   let inline = withImageTitle(runs);

@@ -2542,6 +2542,28 @@ describe('a name the note-taker adds after a title', () => {
   });
 });
 
+describe('a heading that is the paper\'s whole reference', () => {
+  it('is titled by the title the reference gives, in the Harvard, plain and Chicago styles', () => {
+    const notes = [
+      '# Flowering under canopies', '',
+      '### Celis, J., et al. 2017. Intraspecific trait variation and the differential decline of meadow species during conifer encroachment. Plant Ecology.', '',
+      '- Meadow species that flower less under shade declined most as conifers closed the canopy.', '',
+      '### Hendry, A.P., and Day, T. 2005. Population structure attributable to reproductive time: isolation by time and adaptation by time. Molecular Ecology.', '',
+      '- Populations that breed at different times diverge as if they were apart in space.', '',
+      '### Barr, Dale J., Roger Levy, and Harry J. Tily. 2013. “Random Effects Structure for Confirmatory Hypothesis Testing: Keep It Maximal.” Journal of Memory and Language 68 (3): 255–78.', '',
+      '- Mixed models should carry the maximal random effects the design justifies.', '',
+      '### Albirini, A., 2011. The sociolinguistic functions of codeswitching between Standard Arabic and Dialectal Arabic. Language in Society, 40(05), 537–562.', '',
+      '- Speakers switch to Standard Arabic to mark serious topics and to Dialectal Arabic for humour.', '',
+    ].join('\n');
+    expect(read('paper_notes.md', notes).entries.map((e) => e.title)).toEqual([
+      'Intraspecific trait variation and the differential decline of meadow species during conifer encroachment',
+      'Population structure attributable to reproductive time: isolation by time and adaptation by time',
+      'Random Effects Structure for Confirmatory Hypothesis Testing: Keep It Maximal',
+      'The sociolinguistic functions of codeswitching between Standard Arabic and Dialectal Arabic',
+    ]);
+  });
+});
+
 describe('a note titled around the paper\'s title', () => {
   it('titles "Notes on \'Title\', by Authors" by the title in quotes, and leaves "Notes on Theory of Computation" whole', () => {
     const note = (title: string) => `---\ntitle: ${JSON.stringify(title)}\n---\n\nThe paper argues that machine learning predicts outcomes well but does not estimate parameters.\n`;
