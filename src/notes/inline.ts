@@ -452,6 +452,11 @@ const KEBAB_CASE_TITLE = /^(?=(?:[^-]*-\p{Lu}){2})\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p
 // with dots, as a folder named by its paper's title is (see isDottedTitle).
 const DOTTED_TITLE = /^(?=(?:.*?\.\p{Lu}){2})[\p{L}\p{N}+’'-]+(?:\.[\p{L}\p{N}+’'-]+){2,}$/u;
 const THREE_LETTERS = /\p{L}{3}/u;
+// "Title | Nature", "Title | Science Advances": the journal after a bar.
+const VENUE_AFTER_BAR = /\s+\|\s+\p{Lu}[\p{L}&.' ]{1,40}$/u;
+// "Phys. Rev. E 103, 012405 (2021) - Title": a journal's citation, volume, page and year before
+// the title. "[2101.09179] Title": the paper's arXiv number before it.
+const CITATION_BEFORE = /^(?:\p{Lu}[\p{L}.]*\s+){1,5}\d{1,4},\s*\d{1,7}\s*\((?:19|20)\d\d\)\s*[-–—]\s+|^\[\d{4}\.\d{4,5}(?:v\d+)?\]\s*/u;
 
 /** Whether a title is written with dots for spaces: DOTTED_TITLE, three of its words three letters long at least ("U.S.A." and "e.g." are no titles). */
 function isDottedTitle(title: string): boolean {
@@ -484,6 +489,8 @@ function cleanTitleOnce(raw: string): string {
       .replace(AUTHORS_BEFORE, '')
       .replace(AUTHORS_DASH_BEFORE, '')
       .replace(LEADING_VENUE, '')
+      .replace(CITATION_BEFORE, '')
+      .replace(VENUE_AFTER_BAR, '')
       .replace(LEADING_ACRONYM_YEAR, '')
       .replace(RATING, '')
       .replace(TRAILING_YEAR, '')

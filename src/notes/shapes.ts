@@ -98,7 +98,7 @@ export function readPapers(doc: NotesDocument, file: string, options: ReadOption
     doc = { ...doc, blocks: doc.blocks.filter((block) => block !== fieldTitle.heading && block !== fieldTitle.value), meta: new Map(doc.meta).set('title', fieldTitle.title), titleLine: fieldTitle.line };
   }
   markLinkedSummaryLists(doc.blocks);
-  const root = sectionTree(doc.blocks);
+  const root = sectionTree(quotedTitlesUnderEmptyHeadings(doc.blocks));
   if (root.children.length === 1) reader.fileHeading = root.children[0]!;
   reader.namedByKey = options.inFolder && BETTER_BIBTEX_KEY.test(options.fileTitle);
   reader.contents = contentsAnchors(doc.blocks);
@@ -311,6 +311,32 @@ function titlesOnePaper(title: string | undefined): boolean {
  */
 function mostlyTitles(entries: readonly NoteEntry[]): boolean {
   return entries.filter((entry) => titleStrength(entry.title) >= 1.5 || CITATION_KEY.test(entry.title)).length * 2 > entries.length;
+}
+
+/**
+ * A slide deck of papers (Marp: "headingDivider: 1"), each slide an empty "# " over its paper's
+ * title quoted, "> Patterns of de novo tandem repeat mutations ... | Nature", and its link: the
+ * quote's first line is the heading's text, its other lines a paragraph under it. An empty
+ * heading over anything else stays empty.
+ */
+function quotedTitlesUnderEmptyHeadings(blocks: Block[]): Block[] {
+  if (!blocks.some((b, i) => b.kind === 'heading' && b.inline.length === 0 && blocks[i + 1]?.kind === 'quote')) return blocks;
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const quoted = block.kind === 'heading' && block.inline.length === 0 && next?.kind === 'quote' && next.blocks[0]?.kind === 'paragraph' ? next.blocks[0] : null;
+    if (block.kind !== 'heading' || quoted === null || next?.kind !== 'quote') {
+      out.push(block);
+      continue;
+    }
+    const { first, rest } = splitFirstLine(quoted.inline);
+    out.push({ ...block, inline: first });
+    if (rest.length) out.push({ kind: 'paragraph', inline: rest, line: quoted.line + 1 });
+    out.push(...next.blocks.slice(1));
+    i++;
+  }
+  return out;
 }
 
 function sectionTree(blocks: Block[]): Section {

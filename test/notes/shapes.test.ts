@@ -2564,6 +2564,29 @@ describe('a heading that is the paper\'s whole reference', () => {
   });
 });
 
+describe('a slide deck of papers', () => {
+  it('titles each slide\'s empty "# " by the quote under it, without its journal, citation or arXiv number', () => {
+    const slides = [
+      '---', 'marp: true', '---', '<!--', 'headingDivider: 1', '-->', '',
+      '# ', '> Patterns of de novo tandem repeat mutations and their role in autism | Nature',
+      '[https://www.nature.com/articles/s41586-020-03078-7](https://www.nature.com/articles/s41586-020-03078-7)', '',
+      '- Tandem repeats in fetal brain regulatory regions are especially harmful in autism probands.', '',
+      '# ', '> Phys. Rev. E 103, 012405 (2021) - Integer topological defects of cell monolayers: Mechanics and flows',
+      '[https://journals.aps.org/pre/abstract/10.1103/PhysRevE.103.012405](https://journals.aps.org/pre/abstract/10.1103/PhysRevE.103.012405)', '',
+      '- Defects in epithelial monolayers form as an active polar fluid model predicts.', '',
+      '# ', '> [2101.09179] Contact-mediated cellular communication supplements positional information', '',
+      '- Local cell-cell signalling sharpens the boundaries a morphogen gradient sets.', '',
+    ].join('\n');
+    const { entries } = read('[paper]202101_3.md', slides);
+    expect(entries.map((e) => [e.title, e.line])).toEqual([
+      ['Patterns of de novo tandem repeat mutations and their role in autism', 8],
+      ['Integer topological defects of cell monolayers: Mechanics and flows', 14],
+      ['Contact-mediated cellular communication supplements positional information', 20],
+    ]);
+    expect(entries.map(answerOf)[0]).toBe('Tandem repeats in fetal brain regulatory regions are especially harmful in autism probands.');
+  });
+});
+
 describe('a note titled around the paper\'s title', () => {
   it('titles "Notes on \'Title\', by Authors" by the title in quotes, and leaves "Notes on Theory of Computation" whole', () => {
     const note = (title: string) => `---\ntitle: ${JSON.stringify(title)}\n---\n\nThe paper argues that machine learning predicts outcomes well but does not estimate parameters.\n`;
