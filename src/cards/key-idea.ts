@@ -153,10 +153,15 @@ function withFinding(entry: NoteEntry, lead: NoteEntry, choice: BodyChoice): Bod
   if (aim === null || FINDING.test(aim.text) || aim.features.finding) return choice;
   const studySubject = aim.features.paperSubject || aim.features.authorSubject || STUDY_SUBJECT.test(aim.text);
   if (!(aim.features.aim || aim.features.topicOnly || STUDY_SETUP.test(aim.text) || (studySubject && STUDY_AIM.test(aim.text)))) return choice;
-  const found = rankSentences(entry).candidates.find((c) => c.paragraph >= entry.findings! && !c.context && !c.fragment && !c.settings && !c.aside && c.wordCount >= MIN_WORDS && !endsWithQuestion(c.text));
+  const found = firstFinding(rankSentences(entry).candidates, entry.findings);
   if (found === undefined) return choice;
   const answer = `${choice.idea.answer} ${polisher()([found])}`;
   return answer.length <= ANSWER_BUDGET ? { ...choice, idea: { answer } } : choice;
+}
+
+/** The first sentence of a note's part of findings that can say one (not context, a label or a question). */
+function firstFinding(candidates: readonly Candidate[], findings: number): Candidate | undefined {
+  return candidates.find((c) => c.paragraph >= findings && !c.context && !c.fragment && !c.settings && !c.aside && c.wordCount >= MIN_WORDS && !endsWithQuestion(c.text) && !c.features.otherWork);
 }
 
 /** Why a note with nothing about the paper is skipped: what it had instead. */
@@ -1009,7 +1014,7 @@ const FINDING = /\b(?:found|find|finds|showed that|shows that|show(?:s|ed)? to (
 // "We find that ...", "BERT outperforms ...", "evidence that ...", "significantly higher": a sentence
 // saying what the paper found (FINDING reads more, "find a distribution" too, for a companion).
 const FINDING_STATEMENT =
-  /\b(?:finds?|found|shows?|showed|demonstrates?|demonstrated|reports?|reported|confirms?|confirmed|reveals?|revealed) that\b|\b(?:we|they|the authors?|the (?:paper|study|results?|experiments?|analysis)) (?:also )?(?:find|finds|found)\b|\b(?:is|are|was|were) found to\b|\bevidence (?:that|for|of)\b|\bcorrelat(?:es|ed|ion)s? (?:with|between)\b|\boutperform\w*|\b(?:strong|significant|important) implications\b|\bsignificantly\b|\b(?:results?|experiments?|findings?) (?:show|suggest|indicate|demonstrate|reveal)/i;
+  /\b(?:finds?|found|shows?|showed|demonstrates?|demonstrated|reports?|reported|confirms?|confirmed|reveals?|revealed) that\b|\b(?:we|they|the authors?|the (?:paper|study|results?|experiments?|analysis)) (?:also )?(?:find|finds|found)\b|\b(?:is|are|was|were) found to\b|\bevidence (?:that|for|of)\b|\bcorrelat(?:es|ed|ion)s? (?:with|between)\b|\boutperform\w*|\b(?:strong|significant|important) implications\b|\bsignificantly\b|\b(?:had|has|have|did have|showed|found) (?:a |no )?(?:significant|strong|weak|large|small|positive|negative|little) (?:effects?|impacts?|influence|relationships?|differences?|associations?) (?:on|with|between|in)\b|\b(?:results?|experiments?|findings?) (?:show|suggest|indicate|demonstrate|reveal)/i;
 // "研究发现 ...", "测试结果表明 ...", "实验证明 ...": what a study found, in Chinese.
 const FINDING_CJK = /(?:研究|结果|实验|测量|测试|分析)(?:发现|表明|显示|证明)|发现了?|表明/;
 /** How much more a study's finding counts as a companion beside its set-up. */

@@ -878,3 +878,10 @@ describe('a tag written into a sentence', () => {
     );
   });
 });
+
+describe('an effect the study found', () => {
+  it('reads "did have significant effects on ..." as a finding, over the set-up before it', () => {
+    const body = 'Looking at responses in number of flowers and flowering effort per plant across the light gradient. Light penetration did have significant effects on the probability of individuals flowering, as well as on cover and effort.';
+    expect(mainSentence(body, { title: 'Consequences of reduced light for flower production in conifer-invaded meadows' })).toMatch(/^Light penetration did have significant effects/);
+  });
+});
