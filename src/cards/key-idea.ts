@@ -124,7 +124,7 @@ export function explainKeyIdea(entry: NoteEntry): KeyIdeaChoice {
     if (answered(fromLead)) return { ...withFinding(entry, ranked, fromLead), part: 'lead', ranked };
   }
   const fromBody = entry.body.trim() === '' ? null : extractFromBody(entry);
-  if (fromBody !== null && answered(fromBody)) return { ...fromBody, part: 'body', ranked: entry };
+  if (fromBody !== null && answered(fromBody)) return { ...withFindingAfter(entry, fromBody), part: 'body', ranked: entry };
   // Related work, history, future work: what a note has to say when it says nothing else.
   if (entry.context !== undefined && entry.context.trim() !== '') {
     const ranked = { ...entry, body: entry.context, depths: undefined, opening: undefined };
@@ -157,6 +157,27 @@ function withFinding(entry: NoteEntry, lead: NoteEntry, choice: BodyChoice): Bod
   if (found === undefined) return choice;
   const answer = `${choice.idea.answer} ${polisher()([found])}`;
   return answer.length <= ANSWER_BUDGET ? { ...choice, idea: { answer } } : choice;
+}
+
+/**
+ * A note whose best sentence comes before its part of findings ("##### Results") and says no
+ * finding of its own (the aim, the set-up, the method): the first sentence of that part joins
+ * the answer, after it, where both fit the back (with the sentence beside it, or in its place).
+ */
+function withFindingAfter(entry: NoteEntry, choice: BodyChoice): BodyChoice {
+  if (entry.findings === undefined || choice.anchor === undefined || !('answer' in choice.idea)) return choice;
+  const candidates = rankSentences(entry).candidates;
+  const anchor = candidates.find((c) => c.index === choice.anchor);
+  if (anchor === undefined || anchor.paragraph >= entry.findings || FINDING.test(anchor.text) || anchor.features.finding) return choice;
+  const found = firstFinding(candidates, entry.findings);
+  if (found === undefined) return choice;
+  const polish = polisher();
+  const said = polish([found]);
+  if (choice.idea.answer.includes(said.replace(/[.。]$/, ''))) return choice;
+  const joined = `${choice.idea.answer} ${said}`;
+  if (joined.length <= ANSWER_BUDGET) return { ...choice, idea: { answer: joined } };
+  const pair = polish([anchor, found]);
+  return pair.length <= ANSWER_BUDGET ? { ...choice, idea: { answer: pair } } : choice;
 }
 
 /** The first sentence of a note's part of findings that can say one (not context, a label or a question). */

@@ -1121,6 +1121,21 @@ describe('events and leftovers of Markdown line breaks', () => {
 });
 
 describe('a study\'s aim, then its findings in a part of their own', () => {
+  it('adds the first finding under "##### Results" to a back from the note\'s opening', () => {
+    const note = [
+      '### Floral biology, microclimate, and pollination by ectotherm bees', '',
+      '- Interior temperature of flowers as a trait that draws ectotherm visitors.', '',
+      '##### Methods', '',
+      '- Measured air temperature inside and outside flowers at several sites.', '',
+      '##### Results', '',
+      '- Air inside the flowers was up to eight degrees warmer than outside on sunny days.',
+      '- Bees spent more time in the warmer flowers.', '',
+    ].join('\n');
+    const back = backOf('paper_notes.md', note);
+    expect(back).toMatch(/^Interior temperature of flowers as a trait that draws ectotherm visitors\./);
+    expect(back).toContain('Air inside the flowers was up to eight degrees warmer than outside on sunny days.');
+  });
+
   it('answers with the aim the note opens on and the first finding under "## Findings"', () => {
     const note = [
       '# Proxy tasks can mislead in evaluating explainable AI', '',
