@@ -121,24 +121,29 @@ export function explainKeyIdea(entry: NoteEntry): KeyIdeaChoice {
   if (entry.lead !== undefined && entry.lead.trim() !== '') {
     const ranked = { ...entry, body: entry.lead, depths: undefined, opening: undefined };
     const fromLead = extractFromBody(ranked, MIN_LEAD_WORDS);
-    if (answered(fromLead)) return { ...withFinding(entry, ranked, fromLead), part: 'lead', ranked };
+    if (answered(fromLead)) return made(withFinding(entry, fromLead), 'lead', ranked);
   }
   const fromBody = entry.body.trim() === '' ? null : extractFromBody(entry);
-  if (fromBody !== null && answered(fromBody)) return { ...withFindingAfter(entry, fromBody), part: 'body', ranked: entry };
+  if (fromBody !== null && answered(fromBody)) return made(withFindingAfter(entry, fromBody), 'body', entry);
   // Related work, history, future work: what a note has to say when it says nothing else.
   if (entry.context !== undefined && entry.context.trim() !== '') {
     const ranked = { ...entry, body: entry.context, depths: undefined, opening: undefined };
     const fromContext = extractFromBody(ranked);
-    if (answered(fromContext)) return { ...fromContext, part: 'context', ranked };
+    if (answered(fromContext)) return made(fromContext, 'context', ranked);
   }
   if (restated) return { idea: { skip: SKIP_REASONS.title } };
-  return fromBody === null ? { idea: { skip: emptyNoteReason(entry) } } : { ...fromBody, part: 'body', ranked: entry };
+  return fromBody === null ? { idea: { skip: emptyNoteReason(entry) } } : made(fromBody, 'body', entry);
 }
 
-// "This paper conducted a user study to examine ...", "This paper evaluates two models on ...":
-// what a study set out to do, its result still to come.
+/** A choice from one part of a note, as explainKeyIdea says it (the sentences it was made from left behind). */
+function made({ idea, anchor }: BodyChoice, part: KeyIdeaChoice['part'], ranked: NoteEntry): KeyIdeaChoice {
+  return anchor === undefined ? { idea, part, ranked } : { idea, part, anchor, ranked };
+}
+
 // "This study paper ...", "The present study ...".
 const STUDY_SUBJECT = /^(?:this|the|our|their) (?:[\w-]+ )?(?:paper|study|work|article|experiment|survey)\b/i;
+// "This paper conducted a user study to examine ...", "This paper evaluates two models on ...":
+// what a study set out to do, its result still to come.
 const STUDY_AIM = /\b(?:evaluat|examin|investigat|explor|compar|conduct|survey|analy[sz]|assess|measur|test)\w*|\bstud(?:y|ies|ied)\b/i;
 
 /**
@@ -146,10 +151,9 @@ const STUDY_AIM = /\b(?:evaluat|examin|investigat|explor|compar|conduct|survey|a
  * who ...": a lead of one sentence that says only what a study set out to do, and a part of
  * findings, give the answer both: the aim, then the first finding (when both fit the back).
  */
-function withFinding(entry: NoteEntry, lead: NoteEntry, choice: BodyChoice): BodyChoice {
-  if (entry.findings === undefined || !('answer' in choice.idea)) return choice;
-  const leadSentences = rankSentences(lead).candidates;
-  const aim = leadSentences.length === 1 ? leadSentences[0]! : null;
+function withFinding(entry: NoteEntry, choice: BodyChoice): BodyChoice {
+  if (entry.findings === undefined || choice.candidates === undefined || !('answer' in choice.idea)) return choice;
+  const aim = choice.candidates.length === 1 ? choice.candidates[0]! : null;
   if (aim === null || FINDING.test(aim.text) || aim.features.finding) return choice;
   const studySubject = aim.features.paperSubject || aim.features.authorSubject || STUDY_SUBJECT.test(aim.text);
   if (!(aim.features.aim || aim.features.topicOnly || STUDY_SETUP.test(aim.text) || (studySubject && STUDY_AIM.test(aim.text)))) return choice;
@@ -165,8 +169,8 @@ function withFinding(entry: NoteEntry, lead: NoteEntry, choice: BodyChoice): Bod
  * the answer, after it, where both fit the back (with the sentence beside it, or in its place).
  */
 function withFindingAfter(entry: NoteEntry, choice: BodyChoice): BodyChoice {
-  if (entry.findings === undefined || choice.anchor === undefined || !('answer' in choice.idea)) return choice;
-  const candidates = rankSentences(entry).candidates;
+  if (entry.findings === undefined || choice.candidates === undefined || !('answer' in choice.idea)) return choice;
+  const { candidates } = choice;
   const anchor = candidates.find((c) => c.index === choice.anchor);
   if (anchor === undefined || anchor.paragraph >= entry.findings || FINDING.test(anchor.text) || anchor.features.finding) return choice;
   const found = firstFinding(candidates, entry.findings);
@@ -199,6 +203,8 @@ function emptyNoteReason(entry: NoteEntry): string {
 interface BodyChoice {
   idea: KeyIdea;
   anchor?: number;
+  /** The ranked sentences the answer came from (rankSentences), where it came from a main sentence. */
+  candidates?: Candidate[];
 }
 
 function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
@@ -244,7 +250,7 @@ function extractFromBody(entry: NoteEntry, minWords = MIN_WORDS): BodyChoice {
   // (Reading as context lowers a sentence against the others, not against this floor.)
   if ((anchor.fragment ? anchor.score - FRAGMENT_PENALTY : anchor.score) < MIN_ANCHOR_SCORE) return { idea: { skip: sawRemark ? SKIP_REASONS.remarks : SKIP_REASONS.none } };
 
-  return { idea: { answer: composeAnswer(anchor, candidates, entry.depths) }, anchor: anchor.index };
+  return { idea: { answer: composeAnswer(anchor, candidates, entry.depths) }, anchor: anchor.index, candidates };
 }
 
 // "Zoneout: Regularizing RNNs by Randomly Preserving Hidden Activations": a name, then what it is.
