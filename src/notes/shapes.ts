@@ -437,8 +437,14 @@ function titleTextOf(runs: Inline): string {
 
 // "Celis, J., et al. 2017. Title. Plant Ecology.", "Inouye, 2001. Title. Ecology.": authors, the
 // year and a full stop, the title to its full stop, then a journal's name (capitalised, short).
-const HEADING_REFERENCE =
-  /^\p{Lu}[\p{L}'’-]+(?:,\s*(?:\p{Lu}\.\s*)+)?(?:(?:,\s*|,?\s+(?:and|&)\s+)\p{Lu}[\p{L}'’-]+(?:,\s*(?:\p{Lu}\.\s*)+)?)*(?:,?\s*et al\.?)?,?\s+\(?(?:19|20)\d\d[a-z]?\)?\.\s+(\S[^]{6,300}?[^\s.A-Z])[.?!]\s+\p{Lu}[^.]{1,80}(?:[.,]|$)/u;
+// (A surname may open on "St." or a particle, "St. Clair, S.B."; a given name may be written out
+// before the initials, "Ibrahim, Muhammad H.". The initials' dots keep a given name from reading
+// as the next surname: read both ways, a long list of names would take exponential time.)
+const REFERENCE_NAME = "(?:St\\.\\s+|(?:de|van|von|da|di|le)\\s+)?\\p{Lu}[\\p{L}'’-]+(?:,\\s*(?:\\p{Lu}[\\p{L}'’-]+\\s+)?(?:\\p{Lu}\\.\\s*)+)?";
+const HEADING_REFERENCE = new RegExp(
+  `^${REFERENCE_NAME}(?:(?:,\\s*|,?\\s+(?:and|&)\\s+)${REFERENCE_NAME})*(?:,?\\s*et al\\.?)?,?\\s+\\(?(?:19|20)\\d\\d[a-z]?\\)?\\.\\s+(\\S[^]{6,300}?[^\\s.A-Z])[.?!]\\s+\\p{Lu}[^.]{1,80}(?:[.,]|$)`,
+  'u',
+);
 
 // "Barr, Dale J., Roger Levy, ... and Harry J. Tily. 2013. “Random Effects Structure ...: Keep It
 // Maximal.” Journal of Memory and Language 68 (3)": the Chicago style, the title in quotes.

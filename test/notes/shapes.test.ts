@@ -2569,12 +2569,18 @@ describe('a heading that is the paper\'s whole reference', () => {
       '- Mixed models should carry the maximal random effects the design justifies.', '',
       '### Albirini, A., 2011. The sociolinguistic functions of codeswitching between Standard Arabic and Dialectal Arabic. Language in Society, 40(05), 537–562.', '',
       '- Speakers switch to Standard Arabic to mark serious topics and to Dialectal Arabic for humour.', '',
+      '### Buck, J.R., and St. Clair, S.B. 2012. Aspen increase soil moisture, nutrients, organic matter and respiration in Rocky Mountain forest communities. PLoS One.', '',
+      '- Soils under aspen held more water and nutrients than under conifers.', '',
+      '### Ibrahim, Muhammad H., 1983. Linguistic Distance and Literacy in Arabic. Journal of Pragmatics 7:507-515', '',
+      '- The distance between spoken and written Arabic slows learning to read.', '',
     ].join('\n');
     expect(read('paper_notes.md', notes).entries.map((e) => e.title)).toEqual([
       'Intraspecific trait variation and the differential decline of meadow species during conifer encroachment',
       'Population structure attributable to reproductive time: isolation by time and adaptation by time',
       'Random Effects Structure for Confirmatory Hypothesis Testing: Keep It Maximal',
       'The sociolinguistic functions of codeswitching between Standard Arabic and Dialectal Arabic',
+      'Aspen increase soil moisture, nutrients, organic matter and respiration in Rocky Mountain forest communities',
+      'Linguistic Distance and Literacy in Arabic',
     ]);
   });
 });
