@@ -3,4 +3,4 @@
  * whose notes did not change are rebuilt all the same. Kept apart from the generator so that
  * checking a deck is current runs none of it.
  */
-export const GENERATOR_VERSION = 160;
+export const GENERATOR_VERSION = 161;

@@ -437,12 +437,14 @@ function titleTextOf(runs: Inline): string {
 
 // "Celis, J., et al. 2017. Title. Plant Ecology.", "Inouye, 2001. Title. Ecology.": authors, the
 // year and a full stop, the title to its full stop, then a journal's name (capitalised, short).
+// (The title may end in a word in capitals, "... of the Pacific Northwest, USA.", not in an
+// initial, "... by J.".)
 // (A surname may open on "St." or a particle, "St. Clair, S.B."; a given name may be written out
 // before the initials, "Ibrahim, Muhammad H.". The initials' dots keep a given name from reading
 // as the next surname: read both ways, a long list of names would take exponential time.)
 const REFERENCE_NAME = "(?:St\\.\\s+|(?:de|van|von|da|di|le)\\s+)?\\p{Lu}[\\p{L}'’-]+(?:,\\s*(?:\\p{Lu}[\\p{L}'’-]+\\s+)?(?:\\p{Lu}\\.\\s*)+)?";
 const HEADING_REFERENCE = new RegExp(
-  `^${REFERENCE_NAME}(?:(?:,\\s*|,?\\s+(?:and|&)\\s+)${REFERENCE_NAME})*(?:,?\\s*et al\\.?)?,?\\s+\\(?(?:19|20)\\d\\d[a-z]?\\)?\\.\\s+(\\S[^]{6,300}?[^\\s.A-Z])[.?!]\\s+\\p{Lu}[^.]{1,80}(?:[.,]|$)`,
+  `^${REFERENCE_NAME}(?:(?:,\\s*|,?\\s+(?:and|&)\\s+)${REFERENCE_NAME})*(?:,?\\s*et al\\.?)?,?\\s+\\(?(?:19|20)\\d\\d[a-z]?\\)?\\.\\s+(\\S[^]{6,300}?(?:[^\\s.A-Z]|[A-Z]{2}))[.?!]\\s+\\p{Lu}[^.]{1,80}(?:[.,]|$)`,
   'u',
 );
 

@@ -2571,6 +2571,8 @@ describe('a heading that is the paper\'s whole reference', () => {
       '- Speakers switch to Standard Arabic to mark serious topics and to Dialectal Arabic for humour.', '',
       '### Buck, J.R., and St. Clair, S.B. 2012. Aspen increase soil moisture, nutrients, organic matter and respiration in Rocky Mountain forest communities. PLoS One.', '',
       '- Soils under aspen held more water and nutrients than under conifers.', '',
+      '### Celis, J., et al. 2019. Consequences of reduced light for flower production in conifer-invaded meadows of the Pacific Northwest, USA. Plant Ecology.', '',
+      '- Light penetration had significant effects on the probability of flowering.', '',
       '### Ibrahim, Muhammad H., 1983. Linguistic Distance and Literacy in Arabic. Journal of Pragmatics 7:507-515', '',
       '- The distance between spoken and written Arabic slows learning to read.', '',
     ].join('\n');
@@ -2580,6 +2582,7 @@ describe('a heading that is the paper\'s whole reference', () => {
       'Random Effects Structure for Confirmatory Hypothesis Testing: Keep It Maximal',
       'The sociolinguistic functions of codeswitching between Standard Arabic and Dialectal Arabic',
       'Aspen increase soil moisture, nutrients, organic matter and respiration in Rocky Mountain forest communities',
+      'Consequences of reduced light for flower production in conifer-invaded meadows of the Pacific Northwest, USA',
       'Linguistic Distance and Literacy in Arabic',
     ]);
   });
