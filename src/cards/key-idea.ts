@@ -157,10 +157,7 @@ function withFinding(entry: NoteEntry, choice: BodyChoice): BodyChoice {
   if (aim === null || FINDING.test(aim.text) || aim.features.finding) return choice;
   const studySubject = aim.features.paperSubject || aim.features.authorSubject || STUDY_SUBJECT.test(aim.text);
   if (!(aim.features.aim || aim.features.topicOnly || STUDY_SETUP.test(aim.text) || (studySubject && STUDY_AIM.test(aim.text)))) return choice;
-  const found = firstFinding(rankSentences(entry).candidates, entry.findings);
-  if (found === undefined) return choice;
-  const answer = `${choice.idea.answer} ${polisher()([found])}`;
-  return answer.length <= ANSWER_BUDGET ? { ...choice, idea: { answer } } : choice;
+  return withSentenceAfter(choice, firstFinding(rankSentences(entry).candidates, entry.findings));
 }
 
 /**
@@ -173,15 +170,23 @@ function withFindingAfter(entry: NoteEntry, choice: BodyChoice): BodyChoice {
   const { candidates } = choice;
   const anchor = candidates.find((c) => c.index === choice.anchor);
   if (anchor === undefined || anchor.paragraph >= entry.findings || FINDING.test(anchor.text) || anchor.features.finding) return choice;
-  const found = firstFinding(candidates, entry.findings);
-  if (found === undefined) return choice;
+  return withSentenceAfter(choice, firstFinding(candidates, entry.findings), anchor);
+}
+
+/**
+ * The answer with `found` said after it, where both fit the back; else, given the answer's main
+ * sentence (`anchor`, ranked with `found`), that sentence and `found` alone, where they fit.
+ * Unchanged when neither fits, or the answer already says it.
+ */
+function withSentenceAfter(choice: BodyChoice, found: Candidate | undefined, anchor?: Candidate): BodyChoice {
+  if (found === undefined || !('answer' in choice.idea)) return choice;
   const polish = polisher();
   const said = polish([found]);
   if (choice.idea.answer.includes(said.replace(/[.。]$/, ''))) return choice;
   const joined = `${choice.idea.answer} ${said}`;
   if (joined.length <= ANSWER_BUDGET) return { ...choice, idea: { answer: joined } };
-  const pair = polish([anchor, found]);
-  return pair.length <= ANSWER_BUDGET ? { ...choice, idea: { answer: pair } } : choice;
+  const pair = anchor === undefined ? '' : polish([anchor, found]);
+  return pair !== '' && pair.length <= ANSWER_BUDGET ? { ...choice, idea: { answer: pair } } : choice;
 }
 
 /** The first sentence of a note's part of findings that can say one (not context, a label or a question). */
