@@ -627,8 +627,8 @@ class PaperReader {
   readonly warnings: NoteWarning[] = [];
   readonly notPapers: NotPaper[] = [];
   private readonly shapes = new Set<Shape>();
-  /** How many list items were read as papers with notes of their own. */
-  notedItems = 0;
+  /** How many list items were read as papers with notes of their own (see notedItems). */
+  private notedItemCount = 0;
   private paperLike = 0;
   /** Blocks of papers read from a heading with its authors under it: their bold lines are its sub-headings. */
   private readonly withAuthors = new Set<Block>();
@@ -676,11 +676,16 @@ class PaperReader {
     };
   }
 
+  /** How many list items were read as papers with notes of their own. */
+  get notedItems(): number {
+    return this.notedItemCount;
+  }
+
   private add(shape: Shape, title: string, line: number, session: string, note: NoteText, code = ''): void {
     this.shapes.add(shape);
     const split = code ? { code, title } : splitCode(title);
     const entry: NoteEntry = { title: split.title, session, code: split.code, line, file: this.file, ...note.fields() };
-    if (shape === 'list items' && entry.body.trim() !== '') this.notedItems++;
+    if (shape === 'list items' && entry.body.trim() !== '') this.notedItemCount++;
     this.entries.push(entry);
     // (A table's row is all its paper's note: a heading after the table is none of it.)
     this.lastNote = shape === 'table rows' ? null : note;
